@@ -1,0 +1,3 @@
+from pa_manager.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,225 @@
+"""The command line: the GUI by default, and subcommands that print plain text or JSON.
+
+Errors go to stderr as one plain sentence with a non-zero exit code, never a traceback.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+
+from pa_manager import __version__
+from pa_manager.config import default_data_file
+
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one sentence, not a usage dump."""
+
+    def error(self, message: str):
+        raise UsageError(f"{message[0].upper()}{message[1:]}. Run 'pa-manager --help' to see the options.")
+
+
+def _data_option(parser: argparse.ArgumentParser, default=argparse.SUPPRESS) -> None:
+    parser.add_argument(
+        "--data",
+        metavar="PATH_OR_DATABASE_URL",
+        default=default,
+        help="data file (SQLite) or database URL; default: a file in your data folder",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="pa-manager", description="PA Manager: employ personal assistants with a direct payment.")
+    parser.add_argument("--version", action="version", version=f"PA Manager {__version__}")
+    parser.add_argument("--demo", action="store_true", help="open the demo household in a throwaway data file")
+    _data_option(parser, default=None)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("create-demo", help="write the demo household to a data file, without opening a window")
+    _data_option(p)
+    p.set_defaults(run=cmd_create_demo)
+
+    p = sub.add_parser("employers", help="list the employers in a data file")
+    _data_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_employers)
+
+    p = sub.add_parser("import-staff", help="add PAs from a staff list (CSV or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--employer", required=True, help="the employer's name; created if it is not there yet")
+    p.add_argument("--nation", choices=["england", "scotland", "wales", "northern-ireland"], default=None)
+    p.add_argument("--dry-run", action="store_true", help="check the file and report, but store nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_import_staff)
+
+    p = sub.add_parser("export-employer", help="write one employer's records to a single file")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    _data_option(p)
+    p.set_defaults(run=cmd_export_employer)
+
+    p = sub.add_parser("import-employer", help="add an employer from a file made by export-employer")
+    p.add_argument("file", type=Path)
+    p.add_argument("--rename", default=None, help="import under this name instead")
+    _data_option(p)
+    p.set_defaults(run=cmd_import_employer)
+    return parser
+
+
+def _today() -> date:
+    return date.today()
+
+
+def _open(args, *, must_exist: bool = True):
+    """Open the data file; a command that only reads refuses a file that is not there yet."""
+    from pa_manager.storage.database import open_database
+
+    location = str(args.data or default_data_file())
+    if must_exist and "://" not in location and not Path(location).expanduser().exists():
+        raise UsageError(f"There is no data file at {location}. Check the path given with --data.")
+    db, _ = open_database(location)
+    return db
+
+
+def _employer_id(db, name: str) -> int:
+    from pa_manager.services.employers import find_employer
+    from pa_manager.services.errors import NotFound
+
+    employer = find_employer(db, name)
+    if employer is None:
+        raise NotFound(f"There is no employer called {name} in this data file. Run 'pa-manager employers' to see the names.")
+    return employer.id
+
+
+def _print_json(document) -> None:
+    json.dump(document, sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+
+
+def cmd_create_demo(args) -> int:
+    from pa_manager.services.demo import create_demo
+    from pa_manager.services.employers import list_employers
+
+    db = _open(args, must_exist=False)
+    if list_employers(db, _today()):
+        raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
+    create_demo(db, _today())
+    print(f"The demo household is in {args.data}.")
+    return 0
+
+
+def cmd_employers(args) -> int:
+    from pa_manager.services.employers import list_employers
+
+    employers = list_employers(_open(args), _today())
+    if args.json:
+        _print_json([{"name": e.name, "council": e.council, "pas": e.current_pas} for e in employers])
+    elif not employers:
+        print("There are no employers in this data file yet.")
+    else:
+        for e in employers:
+            print(f"{e.name}: {e.current_pas} current PA{'s' if e.current_pas != 1 else ''}")
+    return 0
+
+
+def cmd_import_staff(args) -> int:
+    from pa_manager.domain.nation import Nation
+    from pa_manager.services.staff_import import import_staff
+
+    result = import_staff(
+        _open(args, must_exist=False),
+        args.file,
+        args.employer,
+        _today(),
+        nation=Nation(args.nation) if args.nation else None,
+        dry_run=args.dry_run,
+    )
+    if args.json:
+        _print_json(
+            {
+                "employer": result.employer,
+                "employer_created": result.employer_created and not result.errors,
+                "dry_run": result.dry_run,
+                "added": list(result.added),
+                "already_there": list(result.already_there),
+                "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+            }
+        )
+    if result.errors:
+        for error in result.errors:
+            print(f"Line {error.line}: {error.message}", file=sys.stderr)
+        print(f"Nothing was imported: {len({e.line for e in result.errors})} rows need correcting.", file=sys.stderr)
+        return EXIT_ERROR
+    if not args.json:
+        verb = "Would add" if result.dry_run else "Added"
+        print(f"{verb} {len(result.added)} PAs to {result.employer}; {len(result.already_there)} already there.")
+    return 0
+
+
+def cmd_export_employer(args) -> int:
+    from pa_manager.services.transfer import export_employer
+
+    db = _open(args)
+    path = export_employer(db, _employer_id(db, args.employer), args.out, datetime.now())
+    print(f"Exported {args.employer} to {path}.")
+    return 0
+
+
+def cmd_import_employer(args) -> int:
+    from pa_manager.services.transfer import import_employer
+
+    import_employer(_open(args, must_exist=False), args.file, rename_to=args.rename)
+    print(f"Imported {args.file.name}.")
+    return 0
+
+
+def run_gui(args) -> int:
+    from pa_manager.app import run
+
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="pa-manager-demo-"))
+        return run(folder / "demo.sqlite3", demo=True)
+    return run(Path(args.data) if args.data and "://" not in args.data else (args.data or default_data_file()))
+
+
+def _guarded(action: Callable[[], int]) -> int:
+    from pa_manager.services.errors import ServiceError
+    from pa_manager.storage.database import DataFileError
+
+    try:
+        return action()
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    except (ServiceError, DataFileError) as error:
+        print(error, file=sys.stderr)
+        return EXIT_ERROR
+    except OSError as error:
+        print(f"{error.strerror or error} ({error.filename or 'file'}). Check the path and try again.", file=sys.stderr)
+        return EXIT_ERROR
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT_USAGE
+    if getattr(args, "run", None) is None:
+        return _guarded(lambda: run_gui(args))
+    if getattr(args, "data", None) is None:
+        args.data = str(default_data_file())
+    return _guarded(lambda: args.run(args))

@@ -1,0 +1,70 @@
+"""Whole-record checks for an employer and a PA: which fields are wrong, as codes by field name."""
+from __future__ import annotations
+
+from datetime import date
+
+from pa_manager.domain import validation as v
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import NI_CATEGORIES, PARecord
+from pa_manager.domain.tax_code import TaxCodeError, parse_tax_code
+from pa_manager.domain.validation import Problem
+
+MAX_WEEKLY_HOURS = 168
+
+
+def _optional(found: dict[str, Problem], field: str, value: str, check) -> None:
+    if value:
+        problem = check(value)
+        if problem is not None:
+            found[field] = problem
+
+
+def check_employer(record: EmployerRecord) -> dict[str, Problem]:
+    found: dict[str, Problem] = {}
+    if not record.name.strip():
+        found["name"] = Problem("NAME_MISSING")
+    _optional(found, "postcode", record.postcode, v.check_postcode)
+    _optional(found, "paye_reference", record.paye_reference, v.check_paye_reference)
+    _optional(found, "accounts_office_reference", record.accounts_office_reference, v.check_accounts_office_reference)
+    return found
+
+
+def check_tax_code(text: str) -> Problem | None:
+    try:
+        parse_tax_code(text)
+    except TaxCodeError as error:
+        return Problem(error.code, text)
+    return None
+
+
+def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
+    found: dict[str, Problem] = {}
+    if not record.name.strip():
+        found["name"] = Problem("NAME_MISSING")
+    if record.date_of_birth is not None:
+        problem = v.check_date_of_birth(record.date_of_birth, record.start_date or today)
+        if problem is not None:
+            found["date_of_birth"] = problem
+    _optional(found, "ni_number", record.ni_number, v.check_ni_number)
+    _optional(found, "tax_code", record.tax_code, check_tax_code)
+    _optional(found, "postcode", record.postcode, v.check_postcode)
+    _optional(found, "phone", record.phone, v.check_phone_number)
+    _optional(found, "email", record.email, v.check_email)
+    _optional(found, "emergency_contact_phone", record.emergency_contact_phone, v.check_phone_number)
+    if record.ni_category not in NI_CATEGORIES:
+        found["ni_category"] = Problem("NI_CATEGORY_UNKNOWN", record.ni_category)
+    if record.start_date and record.leaving_date:
+        problem = v.check_leaving_date(record.start_date, record.leaving_date)
+        if problem is not None:
+            found["leaving_date"] = problem
+    if record.apprentice and record.apprenticeship_start is None:
+        found["apprenticeship_start"] = Problem("APPRENTICESHIP_START_MISSING")
+    if not record.irregular_hours and record.contracted_hours is not None:
+        if not 0 < record.contracted_hours <= MAX_WEEKLY_HOURS:
+            found["contracted_hours"] = Problem("CONTRACTED_HOURS_INVALID", str(record.contracted_hours))
+    for entry in record.pay_rates:
+        problem = v.check_rate(entry.hourly_rate)
+        if problem is not None:
+            found["pay_rates"] = problem
+            break
+    return found

@@ -1,0 +1,73 @@
+"""A staff list (CSV or XLSX) turned into PA records, with the problems of each row by line number.
+
+Columns: name, date_of_birth, ni_number, start_date, hourly_rate, tax_code, ni_category
+(the last four optional). Rows are parsed here; whole-record rules are checked by the service.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pa_manager.domain.money import parse_money
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.validation import Problem
+from pa_manager.importers.table_file import cell_text, parse_date, read_table
+
+REQUIRED_COLUMNS = {"name", "date_of_birth", "ni_number"}
+OPTIONAL_COLUMNS = {"start_date", "hourly_rate", "tax_code", "ni_category"}
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    line: int
+    record: PARecord | None  # None when the row could not be read at all
+    problems: tuple[tuple[str, Problem], ...]  # (column, problem)
+
+
+def read_staff_list(path: Path) -> list[StaffRow]:
+    return [_parse(row.line, row.values) for row in read_table(path, REQUIRED_COLUMNS)]
+
+
+def _parse(line: int, values: dict) -> StaffRow:
+    problems: list[tuple[str, Problem]] = []
+    name = cell_text(values.get("name"))
+    if not name:
+        problems.append(("name", Problem("NAME_MISSING")))
+
+    def read_date(column: str, required: bool):
+        raw = values.get(column)
+        if cell_text(raw) == "":
+            if required:
+                problems.append((column, Problem("DATE_MISSING", column)))
+            return None
+        try:
+            return parse_date(raw)
+        except ValueError:
+            problems.append((column, Problem("DATE_FORMAT", cell_text(raw))))
+            return None
+
+    date_of_birth = read_date("date_of_birth", required=True)
+    start_date = read_date("start_date", required=False)
+    rates: tuple[PayRateEntry, ...] = ()
+    rate_text = cell_text(values.get("hourly_rate"))
+    if rate_text:
+        try:
+            rate = parse_money(rate_text)
+        except ValueError:
+            problems.append(("hourly_rate", Problem("MONEY_FORMAT", rate_text)))
+        else:
+            # A rate needs the date it started from; the start date is the natural one.
+            if start_date is None:
+                problems.append(("start_date", Problem("RATE_NEEDS_START_DATE")))
+            else:
+                rates = (PayRateEntry(start_date, rate),)
+    record = PARecord(
+        name=name,
+        date_of_birth=date_of_birth,
+        ni_number=cell_text(values.get("ni_number")).upper().replace(" ", ""),
+        start_date=start_date,
+        tax_code=cell_text(values.get("tax_code")).upper(),
+        ni_category=(cell_text(values.get("ni_category")) or "A").upper(),
+        pay_rates=rates,
+    )
+    return StaffRow(line, record, tuple(problems))

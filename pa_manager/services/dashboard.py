@@ -1,0 +1,29 @@
+"""What the dashboard shows for one employer, gathered in one read."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.missing import Gap, missing_details
+from pa_manager.domain.people import PARecord
+from pa_manager.services.employers import get_employer
+from pa_manager.services.people import list_pas
+from pa_manager.storage.database import Database
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    employer: EmployerRecord
+    current_pas: tuple[PARecord, ...]
+    gaps: tuple[Gap, ...]
+
+
+def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
+    employer = get_employer(db, employer_id)
+    pas = list_pas(db, employer_id)
+    return Dashboard(
+        employer=employer,
+        current_pas=tuple(pa for pa in pas if pa.is_current(today)),
+        gaps=tuple(missing_details(employer, pas, today)),
+    )

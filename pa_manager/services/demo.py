@@ -1,0 +1,152 @@
+"""The demo household: a realistic, fictional employer and PAs, dated relative to today.
+
+Each capability adds its own part to the demo, so the demo always shows everything the app does.
+"""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from dateutil.relativedelta import relativedelta
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.nation import Nation
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.services.employers import save_employer
+from pa_manager.services.people import save_pa
+from pa_manager.storage.database import Database
+
+DEMO_EMPLOYER = "Margaret Okafor"
+
+
+def last_april_first(today: date) -> date:
+    """The most recent 1 April on or before today: the latest legal minimum rise."""
+    this_year = date(today.year, 4, 1)
+    return this_year if this_year <= today else date(today.year - 1, 4, 1)
+
+
+def _rates(*pairs: tuple[date, str]) -> tuple[PayRateEntry, ...]:
+    return tuple(PayRateEntry(day, Decimal(rate)) for day, rate in pairs)
+
+
+def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
+    april = last_april_first(today)
+    april_before = april - relativedelta(years=1)
+    employer = EmployerRecord(
+        name=DEMO_EMPLOYER,
+        address="14 Larch Close\nAshford Vale",
+        postcode="AV1 2QT",
+        council="Ashford Vale Council",
+        direct_payment_reference="DP-204417",
+        nation=Nation.ENGLAND,
+        paye_reference="123/PA45678",
+        accounts_office_reference="123PV00456789",
+        insurer="Hearthside Mutual",
+        insurance_policy_number="ELI-558201",
+        insurance_renewal_date=today + relativedelta(months=4, day=1),
+        pension_provider="NEST",
+        pay_frequency=PayFrequency.MONTHLY,
+    )
+    young_start = april_before + relativedelta(months=2, weekday=0)
+    pas = [
+        PARecord(
+            name="Janet Moyo",
+            date_of_birth=today - relativedelta(years=52, months=3, days=11),
+            ni_number="JT482193B",
+            address="3 Mill Lane\nAshford Vale",
+            postcode="AV2 7LP",
+            phone="07700 900418",
+            email="janet.moyo@example.org",
+            start_date=today - relativedelta(years=9, months=2, day=1),
+            job_title="Senior personal assistant",
+            tax_code="1257L",
+            ni_category="A",
+            contracted_hours=Decimal("30"),
+            emergency_contact_name="Peter Moyo",
+            emergency_contact_phone="07700 900512",
+            pay_rates=_rates((april_before - relativedelta(years=1), "13.50"), (april_before, "14.20"), (april, "14.80")),
+        ),
+        PARecord(
+            name="Tom Whitfield",
+            date_of_birth=today - relativedelta(years=34, months=7, days=2),
+            ni_number="PA482193C",
+            address="Flat 2, 41 Station Road\nAshford Vale",
+            postcode="AV1 4DS",
+            phone="07700 900207",
+            email="tom.whitfield@example.org",
+            start_date=april_before - relativedelta(months=7, day=2),
+            tax_code="1257L",
+            ni_category="A",
+            irregular_hours=True,
+            emergency_contact_name="Ruth Whitfield",
+            emergency_contact_phone="07700 900633",
+            pay_rates=_rates((april_before - relativedelta(months=7, day=2), "12.00"), (april_before, "12.60"), (april, "13.45")),
+        ),
+        PARecord(
+            name="Priya Sandhu",
+            # 19 today, so on the 18 to 20 minimum-wage band, and turning 20 in a few months.
+            date_of_birth=today - relativedelta(years=19, months=8, days=20),
+            ni_number="WK115620A",
+            address="9 Orchard Row\nAshford Vale",
+            postcode="AV3 1HG",
+            phone="07700 900871",
+            start_date=young_start,
+            tax_code="1257L",
+            ni_category="M",
+            contracted_hours=Decimal("16"),
+            emergency_contact_name="Harjit Sandhu",
+            emergency_contact_phone="07700 900345",
+            pay_rates=_rates((young_start, "10.50"), (april, "11.20")),
+        ),
+        PARecord(
+            name="Sam Ellis",
+            date_of_birth=today - relativedelta(years=27, months=1, days=5),
+            ni_number="NE237781D",
+            start_date=april_before - relativedelta(years=1, months=1, day=6),
+            leaving_date=april_before + relativedelta(months=5, day=31),
+            leaving_reason="Moved away",
+            tax_code="1257L",
+            contracted_hours=Decimal("12"),
+            pay_rates=_rates((april_before - relativedelta(years=1), "12.00"), (april_before, "12.40")),
+        ),
+    ]
+    return employer, pas
+
+
+def second_client(today: date) -> tuple[EmployerRecord, list[PARecord]]:
+    """A second, smaller employer, so the switcher and the caseload have something to show."""
+    april = last_april_first(today)
+    employer = EmployerRecord(
+        name="Desmond Clarke",
+        address="22 Quarry Hill\nBrackenfield",
+        postcode="BF4 9RW",
+        council="Brackenfield Borough Council",
+        direct_payment_reference="BBC/DP/7731",
+        nation=Nation.ENGLAND,
+        pay_frequency=PayFrequency.WEEKLY,
+    )
+    pas = [
+        PARecord(
+            name="Grace Adeyemi",
+            date_of_birth=today - relativedelta(years=41, months=2),
+            ni_number="SN903366A",
+            start_date=april - relativedelta(months=3, day=1),
+            tax_code="BR",
+            ni_category="A",
+            contracted_hours=Decimal("10"),
+            pay_rates=_rates((april - relativedelta(months=3, day=1), "12.21"), (april, "12.71")),
+        )
+    ]
+    return employer, pas
+
+
+def create_demo(db: Database, today: date) -> int:
+    """Write the demo households into an open data file; returns the main demo employer's id."""
+    first_id = None
+    for employer, pas in (demo_household(today), second_client(today)):
+        saved = save_employer(db, employer)
+        first_id = first_id or saved.id
+        for pa in pas:
+            save_pa(db, saved.id, pa, today)
+    return first_id

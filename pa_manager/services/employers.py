@@ -1,0 +1,96 @@
+"""Use cases for employers: list, open, save, delete."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.record_checks import check_employer
+from pa_manager.domain.validation import Problem
+from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.mapping import copy_employer, employer_record
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+
+@dataclass(frozen=True)
+class EmployerSummary:
+    id: int
+    name: str
+    council: str
+    current_pas: int
+
+
+def list_employers(db: Database, today: date) -> list[EmployerSummary]:
+    with db.session() as s:
+        rows = s.scalars(select(models.Employer).order_by(func.lower(models.Employer.name))).all()
+        return [
+            EmployerSummary(
+                id=e.id,
+                name=e.name,
+                council=e.council,
+                current_pas=sum(1 for pa in e.pas if _current(pa, today)),
+            )
+            for e in rows
+        ]
+
+
+def _current(pa: models.PersonalAssistant, today: date) -> bool:
+    return (pa.start_date is None or pa.start_date <= today) and (pa.leaving_date is None or pa.leaving_date >= today)
+
+
+def get_employer(db: Database, employer_id: int) -> EmployerRecord:
+    with db.session() as s:
+        row = s.get(models.Employer, employer_id)
+        if row is None:
+            raise NotFound("That employer is no longer in this data file. Choose another employer.")
+        return employer_record(row)
+
+
+def find_employer(db: Database, name: str) -> EmployerRecord | None:
+    """The employer with this name, ignoring case and spaces at either end."""
+    with db.session() as s:
+        row = s.scalar(select(models.Employer).where(func.lower(models.Employer.name) == name.strip().lower()))
+        return employer_record(row) if row else None
+
+
+def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
+    """Add a new employer (id None, or an id given back by undo) or update an existing one."""
+    record = replace(record, name=record.name.strip())
+    problems = check_employer(record)
+    with db.session() as s:
+        clash = s.scalar(
+            select(models.Employer.id).where(
+                func.lower(models.Employer.name) == record.name.lower(), models.Employer.id != (record.id or -1)
+            )
+        )
+        if clash is not None and "name" not in problems:
+            problems["name"] = Problem("EMPLOYER_NAME_TAKEN", record.name)
+        if problems:
+            raise ValidationFailed(problems)
+        row = s.get(models.Employer, record.id) if record.id is not None else None
+        if row is None:
+            row = models.Employer(id=record.id)
+            s.add(row)
+        copy_employer(record, row)
+        s.flush()
+        return employer_record(row)
+
+
+def restore_employer(db: Database, record: EmployerRecord) -> None:
+    """Write an employer's details back exactly as they were (undo and redo)."""
+    with db.session() as s:
+        row = s.get(models.Employer, record.id)
+        if row is None:
+            row = models.Employer(id=record.id)
+            s.add(row)
+        copy_employer(record, row)
+
+
+def delete_employer(db: Database, employer_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.Employer, employer_id)
+        if row is not None:
+            s.delete(row)

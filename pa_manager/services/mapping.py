@@ -1,0 +1,50 @@
+"""Copying between stored rows and the plain records the rest of the app sees.
+
+Screens never hold ORM objects: a record is built inside the session and is safe after it closes.
+"""
+from __future__ import annotations
+
+from dataclasses import fields
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.nation import Nation
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.storage import models
+
+_EMPLOYER_FIELDS = [f.name for f in fields(EmployerRecord) if f.name != "id"]
+_PA_FIELDS = [f.name for f in fields(PARecord) if f.name not in {"id", "pay_rates"}]
+
+
+def employer_record(row: models.Employer) -> EmployerRecord:
+    values = {name: getattr(row, name) for name in _EMPLOYER_FIELDS}
+    values["nation"] = Nation(row.nation)
+    values["pay_frequency"] = PayFrequency(row.pay_frequency)
+    return EmployerRecord(id=row.id, **values)
+
+
+def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
+    for name in _EMPLOYER_FIELDS:
+        value = getattr(record, name)
+        setattr(row, name, value.value if name in {"nation", "pay_frequency"} else value)
+
+
+def pa_record(row: models.PersonalAssistant) -> PARecord:
+    values = {name: getattr(row, name) for name in _PA_FIELDS}
+    rates = tuple(PayRateEntry(r.effective_from, r.hourly_rate) for r in row.pay_rates)
+    return PARecord(id=row.id, pay_rates=rates, **values)
+
+
+def copy_pa(record: PARecord, row: models.PersonalAssistant) -> None:
+    for name in _PA_FIELDS:
+        setattr(row, name, getattr(record, name))
+    wanted = {r.effective_from: r.hourly_rate for r in record.pay_rates}
+    for rate in list(row.pay_rates):
+        if rate.effective_from not in wanted:
+            row.pay_rates.remove(rate)
+        else:
+            rate.hourly_rate = wanted.pop(rate.effective_from)
+    for effective_from, hourly_rate in wanted.items():
+        row.pay_rates.append(
+            models.PayRate(employer_id=row.employer_id, effective_from=effective_from, hourly_rate=hourly_rate)
+        )

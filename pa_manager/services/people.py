@@ -1,0 +1,80 @@
+"""Use cases for PAs: list, save (with validation), record a leaver, delete."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from sqlalchemy import func, select
+
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.record_checks import check_pa
+from pa_manager.domain.validation import Problem
+from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.mapping import copy_pa, pa_record
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+
+def list_pas(db: Database, employer_id: int) -> list[PARecord]:
+    with db.session() as s:
+        rows = s.scalars(
+            select(models.PersonalAssistant)
+            .where(models.PersonalAssistant.employer_id == employer_id)
+            .order_by(func.lower(models.PersonalAssistant.name))
+        ).all()
+        return [pa_record(r) for r in rows]
+
+
+def get_pa(db: Database, pa_id: int) -> PARecord:
+    with db.session() as s:
+        row = s.get(models.PersonalAssistant, pa_id)
+        if row is None:
+            raise NotFound("That PA is no longer in this data file.")
+        return pa_record(row)
+
+
+def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PARecord:
+    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first."""
+    record = replace(record, name=record.name.strip())
+    problems = check_pa(record, today)
+    with db.session() as s:
+        clash = s.scalar(
+            select(models.PersonalAssistant.id).where(
+                models.PersonalAssistant.employer_id == employer_id,
+                func.lower(models.PersonalAssistant.name) == record.name.lower(),
+                models.PersonalAssistant.id != (record.id or -1),
+            )
+        )
+        if clash is not None and "name" not in problems:
+            problems["name"] = Problem("PA_NAME_TAKEN", record.name)
+        if problems:
+            raise ValidationFailed(problems)
+        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
+        if row is None:
+            row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
+            s.add(row)
+        copy_pa(record, row)
+        s.flush()
+        return pa_record(row)
+
+
+def restore_pa(db: Database, employer_id: int, record: PARecord) -> None:
+    """Write a record back exactly as it was (undo and redo): it was checked when first saved."""
+    with db.session() as s:
+        row = s.get(models.PersonalAssistant, record.id)
+        if row is None:
+            row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
+            s.add(row)
+        copy_pa(record, row)
+
+
+def record_leaver(db: Database, employer_id: int, pa_id: int, leaving_date: date, reason: str, today: date) -> PARecord:
+    pa = get_pa(db, pa_id)
+    return save_pa(db, employer_id, replace(pa, leaving_date=leaving_date, leaving_reason=reason.strip()), today)
+
+
+def delete_pa(db: Database, pa_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.PersonalAssistant, pa_id)
+        if row is not None:
+            s.delete(row)

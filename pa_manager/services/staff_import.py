@@ -1,0 +1,113 @@
+"""Import a staff list into an employer: all rows or none, and never the same person twice."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from pathlib import Path
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.nation import Nation
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.record_checks import check_pa
+from pa_manager.domain.validation import Problem, normalise_ni_number
+from pa_manager.importers.staff_list import read_staff_list
+from pa_manager.importers.table_file import TableFileError
+from pa_manager.messages import describe
+from pa_manager.services.employers import find_employer
+from pa_manager.services.errors import ServiceError
+from pa_manager.services.mapping import copy_employer, copy_pa, employer_record
+from pa_manager.services.people import list_pas
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+
+@dataclass(frozen=True)
+class RowError:
+    line: int
+    column: str
+    message: str
+
+
+@dataclass(frozen=True)
+class StaffImportResult:
+    employer: str
+    employer_created: bool
+    added: tuple[str, ...]
+    already_there: tuple[str, ...]
+    errors: tuple[RowError, ...]
+    dry_run: bool
+    employer_id: int | None = None
+    added_ids: tuple[int, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def _same_person(a: PARecord, b: PARecord) -> bool:
+    if a.ni_number and b.ni_number:
+        return a.ni_number == b.ni_number
+    return a.name.lower() == b.name.lower() and a.date_of_birth == b.date_of_birth
+
+
+def import_staff(
+    db: Database, path: Path, employer_name: str, today: date, *, nation: Nation | None = None, dry_run: bool = False
+) -> StaffImportResult:
+    """Check every row; store nothing unless every row is good (and not on a dry run)."""
+    try:
+        rows = read_staff_list(path)
+    except TableFileError as error:
+        raise ServiceError(str(error)) from None
+    employer = find_employer(db, employer_name)
+    existing = list_pas(db, employer.id) if employer else []
+    errors: list[RowError] = []
+    to_add: list[PARecord] = []
+    already: list[str] = []
+    seen: dict[str, int] = {}
+    for row in rows:
+        problems: list[tuple[str, Problem]] = list(row.problems)
+        record = row.record
+        if record.ni_number:
+            record = replace(record, ni_number=normalise_ni_number(record.ni_number))
+        for column, problem in check_pa(record, today).items():
+            if column not in {c for c, _ in problems}:
+                problems.append((column, problem))
+        key = record.ni_number or record.name.lower()
+        if key and key in seen:
+            problems.append(("name", Problem("DUPLICATE_ROW", str(seen[key]))))
+        seen.setdefault(key, row.line)
+        if problems:
+            errors.extend(RowError(row.line, column, describe(p)) for column, p in problems)
+        elif any(_same_person(record, other) for other in existing):
+            already.append(record.name)
+        else:
+            to_add.append(record)
+    created = employer is None
+    added_ids: tuple[int, ...] = ()
+    if not errors and not dry_run:
+        # One transaction: the employer and every PA are stored together, or nothing is.
+        with db.session() as s:
+            if employer is None:
+                row = models.Employer()
+                copy_employer(EmployerRecord(name=employer_name.strip(), nation=nation or Nation.ENGLAND), row)
+                s.add(row)
+                s.flush()
+                employer = employer_record(row)
+            stored = []
+            for record in to_add:
+                pa = models.PersonalAssistant(employer_id=employer.id)
+                copy_pa(record, pa)
+                s.add(pa)
+                stored.append(pa)
+            s.flush()
+            added_ids = tuple(pa.id for pa in stored)
+    return StaffImportResult(
+        employer=employer.name if employer else employer_name.strip(),
+        employer_created=created,
+        added=tuple(r.name for r in to_add),
+        already_there=tuple(already),
+        errors=tuple(errors),
+        dry_run=dry_run,
+        employer_id=employer.id if employer else None,
+        added_ids=added_ids,
+    )

@@ -1,0 +1,35 @@
+"""Column types that map domain values to what SQLite and PostgreSQL can store exactly."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Integer, String
+from sqlalchemy.types import TypeDecorator
+
+from pa_manager.domain.money import from_pence, to_pence
+
+
+class Pence(TypeDecorator[Decimal]):
+    """Money: Decimal pounds in Python, whole pence (INTEGER) in the database."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> int | None:
+        return None if value is None else to_pence(Decimal(value))
+
+    def process_result_value(self, value: int | None, dialect) -> Decimal | None:
+        return None if value is None else from_pence(value)
+
+
+class ExactDecimal(TypeDecorator[Decimal]):
+    """A Decimal that is not money (hours, percentages): stored as text so nothing is rounded."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Decimal | None, dialect) -> str | None:
+        return None if value is None else str(Decimal(value))
+
+    def process_result_value(self, value: str | None, dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)

@@ -1,0 +1,84 @@
+"""What every page shares: the open data file, today's date, the current employer, and undo.
+
+Pages never talk to each other. A change goes through `record()`, which puts it on the current
+employer's undo stack and announces `data_changed`; each page then refreshes itself.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
+
+from pa_manager.storage.database import Database
+
+
+class AppContext(QObject):
+    employer_changed = Signal()
+    data_changed = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, db: Database, today: Callable[[], date] = date.today, parent: QObject | None = None):
+        super().__init__(parent)
+        self.db = db
+        self._today = today
+        self.employer_id: int | None = None
+        self.undo_group = QUndoGroup(self)
+        self._stacks: dict[int, QUndoStack] = {}
+
+    def switch_database(self, db: Database) -> None:
+        """Another data file was opened: forget the old one's undo history and employer."""
+        old = self.db
+        self.db = db
+        for stack in self._stacks.values():
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+        self._stacks.clear()
+        self.employer_id = None
+        self.employer_changed.emit()
+        if old is not db:
+            old.close()
+
+    def today(self) -> date:
+        return self._today()
+
+    def set_employer(self, employer_id: int | None) -> None:
+        if employer_id == self.employer_id:
+            return
+        self.employer_id = employer_id
+        # Undo follows the employer you are looking at: each has its own history.
+        self.undo_group.setActiveStack(self._stack_for(employer_id) if employer_id is not None else None)
+        self.employer_changed.emit()
+
+    def _stack_for(self, employer_id: int) -> QUndoStack:
+        if employer_id not in self._stacks:
+            self._stacks[employer_id] = QUndoStack(self.undo_group)
+        return self._stacks[employer_id]
+
+    def record(self, text: str, redo: Callable[[], None], undo: Callable[[], None], employer_id: int | None = None) -> None:
+        """Put an edit that has just been done on the undo stack, and tell the pages."""
+        stack = self._stack_for(employer_id if employer_id is not None else self.employer_id)
+        stack.push(_DoneEdit(text, redo, undo, self))
+        self.data_changed.emit()
+        self.status_message.emit(f"{text}. You can undo this.")
+
+
+class _DoneEdit(QUndoCommand):
+    """An edit already carried out by a service; the first redo (on push) does nothing."""
+
+    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None], context: AppContext):
+        super().__init__(text)
+        self._redo, self._undo, self._context = redo, undo, context
+        self._done = True
+
+    def redo(self) -> None:
+        if self._done:
+            self._done = False
+            return
+        self._redo()
+        self._context.data_changed.emit()
+
+    def undo(self) -> None:
+        self._undo()
+        self._context.data_changed.emit()

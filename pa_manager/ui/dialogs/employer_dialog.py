@@ -1,0 +1,155 @@
+"""An employer's details: used both to add a new employer and to change one."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.nation import Nation
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.messages import describe
+from pa_manager.services import employers
+from pa_manager.services.errors import ValidationFailed
+from pa_manager.storage.database import Database
+from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+
+FREQUENCY_NAMES = {
+    PayFrequency.WEEKLY: "Weekly",
+    PayFrequency.FORTNIGHTLY: "Every 2 weeks (fortnightly)",
+    PayFrequency.FOUR_WEEKLY: "Every 4 weeks",
+    PayFrequency.MONTHLY: "Monthly",
+}
+
+
+class EmployerDialog(QDialog):
+    """On OK the employer is saved; `saved` and `before` hold the record after and before."""
+
+    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
+        super().__init__(parent)
+        self.db = db
+        self.before = record
+        self.saved: EmployerRecord | None = None
+        self._record = record or EmployerRecord(name="")
+        self.setWindowTitle("Change employer details" if record else "Add an employer")
+        self.rows: dict[str, FieldRow] = {}
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        intro = QLabel(
+            "The employer is the person who holds the direct payment and employs the PAs. "
+            "You can leave anything you do not know yet blank and add it later."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        who = QGroupBox("Employer")
+        form = QFormLayout(who)
+        self.name = QLineEdit(self._record.name)
+        self.address = QPlainTextEdit(self._record.address)
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4)
+        self.postcode = QLineEdit(self._record.postcode)
+        self.nation = QComboBox()
+        for nation in Nation:
+            self.nation.addItem(nation.label, nation)
+        self.nation.setCurrentIndex(self.nation.findData(self._record.nation))
+        self.london = QCheckBox("&Works in London (for the London Living Wage)")
+        self.london.setChecked(self._record.london)
+        self.rows["name"] = add_row(form, "&Name:", self.name, "The person who holds the direct payment")
+        self.rows["address"] = add_row(form, "&Address:", self.address)
+        self.rows["postcode"] = add_row(form, "P&ostcode:", self.postcode)
+        self.rows["nation"] = add_row(form, "UK na&tion:", self.nation, "This decides bank holidays and which tax rates apply")
+        self.rows["london"] = add_row(form, "London:", self.london)
+        layout.addWidget(who)
+
+        council = QGroupBox("Council")
+        form = QFormLayout(council)
+        self.council = QLineEdit(self._record.council)
+        self.dp_reference = QLineEdit(self._record.direct_payment_reference)
+        self.rows["council"] = add_row(form, "&Council:", self.council, "The council that pays the direct payment")
+        self.rows["direct_payment_reference"] = add_row(form, "&Direct payment reference:", self.dp_reference)
+        layout.addWidget(council)
+
+        hmrc = QGroupBox("HMRC and pay")
+        form = QFormLayout(hmrc)
+        self.paye_reference = QLineEdit(self._record.paye_reference)
+        self.accounts_office_reference = QLineEdit(self._record.accounts_office_reference)
+        self.pay_frequency = QComboBox()
+        for frequency, label in FREQUENCY_NAMES.items():
+            self.pay_frequency.addItem(label, frequency)
+        self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency))
+        self.pension_provider = QLineEdit(self._record.pension_provider)
+        self.rows["paye_reference"] = add_row(
+            form, "Employer &PAYE reference:", self.paye_reference, "3 numbers, a slash, then letters and numbers, like 123/AB45678"
+        )
+        self.rows["accounts_office_reference"] = add_row(
+            form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678"
+        )
+        self.rows["pay_frequency"] = add_row(form, "Pay &frequency:", self.pay_frequency, "How often you usually pay your PAs")
+        self.rows["pension_provider"] = add_row(form, "Pension pro&vider:", self.pension_provider, "For example NEST")
+        layout.addWidget(hmrc)
+
+        insurance = QGroupBox("Employer's liability insurance")
+        form = QFormLayout(insurance)
+        self.insurer = QLineEdit(self._record.insurer)
+        self.policy = QLineEdit(self._record.insurance_policy_number)
+        self.renewal = DateEdit()
+        self.renewal.set_value(self._record.insurance_renewal_date)
+        self.rows["insurer"] = add_row(form, "&Insurer:", self.insurer)
+        self.rows["insurance_policy_number"] = add_row(form, "Polic&y number:", self.policy)
+        self.rows["insurance_renewal_date"] = add_row(form, "&Renewal date:", self.renewal, DATE_HINT)
+        layout.addWidget(insurance)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.addWidget(scroll)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(640, 720)
+
+    def _on_buttons_accepted(self) -> None:
+        for row in self.rows.values():
+            row.show_error(None)
+        try:
+            renewal = self.renewal.value()
+        except InputError as error:
+            self.rows["insurance_renewal_date"].show_error(str(error))
+            self.renewal.setFocus()
+            return
+        record = replace(
+            self._record,
+            name=self.name.text().strip(),
+            address=self.address.toPlainText().strip(),
+            postcode=self.postcode.text().strip().upper(),
+            nation=self.nation.currentData(),
+            london=self.london.isChecked(),
+            council=self.council.text().strip(),
+            direct_payment_reference=self.dp_reference.text().strip(),
+            paye_reference=self.paye_reference.text().strip().upper().replace(" ", ""),
+            accounts_office_reference=self.accounts_office_reference.text().strip().upper().replace(" ", ""),
+            pay_frequency=self.pay_frequency.currentData(),
+            pension_provider=self.pension_provider.text().strip(),
+            insurer=self.insurer.text().strip(),
+            insurance_policy_number=self.policy.text().strip(),
+            insurance_renewal_date=renewal,
+        )
+        try:
+            self.saved = employers.save_employer(self.db, record)
+        except ValidationFailed as failure:
+            first = None
+            for field, problem in failure.problems.items():
+                row = self.rows.get(field, self.rows["name"])
+                row.show_error(describe(problem))
+                first = first or row
+            first.field.setFocus()
+            return
+        self.accept()

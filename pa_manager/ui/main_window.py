@@ -1,0 +1,271 @@
+"""The main window: areas on the left, the employer switcher on top, menus, shortcuts, status bar.
+
+It routes: pages ask for things through signals (show this PA, edit the employer) and the window
+does them. Pages never call each other.
+"""
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from pa_manager import __version__
+from pa_manager.services import employers, transfer
+from pa_manager.services.errors import ServiceError
+from pa_manager.storage.database import DataFileError, open_database
+from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
+from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
+from pa_manager.ui.pages.dashboard import DashboardPage
+from pa_manager.ui.pages.people import PeoplePage
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("PA Manager")
+
+        self.employer_box = QComboBox()
+        self.employer_box.setMinimumContentsLength(24)
+        employer_label = QLabel("&Employer:")
+        employer_label.setBuddy(self.employer_box)
+        self.employer_box.setAccessibleName("Employer")
+        self.employer_box.setToolTip("Choose whose records you are working on")
+        self.new_employer_button = QPushButton("New employer…")
+        top = QHBoxLayout()
+        top.addWidget(employer_label)
+        top.addWidget(self.employer_box)
+        top.addWidget(self.new_employer_button)
+        top.addStretch()
+
+        self.dashboard = DashboardPage(context)
+        self.people = PeoplePage(context)
+        self.pages = [self.dashboard, self.people]
+        self.stack = QStackedWidget()
+        self.nav = QListWidget()
+        self.nav.setAccessibleName("Areas")
+        for number, page in enumerate(self.pages, start=1):
+            self.stack.addWidget(page)
+            item = QListWidgetItem(f"{page.title}  (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+            self.nav.addItem(item)
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+        self.nav.setCurrentRow(0)
+
+        middle = QHBoxLayout()
+        middle.addWidget(self.nav)
+        middle.addWidget(self.stack, stretch=1)
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.addLayout(top)
+        column.addLayout(middle, stretch=1)
+        self.setCentralWidget(central)
+
+        self.location_label = QLabel()
+        self.statusBar().addPermanentWidget(self.location_label)
+        self._build_menus()
+
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.employer_box.activated.connect(self._on_employer_box_activated)
+        self.new_employer_button.clicked.connect(self.new_employer)
+        self.dashboard.pa_requested.connect(self.show_pa)
+        self.dashboard.employer_edit_requested.connect(self.edit_employer)
+        context.data_changed.connect(self._reload_employers)
+        context.employer_changed.connect(self._reload_employers)
+        context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self._reload_employers()
+        if context.employer_id is None and self.employer_box.count():
+            context.set_employer(self.employer_box.itemData(0))
+        self.resize(1100, 760)
+
+    # --- menus ---
+    def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self._action(file_menu, "&New employer…", self.new_employer, QKeySequence.StandardKey.New)
+        self._action(file_menu, "&Open data file…", self.open_data_file, QKeySequence.StandardKey.Open)
+        file_menu.addSeparator()
+        self.import_staff_action = self._action(file_menu, "Import &staff list…", self.import_staff_list)
+        self.export_action = self._action(file_menu, "&Export employer…", self.export_employer)
+        self._action(file_menu, "&Import employer…", self.import_employer)
+        file_menu.addSeparator()
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.context.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        self.edit_employer_action = self._action(edit_menu, "Change &employer details…", self.edit_employer)
+
+        go_menu = bar.addMenu("&Go")
+        for number, page in enumerate(self.pages, start=1):
+            self._action(go_menu, f"&{number} {page.title}", lambda _=False, n=number - 1: self.go_to(n), QKeySequence(f"Ctrl+{number}"))
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&About PA Manager", self.show_about)
+
+    # --- employers ---
+    def _reload_employers(self) -> None:
+        current = self.context.employer_id
+        rows = employers.list_employers(self.context.db, self.context.today())
+        self.employer_box.blockSignals(True)
+        self.employer_box.clear()
+        for row in rows:
+            self.employer_box.addItem(row.name, row.id)
+        index = self.employer_box.findData(current)
+        self.employer_box.setCurrentIndex(index)
+        self.employer_box.blockSignals(False)
+        has_employer = current is not None and index >= 0
+        for action in (self.import_staff_action, self.export_action, self.edit_employer_action):
+            action.setEnabled(has_employer)
+        name = self.employer_box.currentText() if has_employer else ""
+        self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
+        self.location_label.setText(f"Data file: {self.context.db.location}")
+        if current is not None and index < 0:  # the employer was removed (for example by undo)
+            self.context.set_employer(rows[0].id if rows else None)
+
+    def _on_employer_box_activated(self, index: int) -> None:
+        self.context.set_employer(self.employer_box.itemData(index))
+        self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
+
+    def new_employer(self) -> None:
+        dialog = EmployerDialog(self.context.db, parent=self)
+        if not dialog.exec():
+            return
+        saved, db = dialog.saved, self.context.db
+        self.context.set_employer(saved.id)
+        self.context.record(
+            f"Add employer {saved.name}",
+            redo=lambda: employers.restore_employer(db, saved),
+            undo=lambda: employers.delete_employer(db, saved.id),
+        )
+
+    def edit_employer(self) -> None:
+        if self.context.employer_id is None:
+            return
+        before = employers.get_employer(self.context.db, self.context.employer_id)
+        dialog = EmployerDialog(self.context.db, before, parent=self)
+        if not dialog.exec():
+            return
+        saved, db = dialog.saved, self.context.db
+        self.context.record(
+            f"Change {saved.name}'s employer details",
+            redo=lambda: employers.restore_employer(db, saved),
+            undo=lambda: employers.restore_employer(db, before),
+        )
+
+    # --- navigation ---
+    def go_to(self, index: int) -> None:
+        self.nav.setCurrentRow(index)
+        self.stack.currentWidget().setFocus()
+
+    def show_pa(self, pa_id: int) -> None:
+        self.go_to(self.pages.index(self.people))
+        self.people.select_pa(pa_id)
+        self.people.form.name.setFocus()
+
+    # --- files ---
+    def open_data_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open a data file", "", "PA Manager data (*.sqlite3);;All files (*)")
+        if path:
+            self.open_location(path)
+
+    def open_location(self, location: str) -> bool:
+        try:
+            db, opened = open_database(location)
+        except DataFileError as error:
+            QMessageBox.warning(self, "The data file was not opened", str(error))
+            return False
+        self.context.switch_database(db)
+        rows = employers.list_employers(db, self.context.today())
+        self.context.set_employer(rows[0].id if rows else None)
+        self._reload_employers()
+        if opened.backup:
+            self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
+        return True
+
+    def import_staff_list(self) -> None:
+        if self.context.employer_id is None:
+            return
+        dialog = StaffImportDialog(self.context, self.employer_box.currentText(), self)
+        if not dialog.exec() or dialog.result is None:
+            return
+        from pa_manager.services import people
+
+        db, ids = self.context.db, dialog.result.added_ids
+        added = [people.get_pa(db, pa_id) for pa_id in ids]
+        employer_id = self.context.employer_id
+        self.context.record(
+            f"Import {len(ids)} PAs",
+            redo=lambda: [people.restore_pa(db, employer_id, pa) for pa in added],
+            undo=lambda: [people.delete_pa(db, pa_id) for pa_id in ids],
+        )
+
+    def export_employer(self) -> None:
+        if self.context.employer_id is None:
+            return
+        name = self.employer_box.currentText()
+        suggested = str(Path.home() / f"{name}{transfer.SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", suggested, f"Employer files (*{transfer.SUFFIX})")
+        if not path:
+            return
+        try:
+            transfer.export_employer(self.context.db, self.context.employer_id, Path(path), datetime.now())
+        except (ServiceError, OSError) as error:
+            QMessageBox.warning(self, "The employer was not exported", str(error))
+            return
+        self.statusBar().showMessage(f"Exported {name} to {path}.", 8000)
+
+    def import_employer(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Import an employer", "", f"Employer files (*{transfer.SUFFIX})")
+        if path:
+            self.import_employer_file(Path(path))
+
+    def import_employer_file(self, path: Path) -> None:
+        db = self.context.db
+        try:
+            employer_id = transfer.import_employer(db, path)
+        except ServiceError as error:
+            QMessageBox.warning(self, "The employer was not imported", str(error))
+            return
+        self.context.set_employer(employer_id)
+        name = employers.get_employer(db, employer_id).name
+        self.context.record(
+            f"Import employer {name}",
+            redo=lambda: transfer.import_employer(db, path),
+            undo=lambda: employers.delete_employer(db, employers.find_employer(db, name).id),
+            employer_id=employer_id,
+        )
+
+    # --- help ---
+    def show_guide(self) -> None:
+        GuideDialog(self).exec()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About PA Manager",
+            f"PA Manager {__version__}\n\nFree, open-source software for people who employ personal assistants "
+            "with a direct payment or personal budget.",
+        )

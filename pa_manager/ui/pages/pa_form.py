@@ -1,0 +1,277 @@
+"""The form for one PA's details and pay-rate history."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from pa_manager.domain.money import format_money
+from pa_manager.domain.people import NI_CATEGORIES, PARecord, PayRateEntry
+from pa_manager.domain.validation import Problem
+from pa_manager.messages import describe, format_date
+from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+
+NI_CATEGORY_NAMES = {
+    "A": "A – most employees",
+    "B": "B – married women or widows with the right to pay reduced NI",
+    "C": "C – over State Pension age",
+    "H": "H – apprentice under 25",
+    "J": "J – pays NI in another job already",
+    "M": "M – under 21",
+    "Z": "Z – under 21 and pays NI in another job",
+}
+CLOSE_RELATIVE_NOTE = (
+    "Your council must agree before your direct payment can pay a close relative who lives with you. "
+    "Ask them, and keep their answer in writing."
+)
+
+
+class PAForm(QWidget):
+    """Shows a PA's details for editing; `record()` reads them back, raising on unreadable input."""
+
+    edited = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._record = PARecord(name="")
+        self.rows: dict[str, FieldRow] = {}
+        outer = QVBoxLayout(self)
+
+        about = QGroupBox("About the PA")
+        form = QFormLayout(about)
+        self.name = QLineEdit()
+        self.job_title = QLineEdit()
+        self.date_of_birth = DateEdit()
+        self.ni_number = QLineEdit()
+        self.address = QPlainTextEdit()
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(self.address.fontMetrics().lineSpacing() * 4)
+        self.postcode = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.rows["name"] = add_row(form, "&Name:", self.name)
+        self.rows["job_title"] = add_row(form, "&Job title:", self.job_title)
+        self.rows["date_of_birth"] = add_row(form, "Date of &birth:", self.date_of_birth, DATE_HINT)
+        self.rows["ni_number"] = add_row(
+            form, "National &Insurance number:", self.ni_number, "Two letters, six numbers and a letter, like AB 12 34 56 C"
+        )
+        self.rows["address"] = add_row(form, "&Address:", self.address)
+        self.rows["postcode"] = add_row(form, "P&ostcode:", self.postcode)
+        self.rows["phone"] = add_row(form, "&Phone:", self.phone)
+        self.rows["email"] = add_row(form, "&Email:", self.email)
+        outer.addWidget(about)
+
+        job = QGroupBox("Job and pay")
+        form = QFormLayout(job)
+        self.start_date = DateEdit()
+        self.leaving_date = DateEdit()
+        self.tax_code = QLineEdit()
+        self.ni_category = QComboBox()
+        for letter in NI_CATEGORIES:
+            self.ni_category.addItem(NI_CATEGORY_NAMES[letter], letter)
+        self.contracted_hours = DecimalEdit()
+        self.irregular_hours = QCheckBox("&Irregular hours (no fixed hours each week)")
+        self.apprentice = QCheckBox("Appre&ntice")
+        self.apprenticeship_start = DateEdit()
+        self.close_relative = QCheckBox("&Close relative who lives in the same household")
+        self.close_relative_note = QLabel(CLOSE_RELATIVE_NOTE)
+        self.close_relative_note.setWordWrap(True)
+        self.rows["start_date"] = add_row(form, "&Start date:", self.start_date, DATE_HINT)
+        self.rows["leaving_date"] = add_row(form, "&Leaving date:", self.leaving_date, "Leave blank while they work for you")
+        self.rows["tax_code"] = add_row(
+            form, "&Tax code:", self.tax_code, "From their P45 or starter checklist, like 1257L. Most people have 1257L."
+        )
+        self.rows["ni_category"] = add_row(
+            form, "NI cate&gory:", self.ni_category,
+            "A letter HMRC uses to work out National Insurance; most people are A",
+        )
+        self.rows["contracted_hours"] = add_row(form, "&Hours a week:", self.contracted_hours, "Contracted hours, like 16 or 37.5")
+        self.rows["irregular_hours"] = add_row(form, "Hours pattern:", self.irregular_hours)
+        self.rows["apprentice"] = add_row(form, "Apprenticeship:", self.apprentice)
+        self.rows["apprenticeship_start"] = add_row(form, "Apprenticeship sta&rt:", self.apprenticeship_start, DATE_HINT)
+        self.rows["close_relative_in_household"] = add_row(form, "Family:", self.close_relative)
+        form.addRow(self.close_relative_note)
+        outer.addWidget(job)
+
+        rates = QGroupBox("Pay-rate history")
+        column = QVBoxLayout(rates)
+        self.rates_table = QTableWidget(0, 2)
+        self.rates_table.setHorizontalHeaderLabels(["From", "Hourly rate"])
+        self.rates_table.setAccessibleName("Pay-rate history")
+        self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.rates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rates_table.setMinimumHeight(self.rates_table.fontMetrics().lineSpacing() * 6)
+        column.addWidget(self.rates_table)
+        add_form = QFormLayout()
+        self.new_rate_from = DateEdit()
+        self.new_rate = DecimalEdit(money=True)
+        self.rows["new_rate_from"] = add_row(add_form, "New rate &from:", self.new_rate_from, DATE_HINT)
+        self.rows["pay_rates"] = add_row(add_form, "New &hourly rate (£):", self.new_rate)
+        column.addLayout(add_form)
+        buttons = QHBoxLayout()
+        self.add_rate_button = QPushButton("Add &rate")
+        self.remove_rate_button = QPushButton("Remove selected rate")
+        buttons.addWidget(self.add_rate_button)
+        buttons.addWidget(self.remove_rate_button)
+        buttons.addStretch()
+        column.addLayout(buttons)
+        outer.addWidget(rates)
+
+        contact = QGroupBox("Emergency contact")
+        form = QFormLayout(contact)
+        self.emergency_name = QLineEdit()
+        self.emergency_phone = QLineEdit()
+        self.rows["emergency_contact_name"] = add_row(form, "Contact na&me:", self.emergency_name)
+        self.rows["emergency_contact_phone"] = add_row(form, "Contact pho&ne:", self.emergency_phone)
+        outer.addWidget(contact)
+        outer.addStretch()
+
+        self.add_rate_button.clicked.connect(self._on_add_rate_clicked)
+        self.remove_rate_button.clicked.connect(self._on_remove_rate_clicked)
+        self.irregular_hours.toggled.connect(self._sync_enabled)
+        self.apprentice.toggled.connect(self._sync_enabled)
+        self.close_relative.toggled.connect(self._sync_enabled)
+        self._rates: list[PayRateEntry] = []
+        self._sync_enabled()
+
+    # --- showing a record ---
+    def show_record(self, record: PARecord) -> None:
+        self._record = record
+        self.name.setText(record.name)
+        self.job_title.setText(record.job_title)
+        self.date_of_birth.set_value(record.date_of_birth)
+        self.ni_number.setText(record.ni_number)
+        self.address.setPlainText(record.address)
+        self.postcode.setText(record.postcode)
+        self.phone.setText(record.phone)
+        self.email.setText(record.email)
+        self.start_date.set_value(record.start_date)
+        self.leaving_date.set_value(record.leaving_date)
+        self.tax_code.setText(record.tax_code)
+        self.ni_category.setCurrentIndex(max(0, self.ni_category.findData(record.ni_category)))
+        self.contracted_hours.set_value(record.contracted_hours)
+        self.irregular_hours.setChecked(record.irregular_hours)
+        self.apprentice.setChecked(record.apprentice)
+        self.apprenticeship_start.set_value(record.apprenticeship_start)
+        self.close_relative.setChecked(record.close_relative_in_household)
+        self.emergency_name.setText(record.emergency_contact_name)
+        self.emergency_phone.setText(record.emergency_contact_phone)
+        self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
+        self.new_rate_from.clear()
+        self.new_rate.clear()
+        self._show_rates()
+        self.clear_errors()
+
+    def _show_rates(self) -> None:
+        self.rates_table.setRowCount(len(self._rates))
+        for row, entry in enumerate(self._rates):
+            self.rates_table.setItem(row, 0, QTableWidgetItem(format_date(entry.effective_from)))
+            money = QTableWidgetItem(format_money(entry.hourly_rate))
+            money.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            self.rates_table.setItem(row, 1, money)
+
+    def _sync_enabled(self) -> None:
+        self.contracted_hours.setEnabled(not self.irregular_hours.isChecked())
+        self.apprenticeship_start.setEnabled(self.apprentice.isChecked())
+        self.close_relative_note.setVisible(self.close_relative.isChecked())
+
+    # --- pay rates ---
+    def _on_add_rate_clicked(self) -> None:
+        self.rows["new_rate_from"].show_error(None)
+        self.rows["pay_rates"].show_error(None)
+        try:
+            starts = self.new_rate_from.value()
+        except InputError as error:
+            self.rows["new_rate_from"].show_error(str(error))
+            return
+        try:
+            rate = self.new_rate.value()
+        except InputError as error:
+            self.rows["pay_rates"].show_error(str(error))
+            return
+        if starts is None:
+            self.rows["new_rate_from"].show_error("Enter the date the new rate starts from.")
+            self.new_rate_from.setFocus()
+            return
+        if rate is None:
+            self.rows["pay_rates"].show_error("Enter the new hourly rate in pounds, like 12.71.")
+            self.new_rate.setFocus()
+            return
+        self._rates = sorted([r for r in self._rates if r.effective_from != starts] + [PayRateEntry(starts, rate)],
+                             key=lambda r: r.effective_from)
+        self.new_rate_from.clear()
+        self.new_rate.clear()
+        self._show_rates()
+        self.edited.emit()
+
+    def _on_remove_rate_clicked(self) -> None:
+        row = self.rates_table.currentRow()
+        if 0 <= row < len(self._rates):
+            del self._rates[row]
+            self._show_rates()
+            self.edited.emit()
+
+    # --- reading back ---
+    def record(self) -> PARecord:
+        """The record as typed. Raises InputError after marking every field that cannot be read."""
+        self.clear_errors()
+        readers = {
+            "date_of_birth": self.date_of_birth.value,
+            "start_date": self.start_date.value,
+            "leaving_date": self.leaving_date.value,
+            "apprenticeship_start": self.apprenticeship_start.value,
+            "contracted_hours": self.contracted_hours.value,
+        }
+        values, failed = {}, []
+        for field, read in readers.items():
+            try:
+                values[field] = read()
+            except InputError as error:
+                self.rows[field].show_error(str(error))
+                failed.append(field)
+        if failed:
+            self.rows[failed[0]].field.setFocus()
+            raise InputError("Some details need correcting.")
+        return replace(
+            self._record,
+            name=self.name.text().strip(),
+            job_title=self.job_title.text().strip(),
+            ni_number=self.ni_number.text().upper().replace(" ", ""),
+            address=self.address.toPlainText().strip(),
+            postcode=self.postcode.text().strip().upper(),
+            phone=self.phone.text().strip(),
+            email=self.email.text().strip(),
+            tax_code=" ".join(self.tax_code.text().upper().split()),
+            ni_category=self.ni_category.currentData(),
+            irregular_hours=self.irregular_hours.isChecked(),
+            apprentice=self.apprentice.isChecked(),
+            close_relative_in_household=self.close_relative.isChecked(),
+            emergency_contact_name=self.emergency_name.text().strip(),
+            emergency_contact_phone=self.emergency_phone.text().strip(),
+            pay_rates=tuple(self._rates),
+            contracted_hours=None if self.irregular_hours.isChecked() else values["contracted_hours"],
+            date_of_birth=values["date_of_birth"],
+            start_date=values["start_date"],
+            leaving_date=values["leaving_date"],
+            apprenticeship_start=values["apprenticeship_start"] if self.apprentice.isChecked() else None,
+        )
+
+    def clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.show_error(None)
+
+    def show_problems(self, problems: dict[str, Problem]) -> None:
+        """Put each problem next to its field, and move the cursor to the first one."""
+        first = None
+        for field, problem in problems.items():
+            row = self.rows.get(field) or self.rows["name"]
+            row.show_error(describe(problem))
+            first = first or row
+        if first is not None:
+            first.field.setFocus()

@@ -1,0 +1,189 @@
+"""People: the PAs on the left, the chosen PA's details on the right."""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from pa_manager.domain.people import PARecord
+from pa_manager.services import people
+from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
+from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
+from pa_manager.ui.pages.pa_form import PAForm
+from pa_manager.ui.widgets.inputs import InputError
+
+
+class PeoplePage(QWidget):
+    title = "People"
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.model = PeopleTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Your PAs")
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(PeopleTableModel.COL_NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+
+        self.add_button = QPushButton("&Add a PA")
+        self.leaver_button = QPushButton("Record a lea&ver…")
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        heading = QLabel("<h2>People</h2>")
+        left_layout.addWidget(heading)
+        left_layout.addWidget(self.table)
+        row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.leaver_button)
+        left_layout.addLayout(row)
+
+        self.form = PAForm()
+        self.form_heading = QLabel()
+        self.form_heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.form_heading.setObjectName("formHeading")
+        self.save_button = QPushButton("&Save details")
+        self.save_button.setDefault(True)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setAccessibleName("PA details")
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.addWidget(self.form_heading)
+        right_layout.addWidget(scroll)
+        bottom = QHBoxLayout()
+        bottom.addStretch()
+        bottom.addWidget(self.save_button)
+        right_layout.addLayout(bottom)
+
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
+        self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_button_clicked)
+        context.data_changed.connect(self.refresh)
+        context.employer_changed.connect(self.refresh)
+        self._editing: PARecord = PARecord(name="")
+        self.refresh()
+
+    # --- what is shown ---
+    def refresh(self) -> None:
+        keep = self._editing.id
+        employer_id = self.context.employer_id
+        rows = people.list_pas(self.context.db, employer_id) if employer_id is not None else []
+        self.model.set_rows(rows, self.context.today())
+        self.setEnabled(employer_id is not None)
+        if keep is not None and self.model.row_of(keep) is not None:
+            self.select_pa(keep)
+        elif rows:
+            self.table.selectRow(0)
+            self._on_table_current_changed(self.table.currentIndex())
+        else:
+            self._start_new()
+
+    def select_pa(self, pa_id: int) -> None:
+        source_row = self.model.row_of(pa_id)
+        if source_row is None:
+            return
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self._show(self.model.record(source_row))
+
+    def _show(self, record: PARecord) -> None:
+        self._editing = record
+        self.form.show_record(record)
+        self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
+        self.leaver_button.setEnabled(record.id is not None)
+
+    def _start_new(self) -> None:
+        self.table.clearSelection()
+        self._show(PARecord(name=""))
+
+    # --- slots ---
+    def _on_table_current_changed(self, index) -> None:
+        if index.isValid():
+            self._show(self.model.record(self.proxy.mapToSource(index).row()))
+
+    def _on_add_button_clicked(self) -> None:
+        self._start_new()
+        self.form.name.setFocus()
+
+    def _on_save_button_clicked(self) -> None:
+        if self.context.employer_id is None:
+            return
+        try:
+            record = self.form.record()
+        except InputError:
+            return
+        before = self._editing
+        employer_id = self.context.employer_id
+        db, today = self.context.db, self.context.today()
+        try:
+            saved = people.save_pa(db, employer_id, record, today)
+        except ValidationFailed as failure:
+            self.form.show_problems(failure.problems)
+            return
+        except ServiceError as error:
+            self.context.status_message.emit(str(error))
+            return
+        self._editing = saved
+        if before.id is None:
+            self.context.record(
+                f"Add {saved.name}",
+                redo=lambda: people.restore_pa(db, employer_id, saved),
+                undo=lambda: people.delete_pa(db, saved.id),
+            )
+        else:
+            self.context.record(
+                f"Change {saved.name}'s details",
+                redo=lambda: people.restore_pa(db, employer_id, saved),
+                undo=lambda: people.restore_pa(db, employer_id, before),
+            )
+
+    def _on_leaver_button_clicked(self) -> None:
+        pa = self._editing
+        if pa.id is None:
+            return
+        dialog = LeaverDialog(pa, self.context.today(), self)
+        if not dialog.exec():
+            return
+        after = replace(pa, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
+        db, employer_id = self.context.db, self.context.employer_id
+        try:
+            saved = people.save_pa(db, employer_id, after, self.context.today())
+        except ValidationFailed as failure:
+            self.form.show_problems(failure.problems)
+            return
+        self._editing = saved
+        self.context.record(
+            f"Record {pa.name} as leaving",
+            redo=lambda: people.restore_pa(db, employer_id, saved),
+            undo=lambda: people.restore_pa(db, employer_id, pa),
+        )

@@ -1,0 +1,66 @@
+"""Small input widgets that read and write domain values (dates, money, hours) as text a person types."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
+
+from pa_manager.messages import format_date
+
+DATE_HINT = "For example 3/4/2026 or 2026-04-03"
+
+
+class InputError(ValueError):
+    """Text that is not the kind of value the field wants; str() is the sentence to show."""
+
+
+class DateEdit(QLineEdit):
+    """A date that may be left blank. Accepts 3/4/2026, 03/04/2026 and 2026-04-03."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setPlaceholderText("DD/MM/YYYY")
+
+    def value(self) -> date | None:
+        text = self.text().strip()
+        if not text:
+            return None
+        try:
+            if "-" in text:
+                return date.fromisoformat(text)
+            day, month, year = (int(part) for part in text.replace(".", "/").split("/"))
+            return date(year, month, day)
+        except ValueError:
+            raise InputError(f"Enter a real date, like 3/4/2026. '{text}' is not one.") from None
+
+    def set_value(self, value: date | None) -> None:
+        self.setText("" if value is None else f"{value.day}/{value.month}/{value.year}")
+        self.setToolTip("" if value is None else format_date(value))
+
+
+class DecimalEdit(QLineEdit):
+    """A number such as hours or pounds (without the £). Right-aligned, as figures are."""
+
+    def __init__(self, parent=None, *, money: bool = False):
+        super().__init__(parent)
+        self._money = money
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setPlaceholderText("0.00" if money else "")
+
+    def value(self) -> Decimal | None:
+        text = self.text().strip().replace("£", "").replace(",", "")
+        if not text:
+            return None
+        try:
+            number = Decimal(text)
+        except InvalidOperation:
+            what = "an amount in pounds, like 12.71" if self._money else "a number, like 37.5"
+            raise InputError(f"Enter {what}. '{self.text().strip()}' is not one.") from None
+        if not number.is_finite():
+            raise InputError(f"Enter a number. '{self.text().strip()}' is not one.")
+        return number
+
+    def set_value(self, value: Decimal | None) -> None:
+        self.setText("" if value is None else (f"{value:.2f}" if self._money else f"{value.normalize():f}"))
