@@ -2,3 +2,52 @@
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+# A fixed "today" keeps every date-relative test (and the demo) reproducible.
+TODAY = date(2026, 11, 23)
+
+
+@pytest.fixture(scope="session")
+def _empty_data_file(tmp_path_factory) -> Path:
+    """One migrated empty data file per run; each test gets its own copy (migrating is the slow part)."""
+    from pa_manager.storage.database import open_database
+
+    path = tmp_path_factory.mktemp("template") / "empty.sqlite3"
+    db, _ = open_database(path)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def data_path(tmp_path, _empty_data_file) -> Path:
+    path = tmp_path / "data.sqlite3"
+    shutil.copy(_empty_data_file, path)
+    return path
+
+
+@pytest.fixture
+def db(data_path):
+    from pa_manager.storage.database import open_database
+
+    database, _ = open_database(data_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_db(db):
+    from pa_manager.services.demo import create_demo
+
+    create_demo(db, TODAY)
+    return db
+
+
+@pytest.fixture
+def today() -> date:
+    return TODAY

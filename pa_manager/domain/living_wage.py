@@ -1,0 +1,112 @@
+"""The Real Living Wage and the "National Minimum Care Wage" benchmark: voluntary floors above the law.
+
+Real Living Wage (Living Wage Foundation): a UK rate and a London rate, announced each autumn, for all
+workers aged 18 and over. Employers should move to a new rate as soon as possible after it is
+announced and must be paying it by its implement-by date (within six months; 1 May since the 2023
+rates). Two readings of "the rate in force" follow from that, and both are exposed:
+
+- `required_on(day)`: the rate an employer who follows the Real Living Wage must be paying on that
+  day, the last one whose implement-by date has come. Pay is checked against this one.
+- `latest_announced(day)`: the newest rate announced by that day, which the employer should be moving
+  to, with its pay-by date.
+
+National Minimum Care Wage: a benchmark proposed by the Reinventing Social Care campaign, the National
+Living Wage plus a set amount (£2.00 unless the user sets another). It is not law; the app shows it
+only when the employer asks for it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cache
+
+from pa_manager.domain import rates
+
+TOPIC = "real_living_wage"
+RLW_MIN_AGE = 18  # the Foundation's rates are for workers aged 18 and over
+DEFAULT_CARE_WAGE_UPLIFT = Decimal("2.00")
+
+
+@dataclass(frozen=True)
+class RealLivingWageRate:
+    """One year's Real Living Wage, as announced by the Living Wage Foundation."""
+
+    rate_year: str
+    uk: Decimal
+    london: Decimal
+    announced: date
+    implement_by: date
+    evidence: str
+    source: str
+
+    @property
+    def provisional(self) -> bool:
+        return self.evidence == "U"
+
+    def rate(self, london: bool) -> Decimal:
+        """The London rate for workplaces in Greater London, the UK rate elsewhere."""
+        return self.london if london else self.uk
+
+
+@cache
+def real_living_wage_rates() -> tuple[RealLivingWageRate, ...]:
+    """Every Real Living Wage year in the rates file, oldest first."""
+    return tuple(
+        RealLivingWageRate(
+            rate_year=p.figures["rate_year"],
+            uk=rates.dec(p.figures["uk"]),
+            london=rates.dec(p.figures["london"]),
+            announced=p.effective_from,
+            implement_by=p.figures["implement_by"],
+            evidence=p.evidence,
+            source=p.source,
+        )
+        for p in rates.periods(TOPIC)
+    )
+
+
+def latest_announced(on: date) -> RealLivingWageRate | None:
+    """The newest rate announced on or before the day; None before the first one in the file."""
+    found = None
+    for entry in real_living_wage_rates():
+        if entry.announced <= on:
+            found = entry
+    return found
+
+
+def required_on(on: date) -> RealLivingWageRate | None:
+    """The rate an employer following the Real Living Wage must pay on the day: the last one whose
+    implement-by date has come (LWF: all staff on the new rate by that date). None when unknown."""
+    found = None
+    for entry in real_living_wage_rates():
+        if entry.implement_by <= on:
+            found = entry
+    return found
+
+
+def pending_on(on: date) -> RealLivingWageRate | None:
+    """A rate already announced whose implement-by date is still to come, if there is one."""
+    latest = latest_announced(on)
+    if latest is not None and latest.implement_by > on:
+        return latest
+    return None
+
+
+def national_living_wage_on(on: date) -> tuple[Decimal, bool]:
+    """The National Living Wage in force on a day, and whether that figure is provisional."""
+    period = rates.in_force(rates.periods("minimum_wage"), on)
+    return rates.dec(period.figures["NLW"]), period.provisional
+
+
+def care_wage_benchmark(nlw: Decimal, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
+    """National Minimum Care Wage (Reinventing Social Care proposal): the NLW plus the uplift."""
+    if uplift < 0:
+        raise ValueError("the care wage uplift cannot be negative")
+    return nlw + uplift
+
+
+def national_minimum_care_wage(on: date, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
+    """The care wage benchmark on a day: the NLW then in force plus the uplift (default £2.00)."""
+    nlw, _ = national_living_wage_on(on)
+    return care_wage_benchmark(nlw, uplift)

@@ -1,0 +1,195 @@
+"""The plain-English sentence for each problem code: the only place such wording lives.
+
+Domain code reports what is wrong as a `Problem` (pa_manager.domain.validation) carrying a code,
+the value as given, and named details. `describe(problem)` turns it into one short sentence for
+the person using the app, in GOV.UK style: addressed to "you", saying what is wrong and what to do.
+
+Adding codes for another area: add entries to MESSAGES below, in a block headed by the area.
+  * The key is the code, in UPPER_SNAKE_CASE, starting with the area's word (NI_, RATE_, ...).
+  * The value is a str.format template of ONE sentence. It may use {value} (what was entered) and
+    any name the code's Problem carries in `params`; dates are shown as "6 April 2026", and other
+    values keep their type, so format specs work (a Decimal ceiling as "£{ceiling:,}").
+  * Any example in a sentence must itself pass the matching check: people copy examples.
+  * Write "must", not "should"; no "please", no "invalid", numbers as numerals.
+Then add a test that every code your module can return has an entry: `missing_messages(codes)`
+must be empty, and `describe(problem, strict=True)` must work for a real Problem of each code
+(see tests/domain/test_validation.py). Without an entry, describe() shows FALLBACK rather than fail.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import Any, Iterable
+
+from pa_manager.domain.validation import Problem
+
+MESSAGES: dict[str, str] = {
+    # --- Identifiers (pa_manager.domain.validation) ---
+    "NI_NUMBER_FORMAT":
+        "Enter a National Insurance number in the right format, like AB 12 34 56 C – "
+        "you can find it on a payslip or P60.",
+    "NI_NUMBER_PREFIX":
+        "A National Insurance number cannot start with {prefix}, so check the first 2 letters "
+        "against a payslip or P60.",
+    "NI_NUMBER_SUFFIX":
+        "The last letter of a National Insurance number must be A, B, C or D – "
+        "check it against a payslip or P60.",
+    "NI_NUMBER_PLACEHOLDER":
+        "Leave the National Insurance number blank until you know it, rather than entering "
+        "a made-up number like AA 00 00 00 A.",
+    "PAYE_REFERENCE_FORMAT":
+        "Enter your employer PAYE reference as 3 numbers, a slash, then letters and numbers, "
+        "like 123/AB45678 – it is on letters from HMRC about PAYE.",
+    "ACCOUNTS_OFFICE_REFERENCE_FORMAT":
+        "Enter your Accounts Office reference as 13 characters with no spaces, like 123PF00045678 – "
+        "it is on the letter HMRC sent when you registered as an employer.",
+    "ACCOUNTS_OFFICE_REFERENCE_CHECK":
+        "Check your Accounts Office reference against your letter from HMRC, as one of the "
+        "characters is not right.",
+    "POSTCODE_FORMAT":
+        "Enter a UK postcode in the right format, like SW1A 2AA.",
+    "DBS_CERTIFICATE_FORMAT":
+        "Enter the DBS certificate number as the 12 numbers printed on the certificate.",
+    "EMAIL_FORMAT":
+        "Enter an email address in the right format, like name@example.com.",
+    "PHONE_FORMAT":
+        "Enter a UK phone number of 10 or 11 digits, like 07700 900982, or for a number abroad "
+        "start with + and the country code.",
+    "SORT_CODE_FORMAT":
+        "Enter the sort code as 6 numbers, like 12-34-56.",
+    "ACCOUNT_NUMBER_FORMAT":
+        "Enter the account number as 8 numbers, like 12345678.",
+    # --- Dates ---
+    "DATE_ORDER":
+        "Enter a date that is the same as or after {earlier}.",
+    "DATE_OF_BIRTH_TOO_YOUNG":
+        "Check the date of birth, as the person you employ must be at least {minimum_age} "
+        "on {on}.",
+    "DATE_OF_BIRTH_IMPLAUSIBLE":
+        "Check the year in the date of birth – it must be a date in the past, within the last "
+        "{maximum_age} years.",
+    "LEAVING_BEFORE_START":
+        "Enter a leaving date that is the same as or after the start date, {start}.",
+    # --- Rates and amounts ---
+    "RATE_NOT_A_NUMBER":
+        "Enter the rate as an amount of money, like £12.50.",
+    "RATE_NOT_POSITIVE":
+        "Enter a rate of more than £0.",
+    "RATE_TOO_MANY_DECIMALS":
+        "Enter the rate in pounds and pence, with no more than 2 numbers after the decimal point.",
+    "RATE_IMPLAUSIBLE":
+        "Check the rate, as it must be less than £{ceiling:,} an hour – you may have entered "
+        "a weekly or monthly amount.",
+    # --- Records (pa_manager.domain.record_checks, services) ---
+    "NAME_MISSING":
+        "Enter a name.",
+    "EMPLOYER_NAME_TAKEN":
+        "There is already an employer called {value} – use a different name, for example with a middle initial.",
+    "PA_NAME_TAKEN":
+        "There is already a PA called {value} for this employer – use a different name, for example with a middle initial.",
+    "NI_CATEGORY_UNKNOWN":
+        "Choose an NI category letter: A, B, C, H, J, M or Z – most people are A.",
+    "APPRENTICESHIP_START_MISSING":
+        "Enter the date the apprenticeship started, as it decides the minimum wage an apprentice must get.",
+    "CONTRACTED_HOURS_INVALID":
+        "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
+    # --- Tax codes (pa_manager.domain.tax_code) ---
+    "TAX_CODE_EMPTY":
+        "Enter the tax code from the PA's P45 or starter checklist, like 1257L.",
+    "TAX_CODE_MARKER":
+        "Only W1, M1 or X can follow a tax code, like 1257L W1 – check {value} against the P45 or HMRC letter.",
+    "TAX_CODE_SPACES":
+        "Remove the space inside the tax code {value} – write it like 1257L, with W1, M1 or X after a space only if HMRC gave one.",
+    "TAX_CODE_NUMBER_TOO_LONG":
+        "The number in the tax code {value} is too long – check it against the P45 or HMRC letter.",
+    "TAX_CODE_NO_LETTER":
+        "The tax code {value} needs a letter after the number, like 1257L.",
+    "TAX_CODE_FORMAT":
+        "Check the tax code {value} against the P45 or HMRC letter, as it is not one HMRC uses – most look like 1257L.",
+    # --- Files people import (pa_manager.importers) ---
+    "DATE_MISSING":
+        "Enter a date in the {value} column, like 2026-04-03 or 3/4/2026.",
+    "DATE_FORMAT":
+        "Write dates like 2026-04-03 or 3/4/2026 – {value} is not a date.",
+    "MONEY_FORMAT":
+        "Write amounts of money like 12.71 – {value} is not one.",
+    "RATE_NEEDS_START_DATE":
+        "Enter a start date too, so the hourly rate has a date to start from.",
+    "DUPLICATE_ROW":
+        "This person is also on line {value} of the file – remove one of the two rows.",
+    # --- What is missing (pa_manager.domain.missing); {value} is the PA's name ---
+    "EMPLOYER_NO_COUNCIL":
+        "Add the council that pays the direct payment, and its reference.",
+    "EMPLOYER_NO_PAYE_REFERENCE":
+        "Add your employer PAYE reference from HMRC – if you have not registered as an employer yet, register before your first pay day.",
+    "EMPLOYER_NO_ACCOUNTS_OFFICE_REFERENCE":
+        "Add your Accounts Office reference, from the letter HMRC sent when you registered as an employer.",
+    "EMPLOYER_NO_INSURANCE":
+        "Add your employer's liability insurance (the insurer and the renewal date) – most employers must have it by law.",
+    "EMPLOYER_INSURANCE_LAPSED":
+        "Your employer's liability insurance renewal date has passed – renew it and enter the new date.",
+    "PA_NO_NI_NUMBER":
+        "Add {value}'s National Insurance number – it is on a payslip, P60 or letter from HMRC.",
+    "PA_NO_DATE_OF_BIRTH":
+        "Add {value}'s date of birth, as it decides their legal minimum wage.",
+    "PA_NO_START_DATE":
+        "Add the date {value} started working for you.",
+    "PA_NO_TAX_CODE":
+        "Add {value}'s tax code, from their P45 or starter checklist.",
+    "PA_NO_PAY_RATE":
+        "Add {value}'s hourly rate and the date it started.",
+    "PA_NO_EMERGENCY_CONTACT":
+        "Add an emergency contact for {value}.",
+    "PA_CLOSE_RELATIVE_NEEDS_AGREEMENT":
+        "Your council must agree before your direct payment can pay {value}, a close relative who lives with you – keep their agreement in writing.",
+}
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+# Shown when a code has no sentence yet, or its sentence needs a detail the Problem lacks, so that a
+# gap in the wording never stops someone saving their work. Tests call describe(..., strict=True).
+FALLBACK = "Check what you entered and try again."
+
+
+class UnknownProblemCode(KeyError):
+    """A Problem whose code has no entry in MESSAGES: add one (see the module notes)."""
+
+
+def missing_messages(codes: Iterable[str]) -> set[str]:
+    """The codes among `codes` with no sentence; a module's tests should expect an empty set."""
+    return set(codes) - MESSAGES.keys()
+
+
+def format_date(day: date) -> str:
+    """GOV.UK style, '6 April 2026', with no leading zero and whatever the computer's language."""
+    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _shown(value: Any) -> Any:
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, str):
+        return value.strip()
+    return value
+
+
+def describe(problem: Problem, *, strict: bool = False) -> str:
+    """The sentence for `problem`, with its value and details filled in.
+
+    An unknown code gives FALLBACK, or raises UnknownProblemCode when `strict`; a template naming a
+    detail the Problem does not carry gives FALLBACK, or raises KeyError when `strict`.
+    """
+    template = MESSAGES.get(problem.code)
+    if template is None:
+        if strict:
+            raise UnknownProblemCode(problem.code)
+        return FALLBACK
+    fields = {name: _shown(value) for name, value in problem.params}
+    fields["value"] = _shown(problem.value)
+    try:
+        return template.format_map(fields)
+    except (KeyError, IndexError, ValueError):
+        if strict:
+            raise
+        return FALLBACK

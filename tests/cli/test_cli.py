@@ -1,0 +1,104 @@
+"""The command line: JSON on stdout, one plain sentence on stderr and a non-zero code on error."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from pa_manager import cli
+
+
+def run(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_create_demo_then_list_employers_as_json(tmp_path, capsys):
+    data = str(tmp_path / "demo.sqlite3")
+    assert run(capsys, "create-demo", "--data", data)[0] == 0
+    code, out, err = run(capsys, "employers", "--json", "--data", data)
+    assert code == 0 and err == ""
+    listed = {e["name"]: e["pas"] for e in json.loads(out)}
+    assert listed == {"Margaret Okafor": 3, "Desmond Clarke": 1}
+
+
+def test_data_can_also_come_before_the_subcommand(tmp_path, capsys):
+    data = str(tmp_path / "demo.sqlite3")
+    run(capsys, "--data", data, "create-demo")
+    code, out, _ = run(capsys, "--data", data, "employers", "--json")
+    assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_create_demo_refuses_a_file_that_already_has_records(tmp_path, capsys):
+    data = str(tmp_path / "demo.sqlite3")
+    run(capsys, "create-demo", "--data", data)
+    code, out, err = run(capsys, "create-demo", "--data", data)
+    assert code != 0 and "already holds records" in err and err.count("\n") == 1
+
+
+def test_import_staff_reports_bad_rows_by_line_and_stores_nothing(tmp_path, capsys):
+    data = str(tmp_path / "d.sqlite3")
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number\nAmy Cole,1990-01-01,JT482193B\nBo Lin,not a date,PA482193C\n")
+    code, out, err = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--data", data)
+    assert code == 1
+    assert err.splitlines()[0] == "Line 3: Write dates like 2026-04-03 or 3/4/2026 – not a date is not a date."
+    assert "Nothing was imported" in err
+    code, out, _ = run(capsys, "employers", "--json", "--data", data)
+    assert json.loads(out) == []
+
+
+def test_import_staff_json_dry_run_then_for_real(tmp_path, capsys):
+    data = str(tmp_path / "d.sqlite3")
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number,hourly_rate,start_date\nAmy Cole,1990-01-01,JT482193B,12.71,2026-04-01\n")
+    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--dry-run", "--json", "--data", data)
+    assert code == 0 and json.loads(out)["added"] == ["Amy Cole"] and json.loads(out)["dry_run"] is True
+    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--nation", "scotland", "--data", data)
+    assert code == 0 and "Added 1 PAs" in out
+    code, out, _ = run(capsys, "employers", "--json", "--data", data)
+    assert json.loads(out) == [{"name": "Nora Quinn", "council": "", "pas": 1}]
+
+
+def test_export_and_import_employer_between_data_files(tmp_path, capsys):
+    first, second = str(tmp_path / "a.sqlite3"), str(tmp_path / "b.sqlite3")
+    out_file = str(tmp_path / "margaret.paemployer")
+    run(capsys, "create-demo", "--data", first)
+    assert run(capsys, "export-employer", "--employer", "margaret okafor", "--out", out_file, "--data", first)[0] == 0
+    assert run(capsys, "import-employer", out_file, "--data", second)[0] == 0
+    code, out, _ = run(capsys, "employers", "--json", "--data", second)
+    assert json.loads(out) == [{"name": "Margaret Okafor", "council": "Ashford Vale Council", "pas": 3}]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["employers", "--data", "{tmp}/missing.sqlite3"], "There is no data file at"),
+        (["employers", "--frobnicate"], "Unrecognized arguments: --frobnicate"),
+        (["export-employer", "--employer", "Nobody", "--out", "{tmp}/x", "--data", "{tmp}/d.sqlite3"], "There is no employer called Nobody"),
+        (["import-staff", "{tmp}/none.csv", "--employer", "A", "--data", "{tmp}/n.sqlite3"], "There is no file at"),
+        (["import-staff", "x.csv", "--employer", "A", "--nation", "mars"], "Argument --nation: invalid choice"),
+    ],
+)
+def test_errors_are_one_sentence_on_stderr_with_a_non_zero_code(tmp_path, capsys, args, message):
+    (tmp_path / "d.sqlite3").touch()
+    code, out, err = run(capsys, *[a.format(tmp=tmp_path) for a in args])
+    assert code != 0 and out == ""
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_a_damaged_data_file_gives_a_sentence_not_a_traceback(tmp_path):
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_bytes(b"garbage" * 100)
+    result = subprocess.run(
+        [sys.executable, "-m", "pa_manager", "employers", "--data", str(bad)], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == "bad.sqlite3 is not a PA Manager data file, or it is damaged. Open a backup copy instead."
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exit_:
+        cli.main(["--version"])
+    assert exit_.value.code == 0 and capsys.readouterr().out.startswith("PA Manager ")

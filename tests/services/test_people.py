@@ -1,0 +1,98 @@
+"""Saving PAs: checked before storing, names unique per employer, leavers, and undo's restore."""
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.services import employers, people
+from pa_manager.services.errors import ValidationFailed
+
+
+@pytest.fixture
+def employer(db):
+    return employers.save_employer(db, EmployerRecord(name="Ada Lovell"))
+
+
+def test_a_valid_pa_is_stored_with_normalised_values_and_rates(db, employer, today):
+    saved = people.save_pa(
+        db,
+        employer.id,
+        PARecord(
+            name="  Ravi Patel ",
+            date_of_birth=date(1990, 5, 17),
+            ni_number="JT482193B",
+            tax_code="1257L",
+            start_date=date(2025, 1, 6),
+            pay_rates=(PayRateEntry(date(2025, 1, 6), Decimal("12.60")), PayRateEntry(date(2026, 4, 1), Decimal("13.45"))),
+        ),
+        today,
+    )
+    stored = people.get_pa(db, saved.id)
+    assert stored.name == "Ravi Patel"
+    assert stored.rate_on(today) == Decimal("13.45")
+    assert stored.rate_on(date(2026, 3, 31)) == Decimal("12.60")
+
+
+@pytest.mark.parametrize(
+    "changes, field, code",
+    [
+        ({"ni_number": "QQ123456C"}, "ni_number", "NI_NUMBER_PREFIX"),
+        ({"tax_code": "1257Q"}, "tax_code", "TAX_CODE_FORMAT"),
+        ({"name": "   "}, "name", "NAME_MISSING"),
+        ({"start_date": date(2026, 1, 5), "leaving_date": date(2025, 12, 1)}, "leaving_date", "LEAVING_BEFORE_START"),
+        ({"apprentice": True}, "apprenticeship_start", "APPRENTICESHIP_START_MISSING"),
+        ({"contracted_hours": Decimal("0")}, "contracted_hours", "CONTRACTED_HOURS_INVALID"),
+        ({"date_of_birth": date(2015, 1, 1)}, "date_of_birth", "DATE_OF_BIRTH_TOO_YOUNG"),
+        ({"ni_category": "X"}, "ni_category", "NI_CATEGORY_UNKNOWN"),
+    ],
+)
+def test_a_wrong_field_is_named_and_nothing_is_stored(db, employer, today, changes, field, code):
+    record = replace(PARecord(name="Kim Ng"), **changes)
+    with pytest.raises(ValidationFailed) as failure:
+        people.save_pa(db, employer.id, record, today)
+    assert failure.value.problems[field].code == code
+    assert people.list_pas(db, employer.id) == []
+
+
+def test_two_pas_of_one_employer_cannot_share_a_name_but_two_employers_can(db, employer, today):
+    other = employers.save_employer(db, EmployerRecord(name="Ben Hale"))
+    people.save_pa(db, employer.id, PARecord(name="Sam Lee"), today)
+    people.save_pa(db, other.id, PARecord(name="Sam Lee"), today)
+    with pytest.raises(ValidationFailed) as failure:
+        people.save_pa(db, employer.id, PARecord(name="sam lee"), today)
+    assert failure.value.problems["name"].code == "PA_NAME_TAKEN"
+
+
+def test_recording_a_leaver_keeps_their_record_but_they_stop_being_current(db, employer, today):
+    pa = people.save_pa(db, employer.id, PARecord(name="Jo Bright", start_date=date(2024, 1, 8)), today)
+    people.record_leaver(db, employer.id, pa.id, date(2026, 10, 31), "Retired", today)
+    stored = people.get_pa(db, pa.id)
+    assert stored.leaving_date == date(2026, 10, 31) and stored.leaving_reason == "Retired"
+    assert not stored.is_current(today)
+    assert employers.list_employers(db, today)[0].current_pas == 0
+
+
+def test_restore_puts_back_a_deleted_pa_with_the_same_id_and_rates(db, employer, today):
+    pa = people.save_pa(
+        db, employer.id, PARecord(name="Lee Fox", pay_rates=(PayRateEntry(date(2026, 4, 1), Decimal("12.71")),)), today
+    )
+    people.delete_pa(db, pa.id)
+    assert people.list_pas(db, employer.id) == []
+    people.restore_pa(db, employer.id, pa)
+    assert people.get_pa(db, pa.id) == pa
+
+
+def test_employer_references_are_checked(db):
+    with pytest.raises(ValidationFailed) as failure:
+        employers.save_employer(db, EmployerRecord(name="X", paye_reference="12/AB", accounts_office_reference="123PX0012345"))
+    assert set(failure.value.problems) == {"paye_reference", "accounts_office_reference"}
+
+
+def test_employer_names_are_unique_ignoring_case(db):
+    employers.save_employer(db, EmployerRecord(name="Ada Lovell"))
+    with pytest.raises(ValidationFailed) as failure:
+        employers.save_employer(db, EmployerRecord(name="ADA LOVELL"))
+    assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"

@@ -1,0 +1,73 @@
+"""Exporting one employer and importing it elsewhere reproduces every record exactly."""
+import json
+import zipfile
+from dataclasses import replace
+from datetime import datetime
+
+import pytest
+
+from pa_manager.services import employers, people, transfer
+from pa_manager.services.errors import ServiceError
+from pa_manager.storage.database import open_database
+from pa_manager.storage.models import Base
+from pa_manager.storage.transfer import owned_tables
+
+NOW = datetime(2026, 11, 23, 10, 0)
+
+
+def _without_ids(records):
+    return [replace(r, id=None) for r in records]
+
+
+def _other_install(tmp_path):
+    db, _ = open_database(tmp_path / "elsewhere" / "other.sqlite3")
+    return db
+
+
+def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, tmp_path, today):
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "margaret.paemployer", NOW)
+    other = _other_install(tmp_path)
+    new_id = transfer.import_employer(other, path)
+
+    assert replace(employers.get_employer(other, new_id), id=None) == replace(source, id=None)
+    assert _without_ids(people.list_pas(other, new_id)) == _without_ids(people.list_pas(demo_db, source.id))
+    # Only that employer travelled.
+    assert [e.name for e in employers.list_employers(other, today)] == ["Margaret Okafor"]
+    other.close()
+
+
+def test_every_table_is_owned_by_an_employer_so_nothing_is_left_out_of_an_export():
+    assert {t.name for t in owned_tables()} == set(Base.metadata.tables)
+
+
+def test_importing_a_name_that_is_already_there_is_refused_and_can_be_renamed(demo_db, tmp_path):
+    source = employers.find_employer(demo_db, "Desmond Clarke")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "d.paemployer", NOW)
+    with pytest.raises(ServiceError, match="already in this data file"):
+        transfer.import_employer(demo_db, path)
+    new_id = transfer.import_employer(demo_db, path, rename_to="Desmond Clarke (copy)")
+    assert employers.get_employer(demo_db, new_id).name == "Desmond Clarke (copy)"
+    assert len(people.list_pas(demo_db, new_id)) == 1
+
+
+def test_a_file_that_is_not_an_export_is_refused_with_its_name(tmp_path, db):
+    path = tmp_path / "holiday.paemployer"
+    path.write_text("photos")
+    with pytest.raises(ServiceError, match="holiday.paemployer is not an employer file"):
+        transfer.import_employer(db, path)
+
+
+def test_an_export_from_a_newer_version_is_refused(demo_db, tmp_path):
+    source = employers.find_employer(demo_db, "Desmond Clarke")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "d.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read("employer.json"))
+    document["schema_revision"] = "9999_future"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("employer.json", json.dumps(document))
+    other = _other_install(tmp_path)
+    with pytest.raises(ServiceError, match="newer version"):
+        transfer.import_employer(other, path)
+    assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
+    other.close()

@@ -1,0 +1,113 @@
+"""Opening data files: create, upgrade with a backup, refuse newer or damaged files untouched."""
+import sqlite3
+from datetime import datetime
+from decimal import Decimal
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import text
+
+from pa_manager.storage import database
+from pa_manager.storage.database import DataFileError, head_revision, open_database
+from pa_manager.storage.models import Base, Employer
+
+
+def test_a_new_file_is_created_at_the_latest_schema(tmp_path):
+    path = tmp_path / "folder" / "new.sqlite3"
+    db, opened = open_database(path)
+    assert path.exists() and opened.backup is None
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        assert c.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert c.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+    db.close()
+
+
+def test_migrations_build_exactly_the_schema_the_models_describe(db):
+    with db.engine.connect() as c:
+        assert compare_metadata(MigrationContext.configure(c), Base.metadata) == []
+
+
+def test_a_file_at_an_older_revision_is_backed_up_then_upgraded(data_path, monkeypatch):
+    # The file is at today's head; pretend the app's head has moved on, as it will at the next migration.
+    real_head = head_revision()
+    monkeypatch.setattr(database, "head_revision", lambda: "a-later-revision")
+    monkeypatch.setattr(database, "known_revisions", lambda: {real_head, "a-later-revision"})
+    db, opened = open_database(data_path, now=datetime(2026, 11, 23, 9, 30))
+    db.close()
+    assert opened.backup == data_path.with_name("data.backup-2026-11-23-093000.sqlite3")
+    con = sqlite3.connect(opened.backup)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == real_head
+    con.close()
+
+
+def test_a_file_from_a_newer_version_is_refused_and_left_untouched(data_path):
+    con = sqlite3.connect(data_path)
+    con.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    con.commit()
+    con.close()
+    before = data_path.read_bytes()
+    with pytest.raises(DataFileError, match="newer version of PA Manager"):
+        open_database(data_path)
+    assert data_path.read_bytes() == before
+    assert not list(data_path.parent.glob("*.backup-*"))
+
+
+@pytest.mark.parametrize("content", [b"not a database at all", b"SQLite format 3\x00" + b"\xff" * 200])
+def test_a_damaged_file_is_refused_and_left_untouched(tmp_path, content):
+    path = tmp_path / "damaged.sqlite3"
+    path.write_bytes(content)
+    with pytest.raises(DataFileError, match="damaged"):
+        open_database(path)
+    assert path.read_bytes() == content
+
+
+def test_another_programs_database_is_refused(tmp_path):
+    path = tmp_path / "other.sqlite3"
+    con = sqlite3.connect(path)
+    con.execute("CREATE TABLE recipes (id INTEGER)")
+    con.commit()
+    con.close()
+    with pytest.raises(DataFileError, match="not a PA Manager data file"):
+        open_database(path)
+
+
+def test_money_is_stored_as_whole_pence_and_read_back_exactly(db):
+    with db.session() as s:
+        s.add(Employer(name="Pence test"))
+    with db.session() as s:
+        employer = s.query(Employer).one()
+        from pa_manager.storage.models import PayRate, PersonalAssistant
+
+        pa = PersonalAssistant(employer_id=employer.id, name="A")
+        pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), hourly_rate=Decimal("12.71")))
+        s.add(pa)
+    with db.engine.connect() as c:
+        assert c.execute(text("SELECT hourly_rate FROM pay_rates")).scalar() == 1271
+    with db.session() as s:
+        assert s.query(PayRate).one().hourly_rate == Decimal("12.71")
+
+
+def test_fractions_of_a_penny_are_refused_rather_than_rounded_away(db):
+    from sqlalchemy.exc import StatementError
+
+    from pa_manager.storage.models import PayRate, PersonalAssistant
+
+    with db.session() as s:
+        s.add(Employer(name="E"))
+    with pytest.raises(StatementError, match="fractions of a penny"):
+        with db.session() as s:
+            employer = s.query(Employer).one()
+            pa = PersonalAssistant(employer_id=employer.id, name="A")
+            pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), hourly_rate=Decimal("12.705")))
+            s.add(pa)
+
+
+def test_deleting_an_employer_removes_everything_it_owns(demo_db):
+    with demo_db.session() as s:
+        for employer in s.query(Employer).all():
+            s.delete(employer)
+    with demo_db.engine.connect() as c:
+        assert c.execute(text("SELECT count(*) FROM pas")).scalar() == 0
+        assert c.execute(text("SELECT count(*) FROM pay_rates")).scalar() == 0

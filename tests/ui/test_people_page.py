@@ -1,0 +1,139 @@
+"""The People page driven as a person would: typing, clicking, and checking what was stored."""
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from pa_manager.services import people
+from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
+from pa_manager.ui.pages.people import PeoplePage
+
+
+def _page(qtbot, context):
+    page = PeoplePage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _type(qtbot, widget, text):
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def _stored(context):
+    return {pa.name: pa for pa in people.list_pas(context.db, context.employer_id)}
+
+
+def test_adding_a_pa_by_typing_stores_every_field(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    form = page.form
+    _type(qtbot, form.name, "Olu Bakare")
+    _type(qtbot, form.date_of_birth, "14/2/1996")
+    _type(qtbot, form.ni_number, "sn 90 33 66 a")
+    _type(qtbot, form.start_date, "2026-12-01")
+    _type(qtbot, form.tax_code, "1257l")
+    form.ni_category.setCurrentIndex(form.ni_category.findData("A"))
+    _type(qtbot, form.contracted_hours, "22.5")
+    _type(qtbot, form.new_rate_from, "1/12/2026")
+    _type(qtbot, form.new_rate, "13.45")
+    qtbot.mouseClick(form.add_rate_button, Qt.MouseButton.LeftButton)
+    assert form.rates_table.rowCount() == 1
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    pa = _stored(demo_context)["Olu Bakare"]
+    assert pa.date_of_birth == date(1996, 2, 14)
+    assert pa.ni_number == "SN903366A"
+    assert pa.tax_code == "1257L"
+    assert pa.contracted_hours == Decimal("22.5")
+    assert pa.rate_on(date(2026, 12, 1)) == Decimal("13.45")
+    assert page.form_heading.text() == "Olu Bakare"
+
+
+def test_a_wrong_ni_number_is_explained_next_to_the_field_and_not_stored(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, page.form.name, "Pat Doyle")
+    _type(qtbot, page.form.ni_number, "QQ123456C")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    error = page.form.rows["ni_number"].error
+    assert error.isVisible() and "cannot start with Q" in error.text()
+    assert page.focusWidget() is page.form.ni_number
+    assert "cannot start with Q" in page.form.ni_number.accessibleDescription()
+    assert "Pat Doyle" not in _stored(demo_context)
+
+
+def test_an_unreadable_date_is_explained_and_nothing_is_saved(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, page.form.name, "Pat Doyle")
+    _type(qtbot, page.form.date_of_birth, "31/2/1990")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "is not one" in page.form.rows["date_of_birth"].error.text()
+    assert "Pat Doyle" not in _stored(demo_context)
+
+
+def test_editing_then_undo_and_redo(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
+    _type(qtbot, page.form.phone, "07700 900999")
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.keyClick(page.form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _stored(demo_context)["Tom Whitfield"].phone == "07700 900999"
+
+    stack = demo_context.undo_group.activeStack()
+    assert stack.undoText() == "Change Tom Whitfield's details"
+    stack.undo()
+    assert _stored(demo_context)["Tom Whitfield"].phone == "07700 900207"
+    assert page.form.phone.text() == "07700 900207"  # the page refreshed itself
+    stack.redo()
+    assert _stored(demo_context)["Tom Whitfield"].phone == "07700 900999"
+
+
+def test_undo_of_an_added_pa_removes_them(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    _type(qtbot, page.form.name, "Max Reid")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "Max Reid" in _stored(demo_context)
+    demo_context.undo_group.activeStack().undo()
+    assert "Max Reid" not in _stored(demo_context)
+    assert page.model.rowCount() == 4
+
+
+def test_recording_a_leaver(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    page.select_pa(_stored(demo_context)["Priya Sandhu"].id)
+
+    def fill_and_accept(dialog: LeaverDialog):
+        _type(qtbot, dialog.date_edit, "30/11/2026")
+        _type(qtbot, dialog.reason_edit, "Starting university")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(LeaverDialog, "exec", fill_and_accept)
+    qtbot.mouseClick(page.leaver_button, Qt.MouseButton.LeftButton)
+    pa = _stored(demo_context)["Priya Sandhu"]
+    assert (pa.leaving_date, pa.leaving_reason) == (date(2026, 11, 30), "Starting university")
+    row = page.model.row_of(pa.id)
+    assert page.model.index(row, page.model.COL_STATUS).data() == "Leaving 30 November 2026"
+
+
+def test_the_list_shows_rates_as_money_and_sorts_by_value(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.table.sortByColumn(page.model.COL_RATE, Qt.SortOrder.DescendingOrder)
+    shown = [page.proxy.index(r, page.model.COL_RATE).data() for r in range(page.proxy.rowCount())]
+    assert shown[0] == "£14.80"
+    assert shown[-1] == "£11.20"
+
+
+def test_tab_moves_through_the_form_in_reading_order(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    form = page.form
+    form.name.setFocus()
+    expected = [form.job_title, form.date_of_birth, form.ni_number, form.address, form.postcode, form.phone, form.email, form.start_date]
+    for widget in expected:
+        qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
+        assert page.focusWidget() is widget
