@@ -49,6 +49,12 @@ def get_employer(db: Database, employer_id: int) -> EmployerRecord:
         return employer_record(row)
 
 
+def find_employer_by_id(db: Database, employer_id: int) -> EmployerRecord | None:
+    with db.session() as s:
+        row = s.get(models.Employer, employer_id)
+        return employer_record(row) if row else None
+
+
 def find_employer(db: Database, name: str) -> EmployerRecord | None:
     """The employer with this name, ignoring case and spaces at either end."""
     with db.session() as s:

@@ -11,6 +11,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
+from pa_manager.services import employers
 from pa_manager.storage.database import Database
 
 
@@ -40,11 +41,19 @@ class AppContext(QObject):
         if old is not db:
             old.close()
 
+    def announce_change(self) -> None:
+        """Tell the pages that stored data changed; if the employer shown is gone (an undone
+        "add employer", say), move to another one first so no page asks for a missing employer."""
+        if self.employer_id is not None and employers.find_employer_by_id(self.db, self.employer_id) is None:
+            remaining = employers.list_employers(self.db, self.today())
+            self.set_employer(remaining[0].id if remaining else None, force=True)
+        self.data_changed.emit()
+
     def today(self) -> date:
         return self._today()
 
-    def set_employer(self, employer_id: int | None) -> None:
-        if employer_id == self.employer_id:
+    def set_employer(self, employer_id: int | None, *, force: bool = False) -> None:
+        if employer_id == self.employer_id and not force:
             return
         self.employer_id = employer_id
         # Undo follows the employer you are looking at: each has its own history.
@@ -60,7 +69,7 @@ class AppContext(QObject):
         """Put an edit that has just been done on the undo stack, and tell the pages."""
         stack = self._stack_for(employer_id if employer_id is not None else self.employer_id)
         stack.push(_DoneEdit(text, redo, undo, self))
-        self.data_changed.emit()
+        self.announce_change()
         self.status_message.emit(f"{text}. You can undo this.")
 
 
@@ -77,8 +86,8 @@ class _DoneEdit(QUndoCommand):
             self._done = False
             return
         self._redo()
-        self._context.data_changed.emit()
+        self._context.announce_change()
 
     def undo(self) -> None:
         self._undo()
-        self._context.data_changed.emit()
+        self._context.announce_change()

@@ -35,7 +35,7 @@ class MainWindow(QMainWindow):
 
         self.employer_box = QComboBox()
         self.employer_box.setMinimumContentsLength(24)
-        employer_label = QLabel("&Employer:")
+        employer_label = QLabel("Emplo&yer:")
         employer_label.setBuddy(self.employer_box)
         self.employer_box.setAccessibleName("Employer")
         self.employer_box.setToolTip("Choose whose records you are working on")
@@ -142,8 +142,6 @@ class MainWindow(QMainWindow):
         name = self.employer_box.currentText() if has_employer else ""
         self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
         self.location_label.setText(f"Data file: {self.context.db.location}")
-        if current is not None and index < 0:  # the employer was removed (for example by undo)
-            self.context.set_employer(rows[0].id if rows else None)
 
     def _on_employer_box_activated(self, index: int) -> None:
         self.context.set_employer(self.employer_box.itemData(index))

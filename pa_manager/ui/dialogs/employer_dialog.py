@@ -56,8 +56,8 @@ class EmployerDialog(QDialog):
         self.postcode = QLineEdit(self._record.postcode)
         self.nation = QComboBox()
         for nation in Nation:
-            self.nation.addItem(nation.label, nation)
-        self.nation.setCurrentIndex(self.nation.findData(self._record.nation))
+            self.nation.addItem(nation.label, nation.value)
+        self.nation.setCurrentIndex(self.nation.findData(self._record.nation.value))
         self.london = QCheckBox("&Works in London (for the London Living Wage)")
         self.london.setChecked(self._record.london)
         self.rows["name"] = add_row(form, "&Name:", self.name, "The person who holds the direct payment")
@@ -81,8 +81,8 @@ class EmployerDialog(QDialog):
         self.accounts_office_reference = QLineEdit(self._record.accounts_office_reference)
         self.pay_frequency = QComboBox()
         for frequency, label in FREQUENCY_NAMES.items():
-            self.pay_frequency.addItem(label, frequency)
-        self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency))
+            self.pay_frequency.addItem(label, frequency.value)
+        self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency.value))
         self.pension_provider = QLineEdit(self._record.pension_provider)
         self.rows["paye_reference"] = add_row(
             form, "Employer &PAYE reference:", self.paye_reference, "3 numbers, a slash, then letters and numbers, like 123/AB45678"
@@ -108,6 +108,7 @@ class EmployerDialog(QDialog):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
+        scroll.setAccessibleName("Employer details")
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
@@ -130,13 +131,13 @@ class EmployerDialog(QDialog):
             name=self.name.text().strip(),
             address=self.address.toPlainText().strip(),
             postcode=self.postcode.text().strip().upper(),
-            nation=self.nation.currentData(),
+            nation=Nation(self.nation.currentData()),  # Qt hands back the plain string
             london=self.london.isChecked(),
             council=self.council.text().strip(),
             direct_payment_reference=self.dp_reference.text().strip(),
             paye_reference=self.paye_reference.text().strip().upper().replace(" ", ""),
             accounts_office_reference=self.accounts_office_reference.text().strip().upper().replace(" ", ""),
-            pay_frequency=self.pay_frequency.currentData(),
+            pay_frequency=PayFrequency(self.pay_frequency.currentData()),
             pension_provider=self.pension_provider.text().strip(),
             insurer=self.insurer.text().strip(),
             insurance_policy_number=self.policy.text().strip(),

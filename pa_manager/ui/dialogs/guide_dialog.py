@@ -17,7 +17,7 @@ where you can add it.</li>
 </ol>
 <h2>Several employers</h2>
 <p>If you help more than one person (for example as an advocate), add each as an employer. Choose who
-you are working on from the <b>Employer</b> list at the top of the window (Alt+E).</p>
+you are working on from the <b>Employer</b> list at the top of the window (Alt+Y).</p>
 <p>To hand one person's records to someone else, choose <b>File</b>, then <b>Export employer</b>. They
 can add the file to their own PA Manager with <b>File</b>, then <b>Import employer</b>.</p>
 <h2>Moving from a spreadsheet</h2>

@@ -60,10 +60,10 @@ class PAForm(QWidget):
         self.rows["ni_number"] = add_row(
             form, "National &Insurance number:", self.ni_number, "Two letters, six numbers and a letter, like AB 12 34 56 C"
         )
-        self.rows["address"] = add_row(form, "&Address:", self.address)
+        self.rows["address"] = add_row(form, "A&ddress:", self.address)
         self.rows["postcode"] = add_row(form, "P&ostcode:", self.postcode)
         self.rows["phone"] = add_row(form, "&Phone:", self.phone)
-        self.rows["email"] = add_row(form, "&Email:", self.email)
+        self.rows["email"] = add_row(form, "E&mail:", self.email)
         outer.addWidget(about)
 
         job = QGroupBox("Job and pay")
@@ -75,25 +75,25 @@ class PAForm(QWidget):
         for letter in NI_CATEGORIES:
             self.ni_category.addItem(NI_CATEGORY_NAMES[letter], letter)
         self.contracted_hours = DecimalEdit()
-        self.irregular_hours = QCheckBox("&Irregular hours (no fixed hours each week)")
-        self.apprentice = QCheckBox("Appre&ntice")
+        self.irregular_hours = QCheckBox("Irreg&ular hours (no fixed hours each week)")
+        self.apprentice = QCheckBox("Apprentice")
         self.apprenticeship_start = DateEdit()
-        self.close_relative = QCheckBox("&Close relative who lives in the same household")
+        self.close_relative = QCheckBox("Close relative who lives in the same household")
         self.close_relative_note = QLabel(CLOSE_RELATIVE_NOTE)
         self.close_relative_note.setWordWrap(True)
-        self.rows["start_date"] = add_row(form, "&Start date:", self.start_date, DATE_HINT)
+        self.rows["start_date"] = add_row(form, "Star&t date:", self.start_date, DATE_HINT)
         self.rows["leaving_date"] = add_row(form, "&Leaving date:", self.leaving_date, "Leave blank while they work for you")
         self.rows["tax_code"] = add_row(
-            form, "&Tax code:", self.tax_code, "From their P45 or starter checklist, like 1257L. Most people have 1257L."
+            form, "Ta&x code:", self.tax_code, "From their P45 or starter checklist, like 1257L. Most people have 1257L."
         )
         self.rows["ni_category"] = add_row(
-            form, "NI cate&gory:", self.ni_category,
+            form, "NI &category:", self.ni_category,
             "A letter HMRC uses to work out National Insurance; most people are A",
         )
-        self.rows["contracted_hours"] = add_row(form, "&Hours a week:", self.contracted_hours, "Contracted hours, like 16 or 37.5")
+        self.rows["contracted_hours"] = add_row(form, "Hours a &week:", self.contracted_hours, "Contracted hours, like 16 or 37.5")
         self.rows["irregular_hours"] = add_row(form, "Hours pattern:", self.irregular_hours)
         self.rows["apprentice"] = add_row(form, "Apprenticeship:", self.apprentice)
-        self.rows["apprenticeship_start"] = add_row(form, "Apprenticeship sta&rt:", self.apprenticeship_start, DATE_HINT)
+        self.rows["apprenticeship_start"] = add_row(form, "Apprenticeship start:", self.apprenticeship_start, DATE_HINT)
         self.rows["close_relative_in_household"] = add_row(form, "Family:", self.close_relative)
         form.addRow(self.close_relative_note)
         outer.addWidget(job)
@@ -111,11 +111,11 @@ class PAForm(QWidget):
         add_form = QFormLayout()
         self.new_rate_from = DateEdit()
         self.new_rate = DecimalEdit(money=True)
-        self.rows["new_rate_from"] = add_row(add_form, "New rate &from:", self.new_rate_from, DATE_HINT)
-        self.rows["pay_rates"] = add_row(add_form, "New &hourly rate (£):", self.new_rate)
+        self.rows["new_rate_from"] = add_row(add_form, "New rate f&rom:", self.new_rate_from, DATE_HINT)
+        self.rows["pay_rates"] = add_row(add_form, "New hourly rate (£):", self.new_rate)
         column.addLayout(add_form)
         buttons = QHBoxLayout()
-        self.add_rate_button = QPushButton("Add &rate")
+        self.add_rate_button = QPushButton("Add rate")
         self.remove_rate_button = QPushButton("Remove selected rate")
         buttons.addWidget(self.add_rate_button)
         buttons.addWidget(self.remove_rate_button)
@@ -127,8 +127,8 @@ class PAForm(QWidget):
         form = QFormLayout(contact)
         self.emergency_name = QLineEdit()
         self.emergency_phone = QLineEdit()
-        self.rows["emergency_contact_name"] = add_row(form, "Contact na&me:", self.emergency_name)
-        self.rows["emergency_contact_phone"] = add_row(form, "Contact pho&ne:", self.emergency_phone)
+        self.rows["emergency_contact_name"] = add_row(form, "Contact name:", self.emergency_name)
+        self.rows["emergency_contact_phone"] = add_row(form, "Contact phone:", self.emergency_phone)
         outer.addWidget(contact)
         outer.addStretch()
 

@@ -1,0 +1,393 @@
+"""Statutory Sick Pay (Great Britain) for one pay period, from the PA's days of sickness.
+
+Rules (Social Security Contributions and Benefits Act 1992 Part XI; figures and dates from
+data/rates/statutory_sick_pay.toml, which also gives the sources):
+
+- Period of incapacity for work (PIW, s.152): consecutive days of incapacity, counting every day of
+  the week. Before 6 April 2026 it takes at least 4 days; from 6 April 2026 a single day is a PIW
+  (Employment Rights Act 2025 s.10).
+- Linking (s.152(3)): PIWs separated by not more than 8 weeks (56 days) count as one. A linked series
+  is one period of entitlement: its waiting days are served once, its average weekly earnings (AWE)
+  are those of its first PIW, and it ends after 3 years.
+- Qualifying days: the days the PA normally works. SSP is paid only for them. The daily rate is the
+  weekly rate divided by the number of qualifying days in the week (s.157(3)).
+- Before 6 April 2026: the first 3 qualifying days are waiting days (s.155(1)), AWE must be at least
+  the lower earnings limit, and SSP is the flat weekly rate.
+- From 6 April 2026: no waiting days, no earnings condition, and SSP is the lower of the weekly rate
+  and 80% of AWE.
+- Transition (DWP guidance): someone already receiving SSP before 6 April 2026 keeps the flat rate
+  for the rest of that continuous absence; someone serving waiting days or below the LEL is paid
+  under the new rules from 6 April 2026; someone sick continuously since before 22 September 2025
+  who was not receiving SSP gets a nil rate.
+- Maximum: 28 weeks of SSP in a period of entitlement. Weeks are counted as paid days over the
+  qualifying days in the week (reg 6 of the SSP (General) Regulations 1982 counts in weekly rates).
+
+Rounding: HMRC's daily-rates table keeps the unrounded daily rate and rounds the amount for the days
+paid UP to the penny (2024-25, 7 qualifying days: 16.6785 -> 16.68 for one day). Here the exact daily
+rate (a fraction) is summed for each weekly rate in the pay period and that line is rounded up to the
+penny; the total is the sum of the lines. The 80%-of-AWE weekly rate is not rounded on its own: no
+published rule for it was found, so it is carried exactly into the daily rate.
+
+Not modelled: SSP ending with the contract, maternity allowance or SMP disqualifying periods, custody,
+changing qualifying-day patterns, and the SSP1 form. The domain returns codes, never English.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
+from typing import Iterable, Sequence
+
+from pa_manager.domain.money import PENNY, ZERO
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.rates import Period, RatesError, dec, in_force, periods
+
+TOPIC = "statutory_sick_pay"
+ONE_DAY = timedelta(days=1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rules from the rates file
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SspRules:
+    effective_from: date
+    tax_year: str
+    weekly_rate: Decimal
+    piw_min_days: int
+    waiting_days: int
+    lower_earnings_limit: Decimal | None
+    awe_rate_cap: Decimal | None
+    linking_days: int
+    max_weeks: int
+    max_linked_years: int
+    relevant_period_weeks: int
+    evidence: str
+
+
+def _optional(value: str) -> Decimal | None:
+    return dec(value) if str(value).strip() else None
+
+
+def _rules(entry: Period) -> SspRules:
+    f = entry.figures
+    return SspRules(
+        effective_from=entry.effective_from,
+        tax_year=f["tax_year"],
+        weekly_rate=dec(f["weekly_rate"]),
+        piw_min_days=int(f["piw_min_days"]),
+        waiting_days=int(f["waiting_days"]),
+        lower_earnings_limit=_optional(f["lower_earnings_limit"]),
+        awe_rate_cap=_optional(f["awe_rate_cap"]),
+        linking_days=int(f["linking_days"]),
+        max_weeks=int(f["max_weeks"]),
+        max_linked_years=int(f["max_linked_years"]),
+        relevant_period_weeks=int(f["relevant_period_weeks"]),
+        evidence=entry.evidence,
+    )
+
+
+def rules_on(day: date) -> SspRules:
+    """The SSP rules for a day (rates change on 6 April). Raises RatesError before the first year."""
+    return _rules(in_force(periods(TOPIC), day))
+
+
+def _rules_or_earliest(day: date) -> SspRules:
+    """For old history only: days before the first year held use its rules to count weeks."""
+    try:
+        return rules_on(day)
+    except RatesError:
+        return _rules(periods(TOPIC)[0])
+
+
+@dataclass(frozen=True)
+class Transition:
+    reform_date: date
+    nil_rate_if_continuous_sickness_began_before: date
+
+
+def transition() -> Transition:
+    f = periods(TOPIC, "transition")[0].figures
+    return Transition(f["reform_date"], f["nil_rate_if_continuous_sickness_began_before"])
+
+
+# ---------------------------------------------------------------------------------------------
+# Periods of incapacity for work and linking
+# ---------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Piw:
+    first: date
+    last: date
+
+    def days(self) -> list[date]:
+        return [self.first + timedelta(days=n) for n in range((self.last - self.first).days + 1)]
+
+
+@dataclass(frozen=True)
+class Spell:
+    """Linked PIWs: one period of entitlement."""
+
+    piws: tuple[Piw, ...]
+
+    @property
+    def first(self) -> date:
+        return self.piws[0].first
+
+    @property
+    def last(self) -> date:
+        return self.piws[-1].last
+
+
+def consecutive_runs(days: Iterable[date]) -> list[tuple[date, date]]:
+    """Runs of consecutive calendar days (every day of the week counts, s.152(5))."""
+    runs: list[tuple[date, date]] = []
+    for day in sorted(set(days)):
+        if runs and day == runs[-1][1] + ONE_DAY:
+            runs[-1] = (runs[-1][0], day)
+        else:
+            runs.append((day, day))
+    return runs
+
+
+def periods_of_incapacity(days: Iterable[date]) -> list[Piw]:
+    """Runs long enough to be a PIW under the rules in force on their last day (4 days before
+    6 April 2026, 1 day from then: a run reaching 6 April 2026 is a PIW however short)."""
+    out = []
+    for first, last in consecutive_runs(days):
+        if (last - first).days + 1 >= _rules_or_earliest(last).piw_min_days:
+            out.append(Piw(first, last))
+    return out
+
+
+def linked_spells(piws: Sequence[Piw]) -> list[Spell]:
+    """PIWs separated by not more than 56 days link (s.152(3))."""
+    spells: list[list[Piw]] = []
+    for piw in sorted(piws, key=lambda p: p.first):
+        gap = (piw.first - spells[-1][-1].last).days - 1 if spells else None
+        if gap is not None and gap <= _rules_or_earliest(piw.first).linking_days:
+            spells[-1].append(piw)
+        else:
+            spells.append([piw])
+    return [Spell(tuple(s)) for s in spells]
+
+
+def spell_covering(sickness_days: Iterable[date], on: date) -> Spell | None:
+    """The linked spell whose PIWs include a day of sickness (None if the day is in no PIW); its
+    `first` day is where the AWE relevant period ends (the 8 weeks before it)."""
+    for spell in linked_spells(periods_of_incapacity(sickness_days)):
+        if any(piw.first <= on <= piw.last for piw in spell.piws):
+            return spell
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Average weekly earnings
+# ---------------------------------------------------------------------------------------------
+
+def average_weekly_earnings(total_paid: Decimal, frequency: PayFrequency, payments: int) -> Decimal:
+    """AWE from the earnings paid in the relevant period (unrounded): weekly-based pay divided by
+    the weeks the payments cover; monthly pay x 12 / 52 per month (HMRC SSP specification)."""
+    if payments <= 0:
+        raise ValueError("SSP_NO_PAYMENTS_IN_RELEVANT_PERIOD")
+    if frequency.weeks is None:
+        return total_paid * 12 / (52 * payments)
+    return total_paid / (frequency.weeks * payments)
+
+
+# ---------------------------------------------------------------------------------------------
+# Paying SSP for a pay period
+# ---------------------------------------------------------------------------------------------
+
+PAID = "PAID"
+WAITING = "WAITING"
+NOT_QUALIFYING_DAY = "NOT_QUALIFYING_DAY"
+NO_PIW = "NO_PIW"
+BELOW_LEL = "BELOW_LEL"
+MAX_REACHED = "MAX_REACHED"
+THREE_YEAR_LIMIT = "THREE_YEAR_LIMIT"
+NIL_RATE = "NIL_RATE"
+
+_CODE_FOR = {
+    NO_PIW: "SSP_NO_PIW",
+    WAITING: "SSP_WAITING_DAYS",
+    BELOW_LEL: "SSP_BELOW_LEL",
+    MAX_REACHED: "SSP_MAX_REACHED",
+    THREE_YEAR_LIMIT: "SSP_THREE_YEAR_LIMIT",
+    NIL_RATE: "SSP_TRANSITION_NIL_RATE",
+}
+
+
+@dataclass(frozen=True)
+class SspDay:
+    day: date
+    status: str                              # PAID, WAITING, NOT_QUALIFYING_DAY, NO_PIW, ...
+    weekly_rate: Decimal | None = None       # the weekly rate a PAID day is paid at
+    daily_rate: Decimal | None = None        # weekly rate / qualifying days, cut to 4 places as in
+                                             # HMRC's table (display only: lines use the exact rate)
+    codes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SspLine:
+    """One payslip line: the days paid at one weekly rate, rounded up to the penny."""
+
+    weekly_rate: Decimal
+    qualifying_days_in_week: int
+    days: int
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class SickPayResult:
+    days_paid: int
+    waiting_days: int
+    amount: Decimal
+    codes: tuple[str, ...]
+    lines: tuple[SspLine, ...] = ()
+    days: tuple[SspDay, ...] = ()
+    weeks_paid_in_spell: Decimal = ZERO      # to the end of the period, to 0.01 (reg 6 rounding)
+
+
+def _pounds_rounded_up(amount: Fraction) -> Decimal:
+    return (Decimal(math.ceil(amount * 100)) / 100).quantize(PENNY)
+
+
+@dataclass
+class _SpellState:
+    waiting_served: int = 0
+    weeks_paid: Fraction = field(default_factory=Fraction)
+    paid_before_reform: bool = False
+
+
+def _assess_spell(spell: Spell, qualifying: frozenset[int], awe: Decimal | None) -> list[SspDay]:
+    """Every day of a linked spell, in order, with its status (the 28 weeks and the waiting days
+    run across the whole spell, so earlier days must be walked even if already paid)."""
+    change = transition()
+    spell_rules = _rules_or_earliest(spell.first)
+    lel = spell_rules.lower_earnings_limit
+    limit_day = _add_years(spell.first, spell_rules.max_linked_years)
+    per_week = len(qualifying)
+    state = _SpellState()
+    out: list[SspDay] = []
+    for index, piw in enumerate(spell.piws):
+        linked = ("SSP_LINKED",) if index else ()
+        for day in piw.days():
+            if day.weekday() not in qualifying:
+                out.append(SspDay(day, NOT_QUALIFYING_DAY, codes=linked))
+                continue
+            rules = _rules_or_earliest(day)
+            if day >= limit_day:
+                out.append(SspDay(day, THREE_YEAR_LIMIT, codes=linked))
+                continue
+            # Earnings condition, judged once for the spell on its first PIW (old rules only).
+            if rules.lower_earnings_limit is not None:
+                if awe is None:
+                    raise ValueError("SSP_AWE_NEEDED")
+                if awe < (lel if lel is not None else rules.lower_earnings_limit):
+                    out.append(SspDay(day, BELOW_LEL, codes=linked))
+                    continue
+            if state.waiting_served < rules.waiting_days:
+                state.waiting_served += 1
+                out.append(SspDay(day, WAITING, codes=linked))
+                continue
+            weekly = rules.weekly_rate
+            codes = list(linked)
+            if rules.awe_rate_cap is not None:
+                began_before = spell.first < change.reform_date and piw.first < change.reform_date
+                if began_before and state.paid_before_reform:
+                    codes.append("SSP_TRANSITION_FLAT_RATE")      # protected: keeps the flat rate
+                elif began_before and piw.first < change.nil_rate_if_continuous_sickness_began_before:
+                    out.append(SspDay(day, NIL_RATE, codes=tuple(codes)))
+                    continue
+                else:
+                    if awe is None:
+                        raise ValueError("SSP_AWE_NEEDED")
+                    capped = awe * rules.awe_rate_cap
+                    if capped < weekly:
+                        weekly = capped
+                        codes.append("SSP_80_PERCENT_AWE")
+            share = Fraction(1, per_week)
+            if state.weeks_paid + share > rules.max_weeks:
+                out.append(SspDay(day, MAX_REACHED, codes=linked))
+                continue
+            state.weeks_paid += share
+            if day < change.reform_date:
+                state.paid_before_reform = True
+            if rules.evidence == "U":
+                codes.append("SSP_RATE_PROVISIONAL")
+            daily = (weekly / per_week).quantize(Decimal("0.0001"), rounding=ROUND_DOWN)
+            out.append(SspDay(day, PAID, weekly, daily, tuple(codes)))
+    return out
+
+
+def _add_years(start: date, years: int) -> date:
+    try:
+        return start.replace(year=start.year + years)
+    except ValueError:  # 29 February
+        return date(start.year + years, 3, 1)
+
+
+def ssp_for_period(
+    sickness_days: Iterable[date],
+    qualifying_weekdays: Iterable[int],
+    average_weekly_earnings: Decimal | None,
+    period_start: date,
+    period_end: date,
+    history: Iterable[date] = (),
+) -> SickPayResult:
+    """SSP due for the days of sickness inside one pay period.
+
+    sickness_days / history: whole days of incapacity with this employer (history = earlier ones, so
+    PIWs, linking, waiting days and the 28 weeks can be followed; the two are simply merged).
+    qualifying_weekdays: the days the PA normally works, as date.weekday() numbers (Monday = 0).
+    average_weekly_earnings: the AWE of the linked spell covering the period, over the 8 weeks before
+    its first day (see spell_covering); None is allowed only when no rule needs it.
+    """
+    qualifying = frozenset(qualifying_weekdays)
+    if not qualifying or not qualifying <= set(range(7)):
+        raise ValueError("SSP_QUALIFYING_DAYS_NEEDED")
+    if period_end < period_start:
+        raise ValueError("SSP_PERIOD_ENDS_BEFORE_START")
+    rules_on(period_start)  # refuse periods before the first year held
+    all_days = set(sickness_days) | set(history)
+    in_period = sorted(d for d in all_days if period_start <= d <= period_end)
+
+    assessed: dict[date, SspDay] = {}
+    weeks_paid = Fraction(0)
+    for spell in linked_spells(periods_of_incapacity(all_days)):
+        if spell.last < period_start or spell.first > period_end:
+            continue
+        for item in _assess_spell(spell, qualifying, average_weekly_earnings):
+            assessed[item.day] = item
+            if item.status == PAID and item.day <= period_end:
+                weeks_paid += Fraction(1, len(qualifying))
+    days = tuple(assessed.get(d, SspDay(d, NO_PIW)) for d in in_period)
+
+    codes: list[str] = []
+    lines: dict[Decimal, int] = {}
+    for item in days:
+        extra = [_CODE_FOR[item.status]] if item.status in _CODE_FOR else []
+        for code in (*item.codes, *extra):
+            if code not in codes:
+                codes.append(code)
+        if item.status == PAID:
+            lines[item.weekly_rate] = lines.get(item.weekly_rate, 0) + 1
+    per_week = len(qualifying)
+    payslip_lines = tuple(
+        SspLine(rate, per_week, count, _pounds_rounded_up(Fraction(rate) * count / per_week))
+        for rate, count in lines.items()
+    )
+    weeks = Decimal(weeks_paid.numerator) / Decimal(weeks_paid.denominator)
+    return SickPayResult(
+        days_paid=sum(line.days for line in payslip_lines),
+        waiting_days=sum(1 for item in days if item.status == WAITING),
+        amount=sum((line.amount for line in payslip_lines), ZERO),
+        codes=tuple(codes),
+        lines=payslip_lines,
+        days=days,
+        weeks_paid_in_spell=weeks.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+    )

@@ -1,0 +1,114 @@
+"""The main window: switching employers, adding one, the dashboard leading to fixes, import and export."""
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from pa_manager.services import employers, people
+from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
+from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
+
+
+def test_the_switcher_lists_every_employer_and_switching_changes_the_people_shown(qtbot, window):
+    names = [window.employer_box.itemText(i) for i in range(window.employer_box.count())]
+    assert names == ["Desmond Clarke", "Margaret Okafor"]
+    assert window.windowTitle() == "Margaret Okafor – PA Manager"
+    window.employer_box.setCurrentIndex(0)
+    window.employer_box.activated.emit(0)
+    assert window.windowTitle() == "Desmond Clarke – PA Manager"
+    shown = [window.people.model.record(r).name for r in range(window.people.model.rowCount())]
+    assert shown == ["Grace Adeyemi"]
+    assert window.dashboard.heading.text() == "Desmond Clarke"
+
+
+def test_areas_have_keyboard_shortcuts(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.people
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.stack.currentWidget() is window.dashboard
+
+
+def test_adding_an_employer_through_the_dialog(qtbot, demo_context):
+    dialog = EmployerDialog(demo_context.db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Yusuf Amin")
+    qtbot.keyClicks(dialog.council, "Brackenfield Borough Council")
+    dialog.nation.setCurrentIndex(dialog.nation.findText("Scotland"))
+    qtbot.keyClicks(dialog.paye_reference, "123/ab45678")
+    qtbot.keyClicks(dialog.renewal, "1/6/2027")
+    dialog._on_buttons_accepted()
+    stored = employers.find_employer(demo_context.db, "Yusuf Amin")
+    assert stored.council == "Brackenfield Borough Council"
+    assert stored.nation.label == "Scotland"
+    assert stored.paye_reference == "123/AB45678"
+    assert str(stored.insurance_renewal_date) == "2027-06-01"
+
+
+def test_a_wrong_paye_reference_is_shown_next_to_its_field(qtbot, demo_context):
+    dialog = EmployerDialog(demo_context.db)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.name, "Yusuf Amin")
+    qtbot.keyClicks(dialog.paye_reference, "12/AB")
+    dialog._on_buttons_accepted()
+    assert "3 numbers, a slash" in dialog.rows["paye_reference"].error.text()
+    assert employers.find_employer(demo_context.db, "Yusuf Amin") is None
+
+
+def test_new_employer_is_selected_and_can_be_undone(qtbot, window, monkeypatch):
+    def fill(dialog):
+        qtbot.keyClicks(dialog.name, "Yusuf Amin")
+        dialog._on_buttons_accepted()
+        return 1
+
+    monkeypatch.setattr(EmployerDialog, "exec", fill)
+    window.new_employer()
+    assert window.employer_box.currentText() == "Yusuf Amin"
+    window.context.undo_group.undo()
+    assert employers.find_employer(window.context.db, "Yusuf Amin") is None
+    assert window.employer_box.currentText() in {"Desmond Clarke", "Margaret Okafor"}
+
+
+def test_the_dashboard_lists_what_is_missing_and_enter_goes_to_that_pa(qtbot, window):
+    dashboard = window.dashboard
+    texts = [dashboard.gaps.item(i).text() for i in range(dashboard.gaps.count())]
+    assert not any("National Insurance number" in t for t in texts)  # the demo has them all
+    pa = people.list_pas(window.context.db, window.context.employer_id)[1]
+    people.save_pa(window.context.db, window.context.employer_id, type(pa)(**{**pa.__dict__, "ni_number": ""}), window.context.today())
+    window.context.announce_change()
+    texts = [dashboard.gaps.item(i).text() for i in range(dashboard.gaps.count())]
+    wanted = f"Missing: Add {pa.name}'s National Insurance number – it is on a payslip, P60 or letter from HMRC."
+    assert wanted in texts
+    item = dashboard.gaps.item(texts.index(wanted))
+    dashboard.gaps.itemActivated.emit(item)
+    assert window.stack.currentWidget() is window.people
+    assert window.people.form.name.text() == pa.name
+
+
+def test_staff_list_import_dialog_checks_then_imports(qtbot, window, tmp_path):
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number\nEve Marsh,1991-03-03,SN903366A\nBad Row,someday,\n")
+    dialog = StaffImportDialog(window.context, "Margaret Okafor")
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.path_edit, str(staff))
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "Line 3:" in dialog.report.toPlainText() and not dialog.import_button.isEnabled()
+    staff.write_text("name,date_of_birth,ni_number\nEve Marsh,1991-03-03,SN903366A\n")
+    qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    assert "Ready to add 1 PAs: Eve Marsh." in dialog.report.toPlainText()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.result.added == ("Eve Marsh",)
+
+
+def test_export_then_import_through_the_window(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    target = tmp_path / "out.paemployer"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    window.export_employer()
+    assert target.exists()
+    employers.delete_employer(window.context.db, window.context.employer_id)
+    window.context.announce_change()
+    window.import_employer_file(Path(target))
+    assert window.employer_box.currentText() == "Margaret Okafor"
+    assert len(people.list_pas(window.context.db, window.context.employer_id)) == 4
