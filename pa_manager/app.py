@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from pa_manager.config import APP_NAME
-from pa_manager.storage.database import DataFileError, open_database
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -22,22 +21,33 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 
 def run(location: str | Path, demo: bool = False) -> int:
+    """Show the window first, then open the records into it, so the app appears at once."""
+    from pa_manager.ui.main_window import MainWindow
+
     app = make_application()
+    window = MainWindow()
+    window.show()
+    app.processEvents()
+    if not open_records(window, location, demo):
+        return 1
+    return app.exec()
+
+
+def open_records(window, location: str | Path, demo: bool = False) -> bool:
+    from pa_manager.storage.database import DataFileError, open_database
+    from pa_manager.ui.context import AppContext
+
     try:
         db, opened = open_database(location)
     except DataFileError as error:
-        QMessageBox.critical(None, "PA Manager could not open your data", str(error))
-        return 1
-    from pa_manager.ui.context import AppContext
-    from pa_manager.ui.main_window import MainWindow
-
+        QMessageBox.critical(window, "PA Manager could not open your data", str(error))
+        return False
+    context = AppContext(db)
     if demo:
         from pa_manager.services.demo import create_demo
 
-        create_demo(db, date.today())
-    context = AppContext(db)
-    window = MainWindow(context)
+        context.set_employer(create_demo(db, date.today()))
+    window.attach(context)
     if opened.backup:
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {opened.backup}.")
-    window.show()
-    return app.exec()
+    return True

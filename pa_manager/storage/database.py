@@ -14,12 +14,13 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic import command
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.orm import Session, sessionmaker
+
+# The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
+# which keeps Alembic's import (about a third of a second) off the start-up path.
+# tests/storage/test_database.py checks it matches the newest file in migrations/versions.
+SCHEMA_REVISION = "0001"
 
 
 class DataFileError(Exception):
@@ -49,7 +50,9 @@ class Database:
         self.engine.dispose()
 
 
-def _alembic_config(connection=None) -> Config:
+def _alembic_config(connection=None):
+    from alembic.config import Config
+
     config = Config()
     # Found through importlib.resources so a frozen (PyInstaller) app finds its migrations too.
     config.set_main_option("script_location", str(resources.files("pa_manager.storage") / "migrations"))
@@ -58,10 +61,12 @@ def _alembic_config(connection=None) -> Config:
 
 
 def head_revision() -> str:
-    return ScriptDirectory.from_config(_alembic_config()).get_current_head()
+    return SCHEMA_REVISION
 
 
 def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
@@ -110,7 +115,7 @@ def open_database(location: str | Path, *, now: datetime | None = None) -> tuple
             raise DataFileError(f"{path} is a folder. Choose a data file instead.")
         revision = _sqlite_revision(path) if path.exists() and path.stat().st_size else None
         head = head_revision()
-        if revision is not None and revision not in known_revisions():
+        if revision is not None and revision != head and revision not in known_revisions():
             raise DataFileError(
                 f"{path.name} was saved by a newer version of PA Manager. Install the latest version to open it."
             )
@@ -141,9 +146,19 @@ def _copy_sqlite(source: Path, target: Path) -> None:
         src.close()
 
 
+def _stored_revision(connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+
+
 def _upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
-        current = MigrationContext.configure(connection).get_current_revision()
+        current = _stored_revision(connection)
+        if current == head_revision():
+            return
+        from alembic import command
+
         if current is not None and current not in known_revisions():
             raise DataFileError("This database was saved by a newer version of PA Manager. Install the latest version to open it.")
         command.upgrade(_alembic_config(connection), "head")

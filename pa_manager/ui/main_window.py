@@ -2,6 +2,9 @@
 
 It routes: pages ask for things through signals (show this PA, edit the employer) and the window
 does them. Pages never call each other.
+
+The window is built in two steps so it appears at once: the frame (menus, areas, switcher) needs
+only Qt; `attach()` then opens the records, which loads the database layer (SQLAlchemy) and the pages.
 """
 from __future__ import annotations
 
@@ -15,22 +18,23 @@ from PySide6.QtWidgets import (
     QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
+from typing import TYPE_CHECKING
+
 from pa_manager import __version__
-from pa_manager.services import employers, transfer
-from pa_manager.services.errors import ServiceError
-from pa_manager.storage.database import DataFileError, open_database
-from pa_manager.ui.context import AppContext
-from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
-from pa_manager.ui.dialogs.guide_dialog import GuideDialog
-from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
-from pa_manager.ui.pages.dashboard import DashboardPage
-from pa_manager.ui.pages.people import PeoplePage
+
+if TYPE_CHECKING:
+    from pa_manager.ui.context import AppContext
+
+# The areas, always in this order (product.md); each gets Ctrl+<its number>.
+AREAS = ("Dashboard", "People")
+EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: AppContext, parent=None):
+    def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
-        self.context = context
+        self.context = None
+        self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
 
         self.employer_box = QComboBox()
@@ -46,19 +50,17 @@ class MainWindow(QMainWindow):
         top.addWidget(self.new_employer_button)
         top.addStretch()
 
-        self.dashboard = DashboardPage(context)
-        self.people = PeoplePage(context)
-        self.pages = [self.dashboard, self.people]
         self.stack = QStackedWidget()
+        self.opening = QLabel("Opening your records…")
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.opening)
         self.nav = QListWidget()
         self.nav.setAccessibleName("Areas")
-        for number, page in enumerate(self.pages, start=1):
-            self.stack.addWidget(page)
-            item = QListWidgetItem(f"{page.title}  (Ctrl+{number})")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, page.title)
+        for number, title in enumerate(AREAS, start=1):
+            item = QListWidgetItem(f"{title}  (Ctrl+{number})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
-        self.nav.setCurrentRow(0)
 
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
@@ -72,8 +74,37 @@ class MainWindow(QMainWindow):
         self.location_label = QLabel()
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
+        self.resize(1100, 760)
+        if context is not None:
+            self.attach(context)
 
+    def attach(self, context: AppContext) -> None:
+        """Show the records of an open data file: build the pages and connect everything."""
+        from pa_manager.ui.pages.dashboard import DashboardPage
+        from pa_manager.ui.pages.people import PeoplePage
+
+        self.context = context
+        self.dashboard = DashboardPage(context)
+        self.people = PeoplePage(context)
+        self.pages = [self.dashboard, self.people]
+        self.stack.removeWidget(self.opening)
+        self.opening.deleteLater()
+        for page in self.pages:
+            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        self._undo_action.setParent(None)
+        undo = context.undo_group.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = context.undo_group.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
+        self.edit_menu.insertActions(self._undo_action, [undo, redo])
+        self.edit_menu.removeAction(self._undo_action)
+        self.edit_menu.removeAction(self._redo_action)
+
+        for action in self._waiting_for_records:
+            action.setEnabled(True)
+        self.new_employer_button.setEnabled(True)
         self.employer_box.activated.connect(self._on_employer_box_activated)
         self.new_employer_button.clicked.connect(self.new_employer)
         self.dashboard.pa_requested.connect(self.show_pa)
@@ -84,7 +115,6 @@ class MainWindow(QMainWindow):
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
             context.set_employer(self.employer_box.itemData(0))
-        self.resize(1100, 760)
 
     # --- menus ---
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -98,28 +128,33 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self._action(file_menu, "&New employer…", self.new_employer, QKeySequence.StandardKey.New)
-        self._action(file_menu, "&Open data file…", self.open_data_file, QKeySequence.StandardKey.Open)
+        self._waiting_for_records = [
+            self._action(file_menu, "&New employer…", self.new_employer, QKeySequence.StandardKey.New),
+            self._action(file_menu, "&Open data file…", self.open_data_file, QKeySequence.StandardKey.Open),
+        ]
         file_menu.addSeparator()
         self.import_staff_action = self._action(file_menu, "Import &staff list…", self.import_staff_list)
         self.export_action = self._action(file_menu, "&Export employer…", self.export_employer)
-        self._action(file_menu, "&Import employer…", self.import_employer)
+        self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
-        edit_menu = bar.addMenu("&Edit")
-        undo = self.context.undo_group.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.context.undo_group.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence.StandardKey.Redo, QKeySequence("Ctrl+Y")])
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
+        edit_menu = self.edit_menu = bar.addMenu("&Edit")
+        # Stand-ins until attach() has the undo history; disabled, so the menu looks as it will.
+        self._undo_action = edit_menu.addAction("&Undo")
+        self._redo_action = edit_menu.addAction("&Redo")
+        self._undo_action.setEnabled(False)
+        self._redo_action.setEnabled(False)
         edit_menu.addSeparator()
         self.edit_employer_action = self._action(edit_menu, "Change &employer details…", self.edit_employer)
+        self._waiting_for_records.append(self.edit_employer_action)
+        for action in [*self._waiting_for_records, self.import_staff_action, self.export_action]:
+            action.setEnabled(False)
+        self.new_employer_button.setEnabled(False)
 
         go_menu = bar.addMenu("&Go")
-        for number, page in enumerate(self.pages, start=1):
-            self._action(go_menu, f"&{number} {page.title}", lambda _=False, n=number - 1: self.go_to(n), QKeySequence(f"Ctrl+{number}"))
+        for number, title in enumerate(AREAS, start=1):
+            self._action(go_menu, f"&{number} {title}", lambda _=False, n=number - 1: self.go_to(n), QKeySequence(f"Ctrl+{number}"))
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
@@ -127,6 +162,8 @@ class MainWindow(QMainWindow):
 
     # --- employers ---
     def _reload_employers(self) -> None:
+        from pa_manager.services import employers
+
         current = self.context.employer_id
         rows = employers.list_employers(self.context.db, self.context.today())
         self.employer_box.blockSignals(True)
@@ -148,6 +185,9 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
 
     def new_employer(self) -> None:
+        from pa_manager.services import employers
+        from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
+
         dialog = EmployerDialog(self.context.db, parent=self)
         if not dialog.exec():
             return
@@ -160,6 +200,9 @@ class MainWindow(QMainWindow):
         )
 
     def edit_employer(self) -> None:
+        from pa_manager.services import employers
+        from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
+
         if self.context.employer_id is None:
             return
         before = employers.get_employer(self.context.db, self.context.employer_id)
@@ -175,6 +218,8 @@ class MainWindow(QMainWindow):
 
     # --- navigation ---
     def go_to(self, index: int) -> None:
+        if not self.pages:
+            return
         self.nav.setCurrentRow(index)
         self.stack.currentWidget().setFocus()
 
@@ -190,6 +235,9 @@ class MainWindow(QMainWindow):
             self.open_location(path)
 
     def open_location(self, location: str) -> bool:
+        from pa_manager.services import employers
+        from pa_manager.storage.database import DataFileError, open_database
+
         try:
             db, opened = open_database(location)
         except DataFileError as error:
@@ -204,6 +252,8 @@ class MainWindow(QMainWindow):
         return True
 
     def import_staff_list(self) -> None:
+        from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
+
         if self.context.employer_id is None:
             return
         dialog = StaffImportDialog(self.context, self.employer_box.currentText(), self)
@@ -221,11 +271,14 @@ class MainWindow(QMainWindow):
         )
 
     def export_employer(self) -> None:
+        from pa_manager.services import transfer
+        from pa_manager.services.errors import ServiceError
+
         if self.context.employer_id is None:
             return
         name = self.employer_box.currentText()
-        suggested = str(Path.home() / f"{name}{transfer.SUFFIX}")
-        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", suggested, f"Employer files (*{transfer.SUFFIX})")
+        suggested = str(Path.home() / f"{name}{EMPLOYER_FILE_SUFFIX}")
+        path, _ = QFileDialog.getSaveFileName(self, f"Export {name}", suggested, f"Employer files (*{EMPLOYER_FILE_SUFFIX})")
         if not path:
             return
         try:
@@ -236,11 +289,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Exported {name} to {path}.", 8000)
 
     def import_employer(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import an employer", "", f"Employer files (*{transfer.SUFFIX})")
+        path, _ = QFileDialog.getOpenFileName(self, "Import an employer", "", f"Employer files (*{EMPLOYER_FILE_SUFFIX})")
         if path:
             self.import_employer_file(Path(path))
 
     def import_employer_file(self, path: Path) -> None:
+        from pa_manager.services import employers, transfer
+        from pa_manager.services.errors import ServiceError
+
         db = self.context.db
         try:
             employer_id = transfer.import_employer(db, path)

@@ -111,3 +111,24 @@ def test_deleting_an_employer_removes_everything_it_owns(demo_db):
     with demo_db.engine.connect() as c:
         assert c.execute(text("SELECT count(*) FROM pas")).scalar() == 0
         assert c.execute(text("SELECT count(*) FROM pay_rates")).scalar() == 0
+
+
+def test_the_schema_revision_constant_is_the_newest_migration():
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from pa_manager.storage.database import _alembic_config
+
+    assert ScriptDirectory.from_config(_alembic_config()).get_current_head() == database.SCHEMA_REVISION
+
+
+def test_opening_a_file_at_the_newest_schema_does_not_load_alembic(data_path):
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pa_manager.storage.database import open_database; "
+        f"open_database({str(data_path)!r}); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"

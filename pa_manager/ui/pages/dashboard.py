@@ -10,6 +10,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import load_dashboard
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
+from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status import Status, status_icon
 
 GAP_ROLE = Qt.ItemDataRole.UserRole
@@ -25,9 +26,7 @@ class DashboardPage(QWidget):
         super().__init__(parent)
         self.context = context
         layout = QVBoxLayout(self)
-        self.heading = QLabel()
-        self.heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.heading.setObjectName("pageHeading")
+        self.heading = heading()
         layout.addWidget(self.heading)
 
         details = QGroupBox("Employer details")

@@ -17,6 +17,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
+from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
 
 
@@ -47,8 +48,7 @@ class PeoplePage(QWidget):
         self.leaver_button = QPushButton("Record a lea&ver…")
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        heading = QLabel("<h2>People</h2>")
-        left_layout.addWidget(heading)
+        left_layout.addWidget(heading("People"))
         left_layout.addWidget(self.table)
         row = QHBoxLayout()
         row.addWidget(self.add_button)
@@ -56,9 +56,7 @@ class PeoplePage(QWidget):
         left_layout.addLayout(row)
 
         self.form = PAForm()
-        self.form_heading = QLabel()
-        self.form_heading.setTextFormat(Qt.TextFormat.PlainText)
-        self.form_heading.setObjectName("formHeading")
+        self.form_heading = heading(scale=1.25)
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
         scroll = QScrollArea()
@@ -78,6 +76,7 @@ class PeoplePage(QWidget):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([480, 720])  # wide enough for every column of the list
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
