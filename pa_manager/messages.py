@@ -90,6 +90,8 @@ MESSAGES: dict[str, str] = {
         "Choose an NI category letter: A, B, C, H, J, M or Z – most people are A.",
     "APPRENTICESHIP_START_MISSING":
         "Enter the date the apprenticeship started, as it decides the minimum wage an apprentice must get.",
+    "CARE_WAGE_UPLIFT_INVALID":
+        "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":
         "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
     # --- Tax codes (pa_manager.domain.tax_code) ---
@@ -141,6 +143,21 @@ MESSAGES: dict[str, str] = {
         "Add an emergency contact for {value}.",
     "PA_CLOSE_RELATIVE_NEEDS_AGREEMENT":
         "Your council must agree before your direct payment can pay {value}, a close relative who lives with you – keep their agreement in writing.",
+    # --- Minimum wage checks (pa_manager.domain.minimum_wage) ---
+    "UNDER_SCHOOL_LEAVING_AGE":
+        "The minimum wage does not cover workers under 16 – check the date of birth or age.",
+    "DATE_BEFORE_BIRTH":
+        "The pay period starts before the date of birth – check both dates.",
+    "NEGATIVE_HOURS":
+        "Enter the hours as a number of 0 or more.",
+    "NEGATIVE_AMOUNT":
+        "Enter the pay as an amount of £0 or more.",
+    "AGE_NEEDED":
+        "Enter a date of birth or an age.",
+    "PERIOD_ENDS_BEFORE_START":
+        "The pay period must end on or after the day it starts – check the dates.",
+    "PAY_OR_RATE_NEEDED":
+        "Enter the pay for the period or the hourly rate, but not both.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

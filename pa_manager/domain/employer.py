@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -24,4 +25,7 @@ class EmployerRecord:
     insurance_renewal_date: date | None = None
     pension_provider: str = ""
     pay_frequency: PayFrequency = PayFrequency.MONTHLY
+    follows_real_living_wage: bool = False  # voluntary: the Living Wage Foundation's rate
+    care_wage_benchmark: bool = False  # compare pay with a "National Minimum Care Wage" campaign figure
+    care_wage_uplift: Decimal = Decimal("2.00")  # NLW plus this (Reinventing Social Care's proposal)
     id: int | None = None

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from pa_manager.domain import validation as v
 from pa_manager.domain.employer import EmployerRecord
@@ -26,6 +27,8 @@ def check_employer(record: EmployerRecord) -> dict[str, Problem]:
     _optional(found, "postcode", record.postcode, v.check_postcode)
     _optional(found, "paye_reference", record.paye_reference, v.check_paye_reference)
     _optional(found, "accounts_office_reference", record.accounts_office_reference, v.check_accounts_office_reference)
+    if record.care_wage_uplift < 0 or record.care_wage_uplift != record.care_wage_uplift.quantize(Decimal("0.01")):
+        found["care_wage_uplift"] = Problem("CARE_WAGE_UPLIFT_INVALID", str(record.care_wage_uplift))
     return found
 
 

@@ -9,6 +9,7 @@ from pa_manager.domain.missing import Gap, missing_details
 from pa_manager.domain.people import PARecord
 from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
+from pa_manager.services.wages import PAWageWarning, WageStanding, standings_for, warnings_for
 from pa_manager.storage.database import Database
 
 
@@ -17,6 +18,8 @@ class Dashboard:
     employer: EmployerRecord
     current_pas: tuple[PARecord, ...]
     gaps: tuple[Gap, ...]
+    standings: tuple[WageStanding, ...]
+    wage_warnings: tuple[PAWageWarning, ...]
 
 
 def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
@@ -26,4 +29,6 @@ def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
         employer=employer,
         current_pas=tuple(pa for pa in pas if pa.is_current(today)),
         gaps=tuple(missing_details(employer, pas, today)),
+        standings=tuple(standings_for(employer, pas, today)),
+        wage_warnings=tuple(warnings_for(employer, pas, today)),
     )

@@ -42,6 +42,9 @@ class Employer(Base):
     insurance_renewal_date: Mapped[date | None] = mapped_column(Date, nullable=True)
     pension_provider: Mapped[str] = mapped_column(String(200), default="")
     pay_frequency: Mapped[str] = mapped_column(String(20), default="monthly")
+    follows_real_living_wage: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    care_wage_benchmark: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=Decimal("2.00"), server_default="200")
 
     pas: Mapped[list[PersonalAssistant]] = relationship(
         back_populates="employer", cascade="all, delete-orphan", order_by="PersonalAssistant.name"

@@ -132,3 +132,38 @@ def test_opening_a_file_at_the_newest_schema_does_not_load_alembic(data_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+def test_a_file_from_the_first_release_is_backed_up_and_upgraded_keeping_every_record(tmp_path):
+    """Build a data file as the first release (revision 0001) wrote it, then open it today."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from pa_manager.services import employers, people
+    from pa_manager.storage.database import _alembic_config
+
+    path = tmp_path / "old.sqlite3"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as c:
+        command.upgrade(_alembic_config(c), "0001")
+        c.execute(text("INSERT INTO employers (id, name, address, postcode, council, direct_payment_reference, nation, london,"
+                       " paye_reference, accounts_office_reference, insurer, insurance_policy_number, pension_provider,"
+                       " pay_frequency) VALUES (1, 'Old Employer', '', '', 'A Council', '', 'wales', 0, '', '', '', '', '', 'weekly')"))
+        c.execute(text("INSERT INTO pas (id, employer_id, name, ni_number, address, postcode, phone, email, leaving_reason,"
+                       " job_title, tax_code, ni_category, irregular_hours, apprentice, close_relative_in_household,"
+                       " emergency_contact_name, emergency_contact_phone) VALUES (1, 1, 'Old PA', 'JT482193B', '', '', '', '',"
+                       " '', 'PA', 'C1257L', 'A', 0, 0, 0, '', '')"))
+        c.execute(text("INSERT INTO pay_rates (employer_id, pa_id, effective_from, hourly_rate) VALUES (1, 1, '2025-04-01', 1221)"))
+    engine.dispose()
+
+    db, opened = open_database(path, now=datetime(2026, 11, 23, 8, 0))
+    assert opened.backup is not None and opened.backup.exists()
+    employer = employers.find_employer(db, "Old Employer")
+    assert employer.nation.value == "wales" and employer.follows_real_living_wage is False
+    assert employer.care_wage_uplift == Decimal("2.00")
+    pa = people.list_pas(db, employer.id)[0]
+    assert (pa.name, pa.tax_code, pa.rate_on(datetime(2026, 1, 1).date())) == ("Old PA", "C1257L", Decimal("12.21"))
+    db.close()
+    con = sqlite3.connect(opened.backup)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    con.close()

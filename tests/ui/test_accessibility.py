@@ -80,3 +80,16 @@ def test_form_labels_reach_their_fields_and_no_two_shortcuts_share_a_letter(qtbo
     assert len(letters) >= 16
     repeated = sorted({m for m in letters if letters.count(m) > 1})
     assert repeated == [], f"two controls share the shortcut letter(s) {repeated}: {texts}"
+
+
+@pytest.mark.parametrize("name", ["employer", "leaver", "staff import"])
+def test_no_two_shortcuts_in_a_dialog_share_a_letter(qtbot, demo_context, name):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    dialog = _dialogs(demo_context)[name]
+    qtbot.addWidget(dialog)
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    repeated = sorted({m for m in letters if letters.count(m) > 1})
+    assert repeated == [], f"shared shortcut letter(s) {repeated}: {texts}"

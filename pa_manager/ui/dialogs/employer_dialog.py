@@ -16,7 +16,7 @@ from pa_manager.services import employers
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 
 FREQUENCY_NAMES = {
     PayFrequency.WEEKLY: "Weekly",
@@ -90,9 +90,30 @@ class EmployerDialog(QDialog):
         self.rows["accounts_office_reference"] = add_row(
             form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678"
         )
-        self.rows["pay_frequency"] = add_row(form, "Pay &frequency:", self.pay_frequency, "How often you usually pay your PAs")
+        self.rows["pay_frequency"] = add_row(form, "Pay fr&equency:", self.pay_frequency, "How often you usually pay your PAs")
         self.rows["pension_provider"] = add_row(form, "Pension pro&vider:", self.pension_provider, "For example NEST")
         layout.addWidget(hmrc)
+
+        benchmarks = QGroupBox("Pay above the legal minimum (your choice)")
+        form = QFormLayout(benchmarks)
+        self.follows_rlw = QCheckBox("Follow the Real Living Wa&ge")
+        self.follows_rlw.setChecked(self._record.follows_real_living_wage)
+        self.care_wage = QCheckBox("Compare pay with a National &Minimum Care Wage")
+        self.care_wage.setChecked(self._record.care_wage_benchmark)
+        self.care_wage_uplift = DecimalEdit(money=True)
+        self.care_wage_uplift.set_value(self._record.care_wage_uplift)
+        self.rows["follows_real_living_wage"] = add_row(
+            form, "Real Living Wage:", self.follows_rlw,
+            "A voluntary rate set each autumn by the Living Wage Foundation. You will be told the date to pay it by.",
+        )
+        self.rows["care_wage_benchmark"] = add_row(
+            form, "Care wage:", self.care_wage,
+            "A campaign aim, not the law: the National Living Wage plus an amount (the Reinventing Social Care campaign proposes £2).",
+        )
+        self.rows["care_wage_uplift"] = add_row(form, "Amount a&bove the National Living Wage (£):", self.care_wage_uplift)
+        self.care_wage.toggled.connect(self.care_wage_uplift.setEnabled)
+        self.care_wage_uplift.setEnabled(self.care_wage.isChecked())
+        layout.addWidget(benchmarks)
 
         insurance = QGroupBox("Employer's liability insurance")
         form = QFormLayout(insurance)
@@ -126,6 +147,12 @@ class EmployerDialog(QDialog):
             self.rows["insurance_renewal_date"].show_error(str(error))
             self.renewal.setFocus()
             return
+        try:
+            uplift = self.care_wage_uplift.value()
+        except InputError as error:
+            self.rows["care_wage_uplift"].show_error(str(error))
+            self.care_wage_uplift.setFocus()
+            return
         record = replace(
             self._record,
             name=self.name.text().strip(),
@@ -142,6 +169,9 @@ class EmployerDialog(QDialog):
             insurer=self.insurer.text().strip(),
             insurance_policy_number=self.policy.text().strip(),
             insurance_renewal_date=renewal,
+            follows_real_living_wage=self.follows_rlw.isChecked(),
+            care_wage_benchmark=self.care_wage.isChecked(),
+            care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
         )
         try:
             self.saved = employers.save_employer(self.db, record)

@@ -28,7 +28,7 @@ class LeaverDialog(QDialog):
         self.date_edit.set_value(pa.leaving_date or today)
         self.reason_edit = QLineEdit(pa.leaving_reason)
         self.date_row = add_row(form, "&Last working day:", self.date_edit, DATE_HINT)
-        add_row(form, "&Reason (optional):", self.reason_edit)
+        add_row(form, "Rea&son (optional):", self.reason_edit)
         layout.addLayout(form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Record leaver")

@@ -1,19 +1,19 @@
-"""The dashboard: who the employer is, their PAs, and what is missing, each item leading to its fix."""
+"""The dashboard: what needs doing first, then who the employer is. Each item leads to its fix."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from pa_manager.domain.missing import Gap
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import load_dashboard
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.ui.widgets.heading import heading
-from pa_manager.ui.widgets.status import Status, status_icon
+from pa_manager.ui.widgets.status_list import StatusList
+from pa_manager.domain.money import format_money
+from pa_manager.wording import per_hour, wage_warning_sentence
 
-GAP_ROLE = Qt.ItemDataRole.UserRole
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 
 
@@ -25,32 +25,50 @@ class DashboardPage(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
-        layout = QVBoxLayout(self)
+        body = QWidget()
+        layout = QVBoxLayout(body)
         self.heading = heading()
         layout.addWidget(self.heading)
 
-        details = QGroupBox("Employer details")
-        self.details = QFormLayout(details)
-        layout.addWidget(details)
-        self.edit_button = QPushButton("&Change employer details…")
-        layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        pay = QGroupBox("Pay and the minimum wage")
+        pay_layout = QVBoxLayout(pay)
+        self.pay_summary = QLabel()
+        self.pay_summary.setWordWrap(True)
+        pay_layout.addWidget(self.pay_summary)
+        self.pay_warnings = StatusList("Pay and the minimum wage")
+        pay_layout.addWidget(self.pay_warnings)
+        layout.addWidget(pay)
 
         todo = QGroupBox("What is missing")
         todo_layout = QVBoxLayout(todo)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         todo_layout.addWidget(self.summary)
-        self.gaps = QListWidget()
-        self.gaps.setAccessibleName("What is missing")
-        self.gaps.setWordWrap(True)
+        self.gaps = StatusList("What is missing")
         todo_layout.addWidget(self.gaps)
         hint = QLabel("Press Enter on an item to go to where you can put it right.")
         hint.setWordWrap(True)
         todo_layout.addWidget(hint)
-        layout.addWidget(todo, stretch=1)
+        layout.addWidget(todo)
+
+        details = QGroupBox("Employer details")
+        self.details = QFormLayout(details)
+        layout.addWidget(details)
+        self.edit_button = QPushButton("&Change employer details…")
+        layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch()
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        scroll.setAccessibleName("Dashboard")
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
 
         self.edit_button.clicked.connect(self.employer_edit_requested)
-        self.gaps.itemActivated.connect(self._on_gaps_item_activated)
+        self.gaps.itemActivated.connect(self._on_item_activated)
+        self.pay_warnings.itemActivated.connect(self._on_item_activated)
         context.data_changed.connect(self.refresh)
         context.employer_changed.connect(self.refresh)
         self.refresh()
@@ -58,26 +76,69 @@ class DashboardPage(QWidget):
     def refresh(self) -> None:
         while self.details.rowCount():
             self.details.removeRow(0)
-        self.gaps.clear()
         if self.context.employer_id is None:
             self.heading.setText("Welcome to PA Manager")
             self.summary.setText("Add an employer to start: choose File, then New employer.")
+            self.pay_summary.setText("")
+            self.gaps.set_lines([])
+            self.pay_warnings.set_lines([])
             self.edit_button.setEnabled(False)
             return
         self.edit_button.setEnabled(True)
         data = load_dashboard(self.context.db, self.context.employer_id, self.context.today())
+        self.heading.setText(data.employer.name)
+        self._show_pay(data)
+        self._show_gaps(data)
+        self._show_details(data)
+
+    def _show_pay(self, data) -> None:
+        below = [s for s in data.standings if s.current_rate is not None and not s.check.meets_minimum]
+        if below:
+            self.pay_summary.setText(f"{len(below)} PA{'s are' if len(below) != 1 else ' is'} paid below the legal minimum.")
+        elif data.standings:
+            self.pay_summary.setText("Everyone is paid at least the legal minimum today.")
+        else:
+            self.pay_summary.setText("Add your PAs' dates of birth and hourly rates to check their pay.")
+        lines, targets = [], []
+        for standing in below:
+            shortfall = standing.check.minimum_hourly_rate - standing.current_rate
+            lines.append(("below", f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
+                                   f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
+                                   "they must get. Raise their rate now."))
+            targets.append(standing.pa_id)
+        for item in data.wage_warnings:
+            lines.append(("warning", "Coming up: " + wage_warning_sentence(item.pa_name, item.warning, item.age_then)))
+            targets.append(item.pa_id)
+        self.pay_warnings.set_lines(lines, targets)
+        self.pay_warnings.setVisible(bool(lines))
+
+    def _show_gaps(self, data) -> None:
+        to_fix = [g for g in data.gaps if g.code not in INFORMATION_ONLY]
+        if not data.gaps:
+            self.summary.setText("Nothing is missing.")
+            self.gaps.set_lines([("ok", "Done: all the details are recorded.")])
+            return
+        self.summary.setText(f"{len(to_fix)} thing{'s' if len(to_fix) != 1 else ''} to add.")
+        lines = [
+            ("info" if g.code in INFORMATION_ONLY else "missing",
+             f"{'For information' if g.code in INFORMATION_ONLY else 'Missing'}: {describe(Problem(g.code, g.pa_name))}")
+            for g in data.gaps
+        ]
+        self.gaps.set_lines(lines, [g.pa_id if g.pa_id is not None else -1 for g in data.gaps])
+
+    def _show_details(self, data) -> None:
         e = data.employer
-        self.heading.setText(e.name)
+        insurance = (f"{e.insurer}, renews {format_date(e.insurance_renewal_date)}"
+                     if e.insurer and e.insurance_renewal_date else "Not recorded")
+        names = ", ".join(p.name for p in data.current_pas)
         shown = [
             ("Council", e.council or "Not recorded"),
             ("Direct payment reference", e.direct_payment_reference or "Not recorded"),
             ("UK nation", e.nation.label + (" (London)" if e.london else "")),
             ("Pay frequency", FREQUENCY_NAMES[e.pay_frequency]),
             ("Employer PAYE reference", e.paye_reference or "Not recorded"),
-            ("Employer's liability insurance",
-             f"{e.insurer}, renews {format_date(e.insurance_renewal_date)}" if e.insurer and e.insurance_renewal_date
-             else "Not recorded"),
-            ("Current PAs", str(len(data.current_pas)) + (": " + ", ".join(p.name for p in data.current_pas) if data.current_pas else "")),
+            ("Employer's liability insurance", insurance),
+            ("Current PAs", f"{len(data.current_pas)}" + (f": {names}" if names else "")),
         ]
         for label, value in shown:
             text = QLabel(value)
@@ -85,24 +146,12 @@ class DashboardPage(QWidget):
             text.setWordWrap(True)
             text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.details.addRow(f"{label}:", text)
-        to_fix = [g for g in data.gaps if g.code not in INFORMATION_ONLY]
-        if not data.gaps:
-            self.summary.setText("Nothing is missing. All the details are recorded.")
-            item = QListWidgetItem(status_icon(Status.DONE), "Done: all details are recorded.")
-            self.gaps.addItem(item)
-            return
-        self.summary.setText(f"{len(to_fix)} thing{'s' if len(to_fix) != 1 else ''} to add.")
-        for gap in data.gaps:
-            status = Status.INFO if gap.code in INFORMATION_ONLY else Status.MISSING
-            item = QListWidgetItem(status_icon(status), f"{status.value}: {describe(Problem(gap.code, gap.pa_name))}")
-            item.setData(GAP_ROLE, gap)
-            self.gaps.addItem(item)
 
-    def _on_gaps_item_activated(self, item: QListWidgetItem) -> None:
-        gap: Gap | None = item.data(GAP_ROLE)
-        if gap is None:
+    def _on_item_activated(self, item: QListWidgetItem) -> None:
+        target = item.data(Qt.ItemDataRole.UserRole)
+        if target is None:
             return
-        if gap.pa_id is not None:
-            self.pa_requested.emit(gap.pa_id)
+        if target >= 0:
+            self.pa_requested.emit(target)
         else:
             self.employer_edit_requested.emit()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.people import PARecord
-from pa_manager.services import people
+from pa_manager.services import employers, people, wages
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
@@ -19,6 +19,8 @@ from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
+from pa_manager.ui.widgets.status_list import StatusList
+from pa_manager.wording import standing_lines
 
 
 class PeoplePage(QWidget):
@@ -66,7 +68,9 @@ class PeoplePage(QWidget):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form_heading)
-        right_layout.addWidget(scroll)
+        self.pay_check = StatusList("Pay check")
+        right_layout.addWidget(self.pay_check)
+        right_layout.addWidget(scroll, stretch=1)
         bottom = QHBoxLayout()
         bottom.addStretch()
         bottom.addWidget(self.save_button)
@@ -120,6 +124,21 @@ class PeoplePage(QWidget):
         self.form.show_record(record)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
+        self._show_pay_check(record)
+
+    def _show_pay_check(self, record: PARecord) -> None:
+        """Their band, today's legal minimum, their rate and the Real Living Wage, in words."""
+        standing = None
+        if record.id is not None and self.context.employer_id is not None:
+            employer = employers.get_employer(self.context.db, self.context.employer_id)
+            standing = wages.wage_standing(record, employer, self.context.today())
+        if standing is not None:
+            self.pay_check.set_lines(standing_lines(standing))
+        elif record.id is not None and record.date_of_birth is None:
+            self.pay_check.set_lines([("missing", "Missing: add their date of birth to check their pay against the legal minimum.")])
+        else:
+            self.pay_check.set_lines([])
+        self.pay_check.setVisible(self.pay_check.count() > 0)
 
     def _start_new(self) -> None:
         self.table.clearSelection()

@@ -1,0 +1,104 @@
+"""Plain-English sentences built from wage results, shared by the screens and the reports.
+
+Each sentence starts with its status word ("Meets…", "Below…") so status never rests on an icon
+or a colour alone. Statuses: "ok", "below", "missing", "info", "provisional".
+"""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from pa_manager.domain.minimum_wage import (
+    APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
+)
+from pa_manager.domain.money import format_money
+from pa_manager.messages import format_date
+
+BAND_LABELS = {
+    "21-24": "21 to 24 rate",
+    "21-22": "21 to 22 rate",
+    "18-20": "18 to 20 rate",
+    "under-18": "under 18 rate",
+    "apprentice": "apprentice rate",
+}
+
+
+def band_label(band: str, nlw_age: int) -> str:
+    if band == "NLW":
+        return f"National Living Wage, for ages {nlw_age} and over"
+    return BAND_LABELS.get(band, band)
+
+
+def per_hour(amount: Decimal) -> str:
+    return f"{format_money(amount)} an hour"
+
+
+def standing_lines(standing) -> list[tuple[str, str]]:
+    """What the PA page says about one PA's pay: (status, sentence) pairs, most important first."""
+    check = standing.check
+    lines: list[tuple[str, str]] = []
+    minimum = check.minimum_hourly_rate
+    lines.append(("info", f"Legal minimum today: {per_hour(minimum)} ({band_label(check.band, standing.nlw_age)})."))
+    rate = standing.current_rate
+    if rate is None:
+        lines.insert(0, ("missing", "Missing: add an hourly rate to check their pay against the legal minimum."))
+        return lines
+    if check.meets_minimum:
+        extra = rate - minimum
+        above = f", {per_hour(extra)} above it" if extra > 0 else ""
+        lines.insert(0, ("ok", f"Meets the legal minimum: paid {per_hour(rate)}{above}."))
+    else:
+        lines.insert(0, ("below", f"Below the legal minimum by {per_hour(minimum - rate)}. Raise their rate to at least "
+                                  f"{per_hour(minimum)} now, and pay what they are owed for past pay periods."))
+    lines.extend(_real_living_wage_lines(standing))
+    if standing.care_wage_benchmark and check.care_wage_rate is not None:
+        if check.meets_care_wage:
+            lines.append(("ok", f"Meets the National Minimum Care Wage campaign figure of {per_hour(check.care_wage_rate)}."))
+        else:
+            lines.append(("info", f"Below the National Minimum Care Wage campaign figure of {per_hour(check.care_wage_rate)} "
+                                  f"by {per_hour(check.care_wage_rate - rate)}. This is a campaign aim, not the law."))
+    if check.provisional:
+        lines.append(("provisional", "Provisional: a figure used here is not yet confirmed by the government."))
+    return lines
+
+
+def _real_living_wage_lines(standing) -> list[tuple[str, str]]:
+    check, rate = standing.check, standing.current_rate
+    required = check.real_living_wage_hourly_rate
+    if required is None:
+        return [("info", "The Real Living Wage is for workers aged 18 and over.")] if check.band == "under-18" else []
+    lines = []
+    if rate >= required:
+        lines.append(("ok", f"Meets the Real Living Wage of {per_hour(required)}."))
+    else:
+        follow = " You chose to follow it, so raise their rate." if standing.follows_real_living_wage else (
+            " Paying it is your choice: it is not the law.")
+        status = "below" if standing.follows_real_living_wage else "info"
+        lines.append((status, f"Below the Real Living Wage of {per_hour(required)} by {per_hour(required - rate)}.{follow}"))
+    latest = check.real_living_wage_latest_rate
+    if latest is not None and latest != required and check.real_living_wage_pay_by is not None:
+        lines.append(("info", f"The Real Living Wage rises to {per_hour(latest)}; Living Wage employers pay it by "
+                              f"{format_date(check.real_living_wage_pay_by)}."))
+    return lines
+
+
+def wage_warning_sentence(pa_name: str, warning, age_then: int, nlw_age: int = 21) -> str:
+    """One warning about a PA's pay, with what to do next."""
+    day = format_date(warning.on)
+    now = per_hour(warning.current_rate)
+    new = per_hour(warning.rate)
+    note = " This figure is provisional until the government confirms it." if warning.provisional else ""
+    if warning.code == NMW_APRIL_RISE_BELOW:
+        return (f"From {day} you need to pay {pa_name} at least {new} ({band_label(warning.band, nlw_age)}). "
+                f"They are paid {now} now: raise their rate from the first pay period starting on or after {day}.{note}")
+    if warning.code == BAND_CHANGE_BIRTHDAY:
+        raise_it = f" They are paid {now} now: raise their rate by then." if warning.current_rate < warning.rate else ""
+        return (f"{pa_name} turns {age_then} on {day}. From the first pay period starting on or after that day, their "
+                f"legal minimum is {new} ({band_label(warning.band, nlw_age)}).{raise_it}{note}")
+    if warning.code == APPRENTICE_FIRST_YEAR_ENDS:
+        raise_it = f" They are paid {now} now: raise their rate by then." if warning.current_rate < warning.rate else ""
+        return (f"{pa_name}'s first apprenticeship year ends on {day}. After that their legal minimum is {new} "
+                f"({band_label(warning.band, nlw_age)}).{raise_it}{note}")
+    if warning.code == RLW_PAY_BY:
+        return (f"The Real Living Wage rises to {new}. As a Living Wage employer, pay {pa_name} at least that by {day}. "
+                f"They are paid {now} now.{note}")
+    return f"Check {pa_name}'s pay: the legal minimum changes on {day}."
