@@ -64,6 +64,20 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_import_staff)
 
+    p = sub.add_parser("check-wage", help="check pay for a pay period against the legal minimum and the Real Living Wage")
+    who = p.add_mutually_exclusive_group(required=True)
+    who.add_argument("--date-of-birth", type=_date_arg, metavar="YYYY-MM-DD")
+    who.add_argument("--age", type=int, help="age on the first day of the pay period, if the date of birth is not known")
+    p.add_argument("--period-start", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--period-end", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--hours", type=_decimal_arg, required=True, metavar="H")
+    p.add_argument("--pay", type=_decimal_arg, required=True, metavar="P", help="pay for those hours, in pounds")
+    p.add_argument("--apprentice", action="store_true")
+    p.add_argument("--apprenticeship-start", type=_date_arg, metavar="YYYY-MM-DD")
+    p.add_argument("--london", action="store_true", help="compare with the London Living Wage")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_check_wage, needs_data=False)
+
     p = sub.add_parser("export-employer", help="write one employer's records to a single file")
     p.add_argument("--employer", required=True)
     p.add_argument("--out", required=True, type=Path)
@@ -76,6 +90,31 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_import_employer)
     return parser
+
+
+def _date_arg(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text} is not a date in the form YYYY-MM-DD") from None
+
+
+def _decimal_arg(text: str):
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise argparse.ArgumentTypeError(f"{text} is not a number") from None
+    if not value.is_finite():
+        raise argparse.ArgumentTypeError(f"{text} is not a number")
+    return value
+
+
+def _money(value) -> str | None:
+    from pa_manager.domain.money import money_str
+
+    return None if value is None else money_str(value)
 
 
 def _today() -> date:
@@ -168,6 +207,43 @@ def cmd_import_staff(args) -> int:
     return 0
 
 
+def cmd_check_wage(args) -> int:
+    from pa_manager.services.wages import check_wage, nlw_age_on
+    from pa_manager.domain.money import format_money
+    from pa_manager.wording import band_label, per_hour
+
+    if args.hours < 0:
+        raise UsageError("The hours must be 0 or more.")
+    if args.pay < 0:
+        raise UsageError("The pay must be £0 or more.")
+    result = check_wage(
+        period_start=args.period_start, period_end=args.period_end, hours=args.hours, pay=args.pay,
+        date_of_birth=args.date_of_birth, age=args.age, apprentice=args.apprentice,
+        apprenticeship_start=args.apprenticeship_start, london=args.london,
+    )
+    if args.json:
+        _print_json({
+            "band": result.band,
+            "minimum_hourly_rate": _money(result.minimum_hourly_rate),
+            "effective_hourly_rate": _money(result.effective_hourly_rate),
+            "shortfall": _money(result.shortfall),
+            "meets_minimum": result.meets_minimum,
+            "real_living_wage_hourly_rate": _money(result.real_living_wage_hourly_rate),
+            "meets_real_living_wage": result.meets_real_living_wage,
+            "real_living_wage_pay_by": result.real_living_wage_pay_by.isoformat() if result.real_living_wage_pay_by else None,
+            "counted_hours": _money(result.counted_hours),
+            "rates_effective_from": result.rates_effective_from.isoformat(),
+            "provisional": result.provisional,
+        })
+        return 0
+    verdict = ("Meets the legal minimum" if result.meets_minimum
+               else f"Below the legal minimum: {format_money(result.shortfall)} short for the period")
+    print(f"{verdict}. Minimum {per_hour(result.minimum_hourly_rate)} "
+          f"({band_label(result.band, nlw_age_on(args.period_start))}); paid "
+          f"{per_hour(result.effective_hourly_rate) if result.effective_hourly_rate is not None else 'nothing per hour'}.")
+    return 0
+
+
 def cmd_export_employer(args) -> int:
     from pa_manager.services.transfer import export_employer
 
@@ -220,6 +296,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     if getattr(args, "run", None) is None:
         return _guarded(lambda: run_gui(args))
-    if getattr(args, "data", None) is None:
+    if getattr(args, "data", None) is None and getattr(args, "needs_data", True):
         args.data = str(default_data_file())
     return _guarded(lambda: args.run(args))

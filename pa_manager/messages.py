@@ -117,7 +117,7 @@ MESSAGES: dict[str, str] = {
     "RATE_NEEDS_START_DATE":
         "Enter a start date too, so the hourly rate has a date to start from.",
     "DUPLICATE_ROW":
-        "This person is also on line {value} of the file – remove one of the two rows.",
+        "This row repeats line {value} of the file – remove one of the two rows.",
     # --- What is missing (pa_manager.domain.missing); {value} is the PA's name ---
     "EMPLOYER_NO_COUNCIL":
         "Add the council that pays the direct payment, and its reference.",
@@ -158,6 +158,31 @@ MESSAGES: dict[str, str] = {
         "The pay period must end on or after the day it starts – check the dates.",
     "PAY_OR_RATE_NEEDED":
         "Enter the pay for the period or the hourly rate, but not both.",
+    # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
+    "TIMESHEET_UNKNOWN_PA":
+        "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",
+    "TIMESHEET_PA_AMBIGUOUS":
+        "More than 1 of your PAs is called {value} – give one of them a different name, for example with a middle initial.",
+    "TIMESHEET_DATE_OUT_OF_RANGE":
+        "Check the year in {value}, as a shift must be in a year from {first} to {last}.",
+    "TIME_MISSING":
+        "Enter a time in the {value} column, like 08:00 or 22:30.",
+    "TIME_FORMAT":
+        "Write times using the 24-hour clock, like 08:00 or 22:30 – {value} is not a time.",
+    "SHIFT_TYPE_UNKNOWN":
+        "Enter a shift type of standard, waking_night, sleep_in, travel, training, shadowing, holiday or sickness.",
+    "BREAK_FORMAT":
+        "Write the break as a whole number of minutes, like 30 – {value} is not one.",
+    "SHIFT_OVERLAP":
+        "This shift overlaps the shift for the same PA on line {value} of the file – change the times or remove one of the rows.",
+    "LOCAL_TIME_DOES_NOT_EXIST":
+        "The clocks go forward at 1am on {day}, so there is no {value} that day – check the time, which may be an hour later.",
+    "SHIFT_START_EQUALS_END":
+        "Enter an end time that is not the same as the start time, {value} – to record 24 hours, split the shift into 2 rows.",
+    "SHIFT_TOO_LONG":
+        "Check the start and end times, as a shift must be 24 hours or shorter.",
+    "SHIFT_BREAK_INVALID":
+        "Enter a break shorter than the shift – a break of {value} minutes leaves no time worked.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

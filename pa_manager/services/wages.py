@@ -65,7 +65,7 @@ def wage_standing(pa: PARecord, employer: EmployerRecord, on: date) -> WageStand
         return None
     return WageStanding(
         pa_id=pa.id, pa_name=pa.name, on=on, current_rate=rate, check=check,
-        nlw_age=mw.rates_in_force(on).nlw_age,
+        nlw_age=nlw_age_on(on),
         follows_real_living_wage=employer.follows_real_living_wage,
         care_wage_benchmark=employer.care_wage_benchmark,
     )
@@ -100,6 +100,11 @@ def warnings_for(employer: EmployerRecord, pas: list[PARecord], today: date) -> 
             continue
         found.extend(PAWageWarning(pa.id, pa.name, w, mw.age_on(pa.date_of_birth, w.on)) for w in warnings)
     return sorted(found, key=lambda f: (f.warning.on, f.pa_name))
+
+
+def nlw_age_on(day: date) -> int:
+    """The age from which the National Living Wage applied on a day (25, then 23, now 21)."""
+    return mw.rates_in_force(day).nlw_age
 
 
 def check_wage(

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
-AREAS = ("Dashboard", "People")
+AREAS = ("Dashboard", "People", "Wage calculator")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
@@ -82,11 +82,13 @@ class MainWindow(QMainWindow):
         """Show the records of an open data file: build the pages and connect everything."""
         from pa_manager.ui.pages.dashboard import DashboardPage
         from pa_manager.ui.pages.people import PeoplePage
+        from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
 
         self.context = context
         self.dashboard = DashboardPage(context)
         self.people = PeoplePage(context)
-        self.pages = [self.dashboard, self.people]
+        self.calculator = WageCalculatorPage(context)
+        self.pages = [self.dashboard, self.people, self.calculator]
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         for page in self.pages:

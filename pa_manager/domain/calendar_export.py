@@ -1,0 +1,110 @@
+"""Due items as an iCalendar file (RFC 5545), so reminders can go into any calendar app.
+
+One all-day VEVENT per dated DueItem (items with no due date have no place in a calendar and are left
+out). This module only formats: the caller words each SUMMARY (and DESCRIPTION, if any) and passes
+the DTSTAMP, so the output depends on its inputs alone.
+
+Format points from RFC 5545:
+- lines end CRLF (3.1);
+- a content line longer than 75 octets is folded: CRLF then one space, never inside a UTF-8
+  character (3.1);
+- TEXT values escape backslash, semicolon, comma and newline (3.3.11);
+- an all-day event is DTSTART;VALUE=DATE; DTEND is the next day, which is the RFC's default
+  duration for a DATE start, written out for calendar apps that want it (3.6.1);
+- DTSTAMP is a UTC date-time (3.8.7.2); UID is globally unique and stable (3.8.4.7).
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Hashable, Iterable
+from datetime import date, datetime, timedelta, timezone
+
+from pa_manager.domain.compliance import DueItem
+
+PRODID = "-//PA Manager//Due items//EN"
+UID_DOMAIN = "pa-manager.invalid"
+MAX_OCTETS = 75
+CRLF = "\r\n"
+
+
+def escape_text(text: str) -> str:
+    """A TEXT value: backslash, semicolon and comma escaped, any newline as \\n."""
+    text = text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\n", "\\n")
+
+
+def fold_line(line: str) -> str:
+    """One content line folded to at most 75 octets per physical line, without splitting a character.
+
+    Continuation lines start with a space, which counts toward their 75 octets.
+    """
+    parts: list[str] = []
+    current: list[str] = []
+    size = 0
+    limit = MAX_OCTETS
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > limit:
+            parts.append("".join(current))
+            current, size, limit = [], 0, MAX_OCTETS - 1
+        current.append(char)
+        size += width
+    parts.append("".join(current))
+    return (CRLF + " ").join(parts)
+
+
+def _part(value: object) -> str:
+    """A key as text for the UID, with its type so that 1 and "1" differ."""
+    return "" if value is None else f"{type(value).__name__}:{value}"
+
+
+def event_uid(employer_key: Hashable, item: DueItem) -> str:
+    """Stable across exports: the same employer, code, PA, subject and due date give the same UID, so
+    importing again updates an event rather than adding a copy. A new due date is a new event."""
+    fields = (_part(employer_key), item.code, _part(item.pa_key), item.subject or "",
+              item.due.isoformat() if item.due else "")
+    digest = hashlib.sha256("\x1f".join(fields).encode("utf-8")).hexdigest()[:32]
+    return f"{digest}@{UID_DOMAIN}"
+
+
+def _utc_stamp(moment: datetime) -> str:
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError("DTSTAMP_NOT_AWARE", moment)
+    return moment.astimezone(timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _date_value(day: date) -> str:
+    return day.strftime("%Y%m%d")
+
+
+def due_items_ics(
+    items: Iterable[DueItem],
+    summary: Callable[[DueItem], str],
+    *,
+    employer_key: Hashable,
+    dtstamp: datetime,
+    description: Callable[[DueItem], str | None] | None = None,
+    calendar_name: str | None = None,
+) -> str:
+    """The calendar as text, events in the order given; `dtstamp` must be timezone-aware."""
+    stamp = _utc_stamp(dtstamp)
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    if calendar_name is not None:
+        lines.append(f"X-WR-CALNAME:{escape_text(calendar_name)}")
+    for item in items:
+        if item.due is None:
+            continue
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event_uid(employer_key, item)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{_date_value(item.due)}",
+            f"DTEND;VALUE=DATE:{_date_value(item.due + timedelta(days=1))}",
+            f"SUMMARY:{escape_text(summary(item))}",
+        ]
+        text = description(item) if description is not None else None
+        if text:
+            lines.append(f"DESCRIPTION:{escape_text(text)}")
+        lines += ["TRANSP:TRANSPARENT", f"X-PA-MANAGER-CODE:{item.code}", "END:VEVENT"]
+    lines.append("END:VCALENDAR")
+    return "".join(fold_line(line) + CRLF for line in lines)
