@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
-    QScrollArea, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.employer import EmployerRecord
@@ -17,6 +17,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.scroll import vertical_scroll
 
 FREQUENCY_NAMES = {
     PayFrequency.WEEKLY: "Weekly",
@@ -126,10 +127,7 @@ class EmployerDialog(QDialog):
         self.rows["insurance_renewal_date"] = add_row(form, "&Renewal date:", self.renewal, DATE_HINT)
         layout.addWidget(insurance)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setAccessibleName("Employer details")
+        scroll = vertical_scroll(body, "Employer details")
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)

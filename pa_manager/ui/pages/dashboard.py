@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
@@ -11,6 +11,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status_list import StatusList
+from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
 from pa_manager.wording import per_hour, wage_warning_sentence
 
@@ -58,10 +59,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setAccessibleName("Dashboard")
+        scroll = vertical_scroll(body, "Dashboard")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)

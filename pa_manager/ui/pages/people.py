@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QScrollArea, QSplitter, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
 from pa_manager.ui.widgets.status_list import StatusList
+from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.wording import standing_lines
 
 
@@ -61,10 +62,7 @@ class PeoplePage(QWidget):
         self.form_heading = heading(scale=1.25)
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form)
-        scroll.setAccessibleName("PA details")
+        scroll = vertical_scroll(self.form, "PA details")
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form_heading)

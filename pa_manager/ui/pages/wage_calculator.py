@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QScrollArea, QSpinBox,
+    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -16,6 +16,7 @@ from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.status_list import StatusList
+from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.wording import band_label, per_hour
 
 
@@ -79,10 +80,7 @@ class WageCalculatorPage(QWidget):
         layout.addWidget(self.result)
         layout.addStretch()
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
-        scroll.setAccessibleName("Wage calculator")
+        scroll = vertical_scroll(body, "Wage calculator")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
