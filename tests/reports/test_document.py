@@ -35,7 +35,8 @@ def pdf_text(pdf, *, first: int | None = None, last: int | None = None) -> str:
 
 def pdf_info(pdf) -> dict[str, str]:
     out = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
-    return {key.strip(): value.strip() for key, value in (line.split(":", 1) for line in out.splitlines() if ":" in line)}
+    pairs = (line.split(":", 1) for line in out.splitlines() if ":" in line)
+    return {key.strip(): value.strip() for key, value in pairs}
 
 
 def word_boxes(pdf) -> list[tuple[str, float, float, float, float]]:
@@ -181,7 +182,7 @@ def test_text_beyond_helvetica_gets_an_embedded_font_that_shows_it(tmp_path):
     fonts = doc.fonts_for([name])
     assert fonts != doc.STANDARD_FONTS
     styles = doc.styles_for(fonts)
-    doc.build_pdf([doc.heading(name, styles=styles)], info(employer_name=name), path, fonts=fonts)
+    doc.build_pdf([doc.heading(name, styles=styles)], info(employer_name=name), path)
     text = pdf_text(path)
     assert text.count(name) == 2  # the heading and the page header
     embedded = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
@@ -279,3 +280,16 @@ def test_crowded_bar_labels_fall_back_to_whole_pounds():
     year = [(f"M{n}", D("12345.67")) for n in range(24)]
     labels, _ = doc._value_labels(year, 400, doc.STANDARD_FONTS)
     assert labels[0] == "£12,346"
+
+
+def test_side_by_side_blocks_share_a_line(tmp_path):
+    path = tmp_path / "side.pdf"
+    left = doc.key_value_table([("Left label", "left value")], width=200)
+    right = doc.key_value_table([("Right label", "right value")], width=200)
+    doc.build_pdf([doc.side_by_side([left, right], [200, 200])], info(), path)
+    assert "Left label left value Right label right value" in squash(pdf_text(path))
+
+
+def test_a_pdf_needs_something_in_it():
+    with pytest.raises(ValueError):
+        doc.build_sections_pdf([], info())

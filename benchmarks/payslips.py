@@ -1,0 +1,123 @@
+"""How long 520 payslips take (10 PAs paid weekly for a year), against raw ReportLab drawing.
+
+    .venv/bin/python benchmarks/payslips.py
+
+The raw figure draws the same lines of text with canvas.drawString into 520 one-page files: the
+least any PDF payslip could cost. The target is a ratio of 1.5 or less.
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reportlab.lib.pagesizes import A4  # noqa: E402
+from reportlab.lib.units import mm  # noqa: E402
+from reportlab.pdfgen.canvas import Canvas  # noqa: E402
+
+from pa_manager.domain.money import format_money  # noqa: E402
+from pa_manager.messages import format_date  # noqa: E402
+from pa_manager.reports.payslip import (  # noqa: E402
+    Deduction,
+    EmployerCosts,
+    HolidayHours,
+    PayLine,
+    PayslipData,
+    YearToDate,
+    mask_ni_number,
+    period_text,
+    write_payslips_separately,
+)
+
+COUNT = 520
+
+
+def sample(week: int, pa: int) -> PayslipData:
+    start = date(2026, 4, 6) + timedelta(weeks=week)
+    hours, rate = Decimal("30") + pa, Decimal("13.25")
+    gross = hours * rate
+    tax, ni, pension = Decimal("25.40"), Decimal("12.10"), Decimal("9.95")
+    return PayslipData(
+        employer_name="Margaret O'Neill", employer_address="14 Brook Lane\nLeeds\nLS6 2AB",
+        paye_reference="120/ZB45678", pa_name=f"Personal Assistant {pa + 1}", ni_number="QQ123456C",
+        tax_code="1257L", ni_category="A", pay_date=start + timedelta(days=11), period_start=start,
+        period_end=start + timedelta(days=6), tax_period=f"Week {week + 1}",
+        pay_lines=(PayLine("Daytime hours", hours, rate, gross),),
+        holiday_pay=PayLine("Holiday pay", Decimal("0"), rate, Decimal("0.00")),
+        deductions=(Deduction("Income tax", "Paid to HMRC for you through PAYE", tax),
+                    Deduction("Employee NI", "National Insurance, paid to HMRC for you", ni),
+                    Deduction("Pension", "Your workplace pension", pension, note="Relief at source")),
+        net_pay=gross - tax - ni - pension, payment_method="Bank transfer",
+        employer_costs=EmployerCosts(Decimal("30.12"), Decimal("5.97")),
+        holiday=HolidayHours(Decimal("40"), Decimal("8"), Decimal("32")),
+        year_to_date=YearToDate(gross * (week + 1), gross * (week + 1), tax * (week + 1), ni * (week + 1),
+                                pension * (week + 1), tax_year="2026 to 2027"),
+        notes=("You were paid at least the National Living Wage for every hour you worked.",),
+    )
+
+
+def text_lines(data: PayslipData) -> list[str]:
+    """Roughly the words a payslip carries, for the raw comparison."""
+    ytd, holiday = data.year_to_date, data.holiday
+    lines = [data.employer_name, period_text(data), f"Payslip for {data.pa_name}",
+             f"Paid on {format_date(data.pay_date)} ({data.tax_period})",
+             f"Employer {data.employer_name}", f"Employee {data.pa_name}",
+             f"Address {data.employer_address.replace(chr(10), ', ')}", f"NI number {mask_ni_number(data.ni_number)}",
+             f"PAYE reference {data.paye_reference}", f"Tax code {data.tax_code}", f"NI category {data.ni_category}",
+             "Pay Hours Rate per hour Amount"]
+    lines += [f"{p.description} {p.hours} {p.rate} {format_money(p.amount)}" for p in data.all_pay_lines]
+    lines += [f"Total hours paid for {data.total_hours}", f"Total pay before deductions {format_money(data.gross_pay)}",
+              "Deduction What it is for Amount"]
+    lines += [f"{d.description} {d.purpose} {d.note} {format_money(d.amount)}" for d in data.deductions]
+    lines += [f"Total deductions {format_money(data.total_deductions)}", f"Take-home pay {format_money(data.net_pay)}",
+              f"Paid by: {data.payment_method}", f"Tax year {ytd.tax_year} so far Holiday",
+              f"Total pay {format_money(ytd.gross)} Earned {holiday.accrued} hours",
+              f"Taxable pay {format_money(ytd.taxable_pay)} Taken {holiday.taken} hours",
+              f"Income tax {format_money(ytd.tax)} Left to take {holiday.balance} hours",
+              f"Employee NI {format_money(ytd.employee_ni)}", f"Your pension {format_money(ytd.employee_pension)}",
+              "Your employer also paid ... employer National Insurance and ... into your pension.", *data.notes]
+    return lines + [f"Payslip for {data.pa_name}", "Page 1 of 1"]
+
+
+def write_raw(payslips: list[PayslipData], folder: Path) -> None:
+    for index, data in enumerate(payslips):
+        canvas = Canvas(str(folder / f"{index}.pdf"), pagesize=A4)
+        canvas.setFont("Helvetica", 11)
+        y = A4[1] - 20 * mm
+        for line in text_lines(data):
+            canvas.drawString(20 * mm, y, line)
+            y -= 16
+        canvas.showPage()
+        canvas.save()
+
+
+def timed(action, runs: int = 3) -> float:
+    """The best of a few runs: other work on the computer only ever adds time."""
+    best = float("inf")
+    for _ in range(runs):
+        started = time.perf_counter()
+        action()
+        best = min(best, time.perf_counter() - started)
+    return best
+
+
+def main() -> None:
+    payslips = [sample(week, pa) for week in range(52) for pa in range(10)][:COUNT]
+    payslips = [replace(p, pa_name=f"{p.pa_name} week {i // 10 + 1}") for i, p in enumerate(payslips)]
+    with tempfile.TemporaryDirectory() as folder:
+        write_payslips_separately(payslips[:5], Path(folder) / "warm-up")  # imports and caches, not counted
+        ours = timed(lambda: write_payslips_separately(payslips, Path(folder) / "payslips"))
+        raw = timed(lambda: write_raw(payslips, Path(folder)))
+    print(f"{COUNT} payslips, write_payslips_separately: {ours:.2f} s ({ours / COUNT * 1000:.1f} ms each)")
+    print(f"{COUNT} pages, raw canvas drawString:       {raw:.2f} s ({raw / COUNT * 1000:.1f} ms each)")
+    print(f"Ratio: {ours / raw:.2f}x (target 1.5x or less)")
+
+
+if __name__ == "__main__":
+    main()
