@@ -64,6 +64,22 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_import_staff)
 
+    p = sub.add_parser("import-timesheet", help="add shifts from a timesheet (CSV or XLSX)")
+    p.add_argument("file", type=Path)
+    p.add_argument("--employer", required=True)
+    p.add_argument("--dry-run", action="store_true", help="check the file and report, but store nothing")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_import_timesheet)
+
+    p = sub.add_parser("hours", help="hours worked by each PA, by type of shift, for shifts starting within the dates")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--from", dest="first", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--to", dest="last", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_hours)
+
     p = sub.add_parser("check-wage", help="check pay for a pay period against the legal minimum and the Real Living Wage")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--date-of-birth", type=_date_arg, metavar="YYYY-MM-DD")
@@ -204,6 +220,56 @@ def cmd_import_staff(args) -> int:
     if not args.json:
         verb = "Would add" if result.dry_run else "Added"
         print(f"{verb} {len(result.added)} PAs to {result.employer}; {len(result.already_there)} already there.")
+    return 0
+
+
+def cmd_import_timesheet(args) -> int:
+    from pa_manager.services.timesheets import import_timesheet
+
+    db = _open(args)
+    result = import_timesheet(db, _employer_id(db, args.employer), args.file, dry_run=args.dry_run)
+    if args.json:
+        _print_json({
+            "dry_run": result.dry_run, "added": result.added, "already_there": result.already_there,
+            "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+        })
+    if result.errors:
+        for error in result.errors:
+            print(f"Line {error.line}: {error.message}", file=sys.stderr)
+        print(f"Nothing was imported: {len({e.line for e in result.errors})} rows need correcting.", file=sys.stderr)
+        return EXIT_ERROR
+    if not args.json:
+        verb = "Would add" if result.dry_run else "Added"
+        print(f"{verb} {result.added} shifts; {result.already_there} were already there.")
+    return 0
+
+
+def _hours(minutes: int) -> str:
+    from decimal import Decimal
+
+    from pa_manager.domain.money import money_str
+
+    return money_str(Decimal(minutes) / 60)
+
+
+def cmd_hours(args) -> int:
+    from pa_manager.services.hours import hours_summary
+
+    if args.last < args.first:
+        raise UsageError("The --to date must be the same as or after the --from date.")
+    db = _open(args)
+    summary = hours_summary(db, _employer_id(db, args.employer), args.first, args.last)
+    if args.json:
+        _print_json({"from": args.first.isoformat(), "to": args.last.isoformat(), "pas": [
+            {"name": t.name, "hours": {kind.value: _hours(m) for kind, m in sorted(t.minutes_by_type.items())},
+             "total_hours": _hours(t.total_minutes), "cost": None if t.missing_rate else _money(t.cost)}
+            for t in summary
+        ]})
+    elif not summary:
+        print("No shifts start within those dates.")
+    else:
+        for t in summary:
+            print(f"{t.name}: {_hours(t.total_minutes)} hours")
     return 0
 
 

@@ -90,6 +90,12 @@ MESSAGES: dict[str, str] = {
         "Choose an NI category letter: A, B, C, H, J, M or Z – most people are A.",
     "APPRENTICESHIP_START_MISSING":
         "Enter the date the apprenticeship started, as it decides the minimum wage an apprentice must get.",
+    "PAY_KIND_UNKNOWN":
+        "Choose what the pay line is for: an hourly rate, a sleep-in allowance, or weekend or bank holiday pay.",
+    "PAY_MULTIPLIER_NOT_ALLOWED":
+        "Only weekend and bank holiday pay can be a multiple of the basic rate – enter an amount in pounds instead.",
+    "PAY_MULTIPLIER_INVALID":
+        "Enter the multiple of the basic rate as a number from 1 to 5, like 1.5 for time and a half.",
     "CARE_WAGE_UPLIFT_INVALID":
         "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":
@@ -179,6 +185,18 @@ MESSAGES: dict[str, str] = {
         "The clocks go forward at 1am on {day}, so there is no {value} that day – check the time, which may be an hour later.",
     "SHIFT_START_EQUALS_END":
         "Enter an end time that is not the same as the start time, {value} – to record 24 hours, split the shift into 2 rows.",
+    "SHIFT_OVERLAPS_SAVED":
+        "This overlaps {name}'s shift on {value} – change the times, or change or remove that shift first.",
+    "SHIFT_BEFORE_START_DATE":
+        "A shift cannot be before {name} starts working for you on {value} – check the date.",
+    "SHIFT_AFTER_LEAVING_DATE":
+        "A shift cannot be after {name}'s last working day, {value} – check the date.",
+    "SHIFT_END_BEFORE_START":
+        "Enter an end time after the start time.",
+    "SLEEP_IN_AWAKE_OUTSIDE":
+        "Enter times awake that fall inside the sleep-in.",
+    "SHORT_VISIT":
+        "This visit is shorter than 30 minutes, which the Citizens UK care charter asks employers to avoid.",
     "SHIFT_TOO_LONG":
         "Check the start and end times, as a shift must be 24 hours or shorter.",
     "SHIFT_BREAK_INVALID":

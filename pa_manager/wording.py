@@ -102,3 +102,39 @@ def wage_warning_sentence(pa_name: str, warning, age_then: int, nlw_age: int = 2
         return (f"The Real Living Wage rises to {new}. As a Living Wage employer, pay {pa_name} at least that by {day}. "
                 f"They are paid {now} now.{note}")
     return f"Check {pa_name}'s pay: the legal minimum changes on {day}."
+
+
+SHIFT_TYPE_NAMES = {
+    "standard": "standard",
+    "waking_night": "waking nights",
+    "sleep_in": "sleep-ins (time awake)",
+    "travel": "travel between visits",
+    "training": "training",
+    "shadowing": "shadowing or induction",
+    "holiday": "holiday",
+    "sickness": "sickness",
+}
+
+# The choices a person has when adding a line to a PA's pay terms: (label, kind, shift type, multiplier?)
+PAY_LINE_CHOICES = (
+    ("Hourly rate for all shifts", "hourly", "", False),
+    *((f"Hourly rate for {SHIFT_TYPE_NAMES[t]}", "hourly", t, False)
+      for t in ("waking_night", "sleep_in", "travel", "training", "shadowing")),
+    ("Sleep-in allowance for each night", "sleep_in_allowance", "", False),
+    ("Weekend rate an hour", "weekend", "", False),
+    ("Weekend pay as a multiple of the basic rate", "weekend", "", True),
+    ("Bank holiday rate an hour", "bank_holiday", "", False),
+    ("Bank holiday pay as a multiple of the basic rate", "bank_holiday", "", True),
+)
+
+
+def describe_pay_line(entry) -> tuple[str, str]:
+    """(what it is, how much) for a line of a PA's pay terms."""
+    for label, kind, shift_type, multiple in PAY_LINE_CHOICES:
+        if (kind, shift_type, multiple) == (entry.kind, entry.shift_type, entry.multiplier is not None):
+            break
+    else:
+        label = f"{entry.kind.replace('_', ' ').capitalize()} ({SHIFT_TYPE_NAMES.get(entry.shift_type, 'all shifts')})"
+    if entry.multiplier is not None:
+        return label, f"{entry.multiplier.normalize():f} × the basic rate"
+    return label, format_money(entry.amount)

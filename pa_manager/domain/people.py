@@ -5,13 +5,58 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from pa_manager.domain.pay_rates import Enhancement, EnhancementKind, PayRate, SleepInAllowance
+from pa_manager.domain.shifts import ShiftType
+
 NI_CATEGORIES = ("A", "B", "C", "H", "J", "M", "Z")
+
+# What a line of a PA's pay terms sets, from its date until a newer line of the same kind and type.
+HOURLY = "hourly"  # an hourly rate, for every shift type ("") or for one type
+SLEEP_IN_ALLOWANCE = "sleep_in_allowance"  # a flat amount per sleep-in night
+WEEKEND = "weekend"  # enhanced pay at weekends: a multiplier of the basic rate, or a rate of its own
+BANK_HOLIDAY = "bank_holiday"  # the same for bank holidays
+PAY_KINDS = (HOURLY, SLEEP_IN_ALLOWANCE, WEEKEND, BANK_HOLIDAY)
 
 
 @dataclass(frozen=True)
 class PayRateEntry:
+    """One line of a PA's pay terms. `amount` is money (a rate an hour, or the allowance a night);
+    weekend and bank-holiday lines hold either an amount or a `multiplier` of the basic rate."""
+
     effective_from: date
-    hourly_rate: Decimal
+    amount: Decimal | None
+    kind: str = HOURLY
+    shift_type: str = ""  # "" = every shift type
+    multiplier: Decimal | None = None
+
+    @property
+    def key(self) -> tuple[date, str, str]:
+        """Two lines with the same key cannot both stand: the newer replaces the older."""
+        return (self.effective_from, self.kind, self.shift_type)
+
+
+@dataclass(frozen=True)
+class PayTerms:
+    """A PA's pay terms in the shapes the pay calculations take."""
+
+    rates: tuple[PayRate, ...]
+    sleep_in_allowances: tuple[SleepInAllowance, ...]
+    enhancements: tuple[Enhancement, ...]
+
+
+def pay_terms(entries: tuple[PayRateEntry, ...]) -> PayTerms:
+    rates, allowances, enhancements = [], [], []
+    for e in entries:
+        shift_type = ShiftType(e.shift_type) if e.shift_type else None
+        if e.kind == HOURLY:
+            rates.append(PayRate(e.effective_from, shift_type, e.amount))
+        elif e.kind == SLEEP_IN_ALLOWANCE:
+            allowances.append(SleepInAllowance(e.effective_from, e.amount))
+        else:
+            enhancements.append(Enhancement(e.effective_from, EnhancementKind(e.kind), multiplier=e.multiplier,
+                                            hourly_rate=None if e.multiplier is not None else e.amount,
+                                            shift_type=shift_type))
+    return PayTerms(tuple(rates), tuple(allowances), tuple(enhancements))
 
 
 @dataclass(frozen=True)
@@ -37,6 +82,7 @@ class PARecord:
     emergency_contact_name: str = ""
     emergency_contact_phone: str = ""
     pay_rates: tuple[PayRateEntry, ...] = field(default_factory=tuple)
+    regular: bool = True  # one of the employer's regular named PAs (for continuity of care)
     id: int | None = None
 
     def is_current(self, on: date) -> bool:
@@ -45,9 +91,9 @@ class PARecord:
         return started and (self.leaving_date is None or self.leaving_date >= on)
 
     def rate_on(self, on: date) -> Decimal | None:
-        """The hourly rate in force on a date: the latest entry starting on or before it."""
+        """The basic hourly rate (for every shift type) in force on a date."""
         found = None
         for entry in sorted(self.pay_rates, key=lambda r: r.effective_from):
-            if entry.effective_from <= on:
-                found = entry.hourly_rate
+            if entry.kind == HOURLY and not entry.shift_type and entry.effective_from <= on:
+                found = entry.amount
         return found

@@ -6,11 +6,13 @@ from decimal import Decimal
 
 from pa_manager.domain import validation as v
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.people import NI_CATEGORIES, PARecord
+from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
+from pa_manager.domain.shifts import ShiftType
 from pa_manager.domain.tax_code import TaxCodeError, parse_tax_code
 from pa_manager.domain.validation import Problem
 
 MAX_WEEKLY_HOURS = 168
+MAX_MULTIPLIER = Decimal("5")  # double or triple time is common; more is surely a slip
 
 
 def _optional(found: dict[str, Problem], field: str, value: str, check) -> None:
@@ -66,8 +68,25 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         if not 0 < record.contracted_hours <= MAX_WEEKLY_HOURS:
             found["contracted_hours"] = Problem("CONTRACTED_HOURS_INVALID", str(record.contracted_hours))
     for entry in record.pay_rates:
-        problem = v.check_rate(entry.hourly_rate)
+        problem = check_pay_line(entry)
         if problem is not None:
             found["pay_rates"] = problem
             break
     return found
+
+
+def check_pay_line(entry: PayRateEntry) -> Problem | None:
+    """A line of pay terms: a sensible amount, or for weekend and bank-holiday lines a multiplier."""
+    if entry.kind not in PAY_KINDS:
+        return Problem("PAY_KIND_UNKNOWN", entry.kind)
+    if entry.shift_type and entry.shift_type not in {t.value for t in ShiftType}:
+        return Problem("SHIFT_TYPE_UNKNOWN", entry.shift_type)
+    if entry.multiplier is not None:
+        if entry.kind not in (WEEKEND, BANK_HOLIDAY):
+            return Problem("PAY_MULTIPLIER_NOT_ALLOWED", entry.kind)
+        if not Decimal("1") <= entry.multiplier <= MAX_MULTIPLIER:
+            return Problem("PAY_MULTIPLIER_INVALID", str(entry.multiplier))
+        return None
+    if entry.amount is None:
+        return Problem("RATE_NOT_A_NUMBER")
+    return v.check_rate(entry.amount)

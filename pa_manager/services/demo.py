@@ -4,7 +4,7 @@ Each capability adds its own part to the demo, so the demo always shows everythi
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time, timedelta
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -12,9 +12,15 @@ from dateutil.relativedelta import relativedelta
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
-from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.people import BANK_HOLIDAY, SLEEP_IN_ALLOWANCE, PARecord, PayRateEntry
 from pa_manager.services.employers import save_employer
-from pa_manager.services.people import save_pa
+from pa_manager.domain.rota import (
+    FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
+)
+from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.services.people import list_pas, save_pa
+from pa_manager.services.rota import save_change, save_pattern
+from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
 
 DEMO_EMPLOYER = "Margaret Okafor"
@@ -62,7 +68,7 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
             job_title="Senior personal assistant",
             tax_code="1257L",
             ni_category="A",
-            contracted_hours=Decimal("30"),
+            contracted_hours=Decimal("27.5"),
             emergency_contact_name="Peter Moyo",
             emergency_contact_phone="07700 900512",
             pay_rates=_rates((april_before - relativedelta(years=1), "13.50"), (april_before, "14.20"), (april, "14.80")),
@@ -81,7 +87,10 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
             irregular_hours=True,
             emergency_contact_name="Ruth Whitfield",
             emergency_contact_phone="07700 900633",
-            pay_rates=_rates((april_before - relativedelta(months=7, day=2), "12.00"), (april_before, "12.60"), (april, "13.45")),
+            pay_rates=_rates((april_before - relativedelta(months=7, day=2), "12.00"), (april_before, "12.60"), (april, "13.45"))
+            + (PayRateEntry(april_before - relativedelta(months=7, day=2), Decimal("55.00"), SLEEP_IN_ALLOWANCE),
+               PayRateEntry(april_before, Decimal("60.00"), SLEEP_IN_ALLOWANCE),
+               PayRateEntry(april_before, None, BANK_HOLIDAY, multiplier=Decimal("1.5"))),
         ),
         PARecord(
             name="Priya Sandhu",
@@ -98,6 +107,20 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
             emergency_contact_name="Harjit Sandhu",
             emergency_contact_phone="07700 900345",
             pay_rates=_rates((young_start, "10.50"), (april, "11.20")),
+        ),
+        PARecord(
+            name="Leah Grant",
+            # A relief PA who covers when a regular PA is away: not one of the regular named PAs.
+            date_of_birth=today - relativedelta(years=46, months=4, days=9),
+            ni_number="JT119273A",
+            start_date=today - relativedelta(months=6, day=1),
+            job_title="Relief personal assistant",
+            tax_code="BR",
+            irregular_hours=True,
+            regular=False,
+            emergency_contact_name="Sean Grant",
+            emergency_contact_phone="07700 900144",
+            pay_rates=_rates((today - relativedelta(months=6, day=1), "12.71")),
         ),
         PARecord(
             name="Sam Ellis",
@@ -141,6 +164,40 @@ def second_client(today: date) -> tuple[EmployerRecord, list[PARecord]]:
     return employer, pas
 
 
+def demo_rota(today: date, ids: dict[str, int]) -> list[RotaPattern]:
+    """Mornings on weekdays, a young PA's evenings and Saturdays, and every other weekend a sleep-in."""
+    april = last_april_first(today)
+    two_years_ago = today - relativedelta(years=2)
+    sam_left = april - relativedelta(years=1) + relativedelta(months=5, day=31)
+    return [
+        RotaPattern("Weekday mornings", ids["Janet Moyo"], time(8, 0), time(14, 0), frozenset(WEEKDAYS),
+                    two_years_ago, break_minutes=30),
+        RotaPattern("Evenings", ids["Priya Sandhu"], time(17, 0), time(20, 0), frozenset({TUESDAY, THURSDAY}),
+                    april - relativedelta(years=1) + relativedelta(months=2, weekday=0)),
+        RotaPattern("Saturdays", ids["Priya Sandhu"], time(10, 0), time(16, 0), frozenset({SATURDAY}),
+                    april - relativedelta(years=1) + relativedelta(months=2, weekday=0), break_minutes=30),
+        RotaPattern("Weekend sleep-in", ids["Tom Whitfield"], time(22, 0), time(8, 0), frozenset({SATURDAY, SUNDAY}),
+                    two_years_ago + relativedelta(weekday=SATURDAY), shift_type=ShiftType.SLEEP_IN, interval=2),
+        RotaPattern("Wednesday evenings", ids["Tom Whitfield"], time(18, 0), time(21, 0), frozenset({WEDNESDAY}),
+                    two_years_ago),
+        RotaPattern("Afternoons", ids["Sam Ellis"], time(14, 0), time(18, 0), frozenset({MONDAY, FRIDAY}),
+                    two_years_ago, until=sam_left),
+    ]
+
+
+def demo_cover(today: date, ids: dict[str, int]) -> list[Cover]:
+    """Janet's Monday mornings covered by the relief PA for the last six weeks."""
+    last_monday = today - timedelta(days=today.weekday() + 7)
+    return [Cover(ids["Janet Moyo"], last_monday - timedelta(weeks=n), ids["Leah Grant"]) for n in range(6)]
+
+
+def _worked_history(patterns: list[RotaPattern], cover: list[Cover], pas: dict[int, PARecord], today: date) -> list[Shift]:
+    """What the rota planned up to last Sunday, within each PA's employment, as worked shifts."""
+    last_sunday = today - timedelta(days=today.weekday() + 1)
+    planned = apply_changes(rota_shifts(patterns, today - relativedelta(years=2), last_sunday), cover)
+    return [s for s in planned if pas[s.pa].is_current(local_date(s))]
+
+
 def create_demo(db: Database, today: date) -> int:
     """Write the demo households into an open data file; returns the main demo employer's id."""
     first_id = None
@@ -149,4 +206,15 @@ def create_demo(db: Database, today: date) -> int:
         first_id = first_id or saved.id
         for pa in pas:
             save_pa(db, saved.id, pa, today)
+    stored = {pa.id: pa for pa in list_pas(db, first_id)}
+    patterns = demo_rota(today, {pa.name: pa.id for pa in stored.values()})
+    for pattern in patterns:
+        save_pattern(db, first_id, pattern)
+    cover = demo_cover(today, {pa.name: pa.id for pa in stored.values()})
+    for change in cover:
+        save_change(db, first_id, change)
+    history = _worked_history(patterns, cover, stored, today)
+    problems = check_batch(db, first_id, history)
+    assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
+    store_batch(db, first_id, history, "rota")
     return first_id

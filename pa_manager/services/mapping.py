@@ -31,20 +31,26 @@ def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
 
 def pa_record(row: models.PersonalAssistant) -> PARecord:
     values = {name: getattr(row, name) for name in _PA_FIELDS}
-    rates = tuple(PayRateEntry(r.effective_from, r.hourly_rate) for r in row.pay_rates)
+    rates = tuple(
+        PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in row.pay_rates
+    )
     return PARecord(id=row.id, pay_rates=rates, **values)
 
 
 def copy_pa(record: PARecord, row: models.PersonalAssistant) -> None:
     for name in _PA_FIELDS:
         setattr(row, name, getattr(record, name))
-    wanted = {r.effective_from: r.hourly_rate for r in record.pay_rates}
-    for rate in list(row.pay_rates):
-        if rate.effective_from not in wanted:
-            row.pay_rates.remove(rate)
+    wanted = {line.key: line for line in record.pay_rates}
+    for stored in list(row.pay_rates):
+        line = wanted.pop((stored.effective_from, stored.kind, stored.shift_type), None)
+        if line is None:
+            row.pay_rates.remove(stored)
         else:
-            rate.hourly_rate = wanted.pop(rate.effective_from)
-    for effective_from, hourly_rate in wanted.items():
+            stored.amount, stored.multiplier = line.amount, line.multiplier
+    for line in wanted.values():
         row.pay_rates.append(
-            models.PayRate(employer_id=row.employer_id, effective_from=effective_from, hourly_rate=hourly_rate)
+            models.PayRate(
+                employer_id=row.employer_id, effective_from=line.effective_from, kind=line.kind,
+                shift_type=line.shift_type, amount=line.amount, multiplier=line.multiplier,
+            )
         )

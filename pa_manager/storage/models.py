@@ -2,13 +2,13 @@
 which is what lets one employer be exported on its own and deleted as a whole."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from pa_manager.storage.types import ExactDecimal, Pence
+from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
 
 # Named constraints, so that SQLite batch migrations can find them again.
 NAMING_CONVENTION = {
@@ -77,6 +77,7 @@ class PersonalAssistant(Base):
     close_relative_in_household: Mapped[bool] = mapped_column(Boolean, default=False)
     emergency_contact_name: Mapped[str] = mapped_column(String(200), default="")
     emergency_contact_phone: Mapped[str] = mapped_column(String(30), default="")
+    regular: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
     employer: Mapped[Employer] = relationship(back_populates="pas")
     pay_rates: Mapped[list[PayRate]] = relationship(
@@ -85,15 +86,76 @@ class PersonalAssistant(Base):
 
 
 class PayRate(Base):
-    """One line of a PA's pay-rate history: the hourly rate from a date until the next line."""
+    """One line of a PA's pay terms (an hourly rate, a sleep-in allowance, or weekend or bank-holiday
+    pay), in force from a date until a newer line of the same kind and shift type."""
 
     __tablename__ = "pay_rates"
-    __table_args__ = (UniqueConstraint("pa_id", "effective_from", name="uq_pay_rates_pa_id_effective_from"),)
+    __table_args__ = (
+        UniqueConstraint("pa_id", "effective_from", "kind", "shift_type", name="uq_pay_rates_pa_id_line"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
     pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
     effective_from: Mapped[date] = mapped_column(Date)
-    hourly_rate: Mapped[Decimal] = mapped_column(Pence)
+    kind: Mapped[str] = mapped_column(String(30), default="hourly", server_default="hourly")
+    shift_type: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    amount: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    multiplier: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
 
     pa: Mapped[PersonalAssistant] = relationship(back_populates="pay_rates")
+
+
+class Shift(Base):
+    """Time a PA worked (or was on holiday or off sick): two instants, and the local date it belongs to."""
+
+    __tablename__ = "shifts"
+    __table_args__ = (
+        Index("ix_shifts_employer_id_local_date", "employer_id", "local_date"),
+        Index("ix_shifts_pa_id_starts_at", "pa_id", "starts_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"))
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    starts_at: Mapped[datetime] = mapped_column(UtcInstant)
+    ends_at: Mapped[datetime] = mapped_column(UtcInstant)
+    local_date: Mapped[date] = mapped_column(Date)  # the Europe/London date it starts on
+    break_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    shift_type: Mapped[str] = mapped_column(String(20), default="standard")
+    awake_periods: Mapped[str] = mapped_column(Text, default="")  # sleep-ins: "start-end;..." in epoch seconds
+    notes: Mapped[str] = mapped_column(Text, default="")
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, import, rota
+
+
+class RotaPattern(Base):
+    """A recurring shift: weekdays, times and a type, every week or every few weeks, for one PA."""
+
+    __tablename__ = "rota_patterns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    shift_type: Mapped[str] = mapped_column(String(20), default="standard")
+    start_time: Mapped[str] = mapped_column(String(5))  # HH:MM local
+    end_time: Mapped[str] = mapped_column(String(5))
+    break_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    weekdays: Mapped[str] = mapped_column(String(20))  # "0,1,2,3,4" (Monday = 0)
+    interval_weeks: Mapped[int] = mapped_column(Integer, default=1)
+    starts_on: Mapped[date] = mapped_column(Date)
+    until: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class RotaChange(Base):
+    """A one-off change to the rota: a planned shift cancelled, or covered by another PA."""
+
+    __tablename__ = "rota_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    day: Mapped[date] = mapped_column(Date)
+    start_time: Mapped[str] = mapped_column(String(5), default="")  # "" = every planned shift that day
+    kind: Mapped[str] = mapped_column(String(10))  # cancel, cover
+    cover_pa_id: Mapped[int | None] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), nullable=True)

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, Date, DateTime, Table, insert, select
 
 from pa_manager.storage.models import Base
-from pa_manager.storage.types import ExactDecimal, Pence
+from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
 
 EMPLOYERS = "employers"
 
@@ -35,6 +35,8 @@ def _from_json(column, value: Any) -> Any:
     if value is None:
         return None
     kind = column.type
+    if isinstance(kind, UtcInstant):
+        return datetime.fromisoformat(value)
     if isinstance(kind, (Pence, ExactDecimal)):
         return Decimal(value)
     if isinstance(kind, DateTime):

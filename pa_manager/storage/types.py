@@ -1,6 +1,7 @@
 """Column types that map domain values to what SQLite and PostgreSQL can store exactly."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from decimal import Decimal
 
 from sqlalchemy import Integer, String
@@ -33,3 +34,24 @@ class ExactDecimal(TypeDecorator[Decimal]):
 
     def process_result_value(self, value: str | None, dialect) -> Decimal | None:
         return None if value is None else Decimal(value)
+
+
+class UtcInstant(TypeDecorator[datetime]):
+    """A moment in time: timezone-aware datetime in Python, whole seconds since 1970 (UTC) stored.
+
+    Integers keep sums of hours exact in SQL and sort the same everywhere; local (Europe/London)
+    times are worked out from the instant when shown, so a clock change never loses an hour.
+    """
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect) -> int | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("a moment in time needs its time zone")
+        return int(value.timestamp())
+
+    def process_result_value(self, value: int | None, dialect) -> datetime | None:
+        return None if value is None else datetime.fromtimestamp(value, tz=timezone.utc)

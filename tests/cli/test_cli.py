@@ -20,7 +20,7 @@ def test_create_demo_then_list_employers_as_json(tmp_path, capsys):
     code, out, err = run(capsys, "employers", "--json", "--data", data)
     assert code == 0 and err == ""
     listed = {e["name"]: e["pas"] for e in json.loads(out)}
-    assert listed == {"Margaret Okafor": 3, "Desmond Clarke": 1}
+    assert listed == {"Margaret Okafor": 4, "Desmond Clarke": 1}
 
 
 def test_data_can_also_come_before_the_subcommand(tmp_path, capsys):
@@ -68,7 +68,7 @@ def test_export_and_import_employer_between_data_files(tmp_path, capsys):
     assert run(capsys, "export-employer", "--employer", "margaret okafor", "--out", out_file, "--data", first)[0] == 0
     assert run(capsys, "import-employer", out_file, "--data", second)[0] == 0
     code, out, _ = run(capsys, "employers", "--json", "--data", second)
-    assert json.loads(out) == [{"name": "Margaret Okafor", "council": "Ashford Vale Council", "pas": 3}]
+    assert json.loads(out) == [{"name": "Margaret Okafor", "council": "Ashford Vale Council", "pas": 4}]
 
 
 @pytest.mark.parametrize(

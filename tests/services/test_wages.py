@@ -17,7 +17,7 @@ def _pa(name, born, rate, since=date(2025, 4, 1), **more):
 def test_standing_of_each_demo_pa(demo_db, today):
     employer = employers.find_employer(demo_db, "Margaret Okafor")
     standing = {s.pa_name: s for s in wages.wage_standings(demo_db, employer.id, today)}
-    assert set(standing) == {"Janet Moyo", "Tom Whitfield", "Priya Sandhu"}  # Sam Ellis has left
+    assert set(standing) == {"Janet Moyo", "Tom Whitfield", "Priya Sandhu", "Leah Grant"}  # Sam Ellis has left
     priya = standing["Priya Sandhu"]
     assert (priya.check.band, priya.check.minimum_hourly_rate, priya.current_rate) == ("18-20", Decimal("10.85"), Decimal("11.20"))
     assert priya.gap_to_minimum == Decimal("0.35") and priya.check.meets_minimum

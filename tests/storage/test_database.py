@@ -81,12 +81,12 @@ def test_money_is_stored_as_whole_pence_and_read_back_exactly(db):
         from pa_manager.storage.models import PayRate, PersonalAssistant
 
         pa = PersonalAssistant(employer_id=employer.id, name="A")
-        pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), hourly_rate=Decimal("12.71")))
+        pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), amount=Decimal("12.71")))
         s.add(pa)
     with db.engine.connect() as c:
-        assert c.execute(text("SELECT hourly_rate FROM pay_rates")).scalar() == 1271
+        assert c.execute(text("SELECT amount FROM pay_rates")).scalar() == 1271
     with db.session() as s:
-        assert s.query(PayRate).one().hourly_rate == Decimal("12.71")
+        assert s.query(PayRate).one().amount == Decimal("12.71")
 
 
 def test_fractions_of_a_penny_are_refused_rather_than_rounded_away(db):
@@ -100,7 +100,7 @@ def test_fractions_of_a_penny_are_refused_rather_than_rounded_away(db):
         with db.session() as s:
             employer = s.query(Employer).one()
             pa = PersonalAssistant(employer_id=employer.id, name="A")
-            pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), hourly_rate=Decimal("12.705")))
+            pa.pay_rates.append(PayRate(employer_id=employer.id, effective_from=datetime(2026, 4, 1).date(), amount=Decimal("12.705")))
             s.add(pa)
 
 

@@ -111,4 +111,4 @@ def test_export_then_import_through_the_window(qtbot, window, tmp_path, monkeypa
     window.context.announce_change()
     window.import_employer_file(Path(target))
     assert window.employer_box.currentText() == "Margaret Okafor"
-    assert len(people.list_pas(window.context.db, window.context.employer_id)) == 4
+    assert len(people.list_pas(window.context.db, window.context.employer_id)) == 5

@@ -100,7 +100,7 @@ def test_undo_of_an_added_pa_removes_them(qtbot, demo_context):
     assert "Max Reid" in _stored(demo_context)
     demo_context.undo_group.activeStack().undo()
     assert "Max Reid" not in _stored(demo_context)
-    assert page.model.rowCount() == 4
+    assert page.model.rowCount() == 5
 
 
 def test_recording_a_leaver(qtbot, demo_context, monkeypatch):

@@ -9,12 +9,13 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from pa_manager.domain.money import format_money
 from pa_manager.domain.people import NI_CATEGORIES, PARecord, PayRateEntry
+from pa_manager.domain.record_checks import check_pay_line
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
 
 NI_CATEGORY_NAMES = {
     "A": "A – most employees",
@@ -79,6 +80,7 @@ class PAForm(QWidget):
         self.apprentice = QCheckBox("Apprentice")
         self.apprenticeship_start = DateEdit()
         self.close_relative = QCheckBox("Close relative who lives in the same household")
+        self.regular = QCheckBox("One of your regular PAs (not relief or cover)")
         self.close_relative_note = QLabel(CLOSE_RELATIVE_NOTE)
         self.close_relative_note.setWordWrap(True)
         self.rows["start_date"] = add_row(form, "Star&t date:", self.start_date, DATE_HINT)
@@ -94,25 +96,33 @@ class PAForm(QWidget):
         self.rows["irregular_hours"] = add_row(form, "Hours pattern:", self.irregular_hours)
         self.rows["apprentice"] = add_row(form, "Apprenticeship:", self.apprentice)
         self.rows["apprenticeship_start"] = add_row(form, "Apprenticeship start:", self.apprenticeship_start, DATE_HINT)
+        self.rows["regular"] = add_row(form, "Regular PA:", self.regular)
         self.rows["close_relative_in_household"] = add_row(form, "Family:", self.close_relative)
         form.addRow(self.close_relative_note)
         outer.addWidget(job)
 
-        rates = QGroupBox("Pay-rate history")
+        rates = QGroupBox("Pay rates and their history")
         column = QVBoxLayout(rates)
-        self.rates_table = QTableWidget(0, 2)
-        self.rates_table.setHorizontalHeaderLabels(["From", "Hourly rate"])
-        self.rates_table.setAccessibleName("Pay-rate history")
+        self.rates_table = QTableWidget(0, 3)
+        self.rates_table.setHorizontalHeaderLabels(["From", "What", "Amount"])
+        self.rates_table.setAccessibleName("Pay rates and their history")
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.rates_table.horizontalHeader().setStretchLastSection(True)
+        self.rates_table.verticalHeader().hide()
         self.rates_table.setMinimumHeight(self.rates_table.fontMetrics().lineSpacing() * 6)
         column.addWidget(self.rates_table)
         add_form = QFormLayout()
         self.new_rate_from = DateEdit()
-        self.new_rate = DecimalEdit(money=True)
+        self.new_rate_kind = QComboBox()
+        for label, *_ in PAY_LINE_CHOICES:
+            self.new_rate_kind.addItem(label)
+        self.new_rate = DecimalEdit()
         self.rows["new_rate_from"] = add_row(add_form, "New rate f&rom:", self.new_rate_from, DATE_HINT)
-        self.rows["pay_rates"] = add_row(add_form, "New hourly rate (£):", self.new_rate)
+        self.rows["new_rate_kind"] = add_row(add_form, "What the rate is for:", self.new_rate_kind)
+        self.rows["pay_rates"] = add_row(
+            add_form, "Amount:", self.new_rate, "Pounds, like 12.71 – or for a multiple, like 1.5 for time and a half")
         column.addLayout(add_form)
         buttons = QHBoxLayout()
         self.add_rate_button = QPushButton("Add rate")
@@ -160,6 +170,7 @@ class PAForm(QWidget):
         self.apprentice.setChecked(record.apprentice)
         self.apprenticeship_start.set_value(record.apprenticeship_start)
         self.close_relative.setChecked(record.close_relative_in_household)
+        self.regular.setChecked(record.regular)
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
@@ -171,10 +182,12 @@ class PAForm(QWidget):
     def _show_rates(self) -> None:
         self.rates_table.setRowCount(len(self._rates))
         for row, entry in enumerate(self._rates):
+            what, amount = describe_pay_line(entry)
             self.rates_table.setItem(row, 0, QTableWidgetItem(format_date(entry.effective_from)))
-            money = QTableWidgetItem(format_money(entry.hourly_rate))
+            self.rates_table.setItem(row, 1, QTableWidgetItem(what))
+            money = QTableWidgetItem(amount)
             money.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.rates_table.setItem(row, 1, money)
+            self.rates_table.setItem(row, 2, money)
 
     def _sync_enabled(self) -> None:
         self.contracted_hours.setEnabled(not self.irregular_hours.isChecked())
@@ -200,11 +213,16 @@ class PAForm(QWidget):
             self.new_rate_from.setFocus()
             return
         if rate is None:
-            self.rows["pay_rates"].show_error("Enter the new hourly rate in pounds, like 12.71.")
+            self.rows["pay_rates"].show_error("Enter the amount, like 12.71.")
             self.new_rate.setFocus()
             return
-        self._rates = sorted([r for r in self._rates if r.effective_from != starts] + [PayRateEntry(starts, rate)],
-                             key=lambda r: r.effective_from)
+        _, kind, shift_type, multiple = PAY_LINE_CHOICES[self.new_rate_kind.currentIndex()]
+        line = PayRateEntry(starts, None if multiple else rate, kind, shift_type, rate if multiple else None)
+        problem = check_pay_line(line)
+        if problem is not None:
+            self.rows["pay_rates"].show_error(describe(problem))
+            return
+        self._rates = sorted([r for r in self._rates if r.key != line.key] + [line], key=lambda r: r.effective_from)
         self.new_rate_from.clear()
         self.new_rate.clear()
         self._show_rates()
@@ -252,6 +270,7 @@ class PAForm(QWidget):
             irregular_hours=self.irregular_hours.isChecked(),
             apprentice=self.apprentice.isChecked(),
             close_relative_in_household=self.close_relative.isChecked(),
+            regular=self.regular.isChecked(),
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             pay_rates=tuple(self._rates),

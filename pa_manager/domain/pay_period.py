@@ -1,0 +1,210 @@
+"""The pay period a payday pays for, and everything one PA's pay for that period depends on.
+
+`PayPeriodInput` is the whole question payroll.calculate_payslip answers: the period, the PA's facts,
+the time worked and its pay terms, holiday, sickness, expenses and other deductions, the year to date,
+pension and employer facts. It holds values only; the service gathers them from the records.
+"""
+from __future__ import annotations
+
+import calendar
+from dataclasses import dataclass, fields
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Callable, Hashable
+
+from pa_manager.domain.money import ZERO
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.pay_rates import Enhancement, PayRate, SleepInAllowance
+from pa_manager.domain.pension import Membership, PensionScheme, add_months
+from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.tax_year import period_number, tax_year_label
+
+NOT_WORK = frozenset({ShiftType.HOLIDAY, ShiftType.SICKNESS})
+
+
+class PayrollError(ValueError):
+    """Input a pay period cannot be worked out from; `.code` says which."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(f"{code}: {detail}" if detail else code)
+        self.code = code
+
+
+def pay_reference_period(pay_date: date, frequency: PayFrequency, period_end: date | None = None) -> tuple[date, date]:
+    """(first day, last day) of the period a payday pays for, both days included.
+
+    The convention, simple and common for household employers:
+    - weekly, fortnightly, four-weekly: the period ends on the payday and is 1, 2 or 4 whole weeks
+      long (paid on Friday 17 April, weekly: Saturday 11 to Friday 17 April);
+    - monthly: the calendar month the payday falls in (paid 28 April: 1 to 30 April).
+    An employer who pays in arrears gives `period_end` instead: week-based periods are then the whole
+    weeks ending that day, and a monthly period runs from the day after the same date a month earlier
+    (ending 25 May: 26 April to 25 May; ending on a month's last day: that whole month). Periods
+    ending on the 29th or 30th can touch or skip a day around February: give both dates then.
+    """
+    weeks = frequency.weeks
+    if weeks is None:
+        if period_end is None:
+            last = calendar.monthrange(pay_date.year, pay_date.month)[1]
+            return pay_date.replace(day=1), pay_date.replace(day=last)
+        return add_months(period_end + timedelta(days=1), -1), period_end
+    end = period_end or pay_date
+    return end - timedelta(days=7 * weeks - 1), end
+
+
+def no_bank_holidays(day: date) -> bool:
+    return False
+
+
+@dataclass(frozen=True)
+class Addition:
+    """Money paid back with the pay and not taxed or NI-able, such as mileage or other expenses."""
+
+    description: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class OtherDeduction:
+    """A deduction the PA agreed to, with its purpose (ERA 1996 s.8(2)(b)). `for_employer` marks a
+    deduction for the employer's own use and benefit, which reduces minimum-wage pay (NMW Regs reg 12)."""
+
+    description: str
+    purpose: str
+    amount: Decimal
+    for_employer: bool = False
+
+
+@dataclass(frozen=True)
+class YearToDate:
+    """This employment's figures so far in the tax year (a starter's P45 figures are not in here).
+
+    gross_pay is all pay (NI-able pay); taxable_pay is pay for PAYE (gross less any net-pay pension);
+    employee_pension is what was deducted from pay."""
+
+    gross_pay: Decimal = ZERO
+    taxable_pay: Decimal = ZERO
+    tax: Decimal = ZERO
+    employee_ni: Decimal = ZERO
+    employer_ni: Decimal = ZERO
+    employee_pension: Decimal = ZERO
+    employer_pension: Decimal = ZERO
+    ssp: Decimal = ZERO
+
+
+@dataclass(frozen=True)
+class PayPeriodInput:
+    """One PA's pay period, as calculate_payslip needs it.
+
+    Period       frequency, pay_date, period_start, period_end (see pay_reference_period); the tax
+                 year and the tax period come from the pay date (properties below).
+    PA           date_of_birth, tax_code as written ("1257L", "K475 M1"), ni_category, apprentice
+                 and apprenticeship_start (minimum-wage band). `pa` is the caller's key for the PA.
+    Work         shifts worked in the period (no HOLIDAY or SICKNESS shifts: those come as hours and
+                 days below), with pay_rates, sleep_in_allowances, enhancements, is_bank_holiday.
+    Holiday      holiday_hours_taken x holiday_pay_rate (an hourly rate the caller chose: the normal
+                 rate for fixed hours, or holiday.AverageHolidayPay.hourly_exact for variable pay).
+                 irregular_hours: accrue 12.07% of hours worked (leave years from 1 April 2024),
+                 within holiday_cap_hours given holiday_accrued_in_leave_year before this period.
+                 rolled_up_holiday: pay 12.07% of pay for work done as its own line instead (then
+                 leave taken is not paid again: holiday_pay_rate must be 0).
+    Sickness     sickness_days (this period's), sickness_history (earlier days with this employer),
+                 qualifying_weekdays (Monday = 0), average_weekly_earnings of the linked spell
+                 (sick_pay.spell_covering and sick_pay.average_weekly_earnings): see ssp_for_period.
+    Money        additions (not taxed), deductions (other than tax, NI and pension).
+    To date      year_to_date before this period; previous_employment_pay / _tax from a starter's P45
+                 (this tax year only), added to the cumulative figures for PAYE as HMRC requires.
+    Pension      pension_scheme and pension_membership (None: not a member).
+    Employer     claims_employment_allowance, employment_allowance_used this tax year before this PA's
+                 payment (care and support employers can claim: NIM06520).
+    Leaving      leaver, holiday_owed_hours x holiday_owed_rate paid as a final-pay line.
+    Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
+    """
+
+    frequency: PayFrequency
+    pay_date: date
+    period_start: date
+    period_end: date
+    date_of_birth: date
+    tax_code: str
+    pay_rates: tuple[PayRate, ...] = ()
+    pa: Hashable = None
+    ni_category: str = "A"
+    apprentice: bool = False
+    apprenticeship_start: date | None = None
+    shifts: tuple[Shift, ...] = ()
+    sleep_in_allowances: tuple[SleepInAllowance, ...] = ()
+    enhancements: tuple[Enhancement, ...] = ()
+    is_bank_holiday: Callable[[date], bool] = no_bank_holidays
+    holiday_hours_taken: Decimal = ZERO
+    holiday_pay_rate: Decimal = ZERO
+    irregular_hours: bool = False
+    leave_year_start: date | None = None
+    holiday_accrued_in_leave_year: Decimal = ZERO
+    holiday_cap_hours: Decimal | None = None
+    rolled_up_holiday: bool = False
+    sickness_days: tuple[date, ...] = ()
+    sickness_history: tuple[date, ...] = ()
+    qualifying_weekdays: tuple[int, ...] = ()
+    average_weekly_earnings: Decimal | None = None
+    additions: tuple[Addition, ...] = ()
+    deductions: tuple[OtherDeduction, ...] = ()
+    year_to_date: YearToDate = YearToDate()
+    previous_employment_pay: Decimal = ZERO
+    previous_employment_tax: Decimal = ZERO
+    pension_scheme: PensionScheme | None = None
+    pension_membership: Membership | None = None
+    claims_employment_allowance: bool = False
+    employment_allowance_used: Decimal = ZERO
+    leaver: bool = False
+    holiday_owed_hours: Decimal = ZERO
+    holiday_owed_rate: Decimal = ZERO
+    minimum_wage_override_reason: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",
+                     "sickness_history", "qualifying_weekdays", "additions", "deductions"):
+            object.__setattr__(self, name, tuple(getattr(self, name)))
+        object.__setattr__(self, "frequency", PayFrequency(self.frequency))
+        if self.period_end < self.period_start:
+            raise PayrollError("PERIOD_ENDS_BEFORE_START")
+        self._check_amounts()
+        for shift in self.shifts:
+            if shift.shift_type in NOT_WORK:
+                raise PayrollError("SHIFT_TYPE_NOT_WORK", shift.shift_type.value)
+            if not self.period_start <= local_date(shift) <= self.period_end:
+                raise PayrollError("SHIFT_OUTSIDE_PERIOD", str(local_date(shift)))
+            if self.pa is not None and shift.pa != self.pa:
+                raise PayrollError("SHIFT_OTHER_PA", repr(shift.pa))
+        if (self.irregular_hours or self.rolled_up_holiday) and self.leave_year_start is None:
+            raise PayrollError("LEAVE_YEAR_START_NEEDED")
+        if self.rolled_up_holiday and not self.irregular_hours:
+            raise PayrollError("ROLLED_UP_HOLIDAY_NOT_IRREGULAR")   # WTR reg 16A: those workers only
+        if self.rolled_up_holiday and self.holiday_hours_taken and self.holiday_pay_rate:
+            raise PayrollError("ROLLED_UP_HOLIDAY_PAID_TWICE")
+        if not self.leaver and self.holiday_owed_hours:
+            raise PayrollError("HOLIDAY_OWED_NOT_LEAVER")
+        membership = self.pension_membership
+        if membership is not None and membership.contributing and self.pension_scheme is None:
+            raise PayrollError("PENSION_SCHEME_NEEDED")
+
+    def _check_amounts(self) -> None:
+        named = [(f.name, getattr(self, f.name)) for f in fields(self)]
+        named += [(f"year_to_date.{f.name}", getattr(self.year_to_date, f.name))
+                  for f in fields(self.year_to_date) if f.name != "tax"]   # tax to date can be net of refunds
+        named += [(item.description, item.amount) for item in (*self.additions, *self.deductions)]
+        for name, value in named:
+            if isinstance(value, float):
+                raise TypeError(f"{name} is a float; money and hours are Decimal")
+            if isinstance(value, Decimal) and value < 0:
+                raise PayrollError("NEGATIVE_AMOUNT", name)
+
+    @property
+    def tax_year(self) -> str:
+        """The tax year the payday falls in: PAYE and NI follow the date paid, not the work."""
+        return tax_year_label(self.pay_date)
+
+    @property
+    def period(self) -> int:
+        """The tax month (monthly pay) or tax week of the payday (tax_year.period_number)."""
+        return period_number(self.pay_date, self.frequency)

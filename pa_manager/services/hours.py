@@ -1,0 +1,168 @@
+"""Hours and their cost: totals by PA and shift type for any dates, the timesheet week, copying a
+week, and continuity of care."""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from pa_manager.domain.bank_holidays import bank_holidays_between, is_bank_holiday
+from pa_manager.domain.continuity import Continuity, continuity
+from pa_manager.domain.money import ZERO
+from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.people import PARecord, pay_terms
+from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, local_date, local_shift, paid_minutes, to_london
+from pa_manager.services.employers import get_employer
+from pa_manager.services.people import list_pas
+from pa_manager.services.rota import planned_shifts
+from pa_manager.services.shifts import row_values, shifts_between, stored_near, to_shift
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+
+@dataclass
+class PATotals:
+    """One PA's hours (whole minutes, by shift type) and what they cost at the PA's rates."""
+
+    pa_id: int
+    name: str
+    minutes_by_type: dict[ShiftType, int] = field(default_factory=dict)
+    cost: Decimal = ZERO
+    missing_rate: bool = False  # some shift had no rate to cost it at
+
+    @property
+    def total_minutes(self) -> int:
+        return sum(self.minutes_by_type.values())
+
+    def add(self, shift: Shift, cost: Decimal | None) -> None:
+        self.minutes_by_type[shift.shift_type] = self.minutes_by_type.get(shift.shift_type, 0) + paid_minutes(shift)
+        if cost is None:
+            self.missing_rate = True
+        else:
+            self.cost += cost
+
+
+class Costing:
+    """Costs shifts at each PA's own rates, with the employer's bank holidays."""
+
+    def __init__(self, pas: list[PARecord], nation):
+        self._terms = {pa.id: pay_terms(pa.pay_rates) for pa in pas}
+        self._nation = nation
+
+    def cost(self, shift: Shift) -> Decimal | None:
+        terms = self._terms.get(shift.pa)
+        if terms is None:
+            return None
+        try:
+            return shift_cost(shift, terms.rates, terms.enhancements, lambda d: is_bank_holiday(d, self._nation),
+                              sleep_in_allowances=terms.sleep_in_allowances).total
+        except PayRateError:
+            return None
+
+
+def totals(shifts: list[Shift], pas: list[PARecord], costing: Costing) -> list[PATotals]:
+    names = {pa.id: pa.name for pa in pas}
+    found: dict[int, PATotals] = {}
+    for shift in shifts:
+        row = found.setdefault(shift.pa, PATotals(shift.pa, names.get(shift.pa, "")))
+        row.add(shift, costing.cost(shift))
+    return sorted(found.values(), key=lambda t: t.name.lower())
+
+
+def hours_summary(db: Database, employer_id: int, first: date, last: date) -> list[PATotals]:
+    """Hours worked by each PA, by type, for shifts starting from `first` to `last`, with their cost."""
+    pas = list_pas(db, employer_id)
+    costing = Costing(pas, get_employer(db, employer_id).nation)
+    return totals(shifts_between(db, employer_id, first, last), pas, costing)
+
+
+# --- the timesheet week -------------------------------------------------------------------------
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+@dataclass(frozen=True)
+class WeekRow:
+    pa: PARecord
+    worked: dict[date, list[Shift]]
+    planned: dict[date, list[Shift]]
+    worked_totals: PATotals
+    planned_minutes: int
+
+
+@dataclass(frozen=True)
+class WeekView:
+    monday: date
+    rows: tuple[WeekRow, ...]
+    bank_holidays: dict[date, str]
+
+    @property
+    def days(self) -> tuple[date, ...]:
+        return tuple(self.monday + timedelta(days=i) for i in range(7))
+
+
+def week_view(db: Database, employer_id: int, monday: date) -> WeekView:
+    """Worked and planned shifts of every PA for the week starting `monday`, with totals and cost."""
+    sunday = monday + timedelta(days=6)
+    employer = get_employer(db, employer_id)
+    pas = list_pas(db, employer_id)
+    worked = shifts_between(db, employer_id, monday, sunday)
+    planned = planned_shifts(db, employer_id, monday, sunday)
+    costing = Costing(pas, employer.nation)
+    worked_totals = {t.pa_id: t for t in totals(worked, pas, costing)}
+    rows = []
+    for pa in pas:
+        mine_worked = [s for s in worked if s.pa == pa.id]
+        mine_planned = [s for s in planned if s.pa == pa.id]
+        employed = (pa.start_date is None or pa.start_date <= sunday) and (pa.leaving_date is None or pa.leaving_date >= monday)
+        if not (employed or mine_worked or mine_planned):
+            continue
+        by_day_worked, by_day_planned = defaultdict(list), defaultdict(list)
+        for s in mine_worked:
+            by_day_worked[local_date(s)].append(s)
+        for s in mine_planned:
+            by_day_planned[local_date(s)].append(s)
+        rows.append(WeekRow(
+            pa=pa, worked=dict(by_day_worked), planned=dict(by_day_planned),
+            worked_totals=worked_totals.get(pa.id, PATotals(pa.id, pa.name)),
+            planned_minutes=sum(paid_minutes(s) for s in mine_planned),
+        ))
+    holidays = {h.day: h.name for h in bank_holidays_between(employer.nation, monday, sunday)}
+    return WeekView(monday, tuple(rows), holidays)
+
+
+def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date) -> list[Shift]:
+    """Copy every worked shift of one week to another at the same local times; shifts that would
+    overlap one already there (or fall outside the PA's employment) are skipped. Returns what was added."""
+    source = shifts_between(db, employer_id, from_monday, from_monday + timedelta(days=6))
+    offset = (to_monday - from_monday).days
+    pas = {pa.id: pa for pa in list_pas(db, employer_id)}
+    added: list[Shift] = []
+    with db.session() as s:
+        for shift in source:
+            start, end = to_london(shift.start), to_london(shift.end)
+            day = local_date(shift) + timedelta(days=offset)
+            try:
+                copy = local_shift(day, start.time(), end.time(), pa=shift.pa, shift_type=shift.shift_type,
+                                   break_minutes=shift.break_minutes, notes=shift.notes)
+            except ShiftError:  # a time that does not exist on a clock-change day: leave it out
+                continue
+            pa = pas.get(shift.pa)
+            if pa is None or not pa.is_current(day):
+                continue
+            if find_overlaps([*stored_near(s, shift.pa, copy), *[a for a in added if a.pa == shift.pa], copy]):
+                continue
+            row = models.Shift(**row_values(employer_id, copy, "copy"))
+            s.add(row)
+            s.flush()
+            added.append(to_shift(row))
+    return added
+
+
+def continuity_of_care(db: Database, employer_id: int, first: date, last: date) -> Continuity:
+    """Share of care hours worked by the employer's regular named PAs (the Citizens UK charter asks for 90%)."""
+    regular = {pa.id for pa in list_pas(db, employer_id) if pa.regular}
+    return continuity(shifts_between(db, employer_id, first, last), regular)

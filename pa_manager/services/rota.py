@@ -1,0 +1,144 @@
+"""The rota: recurring patterns that plan shifts, one-off changes (cancelled or covered shifts),
+and turning planned shifts into worked ones."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from sqlalchemy import select
+
+from pa_manager.domain import rota as rota_rules
+from pa_manager.domain.rota import Cancellation, Cover, RotaPattern
+from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, to_london
+from pa_manager.domain.validation import Problem
+from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.shifts import check_batch, shifts_between, store_batch
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+
+@dataclass(frozen=True)
+class PatternRecord:
+    """A stored rota pattern: the domain pattern plus its id."""
+
+    id: int | None
+    pattern: RotaPattern
+
+
+@dataclass(frozen=True)
+class ChangeRecord:
+    id: int | None
+    change: Cancellation | Cover
+
+
+def _hhmm(text: str) -> time:
+    return time.fromisoformat(text)
+
+
+def _pattern(row: models.RotaPattern) -> PatternRecord:
+    return PatternRecord(row.id, RotaPattern(
+        name=row.name, pa=row.pa_id, start=_hhmm(row.start_time), end=_hhmm(row.end_time),
+        weekdays=frozenset(int(d) for d in row.weekdays.split(",")), starts_on=row.starts_on,
+        shift_type=ShiftType(row.shift_type), break_minutes=row.break_minutes, interval=row.interval_weeks,
+        until=row.until,
+    ))
+
+
+def list_patterns(db: Database, employer_id: int) -> list[PatternRecord]:
+    with db.session() as s:
+        rows = s.scalars(select(models.RotaPattern).where(models.RotaPattern.employer_id == employer_id)
+                         .order_by(models.RotaPattern.starts_on, models.RotaPattern.id))
+        return [_pattern(r) for r in rows]
+
+
+def make_pattern(**fields) -> RotaPattern:
+    """Build a pattern from what a person entered; an impossible one is refused in words."""
+    try:
+        return RotaPattern(**fields)
+    except ShiftError as error:
+        field = {"ROTA_NO_WEEKDAYS": "weekdays", "ROTA_UNTIL_BEFORE_START": "until",
+                 "ROTA_BAD_INTERVAL": "interval", "SHIFT_BREAK_INVALID": "break_minutes"}.get(error.code, "end")
+        raise ValidationFailed({field: Problem(error.code)}) from None
+
+
+def save_pattern(db: Database, employer_id: int, pattern: RotaPattern, pattern_id: int | None = None) -> PatternRecord:
+    with db.session() as s:
+        row = (s.get(models.RotaPattern, pattern_id) if pattern_id is not None else None) or models.RotaPattern(id=pattern_id)
+        row.employer_id, row.pa_id, row.name = employer_id, pattern.pa, pattern.name.strip()
+        row.shift_type, row.break_minutes = pattern.shift_type.value, pattern.break_minutes
+        row.start_time, row.end_time = pattern.start.strftime("%H:%M"), pattern.end.strftime("%H:%M")
+        row.weekdays = ",".join(str(d) for d in sorted(pattern.weekdays))
+        row.interval_weeks, row.starts_on, row.until = pattern.interval, pattern.starts_on, pattern.until
+        s.add(row)
+        s.flush()
+        return _pattern(row)
+
+
+def delete_pattern(db: Database, pattern_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.RotaPattern, pattern_id)
+        if row is not None:
+            s.delete(row)
+
+
+def list_changes(db: Database, employer_id: int, first: date, last: date) -> list[ChangeRecord]:
+    with db.session() as s:
+        rows = s.scalars(select(models.RotaChange).where(
+            models.RotaChange.employer_id == employer_id, models.RotaChange.day >= first, models.RotaChange.day <= last,
+        ).order_by(models.RotaChange.id))
+        return [ChangeRecord(r.id, _change(r)) for r in rows]
+
+
+def _change(row: models.RotaChange) -> Cancellation | Cover:
+    start = _hhmm(row.start_time) if row.start_time else None
+    if row.kind == "cover":
+        return Cover(pa=row.pa_id, day=row.day, cover_pa=row.cover_pa_id, start=start)
+    return Cancellation(pa=row.pa_id, day=row.day, start=start)
+
+
+def save_change(db: Database, employer_id: int, change: Cancellation | Cover, change_id: int | None = None) -> ChangeRecord:
+    with db.session() as s:
+        row = models.RotaChange(
+            id=change_id, employer_id=employer_id, pa_id=change.pa, day=change.day,
+            start_time=change.start.strftime("%H:%M") if change.start else "",
+            kind="cover" if isinstance(change, Cover) else "cancel",
+            cover_pa_id=change.cover_pa if isinstance(change, Cover) else None,
+        )
+        s.add(row)
+        s.flush()
+        return ChangeRecord(row.id, _change(row))
+
+
+def delete_change(db: Database, change_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.RotaChange, change_id)
+        if row is not None:
+            s.delete(row)
+
+
+def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, include_worked: bool = False) -> list[Shift]:
+    """Shifts the rota plans from `first` to `last`, after cancellations and cover.
+
+    Planned shifts that a worked shift of the same PA already overlaps are left out (they have been
+    marked as worked, or the PA recorded what they really did), unless `include_worked`."""
+    patterns = [p.pattern for p in list_patterns(db, employer_id)]
+    planned = rota_rules.rota_shifts(patterns, first, last)
+    planned = rota_rules.apply_changes(planned, [c.change for c in list_changes(db, employer_id, first, last)])
+    if include_worked:
+        return planned
+    worked = shifts_between(db, employer_id, first, last)
+    done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if any(p is q for q in planned)}
+    return [p for p in planned if id(p) not in done]
+
+
+def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> tuple[int, ...]:
+    """Record planned shifts as worked, as planned. All or nothing: any refusal stores none.
+    Returns the new shifts' ids."""
+    problems = check_batch(db, employer_id, planned)
+    if problems:
+        raise ValidationFailed({field: problem for _, field, problem in problems})
+    return store_batch(db, employer_id, planned, "rota")
+
+
+def planned_start(shift: Shift) -> time:
+    return to_london(shift.start).time()

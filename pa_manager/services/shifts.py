@@ -1,0 +1,222 @@
+"""Recording shifts: add, change and remove them, each checked first; and reading them back.
+
+A shift is stored as two instants and the Europe/London date it starts on; screens hand in local
+dates and times (`ShiftInput`) and get domain `Shift` values back (key = stored id, pa = PA id).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone
+
+from sqlalchemy import insert, select
+
+from pa_manager.domain.shifts import (
+    Severity, Shift, ShiftError, ShiftType, find_overlaps, local_date, local_shift, to_london, validate_shift,
+)
+from pa_manager.domain.validation import Problem
+from pa_manager.messages import format_date
+from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+# Which form field each refusal belongs to, so the message appears next to it.
+_FIELD = {
+    "SHIFT_END_BEFORE_START": "end", "SHIFT_TOO_LONG": "end", "SHIFT_START_EQUALS_END": "end",
+    "SHIFT_BREAK_INVALID": "break_minutes", "LOCAL_TIME_DOES_NOT_EXIST": "start",
+    "SHIFT_BEFORE_START_DATE": "day", "SHIFT_AFTER_LEAVING_DATE": "day", "SHIFT_OVERLAPS_SAVED": "start",
+    "SLEEP_IN_AWAKE_OUTSIDE": "awake",
+}
+
+
+@dataclass(frozen=True)
+class ShiftInput:
+    """A shift as a person enters it: local date and times; an end before the start is the next day."""
+
+    pa_id: int
+    day: date
+    start: time
+    end: time
+    shift_type: ShiftType = ShiftType.STANDARD
+    break_minutes: int = 0
+    awake: tuple[tuple[time, time], ...] = ()  # sleep-ins: when they were woken and worked
+    notes: str = ""
+
+
+def build_shift(entry: ShiftInput, key: int | None = None) -> Shift:
+    try:
+        return local_shift(
+            entry.day, entry.start, entry.end, pa=entry.pa_id, shift_type=entry.shift_type,
+            break_minutes=entry.break_minutes, awake=entry.awake, notes=entry.notes.strip(), key=key,
+        )
+    except ShiftError as error:
+        value = error.detail.get("time") or entry.start
+        raise ValidationFailed({_FIELD.get(error.code, "start"): Problem.of(
+            error.code, f"{value:%H:%M}" if isinstance(value, time) else value, day=entry.day)}) from None
+
+
+def describe_when(shift: Shift) -> str:
+    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time."""
+    start, end = to_london(shift.start), to_london(shift.end)
+    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
+
+
+# --- storage <-> values ------------------------------------------------------------------------
+
+
+def _encode_awake(shift: Shift) -> str:
+    return ";".join(f"{int(a.timestamp())}-{int(b.timestamp())}" for a, b in shift.awake)
+
+
+def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
+    if not text:
+        return ()
+    pairs = (part.split("-") for part in text.split(";"))
+    return tuple((datetime.fromtimestamp(int(a), timezone.utc), datetime.fromtimestamp(int(b), timezone.utc))
+                 for a, b in pairs)
+
+
+def to_shift(row: models.Shift) -> Shift:
+    return Shift(
+        pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
+        break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+    )
+
+
+def row_values(employer_id: int, shift: Shift, source: str) -> dict:
+    """Column values for storing a shift (used for single saves and bulk imports alike)."""
+    return dict(
+        employer_id=employer_id, pa_id=shift.pa, starts_at=shift.start, ends_at=shift.end,
+        local_date=local_date(shift), break_minutes=shift.break_minutes, shift_type=shift.shift_type.value,
+        awake_periods=_encode_awake(shift), notes=shift.notes, source=source,
+    )
+
+
+# --- checks ------------------------------------------------------------------------------------
+
+
+def stored_near(session, pa_id: int, shift: Shift) -> list[Shift]:
+    """The PA's saved shifts that could overlap this one (those starting within a day either side)."""
+    rows = session.scalars(
+        select(models.Shift).where(
+            models.Shift.pa_id == pa_id,
+            models.Shift.starts_at > shift.start - timedelta(days=1, hours=1),
+            models.Shift.starts_at < shift.end,
+        )
+    )
+    return [to_shift(r) for r in rows]
+
+
+def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem]:
+    """Refusals only (a short visit is a warning, not a refusal), keyed by form field."""
+    pa = session.get(models.PersonalAssistant, shift.pa)
+    if pa is None or pa.employer_id != employer_id:
+        raise NotFound("That PA is no longer in this data file.")
+    found: dict[str, Problem] = {}
+    for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
+        if problem.severity is Severity.ERROR:
+            found.setdefault(_FIELD.get(problem.code, "start"), Problem.of(problem.code, problem.value, name=pa.name))
+    others = [s for s in stored_near(session, shift.pa, shift) if s.key != shift.key]
+    for earlier, later in find_overlaps([*others, shift]):
+        other = earlier if later is shift else later
+        if shift in (earlier, later):
+            found.setdefault("start", Problem.of("SHIFT_OVERLAPS_SAVED", describe_when(other), name=pa.name))
+    return found
+
+
+def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
+    """Refusals for many new shifts at once, as (index, field, problem): each against its PA's
+    employment dates, against saved shifts, and against each other. One query, however many shifts."""
+    if not shifts:
+        return []
+    with db.session() as s:
+        pas = {pa.id: pa for pa in s.scalars(select(models.PersonalAssistant).where(
+            models.PersonalAssistant.employer_id == employer_id))}
+        first = min(x.start for x in shifts) - timedelta(days=1, hours=1)
+        last = max(x.end for x in shifts)
+        stored = [to_shift(r) for r in s.scalars(select(models.Shift).where(
+            models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))]
+    found: list[tuple[int, str, Problem]] = []
+    for index, shift in enumerate(shifts):
+        pa = pas.get(shift.pa)
+        if pa is None:
+            raise NotFound("That PA is no longer in this data file.")
+        for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
+            if problem.severity is Severity.ERROR:
+                found.append((index, _FIELD.get(problem.code, "start"),
+                              Problem.of(problem.code, problem.value, name=pa.name)))
+    position = {id(shift): index for index, shift in enumerate(shifts)}
+    for a, b in find_overlaps([*stored, *shifts]):
+        for mine, other in ((a, b), (b, a)):
+            if id(mine) in position and (other.key is not None or position.get(id(other), -1) < position[id(mine)]):
+                found.append((position[id(mine)], "start", Problem.of(
+                    "SHIFT_OVERLAPS_SAVED", describe_when(other), name=pas[mine.pa].name)))
+    return sorted(found, key=lambda f: f[0])
+
+
+def store_batch(db: Database, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
+    """Store checked shifts in one statement and one transaction; returns their new ids in order."""
+    if not shifts:
+        return ()
+    with db.session() as s:
+        return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id),
+                               [row_values(employer_id, shift, source) for shift in shifts]))
+
+
+def is_short_visit(shift: Shift) -> bool:
+    return any(p.code == "SHORT_VISIT" for p in validate_shift(shift))
+
+
+# --- use cases ---------------------------------------------------------------------------------
+
+
+def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
+               source: str = "manual") -> Shift:
+    """Add a shift (shift_id None) or change one, after checking it; returns it as stored."""
+    shift = build_shift(entry, key=shift_id)
+    with db.session() as s:
+        problems = shift_problems(s, employer_id, shift)
+        if problems:
+            raise ValidationFailed(problems)
+        row = s.get(models.Shift, shift_id) if shift_id is not None else None
+        if row is None:
+            row = models.Shift()
+            s.add(row)
+        for name, value in row_values(employer_id, shift, source if shift_id is None else row.source or source).items():
+            setattr(row, name, value)
+        s.flush()
+        return to_shift(row)
+
+
+def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
+    """Put a shift back exactly as it was, with its id (undo and redo)."""
+    with db.session() as s:
+        row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
+        for name, value in row_values(employer_id, shift, source).items():
+            setattr(row, name, value)
+        s.add(row)
+
+
+def delete_shift(db: Database, shift_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.Shift, shift_id)
+        if row is not None:
+            s.delete(row)
+
+
+def get_shift(db: Database, shift_id: int) -> Shift:
+    with db.session() as s:
+        row = s.get(models.Shift, shift_id)
+        if row is None:
+            raise NotFound("That shift is no longer in this data file.")
+        return to_shift(row)
+
+
+def shifts_between(db: Database, employer_id: int, first: date, last: date, pa_id: int | None = None) -> list[Shift]:
+    """Shifts starting (in London) on any day from `first` to `last`, in start order."""
+    query = select(models.Shift).where(
+        models.Shift.employer_id == employer_id, models.Shift.local_date >= first, models.Shift.local_date <= last
+    )
+    if pa_id is not None:
+        query = query.where(models.Shift.pa_id == pa_id)
+    with db.session() as s:
+        return [to_shift(r) for r in s.scalars(query.order_by(models.Shift.starts_at))]

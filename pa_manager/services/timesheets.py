@@ -1,0 +1,65 @@
+"""Import and export timesheets (CSV or XLSX): all rows or none, and never the same shift twice."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+from pa_manager.importers.table_file import TableFileError
+from pa_manager.importers.timesheet import read_timesheet, shift_identity
+from pa_manager.importers.timesheet_export import write_timesheet
+from pa_manager.messages import describe
+from pa_manager.services.errors import ServiceError
+from pa_manager.services.people import list_pas
+from pa_manager.services.shifts import check_batch, shifts_between, store_batch
+from pa_manager.services.staff_import import RowError
+from pa_manager.storage.database import Database
+
+
+@dataclass(frozen=True)
+class TimesheetImportResult:
+    added: int
+    already_there: int
+    errors: tuple[RowError, ...]
+    dry_run: bool
+    added_ids: tuple[int, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: bool = False) -> TimesheetImportResult:
+    pas = list_pas(db, employer_id)
+    try:
+        rows = read_timesheet(Path(path), {pa.name: pa.id for pa in pas})
+    except TableFileError as error:
+        raise ServiceError(str(error)) from None
+    errors: list[RowError] = [RowError(r.line, column, describe(p)) for r in rows for column, p in r.problems]
+    lines = [r.line for r in rows if r.ok and r.shift is not None]
+    shifts = [r.shift for r in rows if r.ok and r.shift is not None]
+    known = set()
+    if shifts:
+        first = min(x.start for x in shifts).date() - timedelta(days=2)
+        last = max(x.start for x in shifts).date() + timedelta(days=2)
+        known = {shift_identity(x) for x in shifts_between(db, employer_id, first, last)}
+    new = [(line, shift) for line, shift in zip(lines, shifts) if shift_identity(shift) not in known]
+    already = len(shifts) - len(new)
+    errors += [RowError(new[index][0], field, describe(problem))
+               for index, field, problem in check_batch(db, employer_id, [shift for _, shift in new])]
+    errors.sort(key=lambda e: e.line)
+    if errors or dry_run or not new:
+        return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
+    ids = store_batch(db, employer_id, [shift for _, shift in new], "import")
+    return TimesheetImportResult(len(new), already, (), False, ids)
+
+
+def export_timesheet(db: Database, employer_id: int, path: Path, first: date, last: date) -> int:
+    """Write the shifts starting from `first` to `last`; returns how many."""
+    names = {pa.id: pa.name for pa in list_pas(db, employer_id)}
+    shifts = shifts_between(db, employer_id, first, last)
+    try:
+        write_timesheet(Path(path), [(names[s.pa], s) for s in shifts])
+    except TableFileError as error:
+        raise ServiceError(str(error)) from None
+    return len(shifts)
