@@ -102,3 +102,32 @@ def test_version(capsys):
     with pytest.raises(SystemExit) as exit_:
         cli.main(["--version"])
     assert exit_.value.code == 0 and capsys.readouterr().out.startswith("PA Manager ")
+
+
+def test_import_timesheet_then_hours_as_json(tmp_path, capsys):
+    data = str(tmp_path / "d.sqlite3")
+    run(capsys, "create-demo", "--data", data)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("pa,date,start,end,break_minutes,type,notes\n"
+                     "Janet Moyo,2030-10-26,22:00,08:00,,waking_night,\n"  # the clocks go back on 27 October 2030
+                     "Janet Moyo,2030-10-28,09:00,12:15,15,standard,\n")
+    code, out, err = run(capsys, "import-timesheet", str(sheet), "--employer", "Margaret Okafor", "--data", data)
+    assert code == 0 and out.strip() == "Added 2 shifts; 0 were already there."
+    code, out, _ = run(capsys, "import-timesheet", str(sheet), "--employer", "Margaret Okafor", "--data", data)
+    assert out.strip() == "Added 0 shifts; 2 were already there."
+    code, out, _ = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2030-10-26", "--to", "2030-10-28",
+                       "--json", "--data", data)
+    assert json.loads(out)["pas"] == [{"name": "Janet Moyo", "hours": {"standard": "3.00", "waking_night": "11.00"},
+                                       "total_hours": "14.00", "cost": json.loads(out)["pas"][0]["cost"]}]
+
+
+def test_import_timesheet_with_bad_rows_lists_them_and_stores_nothing(tmp_path, capsys):
+    data = str(tmp_path / "d.sqlite3")
+    run(capsys, "create-demo", "--data", data)
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("pa,date,start,end,type\nJanet Moyo,2030-10-30,09:00,12:00,standard\nNo One,2030-10-30,09:00,12:00,standard\n")
+    code, out, err = run(capsys, "import-timesheet", str(sheet), "--employer", "Margaret Okafor", "--dry-run", "--data", data)
+    assert code == 1 and err.splitlines()[0].startswith("Line 3: You have no PA called No One")
+    code, out, _ = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2030-10-30", "--to", "2030-10-30",
+                       "--json", "--data", data)
+    assert json.loads(out)["pas"] == []
