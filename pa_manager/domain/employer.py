@@ -28,4 +28,13 @@ class EmployerRecord:
     follows_real_living_wage: bool = False  # voluntary: the Living Wage Foundation's rate
     care_wage_benchmark: bool = False  # compare pay with a "National Minimum Care Wage" campaign figure
     care_wage_uplift: Decimal = Decimal("2.00")  # NLW plus this (Reinventing Social Care's proposal)
+    # Employer duties (see domain.compliance.EmployerDuties)
+    paye_registered_on: date | None = None
+    pension_duties_start: date | None = None
+    declaration_of_compliance_on: date | None = None
+    last_re_enrolment_on: date | None = None
+    direct_payment_start: date | None = None
+    last_council_review_on: date | None = None
+    dbs_recheck_years: int = 3  # common council audit practice; certificates have no legal expiry
+    references_required: int = 2
     id: int | None = None

@@ -26,7 +26,7 @@ Results are codes and figures; the words are the screens' and the payslip report
 """
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -50,7 +50,14 @@ from pa_manager.domain.pay_period import (  # noqa: F401  (re-exported: the payr
     pay_reference_period,
 )
 from pa_manager.domain.pay_rates import shift_cost
-from pa_manager.domain.paye import EXTRA_WEEK_PAYDAY, REFUND, REGULATORY_LIMIT_APPLIED, WEEK1_BASIS, TaxResult, calculate_tax
+from pa_manager.domain.paye import (
+    EXTRA_WEEK_PAYDAY,
+    REFUND,
+    REGULATORY_LIMIT_APPLIED,
+    WEEK1_BASIS,
+    TaxResult,
+    calculate_tax,
+)
 from pa_manager.domain.sick_pay import SickPayResult, ssp_for_period
 from pa_manager.domain.shifts import ShiftType, awake_minutes, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import parse_tax_code
@@ -64,7 +71,6 @@ HOLIDAY = "HOLIDAY"                        # holiday taken: hours x holiday rate
 ROLLED_UP_HOLIDAY = "ROLLED_UP_HOLIDAY"    # 12.07% of pay for work done (rate holds the 0.1207)
 SSP = "SSP"                                # days at one weekly rate (rate is weekly, quantity days)
 HOLIDAY_ON_LEAVING = "HOLIDAY_ON_LEAVING"  # holiday owed on leaving: hours x rate
-WORK_CODES = frozenset({BASIC, PREMIUM, SLEEP_IN_ALLOWANCE})
 
 # Deduction codes.
 INCOME_TAX = "INCOME_TAX"
@@ -196,7 +202,7 @@ def _work(inp: PayPeriodInput) -> _Work:
     counted: dict[tuple[ShiftType, Decimal], int] = defaultdict(int)   # minutes counted for the NMW
     premiums: dict[ShiftType, Decimal] = defaultdict(lambda: ZERO)
     nights: dict[Decimal, int] = defaultdict(int)
-    kinds = {"worked": 0, "travel": 0, "awake": 0, "asleep": 0}
+    by_kind: Counter[str] = Counter()   # minutes by minimum_wage.Hours field
     minutes_worked = 0
     for shift in inp.shifts:
         cost = shift_cost(shift, inp.pay_rates, inp.enhancements, inp.is_bank_holiday,
@@ -212,13 +218,13 @@ def _work(inp: PayPeriodInput) -> _Work:
             # Only time awake for the purposes of working counts (NMW Regs reg 32(2)).
             awake = awake_minutes(shift)
             counted[key] += awake
-            kinds["awake"] += awake
-            kinds["asleep"] += max(length - awake, 0)
+            by_kind["sleep_in_awake"] += awake
+            by_kind["sleep_in_asleep"] += max(length - awake, 0)
         else:
             counted[key] += cost.paid_minutes
             # Travel between assignments counts (reg 34); standard, waking night, training and
             # shadowing are time work.
-            kinds["travel" if shift.shift_type is ShiftType.TRAVEL else "worked"] += cost.paid_minutes
+            by_kind["travel" if shift.shift_type is ShiftType.TRAVEL else "worked"] += cost.paid_minutes
 
     def hourly(rate: Decimal, minutes: int) -> Decimal:
         return round_half_up(rate * minutes / 60)
@@ -235,10 +241,7 @@ def _work(inp: PayPeriodInput) -> _Work:
         premiums=sum(premiums.values(), ZERO),
         allowances=sum((amount * count for amount, count in nights.items()), ZERO),
         nmw_basic=sum((hourly(rate, counted[(kind, rate)]) for kind, rate in order), ZERO),
-        nmw_hours=minimum_wage.Hours(**{
-            "worked": minutes_to_hours(kinds["worked"]), "travel": minutes_to_hours(kinds["travel"]),
-            "sleep_in_awake": minutes_to_hours(kinds["awake"]), "sleep_in_asleep": minutes_to_hours(kinds["asleep"]),
-        }),
+        nmw_hours=minimum_wage.Hours(**{name: minutes_to_hours(m) for name, m in by_kind.items()}),
         minutes_worked=minutes_worked,
     )
 

@@ -45,6 +45,15 @@ class Employer(Base):
     follows_real_living_wage: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     care_wage_benchmark: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=Decimal("2.00"), server_default="200")
+    # Employer duties, for the "what needs doing" list
+    paye_registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    pension_duties_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    declaration_of_compliance_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_re_enrolment_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    direct_payment_start: Mapped[date | None] = mapped_column(Date, nullable=True)
+    last_council_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    dbs_recheck_years: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
+    references_required: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
 
     pas: Mapped[list[PersonalAssistant]] = relationship(
         back_populates="employer", cascade="all, delete-orphan", order_by="PersonalAssistant.name"
@@ -159,3 +168,69 @@ class RotaChange(Base):
     start_time: Mapped[str] = mapped_column(String(5), default="")  # "" = every planned shift that day
     kind: Mapped[str] = mapped_column(String(10))  # cancel, cover
     cover_pa_id: Mapped[int | None] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), nullable=True)
+
+
+class DBSCheck(Base):
+    """A DBS certificate's facts only: never the content of a disclosure."""
+
+    __tablename__ = "dbs_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    level: Mapped[str] = mapped_column(String(40))
+    certificate_number: Mapped[str] = mapped_column(String(12))
+    issue_date: Mapped[date] = mapped_column(Date)
+    processed_by: Mapped[str] = mapped_column(String(200), default="")
+    outcome: Mapped[str] = mapped_column(String(30), default="clear")
+    risk_assessment_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    update_service: Mapped[bool] = mapped_column(Boolean, default=False)
+    update_service_renewal: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class DBSStatusCheck(Base):
+    __tablename__ = "dbs_status_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    dbs_check_id: Mapped[int] = mapped_column(ForeignKey("dbs_checks.id", ondelete="CASCADE"), index=True)
+    checked_on: Mapped[date] = mapped_column(Date)
+    result: Mapped[str] = mapped_column(String(20))
+
+
+class RightToWorkCheck(Base):
+    __tablename__ = "right_to_work_checks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    method: Mapped[str] = mapped_column(String(40))
+    checked_on: Mapped[date] = mapped_column(Date)
+    document_type: Mapped[str] = mapped_column(String(200), default="")
+    permission_expires: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class Reference(Base):
+    __tablename__ = "references"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    referee: Mapped[str] = mapped_column(String(200))
+    requested_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    received_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    satisfactory: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+
+
+class Contract(Base):
+    """The written statement of particulars and induction: one per PA."""
+
+    __tablename__ = "contracts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), unique=True)
+    statement_given_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    job_description: Mapped[bool] = mapped_column(Boolean, default=False)
+    induction_completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)

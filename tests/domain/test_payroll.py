@@ -19,6 +19,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pa_manager.domain import pension
+from pa_manager.domain.bank_holidays import is_bank_holiday
+from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency as F
 from pa_manager.domain.pay_rates import Enhancement, EnhancementKind, PayRate, SleepInAllowance
 from pa_manager.domain.payroll import (
@@ -345,6 +347,24 @@ def test_weekend_premium_is_its_own_line_and_not_minimum_wage_pay():
     assert "MINIMUM_WAGE_SHORTFALL" in slip.flags
 
 
+def test_bank_holiday_premium():
+    # Monday 4 May 2026 is England's early May bank holiday: 8 hours at £13.00 with double time:
+    # basic 104.00 and premium 104.00.
+    slip = calculate_payslip(weekly(
+        date(2026, 5, 8), pay_rates=rates("13.00"), shifts=day_shifts([date(2026, 5, 4)]),
+        is_bank_holiday=lambda day: is_bank_holiday(day, Nation.ENGLAND),
+        enhancements=(Enhancement(RATES_FROM, EnhancementKind.BANK_HOLIDAY, multiplier=D("2")),)))
+    assert [(l.code, l.amount) for l in slip.lines] == [(BASIC, D("104.00")), (PREMIUM, D("104.00"))]
+    assert slip.minimum_wage.minimum_wage_pay == D("104.00")
+
+
+def test_under_16_is_not_covered_by_the_minimum_wage():
+    slip = calculate_payslip(weekly(date(2026, 5, 8), date_of_birth=date(2011, 1, 1), pay_rates=rates("8.00"),
+                                    shifts=day_shifts([date(2026, 5, 2)])))
+    assert slip.minimum_wage is None and slip.minimum_wage_ok
+    assert "MINIMUM_WAGE_NOT_COVERED" in slip.flags
+
+
 def test_travel_counts_as_minimum_wage_hours():
     # 4 hours' care and 1 hour's travel between visits, both at £13.00: 5 counted hours, 65.00.
     care = local_shift(date(2026, 4, 20), time(9), time(13), pa=PA)
@@ -457,7 +477,8 @@ def run_year():
             shifts = 15
         if pay_date.month == 8:
             shifts, holiday = 11, D(20)
-        inp = monthly(pay_date, date_of_birth=date(1974, 3, 1), pay_rates=(PayRate(date(2026, 4, 1), None, D("14.80")),),
+        inp = monthly(pay_date, date_of_birth=date(1974, 3, 1),
+                      pay_rates=(PayRate(date(2026, 4, 1), None, D("14.80")),),
                       shifts=day_shifts([first + timedelta(days=n) for n in range(shifts)], time(9), time(19)),
                       holiday_hours_taken=holiday, holiday_pay_rate=D("14.80"),
                       pension_scheme=RAS, pension_membership=ENROLLED, claims_employment_allowance=True,
@@ -522,6 +543,7 @@ def test_year_end_refuses_two_tax_years():
 # --- properties ---------------------------------------------------------------------------------------------------
 
 WORK_TYPES = [ShiftType.STANDARD, ShiftType.WAKING_NIGHT, ShiftType.SLEEP_IN, ShiftType.TRAVEL, ShiftType.TRAINING]
+WEEKEND_TIME_AND_A_HALF = Enhancement(RATES_FROM, EnhancementKind.WEEKEND, multiplier=D("1.5"))
 money = st.decimals(min_value=0, max_value=200, places=2)
 
 
@@ -558,7 +580,7 @@ def period_inputs(draw):
         ni_category=draw(st.sampled_from(["A", "M", "C", "B"])),
         pay_rates=(PayRate(RATES_FROM, None, base),),
         sleep_in_allowances=draw(st.sampled_from([(), (SleepInAllowance(RATES_FROM, D("75.00")),)])),
-        enhancements=draw(st.sampled_from([(), (Enhancement(RATES_FROM, EnhancementKind.WEEKEND, multiplier=D("1.5")),)])),
+        enhancements=draw(st.sampled_from([(), (WEEKEND_TIME_AND_A_HALF,)])),
         holiday_hours_taken=draw(st.decimals(min_value=0, max_value=40, places=1)), holiday_pay_rate=base,
         additions=[Addition("Expenses", a) for a in draw(st.lists(money, max_size=2))],
         deductions=[OtherDeduction("Other", "Agreed", d) for d in draw(st.lists(money, max_size=2))],

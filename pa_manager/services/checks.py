@@ -1,0 +1,253 @@
+"""Recruitment checks and employer duties: keep the records, and say what needs doing.
+
+Records come back as `Stored(id, value)` around the domain values, so screens can change or remove
+one and undo can put it back with the same id.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from typing import Generic, TypeVar
+
+from sqlalchemy import delete, select
+
+from pa_manager.domain import compliance as rules
+from pa_manager.domain.compliance import (
+    Contract, DBSCheck, DueItem, EmployerDuties, PAChecks, RecheckPolicy, Reference, RightToWorkCheck, StatusCheck,
+)
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.validation import Problem, normalise_dbs_certificate_number
+from pa_manager.services.employers import get_employer, list_employers
+from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.people import list_pas
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+T = TypeVar("T")
+
+# A shift worked before a right-to-work check: the employer has no statutory excuse for it.
+SHIFT_BEFORE_RIGHT_TO_WORK = "SHIFT_BEFORE_RIGHT_TO_WORK"
+
+
+@dataclass(frozen=True)
+class Stored(Generic[T]):
+    id: int
+    value: T
+
+
+@dataclass(frozen=True)
+class PACheckRecords:
+    pa: PARecord
+    dbs: tuple[Stored[DBSCheck], ...]
+    right_to_work: tuple[Stored[RightToWorkCheck], ...]
+    references: tuple[Stored[Reference], ...]
+    contract: Contract | None
+
+    def as_checks(self) -> PAChecks:
+        return PAChecks(
+            key=self.pa.id, name=self.pa.name, start_date=self.pa.start_date, leaving_date=self.pa.leaving_date,
+            dbs_checks=tuple(s.value for s in self.dbs), right_to_work_checks=tuple(s.value for s in self.right_to_work),
+            references=tuple(s.value for s in self.references), contract=self.contract,
+        )
+
+
+def duties_of(employer: EmployerRecord) -> EmployerDuties:
+    return EmployerDuties(
+        insurance_renewal_date=employer.insurance_renewal_date, paye_registered_on=employer.paye_registered_on,
+        pension_duties_start=employer.pension_duties_start,
+        declaration_of_compliance_on=employer.declaration_of_compliance_on,
+        last_re_enrolment_on=employer.last_re_enrolment_on, direct_payment_start=employer.direct_payment_start,
+        last_council_review_on=employer.last_council_review_on,
+    )
+
+
+def policy_of(employer: EmployerRecord) -> RecheckPolicy:
+    return RecheckPolicy(dbs_recheck_years=employer.dbs_recheck_years, references_required=employer.references_required)
+
+
+# --- reading -------------------------------------------------------------------------------------
+
+
+def _dbs(row: models.DBSCheck, status_rows) -> DBSCheck:
+    return DBSCheck(
+        level=row.level, certificate_number=row.certificate_number, issue_date=row.issue_date,
+        processed_by=row.processed_by, outcome=row.outcome, risk_assessment_date=row.risk_assessment_date,
+        update_service=row.update_service, update_service_renewal=row.update_service_renewal,
+        status_checks=tuple(StatusCheck(r.checked_on, r.result) for r in status_rows),
+    )
+
+
+def _records_for(session, employer_id: int, pas: list[PARecord]) -> dict[int, PACheckRecords]:
+    """Every PA's checks in four queries, whatever the number of PAs."""
+    def rows(model):
+        found: dict[int, list] = {}
+        for row in session.scalars(select(model).where(model.employer_id == employer_id).order_by(model.id)):
+            found.setdefault(row.pa_id, []).append(row)
+        return found
+
+    statuses: dict[int, list] = {}
+    for row in session.scalars(select(models.DBSStatusCheck).where(models.DBSStatusCheck.employer_id == employer_id)
+                               .order_by(models.DBSStatusCheck.checked_on)):
+        statuses.setdefault(row.dbs_check_id, []).append(row)
+    dbs, rtw, refs, contracts = rows(models.DBSCheck), rows(models.RightToWorkCheck), rows(models.Reference), rows(models.Contract)
+    out = {}
+    for pa in pas:
+        contract = contracts.get(pa.id, [None])[0]
+        out[pa.id] = PACheckRecords(
+            pa=pa,
+            dbs=tuple(Stored(r.id, _dbs(r, statuses.get(r.id, []))) for r in dbs.get(pa.id, [])),
+            right_to_work=tuple(Stored(r.id, RightToWorkCheck(r.method, r.checked_on, r.document_type, r.permission_expires))
+                                for r in rtw.get(pa.id, [])),
+            references=tuple(Stored(r.id, Reference(r.referee, r.requested_on, r.received_on, r.satisfactory))
+                             for r in refs.get(pa.id, [])),
+            contract=None if contract is None else Contract(
+                contract.statement_given_on, contract.signed_on, contract.job_description, contract.induction_completed_on),
+        )
+    return out
+
+
+def all_checks(db: Database, employer_id: int) -> list[PACheckRecords]:
+    pas = list_pas(db, employer_id)
+    with db.session() as s:
+        records = _records_for(s, employer_id, pas)
+    return [records[pa.id] for pa in pas]
+
+
+def pa_checks(db: Database, employer_id: int, pa_id: int) -> PACheckRecords:
+    return next(r for r in all_checks(db, employer_id) if r.pa.id == pa_id)
+
+
+# --- saving --------------------------------------------------------------------------------------
+
+
+def _row(session, model, record_id: int | None):
+    return (session.get(model, record_id) if record_id is not None else None) or model(id=record_id)
+
+
+def save_dbs_check(db: Database, employer_id: int, pa_id: int, check: DBSCheck, check_id: int | None = None) -> Stored[DBSCheck]:
+    check = replace(check, certificate_number=normalise_dbs_certificate_number(check.certificate_number))
+    problems = rules.check_dbs_check(check)
+    if problems:
+        raise ValidationFailed(problems)
+    with db.session() as s:
+        row = _row(s, models.DBSCheck, check_id)
+        row.employer_id, row.pa_id, row.level = employer_id, pa_id, check.level
+        row.certificate_number, row.issue_date, row.processed_by = check.certificate_number, check.issue_date, check.processed_by.strip()
+        row.outcome, row.risk_assessment_date = check.outcome, check.risk_assessment_date
+        row.update_service, row.update_service_renewal = check.update_service, check.update_service_renewal
+        s.add(row)
+        s.flush()
+        s.execute(delete(models.DBSStatusCheck).where(models.DBSStatusCheck.dbs_check_id == row.id))
+        s.add_all(models.DBSStatusCheck(employer_id=employer_id, dbs_check_id=row.id, checked_on=c.checked_on,
+                                        result=c.result) for c in check.status_checks)
+        return Stored(row.id, check)
+
+
+def save_right_to_work(db: Database, employer_id: int, pa_id: int, check: RightToWorkCheck,
+                       check_id: int | None = None) -> Stored[RightToWorkCheck]:
+    if check.permission_expires is not None and check.permission_expires < check.checked_on:
+        raise ValidationFailed({"permission_expires": Problem.of("DATE_ORDER", check.permission_expires, earlier=check.checked_on)})
+    with db.session() as s:
+        row = _row(s, models.RightToWorkCheck, check_id)
+        row.employer_id, row.pa_id, row.method, row.checked_on = employer_id, pa_id, check.method, check.checked_on
+        row.document_type, row.permission_expires = check.document_type.strip(), check.permission_expires
+        s.add(row)
+        s.flush()
+        return Stored(row.id, check)
+
+
+def save_reference(db: Database, employer_id: int, pa_id: int, reference: Reference,
+                   reference_id: int | None = None) -> Stored[Reference]:
+    if not reference.referee.strip():
+        raise ValidationFailed({"referee": Problem("NAME_MISSING")})
+    if reference.requested_on and reference.received_on and reference.received_on < reference.requested_on:
+        raise ValidationFailed({"received_on": Problem.of("DATE_ORDER", reference.received_on, earlier=reference.requested_on)})
+    with db.session() as s:
+        row = _row(s, models.Reference, reference_id)
+        row.employer_id, row.pa_id, row.referee = employer_id, pa_id, reference.referee.strip()
+        row.requested_on, row.received_on, row.satisfactory = reference.requested_on, reference.received_on, reference.satisfactory
+        s.add(row)
+        s.flush()
+        return Stored(row.id, reference)
+
+
+def save_contract(db: Database, employer_id: int, pa_id: int, contract: Contract | None) -> None:
+    """Set (or with None, clear) the PA's contract record."""
+    with db.session() as s:
+        row = s.scalar(select(models.Contract).where(models.Contract.pa_id == pa_id))
+        if contract is None:
+            if row is not None:
+                s.delete(row)
+            return
+        row = row or models.Contract(employer_id=employer_id, pa_id=pa_id)
+        row.statement_given_on, row.signed_on = contract.statement_given_on, contract.signed_on
+        row.job_description, row.induction_completed_on = contract.job_description, contract.induction_completed_on
+        s.add(row)
+
+
+_MODELS = {"dbs": models.DBSCheck, "right_to_work": models.RightToWorkCheck, "reference": models.Reference}
+
+
+def delete_check(db: Database, kind: str, record_id: int) -> None:
+    """Remove a DBS check, right-to-work check or reference ("dbs", "right_to_work", "reference")."""
+    with db.session() as s:
+        row = s.get(_MODELS[kind], record_id)
+        if row is not None:
+            s.delete(row)
+
+
+# --- what needs doing ----------------------------------------------------------------------------
+
+
+def _shifts_before_right_to_work(db: Database, employer_id: int, checks: list[PACheckRecords], today: date) -> list[DueItem]:
+    """Shifts worked before any right-to-work check, one item per PA with the first such day."""
+    with db.session() as s:
+        first_day = dict(s.execute(
+            select(models.Shift.pa_id, models.Shift.local_date).where(models.Shift.employer_id == employer_id)
+            .order_by(models.Shift.local_date.desc())
+        ).all())  # the earliest date per PA wins, as it is written last
+    # With no check at all, RIGHT_TO_WORK_MISSING already says it; this flags a check made too late.
+    found = rules.shifts_before_right_to_work(
+        {c.pa.id: [first_day[c.pa.id]] for c in checks if c.pa.id in first_day and c.right_to_work},
+        {c.pa.id: [r.value for r in c.right_to_work] for c in checks},
+    )
+    names = {c.pa.id: c.pa.name for c in checks}
+    return [DueItem.of(SHIFT_BEFORE_RIGHT_TO_WORK, day, rules.OVERDUE, pa_key=pa, pa_name=names[pa]) for pa, day in found]
+
+
+def due_list(db: Database, employer_id: int, today: date, within_days: int = rules.DEFAULT_WITHIN_DAYS, *,
+             include_ok: bool = False) -> list[DueItem]:
+    """The employer's "what needs doing" list, most urgent first."""
+    employer = get_employer(db, employer_id)
+    checks = all_checks(db, employer_id)
+    items = rules.due_items(today, duties_of(employer), [c.as_checks() for c in checks], policy_of(employer),
+                            within_days, include_ok=include_ok)
+    items += _shifts_before_right_to_work(db, employer_id, checks, today)
+    return rules.sort_due_items(items, include_ok=include_ok)
+
+
+@dataclass(frozen=True)
+class CaseloadRow:
+    employer_id: int
+    name: str
+    council: str
+    current_pas: int
+    overdue: int
+    due_soon: int
+    next_due: date | None
+
+
+def caseload(db: Database, today: date, within_days: int = rules.DEFAULT_WITHIN_DAYS) -> list[CaseloadRow]:
+    """Every employer in the data file with how much is overdue or due soon, most overdue first."""
+    rows = []
+    for employer in list_employers(db, today):
+        items = due_list(db, employer.id, today, within_days)
+        dated = [i.due for i in items if i.due is not None and i.due >= today]
+        rows.append(CaseloadRow(
+            employer.id, employer.name, employer.council, employer.current_pas,
+            overdue=sum(i.status == rules.OVERDUE for i in items),
+            due_soon=sum(i.status == rules.DUE_SOON for i in items),
+            next_due=min(dated) if dated else None,
+        ))
+    return sorted(rows, key=lambda r: (-r.overdue, -r.due_soon, r.name.lower()))
