@@ -80,6 +80,16 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_hours)
 
+    p = sub.add_parser("due", help="what needs doing: checks, duties and training that are overdue or due soon")
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument("--employer")
+    which.add_argument("--all", action="store_true", help="every employer in the data file")
+    p.add_argument("--within", type=int, default=30, metavar="DAYS", help="how far ahead 'due soon' looks (default 30)")
+    p.add_argument("--calendar", type=Path, metavar="FILE.ics", help="also write the due dates to a calendar file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_due)
+
     p = sub.add_parser("check-wage", help="check pay for a pay period against the legal minimum and the Real Living Wage")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--date-of-birth", type=_date_arg, metavar="YYYY-MM-DD")
@@ -270,6 +280,37 @@ def cmd_hours(args) -> int:
     else:
         for t in summary:
             print(f"{t.name}: {_hours(t.total_minutes)} hours")
+    return 0
+
+
+def cmd_due(args) -> int:
+    from pa_manager.services.checks import due_list
+    from pa_manager.services.employers import list_employers
+    from pa_manager.wording import due_item_sentence
+
+    if args.within < 0:
+        raise UsageError("The number of days after --within must be 0 or more.")
+    db = _open(args)
+    today = _today()
+    ids = [e.id for e in list_employers(db, today)] if args.all else [_employer_id(db, args.employer)]
+    names = {e.id: e.name for e in list_employers(db, today)}
+    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)
+             if item.status in ("overdue", "due_soon")]
+    if args.calendar:
+        from pa_manager.services.calendar import export_due_calendar
+
+        export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone())
+    if args.json:
+        _print_json([{
+            "employer": names[employer_id], "pa": item.pa_name, "code": item.code,
+            "due": item.due.isoformat() if item.due else None, "status": item.status,
+            "message": due_item_sentence(item, today)[1],
+        } for employer_id, item in items])
+    elif not items:
+        print("Nothing is overdue or due soon.")
+    else:
+        for employer_id, item in items:
+            print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")
     return 0
 
 

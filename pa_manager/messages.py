@@ -201,6 +201,55 @@ MESSAGES: dict[str, str] = {
         "Check the start and end times, as a shift must be 24 hours or shorter.",
     "SHIFT_BREAK_INVALID":
         "Enter a break shorter than the shift – a break of {value} minutes leaves no time worked.",
+    # --- What needs doing (pa_manager.domain.compliance, training); {value} is the PA's name ---
+    "DBS_UPDATE_SERVICE_LEVEL":
+        "Only standard and enhanced DBS checks can be on the Update Service – untick it, or check the level.",
+    "DBS_MISSING":
+        "Get a DBS check for {value} through your council or a DBS umbrella body – an enhanced check with the adults' barred list is usual for personal care.",
+    "DBS_RECHECK":
+        "Renew {value}'s DBS check, or do a free status check if they subscribe to the Update Service.",
+    "DBS_UPDATE_SERVICE_RENEWAL":
+        "Remind {value} to renew their DBS Update Service subscription (£16 a year).",
+    "DBS_RISK_ASSESSMENT_MISSING":
+        "Record the date you did a risk assessment for the information on {value}'s DBS certificate.",
+    "DBS_RECORD_RETENTION_ENDS":
+        "Delete {value}'s DBS details, as you no longer need to keep them.",
+    "RIGHT_TO_WORK_MISSING":
+        "Check {value}'s right to work in the UK and record it – you must do this before their first shift.",
+    "RIGHT_TO_WORK_AFTER_START":
+        "Check the date of {value}'s right-to-work check: it is after they started, and it must be done before their first shift.",
+    "RIGHT_TO_WORK_FOLLOW_UP":
+        "Check {value}'s right to work again before their permission to work in the UK ends.",
+    "RIGHT_TO_WORK_RETENTION_ENDS":
+        "Delete {value}'s right-to-work copies: the law asked you to keep them for 2 years after they left.",
+    "SHIFT_BEFORE_RIGHT_TO_WORK":
+        "Check {value}'s right to work now: they worked on {due}, before the check you recorded.",
+    "REFERENCES_MISSING":
+        "Get satisfactory references for {value}: you have {received} of the {required} you ask for.",
+    "CONTRACT_STATEMENT_DUE":
+        "Give {value} a written statement of their terms of employment – it is due on or before their first day.",
+    "INDUCTION_DUE":
+        "Finish {value}'s induction and record the date (within 12 weeks of starting is usual practice).",
+    "INSURANCE_RENEWAL":
+        "Renew your employer's liability insurance and record the new renewal date.",
+    "PAYE_REGISTRATION":
+        "Register with HMRC as an employer before you first pay a PA, then record the date here.",
+    "PENSION_DECLARATION":
+        "Send your pension declaration of compliance to The Pensions Regulator.",
+    "PENSION_RE_ENROLMENT":
+        "Re-enrol eligible PAs into your workplace pension, as you must every 3 years.",
+    "COUNCIL_REVIEW":
+        "Your council should review your direct payment – ask them to arrange it if they have not.",
+    "TRAINING_EXPIRED":
+        "Book a refresher for {value}: their {course} training has run out.",
+    "TRAINING_MISSING":
+        "Book {course} training for {value}, as it is required for their role.",
+    "TRAINING_DUE":
+        "Book a refresher for {value}: their {course} training needs renewing.",
+    "SUPERVISION_DUE":
+        "Hold a supervision meeting with {value}.",
+    "APPRAISAL_DUE":
+        "Hold {value}'s yearly appraisal.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -11,7 +11,8 @@ from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
+from pa_manager.domain.validation import Problem
+from pa_manager.messages import describe, format_date
 
 BAND_LABELS = {
     "21-24": "21 to 24 rate",
@@ -138,3 +139,29 @@ def describe_pay_line(entry) -> tuple[str, str]:
     if entry.multiplier is not None:
         return label, f"{entry.multiplier.normalize():f} × the basic rate"
     return label, format_money(entry.amount)
+
+
+def due_status_word(item, today) -> tuple[str, str]:
+    """(status code for the icon, words) for a due item: "Overdue", "Due in 12 days", "Missing", "Done"."""
+    if item.status == "ok":
+        return "ok", "Done"
+    if item.status == "missing":
+        return "missing", "Missing"
+    days = item.days_from(today)
+    if item.status == "overdue":
+        return "below", "Overdue" if days is None else f"Overdue since {format_date(item.due)}"
+    if days == 0:
+        return "warning", "Due today"
+    when = "Due tomorrow" if days == 1 else f"Due in {days} days"
+    return "warning", f"{when} ({format_date(item.due)})"
+
+
+def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -> tuple[str, str]:
+    """(status code, "Overdue since 3 May 2026: Renew Janet Moyo's DBS check…")."""
+    code, word = due_status_word(item, today)
+    params = dict(item.params)
+    params.setdefault("due", item.due)
+    if item.subject is not None:
+        params.setdefault("course", (course_names or {}).get(item.subject, item.subject.replace("_", " ")))
+    sentence = describe(Problem.of(item.code, item.pa_name, **params))
+    return code, f"{word}: {sentence}"

@@ -87,11 +87,24 @@ def due_items_ics(
     calendar_name: str | None = None,
 ) -> str:
     """The calendar as text, events in the order given; `dtstamp` must be timezone-aware."""
+    return calendar_ics(((employer_key, item) for item in items), summary, dtstamp=dtstamp,
+                        description=description, calendar_name=calendar_name)
+
+
+def calendar_ics(
+    events: Iterable[tuple[Hashable, DueItem]],
+    summary: Callable[[DueItem], str],
+    *,
+    dtstamp: datetime,
+    description: Callable[[DueItem], str | None] | None = None,
+    calendar_name: str | None = None,
+) -> str:
+    """One calendar for several employers' items: each event is (employer key, item)."""
     stamp = _utc_stamp(dtstamp)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if calendar_name is not None:
         lines.append(f"X-WR-CALNAME:{escape_text(calendar_name)}")
-    for item in items:
+    for employer_key, item in events:
         if item.due is None:
             continue
         lines += [

@@ -4,6 +4,7 @@ Each capability adds its own part to the demo, so the demo always shows everythi
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time, timedelta
 from decimal import Decimal
 
@@ -13,7 +14,9 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import BANK_HOLIDAY, SLEEP_IN_ALLOWANCE, PARecord, PayRateEntry
-from pa_manager.services.employers import save_employer
+from pa_manager.domain.compliance import Contract, DBSCheck, Reference, RightToWorkCheck, StatusCheck
+from pa_manager.services.checks import save_contract, save_dbs_check, save_reference, save_right_to_work
+from pa_manager.services.employers import get_employer, save_employer
 from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
@@ -217,4 +220,46 @@ def create_demo(db: Database, today: date) -> int:
     problems = check_batch(db, first_id, history)
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
     store_batch(db, first_id, history, "rota")
+    _add_checks(db, first_id, stored, today)
     return first_id
+
+
+def _add_checks(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:
+    """Recruitment records: mostly complete, with one DBS re-check overdue and one right-to-work
+    permission ending within 60 days, as a real household's would be."""
+    by_name = {pa.name: pa for pa in pas.values()}
+    for pa in pas.values():
+        start = pa.start_date
+        british = pa.name != "Tom Whitfield"
+        save_right_to_work(db, employer_id, pa.id, RightToWorkCheck(
+            "manual_document" if british else "online_share_code", start - timedelta(days=7),
+            "UK passport" if british else "Share code (limited permission)",
+            None if british else today + timedelta(days=45)))
+        for n, referee in enumerate(("Previous employer", "Character referee")):
+            save_reference(db, employer_id, pa.id, Reference(
+                f"{referee} of {pa.name.split()[0]}", start - timedelta(days=30), start - timedelta(days=20 - n), True))
+        if pa.leaving_date is None:
+            save_contract(db, employer_id, pa.id, Contract(start, start, True,
+                                                           start + timedelta(weeks=6) if pa.name != "Leah Grant" else None))
+    # Janet's enhanced check is over three years old: the re-check is overdue.
+    janet = by_name["Janet Moyo"]
+    save_dbs_check(db, employer_id, janet.id, DBSCheck(
+        "enhanced_adults_barred", "001234567890", today - relativedelta(years=3, months=2), "Ashford Vale Council DBS team"))
+    tom = by_name["Tom Whitfield"]
+    save_dbs_check(db, employer_id, tom.id, DBSCheck(
+        "enhanced_adults_barred", "001987654321", tom.start_date - timedelta(days=20), "CareCheck Umbrella Services",
+        update_service=True, update_service_renewal=today + relativedelta(months=7),
+        status_checks=(StatusCheck(today - relativedelta(months=2), "no_change"),)))
+    for name, number in (("Priya Sandhu", "001122334455"), ("Leah Grant", "001555666777")):
+        pa = by_name[name]
+        save_dbs_check(db, employer_id, pa.id, DBSCheck(
+            "enhanced_adults_barred", number, pa.start_date - timedelta(days=14), "Ashford Vale Council DBS team"))
+    duties_start = janet.start_date
+    re_enrolled = duties_start + relativedelta(years=3 * ((today - duties_start).days // (3 * 365)))
+    employer = get_employer(db, employer_id)
+    save_employer(db, replace(
+        employer, paye_registered_on=duties_start - timedelta(days=21), pension_duties_start=duties_start,
+        declaration_of_compliance_on=re_enrolled + relativedelta(months=2), last_re_enrolment_on=re_enrolled,
+        direct_payment_start=duties_start - relativedelta(months=2),
+        last_council_review_on=today - relativedelta(months=10, days=12),
+    ))

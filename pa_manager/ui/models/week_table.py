@@ -10,7 +10,7 @@ from datetime import date
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from pa_manager.domain.money import format_money
-from pa_manager.domain.shifts import Shift, ShiftType, paid_minutes, to_london
+from pa_manager.domain.shifts import SHORT_VISIT_MINUTES, Shift, ShiftType, length_minutes, paid_minutes, to_london
 from pa_manager.messages import format_date
 from pa_manager.services.hours import WeekRow, WeekView
 
@@ -64,11 +64,17 @@ def _kept_together(text: str) -> str:
     return text.replace(" ", NBSP)
 
 
+def is_short(shift: Shift) -> bool:
+    """Under the 30 minutes the Citizens UK care charter asks a visit to last."""
+    return 0 < length_minutes(shift) < SHORT_VISIT_MINUTES
+
+
 def worked_line(shift: Shift) -> str:
     """'08:00–12:00 (4 h)'; other types than standard are named: '22:00–08:00 (10 h, sleep-in)'."""
     start, end = times_of(shift)
     kind = "" if shift.shift_type is ShiftType.STANDARD else f", {SHIFT_TYPE_NAMES[shift.shift_type].lower()}"
-    return f"{start}–{end} " + _kept_together(f"({hours_text(paid_minutes(shift))}{kind})")
+    short = ", short visit" if is_short(shift) else ""
+    return f"{start}–{end} " + _kept_together(f"({hours_text(paid_minutes(shift))}{kind}{short})")
 
 
 def planned_line(shift: Shift) -> str:
@@ -81,6 +87,8 @@ def _spoken(shift: Shift, planned: bool) -> str:
     start, end = times_of(shift)
     kind = "" if shift.shift_type is ShiftType.STANDARD else f" ({SHIFT_TYPE_NAMES[shift.shift_type].lower()})"
     words = f"{'planned' if planned else 'worked'} {start} to {end}{kind}, {spoken_hours(paid_minutes(shift))}"
+    if is_short(shift):
+        words += ", a short visit of under 30 minutes"
     return words + (", not yet marked as worked" if planned else "")
 
 

@@ -1,0 +1,494 @@
+"""Add or change one PA's shifts on one day; see, change or remove the shifts already there, and
+cancel, cover or confirm the ones the rota plans.
+
+Every change is made by a service straight away and put on the undo stack with `context.record`,
+so the dialog can stay open while you tidy up a day; saving the form closes it.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
+)
+
+from pa_manager.domain.rota import Cancellation, Cover
+from pa_manager.domain.shifts import Shift, ShiftType, length_minutes, local_date, paid_minutes, to_london
+from pa_manager.domain.validation import Problem
+from pa_manager.messages import describe, format_date
+from pa_manager.services import people, rota, shifts
+from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.ui.context import AppContext
+from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES, spoken_hours, times_of
+from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.status import Status, status_icon
+
+TIME_HINT = "24-hour clock, like 08:00 or 22:30"
+END_HINT = "24-hour clock. An end earlier than the start means the next day, like 22:00 to 08:00 for a night."
+AWAKE_HINT = "When they were woken and had to work, like 02:10-02:40, 05:00-05:20. Leave blank if they were not woken."
+SHORT_VISIT = (
+    "Short visit: under 30 minutes. The Citizens UK care charter asks for visits of at least 30 minutes, "
+    "so you can give care without rushing. You can still save it."
+)
+_TIME = re.compile(r"^([0-9]{1,2})[:.]?([0-9]{2})$")
+_PERIOD = re.compile(r"^(.+?)\s*(?:-|–|to)\s*(.+)$")
+
+
+def read_time(text: str, what: str) -> time:
+    """'8:00', '08:00', '0800' or '8.00' as a time; anything else is explained."""
+    text = text.strip()
+    if not text:
+        raise InputError(f"Enter the {what} using the 24-hour clock, like 08:00 or 22:30.")
+    match = _TIME.match(text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return time(int(match[1]), int(match[2]))
+    raise InputError(f"Enter the {what} using the 24-hour clock, like 08:00 or 22:30. '{text}' is not a time.")
+
+
+def read_periods(text: str) -> tuple[tuple[time, time], ...]:
+    """'02:10-02:40, 05:00-05:20' as pairs of times."""
+    periods = []
+    for part in filter(None, (p.strip() for p in text.split(","))):
+        match = _PERIOD.match(part)
+        if match is None:
+            raise InputError(f"Write each time woken as a start and an end, like 02:10-02:40. '{part}' is not one.")
+        periods.append((read_time(match[1], "time they were woken"), read_time(match[2], "time they went back to sleep")))
+    return tuple(periods)
+
+
+def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
+    """Ask once before something you may regret; the button says what it will do."""
+    box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
+    yes = box.addButton(action, QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is yes
+
+
+def removal_question(name: str, shift: Shift) -> str:
+    return (f"Remove {name}'s shift on {shifts.describe_when(shift)}? "
+            "It will no longer count towards their hours or pay. You can undo this.")
+
+
+def remove_shift(context: AppContext, shift: Shift, name: str) -> str:
+    """Remove a worked shift, undoably; returns what was done, in words."""
+    db, employer_id = context.db, context.employer_id
+    shifts.delete_shift(db, shift.key)
+    text = f"Remove {name}'s shift on {shifts.describe_when(shift)}"
+    context.record(text, redo=lambda: shifts.delete_shift(db, shift.key),
+                   undo=lambda: shifts.restore_shift(db, employer_id, shift))
+    return text
+
+
+def cancel_question(name: str, shift: Shift) -> str:
+    return (f"Cancel {name}'s planned shift on {shifts.describe_when(shift)}? It will no longer show as planned. "
+            "The rest of the rota stays as it is. You can undo this.")
+
+
+def record_rota_change(context: AppContext, change: Cancellation | Cover, text: str) -> None:
+    db, employer_id = context.db, context.employer_id
+    saved = rota.save_change(db, employer_id, change)
+    context.record(text, redo=lambda: rota.save_change(db, employer_id, change, saved.id),
+                   undo=lambda: rota.delete_change(db, saved.id))
+
+
+def cancel_planned(context: AppContext, shift: Shift, name: str) -> str:
+    """Cancel one planned shift (the rota itself is unchanged), undoably; returns what was done."""
+    text = f"Cancel {name}'s planned shift on {shifts.describe_when(shift)}"
+    record_rota_change(context, Cancellation(shift.pa, local_date(shift), rota.planned_start(shift)), text)
+    return text
+
+
+def full_day(day: date) -> str:
+    return f"{WEEKDAY_NAMES[day.weekday()]} {format_date(day)}"
+
+
+class ShiftDialog(QDialog):
+    """`saved` holds the shift the form saved, if it did."""
+
+    def __init__(self, context: AppContext, pa_id: int, day: date, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.saved: Shift | None = None
+        self._editing: Shift | None = None
+        self._pas = {pa.id: pa for pa in people.list_pas(context.db, context.employer_id)}
+        self.rows: dict[str, FieldRow] = {}
+        layout = QVBoxLayout(self)
+        self.title_label = heading(scale=1.25)
+        layout.addWidget(self.title_label)
+
+        self.existing_box = QGroupBox("Shifts on this day")
+        self.existing_layout = QVBoxLayout(self.existing_box)
+        self._existing: QWidget | None = None
+        layout.addWidget(self.existing_box)
+
+        self.form_box = QGroupBox()
+        form = QFormLayout(self.form_box)
+        self.pa_box = QComboBox()
+        for pa in self._pas.values():
+            left = pa.leaving_date is not None and pa.leaving_date < context.today()
+            self.pa_box.addItem(f"{pa.name} (left {format_date(pa.leaving_date)})" if left else pa.name, pa.id)
+        self.date_edit = DateEdit()
+        self.start_edit = QLineEdit()
+        self.end_edit = QLineEdit()
+        for edit in (self.start_edit, self.end_edit):
+            edit.setPlaceholderText("HH:MM")
+        self.break_edit = QLineEdit()
+        self.break_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.break_edit.setPlaceholderText("0")
+        self.type_box = QComboBox()
+        for kind, name in SHIFT_TYPE_NAMES.items():
+            self.type_box.addItem(name, kind)
+        self.awake_edit = QLineEdit()
+        self.notes_edit = QLineEdit()
+        self.rows["pa"] = add_row(form, "&PA:", self.pa_box)
+        self.rows["day"] = add_row(form, "&Date:", self.date_edit, DATE_HINT)
+        self.rows["start"] = add_row(form, "&Start time:", self.start_edit, TIME_HINT)
+        self.rows["end"] = add_row(form, "E&nd time:", self.end_edit, END_HINT)
+        self.rows["break_minutes"] = add_row(form, "Unpaid &break (minutes):", self.break_edit, "Leave blank for no break")
+        self.rows["shift_type"] = add_row(form, "&Type:", self.type_box)
+        self.rows["awake"] = add_row(form, "Times &woken and working:", self.awake_edit, AWAKE_HINT)
+        self.rows["notes"] = add_row(form, "N&otes:", self.notes_edit)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        form.addRow(self.summary)
+        self.warning = QWidget()
+        warning_row = QHBoxLayout(self.warning)
+        warning_row.setContentsMargins(0, 0, 0, 0)
+        icon = QLabel()
+        icon.setPixmap(status_icon(Status.ATTENTION).pixmap(16, 16))
+        self.warning_text = QLabel(SHORT_VISIT)
+        self.warning_text.setWordWrap(True)
+        warning_row.addWidget(icon, alignment=Qt.AlignmentFlag.AlignTop)
+        warning_row.addWidget(self.warning_text, stretch=1)
+        form.addRow(self.warning)
+        layout.addWidget(self.form_box)
+        layout.addStretch()
+
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox()
+        self.new_button = buttons.addButton("&Add a new shift instead", QDialogButtonBox.ButtonRole.ResetRole)
+        self.save_button = buttons.addButton("Sa&ve shift", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
+        self.save_button.setDefault(True)
+        layout.addWidget(buttons)
+
+        self.pa_box.setCurrentIndex(max(0, self.pa_box.findData(pa_id)))
+        self.date_edit.set_value(day)
+        self.pa_box.currentIndexChanged.connect(self._on_day_or_pa_changed)
+        self.date_edit.editingFinished.connect(self._on_day_or_pa_changed)
+        for edit in (self.date_edit, self.start_edit, self.end_edit, self.break_edit):
+            edit.textChanged.connect(self._update_preview)
+        self.type_box.currentIndexChanged.connect(self._on_type_changed)
+        self.new_button.clicked.connect(self._start_new)
+        self.save_button.clicked.connect(self._on_save_clicked)
+        self.close_button.clicked.connect(self.reject)
+        self._shown_for: tuple[int, date] | None = None
+        self._on_day_or_pa_changed()
+        self._start_new()
+        self._prefill_from_plan()
+        self.resize(max(620, self.sizeHint().width()), self.sizeHint().height())
+
+    # --- which PA and day ---
+    @property
+    def pa_id(self) -> int:
+        return self.pa_box.currentData()
+
+    @property
+    def day(self) -> date | None:
+        try:
+            return self.date_edit.value()
+        except InputError:
+            return None
+
+    def _pa_name(self, pa_id: int | None = None) -> str:
+        return self._pas[pa_id if pa_id is not None else self.pa_id].name
+
+    def _on_day_or_pa_changed(self) -> None:
+        day = self.day
+        if day is None or (self.pa_id, day) == self._shown_for:
+            return
+        self._shown_for = (self.pa_id, day)
+        self.title_label.setText(f"{self._pa_name()}, {full_day(day)}")
+        self.setWindowTitle(f"Shifts for {self._pa_name()} on {format_date(day)}")
+        self._show_existing()
+
+    def _day_shifts(self) -> tuple[list[Shift], list[Shift]]:
+        db, employer_id, day = self.context.db, self.context.employer_id, self._shown_for[1]
+        worked = shifts.shifts_between(db, employer_id, day, day, pa_id=self.pa_id)
+        planned = [s for s in rota.planned_shifts(db, employer_id, day, day) if s.pa == self.pa_id]
+        return worked, planned
+
+    def _show_existing(self) -> None:
+        """One line per shift, each with its own buttons (named with the times for a screen reader)."""
+        if self._existing is not None:
+            self._existing.deleteLater()
+        self._existing = QWidget()
+        grid = QGridLayout(self._existing)
+        grid.setContentsMargins(0, 0, 0, 0)
+        worked, planned = self._day_shifts()
+        self.change_buttons: list[QPushButton] = []
+        self.remove_buttons: list[QPushButton] = []
+        self.plan_buttons: list[tuple[QPushButton, QPushButton, QPushButton]] = []
+        for row, shift in enumerate(worked):
+            start, end = times_of(shift)
+            grid.addWidget(QLabel(f"Worked {start} to {end}, {self._length(shift)}"), row, 0)
+            change = self._row_button("Change", f"Change the {start} to {end} shift", lambda _=False, s=shift: self._load(s))
+            remove = self._row_button("Remove", f"Remove the {start} to {end} shift", lambda _=False, s=shift: self._remove(s))
+            grid.addWidget(change, row, 1)
+            grid.addWidget(remove, row, 2)
+            self.change_buttons.append(change)
+            self.remove_buttons.append(remove)
+        for row, shift in enumerate(planned, start=len(worked)):
+            start, end = times_of(shift)
+            grid.addWidget(QLabel(f"Planned {start} to {end}, {self._length(shift)}, from the rota"), row, 0)
+            buttons = (
+                self._row_button("Worked as planned", f"Mark the planned {start} to {end} shift as worked",
+                                 lambda _=False, s=shift: self._mark_worked(s)),
+                self._row_button("Cancel this planned shift", f"Cancel the planned {start} to {end} shift",
+                                 lambda _=False, s=shift: self._cancel(s)),
+                self._row_button("Covered by…", f"Record who covered the planned {start} to {end} shift",
+                                 lambda _=False, s=shift: self._cover(s)),
+            )
+            for column, button in enumerate(buttons, start=1):
+                grid.addWidget(button, row, column)
+            self.plan_buttons.append(buttons)
+        if not worked and not planned:
+            grid.addWidget(QLabel("No shifts are recorded or planned for this day yet."), 0, 0)
+        grid.setColumnStretch(0, 1)
+        self.existing_layout.addWidget(self._existing)
+
+    def _row_button(self, text: str, name: str, slot) -> QPushButton:
+        # No & shortcut: the same words repeat on every line, so letters would clash.
+        button = QPushButton(text)
+        button.setAccessibleName(name)
+        button.setToolTip(name)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
+    @staticmethod
+    def _length(shift: Shift) -> str:
+        kind = "" if shift.shift_type is ShiftType.STANDARD else f" ({SHIFT_TYPE_NAMES[shift.shift_type].lower()})"
+        return f"{spoken_hours(paid_minutes(shift))}{kind}"
+
+    # --- the form ---
+    def _start_new(self) -> None:
+        self._editing = None
+        self.form_box.setTitle("Add a shift")
+        self.new_button.setVisible(False)
+        for edit in (self.start_edit, self.end_edit, self.break_edit, self.awake_edit, self.notes_edit):
+            edit.clear()
+        self.type_box.setCurrentIndex(0)
+        self._clear_errors()
+        self._on_type_changed()
+        self.start_edit.setFocus()
+
+    def _prefill_from_plan(self) -> None:
+        """A day with only a planned shift starts with the plan's times, ready to adjust."""
+        worked, planned = self._day_shifts()
+        if not worked and len(planned) == 1:
+            self._fill(planned[0])
+
+    def _fill(self, shift: Shift) -> None:
+        start, end = times_of(shift)
+        self.start_edit.setText(start)
+        self.end_edit.setText(end)
+        self.break_edit.setText(str(shift.break_minutes) if shift.break_minutes else "")
+        self.type_box.setCurrentIndex(max(0, self.type_box.findData(shift.shift_type)))
+        self.awake_edit.setText(", ".join(f"{to_london(a):%H:%M}-{to_london(b):%H:%M}" for a, b in shift.awake))
+        self.notes_edit.setText(shift.notes)
+
+    def _load(self, shift: Shift) -> None:
+        self._clear_errors()
+        self._editing = shift
+        start, end = times_of(shift)
+        self.form_box.setTitle(f"Change the {start} to {end} shift")
+        self.new_button.setVisible(True)
+        self._fill(shift)
+        self.start_edit.setFocus()
+        self.start_edit.selectAll()
+
+    def _on_type_changed(self) -> None:
+        sleep_in = self.type_box.currentData() is ShiftType.SLEEP_IN
+        self.rows["awake"].label.setVisible(sleep_in)
+        self.awake_edit.parentWidget().setVisible(sleep_in)
+        self._update_preview()
+
+    def _read(self, mark: bool) -> shifts.ShiftInput | None:
+        """The shift as typed; with `mark`, every unreadable field says why (else None is quiet)."""
+        if mark:
+            self._clear_errors()
+        failed: list[str] = []
+
+        def attempt(field: str, read):
+            try:
+                return read()
+            except InputError as error:
+                if mark:
+                    self.rows[field].show_error(str(error))
+                failed.append(field)
+                return None
+
+        def read_day():
+            value = self.date_edit.value()
+            if value is None:
+                raise InputError("Enter the date of the shift, like 16/11/2026.")
+            return value
+
+        def read_break():
+            text = self.break_edit.text().strip()
+            if not text:
+                return 0
+            if not text.isdigit():
+                raise InputError(f"Enter the break as a whole number of minutes, like 30. '{text}' is not one.")
+            return int(text)
+
+        sleep_in = self.type_box.currentData() is ShiftType.SLEEP_IN
+        day = attempt("day", read_day)
+        start = attempt("start", lambda: read_time(self.start_edit.text(), "start time"))
+        end = attempt("end", lambda: read_time(self.end_edit.text(), "end time"))
+        minutes = attempt("break_minutes", read_break)
+        awake = attempt("awake", lambda: read_periods(self.awake_edit.text()) if sleep_in else ())
+        if failed:
+            if mark:
+                self.rows[failed[0]].field.setFocus()
+            return None
+        return shifts.ShiftInput(
+            pa_id=self.pa_id, day=day, start=start, end=end, shift_type=self.type_box.currentData(),
+            break_minutes=minutes, awake=awake, notes=self.notes_edit.text().strip(),
+        )
+
+    def _update_preview(self) -> None:
+        """Say how long the shift is as you type, when it ends the next day, and warn of short visits."""
+        entry = self._read(mark=False)
+        shift = None
+        if entry is not None:
+            try:
+                shift = shifts.build_shift(entry)
+            except ValidationFailed:
+                shift = None
+        self.warning.setVisible(shift is not None and shifts.is_short_visit(shift))
+        if shift is None:
+            self.summary.setText("")
+            return
+        words = f"Length: {spoken_hours(paid_minutes(shift))}"
+        if shift.break_minutes:
+            words += f" paid ({spoken_hours(length_minutes(shift))} less a {shift.break_minutes}-minute break)"
+        end = to_london(shift.end)
+        if end.date() != local_date(shift):
+            words += f", ending the next day, {full_day(end.date())}, at {end:%H:%M}"
+        words += "."
+        clock = datetime.combine(date.min, entry.end) - datetime.combine(date.min, entry.start)
+        wall = int((clock % timedelta(days=1)) // timedelta(minutes=1))
+        if wall != length_minutes(shift):
+            change = "back" if length_minutes(shift) > wall else "forward"
+            words += f" The clocks go {change} during this shift, so it is {spoken_hours(abs(length_minutes(shift) - wall))} " \
+                     f"{'longer' if change == 'back' else 'shorter'} than the times suggest."
+        self.summary.setText(words)
+
+    def _clear_errors(self) -> None:
+        for row in self.rows.values():
+            row.show_error(None)
+        self.message.setText("")
+
+    def _show_problems(self, problems: dict[str, Problem]) -> None:
+        first = None
+        for field, problem in problems.items():
+            row = self.rows.get(field, self.rows["start"])
+            row.show_error(describe(problem))
+            first = first or row
+        if first is not None:
+            first.field.setFocus()
+
+    def _on_save_clicked(self) -> None:
+        entry = self._read(mark=True)
+        if entry is None:
+            return
+        db, employer_id = self.context.db, self.context.employer_id
+        before = self._editing
+        try:
+            saved = shifts.save_shift(db, employer_id, entry, before.key if before else None)
+        except ValidationFailed as failure:
+            self._show_problems(failure.problems)
+            return
+        except ServiceError as error:
+            self.message.setText(str(error))
+            return
+        name, when = self._pa_name(saved.pa), shifts.describe_when(saved)
+        if before is None:
+            self.context.record(f"Add {name}'s shift on {when}",
+                                redo=lambda: shifts.restore_shift(db, employer_id, saved),
+                                undo=lambda: shifts.delete_shift(db, saved.key))
+        else:
+            self.context.record(f"Change {name}'s shift on {when}",
+                                redo=lambda: shifts.restore_shift(db, employer_id, saved),
+                                undo=lambda: shifts.restore_shift(db, employer_id, before))
+        if shifts.is_short_visit(saved):
+            self.context.status_message.emit(f"Saved. {SHORT_VISIT}")
+        self.saved = saved
+        self.accept()
+
+    # --- the shifts already there ---
+    def _confirm(self, title: str, text: str, action: str) -> bool:
+        return confirm(self, title, text, action)
+
+    def _done(self, text: str) -> None:
+        self.message.setText(f"{text}. You can undo this from the Edit menu.")
+        self._show_existing()
+
+    def _remove(self, shift: Shift) -> None:
+        name = self._pa_name(shift.pa)
+        if not self._confirm("Remove this shift?", removal_question(name, shift), "Remove shift"):
+            return
+        text = remove_shift(self.context, shift, name)
+        if self._editing is not None and self._editing.key == shift.key:
+            self._start_new()
+        self._done(text)
+
+    def _mark_worked(self, shift: Shift) -> None:
+        db, employer_id = self.context.db, self.context.employer_id
+        try:
+            ids = rota.mark_worked(db, employer_id, [shift])
+        except ValidationFailed as failure:
+            self.message.setText(" ".join(describe(p) for p in failure.problems.values()))
+            return
+        stored = [shifts.get_shift(db, shift_id) for shift_id in ids]
+        text = f"Mark {self._pa_name(shift.pa)}'s shift on {shifts.describe_when(shift)} as worked"
+        self.context.record(text, redo=lambda: [shifts.restore_shift(db, employer_id, s, "rota") for s in stored],
+                            undo=lambda: [shifts.delete_shift(db, i) for i in ids])
+        self._done(text)
+
+    def _cancel(self, shift: Shift) -> None:
+        name = self._pa_name(shift.pa)
+        if not self._confirm("Cancel this planned shift?", cancel_question(name, shift), "Cancel shift"):
+            return
+        self._done(cancel_planned(self.context, shift, name))
+
+    def _choose_cover_pa(self, shift: Shift) -> int | None:
+        others = [pa for pa in self._pas.values() if pa.id != shift.pa and pa.is_current(local_date(shift))]
+        if not others:
+            self.message.setText("You have no other PA working for you on that day. Add them on the People page first.")
+            return None
+        names = [pa.name for pa in others]
+        start, end = times_of(shift)
+        chosen, ok = QInputDialog.getItem(
+            self, "Who covered this shift?",
+            f"Choose the PA who works the {start} to {end} shift instead of {self._pa_name(shift.pa)}:", names, 0, False)
+        return others[names.index(chosen)].id if ok else None
+
+    def _cover(self, shift: Shift) -> None:
+        cover_pa = self._choose_cover_pa(shift)
+        if cover_pa is None:
+            return
+        text = f"Record {self._pa_name(cover_pa)} covering {self._pa_name(shift.pa)}'s shift on {shifts.describe_when(shift)}"
+        record_rota_change(self.context, Cover(shift.pa, local_date(shift), cover_pa, rota.planned_start(shift)), text)
+        self._done(text)
