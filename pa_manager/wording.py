@@ -5,7 +5,7 @@ or a colour alone. Statuses: "ok", "below", "missing", "info", "provisional".
 """
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
@@ -27,6 +27,11 @@ def band_label(band: str, nlw_age: int) -> str:
     if band == "NLW":
         return f"National Living Wage, for ages {nlw_age} and over"
     return BAND_LABELS.get(band, band)
+
+
+def percent(share: Decimal) -> str:
+    """0.9163… -> '92%'."""
+    return f"{(share * 100).quantize(Decimal('1'), rounding=ROUND_HALF_UP)}%"
 
 
 def per_hour(amount: Decimal) -> str:

@@ -13,7 +13,7 @@ from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
-from pa_manager.wording import per_hour, wage_warning_sentence
+from pa_manager.wording import due_item_sentence, per_hour, percent, wage_warning_sentence
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 
@@ -31,6 +31,15 @@ class DashboardPage(QWidget):
         self.heading = heading()
         layout.addWidget(self.heading)
 
+        todo_now = QGroupBox("What needs doing")
+        todo_now_layout = QVBoxLayout(todo_now)
+        self.due_summary = QLabel()
+        self.due_summary.setWordWrap(True)
+        todo_now_layout.addWidget(self.due_summary)
+        self.due = StatusList("What needs doing")
+        todo_now_layout.addWidget(self.due)
+        layout.addWidget(todo_now)
+
         pay = QGroupBox("Pay and the minimum wage")
         pay_layout = QVBoxLayout(pay)
         self.pay_summary = QLabel()
@@ -40,12 +49,16 @@ class DashboardPage(QWidget):
         pay_layout.addWidget(self.pay_warnings)
         layout.addWidget(pay)
 
-        todo = QGroupBox("What is missing")
+        self.continuity = QLabel()
+        self.continuity.setWordWrap(True)
+        pay_layout.addWidget(self.continuity)
+
+        todo = QGroupBox("Details still to add")
         todo_layout = QVBoxLayout(todo)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         todo_layout.addWidget(self.summary)
-        self.gaps = StatusList("What is missing")
+        self.gaps = StatusList("Details still to add")
         todo_layout.addWidget(self.gaps)
         hint = QLabel("Press Enter on an item to go to where you can put it right.")
         hint.setWordWrap(True)
@@ -67,6 +80,7 @@ class DashboardPage(QWidget):
         self.edit_button.clicked.connect(self.employer_edit_requested)
         self.gaps.itemActivated.connect(self._on_item_activated)
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
+        self.due.itemActivated.connect(self._on_item_activated)
         context.data_changed.connect(self.refresh)
         context.employer_changed.connect(self.refresh)
         self.refresh()
@@ -80,16 +94,40 @@ class DashboardPage(QWidget):
             self.pay_summary.setText("")
             self.gaps.set_lines([])
             self.pay_warnings.set_lines([])
+            self.due.set_lines([])
+            self.due_summary.setText("")
+            self.continuity.setText("")
             self.edit_button.setEnabled(False)
             return
         self.edit_button.setEnabled(True)
         data = load_dashboard(self.context.db, self.context.employer_id, self.context.today())
         self.heading.setText(data.employer.name)
+        self._show_due(data)
         self._show_pay(data)
         self._show_gaps(data)
         self._show_details(data)
 
+    def _show_due(self, data) -> None:
+        today = self.context.today()
+        overdue = sum(i.status == "overdue" for i in data.due)
+        soon = sum(i.status == "due_soon" for i in data.due)
+        if not data.due:
+            self.due_summary.setText("Nothing is overdue or due in the next 30 days.")
+        else:
+            self.due_summary.setText(f"{overdue} overdue, {soon} due in the next 30 days. The most urgent is first.")
+        lines = [due_item_sentence(item, today) for item in data.due]
+        self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")],
+                           [item.pa_key if item.pa_key is not None else -1 for item in data.due] or None)
+
     def _show_pay(self, data) -> None:
+        share = data.continuity.share if data.continuity else None
+        if share is None:
+            self.continuity.setText("")
+        else:
+            words = "meets" if data.continuity.meets_target else "is below"
+            self.continuity.setText(
+                f"Continuity of care: {percent(share)} of care hours in the last four weeks were worked by your regular PAs. "
+                f"This {words} the 90% the Citizens UK care charter asks for.")
         below = [s for s in data.standings if s.current_rate is not None and not s.check.meets_minimum]
         if below:
             self.pay_summary.setText(f"{len(below)} PA{'s are' if len(below) != 1 else ' is'} paid below the legal minimum.")
