@@ -90,6 +90,35 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_due)
 
+    p = sub.add_parser("calc-pay", help="income tax and National Insurance for one pay period; needs no data file")
+    p.add_argument("--tax-year", required=True, metavar="YYYY-YY")
+    p.add_argument("--frequency", required=True, choices=["weekly", "fortnightly", "four-weekly", "monthly"])
+    p.add_argument("--period", required=True, type=int, metavar="N", help="the tax week or month of the pay day")
+    p.add_argument("--gross", required=True, type=_decimal_arg, metavar="G", help="pay this period, in pounds")
+    p.add_argument("--tax-code", required=True, metavar="CODE")
+    p.add_argument("--week1-month1", action="store_true", help="work out tax on a week 1 or month 1 basis")
+    p.add_argument("--previous-taxable-pay", type=_decimal_arg, default=None, metavar="X",
+                   help="taxable pay earlier this tax year (with this employer and any P45)")
+    p.add_argument("--previous-tax", type=_decimal_arg, default=None, metavar="Y", help="tax paid earlier this tax year")
+    p.add_argument("--ni-category", default="A", metavar="LETTER")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.set_defaults(run=cmd_calc_pay, needs_data=False)
+
+    p = sub.add_parser("payrun", help="work out (and with --finalise, store for good) the pay for a pay day")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--finalise", action="store_true", help="store the pay run as a permanent record")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_payrun)
+
+    p = sub.add_parser("payslips", help="write the payslips (PDF) of a finalised pay run into a folder")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    _data_option(p)
+    p.set_defaults(run=cmd_payslips)
+
     p = sub.add_parser("check-wage", help="check pay for a pay period against the legal minimum and the Real Living Wage")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--date-of-birth", type=_date_arg, metavar="YYYY-MM-DD")
@@ -311,6 +340,64 @@ def cmd_due(args) -> int:
     else:
         for employer_id, item in items:
             print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")
+    return 0
+
+
+def cmd_calc_pay(args) -> int:
+    from pa_manager.services.calculator import calculate_pay
+
+    result = calculate_pay(
+        tax_year=args.tax_year, frequency=args.frequency, period=args.period, gross=args.gross, tax_code=args.tax_code,
+        week1_month1=args.week1_month1, previous_taxable_pay=args.previous_taxable_pay, previous_tax=args.previous_tax,
+        ni_category=args.ni_category.upper(),
+    )
+    document = {name: _money(value) for name, value in result.items()}
+    if args.json:
+        _print_json(document)
+    else:
+        print(f"Tax {document['tax']} (to date {document['tax_to_date']}); employee NI {document['employee_ni']}; "
+              f"employer NI {document['employer_ni']}.")
+    return 0
+
+
+def cmd_payrun(args) -> int:
+    from pa_manager.services.pay_runs import finalise_pay_run, prepare_pay_run
+
+    db = _open(args)
+    employer_id = _employer_id(db, args.employer)
+    if args.finalise:
+        run = finalise_pay_run(db, employer_id, args.pay_date, datetime.now().astimezone())
+    else:
+        run = prepare_pay_run(db, employer_id, args.pay_date)
+    people = []
+    for item in run.pas:
+        slip = item.payslip
+        if slip is None:
+            people.append({"name": item.pa.name, "problem": item.problem})
+            continue
+        people.append({
+            "name": item.pa.name, "hours": _money(slip.hours), "gross_pay": _money(slip.gross_pay),
+            "tax": _money(slip.tax), "employee_ni": _money(slip.employee_ni), "employer_ni": _money(slip.employer_ni),
+            "pension_employee": _money(slip.employee_pension), "pension_employer": _money(slip.employer_pension),
+            "net_pay": _money(slip.net_pay), "minimum_wage_ok": slip.minimum_wage_ok,
+        })
+    if args.json:
+        _print_json({"pay_date": run.pay_date.isoformat(), "period_start": run.period_start.isoformat(),
+                     "period_end": run.period_end.isoformat(), "finalised": run.finalised, "pas": people})
+    else:
+        state = "Finalised" if run.finalised else "Not finalised yet"
+        print(f"Pay run for {run.pay_date.isoformat()} ({run.period_start.isoformat()} to {run.period_end.isoformat()}): {state}.")
+        for person in people:
+            print(f"{person['name']}: " + (person.get("problem") or f"take-home pay {person['net_pay']}"))
+    return 0
+
+
+def cmd_payslips(args) -> int:
+    from pa_manager.services.payslips import write_payslip_files
+
+    db = _open(args)
+    files = write_payslip_files(db, _employer_id(db, args.employer), args.pay_date, args.out)
+    print(f"Wrote {len(files)} payslips to {args.out}.")
     return 0
 
 

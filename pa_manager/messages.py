@@ -164,6 +164,17 @@ MESSAGES: dict[str, str] = {
         "The pay period must end on or after the day it starts – check the dates.",
     "PAY_OR_RATE_NEEDED":
         "Enter the pay for the period or the hourly rate, but not both.",
+    # --- Pay calculations (pa_manager.domain.paye, national_insurance, tax_year) ---
+    "NO_RATES_FOR_TAX_YEAR":
+        "PA Manager has no tax rates for {value} – use 2024-25, 2025-26 or 2026-27.",
+    "TAX_YEAR_FORMAT":
+        "Write the tax year like 2026-27.",
+    "PERIOD_OUT_OF_RANGE":
+        "Period {period} is not in the tax year – a tax month is 1 to 12 and a tax week 1 to 53 (54 or 56 for fortnightly or four-weekly pay).",
+    "NEGATIVE_PAY":
+        "Enter the pay as an amount of £0 or more.",
+    "TAX_CODE_NOT_FOR_NATION":
+        "The tax code {value} is not used in that part of the UK – check it against the P45 or HMRC letter.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",

@@ -40,12 +40,28 @@ def db(data_path):
     database.close()
 
 
-@pytest.fixture
-def demo_db(db):
+@pytest.fixture(scope="session")
+def _demo_data_file(tmp_path_factory) -> Path:
+    """The demo household (two years of shifts and pay runs) is built once; each test gets a copy."""
     from pa_manager.services.demo import create_demo
+    from pa_manager.storage.database import open_database
 
+    path = tmp_path_factory.mktemp("template") / "demo.sqlite3"
+    db, _ = open_database(path)
     create_demo(db, TODAY)
-    return db
+    db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(tmp_path, _demo_data_file):
+    from pa_manager.storage.database import open_database
+
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_demo_data_file, path)
+    database, _ = open_database(path)
+    yield database
+    database.close()
 
 
 @pytest.fixture

@@ -37,4 +37,9 @@ class EmployerRecord:
     last_council_review_on: date | None = None
     dbs_recheck_years: int = 3  # common council audit practice; certificates have no legal expiry
     references_required: int = 2
+    # Payroll: the workplace pension's rates on qualifying earnings, and Employment Allowance
+    pension_employer_rate: Decimal = Decimal("0.03")
+    pension_employee_rate: Decimal = Decimal("0.05")
+    pension_tax_relief: str = "relief-at-source"  # or "net-pay"
+    claims_employment_allowance: bool = True  # care and support employers can claim it
     id: int | None = None

@@ -83,6 +83,12 @@ class PARecord:
     emergency_contact_phone: str = ""
     pay_rates: tuple[PayRateEntry, ...] = field(default_factory=tuple)
     regular: bool = True  # one of the employer's regular named PAs (for continuity of care)
+    rolled_up_holiday: bool = False  # irregular hours only: 12.07% holiday pay with each pay
+    pension_status: str = "NOT_MEMBER"  # pension.MembershipStatus value
+    pension_active_from: date | None = None
+    p45_tax_year: str = ""  # a starter's P45: pay and tax from earlier jobs this tax year
+    p45_pay: Decimal | None = None
+    p45_tax: Decimal | None = None
     id: int | None = None
 
     def is_current(self, on: date) -> bool:

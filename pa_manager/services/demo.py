@@ -5,7 +5,8 @@ Each capability adds its own part to the demo, so the demo always shows everythi
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, time, timedelta
+from dataclasses import replace as replace_shift
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 from dateutil.relativedelta import relativedelta
@@ -21,7 +22,8 @@ from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
-from pa_manager.services.people import list_pas, save_pa
+from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
+from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
@@ -216,12 +218,49 @@ def create_demo(db: Database, today: date) -> int:
     cover = demo_cover(today, {pa.name: pa.id for pa in stored.values()})
     for change in cover:
         save_change(db, first_id, change)
-    history = _worked_history(patterns, cover, stored, today)
+    history = _with_leave(_worked_history(patterns, cover, stored, today), stored, today)
     problems = check_batch(db, first_id, history)
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
     store_batch(db, first_id, history, "rota")
     _add_checks(db, first_id, stored, today)
+    _enrol_in_pension(db, first_id, stored)
+    _pay_runs(db, first_id, today)
     return first_id
+
+
+def _with_leave(history: list[Shift], pas: dict[int, PARecord], today: date) -> list[Shift]:
+    """A week of Janet's holiday last summer, and a day Priya was off sick last month."""
+    by_name = {pa.name: pa.id for pa in pas.values()}
+    summer = date(today.year - 1, 8, 1) + timedelta(days=(7 - date(today.year - 1, 8, 1).weekday()) % 7)
+    sick_day = today - relativedelta(months=1) - timedelta(days=today.weekday() - 1)  # a Tuesday last month
+    out = []
+    for shift in history:
+        day = local_date(shift)
+        if shift.pa == by_name["Janet Moyo"] and summer <= day < summer + timedelta(days=7):
+            shift = replace_shift(shift, shift_type=ShiftType.HOLIDAY)
+        elif shift.pa == by_name["Priya Sandhu"] and day == sick_day:
+            shift = replace_shift(shift, shift_type=ShiftType.SICKNESS)
+        out.append(shift)
+    return out
+
+
+def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord]) -> None:
+    """Janet earns over the trigger, so she was enrolled three months after starting (postponement)."""
+    janet = next(pa for pa in pas.values() if pa.name == "Janet Moyo")
+    restore_pa(db, employer_id, replace(get_pa(db, janet.id), pension_status="ENROLLED",
+                                        pension_active_from=janet.start_date + relativedelta(months=3)))
+
+
+def _pay_runs(db: Database, employer_id: int, today: date) -> None:
+    """Two years of monthly pay runs, each finalised on its pay day, across two April rises."""
+    employer = get_employer(db, employer_id)
+    month = today - relativedelta(months=24, day=1)
+    while True:
+        pay_date = default_pay_date(employer, month)
+        if pay_date >= today:
+            break
+        finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc))
+        month += relativedelta(months=1)
 
 
 def _add_checks(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

@@ -211,12 +211,15 @@ def get_shift(db: Database, shift_id: int) -> Shift:
         return to_shift(row)
 
 
-def shifts_between(db: Database, employer_id: int, first: date, last: date, pa_id: int | None = None) -> list[Shift]:
+def shifts_between(db: Database, employer_id: int, first: date, last: date, pa_id: int | None = None,
+                   shift_type: ShiftType | None = None) -> list[Shift]:
     """Shifts starting (in London) on any day from `first` to `last`, in start order."""
     query = select(models.Shift).where(
         models.Shift.employer_id == employer_id, models.Shift.local_date >= first, models.Shift.local_date <= last
     )
     if pa_id is not None:
         query = query.where(models.Shift.pa_id == pa_id)
+    if shift_type is not None:
+        query = query.where(models.Shift.shift_type == shift_type.value)
     with db.session() as s:
         return [to_shift(r) for r in s.scalars(query.order_by(models.Shift.starts_at))]

@@ -54,6 +54,11 @@ class Employer(Base):
     last_council_review_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     dbs_recheck_years: Mapped[int] = mapped_column(Integer, default=3, server_default="3")
     references_required: Mapped[int] = mapped_column(Integer, default=2, server_default="2")
+    # Payroll settings
+    pension_employer_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0.03"), server_default="0.03")
+    pension_employee_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0.05"), server_default="0.05")
+    pension_tax_relief: Mapped[str] = mapped_column(String(20), default="relief-at-source", server_default="relief-at-source")
+    claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
 
     pas: Mapped[list[PersonalAssistant]] = relationship(
         back_populates="employer", cascade="all, delete-orphan", order_by="PersonalAssistant.name"
@@ -87,6 +92,13 @@ class PersonalAssistant(Base):
     emergency_contact_name: Mapped[str] = mapped_column(String(200), default="")
     emergency_contact_phone: Mapped[str] = mapped_column(String(30), default="")
     regular: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # Pay
+    rolled_up_holiday: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    pension_status: Mapped[str] = mapped_column(String(20), default="NOT_MEMBER", server_default="NOT_MEMBER")
+    pension_active_from: Mapped[date | None] = mapped_column(Date, nullable=True)
+    p45_tax_year: Mapped[str] = mapped_column(String(7), default="", server_default="")
+    p45_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
 
     employer: Mapped[Employer] = relationship(back_populates="pas")
     pay_rates: Mapped[list[PayRate]] = relationship(
@@ -234,3 +246,82 @@ class Contract(Base):
     signed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     job_description: Mapped[bool] = mapped_column(Boolean, default=False)
     induction_completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class PayAdjustment(Base):
+    """Something to add to or take from one PA's pay on one pay day: expenses (not taxed), or a
+    deduction they agreed to, with its purpose."""
+
+    __tablename__ = "pay_adjustments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    pay_date: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20))  # addition, deduction
+    description: Mapped[str] = mapped_column(String(200))
+    purpose: Mapped[str] = mapped_column(String(200), default="")
+    amount: Mapped[Decimal] = mapped_column(Pence)
+    for_employer: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PayNote(Base):
+    """The reason recorded for finalising a PA's pay despite a minimum-wage shortfall."""
+
+    __tablename__ = "pay_notes"
+    __table_args__ = (UniqueConstraint("pa_id", "pay_date", name="uq_pay_notes_pa_id_pay_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    pay_date: Mapped[date] = mapped_column(Date)
+    minimum_wage_reason: Mapped[str] = mapped_column(Text)
+
+
+class PayRun(Base):
+    """A finalised pay day: a permanent record. It is never changed; corrections go in a later run."""
+
+    __tablename__ = "pay_runs"
+    __table_args__ = (UniqueConstraint("employer_id", "pay_date", name="uq_pay_runs_employer_id_pay_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pay_date: Mapped[date] = mapped_column(Date)
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    frequency: Mapped[str] = mapped_column(String(20))
+    tax_year: Mapped[str] = mapped_column(String(7))
+    period: Mapped[int] = mapped_column(Integer)
+    finalised_at: Mapped[datetime] = mapped_column(UtcInstant)
+
+
+class StoredPayslip(Base):
+    """What one PA was paid in a finalised pay run, figure by figure, and the whole payslip as
+    written (`document`, JSON) so it can be printed again exactly as it was."""
+
+    __tablename__ = "payslips"
+    __table_args__ = (UniqueConstraint("pay_run_id", "pa_id", name="uq_payslips_pay_run_id_pa_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pay_run_id: Mapped[int] = mapped_column(ForeignKey("pay_runs.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    tax_code: Mapped[str] = mapped_column(String(20))
+    ni_category: Mapped[str] = mapped_column(String(1))
+    hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    gross_pay: Mapped[Decimal] = mapped_column(Pence)
+    taxable_pay: Mapped[Decimal] = mapped_column(Pence)
+    tax: Mapped[Decimal] = mapped_column(Pence)
+    employee_ni: Mapped[Decimal] = mapped_column(Pence)
+    employer_ni: Mapped[Decimal] = mapped_column(Pence)
+    employment_allowance: Mapped[Decimal] = mapped_column(Pence)
+    employee_pension: Mapped[Decimal] = mapped_column(Pence)
+    employer_pension: Mapped[Decimal] = mapped_column(Pence)
+    ssp: Mapped[Decimal] = mapped_column(Pence)
+    additions: Mapped[Decimal] = mapped_column(Pence)
+    net_pay: Mapped[Decimal] = mapped_column(Pence)
+    holiday_hours_accrued: Mapped[Decimal] = mapped_column(ExactDecimal)
+    holiday_hours_taken: Mapped[Decimal] = mapped_column(ExactDecimal)
+    minimum_wage_ok: Mapped[bool] = mapped_column(Boolean)
+    minimum_wage_reason: Mapped[str] = mapped_column(Text, default="")
+    document: Mapped[str] = mapped_column(Text)

@@ -131,3 +131,48 @@ def test_import_timesheet_with_bad_rows_lists_them_and_stores_nothing(tmp_path, 
     code, out, _ = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2030-10-30", "--to", "2030-10-30",
                        "--json", "--data", data)
     assert json.loads(out)["pas"] == []
+
+
+@pytest.mark.parametrize(
+    "args, tax, tax_to_date, employee_ni, employer_ni",
+    [
+        # HMRC 2026-27 test data, rest of UK, Gen_cumul-mthly row 1
+        (["--frequency", "monthly", "--period", "1", "--gross", "1156.25", "--tax-code", "1257L"], "21.40", "21.40", "8.66", "110.89"),
+        # uk-rates.md worked examples: NI on £2,000 a month and £300 a week, category A
+        (["--frequency", "monthly", "--period", "1", "--gross", "2000", "--tax-code", "0T", "--week1-month1"], "400.00", "400.00", "76.16", "237.45"),
+        # week 1 free pay: 2 x 96.16 + 2,579 / 52 (49.596 -> 49.60) = 241.92; 300 - 241.92 = 58.08 -> 58 x 20%
+        (["--frequency", "weekly", "--period", "1", "--gross", "300", "--tax-code", "1257L"], "11.60", "11.60", "4.64", "30.60"),
+        # a refund: month 3, £3,000 so far taxed £600, nothing paid now; free pay 3 x 1,048.26 covers it all
+        (["--frequency", "monthly", "--period", "3", "--gross", "0", "--tax-code", "1257L",
+          "--previous-taxable-pay", "3000", "--previous-tax", "600"], "-600.00", "0.00", "0.00", "0.00"),
+    ],
+)
+def test_calc_pay(capsys, args, tax, tax_to_date, employee_ni, employer_ni):
+    code, out, err = run(capsys, "calc-pay", "--tax-year", "2026-27", *args, "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert (result["tax"], result["tax_to_date"], result["employee_ni"], result["employer_ni"]) == (
+        tax, tax_to_date, employee_ni, employer_ni)
+
+
+def test_payrun_json_then_finalise_then_payslips(tmp_path, capsys):
+    data = str(tmp_path / "d.sqlite3")
+    run(capsys, "create-demo", "--data", data)
+    code, out, err = run(capsys, "payrun", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29", "--json", "--data", data)
+    assert code == 0, err
+    document = json.loads(out)
+    assert (document["period_start"], document["period_end"]) == ("2027-01-01", "2027-01-31")
+    assert {p["name"] for p in document["pas"]} == {"Janet Moyo", "Tom Whitfield", "Priya Sandhu", "Leah Grant"}
+    janet = next(p for p in document["pas"] if p["name"] == "Janet Moyo")
+    assert set(janet) >= {"hours", "gross_pay", "tax", "employee_ni", "employer_ni", "pension_employee",
+                          "pension_employer", "net_pay", "minimum_wage_ok"}
+    assert janet["gross_pay"] == "0.00" and janet["minimum_wage_ok"] is True
+    code, out, err = run(capsys, "payslips", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29",
+                         "--out", str(tmp_path / "slips"), "--data", data)
+    assert code == 1 and "Finalise it first" in err
+    code, out, err = run(capsys, "payrun", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29", "--finalise",
+                         "--json", "--data", data)
+    assert code == 0 and json.loads(out)["finalised"] is True
+    code, out, err = run(capsys, "payslips", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29",
+                         "--out", str(tmp_path / "slips"), "--data", data)
+    assert code == 0 and len(list((tmp_path / "slips").glob("*.pdf"))) == 4
