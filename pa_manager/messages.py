@@ -175,6 +175,12 @@ MESSAGES: dict[str, str] = {
         "Enter the pay as an amount of £0 or more.",
     "TAX_CODE_NOT_FOR_NATION":
         "The tax code {value} is not used in that part of the UK – check it against the P45 or HMRC letter.",
+    "EXTRA_DESCRIPTION_MISSING":
+        "Say what the payment is for, like Mileage to hospital appointments.",
+    "DEDUCTION_PURPOSE_MISSING":
+        "Say what the deduction is for, as the law requires it on the payslip.",
+    "PAY_RUN_ALREADY_FINALISED":
+        "The pay run for {value} is already finalised – add this to the next pay run instead.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",
