@@ -1,0 +1,86 @@
+"""The compliance report for a council audit: each PA's recruitment checks and the employer's duties,
+with what is overdue or due soon. Fed plain data (ComplianceReport) by services.compliance_report."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from typing import BinaryIO
+
+from pa_manager.messages import format_date
+from pa_manager.reports.document import (
+    Column, DocumentInfo, Furniture, Mark, build_pdf, fonts_for, heading, key_value_table, money_table, paragraph,
+    space, status_cell, styles_for,
+)
+
+
+@dataclass(frozen=True)
+class StatusLine:
+    status: str  # "done", "overdue", "due_soon", "missing"
+    words: str  # "Overdue since 3 May 2026: Renew Janet Moyo's DBS check…"
+
+
+@dataclass(frozen=True)
+class PASection:
+    name: str
+    start_date: date | None
+    leaving_date: date | None
+    records: tuple[tuple[str, str], ...]  # (what, details): "Right to work", "Checked 3 March 2025 (UK passport)…"
+    lines: tuple[StatusLine, ...]  # what is due for this PA, most urgent first
+
+
+@dataclass(frozen=True)
+class ComplianceReport:
+    employer_name: str
+    council: str
+    direct_payment_reference: str
+    made_on: date
+    duties: tuple[tuple[str, str], ...]  # (duty, details)
+    employer_lines: tuple[StatusLine, ...]
+    pas: tuple[PASection, ...]
+    retention_note: str
+
+
+_MARKS = {"done": ("Done", Mark.TICK), "overdue": ("Overdue", Mark.CROSS), "due_soon": ("Due soon", Mark.WARNING),
+          "missing": ("Missing", Mark.WARNING)}
+
+
+def _status_table(lines, styles):
+    rows = [[status_cell(*_MARKS[line.status], styles=styles), line.words.split(": ", 1)[-1]] for line in lines]
+    return money_table([Column("Status", 0.2), Column("What needs doing", 0.8)], rows, styles=styles)
+
+
+def write_compliance_report(report: ComplianceReport, target: str | os.PathLike | BinaryIO | None = None,
+                            invariant: bool = False) -> bytes | None:
+    texts = [report.employer_name, report.council, *(t for pair in report.duties for t in pair),
+             *(l.words for l in report.employer_lines),
+             *(t for pa in report.pas for pair in pa.records for t in pair), *(pa.name for pa in report.pas)]
+    styles = styles_for(fonts_for(texts))
+    story = [
+        heading(f"Compliance report for {report.employer_name}", 1, styles),
+        paragraph(f"Made on {format_date(report.made_on)}. Council: {report.council or 'not recorded'}"
+                  + (f", direct payment reference {report.direct_payment_reference}." if report.direct_payment_reference else "."),
+                  styles),
+        space(),
+        heading("Employer duties", 2, styles),
+        key_value_table(report.duties, styles=styles),
+        space(),
+    ]
+    if report.employer_lines:
+        story += [_status_table(report.employer_lines, styles), space()]
+    else:
+        story += [paragraph("Nothing is overdue or due soon for the employer's duties.", styles), space()]
+    for pa in report.pas:
+        employed = f"Started {format_date(pa.start_date)}" if pa.start_date else "Start date not recorded"
+        if pa.leaving_date:
+            employed += f"; left {format_date(pa.leaving_date)}"
+        story += [heading(pa.name, 2, styles), paragraph(employed + ".", styles),
+                  key_value_table(pa.records, styles=styles)]
+        story += [space(2), _status_table(pa.lines, styles)] if pa.lines else [
+            space(2), paragraph("All checks are done and in date.", styles)]
+        story.append(space())
+    story += [heading("What PA Manager keeps", 2, styles), paragraph(report.retention_note, styles)]
+    info = DocumentInfo(f"Compliance report for {report.employer_name}",
+                        Furniture(report.employer_name, f"Compliance report, {format_date(report.made_on)}"),
+                        "Recruitment checks and employer duties")
+    return build_pdf(story, info, target, invariant=invariant)
