@@ -79,5 +79,5 @@ def test_compliance_report_text(demo_db, tmp_path, today):
     path = save_compliance_report(demo_db, employer.id, tmp_path / "report.pdf", today)
     text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout
     for expected in ("Compliance report for Margaret Okafor", "Employer duties", "Janet Moyo", "Overdue",
-                     "Renew Janet Moyo's DBS check", "never what a disclosure", "Page 1 of"):
-        assert expected in text
+                     "Renew Janet Moyo's DBS check", "never what a disclosure says", "Page 1 of"):
+        assert expected in " ".join(text.split())  # lines wrap where the page is full
