@@ -181,6 +181,21 @@ MESSAGES: dict[str, str] = {
         "Say what the deduction is for, as the law requires it on the payslip.",
     "PAY_RUN_ALREADY_FINALISED":
         "The pay run for {value} is already finalised – add this to the next pay run instead.",
+    # --- Training (pa_manager.services.training) ---
+    "REFRESH_MONTHS_INVALID":
+        "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",
+    "TRAINING_DATE_IN_FUTURE":
+        "Enter the date the course was completed – {value} is in the future.",
+    "FUNDING_SOURCE_UNKNOWN":
+        "Choose who paid for the course from the list.",
+    "CERTIFICATE_UNREADABLE":
+        "PA Manager could not read {value} – choose the certificate file again.",
+    "CERTIFICATE_TOO_LARGE":
+        "The file {value} is larger than 20 MB – save a smaller scan or photo of the certificate and choose that.",
+    "MEETING_KIND_UNKNOWN":
+        "Choose supervision or appraisal.",
+    "CARE_CERTIFICATE_STANDARD_UNKNOWN":
+        "Choose one of the Care Certificate's 16 standards.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",

@@ -110,6 +110,22 @@ def wage_warning_sentence(pa_name: str, warning, age_then: int, nlw_age: int = 2
     return f"Check {pa_name}'s pay: the legal minimum changes on {day}."
 
 
+COURSE_NAMES = {
+    "moving_and_handling": "Moving and handling",
+    "first_aid": "First aid",
+    "basic_life_support": "Basic life support",
+    "safeguarding_adults": "Safeguarding adults",
+    "safeguarding_children": "Safeguarding children",
+    "medication": "Medication",
+    "infection_prevention_and_control": "Infection prevention and control",
+    "food_hygiene": "Food hygiene",
+    "fire_safety": "Fire safety",
+    "dementia_awareness": "Dementia awareness",
+    "mental_health_awareness": "Mental health awareness",
+    "learning_disability_and_autism": "Learning disability and autism",
+    "data_protection": "Data protection",
+}
+
 SHIFT_TYPE_NAMES = {
     "standard": "standard",
     "waking_night": "waking nights",
@@ -167,6 +183,7 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
     params = dict(item.params)
     params.setdefault("due", item.due)
     if item.subject is not None:
-        params.setdefault("course", (course_names or {}).get(item.subject, item.subject.replace("_", " ")))
+        names = course_names or COURSE_NAMES
+        params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
     sentence = describe(Problem.of(item.code, item.pa_name, **params))
     return code, f"{word}: {sentence}"

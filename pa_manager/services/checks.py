@@ -21,6 +21,7 @@ from pa_manager.domain.validation import Problem, normalise_dbs_certificate_numb
 from pa_manager.services.employers import get_employer, list_employers
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.people import list_pas
+from pa_manager.services.training import training_due
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -224,6 +225,7 @@ def due_list(db: Database, employer_id: int, today: date, within_days: int = rul
     items = rules.due_items(today, duties_of(employer), [c.as_checks() for c in checks], policy_of(employer),
                             within_days, include_ok=include_ok)
     items += _shifts_before_right_to_work(db, employer_id, checks, today)
+    items += training_due(db, employer_id, today, within_days, include_ok=include_ok)
     return rules.sort_due_items(items, include_ok=include_ok)
 
 

@@ -24,6 +24,7 @@ from pa_manager.domain.rota import (
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
+from pa_manager.services import training
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
@@ -225,7 +226,41 @@ def create_demo(db: Database, today: date) -> int:
     _add_checks(db, first_id, stored, today)
     _enrol_in_pension(db, first_id, stored)
     _pay_runs(db, first_id, today)
+    _training(db, first_id, stored, today)
     return first_id
+
+
+def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:
+    """A realistic training history: most courses in date, Janet's moving and handling expired, and
+    the epilepsy rescue medication course Margaret needs missing for her newest PA."""
+    courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
+    epilepsy = training.save_course(db, employer_id, "Epilepsy rescue medication (buccal midazolam)", 12,
+                                    required_for_everyone=True)
+    for key in ("moving_and_handling", "safeguarding_adults", "first_aid", "medication"):
+        training.save_course(db, employer_id, "", courses[key].course.refresh_months, required_for_everyone=True,
+                             course_id=courses[key].id)
+    providers = {"first_aid": "St John Ambulance", "moving_and_handling": "Ashford Vale Council training team"}
+    for pa in pas.values():
+        if pa.leaving_date is not None:
+            continue
+        recent = pa.start_date + timedelta(days=21)
+        for key in ("moving_and_handling", "safeguarding_adults", "first_aid", "medication"):
+            course = courses[key]
+            months = course.course.refresh_months or 36
+            # The latest time they did it, inside its refresh interval (Janet's moving and handling is older).
+            done = max(recent, today - relativedelta(months=months // 2, days=pa.id * 9))
+            if pa.name == "Janet Moyo" and key == "moving_and_handling":
+                done = today - relativedelta(months=14)
+            training.save_record(db, employer_id, pa.id, course.id, done, provider=providers.get(key, "Skills for Care endorsed provider"),
+                                 cost=Decimal("45.00") if key == "first_aid" else None,
+                                 funding_source="individual_employer_funding" if key == "first_aid" else "direct_payment")
+        if pa.name != "Leah Grant":
+            training.save_record(db, employer_id, pa.id, epilepsy.id, today - relativedelta(months=4, days=pa.id),
+                                 provider="Epilepsy Action", funding_source="free")
+    for pa in pas.values():
+        if pa.leaving_date is None:
+            training.add_meeting(db, employer_id, pa.id, "supervision", today - relativedelta(months=1, days=pa.id))
+            training.add_meeting(db, employer_id, pa.id, "appraisal", today - relativedelta(months=8))
 
 
 def _with_leave(history: list[Shift], pas: dict[int, PARecord], today: date) -> list[Shift]:

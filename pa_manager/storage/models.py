@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
@@ -325,3 +325,80 @@ class StoredPayslip(Base):
     minimum_wage_ok: Mapped[bool] = mapped_column(Boolean)
     minimum_wage_reason: Mapped[str] = mapped_column(Text, default="")
     document: Mapped[str] = mapped_column(Text)
+
+
+class Course(Base):
+    """A course in the employer's own catalogue: seeded with the usual topics, editable, and with
+    anything specific to the person supported (PEG feeding, epilepsy rescue medication...)."""
+
+    __tablename__ = "courses"
+    __table_args__ = (UniqueConstraint("employer_id", "key", name="uq_courses_employer_id_key"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    key: Mapped[str] = mapped_column(String(60))
+    name: Mapped[str] = mapped_column(String(200), default="")  # "" for a catalogue course: worded by key
+    refresh_months: Mapped[int | None] = mapped_column(Integer, nullable=True)  # None: never needs refreshing
+    required_for_everyone: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Attachment(Base):
+    """A file kept with the data (a training certificate), so export and backup carry it too."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    file_name: Mapped[str] = mapped_column(String(255))
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class TrainingRecord(Base):
+    __tablename__ = "training_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+    completed_on: Mapped[date] = mapped_column(Date)
+    provider: Mapped[str] = mapped_column(String(200), default="")
+    cost: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    funding_source: Mapped[str] = mapped_column(String(40), default="")
+    attachment_id: Mapped[int | None] = mapped_column(ForeignKey("attachments.id", ondelete="SET NULL"), nullable=True)
+
+
+class RequiredCourse(Base):
+    """A course one PA must have (courses every PA needs are marked on the course itself)."""
+
+    __tablename__ = "required_courses"
+    __table_args__ = (UniqueConstraint("pa_id", "course_id", name="uq_required_courses_pa_id_course_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    course_id: Mapped[int] = mapped_column(ForeignKey("courses.id", ondelete="CASCADE"))
+
+
+class Meeting(Base):
+    """A supervision or appraisal held with a PA."""
+
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # supervision, appraisal
+    held_on: Mapped[date] = mapped_column(Date)
+
+
+class CareCertificateProgress(Base):
+    """When a PA completed one of the Care Certificate's 16 standards (optional for PAs)."""
+
+    __tablename__ = "care_certificate_progress"
+    __table_args__ = (UniqueConstraint("pa_id", "standard", name="uq_care_certificate_progress_pa_id_standard"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
+    standard: Mapped[int] = mapped_column(Integer)
+    completed_on: Mapped[date] = mapped_column(Date)

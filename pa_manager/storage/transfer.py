@@ -6,11 +6,12 @@ New tables need no change here.
 """
 from __future__ import annotations
 
+import base64
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, insert, select
+from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, insert, select
 
 from pa_manager.storage.models import Base
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
@@ -24,6 +25,8 @@ def owned_tables() -> list[Table]:
 
 
 def _to_json(value: Any) -> Any:
+    if isinstance(value, bytes):
+        return {"base64": base64.b64encode(value).decode("ascii")}
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, (date, datetime)):
@@ -35,6 +38,8 @@ def _from_json(column, value: Any) -> Any:
     if value is None:
         return None
     kind = column.type
+    if isinstance(kind, LargeBinary):
+        return base64.b64decode(value["base64"])
     if isinstance(kind, UtcInstant):
         return datetime.fromisoformat(value)
     if isinstance(kind, (Pence, ExactDecimal)):

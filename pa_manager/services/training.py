@@ -1,0 +1,289 @@
+"""Training records: the employer's course catalogue, each PA's records (with certificates kept in
+the data file), required courses, supervision and appraisal, the Care Certificate, and the matrix."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from sqlalchemy import delete, select
+
+from pa_manager.domain import training as rules
+from pa_manager.domain.compliance import DueItem, PAChecks
+from pa_manager.domain.training import Course, Meeting, MatrixCell, RequiredTraining, TrainingRecord
+from pa_manager.domain.validation import Problem
+from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.people import list_pas
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+from pa_manager.wording import COURSE_NAMES
+
+MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024  # a photo or scan; bigger is surely the wrong file
+
+
+@dataclass(frozen=True)
+class CourseRecord:
+    id: int
+    course: Course
+    required_for_everyone: bool
+
+    @property
+    def name(self) -> str:
+        return self.course.name or COURSE_NAMES.get(self.course.key, self.course.key.replace("_", " ").capitalize())
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    id: int
+    pa_id: int
+    course_id: int
+    record: TrainingRecord
+    attachment_id: int | None
+    certificate_name: str | None
+
+
+def ensure_catalogue(db: Database, employer_id: int) -> None:
+    """Seed an employer's catalogue with the usual topics the first time it is used."""
+    with db.session() as s:
+        if s.scalar(select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)) is not None:
+            return
+        s.add_all(models.Course(employer_id=employer_id, key=c.key, refresh_months=c.refresh_months)
+                  for c in rules.course_catalogue())
+
+
+def _course(row: models.Course) -> CourseRecord:
+    catalogue = {c.key: c for c in rules.course_catalogue()}
+    base = catalogue.get(row.key)
+    course = Course(row.key, row.name, row.refresh_months,
+                    alternative_refresh_months=base.alternative_refresh_months if base else None,
+                    evidence=base.evidence if base else "", source=base.source if base else "")
+    return CourseRecord(row.id, course, row.required_for_everyone)
+
+
+def list_courses(db: Database, employer_id: int) -> list[CourseRecord]:
+    ensure_catalogue(db, employer_id)
+    with db.session() as s:
+        rows = s.scalars(select(models.Course).where(models.Course.employer_id == employer_id).order_by(models.Course.id))
+        return [_course(r) for r in rows]
+
+
+def save_course(db: Database, employer_id: int, name: str, refresh_months: int | None, *,
+                required_for_everyone: bool = False, course_id: int | None = None) -> CourseRecord:
+    """Add a course of the employer's own (course_id None), or change one's interval or name."""
+    if course_id is None and not name.strip():
+        raise ValidationFailed({"name": Problem("NAME_MISSING")})
+    if refresh_months is not None and not 1 <= refresh_months <= 120:
+        raise ValidationFailed({"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)})
+    with db.session() as s:
+        if course_id is None:
+            row = models.Course(employer_id=employer_id, key=_new_key(s, employer_id, name))
+            s.add(row)
+        else:
+            row = s.get(models.Course, course_id)
+        if name.strip() and (course_id is None or row.name or name.strip() != COURSE_NAMES.get(row.key)):
+            row.name = name.strip()
+        row.refresh_months, row.required_for_everyone = refresh_months, required_for_everyone
+        s.flush()
+        return _course(row)
+
+
+def _new_key(session, employer_id: int, name: str) -> str:
+    base = "own_" + "".join(ch if ch.isalnum() else "_" for ch in name.strip().lower())[:40]
+    key, n = base, 2
+    taken = set(session.scalars(select(models.Course.key).where(models.Course.employer_id == employer_id)))
+    while key in taken:
+        key, n = f"{base}_{n}", n + 1
+    return key
+
+
+def delete_course(db: Database, course_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.Course, course_id)
+        if row is not None:
+            s.delete(row)
+
+
+# --- records and certificates -------------------------------------------------------------------
+
+
+def list_records(db: Database, employer_id: int, pa_id: int | None = None) -> list[StoredRecord]:
+    with db.session() as s:
+        query = (select(models.TrainingRecord, models.Course.key, models.Attachment.file_name)
+                 .join(models.Course, models.Course.id == models.TrainingRecord.course_id)
+                 .outerjoin(models.Attachment, models.Attachment.id == models.TrainingRecord.attachment_id)
+                 .where(models.TrainingRecord.employer_id == employer_id))
+        if pa_id is not None:
+            query = query.where(models.TrainingRecord.pa_id == pa_id)
+        out = []
+        for row, key, file_name in s.execute(query.order_by(models.TrainingRecord.completed_on.desc())):
+            record = TrainingRecord(row.pa_id, key, row.completed_on, row.provider, row.cost, row.funding_source,
+                                    file_name)
+            out.append(StoredRecord(row.id, row.pa_id, row.course_id, record, row.attachment_id, file_name))
+        return out
+
+
+def save_record(db: Database, employer_id: int, pa_id: int, course_id: int, completed_on: date, *,
+                provider: str = "", cost: Decimal | None = None, funding_source: str = "",
+                certificate: Path | None = None, record_id: int | None = None, today: date | None = None) -> StoredRecord:
+    """Record a course a PA completed; a certificate file is copied into the data file."""
+    problems = {}
+    if today is not None and completed_on > today:
+        problems["completed_on"] = Problem.of("TRAINING_DATE_IN_FUTURE", completed_on)
+    if cost is not None and cost < 0:
+        problems["cost"] = Problem("RATE_NOT_POSITIVE")
+    if funding_source and funding_source not in rules.FUNDING_SOURCES:
+        problems["funding_source"] = Problem("FUNDING_SOURCE_UNKNOWN", funding_source)
+    content = None
+    if certificate is not None:
+        try:
+            content = Path(certificate).read_bytes()
+        except OSError:
+            problems["certificate"] = Problem("CERTIFICATE_UNREADABLE", Path(certificate).name)
+        else:
+            if len(content) > MAX_CERTIFICATE_BYTES:
+                problems["certificate"] = Problem("CERTIFICATE_TOO_LARGE", Path(certificate).name)
+    if problems:
+        raise ValidationFailed(problems)
+    with db.session() as s:
+        row = (s.get(models.TrainingRecord, record_id) if record_id else None) or models.TrainingRecord(id=record_id)
+        row.employer_id, row.pa_id, row.course_id, row.completed_on = employer_id, pa_id, course_id, completed_on
+        row.provider, row.cost, row.funding_source = provider.strip(), cost, funding_source
+        if content is not None:
+            attachment = models.Attachment(employer_id=employer_id, file_name=Path(certificate).name, content=content)
+            s.add(attachment)
+            s.flush()
+            row.attachment_id = attachment.id
+        s.add(row)
+        s.flush()
+        record_id = row.id
+    return next(r for r in list_records(db, employer_id, pa_id) if r.id == record_id)
+
+
+def certificate_bytes(db: Database, attachment_id: int) -> tuple[str, bytes]:
+    with db.session() as s:
+        row = s.get(models.Attachment, attachment_id)
+        if row is None:
+            raise NotFound("That certificate is no longer in this data file.")
+        return row.file_name, row.content
+
+
+def delete_record(db: Database, record_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.TrainingRecord, record_id)
+        if row is not None:
+            if row.attachment_id is not None:
+                s.execute(delete(models.Attachment).where(models.Attachment.id == row.attachment_id))
+            s.delete(row)
+
+
+# --- what each PA must have, meetings, the Care Certificate --------------------------------------
+
+
+def required_course_ids(db: Database, employer_id: int, pa_id: int) -> set[int]:
+    with db.session() as s:
+        return set(s.scalars(select(models.RequiredCourse.course_id).where(models.RequiredCourse.pa_id == pa_id)))
+
+
+def set_required(db: Database, employer_id: int, pa_id: int, course_ids: set[int]) -> None:
+    """The courses this PA must have, beyond those every PA needs."""
+    with db.session() as s:
+        s.execute(delete(models.RequiredCourse).where(models.RequiredCourse.pa_id == pa_id))
+        s.add_all(models.RequiredCourse(employer_id=employer_id, pa_id=pa_id, course_id=c) for c in sorted(course_ids))
+
+
+def _required(session, employer_id: int, courses: list[CourseRecord]) -> RequiredTraining:
+    keys = {c.id: c.course.key for c in courses}
+    by_pa: dict[int, set[str]] = {}
+    for pa_id, course_id in session.execute(select(models.RequiredCourse.pa_id, models.RequiredCourse.course_id)
+                                            .where(models.RequiredCourse.employer_id == employer_id)):
+        by_pa.setdefault(pa_id, set()).add(keys[course_id])
+    return RequiredTraining.of(everyone=[c.course.key for c in courses if c.required_for_everyone], by_pa=by_pa)
+
+
+def add_meeting(db: Database, employer_id: int, pa_id: int, kind: str, held_on: date) -> int:
+    if kind not in rules.MEETING_KINDS:
+        raise ValidationFailed({"kind": Problem("MEETING_KIND_UNKNOWN", kind)})
+    with db.session() as s:
+        row = models.Meeting(employer_id=employer_id, pa_id=pa_id, kind=kind, held_on=held_on)
+        s.add(row)
+        s.flush()
+        return row.id
+
+
+def list_meetings(db: Database, employer_id: int) -> list[tuple[int, Meeting]]:
+    with db.session() as s:
+        return [(r.id, Meeting(r.pa_id, r.kind, r.held_on)) for r in s.scalars(
+            select(models.Meeting).where(models.Meeting.employer_id == employer_id).order_by(models.Meeting.held_on))]
+
+
+def delete_meeting(db: Database, meeting_id: int) -> None:
+    with db.session() as s:
+        row = s.get(models.Meeting, meeting_id)
+        if row is not None:
+            s.delete(row)
+
+
+def care_certificate(db: Database, employer_id: int, pa_id: int) -> dict[int, date]:
+    """Standard number -> date completed, for one PA."""
+    with db.session() as s:
+        return dict(s.execute(select(models.CareCertificateProgress.standard, models.CareCertificateProgress.completed_on)
+                              .where(models.CareCertificateProgress.pa_id == pa_id)).all())
+
+
+def set_care_certificate_standard(db: Database, employer_id: int, pa_id: int, standard: int, completed_on: date | None) -> None:
+    if standard not in {s.number for s in rules.care_certificate_standards()}:
+        raise ValidationFailed({"standard": Problem("CARE_CERTIFICATE_STANDARD_UNKNOWN", standard)})
+    with db.session() as s:
+        s.execute(delete(models.CareCertificateProgress).where(models.CareCertificateProgress.pa_id == pa_id,
+                                                               models.CareCertificateProgress.standard == standard))
+        if completed_on is not None:
+            s.add(models.CareCertificateProgress(employer_id=employer_id, pa_id=pa_id, standard=standard,
+                                                 completed_on=completed_on))
+
+
+# --- the matrix and what is due --------------------------------------------------------------------
+
+
+def _pa_likes(db: Database, employer_id: int) -> list[PAChecks]:
+    return [PAChecks(key=pa.id, name=pa.name, start_date=pa.start_date, leaving_date=pa.leaving_date)
+            for pa in list_pas(db, employer_id)]
+
+
+def training_matrix(db: Database, employer_id: int, today: date, within_days: int = 30
+                    ) -> tuple[list[PAChecks], list[CourseRecord], dict[tuple[int, str], MatrixCell]]:
+    """Current PAs, the courses, and every (PA id, course key) cell."""
+    courses = list_courses(db, employer_id)
+    pas = [pa for pa in _pa_likes(db, employer_id) if pa.leaving_date is None or pa.leaving_date >= today]
+    with db.session() as s:
+        required = _required(s, employer_id, courses)
+    records = [r.record for r in list_records(db, employer_id)]
+    cells = rules.matrix(pas, [c.course for c in courses], records, required, today, within_days)
+    return pas, courses, cells
+
+
+def training_due(db: Database, employer_id: int, today: date, within_days: int = 30, *,
+                 include_ok: bool = False) -> list[DueItem]:
+    """TRAINING_EXPIRED, TRAINING_MISSING, TRAINING_DUE, SUPERVISION_DUE and APPRAISAL_DUE items."""
+    with db.session() as s:
+        if s.scalar(select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)) is None:
+            return []  # training is not being kept for this employer yet
+    courses = list_courses(db, employer_id)
+    pas = _pa_likes(db, employer_id)
+    with db.session() as s:
+        required = _required(s, employer_id, courses)
+    records = [r.record for r in list_records(db, employer_id)]
+    items = rules.training_due_items(today, pas, [c.course for c in courses], records, required, within_days,
+                                     include_ok=include_ok)
+    # The course's name travels with the item, so every place that words it says the same.
+    names = {c.course.key: c.name for c in courses}
+    items = [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
+             for i in items]
+    meetings = [m for _, m in list_meetings(db, employer_id)]
+    if meetings:
+        items += rules.supervision_due_items(today, pas, meetings, within_days=within_days, include_ok=include_ok)
+    return items
+
+
+def course_names(db: Database, employer_id: int) -> dict[str, str]:
+    return {c.course.key: c.name for c in list_courses(db, employer_id)}
