@@ -119,6 +119,13 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_payslips)
 
+    p = sub.add_parser("budget", help="the direct-payment budget for a council year: money in and out, forecast, uprating gap")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--year", required=True, metavar="YYYY-YY")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_budget)
+
     p = sub.add_parser("check-wage", help="check pay for a pay period against the legal minimum and the Real Living Wage")
     who = p.add_mutually_exclusive_group(required=True)
     who.add_argument("--date-of-birth", type=_date_arg, metavar="YYYY-MM-DD")
@@ -398,6 +405,40 @@ def cmd_payslips(args) -> int:
     db = _open(args)
     files = write_payslip_files(db, _employer_id(db, args.employer), args.pay_date, args.out)
     print(f"Wrote {len(files)} payslips to {args.out}.")
+    return 0
+
+
+def cmd_budget(args) -> int:
+    from pa_manager.services.budget import budget_summary
+
+    db = _open(args)
+    summary = budget_summary(db, _employer_id(db, args.employer), args.year, _today())
+    gap = summary.uprating.gap
+    forecast = summary.forecast
+    document = {
+        "year": summary.year.label,
+        "money_in": _money(summary.money_in), "money_out": _money(summary.money_out), "balance": _money(summary.balance),
+        "money_out_by_category": {k: _money(-v) for k, v in summary.by_category.items() if v < 0},
+        "forecast_year_end_balance": _money(forecast.forecast_year_end_balance),
+        "surplus_limit": _money(forecast.surplus_limit),
+        "runs_out_on": forecast.runs_out_on.isoformat() if forecast.runs_out_on else None,
+        "warnings": list(forecast.codes),
+        "council_hourly_rate": _money(summary.year.council_hourly_rate),
+        "average_pay_rate": _money(summary.uprating.pay_rate),
+        "hourly_rate_needed": _money(gap.now.hourly_cost) if gap else None,
+        "uprating_gap_per_hour": _money(gap.now.gap_per_hour) if gap else None,
+        "uprating_gap_per_year": _money(gap.now.gap_per_year) if gap else None,
+        "hourly_rate_needed_next_april": _money(gap.next_april.hourly_cost) if gap else None,
+        "uprating_gap_per_hour_next_april": _money(gap.next_april.gap_per_hour) if gap else None,
+    }
+    if args.json:
+        _print_json(document)
+    else:
+        print(f"{summary.year.label}: money in {document['money_in']}, out {document['money_out']}, "
+              f"balance {document['balance']}; forecast at 31 March {document['forecast_year_end_balance']}.")
+        if gap:
+            print(f"The council pays {document['council_hourly_rate']} an hour; covering pay and on-costs needs "
+                  f"{document['hourly_rate_needed']} (a gap of {document['uprating_gap_per_hour']} an hour).")
     return 0
 
 

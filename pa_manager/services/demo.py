@@ -24,7 +24,8 @@ from pa_manager.domain.rota import (
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
-from pa_manager.services import training
+from pa_manager.domain.budget import LedgerEntry, budget_year_label
+from pa_manager.services import budget, training
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
@@ -227,7 +228,39 @@ def create_demo(db: Database, today: date) -> int:
     _enrol_in_pension(db, first_id, stored)
     _pay_runs(db, first_id, today)
     _training(db, first_id, stored, today)
+    _budget(db, first_id, today)
     return first_id
+
+
+def _budget(db: Database, employer_id: int, today: date) -> None:
+    """Two council years whose uplift (2%) fell short of the April rise in the National Living Wage
+    (4.1%), with four-weekly payments in, insurance and support fees out, and the pay runs."""
+    april = last_april_first(today)
+    previous, current = budget_year_label(april - timedelta(days=1)), budget_year_label(april)
+    rate_before, rate_now = Decimal("15.20"), Decimal("15.50")  # +2.0%, where the NLW rose 12.21 -> 12.71
+    payment_before, payment_now = Decimal("2700.00"), Decimal("2754.00")
+    first = budget.make_year(label=previous, amount=payment_before, basis="four-weekly", council_hourly_rate=rate_before,
+                             council_on_cost_rate=Decimal("0.22"), opening_balance=Decimal("1500.00"))
+    budget.save_year(db, employer_id, first)
+    entries = []
+    for year, amount in ((first, payment_before),):
+        entries += [LedgerEntry(day, amount, "council_payment", "Direct payment from Ashford Vale Council")
+                    for day in year.payment_dates()]
+    for day in budget.make_year(label=current, amount=payment_now, basis="four-weekly", council_hourly_rate=rate_now).payment_dates():
+        if day <= today:
+            entries.append(LedgerEntry(day, payment_now, "council_payment", "Direct payment from Ashford Vale Council"))
+    for start in (april - relativedelta(years=1), april):
+        entries.append(LedgerEntry(start + timedelta(days=14), Decimal("-118.00"), "insurance", "Employer's liability insurance"))
+        for month in range(12):
+            day = start + relativedelta(months=month, day=5)
+            if day <= today:
+                entries.append(LedgerEntry(day, Decimal("-18.50"), "payroll_support_fees", "Payroll support service"))
+    for entry in entries:
+        budget.save_entry(db, employer_id, entry)
+    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1)).balance
+    budget.save_year(db, employer_id, budget.make_year(
+        label=current, amount=payment_now, basis="four-weekly", council_hourly_rate=rate_now,
+        council_on_cost_rate=Decimal("0.22"), opening_balance=closing))
 
 
 def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

@@ -32,6 +32,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
+from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.payslip_figures import PayslipFigures, from_json, from_payslip, to_json
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import list_patterns
@@ -315,6 +316,7 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                 holiday_hours_taken=slip.holiday_hours_taken, minimum_wage_ok=slip.minimum_wage_ok,
                 minimum_wage_reason=slip.minimum_wage_reason, document=to_json(slip),
             ))
+        add_pay_run_entries(s, employer_id, pay_date, [d.payslip for d in slips])
     return finalised_pay_run(db, employer_id, pay_date)
 
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session, sessionmaker
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
-SCHEMA_REVISION = "0006"
+SCHEMA_REVISION = "0007"
 
 
 class DataFileError(Exception):

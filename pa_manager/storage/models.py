@@ -402,3 +402,48 @@ class CareCertificateProgress(Base):
     pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
     standard: Mapped[int] = mapped_column(Integer)
     completed_on: Mapped[date] = mapped_column(Date)
+
+
+class BudgetYear(Base):
+    """The council's year (April to March): what the direct payment is, and what it assumes."""
+
+    __tablename__ = "budget_years"
+    __table_args__ = (UniqueConstraint("employer_id", "label", name="uq_budget_years_employer_id_label"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(7))  # "2026-27"
+    amount: Mapped[Decimal] = mapped_column(Pence)
+    basis: Mapped[str] = mapped_column(String(20))  # weekly, four-weekly, yearly
+    council_hourly_rate: Mapped[Decimal] = mapped_column(Pence)
+    council_on_cost_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0"))
+    opening_balance: Mapped[Decimal] = mapped_column(Pence, default=Decimal("0"))
+    surplus_limit_weeks: Mapped[int] = mapped_column(Integer, default=8)
+    first_payment_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class LedgerEntry(Base):
+    """Money in (positive) or out (negative) of the direct-payment account."""
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (Index("ix_ledger_entries_employer_id_on", "employer_id", "on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"))
+    on: Mapped[date] = mapped_column(Date)
+    amount: Mapped[Decimal] = mapped_column(Pence)
+    category: Mapped[str] = mapped_column(String(40))
+    description: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, pay_run, bank_import
+    reference: Mapped[str] = mapped_column(String(100), default="")
+
+
+class StatementBalance(Base):
+    """A balance read off a bank statement, to reconcile the ledger against."""
+
+    __tablename__ = "statement_balances"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    balance: Mapped[Decimal] = mapped_column(Pence)

@@ -1,0 +1,174 @@
+"""Caseload: every employer in the data file and how much is overdue, for advocates and council staff.
+
+Most overdue first. Enter or a double-click on a row asks the window to open that employer.
+"""
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+)
+
+from pa_manager.messages import format_date
+from pa_manager.services.checks import CaseloadRow, caseload
+from pa_manager.ui.context import AppContext
+from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
+from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.status import Status, status_icon
+
+SORT_ROLE = Qt.ItemDataRole.UserRole
+EMPLOYER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class CaseloadTableModel(QAbstractTableModel):
+    COL_NAME, COL_COUNCIL, COL_PAS, COL_OVERDUE, COL_DUE_SOON, COL_NEXT = range(6)
+    HEADERS = ("Employer", "Council", "Current PAs", "Overdue", "Due soon", "Next date")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._rows: list[CaseloadRow] = []
+
+    def set_rows(self, rows: list[CaseloadRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> CaseloadRow:
+        return self._rows[index]
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def _text(self, row: CaseloadRow, column: int) -> str:
+        if column == self.COL_NAME:
+            return row.name
+        if column == self.COL_COUNCIL:
+            return row.council or "Not recorded"
+        if column == self.COL_PAS:
+            return str(row.current_pas)
+        if column == self.COL_OVERDUE:
+            return f"{row.overdue} overdue" if row.overdue else "None overdue"
+        if column == self.COL_DUE_SOON:
+            return f"{row.due_soon} due soon" if row.due_soon else "None due soon"
+        return format_date(row.next_due) if row.next_due else "None in the next 30 days"
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, column = self._rows[index.row()], index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            return self._text(row, column)
+        if role == SORT_ROLE:
+            return {
+                self.COL_NAME: row.name.lower(),
+                self.COL_COUNCIL: row.council.lower(),
+                self.COL_PAS: row.current_pas,
+                # Ties on overdue go to whoever has more due soon, as the service orders them.
+                self.COL_OVERDUE: row.overdue * 10_000 + row.due_soon,
+                self.COL_DUE_SOON: row.due_soon,
+                self.COL_NEXT: row.next_due.toordinal() if row.next_due else date.max.toordinal(),
+            }[column]
+        if role == EMPLOYER_ROLE:
+            return row.employer_id
+        if role == Qt.ItemDataRole.DecorationRole:
+            # Status as an icon beside its word, never colour alone.
+            if column == self.COL_OVERDUE:
+                return status_icon(Status.OVERDUE if row.overdue else Status.DONE)
+            if column == self.COL_DUE_SOON and row.due_soon:
+                return status_icon(Status.ATTENTION)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.COL_PAS:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class CaseloadPage(QWidget):
+    title = "Caseload"
+    employer_requested = Signal(int)
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.model = CaseloadTableModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setAccessibleName("Everyone in this data file")
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setTabKeyNavigation(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.model.COL_NAME, QHeaderView.ResizeMode.Stretch)
+        self.table.sortByColumn(self.model.COL_OVERDUE, Qt.SortOrder.DescendingOrder)
+
+        intro = QLabel("Everyone whose records are in this data file, with the most overdue first. Choose a "
+                       "column heading to sort by it. Press Enter on a name to open their records.")
+        intro.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.calendar_button = QPushButton("Save calendar for every&one…")
+        self.calendar_button.setToolTip("Save everyone's due dates as one file your calendar app can open (.ics)")
+        layout = QVBoxLayout(self)
+        layout.addWidget(heading("Caseload"))
+        layout.addWidget(intro)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, stretch=1)
+        row = QHBoxLayout()
+        row.addWidget(self.calendar_button)
+        row.addStretch()
+        layout.addLayout(row)
+
+        self.table.activated.connect(self._on_table_activated)  # Enter, or a double-click
+        self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
+        context.data_changed.connect(self.refresh)
+        context.employer_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        rows = caseload(self.context.db, self.context.today())
+        self.model.set_rows(rows)
+        overdue = sum(1 for r in rows if r.overdue)
+        if not rows:
+            self.summary.setText("There is nobody in this data file yet.")
+        elif overdue and len(rows) == 1:
+            self.summary.setText("This person has something overdue.")
+        elif overdue:
+            self.summary.setText(f"{overdue} of {len(rows)} people {'has' if overdue == 1 else 'have'} something overdue.")
+        else:
+            self.summary.setText("Nobody has anything overdue.")
+        self.calendar_button.setEnabled(bool(rows))
+        if rows and not self.table.currentIndex().isValid():
+            self.table.selectRow(0)
+
+    def employer_at(self, proxy_row: int) -> int:
+        return self.proxy.index(proxy_row, 0).data(EMPLOYER_ROLE)
+
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.employer_requested.emit(self.employer_at(index.row()))
+
+    def _on_calendar_button_clicked(self) -> None:
+        ids = [self.model.row(i).employer_id for i in range(self.model.rowCount())]
+        if not ids:
+            return
+        suggested = str(Path.home() / "Everyone – due dates.ics")
+        path, _ = QFileDialog.getSaveFileName(self, "Save everyone's due dates as a calendar", suggested, CALENDAR_FILTER)
+        if path:
+            save_calendar(self, self.context, ids, Path(path))
