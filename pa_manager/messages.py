@@ -217,6 +217,14 @@ MESSAGES: dict[str, str] = {
         "The clocks go forward at 1am on {day}, so there is no {value} that day – check the time, which may be an hour later.",
     "SHIFT_START_EQUALS_END":
         "Enter an end time that is not the same as the start time, {value} – to record 24 hours, split the shift into 2 rows.",
+    "ROTA_NO_WEEKDAYS":
+        "Tick at least 1 day the shift happens on.",
+    "ROTA_UNTIL_BEFORE_START":
+        "Enter an end date on or after the date the pattern starts, or leave it blank.",
+    "ROTA_BAD_INTERVAL":
+        "Choose how often the pattern repeats.",
+    "ROTA_BAD_WEEKDAY":
+        "Choose days from Monday to Sunday.",
     "SHIFT_OVERLAPS_SAVED":
         "This overlaps {name}'s shift on {value} – change the times, or change or remove that shift first.",
     "SHIFT_BEFORE_START_DATE":

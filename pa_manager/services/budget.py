@@ -2,7 +2,6 @@
 statements imported), the forecast to the year end, the uprating gap and what-ifs."""
 from __future__ import annotations
 
-import csv
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import Decimal

@@ -6,7 +6,7 @@ one and undo can put it back with the same id.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 from typing import Generic, TypeVar
 
 from sqlalchemy import delete, select

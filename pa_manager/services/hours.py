@@ -153,7 +153,9 @@ def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date
             pa = pas.get(shift.pa)
             if pa is None or not pa.is_current(day):
                 continue
-            if find_overlaps([*stored_near(s, shift.pa, copy), *[a for a in added if a.pa == shift.pa], copy]):
+            # Only a clash with the copy counts; the earlier copies are also in stored_near by now.
+            others = [x for x in stored_near(s, shift.pa, copy)]
+            if any(copy in pair for pair in find_overlaps([*others, copy])):
                 continue
             row = models.Shift(**row_values(employer_id, copy, "copy"))
             s.add(row)

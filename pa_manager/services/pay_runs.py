@@ -27,7 +27,7 @@ from pa_manager.domain.people import PARecord, pay_terms
 from pa_manager.domain.shifts import ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.sick_pay import average_weekly_earnings
 from pa_manager.domain.tax_code import TaxCodeError
-from pa_manager.domain.tax_year import tax_year_label, tax_year_start
+from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer

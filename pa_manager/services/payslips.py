@@ -1,7 +1,6 @@
 """Payslips as documents: a finalised pay run's figures laid out for the payslip PDF (ERA 1996 s.8)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from pathlib import Path

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
-AREAS = ("Dashboard", "People", "Wage calculator")
+AREAS = ("Dashboard", "People", "Hours", "Checks", "Caseload", "Wage calculator")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
@@ -81,14 +81,21 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Show the records of an open data file: build the pages and connect everything."""
         from pa_manager.ui.pages.dashboard import DashboardPage
+        from pa_manager.ui.pages.caseload import CaseloadPage
+        from pa_manager.ui.pages.checks import ChecksPage
+        from pa_manager.ui.pages.hours import HoursPage
         from pa_manager.ui.pages.people import PeoplePage
         from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
 
         self.context = context
         self.dashboard = DashboardPage(context)
         self.people = PeoplePage(context)
+        self.hours = HoursPage(context)
+        self.checks = ChecksPage(context)
+        self.caseload = CaseloadPage(context)
         self.calculator = WageCalculatorPage(context)
-        self.pages = [self.dashboard, self.people, self.calculator]
+        self.pages = [self.dashboard, self.people, self.hours, self.checks, self.caseload, self.calculator]
+        assert [page.title for page in self.pages] == list(AREAS)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         for page in self.pages:
@@ -111,6 +118,8 @@ class MainWindow(QMainWindow):
         self.new_employer_button.clicked.connect(self.new_employer)
         self.dashboard.pa_requested.connect(self.show_pa)
         self.dashboard.employer_edit_requested.connect(self.edit_employer)
+        self.caseload.employer_requested.connect(self.open_employer)
+        self.checks.people_requested.connect(lambda: self.go_to(self.pages.index(self.people)))
         context.data_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._reload_employers)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -225,6 +234,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(index)
         self.stack.currentWidget().setFocus()
 
+    def open_employer(self, employer_id: int) -> None:
+        """From the caseload: switch to that employer and show their dashboard."""
+        self.context.set_employer(employer_id)
+        self.go_to(self.pages.index(self.dashboard))
+        self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
+
     def show_pa(self, pa_id: int) -> None:
         self.go_to(self.pages.index(self.people))
         self.people.select_pa(pa_id)
@@ -316,6 +331,8 @@ class MainWindow(QMainWindow):
 
     # --- help ---
     def show_guide(self) -> None:
+        from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+
         GuideDialog(self).exec()
 
     def show_about(self) -> None:

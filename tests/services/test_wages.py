@@ -27,7 +27,7 @@ def test_standing_of_each_demo_pa(demo_db, today):
 
 def test_a_pa_paid_below_the_minimum_is_told_by_how_much(db, today):
     employer = employers.save_employer(db, EmployerRecord(name="E"))
-    pa = people.save_pa(db, employer.id, _pa("Low Paid", date(1990, 1, 1), "12.29"), today)
+    people.save_pa(db, employer.id, _pa("Low Paid", date(1990, 1, 1), "12.29"), today)
     [standing] = wages.wage_standings(db, employer.id, today)
     assert not standing.check.meets_minimum and standing.gap_to_minimum == Decimal("-0.42")
     status, sentence = standing_lines(standing)[0]

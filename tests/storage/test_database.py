@@ -114,7 +114,6 @@ def test_deleting_an_employer_removes_everything_it_owns(demo_db):
 
 
 def test_the_schema_revision_constant_is_the_newest_migration():
-    from alembic.config import Config
     from alembic.script import ScriptDirectory
 
     from pa_manager.storage.database import _alembic_config

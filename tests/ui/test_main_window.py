@@ -112,3 +112,25 @@ def test_export_then_import_through_the_window(qtbot, window, tmp_path, monkeypa
     window.import_employer_file(Path(target))
     assert window.employer_box.currentText() == "Margaret Okafor"
     assert len(people.list_pas(window.context.db, window.context.employer_id)) == 5
+
+
+def test_help_guide_and_about_open(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+
+    shown = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self.windowTitle()) or 0)
+    monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(title))
+    window.show_guide()
+    window.show_about()
+    assert shown == ["PA Manager guide", "About PA Manager"]
+
+
+def test_every_area_is_in_the_go_menu_with_its_shortcut(qtbot, window):
+    from pa_manager.ui.main_window import AREAS
+
+    go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    texts = [a.text() for a in go.actions()]
+    assert texts == [f"&{n} {title}" for n, title in enumerate(AREAS, start=1)]
+    assert [a.shortcut().toString() for a in go.actions()] == [f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)]

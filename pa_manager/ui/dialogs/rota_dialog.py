@@ -14,13 +14,13 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.rota import RotaPattern
-from pa_manager.domain.shifts import ShiftType
-from pa_manager.domain.validation import Problem
-from pa_manager.messages import FALLBACK, describe, format_date
+from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
-from pa_manager.ui.dialogs.shift_dialog import END_HINT, TIME_HINT, confirm, read_time
+from pa_manager.ui.dialogs.shift_dialog import (
+    END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_time, shift_type_box, show_type,
+)
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -31,20 +31,6 @@ INTRO = (
 )
 INTERVALS = {1: "Every week", 2: "Every other week", 3: "Every 3 weeks", 4: "Every 4 weeks"}
 # Words for the pattern refusals, until messages.py has sentences for these codes.
-_ROTA_WORDS = {
-    "ROTA_NO_WEEKDAYS": "Tick at least 1 day the shift happens on.",
-    "ROTA_UNTIL_BEFORE_START": "Enter an end date on or after the date the pattern starts, or leave it blank.",
-    "ROTA_BAD_INTERVAL": "Choose how often the pattern repeats.",
-    "SHIFT_START_EQUALS_END": "Enter an end time that is not the same as the start time.",
-    "SHIFT_BREAK_INVALID": "Enter a break shorter than the shift.",
-}
-
-
-def _words(problem: Problem) -> str:
-    sentence = describe(problem)
-    return _ROTA_WORDS.get(problem.code, sentence) if sentence == FALLBACK else sentence
-
-
 def describe_days(weekdays) -> str:
     """'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat' (runs of 3 or more days joined with a dash)."""
     days = sorted(weekdays)
@@ -105,9 +91,7 @@ class PatternDialog(QDialog):
         self.break_edit = QLineEdit()
         self.break_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.break_edit.setPlaceholderText("0")
-        self.type_box = QComboBox()
-        for kind, name in SHIFT_TYPE_NAMES.items():
-            self.type_box.addItem(name, kind)
+        self.type_box = shift_type_box()
         self.interval_box = QComboBox()
         for weeks, words in INTERVALS.items():
             self.interval_box.addItem(words, weeks)
@@ -147,7 +131,7 @@ class PatternDialog(QDialog):
         self.start_edit.setText(f"{pattern.start:%H:%M}")
         self.end_edit.setText(f"{pattern.end:%H:%M}")
         self.break_edit.setText(str(pattern.break_minutes) if pattern.break_minutes else "")
-        self.type_box.setCurrentIndex(max(0, self.type_box.findData(pattern.shift_type)))
+        show_type(self.type_box, pattern.shift_type)
         if self.interval_box.findData(pattern.interval) < 0:
             self.interval_box.addItem(interval_words(pattern.interval), pattern.interval)
         self.interval_box.setCurrentIndex(self.interval_box.findData(pattern.interval))
@@ -188,19 +172,21 @@ class PatternDialog(QDialog):
             failed.append("pa")
         if failed:
             self.rows[failed[0]].field.setFocus()
+            fit_height(self)
             return
         try:
             self.pattern = rota.make_pattern(
                 name=self.name_edit.text().strip() or "Rota shift", pa=self.pa_box.currentData(), **values,
                 weekdays=frozenset(d for d, box in enumerate(self.day_boxes) if box.isChecked()),
-                shift_type=self.type_box.currentData(), interval=self.interval_box.currentData(),
+                shift_type=chosen_type(self.type_box), interval=self.interval_box.currentData(),
             )
         except ValidationFailed as failure:
             for field, problem in failure.problems.items():
-                self.rows.get(field, self.rows["end"]).show_error(_words(problem))
+                self.rows.get(field, self.rows["end"]).show_error(describe(problem))
             first = next(iter(failure.problems))
             target = self.rows.get(first, self.rows["end"])
             (self.day_boxes[0] if first == "weekdays" else target.field).setFocus()
+            fit_height(self)
             return
         self.accept()
 

@@ -61,6 +61,22 @@ def read_periods(text: str) -> tuple[tuple[time, time], ...]:
     return tuple(periods)
 
 
+def shift_type_box() -> QComboBox:
+    """The shift types by their plain names. Items hold the code text: Qt hands back a str, not the enum."""
+    box = QComboBox()
+    for kind, name in SHIFT_TYPE_NAMES.items():
+        box.addItem(name, kind.value)
+    return box
+
+
+def chosen_type(box: QComboBox) -> ShiftType:
+    return ShiftType(box.currentData())
+
+
+def show_type(box: QComboBox, kind: ShiftType) -> None:
+    box.setCurrentIndex(max(0, box.findData(kind.value)))
+
+
 def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
     """Ask once before something you may regret; the button says what it will do."""
     box = QMessageBox(QMessageBox.Icon.Question, title, text, parent=parent)
@@ -104,6 +120,17 @@ def cancel_planned(context: AppContext, shift: Shift, name: str) -> str:
     return text
 
 
+def fit_height(dialog: QDialog) -> None:
+    """Grow a dialog to fit messages that just appeared: wrapped text needs more height than the
+    layout's minimum size says, so without this a message is squeezed over its neighbours."""
+    layout = dialog.layout()
+    layout.activate()
+    if layout.hasHeightForWidth():
+        needed = layout.totalHeightForWidth(dialog.width())
+        if needed > dialog.height():
+            dialog.resize(dialog.width(), needed)
+
+
 def full_day(day: date) -> str:
     return f"{WEEKDAY_NAMES[day.weekday()]} {format_date(day)}"
 
@@ -141,9 +168,7 @@ class ShiftDialog(QDialog):
         self.break_edit = QLineEdit()
         self.break_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.break_edit.setPlaceholderText("0")
-        self.type_box = QComboBox()
-        for kind, name in SHIFT_TYPE_NAMES.items():
-            self.type_box.addItem(name, kind)
+        self.type_box = shift_type_box()
         self.awake_edit = QLineEdit()
         self.notes_edit = QLineEdit()
         self.rows["pa"] = add_row(form, "&PA:", self.pa_box)
@@ -265,6 +290,10 @@ class ShiftDialog(QDialog):
             grid.addWidget(QLabel("No shifts are recorded or planned for this day yet."), 0, 0)
         grid.setColumnStretch(0, 1)
         self.existing_layout.addWidget(self._existing)
+        # New buttons join the end of the Tab order; put the form after them, as it is on screen.
+        last = ([b for trio in self.plan_buttons for b in trio] or self.remove_buttons)[-1:]
+        if last:
+            QWidget.setTabOrder(last[0], self.pa_box)
 
     def _row_button(self, text: str, name: str, slot) -> QPushButton:
         # No & shortcut: the same words repeat on every line, so letters would clash.
@@ -303,7 +332,7 @@ class ShiftDialog(QDialog):
         self.start_edit.setText(start)
         self.end_edit.setText(end)
         self.break_edit.setText(str(shift.break_minutes) if shift.break_minutes else "")
-        self.type_box.setCurrentIndex(max(0, self.type_box.findData(shift.shift_type)))
+        show_type(self.type_box, shift.shift_type)
         self.awake_edit.setText(", ".join(f"{to_london(a):%H:%M}-{to_london(b):%H:%M}" for a, b in shift.awake))
         self.notes_edit.setText(shift.notes)
 
@@ -318,7 +347,7 @@ class ShiftDialog(QDialog):
         self.start_edit.selectAll()
 
     def _on_type_changed(self) -> None:
-        sleep_in = self.type_box.currentData() is ShiftType.SLEEP_IN
+        sleep_in = chosen_type(self.type_box) is ShiftType.SLEEP_IN
         self.rows["awake"].label.setVisible(sleep_in)
         self.awake_edit.parentWidget().setVisible(sleep_in)
         self._update_preview()
@@ -352,7 +381,7 @@ class ShiftDialog(QDialog):
                 raise InputError(f"Enter the break as a whole number of minutes, like 30. '{text}' is not one.")
             return int(text)
 
-        sleep_in = self.type_box.currentData() is ShiftType.SLEEP_IN
+        sleep_in = chosen_type(self.type_box) is ShiftType.SLEEP_IN
         day = attempt("day", read_day)
         start = attempt("start", lambda: read_time(self.start_edit.text(), "start time"))
         end = attempt("end", lambda: read_time(self.end_edit.text(), "end time"))
@@ -361,9 +390,10 @@ class ShiftDialog(QDialog):
         if failed:
             if mark:
                 self.rows[failed[0]].field.setFocus()
+                fit_height(self)
             return None
         return shifts.ShiftInput(
-            pa_id=self.pa_id, day=day, start=start, end=end, shift_type=self.type_box.currentData(),
+            pa_id=self.pa_id, day=day, start=start, end=end, shift_type=chosen_type(self.type_box),
             break_minutes=minutes, awake=awake, notes=self.notes_edit.text().strip(),
         )
 
@@ -380,6 +410,8 @@ class ShiftDialog(QDialog):
         if shift is None:
             self.summary.setText("")
             return
+        if self.warning.isVisible():
+            fit_height(self)
         words = f"Length: {spoken_hours(paid_minutes(shift))}"
         if shift.break_minutes:
             words += f" paid ({spoken_hours(length_minutes(shift))} less a {shift.break_minutes}-minute break)"
@@ -408,6 +440,7 @@ class ShiftDialog(QDialog):
             first = first or row
         if first is not None:
             first.field.setFocus()
+        fit_height(self)
 
     def _on_save_clicked(self) -> None:
         entry = self._read(mark=True)
@@ -444,6 +477,7 @@ class ShiftDialog(QDialog):
     def _done(self, text: str) -> None:
         self.message.setText(f"{text}. You can undo this from the Edit menu.")
         self._show_existing()
+        fit_height(self)
 
     def _remove(self, shift: Shift) -> None:
         name = self._pa_name(shift.pa)

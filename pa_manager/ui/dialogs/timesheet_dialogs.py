@@ -14,7 +14,7 @@ from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.timesheets import TimesheetImportResult, export_timesheet, import_timesheet
 from pa_manager.ui.context import AppContext
-from pa_manager.ui.dialogs.shift_dialog import confirm
+from pa_manager.ui.dialogs.shift_dialog import confirm, fit_height
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 
@@ -209,6 +209,10 @@ class TimesheetExportDialog(QDialog):
         return values[0], values[1]
 
     def _on_export_clicked(self) -> None:
+        self._export()
+        fit_height(self)  # room for any message that appeared
+
+    def _export(self) -> None:
         dates = self._read_dates()
         if dates is None:
             return

@@ -74,7 +74,7 @@ def worked_line(shift: Shift) -> str:
     start, end = times_of(shift)
     kind = "" if shift.shift_type is ShiftType.STANDARD else f", {SHIFT_TYPE_NAMES[shift.shift_type].lower()}"
     short = ", short visit" if is_short(shift) else ""
-    return f"{start}–{end} " + _kept_together(f"({hours_text(paid_minutes(shift))}{kind}{short})")
+    return f"{start}–{end} ({_kept_together(hours_text(paid_minutes(shift)))}{kind}{short})"
 
 
 def planned_line(shift: Shift) -> str:
@@ -147,7 +147,7 @@ class WeekTableModel(QAbstractTableModel):
         holiday = self._view.bank_holidays.get(day)
         if role == Qt.ItemDataRole.DisplayRole:
             short = f"{WEEKDAY_NAMES[day.weekday()][:3]} {day.day} {format_date(day).split(' ')[1][:3]}"
-            return f"{short} (bank holiday)" if holiday else short
+            return f"{short}\n(bank holiday)" if holiday else short  # two lines keep the column narrow
         return f"{day_name(day)} ({holiday}, a bank holiday)" if holiday else day_name(day)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):

@@ -49,7 +49,7 @@ class WeekGrid(QTableView):
         if index.isValid() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_F2):
             self.edit_requested.emit(index)
             return
-        if index.isValid() and event.key() == Qt.Key.Key_Delete:
+        if index.isValid() and event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
             self.delete_requested.emit(index)
             return
         super().keyPressEvent(event)
@@ -83,6 +83,8 @@ class HoursPage(QWidget):
         self.grid.setWordWrap(True)
         header = self.grid.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # Days share the width, but never so narrow that a time is cut: the grid scrolls sideways instead.
+        header.setMinimumSectionSize(self.grid.fontMetrics().horizontalAdvance("08:00–14:00") + 16)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         for column in (WeekTableModel.COL_TOTAL, WeekTableModel.COL_COST):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -121,8 +123,7 @@ class HoursPage(QWidget):
         layout.addLayout(day_row)
         layout.addLayout(file_row)
         layout.addWidget(heading("Totals for the week", scale=1.2))
-        layout.addWidget(self.totals)
-        layout.addStretch()
+        layout.addWidget(self.totals, stretch=1)
 
         self.previous_button.clicked.connect(lambda: self.show_week(self.monday - timedelta(days=7)))
         self.this_week_button.clicked.connect(lambda: self.show_week(hours.monday_of(self.context.today())))
@@ -165,6 +166,13 @@ class HoursPage(QWidget):
         self._fit_grid()
         self._restore_cell(keep)
         self.totals.set_lines(self._total_lines(view) if employer_id is not None else [])
+        # The list sizes itself before the page knows its width, and wrapped lines need more room:
+        # let it take the space under the grid instead, so it only scrolls when the window is small.
+        self.totals.setMaximumHeight(16777215)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_grid()  # narrower columns wrap into taller rows
 
     def _fit_grid(self) -> None:
         """As tall as its rows (so the totals sit right under it), but never under five rows' worth."""
@@ -280,7 +288,9 @@ class HoursPage(QWidget):
     def _on_grid_delete_requested(self, index: QModelIndex) -> None:
         worked, planned = self.model.worked_at(index), self.model.planned_at(index)
         name = self.model.headerData(index.row(), Qt.Orientation.Vertical)
-        if len(worked) == 1:
+        if self.model.day_of(index.column()) is None:
+            self._say("Move to one of the days, then press Delete to remove the shift there.")
+        elif len(worked) == 1:
             if self._confirm("Remove this shift?", removal_question(name, worked[0]), "Remove shift"):
                 remove_shift(self.context, worked[0], name)
         elif not worked and len(planned) == 1:

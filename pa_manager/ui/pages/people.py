@@ -6,7 +6,7 @@ from dataclasses import replace
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
