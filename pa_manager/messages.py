@@ -175,6 +175,8 @@ MESSAGES: dict[str, str] = {
         "Enter the pay as an amount of £0 or more.",
     "TAX_CODE_NOT_FOR_NATION":
         "The tax code {value} is not used in that part of the UK – check it against the P45 or HMRC letter.",
+    "EXTRA_AMOUNT_NOT_POSITIVE":
+        "Enter an amount of more than £0, like 12.50.",
     "EXTRA_DESCRIPTION_MISSING":
         "Say what the payment is for, like Mileage to hospital appointments.",
     "DEDUCTION_PURPOSE_MISSING":

@@ -134,7 +134,7 @@ def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
     if not extra.description.strip():
         problems["description"] = Problem("EXTRA_DESCRIPTION_MISSING")
     if extra.amount <= 0:
-        problems["amount"] = Problem("RATE_NOT_POSITIVE")
+        problems["amount"] = Problem("EXTRA_AMOUNT_NOT_POSITIVE")
     if extra.kind == "deduction" and not extra.purpose.strip():
         problems["purpose"] = Problem("DEDUCTION_PURPOSE_MISSING")
     if problems:

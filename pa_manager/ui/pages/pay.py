@@ -1,0 +1,432 @@
+"""Pay: pay day from start to finish. Choose the date, work out everyone's pay, read the warnings,
+finalise, save the payslips, and see exactly what to pay to whom and by when.
+
+Finalising is a permanent record, so it is never put on the undo stack; the reasons and extras that
+come before it are.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from pa_manager.domain.money import ZERO, format_money
+from pa_manager.domain.pay_period import pay_reference_period
+from pa_manager.domain.tax_year import tax_year_label
+from pa_manager.messages import format_date
+from pa_manager.reports.payslip import date_range
+from pa_manager.services import employers, pay_day, pay_runs
+from pa_manager.services.errors import ServiceError
+from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.pay_dialogs import (
+    ExtrasDialog, FittedTable, MinimumWageReasonDialog, YearEndDialog, confirm_finalise, fill_lines, paragraph,
+    save_payslip_files, save_payslips_pdf,
+)
+from pa_manager.ui.models.pay_run_table import (
+    DRAFT_ROLE, FiguresTableModel, PayRunTableModel, extra_sentence, flag_lines, payment_sentence,
+)
+from pa_manager.ui.widgets.form import add_row
+from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.scroll import vertical_scroll
+from pa_manager.ui.widgets.status_list import StatusList
+
+DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")  # not the locale's
+# Two-line headers keep the ten columns within the page's width.
+BPT_HEADERS = ("Name", "Tax\ncode", "NI\nletter", "Taxable\npay", "Pay\nfor NI", "Tax", "PA's\nNI", "Your\nNI",
+               "Pay to\ndate", "Tax to\ndate")
+
+
+class PayPage(QWidget):
+    title = "Pay"
+
+    def __init__(self, context: AppContext, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self._run: pay_runs.PayRunDraft | None = None
+        self._stale = False
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(heading("Pay"))
+
+        day_box = QGroupBox("Pay day")
+        form = QFormLayout()
+        self.date_edit = DateEdit()
+        self.date_edit.setMaximumWidth(self.fontMetrics().horizontalAdvance("30/11/2026") * 2)
+        self.date_row = add_row(form, "Pay &date:", self.date_edit, DATE_HINT)
+        self.period_label = paragraph()
+        form.addRow("Pays for:", self.period_label)
+        self.work_out_button = QPushButton("&Work out pay")
+        self.work_out_button.setToolTip("Work out everyone's pay for this pay date (or press Enter in the date)")
+        day_layout = QVBoxLayout(day_box)
+        self.next_pay_day = paragraph()
+        day_layout.addWidget(self.next_pay_day)
+        day_layout.addLayout(form)
+        day_layout.addWidget(self.work_out_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        day_layout.addStretch(1)
+        runs_box = QGroupBox("Past pay runs")
+        runs_layout = QVBoxLayout(runs_box)
+        self.past_runs = QListWidget()
+        self.past_runs.setAccessibleName("Past pay runs")
+        self.past_runs.setMaximumHeight(self.fontMetrics().lineSpacing() * 7)
+        runs_label = QLabel("Finalised pay r&uns (choose one to see it):")
+        runs_label.setBuddy(self.past_runs)
+        self.year_end_button = QPushButton("Year-e&nd summary…")
+        runs_layout.addWidget(runs_label)
+        runs_layout.addWidget(self.past_runs)
+        runs_layout.addWidget(self.year_end_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        top = QHBoxLayout()
+        top.addWidget(day_box, stretch=3)
+        top.addWidget(runs_box, stretch=2)
+        layout.addLayout(top)
+
+        self.state_heading = heading(scale=1.2)
+        layout.addWidget(self.state_heading)
+        self.model = PayRunTableModel(self)
+        self.table = FittedTable(self.model, "Pay for each PA")
+        self.table.horizontalHeader().setSectionResizeMode(PayRunTableModel.COL_MINIMUM, QHeaderView.ResizeMode.Stretch)
+        layout.addWidget(self.table)
+        self.terms = paragraph("Gross pay is pay before anything is taken off. Income tax, National Insurance (NI) "
+                            "and pension are taken off it; take-home pay is what the PA gets.")
+        layout.addWidget(self.terms)
+        self.totals = paragraph()
+        layout.addWidget(self.totals)
+        self.reason_button = QPushButton("&Record a reason…")
+        self.reason_button.setToolTip("For a PA paid below the legal minimum: record why, before you finalise")
+        self.extras_button = QPushButton("Add e&xpenses or a deduction…")
+        self.remove_extra_button = QPushButton("Re&move the chosen expense or deduction")
+        row = QHBoxLayout()
+        for button in (self.reason_button, self.extras_button):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.extras = QListWidget()
+        self.extras.setAccessibleName("Expenses and deductions for this pay day")
+        self.extras.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.extras_heading = QLabel("Expenses and deductions for this pay day:")
+        layout.addWidget(self.extras_heading)
+        layout.addWidget(self.extras)
+        layout.addWidget(self.remove_extra_button, alignment=Qt.AlignmentFlag.AlignLeft)
+
+        checks_label = self.checks_label = QLabel("Things to &check:")
+        self.warnings = StatusList("Things to check")
+        checks_label.setBuddy(self.warnings)
+        layout.addWidget(checks_label)
+        layout.addWidget(self.warnings)
+        self.finalise_button = QPushButton("Fina&lise pay run")
+        self.finalise_note = paragraph()
+        finalise_row = QHBoxLayout()
+        finalise_row.addWidget(self.finalise_button)
+        finalise_row.addWidget(self.finalise_note, stretch=1)
+        layout.addLayout(finalise_row)
+
+        self.paid_box = QGroupBox("What to pay")
+        paid = QVBoxLayout(self.paid_box)
+        self.payments = StatusList("What to pay")
+        paid.addWidget(self.payments)
+        self.save_button = QPushButton("&Save payslips…")
+        self.save_button.setToolTip("One PDF for each PA, in a folder you choose")
+        self.save_pdf_button = QPushButton("Save all payslips as one &PDF…")
+        self.save_pdf_button.setToolTip("Every payslip in one PDF, each starting on a new page, for printing")
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.save_pdf_button)
+        save_row.addStretch()
+        paid.addLayout(save_row)
+        paid.addWidget(heading("Figures for Basic PAYE Tools", scale=1.1))
+        paid.addWidget(paragraph("PA Manager does not send anything to HMRC itself: enter these figures in HMRC's "
+                              "Basic PAYE Tools on or before the pay day."))
+        self.bpt_model = FiguresTableModel(BPT_HEADERS, self)
+        self.bpt_table = FittedTable(self.bpt_model, "Figures for Basic PAYE Tools")
+        paid.addWidget(self.bpt_table)
+        self.hmrc_note = paragraph()
+        paid.addWidget(self.hmrc_note)
+        layout.addWidget(self.paid_box)
+        layout.addStretch(1)  # spare height goes below everything, not into the boxes
+
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = vertical_scroll(body, "Pay")
+        outer.addWidget(self.scroll)
+
+        self.work_out_button.clicked.connect(self._on_work_out_button_clicked)
+        self.date_edit.returnPressed.connect(self._on_work_out_button_clicked)
+        self.date_edit.textChanged.connect(self._on_date_edit_changed)
+        self.past_runs.currentItemChanged.connect(self._on_past_runs_current_changed)
+        self.past_runs.itemClicked.connect(self._on_past_runs_current_changed)  # again, after another date
+        self.year_end_button.clicked.connect(self._on_year_end_button_clicked)
+        self.reason_button.clicked.connect(self._on_reason_button_clicked)
+        self.extras_button.clicked.connect(self._on_extras_button_clicked)
+        self.remove_extra_button.clicked.connect(self._on_remove_extra_button_clicked)
+        self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
+        context.data_changed.connect(self.refresh)
+        context.employer_changed.connect(self._on_employer_changed)
+        self._on_employer_changed()
+
+    # --- what is shown ---
+    def _on_employer_changed(self) -> None:
+        """Another employer: start again from their next pay day."""
+        self._run = None
+        employer_id = self.context.employer_id
+        if employer_id is not None:
+            employer = employers.get_employer(self.context.db, employer_id)
+            day = pay_runs.default_pay_date(employer, self.context.today())
+            self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
+            self.date_edit.set_value(day)
+        self.refresh()
+
+    def refresh(self) -> None:
+        if not self.isVisible() and self._run is not None:
+            self._stale = True  # work it out again when the page is shown, not on every edit elsewhere
+            return
+        self._stale = False
+        employer_id = self.context.employer_id
+        self.setEnabled(employer_id is not None)
+        dates = pay_runs.pay_run_dates(self.context.db, employer_id) if employer_id is not None else []
+        if self._run is not None:
+            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date)
+        elif employer_id is not None and self._chosen_date() in dates:
+            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._chosen_date())
+        self._show_past_runs(dates)
+        self._show_run()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
+    def _chosen_date(self) -> date | None:
+        try:
+            return self.date_edit.value()
+        except InputError:
+            return None
+
+    def _show_past_runs(self, dates: list[date]) -> None:
+        self.past_runs.blockSignals(True)
+        self.past_runs.clear()
+        for day in dates:
+            item = QListWidgetItem(format_date(day))
+            item.setData(Qt.ItemDataRole.UserRole, day)
+            self.past_runs.addItem(item)
+        if not dates:
+            self.past_runs.addItem("None yet")
+        self.past_runs.blockSignals(False)
+        self.year_end_button.setEnabled(bool(dates))
+
+    def _mark_past_run(self) -> None:
+        """Highlight the shown pay run in the list, or nothing when a draft is shown."""
+        self.past_runs.blockSignals(True)
+        shown = self._run.pay_date if self._run is not None else None
+        rows = [i for i in range(self.past_runs.count())
+                if self.past_runs.item(i).data(Qt.ItemDataRole.UserRole) == shown]
+        self.past_runs.setCurrentRow(rows[0] if rows else -1)
+        if not rows:
+            self.past_runs.clearSelection()
+        self.past_runs.blockSignals(False)
+
+    def _show_run(self) -> None:
+        run = self._run
+        self._mark_past_run()
+        self.model.set_rows(run.pas if run else [])
+        for widget in (self.table, self.terms):
+            widget.setVisible(run is not None)
+        if run is None:
+            self.state_heading.setText("Press Work out pay to see everyone's pay for this date.")
+        else:
+            state = "Finalised" if run.finalised else "Not finalised yet"
+            self.state_heading.setText(f"{state}: pay for {date_range(run.period_start, run.period_end)}")
+        self._show_totals(run)
+        self._show_extras(run)
+        lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
+        lines += flag_lines(run) if run else []
+        if run is not None and not lines:
+            lines = [("ok", "Done: nothing needs your attention in this pay run.")]
+        fill_lines(self.warnings, lines)
+        self.warnings.setVisible(bool(lines))
+        self.checks_label.setVisible(bool(lines))
+        editable = run is not None and not run.finalised
+        below = [d for d in (run.pas if run else []) if d.payslip is not None and not d.payslip.minimum_wage_ok]
+        self.reason_button.setVisible(editable and bool(below))  # only when someone is below the minimum
+        self.extras_button.setEnabled(editable and any(d.payslip is not None for d in run.pas))
+        self.extras_button.setVisible(editable)  # a finalised run cannot change
+        self._show_finalise(run)
+        self._show_paid(run)
+
+    def _show_totals(self, run) -> None:
+        slips = [d.payslip for d in run.pas if d.payslip is not None] if run else []
+        if not slips:
+            self.totals.setText("Nobody is due pay for this period." if run else "")
+            return
+
+        def total(name: str) -> Decimal:
+            return sum((getattr(s, name) for s in slips), ZERO)
+
+        self.totals.setText(f"Take-home pay for everyone: {format_money(total('net_pay'))}. On top of their pay you pay "
+                            f"employer's NI of {format_money(total('employer_ni') - total('employment_allowance'))} "
+                            f"and pension contributions of {format_money(total('employer_pension'))}.")
+
+    def _show_extras(self, run) -> None:
+        self.extras.clear()
+        found = []
+        if run is not None and not run.finalised:  # once finalised they are on the payslips
+            names = {d.pa.id: d.pa.name for d in run.pas}
+            found = [x for x in pay_day.list_extras(self.context.db, run.employer.id, run.pay_date) if x.pa_id in names]
+            for extra in found:
+                text = extra_sentence(extra, names[extra.pa_id])
+                item = QListWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, extra)
+                self.extras.addItem(item)
+        for widget in (self.extras_heading, self.extras, self.remove_extra_button):
+            widget.setVisible(bool(found))
+
+    def _show_finalise(self, run) -> None:
+        if run is None:
+            note = "Work out the pay first."
+        elif run.finalised:
+            note = "This pay run is finalised: it is a permanent record. Make any corrections in a later pay run."
+        elif run.blocking:
+            note = "You cannot finalise yet: first put right each line marked Blocks finalising."
+        elif not any(d.payslip is not None for d in run.pas):
+            note = "Nobody is due pay for this period, so there is nothing to finalise."
+        else:
+            note = "Finalising keeps the payslips as a permanent record. It cannot be undone."
+        self.finalise_button.setEnabled(note.startswith("Finalising"))
+        self.finalise_note.setText(note)
+        self.finalise_button.setAccessibleDescription(note)
+
+    def _show_paid(self, run) -> None:
+        self.paid_box.setVisible(run is not None and run.finalised)
+        if run is None or not run.finalised:
+            return
+        db = self.context.db
+        fill_lines(self.payments, [("info", payment_sentence(p, run.pay_date)) for p in pay_day.payments_for(db, run)])
+        slips = [d.payslip for d in run.pas if d.payslip is not None]
+        self.bpt_model.set_rows([(s.pa_name, s.tax_code, s.ni_category, s.taxable_pay, s.gross_pay, s.tax,
+                                  s.employee_ni, s.employer_ni, s.year_to_date.taxable_pay, s.year_to_date.tax)
+                                 for s in slips])
+        month = pay_day.hmrc_month(db, run.employer.id, run.pay_date)
+        allowance = (f", less Employment Allowance of {format_money(month.employment_allowance)}"
+                     if month.employment_allowance else "")
+        self.hmrc_note.setText(
+            f"For the tax month ending {format_date(month.month_ends)}: income tax {format_money(month.tax)}, "
+            f"your PAs' NI {format_money(month.employee_ni)} and your NI as employer {format_money(month.employer_ni)}"
+            f"{allowance}. In all {format_money(month.amount_due)}, to pay HMRC by {format_date(month.pay_by)}.")
+
+    # --- slots ---
+    def _on_date_edit_changed(self, _text: str) -> None:
+        day, employer_id = self._chosen_date(), self.context.employer_id
+        if day is None or employer_id is None:
+            self.period_label.setText("Enter the pay date, like 30/11/2026.")
+            return
+        frequency = employers.get_employer(self.context.db, employer_id).pay_frequency
+        self.period_label.setText(f"For {date_range(*pay_reference_period(day, frequency))}")
+        if self._run is not None and self._run.pay_date != day:
+            self._run = None  # the figures shown are for another date
+            self._show_run()
+
+    def _on_work_out_button_clicked(self) -> None:
+        self.date_row.show_error(None)
+        try:
+            day = self.date_edit.value()
+        except InputError as error:
+            self.date_row.show_error(str(error))
+            return
+        if day is None or self.context.employer_id is None:
+            self.date_row.show_error("Enter the pay date, like 30/11/2026.")
+            return
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day)
+        self._show_run()
+        count = sum(d.payslip is not None for d in self._run.pas)
+        self.context.status_message.emit(f"Worked out the pay for {format_date(day)} for {count} PA{'s' * (count != 1)}.")
+
+    def _on_past_runs_current_changed(self, item, _previous=None) -> None:
+        day = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if day is None:
+            return
+        self.date_edit.set_value(day)
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day)
+        self._show_run()
+
+    def _on_year_end_button_clicked(self) -> None:
+        dates = pay_runs.pay_run_dates(self.context.db, self.context.employer_id)
+        years = list(dict.fromkeys(tax_year_label(day) for day in dates))  # newest first, once each
+        YearEndDialog(self.context.db, self.context.employer_id, years, self).exec()
+
+    def _selected_draft(self) -> pay_runs.PADraft | None:
+        index = self.table.currentIndex()
+        return index.data(DRAFT_ROLE) if index.isValid() else None
+
+    def _on_reason_button_clicked(self) -> None:
+        run = self._run
+        below = [d for d in run.pas if d.payslip is not None and not d.payslip.minimum_wage_ok]
+        chosen = self._selected_draft()
+        draft = chosen if chosen in below else below[0]  # the chosen PA, or the first one below the minimum
+        dialog = MinimumWageReasonDialog(draft, self)
+        if not dialog.exec():
+            return
+        db, employer_id, pa_id, day = self.context.db, run.employer.id, draft.pa.id, run.pay_date
+        before, after = draft.payslip.minimum_wage_reason, dialog.reason
+        pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after)
+        self.context.record(
+            f"Record why {draft.pa.name} is paid below the minimum",
+            redo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after),
+            undo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, before),
+        )
+
+    def _on_extras_button_clicked(self) -> None:
+        run = self._run
+        chosen = self._selected_draft()
+        pas = [d.pa for d in run.pas if d.payslip is not None]
+        dialog = ExtrasDialog(self.context.db, run.employer.id, run.pay_date, pas, chosen.pa.id if chosen else None, self)
+        if not dialog.exec() or dialog.saved is None:
+            return
+        db, employer_id, saved = self.context.db, run.employer.id, dialog.saved
+        what = "expenses" if saved.kind == "addition" else "a deduction"
+        name = next(pa.name for pa in pas if pa.id == saved.pa_id)
+        self.context.record(f"Add {what} for {name}", redo=lambda: pay_day.save_extra(db, employer_id, saved),
+                            undo=lambda: pay_day.delete_extra(db, saved.id))
+
+    def _on_remove_extra_button_clicked(self) -> None:
+        item = self.extras.currentItem() or self.extras.item(0)
+        if item is None:
+            return
+        extra, db, employer_id = item.data(Qt.ItemDataRole.UserRole), self.context.db, self._run.employer.id
+        answer = QMessageBox.question(self, "Remove it?", f"Remove “{item.text()}” from this pay day? You can undo this.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        pay_day.delete_extra(db, extra.id)
+        self.context.record(f"Remove {extra.description}", redo=lambda: pay_day.delete_extra(db, extra.id),
+                            undo=lambda: pay_day.save_extra(db, employer_id, extra))
+
+    def _on_finalise_button_clicked(self) -> None:
+        run = self._run
+        if run is None or not self.finalise_button.isEnabled():
+            return
+        day = format_date(run.pay_date)
+        if not confirm_finalise(self, run.pay_date):
+            return
+        try:
+            self._run = pay_runs.finalise_pay_run(self.context.db, run.employer.id, run.pay_date,
+                                                  datetime.now().astimezone())
+        except ServiceError as error:
+            QMessageBox.warning(self, "The pay run was not finalised", str(error))
+            return
+        # A permanent record: announced to the other pages, but never put on the undo stack.
+        self.context.announce_change()
+        self.context.status_message.emit(f"Finalised the pay run for {day}. Now save the payslips and make the "
+                                         "payments under What to pay.")
+        self.scroll.ensureWidgetVisible(self.paid_box)  # What to pay is the next step
+        self.payments.setFocus()
+
+    def _on_save_button_clicked(self) -> None:
+        save_payslip_files(self, self.context, self._run.employer.id, self._run.pay_date)
+
+    def _on_save_pdf_button_clicked(self) -> None:
+        save_payslips_pdf(self, self.context, self._run.employer.id, self._run.pay_date)

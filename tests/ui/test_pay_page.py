@@ -1,0 +1,390 @@
+"""The Pay page driven as a person would on pay day: type the date, work out the pay, read the
+warnings, record a reason, finalise, save the payslips; and check what was shown and stored."""
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
+
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.services import pay_day, pay_runs, people, shifts
+from pa_manager.ui.dialogs.pay_dialogs import ExtrasDialog, MinimumWageReasonDialog, YearEndDialog
+from pa_manager.ui.models.pay_run_table import PayRunTableModel
+from pa_manager.ui.pages.pay import PayPage
+from tests.conftest import TODAY
+from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+
+NOVEMBER = date(2026, 11, 30)
+OCTOBER = date(2026, 10, 30)
+MENU_LETTERS = ["f", "e", "g", "h", "y"]  # File, Edit, Go, Help and the window's Employer box
+
+
+def _page(qtbot, context):
+    page = PayPage(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    return page
+
+
+def _type(qtbot, widget, text):
+    widget.clear()
+    qtbot.keyClicks(widget, text)
+
+
+def _click(qtbot, button):
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def _rows(page) -> dict[str, dict[str, str]]:
+    """What each row of the table shows, by PA name and column heading."""
+    model = page.model
+    return {model.index(r, 0).data(): {model.HEADERS[c]: model.index(r, c).data() for c in range(model.columnCount())}
+            for r in range(model.rowCount())}
+
+
+def _lines(status_list) -> list[str]:
+    return [status_list.item(i).text() for i in range(status_list.count())]
+
+
+def _add_pa(context, name, rate, born=date(1990, 5, 1), tax_code="1257L", hours_each=8, days=1):
+    """A PA who started this year at `rate` an hour and worked `days` weekday shifts in November."""
+    pa = people.save_pa(context.db, context.employer_id, PARecord(
+        name=name, date_of_birth=born, tax_code=tax_code, start_date=date(2026, 1, 5),
+        pay_rates=(PayRateEntry(date(2026, 1, 5), Decimal(rate)),)), TODAY)
+    day = date(2026, 11, 2)
+    for _ in range(days):
+        shifts.save_shift(context.db, context.employer_id,
+                          shifts.ShiftInput(pa.id, day, time(9), time(9 + hours_each)))
+        day += timedelta(days=1 if day.weekday() < 4 else 3)
+    return pa
+
+
+def _work_out(qtbot, page, text="30/11/2026"):
+    _type(qtbot, page.date_edit, text)
+    _click(qtbot, page.work_out_button)
+
+
+@pytest.fixture
+def says_yes(monkeypatch):
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda parent, title, text, *args: asked.append(text) or QMessageBox.StandardButton.Yes)
+    return asked
+
+
+# --- working out the pay ---------------------------------------------------------------------------
+
+
+def test_the_page_opens_on_the_next_pay_day_and_enter_works_out_the_pay(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    assert page.date_edit.text() == "30/11/2026"
+    assert page.next_pay_day.text() == "Your next pay day is Monday 30 November 2026."
+    assert page.period_label.text() == "For 1 to 30 November 2026"
+    assert not page.finalise_button.isEnabled()  # nothing worked out yet
+
+    qtbot.keyClick(page.date_edit, Qt.Key.Key_Return)
+    rows = _rows(page)
+    assert sorted(rows) == ["Janet Moyo", "Leah Grant", "Priya Sandhu", "Tom Whitfield"]
+    assert rows["Janet Moyo"]["Gross pay"] == "£976.80"
+    assert rows["Janet Moyo"]["Hours"] == "66"
+    assert rows["Janet Moyo"]["Income tax"] == "-£14.40"
+    for row in rows.values():
+        for column in ("Gross pay", "Income tax", "NI", "Pension", "Take-home pay"):
+            assert row[column].startswith(("£", "-£")), row
+        assert row["Minimum wage check"] == "Meets the legal minimum"
+    assert page.state_heading.text() == "Not finalised yet: pay for 1 to 30 November 2026"
+    assert page.finalise_button.isEnabled()
+    assert any(line.startswith("For information: Janet Moyo gets £14.40 of tax back") for line in _lines(page.warnings))
+
+
+def test_typing_another_date_shows_its_period_and_a_wrong_date_is_explained(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    _type(qtbot, page.date_edit, "31/12/2026")
+    assert page.period_label.text() == "For 1 to 31 December 2026"
+    assert page.model.rowCount() == 0  # the November figures are not left beside a December date
+    assert not page.finalise_button.isEnabled()
+    _work_out(qtbot, page, "31/2/2026")
+    assert "is not one" in page.date_row.error.text()
+
+
+def test_the_table_sorts_money_by_value_and_right_aligns_it(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    page.table.sortByColumn(PayRunTableModel.COL_NET, Qt.SortOrder.DescendingOrder)
+    proxy = page.table.model()
+    shown = [proxy.index(r, PayRunTableModel.COL_NET).data() for r in range(proxy.rowCount())]
+    assert shown == ["£972.92", "£386.40", "£361.05", "£167.72"]
+    alignment = proxy.index(0, PayRunTableModel.COL_NET).data(Qt.ItemDataRole.TextAlignmentRole)
+    assert alignment & Qt.AlignmentFlag.AlignRight
+
+
+def test_a_pa_whose_pay_cannot_be_worked_out_says_why_and_blocks_finalising(qtbot, demo_context):
+    people.save_pa(demo_context.db, demo_context.employer_id, PARecord(name="Ade Bello", tax_code="1257L"), TODAY)
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    row = _rows(page)["Ade Bello"]
+    assert row["Minimum wage check"] == "Not worked out: Add their date of birth on the People page."
+    assert row["Gross pay"] == ""
+    assert "Blocks finalising: Ade Bello: Add their date of birth on the People page." in _lines(page.warnings)
+    assert not page.finalise_button.isEnabled()
+    assert "cannot finalise yet" in page.finalise_note.text()
+
+
+def test_pension_enrolment_is_asked_for_in_words(qtbot, demo_context):
+    _add_pa(demo_context, "Kofi Mensah", "13.00", days=10, hours_each=7)  # 70 hours: £910 in the month
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    assert any(line.startswith("Needs attention: Enrol Kofi Mensah in your workplace pension: they earn over £833 "
+                               "a month and are 22 or over.") for line in _lines(page.warnings))
+
+
+def test_with_no_employer_the_page_is_disabled(qtbot, context):
+    page = _page(qtbot, context)
+    assert not page.isEnabled()
+    assert page.model.rowCount() == 0
+
+
+# --- the minimum wage ------------------------------------------------------------------------------
+
+
+def test_pay_below_the_minimum_blocks_finalising_until_a_reason_is_recorded(qtbot, demo_context, monkeypatch):
+    sam = _add_pa(demo_context, "Sam Low", "11.00")  # 8 hours at £11.00: £1.71 an hour short of £12.71
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    assert _rows(page)["Sam Low"]["Minimum wage check"] == "Below the legal minimum by £13.68"
+    assert not page.finalise_button.isEnabled()
+    assert ("Blocks finalising: Sam Low is paid below the legal minimum wage. Raise their pay, or record why."
+            in _lines(page.warnings))
+    assert page.reason_button.isVisible()
+
+    seen = {}
+
+    def explain_and_save(dialog: MinimumWageReasonDialog):
+        dialog._on_buttons_accepted()  # nothing written yet: refused, with a message by the field
+        seen["empty"] = dialog.reason_row.error.text()
+        seen["intro"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
+        _type(qtbot, dialog.reason_edit, "Shift times were wrong; the £13.68 owed is paid on 31 December.")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(MinimumWageReasonDialog, "exec", explain_and_save)
+    _click(qtbot, page.reason_button)
+    assert seen["empty"] == "Write the reason, or choose Cancel."
+    assert "The law requires you to pay at least the legal minimum wage" in seen["intro"]
+    assert "does not make paying less legal" in seen["intro"]
+
+    stored = {d.pa.id: d for d in pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER).pas}
+    assert stored[sam.id].payslip.minimum_wage_reason.startswith("Shift times were wrong")
+    assert _rows(page)["Sam Low"]["Minimum wage check"] == "Reason recorded (below the legal minimum by £13.68)"
+    assert page.finalise_button.isEnabled()
+    assert any(line.startswith("Needs attention: Sam Low is paid £13.68 below the legal minimum. You recorded why: "
+                               "“Shift times were wrong") for line in _lines(page.warnings))
+
+    stack = demo_context.undo_group.activeStack()
+    assert stack.undoText() == "Record why Sam Low is paid below the minimum"
+    stack.undo()
+    assert not page.finalise_button.isEnabled()
+    assert _rows(page)["Sam Low"]["Minimum wage check"] == "Below the legal minimum by £13.68"
+
+
+# --- expenses and deductions -----------------------------------------------------------------------
+
+
+def test_adding_expenses_is_stored_shown_and_can_be_undone(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+
+    def fill(dialog: ExtrasDialog):
+        dialog.pa_box.setCurrentIndex(dialog.pa_box.findText("Janet Moyo"))
+        _type(qtbot, dialog.description, "Mileage to the hospital")
+        _type(qtbot, dialog.amount, "12.50")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(ExtrasDialog, "exec", fill)
+    _click(qtbot, page.extras_button)
+    extras = pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER)
+    assert [(x.description, x.amount, x.kind) for x in extras] == [("Mileage to the hospital", Decimal("12.50"), "addition")]
+    assert _rows(page)["Janet Moyo"]["Take-home pay"] == "£985.42"
+    assert _lines(page.extras) == ["Janet Moyo: Mileage to the hospital, £12.50 added (expenses, not taxed)"]
+
+    demo_context.undo_group.activeStack().undo()
+    assert pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER) == []
+    assert _rows(page)["Janet Moyo"]["Take-home pay"] == "£972.92"
+    assert not page.extras.isVisible()
+
+
+def test_removing_an_expense_asks_once_and_can_be_undone(qtbot, demo_context, says_yes):
+    janet = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Janet Moyo")
+    pay_day.save_extra(demo_context.db, demo_context.employer_id,
+                       pay_day.Extra(None, janet.id, NOVEMBER, "addition", "Bus fares", Decimal("6.40")))
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    page.extras.setCurrentRow(0)
+    _click(qtbot, page.remove_extra_button)
+    assert "Bus fares" in says_yes[0]
+    assert pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER) == []
+    demo_context.undo_group.activeStack().undo()
+    assert [x.description for x in pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER)] == ["Bus fares"]
+    assert _lines(page.extras) == ["Janet Moyo: Bus fares, £6.40 added (expenses, not taxed)"]
+
+
+def test_a_deduction_needs_its_purpose(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    seen = {}
+
+    def fill(dialog: ExtrasDialog):
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("deduction"))
+        _type(qtbot, dialog.description, "Advance")
+        _type(qtbot, dialog.amount, "20")
+        dialog._on_buttons_accepted()
+        seen["error"] = dialog.rows["purpose"].error.text()
+        return dialog.result()
+
+    monkeypatch.setattr(ExtrasDialog, "exec", fill)
+    _click(qtbot, page.extras_button)
+    assert seen["error"] == "Say what the deduction is for, as the law requires it on the payslip."
+    assert pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER) == []
+
+
+# --- finalising and after --------------------------------------------------------------------------
+
+
+def test_finalising_asks_once_stores_the_run_and_says_what_to_pay(qtbot, demo_context, says_yes):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    _click(qtbot, page.finalise_button)
+    assert says_yes == ["Finalise the pay run for 30 November 2026? The payslips become a permanent record. "
+                        "Corrections go in a later pay run. This cannot be undone."]
+    assert pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER).finalised is True
+    assert demo_context.undo_group.activeStack().count() == 0  # a permanent record: not undoable
+
+    assert page.paid_box.isVisible()
+    lines = _lines(page.payments)
+    assert "Pay Janet Moyo £972.92 on 30 November 2026 (take-home pay)." in lines
+    hmrc = [line for line in lines if line.startswith("Pay HMRC ")]
+    assert len(hmrc) == 1 and "by 22 December 2026 (tax and National Insurance for the tax month ending " \
+                              "5 December 2026)." in hmrc[0]
+    assert page.bpt_model.rowCount() == 4
+    assert page.past_runs.item(0).text() == "30 November 2026"
+    assert not page.finalise_button.isEnabled()
+    assert "permanent record" in page.finalise_note.text()
+
+
+def test_saying_cancel_finalises_nothing(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Cancel)
+    _click(qtbot, page.finalise_button)
+    assert pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER).finalised is False
+    assert not page.paid_box.isVisible()
+
+
+def test_choosing_a_past_pay_run_shows_its_stored_figures(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    assert page.past_runs.item(0).text() == "30 October 2026"
+    page.past_runs.setCurrentRow(0)
+    assert page.date_edit.text() == "30/10/2026"
+    assert page.state_heading.text() == "Finalised: pay for 1 to 31 October 2026"
+    assert _rows(page)["Janet Moyo"]["Take-home pay"] == "£1,365.84"
+    assert not page.finalise_button.isEnabled()
+    lines = _lines(page.payments)
+    assert "Pay Janet Moyo £1,365.84 on 30 October 2026 (take-home pay)." in lines
+    assert ("Pay HMRC £181.49 by 22 November 2026 (tax and National Insurance for the tax month ending "
+            "5 November 2026).") in lines
+    assert "£181.49, to pay HMRC by 22 November 2026" in page.hmrc_note.text()
+
+    _work_out(qtbot, page)  # the November draft, then back to October with one click
+    assert page.past_runs.currentRow() == -1
+    page.past_runs.itemClicked.emit(page.past_runs.item(0))
+    assert page.state_heading.text() == "Finalised: pay for 1 to 31 October 2026"
+
+    # A later pay rise does not change a finalised pay run.
+    janet = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Janet Moyo")
+    raised = PARecord(**{**janet.__dict__, "pay_rates": janet.pay_rates + (PayRateEntry(date(2026, 10, 1), Decimal("20.00")),)})
+    people.save_pa(demo_context.db, demo_context.employer_id, raised, TODAY)
+    demo_context.announce_change()
+    assert _rows(page)["Janet Moyo"]["Take-home pay"] == "£1,365.84"
+
+
+def test_saving_payslips_writes_a_pdf_for_each_pa_and_one_pdf_for_all(qtbot, demo_context, monkeypatch, tmp_path):
+    page = _page(qtbot, demo_context)
+    page.past_runs.setCurrentRow(0)
+    said = []
+    demo_context.status_message.connect(said.append)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(tmp_path / "slips"))
+    _click(qtbot, page.save_button)
+    written = sorted((tmp_path / "slips").glob("*.pdf"))
+    assert len(written) == 4
+    assert all(path.read_bytes().startswith(b"%PDF") for path in written)
+    assert said[-1] == f"Saved 4 payslips in {tmp_path / 'slips'}."
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "October"), ""))
+    _click(qtbot, page.save_pdf_button)
+    assert (tmp_path / "October.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_year_end_summary_shows_each_pas_totals(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    seen = {}
+
+    def look(dialog: YearEndDialog):
+        dialog.year_box.setCurrentIndex(dialog.year_box.findData("2025-26"))
+        model = dialog.model
+        seen["years"] = [dialog.year_box.itemText(i) for i in range(dialog.year_box.count())]
+        seen["rows"] = {model.index(r, 0).data(): model.index(r, 2).data() for r in range(model.rowCount())}
+        return 0
+
+    monkeypatch.setattr(YearEndDialog, "exec", look)
+    _click(qtbot, page.year_end_button)
+    assert seen["years"][0] == "6 April 2026 to 5 April 2027"
+    assert "6 April 2025 to 5 April 2026" in seen["years"]
+    assert seen["rows"]["Janet Moyo"] == "£20,384.10"
+
+
+# --- accessibility ---------------------------------------------------------------------------------
+
+
+def _letters(texts):
+    letters = [m for m in map(_mnemonic, texts) if m]
+    return sorted({m for m in letters if letters.count(m) > 1})
+
+
+def test_every_control_on_the_page_is_named_and_no_shortcut_letter_is_shared(qtbot, demo_context, monkeypatch):
+    _add_pa(demo_context, "Sam Low", "11.00")
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    assert unnamed_controls(page) == []
+    page.past_runs.setCurrentRow(0)  # the finalised view: What to pay and Basic PAYE Tools
+    assert unnamed_controls(page) == []
+    texts = [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in page.findChildren(QAbstractButton)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    assert _letters(texts) == []
+    assert not set(letters) & set(MENU_LETTERS), texts
+
+
+def _dialogs(context):
+    run = pay_runs.prepare_pay_run(context.db, context.employer_id, NOVEMBER)
+    below = next(d for d in run.pas if d.pa.name == "Sam Low")
+    return {
+        "reason": MinimumWageReasonDialog(below),
+        "extras": ExtrasDialog(context.db, context.employer_id, NOVEMBER, [d.pa for d in run.pas]),
+        "year end": YearEndDialog(context.db, context.employer_id, ["2026-27", "2025-26"]),
+    }
+
+
+@pytest.mark.parametrize("name", ["reason", "extras", "year end"])
+def test_every_control_in_each_pay_dialog_is_named_and_its_letters_differ(qtbot, demo_context, name):
+    _add_pa(demo_context, "Sam Low", "11.00")
+    dialog = _dialogs(demo_context)[name]
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    assert _letters(texts) == [], texts
