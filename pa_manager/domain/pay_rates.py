@@ -28,7 +28,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import Callable, Iterable, Sequence
 
-from pa_manager.domain.money import PENNY, ZERO
+from pa_manager.domain.money import PENNY, ZERO, round_half_up
 from pa_manager.domain.shifts import (
     LONDON,
     Shift,
@@ -253,15 +253,18 @@ def shift_cost(
         minutes = paid_minutes(shift)
         weight = Fraction(minutes, length)
 
+    # Rate x minutes / 60 in Decimal is exact to far below a penny, and a true half penny (6.355) is
+    # represented exactly, so rounding it half up matches the exact fraction; it is much quicker.
+    basic = round_half_up(basic_rate * minutes / 60)
     rate = Fraction(basic_rate)
-    basic = rate * minutes / 60
 
     premium = Fraction(0)
-    if shift.shift_type not in NOT_ENHANCED:
+    if shift.shift_type not in NOT_ENHANCED and enhancements:
         enhancements = list(enhancements)
         weekend = enhancement_for(enhancements, EnhancementKind.WEEKEND, shift.shift_type, day)
         holiday = enhancement_for(enhancements, EnhancementKind.BANK_HOLIDAY, shift.shift_type, day)
-        for a, b in periods:
+        # With no enhancement in force there is nothing to split by day (most shifts: keep them cheap).
+        for a, b in (periods if weekend is not None or holiday is not None else ()):
             for piece_day, piece_minutes in _day_pieces(a, b):
                 applying = []
                 if weekend is not None and piece_day.weekday() >= 5:
@@ -277,7 +280,7 @@ def shift_cost(
     return ShiftPay(
         basic_rate=basic_rate,
         paid_minutes=minutes,
-        basic=_to_penny(basic),
-        premium=_to_penny(premium),
+        basic=basic,
+        premium=_to_penny(premium) if premium else ZERO,
         sleep_in_allowance=_to_penny(Fraction(allowance)) if allowance is not None else ZERO,
     )

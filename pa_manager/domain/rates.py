@@ -68,8 +68,9 @@ class Period:
         return self.evidence == "U"
 
 
-def periods(topic: str, key: str = "period") -> list[Period]:
-    """The dated entries of a topic, oldest first."""
+@cache
+def periods(topic: str, key: str = "period") -> tuple[Period, ...]:
+    """The dated entries of a topic, oldest first (read once: the files do not change while running)."""
     rows = load_topic(topic).get(key, [])
     out = [
         Period(
@@ -80,7 +81,7 @@ def periods(topic: str, key: str = "period") -> list[Period]:
         )
         for row in rows
     ]
-    return sorted(out, key=lambda p: p.effective_from)
+    return tuple(sorted(out, key=lambda p: p.effective_from))
 
 
 def in_force(entries: Sequence[Period], on: date, *, include_provisional: bool = True) -> Period:
