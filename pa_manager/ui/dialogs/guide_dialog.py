@@ -15,6 +15,20 @@ then choose <b>Save details</b> (Ctrl+S).</li>
 <li>The <b>Dashboard</b> (Ctrl+1) lists anything that is still missing. Press Enter on an item to go to
 where you can add it.</li>
 </ol>
+<h2>The areas</h2>
+<p>The areas are listed on the left, each with a shortcut: Ctrl+1 for the first, Ctrl+2 for the second, and so on.</p>
+<ul>
+<li><b>Hours</b>: a week of shifts for every PA. Use the arrow keys to move and Enter to add or change a day's shifts.
+Set up a <b>rota</b> for shifts that repeat, then mark planned shifts as worked.</li>
+<li><b>Pay</b>: choose the pay date, work out the pay, read any warnings, then finalise. You are told what to pay
+each PA, HMRC and the pension provider, and can save the payslips.</li>
+<li><b>Checks</b>: DBS checks, right-to-work checks, references and contracts for each PA, and your duties as an
+employer. The checklists walk you through a new PA or a new employer.</li>
+<li><b>Training</b>, <b>Budget</b>: training records and refreshers; the direct-payment budget, its forecast and
+the case for a review.</li>
+<li><b>Caseload</b>: every employer in this file with what is overdue, for advocates and council staff.</li>
+<li><b>Wage calculator</b>: check whether pay is legal for any worker.</li>
+</ul>
 <h2>Several employers</h2>
 <p>If you help more than one person (for example as an advocate), add each as an employer. Choose who
 you are working on from the <b>Employer</b> list at the top of the window (Alt+Y).</p>
