@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QObject, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
-    QStyle, QVBoxLayout, QWidget,
+    QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain import compliance as rules
@@ -30,7 +30,7 @@ from pa_manager.ui.dialogs.employer_duties_dialog import edit_employer_duties
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status import status_icon
-from pa_manager.ui.widgets.status_list import STATUS_BY_CODE, StatusList
+from pa_manager.ui.widgets.status_list import STATUS_BY_CODE, StatusList, fit_to_text
 from pa_manager.wording import due_item_sentence
 
 RETENTION_NOTE = (
@@ -52,39 +52,6 @@ def pa_summary(items: list[rules.DueItem]) -> tuple[str, str]:
             parts.append(f"{number} {words}")
             worst = worst or code
     return (worst, ", ".join(parts)) if parts else ("ok", "All done")
-
-
-class _Refit(QObject):
-    """Measures a list's lines again whenever its width changes (see fit_to_text)."""
-
-    def eventFilter(self, watched, event) -> bool:
-        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
-            fit_to_text(watched.parentWidget())
-        return False
-
-
-def fit_to_text(view: QListWidget) -> None:
-    """Make each line as tall as its wrapped text and the list as tall as its lines, so nothing is cut
-    off and the page, not each little list, scrolls. Qt's own row heights ignore wrapping."""
-    if not view.property("fits_text"):
-        view.setProperty("fits_text", True)
-        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        refit = _Refit(view)
-        view.viewport().installEventFilter(refit)
-    metrics = view.fontMetrics()
-    icon = view.iconSize() if view.iconSize().isValid() else None
-    icon_side = icon.width() if icon else view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
-    width = max(view.viewport().width() - 2 * view.spacing(), 80)
-    total = 0
-    for row in range(view.count()):
-        item = view.item(row)
-        indent = icon_side + 8 if not item.icon().isNull() else 0
-        text = metrics.boundingRect(QRect(0, 0, width - indent - 6, 100_000), Qt.TextFlag.TextWordWrap, item.text())
-        height = max(text.height(), icon_side if indent else 0) + 6
-        item.setSizeHint(QSize(width, height))
-        total += height + 2 * view.spacing()
-    view.setFixedHeight(max(total, metrics.lineSpacing() * 2) + 2 * view.frameWidth() + 2)
 
 
 class RecordSection(QGroupBox):

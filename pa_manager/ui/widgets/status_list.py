@@ -1,8 +1,12 @@
-"""A read-only list of status lines: each an icon and a sentence that starts with its status word."""
+"""A read-only list of status lines: each an icon and a sentence that starts with its status word.
+
+Qt's own row heights ignore word wrapping, so `fit_to_text` measures each line's wrapped text: nothing
+is cut off at a narrow width or a large text size, and the page (not each little list) scrolls.
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QListWidgetItem
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from pa_manager.ui.widgets.status import Status, status_icon
 
@@ -14,6 +18,44 @@ STATUS_BY_CODE = {
     "provisional": Status.INFO,
     "warning": Status.ATTENTION,
 }
+
+
+class _Refit(QObject):
+    """Measures a list's lines again whenever its width changes."""
+
+    def __init__(self, view: QListWidget, whole_list: bool):
+        super().__init__(view)
+        self._whole_list = whole_list
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Resize and event.size().width() != event.oldSize().width():
+            fit_to_text(self.parent(), whole_list=self._whole_list)
+        return False
+
+
+def fit_to_text(view: QListWidget, *, whole_list: bool = True) -> None:
+    """Make each line as tall as its wrapped text; with `whole_list`, the list as tall as its lines
+    (so a short list neither scrolls nor leaves a gap). Keeps doing so when the width changes."""
+    if not view.property("fits_text"):
+        view.setProperty("fits_text", True)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        if whole_list:
+            view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        view.viewport().installEventFilter(_Refit(view, whole_list))
+    metrics = view.fontMetrics()
+    icon = view.iconSize() if view.iconSize().isValid() else None
+    icon_side = icon.width() if icon else view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+    width = max(view.viewport().width() - 2 * view.spacing(), 80)
+    total = 0
+    for row in range(view.count()):
+        item = view.item(row)
+        indent = icon_side + 8 if not item.icon().isNull() else 0
+        text = metrics.boundingRect(QRect(0, 0, width - indent - 8, 100_000), Qt.TextFlag.TextWordWrap, item.text())
+        height = max(text.height(), icon_side if indent else 0) + 6
+        item.setSizeHint(QSize(width, height))
+        total += height + 2 * view.spacing()
+    if whole_list:
+        view.setFixedHeight(max(total, metrics.lineSpacing() * 2) + 2 * view.frameWidth() + 2)
 
 
 class StatusList(QListWidget):
@@ -32,7 +74,4 @@ class StatusList(QListWidget):
             if data is not None:
                 item.setData(Qt.ItemDataRole.UserRole, data[index])
             self.addItem(item)
-        # Tall enough for the lines, so short lists do not leave empty space or scroll.
-        height = sum(self.sizeHintForRow(i) for i in range(self.count())) + 2 * self.frameWidth() + 4
-        self.setMaximumHeight(max(height, self.fontMetrics().lineSpacing() * 2))
-
+        fit_to_text(self)
