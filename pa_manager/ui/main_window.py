@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         self.new_employer_button.clicked.connect(self.new_employer)
         self.dashboard.pa_requested.connect(self.show_pa)
         self.dashboard.employer_edit_requested.connect(self.edit_employer)
+        self.dashboard.area_requested.connect(self.show_area_for)
         self.caseload.employer_requested.connect(self.open_employer)
         self.checks.people_requested.connect(lambda: self.go_to(self.pages.index(self.people)))
         context.data_changed.connect(self._reload_employers)
@@ -244,6 +245,13 @@ class MainWindow(QMainWindow):
         self.context.set_employer(employer_id)
         self.go_to(self.pages.index(self.dashboard))
         self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
+
+    def show_area_for(self, area: str, pa_id: int) -> None:
+        """Open the area where a dashboard item is dealt with, at the PA it is about."""
+        page = self.training if area == "training" else self.checks
+        self.go_to(self.pages.index(page))
+        if pa_id >= 0:
+            (page.select if page is self.training else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
         self.go_to(self.pages.index(self.people))

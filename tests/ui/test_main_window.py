@@ -134,3 +134,15 @@ def test_every_area_is_in_the_go_menu_with_its_shortcut(qtbot, window):
     texts = [a.text() for a in go.actions()]
     assert texts == [f"&{n} {title}" for n, title in enumerate(AREAS, start=1)]
     assert [a.shortcut().toString() for a in go.actions()] == [f"Ctrl+{n}" for n in range(1, len(AREAS) + 1)]
+
+
+def test_a_what_needs_doing_item_opens_its_area_at_that_pa(qtbot, window):
+    dashboard = window.dashboard
+    texts = [dashboard.due.item(i).text() for i in range(dashboard.due.count())]
+    dbs = next(i for i, t in enumerate(texts) if "Renew Janet Moyo's DBS check" in t)
+    dashboard.due.itemActivated.emit(dashboard.due.item(dbs))
+    assert window.stack.currentWidget() is window.checks
+    assert window.checks.current_pa().name == "Janet Moyo"
+    training = next(i for i, t in enumerate(texts) if "moving and handling" in t)
+    dashboard.due.itemActivated.emit(dashboard.due.item(training))
+    assert window.stack.currentWidget() is window.training

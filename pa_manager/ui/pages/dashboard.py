@@ -4,6 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
+from pa_manager.domain import training as training_rules
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import load_dashboard
@@ -16,12 +17,15 @@ from pa_manager.domain.money import format_money
 from pa_manager.wording import due_item_sentence, per_hour, percent, wage_warning_sentence
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
+TRAINING_AREA = "training"
+TRAINING_CODES = training_rules.CODES
 
 
 class DashboardPage(QWidget):
     title = "Dashboard"
     pa_requested = Signal(int)
     employer_edit_requested = Signal()
+    area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
@@ -116,8 +120,9 @@ class DashboardPage(QWidget):
         else:
             self.due_summary.setText(f"{overdue} overdue, {soon} due in the next 30 days. The most urgent is first.")
         lines = [due_item_sentence(item, today) for item in data.due]
-        self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")],
-                           [item.pa_key if item.pa_key is not None else -1 for item in data.due] or None)
+        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "checks",
+                    item.pa_key if item.pa_key is not None else -1) for item in data.due]
+        self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)
 
     def _show_pay(self, data) -> None:
         share = data.continuity.share if data.continuity else None
@@ -186,6 +191,9 @@ class DashboardPage(QWidget):
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)
         if target is None:
+            return
+        if isinstance(target, (tuple, list)):  # a check, duty or training item: its own area
+            self.area_requested.emit(str(target[0]), int(target[1]))
             return
         if target >= 0:
             self.pa_requested.emit(target)
