@@ -255,18 +255,27 @@ def cmd_import_staff(args) -> int:
                 "dry_run": result.dry_run,
                 "added": list(result.added),
                 "already_there": list(result.already_there),
-                "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+                "errors": _row_errors_json(result.errors),
             }
         )
     if result.errors:
-        for error in result.errors:
-            print(f"Line {error.line}: {error.message}", file=sys.stderr)
-        print(f"Nothing was imported: {len({e.line for e in result.errors})} rows need correcting.", file=sys.stderr)
-        return EXIT_ERROR
+        return _report_row_errors(result.errors)
     if not args.json:
         verb = "Would add" if result.dry_run else "Added"
         print(f"{verb} {len(result.added)} PAs to {result.employer}; {len(result.already_there)} already there.")
     return 0
+
+
+def _row_errors_json(errors) -> list[dict]:
+    return [{"line": e.line, "column": e.column, "message": e.message} for e in errors]
+
+
+def _report_row_errors(errors) -> int:
+    """Every bad row of an imported file on stderr, then what happened: nothing was stored."""
+    for error in errors:
+        print(f"Line {error.line}: {error.message}", file=sys.stderr)
+    print(f"Nothing was imported: {len({e.line for e in errors})} rows need correcting.", file=sys.stderr)
+    return EXIT_ERROR
 
 
 def cmd_import_timesheet(args) -> int:
@@ -277,13 +286,10 @@ def cmd_import_timesheet(args) -> int:
     if args.json:
         _print_json({
             "dry_run": result.dry_run, "added": result.added, "already_there": result.already_there,
-            "errors": [{"line": e.line, "column": e.column, "message": e.message} for e in result.errors],
+            "errors": _row_errors_json(result.errors),
         })
     if result.errors:
-        for error in result.errors:
-            print(f"Line {error.line}: {error.message}", file=sys.stderr)
-        print(f"Nothing was imported: {len({e.line for e in result.errors})} rows need correcting.", file=sys.stderr)
-        return EXIT_ERROR
+        return _report_row_errors(result.errors)
     if not args.json:
         verb = "Would add" if result.dry_run else "Added"
         print(f"{verb} {result.added} shifts; {result.already_there} were already there.")

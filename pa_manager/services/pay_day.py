@@ -8,8 +8,10 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from pa_manager.domain import payroll
 from pa_manager.domain.money import ZERO
-from pa_manager.domain.tax_year import hmrc_payment_due, tax_month_end, tax_year_label, tax_year_start
+from pa_manager.domain.payroll import YearTotals
+from pa_manager.domain.tax_year import hmrc_payment_due, tax_month_end, tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ValidationFailed
@@ -74,36 +76,13 @@ def payments_for(db: Database, run: PayRunDraft) -> list[Payment]:
     return payments
 
 
-@dataclass(frozen=True)
-class YearTotals:
-    pa_name: str
-    payments: int
-    gross_pay: Decimal
-    taxable_pay: Decimal
-    tax: Decimal
-    employee_ni: Decimal
-    employer_ni: Decimal
-    employee_pension: Decimal
-    employer_pension: Decimal
-    ssp: Decimal
-
-
-def year_end_summary(db: Database, employer_id: int, tax_year: str) -> list[YearTotals]:
-    """Each PA's pay, tax and NI for a tax year (the figures for their P60)."""
-    start = tax_year_start(tax_year)
-    found: dict[int, list[PayslipFigures]] = {}
-    for day in sorted(pay_run_dates(db, employer_id)):
-        if tax_year_label(day) == tax_year and day >= start:
-            for d in finalised_pay_run(db, employer_id, day).pas:
-                found.setdefault(d.pa.id, []).append(d.payslip)
-    out = []
-    for slips in found.values():
-        def add(name: str) -> Decimal:
-            return sum((getattr(s, name) for s in slips), ZERO)
-        out.append(YearTotals(slips[-1].pa_name, len(slips), add("gross_pay"), add("taxable_pay"), add("tax"),
-                              add("employee_ni"), add("employer_ni"), add("employee_pension"), add("employer_pension"),
-                              add("ssp")))
-    return sorted(out, key=lambda t: t.pa_name.lower())
+def year_end_summary(db: Database, employer_id: int, tax_year: str) -> list[tuple[str, YearTotals]]:
+    """(PA's name, their totals) for a tax year: the figures for their P60, by domain.payroll's rules."""
+    slips = [d.payslip for day in pay_run_dates(db, employer_id) if tax_year_label(day) == tax_year
+             for d in finalised_pay_run(db, employer_id, day).pas]
+    names = {s.pa_id: s.pa_name for s in slips}
+    totals = payroll.year_end_summary(slips).values()
+    return sorted(((names[t.pa], t) for t in totals), key=lambda pair: pair[0].lower())
 
 
 # --- extras for a pay day ----------------------------------------------------------------------

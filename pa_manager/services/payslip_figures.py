@@ -82,6 +82,15 @@ class PayslipFigures:
     def additions_total(self) -> Decimal:
         return sum((a.amount for a in self.additions), ZERO)
 
+    # The names domain.payroll's summaries read, so stored payslips can be summed by the same rules.
+    @property
+    def pa(self) -> int:
+        return self.pa_id
+
+    @property
+    def employment_allowance_claimed(self) -> Decimal:
+        return self.employment_allowance
+
     @property
     def needs_reason(self) -> bool:
         return not self.minimum_wage_ok and not self.minimum_wage_reason

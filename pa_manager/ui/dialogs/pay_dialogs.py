@@ -250,8 +250,8 @@ class YearEndDialog(QDialog):
     def _on_year_box_changed(self, *_args) -> None:
         label = self.year_box.currentData()
         rows = pay_day.year_end_summary(self.db, self.employer_id, label) if label else []
-        self.model.set_rows([(t.pa_name, t.payments, t.gross_pay, t.taxable_pay, t.tax, t.employee_ni, t.employer_ni,
-                              t.employee_pension, t.employer_pension, t.ssp) for t in rows])
+        self.model.set_rows([(name, t.payments, t.gross_pay, t.taxable_pay, t.tax, t.employee_ni, t.employer_ni,
+                              t.employee_pension, t.employer_pension, t.ssp) for name, t in rows])
         self.empty.setVisible(not rows)
 
 
