@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
-AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Caseload", "Wage calculator")
+AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Reports", "Caseload", "Wage calculator")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         from pa_manager.ui.pages.checks import ChecksPage
         from pa_manager.ui.pages.hours import HoursPage
         from pa_manager.ui.pages.pay import PayPage
+        from pa_manager.ui.pages.reports import ReportsPage
         from pa_manager.ui.pages.training import TrainingPage
         from pa_manager.ui.pages.people import PeoplePage
         from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
@@ -96,10 +97,11 @@ class MainWindow(QMainWindow):
         self.pay = PayPage(context)
         self.checks = ChecksPage(context)
         self.training = TrainingPage(context)
+        self.reports = ReportsPage(context)
         self.caseload = CaseloadPage(context)
         self.calculator = WageCalculatorPage(context)
-        self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.caseload,
-                      self.calculator]
+        self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.reports,
+                      self.caseload, self.calculator]
         assert [page.title for page in self.pages] == list(AREAS)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()

@@ -1,0 +1,56 @@
+"""Documents for a chosen period, for the council's audit letter: timesheets and payslips as PDFs."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from pa_manager.domain.shifts import local_date, minutes_by_type, paid_minutes, to_london
+from pa_manager.reports.payslip import write_payslips
+from pa_manager.reports.timesheet import PATimesheet, ShiftLine, TimesheetReport, write_timesheet_report
+from pa_manager.services.employers import get_employer
+from pa_manager.services.errors import ServiceError
+from pa_manager.services.pay_runs import finalised_pay_run, pay_run_dates
+from pa_manager.services.payslips import documents_for
+from pa_manager.services.people import list_pas
+from pa_manager.services.shifts import shifts_between
+from pa_manager.messages import format_date
+
+_KIND = {"standard": "Standard", "waking_night": "Waking night", "sleep_in": "Sleep-in", "travel": "Travel",
+         "training": "Training", "shadowing": "Shadowing", "holiday": "Holiday", "sickness": "Sickness"}
+
+
+def _hours(minutes: int) -> Decimal:
+    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
+
+
+def save_timesheet_report(db, employer_id: int, path: Path, first: date, last: date) -> Path:
+    names = {pa.id: pa.name for pa in list_pas(db, employer_id)}
+    shifts = shifts_between(db, employer_id, first, last)
+    sections = []
+    for pa_id in sorted({s.pa for s in shifts}, key=lambda key: names[key].lower()):
+        mine = [s for s in shifts if s.pa == pa_id]
+        lines = []
+        for s in mine:
+            start, end = to_london(s.start), to_london(s.end)
+            times = f"{start:%H:%M} to {end:%H:%M}" + (" (next day)" if end.date() > start.date() else "")
+            lines.append(ShiftLine(local_date(s), times, _KIND[s.shift_type.value], _hours(paid_minutes(s)), s.notes))
+        totals = tuple((_KIND[kind.value], _hours(minutes)) for kind, minutes in sorted(
+            minutes_by_type(mine).items(), key=lambda pair: list(_KIND).index(pair[0].value)))
+        sections.append(PATimesheet(names[pa_id], tuple(lines), totals))
+    report = TimesheetReport(get_employer(db, employer_id).name, first, last, tuple(sections))
+    write_timesheet_report(report, Path(path))
+    return Path(path)
+
+
+def save_payslips_for_period(db, employer_id: int, path: Path, first: date, last: date) -> int:
+    """Every payslip of the pay runs paid from `first` to `last`, in one PDF; returns how many."""
+    documents = []
+    for day in sorted(pay_run_dates(db, employer_id)):
+        if first <= day <= last:
+            documents += documents_for(db, finalised_pay_run(db, employer_id, day))
+    if not documents:
+        raise ServiceError(f"No pay runs were finalised between {format_date(first)} and {format_date(last)}. "
+                           "Choose other dates.")
+    write_payslips(documents, Path(path))
+    return len(documents)

@@ -1,0 +1,64 @@
+"""The Reports area: choose the dates, choose a document, and find the PDF where you said."""
+import subprocess
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from pa_manager.ui.pages.reports import ReportsPage
+from tests.ui.test_accessibility import unnamed_controls
+
+
+def _text(path):
+    return " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True).stdout.split())
+
+
+@pytest.fixture
+def page(qtbot, demo_context):
+    widget = ReportsPage(demo_context)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def _save(qtbot, page, monkeypatch, key, path, first="1/10/2026", last="31/10/2026"):
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(path), ""))
+    for edit, value in ((page.first, first), (page.last, last)):
+        edit.clear()
+        qtbot.keyClicks(edit, value)
+    qtbot.mouseClick(page.buttons[key], Qt.MouseButton.LeftButton)
+
+
+@pytest.mark.parametrize(
+    "key, expected",
+    [
+        ("timesheets", ["Timesheets for Margaret Okafor", "Janet Moyo", "Total hours", "1 October 2026 to 31 October 2026"]),
+        ("payslips", ["Payslip for Janet Moyo", "Payslip for Tom Whitfield", "Take-home pay"]),
+        ("compliance", ["Compliance report for Margaret Okafor", "Employer duties"]),
+        ("training", ["Training report", "typical practice, not the law"]),
+        ("budget", ["Margaret Okafor", "Page 1 of"]),
+    ],
+)
+def test_each_document_is_saved_where_asked(qtbot, page, monkeypatch, tmp_path, key, expected):
+    path = tmp_path / f"{key}.pdf"
+    _save(qtbot, page, monkeypatch, key, path)
+    assert path.exists(), page.result.text()
+    assert page.result.text().startswith("Saved")
+    text = _text(path)
+    for words in expected:
+        assert words in text
+
+
+def test_dates_the_wrong_way_round_are_explained(qtbot, page, monkeypatch, tmp_path):
+    _save(qtbot, page, monkeypatch, "timesheets", tmp_path / "t.pdf", first="31/10/2026", last="1/10/2026")
+    assert page.last_row.error.text() == "Enter a date on or after 31 October 2026."
+    assert not (tmp_path / "t.pdf").exists()
+
+
+def test_payslips_for_dates_with_no_pay_run_say_so(qtbot, page, monkeypatch, tmp_path):
+    _save(qtbot, page, monkeypatch, "payslips", tmp_path / "p.pdf", first="1/1/2030", last="31/1/2030")
+    assert "No pay runs were finalised between 1 January 2030 and 31 January 2030" in page.result.text()
+
+
+def test_every_control_is_named(qtbot, page):
+    assert unnamed_controls(page) == []
