@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.dashboard.pa_requested.connect(self.show_pa)
         self.dashboard.employer_edit_requested.connect(self.edit_employer)
         self.dashboard.area_requested.connect(self.show_area_for)
+        self.dashboard.employer_add_requested.connect(self.new_employer)
         self.caseload.employer_requested.connect(self.open_employer)
         self.checks.people_requested.connect(lambda: self.go_to(self.pages.index(self.people)))
         context.data_changed.connect(self._reload_employers)

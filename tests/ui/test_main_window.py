@@ -146,3 +146,18 @@ def test_a_what_needs_doing_item_opens_its_area_at_that_pa(qtbot, window):
     training = next(i for i, t in enumerate(texts) if "moving and handling" in t)
     dashboard.due.itemActivated.emit(dashboard.due.item(training))
     assert window.stack.currentWidget() is window.training
+
+
+def test_an_empty_data_file_welcomes_you_and_offers_to_add_the_employer(qtbot, context, monkeypatch):
+    from pa_manager.ui.main_window import MainWindow
+
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    dashboard = window.dashboard
+    assert dashboard.heading.text() == "Welcome to PA Manager"
+    assert dashboard.welcome.isVisible() and not any(group.isVisible() for group in dashboard.groups)
+    opened = []
+    monkeypatch.setattr(EmployerDialog, "exec", lambda self: opened.append(True) or 0)
+    qtbot.mouseClick(dashboard.add_employer_button, Qt.MouseButton.LeftButton)
+    assert opened == [True]

@@ -25,6 +25,7 @@ class DashboardPage(QWidget):
     title = "Dashboard"
     pa_requested = Signal(int)
     employer_edit_requested = Signal()
+    employer_add_requested = Signal()
     area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
 
     def __init__(self, context: AppContext, parent=None):
@@ -34,6 +35,19 @@ class DashboardPage(QWidget):
         layout = QVBoxLayout(body)
         self.heading = heading()
         layout.addWidget(self.heading)
+
+        # Shown only when the data file has no employer yet: the one thing to do first.
+        self.welcome = QWidget()
+        welcome_layout = QVBoxLayout(self.welcome)
+        welcome_text = QLabel(
+            "PA Manager keeps the records of someone who employs personal assistants with a direct payment: "
+            "their PAs, hours, pay, checks, training and budget. Start by adding the employer: the person who "
+            "holds the direct payment. To look around first, open the demo household with pa-manager --demo.")
+        welcome_text.setWordWrap(True)
+        welcome_layout.addWidget(welcome_text)
+        self.add_employer_button = QPushButton("&Add the employer…")
+        welcome_layout.addWidget(self.add_employer_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.welcome)
 
         todo_now = QGroupBox("What needs doing")
         todo_now_layout = QVBoxLayout(todo_now)
@@ -69,9 +83,11 @@ class DashboardPage(QWidget):
         todo_layout.addWidget(hint)
         layout.addWidget(todo)
 
+        self.groups = (todo_now, pay, todo)
         details = QGroupBox("Employer details")
         self.details = QFormLayout(details)
         layout.addWidget(details)
+        self.groups += (details,)
         self.edit_button = QPushButton("&Change employer details…")
         layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
@@ -82,6 +98,7 @@ class DashboardPage(QWidget):
         outer.addWidget(scroll)
 
         self.edit_button.clicked.connect(self.employer_edit_requested)
+        self.add_employer_button.clicked.connect(self.employer_add_requested)
         self.gaps.itemActivated.connect(self._on_item_activated)
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
         self.due.itemActivated.connect(self._on_item_activated)
@@ -102,7 +119,9 @@ class DashboardPage(QWidget):
             self.due_summary.setText("")
             self.continuity.setText("")
             self.edit_button.setEnabled(False)
+            self._show_welcome(True)
             return
+        self._show_welcome(False)
         self.edit_button.setEnabled(True)
         data = load_dashboard(self.context.db, self.context.employer_id, self.context.today())
         self.heading.setText(data.employer.name)
@@ -110,6 +129,12 @@ class DashboardPage(QWidget):
         self._show_pay(data)
         self._show_gaps(data)
         self._show_details(data)
+
+    def _show_welcome(self, shown: bool) -> None:
+        self.welcome.setVisible(shown)
+        self.edit_button.setVisible(not shown)
+        for group in self.groups:
+            group.setVisible(not shown)
 
     def _show_due(self, data) -> None:
         today = self.context.today()
