@@ -317,6 +317,15 @@ def format_date(day: date) -> str:
     return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
 
 
+def date_range(start: date, end: date) -> str:
+    """'1 to 30 November 2026', '24 November to 7 December 2026', or both dates in full across years."""
+    if (start.year, start.month) == (end.year, end.month):
+        return f"{start.day} to {format_date(end)}"
+    if start.year == end.year:
+        return f"{format_date(start).removesuffix(f' {start.year}')} to {format_date(end)}"
+    return f"{format_date(start)} to {format_date(end)}"
+
+
 def _shown(value: Any) -> Any:
     if isinstance(value, date):
         return format_date(value)

@@ -24,7 +24,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Table, TableStyle
 
 from pa_manager.domain.money import ZERO, format_money
-from pa_manager.messages import format_date
+from pa_manager.messages import date_range, format_date
 from pa_manager.reports.document import (
     BODY_SIZE,
     FRAME_WIDTH,
@@ -189,15 +189,6 @@ def format_rate(rate: Decimal) -> str:
     if rate == rate.quantize(HUNDREDTH):
         return format_money(rate)
     return f"£{rate.normalize():,f}"
-
-
-def date_range(start: date, end: date) -> str:
-    """'1 to 30 November 2026', '24 November to 7 December 2026', or both dates in full across years."""
-    if (start.year, start.month) == (end.year, end.month):
-        return f"{start.day} to {format_date(end)}"
-    if start.year == end.year:
-        return f"{format_date(start).removesuffix(f' {start.year}')} to {format_date(end)}"
-    return f"{format_date(start)} to {format_date(end)}"
 
 
 def period_text(data: PayslipData) -> str:

@@ -134,3 +134,10 @@ def write_payslip_files(db: Database, employer_id: int, pay_date: date, folder: 
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     return doc.write_payslips_separately(documents, folder)
+
+
+def write_payslips_file(db: Database, employer_id: int, pay_date: date, path: Path) -> int:
+    """All of a pay run's payslips in one PDF; returns how many."""
+    documents = payslip_documents(db, employer_id, pay_date)
+    doc.write_payslips(documents, Path(path))
+    return len(documents)

@@ -14,6 +14,8 @@ from decimal import Decimal as D
 
 import pytest
 
+from pa_manager.messages import date_range
+
 from pa_manager.reports import payslip as ps
 
 
@@ -273,4 +275,4 @@ def test_mask_ni_number(stored, shown):
     (date(2026, 12, 28), date(2027, 1, 3), "28 December 2026 to 3 January 2027"),
 ])
 def test_date_range(start, end, shown):
-    assert ps.date_range(start, end) == shown
+    assert date_range(start, end) == shown

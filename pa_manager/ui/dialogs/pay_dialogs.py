@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.money import format_money
 from pa_manager.domain.people import PARecord
 from pa_manager.messages import describe, format_date
-from pa_manager.reports.payslip import write_payslips
-from pa_manager.services import pay_day, payslips
+from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import PADraft
 from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
@@ -271,6 +270,8 @@ def save_payslip_files(parent, context, employer_id: int, pay_date: date) -> Non
     if not folder:
         return
     try:
+        from pa_manager.services import payslips  # ReportLab loads only when payslips are made
+
         written = payslips.write_payslip_files(context.db, employer_id, pay_date, Path(folder))
     except (ServiceError, OSError) as error:
         QMessageBox.warning(parent, "The payslips were not saved", str(error))
@@ -286,10 +287,11 @@ def save_payslips_pdf(parent, context, employer_id: int, pay_date: date) -> None
     if not path:
         return
     target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+    from pa_manager.services import payslips  # ReportLab loads only when payslips are made
+
     try:
-        documents = payslips.payslip_documents(context.db, employer_id, pay_date)
-        write_payslips(documents, target)
+        count = payslips.write_payslips_file(context.db, employer_id, pay_date, target)
     except (ServiceError, OSError) as error:
         QMessageBox.warning(parent, "The payslips were not saved", str(error))
         return
-    context.status_message.emit(f"Saved {len(documents)} payslips in one PDF: {target}.")
+    context.status_message.emit(f"Saved {count} payslips in one PDF: {target}.")

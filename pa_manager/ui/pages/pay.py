@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.pay_period import pay_reference_period
 from pa_manager.domain.tax_year import tax_year_label
-from pa_manager.messages import format_date
-from pa_manager.reports.payslip import date_range
+from pa_manager.messages import date_range, format_date
 from pa_manager.services import employers, pay_day, pay_runs
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
