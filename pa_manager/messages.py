@@ -198,6 +198,29 @@ MESSAGES: dict[str, str] = {
         "Choose supervision or appraisal.",
     "CARE_CERTIFICATE_STANDARD_UNKNOWN":
         "Choose one of the Care Certificate's 16 standards.",
+    # --- Budget (pa_manager.domain.budget, services.budget); {value} is the budget year or the category ---
+    "BUDGET_BASIS_UNKNOWN":
+        "Choose how often the council pays: every week, every four weeks or once a year.",
+    "BUDGET_AMOUNT_NEGATIVE":
+        "Enter the direct payment as £0 or more, like 2754.00.",
+    "BUDGET_AMOUNT_NOT_MONEY":
+        "Enter the direct payment in pounds and pence, like 2754.00.",
+    "BUDGET_OPENING_NOT_MONEY":
+        "Enter the opening balance in pounds and pence, like 1500.00.",
+    "BUDGET_RATE_INVALID":
+        "Enter the council's hourly rate and its on-costs as numbers of 0 or more, like 15.50 and 22.",
+    "BUDGET_SURPLUS_WEEKS_INVALID":
+        "Enter the surplus limit as a whole number of weeks, like 8.",
+    "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR":
+        "Enter a first payment date within the {value} budget year, from 1 April to 31 March.",
+    "BUDGET_YEAR_FORMAT":
+        "Enter the budget year like 2026-27: the year it starts, a dash, then the last 2 numbers of the next year.",
+    "LEDGER_CATEGORY_UNKNOWN":
+        "Use a category PA Manager knows, like council_payment, pa_net_pay or insurance, instead of {value}.",
+    "LEDGER_AMOUNT_ZERO":
+        "Enter an amount of more than £0.",
+    "BUDGET_NO_RATES_YET":
+        "PA Manager cannot forecast {value} yet, as the tax and National Insurance rates for it are not known – check for an update.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",

@@ -16,6 +16,7 @@ from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_
 from pa_manager.domain.money import ZERO, parse_money
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
 from pa_manager.domain.people import pay_terms
+from pa_manager.domain.rates import RatesError
 from pa_manager.domain.shifts import ShiftType, local_date
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.uprating import Scenario, UpratingGap, UpratingRow, WhatIfResult, uprating_gap, uprating_history, what_if
@@ -107,7 +108,7 @@ def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int
     if entry.category not in rules.CATEGORIES:
         problems["category"] = Problem("LEDGER_CATEGORY_UNKNOWN", entry.category)
     if entry.amount == 0:
-        problems["amount"] = Problem("RATE_NOT_POSITIVE")
+        problems["amount"] = Problem("LEDGER_AMOUNT_ZERO")
     if problems:
         raise ValidationFailed(problems)
     # Money in is positive and money out negative, whatever sign was typed: the category says which.
@@ -225,6 +226,14 @@ def _allowance_used(db: Database, employer_id: int, as_of: date) -> Decimal:
 
 
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
+    """Raises ServiceError, in words, for a year whose tax and NI rates are not known yet."""
+    try:
+        return _forecast(db, employer_id, label, today)
+    except RatesError:
+        raise ServiceError(describe(Problem("BUDGET_NO_RATES_YET", label))) from None
+
+
+def _forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
     entries = [e.entry for e in list_entries(db, employer_id)]
@@ -261,8 +270,11 @@ def uprating(db: Database, employer_id: int, label: str, today: date) -> Upratin
 def try_what_if(db: Database, employer_id: int, label: str, scenario: Scenario) -> WhatIfResult:
     year = get_year(db, employer_id, label)
     plan = planned_costs(db, employer_id, year.starts_on, year.ends_on)
-    costs = on_costs(db, employer_id, year.starts_on)
-    return what_if(year, summarise_plan(plan, costs.frequency), costs, scenario)
+    try:
+        costs = on_costs(db, employer_id, year.starts_on)
+        return what_if(year, summarise_plan(plan, costs.frequency), costs, scenario)
+    except RatesError:
+        raise ServiceError(describe(Problem("BUDGET_NO_RATES_YET", label))) from None
 
 
 @dataclass(frozen=True)

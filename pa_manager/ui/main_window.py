@@ -26,8 +26,14 @@ if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
-AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Reports", "Caseload", "Wage calculator")
+AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Budget", "Reports", "Caseload",
+         "Wage calculator")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
+
+
+def area_shortcut(number: int) -> str:
+    """Ctrl+1 for the first area ... Ctrl+9, and Ctrl+0 for the tenth, as the number keys run."""
+    return f"Ctrl+{number % 10}"
 
 
 class MainWindow(QMainWindow):
@@ -57,7 +63,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName("Areas")
         for number, title in enumerate(AREAS, start=1):
-            item = QListWidgetItem(f"{title}  (Ctrl+{number})")
+            item = QListWidgetItem(f"{title}  ({area_shortcut(number)})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
@@ -81,6 +87,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Show the records of an open data file: build the pages and connect everything."""
         from pa_manager.ui.pages.dashboard import DashboardPage
+        from pa_manager.ui.pages.budget import BudgetPage
         from pa_manager.ui.pages.caseload import CaseloadPage
         from pa_manager.ui.pages.checks import ChecksPage
         from pa_manager.ui.pages.hours import HoursPage
@@ -97,11 +104,12 @@ class MainWindow(QMainWindow):
         self.pay = PayPage(context)
         self.checks = ChecksPage(context)
         self.training = TrainingPage(context)
+        self.budget = BudgetPage(context)
         self.reports = ReportsPage(context)
         self.caseload = CaseloadPage(context)
         self.calculator = WageCalculatorPage(context)
-        self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.reports,
-                      self.caseload, self.calculator]
+        self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.budget,
+                      self.reports, self.caseload, self.calculator]
         assert [page.title for page in self.pages] == list(AREAS)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -174,7 +182,8 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         for number, title in enumerate(AREAS, start=1):
-            self._action(go_menu, f"&{number} {title}", lambda _=False, n=number - 1: self.go_to(n), QKeySequence(f"Ctrl+{number}"))
+            self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
+                         QKeySequence(area_shortcut(number)))
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)

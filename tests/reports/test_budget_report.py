@@ -1,0 +1,106 @@
+"""The budget report and the review letter, made from the demo household and read back as text."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.services import budget, employers
+from pa_manager.services.budget_report import build_budget_report, save_budget_report, save_review_letter
+from pa_manager.services.errors import ServiceError
+
+
+def _tool(name: str) -> str:
+    tool = shutil.which(name)
+    if tool is None:
+        pytest.skip(f"{name} is not installed (Debian/Ubuntu package poppler-utils)")
+    return tool
+
+
+def _pages(pdf) -> list[str]:
+    """Each page's text, runs of spaces made single so a table row reads as one line."""
+    out = subprocess.run([_tool("pdftotext"), "-layout", str(pdf), "-"], capture_output=True, text=True,
+                         encoding="utf-8", check=True).stdout
+    return [re.sub(r"[ \t]+", " ", page) for page in out.split("\f") if page.strip()]
+
+
+def _page_count(pdf) -> int:
+    out = subprocess.run([_tool("pdfinfo"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    return int(re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE).group(1))
+
+
+@pytest.fixture
+def margaret(demo_db):
+    return employers.find_employer(demo_db, "Margaret Okafor").id
+
+
+def test_the_report_shows_money_in_and_out_by_category_the_gap_and_page_numbers(demo_db, margaret, tmp_path, today):
+    path = save_budget_report(demo_db, margaret, "2026-27", tmp_path / "budget.pdf", today)
+    pages = _pages(path)
+    text = "\n".join(pages)
+    assert "Budget report for Margaret Okafor" in text
+    assert "This report covers 1 April 2026 to 23 November 2026" in text
+    assert "Direct payment from the council £24,786.00" in text
+    assert "Total money in £24,786.00" in text
+    assert "PAs' take-home pay £17,653.86" in text
+    assert "Employer's liability insurance £118.00" in text
+    assert "Total money out £20,113.37" in text
+    assert "Balance at the end of 23 November 2026 £6,964.26" in text
+    assert "On track The balance on 31 March 2027 is forecast at £4,708.36" in text
+    assert "2026-27 £15.50 2.0% £12.71 4.1% £13.45 6.8%" in text  # the council's rise beside the NLW's
+    assert "Now £15.50 £15.75 £0.25 £549.43" in text  # the uprating gap
+    assert "Spending by month" in text and "Balance at the end of each month" in text
+    for number, page in enumerate(pages, start=1):
+        assert "Margaret Okafor" in page and "Budget report, 1 April 2026 to 23 November 2026" in page
+        assert f"Page {number} of {len(pages)}" in page
+
+
+def test_a_quarter_counts_only_its_own_money_and_starts_from_that_days_balance(demo_db, margaret, today):
+    report = build_budget_report(demo_db, margaret, "2026-27", today, date(2026, 4, 1), date(2026, 6, 30))
+    money_in = dict(report.money_in)
+    assert money_in["Direct payment from the council"] == Decimal("11016.00")  # 1 and 29 April, 27 May, 24 June
+    assert report.opening_balance == Decimal("2291.63")
+    assert [month for month, _ in report.spend_by_month] == ["Apr", "May", "Jun"]
+    later = build_budget_report(demo_db, margaret, "2026-27", today, date(2026, 7, 1), date(2026, 9, 30))
+    assert later.opening_balance == report.closing_balance
+
+
+def test_a_period_outside_the_year_is_refused_in_words(demo_db, margaret, today):
+    with pytest.raises(ServiceError) as raised:
+        build_budget_report(demo_db, margaret, "2026-27", today, date(2026, 3, 1), date(2026, 6, 30))
+    assert "1 April 2026 to 31 March 2027" in str(raised.value)
+
+
+def test_the_letter_is_one_page_naming_the_council_and_the_shortfall(demo_db, margaret, tmp_path, today):
+    path = save_review_letter(demo_db, margaret, "2026-27", tmp_path / "letter.pdf", today)
+    assert _page_count(path) == 1
+    text = " ".join(" ".join(_pages(path)).split())
+    assert "Dear Direct Payments team at Ashford Vale Council," in text
+    assert "14 Larch Close" in text and "AV1 2QT" in text and "Direct payment reference: DP-204417" in text
+    assert "a rise of 2.0% on the year before" in text and "rose by 4.1%" in text
+    assert "£0.25 an hour more than you pay, or £549.43 a year" in text
+    assert "from 1 April 2027 it covers at least the legal minimum wage" in text
+    assert "Yours faithfully, Margaret Okafor" in text
+
+
+def test_no_letter_when_there_is_nothing_to_ask_for(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames", council="Brackenfield Borough Council"))
+    budget.save_year(db, employer.id, budget.make_year(label="2026-27", amount=Decimal("600.00"), basis="weekly",
+                                                       council_hourly_rate=Decimal("15.00")))
+    with pytest.raises(ServiceError) as raised:
+        save_review_letter(db, employer.id, "2026-27", "unused.pdf", today)
+    assert "rota and hourly rates" in str(raised.value)
+
+
+def test_a_year_without_published_tax_rates_is_refused_in_words(demo_db, margaret, tmp_path, today):
+    year = budget.get_year(demo_db, margaret, "2026-27")
+    budget.save_year(demo_db, margaret, budget.make_year(
+        label="2030-31", amount=year.amount, basis=year.basis, council_hourly_rate=year.council_hourly_rate))
+    with pytest.raises(ServiceError) as raised:
+        save_budget_report(demo_db, margaret, "2030-31", tmp_path / "later.pdf", today)
+    assert "rates for 2030-31" in str(raised.value)
