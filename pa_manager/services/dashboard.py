@@ -3,11 +3,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 
 from pa_manager.domain.compliance import DueItem
 from pa_manager.domain.continuity import Continuity
 from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.budget import balance_on, budget_year_label
+from pa_manager.services import budget
 from pa_manager.services.checks import due_list
+from pa_manager.services.errors import ServiceError
+from pa_manager.services.pay_runs import default_pay_date
 from pa_manager.services.hours import continuity_of_care
 from pa_manager.domain.missing import Gap, missing_details
 from pa_manager.domain.people import PARecord
@@ -26,6 +31,32 @@ class Dashboard:
     wage_warnings: tuple[PAWageWarning, ...]
     due: tuple[DueItem, ...]  # checks, duties and training: overdue, due soon and missing
     continuity: Continuity | None  # share of the last four weeks' care hours worked by regular PAs
+    next_pay_day: date
+    budget: BudgetGlance | None  # None: no budget year recorded for today
+
+
+@dataclass(frozen=True)
+class BudgetGlance:
+    label: str
+    balance: Decimal
+    forecast_year_end: Decimal | None  # None when the year cannot be forecast (rates not known yet)
+    codes: tuple[str, ...]
+    runs_out_on: date | None
+    surplus_limit: Decimal | None
+
+
+def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance | None:
+    label = budget_year_label(today)
+    if label not in {y.label for y in budget.list_years(db, employer_id)}:
+        return None
+    try:
+        summary = budget.budget_summary(db, employer_id, label, today)
+    except ServiceError:
+        year = budget.get_year(db, employer_id, label)
+        entries = [e.entry for e in budget.list_entries(db, employer_id)]
+        return BudgetGlance(label, balance_on(year, entries, today), None, (), None, None)
+    f = summary.forecast
+    return BudgetGlance(label, summary.balance, f.forecast_year_end_balance, f.codes, f.runs_out_on, f.surplus_limit)
 
 
 def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
@@ -39,4 +70,6 @@ def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
         wage_warnings=tuple(warnings_for(employer, pas, today)),
         due=tuple(due_list(db, employer_id, today)),
         continuity=continuity_of_care(db, employer_id, today - timedelta(days=28), today - timedelta(days=1)),
+        next_pay_day=default_pay_date(employer, today),
+        budget=_budget_glance(db, employer_id, today),
     )

@@ -260,9 +260,9 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        page = self.training if area == "training" else self.checks
+        page = {"training": self.training, "pay": self.pay, "budget": self.budget}.get(area, self.checks)
         self.go_to(self.pages.index(page))
-        if pa_id >= 0:
+        if pa_id >= 0 and page in (self.training, self.checks):
             (page.select if page is self.training else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:

@@ -162,3 +162,11 @@ def test_an_empty_data_file_welcomes_you_and_offers_to_add_the_employer(qtbot, c
     monkeypatch.setattr(EmployerDialog, "exec", lambda self: opened.append(True) or 0)
     qtbot.mouseClick(dashboard.add_employer_button, Qt.MouseButton.LeftButton)
     assert opened == [True]
+
+
+def test_the_dashboard_says_when_pay_day_is_and_how_the_budget_is_doing(qtbot, window):
+    glance = [window.dashboard.glance.item(i).text() for i in range(window.dashboard.glance.count())]
+    assert glance[0].startswith("Next pay day: 30 November 2026, for 4 PAs.")
+    assert glance[1].startswith("On track: the 2026-27 balance is £")
+    window.dashboard.glance.itemActivated.emit(window.dashboard.glance.item(1))
+    assert window.stack.currentWidget() is window.budget

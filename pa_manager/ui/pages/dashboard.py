@@ -58,6 +58,12 @@ class DashboardPage(QWidget):
         todo_now_layout.addWidget(self.due)
         layout.addWidget(todo_now)
 
+        glance = QGroupBox("Pay day and budget")
+        glance_layout = QVBoxLayout(glance)
+        self.glance = StatusList("Pay day and budget")
+        glance_layout.addWidget(self.glance)
+        layout.addWidget(glance)
+
         pay = QGroupBox("Pay and the minimum wage")
         pay_layout = QVBoxLayout(pay)
         self.pay_summary = QLabel()
@@ -83,7 +89,7 @@ class DashboardPage(QWidget):
         todo_layout.addWidget(hint)
         layout.addWidget(todo)
 
-        self.groups = (todo_now, pay, todo)
+        self.groups = (todo_now, glance, pay, todo)
         details = QGroupBox("Employer details")
         self.details = QFormLayout(details)
         layout.addWidget(details)
@@ -102,6 +108,7 @@ class DashboardPage(QWidget):
         self.gaps.itemActivated.connect(self._on_item_activated)
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
         self.due.itemActivated.connect(self._on_item_activated)
+        self.glance.itemActivated.connect(self._on_item_activated)
         context.data_changed.connect(self.refresh)
         context.employer_changed.connect(self.refresh)
         self.refresh()
@@ -126,6 +133,7 @@ class DashboardPage(QWidget):
         data = load_dashboard(self.context.db, self.context.employer_id, self.context.today())
         self.heading.setText(data.employer.name)
         self._show_due(data)
+        self._show_glance(data)
         self._show_pay(data)
         self._show_gaps(data)
         self._show_details(data)
@@ -136,14 +144,37 @@ class DashboardPage(QWidget):
         for group in self.groups:
             group.setVisible(not shown)
 
+    def _show_glance(self, data) -> None:
+        people = len(data.current_pas)
+        lines = [("info", f"Next pay day: {format_date(data.next_pay_day)}, for {people} PA{'s' if people != 1 else ''}. "
+                          "Check the hours, then go to Pay.")]
+        b = data.budget
+        if b is None:
+            lines.append(("missing", "Missing: no budget year is recorded for today. Add one on the Budget page to see how "
+                                     "your direct payment is doing."))
+        elif b.forecast_year_end is None:
+            lines.append(("info", f"Budget {b.label}: the balance today is {format_money(b.balance)}."))
+        elif "BUDGET_RUNS_OUT" in b.codes:
+            lines.append(("below", f"Runs out: the {b.label} budget is forecast to run out on {format_date(b.runs_out_on)}. "
+                                   "Look at the Budget page and talk to your council."))
+        elif "BUDGET_SURPLUS_OVER_LIMIT" in b.codes:
+            lines.append(("warning", f"Over the limit: the {b.label} balance is forecast at {format_money(b.forecast_year_end)} "
+                                     f"on 31 March, above the council's limit of {format_money(b.surplus_limit)}. "
+                                     "The council may take some back."))
+        else:
+            lines.append(("ok", f"On track: the {b.label} balance is {format_money(b.balance)} today and forecast at "
+                                f"{format_money(b.forecast_year_end)} on 31 March."))
+        self.glance.set_lines(lines, [("pay", -1), ("budget", -1)])
+
     def _show_due(self, data) -> None:
         today = self.context.today()
-        overdue = sum(i.status == "overdue" for i in data.due)
-        soon = sum(i.status == "due_soon" for i in data.due)
+        counts = [(sum(i.status == status for i in data.due), words) for status, words in
+                  (("overdue", "overdue"), ("due_soon", "due in the next 30 days"), ("missing", "missing"))]
         if not data.due:
             self.due_summary.setText("Nothing is overdue or due in the next 30 days.")
         else:
-            self.due_summary.setText(f"{overdue} overdue, {soon} due in the next 30 days. The most urgent is first.")
+            listed = ", ".join(f"{n} {words}" for n, words in counts if n)
+            self.due_summary.setText(f"{listed[0].upper()}{listed[1:]}. The most urgent is first.")
         lines = [due_item_sentence(item, today) for item in data.due]
         targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
