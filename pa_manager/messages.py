@@ -96,6 +96,12 @@ MESSAGES: dict[str, str] = {
         "Only weekend and bank holiday pay can be a multiple of the basic rate – enter an amount in pounds instead.",
     "PAY_MULTIPLIER_INVALID":
         "Enter the multiple of the basic rate as a number from 1 to 5, like 1.5 for time and a half.",
+    "P45_AMOUNT_INVALID":
+        "Enter the amount from the P45 in pounds and pence, like 4250.00.",
+    "P45_PAY_MISSING":
+        "Enter the pay from the P45 as well as the tax.",
+    "PENSION_FROM_MISSING":
+        "Enter the date they became a member of the workplace pension.",
     "CARE_WAGE_UPLIFT_INVALID":
         "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":

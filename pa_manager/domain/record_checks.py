@@ -12,6 +12,7 @@ from pa_manager.domain.tax_code import TaxCodeError, parse_tax_code
 from pa_manager.domain.validation import Problem
 
 MAX_WEEKLY_HOURS = 168
+CONTRIBUTING = ("ENROLLED", "OPTED_IN", "JOINED")  # pension statuses with contributions taken
 MAX_MULTIPLIER = Decimal("5")  # double or triple time is common; more is surely a slip
 
 
@@ -67,6 +68,14 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
     if not record.irregular_hours and record.contracted_hours is not None:
         if not 0 < record.contracted_hours <= MAX_WEEKLY_HOURS:
             found["contracted_hours"] = Problem("CONTRACTED_HOURS_INVALID", str(record.contracted_hours))
+    for field in ("p45_pay", "p45_tax"):
+        value = getattr(record, field)
+        if value is not None and (value < 0 or value != value.quantize(Decimal("0.01"))):
+            found[field] = Problem("P45_AMOUNT_INVALID", str(value))
+    if record.p45_tax is not None and record.p45_pay is None and "p45_tax" not in found:
+        found["p45_pay"] = Problem("P45_PAY_MISSING")
+    if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
+        found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
     for entry in record.pay_rates:
         problem = check_pay_line(entry)
         if problem is not None:

@@ -137,3 +137,19 @@ def test_tab_moves_through_the_form_in_reading_order(qtbot, demo_context):
     for widget in expected:
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is widget
+
+
+def test_pension_membership_and_p45_figures_are_stored(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
+    form = page.form
+    form.pension_status.setCurrentIndex(form.pension_status.findData("OPTED_IN"))
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "became a member" in form.rows["pension_active_from"].error.text()
+    _type(qtbot, form.pension_from, "1/11/2026")
+    _type(qtbot, form.p45_pay, "4250.00")
+    _type(qtbot, form.p45_tax, "312.40")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    tom = _stored(demo_context)["Tom Whitfield"]
+    assert (tom.pension_status, tom.pension_active_from) == ("OPTED_IN", date(2026, 11, 1))
+    assert (tom.p45_pay, tom.p45_tax, tom.p45_tax_year) == (Decimal("4250.00"), Decimal("312.40"), "2026-27")

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
+from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.people import NI_CATEGORIES, PARecord, PayRateEntry
 from pa_manager.domain.record_checks import check_pay_line
+from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.ui.widgets.form import FieldRow, add_row
@@ -26,6 +29,15 @@ NI_CATEGORY_NAMES = {
     "M": "M – under 21",
     "Z": "Z – under 21 and pays NI in another job",
 }
+PENSION_STATUSES = (
+    ("NOT_MEMBER", "Not a member"),
+    ("POSTPONED", "Enrolment postponed"),
+    ("ENROLLED", "Enrolled automatically"),
+    ("OPTED_IN", "Opted in"),
+    ("JOINED", "Asked to join"),
+    ("OPTED_OUT", "Opted out"),
+    ("CEASED", "Left the scheme"),
+)
 CLOSE_RELATIVE_NOTE = (
     "Your council must agree before your direct payment can pay a close relative who lives with you. "
     "Ask them, and keep their answer in writing."
@@ -37,8 +49,9 @@ class PAForm(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, today: Callable[[], date] = date.today):
         super().__init__(parent)
+        self._today = today
         self._record = PARecord(name="")
         self.rows: dict[str, FieldRow] = {}
         outer = QVBoxLayout(self)
@@ -133,6 +146,25 @@ class PAForm(QWidget):
         column.addLayout(buttons)
         outer.addWidget(rates)
 
+        pay_extra = QGroupBox("Pension, holiday pay and a P45")
+        form = QFormLayout(pay_extra)
+        self.pension_status = QComboBox()
+        for value, label in PENSION_STATUSES:
+            self.pension_status.addItem(label, value)
+        self.pension_from = DateEdit()
+        self.rolled_up = QCheckBox("Pay 12.07% holiday pay with each pay (irregular hours only)")
+        self.p45_pay = DecimalEdit(money=True)
+        self.p45_tax = DecimalEdit(money=True)
+        self.rows["pension_status"] = add_row(
+            form, "Workplace pension:", self.pension_status,
+            "The pay run tells you when someone must be enrolled: aged 22 or over and earning over £833 a month")
+        self.rows["pension_active_from"] = add_row(form, "Pension member from:", self.pension_from, DATE_HINT)
+        self.rows["rolled_up_holiday"] = add_row(form, "Holiday pay:", self.rolled_up)
+        self.rows["p45_pay"] = add_row(form, "P45 pay this tax year (£):", self.p45_pay,
+                                       "From the P45 of a job they left earlier this tax year; leave blank if none")
+        self.rows["p45_tax"] = add_row(form, "P45 tax this tax year (£):", self.p45_tax)
+        outer.addWidget(pay_extra)
+
         contact = QGroupBox("Emergency contact")
         form = QFormLayout(contact)
         self.emergency_name = QLineEdit()
@@ -171,6 +203,11 @@ class PAForm(QWidget):
         self.apprenticeship_start.set_value(record.apprenticeship_start)
         self.close_relative.setChecked(record.close_relative_in_household)
         self.regular.setChecked(record.regular)
+        self.pension_status.setCurrentIndex(max(0, self.pension_status.findData(record.pension_status)))
+        self.pension_from.set_value(record.pension_active_from)
+        self.rolled_up.setChecked(record.rolled_up_holiday)
+        self.p45_pay.set_value(record.p45_pay)
+        self.p45_tax.set_value(record.p45_tax)
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
@@ -192,6 +229,7 @@ class PAForm(QWidget):
     def _sync_enabled(self) -> None:
         self.contracted_hours.setEnabled(not self.irregular_hours.isChecked())
         self.apprenticeship_start.setEnabled(self.apprentice.isChecked())
+        self.rolled_up.setEnabled(self.irregular_hours.isChecked())
         self.close_relative_note.setVisible(self.close_relative.isChecked())
 
     # --- pay rates ---
@@ -245,6 +283,9 @@ class PAForm(QWidget):
             "leaving_date": self.leaving_date.value,
             "apprenticeship_start": self.apprenticeship_start.value,
             "contracted_hours": self.contracted_hours.value,
+            "pension_active_from": self.pension_from.value,
+            "p45_pay": self.p45_pay.value,
+            "p45_tax": self.p45_tax.value,
         }
         values, failed = {}, []
         for field, read in readers.items():
@@ -271,6 +312,14 @@ class PAForm(QWidget):
             apprentice=self.apprentice.isChecked(),
             close_relative_in_household=self.close_relative.isChecked(),
             regular=self.regular.isChecked(),
+            pension_status=self.pension_status.currentData(),
+            pension_active_from=values["pension_active_from"],
+            rolled_up_holiday=self.rolled_up.isChecked() and self.irregular_hours.isChecked(),
+            p45_pay=values["p45_pay"],
+            p45_tax=values["p45_tax"],
+            # P45 figures count for the tax year they were entered in.
+            p45_tax_year=self._record.p45_tax_year or (tax_year_label(self._today())
+                                                      if values["p45_pay"] is not None else ""),
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             pay_rates=tuple(self._rates),

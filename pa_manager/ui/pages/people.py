@@ -58,7 +58,7 @@ class PeoplePage(QWidget):
         row.addWidget(self.leaver_button)
         left_layout.addLayout(row)
 
-        self.form = PAForm()
+        self.form = PAForm(today=context.today)
         self.form_heading = heading(scale=1.25)
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
