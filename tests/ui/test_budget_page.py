@@ -37,7 +37,10 @@ def _entries(context):
 def _fill_and_accept(monkeypatch, dialog_class, fill):
     def exec_(dialog):
         fill(dialog)
-        dialog._on_buttons_accepted()
+        if isinstance(dialog, StatementImportDialog):
+            dialog.import_button.click()
+        else:
+            dialog._on_buttons_accepted()
         return dialog.result() if not isinstance(dialog, StatementImportDialog) else bool(dialog.result)
     monkeypatch.setattr(dialog_class, "exec", exec_)
 

@@ -5,10 +5,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-    QPushButton, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
 
 from pa_manager.domain.budget import (
     BASIS_FOUR_WEEKLY, BudgetYear, LedgerEntry, MONEY_IN, MONEY_OUT, PAYMENTS_PER_YEAR, budget_year_label,
@@ -16,10 +13,10 @@ from pa_manager.domain.budget import (
 )
 from pa_manager.messages import describe, format_date
 from pa_manager.services import budget
-from pa_manager.services.budget import StatementImport
 from pa_manager.services.budget_report import BASIS_NAMES, CATEGORY_NAMES
-from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 
@@ -225,88 +222,26 @@ STATEMENT_HELP = (
 )
 
 
-class StatementImportDialog(QDialog):
+class StatementImportDialog(FileImportDialog):
     """Check a bank statement, then import it: every line or none. After OK, `result` says what was added."""
 
+    noun = "bank statement"
+    file_filter = "Bank statements (*.csv *.xlsx)"
+    rows_word = "lines"
+
     def __init__(self, context: AppContext, parent=None):
-        super().__init__(parent)
         self.context = context
-        self.result: StatementImport | None = None
-        self.setWindowTitle("Import a bank statement")
-        layout = QVBoxLayout(self)
-        intro = QLabel(STATEMENT_HELP)
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        form = QFormLayout()
-        chooser = QWidget()
-        row = QHBoxLayout(chooser)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.path_edit = QLineEdit()
-        self.browse_button = QPushButton("&Browse…")
-        self.browse_button.setAccessibleName("Browse for the bank statement file")
-        row.addWidget(self.path_edit)
-        row.addWidget(self.browse_button)
-        self.path_row = add_row(form, "Statement &file:", chooser)
-        self.path_edit.setAccessibleName("Statement file")
-        layout.addLayout(form)
-        self.check_button = QPushButton("&Check the file")
-        layout.addWidget(self.check_button)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName("What the check found")
-        layout.addWidget(self.report)
-        self.buttons = _buttons(self, "&Import")
-        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.import_button.setEnabled(False)
-        layout.addWidget(self.buttons)
-        self.browse_button.clicked.connect(self._on_browse_button_clicked)
-        self.check_button.clicked.connect(self._on_check_button_clicked)
-        self.path_edit.textChanged.connect(lambda: self.import_button.setEnabled(False))
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.resize(640, 480)
+        super().__init__("Import a bank statement", (STATEMENT_HELP,), parent)
 
-    def _on_browse_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a bank statement", "", "Bank statements (*.csv *.xlsx)")
-        if path:
-            self.path_edit.setText(path)
-            self._on_check_button_clicked()
+    def run_import(self, path: Path, dry_run: bool):
+        return budget.import_bank_statement(self.context.db, self.context.employer_id, path, dry_run=dry_run)
 
-    def _run(self, dry_run: bool) -> StatementImport | None:
-        text = self.path_edit.text().strip()
-        if not text:
-            self.path_row.show_error("Choose the bank statement file first.")
-            return None
-        self.path_row.show_error(None)
-        try:
-            return budget.import_bank_statement(self.context.db, self.context.employer_id, Path(text), dry_run=dry_run)
-        except ServiceError as error:
-            self.path_row.show_error(str(error))
-            return None
-
-    def _on_check_button_clicked(self) -> None:
-        result = self._run(dry_run=True)
-        if result is None:
-            self.report.setPlainText("")
-            return
-        if result.errors:
-            lines = [f"Line {e.line}: {e.message}" for e in result.errors]
-            lines += ["", "Nothing will be imported until these lines are put right. Correct the file, then check "
-                          "it again."]
-        else:
-            lines = [f"Ready to add {result.added} line{'s' if result.added != 1 else ''}."]
-            if result.already_there:
-                lines.append(f"{result.already_there} line{'s are' if result.already_there != 1 else ' is'} "
-                             "already in your records, so will not be added again.")
-        self.report.setPlainText("\n".join(lines))
-        self.import_button.setEnabled(not result.errors and result.added > 0)
-
-    def _on_buttons_accepted(self) -> None:
-        result = self._run(dry_run=False)
-        if result is None or result.errors:
-            self._on_check_button_clicked()
-            return
-        self.result = result
-        self.accept()
+    def ready_lines(self, result) -> tuple[list[str], bool]:
+        lines = [f"Ready to add {result.added} line{'s' if result.added != 1 else ''}."]
+        if result.already_there:
+            lines.append(f"{result.already_there} line{'s are' if result.already_there != 1 else ' is'} "
+                         "already in your records, so will not be added again.")
+        return lines, result.added > 0
 
 
 class ReconcileDialog(QDialog):

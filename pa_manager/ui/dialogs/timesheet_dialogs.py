@@ -6,14 +6,15 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.timesheets import TimesheetImportResult, export_timesheet, import_timesheet
+from pa_manager.services.timesheets import export_timesheet, import_timesheet
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.dialogs.shift_dialog import confirm, fit_height
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -43,85 +44,28 @@ def _file_chooser(edit: QLineEdit, button_text: str, button_name: str) -> tuple[
     return holder, button
 
 
-class TimesheetImportDialog(QDialog):
+class TimesheetImportDialog(FileImportDialog):
     """After a successful import, `result` holds what was added (the caller records the undo)."""
 
+    noun = "timesheet"
+    file_filter = "Timesheets (*.csv *.xlsx)"
+
     def __init__(self, context: AppContext, parent=None):
-        super().__init__(parent)
         self.context = context
-        self.result: TimesheetImportResult | None = None
-        self.setWindowTitle("Import a timesheet")
-        layout = QVBoxLayout(self)
-        for text in ("Add shifts from a spreadsheet saved as CSV or XLSX. Shifts that are already here are left "
-                     "as they are, so importing the same file twice adds nothing.", COLUMNS_HELP):
-            paragraph = QLabel(text)
-            paragraph.setWordWrap(True)
-            layout.addWidget(paragraph)
-        form = QFormLayout()
-        self.path_edit = QLineEdit()
-        chooser, self.browse_button = _file_chooser(self.path_edit, "&Browse…", "Browse for the timesheet file")
-        self.path_row = add_row(form, "Timesheet &file:", chooser)
-        self.path_edit.setAccessibleName("Timesheet file")
-        layout.addLayout(form)
-        self.check_button = QPushButton("&Check the file")
-        layout.addWidget(self.check_button)
-        self.report = QPlainTextEdit()
-        self.report.setReadOnly(True)
-        self.report.setAccessibleName("What the check found")
-        layout.addWidget(self.report)
-        buttons = QDialogButtonBox()
-        self.import_button = buttons.addButton("&Import", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.import_button.setEnabled(False)
-        buttons.addButton("C&ancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
-        layout.addWidget(buttons)
-        self.browse_button.clicked.connect(self._on_browse_button_clicked)
-        self.check_button.clicked.connect(self._on_check_button_clicked)
-        self.path_edit.textChanged.connect(lambda: self.import_button.setEnabled(False))
-        self.import_button.clicked.connect(self._on_import_clicked)
-        self.resize(660, 500)
+        super().__init__("Import a timesheet", (
+            "Add shifts from a spreadsheet saved as CSV or XLSX. Shifts that are already here are left "
+            "as they are, so importing the same file twice adds nothing.", COLUMNS_HELP), parent)
 
-    def _on_browse_button_clicked(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Choose a timesheet", "", "Timesheets (*.csv *.xlsx)")
-        if path:
-            self.path_edit.setText(path)
-            self._on_check_button_clicked()
+    def run_import(self, path: Path, dry_run: bool):
+        return import_timesheet(self.context.db, self.context.employer_id, path, dry_run=dry_run)
 
-    def _run(self, dry_run: bool) -> TimesheetImportResult | None:
-        text = self.path_edit.text().strip()
-        if not text:
-            self.path_row.show_error("Choose the timesheet file first.")
-            return None
-        self.path_row.show_error(None)
-        try:
-            return import_timesheet(self.context.db, self.context.employer_id, Path(text), dry_run=dry_run)
-        except ServiceError as error:
-            self.path_row.show_error(str(error))
-            return None
-
-    def _on_check_button_clicked(self) -> None:
-        result = self._run(dry_run=True)
-        if result is None:
-            self.report.setPlainText("")
-            return
-        if result.errors:
-            lines = [f"Line {e.line}: {e.message}" for e in result.errors]
-            lines += ["", "Nothing will be imported until these rows are put right. Correct the file, then check it again."]
-        elif result.added:
-            lines = [f"Ready to add {_shifts(result.added)}."]
-            if result.already_there:
-                lines.append(f"{_shifts(result.already_there)} already here, so left as they are.")
-        else:
-            lines = ["There is nothing new to add: every shift in the file is already here."]
-        self.report.setPlainText("\n".join(lines))
-        self.import_button.setEnabled(not result.errors and result.added > 0)
-
-    def _on_import_clicked(self) -> None:
-        result = self._run(dry_run=False)
-        if result is None or result.errors:
-            self._on_check_button_clicked()
-            return
-        self.result = result
-        self.accept()
+    def ready_lines(self, result) -> tuple[list[str], bool]:
+        if not result.added:
+            return ["There is nothing new to add: every shift in the file is already here."], False
+        lines = [f"Ready to add {_shifts(result.added)}."]
+        if result.already_there:
+            lines.append(f"{_shifts(result.already_there)} already here, so left as they are.")
+        return lines, True
 
 
 class TimesheetExportDialog(QDialog):
