@@ -13,6 +13,7 @@ from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
+from pa_manager.storage.transfer import dump_employer, load_employer
 
 
 @dataclass(frozen=True)
@@ -100,3 +101,21 @@ def delete_employer(db: Database, employer_id: int) -> None:
         row = s.get(models.Employer, employer_id)
         if row is not None:
             s.delete(row)
+
+
+def remove_employer(db: Database, employer_id: int) -> dict:
+    """Remove an employer and every record they own, in one transaction. Returns what was removed,
+    which `put_back_employer` restores (for undo); nothing else keeps a copy."""
+    with db.session() as s:
+        snapshot = dump_employer(s.connection(), employer_id)
+        row = s.get(models.Employer, employer_id)
+        if row is None:
+            raise NotFound("That employer is no longer in this data file.")
+        s.delete(row)
+    return snapshot
+
+
+def put_back_employer(db: Database, snapshot: dict) -> int:
+    """Restore an employer removed by `remove_employer`; returns their (new) id."""
+    with db.session() as s:
+        return load_employer(s.connection(), snapshot)

@@ -164,6 +164,7 @@ class MainWindow(QMainWindow):
         self.import_staff_action = self._action(file_menu, "Import &staff list…", self.import_staff_list)
         self.export_action = self._action(file_menu, "&Export employer…", self.export_employer)
         self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
+        self.remove_action = self._action(file_menu, "&Remove employer…", self.remove_employer)
         file_menu.addSeparator()
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
 
@@ -203,7 +204,7 @@ class MainWindow(QMainWindow):
         self.employer_box.setCurrentIndex(index)
         self.employer_box.blockSignals(False)
         has_employer = current is not None and index >= 0
-        for action in (self.import_staff_action, self.export_action, self.edit_employer_action):
+        for action in (self.import_staff_action, self.export_action, self.edit_employer_action, self.remove_action):
             action.setEnabled(has_employer)
         name = self.employer_box.currentText() if has_employer else ""
         self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
@@ -244,6 +245,34 @@ class MainWindow(QMainWindow):
             redo=lambda: employers.restore_employer(db, saved),
             undo=lambda: employers.restore_employer(db, before),
         )
+
+    def remove_employer(self) -> None:
+        """Remove the employer shown and all their records, after asking once; undo puts them back."""
+        from pa_manager.services import employers
+
+        if self.context.employer_id is None:
+            return
+        name = self.employer_box.currentText()
+        answer = QMessageBox.question(
+            self, f"Remove {name}?",
+            f"Remove {name} and all their records (PAs, hours, pay runs, checks, training and budget) from this "
+            "data file? If you need to keep them, export them first (File, then Export employer). You can undo "
+            "this with Edit, then Undo, until you close PA Manager.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.context.db
+        snapshot = employers.remove_employer(db, self.context.employer_id)
+        restored: list[int] = []
+
+        def undo() -> None:
+            restored.append(employers.put_back_employer(db, snapshot))
+            self.context.set_employer(restored[-1])
+
+        def redo() -> None:
+            employers.remove_employer(db, restored[-1])
+
+        self.context.announce_change()  # moves to another employer, or to none
+        self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
 
     # --- navigation ---
     def go_to(self, index: int) -> None:

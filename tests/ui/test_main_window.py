@@ -170,3 +170,22 @@ def test_the_dashboard_says_when_pay_day_is_and_how_the_budget_is_doing(qtbot, w
     assert glance[1].startswith("On track: the 2026-27 balance is £")
     window.dashboard.glance.itemActivated.emit(window.dashboard.glance.item(1))
     assert window.stack.currentWidget() is window.budget
+
+
+def test_removing_an_employer_asks_first_and_can_be_undone(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from pa_manager.services import pay_runs
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    window.remove_employer()
+    assert employers.find_employer(window.context.db, "Margaret Okafor") is not None
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    window.remove_employer()
+    assert employers.find_employer(window.context.db, "Margaret Okafor") is None
+    assert window.employer_box.currentText() == "Desmond Clarke"
+    window.context.undo_group.undo()
+    back = employers.find_employer(window.context.db, "Margaret Okafor")
+    assert back is not None and window.employer_box.currentText() == "Margaret Okafor"
+    assert len(people.list_pas(window.context.db, back.id)) == 5
+    assert len(pay_runs.pay_run_dates(window.context.db, back.id)) == 24
