@@ -209,6 +209,42 @@ def test_a_name_beyond_helvetica_still_prints(tmp_path):
     assert "Payslip for Zofia Łukasiewicz" in pdf_text(path)
 
 
+def _flowing_layout(data: ps.PayslipData, path) -> None:
+    """The payslip laid out as flowing text, the way a payslip too long for one page is written."""
+    from pa_manager.reports.document import build_pdf, fonts_for, styles_for
+
+    story = ps.payslip_story(data, styles_for(fonts_for(ps._texts(data))))
+    build_pdf(story, ps._info(data, ps._furniture(data)), path)
+
+
+@pytest.mark.parametrize("data", [JANET, tom(), replace(
+    JANET, part_payments=(ps.PartPayment("Bank transfer", D("1000.00")), ps.PartPayment("Cash", D("246.21"))))],
+    ids=["month", "weekly with sick pay", "paid in parts"])
+def test_a_one_page_payslip_reads_the_same_as_the_flowing_layout(tmp_path, monkeypatch, data):
+    # A one-page payslip is drawn by a quicker route; a reader must not be able to tell.
+    from pa_manager.reports import payslip_page
+
+    drawn = []
+    monkeypatch.setattr(payslip_page, "draw", lambda *args, real=payslip_page.draw: drawn.append(real(*args)) or drawn[-1])
+    quick, flowing = tmp_path / "quick.pdf", tmp_path / "flowing.pdf"
+    ps.write_payslip(data, quick)
+    assert drawn == [True]
+    _flowing_layout(data, flowing)
+    assert pdf_text(quick).split() == pdf_text(flowing).split()
+
+
+def test_a_payslip_too_long_for_one_page_flows_on_to_more_pages(tmp_path):
+    lines = tuple(ps.PayLine(f"Shift on day {day}", D("8"), D("13.00"), D("104.00")) for day in range(1, 61))
+    path = tmp_path / "long.pdf"
+    # 60 x 104.00 + 94.00 holiday - 121.89 deductions + 22.50 mileage
+    ps.write_payslip(replace(JANET, pay_lines=lines, net_pay=D("6234.61")), path)
+    pages = page_count(path)
+    assert pages >= 2
+    text = pdf_text(path)
+    assert "Shift on day 1 " in text and "Shift on day 60 " in text and "Take-home pay £6,234.61" in text
+    assert f"Page 1 of {pages}" in text and f"Page {pages} of {pages}" in text
+
+
 # ---- Output -----------------------------------------------------------------------------------------
 
 
