@@ -203,6 +203,11 @@ class LedgerEntry:
     def is_money_in(self) -> bool:
         return self.category in MONEY_IN
 
+    @property
+    def is_money_back(self) -> bool:
+        """Against its category's side: a refund of spending, or the council taking money back."""
+        return self.amount != 0 and (self.amount > 0) != self.is_money_in
+
 
 def _within(entries: Iterable[LedgerEntry], start: date | None, end: date | None) -> Iterable[LedgerEntry]:
     # Both ends are included; an open end takes everything on that side.

@@ -103,7 +103,10 @@ def list_entries(db: Database, employer_id: int, first: date | None = None, last
                 for r in s.scalars(query.order_by(models.LedgerEntry.on, models.LedgerEntry.id))]
 
 
-def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int | None = None) -> StoredEntry:
+def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int | None = None, *,
+               money_back: bool = False) -> StoredEntry:
+    """Add an entry, or replace entry `entry_id`. The category says whether it is money in or out,
+    whatever sign was typed; `money_back` turns it round (a refund, or the council taking money back)."""
     problems = {}
     if entry.category not in rules.CATEGORIES:
         problems["category"] = Problem("LEDGER_CATEGORY_UNKNOWN", entry.category)
@@ -111,8 +114,8 @@ def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int
         problems["amount"] = Problem("LEDGER_AMOUNT_ZERO")
     if problems:
         raise ValidationFailed(problems)
-    # Money in is positive and money out negative, whatever sign was typed: the category says which.
-    amount = abs(entry.amount) if entry.category in rules.MONEY_IN else -abs(entry.amount)
+    positive = (entry.category in rules.MONEY_IN) != money_back
+    amount = abs(entry.amount) if positive else -abs(entry.amount)
     with db.session() as s:
         row = (s.get(models.LedgerEntry, entry_id) if entry_id else None) or models.LedgerEntry(id=entry_id)
         row.employer_id, row.on, row.amount, row.category = employer_id, entry.on, amount, entry.category
@@ -120,6 +123,11 @@ def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int
         s.add(row)
         s.flush()
         return StoredEntry(row.id, replace(entry, amount=amount))
+
+
+def restore_entry(db: Database, employer_id: int, stored: StoredEntry) -> StoredEntry:
+    """Put an entry back exactly as it was (undo and redo), a refund still a refund."""
+    return save_entry(db, employer_id, stored.entry, stored.id, money_back=stored.entry.is_money_back)
 
 
 def delete_entry(db: Database, entry_id: int) -> None:

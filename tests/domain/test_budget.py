@@ -169,6 +169,14 @@ def test_money_in_and_out_net_refunds_and_clawbacks() -> None:
     assert str(money_out([])) == "0.00"
 
 
+@pytest.mark.parametrize("amount, category, money_back", [
+    ("-50.00", "insurance", False), ("50.00", "insurance", True),  # an insurer's refund
+    ("600.00", "council_payment", False), ("-600.00", "council_payment", True),  # a clawback
+])
+def test_money_back_is_an_entry_against_its_categorys_side(amount: str, category: str, money_back: bool) -> None:
+    assert entry(date(2026, 5, 1), amount, category).is_money_back is money_back
+
+
 def test_balance_on_a_date_counts_that_days_entries_and_not_last_years() -> None:
     year = weekly_year()
     assert balance_on(year, LEDGER, date(2026, 3, 31)) == D("1000.00")

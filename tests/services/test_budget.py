@@ -83,6 +83,19 @@ def test_a_changed_entry_keeps_its_place_and_a_removed_one_can_come_back(db, hou
         (stored.id, D("-45.00"), "First aid")]
 
 
+def test_money_back_turns_the_categorys_sign_round_and_is_restored_as_it_was(db, household):
+    refund = budget.save_entry(db, household, LedgerEntry(date(2026, 6, 1), D("30.00"), "insurance", "Refund"),
+                               money_back=True)
+    clawback = budget.save_entry(db, household, LedgerEntry(date(2026, 6, 2), D("200.00"), "council_payment"),
+                                 money_back=True)
+    assert (refund.entry.amount, clawback.entry.amount) == (D("30.00"), D("-200.00"))
+    for stored in (refund, clawback):
+        budget.delete_entry(db, stored.id)
+        budget.restore_entry(db, household, stored)  # what undo does
+    assert {s.id: s.entry.amount for s in budget.list_entries(db, household)} == {
+        refund.id: D("30.00"), clawback.id: D("-200.00")}
+
+
 def test_a_bank_statement_is_imported_once_even_when_imported_again(db, household, tmp_path):
     path = _statement(tmp_path, "date,description,amount,category\n"
                                 "01/04/2026,Council payment,600.00,\n"

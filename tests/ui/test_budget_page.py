@@ -214,6 +214,40 @@ def test_importing_a_bank_statement_checks_first_then_can_be_undone(qtbot, demo_
     assert len(_entries(demo_context)) == count
 
 
+def test_an_imported_refund_stays_a_refund_through_undo_redo_and_a_change(qtbot, demo_context, monkeypatch,
+                                                                            tmp_path):
+    page = _page(qtbot, demo_context)
+    statement = tmp_path / "refund.csv"
+    statement.write_text("date,description,amount,category\n18/11/2026,Insurer refund,25.00,insurance\n")
+
+    def fill(dialog):
+        _type(qtbot, dialog.path_edit, str(statement))
+        qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
+    _fill_and_accept(monkeypatch, StatementImportDialog, fill)
+    qtbot.mouseClick(page.ledger.import_button, Qt.MouseButton.LeftButton)
+
+    def refund():
+        return [s for s in _entries(demo_context) if s.entry.description == "Insurer refund"]
+    stack = demo_context.undo_group.activeStack()
+    stack.undo()
+    assert refund() == []
+    stack.redo()
+    assert [s.entry.amount for s in refund()] == [Decimal("25.00")]
+
+    page.ledger.select_entry(refund()[0].id)
+    seen = []
+
+    def change(dialog):
+        seen.append(dialog.money_back_box.isChecked())
+        _type(qtbot, dialog.description, "Insurer refund for October")
+    _fill_and_accept(monkeypatch, LedgerEntryDialog, change)
+    qtbot.mouseClick(page.ledger.change_button, Qt.MouseButton.LeftButton)
+    changed = [s.entry for s in _entries(demo_context) if s.entry.description == "Insurer refund for October"]
+    assert seen == [True] and [e.amount for e in changed] == [Decimal("25.00")]
+    stack.undo()
+    assert [s.entry.amount for s in refund()] == [Decimal("25.00")]
+
+
 def test_saving_the_report_and_the_letter(qtbot, demo_context, monkeypatch, tmp_path):
     page = _page(qtbot, demo_context)
     _type(qtbot, page.report_from, "1/7/2026")

@@ -5,7 +5,9 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+)
 
 from pa_manager.domain.budget import (
     BASIS_FOUR_WEEKLY, BudgetYear, LedgerEntry, MONEY_IN, MONEY_OUT, PAYMENTS_PER_YEAR, budget_year_label,
@@ -156,8 +158,9 @@ class BudgetYearDialog(QDialog):
 
 
 class LedgerEntryDialog(QDialog):
-    """Add an entry by hand or change one. After OK, `entry` is the entry as entered; its sign
-    follows the category, so the amount is typed without one."""
+    """Add an entry by hand or change one. After OK, `entry` is the entry as entered. The amount is
+    typed without a sign: the category says whether it is money in or out, and `money_back` turns
+    that round (a refund, or the council taking money back)."""
 
     def __init__(self, entry: LedgerEntry | None, today: date, parent=None):
         super().__init__(parent)
@@ -177,6 +180,9 @@ class LedgerEntryDialog(QDialog):
         self.category.setCurrentIndex(self.category.findData(entry.category if entry else "other"))
         self.amount = DecimalEdit(money=True)
         self.amount.set_value(abs(entry.amount) if entry else None)
+        self.money_back_box = QCheckBox("Money &back: a refund, or the council taking money back")
+        self.money_back_box.setChecked(bool(entry and entry.is_money_back))
+        self.money_back = self.money_back_box.isChecked()
         self.rows = {
             "on": add_row(form, "&Date:", self.date_edit, DATE_HINT),
             "description": add_row(form, "D&escription:", self.description),
@@ -184,6 +190,7 @@ class LedgerEntryDialog(QDialog):
             "amount": add_row(form, "A&mount (£):", self.amount,
                               "Without a minus sign: the category says whether it is money in or out."),
         }
+        form.addRow("", self.money_back_box)
         layout.addLayout(form)
         buttons = _buttons(self, "&Save entry")
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -210,6 +217,7 @@ class LedgerEntryDialog(QDialog):
         reference = self._before.reference if self._before else ""
         self.entry = LedgerEntry(on, abs(amount), self.category.currentData(), self.description.text().strip(),
                                  source, reference)
+        self.money_back = self.money_back_box.isChecked()
         self.accept()
 
 

@@ -119,10 +119,10 @@ class LedgerPanel(QGroupBox):
         if not dialog.exec():
             return
         db, employer_id = self.context.db, self.context.employer_id
-        stored = budget.save_entry(db, employer_id, dialog.entry)
+        stored = budget.save_entry(db, employer_id, dialog.entry, money_back=dialog.money_back)
         e = stored.entry
         self.context.record(f"Add {CATEGORY_NAMES[e.category].lower()} of {format_money(abs(e.amount))}",
-                            redo=lambda: budget.save_entry(db, employer_id, e, stored.id),
+                            redo=lambda: budget.restore_entry(db, employer_id, stored),
                             undo=lambda: budget.delete_entry(db, stored.id))
         self.select_entry(stored.id)
 
@@ -134,9 +134,9 @@ class LedgerPanel(QGroupBox):
         if not dialog.exec():
             return
         db, employer_id = self.context.db, self.context.employer_id
-        after = budget.save_entry(db, employer_id, dialog.entry, before.id)
-        self.context.record("Change an entry", redo=lambda: budget.save_entry(db, employer_id, after.entry, after.id),
-                            undo=lambda: budget.save_entry(db, employer_id, before.entry, before.id))
+        after = budget.save_entry(db, employer_id, dialog.entry, before.id, money_back=dialog.money_back)
+        self.context.record("Change an entry", redo=lambda: budget.restore_entry(db, employer_id, after),
+                            undo=lambda: budget.restore_entry(db, employer_id, before))
         self.select_entry(after.id)
 
     def _on_remove_button_clicked(self) -> None:
@@ -151,7 +151,7 @@ class LedgerPanel(QGroupBox):
         db, employer_id = self.context.db, self.context.employer_id
         budget.delete_entry(db, stored.id)
         self.context.record("Remove an entry", redo=lambda: budget.delete_entry(db, stored.id),
-                            undo=lambda: budget.save_entry(db, employer_id, e, stored.id))
+                            undo=lambda: budget.restore_entry(db, employer_id, stored))
 
     def _on_import_button_clicked(self) -> None:
         db, employer_id = self.context.db, self.context.employer_id
@@ -162,7 +162,7 @@ class LedgerPanel(QGroupBox):
         # The service says how many lines it added, not which: the new ids are what undo removes.
         added = [s for s in budget.list_entries(db, employer_id) if s.id not in before]
         self.context.record(f"Import {len(added)} lines from a bank statement",
-                            redo=lambda: [budget.save_entry(db, employer_id, s.entry, s.id) for s in added],
+                            redo=lambda: [budget.restore_entry(db, employer_id, s) for s in added],
                             undo=lambda: [budget.delete_entry(db, s.id) for s in added])
 
     def _on_reconcile_button_clicked(self) -> None:
