@@ -180,11 +180,19 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
     return StatementImport(len(new), len(entries) - len(new), ())
 
 
-def save_statement_balance(db: Database, employer_id: int, on: date, balance: Decimal) -> None:
+def save_statement_balance(db: Database, employer_id: int, on: date, balance: Decimal | None) -> None:
+    """Keep the statement's balance at the end of `on`, replacing any kept for that day (None: forget it)."""
     with db.session() as s:
         s.execute(delete(models.StatementBalance).where(models.StatementBalance.employer_id == employer_id,
                                                         models.StatementBalance.on == on))
-        s.add(models.StatementBalance(employer_id=employer_id, on=on, balance=balance))
+        if balance is not None:
+            s.add(models.StatementBalance(employer_id=employer_id, on=on, balance=balance))
+
+
+def statement_balance_on(db: Database, employer_id: int, on: date) -> Decimal | None:
+    with db.session() as s:
+        return s.scalar(select(models.StatementBalance.balance).where(
+            models.StatementBalance.employer_id == employer_id, models.StatementBalance.on == on))
 
 
 def latest_statement_balance(db: Database, employer_id: int, year: BudgetYear) -> tuple[date, Decimal] | None:

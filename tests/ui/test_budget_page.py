@@ -149,6 +149,18 @@ def test_reconciling_says_how_far_apart_the_records_and_the_bank_are(qtbot, demo
     qtbot.mouseClick(page.ledger.reconcile_button, Qt.MouseButton.LeftButton)
     assert page.ledger.reconcile_result.text().startswith("Matches: your records match your bank statement")
 
+    def kept():
+        return budget.statement_balance_on(demo_context.db, demo_context.employer_id, date(2026, 11, 23))
+    stack = demo_context.undo_group.activeStack()
+    stack.undo()  # back to the first balance typed for that day
+    assert kept() == Decimal("6976.76") and expected in page.status.texts
+    assert page.ledger.reconcile_result.text() == ""
+    stack.undo()
+    assert kept() is None
+    stack.redo()
+    stack.redo()
+    assert kept() == Decimal("6964.26")
+
 
 def test_a_what_if_answers_at_once(qtbot, demo_context):
     page = _page(qtbot, demo_context)

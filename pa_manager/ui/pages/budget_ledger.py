@@ -74,6 +74,7 @@ class LedgerPanel(QGroupBox):
 
     def show_year(self, year: BudgetYear | None) -> None:
         keep = self.current_entry()
+        self.reconcile_result.clear()  # after any change it may be out of date; the summary keeps the latest
         self.model.removeRows(0, self.model.rowCount())
         stored_entries = [] if year is None else budget.list_entries(
             self.context.db, self.context.employer_id, year.starts_on, year.ends_on)
@@ -169,12 +170,16 @@ class LedgerPanel(QGroupBox):
         dialog = ReconcileDialog(self.context.today(), self)
         if not dialog.exec():
             return
+        db, employer_id, on, balance = self.context.db, self.context.employer_id, dialog.on, dialog.balance
+        before = budget.statement_balance_on(db, employer_id, on)
         try:
-            result = record_statement_balance(self.context.db, self.context.employer_id, dialog.on, dialog.balance)
+            result = record_statement_balance(db, employer_id, on, balance)
         except ServiceError as error:
             QMessageBox.warning(self, "The balances were not compared", str(error))
             return
         words = reconciliation_line(result)[1]
-        self.context.announce_change()
+        self.context.record(f"Record the bank balance on {format_date(on)}",
+                            redo=lambda: budget.save_statement_balance(db, employer_id, on, balance),
+                            undo=lambda: budget.save_statement_balance(db, employer_id, on, before))
         self.reconcile_result.setText(words)
         self.context.status_message.emit(words)
