@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from reportlab.lib.units import mm
 from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -124,28 +125,28 @@ def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
         _table(page, left, half, [("", ps.DETAIL_LABEL_SHARE, False), ("", 1 - ps.DETAIL_LABEL_SHARE, False)],
                [list(pair) for pair in pairs], header=False, bold_labels=True)
         bottoms.append(page.y)
-    page.y = min(bottoms) - 3 * 2.83
+    page.y = min(bottoms) - 3 * mm
     cols = [(c.title, c.share, c.right) for c in ps.PAY_COLUMNS]
     rows = [[line.description, ps._maybe(ps.format_hours, line.hours), ps._maybe(ps.format_rate, line.rate), line.amount]
             for line in data.all_pay_lines]
     _table(page, MARGIN, FRAME_WIDTH, cols, rows, [["Total hours paid for", ps.format_hours(data.total_hours), "", ""],
                                                    ["Total pay before deductions", None, None, data.gross_pay]])
-    page.y -= 3 * 2.83
+    page.y -= 3 * mm
     rows = [[d.description, d.purpose + (f"\n{d.note}" if d.note else ""), d.amount] for d in data.deductions]
     _table(page, MARGIN, FRAME_WIDTH, [(c.title, c.share, c.right) for c in ps.DEDUCTION_COLUMNS],
            rows or [["Nothing was taken from this pay", None, None]], [["Total deductions", None, data.total_deductions]])
     if data.additions:
-        page.y -= 3 * 2.83
+        page.y -= 3 * mm
         _table(page, MARGIN, FRAME_WIDTH, [(c.title, c.share, c.right) for c in ps.ADDITION_COLUMNS],
                [[a.description, a.amount] for a in data.additions], [["Total added, not taxed", data.total_additions]])
-    page.y -= 3 * 2.83
+    page.y -= 3 * mm
     # Take-home pay: large, bold and boxed, the figure most people look for first.
     box_top, box_height = page.y, ps.TAKE_HOME_SIZE * 1.2 + 11
     baseline = box_top - 5 - ps.TAKE_HOME_SIZE
     page.text(MARGIN + PAD, ps.TAKE_HOME_SIZE, "Take-home pay", bold=True, y=baseline)
     page.text(MARGIN + FRAME_WIDTH - PAD, ps.TAKE_HOME_SIZE, format_money(data.net_pay), bold=True, right=True, y=baseline)
     page.shapes.append(lambda c: (c.setLineWidth(1.2), c.rect(MARGIN, box_top - box_height, FRAME_WIDTH, box_height)))
-    page.y = box_top - box_height - 1.5 * 2.83
+    page.y = box_top - box_height - 1.5 * mm
     if data.part_payments:
         page.paragraph("Paid in parts:", bold=True)
         _table(page, MARGIN, FRAME_WIDTH, [("", 0.82, False), ("", 0.18, True)],
@@ -154,7 +155,7 @@ def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
         page.paragraph(f"Paid by: {data.payment_method}")
     blocks = [b for b in (ps._year_to_date(data), ps._holiday(data)) if b]
     if blocks:
-        page.y -= 3 * 2.83
+        page.y -= 3 * mm
         top = page.y
         bottoms = []
         for n, (title, pairs) in enumerate(blocks):
@@ -162,7 +163,7 @@ def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
             _table(page, MARGIN + n * (half + ps.SIDE_GAP), half, [("", 0.5, False), ("", 0.5, True)],
                    [list(pair) for pair in pairs], header=False, title=title)
             bottoms.append(page.y)
-        page.y = min(bottoms) - 2 * 2.83
+        page.y = min(bottoms) - 2 * mm
     if data.employer_costs:
         page.paragraph(f"Your employer also paid {format_money(data.employer_costs.employer_ni)} employer National "
                        f"Insurance and {format_money(data.employer_costs.employer_pension)} into your pension. "
