@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from pa_manager.domain import pension
 from pa_manager.domain.money import format_money
@@ -18,9 +18,9 @@ from pa_manager.domain.rates import RatesError
 from pa_manager.messages import format_date
 from pa_manager.services import pay_day
 from pa_manager.services.pay_runs import PADraft, PayRunDraft
+from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
 from pa_manager.ui.widgets.status import Status, status_icon
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 DRAFT_ROLE = Qt.ItemDataRole.UserRole + 1
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -52,38 +52,18 @@ def minimum_wage_words(draft: PADraft) -> tuple[Status, str]:
 _STATUS_ORDER = {Status.MISSING: 0, Status.OVERDUE: 1, Status.ATTENTION: 2, Status.INFO: 3, Status.DONE: 4}
 
 
-class PayRunTableModel(QAbstractTableModel):
+class PayRunTableModel(RowsTableModel):
     COL_NAME, COL_HOURS, COL_GROSS, COL_TAX, COL_NI, COL_PENSION, COL_NET, COL_MINIMUM = range(8)
     HEADERS = ("Name", "Hours", "Gross pay", "Income tax", "NI", "Pension", "Take-home pay",
                "Minimum wage check")
     _FIGURES = {COL_GROSS: "gross_pay", COL_TAX: "tax", COL_NI: "employee_ni", COL_PENSION: "employee_pension",
                 COL_NET: "net_pay"}
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[PADraft] = []
-
-    def set_rows(self, rows: Sequence[PADraft]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def draft(self, row: int) -> PADraft:
         return self._rows[row]
 
     def row_of(self, pa_id: int) -> int | None:
         return next((i for i, d in enumerate(self._rows) if d.pa.id == pa_id), None)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _value(self, draft: PADraft, column: int) -> Decimal | None:
         slip = draft.payslip
@@ -119,29 +99,11 @@ class PayRunTableModel(QAbstractTableModel):
         return None
 
 
-class FiguresTableModel(QAbstractTableModel):
+class FiguresTableModel(RowsTableModel):
     """A read-only table of names and figures: money as £1,234.56 and right-aligned, sorting by value."""
 
     def __init__(self, headers: Sequence[str], parent=None):
-        super().__init__(parent)
-        self.headers = tuple(headers)
-        self._rows: list[tuple] = []
-
-    def set_rows(self, rows: Sequence[tuple]) -> None:
-        self.beginResetModel()
-        self._rows = [tuple(row) for row in rows]
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers[section]
-        return None
+        super().__init__(parent, headers)
 
     def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

@@ -3,46 +3,33 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 
 from pa_manager.domain.money import format_money
 from pa_manager.domain.people import PARecord
 from pa_manager.messages import format_date
+from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class PeopleTableModel(QAbstractTableModel):
+class PeopleTableModel(RowsTableModel):
     COL_NAME, COL_STATUS, COL_RATE, COL_START = range(4)
     HEADERS = ("Name", "Status", "Hourly rate", "Started")
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._rows: list[PARecord] = []
         self._today = date.today()
 
     def set_rows(self, rows: list[PARecord], today: date) -> None:
-        self.beginResetModel()
-        self._rows, self._today = list(rows), today
-        self.endResetModel()
+        self._today = today
+        super().set_rows(rows)
 
     def record(self, row: int) -> PARecord:
         return self._rows[row]
 
     def row_of(self, pa_id: int) -> int | None:
         return next((i for i, pa in enumerate(self._rows) if pa.id == pa_id), None)
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _status(self, pa: PARecord) -> str:
         if pa.leaving_date and pa.leaving_date < self._today:

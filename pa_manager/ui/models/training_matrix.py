@@ -18,9 +18,9 @@ from pa_manager.domain.compliance import PAChecks
 from pa_manager.domain.training import MatrixCell
 from pa_manager.services.training import CourseRecord
 from pa_manager.services.training_report import cell_detail, cell_word
+from pa_manager.ui.models.rows_table import SORT_ROLE
 from pa_manager.ui.widgets.status import Status, status_icon
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 PA_ROLE = Qt.ItemDataRole.UserRole + 1  # the PA's id
 COURSE_ROLE = Qt.ItemDataRole.UserRole + 2  # the CourseRecord, or None in the name column
 CELL_ROLE = Qt.ItemDataRole.UserRole + 3  # the MatrixCell

@@ -14,13 +14,12 @@ from pa_manager.domain.money import format_money
 from pa_manager.domain.uprating import Scenario, nlw_plus, real_living_wage_target
 from pa_manager.services import budget, employers, people
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.models.rows_table import SORT_ROLE
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
 from pa_manager.ui.widgets.status import status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE
 from pa_manager.wording import per_hour
-
-SORT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def item(text: str, sort=None, right: bool = False) -> QStandardItem:

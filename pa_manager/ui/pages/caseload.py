@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -15,40 +15,20 @@ from PySide6.QtWidgets import (
 from pa_manager.messages import format_date
 from pa_manager.services.checks import CaseloadRow, caseload
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
 from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status import Status, status_icon
 
-SORT_ROLE = Qt.ItemDataRole.UserRole
 EMPLOYER_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class CaseloadTableModel(QAbstractTableModel):
+class CaseloadTableModel(RowsTableModel):
     COL_NAME, COL_COUNCIL, COL_PAS, COL_OVERDUE, COL_DUE_SOON, COL_NEXT = range(6)
     HEADERS = ("Employer", "Council", "Current PAs", "Overdue", "Due soon", "Next date")
 
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[CaseloadRow] = []
-
-    def set_rows(self, rows: list[CaseloadRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
     def row(self, index: int) -> CaseloadRow:
         return self._rows[index]
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def _text(self, row: CaseloadRow, column: int) -> str:
         if column == self.COL_NAME:
