@@ -19,7 +19,7 @@ from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.shift_dialog import (
-    END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_time, shift_type_box, show_type,
+    END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_break, read_time, shift_type_box, show_type, time_edits,
 )
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES
 from pa_manager.ui.widgets.form import FieldRow, add_row
@@ -84,13 +84,7 @@ class PatternDialog(QDialog):
             day_row.addWidget(box)
             self.day_boxes.append(box)
         day_row.addStretch()
-        self.start_edit = QLineEdit()
-        self.end_edit = QLineEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setPlaceholderText("HH:MM")
-        self.break_edit = QLineEdit()
-        self.break_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.break_edit.setPlaceholderText("0")
+        self.start_edit, self.end_edit, self.break_edit = time_edits()
         self.type_box = shift_type_box()
         self.interval_box = QComboBox()
         for weeks, words in INTERVALS.items():
@@ -156,15 +150,9 @@ class PatternDialog(QDialog):
                 raise InputError("Enter the date the pattern starts, like 7/12/2026.")
             return value
 
-        def break_minutes():
-            text = self.break_edit.text().strip()
-            if text and not text.isdigit():
-                raise InputError(f"Enter the break as a whole number of minutes, like 30. '{text}' is not one.")
-            return int(text or 0)
-
         read("start", lambda: read_time(self.start_edit.text(), "start time"))
         read("end", lambda: read_time(self.end_edit.text(), "end time"))
-        read("break_minutes", break_minutes)
+        read("break_minutes", lambda: read_break(self.break_edit.text()))
         read("starts_on", starts_on)
         read("until", self.until_edit.value)
         if self.pa_box.currentData() is None:

@@ -50,6 +50,24 @@ def read_time(text: str, what: str) -> time:
     raise InputError(f"Enter the {what} using the 24-hour clock, like 08:00 or 22:30. '{text}' is not a time.")
 
 
+def read_break(text: str) -> int:
+    """Whole minutes of unpaid break; blank is no break."""
+    text = text.strip()
+    if text and not text.isdigit():
+        raise InputError(f"Enter the break as a whole number of minutes, like 30. '{text}' is not one.")
+    return int(text or 0)
+
+
+def time_edits() -> tuple[QLineEdit, QLineEdit, QLineEdit]:
+    """The start, end and unpaid-break fields that a shift and a rota pattern both ask for."""
+    start, end, unpaid_break = QLineEdit(), QLineEdit(), QLineEdit()
+    start.setPlaceholderText("HH:MM")
+    end.setPlaceholderText("HH:MM")
+    unpaid_break.setAlignment(Qt.AlignmentFlag.AlignRight)
+    unpaid_break.setPlaceholderText("0")
+    return start, end, unpaid_break
+
+
 def read_periods(text: str) -> tuple[tuple[time, time], ...]:
     """'02:10-02:40, 05:00-05:20' as pairs of times."""
     periods = []
@@ -161,13 +179,7 @@ class ShiftDialog(QDialog):
             left = pa.leaving_date is not None and pa.leaving_date < context.today()
             self.pa_box.addItem(f"{pa.name} (left {format_date(pa.leaving_date)})" if left else pa.name, pa.id)
         self.date_edit = DateEdit()
-        self.start_edit = QLineEdit()
-        self.end_edit = QLineEdit()
-        for edit in (self.start_edit, self.end_edit):
-            edit.setPlaceholderText("HH:MM")
-        self.break_edit = QLineEdit()
-        self.break_edit.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.break_edit.setPlaceholderText("0")
+        self.start_edit, self.end_edit, self.break_edit = time_edits()
         self.type_box = shift_type_box()
         self.awake_edit = QLineEdit()
         self.notes_edit = QLineEdit()
@@ -373,19 +385,11 @@ class ShiftDialog(QDialog):
                 raise InputError("Enter the date of the shift, like 16/11/2026.")
             return value
 
-        def read_break():
-            text = self.break_edit.text().strip()
-            if not text:
-                return 0
-            if not text.isdigit():
-                raise InputError(f"Enter the break as a whole number of minutes, like 30. '{text}' is not one.")
-            return int(text)
-
         sleep_in = chosen_type(self.type_box) is ShiftType.SLEEP_IN
         day = attempt("day", read_day)
         start = attempt("start", lambda: read_time(self.start_edit.text(), "start time"))
         end = attempt("end", lambda: read_time(self.end_edit.text(), "end time"))
-        minutes = attempt("break_minutes", read_break)
+        minutes = attempt("break_minutes", lambda: read_break(self.break_edit.text()))
         awake = attempt("awake", lambda: read_periods(self.awake_edit.text()) if sleep_in else ())
         if failed:
             if mark:
