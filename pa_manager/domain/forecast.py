@@ -174,25 +174,6 @@ def qualifying_earnings(earnings: Decimal, lower: Decimal, upper: Decimal) -> De
 
 
 @dataclass(frozen=True)
-class PeriodCost:
-    """One PA's costs in one pay period; employer_ni is before any Employment Allowance."""
-
-    pa_key: Hashable
-    tax_year: str
-    period: int
-    last_day: date
-    hours: Decimal
-    gross_pay: Decimal
-    holiday_pay: Decimal
-    employer_ni: Decimal
-    employer_pension: Decimal
-
-    @property
-    def total(self) -> Decimal:
-        return self.gross_pay + self.holiday_pay + self.employer_ni + self.employer_pension
-
-
-@dataclass(frozen=True)
 class PACost:
     """One PA's costs over the lines costed; employer_ni is before Employment Allowance."""
 
@@ -206,6 +187,21 @@ class PACost:
     @property
     def total(self) -> Decimal:
         return self.gross_pay + self.holiday_pay + self.employer_ni + self.employer_pension
+
+    def __add__(self, other: PACost) -> PACost:
+        """This PA's costs with more of theirs (another period, say) added."""
+        return PACost(self.pa_key, self.hours + other.hours, self.gross_pay + other.gross_pay,
+                      self.holiday_pay + other.holiday_pay, self.employer_ni + other.employer_ni,
+                      self.employer_pension + other.employer_pension)
+
+
+@dataclass(frozen=True)
+class PeriodCost(PACost):
+    """One PA's costs in one pay period; employer_ni is before any Employment Allowance."""
+
+    tax_year: str
+    period: int
+    last_day: date
 
 
 @dataclass(frozen=True)
@@ -285,7 +281,7 @@ def _period_cost(key: tuple, hours: Decimal, gross: Decimal, last_day: date, cos
         qualifying = qualifying_earnings(earnings, costs.qualifying_lower_per_period,
                                          costs.qualifying_upper_per_period)
         pension = round_half_up(qualifying * costs.employer_pension_rate)
-    return PeriodCost(pa_key, tax_year, period, last_day, hours, gross, holiday, ni, pension)
+    return PeriodCost(pa_key, hours, gross, holiday, ni, pension, tax_year=tax_year, period=period, last_day=last_day)
 
 
 def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *,
@@ -327,18 +323,11 @@ def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *
         claimed_total += claimed
         payments.append((max(c.last_day for c in items), sum((c.total for c in items), ZERO) - claimed))
 
-    per_pa: dict[Hashable, list[Decimal]] = {}
+    per_pa: dict[Hashable, PACost] = {}
     for c in period_costs:
-        sums = per_pa.get(c.pa_key)
-        if sums is None:
-            per_pa[c.pa_key] = [c.hours, c.gross_pay, c.holiday_pay, c.employer_ni, c.employer_pension]
-        else:
-            sums[0] += c.hours
-            sums[1] += c.gross_pay
-            sums[2] += c.holiday_pay
-            sums[3] += c.employer_ni
-            sums[4] += c.employer_pension
-    pa_costs = tuple(PACost(pa, *sums) for pa, sums in per_pa.items())
+        nothing = PACost(c.pa_key, *[Decimal(0)] * 5)
+        per_pa[c.pa_key] = per_pa.get(c.pa_key, nothing) + c
+    pa_costs = tuple(per_pa.values())
     return Costing(
         periods=tuple(period_costs),
         per_pa=pa_costs,
