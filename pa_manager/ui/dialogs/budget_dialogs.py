@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from pa_manager.domain.budget import (
@@ -21,6 +21,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 
 PENNY = Decimal("0.01")
 
@@ -62,9 +63,8 @@ class BudgetYearDialog(QDialog):
         self._years = {y.label: y for y in years}
         self.year: BudgetYear | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("A budget year is the council's year, 1 April to 31 March. Take the figures from the "
+        intro = paragraph("A budget year is the council's year, 1 April to 31 March. Take the figures from the "
                        "council's letter about your direct payment.")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.label_box = QComboBox()
@@ -261,9 +261,8 @@ class ReconcileDialog(QDialog):
         self.on: date | None = None
         self.balance: Decimal | None = None
         layout = QVBoxLayout(self)
-        intro = QLabel("Enter the balance your bank statement shows at the end of a day. PA Manager compares it "
+        intro = paragraph("Enter the balance your bank statement shows at the end of a day. PA Manager compares it "
                        "with the balance in your records on that day.")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.date_edit = DateEdit()

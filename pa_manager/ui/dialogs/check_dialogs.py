@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLineEdit, QListWidget,
     QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -24,6 +24,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 LEVEL_NAMES = {
@@ -68,8 +69,7 @@ class _CheckDialog(QDialog):
         layout = QVBoxLayout(body)
         if not scroll:
             layout.setContentsMargins(0, 0, 0, 0)
-        text = QLabel(intro)
-        text.setWordWrap(True)
+        text = paragraph(intro)
         layout.addWidget(text)
         self.form = QFormLayout()
         layout.addLayout(self.form)

@@ -26,6 +26,7 @@ from pa_manager.ui.dialogs.check_records import (
 )
 from pa_manager.ui.dialogs.employer_duties_dialog import edit_employer_duties
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE
 from pa_manager.wording import due_item_sentence, due_status_word
@@ -102,8 +103,7 @@ class _ChecklistDialog(QDialog):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.action_button = QPushButton()
         right = QVBoxLayout()
-        intro_label = QLabel(intro)
-        intro_label.setWordWrap(True)
+        intro_label = paragraph(intro)
         right.addWidget(intro_label)
         right.addWidget(self.step_heading)
         right.addWidget(self.why)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPlainTextEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -17,6 +17,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 FREQUENCY_NAMES = {
@@ -41,11 +42,10 @@ class EmployerDialog(QDialog):
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = QLabel(
+        intro = paragraph(
             "The employer is the person who holds the direct payment and employs the PAs. "
             "You can leave anything you do not know yet blank and add it later."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         who = QGroupBox("Employer")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.employer import EmployerRecord
@@ -15,6 +15,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 # The dated fields, in the order they appear: (field, label, hint).
@@ -50,11 +51,10 @@ class EmployerDutiesDialog(QDialog):
         self.rows: dict[str, FieldRow] = {}
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = QLabel(
+        intro = paragraph(
             "PA Manager uses these dates to remind you what to do and when. Leave blank anything you have not "
             "done yet."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         self.dates: dict[str, DateEdit] = {}
         for title, rows in _DATES.items():

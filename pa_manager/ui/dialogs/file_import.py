@@ -5,12 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPlainTextEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.widgets.form import add_row
+from pa_manager.ui.widgets.paragraph import paragraph
 
 
 class FileImportDialog(QDialog):
@@ -26,9 +27,7 @@ class FileImportDialog(QDialog):
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
         for text in paragraphs:
-            paragraph = QLabel(text)
-            paragraph.setWordWrap(True)
-            layout.addWidget(paragraph)
+            layout.addWidget(paragraph(text))
         form = QFormLayout()
         chooser = QWidget()
         row = QHBoxLayout(chooser)

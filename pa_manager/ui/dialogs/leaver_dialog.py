@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from pa_manager.domain.people import PARecord
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 
 
 class LeaverDialog(QDialog):
@@ -17,11 +18,10 @@ class LeaverDialog(QDialog):
         self.leaving_date: date | None = None
         self.reason = ""
         layout = QVBoxLayout(self)
-        intro = QLabel(
+        intro = paragraph(
             f"Enter {pa.name}'s last working day. Their records stay in PA Manager, "
             "and their final pay and any holiday owed are worked out in their last pay run."
         )
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.date_edit = DateEdit()

@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
-    QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QTableView, QVBoxLayout,
+    QLineEdit, QMessageBox, QPlainTextEdit, QTableView, QVBoxLayout,
 )
 
 from pa_manager.domain.money import format_money
@@ -23,6 +23,7 @@ from pa_manager.services.pay_runs import PADraft
 from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import per_hour
 
@@ -70,13 +71,6 @@ def fill_lines(status_list: StatusList, lines: list[tuple[str, str]]) -> None:
     """Every line shown at once: the list is exactly as tall as its lines."""
     status_list.set_lines(lines)
     status_list.setMinimumHeight(status_list.maximumHeight())
-
-
-def paragraph(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
 
 
 def _buttons(dialog: QDialog, ok_text: str) -> QDialogButtonBox:

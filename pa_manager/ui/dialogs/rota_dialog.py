@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView,
-    QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+    QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.people import PARecord
@@ -24,6 +24,7 @@ from pa_manager.ui.dialogs.shift_dialog import (
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 
 INTRO = (
     "Your rota is the shifts that repeat, like Mon–Fri 08:00–12:00, or every other weekend a sleep-in "
@@ -62,9 +63,8 @@ class PatternDialog(QDialog):
         self.pattern: RotaPattern | None = None
         self.setWindowTitle("Change a rota pattern" if pattern else "Add a rota pattern")
         layout = QVBoxLayout(self)
-        intro = QLabel("For example Mon–Fri 08:00–12:00; or every other weekend, sleep-in Sat 22:00 – Sun 08:00 "
+        intro = paragraph("For example Mon–Fri 08:00–12:00; or every other weekend, sleep-in Sat 22:00 – Sun 08:00 "
                        "(tick Sat, times 22:00 and 08:00, type Sleep-in, repeats every other week).")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.rows: dict[str, FieldRow] = {}
@@ -189,8 +189,7 @@ class RotaDialog(QDialog):
         self.context = context
         self.setWindowTitle("Rota")
         layout = QVBoxLayout(self)
-        intro = QLabel(INTRO)
-        intro.setWordWrap(True)
+        intro = paragraph(INTRO)
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(self.HEADERS))
         self.table.setHorizontalHeaderLabels(self.HEADERS)
@@ -214,8 +213,7 @@ class RotaDialog(QDialog):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = paragraph()
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()
         buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)

@@ -26,6 +26,7 @@ from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES, spo
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
 
 TIME_HINT = "24-hour clock, like 08:00 or 22:30"
@@ -191,24 +192,21 @@ class ShiftDialog(QDialog):
         self.rows["shift_type"] = add_row(form, "&Type:", self.type_box)
         self.rows["awake"] = add_row(form, "Times &woken and working:", self.awake_edit, AWAKE_HINT)
         self.rows["notes"] = add_row(form, "N&otes:", self.notes_edit)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = paragraph()
         form.addRow(self.summary)
         self.warning = QWidget()
         warning_row = QHBoxLayout(self.warning)
         warning_row.setContentsMargins(0, 0, 0, 0)
         icon = QLabel()
         icon.setPixmap(status_icon(Status.ATTENTION).pixmap(16, 16))
-        self.warning_text = QLabel(SHORT_VISIT)
-        self.warning_text.setWordWrap(True)
+        self.warning_text = paragraph(SHORT_VISIT)
         warning_row.addWidget(icon, alignment=Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.warning_text, stretch=1)
         form.addRow(self.warning)
         layout.addWidget(self.form_box)
         layout.addStretch()
 
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = paragraph()
         self.message.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.message)
         buttons = QDialogButtonBox()

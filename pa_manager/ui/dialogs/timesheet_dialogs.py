@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.dialogs.shift_dialog import confirm, fit_height
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 
 COLUMNS_HELP = (
     "The first row must name the columns: pa, date, start, end and type, and if you have them "
@@ -79,10 +80,9 @@ class TimesheetExportDialog(QDialog):
         self._overwrite_agreed = False  # the system's file chooser has already asked about replacing
         self.setWindowTitle("Export a timesheet")
         layout = QVBoxLayout(self)
-        intro = QLabel("Save the shifts between two dates as a spreadsheet, for example for your council or a "
+        intro = paragraph("Save the shifts between two dates as a spreadsheet, for example for your council or a "
                        "payroll service. It has the columns a timesheet import reads, so you can correct it and "
                        "import it again.")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
         self.rows: dict[str, FieldRow] = {}

@@ -28,6 +28,7 @@ from pa_manager.services.training import CourseRecord, StoredRecord
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 FUNDING_NAMES = {
@@ -59,8 +60,7 @@ def _left(button: QPushButton) -> QWidget:
 
 
 def _intro(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
+    label = paragraph(text)
     return label
 
 

@@ -20,11 +20,12 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.budget_dialogs import BudgetYearDialog
 from pa_manager.ui.pages.budget_ledger import LedgerPanel
-from pa_manager.ui.pages.budget_parts import StatusLines, WhatIfPanel, fit_rows, group, item, table, wrapped
+from pa_manager.ui.pages.budget_parts import StatusLines, WhatIfPanel, fit_rows, group, item, table
 from pa_manager.ui.widgets.charts import BudgetCharts
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 HISTORY_HEADERS = ("Year", "Council's rate", "Council's rise", "National Living Wage", "NLW rise",
@@ -54,7 +55,7 @@ class BudgetPage(QWidget):
         row.addStretch()
         layout.addLayout(row)
 
-        self.summary = wrapped()
+        self.summary = paragraph()
         self.status = StatusLines()
         layout.addWidget(group("How the budget is doing", self.summary, self.status)[0])
         self.charts = BudgetCharts()
@@ -65,8 +66,8 @@ class BudgetPage(QWidget):
 
         self.history, self.history_model = table("The council's rate beside the wage floors", HISTORY_HEADERS,
                                                  stretch=0)
-        self.gap_note = wrapped()
-        layout.addWidget(group("The council's rate and the wage floors", wrapped(
+        self.gap_note = paragraph()
+        layout.addWidget(group("The council's rate and the wage floors", paragraph(
             "Each year's rise is on the year before. The National Living Wage is the legal minimum for workers aged "
             "21 and over; the Real Living Wage is a voluntary rate set by the Living Wage Foundation."),
             self.history, self.gap_note)[0])
@@ -93,10 +94,10 @@ class BudgetPage(QWidget):
             edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("30/12/2026") * 2)
         self.report_button = QPushButton("Save budget re&port…")
         self.letter_button = QPushButton("Save &letter asking for a review…")
-        self.letter_note = wrapped()
+        self.letter_note = paragraph()
         form = QFormLayout()
         self.report_rows = (add_row(form, "Report fro&m:", self.report_from), add_row(form, "T&o:", self.report_to))
-        box, layout = group("For the council", wrapped(
+        box, layout = group("For the council", paragraph(
             "The budget report is for the council's monitoring return: money in and out by category for the "
             "dates you choose, the balance, and the gap between the council's rate and what your PAs cost. The "
             "letter asks the council to review your direct payment; send the report with it."))

@@ -16,7 +16,8 @@ from pa_manager.services.budget_report import (
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.budget_dialogs import LedgerEntryDialog, ReconcileDialog, StatementImportDialog
-from pa_manager.ui.pages.budget_parts import item, money_item, table, wrapped
+from pa_manager.ui.pages.budget_parts import item, money_item, table
+from pa_manager.ui.widgets.paragraph import paragraph
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 LEDGER_HEADERS = ("Date", "Description", "Category", "Money in", "Money out", "Entered from")
@@ -52,8 +53,8 @@ class LedgerPanel(QGroupBox):
         self.import_button = QPushButton("&Import bank statement…")
         self.reconcile_button = QPushButton("Reco&ncile…")
         self.reconcile_button.setToolTip("Compare your records with your bank statement's balance")
-        self.note = wrapped()
-        self.reconcile_result = wrapped()
+        self.note = paragraph()
+        self.reconcile_result = paragraph()
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
         layout.addWidget(self.note)

@@ -17,6 +17,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.rows_table import SORT_ROLE
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE
 from pa_manager.wording import per_hour
@@ -77,13 +78,6 @@ def group(title: str, *widgets) -> tuple[QGroupBox, QVBoxLayout]:
     return box, layout
 
 
-def wrapped(text: str = "") -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
-
-
 class StatusLines(QWidget):
     """Status sentences, each after its icon; labels wrap to any width, so nothing is cut off."""
 
@@ -103,7 +97,7 @@ class StatusLines(QWidget):
             box.setContentsMargins(0, 2, 0, 2)
             icon = QLabel()
             icon.setPixmap(status_icon(STATUS_BY_CODE.get(code, STATUS_BY_CODE["info"])).pixmap(20, 20))
-            words = wrapped(text)
+            words = paragraph(text)
             words.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             box.addWidget(icon, alignment=Qt.AlignmentFlag.AlignTop)
             box.addWidget(words, stretch=1)
@@ -142,10 +136,10 @@ class WhatIfPanel(QGroupBox):
         add_row(form, "&What to try:", self.box)
         self.size_row = add_row(form, "&Size of the change:", holder)
         self.size.setAccessibleName("Size of the change")
-        self.result = wrapped()
+        self.result = paragraph()
         self.table, self.model = table("The year's cost for each PA", WHAT_IF_HEADERS, stretch=0)
         layout = QVBoxLayout(self)
-        layout.addWidget(wrapped("Try a change to every PA's pay or hours and see the year's cost against the "
+        layout.addWidget(paragraph("Try a change to every PA's pay or hours and see the year's cost against the "
                                  "direct payment. Nothing is saved."))
         layout.addLayout(form)
         layout.addWidget(self.result)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
 
 from pa_manager.messages import format_date
@@ -18,6 +18,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
 from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
 
 EMPLOYER_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -98,11 +99,9 @@ class CaseloadPage(QWidget):
         header.setSectionResizeMode(self.model.COL_NAME, QHeaderView.ResizeMode.Stretch)
         self.table.sortByColumn(self.model.COL_OVERDUE, Qt.SortOrder.DescendingOrder)
 
-        intro = QLabel("Everyone whose records are in this data file, with the most overdue first. Choose a "
+        intro = paragraph("Everyone whose records are in this data file, with the most overdue first. Choose a "
                        "column heading to sort by it. Press Enter on a name to open their records.")
-        intro.setWordWrap(True)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = paragraph()
         self.calendar_button = QPushButton("Save calendar for every&one…")
         self.calendar_button.setToolTip("Save everyone's due dates as one file your calendar app can open (.ics)")
         layout = QVBoxLayout(self)

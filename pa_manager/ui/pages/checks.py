@@ -28,6 +28,7 @@ from pa_manager.ui.dialogs.check_records import (
 from pa_manager.ui.dialogs.checklists import NewEmployerChecklistDialog, NewPAChecklistDialog
 from pa_manager.ui.dialogs.employer_duties_dialog import edit_employer_duties
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status import status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE, StatusList, fit_to_text
@@ -191,8 +192,7 @@ class ChecksPage(QWidget):
             section.add_requested.connect(lambda k=kind: self._on_add(k))
             section.change_requested.connect(lambda record, k=kind: self._on_change(k, record))
             section.remove_requested.connect(lambda record, k=kind: self._on_remove(k, record))
-        self.retention_note = QLabel(RETENTION_NOTE)
-        self.retention_note.setWordWrap(True)
+        self.retention_note = paragraph(RETENTION_NOTE)
         details.addWidget(self.retention_note)
         details.addStretch()
         right = QWidget()

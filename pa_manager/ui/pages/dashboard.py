@@ -11,6 +11,7 @@ from pa_manager.services.dashboard import load_dashboard
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
@@ -39,11 +40,10 @@ class DashboardPage(QWidget):
         # Shown only when the data file has no employer yet: the one thing to do first.
         self.welcome = QWidget()
         welcome_layout = QVBoxLayout(self.welcome)
-        welcome_text = QLabel(
+        welcome_text = paragraph(
             "PA Manager keeps the records of someone who employs personal assistants with a direct payment: "
             "their PAs, hours, pay, checks, training and budget. Start by adding the employer: the person who "
             "holds the direct payment. To look around first, open the demo household with pa-manager --demo.")
-        welcome_text.setWordWrap(True)
         welcome_layout.addWidget(welcome_text)
         self.add_employer_button = QPushButton("&Add the employer…")
         welcome_layout.addWidget(self.add_employer_button, alignment=Qt.AlignmentFlag.AlignLeft)
@@ -51,8 +51,7 @@ class DashboardPage(QWidget):
 
         todo_now = QGroupBox("What needs doing")
         todo_now_layout = QVBoxLayout(todo_now)
-        self.due_summary = QLabel()
-        self.due_summary.setWordWrap(True)
+        self.due_summary = paragraph()
         todo_now_layout.addWidget(self.due_summary)
         self.due = StatusList("What needs doing")
         todo_now_layout.addWidget(self.due)
@@ -66,26 +65,22 @@ class DashboardPage(QWidget):
 
         pay = QGroupBox("Pay and the minimum wage")
         pay_layout = QVBoxLayout(pay)
-        self.pay_summary = QLabel()
-        self.pay_summary.setWordWrap(True)
+        self.pay_summary = paragraph()
         pay_layout.addWidget(self.pay_summary)
         self.pay_warnings = StatusList("Pay and the minimum wage")
         pay_layout.addWidget(self.pay_warnings)
         layout.addWidget(pay)
 
-        self.continuity = QLabel()
-        self.continuity.setWordWrap(True)
+        self.continuity = paragraph()
         pay_layout.addWidget(self.continuity)
 
         todo = QGroupBox("Details still to add")
         todo_layout = QVBoxLayout(todo)
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
+        self.summary = paragraph()
         todo_layout.addWidget(self.summary)
         self.gaps = StatusList("Details still to add")
         todo_layout.addWidget(self.gaps)
-        hint = QLabel("Press Enter on an item to go to where you can put it right.")
-        hint.setWordWrap(True)
+        hint = paragraph("Press Enter on an item to go to where you can put it right.")
         todo_layout.addWidget(hint)
         layout.addWidget(todo)
 

@@ -28,6 +28,7 @@ from pa_manager.ui.dialogs.shift_dialog import (
 from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, TimesheetImportDialog
 from pa_manager.ui.models.week_table import CELL_ROLE, SHIFT_TYPE_NAMES, WeekTableModel, hours_text
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 
 GRID_HELP = ("Use the arrow keys to move between days. Press Enter to add or change that day's shifts, "
@@ -91,8 +92,7 @@ class HoursPage(QWidget):
         self.grid.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         grid_label = QLabel("Time&sheet:")
         grid_label.setBuddy(self.grid)
-        grid_help = QLabel(GRID_HELP)
-        grid_help.setWordWrap(True)
+        grid_help = paragraph(GRID_HELP)
         self.grid.setAccessibleDescription(GRID_HELP)
 
         self.add_button = QPushButton("&Add shift…")

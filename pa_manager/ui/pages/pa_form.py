@@ -7,7 +7,7 @@ from typing import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView,
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -18,6 +18,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
 
 NI_CATEGORY_NAMES = {
@@ -94,8 +95,7 @@ class PAForm(QWidget):
         self.apprenticeship_start = DateEdit()
         self.close_relative = QCheckBox("Close relative who lives in the same household")
         self.regular = QCheckBox("One of your regular PAs (not relief or cover)")
-        self.close_relative_note = QLabel(CLOSE_RELATIVE_NOTE)
-        self.close_relative_note.setWordWrap(True)
+        self.close_relative_note = paragraph(CLOSE_RELATIVE_NOTE)
         self.rows["start_date"] = add_row(form, "Star&t date:", self.start_date, DATE_HINT)
         self.rows["leaving_date"] = add_row(form, "&Leaving date:", self.leaving_date, "Leave blank while they work for you")
         self.rows["tax_code"] = add_row(

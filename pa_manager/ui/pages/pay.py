@@ -23,7 +23,7 @@ from pa_manager.services import employers, pay_day, pay_runs
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.pay_dialogs import (
-    ExtrasDialog, FittedTable, MinimumWageReasonDialog, YearEndDialog, confirm_finalise, fill_lines, paragraph,
+    ExtrasDialog, FittedTable, MinimumWageReasonDialog, YearEndDialog, confirm_finalise, fill_lines,
     save_payslip_files, save_payslips_pdf,
 )
 from pa_manager.ui.models.pay_run_table import (
@@ -32,6 +32,7 @@ from pa_manager.ui.models.pay_run_table import (
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status_list import StatusList
 

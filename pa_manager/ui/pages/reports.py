@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from pa_manager.domain.budget import budget_year_label
 from pa_manager.messages import format_date
@@ -14,6 +14,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 
@@ -31,9 +32,8 @@ class ReportsPage(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading("Reports"))
-        intro = QLabel("Make the documents your council asks for, for the dates in its letter. Each is a PDF you "
+        intro = paragraph("Make the documents your council asks for, for the dates in its letter. Each is a PDF you "
                        "can print, email or save on a USB stick.")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         period = QGroupBox("Dates")
@@ -57,15 +57,13 @@ class ReportsPage(QWidget):
         ):
             button = QPushButton(label)
             button.setAccessibleDescription(about)
-            note = QLabel(about)
-            note.setWordWrap(True)
+            note = paragraph(about)
             column.addWidget(button, alignment=Qt.AlignmentFlag.AlignLeft)
             column.addWidget(note)
             self.buttons[key] = button
             button.clicked.connect(lambda _=False, k=key: self.save(k))
         layout.addWidget(documents)
-        self.result = QLabel()
-        self.result.setWordWrap(True)
+        self.result = paragraph()
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName("What happened")
         layout.addWidget(self.result)

@@ -29,6 +29,7 @@ from pa_manager.ui.dialogs.training_dialogs import (
 )
 from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, SORT_ROLE, TrainingMatrixModel
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE, StatusList, fit_to_text
 from pa_manager.wording import due_item_sentence
@@ -76,8 +77,7 @@ class TrainingPage(QWidget):
         self.proxy.setSortRole(SORT_ROLE)
 
         # Left: the matrix.
-        note = QLabel(TYPICAL_PRACTICE)
-        note.setWordWrap(True)
+        note = paragraph(TYPICAL_PRACTICE)
         self.problems_box = QCheckBox("Show only pro&blems")
         self.problems_box.setToolTip("Only the PAs and courses with something expired, due soon or missing")
         self.required_box = QCheckBox("Show only req&uired courses")
@@ -100,8 +100,7 @@ class TrainingPage(QWidget):
         self.table.setWordWrap(False)
         matrix_label = QLabel("Training &matrix (press Enter on a course to record training):")
         matrix_label.setBuddy(self.table)
-        self.empty_label = QLabel()
-        self.empty_label.setWordWrap(True)
+        self.empty_label = paragraph()
         self.record_button = QPushButton("&Record training…")
         self.courses_button = QPushButton("&Courses…")
         self.courses_button.setToolTip("Add a course of your own, change how often one is refreshed, or mark it as "
@@ -143,10 +142,8 @@ class TrainingPage(QWidget):
         self.open_button = QPushButton("&Open certificate")
         self.open_button.setToolTip("Open the chosen record's certificate in the app your computer uses for it")
         self.remove_button = QPushButton("Remo&ve record…")
-        self.meetings_label = QLabel()
-        self.meetings_label.setWordWrap(True)
-        self.care_label = QLabel()
-        self.care_label.setWordWrap(True)
+        self.meetings_label = paragraph()
+        self.care_label = paragraph()
         self.required_button = QPushButton("Re&quired for this PA…")
         self.required_button.setToolTip("Choose the courses this PA needs, besides those every PA needs")
         self.meetings_button = QPushButton("&Supervision and appraisal…")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QRadioButton, QSpinBox,
+    QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QPushButton, QRadioButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
@@ -15,6 +15,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.wording import band_label, per_hour
@@ -29,9 +30,8 @@ class WageCalculatorPage(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading("Wage calculator"))
-        intro = QLabel("Check whether pay for a pay period meets the legal minimum wage and the Real Living Wage. "
+        intro = paragraph("Check whether pay for a pay period meets the legal minimum wage and the Real Living Wage. "
                        "Nothing you enter here is saved.")
-        intro.setWordWrap(True)
         layout.addWidget(intro)
 
         worker = QGroupBox("The worker")

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from pa_manager.ui.widgets.paragraph import paragraph
 
 
 def plain_label(text: str) -> str:
@@ -35,18 +36,15 @@ def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = ""
     if hint:
         field.setToolTip(hint)
         field.setAccessibleDescription(hint)
-    error = QLabel()
-    error.setWordWrap(True)
+    error = paragraph()
     error.setVisible(False)
-    error.setTextFormat(Qt.TextFormat.PlainText)
     error.setObjectName("fieldError")
     holder = QWidget()
     column = QVBoxLayout(holder)
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(field)
     if hint:
-        hint_label = QLabel(hint)
-        hint_label.setWordWrap(True)
+        hint_label = paragraph(hint)
         hint_label.setObjectName("fieldHint")
         column.addWidget(hint_label)
     column.addWidget(error)
