@@ -13,8 +13,8 @@ from pa_manager.ui.dialogs.budget_dialogs import (
 )
 from pa_manager.ui.pages.budget import BudgetPage
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+from tests.ui.driving import WINDOW_LETTERS, type_into
 
-MENU_LETTERS = ["f", "e", "g", "h", "y"]  # File, Edit, Go, Help and "Emplo&yer" in the main window
 
 
 def _page(qtbot, context):
@@ -23,11 +23,6 @@ def _page(qtbot, context):
     page.resize(1000, 800)
     page.show()
     return page
-
-
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
 
 
 def _entries(context):
@@ -77,10 +72,10 @@ def test_adding_an_entry_by_typing_then_undo(qtbot, demo_context, monkeypatch):
     count = len(_entries(demo_context))
 
     def fill(dialog):
-        _type(qtbot, dialog.date_edit, "20/11/2026")
-        _type(qtbot, dialog.description, "Moving and handling refresher")
+        type_into(qtbot, dialog.date_edit, "20/11/2026")
+        type_into(qtbot, dialog.description, "Moving and handling refresher")
         dialog.category.setCurrentIndex(dialog.category.findData("training"))
-        _type(qtbot, dialog.amount, "85.00")
+        type_into(qtbot, dialog.amount, "85.00")
     _fill_and_accept(monkeypatch, LedgerEntryDialog, fill)
     qtbot.mouseClick(page.ledger.add_button, Qt.MouseButton.LeftButton)
     added = [s.entry for s in _entries(demo_context) if s.entry.description == "Moving and handling refresher"]
@@ -96,7 +91,7 @@ def test_a_wrong_amount_is_explained_beside_the_field(qtbot, demo_context):
     dialog = LedgerEntryDialog(None, date(2026, 11, 23))
     qtbot.addWidget(dialog)
     dialog.show()
-    _type(qtbot, dialog.amount, "12.345")
+    type_into(qtbot, dialog.amount, "12.345")
     dialog._on_buttons_accepted()
     assert dialog.rows["amount"].error.isVisible()
     assert "2 numbers after the decimal point" in dialog.rows["amount"].error.text()
@@ -108,7 +103,7 @@ def test_changing_and_removing_an_entry_can_be_undone(qtbot, demo_context, monke
     fees = next(s for s in _entries(demo_context) if s.entry.description == "Payroll support service")
     page.ledger.select_entry(fees.id)
 
-    _fill_and_accept(monkeypatch, LedgerEntryDialog, lambda dialog: _type(qtbot, dialog.amount, "19.75"))
+    _fill_and_accept(monkeypatch, LedgerEntryDialog, lambda dialog: type_into(qtbot, dialog.amount, "19.75"))
     qtbot.mouseClick(page.ledger.change_button, Qt.MouseButton.LeftButton)
     stored = {s.id: s.entry for s in _entries(demo_context)}
     assert stored[fees.id].amount == Decimal("-19.75")
@@ -136,8 +131,8 @@ def test_reconciling_says_how_far_apart_the_records_and_the_bank_are(qtbot, demo
     page = _page(qtbot, demo_context)
 
     def fill(dialog):
-        _type(qtbot, dialog.date_edit, "23/11/2026")
-        _type(qtbot, dialog.balance_edit, "6976.76")
+        type_into(qtbot, dialog.date_edit, "23/11/2026")
+        type_into(qtbot, dialog.balance_edit, "6976.76")
     _fill_and_accept(monkeypatch, ReconcileDialog, fill)
     qtbot.mouseClick(page.ledger.reconcile_button, Qt.MouseButton.LeftButton)
     expected = ("Does not match: your records are £12.50 lower than your bank statement on 23 November 2026. "
@@ -145,7 +140,7 @@ def test_reconciling_says_how_far_apart_the_records_and_the_bank_are(qtbot, demo
     assert page.ledger.reconcile_result.text() == expected
     assert expected in page.status.texts  # the summary keeps the latest comparison
 
-    _fill_and_accept(monkeypatch, ReconcileDialog, lambda dialog: _type(qtbot, dialog.balance_edit, "6964.26"))
+    _fill_and_accept(monkeypatch, ReconcileDialog, lambda dialog: type_into(qtbot, dialog.balance_edit, "6964.26"))
     qtbot.mouseClick(page.ledger.reconcile_button, Qt.MouseButton.LeftButton)
     assert page.ledger.reconcile_result.text().startswith("Matches: your records match your bank statement")
 
@@ -169,14 +164,14 @@ def test_a_what_if_answers_at_once(qtbot, demo_context):
     assert text.startswith("With everyone paid at least £13.45 an hour, the year's cost would be £39,169.48 against "
                            "a direct payment of £35,802.00: £3,367.48 more than the council pays.")
     page.what_if.box.setCurrentIndex(page.what_if.box.findData("rate"))
-    _type(qtbot, page.what_if.size, "10")
+    type_into(qtbot, page.what_if.size, "10")
     assert page.what_if.result.text().startswith("With everyone's rate up by 10%, the year's cost would be £")
     assert page.what_if.model.rowCount() == 4
     rows = {page.what_if.model.item(r, 0).text(): page.what_if.model.item(r, 4).text()
             for r in range(page.what_if.model.rowCount())}
     assert set(rows) == {"Janet Moyo", "Leah Grant", "Priya Sandhu", "Tom Whitfield"}
     assert all(value.startswith("£") and value != "£0.00" for value in rows.values())  # everyone costs more
-    _type(qtbot, page.what_if.size, "ten")
+    type_into(qtbot, page.what_if.size, "ten")
     assert "is not one" in page.what_if.size_row.error.text() and page.what_if.result.text() == ""
 
 
@@ -186,9 +181,9 @@ def test_adding_a_budget_year_by_typing_then_undo(qtbot, demo_context, monkeypat
     def fill(dialog):
         dialog.label_box.setCurrentIndex(dialog.label_box.findData("2027-28"))
         assert dialog.amount.text() == "2754.00"  # a new year starts from the latest one's figures
-        _type(qtbot, dialog.amount, "2860.00")
-        _type(qtbot, dialog.rate, "16.10")
-        _type(qtbot, dialog.opening, "4708.36")
+        type_into(qtbot, dialog.amount, "2860.00")
+        type_into(qtbot, dialog.rate, "16.10")
+        type_into(qtbot, dialog.opening, "4708.36")
     _fill_and_accept(monkeypatch, BudgetYearDialog, fill)
     qtbot.mouseClick(page.year_button, Qt.MouseButton.LeftButton)
     year = budget.get_year(demo_context.db, demo_context.employer_id, "2027-28")
@@ -210,13 +205,13 @@ def test_importing_a_bank_statement_checks_first_then_can_be_undone(qtbot, demo_
 
     dialog = StatementImportDialog(demo_context)
     qtbot.addWidget(dialog)
-    _type(qtbot, dialog.path_edit, str(bad))
+    type_into(qtbot, dialog.path_edit, str(bad))
     qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     assert dialog.report.toPlainText().startswith("Line 3: ")
     assert not dialog.import_button.isEnabled()
 
     def fill(dialog):
-        _type(qtbot, dialog.path_edit, str(good))
+        type_into(qtbot, dialog.path_edit, str(good))
         qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
         assert dialog.report.toPlainText() == "Ready to add 1 line."
     _fill_and_accept(monkeypatch, StatementImportDialog, fill)
@@ -233,7 +228,7 @@ def test_an_imported_refund_stays_a_refund_through_undo_redo_and_a_change(qtbot,
     statement.write_text("date,description,amount,category\n18/11/2026,Insurer refund,25.00,insurance\n")
 
     def fill(dialog):
-        _type(qtbot, dialog.path_edit, str(statement))
+        type_into(qtbot, dialog.path_edit, str(statement))
         qtbot.mouseClick(dialog.check_button, Qt.MouseButton.LeftButton)
     _fill_and_accept(monkeypatch, StatementImportDialog, fill)
     qtbot.mouseClick(page.ledger.import_button, Qt.MouseButton.LeftButton)
@@ -251,7 +246,7 @@ def test_an_imported_refund_stays_a_refund_through_undo_redo_and_a_change(qtbot,
 
     def change(dialog):
         seen.append(dialog.money_back_box.isChecked())
-        _type(qtbot, dialog.description, "Insurer refund for October")
+        type_into(qtbot, dialog.description, "Insurer refund for October")
     _fill_and_accept(monkeypatch, LedgerEntryDialog, change)
     qtbot.mouseClick(page.ledger.change_button, Qt.MouseButton.LeftButton)
     changed = [s.entry for s in _entries(demo_context) if s.entry.description == "Insurer refund for October"]
@@ -262,8 +257,8 @@ def test_an_imported_refund_stays_a_refund_through_undo_redo_and_a_change(qtbot,
 
 def test_saving_the_report_and_the_letter(qtbot, demo_context, monkeypatch, tmp_path):
     page = _page(qtbot, demo_context)
-    _type(qtbot, page.report_from, "1/7/2026")
-    _type(qtbot, page.report_to, "30/9/2026")
+    type_into(qtbot, page.report_from, "1/7/2026")
+    type_into(qtbot, page.report_to, "30/9/2026")
     target = tmp_path / "report"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
     qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
@@ -308,7 +303,7 @@ def test_no_two_shortcuts_on_the_page_share_a_letter(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     texts = [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None]
     texts += [w.text() for w in page.findChildren(QAbstractButton)]
-    letters = MENU_LETTERS + [m for m in map(_mnemonic, texts) if m]
+    letters = [*WINDOW_LETTERS] + [m for m in map(_mnemonic, texts) if m]
     assert sorted({m for m in letters if letters.count(m) > 1}) == [], texts
 
 

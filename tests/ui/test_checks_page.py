@@ -19,9 +19,9 @@ from pa_manager.ui.dialogs.employer_duties_dialog import EmployerDutiesDialog
 from pa_manager.ui.pages.checks import RETENTION_NOTE, ChecksPage
 from tests.conftest import TODAY
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+from tests.ui.driving import WINDOW_LETTERS, click, type_into
 
 STARTS = TODAY + timedelta(days=60)
-MAIN_WINDOW_LETTERS = {"f", "e", "g", "h", "y"}  # menus and the employer switcher, on every page
 
 
 @pytest.fixture
@@ -40,17 +40,8 @@ def _page(qtbot, context):
     return page
 
 
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-
-
 def _lines(status_list):
     return [status_list.item(i).text() for i in range(status_list.count())]
-
-
-def _click(qtbot, button):
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _activate(qtbot, widget):
@@ -67,10 +58,10 @@ def _pa(context, name):
 def _fill_dbs(qtbot, number):
     def fill_and_save(dialog: DBSCheckDialog):
         dialog.level.setCurrentIndex(dialog.level.findData("enhanced_adults_barred"))
-        _type(qtbot, dialog.certificate, number)
-        _type(qtbot, dialog.issue_date, "2/10/2026")
-        _type(qtbot, dialog.processed_by, "Ashford Vale Council DBS team")
-        _click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        type_into(qtbot, dialog.certificate, number)
+        type_into(qtbot, dialog.issue_date, "2/10/2026")
+        type_into(qtbot, dialog.processed_by, "Ashford Vale Council DBS team")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
         fill_and_save.dialog = dialog
         return dialog.result()
     return fill_and_save
@@ -81,7 +72,7 @@ def test_a_wrong_certificate_number_is_shown_next_to_the_field_and_nothing_is_st
     page = _page(qtbot, context)
     fill = _fill_dbs(qtbot, "0012 3456 789")  # 11 numbers
     monkeypatch.setattr(DBSCheckDialog, "exec", fill)
-    _click(qtbot, page.sections["dbs"].add_button)
+    click(qtbot, page.sections["dbs"].add_button)
 
     dialog = fill.dialog
     error = dialog.rows["certificate_number"].error
@@ -98,7 +89,7 @@ def test_a_valid_dbs_check_is_stored_and_clears_the_missing_line(qtbot, context,
     before = _lines(page.todo)
     assert any(line.startswith("Missing: Get a DBS check for Olu Bakare") for line in before)
     monkeypatch.setattr(DBSCheckDialog, "exec", _fill_dbs(qtbot, "0012 3456 7890"))
-    _click(qtbot, page.sections["dbs"].add_button)
+    click(qtbot, page.sections["dbs"].add_button)
 
     (stored,) = checks.pa_checks(context.db, context.employer_id, pa.id).dbs
     assert stored.value.certificate_number == "001234567890"
@@ -113,19 +104,19 @@ def test_the_update_service_log_records_status_checks(qtbot, context, household,
     _, pa = household
 
     def fill_and_save(dialog: DBSCheckDialog):
-        _type(qtbot, dialog.certificate, "001234567890")
-        _type(qtbot, dialog.issue_date, "2/10/2025")
+        type_into(qtbot, dialog.certificate, "001234567890")
+        type_into(qtbot, dialog.issue_date, "2/10/2025")
         qtbot.keyClick(dialog.update_service, Qt.Key.Key_Space)
-        _type(qtbot, dialog.renewal, "2/10/2026")
-        _type(qtbot, dialog.status_date, "1/11/2026")
-        _click(qtbot, dialog.add_status_button)
+        type_into(qtbot, dialog.renewal, "2/10/2026")
+        type_into(qtbot, dialog.status_date, "1/11/2026")
+        click(qtbot, dialog.add_status_button)
         assert dialog.status_list.item(0).text() == "1 November 2026: No change"
         dialog._on_buttons_accepted()
         return dialog.result()
 
     monkeypatch.setattr(DBSCheckDialog, "exec", fill_and_save)
     page = _page(qtbot, context)
-    _click(qtbot, page.sections["dbs"].add_button)
+    click(qtbot, page.sections["dbs"].add_button)
     (stored,) = checks.pa_checks(context.db, context.employer_id, pa.id).dbs
     assert stored.value.update_service and stored.value.update_service_renewal == date(2026, 10, 2)
     assert stored.value.status_checks == (StatusCheck(date(2026, 11, 1), "no_change"),)
@@ -135,14 +126,14 @@ def test_an_unreadable_date_is_explained_and_nothing_is_stored(qtbot, context, h
     _, pa = household
 
     def fill_and_save(dialog: RightToWorkDialog):
-        _type(qtbot, dialog.checked_on, "31/2/2026")
+        type_into(qtbot, dialog.checked_on, "31/2/2026")
         dialog._on_buttons_accepted()
         fill_and_save.error = dialog.rows["checked_on"].error.text()
         return dialog.result()
 
     monkeypatch.setattr(RightToWorkDialog, "exec", fill_and_save)
     page = _page(qtbot, context)
-    _click(qtbot, page.sections["right_to_work"].add_button)
+    click(qtbot, page.sections["right_to_work"].add_button)
     assert "is not one" in fill_and_save.error
     assert checks.pa_checks(context.db, context.employer_id, pa.id).right_to_work == ()
 
@@ -183,7 +174,7 @@ def test_choosing_keep_it_removes_nothing(qtbot, context, household, monkeypatch
     checks.save_reference(context.db, employer.id, pa.id, Reference("Ann Lee, previous employer"))
     page = _page(qtbot, context)
     monkeypatch.setattr(page, "_confirm", lambda *args: False)
-    _click(qtbot, page.sections["reference"].remove_button)
+    click(qtbot, page.sections["reference"].remove_button)
     assert len(checks.pa_checks(context.db, employer.id, pa.id).references) == 1
 
 
@@ -194,7 +185,7 @@ def test_changing_a_reference_then_undo(qtbot, context, household, monkeypatch):
 
     def fill_and_save(dialog: ReferenceDialog):
         assert dialog.referee.text() == "Ann Lee"
-        _type(qtbot, dialog.received_on, "20/11/2026")
+        type_into(qtbot, dialog.received_on, "20/11/2026")
         dialog.satisfactory.setCurrentIndex(dialog.satisfactory.findText("Yes, satisfactory"))
         dialog._on_buttons_accepted()
         return dialog.result()
@@ -216,7 +207,7 @@ def test_insert_adds_the_contract_and_then_add_gives_way_to_change(qtbot, contex
     employer, pa = household
 
     def fill_and_save(dialog: ContractDialog):
-        _type(qtbot, dialog.statement, f"{STARTS.day}/{STARTS.month}/{STARTS.year}")
+        type_into(qtbot, dialog.statement, f"{STARTS.day}/{STARTS.month}/{STARTS.year}")
         qtbot.keyClick(dialog.job_description, Qt.Key.Key_Space)
         dialog._on_buttons_accepted()
         return dialog.result()
@@ -271,20 +262,20 @@ def test_employer_duties_are_saved_explained_and_undone(qtbot, context, househol
     employer, _ = household
 
     def fill_and_save(dialog: EmployerDutiesDialog):
-        _type(qtbot, dialog.paye_reference, "12/AB")
+        type_into(qtbot, dialog.paye_reference, "12/AB")
         dialog._on_buttons_accepted()
         assert "PAYE reference" in dialog.rows["paye_reference"].error.text()
         assert employers.get_employer(context.db, employer.id).paye_reference == ""
-        _type(qtbot, dialog.paye_reference, "123/ab45678")
-        _type(qtbot, dialog.insurer, "Hearthside Mutual")
-        _type(qtbot, dialog.dates["insurance_renewal_date"], "1/3/2027")
-        _type(qtbot, dialog.dates["direct_payment_start"], "1/6/2026")
+        type_into(qtbot, dialog.paye_reference, "123/ab45678")
+        type_into(qtbot, dialog.insurer, "Hearthside Mutual")
+        type_into(qtbot, dialog.dates["insurance_renewal_date"], "1/3/2027")
+        type_into(qtbot, dialog.dates["direct_payment_start"], "1/6/2026")
         dialog._on_buttons_accepted()
         return dialog.result()
 
     monkeypatch.setattr(EmployerDutiesDialog, "exec", fill_and_save)
     page = _page(qtbot, context)
-    _click(qtbot, page.duties_button)
+    click(qtbot, page.duties_button)
     saved = employers.get_employer(context.db, employer.id)
     assert (saved.paye_reference, saved.insurer) == ("123/AB45678", "Hearthside Mutual")
     assert (saved.insurance_renewal_date, saved.direct_payment_start) == (date(2027, 3, 1), date(2026, 6, 1))
@@ -302,7 +293,7 @@ def test_save_calendar_exports_this_employers_due_dates(qtbot, context, househol
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
     page = _page(qtbot, context)
     with qtbot.waitSignal(context.status_message) as said:
-        _click(qtbot, page.calendar_button)
+        click(qtbot, page.calendar_button)
     text = target.read_text(encoding="utf-8")
     assert text.startswith("BEGIN:VCALENDAR") and "employer's liability insurance" in text.replace("\r\n ", "")
     assert said.args[0].startswith("Saved ") and str(target) in said.args[0]
@@ -315,7 +306,7 @@ def test_a_calendar_that_cannot_be_written_is_explained(qtbot, context, househol
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(tmp_path / "no such folder" / "due.ics"), ""))
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: warned.append((title, text)))
     page = _page(qtbot, context)
-    _click(qtbot, page.calendar_button)
+    click(qtbot, page.calendar_button)
     assert warned and warned[0][0] == "The calendar was not saved" and "Choose another folder" in warned[0][1]
 
 
@@ -331,8 +322,8 @@ def test_the_new_pa_checklist_by_keyboard(qtbot, context, household, monkeypatch
     def record_right_to_work(form: RightToWorkDialog):
         form.show()  # as exec() would, so Enter reaches the Save button
         _activate(qtbot, form)
-        _type(qtbot, form.checked_on, f"{TODAY.day}/{TODAY.month}/{TODAY.year}")
-        _type(qtbot, form.document, "UK passport")
+        type_into(qtbot, form.checked_on, f"{TODAY.day}/{TODAY.month}/{TODAY.year}")
+        type_into(qtbot, form.document, "UK passport")
         qtbot.keyClick(form.document, Qt.Key.Key_Return)  # Enter saves the form
         return form.result()
 
@@ -375,19 +366,19 @@ def test_the_new_employer_checklist_records_hmrc_details(qtbot, context, househo
         form.show()
         _activate(qtbot, form)
         assert form.focusWidget() is form.paye_reference  # the step's own field, ready to type in
-        _type(qtbot, form.paye_reference, "123/AB45678")
-        _type(qtbot, form.accounts_office_reference, "123PF00045678")
+        type_into(qtbot, form.paye_reference, "123/AB45678")
+        type_into(qtbot, form.accounts_office_reference, "123PF00045678")
         form._on_buttons_accepted()
         return form.result()
 
     monkeypatch.setattr(EmployerDutiesDialog, "exec", fill_and_save)
-    _click(qtbot, dialog.action_button)
+    click(qtbot, dialog.action_button)
     assert employers.get_employer(context.db, employer.id).accounts_office_reference == "123PF00045678"
     assert dialog.status_word.text() == "Status: Done"
     dialog.go_to(4)
     assert dialog.status_word.text() == "Status: Done" and "Olu Bakare" in dialog.detail.text()
     with qtbot.waitSignal(dialog.people_requested):
-        _click(qtbot, dialog.action_button)
+        click(qtbot, dialog.action_button)
 
 
 def test_tab_moves_through_the_page_in_reading_order(qtbot, demo_context):
@@ -444,7 +435,7 @@ def test_every_control_on_the_page_is_named_and_shortcuts_do_not_clash(qtbot, de
     assert unnamed_controls(page) == []
     letters = _shortcut_letters(page)
     assert sorted({m for m in letters if letters.count(m) > 1}) == []
-    assert set(letters) & MAIN_WINDOW_LETTERS == set()
+    assert set(letters) & WINDOW_LETTERS == set()
 
 
 @pytest.mark.parametrize("name", ["dbs", "right to work", "reference", "contract", "duties", "pa checklist",

@@ -15,10 +15,10 @@ from pa_manager.ui.models.week_table import NBSP, hours_text, spoken_hours
 from pa_manager.ui.pages.hours import HoursPage
 from tests.conftest import TODAY
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+from tests.ui.driving import WINDOW_LETTERS, click, type_into
 
 THIS_MONDAY = TODAY - timedelta(days=TODAY.weekday())
 LAST_MONDAY = THIS_MONDAY - timedelta(days=7)
-MENU_LETTERS = ["f", "e", "g", "h", "y"]  # File, Edit, Go, Help menus and the main window's Emplo&yer
 
 
 def _page(qtbot, context):
@@ -27,15 +27,6 @@ def _page(qtbot, context):
     page.resize(1000, 760)
     page.show()
     return page
-
-
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-
-
-def _click(qtbot, button):
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _pa(context, name):
@@ -65,10 +56,10 @@ def _dialog(qtbot, context, pa_name, day):
 
 
 def _fill_and_save(qtbot, dialog, start, end, break_minutes=""):
-    _type(qtbot, dialog.start_edit, start)
-    _type(qtbot, dialog.end_edit, end)
-    _type(qtbot, dialog.break_edit, break_minutes)
-    _click(qtbot, dialog.save_button)
+    type_into(qtbot, dialog.start_edit, start)
+    type_into(qtbot, dialog.end_edit, end)
+    type_into(qtbot, dialog.break_edit, break_minutes)
+    click(qtbot, dialog.save_button)
     return dialog.result()
 
 
@@ -90,7 +81,7 @@ def test_adding_a_shift_through_the_dialog_stores_it_and_shows_it_in_the_grid(qt
         return _fill_and_save(qtbot, dialog, "9:00", "12:30", "30")
 
     monkeypatch.setattr(ShiftDialog, "exec", fill_and_save)
-    _click(qtbot, page.add_button)
+    click(qtbot, page.add_button)
     [stored] = _stored(demo_context, "Tom Whitfield", thursday)
     assert (to_london(stored.start).time(), to_london(stored.end).time()) == (time(9), time(12, 30))
     assert paid_minutes(stored) == 180
@@ -128,11 +119,11 @@ def test_a_night_across_the_october_clock_change_is_stored_as_11_hours(qtbot, de
     # The clocks go back at 02:00 on Sunday 25 October 2026, so the night that crosses it starts on the 24th.
     night = date(2026, 10, 24)
     dialog = _dialog(qtbot, demo_context, "Janet Moyo", night)
-    _type(qtbot, dialog.start_edit, "22:00")
-    _type(qtbot, dialog.end_edit, "08:00")
+    type_into(qtbot, dialog.start_edit, "22:00")
+    type_into(qtbot, dialog.end_edit, "08:00")
     assert "11 hours, ending the next day, Sunday 25 October 2026, at 08:00" in dialog.summary.text()
     assert "clocks go back" in dialog.summary.text()
-    _click(qtbot, dialog.save_button)
+    click(qtbot, dialog.save_button)
     [stored] = [s for s in _stored(demo_context, "Janet Moyo", night) if to_london(s.start).hour == 22]
     assert paid_minutes(stored) == 11 * 60
 
@@ -141,11 +132,11 @@ def test_a_short_visit_is_warned_about_but_saved(qtbot, demo_context):
     day = THIS_MONDAY + timedelta(days=3)
     dialog = _dialog(qtbot, demo_context, "Tom Whitfield", day)
     said = _messages(demo_context)
-    _type(qtbot, dialog.start_edit, "12:00")
-    _type(qtbot, dialog.end_edit, "12:20")
+    type_into(qtbot, dialog.start_edit, "12:00")
+    type_into(qtbot, dialog.end_edit, "12:20")
     assert dialog.warning.isVisible()
     assert dialog.warning_text.text().startswith("Short visit: under 30 minutes")
-    _click(qtbot, dialog.save_button)
+    click(qtbot, dialog.save_button)
     assert len(_stored(demo_context, "Tom Whitfield", day)) == 1
     assert "Short visit" in said[-1]
 
@@ -167,7 +158,7 @@ def test_undo_of_an_added_shift_removes_it_and_redo_puts_it_back(qtbot, demo_con
     thursday = THIS_MONDAY + timedelta(days=3)
     page.grid.setCurrentIndex(page.model.index(page.model.row_of(_pa(demo_context, "Tom Whitfield").id), 3))
     monkeypatch.setattr(ShiftDialog, "exec", lambda dialog: _fill_and_save(qtbot, dialog, "09:00", "12:00"))
-    _click(qtbot, page.edit_button)
+    click(qtbot, page.edit_button)
     assert len(_stored(demo_context, "Tom Whitfield", thursday)) == 1
     _undo(demo_context)
     assert _stored(demo_context, "Tom Whitfield", thursday) == []
@@ -181,7 +172,7 @@ def test_changing_and_removing_a_shift_from_the_dialog(qtbot, demo_context, monk
     shifts.save_shift(demo_context.db, demo_context.employer_id,
                       shifts.ShiftInput(_pa(demo_context, "Tom Whitfield").id, day, time(9), time(12)))
     dialog = _dialog(qtbot, demo_context, "Tom Whitfield", day)
-    _click(qtbot, dialog.change_buttons[0])
+    click(qtbot, dialog.change_buttons[0])
     assert dialog.form_box.title() == "Change the 09:00 to 12:00 shift"
     _fill_and_save(qtbot, dialog, "10:00", "12:00")
     [changed] = _stored(demo_context, "Tom Whitfield", day)
@@ -192,7 +183,7 @@ def test_changing_and_removing_a_shift_from_the_dialog(qtbot, demo_context, monk
     qtbot.keyClick(dialog.remove_buttons[0], Qt.Key.Key_Tab)
     assert dialog.focusWidget() is dialog.pa_box  # Tab goes from the day's shifts to the form, as on screen
     monkeypatch.setattr(ShiftDialog, "_confirm", lambda self, title, text, action: action == "Remove shift")
-    _click(qtbot, dialog.remove_buttons[0])
+    click(qtbot, dialog.remove_buttons[0])
     assert _stored(demo_context, "Tom Whitfield", day) == []
     assert "You can undo this" in dialog.message.text()
     _undo(demo_context)
@@ -209,14 +200,14 @@ def test_a_planned_shift_can_be_cancelled_or_covered_from_the_dialog(qtbot, demo
     assert dialog.start_edit.text() == "08:00"  # a day with only a plan starts from the plan's times
     monkeypatch.setattr(ShiftDialog, "_confirm", lambda self, *args: True)
     worked_button, cancel_button, cover_button = dialog.plan_buttons[0]
-    _click(qtbot, cancel_button)
+    click(qtbot, cancel_button)
     assert planned(tuesday, janet) == []
     _undo(demo_context)
     assert len(planned(tuesday, janet)) == 1
 
     dialog = _dialog(qtbot, demo_context, "Janet Moyo", wednesday)
     monkeypatch.setattr(ShiftDialog, "_choose_cover_pa", lambda self, shift: leah)
-    _click(qtbot, dialog.plan_buttons[0][2])
+    click(qtbot, dialog.plan_buttons[0][2])
     assert planned(wednesday, janet) == [] and len(planned(wednesday, leah)) == 1
 
 
@@ -258,13 +249,13 @@ def test_delete_on_a_cell_with_one_shift_asks_then_removes_it(qtbot, demo_contex
 def test_week_navigation_and_the_week_label(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     assert page.week_label.text() == "Week starting Monday 23 November 2026 (this week)"
-    _click(qtbot, page.previous_button)
+    click(qtbot, page.previous_button)
     assert page.week_label.text() == "Week starting Monday 16 November 2026"
     assert "Planned" not in _cell_text(page, "Janet Moyo", 1)  # last week was worked
-    _click(qtbot, page.next_button)
-    _click(qtbot, page.next_button)
+    click(qtbot, page.next_button)
+    click(qtbot, page.next_button)
     assert page.monday == THIS_MONDAY + timedelta(days=7)
-    _click(qtbot, page.this_week_button)
+    click(qtbot, page.this_week_button)
     assert page.monday == THIS_MONDAY
 
 
@@ -280,7 +271,7 @@ def test_copy_last_week_copies_the_shifts_says_how_many_and_can_be_undone(qtbot,
     shifts.save_shift(db, employer_id, shifts.ShiftInput(tom, THIS_MONDAY + timedelta(days=2), time(19), time(20)))
     demo_context.announce_change()
     said = _messages(demo_context)
-    _click(qtbot, page.copy_button)
+    click(qtbot, page.copy_button)
     copied = len(shifts.shifts_between(db, employer_id, THIS_MONDAY, THIS_MONDAY + timedelta(days=6))) - 1
     left_out = len(source) - copied
     assert copied > 0 and left_out >= 1  # at least the overlapping one was left out
@@ -298,7 +289,7 @@ def test_mark_planned_shifts_as_worked_for_the_week_and_undo(qtbot, demo_context
     sunday = THIS_MONDAY + timedelta(days=6)
     planned = rota.planned_shifts(db, employer_id, THIS_MONDAY, sunday)
     assert planned and "Planned 08:00–14:00" in _cell_text(page, "Janet Moyo", 1)
-    _click(qtbot, page.mark_button)
+    click(qtbot, page.mark_button)
     assert len(shifts.shifts_between(db, employer_id, THIS_MONDAY, sunday)) == len(planned)
     assert rota.planned_shifts(db, employer_id, THIS_MONDAY, sunday) == []
     assert _cell_text(page, "Janet Moyo", 1) == "08:00–14:00 (5 h 30 min)"
@@ -362,21 +353,21 @@ def test_adding_a_rota_pattern_then_undo(qtbot, demo_context, monkeypatch):
 
     def fill(pattern_dialog: PatternDialog):
         pattern_dialog.pa_box.setCurrentIndex(pattern_dialog.pa_box.findText("Leah Grant"))
-        _type(qtbot, pattern_dialog.name_edit, "Weekend sleep-in")
-        _type(qtbot, pattern_dialog.start_edit, "22:00")
-        _type(qtbot, pattern_dialog.end_edit, "08:00")
+        type_into(qtbot, pattern_dialog.name_edit, "Weekend sleep-in")
+        type_into(qtbot, pattern_dialog.start_edit, "22:00")
+        type_into(qtbot, pattern_dialog.end_edit, "08:00")
         pattern_dialog.type_box.setCurrentIndex(pattern_dialog.type_box.findText("Sleep-in"))
         pattern_dialog.interval_box.setCurrentIndex(pattern_dialog.interval_box.findText("Every other week"))
-        _type(qtbot, pattern_dialog.starts_edit, "5/12/2026")
-        _click(qtbot, pattern_dialog.save_button)
+        type_into(qtbot, pattern_dialog.starts_edit, "5/12/2026")
+        click(qtbot, pattern_dialog.save_button)
         assert "Tick at least 1 day" in pattern_dialog.rows["weekdays"].error.text()
         for box in pattern_dialog.day_boxes[5:]:
             qtbot.keyClick(box, Qt.Key.Key_Space)
-        _click(qtbot, pattern_dialog.save_button)
+        click(qtbot, pattern_dialog.save_button)
         return pattern_dialog.result()
 
     monkeypatch.setattr(PatternDialog, "exec", fill)
-    _click(qtbot, dialog.add_button)
+    click(qtbot, dialog.add_button)
     patterns = rota.list_patterns(demo_context.db, demo_context.employer_id)
     added = next(p.pattern for p in patterns if p.pattern.pa == _pa(demo_context, "Leah Grant").id)
     assert (added.weekdays, added.interval, added.start, added.end) == ({5, 6}, 2, time(22), time(8))
@@ -401,8 +392,8 @@ def test_checking_a_timesheet_lists_each_problem_by_line(qtbot, demo_context, tm
     qtbot.addWidget(dialog)
     path = _timesheet(tmp_path, ["Tom Whitfield,2026-12-03,09:00,12:00,0,standard",
                                  "Tom Whitfield,2026-12-04,9am,12:00,0,standard"])
-    _type(qtbot, dialog.path_edit, str(path))
-    _click(qtbot, dialog.check_button)
+    type_into(qtbot, dialog.path_edit, str(path))
+    click(qtbot, dialog.check_button)
     assert dialog.report.toPlainText().startswith("Line 3: Write times using the 24-hour clock")
     assert not dialog.import_button.isEnabled()
 
@@ -416,14 +407,14 @@ def test_importing_a_timesheet_through_the_page_then_undo(qtbot, demo_context, t
     said = _messages(demo_context)
 
     def choose_check_import(dialog: TimesheetImportDialog):
-        _type(qtbot, dialog.path_edit, str(path))
-        _click(qtbot, dialog.check_button)
+        type_into(qtbot, dialog.path_edit, str(path))
+        click(qtbot, dialog.check_button)
         assert dialog.report.toPlainText() == "Ready to add 1 shift.\n1 shift already here, so left as they are."
-        _click(qtbot, dialog.import_button)
+        click(qtbot, dialog.import_button)
         return dialog.result is not None
 
     monkeypatch.setattr(TimesheetImportDialog, "exec", choose_check_import)
-    _click(qtbot, page.import_button)
+    click(qtbot, page.import_button)
     assert said[-1] == "Added 1 shift; 1 was already there. You can undo this."
     assert len(_stored(demo_context, "Tom Whitfield", date(2026, 12, 3))) == 1
     _undo(demo_context)
@@ -433,9 +424,9 @@ def test_importing_a_timesheet_through_the_page_then_undo(qtbot, demo_context, t
 def test_exporting_the_week_writes_a_file(qtbot, demo_context, tmp_path):
     dialog = TimesheetExportDialog(demo_context, LAST_MONDAY, LAST_MONDAY + timedelta(days=6))
     qtbot.addWidget(dialog)
-    _type(qtbot, dialog.path_edit, str(tmp_path / "week"))
+    type_into(qtbot, dialog.path_edit, str(tmp_path / "week"))
     dialog.format_box.setCurrentIndex(dialog.format_box.findData(".xlsx"))
-    _click(qtbot, dialog.export_button)
+    click(qtbot, dialog.export_button)
     expected = len(shifts.shifts_between(demo_context.db, demo_context.employer_id, LAST_MONDAY, LAST_MONDAY + timedelta(days=6)))
     assert dialog.written == expected and (tmp_path / "week.xlsx").exists()
 
@@ -444,8 +435,8 @@ def test_exporting_refuses_dates_in_the_wrong_order(qtbot, demo_context, tmp_pat
     dialog = TimesheetExportDialog(demo_context, LAST_MONDAY, LAST_MONDAY)
     qtbot.addWidget(dialog)
     dialog.show()
-    _type(qtbot, dialog.to_edit, "1/11/2026")
-    _click(qtbot, dialog.export_button)
+    type_into(qtbot, dialog.to_edit, "1/11/2026")
+    click(qtbot, dialog.export_button)
     assert dialog.rows["last"].error.text() == "Enter a date on or after 16 November 2026."
     assert dialog.written is None
 
@@ -463,7 +454,7 @@ def _letters(root, extra=()):
 def test_every_control_on_the_page_is_named_and_no_shortcut_letters_clash(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     assert unnamed_controls(page) == []
-    assert _letters(page, MENU_LETTERS) == []
+    assert _letters(page, WINDOW_LETTERS) == []
 
 
 def _dialogs(context):

@@ -14,10 +14,10 @@ from pa_manager.ui.models.pay_run_table import PayRunTableModel
 from pa_manager.ui.pages.pay import PayPage
 from tests.conftest import TODAY
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+from tests.ui.driving import WINDOW_LETTERS, click, type_into
 
 NOVEMBER = date(2026, 11, 30)
 OCTOBER = date(2026, 10, 30)
-MENU_LETTERS = ["f", "e", "g", "h", "y"]  # File, Edit, Go, Help and the window's Employer box
 
 
 def _page(qtbot, context):
@@ -26,15 +26,6 @@ def _page(qtbot, context):
     page.resize(1000, 900)
     page.show()
     return page
-
-
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-
-
-def _click(qtbot, button):
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
 
 def _rows(page) -> dict[str, dict[str, str]]:
@@ -62,8 +53,8 @@ def _add_pa(context, name, rate, born=date(1990, 5, 1), tax_code="1257L", hours_
 
 
 def _work_out(qtbot, page, text="30/11/2026"):
-    _type(qtbot, page.date_edit, text)
-    _click(qtbot, page.work_out_button)
+    type_into(qtbot, page.date_edit, text)
+    click(qtbot, page.work_out_button)
 
 
 @pytest.fixture
@@ -102,7 +93,7 @@ def test_the_page_opens_on_the_next_pay_day_and_enter_works_out_the_pay(qtbot, d
 def test_typing_another_date_shows_its_period_and_a_wrong_date_is_explained(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     _work_out(qtbot, page)
-    _type(qtbot, page.date_edit, "31/12/2026")
+    type_into(qtbot, page.date_edit, "31/12/2026")
     assert page.period_label.text() == "For 1 to 31 December 2026"
     assert page.model.rowCount() == 0  # the November figures are not left beside a December date
     assert not page.finalise_button.isEnabled()
@@ -166,12 +157,12 @@ def test_pay_below_the_minimum_blocks_finalising_until_a_reason_is_recorded(qtbo
         dialog._on_buttons_accepted()  # nothing written yet: refused, with a message by the field
         seen["empty"] = dialog.reason_row.error.text()
         seen["intro"] = " ".join(label.text() for label in dialog.findChildren(QLabel))
-        _type(qtbot, dialog.reason_edit, "Shift times were wrong; the £13.68 owed is paid on 31 December.")
+        type_into(qtbot, dialog.reason_edit, "Shift times were wrong; the £13.68 owed is paid on 31 December.")
         dialog._on_buttons_accepted()
         return dialog.result()
 
     monkeypatch.setattr(MinimumWageReasonDialog, "exec", explain_and_save)
-    _click(qtbot, page.reason_button)
+    click(qtbot, page.reason_button)
     assert seen["empty"] == "Write the reason, or choose Cancel."
     assert "The law requires you to pay at least the legal minimum wage" in seen["intro"]
     assert "does not make paying less legal" in seen["intro"]
@@ -199,13 +190,13 @@ def test_adding_expenses_is_stored_shown_and_can_be_undone(qtbot, demo_context, 
 
     def fill(dialog: ExtrasDialog):
         dialog.pa_box.setCurrentIndex(dialog.pa_box.findText("Janet Moyo"))
-        _type(qtbot, dialog.description, "Mileage to the hospital")
-        _type(qtbot, dialog.amount, "12.50")
+        type_into(qtbot, dialog.description, "Mileage to the hospital")
+        type_into(qtbot, dialog.amount, "12.50")
         dialog._on_buttons_accepted()
         return dialog.result()
 
     monkeypatch.setattr(ExtrasDialog, "exec", fill)
-    _click(qtbot, page.extras_button)
+    click(qtbot, page.extras_button)
     extras = pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER)
     assert [(x.description, x.amount, x.kind) for x in extras] == [("Mileage to the hospital", Decimal("12.50"), "addition")]
     assert _rows(page)["Janet Moyo"]["Take-home pay"] == "£985.42"
@@ -224,7 +215,7 @@ def test_removing_an_expense_asks_once_and_can_be_undone(qtbot, demo_context, sa
     page = _page(qtbot, demo_context)
     _work_out(qtbot, page)
     page.extras.setCurrentRow(0)
-    _click(qtbot, page.remove_extra_button)
+    click(qtbot, page.remove_extra_button)
     assert "Bus fares" in says_yes[0]
     assert pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER) == []
     demo_context.undo_group.activeStack().undo()
@@ -239,14 +230,14 @@ def test_a_deduction_needs_its_purpose(qtbot, demo_context, monkeypatch):
 
     def fill(dialog: ExtrasDialog):
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("deduction"))
-        _type(qtbot, dialog.description, "Advance")
-        _type(qtbot, dialog.amount, "20")
+        type_into(qtbot, dialog.description, "Advance")
+        type_into(qtbot, dialog.amount, "20")
         dialog._on_buttons_accepted()
         seen["error"] = dialog.rows["purpose"].error.text()
         return dialog.result()
 
     monkeypatch.setattr(ExtrasDialog, "exec", fill)
-    _click(qtbot, page.extras_button)
+    click(qtbot, page.extras_button)
     assert seen["error"] == "Say what the deduction is for, as the law requires it on the payslip."
     assert pay_day.list_extras(demo_context.db, demo_context.employer_id, NOVEMBER) == []
 
@@ -257,7 +248,7 @@ def test_a_deduction_needs_its_purpose(qtbot, demo_context, monkeypatch):
 def test_finalising_asks_once_stores_the_run_and_says_what_to_pay(qtbot, demo_context, says_yes):
     page = _page(qtbot, demo_context)
     _work_out(qtbot, page)
-    _click(qtbot, page.finalise_button)
+    click(qtbot, page.finalise_button)
     assert says_yes == ["Finalise the pay run for 30 November 2026? The payslips become a permanent record. "
                         "Corrections go in a later pay run. This cannot be undone."]
     assert pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER).finalised is True
@@ -279,7 +270,7 @@ def test_saying_cancel_finalises_nothing(qtbot, demo_context, monkeypatch):
     page = _page(qtbot, demo_context)
     _work_out(qtbot, page)
     monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Cancel)
-    _click(qtbot, page.finalise_button)
+    click(qtbot, page.finalise_button)
     assert pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER).finalised is False
     assert not page.paid_box.isVisible()
 
@@ -317,14 +308,14 @@ def test_saving_payslips_writes_a_pdf_for_each_pa_and_one_pdf_for_all(qtbot, dem
     said = []
     demo_context.status_message.connect(said.append)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(tmp_path / "slips"))
-    _click(qtbot, page.save_button)
+    click(qtbot, page.save_button)
     written = sorted((tmp_path / "slips").glob("*.pdf"))
     assert len(written) == 4
     assert all(path.read_bytes().startswith(b"%PDF") for path in written)
     assert said[-1] == f"Saved 4 payslips in {tmp_path / 'slips'}."
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(tmp_path / "October"), ""))
-    _click(qtbot, page.save_pdf_button)
+    click(qtbot, page.save_pdf_button)
     assert (tmp_path / "October.pdf").read_bytes().startswith(b"%PDF")
 
 
@@ -340,7 +331,7 @@ def test_the_year_end_summary_shows_each_pas_totals(qtbot, demo_context, monkeyp
         return 0
 
     monkeypatch.setattr(YearEndDialog, "exec", look)
-    _click(qtbot, page.year_end_button)
+    click(qtbot, page.year_end_button)
     assert seen["years"][0] == "6 April 2026 to 5 April 2027"
     assert "6 April 2025 to 5 April 2026" in seen["years"]
     assert seen["rows"]["Janet Moyo"] == "£20,384.10"
@@ -365,7 +356,7 @@ def test_every_control_on_the_page_is_named_and_no_shortcut_letter_is_shared(qtb
     texts += [w.text() for w in page.findChildren(QAbstractButton)]
     letters = [m for m in map(_mnemonic, texts) if m]
     assert _letters(texts) == []
-    assert not set(letters) & set(MENU_LETTERS), texts
+    assert not set(letters) & set(WINDOW_LETTERS), texts
 
 
 def _dialogs(context):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pa_manager.services import people
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.pages.people import PeoplePage
+from tests.ui.driving import type_into
 
 
 def _page(qtbot, context):
@@ -14,11 +15,6 @@ def _page(qtbot, context):
     qtbot.addWidget(page)
     page.show()
     return page
-
-
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
 
 
 def _stored(context):
@@ -29,15 +25,15 @@ def test_adding_a_pa_by_typing_stores_every_field(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
     form = page.form
-    _type(qtbot, form.name, "Olu Bakare")
-    _type(qtbot, form.date_of_birth, "14/2/1996")
-    _type(qtbot, form.ni_number, "sn 90 33 66 a")
-    _type(qtbot, form.start_date, "2026-12-01")
-    _type(qtbot, form.tax_code, "1257l")
+    type_into(qtbot, form.name, "Olu Bakare")
+    type_into(qtbot, form.date_of_birth, "14/2/1996")
+    type_into(qtbot, form.ni_number, "sn 90 33 66 a")
+    type_into(qtbot, form.start_date, "2026-12-01")
+    type_into(qtbot, form.tax_code, "1257l")
     form.ni_category.setCurrentIndex(form.ni_category.findData("A"))
-    _type(qtbot, form.contracted_hours, "22.5")
-    _type(qtbot, form.new_rate_from, "1/12/2026")
-    _type(qtbot, form.new_rate, "13.45")
+    type_into(qtbot, form.contracted_hours, "22.5")
+    type_into(qtbot, form.new_rate_from, "1/12/2026")
+    type_into(qtbot, form.new_rate, "13.45")
     qtbot.mouseClick(form.add_rate_button, Qt.MouseButton.LeftButton)
     assert form.rates_table.rowCount() == 1
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
@@ -54,8 +50,8 @@ def test_adding_a_pa_by_typing_stores_every_field(qtbot, demo_context):
 def test_a_wrong_ni_number_is_explained_next_to_the_field_and_not_stored(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    _type(qtbot, page.form.name, "Pat Doyle")
-    _type(qtbot, page.form.ni_number, "QQ123456C")
+    type_into(qtbot, page.form.name, "Pat Doyle")
+    type_into(qtbot, page.form.ni_number, "QQ123456C")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     error = page.form.rows["ni_number"].error
     assert error.isVisible() and "cannot start with Q" in error.text()
@@ -67,8 +63,8 @@ def test_a_wrong_ni_number_is_explained_next_to_the_field_and_not_stored(qtbot, 
 def test_an_unreadable_date_is_explained_and_nothing_is_saved(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    _type(qtbot, page.form.name, "Pat Doyle")
-    _type(qtbot, page.form.date_of_birth, "31/2/1990")
+    type_into(qtbot, page.form.name, "Pat Doyle")
+    type_into(qtbot, page.form.date_of_birth, "31/2/1990")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "is not one" in page.form.rows["date_of_birth"].error.text()
     assert "Pat Doyle" not in _stored(demo_context)
@@ -77,7 +73,7 @@ def test_an_unreadable_date_is_explained_and_nothing_is_saved(qtbot, demo_contex
 def test_editing_then_undo_and_redo(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
-    _type(qtbot, page.form.phone, "07700 900999")
+    type_into(qtbot, page.form.phone, "07700 900999")
     page.activateWindow()
     qtbot.waitUntil(page.isActiveWindow)
     qtbot.keyClick(page.form.phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -95,7 +91,7 @@ def test_editing_then_undo_and_redo(qtbot, demo_context):
 def test_undo_of_an_added_pa_removes_them(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
-    _type(qtbot, page.form.name, "Max Reid")
+    type_into(qtbot, page.form.name, "Max Reid")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "Max Reid" in _stored(demo_context)
     demo_context.undo_group.activeStack().undo()
@@ -108,8 +104,8 @@ def test_recording_a_leaver(qtbot, demo_context, monkeypatch):
     page.select_pa(_stored(demo_context)["Priya Sandhu"].id)
 
     def fill_and_accept(dialog: LeaverDialog):
-        _type(qtbot, dialog.date_edit, "30/11/2026")
-        _type(qtbot, dialog.reason_edit, "Starting university")
+        type_into(qtbot, dialog.date_edit, "30/11/2026")
+        type_into(qtbot, dialog.reason_edit, "Starting university")
         dialog._on_buttons_accepted()
         return dialog.result()
 
@@ -146,9 +142,9 @@ def test_pension_membership_and_p45_figures_are_stored(qtbot, demo_context):
     form.pension_status.setCurrentIndex(form.pension_status.findData("OPTED_IN"))
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "became a member" in form.rows["pension_active_from"].error.text()
-    _type(qtbot, form.pension_from, "1/11/2026")
-    _type(qtbot, form.p45_pay, "4250.00")
-    _type(qtbot, form.p45_tax, "312.40")
+    type_into(qtbot, form.pension_from, "1/11/2026")
+    type_into(qtbot, form.p45_pay, "4250.00")
+    type_into(qtbot, form.p45_tax, "312.40")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     tom = _stored(demo_context)["Tom Whitfield"]
     assert (tom.pension_status, tom.pension_active_from) == ("OPTED_IN", date(2026, 11, 1))

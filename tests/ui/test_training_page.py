@@ -15,9 +15,9 @@ from pa_manager.ui.dialogs.training_dialogs import (
 from pa_manager.ui.pages import training as training_page
 from pa_manager.ui.pages.training import TrainingPage
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+from tests.ui.driving import WINDOW_LETTERS, click, type_into
 
 EPILEPSY = "Epilepsy rescue medication (buccal midazolam)"
-WINDOW_LETTERS = {"f", "e", "g", "h", "y"}  # the menus and the main window's "Emplo&yer"
 
 
 def _page(qtbot, context):
@@ -28,22 +28,13 @@ def _page(qtbot, context):
     return page
 
 
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
-
-
-def _click(qtbot, button):
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
 def _tick(qtbot, box):
     box.setFocus()
     qtbot.keyClick(box, Qt.Key.Key_Space)  # as a keyboard user would; a click must land on the words
 
 
 def _save(qtbot, dialog):
-    _click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
+    click(qtbot, dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Save))
 
 
 def _index(page, pa_name, course_name):
@@ -113,13 +104,13 @@ def test_each_cell_is_a_word_with_an_icon_and_its_dates(qtbot, demo_context):
 def test_the_filters_show_only_problems_and_only_required_courses(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     assert page.proxy.rowCount() == 4 and len(_headers(page)) == 15
-    _click(qtbot, page.required_box)
+    click(qtbot, page.required_box)
     assert _headers(page) == ["PA", "Moving and handling", "First aid", "Safeguarding adults", "Medication", EPILEPSY]
-    _click(qtbot, page.problems_box)
+    click(qtbot, page.problems_box)
     assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["Janet Moyo", "Leah Grant"]
     assert _headers(page) == ["PA", "Moving and handling", EPILEPSY]
-    _click(qtbot, page.required_box)
-    _click(qtbot, page.problems_box)
+    click(qtbot, page.required_box)
+    click(qtbot, page.problems_box)
     assert len(_headers(page)) == 15
 
 
@@ -148,11 +139,11 @@ def test_enter_on_a_cell_records_training_with_a_certificate_and_it_can_be_undon
 
     def fill(dialog: RecordTrainingDialog):
         assert (dialog.pa_box.currentText(), dialog.course_box.currentText()) == ("Leah Grant", EPILEPSY)
-        _type(qtbot, dialog.date_edit, "20/11/2026")
-        _type(qtbot, dialog.provider_edit, "Epilepsy Action")
-        _type(qtbot, dialog.cost_edit, "30")
+        type_into(qtbot, dialog.date_edit, "20/11/2026")
+        type_into(qtbot, dialog.provider_edit, "Epilepsy Action")
+        type_into(qtbot, dialog.cost_edit, "30")
         dialog.paid_box.setCurrentIndex(dialog.paid_box.findText("Skills for Care Individual Employer Funding"))
-        _type(qtbot, dialog.certificate_edit, str(certificate))
+        type_into(qtbot, dialog.certificate_edit, str(certificate))
         _save(qtbot, dialog)
 
     _shows_dialog(monkeypatch, RecordTrainingDialog, fill)
@@ -187,10 +178,10 @@ def test_the_record_dialog_explains_problems_next_to_the_fields(qtbot, demo_cont
     seen = {}
 
     def fill(dialog: RecordTrainingDialog):
-        _click(qtbot, dialog.browse_button)
+        click(qtbot, dialog.browse_button)
         seen["certificate"] = dialog.certificate_edit.text()
-        _type(qtbot, dialog.date_edit, "1/12/2026")
-        _type(qtbot, dialog.cost_edit, "lots")
+        type_into(qtbot, dialog.date_edit, "1/12/2026")
+        type_into(qtbot, dialog.cost_edit, "lots")
         _save(qtbot, dialog)
         seen["date"] = dialog.rows["completed_on"].error.text()
         seen["cost"] = dialog.rows["cost"].error.text()
@@ -199,7 +190,7 @@ def test_the_record_dialog_explains_problems_next_to_the_fields(qtbot, demo_cont
 
     _shows_dialog(monkeypatch, RecordTrainingDialog, fill)
     before = len(training.list_records(demo_context.db, demo_context.employer_id))
-    _click(qtbot, page.record_button)
+    click(qtbot, page.record_button)
     assert seen["certificate"] == str(chosen)
     assert seen["date"] == "Enter the date the course was completed – 1 December 2026 is in the future."
     assert seen["cost"] == "Enter an amount in pounds, like 12.71. 'lots' is not one."
@@ -225,7 +216,7 @@ def test_open_certificate_writes_the_stored_bytes_and_opens_them(qtbot, demo_con
     monkeypatch.setattr(training_page, "QDesktopServices", Desktop)
     page.records_list.setCurrentRow(0)  # the newest record: the one with the certificate
     assert page.open_button.isEnabled()
-    _click(qtbot, page.open_button)
+    click(qtbot, page.open_button)
     assert opened[0].name == "Janet moving and handling.png"
     assert opened[0].read_bytes() == b"\x89PNG certificate"
     page.records_list.setCurrentRow(1)  # an older record has no certificate to open
@@ -239,7 +230,7 @@ def test_removing_a_record_asks_first_and_can_be_undone(qtbot, demo_context, mon
     row = next(i for i in range(page.records_list.count())
                if page.records_list.item(i).text().startswith("Moving and handling"))
     page.records_list.setCurrentRow(row)
-    _click(qtbot, page.remove_button)
+    click(qtbot, page.remove_button)
     assert asked == ["Remove Janet Moyo's moving and handling record of 23 September 2025? "
                      "You can undo this with Edit, then Undo (Ctrl+Z)."]
     assert _records(demo_context, "Janet Moyo", "Moving and handling") == []
@@ -258,26 +249,26 @@ def test_courses_add_change_and_remove_with_undo(qtbot, demo_context, monkeypatc
 
     def fill(dialog: CoursesDialog):
         monkeypatch.setattr(dialog, "_tell", told.append)
-        _click(qtbot, dialog.add_button)
-        _type(qtbot, dialog.name_edit, "PEG feeding")
-        _type(qtbot, dialog.months_edit, "often")
-        _click(qtbot, dialog.save_button)
+        click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.name_edit, "PEG feeding")
+        type_into(qtbot, dialog.months_edit, "often")
+        click(qtbot, dialog.save_button)
         assert "number of months from 1 to 120" in dialog.rows["refresh_months"].error.text()
-        _type(qtbot, dialog.months_edit, "6")
+        type_into(qtbot, dialog.months_edit, "6")
         _tick(qtbot, dialog.everyone_box)
-        _click(qtbot, dialog.save_button)
+        click(qtbot, dialog.save_button)
         assert dialog.list.currentItem().text() == "PEG feeding: refresh every 6 months; every PA needs it"
         # A usual course: its interval can change, its name and place in the list cannot.
         dialog.list.setCurrentRow(0)
         assert dialog.name_edit.isReadOnly()
-        _type(qtbot, dialog.months_edit, "24")
-        _click(qtbot, dialog.save_button)
-        _click(qtbot, dialog.remove_button)
+        type_into(qtbot, dialog.months_edit, "24")
+        click(qtbot, dialog.save_button)
+        click(qtbot, dialog.remove_button)
         assert "Moving and handling is one of the usual courses, so it stays" in told[0]
         dialog.accept()
 
     _shows_dialog(monkeypatch, CoursesDialog, fill)
-    _click(qtbot, page.courses_button)
+    click(qtbot, page.courses_button)
     peg = _course(demo_context, "PEG feeding")
     assert (peg.course.refresh_months, peg.required_for_everyone) == (6, True)
     assert _course(demo_context, "Moving and handling").course.refresh_months == 24
@@ -292,15 +283,15 @@ def test_courses_add_change_and_remove_with_undo(qtbot, demo_context, monkeypatc
         monkeypatch.setattr(dialog, "_confirm", lambda name: True)
         monkeypatch.setattr(dialog, "_tell", told.append)
         dialog.list.setCurrentRow(dialog.list.count() - 2)
-        _click(qtbot, dialog.remove_button)  # training is recorded for it: it stays
+        click(qtbot, dialog.remove_button)  # training is recorded for it: it stays
         assert told[-1].startswith(f"Training is recorded for {EPILEPSY}, so it cannot be removed.")
         dialog.list.setCurrentRow(dialog.list.count() - 1)
         assert dialog.list.currentItem().text().startswith("PEG feeding")
-        _click(qtbot, dialog.remove_button)
+        click(qtbot, dialog.remove_button)
         dialog.accept()
 
     _shows_dialog(monkeypatch, CoursesDialog, remove)
-    _click(qtbot, page.courses_button)
+    click(qtbot, page.courses_button)
     assert "PEG feeding" not in [c.name for c in training.list_courses(demo_context.db, demo_context.employer_id)]
     stack.undo()
     assert _course(demo_context, "PEG feeding").required_for_everyone
@@ -318,7 +309,7 @@ def test_required_for_this_pa_ticks_courses_and_they_show_as_missing(qtbot, demo
         _save(qtbot, dialog)
 
     _shows_dialog(monkeypatch, RequiredCoursesDialog, fill)
-    _click(qtbot, page.required_button)
+    click(qtbot, page.required_button)
     tom = _pa(demo_context, "Tom Whitfield")
     assert training.required_course_ids(demo_context.db, demo_context.employer_id, tom) == {
         _course(demo_context, "Food hygiene").id}
@@ -333,19 +324,19 @@ def test_supervision_and_appraisal_are_added_listed_and_removed(qtbot, demo_cont
 
     def fill(dialog: MeetingsDialog):
         dialog.kind_box.setCurrentIndex(dialog.kind_box.findText("Appraisal"))
-        _type(qtbot, dialog.date_edit, "24/11/2026")
-        _click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.date_edit, "24/11/2026")
+        click(qtbot, dialog.add_button)
         assert "is in the future" in dialog.date_row.error.text()
-        _type(qtbot, dialog.date_edit, "20/11/2026")
-        _click(qtbot, dialog.add_button)
+        type_into(qtbot, dialog.date_edit, "20/11/2026")
+        click(qtbot, dialog.add_button)
         assert dialog.list.item(0).text() == "Appraisal on 20 November 2026"
         dialog.list.setCurrentRow(1)
         assert dialog.list.currentItem().text() == "Supervision on 22 October 2026"
-        _click(qtbot, dialog.remove_button)
+        click(qtbot, dialog.remove_button)
         dialog.accept()
 
     _shows_dialog(monkeypatch, MeetingsDialog, fill)
-    _click(qtbot, page.meetings_button)
+    click(qtbot, page.meetings_button)
     mine = [(m.kind, m.held_on) for _, m in training.list_meetings(demo_context.db, demo_context.employer_id)
             if m.pa_key == janet]
     assert mine == [("appraisal", date(2026, 3, 23)), ("appraisal", date(2026, 11, 20))]
@@ -358,16 +349,16 @@ def test_care_certificate_dates_are_stored_and_counted(qtbot, demo_context, monk
     page = _page(qtbot, demo_context)
 
     def fill(dialog: CareCertificateDialog):
-        _type(qtbot, dialog.rows[1].field, "3/3/2026")
-        _type(qtbot, dialog.rows[2].field, "1/1/2027")
+        type_into(qtbot, dialog.rows[1].field, "3/3/2026")
+        type_into(qtbot, dialog.rows[2].field, "1/1/2027")
         _save(qtbot, dialog)
         assert "is in the future" in dialog.rows[2].error.text()
-        _type(qtbot, dialog.rows[2].field, "10/3/2026")
+        type_into(qtbot, dialog.rows[2].field, "10/3/2026")
         _save(qtbot, dialog)
 
     _shows_dialog(monkeypatch, CareCertificateDialog, fill)
     assert page.care_label.text() == "Care Certificate (optional for PAs): nothing recorded."
-    _click(qtbot, page.care_button)
+    click(qtbot, page.care_button)
     janet = _pa(demo_context, "Janet Moyo")
     assert training.care_certificate(demo_context.db, demo_context.employer_id, janet) == {
         1: date(2026, 3, 3), 2: date(2026, 3, 10)}
@@ -388,8 +379,8 @@ def test_save_training_report_for_the_household_and_for_one_pa(qtbot, demo_conte
     monkeypatch.setattr(training_page.QFileDialog, "getSaveFileName", choose)
     messages = []
     demo_context.status_message.connect(messages.append)
-    _click(qtbot, page.report_button)
-    _click(qtbot, page.pa_report_button)
+    click(qtbot, page.report_button)
+    click(qtbot, page.pa_report_button)
     assert suggested == ["Margaret Okafor – training report 23 November 2026.pdf",
                          "Janet Moyo – training report 23 November 2026.pdf"]
     assert (tmp_path / "household.pdf").read_bytes().startswith(b"%PDF")

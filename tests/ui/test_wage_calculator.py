@@ -2,11 +2,7 @@
 from PySide6.QtCore import Qt
 
 from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
-
-
-def _type(qtbot, widget, text):
-    widget.clear()
-    qtbot.keyClicks(widget, text)
+from tests.ui.driving import type_into
 
 
 def _lines(page):
@@ -16,11 +12,11 @@ def _lines(page):
 def test_pay_below_the_minimum_is_shown_with_the_shortfall(qtbot, demo_context):
     page = WageCalculatorPage(demo_context)
     qtbot.addWidget(page)
-    _type(qtbot, page.date_of_birth, "1/3/2007")
-    _type(qtbot, page.period_start, "1/11/2026")
-    _type(qtbot, page.period_end, "30/11/2026")
-    _type(qtbot, page.hours, "80")
-    _type(qtbot, page.pay, "850")
+    type_into(qtbot, page.date_of_birth, "1/3/2007")
+    type_into(qtbot, page.period_start, "1/11/2026")
+    type_into(qtbot, page.period_end, "30/11/2026")
+    type_into(qtbot, page.hours, "80")
+    type_into(qtbot, page.pay, "850")
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     lines = _lines(page)
     assert lines[0] == "Below the legal minimum: the pay works out at £10.63 an hour. You need to pay £18.00 more for this pay period."
@@ -32,8 +28,8 @@ def test_age_instead_of_date_of_birth(qtbot, demo_context):
     qtbot.addWidget(page)
     page.use_age.setChecked(True)
     page.age.setValue(40)
-    _type(qtbot, page.hours, "10")
-    _type(qtbot, page.pay, "127.10")
+    type_into(qtbot, page.hours, "10")
+    type_into(qtbot, page.pay, "127.10")
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     assert _lines(page)[0] == "Meets the legal minimum: the pay works out at £12.71 an hour."
 
@@ -41,7 +37,7 @@ def test_age_instead_of_date_of_birth(qtbot, demo_context):
 def test_missing_answers_are_marked_next_to_their_fields(qtbot, demo_context):
     page = WageCalculatorPage(demo_context)
     qtbot.addWidget(page)
-    _type(qtbot, page.hours, "ten")
+    type_into(qtbot, page.hours, "ten")
     qtbot.mouseClick(page.check_button, Qt.MouseButton.LeftButton)
     assert "is not one" in page.rows["hours"].error.text()
     assert page.rows["pay"].error.text() == "Enter the pay for those hours, like 450.00."
