@@ -512,8 +512,15 @@ def run_gui(args) -> int:
 
 
 def _guarded(action: Callable[[], int]) -> int:
+    """Run a command; whatever goes wrong becomes one sentence on stderr, never a traceback (which
+    could show a PA's details). PA_MANAGER_DEBUG=1 shows the traceback for a developer."""
+    import os
+    import sqlite3
+
+    from sqlalchemy.exc import SQLAlchemyError
+
     from pa_manager.services.errors import ServiceError
-    from pa_manager.storage.database import DataFileError
+    from pa_manager.storage.database import DataFileError, storage_error
 
     try:
         return action()
@@ -523,8 +530,19 @@ def _guarded(action: Callable[[], int]) -> int:
     except (ServiceError, DataFileError) as error:
         print(error, file=sys.stderr)
         return EXIT_ERROR
+    except (SQLAlchemyError, sqlite3.Error) as error:
+        if os.environ.get("PA_MANAGER_DEBUG"):
+            raise
+        print(storage_error(error), file=sys.stderr)
+        return EXIT_ERROR
     except OSError as error:
         print(f"{error.strerror or error} ({error.filename or 'file'}). Check the path and try again.", file=sys.stderr)
+        return EXIT_ERROR
+    except Exception as error:  # noqa: BLE001 - the last guard: a sentence, not a traceback
+        if os.environ.get("PA_MANAGER_DEBUG"):
+            raise
+        print(f"Something unexpected went wrong ({type(error).__name__}), so the command stopped. Run it again; if it "
+              "happens again, please report it with the command you ran.", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -189,6 +189,11 @@ MESSAGES: dict[str, str] = {
         "Say what the deduction is for, as the law requires it on the payslip.",
     "PAY_RUN_ALREADY_FINALISED":
         "The pay run for {value} is already finalised – add this to the next pay run instead.",
+    "EXTRA_KIND_UNKNOWN":
+        "Choose what the payment or deduction is from the list.",
+    "SHIFT_IN_PAID_PERIOD":
+        "The shifts of {day} were paid in the pay run of {paid_on}, so they cannot change – put any difference "
+        "in the next pay run as back pay or an overpayment recovery.",
     # --- Training (pa_manager.services.training) ---
     "REFRESH_MONTHS_INVALID":
         "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",

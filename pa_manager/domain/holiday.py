@@ -27,6 +27,8 @@ from pa_manager.domain.rates import dec, in_force, periods
 
 TOPIC = "holiday"
 HUNDREDTH = Decimal("0.01")
+# The leave year is the employer's choice (WTR reg 13(3)); 1 April matches the pay and budget years.
+LEAVE_YEAR_STARTS = (4, 1)
 
 
 def _round_up_hundredth(value: Decimal) -> Decimal:
@@ -47,6 +49,13 @@ def statutory_leave(on: date) -> StatutoryLeave:
 # ---------------------------------------------------------------------------------------------
 # Fixed hours
 # ---------------------------------------------------------------------------------------------
+
+def leave_year_start(day: date, starts: tuple[int, int] = LEAVE_YEAR_STARTS) -> date:
+    """The first day of the leave year that `day` falls in."""
+    month, first = starts
+    start = date(day.year, month, first)
+    return start if start <= day else date(day.year - 1, month, first)
+
 
 def leave_year_end(leave_year_start: date) -> date:
     """The day before the leave year's anniversary (a 29 February start ends on 28 February)."""
@@ -152,14 +161,18 @@ def rolled_up_holiday_pay(pay_for_work_done: Decimal, leave_year_start: date) ->
 
 @dataclass(frozen=True)
 class PayWeek:
+    """Pay for one pay period ending on `week_ending`, and the hours it paid for. `weeks` is how many
+    weeks the period is (1, 2 or 4; 52/12 for a month), so pay periods of any length can be averaged."""
+
     week_ending: date
     pay: Decimal
     hours: Decimal
+    weeks: Decimal = Decimal(1)
 
 
 @dataclass(frozen=True)
 class AverageHolidayPay:
-    weeks_used: int
+    weeks_used: Decimal
     total_pay: Decimal
     total_hours: Decimal
     codes: tuple[str, ...]
@@ -184,23 +197,29 @@ class AverageHolidayPay:
 
 def average_holiday_pay(weeks: Sequence[PayWeek], leave_starts: date) -> AverageHolidayPay:
     """Average over the latest 52 weeks with pay that ended before the leave, skipping weeks with no
-    pay and not looking back more than 104 weeks; fewer weeks when fewer exist."""
+    pay and not looking back more than 104 weeks; fewer weeks when fewer exist. Longer pay periods
+    count as the weeks they cover, taken whole, newest first, until 52 weeks are reached."""
     rules = in_force(periods(TOPIC, "reference_period"), leave_starts).figures
     wanted, lookback = int(rules["paid_weeks"]), int(rules["max_lookback_weeks"])
     earliest_end = leave_starts - timedelta(weeks=lookback)
     candidates = sorted(
-        (w for w in weeks if earliest_end <= w.week_ending < leave_starts),
+        (w for w in weeks if earliest_end <= w.week_ending < leave_starts and w.pay > 0),
         key=lambda w: w.week_ending,
         reverse=True,
     )
-    used = [w for w in candidates if w.pay > 0][:wanted]
+    used: list[PayWeek] = []
+    for week in candidates:
+        if sum((w.weeks for w in used), Decimal(0)) >= wanted:
+            break
+        used.append(week)
+    covered = sum((w.weeks for w in used), Decimal(0))
     codes = []
     if not used:
         codes.append("HOLIDAY_NO_PAID_WEEKS")
-    elif len(used) < wanted:
+    elif covered < wanted:
         codes.append("HOLIDAY_FEWER_THAN_52_WEEKS")
     return AverageHolidayPay(
-        weeks_used=len(used),
+        weeks_used=covered,
         total_pay=sum((w.pay for w in used), ZERO),
         total_hours=sum((w.hours for w in used), Decimal(0)),
         codes=tuple(codes),
@@ -249,3 +268,39 @@ def holiday_on_leaving(balance: HolidayBalance, hourly_rate: Decimal) -> Holiday
     hours = balance.remaining
     codes = ("HOLIDAY_TAKEN_MORE_THAN_ACCRUED",) if hours < 0 else ()
     return HolidayOnLeaving(hours, round_half_up(hours * hourly_rate), codes)
+
+
+# ---------------------------------------------------------------------------------------------
+# The position on a payslip
+# ---------------------------------------------------------------------------------------------
+
+FIXED_HOURS = "FIXED_HOURS"          # the leave year's entitlement, taken so far, left to take
+IRREGULAR_HOURS = "IRREGULAR_HOURS"  # earned so far (12.07% of hours worked), taken, left to take
+ROLLED_UP = "ROLLED_UP"              # paid with each pay as rolled-up holiday pay: no balance
+NOT_RECORDED = "NOT_RECORDED"        # an old record that kept only what was taken
+
+
+@dataclass(frozen=True)
+class HolidayPosition:
+    """Holiday in the leave year, in hours, at the end of one pay period: what a payslip shows.
+
+    `entitlement` is the whole leave year's (FIXED_HOURS, pro rata for a starter or leaver) and
+    `earned` is what has accrued so far (IRREGULAR_HOURS); `remaining` is either of them less what
+    was taken and what was paid off on leaving (nothing left once paid off)."""
+
+    leave_year_start: date
+    leave_year_end: date
+    basis: str
+    taken: Decimal
+    entitlement: Decimal | None = None
+    earned: Decimal | None = None
+    paid_on_leaving: Decimal = ZERO
+    remaining: Decimal | None = None
+
+
+def holiday_position(leave_year_start: date, basis: str, taken: Decimal, *, entitlement: Decimal | None = None,
+                     earned: Decimal | None = None, paid_on_leaving: Decimal = ZERO) -> HolidayPosition:
+    allowance = entitlement if basis == FIXED_HOURS else earned if basis == IRREGULAR_HOURS else None
+    remaining = None if allowance is None else allowance - taken - paid_on_leaving
+    return HolidayPosition(leave_year_start, leave_year_end(leave_year_start), basis, taken, entitlement, earned,
+                           paid_on_leaving, remaining)

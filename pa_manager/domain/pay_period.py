@@ -56,6 +56,71 @@ def no_bank_holidays(day: date) -> bool:
     return False
 
 
+# Week-based periods end on a Friday until the employer's own pay runs set another day.
+USUAL_PERIOD_END = 4  # date.weekday(): Friday
+
+
+def _working(day: date, is_bank_holiday: Callable[[date], bool]) -> bool:
+    return day.weekday() < 5 and not is_bank_holiday(day)
+
+
+def _brought_forward(pay_date: date, period_end: date, is_bank_holiday: Callable[[date], bool]) -> bool:
+    """Is the pay date the last working day before a period end that is not one (a bank holiday)?"""
+    days = [pay_date + timedelta(days=n) for n in range(1, (period_end - pay_date).days + 1)]
+    return bool(days) and not any(_working(d, is_bank_holiday) for d in days) and any(map(is_bank_holiday, days))
+
+
+def _grid_end_on_or_before(day: date, anchor: date, step: int) -> date:
+    return anchor + timedelta(days=step * ((day - anchor).days // step))
+
+
+def pay_period(pay_date: date, frequency: PayFrequency, *, earlier_period_end: date | None = None,
+               is_bank_holiday: Callable[[date], bool] = no_bank_holidays) -> tuple[date, date]:
+    """The period a pay date pays for, following on from the employer's earlier pay runs.
+
+    - Monthly: the calendar month the pay date falls in.
+    - Weekly, fortnightly, four-weekly: periods of 1, 2 or 4 weeks follow on from the end of an
+      earlier period (`earlier_period_end`; with none, the first period ends on the pay date). A pay
+      date pays for the latest period that has ended by then, or for the period ending soon after it
+      when the pay date was brought forward because the days up to that end are a bank holiday or a
+      bank holiday weekend (Thursday 2 April 2026 pays the week to Good Friday, 3 April).
+    """
+    frequency = PayFrequency(frequency)
+    if frequency.weeks is None:
+        return pay_reference_period(pay_date, frequency)
+    step = 7 * frequency.weeks
+    if earlier_period_end is None:
+        friday = pay_date + timedelta(days=(USUAL_PERIOD_END - pay_date.weekday()) % 7)
+        end = friday if _brought_forward(pay_date, friday, is_bank_holiday) else pay_date
+    else:
+        end = _grid_end_on_or_before(pay_date, earlier_period_end, step)
+        following = end + timedelta(days=step)
+        if end != pay_date and _brought_forward(pay_date, following, is_bank_holiday):
+            end = following
+    return pay_reference_period(pay_date, frequency, period_end=end)
+
+
+def suggested_pay_date(today: date, frequency: PayFrequency, *, earlier_period_end: date | None = None,
+                       is_bank_holiday: Callable[[date], bool] = no_bank_holidays) -> date:
+    """The next usual pay day on or after today: the end of the current period (the month's last day,
+    or the next period end on the employer's cycle, a Friday to begin with), moved back to the working
+    day before when it falls on a weekend or a bank holiday. `pay_period` maps it back to that period."""
+    frequency = PayFrequency(frequency)
+    if frequency.weeks is None:
+        end = pay_reference_period(today, frequency)[1]
+    elif earlier_period_end is None:
+        end = today + timedelta(days=(USUAL_PERIOD_END - today.weekday()) % 7)
+    else:
+        step = 7 * frequency.weeks
+        end = _grid_end_on_or_before(today, earlier_period_end, step)
+        if end < today:
+            end += timedelta(days=step)
+    day = end
+    while not _working(day, is_bank_holiday) and (end - day).days < 6:
+        day -= timedelta(days=1)
+    return day
+
+
 @dataclass(frozen=True)
 class Addition:
     """Money paid back with the pay and not taxed or NI-able, such as mileage or other expenses."""
@@ -64,15 +129,44 @@ class Addition:
     amount: Decimal
 
 
+# One-off taxable payments: pay lines of their own, taxed and NI-able like any pay.
+BONUS = "BONUS"
+BACK_PAY = "BACK_PAY"                          # pay owed for an earlier period (a correction)
+MINIMUM_WAGE_ARREARS = "MINIMUM_WAGE_ARREARS"  # NMWA 1998 s.17: at today's rate when it is higher
+ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)
+
+# Other deductions.
+AGREED = "OTHER"            # agreed in writing beforehand (ERA 1996 s.13)
+OVERPAYMENT = "OVERPAYMENT"  # recovering an overpayment of wages (s.14(1)(a): no prior agreement needed)
+
+
+@dataclass(frozen=True)
+class OneOffPayment:
+    """A taxable payment that is not for hours in this period: a bonus, back pay, or minimum-wage
+    arrears for an earlier pay day (`relates_to`). Not counted as pay for this period's minimum-wage
+    check: arrears and back pay belong to the periods they put right."""
+
+    code: str
+    description: str
+    amount: Decimal
+    relates_to: date | None = None
+
+    def __post_init__(self) -> None:
+        if self.code not in ONE_OFF_CODES:
+            raise PayrollError("ONE_OFF_CODE_UNKNOWN", self.code)
+
+
 @dataclass(frozen=True)
 class OtherDeduction:
-    """A deduction the PA agreed to, with its purpose (ERA 1996 s.8(2)(b)). `for_employer` marks a
-    deduction for the employer's own use and benefit, which reduces minimum-wage pay (NMW Regs reg 12)."""
+    """A deduction from pay with its purpose (ERA 1996 s.8(2)(b)): one the PA agreed to, or the
+    recovery of an overpayment (`code` OVERPAYMENT). `for_employer` marks a deduction for the
+    employer's own use and benefit, which reduces minimum-wage pay (NMW Regs reg 12)."""
 
     description: str
     purpose: str
     amount: Decimal
     for_employer: bool = False
+    code: str = AGREED
 
 
 @dataclass(frozen=True)
@@ -111,13 +205,18 @@ class PayPeriodInput:
     Sickness     sickness_days (this period's), sickness_history (earlier days with this employer),
                  qualifying_weekdays (Monday = 0), average_weekly_earnings of the linked spell
                  (sick_pay.spell_covering and sick_pay.average_weekly_earnings): see ssp_for_period.
-    Money        additions (not taxed), deductions (other than tax, NI and pension).
+    Money        additions (not taxed), deductions (other than tax, NI and pension), one_off_payments
+                 (taxable: bonus, back pay, minimum-wage arrears).
     To date      year_to_date before this period; previous_employment_pay / _tax from a starter's P45
                  (this tax year only), added to the cumulative figures for PAYE as HMRC requires.
     Pension      pension_scheme and pension_membership (None: not a member).
     Employer     claims_employment_allowance, employment_allowance_used this tax year before this PA's
                  payment (care and support employers can claim: NIM06520).
-    Leaving      leaver, holiday_owed_hours x holiday_owed_rate paid as a final-pay line.
+    Holiday so far  holiday_taken_in_leave_year before this period; holiday_entitlement_hours, the
+                 leave year's entitlement for fixed hours (holiday.fixed_hours_entitlement, to the
+                 leaving date for a leaver). With leave_year_start they give the payslip's holiday
+                 position.
+    Leaving      leaver: holiday earned and not taken is paid at holiday_owed_rate as a final line.
     Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
     """
 
@@ -149,6 +248,7 @@ class PayPeriodInput:
     average_weekly_earnings: Decimal | None = None
     additions: tuple[Addition, ...] = ()
     deductions: tuple[OtherDeduction, ...] = ()
+    one_off_payments: tuple[OneOffPayment, ...] = ()
     year_to_date: YearToDate = YearToDate()
     previous_employment_pay: Decimal = ZERO
     previous_employment_tax: Decimal = ZERO
@@ -156,14 +256,15 @@ class PayPeriodInput:
     pension_membership: Membership | None = None
     claims_employment_allowance: bool = False
     employment_allowance_used: Decimal = ZERO
+    holiday_taken_in_leave_year: Decimal = ZERO
+    holiday_entitlement_hours: Decimal | None = None
     leaver: bool = False
-    holiday_owed_hours: Decimal = ZERO
     holiday_owed_rate: Decimal = ZERO
     minimum_wage_override_reason: str = ""
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",
-                     "sickness_history", "qualifying_weekdays", "additions", "deductions"):
+                     "sickness_history", "qualifying_weekdays", "additions", "deductions", "one_off_payments"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "frequency", PayFrequency(self.frequency))
         if self.period_end < self.period_start:
@@ -182,8 +283,6 @@ class PayPeriodInput:
             raise PayrollError("ROLLED_UP_HOLIDAY_NOT_IRREGULAR")   # WTR reg 16A: those workers only
         if self.rolled_up_holiday and self.holiday_hours_taken and self.holiday_pay_rate:
             raise PayrollError("ROLLED_UP_HOLIDAY_PAID_TWICE")
-        if not self.leaver and self.holiday_owed_hours:
-            raise PayrollError("HOLIDAY_OWED_NOT_LEAVER")
         membership = self.pension_membership
         if membership is not None and membership.contributing and self.pension_scheme is None:
             raise PayrollError("PENSION_SCHEME_NEEDED")
@@ -192,7 +291,8 @@ class PayPeriodInput:
         named = [(f.name, getattr(self, f.name)) for f in fields(self)]
         named += [(f"year_to_date.{f.name}", getattr(self.year_to_date, f.name))
                   for f in fields(self.year_to_date) if f.name != "tax"]   # tax to date can be net of refunds
-        named += [(item.description, item.amount) for item in (*self.additions, *self.deductions)]
+        named += [(item.description, item.amount)
+                  for item in (*self.additions, *self.deductions, *self.one_off_payments)]
         for name, value in named:
             if isinstance(value, float):
                 raise TypeError(f"{name} is a float; money and hours are Decimal")

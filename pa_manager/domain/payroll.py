@@ -11,6 +11,7 @@ The steps, each using the module that owns its rule:
    holiday.AverageHolidayPay.pay_for_hours). Rolled-up holiday pay: 12.07% of the pay for work done,
    its own line (WTR reg 16A). SSP: sick_pay.ssp_for_period, a line per weekly rate. A leaver's
    holiday owed: hours x rate, half up (as holiday.holiday_on_leaving).
+   One-off payments (bonus, back pay, minimum-wage arrears) are lines of their own after these.
 3. Gross pay is all the lines. Pension: assessed on gross pay (Pensions Act 2008 s.13 earnings include
    holiday pay and SSP); contributions on qualifying earnings for a contributing member.
 4. Tax on gross less a net-pay-arrangement pension contribution, cumulatively on this employment's
@@ -43,6 +44,7 @@ from pa_manager.domain.national_insurance import (
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_period import (  # noqa: F401  (re-exported: the payroll API in one place)
     Addition,
+    OneOffPayment,
     OtherDeduction,
     PayPeriodInput,
     PayrollError,
@@ -100,7 +102,8 @@ _TYPE_ORDER = {kind: index for index, kind in enumerate(ShiftType)}
 class PayLine:
     """One line of pay. `hours` and `rate` (per hour) for time-paid lines; for SSP `rate` is the
     weekly rate and `quantity` the days; for a sleep-in allowance `rate` is per night and `quantity`
-    the nights. Hours are exact (from whole minutes): round them only to show them."""
+    the nights; a one-off payment has its `description` and the pay day it `relates_to`. Hours are
+    exact (from whole minutes): round them only to show them."""
 
     code: str
     amount: Decimal
@@ -108,11 +111,13 @@ class PayLine:
     hours: Decimal | None = None
     rate: Decimal | None = None
     quantity: int | None = None
+    description: str = ""
+    relates_to: date | None = None
 
 
 @dataclass(frozen=True)
 class DeductionLine:
-    code: str                 # INCOME_TAX (negative for a refund), EMPLOYEE_NI, PENSION or OTHER
+    code: str                 # INCOME_TAX (negative for a refund), EMPLOYEE_NI, PENSION, OTHER or OVERPAYMENT
     amount: Decimal
     description: str = ""     # OTHER: as the user wrote it
     purpose: str = ""         # OTHER: its purpose; PENSION: the scheme's tax relief method
@@ -145,6 +150,7 @@ class Payslip:
     employer_cost: Decimal            # gross + employer NI + employer pension (before the allowance)
     holiday_hours_accrued: Decimal    # this period (irregular hours), exact
     holiday_hours_taken: Decimal
+    holiday: holiday.HolidayPosition | None  # the leave year so far (None: no leave year given)
     minimum_wage: minimum_wage.MinimumWageResult | None   # None: no counted hours, or not covered
     minimum_wage_ok: bool             # the law is met; an override reason does not change it
     minimum_wage_override_reason: str
@@ -246,7 +252,48 @@ def _work(inp: PayPeriodInput) -> _Work:
     )
 
 
-def _leave_and_sickness(inp: PayPeriodInput, pay_for_work: Decimal) -> tuple[list[PayLine], SickPayResult | None]:
+def _accrued(inp: PayPeriodInput, work: _Work) -> Decimal:
+    """Irregular hours (WTR reg 15B): 12.07% of the hours worked in the period, within the 28-day cap."""
+    if not (inp.irregular_hours and holiday.accrual_method_applies(inp.leave_year_start)):
+        return ZERO
+    return holiday.irregular_hours_accrual(minutes_to_hours(work.minutes_worked), inp.leave_year_start,
+                                           accrued_so_far=inp.holiday_accrued_in_leave_year,
+                                           cap_hours=inp.holiday_cap_hours)
+
+
+def _holiday_basis(inp: PayPeriodInput) -> str:
+    if inp.rolled_up_holiday:
+        return holiday.ROLLED_UP
+    return holiday.IRREGULAR_HOURS if inp.irregular_hours else holiday.FIXED_HOURS
+
+
+def _holiday_owed(inp: PayPeriodInput, accrued: Decimal) -> holiday.HolidayOnLeaving | None:
+    """A leaver's holiday earned and not taken (reg 14), this period's leave and accrual included.
+    Rolled-up holiday pay has been paid with each pay already."""
+    basis = _holiday_basis(inp)
+    if not inp.leaver or basis == holiday.ROLLED_UP:
+        return None
+    earned = (inp.holiday_accrued_in_leave_year + accrued if basis == holiday.IRREGULAR_HOURS
+              else inp.holiday_entitlement_hours)
+    if earned is None:
+        return None
+    taken = inp.holiday_taken_in_leave_year + inp.holiday_hours_taken
+    return holiday.holiday_on_leaving(holiday.HolidayBalance(earned, taken), inp.holiday_owed_rate)
+
+
+def _holiday_position(inp: PayPeriodInput, accrued: Decimal, paid_off: Decimal) -> holiday.HolidayPosition | None:
+    if inp.leave_year_start is None:
+        return None
+    basis = _holiday_basis(inp)
+    return holiday.holiday_position(
+        inp.leave_year_start, basis, inp.holiday_taken_in_leave_year + inp.holiday_hours_taken,
+        entitlement=inp.holiday_entitlement_hours if basis == holiday.FIXED_HOURS else None,
+        earned=inp.holiday_accrued_in_leave_year + accrued if basis == holiday.IRREGULAR_HOURS else None,
+        paid_on_leaving=paid_off)
+
+
+def _leave_and_sickness(inp: PayPeriodInput, pay_for_work: Decimal,
+                        owed: holiday.HolidayOnLeaving | None) -> tuple[list[PayLine], SickPayResult | None]:
     lines: list[PayLine] = []
     if inp.holiday_hours_taken and inp.holiday_pay_rate:
         lines.append(PayLine(HOLIDAY, round_half_up(inp.holiday_hours_taken * inp.holiday_pay_rate),
@@ -261,9 +308,8 @@ def _leave_and_sickness(inp: PayPeriodInput, pay_for_work: Decimal) -> tuple[lis
         sick = ssp_for_period(inp.sickness_days, inp.qualifying_weekdays, inp.average_weekly_earnings,
                               inp.period_start, inp.period_end, inp.sickness_history)
         lines += [PayLine(SSP, line.amount, rate=line.weekly_rate, quantity=line.days) for line in sick.lines]
-    if inp.holiday_owed_hours:
-        lines.append(PayLine(HOLIDAY_ON_LEAVING, round_half_up(inp.holiday_owed_hours * inp.holiday_owed_rate),
-                             hours=inp.holiday_owed_hours, rate=inp.holiday_owed_rate))
+    if owed is not None and owed.hours > 0:
+        lines.append(PayLine(HOLIDAY_ON_LEAVING, owed.amount, hours=owed.hours, rate=inp.holiday_owed_rate))
     return lines, sick
 
 
@@ -301,8 +347,14 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
     flags: set[str] = set()
     work = _work(inp)
     pay_for_work = sum((line.amount for line in work.lines), ZERO)
-    extra, sick = _leave_and_sickness(inp, pay_for_work)
-    lines = work.lines + tuple(extra)
+    accrued = _accrued(inp, work)
+    owed = _holiday_owed(inp, accrued)
+    if owed is not None:
+        flags.update(owed.codes)
+    extra, sick = _leave_and_sickness(inp, pay_for_work, owed)
+    one_off = tuple(PayLine(p.code, p.amount, description=p.description, relates_to=p.relates_to)
+                    for p in inp.one_off_payments)
+    lines = work.lines + tuple(extra) + one_off
     gross = sum((line.amount for line in lines), ZERO)
     ssp = sum((line.amount for line in lines if line.code == SSP), ZERO)
 
@@ -335,7 +387,7 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
     deductions = [DeductionLine(INCOME_TAX, tax.tax), DeductionLine(EMPLOYEE_NI, ni.employee)]
     if contributions is not None:
         deductions.append(DeductionLine(PENSION, employee_pension, purpose=inp.pension_scheme.tax_relief.value))
-    deductions += [DeductionLine(OTHER, d.amount, d.description, d.purpose) for d in inp.deductions]
+    deductions += [DeductionLine(d.code, d.amount, d.description, d.purpose) for d in inp.deductions]
     others = sum((d.amount for d in inp.deductions), ZERO)
     added = sum((a.amount for a in inp.additions), ZERO)
     net = gross - tax.tax - ni.employee - employee_pension - others + added
@@ -353,12 +405,6 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
         if inp.minimum_wage_override_reason.strip():
             flags.add(MINIMUM_WAGE_OVERRIDDEN)
 
-    accrued = ZERO
-    if inp.irregular_hours and holiday.accrual_method_applies(inp.leave_year_start):
-        # WTR reg 15B: 12.07% of the hours worked in the period, within the 28-day cap.
-        accrued = holiday.irregular_hours_accrual(
-            minutes_to_hours(work.minutes_worked), inp.leave_year_start,
-            accrued_so_far=inp.holiday_accrued_in_leave_year, cap_hours=inp.holiday_cap_hours)
     if inp.leaver:
         flags.add(LEAVER)
     if sick is not None:
@@ -373,6 +419,7 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
         deductions=tuple(deductions), additions=inp.additions, net_pay=net,
         employer_cost=gross + ni.employer + employer_pension,
         holiday_hours_accrued=accrued, holiday_hours_taken=inp.holiday_hours_taken,
+        holiday=_holiday_position(inp, accrued, owed.hours if owed is not None and owed.hours > 0 else ZERO),
         minimum_wage=nmw, minimum_wage_ok=nmw_ok,
         minimum_wage_override_reason=inp.minimum_wage_override_reason,
         previous_employment_pay=inp.previous_employment_pay, previous_employment_tax=inp.previous_employment_tax,
@@ -424,6 +471,12 @@ class HMRCSummary:
     entries: tuple[BasicPayeToolsEntry, ...]
 
 
+def due_to_hmrc(slip: Payslip) -> Decimal:
+    """What one payment adds to the employer's PAYE bill: income tax and both kinds of NI, less the
+    Employment Allowance set against it (negative after a tax refund larger than the rest)."""
+    return slip.tax + slip.employee_ni + slip.employer_ni - slip.employment_allowance_claimed
+
+
 def hmrc_summary(payslips: Iterable[Payslip], pay_date: date) -> HMRCSummary:
     """What to pay HMRC for the tax month `pay_date` falls in, from the payslips paid in that month
     (payslips paid in other tax months are left out), and each payment's Basic PAYE Tools figures."""
@@ -445,7 +498,7 @@ def hmrc_summary(payslips: Iterable[Payslip], pay_date: date) -> HMRCSummary:
     return HMRCSummary(
         tax_year=tax_year_label(pay_date), tax_month=tax_month(pay_date), month_ends=month_end,
         pay_by=hmrc_payment_due(pay_date), tax=tax, employee_ni=employee_ni, employer_ni=employer_ni,
-        employment_allowance_claimed=allowance, amount_due=tax + employee_ni + employer_ni - allowance,
+        employment_allowance_claimed=allowance, amount_due=sum((due_to_hmrc(s) for s in chosen), ZERO),
         entries=entries,
     )
 

@@ -237,3 +237,12 @@ def planned_vs_worked(planned: Iterable[Shift], worked: Iterable[Shift]) -> list
         totals[(shift.pa, shift.shift_type)][1] += paid_minutes(shift)
     rows = [HoursComparison(pa, kind, p, w) for (pa, kind), (p, w) in totals.items()]
     return sorted(rows, key=lambda r: (str(r.pa), _TYPE_ORDER[r.shift_type]))
+
+
+def working_weekdays(patterns: Iterable[RotaPattern], pa: Hashable, first: date, last: date) -> tuple[int, ...]:
+    """The weekdays a PA normally works, from their rota patterns in force between the two dates;
+    Monday to Friday when they have none. SSP's qualifying days and the days in a working week
+    for holiday entitlement both come from here."""
+    days = {day for p in patterns if p.pa == pa and p.starts_on <= last and (p.until is None or p.until >= first)
+            for day in p.weekdays}
+    return tuple(sorted(days)) or WEEKDAYS

@@ -391,3 +391,9 @@ def ssp_for_period(
         days=days,
         weeks_paid_in_spell=weeks.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
     )
+
+
+def history_needed_from(day: date) -> date:
+    """The earliest day of earlier sickness that can still matter on `day`: a linked series ends
+    entitlement once it has lasted the maximum years (s.153(2)), so nothing older counts."""
+    return _add_years(day, -rules_on(day).max_linked_years)

@@ -99,9 +99,10 @@ class EmployerCosts:
 
 @dataclass(frozen=True)
 class HolidayHours:
-    accrued: Decimal  # earned so far this holiday year
-    taken: Decimal
-    balance: Decimal  # left to take
+    """Holiday in hours, each figure with its label ("Entitlement this holiday year", "Taken so far",
+    "Left to take"): which figures a payslip shows depends on how the PA's holiday works."""
+
+    lines: tuple[tuple[str, Decimal], ...]
     year: str = ""  # e.g. "1 April 2026 to 31 March 2027"
 
 
@@ -338,8 +339,7 @@ def _holiday(data: PayslipData):
     if holiday is None:
         return None
     rows = [("Holiday year", holiday.year)] if holiday.year else []
-    rows += [("Earned", f"{format_hours(holiday.accrued)} hours"), ("Taken", f"{format_hours(holiday.taken)} hours"),
-             ("Left to take", f"{format_hours(holiday.balance)} hours")]
+    rows += [(label, f"{format_hours(hours)} hours") for label, hours in holiday.lines]
     return "Holiday", rows
 
 

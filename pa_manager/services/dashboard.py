@@ -70,6 +70,6 @@ def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
         wage_warnings=tuple(warnings_for(employer, pas, today)),
         due=tuple(due_list(db, employer_id, today)),
         continuity=continuity_of_care(db, employer_id, today - timedelta(days=28), today - timedelta(days=1)),
-        next_pay_day=default_pay_date(employer, today),
+        next_pay_day=default_pay_date(db, employer_id, today),
         budget=_budget_glance(db, employer_id, today),
     )

@@ -321,10 +321,9 @@ def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord]) 
 
 def _pay_runs(db: Database, employer_id: int, today: date) -> None:
     """Two years of monthly pay runs, each finalised on its pay day, across two April rises."""
-    employer = get_employer(db, employer_id)
     month = today - relativedelta(months=24, day=1)
     while True:
-        pay_date = default_pay_date(employer, month)
+        pay_date = default_pay_date(db, employer_id, month)
         if pay_date >= today:
             break
         finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc))

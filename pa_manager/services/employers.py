@@ -13,7 +13,7 @@ from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
-from pa_manager.storage.transfer import dump_employer, load_employer
+from pa_manager.storage.transfer import delete_employer_rows, dump_employer, load_employer
 
 
 @dataclass(frozen=True)
@@ -98,9 +98,7 @@ def restore_employer(db: Database, record: EmployerRecord) -> None:
 
 def delete_employer(db: Database, employer_id: int) -> None:
     with db.session() as s:
-        row = s.get(models.Employer, employer_id)
-        if row is not None:
-            s.delete(row)
+        delete_employer_rows(s.connection(), employer_id)
 
 
 def remove_employer(db: Database, employer_id: int) -> dict:
@@ -108,10 +106,8 @@ def remove_employer(db: Database, employer_id: int) -> dict:
     which `put_back_employer` restores (for undo); nothing else keeps a copy."""
     with db.session() as s:
         snapshot = dump_employer(s.connection(), employer_id)
-        row = s.get(models.Employer, employer_id)
-        if row is None:
+        if not delete_employer_rows(s.connection(), employer_id):
             raise NotFound("That employer is no longer in this data file.")
-        s.delete(row)
     return snapshot
 
 

@@ -13,12 +13,13 @@ from pa_manager.storage import models
 
 
 def add_pay_run_entries(session, employer_id: int, pay_date: date, slips) -> None:
-    """Take-home pay and expenses and pension on the pay day; HMRC's share on the day it is due."""
+    """Take-home pay and expenses and pension on the pay day; HMRC's share on the day it is due.
+    `slips` are the pay run's records (domain.pay_record.PayRecord)."""
     reference = f"pay run {pay_date.isoformat()}"
     net = sum((s.net_pay - s.additions_total for s in slips), ZERO)
     expenses = sum((s.additions_total for s in slips), ZERO)
     pension = sum((s.employee_pension + s.employer_pension for s in slips), ZERO)
-    hmrc = sum((s.tax + s.employee_ni + s.employer_ni - s.employment_allowance for s in slips), ZERO)
+    hmrc = sum((s.hmrc_due for s in slips), ZERO)
     lines: list[tuple[date, Decimal, str, str]] = [
         (pay_date, net, "pa_net_pay", "Take-home pay"),
         (pay_date, expenses, "pa_expenses", "PA expenses"),

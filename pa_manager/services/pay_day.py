@@ -1,22 +1,25 @@
-"""After a pay run: what to pay whom and by when, the figures for HMRC's Basic PAYE Tools, the year's
-totals per PA, and the extras (expenses and agreed deductions) entered before a pay run."""
+"""After a pay run: what to pay whom and by when, the figures for HMRC's Basic PAYE Tools and the
+year's totals per PA, all read from the finalised pay records (domain.payroll adds them up); and
+before one, the extras for a pay day: expenses, deductions, one-off payments and minimum-wage arrears."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 
 from pa_manager.domain import payroll
+from pa_manager.domain.minimum_wage import APPRENTICE, MinimumWageError, arrears_for_period
 from pa_manager.domain.money import ZERO
-from pa_manager.domain.payroll import YearTotals
-from pa_manager.domain.tax_year import hmrc_payment_due, tax_month_end, tax_year_label
+from pa_manager.domain.payroll import HMRCSummary, YearTotals
+from pa_manager.domain.tax_year import tax_month_end, tax_year_end, tax_year_start
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.services.pay_runs import PayRunDraft, finalised_pay_run, pay_run_dates
-from pa_manager.services.payslip_figures import PayslipFigures
+from pa_manager.services.pay_runs import (
+    ARREARS, DEDUCTION, EXTRA_KINDS, OVERPAYMENT_RECOVERY, PayRunDraft, records_between,
+)
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -29,35 +32,12 @@ class Payment:
     what: str  # "Take-home pay", "Tax and National Insurance for the tax month ending 5 December 2026"
 
 
-@dataclass(frozen=True)
-class HMRCMonth:
-    """What is owed to HMRC for one tax month (6th to 5th), from every pay run paid in it."""
-
-    month_ends: date
-    pay_by: date
-    tax: Decimal
-    employee_ni: Decimal
-    employer_ni: Decimal
-    employment_allowance: Decimal
-    payslips: tuple[PayslipFigures, ...]
-
-    @property
-    def amount_due(self) -> Decimal:
-        return self.tax + self.employee_ni + self.employer_ni - self.employment_allowance
-
-
-def hmrc_month(db: Database, employer_id: int, pay_date: date) -> HMRCMonth:
+def hmrc_month(db: Database, employer_id: int, pay_date: date) -> HMRCSummary:
+    """What is owed to HMRC for the tax month (6th to 5th) the pay date falls in, from every pay
+    run paid in it, with each payment's Basic PAYE Tools figures."""
     month_end = tax_month_end(pay_date)
-    slips = []
-    for day in pay_run_dates(db, employer_id):
-        if tax_month_end(day) == month_end:
-            slips += [p.payslip for p in finalised_pay_run(db, employer_id, day).pas]
-
-    def total(name: str) -> Decimal:
-        return sum((getattr(s, name) for s in slips), ZERO)
-
-    return HMRCMonth(month_end, hmrc_payment_due(pay_date), total("tax"), total("employee_ni"), total("employer_ni"),
-                     total("employment_allowance"), tuple(slips))
+    records = records_between(db, employer_id, month_end - timedelta(days=31), month_end)
+    return payroll.hmrc_summary(records, pay_date)
 
 
 def payments_for(db: Database, run: PayRunDraft) -> list[Payment]:
@@ -71,17 +51,17 @@ def payments_for(db: Database, run: PayRunDraft) -> list[Payment]:
                                 f"Tax and National Insurance for the tax month ending {format_date(hmrc.month_ends)}"))
     pension = sum((d.payslip.employee_pension + d.payslip.employer_pension for d in run.pas if d.payslip), ZERO)
     if pension > 0:
-        payments.append(Payment(run.employer.pension_provider or "Your pension provider", pension, run.pay_date,
+        provider = run.pas[0].payslip.employer.pension_provider if run.finalised else run.employer.pension_provider
+        payments.append(Payment(provider or "Your pension provider", pension, run.pay_date,
                                 "Pension contributions (yours and your PAs')"))
     return payments
 
 
 def year_end_summary(db: Database, employer_id: int, tax_year: str) -> list[tuple[str, YearTotals]]:
     """(PA's name, their totals) for a tax year: the figures for their P60, by domain.payroll's rules."""
-    slips = [d.payslip for day in pay_run_dates(db, employer_id) if tax_year_label(day) == tax_year
-             for d in finalised_pay_run(db, employer_id, day).pas]
-    names = {s.pa_id: s.pa_name for s in slips}
-    totals = payroll.year_end_summary(slips).values()
+    records = records_between(db, employer_id, tax_year_start(tax_year), tax_year_end(tax_year))
+    names = {r.pa_id: r.pa_name for r in records}  # the name on their latest payslip
+    totals = payroll.year_end_summary(records).values()
     return sorted(((names[t.pa], t) for t in totals), key=lambda pair: pair[0].lower())
 
 
@@ -93,11 +73,12 @@ class Extra:
     id: int | None
     pa_id: int
     pay_date: date
-    kind: str  # addition (not taxed, e.g. mileage) or deduction (agreed, with its purpose)
+    kind: str  # one of pay_runs.EXTRA_KINDS
     description: str
     amount: Decimal
     purpose: str = ""
     for_employer: bool = False
+    relates_to: date | None = None  # arrears: the pay day they put right
 
 
 def list_extras(db: Database, employer_id: int, pay_date: date) -> list[Extra]:
@@ -105,34 +86,88 @@ def list_extras(db: Database, employer_id: int, pay_date: date) -> list[Extra]:
         rows = s.scalars(select(models.PayAdjustment).where(models.PayAdjustment.employer_id == employer_id,
                                                             models.PayAdjustment.pay_date == pay_date)
                          .order_by(models.PayAdjustment.id))
-        return [Extra(r.id, r.pa_id, r.pay_date, r.kind, r.description, r.amount, r.purpose, r.for_employer) for r in rows]
+        return [Extra(r.id, r.pa_id, r.pay_date, r.kind, r.description, r.amount, r.purpose, r.for_employer,
+                      r.relates_to) for r in rows]
+
+
+def _paid_on(session, employer_id: int, pay_date: date) -> bool:
+    return session.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
+                                                         models.PayRun.pay_date == pay_date)) is not None
 
 
 def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
     problems = {}
+    if extra.kind not in EXTRA_KINDS:
+        problems["kind"] = Problem("EXTRA_KIND_UNKNOWN", extra.kind)
     if not extra.description.strip():
         problems["description"] = Problem("EXTRA_DESCRIPTION_MISSING")
     if extra.amount <= 0:
         problems["amount"] = Problem("EXTRA_AMOUNT_NOT_POSITIVE")
-    if extra.kind == "deduction" and not extra.purpose.strip():
+    if extra.kind in (DEDUCTION, OVERPAYMENT_RECOVERY) and not extra.purpose.strip():
         problems["purpose"] = Problem("DEDUCTION_PURPOSE_MISSING")
     if problems:
         raise ValidationFailed(problems)
-    if finalised_pay_run(db, employer_id, extra.pay_date) is not None:
-        raise ValidationFailed({"amount": Problem("PAY_RUN_ALREADY_FINALISED", extra.pay_date)})
-    with db.session() as s:
+    with db.session(write=True) as s:
+        if _paid_on(s, employer_id, extra.pay_date):
+            raise ValidationFailed({"amount": Problem("PAY_RUN_ALREADY_FINALISED", extra.pay_date)})
         row = (s.get(models.PayAdjustment, extra.id) if extra.id else None) or models.PayAdjustment(id=extra.id)
         row.employer_id, row.pa_id, row.pay_date, row.kind = employer_id, extra.pa_id, extra.pay_date, extra.kind
         row.description, row.purpose = extra.description.strip(), extra.purpose.strip()
-        row.amount, row.for_employer = extra.amount, extra.for_employer
+        row.amount, row.for_employer, row.relates_to = extra.amount, extra.for_employer, extra.relates_to
         s.add(row)
         s.flush()
         return Extra(row.id, extra.pa_id, extra.pay_date, extra.kind, row.description, extra.amount, row.purpose,
-                     extra.for_employer)
+                     extra.for_employer, extra.relates_to)
 
 
 def delete_extra(db: Database, extra_id: int) -> None:
     with db.session() as s:
         row = s.get(models.PayAdjustment, extra_id)
-        if row is not None:
+        if row is not None and not _paid_on(s, row.employer_id, row.pay_date):
             s.delete(row)
+
+
+# --- minimum-wage arrears ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ArrearsDue:
+    """Arrears owed for a pay day on which a PA was paid below the legal minimum."""
+
+    pa_id: int
+    pa_name: str
+    relates_to: date   # the pay day that fell short
+    shortfall: Decimal
+    amount: Decimal    # to pay now: the shortfall at today's rate when that is higher (NMWA 1998 s.17)
+
+
+def arrears_due(db: Database, employer_id: int, pay_date: date) -> list[ArrearsDue]:
+    """Every shortfall in a finalised pay run before `pay_date` that no arrears line puts right yet,
+    costed at the rates in force on `pay_date`."""
+    records = [r for r in records_between(db, employer_id, date.min, pay_date - timedelta(days=1))
+               if r.minimum_wage_shortfall > 0]
+    if not records:
+        return []
+    with db.session() as s:
+        settled = set(s.execute(select(models.PayAdjustment.pa_id, models.PayAdjustment.relates_to).where(
+            models.PayAdjustment.employer_id == employer_id, models.PayAdjustment.kind == ARREARS)).all())
+    due = []
+    for r in records:
+        if (r.pa_id, r.pay_date) in settled:
+            continue
+        apprentice = r.minimum_wage_band == APPRENTICE
+        try:
+            amount = arrears_for_period(r.minimum_wage_shortfall, r.period_start, pay_date,
+                                        date_of_birth=r.pa_details.date_of_birth, apprentice=apprentice,
+                                        apprenticeship_start=r.period_start if apprentice else None)
+        except MinimumWageError:
+            amount = r.minimum_wage_shortfall  # no date of birth kept: the shortfall itself, at least
+        due.append(ArrearsDue(r.pa_id, r.pa_name, r.pay_date, r.minimum_wage_shortfall, amount))
+    return due
+
+
+def add_arrears(db: Database, employer_id: int, pay_date: date, due: list[ArrearsDue]) -> list[Extra]:
+    """Put the arrears on this pay day's payslips, one taxable line for each short pay day."""
+    return [save_extra(db, employer_id, Extra(
+        None, item.pa_id, pay_date, ARREARS, f"Minimum wage arrears for the pay day of {format_date(item.relates_to)}",
+        item.amount, relates_to=item.relates_to)) for item in due]

@@ -1,54 +1,71 @@
 """Pay day: work out every PA's pay from the hours worked, check it, and finalise it as a permanent
-record. A finalised pay run is never changed; later changes to rates or shifts do not touch it.
+record, one pay run per pay period.
 
-Gathering the inputs is this module's job; the arithmetic is domain.payroll's.
+This module only gathers what the rules need from the stored records and hands it to the domain:
+the period (domain.pay_period), the payslip (domain.payroll), holiday pay and the leave year
+(domain.holiday), sick pay (domain.sick_pay), the working week (domain.rota) and the record that is
+kept (domain.pay_record). Once finalised, a pay run is read back from its records and nothing else.
 """
 from __future__ import annotations
 
+import json
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import select
 
+from pa_manager.domain import holiday, pay_period as one_off, sick_pay
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.holiday import fixed_hours_entitlement
 from pa_manager.domain.money import ZERO
-from pa_manager.domain.pay_period import (
-    Addition, OtherDeduction, PayPeriodInput, PayrollError, YearToDate, pay_reference_period,
-)
-from pa_manager.domain.pay_rates import PayRateError
-from pa_manager.domain.rates import RatesError
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.pay_period import (
+    AGREED, OVERPAYMENT, Addition, OneOffPayment, OtherDeduction, PayPeriodInput, PayrollError, YearToDate,
+    pay_period, suggested_pay_date,
+)
+from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
 from pa_manager.domain.payroll import calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
 from pa_manager.domain.people import PARecord, pay_terms
+from pa_manager.domain.rates import RatesError
+from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import ShiftType, local_date, minutes_to_hours, paid_minutes
-from pa_manager.domain.sick_pay import average_weekly_earnings
 from pa_manager.domain.tax_code import TaxCodeError
-from pa_manager.domain.tax_year import tax_year_label
+from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
-from pa_manager.services.employers import get_employer
-from pa_manager.services.errors import ServiceError
+from pa_manager.messages import date_range, describe, format_date
+from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
-from pa_manager.services.payslip_figures import PayslipFigures, from_json, from_payslip, to_json
-from pa_manager.services.people import list_pas
-from pa_manager.services.rota import list_patterns
-from pa_manager.services.shifts import shifts_between
+from pa_manager.services.mapping import employer_record, pa_record
+from pa_manager.services.rota import pattern_record
+from pa_manager.services.shifts import to_shift
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
-WEEKDAYS = (0, 1, 2, 3, 4)
+# Kinds of pay-day extras (models.PayAdjustment.kind) and how the payslip treats each.
+ADDITION = "addition"            # expenses paid back: not taxed
+DEDUCTION = "deduction"          # agreed in writing
+OVERPAYMENT_RECOVERY = "overpayment"
+BONUS = "bonus"
+BACK_PAY = "back_pay"
+ARREARS = "arrears"              # minimum-wage arrears for an earlier pay day
+_ONE_OFF = {BONUS: one_off.BONUS, BACK_PAY: one_off.BACK_PAY, ARREARS: one_off.MINIMUM_WAGE_ARREARS}
+EXTRA_KINDS = (ADDITION, DEDUCTION, OVERPAYMENT_RECOVERY, BONUS, BACK_PAY, ARREARS)
+
+# How far back earlier pay matters: holiday pay's 52 paid weeks look back at most 104 weeks.
+_HISTORY = timedelta(weeks=104)
 
 
 @dataclass(frozen=True)
 class PADraft:
-    """One PA in a pay run: their payslip's figures, or why their pay cannot be worked out."""
+    """One PA in a pay run: their pay record, or why their pay cannot be worked out."""
 
     pa: PARecord
-    payslip: PayslipFigures | None
+    payslip: PayRecord | None
     problem: str | None = None  # a sentence saying what to put right
 
     @property
@@ -58,78 +75,186 @@ class PADraft:
 
 
 @dataclass(frozen=True)
+class PaidRun:
+    """A finalised pay run, by its dates."""
+
+    pay_date: date
+    period_start: date
+    period_end: date
+
+
+@dataclass(frozen=True)
 class PayRunDraft:
     employer: EmployerRecord
     pay_date: date
     period_start: date
     period_end: date
     pas: tuple[PADraft, ...]
-    finalised: bool  # already finalised: these are the stored payslips' figures
+    finalised: bool  # already finalised: these are the stored records
+    already_paid_by: PaidRun | None = None  # a finalised run that paid some of this period
 
     @property
     def blocking(self) -> list[str]:
         """Sentences saying what stops this pay run being finalised."""
-        found = [f"{d.pa.name}: {d.problem}" for d in self.pas if d.problem]
+        found = []
+        if self.already_paid_by is not None and not self.finalised:
+            paid = self.already_paid_by
+            found.append(f"{date_range(paid.period_start, paid.period_end)} was paid in the pay run of "
+                         f"{format_date(paid.pay_date)}. Choose the next pay date; put any corrections in the next "
+                         "pay run as back pay or an overpayment recovery.")
+        found += [f"{d.pa.name}: {d.problem}" for d in self.pas if d.problem]
         found += [f"{d.pa.name} is paid below the legal minimum wage. Raise their pay, or record why." for d in self.pas
                   if d.needs_reason]
         return found
 
 
-# --- pay dates ---------------------------------------------------------------------------------
+# --- the schedule of pay periods -----------------------------------------------------------------
 
 
-def default_pay_date(employer: EmployerRecord, today: date) -> date:
-    """The next pay day on or after today: the last working day of the month for monthly pay,
-    otherwise the next Friday. A starting point the user can change."""
-    if employer.pay_frequency is PayFrequency.MONTHLY:
-        end = pay_reference_period(today, PayFrequency.MONTHLY)[1]
-        while end.weekday() >= 5:
-            end -= timedelta(days=1)
-        return end
-    return today + timedelta(days=(4 - today.weekday()) % 7)
+def _bank_holidays(employer: EmployerRecord):
+    return lambda day: is_bank_holiday(day, employer.nation)
 
 
-# --- gathering one PA's period ------------------------------------------------------------------
+def _paid_runs(session, employer_id: int) -> list[PaidRun]:
+    rows = session.execute(select(models.PayRun.pay_date, models.PayRun.period_start, models.PayRun.period_end)
+                           .where(models.PayRun.employer_id == employer_id).order_by(models.PayRun.period_end))
+    return [PaidRun(*row) for row in rows]
 
 
-def _year_to_date(session, pa_id: int, tax_year: str, before: date) -> YearToDate:
-    """This employment's figures so far in the tax year, from the last finalised payslip before `before`."""
-    row = session.execute(
-        select(models.StoredPayslip).join(models.PayRun)
-        .where(models.StoredPayslip.pa_id == pa_id, models.PayRun.tax_year == tax_year, models.PayRun.pay_date < before)
-        .order_by(models.PayRun.pay_date.desc()).limit(1)
-    ).scalar()
+def _anchor(runs: list[PaidRun], day: date) -> date | None:
+    """An earlier period end to follow on from: the latest by `day`, else the first there is."""
+    before = [r.period_end for r in runs if r.period_end <= day]
+    return before[-1] if before else (runs[0].period_end if runs else None)
+
+
+def _period(employer: EmployerRecord, runs: list[PaidRun], pay_date: date) -> tuple[date, date]:
+    return pay_period(pay_date, employer.pay_frequency, earlier_period_end=_anchor(runs, pay_date),
+                      is_bank_holiday=_bank_holidays(employer))
+
+
+def _paid_by(runs: list[PaidRun], start: date, end: date) -> PaidRun | None:
+    return next((r for r in runs if r.period_start <= end and r.period_end >= start), None)
+
+
+def _employer(session, employer_id: int) -> EmployerRecord:
+    row = session.get(models.Employer, employer_id)
     if row is None:
-        return YearToDate()
-    return from_json(row.document).year_to_date
+        raise NotFound("That employer is no longer in this data file. Choose another employer.")
+    return employer_record(row)
 
 
-def _history(session, pa_id: int, since: date, before: date) -> list[tuple[date, models.StoredPayslip]]:
-    return list(session.execute(
-        select(models.PayRun.pay_date, models.StoredPayslip).join(models.PayRun)
-        .where(models.StoredPayslip.pa_id == pa_id, models.PayRun.pay_date >= since, models.PayRun.pay_date < before)
-        .order_by(models.PayRun.pay_date)
-    ).all())
+def period_for(db: Database, employer_id: int, pay_date: date) -> tuple[date, date]:
+    """The period a pay date would pay for (see domain.pay_period.pay_period)."""
+    with db.session() as s:
+        return _period(_employer(s, employer_id), _paid_runs(s, employer_id), pay_date)
 
 
-def _average_hourly(history, fallback: Decimal | None) -> Decimal:
-    """Holiday pay for variable pay: average pay for work an hour over the last 52 weeks of payslips."""
-    hours = sum((slip.hours for _, slip in history), ZERO)
-    pay = sum((slip.gross_pay - slip.ssp for _, slip in history), ZERO)
-    if hours > 0:
-        return pay / hours
-    return fallback or ZERO
+def default_pay_date(db: Database, employer_id: int, today: date) -> date:
+    """The next pay day to suggest: the end of the first unpaid period from today, moved back to a
+    working day before a weekend or a bank holiday. A starting point the user can change."""
+    with db.session() as s:
+        employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
+    day = today
+    while True:
+        suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
+                                       is_bank_holiday=_bank_holidays(employer))
+        start, end = _period(employer, runs, suggested)
+        if _paid_by(runs, start, end) is None:
+            return suggested
+        day = end + timedelta(days=1)
 
 
-def _leave_year_start(day: date) -> date:
-    """Leave years run from 1 April (the employer's choice; April matches the pay and budget years)."""
-    start = date(day.year, 4, 1)
-    return start if start <= day else date(day.year - 1, 4, 1)
+# --- what earlier pay says ------------------------------------------------------------------------
 
 
-def _qualifying_weekdays(patterns, pa_id: int) -> tuple[int, ...]:
-    days = sorted({d for p in patterns if p.pattern.pa == pa_id for d in p.pattern.weekdays})
-    return tuple(days) or WEEKDAYS
+@dataclass(frozen=True)
+class _Earlier:
+    """One earlier finalised payslip, as far as this pay run's inputs need it."""
+
+    pay_date: date
+    period_start: date
+    period_end: date
+    tax_year: str
+    gross_pay: Decimal
+    ssp: Decimal
+    hours: Decimal
+    accrued: Decimal
+    taken: Decimal
+    document: str
+
+
+def _earlier_pay(session, employer_id: int, since: date, before: date) -> dict[int, list[_Earlier]]:
+    rows = session.execute(
+        select(models.StoredPayslip.pa_id, models.PayRun.pay_date, models.PayRun.period_start,
+               models.PayRun.period_end, models.PayRun.tax_year, models.StoredPayslip.gross_pay,
+               models.StoredPayslip.ssp, models.StoredPayslip.hours, models.StoredPayslip.holiday_hours_accrued,
+               models.StoredPayslip.holiday_hours_taken, models.StoredPayslip.document)
+        .join(models.PayRun).where(models.PayRun.employer_id == employer_id, models.PayRun.pay_date >= since,
+                                   models.PayRun.pay_date < before)
+        .order_by(models.PayRun.pay_date))
+    found: dict[int, list[_Earlier]] = defaultdict(list)
+    for pa_id, *values in rows:
+        found[pa_id].append(_Earlier(*values))
+    return found
+
+
+def _year_to_date(earlier: list[_Earlier], tax_year: str) -> YearToDate:
+    """This employment's figures so far in the tax year: the latest record's year to date."""
+    mine = [e for e in earlier if e.tax_year == tax_year]
+    return from_document(json.loads(mine[-1].document)).year_to_date if mine else YearToDate()
+
+
+def _period_weeks(frequency: PayFrequency) -> Decimal:
+    return Decimal(frequency.weeks) if frequency.weeks else Decimal(52) / 12
+
+
+def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency, leave_starts: date,
+                  basic: Decimal) -> Decimal:
+    """Holiday pay an hour: the normal rate for fixed hours; for irregular hours the average over the
+    last 52 paid weeks (domain.holiday.average_holiday_pay), the normal rate while there is none."""
+    if not pa.irregular_hours:
+        return basic
+    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.ssp, e.hours, _period_weeks(frequency)) for e in earlier]
+    average = holiday.average_holiday_pay(weeks, leave_starts)
+    return average.hourly_exact if average.total_hours else basic
+
+
+def _sick_pay_inputs(session, employer: EmployerRecord, pa: PARecord, sick_days: tuple[date, ...],
+                     history: tuple[date, ...], earlier: list[_Earlier], terms) -> Decimal | None:
+    """Average weekly earnings for the linked spell the period's sickness belongs to
+    (domain.sick_pay.spell_average_weekly_earnings: earlier pay, or a new starter's contract or work)."""
+    if not sick_days:
+        return None
+    spell = sick_pay.spell_covering((*history, *sick_days), sick_days[0])
+    critical = spell.first if spell is not None else sick_days[0]
+    payments = [sick_pay.Payment(e.pay_date, e.gross_pay, e.period_start, e.period_end)
+                for e in earlier if e.pay_date < critical]
+    contractual = None
+    if pa.contracted_hours and pa.rate_on(critical):
+        contractual = pa.contracted_hours * pa.rate_on(critical)
+    earned = ZERO
+    if not payments and pa.start_date is not None and pa.start_date < critical:
+        earned = _cost_of_work(session, employer, pa, terms, pa.start_date, critical - timedelta(days=1))
+    return sick_pay.spell_average_weekly_earnings(
+        critical, payments, employer.pay_frequency, employed_from=pa.start_date,
+        contractual_weekly_pay=contractual, earned_before_sickness=earned).amount
+
+
+def _cost_of_work(session, employer: EmployerRecord, pa: PARecord, terms, first: date, last: date) -> Decimal:
+    rows = session.scalars(select(models.Shift).where(
+        models.Shift.pa_id == pa.id, models.Shift.local_date >= first, models.Shift.local_date <= last,
+        models.Shift.shift_type.not_in([ShiftType.HOLIDAY.value, ShiftType.SICKNESS.value])))
+    total = ZERO
+    for shift in map(to_shift, rows):
+        try:
+            total += shift_cost(shift, terms.rates, terms.enhancements, _bank_holidays(employer),
+                                sleep_in_allowances=terms.sleep_in_allowances).total
+        except PayRateError:
+            continue
+    return total
+
+
+# --- one PA's period ---------------------------------------------------------------------------------
 
 
 def _membership(pa: PARecord) -> Membership | None:
@@ -145,75 +270,91 @@ def _scheme(employer: EmployerRecord) -> PensionScheme:
                          TaxRelief(employer.pension_tax_relief), employer.pension_provider)
 
 
-def _adjustments(session, pa_id: int, pay_date: date):
-    rows = session.scalars(select(models.PayAdjustment).where(
-        models.PayAdjustment.pa_id == pa_id, models.PayAdjustment.pay_date == pay_date).order_by(models.PayAdjustment.id))
-    additions, deductions = [], []
+def _extras(rows: Iterable[models.PayAdjustment]):
+    additions, deductions, one_off = [], [], []
     for r in rows:
-        if r.kind == "addition":
+        if r.kind == ADDITION:
             additions.append(Addition(r.description, r.amount))
-        else:
-            deductions.append(OtherDeduction(r.description, r.purpose, r.amount, r.for_employer))
-    return tuple(additions), tuple(deductions)
+        elif r.kind in (DEDUCTION, OVERPAYMENT_RECOVERY):
+            deductions.append(OtherDeduction(r.description, r.purpose, r.amount, r.for_employer,
+                                             OVERPAYMENT if r.kind == OVERPAYMENT_RECOVERY else AGREED))
+        elif r.kind in _ONE_OFF:
+            one_off.append(OneOffPayment(_ONE_OFF[r.kind], r.description, r.amount, r.relates_to))
+    return tuple(additions), tuple(deductions), tuple(one_off)
 
 
-def _period_input(session, employer: EmployerRecord, pa: PARecord, pay_date: date, start: date, end: date,
-                  shifts, patterns, allowance_used: Decimal, earlier_sickness: tuple[date, ...]) -> PayPeriodInput:
-    tax_year = tax_year_label(pay_date)
+def employer_details(employer: EmployerRecord) -> EmployerDetails:
+    return EmployerDetails(employer.name, employer.address, employer.postcode, employer.paye_reference,
+                           employer.accounts_office_reference, employer.pension_provider,
+                           employer.pension_tax_relief)
+
+
+def pa_details(pa: PARecord) -> PADetails:
+    return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
+                     pa.start_date, pa.leaving_date)
+
+
+@dataclass(frozen=True)
+class _Period:
+    """What every PA's pay in one pay run is worked out from."""
+
+    employer: EmployerRecord
+    pay_date: date
+    start: date
+    end: date
+    shifts: list
+    patterns: list
+    sickness: dict[int, tuple[date, ...]]
+    earlier: dict[int, list[_Earlier]]
+    extras: dict[int, list[models.PayAdjustment]]
+    notes: dict[int, str]
+
+
+def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PayPeriodInput:
+    employer, frequency = p.employer, p.employer.pay_frequency
+    tax_year = tax_year_label(p.pay_date)
     terms = pay_terms(pa.pay_rates)
-    mine = [s for s in shifts if s.pa == pa.id]
+    mine = [s for s in p.shifts if s.pa == pa.id]
     worked = tuple(s for s in mine if s.shift_type not in (ShiftType.HOLIDAY, ShiftType.SICKNESS))
-    holiday_minutes = sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY)
+    holiday_hours = minutes_to_hours(sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY))
     sick_days = tuple(sorted({local_date(s) for s in mine if s.shift_type is ShiftType.SICKNESS}))
-    history = _history(session, pa.id, pay_date - timedelta(weeks=52), pay_date)
-    holiday_rate = _average_hourly(history, pa.rate_on(end)) if pa.irregular_hours else (pa.rate_on(end) or ZERO)
-    leave_year = _leave_year_start(start)
-    accrued_this_year = sum((slip.holiday_hours_accrued for day, slip in history if day >= leave_year), ZERO)
-    taken_this_year = sum((slip.holiday_hours_taken for day, slip in history if day >= leave_year), ZERO)
-    leaver = pa.leaving_date is not None and start <= pa.leaving_date <= end
-    owed = ZERO
-    if leaver:
-        if pa.irregular_hours:
-            entitled = accrued_this_year
-        else:
-            entitled = fixed_hours_entitlement(pa.contracted_hours or ZERO, Decimal(5), leave_year,
-                                               employed_from=pa.start_date, employed_to=pa.leaving_date).hours
-        owed = max(ZERO, entitled - taken_this_year - minutes_to_hours(holiday_minutes))
-    awe = None
-    if sick_days:
-        before = _history(session, pa.id, start - timedelta(weeks=8), start)
-        if before:
-            awe = average_weekly_earnings(sum((s.gross_pay for _, s in before), ZERO), employer.pay_frequency, len(before))
-    additions, deductions = _adjustments(session, pa.id, pay_date)
-    note = session.scalar(select(models.PayNote.minimum_wage_reason).where(
-        models.PayNote.pa_id == pa.id, models.PayNote.pay_date == pay_date))
+    earlier = p.earlier.get(pa.id, [])
+    leave_starts = holiday.leave_year_start(p.start)
+    this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
+    basic = pa.rate_on(p.end) or ZERO
+    holiday_rate = _holiday_rate(pa, earlier, frequency, leave_starts, basic)
+    weekdays = working_weekdays([r.pattern for r in p.patterns], pa.id, p.start, p.end)
+    entitlement = None
+    if not pa.irregular_hours and pa.contracted_hours is not None:
+        entitlement = holiday.fixed_hours_entitlement(
+            pa.contracted_hours, Decimal(len(weekdays)), leave_starts,
+            employed_from=pa.start_date, employed_to=pa.leaving_date).hours
+    additions, deductions, one_off = _extras(p.extras.get(pa.id, ()))
+    rolled_up = pa.rolled_up_holiday and pa.irregular_hours
+    p45 = pa.p45_tax_year == tax_year
     return PayPeriodInput(
-        frequency=employer.pay_frequency, pay_date=pay_date, period_start=start, period_end=end,
+        frequency=frequency, pay_date=p.pay_date, period_start=p.start, period_end=p.end,
         date_of_birth=pa.date_of_birth, tax_code=pa.tax_code, pay_rates=terms.rates, pa=pa.id,
         ni_category=pa.ni_category, apprentice=pa.apprentice, apprenticeship_start=pa.apprenticeship_start,
         shifts=worked, sleep_in_allowances=terms.sleep_in_allowances, enhancements=terms.enhancements,
-        is_bank_holiday=lambda d: is_bank_holiday(d, employer.nation),
-        holiday_hours_taken=minutes_to_hours(holiday_minutes),
-        holiday_pay_rate=ZERO if pa.rolled_up_holiday else holiday_rate,
-        irregular_hours=pa.irregular_hours, leave_year_start=leave_year,
-        holiday_accrued_in_leave_year=accrued_this_year, rolled_up_holiday=pa.rolled_up_holiday and pa.irregular_hours,
-        sickness_days=sick_days, sickness_history=earlier_sickness,
-        qualifying_weekdays=_qualifying_weekdays(patterns, pa.id), average_weekly_earnings=awe,
-        additions=additions, deductions=deductions,
-        year_to_date=_year_to_date(session, pa.id, tax_year, pay_date),
-        previous_employment_pay=pa.p45_pay or ZERO if pa.p45_tax_year == tax_year else ZERO,
-        previous_employment_tax=pa.p45_tax or ZERO if pa.p45_tax_year == tax_year else ZERO,
+        is_bank_holiday=_bank_holidays(employer),
+        holiday_hours_taken=holiday_hours, holiday_pay_rate=ZERO if rolled_up else holiday_rate,
+        irregular_hours=pa.irregular_hours, leave_year_start=leave_starts,
+        holiday_accrued_in_leave_year=sum((e.accrued for e in this_leave_year), ZERO),
+        holiday_taken_in_leave_year=sum((e.taken for e in this_leave_year), ZERO),
+        holiday_entitlement_hours=entitlement, rolled_up_holiday=rolled_up,
+        sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
+        average_weekly_earnings=_sick_pay_inputs(session, employer, pa, sick_days, p.sickness.get(pa.id, ()),
+                                                 earlier, terms),
+        additions=additions, deductions=deductions, one_off_payments=one_off,
+        year_to_date=_year_to_date(earlier, tax_year),
+        previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
+        previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,
         pension_scheme=_scheme(employer), pension_membership=_membership(pa),
         claims_employment_allowance=employer.claims_employment_allowance, employment_allowance_used=allowance_used,
-        leaver=leaver, holiday_owed_hours=owed, holiday_owed_rate=holiday_rate if owed else ZERO,
-        minimum_wage_override_reason=note or "",
+        leaver=pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end,
+        holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
     )
-
-
-def _allowance_used(session, employer_id: int, tax_year: str, before: date) -> Decimal:
-    rows = session.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(
-        models.PayRun.employer_id == employer_id, models.PayRun.tax_year == tax_year, models.PayRun.pay_date < before))
-    return sum(rows, ZERO)
 
 
 def _cannot(pa: PARecord) -> str | None:
@@ -225,49 +366,82 @@ def _cannot(pa: PARecord) -> str | None:
     return None
 
 
+def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PADraft:
+    problem = _cannot(pa)
+    if problem:
+        return PADraft(pa, None, problem)
+    try:
+        slip = calculate_payslip(_period_input(session, p, pa, allowance_used))
+    except PayRateError:
+        return PADraft(pa, None, "Add an hourly rate that covers every shift in this pay period.")
+    except TaxCodeError as error:
+        return PADraft(pa, None, describe(Problem(error.code, pa.tax_code)))
+    except RatesError:
+        return PADraft(pa, None, describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(p.pay_date))))
+    except PayrollError as error:
+        return PADraft(pa, None, f"Their pay cannot be worked out ({error.code}). Check their details.")
+    return PADraft(pa, record_of(slip, employer_details(p.employer), pa_details(pa)))
+
+
+def _gather(session, employer: EmployerRecord, pay_date: date, start: date, end: date) -> _Period:
+    employer_id = employer.id
+    shifts = [to_shift(r) for r in session.scalars(select(models.Shift).where(
+        models.Shift.employer_id == employer_id, models.Shift.local_date >= start, models.Shift.local_date <= end)
+        .order_by(models.Shift.starts_at))]
+    patterns = [pattern_record(r) for r in session.scalars(select(models.RotaPattern).where(
+        models.RotaPattern.employer_id == employer_id))]
+    sickness: dict[int, set[date]] = defaultdict(set)
+    for pa_id, day in session.execute(select(models.Shift.pa_id, models.Shift.local_date).where(
+            models.Shift.employer_id == employer_id, models.Shift.shift_type == ShiftType.SICKNESS.value,
+            models.Shift.local_date >= sick_pay.history_needed_from(start), models.Shift.local_date < start)):
+        sickness[pa_id].add(day)
+    since = min(pay_date - _HISTORY, tax_year_start(tax_year_label(pay_date)))
+    extras: dict[int, list[models.PayAdjustment]] = defaultdict(list)
+    for row in session.scalars(select(models.PayAdjustment).where(
+            models.PayAdjustment.employer_id == employer_id, models.PayAdjustment.pay_date == pay_date)
+            .order_by(models.PayAdjustment.id)):
+        extras[row.pa_id].append(row)
+    notes = dict(session.execute(select(models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
+        models.PayNote.employer_id == employer_id, models.PayNote.pay_date == pay_date)).all())
+    return _Period(employer, pay_date, start, end, shifts, patterns,
+                   {pa: tuple(sorted(days)) for pa, days in sickness.items()},
+                   _earlier_pay(session, employer_id, since, pay_date), extras, notes)
+
+
+def _allowance_used(session, employer_id: int, tax_year: str, before: date) -> Decimal:
+    rows = session.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(
+        models.PayRun.employer_id == employer_id, models.PayRun.tax_year == tax_year, models.PayRun.pay_date < before))
+    return sum(rows, ZERO)
+
+
+def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
+    employer = _employer(session, employer_id)
+    runs = _paid_runs(session, employer_id)
+    start, end = _period(employer, runs, pay_date)
+    pas = [pa_record(r) for r in session.scalars(select(models.PersonalAssistant).where(
+        models.PersonalAssistant.employer_id == employer_id))]
+    pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
+                  and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
+    period = _gather(session, employer, pay_date, start, end)
+    allowance_used = _allowance_used(session, employer_id, tax_year_label(pay_date), pay_date)
+    drafts = []
+    for pa in pas:
+        draft = _work_out(session, period, pa, allowance_used)
+        if draft.payslip is not None:
+            allowance_used += draft.payslip.employment_allowance
+        drafts.append(draft)
+    return PayRunDraft(employer, pay_date, start, end, tuple(drafts), finalised=False,
+                       already_paid_by=_paid_by(runs, start, end))
+
+
 def prepare_pay_run(db: Database, employer_id: int, pay_date: date) -> PayRunDraft:
-    """Everyone's pay for the pay date: from the stored record if already finalised, otherwise
-    worked out now from the hours recorded."""
+    """Everyone's pay for the pay date: the stored records if already finalised, otherwise worked
+    out now from the hours recorded."""
     stored = finalised_pay_run(db, employer_id, pay_date)
     if stored is not None:
         return stored
-    employer = get_employer(db, employer_id)
-    start, end = pay_reference_period(pay_date, employer.pay_frequency)
-    pas = [pa for pa in list_pas(db, employer_id)
-           if (pa.start_date is None or pa.start_date <= end) and (pa.leaving_date is None or pa.leaving_date >= start)]
-    shifts = shifts_between(db, employer_id, start, end)
-    patterns = list_patterns(db, employer_id)
-    # Sickness in the three years before: spells link across 56 days, and SSP stops after 28 weeks.
-    sickness = {}
-    for shift in shifts_between(db, employer_id, start - timedelta(days=3 * 365), start - timedelta(days=1),
-                                shift_type=ShiftType.SICKNESS):
-        sickness.setdefault(shift.pa, set()).add(local_date(shift))
-    drafts = []
     with db.session() as s:
-        allowance_used = _allowance_used(s, employer_id, tax_year_label(pay_date), pay_date)
-        for pa in pas:
-            problem = _cannot(pa)
-            if problem:
-                drafts.append(PADraft(pa, None, problem))
-                continue
-            try:
-                slip = calculate_payslip(_period_input(s, employer, pa, pay_date, start, end, shifts, patterns,
-                                                       allowance_used, tuple(sorted(sickness.get(pa.id, ())))))
-            except PayRateError:
-                drafts.append(PADraft(pa, None, "Add an hourly rate that covers every shift in this pay period."))
-                continue
-            except TaxCodeError as error:
-                drafts.append(PADraft(pa, None, describe(Problem(error.code, pa.tax_code))))
-                continue
-            except RatesError:
-                drafts.append(PADraft(pa, None, describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date)))))
-                continue
-            except PayrollError as error:
-                drafts.append(PADraft(pa, None, f"Their pay cannot be worked out ({error.code}). Check their details."))
-                continue
-            allowance_used += slip.employment_allowance_claimed
-            drafts.append(PADraft(pa, from_payslip(slip, pa.id, pa.name)))
-    return PayRunDraft(employer, pay_date, start, end, tuple(drafts), finalised=False)
+        return _draft(s, employer_id, pay_date)
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -287,52 +461,77 @@ def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_d
 
 
 def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: datetime) -> PayRunDraft:
-    """Store the pay run for good, in one transaction. Refused, with the reasons, while any PA's pay
-    cannot be worked out or is below the minimum wage without a recorded reason."""
-    draft = prepare_pay_run(db, employer_id, pay_date)
-    if draft.finalised:
-        raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. Make any corrections in the next pay run.")
-    if draft.blocking:
-        raise ServiceError(" ".join(draft.blocking))
-    slips = [d for d in draft.pas if d.payslip is not None]
-    if not slips:
-        raise ServiceError(f"Nobody is due pay for the period ending {format_date(draft.period_end)}. Check the pay date.")
-    first = slips[0].payslip
-    with db.session() as s:
+    """Store the pay run for good. Worked out again and checked inside the one transaction that
+    stores it, so nothing can change between the check and the record: refused, with the reasons,
+    when the date or any day of its period has been paid already, while any PA's pay cannot be
+    worked out, or is below the minimum wage without a recorded reason."""
+    with db.session(write=True) as s:
+        lock_employer(s, employer_id)
+        if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
+                                                   models.PayRun.pay_date == pay_date)) is not None:
+            raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. "
+                               "Make any corrections in the next pay run.")
+        draft = _draft(s, employer_id, pay_date)
+        if draft.blocking:
+            raise ServiceError(" ".join(draft.blocking))
+        slips = [d.payslip for d in draft.pas if d.payslip is not None]
+        if not slips:
+            raise ServiceError(f"Nobody is due pay for {date_range(draft.period_start, draft.period_end)}. "
+                               "Check the pay date.")
         run = models.PayRun(employer_id=employer_id, pay_date=pay_date, period_start=draft.period_start,
-                            period_end=draft.period_end, frequency=first.frequency, tax_year=first.tax_year,
-                            period=first.period, finalised_at=now)
+                            period_end=draft.period_end, frequency=slips[0].frequency, tax_year=slips[0].tax_year,
+                            period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        for d in slips:
-            slip = d.payslip
-            s.add(models.StoredPayslip(
-                employer_id=employer_id, pay_run_id=run.id, pa_id=d.pa.id, tax_code=slip.tax_code,
-                ni_category=slip.ni_category, hours=slip.hours, gross_pay=slip.gross_pay, taxable_pay=slip.taxable_pay,
-                tax=slip.tax, employee_ni=slip.employee_ni, employer_ni=slip.employer_ni,
-                employment_allowance=slip.employment_allowance, employee_pension=slip.employee_pension,
-                employer_pension=slip.employer_pension, ssp=slip.ssp, additions=slip.additions_total,
-                net_pay=slip.net_pay, holiday_hours_accrued=slip.holiday_hours_accrued,
-                holiday_hours_taken=slip.holiday_hours_taken, minimum_wage_ok=slip.minimum_wage_ok,
-                minimum_wage_reason=slip.minimum_wage_reason, document=to_json(slip),
-            ))
-        add_pay_run_entries(s, employer_id, pay_date, [d.payslip for d in slips])
+        s.add_all(_stored(employer_id, run.id, slip) for slip in slips)
+        add_pay_run_entries(s, employer_id, pay_date, slips)
     return finalised_pay_run(db, employer_id, pay_date)
 
 
+def _stored(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
+    """The record, and the figures kept beside it as columns for sums in SQL."""
+    return models.StoredPayslip(
+        employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,
+        ni_category=slip.ni_category, hours=slip.hours, gross_pay=slip.gross_pay, taxable_pay=slip.taxable_pay,
+        tax=slip.tax, employee_ni=slip.employee_ni, employer_ni=slip.employer_ni,
+        employment_allowance=slip.employment_allowance, employee_pension=slip.employee_pension,
+        employer_pension=slip.employer_pension, ssp=slip.ssp, additions=slip.additions_total,
+        net_pay=slip.net_pay, holiday_hours_accrued=slip.holiday_hours_accrued,
+        holiday_hours_taken=slip.holiday_hours_taken, minimum_wage_ok=slip.minimum_wage_ok,
+        minimum_wage_reason=slip.minimum_wage_reason, document=json.dumps(to_document(slip), sort_keys=True),
+    )
+
+
+def records_between(db: Database, employer_id: int, first: date, last: date) -> list[PayRecord]:
+    """Every stored pay record of the pay runs paid from `first` to `last`, by pay date then PA."""
+    with db.session() as s:
+        rows = s.execute(select(models.StoredPayslip.pa_id, models.StoredPayslip.document).join(models.PayRun)
+                         .where(models.PayRun.employer_id == employer_id, models.PayRun.pay_date >= first,
+                                models.PayRun.pay_date <= last)
+                         .order_by(models.PayRun.pay_date, models.StoredPayslip.id)).all()
+    return [from_document(json.loads(document), pa_id) for pa_id, document in rows]
+
+
 def finalised_pay_run(db: Database, employer_id: int, pay_date: date) -> PayRunDraft | None:
-    """A finalised pay run exactly as stored (None if there is none for that date)."""
+    """A finalised pay run exactly as stored (None if there is none for that date). The people are
+    as the records keep them; `pa.id` still leads to the PA's current record."""
     with db.session() as s:
         run = s.scalar(select(models.PayRun).where(models.PayRun.employer_id == employer_id,
                                                    models.PayRun.pay_date == pay_date))
         if run is None:
             return None
-        slips = [from_json(row.document) for row in s.scalars(
-            select(models.StoredPayslip).where(models.StoredPayslip.pay_run_id == run.id).order_by(models.StoredPayslip.id))]
+        employer = _employer(s, employer_id)
         period = (run.period_start, run.period_end)
-    pas = {pa.id: pa for pa in list_pas(db, employer_id)}
-    return PayRunDraft(get_employer(db, employer_id), pay_date, *period,
-                       tuple(PADraft(pas[slip.pa_id], slip) for slip in slips), finalised=True)
+    records = records_between(db, employer_id, pay_date, pay_date)
+    return PayRunDraft(employer, pay_date, *period, tuple(PADraft(_as_paid(r), r) for r in records), finalised=True)
+
+
+def _as_paid(record: PayRecord) -> PARecord:
+    """The PA as the record keeps them (for screens that list a pay run's people)."""
+    d = record.pa_details
+    return PARecord(name=d.name, date_of_birth=d.date_of_birth, ni_number=d.ni_number, address=d.address,
+                    postcode=d.postcode, start_date=d.start_date, leaving_date=d.leaving_date, job_title=d.job_title,
+                    tax_code=record.tax_code, ni_category=record.ni_category, id=record.pa_id)
 
 
 def pay_run_dates(db: Database, employer_id: int) -> list[date]:

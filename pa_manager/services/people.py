@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import check_pa
 from pa_manager.domain.validation import Problem
-from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
@@ -74,7 +74,13 @@ def record_leaver(db: Database, employer_id: int, pa_id: int, leaving_date: date
 
 
 def delete_pa(db: Database, pa_id: int) -> None:
-    with db.session() as s:
+    """Delete a PA who has never been paid (undoing "Add a PA", say). A PA with finalised pay records
+    is refused: the records are kept by law, so record them as a leaver instead."""
+    with db.session(write=True) as s:
         row = s.get(models.PersonalAssistant, pa_id)
-        if row is not None:
-            s.delete(row)
+        if row is None:
+            return
+        if s.scalar(select(models.StoredPayslip.id).where(models.StoredPayslip.pa_id == pa_id).limit(1)) is not None:
+            raise ServiceError(f"{row.name} has been paid, and their pay records must be kept, so they cannot be "
+                               "deleted. Record them as a leaver instead (People, Record a leaver).")
+        s.delete(row)

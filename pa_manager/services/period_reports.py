@@ -10,8 +10,7 @@ from pa_manager.reports.payslip import write_payslips
 from pa_manager.reports.timesheet import PATimesheet, ShiftLine, TimesheetReport, write_timesheet_report
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.pay_runs import finalised_pay_run, pay_run_dates
-from pa_manager.services.payslips import documents_for
+from pa_manager.services.payslips import documents_between
 from pa_manager.services.people import list_pas
 from pa_manager.services.shifts import shifts_between
 from pa_manager.messages import format_date
@@ -45,10 +44,7 @@ def save_timesheet_report(db, employer_id: int, path: Path, first: date, last: d
 
 def save_payslips_for_period(db, employer_id: int, path: Path, first: date, last: date) -> int:
     """Every payslip of the pay runs paid from `first` to `last`, in one PDF; returns how many."""
-    documents = []
-    for day in sorted(pay_run_dates(db, employer_id)):
-        if first <= day <= last:
-            documents += documents_for(db, finalised_pay_run(db, employer_id, day))
+    documents = documents_between(db, employer_id, first, last)
     if not documents:
         raise ServiceError(f"No pay runs were finalised between {format_date(first)} and {format_date(last)}. "
                            "Choose other dates.")

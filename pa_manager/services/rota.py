@@ -35,7 +35,7 @@ def _hhmm(text: str) -> time:
     return time.fromisoformat(text)
 
 
-def _pattern(row: models.RotaPattern) -> PatternRecord:
+def pattern_record(row: models.RotaPattern) -> PatternRecord:
     return PatternRecord(row.id, RotaPattern(
         name=row.name, pa=row.pa_id, start=_hhmm(row.start_time), end=_hhmm(row.end_time),
         weekdays=frozenset(int(d) for d in row.weekdays.split(",")), starts_on=row.starts_on,
@@ -48,7 +48,7 @@ def list_patterns(db: Database, employer_id: int) -> list[PatternRecord]:
     with db.session() as s:
         rows = s.scalars(select(models.RotaPattern).where(models.RotaPattern.employer_id == employer_id)
                          .order_by(models.RotaPattern.starts_on, models.RotaPattern.id))
-        return [_pattern(r) for r in rows]
+        return [pattern_record(r) for r in rows]
 
 
 def make_pattern(**fields) -> RotaPattern:
@@ -71,7 +71,7 @@ def save_pattern(db: Database, employer_id: int, pattern: RotaPattern, pattern_i
         row.interval_weeks, row.starts_on, row.until = pattern.interval, pattern.starts_on, pattern.until
         s.add(row)
         s.flush()
-        return _pattern(row)
+        return pattern_record(row)
 
 
 def delete_pattern(db: Database, pattern_id: int) -> None:

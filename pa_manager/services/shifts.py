@@ -106,12 +106,36 @@ def stored_near(session, pa_id: int, shift: Shift) -> list[Shift]:
     return [to_shift(r) for r in rows]
 
 
+def paid_periods(session, employer_id: int) -> list[tuple[date, date, date]]:
+    """(first day, last day, pay date) of each finalised pay run: their shifts were paid as they were."""
+    return list(session.execute(select(models.PayRun.period_start, models.PayRun.period_end, models.PayRun.pay_date)
+                                .where(models.PayRun.employer_id == employer_id)).all())
+
+
+def paid_day_problem(periods, day: date) -> Problem | None:
+    """A shift on a day already paid cannot be added, changed or removed: the pay record would no
+    longer match the hours, and the difference would never be paid. Corrections go in a later run."""
+    for first, last, paid_on in periods:
+        if first <= day <= last:
+            return Problem.of("SHIFT_IN_PAID_PERIOD", day, day=day, paid_on=paid_on)
+    return None
+
+
+def _refuse_if_paid(session, employer_id: int, day: date) -> None:
+    problem = paid_day_problem(paid_periods(session, employer_id), day)
+    if problem is not None:
+        raise ValidationFailed({"day": problem})
+
+
 def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem]:
     """Refusals only (a short visit is a warning, not a refusal), keyed by form field."""
     pa = session.get(models.PersonalAssistant, shift.pa)
     if pa is None or pa.employer_id != employer_id:
         raise NotFound("That PA is no longer in this data file.")
     found: dict[str, Problem] = {}
+    paid = paid_day_problem(paid_periods(session, employer_id), local_date(shift))
+    if paid is not None:
+        found["day"] = paid
     for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
         if problem.severity is Severity.ERROR:
             found.setdefault(_FIELD.get(problem.code, "start"), Problem.of(problem.code, problem.value, name=pa.name))
@@ -129,17 +153,28 @@ def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tup
     if not shifts:
         return []
     with db.session() as s:
-        pas = {pa.id: pa for pa in s.scalars(select(models.PersonalAssistant).where(
-            models.PersonalAssistant.employer_id == employer_id))}
-        first = min(x.start for x in shifts) - timedelta(days=1, hours=1)
-        last = max(x.end for x in shifts)
-        stored = [to_shift(r) for r in s.scalars(select(models.Shift).where(
-            models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))]
+        return batch_problems(s, employer_id, shifts)
+
+
+def batch_problems(s, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
+    """check_batch inside a transaction the caller holds (so it can store what passes in the same one)."""
+    if not shifts:
+        return []
+    pas = {pa.id: pa for pa in s.scalars(select(models.PersonalAssistant).where(
+        models.PersonalAssistant.employer_id == employer_id))}
+    first = min(x.start for x in shifts) - timedelta(days=1, hours=1)
+    last = max(x.end for x in shifts)
+    stored = [to_shift(r) for r in s.scalars(select(models.Shift).where(
+        models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))]
+    paid = paid_periods(s, employer_id)
     found: list[tuple[int, str, Problem]] = []
     for index, shift in enumerate(shifts):
         pa = pas.get(shift.pa)
         if pa is None:
             raise NotFound("That PA is no longer in this data file.")
+        problem = paid_day_problem(paid, local_date(shift))
+        if problem is not None:
+            found.append((index, "day", problem))
         for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
             if problem.severity is Severity.ERROR:
                 found.append((index, _FIELD.get(problem.code, "start"),
@@ -158,8 +193,14 @@ def store_batch(db: Database, employer_id: int, shifts: list[Shift], source: str
     if not shifts:
         return ()
     with db.session() as s:
-        return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id),
-                               [row_values(employer_id, shift, source) for shift in shifts]))
+        return insert_batch(s, employer_id, shifts, source)
+
+
+def insert_batch(s, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
+    if not shifts:
+        return ()
+    return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id),
+                           [row_values(employer_id, shift, source) for shift in shifts]))
 
 
 def is_short_visit(shift: Shift) -> bool:
@@ -178,6 +219,8 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
         if problems:
             raise ValidationFailed(problems)
         row = s.get(models.Shift, shift_id) if shift_id is not None else None
+        if row is not None:
+            _refuse_if_paid(s, employer_id, row.local_date)  # moving a paid shift out is a change too
         if row is None:
             row = models.Shift()
             s.add(row)
@@ -191,6 +234,8 @@ def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "m
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
         row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
+        for day in {local_date(shift), row.local_date} - {None}:
+            _refuse_if_paid(s, employer_id, day)
         for name, value in row_values(employer_id, shift, source).items():
             setattr(row, name, value)
         s.add(row)
@@ -200,6 +245,7 @@ def delete_shift(db: Database, shift_id: int) -> None:
     with db.session() as s:
         row = s.get(models.Shift, shift_id)
         if row is not None:
+            _refuse_if_paid(s, row.employer_id, row.local_date)
             s.delete(row)
 
 

@@ -80,6 +80,9 @@ def import_staff(
             errors.extend(RowError(row.line, column, describe(p)) for column, p in problems)
         elif any(_same_person(record, other) for other in existing):
             already.append(record.name)
+        elif record.name.lower() in {other.name.lower() for other in existing}:
+            # Another person already has this name here: two PAs with one name would be mixed up.
+            errors.append(RowError(row.line, "name", describe(Problem("PA_NAME_TAKEN", record.name))))
         else:
             to_add.append(record)
     created = employer is None

@@ -5,15 +5,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlalchemy import select
+
 from pa_manager.importers.table_file import TableFileError
 from pa_manager.importers.timesheet import read_timesheet, shift_identity
 from pa_manager.importers.timesheet_export import write_timesheet
 from pa_manager.messages import describe
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.people import list_pas
-from pa_manager.services.shifts import check_batch, shifts_between, store_batch
+from pa_manager.services.shifts import batch_problems, insert_batch, shifts_between, to_shift
 from pa_manager.services.staff_import import RowError
-from pa_manager.storage.database import Database
+from pa_manager.storage import models
+from pa_manager.storage.database import Database, lock_employer
 
 
 @dataclass(frozen=True)
@@ -30,6 +33,9 @@ class TimesheetImportResult:
 
 
 def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: bool = False) -> TimesheetImportResult:
+    """Check every row; store the new shifts only if every row is good. Reading what is already
+    there, checking and storing are one transaction that holds the write lock from its start, so the
+    same file imported twice at once (two windows, two commands) stores each shift once."""
     pas = list_pas(db, employer_id)
     try:
         rows = read_timesheet(Path(path), {pa.name: pa.id for pa in pas})
@@ -38,19 +44,24 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
     errors: list[RowError] = [RowError(r.line, column, describe(p)) for r in rows for column, p in r.problems]
     lines = [r.line for r in rows if r.ok and r.shift is not None]
     shifts = [r.shift for r in rows if r.ok and r.shift is not None]
-    known = set()
-    if shifts:
-        first = min(x.start for x in shifts).date() - timedelta(days=2)
-        last = max(x.start for x in shifts).date() + timedelta(days=2)
-        known = {shift_identity(x) for x in shifts_between(db, employer_id, first, last)}
-    new = [(line, shift) for line, shift in zip(lines, shifts) if shift_identity(shift) not in known]
-    already = len(shifts) - len(new)
-    errors += [RowError(new[index][0], field, describe(problem))
-               for index, field, problem in check_batch(db, employer_id, [shift for _, shift in new])]
-    errors.sort(key=lambda e: e.line)
-    if errors or dry_run or not new:
-        return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
-    ids = store_batch(db, employer_id, [shift for _, shift in new], "import")
+    with db.session(write=not dry_run) as s:
+        if not dry_run:
+            lock_employer(s, employer_id)
+        known = set()
+        if shifts:
+            first = min(x.start for x in shifts) - timedelta(days=2)
+            last = max(x.end for x in shifts) + timedelta(days=2)
+            known = {shift_identity(to_shift(r)) for r in s.scalars(select(models.Shift).where(
+                models.Shift.employer_id == employer_id, models.Shift.starts_at >= first,
+                models.Shift.starts_at <= last))}
+        new = [(line, shift) for line, shift in zip(lines, shifts) if shift_identity(shift) not in known]
+        already = len(shifts) - len(new)
+        errors += [RowError(new[index][0], field, describe(problem))
+                   for index, field, problem in batch_problems(s, employer_id, [shift for _, shift in new])]
+        errors.sort(key=lambda e: e.line)
+        if errors or dry_run or not new:
+            return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
+        ids = insert_batch(s, employer_id, [shift for _, shift in new], "import")
     return TimesheetImportResult(len(new), already, (), False, ids)
 
 

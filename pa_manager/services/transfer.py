@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, head_revision, known_revisions
+from pa_manager.storage.record_upgrade import upgrade_version_1_records
 from pa_manager.storage.transfer import dump_employer, load_employer
 
 FORMAT = "pa-manager-employer"
@@ -24,7 +25,7 @@ MEMBER = "employer.json"
 
 
 def export_employer(db: Database, employer_id: int, path: Path, now: datetime) -> Path:
-    with db.engine.connect() as connection:
+    with db.connection() as connection:
         tables = dump_employer(connection, employer_id)
     if not tables.get("employers"):
         raise ServiceError("That employer is no longer in this data file. Choose another employer.")
@@ -68,11 +69,14 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None) -> i
     employer = tables["employers"][0]
     if rename_to:
         employer["name"] = rename_to.strip()
-    with db.session() as s:
+    with db.session(write=True) as s:
         clash = s.scalar(select(models.Employer.id).where(func.lower(models.Employer.name) == employer["name"].lower()))
         if clash is not None:
             raise ServiceError(
                 f"An employer called {employer['name']} is already in this data file. "
                 "Rename one of them, then import again."
             )
-        return load_employer(s.connection(), tables)
+        employer_id = load_employer(s.connection(), tables)
+        # An export from before pay records kept their details: bring its records up to date too.
+        upgrade_version_1_records(s.connection(), employer_id)
+        return employer_id

@@ -14,17 +14,64 @@ from datetime import datetime
 from importlib import resources
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
-SCHEMA_REVISION = "0007"
+SCHEMA_REVISION = "0008"
 
 
 class DataFileError(Exception):
-    """A data file that cannot be opened; the message is one plain sentence for the user."""
+    """A data file that cannot be opened or written; the message is one plain sentence for the user."""
+
+
+class StorageError(DataFileError):
+    """The database refused a read or a write. `code` says why (CLASH, IN_USE, READ_ONLY, DISK_FULL,
+    DAMAGED, CANNOT_OPEN, OTHER); the message never quotes the statement or its values, which can
+    hold a PA's NI number or date of birth."""
+
+    def __init__(self, code: str, message: str):
+        super().__init__(message)
+        self.code = code
+
+
+# What the database's own words mean (SQLite's, then PostgreSQL's), most specific first.
+_REFUSALS = (
+    ("CLASH", ("constraint failed", "violates", "duplicate key")),
+    ("IN_USE", ("database is locked", "database table is locked", "could not obtain lock", "deadlock detected",
+                "could not serialize")),
+    ("READ_ONLY", ("readonly database", "read-only", "permission denied")),
+    ("DISK_FULL", ("database or disk is full", "no space left")),
+    ("DAMAGED", ("malformed", "disk i/o error", "not a database", "file is encrypted")),
+    ("CANNOT_OPEN", ("unable to open database file", "could not connect", "connection refused")),
+)
+_SENTENCES = {
+    "CLASH": "That change clashes with a record already in the data file, so nothing was saved. "
+             "Check for a duplicate, then try again.",
+    "IN_USE": "Another program, or another PA Manager window, is changing the data file, so nothing was saved. "
+              "Wait a moment and try again, or close the other program.",
+    "READ_ONLY": "The data file cannot be changed (it or its folder is read-only), so nothing was saved. "
+                 "Copy it to a folder you can change, or ask whoever looks after this computer.",
+    "DISK_FULL": "The disk is full, so nothing was saved. Free some space, then try again.",
+    "DAMAGED": "The data file could not be read or written: the disk or the file may be damaged. Nothing was "
+               "saved. Make a copy of the file, then open your latest backup.",
+    "CANNOT_OPEN": "The data file cannot be reached. Check that its folder or server is there and that you "
+                   "may use it.",
+    "OTHER": "The data file refused the change, so nothing was saved. Try again; if it happens again, "
+             "open your latest backup.",
+}
+
+
+def storage_error(error: BaseException) -> StorageError:
+    """The plain-English refusal for a database error (from SQLAlchemy or the driver)."""
+    if isinstance(error, exc.IntegrityError):
+        code = "CLASH"
+    else:
+        found = str(getattr(error, "orig", None) or error).lower()
+        code = next((c for c, phrases in _REFUSALS if any(p in found for p in phrases)), "OTHER")
+    return StorageError(code, _SENTENCES[code])
 
 
 @dataclass(frozen=True)
@@ -39,12 +86,31 @@ class Database:
         self.engine = engine
         self.location = location
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        # A writing session takes the write lock as it starts (SQLite: BEGIN IMMEDIATE), so what it
+        # reads cannot change under it before it writes: read-check-write is one step, even across
+        # processes. Other databases get the same from the services' row locks (lock_employer).
+        self._writing = sessionmaker(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
+                                     expire_on_commit=False)
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction: committed if the block finishes, rolled back if it raises."""
-        with self._sessions.begin() as session:
-            yield session
+    def session(self, *, write: bool = False) -> Iterator[Session]:
+        """One transaction: committed if the block finishes, rolled back if it raises. `write=True`
+        for an action that reads, decides and writes (finalising, importing). A refusal by the
+        database becomes a StorageError with a plain sentence."""
+        try:
+            with (self._writing if write else self._sessions).begin() as session:
+                yield session
+        except exc.DBAPIError as error:
+            raise storage_error(error) from None
+
+    @contextmanager
+    def connection(self) -> Iterator[Connection]:
+        """A plain connection in one transaction (for whole-table reads and writes)."""
+        try:
+            with self.engine.begin() as connection:
+                yield connection
+        except exc.DBAPIError as error:
+            raise storage_error(error) from None
 
     def close(self) -> None:
         self.engine.dispose()
@@ -73,10 +139,25 @@ def known_revisions() -> set[str]:
 def _enable_sqlite_pragmas(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
+        # The driver's own transaction handling starts a transaction only at the first write, so a
+        # read and the write that depends on it would not be one transaction; we BEGIN ourselves.
+        dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:
+        connection.exec_driver_sql(connection.get_execution_options().get("sqlite_begin", "BEGIN"))
+
+
+def lock_employer(session: Session, employer_id: int) -> None:
+    """Hold the employer's row until the transaction ends, so two writers for one employer take turns
+    (PostgreSQL; SQLite's writing session already holds the whole file)."""
+    from pa_manager.storage.models import Employer
+
+    session.execute(select(Employer.id).where(Employer.id == employer_id).with_for_update())
 
 
 def _sqlite_revision(path: Path) -> str | None:
@@ -130,6 +211,9 @@ def open_database(location: str | Path, *, now: datetime | None = None) -> tuple
     except DataFileError:
         engine.dispose()
         raise
+    except exc.DBAPIError as error:
+        engine.dispose()
+        raise storage_error(error) from None
     return Database(engine, text), OpenResult(backup=backup)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
@@ -134,6 +134,8 @@ class Shift(Base):
     __table_args__ = (
         Index("ix_shifts_employer_id_local_date", "employer_id", "local_date"),
         Index("ix_shifts_pa_id_starts_at", "pa_id", "starts_at"),
+        # The same shift twice is never right (an import run twice, or twice at once).
+        UniqueConstraint("pa_id", "starts_at", "ends_at", "shift_type", name="uq_shifts_pa_id_times"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -249,8 +251,9 @@ class Contract(Base):
 
 
 class PayAdjustment(Base):
-    """Something to add to or take from one PA's pay on one pay day: expenses (not taxed), or a
-    deduction they agreed to, with its purpose."""
+    """Something to add to or take from one PA's pay on one pay day (services.pay_runs.EXTRA_KINDS):
+    expenses (not taxed), a deduction they agreed to or an overpayment recovered, with its purpose, or
+    a taxable one-off payment (bonus, back pay, minimum-wage arrears)."""
 
     __tablename__ = "pay_adjustments"
 
@@ -263,6 +266,7 @@ class PayAdjustment(Base):
     purpose: Mapped[str] = mapped_column(String(200), default="")
     amount: Mapped[Decimal] = mapped_column(Pence)
     for_employer: Mapped[bool] = mapped_column(Boolean, default=False)
+    relates_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # arrears: the pay day put right
 
 
 class PayNote(Base):
@@ -279,10 +283,17 @@ class PayNote(Base):
 
 
 class PayRun(Base):
-    """A finalised pay day: a permanent record. It is never changed; corrections go in a later run."""
+    """A finalised pay day: a permanent record. It is never changed; corrections go in a later run.
+    One per pay period: a second run for a period already paid is refused (the service also refuses
+    any overlap). `repeats_period` marks runs from before that rule which paid a period again; they
+    are kept, because they are what was paid."""
 
     __tablename__ = "pay_runs"
-    __table_args__ = (UniqueConstraint("employer_id", "pay_date", name="uq_pay_runs_employer_id_pay_date"),)
+    __table_args__ = (
+        UniqueConstraint("employer_id", "pay_date", name="uq_pay_runs_employer_id_pay_date"),
+        Index("uq_pay_runs_employer_id_period", "employer_id", "frequency", "period_start", unique=True,
+              sqlite_where=text("repeats_period = 0"), postgresql_where=text("repeats_period = false")),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
@@ -293,19 +304,21 @@ class PayRun(Base):
     tax_year: Mapped[str] = mapped_column(String(7))
     period: Mapped[int] = mapped_column(Integer)
     finalised_at: Mapped[datetime] = mapped_column(UtcInstant)
+    repeats_period: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
 
 
 class StoredPayslip(Base):
-    """What one PA was paid in a finalised pay run, figure by figure, and the whole payslip as
-    written (`document`, JSON) so it can be printed again exactly as it was."""
+    """What one PA was paid in a finalised pay run: the whole record as written (`document`, JSON,
+    domain.pay_record), and its main figures as columns for sums. A PA or pay run with records
+    cannot be deleted (RESTRICT): the record is kept for as long as the law says."""
 
     __tablename__ = "payslips"
     __table_args__ = (UniqueConstraint("pay_run_id", "pa_id", name="uq_payslips_pay_run_id_pa_id"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
-    pay_run_id: Mapped[int] = mapped_column(ForeignKey("pay_runs.id", ondelete="CASCADE"), index=True)
-    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    pay_run_id: Mapped[int] = mapped_column(ForeignKey("pay_runs.id", ondelete="RESTRICT"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="RESTRICT"), index=True)
     tax_code: Mapped[str] = mapped_column(String(20))
     ni_category: Mapped[str] = mapped_column(String(1))
     hours: Mapped[Decimal] = mapped_column(ExactDecimal)

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, insert, select
+from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, delete, insert, select
 
 from pa_manager.storage.models import Base
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
@@ -79,3 +79,12 @@ def load_employer(connection: Connection, tables: dict[str, list[dict[str, Any]]
             result = connection.execute(insert(table).values(**values))
             mapping[row["id"]] = result.inserted_primary_key[0]
     return next(iter(new_ids[EMPLOYERS].values()))
+
+
+def delete_employer_rows(connection: Connection, employer_id: int) -> bool:
+    """Delete an employer and every row they own, children first, so that rows kept from deletion on
+    their own (a paid PA's pay records) go with their employer as a whole. False if not there."""
+    for table in reversed(owned_tables()):
+        key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
+        result = connection.execute(delete(table).where(key == employer_id))
+    return result.rowcount > 0

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from pa_manager.services import employers
+from pa_manager.services.errors import ServiceError
 from pa_manager.storage.database import Database
 
 
@@ -19,6 +20,7 @@ class AppContext(QObject):
     employer_changed = Signal()
     data_changed = Signal()
     status_message = Signal(str)
+    refused = Signal(str)  # an undo or redo the records no longer allow: the sentence says why
 
     def __init__(self, db: Database, today: Callable[[], date] = date.today, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,6 +67,12 @@ class AppContext(QObject):
             self._stacks[employer_id] = QUndoStack(self.undo_group)
         return self._stacks[employer_id]
 
+    def forget_history(self, employer_id: int) -> None:
+        """Clear an employer's undo history: after a pay run is finalised nothing before it may be
+        undone, since the pay records rest on it."""
+        if employer_id in self._stacks:
+            self._stacks[employer_id].clear()
+
     def record(self, text: str, redo: Callable[[], None], undo: Callable[[], None], employer_id: int | None = None) -> None:
         """Put an edit that has just been done on the undo stack, and tell the pages."""
         stack = self._stack_for(employer_id if employer_id is not None else self.employer_id)
@@ -85,9 +93,18 @@ class _DoneEdit(QUndoCommand):
         if self._done:
             self._done = False
             return
-        self._redo()
-        self._context.announce_change()
+        self._run(self._redo)
 
     def undo(self) -> None:
-        self._undo()
+        self._run(self._undo)
+
+    def _run(self, action: Callable[[], None]) -> None:
+        """Carry out an undo or redo; if the records no longer allow it (a PA paid since, a day now in
+        a finalised pay run), say why and drop the step, leaving the records as they are."""
+        try:
+            action()
+        except ServiceError as error:
+            self.setObsolete(True)
+            self._context.status_message.emit(f"That could not be undone or redone: {error}")
+            self._context.refused.emit(str(error))
         self._context.announce_change()

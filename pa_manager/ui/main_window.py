@@ -140,6 +140,7 @@ class MainWindow(QMainWindow):
         context.data_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._reload_employers)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
             context.set_employer(self.employer_box.itemData(0))

@@ -376,19 +376,59 @@ def test_travel_counts_as_minimum_wage_hours():
 
 # --- leaving, expenses and other deductions ------------------------------------------------------------------
 
-# June 2026 (tax month 3), a leaver: 40 hours at £13.50 = 540.00 and 15.5 hours' holiday owed at
-# £13.50 = 209.25; gross 749.25. Tax nil (1,080 + 749.25 is below 3 x 1,048.26). Employee NI nil;
-# employer (749.25 - 417) x 15% = 49.8375 -> 49.84 (HMRC looks at the third decimal: 7 rounds up).
-def test_leaver_is_paid_holiday_owed():
+# June 2026 (tax month 3), a leaver: 40 hours at £13.50 = 540.00. Entitled to 30 hours for their part of
+# the leave year, 14.5 taken: 15.5 hours owed at £13.50 = 209.25; gross 749.25. Tax nil (1,080 + 749.25
+# is below 3 x 1,048.26). Employee NI nil; employer (749.25 - 417) x 15% = 49.8375 -> 49.84 (HMRC looks
+# at the third decimal: 7 rounds up).
+def test_leaver_is_paid_holiday_owed_and_has_none_left():
     slip = calculate_payslip(monthly(date(2026, 6, 30), pay_rates=rates("13.50"),
                                      shifts=day_shifts(weekdays(date(2026, 6, 1), 4), time(8), time(18)),
                                      year_to_date=YearToDate(gross_pay=D("1080"), taxable_pay=D("1080")),
-                                     leaver=True, holiday_owed_hours=D("15.5"), holiday_owed_rate=D("13.50")))
+                                     leave_year_start=date(2026, 4, 1), holiday_entitlement_hours=D("30"),
+                                     holiday_taken_in_leave_year=D("14.5"),
+                                     leaver=True, holiday_owed_rate=D("13.50")))
     assert codes(slip) == [BASIC, HOLIDAY_ON_LEAVING]
     assert slip.lines[1].amount == D("209.25") and slip.lines[1].hours == D("15.5")
     assert (slip.gross_pay, slip.tax, slip.employer_ni) == (D("749.25"), D("0.00"), D("49.84"))
     assert "LEAVER" in slip.flags
     assert slip.hours_paid == D("55.5")                     # 40 worked + 15.5 owed
+    h = slip.holiday
+    assert (h.entitlement, h.taken, h.paid_on_leaving, h.remaining) == (D("30"), D("14.5"), D("15.5"), D("0"))
+
+
+def test_an_irregular_hours_leaver_is_paid_what_they_earned_this_period_too():
+    # 40 hours worked in June earn 12.07% = 4.828 hours; 20 earned before, 10 taken: 14.828 owed at £13.50
+    # = 200.178 -> 200.18.
+    slip = calculate_payslip(monthly(date(2026, 6, 30), pay_rates=rates("13.50"), irregular_hours=True,
+                                     shifts=day_shifts(weekdays(date(2026, 6, 1), 4), time(8), time(18)),
+                                     leave_year_start=date(2026, 4, 1), holiday_accrued_in_leave_year=D("20"),
+                                     holiday_taken_in_leave_year=D("10"), leaver=True, holiday_owed_rate=D("13.50")))
+    owed = slip.lines[-1]
+    assert (owed.code, owed.hours, owed.amount) == (HOLIDAY_ON_LEAVING, D("14.828"), D("200.18"))
+    assert (slip.holiday.earned, slip.holiday.remaining) == (D("24.828"), D("0"))
+
+
+def test_a_leaver_who_took_more_than_they_earned_is_not_paid_for_it_and_it_is_flagged():
+    slip = calculate_payslip(monthly(date(2026, 6, 30), pay_rates=rates("13.50"),
+                                     shifts=day_shifts(weekdays(date(2026, 6, 1), 2)),
+                                     leave_year_start=date(2026, 4, 1), holiday_entitlement_hours=D("12"),
+                                     holiday_taken_in_leave_year=D("16"), leaver=True, holiday_owed_rate=D("13.50")))
+    assert HOLIDAY_ON_LEAVING not in codes(slip) and "HOLIDAY_TAKEN_MORE_THAN_ACCRUED" in slip.flags
+    assert slip.holiday.remaining == D("-4")
+
+
+def test_the_holiday_position_says_entitlement_for_fixed_hours_and_earned_for_irregular_hours():
+    fixed = calculate_payslip(monthly(date(2026, 6, 30), pay_rates=rates("13.50"), holiday_hours_taken=D("7.5"),
+                                      holiday_pay_rate=D("13.50"), leave_year_start=date(2026, 4, 1),
+                                      holiday_entitlement_hours=D("210"), holiday_taken_in_leave_year=D("15")))
+    assert fixed.holiday.basis == "FIXED_HOURS" and fixed.holiday.earned is None
+    assert (fixed.holiday.entitlement, fixed.holiday.taken, fixed.holiday.remaining) == (D("210"), D("22.5"), D("187.5"))
+    irregular = calculate_payslip(monthly(date(2026, 6, 30), pay_rates=rates("13.50"), irregular_hours=True,
+                                          shifts=day_shifts(weekdays(date(2026, 6, 1), 1)),
+                                          leave_year_start=date(2026, 4, 1), holiday_accrued_in_leave_year=D("3")))
+    # 8 hours worked (09:00-17:00) earn 0.9656; 3 before.
+    assert irregular.holiday.basis == "IRREGULAR_HOURS" and irregular.holiday.entitlement is None
+    assert (irregular.holiday.earned, irregular.holiday.remaining) == (D("3.9656"), D("3.9656"))
 
 
 def test_expenses_are_added_untaxed_and_other_deductions_taken():
@@ -415,7 +455,6 @@ def test_holiday_taken_is_hours_times_the_holiday_rate():
 
 
 @pytest.mark.parametrize("changes, code", [
-    (dict(holiday_owed_hours=D("5"), holiday_owed_rate=D("13")), "HOLIDAY_OWED_NOT_LEAVER"),
     (dict(rolled_up_holiday=True, leave_year_start=date(2026, 4, 1)), "ROLLED_UP_HOLIDAY_NOT_IRREGULAR"),
     (dict(irregular_hours=True), "LEAVE_YEAR_START_NEEDED"),
     (dict(irregular_hours=True, rolled_up_holiday=True, leave_year_start=date(2026, 4, 1),

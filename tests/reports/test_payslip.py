@@ -68,7 +68,8 @@ JANET = ps.PayslipData(
     net_pay=D("1246.21"),
     payment_method="Bank transfer",
     employer_costs=ps.EmployerCosts(D("101.23"), D("22.87")),
-    holiday=ps.HolidayHours(D("98.5"), D("30"), D("68.5"), year="from 1 April 2026"),
+    holiday=ps.HolidayHours((("Earned so far", D("98.5")), ("Taken so far", D("30")),
+                             ("Left to take", D("68.5"))), year="from 1 April 2026"),
     year_to_date=ps.YearToDate(D("10764.80"), D("10459.84"), D("398.40"), D("271.76"), D("304.96"),
                                tax_year="2026 to 2027"),
     notes=("You were paid at least the National Living Wage for every hour you worked.",),
@@ -166,8 +167,8 @@ def test_year_to_date_figures(janet_pdf):
 
 def test_holiday_hours_employer_costs_and_notes(janet_pdf):
     text = pdf_text(janet_pdf)
-    assert "Earned 98.50 hours" in text
-    assert "Taken 30.00 hours" in text
+    assert "Earned so far 98.50 hours" in text
+    assert "Taken so far 30.00 hours" in text
     assert "Left to take 68.50 hours" in text
     assert "£101.23 employer National Insurance" in text and "£22.87 into your pension" in text
     assert "National Living Wage for every hour" in text

@@ -54,10 +54,11 @@ def test_finalised_pay_runs_never_change_afterwards(db, monthly, today):
     _work(db, employer_id, pa.id, date(2026, 11, 2))
     first = pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW)
     assert first.finalised
-    # A later pay rise and another shift do not alter what was paid.
+    # A later pay rise does not alter what was paid, and the paid period's shifts cannot change.
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), pay_rates=(
         PayRateEntry(date(2026, 4, 6), Decimal("15.00")),)), today)
-    _work(db, employer_id, pa.id, date(2026, 11, 3))
+    with pytest.raises(ServiceError, match="paid in the pay run of 27 November 2026"):
+        _work(db, employer_id, pa.id, date(2026, 11, 3))
     again = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27))
     assert again.finalised and again.pas[0].payslip == first.pas[0].payslip
     assert again.pas[0].payslip.gross_pay == Decimal("101.68")  # 8 h x 12.71

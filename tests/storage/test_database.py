@@ -1,4 +1,5 @@
 """Opening data files: create, upgrade with a backup, refuse newer or damaged files untouched."""
+import shutil
 import sqlite3
 from datetime import datetime
 from decimal import Decimal
@@ -165,4 +166,36 @@ def test_a_file_from_the_first_release_is_backed_up_and_upgraded_keeping_every_r
     db.close()
     con = sqlite3.connect(opened.backup)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
+    con.close()
+
+
+def test_a_file_from_the_release_before_is_backed_up_and_its_pay_records_kept_whole(tmp_path):
+    """tests/data/release-0007.sqlite3 was made by the release with schema 0007 (make_release_0007.py): two
+    PAs, October and November paid, November paid twice (that release's bug) and one shift stored twice."""
+    import json
+    from pathlib import Path
+
+    from pa_manager.domain.pay_record import FORMAT_VERSION
+
+    path = tmp_path / "household.sqlite3"
+    shutil.copy(Path(__file__).parents[1] / "data" / "release-0007.sqlite3", path)
+    db, opened = open_database(path, now=datetime(2026, 12, 3, 9, 0))
+    assert opened.backup is not None and opened.backup.exists()
+    with db.engine.connect() as c:
+        documents = [json.loads(d) for d, in c.execute(text("SELECT document FROM payslips"))]
+        runs = c.execute(text("SELECT pay_date, repeats_period FROM pay_runs ORDER BY pay_date")).all()
+        shifts = c.execute(text("SELECT COUNT(*), COUNT(DISTINCT pa_id || starts_at || ends_at || shift_type) "
+                                "FROM shifts")).one()
+    db.close()
+    assert len(documents) == 6 and {d["format_version"] for d in documents} == {FORMAT_VERSION}
+    # The details the old records lacked come from the rows as they were at the upgrade.
+    assert {d["pa_details"]["ni_number"] for d in documents} == {"AB123456C", "JK654321A"}
+    assert {d["employer"]["paye_reference"] for d in documents} == {"123/AB456"}
+    # The second November run is kept (it was paid) and marked as paying the period again.
+    assert [(str(day), bool(repeats)) for day, repeats in runs] == [
+        ("2026-10-30", False), ("2026-11-27", True), ("2026-11-30", False)]
+    assert shifts[0] == shifts[1]  # the doubled shift is stored once
+    # The backup is the file as it was, untouched.
+    con = sqlite3.connect(opened.backup)
+    assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0007"
     con.close()

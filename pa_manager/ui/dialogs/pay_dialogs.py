@@ -19,7 +19,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.messages import describe, format_date
 from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
-from pa_manager.services.pay_runs import PADraft
+from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
 from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
@@ -123,24 +123,33 @@ class MinimumWageReasonDialog(QDialog):
         self.accept()
 
 
-ADDITION, DEDUCTION = "addition", "deduction"
-KINDS = ((ADDITION, "Expenses paid back to them (not taxed)"), (DEDUCTION, "A deduction from their pay"))
+KINDS = (
+    (ADDITION, "Expenses paid back to them (not taxed)"),
+    (BONUS, "A bonus (taxed like pay)"),
+    (BACK_PAY, "Back pay for an earlier pay day (taxed like pay)"),
+    (DEDUCTION, "A deduction they agreed to"),
+    (OVERPAYMENT_RECOVERY, "Taking back an overpayment of wages"),
+)
+_TAKES_OFF = (DEDUCTION, OVERPAYMENT_RECOVERY)
+_OVERPAYMENT_PURPOSE = "Recovering an overpayment of wages"
 
 
 class ExtrasDialog(QDialog):
-    """Add expenses paid back, or an agreed deduction, to one PA's pay for a pay day. Saves on OK;
+    """Add expenses paid back, a bonus or back pay, or take off an agreed deduction or an overpayment,
+    for one PA's pay on a pay day. Saves on OK;
     `saved` is the stored extra (the page puts it on the undo stack)."""
 
     def __init__(self, db, employer_id: int, pay_date: date, pas: list[PARecord], pa_id: int | None = None, parent=None):
         super().__init__(parent)
         self.db, self.employer_id, self.pay_date = db, employer_id, pay_date
         self.saved: pay_day.Extra | None = None
-        self.setWindowTitle(f"Add expenses or a deduction for {format_date(pay_date)}")
+        self.setWindowTitle(f"Add to or take from pay for {format_date(pay_date)}")
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
-            "Expenses you pay back, such as mileage, are added to take-home pay and are not taxed. "
-            "A deduction takes money off take-home pay: only make one your PA has agreed to in writing. "
-            "Both are shown on the payslip."))
+            "Expenses you pay back, such as mileage, are added to take-home pay and are not taxed. A bonus or "
+            "back pay is added to pay and taxed like it. A deduction takes money off take-home pay: only make "
+            "one your PA has agreed to in writing, or to take back wages you paid by mistake. "
+            "Each is shown on the payslip."))
         form = QFormLayout()
         self.pa_box = QComboBox()
         for pa in pas:
@@ -173,9 +182,12 @@ class ExtrasDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def _on_kind_box_changed(self, *_args) -> None:
-        deduction = self.kind_box.currentData() == DEDUCTION
-        for widget in (self.purpose, self.for_employer, self.rows["purpose"].label):
-            widget.setEnabled(deduction)
+        kind = self.kind_box.currentData()
+        for widget in (self.purpose, self.rows["purpose"].label):
+            widget.setEnabled(kind in _TAKES_OFF)
+        self.for_employer.setEnabled(kind == DEDUCTION)
+        if kind == OVERPAYMENT_RECOVERY and not self.purpose.text().strip():
+            self.purpose.setText(_OVERPAYMENT_PURPOSE)
 
     def _on_buttons_accepted(self) -> None:
         for row in self.rows.values():
@@ -185,10 +197,11 @@ class ExtrasDialog(QDialog):
         except InputError as error:
             self.rows["amount"].show_error(str(error))
             return
-        deduction = self.kind_box.currentData() == DEDUCTION
+        kind = self.kind_box.currentData()
         extra = pay_day.Extra(
-            None, self.pa_box.currentData(), self.pay_date, self.kind_box.currentData(), self.description.text(),
-            amount if amount is not None else Decimal(0), self.purpose.text() if deduction else "", self.for_employer.isChecked() and deduction)
+            None, self.pa_box.currentData(), self.pay_date, kind, self.description.text(),
+            amount if amount is not None else Decimal(0), self.purpose.text() if kind in _TAKES_OFF else "",
+            self.for_employer.isChecked() and kind == DEDUCTION)
         try:
             self.saved = pay_day.save_extra(self.db, self.employer_id, extra)
         except ValidationFailed as failure:

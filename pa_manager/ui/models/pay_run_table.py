@@ -190,8 +190,19 @@ def payment_sentence(payment: pay_day.Payment, pay_date: date) -> str:
     return f"Pay {payment.to} {format_money(payment.amount)} {when} {format_date(payment.by)} ({what})."
 
 
+_TAXED = {"bonus": "a bonus, taxed", "back_pay": "back pay, taxed", "arrears": "minimum-wage arrears, taxed"}
+
+
 def extra_sentence(extra: pay_day.Extra, pa_name: str) -> str:
     """'Janet Moyo: Mileage, £12.50 added (expenses, not taxed)'."""
     if extra.kind == "addition":
         return f"{pa_name}: {extra.description}, {format_money(extra.amount)} added (expenses, not taxed)"
+    if extra.kind in _TAXED:
+        return f"{pa_name}: {extra.description}, {format_money(extra.amount)} added ({_TAXED[extra.kind]})"
     return f"{pa_name}: {extra.description}, {format_money(extra.amount)} taken off (for {extra.purpose})"
+
+
+def arrears_sentence(due: pay_day.ArrearsDue) -> str:
+    return (f"Needs attention: you owe {due.pa_name} {format_money(due.amount)} of minimum-wage arrears for the "
+            f"pay day of {format_date(due.relates_to)} (they were paid {format_money(due.shortfall)} too little; the law "
+            "says arrears are paid at today's rate). Choose Add minimum-wage arrears to pay them in this pay run.")

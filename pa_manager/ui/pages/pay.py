@@ -16,10 +16,9 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.money import ZERO, format_money
-from pa_manager.domain.pay_period import pay_reference_period
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.messages import date_range, format_date
-from pa_manager.services import employers, pay_day, pay_runs
+from pa_manager.services import pay_day, pay_runs
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.pay_dialogs import (
@@ -27,7 +26,7 @@ from pa_manager.ui.dialogs.pay_dialogs import (
     save_payslip_files, save_payslips_pdf,
 )
 from pa_manager.ui.models.pay_run_table import (
-    DRAFT_ROLE, FiguresTableModel, PayRunTableModel, extra_sentence, flag_lines, payment_sentence,
+    DRAFT_ROLE, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
 )
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
@@ -49,6 +48,7 @@ class PayPage(QWidget):
         super().__init__(parent)
         self.context = context
         self._run: pay_runs.PayRunDraft | None = None
+        self._arrears: list[pay_day.ArrearsDue] = []
         self._stale = False
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -98,10 +98,12 @@ class PayPage(QWidget):
         layout.addWidget(self.totals)
         self.reason_button = QPushButton("&Record a reason…")
         self.reason_button.setToolTip("For a PA paid below the legal minimum: record why, before you finalise")
-        self.extras_button = QPushButton("Add e&xpenses or a deduction…")
+        self.extras_button = QPushButton("Add e&xpenses, a bonus or a deduction…")
+        self.arrears_button = QPushButton("Add minimum-wage &arrears")
+        self.arrears_button.setToolTip("Pay what is owed from earlier pay days that were below the legal minimum")
         self.remove_extra_button = QPushButton("Re&move the chosen expense or deduction")
         row = QHBoxLayout()
-        for button in (self.reason_button, self.extras_button):
+        for button in (self.reason_button, self.extras_button, self.arrears_button):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
@@ -162,6 +164,7 @@ class PayPage(QWidget):
         self.year_end_button.clicked.connect(self._on_year_end_button_clicked)
         self.reason_button.clicked.connect(self._on_reason_button_clicked)
         self.extras_button.clicked.connect(self._on_extras_button_clicked)
+        self.arrears_button.clicked.connect(self._on_arrears_button_clicked)
         self.remove_extra_button.clicked.connect(self._on_remove_extra_button_clicked)
         self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
@@ -176,8 +179,7 @@ class PayPage(QWidget):
         self._run = None
         employer_id = self.context.employer_id
         if employer_id is not None:
-            employer = employers.get_employer(self.context.db, employer_id)
-            day = pay_runs.default_pay_date(employer, self.context.today())
+            day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
             self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
             self.date_edit.set_value(day)
         self.refresh()
@@ -246,6 +248,8 @@ class PayPage(QWidget):
         self._show_extras(run)
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
         lines += flag_lines(run) if run else []
+        self._arrears = self._arrears_due(run)
+        lines += [("warning", arrears_sentence(due)) for due in self._arrears]
         if run is not None and not lines:
             lines = [("ok", "Done: nothing needs your attention in this pay run.")]
         fill_lines(self.warnings, lines)
@@ -256,8 +260,16 @@ class PayPage(QWidget):
         self.reason_button.setVisible(editable and bool(below))  # only when someone is below the minimum
         self.extras_button.setEnabled(editable and any(d.payslip is not None for d in run.pas))
         self.extras_button.setVisible(editable)  # a finalised run cannot change
+        self.arrears_button.setVisible(editable and bool(self._arrears))
         self._show_finalise(run)
         self._show_paid(run)
+
+    def _arrears_due(self, run) -> list[pay_day.ArrearsDue]:
+        """Arrears owed to PAs paid in this (unfinalised) run, for earlier pay days below the minimum."""
+        if run is None or run.finalised:
+            return []
+        paid = {d.pa.id for d in run.pas if d.payslip is not None}
+        return [due for due in pay_day.arrears_due(self.context.db, run.employer.id, run.pay_date) if due.pa_id in paid]
 
     def _show_totals(self, run) -> None:
         slips = [d.payslip for d in run.pas if d.payslip is not None] if run else []
@@ -312,8 +324,8 @@ class PayPage(QWidget):
                                   s.employee_ni, s.employer_ni, s.year_to_date.taxable_pay, s.year_to_date.tax)
                                  for s in slips])
         month = pay_day.hmrc_month(db, run.employer.id, run.pay_date)
-        allowance = (f", less Employment Allowance of {format_money(month.employment_allowance)}"
-                     if month.employment_allowance else "")
+        allowance = (f", less Employment Allowance of {format_money(month.employment_allowance_claimed)}"
+                     if month.employment_allowance_claimed else "")
         self.hmrc_note.setText(
             f"For the tax month ending {format_date(month.month_ends)}: income tax {format_money(month.tax)}, "
             f"your PAs' NI {format_money(month.employee_ni)} and your NI as employer {format_money(month.employer_ni)}"
@@ -325,8 +337,7 @@ class PayPage(QWidget):
         if day is None or employer_id is None:
             self.period_label.setText("Enter the pay date, like 30/11/2026.")
             return
-        frequency = employers.get_employer(self.context.db, employer_id).pay_frequency
-        self.period_label.setText(f"For {date_range(*pay_reference_period(day, frequency))}")
+        self.period_label.setText(f"For {date_range(*pay_runs.period_for(self.context.db, employer_id, day))}")
         if self._run is not None and self._run.pay_date != day:
             self._run = None  # the figures shown are for another date
             self._show_run()
@@ -393,6 +404,17 @@ class PayPage(QWidget):
         self.context.record(f"Add {what} for {name}", redo=lambda: pay_day.save_extra(db, employer_id, saved),
                             undo=lambda: pay_day.delete_extra(db, saved.id))
 
+    def _on_arrears_button_clicked(self) -> None:
+        run, due = self._run, self._arrears
+        if run is None or not due:
+            return
+        db, employer_id, day = self.context.db, run.employer.id, run.pay_date
+        added = pay_day.add_arrears(db, employer_id, day, due)
+        total = format_money(sum((x.amount for x in added), ZERO))
+        self.context.record(f"Add minimum-wage arrears of {total}",
+                            redo=lambda: [pay_day.save_extra(db, employer_id, x) for x in added],
+                            undo=lambda: [pay_day.delete_extra(db, x.id) for x in added])
+
     def _on_remove_extra_button_clicked(self) -> None:
         item = self.extras.currentItem() or self.extras.item(0)
         if item is None:
@@ -418,7 +440,9 @@ class PayPage(QWidget):
         except ServiceError as error:
             QMessageBox.warning(self, "The pay run was not finalised", str(error))
             return
-        # A permanent record: announced to the other pages, but never put on the undo stack.
+        # A permanent record: never on the undo stack, and nothing before it can be undone either,
+        # since the records rest on it.
+        self.context.forget_history(run.employer.id)
         self.context.announce_change()
         self.context.status_message.emit(f"Finalised the pay run for {day}. Now save the payslips and make the "
                                          "payments under What to pay.")

@@ -1,0 +1,298 @@
+"""The pay record: what one PA was paid in one pay run, complete and as it was on the day.
+
+A finalised payslip is a legal record (kept at least three years after the tax year). It is written
+once, when the pay run is finalised, and everything later (reprinting the payslip, the year-end
+figures, what HMRC is owed, the budget ledger) reads it and nothing else: not the PA's details as
+they are now, not the rates, not the shifts. So it holds the employer's and the PA's details as they
+were, every line and deduction, the year to date and the holiday position.
+
+The stored form is a JSON document with a `format_version`. Each older version has an upgrade step
+here that turns it into the next, so a record written by any earlier version can always be read.
+Upgrade steps are history: they never change once released.
+
+Version 1 (until December 2026): the figures only; no employer or PA details (beyond the name), no
+holiday position and no format_version key.
+Version 2: adds `employer`, `pa_details`, `holiday`, `minimum_wage_band`, `payment_method`, and the
+`description` and `relates_to` of each line.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any, Hashable
+
+from pa_manager.domain.holiday import HolidayPosition
+from pa_manager.domain.money import ZERO
+from pa_manager.domain.pay_period import YearToDate
+from pa_manager.domain.payroll import Payslip, due_to_hmrc
+
+FORMAT_VERSION = 2
+
+BANK_TRANSFER = "BANK_TRANSFER"
+
+
+class PayRecordError(ValueError):
+    """A stored document that is not a pay record this version can read; `.code` says why."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class EmployerDetails:
+    name: str
+    address: str = ""
+    postcode: str = ""
+    paye_reference: str = ""
+    accounts_office_reference: str = ""
+    pension_provider: str = ""
+    pension_tax_relief: str = ""  # pension.TaxRelief value
+
+
+@dataclass(frozen=True)
+class PADetails:
+    name: str
+    ni_number: str = ""
+    date_of_birth: date | None = None
+    address: str = ""
+    postcode: str = ""
+    job_title: str = ""
+    start_date: date | None = None
+    leaving_date: date | None = None
+
+
+@dataclass(frozen=True)
+class Line:
+    """A pay line (payroll's codes: BASIC, PREMIUM, SLEEP_IN_ALLOWANCE, HOLIDAY, ROLLED_UP_HOLIDAY,
+    SSP, HOLIDAY_ON_LEAVING, BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)."""
+
+    code: str
+    amount: Decimal
+    shift_type: str | None = None
+    hours: Decimal | None = None
+    rate: Decimal | None = None
+    quantity: int | None = None
+    description: str = ""          # one-off payments: as the user wrote it
+    relates_to: date | None = None  # arrears and back pay: the pay day they put right
+
+
+@dataclass(frozen=True)
+class Deduction:
+    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, OTHER, OVERPAYMENT
+    amount: Decimal
+    description: str = ""
+    purpose: str = ""
+
+
+@dataclass(frozen=True)
+class Extra:
+    description: str
+    amount: Decimal
+
+
+@dataclass(frozen=True)
+class PayRecord:
+    employer: EmployerDetails
+    pa_details: PADetails
+    pa_id: Hashable  # the record's owner; kept beside the document, never inside it
+    tax_year: str
+    frequency: str
+    period: int
+    pay_date: date
+    period_start: date
+    period_end: date
+    tax_code: str
+    ni_category: str
+    lines: tuple[Line, ...]
+    deductions: tuple[Deduction, ...]
+    additions: tuple[Extra, ...]
+    gross_pay: Decimal
+    taxable_pay: Decimal
+    tax: Decimal
+    employee_ni: Decimal
+    employer_ni: Decimal
+    employment_allowance: Decimal
+    employee_pension: Decimal
+    employer_pension: Decimal
+    ssp: Decimal
+    net_pay: Decimal
+    holiday_hours_accrued: Decimal   # this period (irregular hours)
+    holiday_hours_taken: Decimal     # this period
+    holiday: HolidayPosition | None
+    minimum_wage_ok: bool
+    minimum_wage_reason: str
+    minimum_hourly_rate: Decimal | None
+    effective_hourly_rate: Decimal | None
+    minimum_wage_shortfall: Decimal
+    minimum_wage_band: str | None
+    year_to_date: YearToDate
+    previous_employment_pay: Decimal
+    previous_employment_tax: Decimal
+    flags: tuple[str, ...]
+    payment_method: str = BANK_TRANSFER
+    format_version: int = FORMAT_VERSION
+
+    @property
+    def pa_name(self) -> str:
+        return self.pa_details.name
+
+    @property
+    def hours(self) -> Decimal:
+        """Hours paid for by the hour (ERA 1996 s.8(2)(e))."""
+        return sum((line.hours for line in self.lines if line.hours is not None and line.code != "SSP"), ZERO)
+
+    @property
+    def additions_total(self) -> Decimal:
+        return sum((a.amount for a in self.additions), ZERO)
+
+    @property
+    def hmrc_due(self) -> Decimal:
+        """What this payment adds to the employer's bill from HMRC: tax, both NIs, less the allowance."""
+        return due_to_hmrc(self)
+
+    @property
+    def needs_reason(self) -> bool:
+        return not self.minimum_wage_ok and not self.minimum_wage_reason
+
+    # The names domain.payroll's summaries read, so records are summed by the same rules as payslips.
+    @property
+    def pa(self) -> Hashable:
+        return self.pa_id
+
+    @property
+    def employment_allowance_claimed(self) -> Decimal:
+        return self.employment_allowance
+
+
+def record_of(slip: Payslip, employer: EmployerDetails, pa: PADetails) -> PayRecord:
+    """The record of a worked-out payslip, with the details it is to keep."""
+    check = slip.minimum_wage
+    return PayRecord(
+        employer=employer, pa_details=pa, pa_id=slip.pa, tax_year=slip.tax_year, frequency=slip.frequency.value,
+        period=slip.period, pay_date=slip.pay_date, period_start=slip.period_start, period_end=slip.period_end,
+        tax_code=slip.tax_code, ni_category=slip.ni_category,
+        lines=tuple(Line(l.code, l.amount, l.shift_type.value if l.shift_type else None, l.hours, l.rate, l.quantity,
+                         l.description, l.relates_to) for l in slip.lines),
+        deductions=tuple(Deduction(d.code, d.amount, d.description, d.purpose) for d in slip.deductions),
+        additions=tuple(Extra(a.description, a.amount) for a in slip.additions),
+        gross_pay=slip.gross_pay, taxable_pay=slip.taxable_pay, tax=slip.tax, employee_ni=slip.employee_ni,
+        employer_ni=slip.employer_ni, employment_allowance=slip.employment_allowance_claimed,
+        employee_pension=slip.employee_pension, employer_pension=slip.employer_pension, ssp=slip.ssp,
+        net_pay=slip.net_pay, holiday_hours_accrued=slip.holiday_hours_accrued,
+        holiday_hours_taken=slip.holiday_hours_taken, holiday=slip.holiday, minimum_wage_ok=slip.minimum_wage_ok,
+        minimum_wage_reason=slip.minimum_wage_override_reason,
+        minimum_hourly_rate=check.minimum_hourly_rate if check else None,
+        effective_hourly_rate=check.effective_hourly_rate if check else None,
+        minimum_wage_shortfall=check.shortfall if check else ZERO,
+        minimum_wage_band=check.band if check else None,
+        year_to_date=slip.year_to_date, previous_employment_pay=slip.previous_employment_pay,
+        previous_employment_tax=slip.previous_employment_tax, flags=tuple(slip.flags),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# The stored document
+# ---------------------------------------------------------------------------------------------
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    if hasattr(value, "__dataclass_fields__"):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    return value
+
+
+def to_document(record: PayRecord) -> dict[str, Any]:
+    """The record as JSON-ready values (money and hours as decimal strings, dates as ISO)."""
+    document = {f.name: _plain(getattr(record, f.name)) for f in fields(record) if f.name != "pa_id"}
+    document["format_version"] = FORMAT_VERSION
+    return document
+
+
+def _decimal(value: Any) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+def _day(value: Any) -> date | None:
+    return None if value is None else date.fromisoformat(value)
+
+
+def _build(kind, raw: dict[str, Any]):
+    """A details dataclass from its stored dict: dates and decimals by their declared types."""
+    values = {}
+    for f in fields(kind):
+        if f.name not in raw:
+            continue
+        value = raw[f.name]
+        if "date" in f.type:
+            value = _day(value)
+        elif "Decimal" in f.type:
+            value = _decimal(value)
+        values[f.name] = value
+    return kind(**values)
+
+
+_RECORD_DECIMALS = {f.name for f in fields(PayRecord) if f.type in ("Decimal", "Decimal | None")}
+_RECORD_DATES = {"pay_date", "period_start", "period_end"}
+
+
+def from_document(document: dict[str, Any], pa_id: Hashable = None) -> PayRecord:
+    """Read a stored record of any format version (older ones are upgraded step by step)."""
+    version = document.get("format_version", 1)
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise PayRecordError("PAY_RECORD_FROM_NEWER_VERSION")
+    if version == 1:
+        document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
+    try:
+        return _read_v2(document, pa_id)
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        raise PayRecordError("PAY_RECORD_DAMAGED") from None
+
+
+def _read_v2(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
+    values: dict[str, Any] = {"pa_id": pa_id}
+    for f in fields(PayRecord):
+        if f.name == "pa_id":
+            continue
+        value = raw[f.name]
+        if f.name in _RECORD_DECIMALS:
+            value = _decimal(value)
+        elif f.name in _RECORD_DATES:
+            value = date.fromisoformat(value)
+        elif f.name == "employer":
+            value = _build(EmployerDetails, value)
+        elif f.name == "pa_details":
+            value = _build(PADetails, value)
+        elif f.name == "lines":
+            value = tuple(_build(Line, line) for line in value)
+        elif f.name == "deductions":
+            value = tuple(_build(Deduction, d) for d in value)
+        elif f.name == "additions":
+            value = tuple(_build(Extra, a) for a in value)
+        elif f.name == "holiday":
+            value = None if value is None else _build(HolidayPosition, value)
+        elif f.name == "year_to_date":
+            value = YearToDate(**{k: Decimal(v) for k, v in value.items()})
+        elif f.name == "flags":
+            value = tuple(value)
+        values[f.name] = value
+    return PayRecord(**values)
+
+
+def upgrade_v1(document: dict[str, Any], employer: EmployerDetails, pa: PADetails,
+               holiday: HolidayPosition | None) -> dict[str, Any]:
+    """Version 1 -> 2: the details version 1 did not keep are given by the caller (the best known
+    when the record is upgraded); the PA's id inside version 1 is dropped (the row holds it)."""
+    upgraded = {k: v for k, v in document.items() if k not in ("pa_id", "pa_name")}
+    upgraded["lines"] = [{**line, "description": "", "relates_to": None} for line in document["lines"]]
+    upgraded.update(
+        employer=_plain(employer), pa_details=_plain(pa), holiday=_plain(holiday) if holiday else None,
+        minimum_wage_band=None, payment_method=BANK_TRANSFER, format_version=2,
+    )
+    return upgraded

@@ -1,0 +1,85 @@
+"""The pay record's stored form: every format version ever written can be read."""
+import json
+from datetime import date, time
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from pa_manager.domain import holiday
+from pa_manager.domain.pay_frequency import PayFrequency as F
+from pa_manager.domain.pay_period import BONUS, OneOffPayment, PayPeriodInput, pay_reference_period
+from pa_manager.domain.pay_rates import PayRate
+from pa_manager.domain.pay_record import (
+    FORMAT_VERSION, EmployerDetails, PADetails, PayRecordError, from_document, record_of, to_document, upgrade_v1,
+)
+from pa_manager.domain.payroll import calculate_payslip
+from pa_manager.domain.shifts import local_shift
+
+DATA = Path(__file__).parents[1] / "data"
+EMPLOYER = EmployerDetails("Ruth Ames", "2 Hill Street\nYork", "YO1 7AB", "123/AB456", "123PA00012345", "NEST",
+                           "relief-at-source")
+PA = PADetails("Ann Cole", "AB123456C", date(1980, 1, 1), "3 Low Lane", "YO2 1CD", "Personal assistant",
+               date(2026, 4, 6), None)
+
+
+def _record():
+    start, end = pay_reference_period(date(2026, 11, 30), F.MONTHLY)
+    shifts = tuple(local_shift(date(2026, 11, d), time(9), time(17), pa=7) for d in (2, 3, 4))
+    slip = calculate_payslip(PayPeriodInput(
+        frequency=F.MONTHLY, pay_date=date(2026, 11, 30), period_start=start, period_end=end,
+        date_of_birth=date(1980, 1, 1), tax_code="1257L", pa=7, shifts=shifts,
+        pay_rates=(PayRate(date(2026, 4, 6), None, D("12.71")),), leave_year_start=date(2026, 4, 1),
+        holiday_entitlement_hours=D("89.6"), holiday_taken_in_leave_year=D("8"),
+        one_off_payments=(OneOffPayment(BONUS, "Christmas", D("50.00")),)))
+    return record_of(slip, EMPLOYER, PA)
+
+
+def test_a_record_reads_back_exactly_as_written_without_its_owner_inside():
+    record = _record()
+    document = json.loads(json.dumps(to_document(record)))  # through JSON, as stored
+    assert document["format_version"] == FORMAT_VERSION and "pa_id" not in json.dumps(document)
+    assert from_document(document, pa_id=7) == record
+    assert from_document(document, pa_id=99).pa_id == 99  # the owner comes from the row holding it
+
+
+def test_a_record_keeps_the_people_and_the_holiday_position_as_they_were():
+    record = from_document(json.loads(json.dumps(to_document(_record()))), 7)
+    assert record.pa_details.ni_number == "AB123456C" and record.employer.paye_reference == "123/AB456"
+    assert record.holiday.basis == holiday.FIXED_HOURS
+    assert (record.holiday.entitlement, record.holiday.taken, record.holiday.remaining) == (D("89.6"), D("8"), D("81.6"))
+    bonus = next(line for line in record.lines if line.code == BONUS)
+    assert (bonus.description, bonus.amount) == ("Christmas", D("50.00"))
+    # 24 hours at 12.71 = 305.04, and the bonus.
+    assert record.gross_pay == D("355.04")
+
+
+def test_a_version_1_record_written_by_the_release_before_is_read():
+    """tests/data/pay_record_v1.json was written by the release with schema 0007 (see make_release_0007.py)."""
+    document = json.loads((DATA / "pay_record_v1.json").read_text())
+    assert "format_version" not in document
+    record = from_document(document, pa_id=3)
+    assert record.pa_name == "Ann Old" and record.pa_id == 3
+    assert (record.gross_pay, record.net_pay) == (D(document["gross_pay"]), D(document["net_pay"]))
+    assert record.pa_details.ni_number == "" and record.holiday is None  # version 1 did not keep them
+    assert record.net_pay == record.gross_pay - sum(d.amount for d in record.deductions) + record.additions_total
+
+
+def test_upgrading_version_1_adds_the_details_given_and_drops_the_id_inside():
+    document = json.loads((DATA / "pay_record_v1.json").read_text())
+    position = holiday.holiday_position(date(2026, 4, 1), holiday.NOT_RECORDED, D("4"))
+    upgraded = upgrade_v1(document, EMPLOYER, PADetails("Ann Old", "AB123456C"), position)
+    assert upgraded["format_version"] == 2 and "pa_id" not in upgraded
+    record = from_document(json.loads(json.dumps(upgraded)), 3)
+    assert record.pa_details.ni_number == "AB123456C" and record.holiday.taken == D("4")
+    assert record.employer.name == "Ruth Ames"
+
+
+def test_a_record_from_a_newer_version_or_damaged_is_refused_with_a_code():
+    document = to_document(_record())
+    with pytest.raises(PayRecordError) as newer:
+        from_document({**document, "format_version": FORMAT_VERSION + 1})
+    assert newer.value.code == "PAY_RECORD_FROM_NEWER_VERSION"
+    with pytest.raises(PayRecordError) as damaged:
+        from_document({k: v for k, v in document.items() if k != "gross_pay"})
+    assert damaged.value.code == "PAY_RECORD_DAMAGED"
