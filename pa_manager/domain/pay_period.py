@@ -17,6 +17,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_rates import Enhancement, PayRate, SleepInAllowance
 from pa_manager.domain.pension import Membership, PensionScheme, add_months
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.sick_pay import AverageWeeklyEarnings
 from pa_manager.domain.tax_year import period_number, tax_year_label
 
 NOT_WORK = frozenset({ShiftType.HOLIDAY, ShiftType.SICKNESS})
@@ -204,7 +205,8 @@ class PayPeriodInput:
                  leave taken is not paid again: holiday_pay_rate must be 0).
     Sickness     sickness_days (this period's), sickness_history (earlier days with this employer),
                  qualifying_weekdays (Monday = 0), average_weekly_earnings of the linked spell
-                 (sick_pay.spell_covering and sick_pay.average_weekly_earnings): see ssp_for_period.
+                 (sick_pay.spell_in_period, then sick_pay.spell_average_weekly_earnings on its first
+                 day; None means nothing known): see ssp_for_period.
     Money        additions (not taxed), deductions (other than tax, NI and pension), one_off_payments
                  (taxable: bonus, back pay, minimum-wage arrears).
     To date      year_to_date before this period; previous_employment_pay / _tax from a starter's P45
@@ -245,7 +247,7 @@ class PayPeriodInput:
     sickness_days: tuple[date, ...] = ()
     sickness_history: tuple[date, ...] = ()
     qualifying_weekdays: tuple[int, ...] = ()
-    average_weekly_earnings: Decimal | None = None
+    average_weekly_earnings: AverageWeeklyEarnings | Decimal | None = None
     additions: tuple[Addition, ...] = ()
     deductions: tuple[OtherDeduction, ...] = ()
     one_off_payments: tuple[OneOffPayment, ...] = ()

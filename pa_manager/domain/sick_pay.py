@@ -19,6 +19,11 @@ data/rates/statutory_sick_pay.toml, which also gives the sources):
   for the rest of that continuous absence; someone serving waiting days or below the LEL is paid
   under the new rules from 6 April 2026; someone sick continuously since before 22 September 2025
   who was not receiving SSP gets a nil rate.
+- Average weekly earnings (SSP (General) Regulations 1982 reg 19): judged once, on the first day of
+  the linked spell (the critical date), from the pay days of the 8 weeks before it; a new employee
+  with fewer pay days by what they were paid, one not yet paid by the contract's week, then by the
+  work done so far; with nothing known, nil. spell_average_weekly_earnings is the one home of the
+  rule and never raises, so no sick day stops a pay run.
 - Maximum: 28 weeks of SSP in a period of entitlement. Weeks are counted as paid days over the
   qualifying days in the week (reg 6 of the SSP (General) Regulations 1982 counts in weekly rates).
 
@@ -28,8 +33,10 @@ rate (a fraction) is summed for each weekly rate in the pay period and that line
 penny; the total is the sum of the lines. The 80%-of-AWE weekly rate is not rounded on its own: no
 published rule for it was found, so it is carried exactly into the daily rate.
 
-Not modelled: SSP ending with the contract, maternity allowance or SMP disqualifying periods, custody,
-changing qualifying-day patterns, and the SSP1 form. The domain returns codes, never English.
+Not modelled: a change of pay pattern inside the relevant period (SPM170700 averages each part on its
+own), mistimed payments (SPM170900 divides by the weeks' wages paid), SSP ending with the contract,
+maternity allowance or SMP disqualifying periods, custody, changing qualifying-day patterns, and the
+SSP1 form. The domain returns codes, never English.
 """
 from __future__ import annotations
 
@@ -42,6 +49,7 @@ from typing import Iterable, Sequence
 
 from pa_manager.domain.money import PENNY, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.pension import add_months
 from pa_manager.domain.rates import Period, RatesError, dec, in_force, periods
 
 TOPIC = "statutory_sick_pay"
@@ -64,7 +72,6 @@ class SspRules:
     linking_days: int
     max_weeks: int
     max_linked_years: int
-    relevant_period_weeks: int
     evidence: str
 
 
@@ -85,7 +92,6 @@ def _rules(entry: Period) -> SspRules:
         linking_days=int(f["linking_days"]),
         max_weeks=int(f["max_weeks"]),
         max_linked_years=int(f["max_linked_years"]),
-        relevant_period_weeks=int(f["relevant_period_weeks"]),
         evidence=entry.evidence,
     )
 
@@ -177,25 +183,201 @@ def linked_spells(piws: Sequence[Piw]) -> list[Spell]:
 
 def spell_covering(sickness_days: Iterable[date], on: date) -> Spell | None:
     """The linked spell whose PIWs include a day of sickness (None if the day is in no PIW); its
-    `first` day is where the AWE relevant period ends (the 8 weeks before it)."""
+    `first` day is the critical date its average weekly earnings are judged on."""
     for spell in linked_spells(periods_of_incapacity(sickness_days)):
         if any(piw.first <= on <= piw.last for piw in spell.piws):
             return spell
     return None
 
 
+def spell_in_period(sickness_days: Iterable[date], period_start: date, period_end: date) -> Spell | None:
+    """The linked spell that ssp_for_period pays in a pay period (None if no PIW touches it): give it
+    the period's sickness and the earlier history together. Its `first` day is the critical date for
+    spell_average_weekly_earnings. (Two unlinked spells cannot meet one pay period: they are more than
+    56 days apart and no pay period is that long.)"""
+    for spell in linked_spells(periods_of_incapacity(sickness_days)):
+        if spell.last >= period_start and spell.first <= period_end:
+            return spell
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
-# Average weekly earnings
+# Average weekly earnings (SSP (General) Regulations 1982 reg 19; HMRC SPM170100-SPM170700)
 # ---------------------------------------------------------------------------------------------
 
+# How the AWE was found (AverageWeeklyEarnings.basis).
+AWE_RELEVANT_PERIOD = "SSP_AWE_RELEVANT_PERIOD"            # reg 19(3)-(6): the 8 weeks of pay days
+AWE_NEW_STARTER_PAID = "SSP_AWE_NEW_STARTER_PAID"          # reg 19(7): under 8 weeks of pay days
+AWE_CONTRACTUAL_WEEK = "SSP_AWE_CONTRACTUAL_WEEK"          # reg 19(8): not paid yet, a contract week
+AWE_EARNED_BEFORE_SICKNESS = "SSP_AWE_EARNED_BEFORE_SICKNESS"  # not paid yet, no contract figure
+AWE_NONE_KNOWN = "SSP_AWE_NONE_KNOWN"                      # no pay, no contract figure, no work: nil
+# A note, not a basis: the employment began before the app's pay records, and the pay days the
+# law would look at are not all recorded, so the AWE is worked out from the pay that is.
+AWE_EARLIER_PAY_NOT_RECORDED = "SSP_AWE_EARLIER_PAY_NOT_RECORDED"
+
+DAYS_IN_WEEK = 7
+MONTHS_IN_YEAR = 12     # reg 19(5): "multiplying the result by 12 and dividing by 52"
+WEEKS_IN_YEAR = 52
+
+
+@dataclass(frozen=True)
+class Payment:
+    """The earnings paid on one normal pay day. Earnings are gross and include SSP and holiday pay
+    paid that day (SPM170100); a pay day on which nothing was due is a Payment of zero."""
+
+    paid_on: date
+    earnings: Decimal
+    period_start: date          # the pay period it pays for
+    period_end: date
+
+
+@dataclass(frozen=True)
+class AverageWeeklyEarnings:
+    """The AWE of a linked spell, unrounded (HMRC: do not round to whole pence), with how it was found.
+
+    relevant_period: the days the earnings were averaged over (the reg 19(3) period, or for a new
+    starter the period their pay, or their work, represents); None for a contractual week or when
+    nothing is known."""
+
+    amount: Decimal
+    basis: str
+    relevant_period: tuple[date, date] | None = None
+    earlier_pay_not_recorded: bool = False
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The codes a payslip that relies on this AWE should carry."""
+        out = []
+        if self.basis == AWE_NONE_KNOWN:
+            out.append(AWE_NONE_KNOWN)
+        if self.earlier_pay_not_recorded:
+            out.append(AWE_EARLIER_PAY_NOT_RECORDED)
+        return tuple(out)
+
+
+NONE_KNOWN = AverageWeeklyEarnings(ZERO, AWE_NONE_KNOWN)
+
+
+def relevant_period_weeks(critical_date: date) -> int:
+    """The 8 weeks of reg 19(3), from the rates file (its first entry for any earlier date)."""
+    entries = periods(TOPIC, "average_weekly_earnings")
+    try:
+        entry = in_force(entries, critical_date)
+    except RatesError:
+        entry = entries[0]
+    return int(entry.figures["relevant_period_weeks"])
+
+
+def _per_week_from_days(earnings: Decimal, days: int) -> Decimal:
+    """reg 19(6), SPM170700: earnings / days in the period x 7 (one division: nothing rounded)."""
+    return earnings * DAYS_IN_WEEK / days
+
+
+def _per_week_from_months(earnings: Decimal, months: int) -> Decimal:
+    """reg 19(5): earnings / calendar months x 12 / 52 (one division: nothing rounded)."""
+    return earnings * MONTHS_IN_YEAR / (WEEKS_IN_YEAR * months)
+
+
+def calendar_months(first: date, last: date) -> int:
+    """The calendar months from `first` to `last` (both included), odd days rounded to the nearest
+    month (reg 19(5)); HMRC SPM170400 rounds 15 days or fewer down and 16 or more up (February 14
+    and 15), which is "more than half of the month the odd days run in" for every month length."""
+    whole = 0
+    while add_months(first, whole + 1) - ONE_DAY <= last:
+        whole += 1
+    odd = (last - add_months(first, whole)).days + 1
+    month_length = (add_months(first, whole + 1) - add_months(first, whole)).days
+    return whole + (1 if 2 * odd > month_length else 0)
+
+
+def _days_represented(payments: Sequence[Payment], employed_from: date | None) -> tuple[int, date, date]:
+    """The days the payments pay for (their periods, from the start of employment if it came later):
+    how many, the first and the last."""
+    days: set[date] = set()
+    for p in payments:
+        start = p.period_start
+        if employed_from is not None and start < employed_from <= p.period_end:
+            start = employed_from
+        days.update(start + timedelta(days=n) for n in range((p.period_end - start).days + 1))
+    return len(days), min(days), max(days)
+
+
+def spell_average_weekly_earnings(
+    critical_date: date,
+    payments: Sequence[Payment],
+    frequency: PayFrequency | None,
+    *,
+    employed_from: date | None = None,
+    contractual_weekly_pay: Decimal | None = None,
+    earned_before_sickness: Decimal = ZERO,
+    records_from: date | None = None,
+) -> AverageWeeklyEarnings:
+    """The average weekly earnings of a linked spell, for every case reg 19 knows; never raises.
+
+    critical_date: the first day of the linked spell (spell_in_period(...).first).
+    payments: every normal pay day of this employment the app holds (later ones are ignored), zero
+    ones included: reg 19(3) counts in pay days, and a pay day with nothing due still is one.
+    frequency: monthly pay is averaged by calendar months (reg 19(5)); weekly, multiple-weekly and
+    None (an irregular pay practice: no identifiable normal pay day, reg 19(4)) by days x 7.
+    employed_from: the first day of employment. contractual_weekly_pay: what the contract pays for a
+    week (a month's pay x 12 / 52), None or 0 if it fixes no amount. earned_before_sickness: pay for
+    work done from employed_from to the day before the critical date not yet paid.
+    records_from: the first day the app holds this PA's pay for, if their employment may have begun
+    before it (pay days before it are unknown, not nil).
+
+    In order:
+    1. reg 19(3): a pay day before the critical date, and another at least 8 weeks before that: the
+       earnings paid after the earlier up to the later one, over the period between them.
+    2. reg 19(7), SPM170600: paid before the critical date, but with less than 8 weeks of pay days:
+       everything paid before it, over the days those payments are for (from the start of employment
+       if that came part way through the first pay period) x 7.
+    3. reg 19(8), SPM170500: not paid before the critical date: the contractual week's pay;
+    4. or, with no contractual amount, the pay for work done from the start of employment to the day
+       before the critical date, over those days x 7;
+    5. nothing known: nil (below the LEL before 6 April 2026, SSP of 80% of nothing after).
+    """
+    before = sorted((p for p in payments if p.paid_on < critical_date), key=lambda p: p.paid_on)
+    started = employed_from
+    if records_from is not None and (started is None or started < records_from):
+        started = records_from
+    incomplete = records_from is not None and (employed_from is None or employed_from < records_from)
+
+    if before:
+        last = before[-1].paid_on
+        reach = last - timedelta(weeks=relevant_period_weeks(critical_date))
+        earlier = [p.paid_on for p in before if p.paid_on <= reach]
+        if earlier:
+            first = earlier[-1] + ONE_DAY
+            earnings = sum((p.earnings for p in before if first <= p.paid_on), ZERO)
+            if frequency == PayFrequency.MONTHLY:
+                amount = _per_week_from_months(earnings, calendar_months(first, last))
+            else:
+                amount = _per_week_from_days(earnings, (last - first).days + 1)
+            return AverageWeeklyEarnings(max(amount, ZERO), AWE_RELEVANT_PERIOD, (first, last))
+        earnings = sum((p.earnings for p in before), ZERO)
+        if earnings > 0:
+            days, first, end = _days_represented(before, started)
+            return AverageWeeklyEarnings(_per_week_from_days(earnings, days), AWE_NEW_STARTER_PAID,
+                                         (first, end), incomplete)
+    if contractual_weekly_pay:
+        return AverageWeeklyEarnings(max(contractual_weekly_pay, ZERO), AWE_CONTRACTUAL_WEEK, None, incomplete)
+    if earned_before_sickness > 0 and started is not None and started < critical_date:
+        last_day = critical_date - ONE_DAY
+        days = (last_day - started).days + 1
+        return AverageWeeklyEarnings(_per_week_from_days(earned_before_sickness, days),
+                                     AWE_EARNED_BEFORE_SICKNESS, (started, last_day), incomplete)
+    return AverageWeeklyEarnings(ZERO, AWE_NONE_KNOWN, None, incomplete)
+
+
 def average_weekly_earnings(total_paid: Decimal, frequency: PayFrequency, payments: int) -> Decimal:
-    """AWE from the earnings paid in the relevant period (unrounded): weekly-based pay divided by
-    the weeks the payments cover; monthly pay x 12 / 52 per month (HMRC SSP specification)."""
+    """Old form, kept only while services/pay_runs.py still calls it: AWE from the earnings of
+    `payments` regular pay days (weekly-based: the days they cover x 7; monthly: one calendar month
+    each). New code calls spell_average_weekly_earnings, which finds the relevant period itself."""
     if payments <= 0:
         raise ValueError("SSP_NO_PAYMENTS_IN_RELEVANT_PERIOD")
     if frequency.weeks is None:
-        return total_paid * 12 / (52 * payments)
-    return total_paid / (frequency.weeks * payments)
+        return _per_week_from_months(total_paid, payments)
+    return _per_week_from_days(total_paid, frequency.weeks * DAYS_IN_WEEK * payments)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -250,6 +432,7 @@ class SickPayResult:
     lines: tuple[SspLine, ...] = ()
     days: tuple[SspDay, ...] = ()
     weeks_paid_in_spell: Decimal = ZERO      # to the end of the period, to 0.01 (reg 6 rounding)
+    average_weekly_earnings: AverageWeeklyEarnings | None = None   # the spell's, if a PIW meets the period
 
 
 def _pounds_rounded_up(amount: Fraction) -> Decimal:
@@ -263,7 +446,7 @@ class _SpellState:
     paid_before_reform: bool = False
 
 
-def _assess_spell(spell: Spell, qualifying: frozenset[int], awe: Decimal | None) -> list[SspDay]:
+def _assess_spell(spell: Spell, qualifying: frozenset[int], awe: AverageWeeklyEarnings) -> list[SspDay]:
     """Every day of a linked spell, in order, with its status (the 28 weeks and the waiting days
     run across the whole spell, so earlier days must be walked even if already paid)."""
     change = transition()
@@ -284,18 +467,18 @@ def _assess_spell(spell: Spell, qualifying: frozenset[int], awe: Decimal | None)
                 out.append(SspDay(day, THREE_YEAR_LIMIT, codes=linked))
                 continue
             # Earnings condition, judged once for the spell on its first PIW (old rules only).
+            noted: tuple[str, ...] = ()          # the AWE's own codes, on each day that relied on it
             if rules.lower_earnings_limit is not None:
-                if awe is None:
-                    raise ValueError("SSP_AWE_NEEDED")
-                if awe < (lel if lel is not None else rules.lower_earnings_limit):
-                    out.append(SspDay(day, BELOW_LEL, codes=linked))
+                noted = awe.codes
+                if awe.amount < (lel if lel is not None else rules.lower_earnings_limit):
+                    out.append(SspDay(day, BELOW_LEL, codes=(*linked, *noted)))
                     continue
             if state.waiting_served < rules.waiting_days:
                 state.waiting_served += 1
-                out.append(SspDay(day, WAITING, codes=linked))
+                out.append(SspDay(day, WAITING, codes=(*linked, *noted)))
                 continue
             weekly = rules.weekly_rate
-            codes = list(linked)
+            codes = [*linked, *noted]
             if rules.awe_rate_cap is not None:
                 began_before = spell.first < change.reform_date and piw.first < change.reform_date
                 if began_before and state.paid_before_reform:
@@ -304,9 +487,8 @@ def _assess_spell(spell: Spell, qualifying: frozenset[int], awe: Decimal | None)
                     out.append(SspDay(day, NIL_RATE, codes=tuple(codes)))
                     continue
                 else:
-                    if awe is None:
-                        raise ValueError("SSP_AWE_NEEDED")
-                    capped = awe * rules.awe_rate_cap
+                    codes += awe.codes
+                    capped = awe.amount * rules.awe_rate_cap
                     if capped < weekly:
                         weekly = capped
                         codes.append("SSP_80_PERCENT_AWE")
@@ -331,10 +513,20 @@ def _add_years(start: date, years: int) -> date:
         return date(start.year + years, 3, 1)
 
 
+def _as_awe(value: AverageWeeklyEarnings | Decimal | None) -> AverageWeeklyEarnings:
+    if value is None:
+        return NONE_KNOWN
+    if isinstance(value, AverageWeeklyEarnings):
+        return value
+    if isinstance(value, float):
+        raise TypeError("average weekly earnings is a float; money is Decimal")
+    return AverageWeeklyEarnings(Decimal(value), AWE_RELEVANT_PERIOD)   # an amount the caller found
+
+
 def ssp_for_period(
     sickness_days: Iterable[date],
     qualifying_weekdays: Iterable[int],
-    average_weekly_earnings: Decimal | None,
+    average_weekly_earnings: AverageWeeklyEarnings | Decimal | None,
     period_start: date,
     period_end: date,
     history: Iterable[date] = (),
@@ -344,8 +536,9 @@ def ssp_for_period(
     sickness_days / history: whole days of incapacity with this employer (history = earlier ones, so
     PIWs, linking, waiting days and the 28 weeks can be followed; the two are simply merged).
     qualifying_weekdays: the days the PA normally works, as date.weekday() numbers (Monday = 0).
-    average_weekly_earnings: the AWE of the linked spell covering the period, over the 8 weeks before
-    its first day (see spell_covering); None is allowed only when no rule needs it.
+    average_weekly_earnings: the AWE of the linked spell in the period (spell_in_period and
+    spell_average_weekly_earnings), or its bare amount; None is taken as nothing known: nil, with the
+    code SSP_AWE_NONE_KNOWN on the days that needed it. A missing AWE never stops the pay run.
     """
     qualifying = frozenset(qualifying_weekdays)
     if not qualifying or not qualifying <= set(range(7)):
@@ -353,15 +546,18 @@ def ssp_for_period(
     if period_end < period_start:
         raise ValueError("SSP_PERIOD_ENDS_BEFORE_START")
     rules_on(period_start)  # refuse periods before the first year held
+    awe = _as_awe(average_weekly_earnings)
     all_days = set(sickness_days) | set(history)
     in_period = sorted(d for d in all_days if period_start <= d <= period_end)
 
     assessed: dict[date, SspDay] = {}
     weeks_paid = Fraction(0)
+    used: AverageWeeklyEarnings | None = None
     for spell in linked_spells(periods_of_incapacity(all_days)):
         if spell.last < period_start or spell.first > period_end:
             continue
-        for item in _assess_spell(spell, qualifying, average_weekly_earnings):
+        used = awe
+        for item in _assess_spell(spell, qualifying, awe):
             assessed[item.day] = item
             if item.status == PAID and item.day <= period_end:
                 weeks_paid += Fraction(1, len(qualifying))
@@ -390,6 +586,7 @@ def ssp_for_period(
         lines=payslip_lines,
         days=days,
         weeks_paid_in_spell=weeks.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP),
+        average_weekly_earnings=used,
     )
 
 

@@ -42,6 +42,7 @@ from pa_manager.domain.payroll import (
     year_end_summary,
 )
 from pa_manager.domain.shifts import Shift, ShiftType, london_instant, local_shift
+from pa_manager.domain.sick_pay import spell_average_weekly_earnings
 
 PA = "pa-1"
 ADULT = date(1990, 6, 1)          # 35 or 36 through 2026-27
@@ -298,6 +299,26 @@ def test_ssp_waiting_days_before_the_reform():
     assert slip.tax_year == "2025-26" and slip.ssp == D("47.50") and slip.sick_pay.waiting_days == 3
     assert "SSP_WAITING_DAYS" in slip.flags
     assert slip.minimum_wage is None and slip.minimum_wage_ok      # no hours worked to check
+
+
+# A new starter sick before anything is known of their pay: the pay run still works. 2026-27, started
+# and sick Mon 11 May 2026 (Mon-Wed), worked Thu 14 and Fri 15 May 6 hours at 13.00 = 156.00. With no
+# AWE (None) SSP is 80% of nil: three days at nil, and the payslip says why. With the AWE worked out from
+# a contract of 20 hours at 13.00 (260 a week: 80% = 208, above the flat rate) the three days are paid at
+# 123.25 / 5 = 24.65: 73.95. Gross 156.00 + 73.95 = 229.95.
+def test_ssp_for_a_new_starter_never_stops_the_pay_run():
+    sick = (date(2026, 5, 11), date(2026, 5, 12), date(2026, 5, 13))
+    base = dict(pay_rates=rates("13.00"), shifts=day_shifts([date(2026, 5, 14), date(2026, 5, 15)], time(9), time(15)),
+                sickness_days=sick, qualifying_weekdays=range(5))
+    unknown = calculate_payslip(weekly(date(2026, 5, 15), average_weekly_earnings=None, **base))
+    assert unknown.ssp == D("0.00") and unknown.gross_pay == D("156.00")
+    assert {"SSP_AWE_NONE_KNOWN", "SSP_80_PERCENT_AWE"} <= set(unknown.flags)
+    awe = spell_average_weekly_earnings(date(2026, 5, 11), [], F.WEEKLY, employed_from=date(2026, 5, 11),
+                                        contractual_weekly_pay=D("20") * D("13.00"))
+    slip = calculate_payslip(weekly(date(2026, 5, 15), average_weekly_earnings=awe, **base))
+    assert slip.ssp == D("73.95") and slip.gross_pay == D("229.95")
+    assert not any(flag.startswith("SSP_AWE") for flag in slip.flags)
+    assert slip.sick_pay.average_weekly_earnings == awe
 
 
 # --- the minimum wage check: sleep-ins and premiums are left out -------------------------------------------
