@@ -369,17 +369,6 @@ def spell_average_weekly_earnings(
     return AverageWeeklyEarnings(ZERO, AWE_NONE_KNOWN, None, incomplete)
 
 
-def average_weekly_earnings(total_paid: Decimal, frequency: PayFrequency, payments: int) -> Decimal:
-    """Old form, kept only while services/pay_runs.py still calls it: AWE from the earnings of
-    `payments` regular pay days (weekly-based: the days they cover x 7; monthly: one calendar month
-    each). New code calls spell_average_weekly_earnings, which finds the relevant period itself."""
-    if payments <= 0:
-        raise ValueError("SSP_NO_PAYMENTS_IN_RELEVANT_PERIOD")
-    if frequency.weeks is None:
-        return _per_week_from_months(total_paid, payments)
-    return _per_week_from_days(total_paid, frequency.weeks * DAYS_IN_WEEK * payments)
-
-
 # ---------------------------------------------------------------------------------------------
 # Paying SSP for a pay period
 # ---------------------------------------------------------------------------------------------

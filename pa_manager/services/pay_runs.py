@@ -219,25 +219,27 @@ def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency
     return average.hourly_exact if average.total_hours else basic
 
 
-def _sick_pay_inputs(session, employer: EmployerRecord, pa: PARecord, sick_days: tuple[date, ...],
-                     history: tuple[date, ...], earlier: list[_Earlier], terms) -> Decimal | None:
-    """Average weekly earnings for the linked spell the period's sickness belongs to
-    (domain.sick_pay.spell_average_weekly_earnings: earlier pay, or a new starter's contract or work)."""
-    if not sick_days:
+def _sick_pay_inputs(session, p: _Period, pa: PARecord, sick_days: tuple[date, ...], earlier: list[_Earlier],
+                     terms) -> sick_pay.AverageWeeklyEarnings | None:
+    """Average weekly earnings of the linked spell this period's sickness belongs to, by
+    domain.sick_pay.spell_average_weekly_earnings: from earlier pay days, or for a new starter (or the
+    first month in the app) their contract's week or the work done before the sickness."""
+    spell = sick_pay.spell_in_period((*p.sickness.get(pa.id, ()), *sick_days), p.start, p.end)
+    if spell is None:
         return None
-    spell = sick_pay.spell_covering((*history, *sick_days), sick_days[0])
-    critical = spell.first if spell is not None else sick_days[0]
+    critical = spell.first
     payments = [sick_pay.Payment(e.pay_date, e.gross_pay, e.period_start, e.period_end)
                 for e in earlier if e.pay_date < critical]
-    contractual = None
-    if pa.contracted_hours and pa.rate_on(critical):
-        contractual = pa.contracted_hours * pa.rate_on(critical)
+    rate = pa.rate_on(critical)
+    contractual = pa.contracted_hours * rate if pa.contracted_hours and rate and not pa.irregular_hours else None
+    records_from = p.first_paid_from or p.start
+    unpaid_from = max(d for d in (pa.start_date, records_from, p.paid_up_to and p.paid_up_to + timedelta(days=1)) if d)
     earned = ZERO
-    if not payments and pa.start_date is not None and pa.start_date < critical:
-        earned = _cost_of_work(session, employer, pa, terms, pa.start_date, critical - timedelta(days=1))
+    if unpaid_from < critical:
+        earned = _cost_of_work(session, p.employer, pa, terms, unpaid_from, critical - timedelta(days=1))
     return sick_pay.spell_average_weekly_earnings(
-        critical, payments, employer.pay_frequency, employed_from=pa.start_date,
-        contractual_weekly_pay=contractual, earned_before_sickness=earned).amount
+        critical, payments, p.employer.pay_frequency, employed_from=pa.start_date, contractual_weekly_pay=contractual,
+        earned_before_sickness=earned, records_from=records_from)
 
 
 def _cost_of_work(session, employer: EmployerRecord, pa: PARecord, terms, first: date, last: date) -> Decimal:
@@ -308,6 +310,8 @@ class _Period:
     earlier: dict[int, list[_Earlier]]
     extras: dict[int, list[models.PayAdjustment]]
     notes: dict[int, str]
+    first_paid_from: date | None  # the first day any finalised pay run of the employer paid for
+    paid_up_to: date | None       # the last day paid before this period
 
 
 def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PayPeriodInput:
@@ -344,8 +348,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         holiday_taken_in_leave_year=sum((e.taken for e in this_leave_year), ZERO),
         holiday_entitlement_hours=entitlement, rolled_up_holiday=rolled_up,
         sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
-        average_weekly_earnings=_sick_pay_inputs(session, employer, pa, sick_days, p.sickness.get(pa.id, ()),
-                                                 earlier, terms),
+        average_weekly_earnings=_sick_pay_inputs(session, p, pa, sick_days, earlier, terms),
         additions=additions, deductions=deductions, one_off_payments=one_off,
         year_to_date=_year_to_date(earlier, tax_year),
         previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
@@ -383,7 +386,7 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
     return PADraft(pa, record_of(slip, employer_details(p.employer), pa_details(pa)))
 
 
-def _gather(session, employer: EmployerRecord, pay_date: date, start: date, end: date) -> _Period:
+def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
     employer_id = employer.id
     shifts = [to_shift(r) for r in session.scalars(select(models.Shift).where(
         models.Shift.employer_id == employer_id, models.Shift.local_date >= start, models.Shift.local_date <= end)
@@ -403,9 +406,11 @@ def _gather(session, employer: EmployerRecord, pay_date: date, start: date, end:
         extras[row.pa_id].append(row)
     notes = dict(session.execute(select(models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
         models.PayNote.employer_id == employer_id, models.PayNote.pay_date == pay_date)).all())
+    before = [r.period_end for r in runs if r.period_end < start]
     return _Period(employer, pay_date, start, end, shifts, patterns,
                    {pa: tuple(sorted(days)) for pa, days in sickness.items()},
-                   _earlier_pay(session, employer_id, since, pay_date), extras, notes)
+                   _earlier_pay(session, employer_id, since, pay_date), extras, notes,
+                   min((r.period_start for r in runs), default=None), max(before, default=None))
 
 
 def _allowance_used(session, employer_id: int, tax_year: str, before: date) -> Decimal:
@@ -422,7 +427,7 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
         models.PersonalAssistant.employer_id == employer_id))]
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
                   and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
-    period = _gather(session, employer, pay_date, start, end)
+    period = _gather(session, employer, runs, pay_date, start, end)
     allowance_used = _allowance_used(session, employer_id, tax_year_label(pay_date), pay_date)
     drafts = []
     for pa in pas:

@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, head_revision, known_revisions
-from pa_manager.storage.record_upgrade import upgrade_version_1_records
+from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 from pa_manager.storage.transfer import dump_employer, load_employer
 
 FORMAT = "pa-manager-employer"
@@ -62,10 +62,28 @@ def read_export(path: Path) -> dict:
     return document
 
 
+def _brought_up_to_date(tables: dict) -> dict:
+    """What an export made before one pay run per period and one row per shift needs to fit those
+    rules: runs that paid a period again are marked (and kept), exact duplicate shifts dropped."""
+    runs = tables.get("pay_runs", [])
+    if runs and "repeats_period" not in runs[0]:
+        ordered = sorted(runs, key=lambda r: (r["finalised_at"], r["id"]))
+        repeats = repeated_periods((r["id"], r["employer_id"], r["period_start"], r["period_end"]) for r in ordered)
+        for run in runs:
+            run["repeats_period"] = run["id"] in repeats
+    seen, shifts = set(), []
+    for shift in tables.get("shifts", []):
+        key = (shift["pa_id"], shift["starts_at"], shift["ends_at"], shift["shift_type"])
+        if key not in seen:
+            seen.add(key)
+            shifts.append(shift)
+    return {**tables, "shifts": shifts} if "shifts" in tables else tables
+
+
 def import_employer(db: Database, path: Path, rename_to: str | None = None) -> int:
     """Add the exported employer to this data file; returns its new id. Refuses a name already here."""
     document = read_export(path)
-    tables = document["tables"]
+    tables = _brought_up_to_date(document["tables"])
     employer = tables["employers"][0]
     if rename_to:
         employer["name"] = rename_to.strip()

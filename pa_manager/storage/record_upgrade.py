@@ -8,6 +8,8 @@ and from then on kept with the record and never changed again.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
+from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import Connection, select
@@ -61,3 +63,17 @@ def upgrade_version_1_records(connection: Connection, employer_id: int | None = 
         connection.execute(StoredPayslip.__table__.update().where(StoredPayslip.id == row.id)
                            .values(document=json.dumps(document, sort_keys=True)))
     return len(rows)
+
+
+def repeated_periods(runs: Iterable[tuple[int, int, date, date]]) -> set[int]:
+    """Pay runs made before one run per period was the rule that paid a period (or part of one)
+    again: (id, employer id, first day, last day), in the order they were finalised. They are kept,
+    because they are what was paid, and marked so the rule holds for every run after them."""
+    repeats, kept = set(), {}
+    for run_id, employer_id, start, end in runs:
+        earlier = kept.setdefault(employer_id, [])
+        if any(s <= end and e >= start for s, e in earlier):
+            repeats.add(run_id)
+        else:
+            earlier.append((start, end))
+    return repeats

@@ -420,25 +420,6 @@ def test_records_start_does_not_matter_once_8_weeks_are_recorded():
     assert (awe.amount, awe.basis, awe.earlier_pay_not_recorded) == (D("107.52625"), RP, False)
 
 
-@pytest.mark.parametrize("total, frequency, count, awe, source", [
-    ("800", F.WEEKLY, 8, "100", "8 weekly payments over 8 weeks"),
-    ("800", F.FORTNIGHTLY, 4, "100", "4 fortnightly payments"),
-    ("2000", F.MONTHLY, 2, "230.7692307692307692307692308", "monthly: 2000 / 2 x 12 / 52 = 12000 / 52"),
-])
-def test_old_average_weekly_earnings_agrees(total, frequency, count, awe, source):
-    # The old form, kept while services/pay_runs.py calls it, gives what the relevant period gives.
-    assert s.average_weekly_earnings(D(total), frequency, count) == D(awe), source
-    share = str(D(total) / count)
-    if frequency is F.MONTHLY:
-        payments = [monthly_pay(date(2026, m, 28), share) for m in (1, 2, 3)]   # 28 Jan is the opening pay day
-        critical = date(2026, 4, 6)
-    else:
-        step = timedelta(weeks=frequency.weeks)
-        payments = [weekly_pay(date(2026, 5, 8) - step * n, share, 7 * frequency.weeks) for n in range(count + 1)]
-        critical = date(2026, 5, 11)
-    assert s.spell_average_weekly_earnings(critical, payments, frequency).amount == D(awe), source
-
-
 def test_spell_in_period():
     days = PIW1 + span(date(2024, 8, 2), 4)
     spell = s.spell_in_period(days, date(2024, 8, 1), date(2024, 8, 31))

@@ -15,7 +15,7 @@ Create Date: 2026-12-03
 from alembic import op
 import sqlalchemy as sa
 
-from pa_manager.storage.record_upgrade import upgrade_version_1_records
+from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 
 
 revision = '0008'
@@ -27,13 +27,8 @@ depends_on = None
 def _mark_repeated_periods(connection) -> None:
     runs = connection.execute(sa.text(
         "SELECT id, employer_id, period_start, period_end FROM pay_runs ORDER BY finalised_at, id")).all()
-    kept: dict[int, list[tuple[str, str]]] = {}
-    for run_id, employer_id, start, end in runs:
-        earlier = kept.setdefault(employer_id, [])
-        if any(s <= end and e >= start for s, e in earlier):
-            connection.execute(sa.text("UPDATE pay_runs SET repeats_period = 1 WHERE id = :id"), {"id": run_id})
-        else:
-            earlier.append((start, end))
+    for run_id in repeated_periods(runs):
+        connection.execute(sa.text("UPDATE pay_runs SET repeats_period = 1 WHERE id = :id"), {"id": run_id})
 
 
 def upgrade() -> None:
