@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from pa_manager.domain import money
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -379,38 +381,20 @@ def check_leaving_date(start: date, leaving: date) -> Problem | None:
 # weekly figure in the hourly box, or a missing decimal point.
 
 RATE_CEILING = Decimal("1000")
-_PENNY = Decimal("0.01")
-
-
-def _as_decimal(amount: Decimal | str) -> Decimal | None:
-    if isinstance(amount, Decimal):
-        return amount if amount.is_finite() else None
-    cleaned = _without_spaces(amount).replace("£", "").replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
-def normalise_rate(amount: Decimal | str) -> Decimal:
-    """'£12.5' -> Decimal('12.50'). Only for amounts that pass check_rate."""
-    value = _as_decimal(amount)
-    if value is None:
-        raise ValueError(f"not an amount: {amount!r}")
-    return value.quantize(_PENNY)
 
 
 def check_rate(amount: Decimal | str, ceiling: Decimal = RATE_CEILING) -> Problem | None:
     """Positive, whole pence, and below `ceiling` (£1,000 unless told otherwise)."""
-    value = _as_decimal(amount)
-    if value is None:
+    try:
+        value = money.read_amount(str(amount))
+    except money.AmountError as error:
+        if error.code == money.AMOUNT_TOO_LARGE:
+            return Problem.of(RATE_IMPLAUSIBLE, amount, ceiling=ceiling)
         return Problem.of(RATE_NOT_A_NUMBER, amount)
     if value <= 0:
         return Problem.of(RATE_NOT_POSITIVE, amount)
-    # The ceiling comes before the pence test: quantising a huge number overflows Decimal's precision.
     if value >= ceiling:
         return Problem.of(RATE_IMPLAUSIBLE, amount, ceiling=ceiling)
-    if value != value.quantize(_PENNY):
+    if value != value.quantize(money.PENNY):
         return Problem.of(RATE_TOO_MANY_DECIMALS, amount)
     return None

@@ -160,7 +160,7 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
             errors.append(RowError(row.line, "date", describe(Problem("DATE_FORMAT", cell_text(raw.get("date"))))))
             continue
         try:
-            amount = parse_money(cell_text(raw.get("amount")).replace("−", "-"))
+            amount = parse_money(cell_text(raw.get("amount")))
         except ValueError:
             errors.append(RowError(row.line, "amount", describe(Problem("MONEY_FORMAT", cell_text(raw.get("amount"))))))
             continue
