@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.money import ZERO, round_up
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.rates import dec, in_force, periods
@@ -49,21 +50,6 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def birthday(date_of_birth: date, age: int) -> date:
-    """The day a person reaches `age`; someone born on 29 February reaches it on 1 March in a
-    common year (the anniversary has not happened by 28 February)."""
-    year = date_of_birth.year + age
-    if date_of_birth.month == 2 and date_of_birth.day == 29 and not calendar.isleap(year):
-        return date(year, 3, 1)
-    return date_of_birth.replace(year=year)
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    """Age in whole years on a date (a birthday counts from its first moment)."""
-    years = on.year - date_of_birth.year
-    return years if on >= birthday(date_of_birth, years) else years - 1
-
-
 # State Pension age (Pensions Act 1995 Sch 4 para 1 as amended by the Pensions Act 2011 s.1 and the
 # Pensions Act 2014 s.26, table 3): 66 for people born 6 Oct 1954 to 5 Apr 1960; 66 and 1..11 months
 # for people born 6 Apr 1960 to 5 Mar 1961 (one step per birth month, 6th to 5th); 67 for people born
@@ -81,9 +67,9 @@ _SPA_67_FROM = date(1961, 3, 6)
 def state_pension_date(date_of_birth: date) -> date:
     """The day a person reaches State Pension age (see the table above for what is simplified)."""
     if date_of_birth < _SPA_67_TRANSITION_FIRST:
-        return birthday(date_of_birth, 66)
+        return anniversary(date_of_birth, 66)
     if date_of_birth >= _SPA_67_FROM:
-        return birthday(date_of_birth, 67)
+        return anniversary(date_of_birth, 67)
     # Table 3: the birth "month" runs from the 6th to the 5th; 6 Apr-5 May 1960 is step 1.
     months_from_start = (date_of_birth.year - 1960) * 12 + date_of_birth.month - 4
     step = months_from_start + (1 if date_of_birth.day >= 6 else 0)

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 from pa_manager.domain import money
+from pa_manager.domain.dates import age_on
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -346,12 +347,6 @@ def check_date_order(earlier: date, later: date) -> Problem | None:
     if later < earlier:
         return Problem.of(DATE_ORDER, later, earlier=earlier)
     return None
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    """Whole years. A 29 February birthday is reached on 1 March in other years, as in UK law."""
-    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
-    return on.year - date_of_birth.year - before_birthday
 
 
 def check_date_of_birth(date_of_birth: date, on: date) -> Problem | None:

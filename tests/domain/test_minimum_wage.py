@@ -12,18 +12,19 @@ from decimal import Decimal as D
 import pytest
 
 from pa_manager.domain import minimum_wage as mw
+from pa_manager.domain.dates import anniversary
 from pa_manager.domain.minimum_wage import Hours, PayPeriodForCheck
 from pa_manager.domain.rates import RatesError
 
 
 def born_aged(age: int, on: date) -> date:
     """A date of birth that makes the worker exactly `age` on `on` (their birthday is that day)."""
-    return mw.anniversary(on, -age)
+    return anniversary(on, -age)
 
 
 def born_oldest_in(age: int, on: date) -> date:
     """A date of birth that makes the worker `age` on `on`, turning `age + 1` the next day."""
-    return mw.anniversary(on + timedelta(days=1), -(age + 1))
+    return anniversary(on + timedelta(days=1), -(age + 1))
 
 
 # --- every band change since 2016 (ref 1a; one row per effective date x band) ------------------------
@@ -179,9 +180,17 @@ def test_birthday_on_the_first_day_counts_for_that_period():
 
 
 def test_29_february_birthday_counts_from_1_march():
+    # Born 29 February 2004: 20 on Friday 28 February 2025, 21 (the NLW age) on 1 March.
     dob = date(2004, 2, 29)
-    assert mw.age_on(dob, date(2025, 2, 28)) == 20
-    assert mw.age_on(dob, date(2025, 3, 1)) == 21
+    assert mw.check_period(_week(date(2025, 2, 24), dob, D("20.00"))).band == "18-20"
+    assert mw.check_period(_week(date(2025, 3, 1), dob, D("20.00"))).band == "NLW"
+
+
+def test_a_period_before_the_birth_cannot_be_checked():
+    with pytest.raises(mw.MinimumWageError) as caught:
+        mw.check_hourly(period_start=date(2025, 6, 2), period_end=date(2025, 6, 8), hours=D("10"),
+                        pay=D("130"), date_of_birth=date(2025, 6, 3))
+    assert caught.value.code == "DATE_BEFORE_BIRTH"
 
 
 # --- apprentices (GOV-NMW: under 19, or 19+ in the first year) -----------------------------------
