@@ -206,12 +206,6 @@ def _band_and_rate(age: int, on: date, table: MinimumWageRates, apprentice: bool
     return MinimumRate(band, table.rate(band))
 
 
-def minimum_rate_on(on: date, date_of_birth: date, apprentice: bool = False,
-                    apprenticeship_start: date | None = None) -> MinimumRate:
-    """Today's legal minimum for a worker: (band, hourly rate) for a pay period starting on `on`."""
-    return _band_and_rate(age_on(date_of_birth, on), on, rates_in_force(on), apprentice, apprenticeship_start)
-
-
 # --- the per-period check -----------------------------------------------------------------------
 
 
