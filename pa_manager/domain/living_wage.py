@@ -104,9 +104,3 @@ def care_wage_benchmark(nlw: Decimal, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT
     if uplift < 0:
         raise ValueError("the care wage uplift cannot be negative")
     return nlw + uplift
-
-
-def national_minimum_care_wage(on: date, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
-    """The care wage benchmark on a day: the NLW then in force plus the uplift (default £2.00)."""
-    nlw, _ = national_living_wage_on(on)
-    return care_wage_benchmark(nlw, uplift)
