@@ -5,7 +5,8 @@ and returns None when it is acceptable, or a `Problem` naming what is wrong by a
 sentence a person reads lives in pa_manager/messages.py, never here: this module speaks in codes.
 
 Each `normalise_*` function gives the canonical form to store and show. It never validates, so
-the pattern is: `if (problem := check_x(text)) is None: store(normalise_x(text))`. Normalising is
+the pattern is: `if (problem := check_x(text)) is None: store(normalise_x(text))`, which
+record_checks.normalise_pa and normalise_employer follow for whole records. Normalising is
 idempotent, and a normalised valid value still passes its check.
 
 Whether a field may be left blank is the caller's decision; these checks treat "" as badly formed.
@@ -36,8 +37,6 @@ POSTCODE_FORMAT = "POSTCODE_FORMAT"
 DBS_CERTIFICATE_FORMAT = "DBS_CERTIFICATE_FORMAT"
 EMAIL_FORMAT = "EMAIL_FORMAT"
 PHONE_FORMAT = "PHONE_FORMAT"
-SORT_CODE_FORMAT = "SORT_CODE_FORMAT"
-ACCOUNT_NUMBER_FORMAT = "ACCOUNT_NUMBER_FORMAT"
 DATE_ORDER = "DATE_ORDER"
 DATE_OF_BIRTH_TOO_YOUNG = "DATE_OF_BIRTH_TOO_YOUNG"
 DATE_OF_BIRTH_IMPLAUSIBLE = "DATE_OF_BIRTH_IMPLAUSIBLE"
@@ -52,7 +51,6 @@ CODES = frozenset({
     PAYE_REFERENCE_FORMAT,
     ACCOUNTS_OFFICE_REFERENCE_FORMAT, ACCOUNTS_OFFICE_REFERENCE_CHECK,
     POSTCODE_FORMAT, DBS_CERTIFICATE_FORMAT, EMAIL_FORMAT, PHONE_FORMAT,
-    SORT_CODE_FORMAT, ACCOUNT_NUMBER_FORMAT,
     DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START,
     RATE_NOT_A_NUMBER, RATE_NOT_POSITIVE, RATE_TOO_MANY_DECIMALS, RATE_IMPLAUSIBLE,
 })
@@ -300,40 +298,6 @@ def check_phone_number(text: str) -> Problem | None:
             and number[0] == "0" and number[1] != "0"
         )
     return None if ok else Problem.of(PHONE_FORMAT, text)
-
-
-# --- Bank details -----------------------------------------------------------------------------
-# UK sort codes are 6 digits, written 12-34-56; account numbers are 8 digits. Spaces and hyphens
-# typed between the digits are ignored. No modulus check: Vocalink's rules table is not bundled.
-
-def _without_separators(text: str) -> str:
-    return _SEPARATORS.sub("", _without_spaces(text))
-
-
-def normalise_sort_code(text: str) -> str:
-    """'123456' or '12 34 56' -> '12-34-56'."""
-    digits = _without_separators(text)
-    if len(digits) != 6:
-        return digits
-    return f"{digits[0:2]}-{digits[2:4]}-{digits[4:6]}"
-
-
-def check_sort_code(text: str) -> Problem | None:
-    digits = _without_separators(text)
-    if not (len(digits) == 6 and digits.isascii() and digits.isdigit()):
-        return Problem.of(SORT_CODE_FORMAT, text)
-    return None
-
-
-def normalise_account_number(text: str) -> str:
-    return _without_separators(text)
-
-
-def check_account_number(text: str) -> Problem | None:
-    digits = normalise_account_number(text)
-    if not (len(digits) == 8 and digits.isascii() and digits.isdigit()):
-        return Problem.of(ACCOUNT_NUMBER_FORMAT, text)
-    return None
 
 
 # --- Dates ------------------------------------------------------------------------------------
