@@ -93,12 +93,6 @@ def pending_on(on: date) -> RealLivingWageRate | None:
     return None
 
 
-def national_living_wage_on(on: date) -> tuple[Decimal, bool]:
-    """The National Living Wage in force on a day, and whether that figure is provisional."""
-    period = rates.in_force(rates.periods("minimum_wage"), on)
-    return rates.dec(period.figures["NLW"]), period.provisional
-
-
 def care_wage_benchmark(nlw: Decimal, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
     """National Minimum Care Wage (Reinventing Social Care proposal): the NLW plus the uplift."""
     if uplift < 0:

@@ -143,6 +143,12 @@ def rates_in_force(on: date) -> MinimumWageRates:
     return found
 
 
+def national_living_wage_on(on: date) -> tuple[Decimal, bool]:
+    """The National Living Wage in force on a day, and whether that figure is provisional."""
+    table = rates_in_force(on)
+    return table.rate(NLW), table.provisional
+
+
 def next_change_after(on: date) -> MinimumWageRates | None:
     """The first set of rates that takes effect after the day, if the file has one."""
     for entry in all_rates():

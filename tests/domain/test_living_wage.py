@@ -76,8 +76,3 @@ def test_default_care_wage_uplift_is_two_pounds():
 def test_negative_uplift_rejected():
     with pytest.raises(ValueError):
         lw.care_wage_benchmark(D("12.21"), D("-1"))
-
-
-def test_national_living_wage_on_flags_provisional():
-    assert lw.national_living_wage_on(date(2027, 4, 1)) == (D("13.21"), True)
-    assert lw.national_living_wage_on(date(2026, 4, 1)) == (D("12.71"), False)

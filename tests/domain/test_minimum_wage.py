@@ -120,6 +120,12 @@ def test_nlw_age_threshold(on, nlw_age):
     assert minimum_on(on, born_oldest_in(nlw_age - 1, on)).band != "NLW"
 
 
+def test_national_living_wage_on_flags_provisional():
+    assert mw.national_living_wage_on(date(2027, 4, 1)) == (D("13.21"), True)
+    assert mw.national_living_wage_on(date(2026, 4, 1)) == (D("12.71"), False)
+    assert mw.national_living_wage_on(date(2026, 3, 31)) == (D("12.21"), False)  # the day before April
+
+
 def test_only_2027_is_provisional():
     assert mw.rates_in_force(date(2027, 4, 1)).provisional
     assert not mw.rates_in_force(date(2026, 4, 1)).provisional
