@@ -162,15 +162,12 @@ def _date_arg(text: str) -> date:
 
 
 def _decimal_arg(text: str):
-    from decimal import Decimal, InvalidOperation
+    from pa_manager.domain.money import AmountError, read_amount
 
     try:
-        value = Decimal(text)
-    except InvalidOperation:
+        return read_amount(text)
+    except AmountError:
         raise argparse.ArgumentTypeError(f"{text} is not a number") from None
-    if not value.is_finite():
-        raise argparse.ArgumentTypeError(f"{text} is not a number")
-    return value
 
 
 def _money(value) -> str | None:

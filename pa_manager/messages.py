@@ -54,10 +54,6 @@ MESSAGES: dict[str, str] = {
     "PHONE_FORMAT":
         "Enter a UK phone number of 10 or 11 digits, like 07700 900982, or for a number abroad "
         "start with + and the country code.",
-    "SORT_CODE_FORMAT":
-        "Enter the sort code as 6 numbers, like 12-34-56.",
-    "ACCOUNT_NUMBER_FORMAT":
-        "Enter the account number as 8 numbers, like 12345678.",
     # --- Dates ---
     "DATE_ORDER":
         "Enter a date that is the same as or after {earlier}.",

@@ -56,19 +56,5 @@ def bank_holidays_between(
     return out
 
 
-def bank_holidays_in_year(nation: Nation, year: int, *, include_weekend_dates: bool = False) -> list[BankHoliday]:
-    return bank_holidays_between(
-        nation, date(year, 1, 1), date(year, 12, 31), include_weekend_dates=include_weekend_dates
-    )
-
-
 def is_bank_holiday(day: date, nation: Nation, *, include_weekend_dates: bool = False) -> bool:
     return any(h.day == day and _wanted(h, include_weekend_dates) for h in _year(nation, day.year))
-
-
-def bank_holiday_name(day: date, nation: Nation, *, include_weekend_dates: bool = False) -> str | None:
-    """The library's name for the day, or None when it is not a bank holiday."""
-    for h in _year(nation, day.year):
-        if h.day == day and _wanted(h, include_weekend_dates):
-            return h.name
-    return None

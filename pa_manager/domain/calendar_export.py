@@ -77,20 +77,6 @@ def _date_value(day: date) -> str:
     return day.strftime("%Y%m%d")
 
 
-def due_items_ics(
-    items: Iterable[DueItem],
-    summary: Callable[[DueItem], str],
-    *,
-    employer_key: Hashable,
-    dtstamp: datetime,
-    description: Callable[[DueItem], str | None] | None = None,
-    calendar_name: str | None = None,
-) -> str:
-    """The calendar as text, events in the order given; `dtstamp` must be timezone-aware."""
-    return calendar_ics(((employer_key, item) for item in items), summary, dtstamp=dtstamp,
-                        description=description, calendar_name=calendar_name)
-
-
 def calendar_ics(
     events: Iterable[tuple[Hashable, DueItem]],
     summary: Callable[[DueItem], str],
@@ -99,7 +85,8 @@ def calendar_ics(
     description: Callable[[DueItem], str | None] | None = None,
     calendar_name: str | None = None,
 ) -> str:
-    """One calendar for several employers' items: each event is (employer key, item)."""
+    """One calendar for one or several employers' items: each event is (employer key, item), in the
+    order given; `dtstamp` must be timezone-aware."""
     stamp = _utc_stamp(dtstamp)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if calendar_name is not None:

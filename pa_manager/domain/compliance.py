@@ -65,10 +65,8 @@ CODES = frozenset({
     INSURANCE_RENEWAL, PAYE_REGISTRATION, PENSION_DECLARATION, PENSION_RE_ENROLMENT, COUNCIL_REVIEW,
 })
 
-# Problems a DBS record itself can have (check_dbs_check); DBS_CERTIFICATE_FORMAT and DATE_ORDER
-# already have sentences in messages.py.
+# The one problem a DBS record can have (check_dbs_check) besides validation's codes.
 DBS_UPDATE_SERVICE_LEVEL = "DBS_UPDATE_SERVICE_LEVEL"
-RECORD_PROBLEM_CODES = frozenset({v.DBS_CERTIFICATE_FORMAT, v.DATE_ORDER, DBS_UPDATE_SERVICE_LEVEL})
 
 # --- Values of the records' coded fields ----------------------------------------------------------
 
@@ -307,11 +305,6 @@ RETENTION: Mapping[str, RetentionRule] = {
 def keep_until(kind: str, leaving_date: date) -> date:
     """The last day a kind of record must (or may) be kept after a PA leaves."""
     return leaving_date + relativedelta(months=RETENTION[kind].months_after_leaving)
-
-
-def right_to_work_keep_until(leaving_date: date) -> date:
-    """Right-to-work copies: leaving date + 2 years (29 February -> 28 February)."""
-    return keep_until("right_to_work", leaving_date)
 
 
 # --- DBS -------------------------------------------------------------------------------------------

@@ -93,20 +93,8 @@ def pending_on(on: date) -> RealLivingWageRate | None:
     return None
 
 
-def national_living_wage_on(on: date) -> tuple[Decimal, bool]:
-    """The National Living Wage in force on a day, and whether that figure is provisional."""
-    period = rates.in_force(rates.periods("minimum_wage"), on)
-    return rates.dec(period.figures["NLW"]), period.provisional
-
-
 def care_wage_benchmark(nlw: Decimal, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
     """National Minimum Care Wage (Reinventing Social Care proposal): the NLW plus the uplift."""
     if uplift < 0:
         raise ValueError("the care wage uplift cannot be negative")
     return nlw + uplift
-
-
-def national_minimum_care_wage(on: date, uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT) -> Decimal:
-    """The care wage benchmark on a day: the NLW then in force plus the uplift (default £2.00)."""
-    nlw, _ = national_living_wage_on(on)
-    return care_wage_benchmark(nlw, uplift)

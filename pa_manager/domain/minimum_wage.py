@@ -26,7 +26,8 @@ from decimal import Decimal
 from functools import cache
 from typing import Mapping, NamedTuple
 
-from pa_manager.domain import living_wage, rates
+from pa_manager.domain import dates, living_wage, rates
+from pa_manager.domain.dates import anniversary
 from pa_manager.domain.money import ZERO, round_half_up, round_up
 
 TOPIC = "minimum_wage"
@@ -77,20 +78,11 @@ class UnderSchoolLeavingAge(MinimumWageError):
 # --- dates and ages -----------------------------------------------------------------------------
 
 
-def anniversary(start: date, years: int) -> date:
-    """The date `years` after `start`. A 29 February start falls on 1 March in other years."""
-    try:
-        return start.replace(year=start.year + years)
-    except ValueError:  # 29 February into a year that has none
-        return date(start.year + years, 3, 1)
-
-
 def age_on(date_of_birth: date, on: date) -> int:
-    """Whole years of age on a day: a person is a year older from the start of their birthday
-    (Family Law Reform Act 1969 s.9). A 29 February birthday counts from 1 March in other years."""
+    """dates.age_on, refusing a day before the birth: there is no minimum wage to check for it."""
     if on < date_of_birth:
         raise MinimumWageError("DATE_BEFORE_BIRTH", f"{on} is before {date_of_birth}")
-    return on.year - date_of_birth.year - ((on.month, on.day) < (date_of_birth.month, date_of_birth.day))
+    return dates.age_on(date_of_birth, on)
 
 
 # --- the rates ----------------------------------------------------------------------------------
@@ -149,6 +141,12 @@ def rates_in_force(on: date) -> MinimumWageRates:
     if found is None:
         raise rates.RatesError(f"no minimum wage rate is known for {on.isoformat()}")
     return found
+
+
+def national_living_wage_on(on: date) -> tuple[Decimal, bool]:
+    """The National Living Wage in force on a day, and whether that figure is provisional."""
+    table = rates_in_force(on)
+    return table.rate(NLW), table.provisional
 
 
 def next_change_after(on: date) -> MinimumWageRates | None:
@@ -212,12 +210,6 @@ def _band_and_rate(age: int, on: date, table: MinimumWageRates, apprentice: bool
                    apprenticeship_start: date | None) -> MinimumRate:
     band = band_for(age, table, apprentice_rate=apprentice_rate_applies(age, on, apprentice, apprenticeship_start))
     return MinimumRate(band, table.rate(band))
-
-
-def minimum_rate_on(on: date, date_of_birth: date, apprentice: bool = False,
-                    apprenticeship_start: date | None = None) -> MinimumRate:
-    """Today's legal minimum for a worker: (band, hourly rate) for a pay period starting on `on`."""
-    return _band_and_rate(age_on(date_of_birth, on), on, rates_in_force(on), apprentice, apprenticeship_start)
 
 
 # --- the per-period check -----------------------------------------------------------------------

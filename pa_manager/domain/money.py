@@ -39,17 +39,50 @@ def round_up(amount: Decimal, step: Decimal = PENNY) -> Decimal:
     return amount.quantize(step, rounding=ROUND_CEILING)
 
 
-def parse_money(text: str) -> Decimal:
-    """'£1,234.5' -> Decimal('1234.50'). Raises ValueError naming the text when it is not money."""
-    cleaned = text.strip().replace("£", "").replace(",", "")
+# Why read_amount refused a text. Callers word these themselves; none reads as a sentence here.
+AMOUNT_NOT_A_NUMBER = "AMOUNT_NOT_A_NUMBER"
+AMOUNT_TOO_LARGE = "AMOUNT_TOO_LARGE"
+AMOUNT_FRACTION_OF_PENNY = "AMOUNT_FRACTION_OF_PENNY"
+
+# No household employer pays or is paid a billion pounds, so a figure this size is a slip; the
+# bound also keeps every amount far inside Decimal's 28 digits, where quantizing to the penny
+# would otherwise overflow (Decimal("1e40").quantize(PENNY) raises InvalidOperation).
+AMOUNT_LIMIT = Decimal("1e9")
+
+
+class AmountError(ValueError):
+    """Text that is not an amount; `code` is one of the AMOUNT_* codes and `text` is as given."""
+
+    def __init__(self, code: str, text: str) -> None:
+        super().__init__(code, text)
+        self.code = code
+        self.text = text
+
+
+def read_amount(text: str) -> Decimal:
+    """The number in `text`, as typed: '£1,234.5' -> Decimal('1234.5'), ' 7 ' -> Decimal('7').
+
+    Spaces, the pound sign and thousands commas are ignored, and a typographic minus (as some
+    bank statements print) reads as "-". Raises AmountError for anything that is not a finite
+    number smaller than AMOUNT_LIMIT either way. Minus zero reads as zero.
+    """
+    cleaned = "".join(text.split()).replace("£", "").replace(",", "").replace("\u2212", "-")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
-        raise ValueError(f"'{text}' is not an amount of money") from None
+        raise AmountError(AMOUNT_NOT_A_NUMBER, text) from None
     if not value.is_finite():
-        raise ValueError(f"'{text}' is not an amount of money")
+        raise AmountError(AMOUNT_NOT_A_NUMBER, text)
+    if abs(value) >= AMOUNT_LIMIT:
+        raise AmountError(AMOUNT_TOO_LARGE, text)
+    return abs(value) if value.is_zero() else value
+
+
+def parse_money(text: str) -> Decimal:
+    """'£1,234.5' -> Decimal('1234.50'): read_amount, in whole pence. Raises AmountError."""
+    value = read_amount(text)
     if value != value.quantize(PENNY):
-        raise ValueError(f"'{text}' has fractions of a penny")
+        raise AmountError(AMOUNT_FRACTION_OF_PENNY, text)
     return value.quantize(PENNY)
 
 

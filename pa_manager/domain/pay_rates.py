@@ -151,6 +151,12 @@ def rate_for(rates: Iterable[PayRate], shift_type: ShiftType, on_date: date) -> 
     return found.hourly_rate
 
 
+def base_rate_on(rates: Iterable[PayRate], on_date: date) -> Decimal | None:
+    """The base hourly rate (for every shift type) in force on a date, or None before the first."""
+    found = _latest([r for r in rates if r.shift_type is None], on_date, "rate")
+    return None if found is None else found.hourly_rate
+
+
 def allowance_for(allowances: Iterable[SleepInAllowance], on_date: date) -> Decimal | None:
     """The sleep-in allowance in force on a date, or None when sleep-ins are paid hourly."""
     found = _latest(list(allowances), on_date, "sleep_in_allowance")

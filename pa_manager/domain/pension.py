@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 
+from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.money import ZERO, round_up
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.rates import dec, in_force, periods
@@ -49,21 +50,6 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-def birthday(date_of_birth: date, age: int) -> date:
-    """The day a person reaches `age`; someone born on 29 February reaches it on 1 March in a
-    common year (the anniversary has not happened by 28 February)."""
-    year = date_of_birth.year + age
-    if date_of_birth.month == 2 and date_of_birth.day == 29 and not calendar.isleap(year):
-        return date(year, 3, 1)
-    return date_of_birth.replace(year=year)
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    """Age in whole years on a date (a birthday counts from its first moment)."""
-    years = on.year - date_of_birth.year
-    return years if on >= birthday(date_of_birth, years) else years - 1
-
-
 # State Pension age (Pensions Act 1995 Sch 4 para 1 as amended by the Pensions Act 2011 s.1 and the
 # Pensions Act 2014 s.26, table 3): 66 for people born 6 Oct 1954 to 5 Apr 1960; 66 and 1..11 months
 # for people born 6 Apr 1960 to 5 Mar 1961 (one step per birth month, 6th to 5th); 67 for people born
@@ -81,9 +67,9 @@ _SPA_67_FROM = date(1961, 3, 6)
 def state_pension_date(date_of_birth: date) -> date:
     """The day a person reaches State Pension age (see the table above for what is simplified)."""
     if date_of_birth < _SPA_67_TRANSITION_FIRST:
-        return birthday(date_of_birth, 66)
+        return anniversary(date_of_birth, 66)
     if date_of_birth >= _SPA_67_FROM:
-        return birthday(date_of_birth, 67)
+        return anniversary(date_of_birth, 67)
     # Table 3: the birth "month" runs from the 6th to the 5th; 6 Apr-5 May 1960 is step 1.
     months_from_start = (date_of_birth.year - 1960) * 12 + date_of_birth.month - 4
     step = months_from_start + (1 if date_of_birth.day >= 6 else 0)
@@ -224,7 +210,7 @@ def assess(date_of_birth: date, earnings: Decimal, frequency: PayFrequency, pay_
 
 
 # ---------------------------------------------------------------------------------------------
-# Membership as data: postponement, opt-in, joining, opt-out
+# Membership as data: postponement and enrolment
 # ---------------------------------------------------------------------------------------------
 
 class MembershipStatus(str, Enum):
@@ -241,8 +227,6 @@ class MembershipStatus(str, Enum):
 class ProcessRules:
     postponement_max_months: int
     postponement_notice_weeks: int
-    opt_out_window_months: int
-    refund_within_months: int
 
 
 def process_rules(on: date) -> ProcessRules:
@@ -275,7 +259,6 @@ class Membership:
     active_from: date | None = None
     enrolment_information_date: date | None = None
     employer_must_contribute: bool = False
-    ended_on: date | None = None
 
     @property
     def contributing(self) -> bool:
@@ -285,57 +268,6 @@ class Membership:
 def enrol(active_from: date, enrolment_information_date: date) -> Membership:
     """Automatic enrolment of an eligible jobholder."""
     return Membership(MembershipStatus.ENROLLED, active_from, enrolment_information_date, True)
-
-
-def opt_in(category: WorkerCategory, active_from: date, enrolment_information_date: date) -> Membership:
-    """A jobholder's opt-in (or an entitled worker's request to join). A jobholder who opts in is
-    enrolled like an eligible jobholder and may also opt out within the window."""
-    if category is WorkerCategory.NO_DUTY:
-        raise ValueError("PENSION_NO_RIGHT_TO_JOIN")
-    if category is WorkerCategory.ENTITLED_WORKER:
-        return Membership(MembershipStatus.JOINED, active_from, enrolment_information_date, False)
-    return Membership(MembershipStatus.OPTED_IN, active_from, enrolment_information_date, True)
-
-
-def opt_out_window(membership: Membership) -> tuple[date, date]:
-    """First and last day to give a valid opt-out notice: one month beginning with the later of the
-    day active membership started and the day the enrolment information was given."""
-    if membership.active_from is None or membership.enrolment_information_date is None:
-        raise ValueError("PENSION_NOT_ENROLLED")
-    opens = max(membership.active_from, membership.enrolment_information_date)
-    months = process_rules(opens).opt_out_window_months
-    return opens, add_months(opens, months) - timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class OptOutResult:
-    membership: Membership
-    refund_due: bool
-    refund_by: date | None
-    codes: tuple[str, ...]
-
-
-def opt_out(membership: Membership, notice_received: date) -> OptOutResult:
-    """A notice inside the window is an opt-out: membership is undone and the contributions already
-    deducted are refunded within one month. After the window the member simply leaves (ceases):
-    nothing is refunded. Entitled workers who joined are not in auto-enrolment; they cease."""
-    if not membership.contributing:
-        raise ValueError("PENSION_NOT_A_MEMBER")
-    if membership.status is not MembershipStatus.JOINED:
-        first, last = opt_out_window(membership)
-        if first <= notice_received <= last:
-            rules = process_rules(notice_received)
-            ended = Membership(MembershipStatus.OPTED_OUT, membership.active_from,
-                               membership.enrolment_information_date, False, notice_received)
-            refund_by = add_months(notice_received, rules.refund_within_months) - timedelta(days=1)
-            return OptOutResult(ended, True, refund_by,
-                                ("PENSION_OPTED_OUT_REFUND_DUE",))
-        code = "PENSION_OPT_OUT_TOO_EARLY" if notice_received < first else "PENSION_OPT_OUT_WINDOW_CLOSED"
-    else:
-        code = "PENSION_LEFT_SCHEME"
-    ended = Membership(MembershipStatus.CEASED, membership.active_from,
-                       membership.enrolment_information_date, False, notice_received)
-    return OptOutResult(ended, False, None, (code,))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -444,16 +376,3 @@ def contributions(
         deducted = round_up(gross_exact * (1 - relief_at_source_rate(on)))
         return PensionContributions(qualifying, gross, deducted, employer, gross - deducted, False)
     return PensionContributions(qualifying, gross, gross, employer, ZERO, True)
-
-
-def contributions_for_period(
-    earnings: Decimal,
-    frequency: PayFrequency,
-    pay_date: date,
-    scheme: PensionScheme,
-    *,
-    employer_must_contribute: bool = True,
-) -> PensionContributions:
-    """Qualifying earnings for the period, then contributions on them."""
-    qualifying = qualifying_earnings(earnings, thresholds(frequency, pay_date))
-    return contributions(qualifying, scheme, pay_date, employer_must_contribute=employer_must_contribute)

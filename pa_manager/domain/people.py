@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from pa_manager.domain.pay_rates import Enhancement, EnhancementKind, PayRate, SleepInAllowance
+from pa_manager.domain.pay_rates import Enhancement, EnhancementKind, PayRate, SleepInAllowance, base_rate_on
 from pa_manager.domain.shifts import ShiftType
 
 NI_CATEGORIES = ("A", "B", "C", "H", "J", "M", "Z")
@@ -97,9 +97,5 @@ class PARecord:
         return started and (self.leaving_date is None or self.leaving_date >= on)
 
     def rate_on(self, on: date) -> Decimal | None:
-        """The basic hourly rate (for every shift type) in force on a date."""
-        found = None
-        for entry in sorted(self.pay_rates, key=lambda r: r.effective_from):
-            if entry.kind == HOURLY and not entry.shift_type and entry.effective_from <= on:
-                found = entry.amount
-        return found
+        """The basic hourly rate (for every shift type) in force on a date, as pay_rates decides it."""
+        return base_rate_on(pay_terms(self.pay_rates).rates, on)

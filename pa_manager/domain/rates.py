@@ -23,8 +23,6 @@ from functools import cache
 from importlib import resources
 from typing import Any, Sequence
 
-EVIDENCE_MARKS = {"G", "S", "D", "U"}
-
 
 class RatesError(LookupError):
     """No rate is known for the date asked (before the first period, or a missing topic)."""

@@ -1,6 +1,8 @@
-"""Whole-record checks for an employer and a PA: which fields are wrong, as codes by field name."""
+"""Whole-record checks for an employer and a PA: which fields are wrong, as codes by field name; and
+each record's identifiers put in the one form they are stored and shown in."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -8,7 +10,7 @@ from pa_manager.domain import validation as v
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
-from pa_manager.domain.tax_code import TaxCodeError, parse_tax_code
+from pa_manager.domain.tax_code import TaxCodeError, normalise_tax_code, parse_tax_code
 from pa_manager.domain.validation import Problem
 
 MAX_WEEKLY_HOURS = 168
@@ -21,6 +23,35 @@ def _optional(found: dict[str, Problem], field: str, value: str, check) -> None:
         problem = check(value)
         if problem is not None:
             found[field] = problem
+
+
+def _tidy(text: str, check, normalise) -> str:
+    # Only a value its check accepts is put in canonical form: anything else stays as typed, so
+    # that the problem the check reports shows what the person wrote.
+    text = text.strip()
+    return normalise(text) if text and check(text) is None else text
+
+
+def normalise_employer(record: EmployerRecord) -> EmployerRecord:
+    """Postcode "SW1A 2AA", PAYE reference "123/AB45678", Accounts Office reference in capitals."""
+    return replace(
+        record,
+        postcode=_tidy(record.postcode, v.check_postcode, v.normalise_postcode),
+        paye_reference=_tidy(record.paye_reference, v.check_paye_reference, v.normalise_paye_reference),
+        accounts_office_reference=_tidy(record.accounts_office_reference, v.check_accounts_office_reference,
+                                        v.normalise_accounts_office_reference),
+    )
+
+
+def normalise_pa(record: PARecord) -> PARecord:
+    """NI number "QQ123456C", postcode "SW1A 2AA", email domain in lower case, tax code "1257L M1"."""
+    return replace(
+        record,
+        ni_number=_tidy(record.ni_number, v.check_ni_number, v.normalise_ni_number),
+        postcode=_tidy(record.postcode, v.check_postcode, v.normalise_postcode),
+        email=_tidy(record.email, v.check_email, v.normalise_email),
+        tax_code=_tidy(record.tax_code, check_tax_code, normalise_tax_code),
+    )
 
 
 def check_employer(record: EmployerRecord) -> dict[str, Problem]:

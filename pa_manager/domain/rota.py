@@ -1,4 +1,4 @@
-"""Recurring rotas: weekly patterns in local wall-clock time, one-off changes, planned vs worked.
+"""Recurring rotas: weekly patterns in local wall-clock time, and one-off changes to them.
 
 A pattern repeats on chosen weekdays every `interval` weeks, counted in Monday-to-Sunday weeks
 from the week of `starts_on` (so "every other weekend" starts with the weekend of that week).
@@ -10,10 +10,8 @@ Weekdays are ints as in `date.weekday()`: 0 is Monday, 6 is Sunday.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import Hashable, Iterable, Sequence, Union
 
 from dateutil.rrule import MO, WEEKLY, rrule, weekday
@@ -25,8 +23,6 @@ from pa_manager.domain.shifts import (
     ShiftType,
     local_date,
     local_shift,
-    minutes_to_hours,
-    paid_minutes,
     to_london,
 )
 
@@ -166,77 +162,22 @@ def _matches(shift: Shift, change: Change) -> bool:
     return change.start is None or to_london(shift.start).time() == change.start.replace(tzinfo=None)
 
 
-def _apply(planned: Sequence[Shift], changes: Iterable[Change]) -> tuple[list[Shift], list[Change]]:
-    # Changes apply in the order given, each to the shifts as they stand after the ones before;
-    # so a cancelled shift cannot then be covered, and a covered one can be cancelled by the
-    # cover PA's key. A change that finds nothing is handed back, not silently dropped.
+def apply_changes(planned: Sequence[Shift], changes: Iterable[Change]) -> list[Shift]:
+    """The planned shifts with cancellations removed and covered shifts given to the cover PA.
+
+    Changes apply in the order given, each to the shifts as they stand after the ones before;
+    so a cancelled shift cannot then be covered, and a covered one can be cancelled by the
+    cover PA's key. A change that names no shift changes nothing.
+    """
     shifts = list(planned)
-    unmatched: list[Change] = []
     for change in changes:
         hit = [i for i, s in enumerate(shifts) if _matches(s, change)]
-        if not hit:
-            unmatched.append(change)
-            continue
         if isinstance(change, Cancellation):
             shifts = [s for i, s in enumerate(shifts) if i not in hit]
         else:
             for i in hit:
                 shifts[i] = replace(shifts[i], pa=change.cover_pa)
-    return shifts, unmatched
-
-
-def apply_changes(planned: Sequence[Shift], changes: Iterable[Change]) -> list[Shift]:
-    """The planned shifts with cancellations removed and covered shifts given to the cover PA."""
-    return _apply(planned, changes)[0]
-
-
-def unmatched_changes(planned: Sequence[Shift], changes: Iterable[Change]) -> list[Change]:
-    """Changes that name no planned shift (a typo in the date, or a day already cancelled)."""
-    return _apply(planned, changes)[1]
-
-
-# --- planned against worked ------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class HoursComparison:
-    """Paid minutes planned and worked for one PA and shift type (exact; hours derived)."""
-
-    pa: Hashable
-    shift_type: ShiftType
-    planned_minutes: int
-    worked_minutes: int
-
-    @property
-    def planned_hours(self) -> Decimal:
-        return minutes_to_hours(self.planned_minutes)
-
-    @property
-    def worked_hours(self) -> Decimal:
-        return minutes_to_hours(self.worked_minutes)
-
-    @property
-    def difference_minutes(self) -> int:
-        """Worked minus planned: positive when more was worked than planned."""
-        return self.worked_minutes - self.planned_minutes
-
-
-_TYPE_ORDER = {t: i for i, t in enumerate(ShiftType)}
-
-
-def planned_vs_worked(planned: Iterable[Shift], worked: Iterable[Shift]) -> list[HoursComparison]:
-    """Paid minutes per PA per type, planned and worked side by side.
-
-    One row for each (PA, type) that appears on either side, sorted by PA (as text, since keys
-    are opaque) then by shift type in the enum's order.
-    """
-    totals: dict[tuple[Hashable, ShiftType], list[int]] = defaultdict(lambda: [0, 0])
-    for shift in planned:
-        totals[(shift.pa, shift.shift_type)][0] += paid_minutes(shift)
-    for shift in worked:
-        totals[(shift.pa, shift.shift_type)][1] += paid_minutes(shift)
-    rows = [HoursComparison(pa, kind, p, w) for (pa, kind), (p, w) in totals.items()]
-    return sorted(rows, key=lambda r: (str(r.pa), _TYPE_ORDER[r.shift_type]))
+    return shifts
 
 
 def working_weekdays(patterns: Iterable[RotaPattern], pa: Hashable, first: date, last: date) -> tuple[int, ...]:

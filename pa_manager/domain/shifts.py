@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
-from typing import Hashable, Iterable, Mapping, Sequence
+from typing import Hashable, Iterable
 from zoneinfo import ZoneInfo
 
 LONDON = ZoneInfo("Europe/London")
@@ -71,14 +71,13 @@ class Severity(str, Enum):
 class Problem:
     """One thing wrong with a shift.
 
-    `other` is the second shift for SHIFT_OVERLAP; `value` carries the figure broken where there
-    is one: the PA's start or leaving date, the offending awake period, or the visit's minutes.
+    `value` carries the figure broken where there is one: the PA's start or leaving date, the
+    offending awake period, or the visit's minutes.
     """
 
     code: str
     shift: "Shift"
     severity: Severity = Severity.ERROR
-    other: "Shift | None" = None
     value: object = None
 
 
@@ -284,11 +283,6 @@ def minutes_by_type(shifts: Iterable[Shift]) -> dict[ShiftType, int]:
     return dict(out)
 
 
-def hours_by_type(shifts: Iterable[Shift]) -> dict[ShiftType, Decimal]:
-    """Paid hours per shift type; minutes are summed first so no rounding builds up."""
-    return {kind: minutes_to_hours(m) for kind, m in minutes_by_type(shifts).items()}
-
-
 # --- validation ------------------------------------------------------------------------------
 
 
@@ -345,31 +339,6 @@ def find_overlaps(shifts: Iterable[Shift]) -> list[tuple[Shift, Shift]]:
                 pairs.append((group[other], shift))
             heapq.heappush(running, (shift.end, index))
     return pairs
-
-
-@dataclass(frozen=True)
-class Employment:
-    """The dates a PA may work between (either may be unknown)."""
-
-    start_date: date | None = None
-    leaving_date: date | None = None
-
-
-def validate_shifts(
-    shifts: Sequence[Shift], employment: Mapping[Hashable, Employment] | None = None
-) -> list[Problem]:
-    """Every problem with a set of shifts: each on its own, then overlaps within each PA.
-
-    An overlap is reported once, on the later-starting shift, naming the earlier as `other`.
-    """
-    employment = employment or {}
-    problems: list[Problem] = []
-    for shift in shifts:
-        dates = employment.get(shift.pa, Employment())
-        problems.extend(validate_shift(shift, pa_start=dates.start_date, pa_leaving=dates.leaving_date))
-    for earlier, later in find_overlaps(shifts):
-        problems.append(Problem("SHIFT_OVERLAP", later, other=earlier))
-    return problems
 
 
 def errors(problems: Iterable[Problem]) -> list[Problem]:

@@ -260,7 +260,7 @@ def real_living_wage_target(on: date, *, london: bool = False) -> tuple[Decimal,
 
 def nlw_plus(on: date, extra: Decimal = ZERO) -> tuple[Decimal, bool]:
     """The National Living Wage in force on the day plus `extra` (NLW + £x), and if provisional."""
-    nlw, provisional = living_wage.national_living_wage_on(on)
+    nlw, provisional = minimum_wage.national_living_wage_on(on)
     return nlw + extra, provisional
 
 

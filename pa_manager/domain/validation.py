@@ -5,7 +5,8 @@ and returns None when it is acceptable, or a `Problem` naming what is wrong by a
 sentence a person reads lives in pa_manager/messages.py, never here: this module speaks in codes.
 
 Each `normalise_*` function gives the canonical form to store and show. It never validates, so
-the pattern is: `if (problem := check_x(text)) is None: store(normalise_x(text))`. Normalising is
+the pattern is: `if (problem := check_x(text)) is None: store(normalise_x(text))`, which
+record_checks.normalise_pa and normalise_employer follow for whole records. Normalising is
 idempotent, and a normalised valid value still passes its check.
 
 Whether a field may be left blank is the caller's decision; these checks treat "" as badly formed.
@@ -15,8 +16,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
+
+from pa_manager.domain import money
+from pa_manager.domain.dates import age_on
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -33,8 +37,6 @@ POSTCODE_FORMAT = "POSTCODE_FORMAT"
 DBS_CERTIFICATE_FORMAT = "DBS_CERTIFICATE_FORMAT"
 EMAIL_FORMAT = "EMAIL_FORMAT"
 PHONE_FORMAT = "PHONE_FORMAT"
-SORT_CODE_FORMAT = "SORT_CODE_FORMAT"
-ACCOUNT_NUMBER_FORMAT = "ACCOUNT_NUMBER_FORMAT"
 DATE_ORDER = "DATE_ORDER"
 DATE_OF_BIRTH_TOO_YOUNG = "DATE_OF_BIRTH_TOO_YOUNG"
 DATE_OF_BIRTH_IMPLAUSIBLE = "DATE_OF_BIRTH_IMPLAUSIBLE"
@@ -49,7 +51,6 @@ CODES = frozenset({
     PAYE_REFERENCE_FORMAT,
     ACCOUNTS_OFFICE_REFERENCE_FORMAT, ACCOUNTS_OFFICE_REFERENCE_CHECK,
     POSTCODE_FORMAT, DBS_CERTIFICATE_FORMAT, EMAIL_FORMAT, PHONE_FORMAT,
-    SORT_CODE_FORMAT, ACCOUNT_NUMBER_FORMAT,
     DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START,
     RATE_NOT_A_NUMBER, RATE_NOT_POSITIVE, RATE_TOO_MANY_DECIMALS, RATE_IMPLAUSIBLE,
 })
@@ -299,40 +300,6 @@ def check_phone_number(text: str) -> Problem | None:
     return None if ok else Problem.of(PHONE_FORMAT, text)
 
 
-# --- Bank details -----------------------------------------------------------------------------
-# UK sort codes are 6 digits, written 12-34-56; account numbers are 8 digits. Spaces and hyphens
-# typed between the digits are ignored. No modulus check: Vocalink's rules table is not bundled.
-
-def _without_separators(text: str) -> str:
-    return _SEPARATORS.sub("", _without_spaces(text))
-
-
-def normalise_sort_code(text: str) -> str:
-    """'123456' or '12 34 56' -> '12-34-56'."""
-    digits = _without_separators(text)
-    if len(digits) != 6:
-        return digits
-    return f"{digits[0:2]}-{digits[2:4]}-{digits[4:6]}"
-
-
-def check_sort_code(text: str) -> Problem | None:
-    digits = _without_separators(text)
-    if not (len(digits) == 6 and digits.isascii() and digits.isdigit()):
-        return Problem.of(SORT_CODE_FORMAT, text)
-    return None
-
-
-def normalise_account_number(text: str) -> str:
-    return _without_separators(text)
-
-
-def check_account_number(text: str) -> Problem | None:
-    digits = normalise_account_number(text)
-    if not (len(digits) == 8 and digits.isascii() and digits.isdigit()):
-        return Problem.of(ACCOUNT_NUMBER_FORMAT, text)
-    return None
-
-
 # --- Dates ------------------------------------------------------------------------------------
 
 MINIMUM_WORKING_AGE = 16
@@ -344,12 +311,6 @@ def check_date_order(earlier: date, later: date) -> Problem | None:
     if later < earlier:
         return Problem.of(DATE_ORDER, later, earlier=earlier)
     return None
-
-
-def age_on(date_of_birth: date, on: date) -> int:
-    """Whole years. A 29 February birthday is reached on 1 March in other years, as in UK law."""
-    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
-    return on.year - date_of_birth.year - before_birthday
 
 
 def check_date_of_birth(date_of_birth: date, on: date) -> Problem | None:
@@ -379,38 +340,20 @@ def check_leaving_date(start: date, leaving: date) -> Problem | None:
 # weekly figure in the hourly box, or a missing decimal point.
 
 RATE_CEILING = Decimal("1000")
-_PENNY = Decimal("0.01")
-
-
-def _as_decimal(amount: Decimal | str) -> Decimal | None:
-    if isinstance(amount, Decimal):
-        return amount if amount.is_finite() else None
-    cleaned = _without_spaces(amount).replace("£", "").replace(",", "")
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return value if value.is_finite() else None
-
-
-def normalise_rate(amount: Decimal | str) -> Decimal:
-    """'£12.5' -> Decimal('12.50'). Only for amounts that pass check_rate."""
-    value = _as_decimal(amount)
-    if value is None:
-        raise ValueError(f"not an amount: {amount!r}")
-    return value.quantize(_PENNY)
 
 
 def check_rate(amount: Decimal | str, ceiling: Decimal = RATE_CEILING) -> Problem | None:
     """Positive, whole pence, and below `ceiling` (£1,000 unless told otherwise)."""
-    value = _as_decimal(amount)
-    if value is None:
+    try:
+        value = money.read_amount(str(amount))
+    except money.AmountError as error:
+        if error.code == money.AMOUNT_TOO_LARGE:
+            return Problem.of(RATE_IMPLAUSIBLE, amount, ceiling=ceiling)
         return Problem.of(RATE_NOT_A_NUMBER, amount)
     if value <= 0:
         return Problem.of(RATE_NOT_POSITIVE, amount)
-    # The ceiling comes before the pence test: quantising a huge number overflows Decimal's precision.
     if value >= ceiling:
         return Problem.of(RATE_IMPLAUSIBLE, amount, ceiling=ceiling)
-    if value != value.quantize(_PENNY):
+    if value != value.quantize(money.PENNY):
         return Problem.of(RATE_TOO_MANY_DECIMALS, amount)
     return None

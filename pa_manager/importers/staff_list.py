@@ -64,9 +64,9 @@ def _parse(line: int, values: dict) -> StaffRow:
     record = PARecord(
         name=name,
         date_of_birth=date_of_birth,
-        ni_number=cell_text(values.get("ni_number")).upper().replace(" ", ""),
+        ni_number=cell_text(values.get("ni_number")),
         start_date=start_date,
-        tax_code=cell_text(values.get("tax_code")).upper(),
+        tax_code=cell_text(values.get("tax_code")),
         ni_category=(cell_text(values.get("ni_category")) or "A").upper(),
         pay_rates=rates,
     )

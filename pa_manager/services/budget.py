@@ -12,12 +12,12 @@ from sqlalchemy import delete, select
 from pa_manager.domain import budget as rules
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.budget import BudgetError, BudgetYear, LedgerEntry
-from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, summarise_plan
+from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, planned_cost, summarise_plan
 from pa_manager.domain.money import ZERO, parse_money
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
 from pa_manager.domain.people import pay_terms
 from pa_manager.domain.rates import RatesError
-from pa_manager.domain.shifts import ShiftType, local_date
+from pa_manager.domain.shifts import ShiftType
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.uprating import Scenario, UpratingGap, UpratingRow, WhatIfResult, uprating_gap, uprating_history, what_if
 from pa_manager.domain.validation import Problem
@@ -160,7 +160,7 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
             errors.append(RowError(row.line, "date", describe(Problem("DATE_FORMAT", cell_text(raw.get("date"))))))
             continue
         try:
-            amount = parse_money(cell_text(raw.get("amount")).replace("−", "-"))
+            amount = parse_money(cell_text(raw.get("amount")))
         except ValueError:
             errors.append(RowError(row.line, "amount", describe(Problem("MONEY_FORMAT", cell_text(raw.get("amount"))))))
             continue
@@ -220,7 +220,7 @@ def planned_costs(db: Database, employer_id: int, first: date, last: date) -> li
                              sleep_in_allowances=t.sleep_in_allowances)
         except PayRateError:
             continue
-        out.append(PlannedCost(local_date(shift), shift.pa, pay.total, pay.paid_hours, pay.basic_rate))
+        out.append(planned_cost(shift, pay))
     return out
 
 

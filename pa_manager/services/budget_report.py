@@ -11,7 +11,7 @@ from pa_manager.domain import budget as rules
 from pa_manager.domain.budget import BudgetError, Reconciliation, budget_year_label
 from pa_manager.domain.employer import Nation
 from pa_manager.domain.forecast import BUDGET_RUNS_OUT, BUDGET_SURPLUS_OVER_LIMIT, Forecast
-from pa_manager.domain.living_wage import national_living_wage_on
+from pa_manager.domain.minimum_wage import national_living_wage_on
 from pa_manager.domain.money import ZERO, format_money, round_half_up
 from pa_manager.domain.rates import RatesError
 from pa_manager.messages import format_date

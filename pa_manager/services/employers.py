@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.record_checks import check_employer
+from pa_manager.domain.record_checks import check_employer, normalise_employer
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
@@ -65,7 +65,7 @@ def find_employer(db: Database, name: str) -> EmployerRecord | None:
 
 def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
     """Add a new employer (id None, or an id given back by undo) or update an existing one."""
-    record = replace(record, name=record.name.strip())
+    record = normalise_employer(replace(record, name=record.name.strip()))
     problems = check_employer(record)
     with db.session() as s:
         clash = s.scalar(

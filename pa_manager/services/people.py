@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import func, select
 
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_pa
+from pa_manager.domain.record_checks import check_pa, normalise_pa
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
@@ -35,7 +35,7 @@ def get_pa(db: Database, pa_id: int) -> PARecord:
 
 def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PARecord:
     """Add a PA (id None, or an id given back by undo) or update one; the record is checked first."""
-    record = replace(record, name=record.name.strip())
+    record = normalise_pa(replace(record, name=record.name.strip()))
     problems = check_pa(record, today)
     with db.session() as s:
         clash = s.scalar(

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import insert, select
 
 from pa_manager.domain.shifts import (
-    Severity, Shift, ShiftError, ShiftType, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
@@ -136,9 +136,8 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     paid = paid_day_problem(paid_periods(session, employer_id), local_date(shift))
     if paid is not None:
         found["day"] = paid
-    for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
-        if problem.severity is Severity.ERROR:
-            found.setdefault(_FIELD.get(problem.code, "start"), Problem.of(problem.code, problem.value, name=pa.name))
+    for problem in errors(validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date)):
+        found.setdefault(_FIELD.get(problem.code, "start"), Problem.of(problem.code, problem.value, name=pa.name))
     others = [s for s in stored_near(session, shift.pa, shift) if s.key != shift.key]
     for earlier, later in find_overlaps([*others, shift]):
         other = earlier if later is shift else later
@@ -175,10 +174,8 @@ def batch_problems(s, employer_id: int, shifts: list[Shift]) -> list[tuple[int, 
         problem = paid_day_problem(paid, local_date(shift))
         if problem is not None:
             found.append((index, "day", problem))
-        for problem in validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date):
-            if problem.severity is Severity.ERROR:
-                found.append((index, _FIELD.get(problem.code, "start"),
-                              Problem.of(problem.code, problem.value, name=pa.name)))
+        for problem in errors(validate_shift(shift, pa_start=pa.start_date, pa_leaving=pa.leaving_date)):
+            found.append((index, _FIELD.get(problem.code, "start"), Problem.of(problem.code, problem.value, name=pa.name)))
     position = {id(shift): index for index, shift in enumerate(shifts)}
     for a, b in find_overlaps([*stored, *shifts]):
         for mine, other in ((a, b), (b, a)):

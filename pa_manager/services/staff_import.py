@@ -1,15 +1,15 @@
 """Import a staff list into an employer: all rows or none, and never the same person twice."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_pa
-from pa_manager.domain.validation import Problem, normalise_ni_number
+from pa_manager.domain.record_checks import check_pa, normalise_pa
+from pa_manager.domain.validation import Problem
 from pa_manager.importers.staff_list import read_staff_list
 from pa_manager.importers.table_file import TableFileError
 from pa_manager.messages import describe
@@ -66,9 +66,7 @@ def import_staff(
     seen: dict[str, int] = {}
     for row in rows:
         problems: list[tuple[str, Problem]] = list(row.problems)
-        record = row.record
-        if record.ni_number:
-            record = replace(record, ni_number=normalise_ni_number(record.ni_number))
+        record = normalise_pa(row.record)
         for column, problem in check_pa(record, today).items():
             if column not in {c for c, _ in problems}:
                 problems.append((column, problem))

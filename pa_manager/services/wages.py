@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from pa_manager.domain import minimum_wage as mw
+from pa_manager.domain.dates import age_on
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.minimum_wage import Hours, MinimumWageError, MinimumWageResult, PayPeriodForCheck, WageWarning
 from pa_manager.domain.people import PARecord
@@ -56,12 +57,12 @@ def _standing_check(pa: PARecord, employer: EmployerRecord, on: date, rate: Deci
 
 def wage_standing(pa: PARecord, employer: EmployerRecord, on: date) -> WageStanding | None:
     """None when the standing cannot be worked out: no date of birth, or under 16."""
-    if pa.date_of_birth is None or on < pa.date_of_birth:
+    if pa.date_of_birth is None:
         return None
     rate = pa.rate_on(on)
     try:
         check = _standing_check(pa, employer, on, rate if rate is not None else Decimal("0.00"))
-    except MinimumWageError:
+    except MinimumWageError:  # under 16, or not born yet
         return None
     return WageStanding(
         pa_id=pa.id, pa_name=pa.name, on=on, current_rate=rate, check=check,
@@ -98,7 +99,7 @@ def warnings_for(employer: EmployerRecord, pas: list[PARecord], today: date) -> 
             )
         except MinimumWageError:
             continue
-        found.extend(PAWageWarning(pa.id, pa.name, w, mw.age_on(pa.date_of_birth, w.on)) for w in warnings)
+        found.extend(PAWageWarning(pa.id, pa.name, w, age_on(pa.date_of_birth, w.on)) for w in warnings)
     return sorted(found, key=lambda f: (f.warning.on, f.pa_name))
 
 
@@ -121,8 +122,6 @@ def check_wage(
 ) -> MinimumWageResult:
     """The calculator's question: is this pay legal for these hours? Raises ServiceError in words."""
     try:
-        if date_of_birth is not None and period_start < date_of_birth:
-            raise MinimumWageError("DATE_BEFORE_BIRTH")
         return mw.check_hourly(
             period_start=period_start, period_end=period_end, hours=hours, pay=pay, date_of_birth=date_of_birth,
             age=age, apprentice=apprentice, apprenticeship_start=apprenticeship_start, london=london,

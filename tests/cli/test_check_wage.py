@@ -50,6 +50,8 @@ def test_a_period_starting_before_1_april_uses_the_old_rate(capsys):
         (["--date-of-birth", "2015-01-01", "--hours", "8", "--pay", "100"], "does not cover workers under 16"),
         (["--age", "30", "--hours", "-8", "--pay", "100"], "The hours must be 0 or more."),
         (["--age", "30", "--hours", "8", "--pay", "lots"], "lots is not a number"),
+        (["--age", "30", "--hours", "8", "--pay", "1e40"], "1e40 is not a number"),
+        (["--age", "30", "--hours", "NaN", "--pay", "100"], "NaN is not a number"),
         (["--age", "30", "--hours", "8", "--pay", "100", "--period-end", "2026-10-01"], "must end on or after the day it starts"),
     ],
 )

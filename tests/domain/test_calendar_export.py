@@ -127,9 +127,9 @@ def test_calendar_round_trip():
     items = [item(),
              item("TRAINING_EXPIRED", date(2026, 11, 1), subject="fire_safety", status="overdue"),
              item("INSURANCE_RENEWAL", None, pa_key=None, status="missing")]  # no date: left out
-    text = ics.due_items_ics(items, lambda i: summary_text[i.code], employer_key="emp-1", dtstamp=STAMP,
-                             description=lambda i: "Code " + i.code if i.subject else None,
-                             calendar_name="PA Manager: Ann, reminders")
+    text = ics.calendar_ics([("emp-1", i) for i in items], lambda i: summary_text[i.code], dtstamp=STAMP,
+                            description=lambda i: "Code " + i.code if i.subject else None,
+                            calendar_name="PA Manager: Ann, reminders")
     calendar, events = parse(text)
     assert calendar["VERSION"] == ((), "2.0")
     assert calendar["PRODID"][1] == ics.PRODID
@@ -164,18 +164,18 @@ def test_uid_is_stable_and_depends_on_what_it_should():
 
 
 def test_output_depends_only_on_inputs():
-    run = lambda: ics.due_items_ics([item()], lambda i: "Re-check", employer_key=1, dtstamp=STAMP)  # noqa: E731
+    run = lambda: ics.calendar_ics([(1, item())], lambda i: "Re-check", dtstamp=STAMP)  # noqa: E731
     assert run() == run()
 
 
 def test_dtstamp_is_utc():
     summer = datetime(2026, 6, 1, 10, 0, tzinfo=timezone(timedelta(hours=1)))  # 10:00 BST
-    text = ics.due_items_ics([item()], lambda i: "x", employer_key=1, dtstamp=summer)
+    text = ics.calendar_ics([(1, item())], lambda i: "x", dtstamp=summer)
     assert parse(text)[1][0]["DTSTAMP"] == ((), "20260601T090000Z")
     with pytest.raises(ValueError):
-        ics.due_items_ics([item()], lambda i: "x", employer_key=1, dtstamp=datetime(2026, 6, 1, 10, 0))
+        ics.calendar_ics([(1, item())], lambda i: "x", dtstamp=datetime(2026, 6, 1, 10, 0))
 
 
 def test_empty_calendar_is_still_valid():
-    calendar, events = parse(ics.due_items_ics([], lambda i: "", employer_key=1, dtstamp=STAMP))
+    calendar, events = parse(ics.calendar_ics([], lambda i: "", dtstamp=STAMP))
     assert events == [] and calendar["VERSION"] == ((), "2.0")

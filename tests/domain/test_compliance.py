@@ -223,8 +223,8 @@ def test_right_to_work_in_order_gives_nothing():
     (date(2024, 2, 29), date(2026, 2, 28)),  # 29 February + 2 years
     (date(2026, 12, 31), date(2028, 12, 31)),
 ])
-def test_right_to_work_keep_until(leaving, keep):
-    assert c.right_to_work_keep_until(leaving) == keep
+def test_right_to_work_is_kept_two_years_after_leaving(leaving, keep):
+    assert c.keep_until("right_to_work", leaving) == keep
 
 
 def test_shifts_before_right_to_work():
@@ -450,7 +450,7 @@ def test_every_item_code_is_listed():
 
 
 def test_every_code_has_a_sentence():
-    assert messages.missing_messages(c.CODES | c.RECORD_PROBLEM_CODES) == set()
+    assert messages.missing_messages(c.CODES | {c.DBS_UPDATE_SERVICE_LEVEL}) == set()
 
 
 # --- retention facts -------------------------------------------------------------------------------

@@ -69,16 +69,6 @@ def test_pending_on(on, pending):
     assert (got.rate_year if got else None) == pending
 
 
-@pytest.mark.parametrize("on, uplift, rate", [
-    pytest.param(date(2025, 6, 1), lw.DEFAULT_CARE_WAGE_UPLIFT, D("14.21"), id="NLW 12.21 + 2.00"),
-    pytest.param(date(2026, 4, 1), lw.DEFAULT_CARE_WAGE_UPLIFT, D("14.71"), id="NLW 12.71 + 2.00"),
-    pytest.param(date(2026, 4, 1), D("1.50"), D("14.21"), id="NLW 12.71 + user-set 1.50"),
-    pytest.param(date(2026, 4, 1), D("0"), D("12.71"), id="no uplift: the NLW"),
-])
-def test_national_minimum_care_wage(on, uplift, rate):
-    assert lw.national_minimum_care_wage(on, uplift) == rate
-
-
 def test_default_care_wage_uplift_is_two_pounds():
     assert lw.DEFAULT_CARE_WAGE_UPLIFT == D("2.00")
 
@@ -86,8 +76,3 @@ def test_default_care_wage_uplift_is_two_pounds():
 def test_negative_uplift_rejected():
     with pytest.raises(ValueError):
         lw.care_wage_benchmark(D("12.21"), D("-1"))
-
-
-def test_national_living_wage_on_flags_provisional():
-    assert lw.national_living_wage_on(date(2027, 4, 1)) == (D("13.21"), True)
-    assert lw.national_living_wage_on(date(2026, 4, 1)) == (D("12.71"), False)

@@ -12,18 +12,25 @@ from decimal import Decimal as D
 import pytest
 
 from pa_manager.domain import minimum_wage as mw
+from pa_manager.domain.dates import anniversary
 from pa_manager.domain.minimum_wage import Hours, PayPeriodForCheck
 from pa_manager.domain.rates import RatesError
 
 
 def born_aged(age: int, on: date) -> date:
     """A date of birth that makes the worker exactly `age` on `on` (their birthday is that day)."""
-    return mw.anniversary(on, -age)
+    return anniversary(on, -age)
 
 
 def born_oldest_in(age: int, on: date) -> date:
     """A date of birth that makes the worker `age` on `on`, turning `age + 1` the next day."""
-    return mw.anniversary(on + timedelta(days=1), -(age + 1))
+    return anniversary(on + timedelta(days=1), -(age + 1))
+
+
+def minimum_on(on: date, dob: date, **kw) -> mw.MinimumRate:
+    """The band and hourly minimum the check finds for a week's pay period starting on `on`."""
+    result = mw.check_period(_week(on, dob, D("0.00"), **kw))
+    return mw.MinimumRate(result.band, result.minimum_hourly_rate)
 
 
 # --- every band change since 2016 (ref 1a; one row per effective date x band) ------------------------
@@ -64,7 +71,7 @@ def test_every_band_on_every_effective_date(effective, nlw_age, band, rate):
     apprentice = band == "apprentice"
     youngest, oldest = _band_ages(band, nlw_age)
     for dob in (born_aged(youngest, effective), born_oldest_in(oldest, effective)):
-        assert mw.minimum_rate_on(effective, dob, apprentice=apprentice) == (band, rate)
+        assert minimum_on(effective, dob, apprentice=apprentice) == (band, rate)
 
 
 def _expected(age: int, apprentice: bool, nlw_age: int, bands: dict[str, str]) -> tuple[str, D]:
@@ -95,9 +102,9 @@ def test_a_period_starting_the_day_before_each_change_uses_the_previous_rates(in
         apprentice = band == "apprentice"
         for age in _band_ages(band, nlw_age):
             dob = born_oldest_in(age, effective)  # the same age on both days
-            assert mw.minimum_rate_on(before, dob, apprentice=apprentice) == \
+            assert minimum_on(before, dob, apprentice=apprentice) == \
                 _expected(age, apprentice, old_nlw_age, old_bands)
-            assert mw.minimum_rate_on(effective, dob, apprentice=apprentice) == \
+            assert minimum_on(effective, dob, apprentice=apprentice) == \
                 _expected(age, apprentice, nlw_age, bands)
 
 
@@ -109,8 +116,14 @@ def test_a_period_starting_the_day_before_each_change_uses_the_previous_rates(in
 ])
 def test_nlw_age_threshold(on, nlw_age):
     assert mw.rates_in_force(on).nlw_age == nlw_age
-    assert mw.minimum_rate_on(on, born_aged(nlw_age, on)).band == "NLW"
-    assert mw.minimum_rate_on(on, born_oldest_in(nlw_age - 1, on)).band != "NLW"
+    assert minimum_on(on, born_aged(nlw_age, on)).band == "NLW"
+    assert minimum_on(on, born_oldest_in(nlw_age - 1, on)).band != "NLW"
+
+
+def test_national_living_wage_on_flags_provisional():
+    assert mw.national_living_wage_on(date(2027, 4, 1)) == (D("13.21"), True)
+    assert mw.national_living_wage_on(date(2026, 4, 1)) == (D("12.71"), False)
+    assert mw.national_living_wage_on(date(2026, 3, 31)) == (D("12.21"), False)  # the day before April
 
 
 def test_only_2027_is_provisional():
@@ -121,7 +134,7 @@ def test_only_2027_is_provisional():
 @pytest.mark.parametrize("age", [15, 14])
 def test_under_school_leaving_age_is_not_covered(age):
     with pytest.raises(mw.UnderSchoolLeavingAge) as caught:
-        mw.minimum_rate_on(date(2025, 6, 1), born_oldest_in(age, date(2025, 6, 1)))
+        minimum_on(date(2025, 6, 1), born_oldest_in(age, date(2025, 6, 1)))
     assert caught.value.code == "UNDER_SCHOOL_LEAVING_AGE"
     assert isinstance(caught.value, ValueError)
 
@@ -179,9 +192,17 @@ def test_birthday_on_the_first_day_counts_for_that_period():
 
 
 def test_29_february_birthday_counts_from_1_march():
+    # Born 29 February 2004: 20 on Friday 28 February 2025, 21 (the NLW age) on 1 March.
     dob = date(2004, 2, 29)
-    assert mw.age_on(dob, date(2025, 2, 28)) == 20
-    assert mw.age_on(dob, date(2025, 3, 1)) == 21
+    assert mw.check_period(_week(date(2025, 2, 24), dob, D("20.00"))).band == "18-20"
+    assert mw.check_period(_week(date(2025, 3, 1), dob, D("20.00"))).band == "NLW"
+
+
+def test_a_period_before_the_birth_cannot_be_checked():
+    with pytest.raises(mw.MinimumWageError) as caught:
+        mw.check_hourly(period_start=date(2025, 6, 2), period_end=date(2025, 6, 8), hours=D("10"),
+                        pay=D("130"), date_of_birth=date(2025, 6, 3))
+    assert caught.value.code == "DATE_BEFORE_BIRTH"
 
 
 # --- apprentices (GOV-NMW: under 19, or 19+ in the first year) -----------------------------------
@@ -203,14 +224,14 @@ APPR_ON = date(2025, 9, 1)
 ])
 def test_apprentice_rule(age, started, band):
     dob = born_oldest_in(age, APPR_ON)
-    got = mw.minimum_rate_on(APPR_ON, dob, apprentice=True, apprenticeship_start=started)
+    got = minimum_on(APPR_ON, dob, apprentice=True, apprenticeship_start=started)
     assert got.band == band
     assert got.rate == mw.rates_in_force(APPR_ON).rate(band)
 
 
 def test_not_an_apprentice_never_gets_the_apprentice_rate():
     dob = born_oldest_in(17, APPR_ON)
-    assert mw.minimum_rate_on(APPR_ON, dob, apprentice=False, apprenticeship_start=APPR_ON).band == "under-18"
+    assert minimum_on(APPR_ON, dob, apprentice=False, apprenticeship_start=APPR_ON).band == "under-18"
 
 
 # --- hours and pay that count --------------------------------------------------------------------

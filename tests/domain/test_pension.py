@@ -12,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pa_manager.domain import pension as p
+from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.pay_frequency import PayFrequency as F
 from pa_manager.domain.rates import RatesError
 
@@ -147,23 +148,12 @@ def test_state_pension_date(born, expected, source):
     assert p.state_pension_date(born) == expected, source
 
 
-@pytest.mark.parametrize("born, on, age", [
-    (date(2000, 2, 29), date(2022, 2, 28), 21),
-    (date(2000, 2, 29), date(2022, 3, 1), 22),
-    (date(2000, 2, 29), date(2024, 2, 29), 24),
-    (date(1990, 6, 30), date(2025, 6, 29), 34),
-    (date(1990, 6, 30), date(2025, 6, 30), 35),
-])
-def test_age_on(born, on, age):
-    assert p.age_on(born, on) == age
-
-
 @given(st.dates(date(1940, 1, 1), date(2010, 12, 31)))
 def test_state_pension_age_is_between_66_and_67(born):
     spa = p.state_pension_date(born)
-    assert p.age_on(born, spa) in (66, 67)
-    assert spa >= p.birthday(born, 66)
-    assert spa <= p.birthday(born, 67)
+    assert age_on(born, spa) in (66, 67)
+    assert spa >= anniversary(born, 66)
+    assert spa <= anniversary(born, 67)
 
 
 # --- qualifying earnings and contributions ------------------------------------------------------------
@@ -205,11 +195,6 @@ def test_contributions(qe, scheme, employer, gross, deducted, relief, reduces, s
     assert (c.employer, c.employee_gross, c.employee_deducted, c.tax_relief_at_source, c.reduces_taxable_pay) == (
         D(employer), D(gross), D(deducted), D(relief), reduces), source
     assert c.total == c.employer + c.employee_gross
-
-
-def test_contributions_for_period():
-    c = p.contributions_for_period(D("620.00"), F.MONTHLY, PAY_DAY, RAS)
-    assert (c.qualifying_earnings, c.employer, c.employee_deducted) == (D("100.00"), D("3.00"), D("4.00"))
 
 
 @pytest.mark.parametrize("employer, employee, codes", [
@@ -282,7 +267,7 @@ def test_category_properties(earnings, frequency, on, born):
         assert a.age < 16 or a.age >= 75
 
 
-# --- postponement, opt-in, opt-out ---------------------------------------------------------------------
+# --- postponement --------------------------------------------------------------------------------------
 
 def test_postponement_limits():
     # TPR: up to 3 months from the start; a notice within 6 weeks of the start of postponement.
@@ -290,39 +275,3 @@ def test_postponement_limits():
     assert post.latest_deferral_date == date(2025, 4, 14)
     assert post.notice_due_by == date(2025, 2, 25)
     assert p.postponement(date(2025, 11, 30)).latest_deferral_date == date(2026, 2, 27)
-
-
-def test_opt_out_inside_window_is_refunded():
-    # M&G employer guide: one month beginning with the later of active membership and information.
-    member = p.enrol(date(2025, 1, 1), date(2025, 1, 10))
-    assert p.opt_out_window(member) == (date(2025, 1, 10), date(2025, 2, 9))
-    result = p.opt_out(member, date(2025, 2, 9))
-    assert result.membership.status is p.MembershipStatus.OPTED_OUT
-    assert result.refund_due and result.refund_by == date(2025, 3, 8)
-    assert result.codes == ("PENSION_OPTED_OUT_REFUND_DUE",)
-    assert not result.membership.contributing
-
-
-@pytest.mark.parametrize("notice, code", [
-    (date(2025, 2, 10), "PENSION_OPT_OUT_WINDOW_CLOSED"),
-    (date(2025, 1, 5), "PENSION_OPT_OUT_TOO_EARLY"),
-])
-def test_opt_out_outside_window_ceases_without_refund(notice, code):
-    member = p.enrol(date(2025, 1, 1), date(2025, 1, 10))
-    result = p.opt_out(member, notice)
-    assert result.membership.status is p.MembershipStatus.CEASED
-    assert not result.refund_due and result.refund_by is None and result.codes == (code,)
-
-
-def test_opt_in_and_join():
-    opted = p.opt_in(C.NON_ELIGIBLE_JOBHOLDER, date(2025, 2, 1), date(2025, 2, 1))
-    assert opted.status is p.MembershipStatus.OPTED_IN and opted.employer_must_contribute
-    assert p.opt_out(opted, date(2025, 2, 20)).refund_due
-    joined = p.opt_in(C.ENTITLED_WORKER, date(2025, 2, 1), date(2025, 2, 1))
-    assert joined.status is p.MembershipStatus.JOINED and not joined.employer_must_contribute
-    left = p.opt_out(joined, date(2025, 2, 2))
-    assert left.membership.status is p.MembershipStatus.CEASED and not left.refund_due
-    with pytest.raises(ValueError):
-        p.opt_in(C.NO_DUTY, date(2025, 2, 1), date(2025, 2, 1))
-    with pytest.raises(ValueError):
-        p.opt_out(left.membership, date(2025, 2, 3))

@@ -8,7 +8,6 @@ from hypothesis import strategies as st
 
 from pa_manager.domain.shifts import (
     LONDON,
-    Employment,
     Nonexistent,
     Severity,
     Shift,
@@ -17,7 +16,6 @@ from pa_manager.domain.shifts import (
     awake_minutes,
     errors,
     find_overlaps,
-    hours_by_type,
     length_minutes,
     local_date,
     local_shift,
@@ -27,7 +25,6 @@ from pa_manager.domain.shifts import (
     paid_hours,
     paid_minutes,
     validate_shift,
-    validate_shifts,
 )
 
 UTC = timezone.utc
@@ -214,7 +211,7 @@ def test_paid_hours_of_twenty_minutes_is_a_third() -> None:
     assert paid_hours(shift).quantize(Decimal("0.01")) == Decimal("0.33")
 
 
-def test_hours_by_type_sums_minutes_first() -> None:
+def test_minutes_by_type_adds_paid_minutes_per_type() -> None:
     shifts = [
         local_shift(date(2025, 6, 2), time(9), time(9, 20), pa="a"),
         local_shift(date(2025, 6, 3), time(9), time(9, 20), pa="a"),
@@ -222,7 +219,6 @@ def test_hours_by_type_sums_minutes_first() -> None:
         local_shift(date(2025, 6, 4), time(22), time(7), pa="b", shift_type=ShiftType.WAKING_NIGHT),
     ]
     assert minutes_by_type(shifts) == {ShiftType.STANDARD: 60, ShiftType.WAKING_NIGHT: 540}
-    assert hours_by_type(shifts) == {ShiftType.STANDARD: Decimal(1), ShiftType.WAKING_NIGHT: Decimal(9)}
 
 
 def test_sleep_in_awake_periods_as_local_times() -> None:
@@ -342,16 +338,12 @@ def test_touching_shifts_do_not_overlap() -> None:
     a = local_shift(date(2025, 6, 2), time(8), time(12), pa="a")
     b = local_shift(date(2025, 6, 2), time(12), time(16), pa="a")
     assert find_overlaps([a, b]) == []
-    assert validate_shifts([a, b]) == []
 
 
-def test_overlap_names_the_other_shift() -> None:
+def test_an_overlap_of_one_minute_is_found_earlier_shift_first() -> None:
     a = local_shift(date(2025, 6, 2), time(8), time(12), pa="a", key=1)
     b = local_shift(date(2025, 6, 2), time(11, 59), time(16), pa="a", key=2)
-    problems = validate_shifts([b, a])
-    assert codes(problems) == ["SHIFT_OVERLAP"]
-    assert problems[0].shift.key == 2
-    assert problems[0].other.key == 1
+    assert [(x.key, y.key) for x, y in find_overlaps([b, a])] == [(1, 2)]
 
 
 def test_different_pas_may_overlap() -> None:
@@ -371,12 +363,6 @@ def test_one_long_shift_overlapping_several() -> None:
     short = [local_shift(date(2025, 6, 2), time(h), time(h + 1), pa="a", key=h) for h in (7, 9, 11)]
     pairs = find_overlaps(short + [long])
     assert [(a.key, b.key) for a, b in pairs] == [("long", 7), ("long", 9), ("long", 11)]
-
-
-def test_validate_shifts_uses_employment_dates() -> None:
-    shift = local_shift(date(2025, 6, 2), time(8), time(12), pa="a")
-    problems = validate_shifts([shift], {"a": Employment(start_date=date(2025, 7, 1))})
-    assert codes(problems) == ["SHIFT_BEFORE_START_DATE"]
 
 
 # --- properties --------------------------------------------------------------------------------

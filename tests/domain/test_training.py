@@ -68,7 +68,7 @@ def test_care_certificate_2025_has_16_standards():
     assert [(s.number, s.title) for s in new] == [(16, "Awareness of learning disability and autism")]
     assert standards[3].change == "title_changed"
     assert standards[8].change == "learning_disability_moved_out"
-    assert all(s.evidence in rates.EVIDENCE_MARKS and s.source for s in standards)
+    assert all(s.evidence in {"G", "S", "D", "U"} and s.source for s in standards)  # rates.py's marks
 
 
 # --- refresh dates ---------------------------------------------------------------------------------

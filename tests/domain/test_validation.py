@@ -440,44 +440,6 @@ def test_phone_property_normalise_is_idempotent_and_valid_stays_valid(text: str)
         assert v.check_phone_number(once) is None
 
 
-# --- Bank details -----------------------------------------------------------------------------
-
-SORT_CODE_VALID = [
-    ("12-34-56", "12-34-56"),
-    ("123456", "12-34-56"),
-    ("12 34 56", "12-34-56"),
-    (" 12-34-56 ", "12-34-56"),
-]
-
-SORT_CODE_INVALID = ["", "12-34-5", "1234567", "12-34-5A", "AB-CD-EF", "12/34/56"]
-
-ACCOUNT_NUMBER_VALID = [("12345678", "12345678"), ("1234 5678", "12345678"), ("00012345", "00012345")]
-
-ACCOUNT_NUMBER_INVALID = ["", "1234567", "123456789", "1234567A", "12345678 9"]
-
-
-@pytest.mark.parametrize("typed, stored", SORT_CODE_VALID)
-def test_sort_code_valid(typed: str, stored: str) -> None:
-    assert v.check_sort_code(typed) is None
-    assert v.normalise_sort_code(typed) == stored
-
-
-@pytest.mark.parametrize("typed", SORT_CODE_INVALID)
-def test_sort_code_invalid(typed: str) -> None:
-    assert code_of(v.check_sort_code(typed)) == v.SORT_CODE_FORMAT
-
-
-@pytest.mark.parametrize("typed, stored", ACCOUNT_NUMBER_VALID)
-def test_account_number_valid(typed: str, stored: str) -> None:
-    assert v.check_account_number(typed) is None
-    assert v.normalise_account_number(typed) == stored
-
-
-@pytest.mark.parametrize("typed", ACCOUNT_NUMBER_INVALID)
-def test_account_number_invalid(typed: str) -> None:
-    assert code_of(v.check_account_number(typed)) == v.ACCOUNT_NUMBER_FORMAT
-
-
 # --- Dates ------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("earlier, later, code", [
@@ -518,10 +480,6 @@ def test_date_of_birth_29_february_turns_16_on_1_march() -> None:
     born = date(2008, 2, 29)
     assert code_of(v.check_date_of_birth(born, date(2024, 2, 28))) == v.DATE_OF_BIRTH_TOO_YOUNG
     assert v.check_date_of_birth(born, date(2024, 2, 29)) is None  # a leap year: the real day
-    assert v.age_on(born, date(2025, 2, 28)) == 16
-    assert v.age_on(date(2009, 2, 28), date(2025, 2, 28)) == 16
-    assert v.age_on(born, date(2023, 2, 28)) == 14
-    assert v.age_on(born, date(2023, 3, 1)) == 15
 
 
 @pytest.mark.parametrize("start, leaving, code", [
@@ -540,14 +498,14 @@ def test_check_leaving_date(start: date, leaving: date, code: str | None) -> Non
 # --- Rates ------------------------------------------------------------------------------------
 
 RATE_VALID = [
-    ("12.71", Decimal("12.71")),
-    ("£12.71", Decimal("12.71")),
-    (" 12.5 ", Decimal("12.50")),
-    ("12", Decimal("12.00")),
-    ("0.01", Decimal("0.01")),
-    ("999.99", Decimal("999.99")),
-    ("12.500", Decimal("12.50")),  # trailing zeros are still whole pence
-    (Decimal("13.85"), Decimal("13.85")),
+    "12.71",
+    "£12.71",
+    " 12.5 ",
+    "12",
+    "0.01",
+    "999.99",
+    "12.500",  # trailing zeros are still whole pence
+    Decimal("13.85"),
 ]
 
 RATE_INVALID = [
@@ -568,14 +526,14 @@ RATE_INVALID = [
     ("£1,000.00", v.RATE_IMPLAUSIBLE),
     ("1271", v.RATE_IMPLAUSIBLE),  # 12.71 with the point left out
     ("1e30", v.RATE_IMPLAUSIBLE),
+    ("1e40", v.RATE_IMPLAUSIBLE),  # too big for Decimal to round to the penny
+    (Decimal("1e40"), v.RATE_IMPLAUSIBLE),
 ]
 
 
-@pytest.mark.parametrize("typed, stored", RATE_VALID)
-def test_rate_valid(typed: Decimal | str, stored: Decimal) -> None:
+@pytest.mark.parametrize("typed", RATE_VALID)
+def test_rate_valid(typed: Decimal | str) -> None:
     assert v.check_rate(typed) is None
-    assert v.normalise_rate(typed) == stored
-    assert str(v.normalise_rate(typed)) == str(stored)
 
 
 @pytest.mark.parametrize("typed, code", RATE_INVALID)
@@ -623,8 +581,6 @@ PROBLEM_FOR_EVERY_CODE = [
     v.check_dbs_certificate_number("123"),
     v.check_email("name"),
     v.check_phone_number("123"),
-    v.check_sort_code("123"),
-    v.check_account_number("123"),
     v.check_date_order(date(2026, 4, 6), date(2026, 4, 5)),
     v.check_date_of_birth(date(2020, 1, 1), ON),
     v.check_date_of_birth(date(1900, 1, 1), ON),
@@ -694,8 +650,6 @@ def test_describe_falls_back_when_a_detail_is_missing_unless_strict() -> None:
     ("POSTCODE_FORMAT", "SW1A 2AA", v.check_postcode),
     ("EMAIL_FORMAT", "name@example.com", v.check_email),
     ("PHONE_FORMAT", "07700 900982", v.check_phone_number),
-    ("SORT_CODE_FORMAT", "12-34-56", v.check_sort_code),
-    ("ACCOUNT_NUMBER_FORMAT", "12345678", v.check_account_number),
     ("RATE_NOT_A_NUMBER", "£12.50", v.check_rate),
 ])
 def test_examples_in_messages_pass_their_own_checks(code: str, example: str, check) -> None:

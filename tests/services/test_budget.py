@@ -127,6 +127,18 @@ def test_a_bank_statement_with_bad_lines_adds_nothing_and_names_every_line(db, h
     assert budget.list_entries(db, household) == []
 
 
+def test_a_bank_statement_reads_a_typographic_minus_and_refuses_an_absurd_amount(db, household, tmp_path):
+    # 1e40 once reached Decimal.quantize, which overflowed and stopped the whole import.
+    path = _statement(tmp_path, "date,description,amount\n"
+                                "02/04/2026,Card payment,\u221212.40\n"
+                                "03/04/2026,Slip,1e40\n")
+    result = budget.import_bank_statement(db, household, path)
+    assert [(e.line, e.column) for e in result.errors] == [(3, "amount")]
+    fixed = _statement(tmp_path, "date,description,amount\n02/04/2026,Card payment,\u221212.40\n")
+    assert budget.import_bank_statement(db, household, fixed).added == 1
+    assert [s.entry.amount for s in budget.list_entries(db, household)] == [D("-12.40")]
+
+
 def test_a_statement_that_is_not_a_table_is_refused_in_words(db, household, tmp_path):
     path = _statement(tmp_path, "when,what\n1/4/2026,x\n")
     with pytest.raises(ServiceError) as raised:

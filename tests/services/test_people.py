@@ -96,3 +96,14 @@ def test_employer_names_are_unique_ignoring_case(db):
     with pytest.raises(ValidationFailed) as failure:
         employers.save_employer(db, EmployerRecord(name="ADA LOVELL"))
     assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"
+
+
+def test_identifiers_are_stored_in_their_one_form_and_a_bad_one_is_reported_as_typed(db, employer, today):
+    typed = PARecord(name="Ann Lee", ni_number="sn 90 33 66 a", postcode="av27lp", email="Ann@Example.ORG",
+                     tax_code="1257lm1")
+    stored = people.get_pa(db, people.save_pa(db, employer.id, typed, today).id)
+    assert (stored.ni_number, stored.postcode, stored.email, stored.tax_code) == (
+        "SN903366A", "AV2 7LP", "Ann@example.org", "1257L M1")
+    with pytest.raises(ValidationFailed) as failed:
+        people.save_pa(db, employer.id, replace(typed, name="Bo Lee", postcode="av2"), today)
+    assert (failed.value.problems["postcode"].code, failed.value.problems["postcode"].value) == ("POSTCODE_FORMAT", "av2")

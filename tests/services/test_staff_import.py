@@ -89,3 +89,12 @@ def test_an_xlsx_file_with_real_date_cells_imports(db, tmp_path, today):
 def test_a_malformed_file_gets_one_plain_sentence(db, tmp_path, today, name, content, message):
     with pytest.raises(ServiceError, match=message):
         import_staff(db, _write(tmp_path, content, name), "Nora Quinn", today)
+
+
+def test_an_absurd_rate_is_a_row_error_not_a_crash(db, tmp_path, today):
+    # 1e40 once reached Decimal.quantize, which overflowed and stopped the whole import.
+    text = "name,date_of_birth,ni_number,start_date,hourly_rate\nRuth Okoro,1988-02-14,JT482193B,2025-06-02,1e40\n"
+    result = import_staff(db, _write(tmp_path, text), "Nora Quinn", today)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "hourly_rate")]
+    assert "1e40" in result.errors[0].message
+    assert employers.find_employer(db, "Nora Quinn") is None

@@ -3,9 +3,12 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
+
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import employers, people, wages
+from pa_manager.services.errors import ServiceError
 from pa_manager.wording import standing_lines, wage_warning_sentence
 
 
@@ -74,3 +77,11 @@ def test_the_care_wage_benchmark_is_shown_when_switched_on(db, today):
     [standing] = wages.wage_standings(db, employer.id, today)
     assert standing.check.care_wage_rate == Decimal("14.71")  # NLW 12.71 + 2.00
     assert any("Below the National Minimum Care Wage campaign figure of £14.71 an hour" in s for _, s in standing_lines(standing))
+
+
+def test_a_period_before_the_birth_is_refused_in_words_and_has_no_standing():
+    with pytest.raises(ServiceError, match="starts before the date of birth"):
+        wages.check_wage(period_start=date(2026, 5, 1), period_end=date(2026, 5, 31), hours=Decimal("10"),
+                         pay=Decimal("130"), date_of_birth=date(2026, 5, 2))
+    unborn = _pa("Not Yet", date(2026, 5, 2), "13.00")
+    assert wages.wage_standing(unborn, EmployerRecord(name="E"), date(2026, 5, 1)) is None

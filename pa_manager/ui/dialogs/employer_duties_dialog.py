@@ -120,8 +120,8 @@ class EmployerDutiesDialog(QDialog):
                 return
         record = replace(
             self.before,
-            paye_reference=self.paye_reference.text().strip().upper().replace(" ", ""),
-            accounts_office_reference=self.accounts_office_reference.text().strip().upper().replace(" ", ""),
+            paye_reference=self.paye_reference.text(),
+            accounts_office_reference=self.accounts_office_reference.text(),
             insurer=self.insurer.text().strip(),
             dbs_recheck_years=self.dbs_years.value(),
             references_required=self.references.value(),

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from pa_manager.domain.money import AmountError, read_amount
 from pa_manager.messages import format_date
 
 DATE_HINT = "For example 3/4/2026 or 2026-04-03"
@@ -50,17 +51,14 @@ class DecimalEdit(QLineEdit):
         self.setPlaceholderText("0.00" if money else "")
 
     def value(self) -> Decimal | None:
-        text = self.text().strip().replace("£", "").replace(",", "")
+        text = self.text().strip()
         if not text:
             return None
         try:
-            number = Decimal(text)
-        except InvalidOperation:
+            return read_amount(text)
+        except AmountError:
             what = "an amount in pounds, like 12.71" if self._money else "a number, like 37.5"
-            raise InputError(f"Enter {what}. '{self.text().strip()}' is not one.") from None
-        if not number.is_finite():
-            raise InputError(f"Enter a number. '{self.text().strip()}' is not one.")
-        return number
+            raise InputError(f"Enter {what}. '{text}' is not one.") from None
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else (f"{value:.2f}" if self._money else f"{value.normalize():f}"))

@@ -1,0 +1,53 @@
+"""Identifiers are stored in one form, whoever typed them (the PA form, the employer dialogs, a staff
+list): record_checks.normalise_pa and normalise_employer, over validation's normalise_* functions."""
+from datetime import date
+
+import pytest
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.record_checks import check_employer, check_pa, normalise_employer, normalise_pa
+
+
+@pytest.mark.parametrize("field, typed, stored", [
+    ("ni_number", " sn 90 33 66 a ", "SN903366A"),
+    ("ni_number", "qq 12 34 56 c ", "qq 12 34 56 c"),  # refused (QQ is never issued): kept as typed
+    ("postcode", "sw1a2aa", "SW1A 2AA"),
+    ("postcode", " sw1a 2aa ", "SW1A 2AA"),
+    ("postcode", "hello world", "hello world"),  # not a postcode: kept as typed for the message
+    ("email", " Ann.Lee@Example.ORG ", "Ann.Lee@example.org"),  # the part before @ is left alone
+    ("email", "ann at home", "ann at home"),
+    ("tax_code", "1257l", "1257L"),
+    ("tax_code", "1257lm1", "1257L M1"),
+    ("tax_code", " s1257l  w1 ", "S1257L W1"),
+    ("tax_code", "1257", "1257"),  # no letter: refused, kept as typed
+    ("tax_code", "   ", ""),  # blank is blank, not a code to check
+])
+def test_normalise_pa(field, typed, stored):
+    assert getattr(normalise_pa(PARecord(name="Ann Lee", **{field: typed})), field) == stored
+
+
+def test_a_pa_normalised_twice_is_unchanged_and_still_passes_its_checks():
+    once = normalise_pa(PARecord(name="Ann Lee", ni_number="sn903366a", postcode="sw1a2aa",
+                                 email="ann@EXAMPLE.org", tax_code="c1257lx"))
+    assert (once.ni_number, once.postcode, once.email, once.tax_code) == (
+        "SN903366A", "SW1A 2AA", "ann@example.org", "C1257L X")
+    assert normalise_pa(once) == once
+    assert check_pa(once, date(2026, 11, 23)) == {}
+
+
+@pytest.mark.parametrize("field, typed, stored", [
+    ("postcode", "bf49rw", "BF4 9RW"),
+    ("paye_reference", " 123 / ab45678 ", "123/AB45678"),
+    ("paye_reference", "12/ab", "12/ab"),  # refused: kept as typed
+    ("accounts_office_reference", "123 pf 0004 5678", "123PF00045678"),
+])
+def test_normalise_employer(field, typed, stored):
+    record = normalise_employer(EmployerRecord(name="Ruth Ames", **{field: typed}))
+    assert getattr(record, field) == stored
+
+
+def test_a_normalised_employer_passes_its_checks():
+    record = normalise_employer(EmployerRecord(name="Ruth Ames", postcode="bf49rw", paye_reference="123/ab45678",
+                                               accounts_office_reference="123pf00045678"))
+    assert check_employer(record) == {}
