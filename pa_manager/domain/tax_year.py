@@ -40,6 +40,11 @@ def tax_year_start(label: str) -> date:
     return date(int(match.group(1)), 4, 6)
 
 
+def tax_year_end(label: str) -> date:
+    """5 April at the end of the tax year."""
+    return date(tax_year_start(label).year + 1, 4, 5)
+
+
 def tax_week(on: date) -> int:
     """Tax week 1..53: week n runs from 6 April + 7(n-1) days."""
     start = tax_year_start(tax_year_label(on))

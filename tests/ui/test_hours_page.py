@@ -116,16 +116,28 @@ def test_unreadable_times_are_explained_next_to_their_fields(qtbot, demo_context
 
 
 def test_a_night_across_the_october_clock_change_is_stored_as_11_hours(qtbot, demo_context):
-    # The clocks go back at 02:00 on Sunday 25 October 2026, so the night that crosses it starts on the 24th.
-    night = date(2026, 10, 24)
+    # The clocks go back at 02:00 on Sunday 31 October 2027, so the night that crosses it starts on the 30th.
+    night = date(2027, 10, 30)
     dialog = _dialog(qtbot, demo_context, "Janet Moyo", night)
     type_into(qtbot, dialog.start_edit, "22:00")
     type_into(qtbot, dialog.end_edit, "08:00")
-    assert "11 hours, ending the next day, Sunday 25 October 2026, at 08:00" in dialog.summary.text()
+    assert "11 hours, ending the next day, Sunday 31 October 2027, at 08:00" in dialog.summary.text()
     assert "clocks go back" in dialog.summary.text()
     click(qtbot, dialog.save_button)
     [stored] = [s for s in _stored(demo_context, "Janet Moyo", night) if to_london(s.start).hour == 22]
     assert paid_minutes(stored) == 11 * 60
+
+
+def test_a_shift_on_a_day_already_paid_is_refused_next_to_the_date_saying_what_to_do(qtbot, demo_context):
+    # The demo's October 2026 pay run (paid on Friday 30 October) has been finalised.
+    day = date(2026, 10, 24)
+    before = _stored(demo_context, "Janet Moyo", day)
+    dialog = _dialog(qtbot, demo_context, "Janet Moyo", day)
+    _fill_and_save(qtbot, dialog, "22:00", "08:00", "0")
+    error = dialog.rows["day"].error
+    assert error.isVisible() and "paid in the pay run of 30 October 2026" in error.text()
+    assert "back pay" in error.text()
+    assert _stored(demo_context, "Janet Moyo", day) == before and not dialog.result()
 
 
 def test_a_short_visit_is_warned_about_but_saved(qtbot, demo_context):
