@@ -176,6 +176,11 @@ def _money(value) -> str | None:
     return None if value is None else money_str(value)
 
 
+def _number(value) -> str | None:
+    """Hours and rates as decimal strings, keeping what precision they have ("7.5", "12.7125")."""
+    return None if value is None else format(value.normalize(), "f")
+
+
 def _today() -> date:
     return date.today()
 
@@ -390,10 +395,15 @@ def cmd_payrun(args) -> int:
             "tax": _money(slip.tax), "employee_ni": _money(slip.employee_ni), "employer_ni": _money(slip.employer_ni),
             "pension_employee": _money(slip.employee_pension), "pension_employer": _money(slip.employer_pension),
             "net_pay": _money(slip.net_pay), "minimum_wage_ok": slip.minimum_wage_ok,
+            "pay_lines": [{"code": line.code, "description": line.description, "amount": _money(line.amount),
+                           "hours": _number(line.hours), "rate": _number(line.rate)} for line in slip.lines],
+            "deductions": [{"code": d.code, "description": d.description, "amount": _money(d.amount)}
+                           for d in slip.deductions],
         })
     if args.json:
         _print_json({"pay_date": run.pay_date.isoformat(), "period_start": run.period_start.isoformat(),
-                     "period_end": run.period_end.isoformat(), "finalised": run.finalised, "pas": people})
+                     "period_end": run.period_end.isoformat(), "finalised": run.finalised,
+                     "cannot_finalise_because": [] if run.finalised else run.blocking, "pas": people})
     else:
         state = "Finalised" if run.finalised else "Not finalised yet"
         print(f"Pay run for {run.pay_date.isoformat()} ({run.period_start.isoformat()} to {run.period_end.isoformat()}): {state}.")

@@ -25,6 +25,7 @@ from pa_manager.importers.table_file import TableFileError, cell_text, parse_dat
 from pa_manager.messages import describe
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.pay_runs import allowance_claimed
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
@@ -235,10 +236,7 @@ def on_costs(db: Database, employer_id: int, on: date) -> OnCosts:
 
 def _allowance_used(db: Database, employer_id: int, as_of: date) -> Decimal:
     with db.session() as s:
-        rows = s.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(
-            models.PayRun.employer_id == employer_id, models.PayRun.tax_year == tax_year_label(as_of + timedelta(days=1)),
-            models.PayRun.pay_date <= as_of))
-        return sum(rows, ZERO)
+        return allowance_claimed(s, employer_id, tax_year_label(as_of + timedelta(days=1)), as_of + timedelta(days=1))
 
 
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:

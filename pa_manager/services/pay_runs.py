@@ -413,7 +413,8 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
                    min((r.period_start for r in runs), default=None), max(before, default=None))
 
 
-def _allowance_used(session, employer_id: int, tax_year: str, before: date) -> Decimal:
+def allowance_claimed(session, employer_id: int, tax_year: str, before: date) -> Decimal:
+    """Employment Allowance claimed in the tax year by the finalised pay runs paid before a day."""
     rows = session.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(
         models.PayRun.employer_id == employer_id, models.PayRun.tax_year == tax_year, models.PayRun.pay_date < before))
     return sum(rows, ZERO)
@@ -428,7 +429,7 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
                   and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
     period = _gather(session, employer, runs, pay_date, start, end)
-    allowance_used = _allowance_used(session, employer_id, tax_year_label(pay_date), pay_date)
+    allowance_used = allowance_claimed(session, employer_id, tax_year_label(pay_date), pay_date)
     drafts = []
     for pa in pas:
         draft = _work_out(session, period, pa, allowance_used)

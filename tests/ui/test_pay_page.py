@@ -1,6 +1,6 @@
 """The Pay page driven as a person would on pay day: type the date, work out the pay, read the
 warnings, record a reason, finalise, save the payslips; and check what was shown and stored."""
-from datetime import date, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import pytest
@@ -18,6 +18,7 @@ from tests.ui.driving import WINDOW_LETTERS, click, type_into
 
 NOVEMBER = date(2026, 11, 30)
 OCTOBER = date(2026, 10, 30)
+TODAY_NOON = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
 
 
 def _page(qtbot, context):
@@ -379,3 +380,84 @@ def test_every_control_in_each_pay_dialog_is_named_and_its_letters_differ(qtbot,
     texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
     texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
     assert _letters(texts) == [], texts
+
+
+# --- the pay record: kept, once per period, corrections later ---------------------------------------------
+
+
+def test_finalising_clears_the_undo_history_so_nothing_behind_the_run_can_be_undone(qtbot, demo_context, says_yes):
+    tom = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Tom Whitfield")
+    page = _page(qtbot, demo_context)
+    saved = shifts.save_shift(demo_context.db, demo_context.employer_id,
+                              shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
+    demo_context.record("Add a shift", redo=lambda: None, undo=lambda: shifts.delete_shift(demo_context.db, saved.key))
+    assert demo_context.undo_group.canUndo()
+    _work_out(qtbot, page)
+    click(qtbot, page.finalise_button)
+    assert not demo_context.undo_group.canUndo()  # the shift the pay was worked out from stays
+
+
+def test_an_undo_the_records_no_longer_allow_is_refused_in_words_and_dropped(qtbot, demo_context, monkeypatch):
+    tom = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Tom Whitfield")
+    saved = shifts.save_shift(demo_context.db, demo_context.employer_id,
+                              shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
+    demo_context.record("Add a shift", redo=lambda: None, undo=lambda: shifts.delete_shift(demo_context.db, saved.key))
+    # Another window (or the command line) finalises November meanwhile.
+    pay_runs.finalise_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER, TODAY_NOON)
+    refused = []
+    demo_context.refused.connect(refused.append)
+    demo_context.undo_group.activeStack().undo()
+    assert refused and "paid in the pay run of 30 November 2026" in refused[0]
+    assert shifts.get_shift(demo_context.db, saved.key) == saved  # the shift was paid, so it stays
+    assert demo_context.undo_group.activeStack().count() == 0  # and the step is gone, not left to redo
+
+
+def test_a_second_pay_date_in_a_paid_month_says_which_run_paid_it_and_cannot_be_finalised(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page, "27/10/2026")  # October was paid on Friday 30 October
+    assert page.period_label.text() == "For 1 to 31 October 2026"
+    assert not page.finalise_button.isEnabled()
+    assert any("1 to 31 October 2026 was paid in the pay run of 30 October 2026" in line
+               for line in _lines(page.warnings))
+
+
+def test_a_bonus_is_added_as_taxed_pay(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+    _work_out(qtbot, page)
+    before = _rows(page)["Janet Moyo"]["Gross pay"]
+
+    def fill(dialog: ExtrasDialog):
+        dialog.pa_box.setCurrentIndex(dialog.pa_box.findText("Janet Moyo"))
+        dialog.kind_box.setCurrentIndex(dialog.kind_box.findData("bonus"))
+        assert not dialog.purpose.isEnabled()
+        type_into(qtbot, dialog.description, "Christmas")
+        type_into(qtbot, dialog.amount, "100")
+        dialog._on_buttons_accepted()
+        return dialog.result()
+
+    monkeypatch.setattr(ExtrasDialog, "exec", fill)
+    click(qtbot, page.extras_button)
+    after = _rows(page)["Janet Moyo"]["Gross pay"]
+    assert Decimal(after.strip("£").replace(",", "")) - Decimal(before.strip("£").replace(",", "")) == 100
+    assert _lines(page.extras) == ["Janet Moyo: Christmas, £100.00 added (a bonus, taxed)"]
+
+
+def test_arrears_owed_from_a_short_pay_day_are_named_and_added_with_one_button(qtbot, demo_context):
+    context = demo_context
+    low = _add_pa(context, "Sam Low", "10.00", days=0)
+    shifts.save_shift(context.db, context.employer_id, shifts.ShiftInput(low.id, date(2026, 12, 1), time(9), time(17)))
+    shifts.save_shift(context.db, context.employer_id, shifts.ShiftInput(low.id, date(2026, 11, 24), time(9), time(17)))
+    pay_runs.record_minimum_wage_reason(context.db, context.employer_id, low.id, NOVEMBER, "Rate typed wrongly")
+    pay_runs.finalise_pay_run(context.db, context.employer_id, NOVEMBER, TODAY_NOON)
+    page = _page(qtbot, context)
+    _work_out(qtbot, page, "31/12/2026")
+    # November: 8 hours at £10.00 against £12.71 is £21.68 short; the rate is the same now, so £21.68 is owed.
+    assert any(line.startswith("Needs attention: you owe Sam Low £21.68 of minimum-wage arrears for the pay day of "
+                               "30 November 2026") for line in _lines(page.warnings))
+    assert page.arrears_button.isVisible()
+    click(qtbot, page.arrears_button)
+    [extra] = pay_day.list_extras(context.db, context.employer_id, date(2026, 12, 31))
+    assert (extra.kind, extra.amount, extra.relates_to) == ("arrears", Decimal("21.68"), NOVEMBER)
+    assert not page.arrears_button.isVisible()
+    context.undo_group.activeStack().undo()
+    assert pay_day.list_extras(context.db, context.employer_id, date(2026, 12, 31)) == []
