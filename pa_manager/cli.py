@@ -72,7 +72,8 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_import_timesheet)
 
-    p = sub.add_parser("hours", help="hours worked by each PA, by type of shift, for shifts starting within the dates")
+    p = sub.add_parser("hours", help="hours paid by the hour and sleep-in nights of each PA, by type of shift, and "
+                                     "their cost, for shifts starting within the dates")
     p.add_argument("--employer", required=True)
     p.add_argument("--from", dest="first", type=_date_arg, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--to", dest="last", type=_date_arg, required=True, metavar="YYYY-MM-DD")
@@ -316,14 +317,17 @@ def cmd_hours(args) -> int:
     if args.json:
         _print_json({"from": args.first.isoformat(), "to": args.last.isoformat(), "pas": [
             {"name": t.name, "hours": {kind.value: _hours(m) for kind, m in sorted(t.minutes_by_type.items())},
-             "total_hours": _hours(t.total_minutes), "cost": None if t.missing_rate else _money(t.cost)}
+             "total_hours": _hours(t.total_minutes), "sleep_in_nights": t.sleep_in_nights,
+             "cost": None if t.missing_rate else _money(t.cost)}
             for t in summary
         ]})
     elif not summary:
         print("No shifts start within those dates.")
     else:
         for t in summary:
-            print(f"{t.name}: {_hours(t.total_minutes)} hours")
+            nights = t.sleep_in_nights
+            apart = f" and {nights} sleep-in night{'' if nights == 1 else 's'}" if nights else ""
+            print(f"{t.name}: {_hours(t.total_minutes)} hours{apart}")
     return 0
 
 

@@ -163,6 +163,20 @@ def allowance_for(allowances: Iterable[SleepInAllowance], on_date: date) -> Deci
     return None if found is None else found.amount
 
 
+def night_allowance(shift: Shift, sleep_in_allowances: Iterable[SleepInAllowance]) -> Decimal | None:
+    """The allowance that pays a sleep-in's night: the one in force on the shift's date. None for any
+    other type of shift, or a sleep-in with no allowance in force (it is then paid by the hour)."""
+    if shift.shift_type is not ShiftType.SLEEP_IN:
+        return None
+    return allowance_for(sleep_in_allowances, local_date(shift))
+
+
+def hourly_minutes(shift: Shift, allowance: Decimal | None) -> int:
+    """Minutes paid by the hour: a sleep-in whose night is paid by an allowance (`night_allowance`)
+    is paid only for its awake minutes; any other shift for its length less the break."""
+    return awake_minutes(shift) if allowance is not None else paid_minutes(shift)
+
+
 def enhancement_for(
     enhancements: Iterable[Enhancement], kind: EnhancementKind, shift_type: ShiftType, on_date: date
 ) -> Enhancement | None:
@@ -177,7 +191,7 @@ class ShiftPay:
     `basic` is basic rate x paid hours; `premium` is what the enhancements add on top (kept
     apart because the minimum-wage check leaves premiums out); `sleep_in_allowance` is the flat
     night amount. `paid_minutes` are the minutes paid hourly (awake minutes for a sleep-in with
-    an allowance).
+    an allowance). `night` is True for a sleep-in whose night is paid by the allowance.
     """
 
     basic_rate: Decimal
@@ -185,6 +199,7 @@ class ShiftPay:
     basic: Decimal
     premium: Decimal
     sleep_in_allowance: Decimal
+    night: bool = False
 
     @property
     def paid_hours(self) -> Decimal:
@@ -244,19 +259,16 @@ def shift_cost(
         raise ShiftError("SHIFT_END_BEFORE_START")
     day = local_date(shift)
     basic_rate = rate_for(rates, shift.shift_type, day)
-    allowance = None
-    if shift.shift_type is ShiftType.SLEEP_IN:
-        allowance = allowance_for(sleep_in_allowances, day)
+    allowance = night_allowance(shift, sleep_in_allowances)
+    minutes = hourly_minutes(shift, allowance)
 
     if allowance is not None:
         # Asleep time is covered by the allowance; only the awake periods are paid by the hour.
         clipped = [(max(a, shift.start), min(b, shift.end)) for a, b in shift.awake]
         periods = _merged(clipped)
         weight = Fraction(1)
-        minutes = awake_minutes(shift)
     else:
         periods = [(shift.start, shift.end)]
-        minutes = paid_minutes(shift)
         weight = Fraction(minutes, length)
 
     # Rate x minutes / 60 in Decimal is exact to far below a penny, and a true half penny (6.355) is
@@ -289,4 +301,5 @@ def shift_cost(
         basic=basic,
         premium=_to_penny(premium) if premium else ZERO,
         sleep_in_allowance=_to_penny(Fraction(allowance)) if allowance is not None else ZERO,
+        night=allowance is not None,
     )

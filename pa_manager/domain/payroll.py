@@ -51,7 +51,6 @@ from pa_manager.domain.pay_period import (  # noqa: F401  (re-exported: the payr
     YearToDate,
     pay_reference_period,
 )
-from pa_manager.domain.pay_rates import shift_cost
 from pa_manager.domain.paye import (
     EXTRA_WEEK_PAYDAY,
     REFUND,
@@ -64,6 +63,7 @@ from pa_manager.domain.sick_pay import SickPayResult, ssp_for_period
 from pa_manager.domain.shifts import ShiftType, awake_minutes, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import parse_tax_code
 from pa_manager.domain.tax_year import hmrc_payment_due, tax_month, tax_month_end, tax_year_label
+from pa_manager.domain.work_pay import work_pay
 
 # Pay line codes.
 BASIC = "BASIC"                            # hours x basic rate, one line per (shift type, rate)
@@ -204,20 +204,15 @@ class _Work:
 
 
 def _work(inp: PayPeriodInput) -> _Work:
-    paid: dict[tuple[ShiftType, Decimal], int] = defaultdict(int)      # minutes paid by the hour
+    pay = work_pay(inp.shifts, inp.pay_rates, inp.enhancements, inp.is_bank_holiday,
+                   sleep_in_allowances=inp.sleep_in_allowances)
     counted: dict[tuple[ShiftType, Decimal], int] = defaultdict(int)   # minutes counted for the NMW
-    premiums: dict[ShiftType, Decimal] = defaultdict(lambda: ZERO)
-    nights: dict[Decimal, int] = defaultdict(int)
     by_kind: Counter[str] = Counter()   # minutes by minimum_wage.Hours field
     minutes_worked = 0
-    for shift in inp.shifts:
-        cost = shift_cost(shift, inp.pay_rates, inp.enhancements, inp.is_bank_holiday,
-                          sleep_in_allowances=inp.sleep_in_allowances)
+    for item in pay.shifts:
+        shift, cost = item.shift, item.pay
+        assert cost is not None   # work_pay raises PayRateError for a shift it cannot cost
         key = (shift.shift_type, cost.basic_rate)
-        paid[key] += cost.paid_minutes
-        premiums[shift.shift_type] += cost.premium
-        if cost.sleep_in_allowance:
-            nights[cost.sleep_in_allowance] += 1
         length = paid_minutes(shift)
         minutes_worked += length
         if shift.shift_type is ShiftType.SLEEP_IN:
@@ -232,21 +227,12 @@ def _work(inp: PayPeriodInput) -> _Work:
             # shadowing are time work.
             by_kind["travel" if shift.shift_type is ShiftType.TRAVEL else "worked"] += cost.paid_minutes
 
-    def hourly(rate: Decimal, minutes: int) -> Decimal:
-        return round_half_up(rate * minutes / 60)
-
-    order = sorted(paid, key=lambda k: (_TYPE_ORDER[k[0]], k[1]))
-    lines = [PayLine(BASIC, hourly(rate, paid[(kind, rate)]), kind, minutes_to_hours(paid[(kind, rate)]), rate)
-             for kind, rate in order if paid[(kind, rate)]]
-    lines += [PayLine(PREMIUM, premiums[kind], kind) for kind in sorted(premiums, key=_TYPE_ORDER.get)
-              if premiums[kind]]
-    lines += [PayLine(SLEEP_IN_ALLOWANCE, amount * count, ShiftType.SLEEP_IN, rate=amount, quantity=count)
-              for amount, count in sorted(nights.items())]
     return _Work(
-        lines=tuple(lines),
-        premiums=sum(premiums.values(), ZERO),
-        allowances=sum((amount * count for amount, count in nights.items()), ZERO),
-        nmw_basic=sum((hourly(rate, counted[(kind, rate)]) for kind, rate in order), ZERO),
+        lines=tuple(PayLine(line.code, line.amount, line.shift_type, line.hours, line.rate, line.quantity)
+                    for line in pay.lines),
+        premiums=pay.premiums,
+        allowances=pay.allowances,
+        nmw_basic=sum((round_half_up(rate * minutes / 60) for (_, rate), minutes in counted.items()), ZERO),
         nmw_hours=minimum_wage.Hours(**{name: minutes_to_hours(m) for name, m in by_kind.items()}),
         minutes_worked=minutes_worked,
     )

@@ -1,5 +1,5 @@
-"""Hours and their cost: totals by PA and shift type for any dates, the timesheet week, copying a
-week, and continuity of care."""
+"""Hours and their cost: totals by PA and shift type for any dates, counted as the payslip counts them;
+the timesheet week, copying a week, and continuity of care."""
 from __future__ import annotations
 
 from collections import defaultdict
@@ -10,9 +10,9 @@ from decimal import Decimal
 from pa_manager.domain.bank_holidays import bank_holidays_between, is_bank_holiday
 from pa_manager.domain.continuity import Continuity, continuity
 from pa_manager.domain.money import ZERO
-from pa_manager.domain.pay_rates import PayRateError, shift_cost
-from pa_manager.domain.people import PARecord, pay_terms
+from pa_manager.domain.people import PARecord, PayTerms, pay_terms
 from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, local_date, local_shift, paid_minutes, to_london
+from pa_manager.domain.work_pay import WorkPay, work_pay
 from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
@@ -23,55 +23,65 @@ from pa_manager.storage.database import Database
 
 @dataclass
 class PATotals:
-    """One PA's hours (whole minutes, by shift type) and what they cost at the PA's rates."""
+    """One PA's work counted as the payslip counts it (domain.work_pay): hours paid by the hour, by
+    shift type, in whole minutes; sleep-in nights paid by the allowance, apart from the hours; and the
+    cost, the sum of the same pay lines the payslip would show for these shifts."""
 
     pa_id: int
     name: str
-    minutes_by_type: dict[ShiftType, int] = field(default_factory=dict)
-    cost: Decimal = ZERO
+    minutes_by_type: dict[ShiftType, int] = field(default_factory=dict)  # paid by the hour
+    sleep_in_nights: int = 0
+    cost: Decimal = ZERO        # of the shifts that have a rate
     missing_rate: bool = False  # some shift had no rate to cost it at
+    shift_minutes: int = 0      # time on shift less breaks, asleep time included: to set against the rota
 
     @property
     def total_minutes(self) -> int:
+        """Minutes paid by the hour, every type together (sleep-in nights are not in them)."""
         return sum(self.minutes_by_type.values())
 
-    def add(self, shift: Shift, cost: Decimal | None) -> None:
-        self.minutes_by_type[shift.shift_type] = self.minutes_by_type.get(shift.shift_type, 0) + paid_minutes(shift)
-        if cost is None:
-            self.missing_rate = True
-        else:
-            self.cost += cost
+    @property
+    def has_work(self) -> bool:
+        return bool(self.total_minutes or self.sleep_in_nights)
+
+    @classmethod
+    def of(cls, pa_id: int, name: str, work: WorkPay) -> PATotals:
+        return cls(pa_id, name, minutes_by_type=work.paid_minutes_by_type, sleep_in_nights=work.sleep_in_nights,
+                   cost=work.total, missing_rate=not work.cost_known,
+                   shift_minutes=sum(paid_minutes(item.shift) for item in work.shifts))
 
 
 class Costing:
-    """Costs shifts at each PA's own rates, with the employer's bank holidays."""
+    """Works out shifts' pay at each PA's own rates, with the employer's bank holidays."""
 
     def __init__(self, pas: list[PARecord], nation):
         self._terms = {pa.id: pay_terms(pa.pay_rates) for pa in pas}
         self._nation = nation
 
-    def cost(self, shift: Shift) -> Decimal | None:
-        terms = self._terms.get(shift.pa)
-        if terms is None:
-            return None
-        try:
-            return shift_cost(shift, terms.rates, terms.enhancements, lambda d: is_bank_holiday(d, self._nation),
-                              sleep_in_allowances=terms.sleep_in_allowances).total
-        except PayRateError:
-            return None
+    def _is_bank_holiday(self, day: date) -> bool:
+        return is_bank_holiday(day, self._nation)
+
+    def work(self, pa_id: int, shifts: list[Shift]) -> WorkPay:
+        """One PA's shifts as the payslip would count them; a shift with no rate still counts in the
+        hours and nights, and leaves the cost unknown."""
+        terms = self._terms.get(pa_id) or PayTerms((), (), ())
+        return work_pay(shifts, terms.rates, terms.enhancements, self._is_bank_holiday,
+                        sleep_in_allowances=terms.sleep_in_allowances, skip_unpriced=True)
 
 
 def totals(shifts: list[Shift], pas: list[PARecord], costing: Costing) -> list[PATotals]:
+    """Each PA's totals for the shifts given, by name."""
     names = {pa.id: pa.name for pa in pas}
-    found: dict[int, PATotals] = {}
+    mine: dict[int, list[Shift]] = defaultdict(list)
     for shift in shifts:
-        row = found.setdefault(shift.pa, PATotals(shift.pa, names.get(shift.pa, "")))
-        row.add(shift, costing.cost(shift))
-    return sorted(found.values(), key=lambda t: t.name.lower())
+        mine[shift.pa].append(shift)
+    found = [PATotals.of(pa_id, names.get(pa_id, ""), costing.work(pa_id, own)) for pa_id, own in mine.items()]
+    return sorted(found, key=lambda t: t.name.lower())
 
 
 def hours_summary(db: Database, employer_id: int, first: date, last: date) -> list[PATotals]:
-    """Hours worked by each PA, by type, for shifts starting from `first` to `last`, with their cost."""
+    """Hours paid by the hour and sleep-in nights of each PA, by type, for shifts starting from `first`
+    to `last`, with their cost: for a pay period, the payslip's pay for work to the penny."""
     pas = list_pas(db, employer_id)
     costing = Costing(pas, get_employer(db, employer_id).nation)
     return totals(shifts_between(db, employer_id, first, last), pas, costing)
@@ -90,7 +100,7 @@ class WeekRow:
     worked: dict[date, list[Shift]]
     planned: dict[date, list[Shift]]
     worked_totals: PATotals
-    planned_minutes: int
+    planned_minutes: int   # time on shift less breaks, as PATotals.shift_minutes: set against the rota
 
 
 @dataclass(frozen=True)

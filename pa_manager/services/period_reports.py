@@ -5,11 +5,12 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from pa_manager.domain.shifts import local_date, minutes_by_type, paid_minutes, to_london
+from pa_manager.domain.shifts import local_date, to_london
 from pa_manager.reports.payslip import write_payslips
 from pa_manager.reports.timesheet import PATimesheet, ShiftLine, TimesheetReport, write_timesheet_report
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
+from pa_manager.services.hours import Costing
 from pa_manager.services.payslips import documents_between
 from pa_manager.services.people import list_pas
 from pa_manager.services.shifts import shifts_between
@@ -24,20 +25,26 @@ def _hours(minutes: int) -> Decimal:
 
 
 def save_timesheet_report(db, employer_id: int, path: Path, first: date, last: date) -> Path:
-    names = {pa.id: pa.name for pa in list_pas(db, employer_id)}
+    """Each PA's shifts starting from `first` to `last`, counted as the payslip counts them: hours paid by
+    the hour, with sleep-in nights paid by the allowance marked and totalled apart."""
+    pas = list_pas(db, employer_id)
+    employer = get_employer(db, employer_id)
+    names = {pa.id: pa.name for pa in pas}
+    costing = Costing(pas, employer.nation)
     shifts = shifts_between(db, employer_id, first, last)
     sections = []
     for pa_id in sorted({s.pa for s in shifts}, key=lambda key: names[key].lower()):
-        mine = [s for s in shifts if s.pa == pa_id]
+        work = costing.work(pa_id, [s for s in shifts if s.pa == pa_id])
         lines = []
-        for s in mine:
+        for item in work.shifts:
+            s = item.shift
             start, end = to_london(s.start), to_london(s.end)
             times = f"{start:%H:%M} to {end:%H:%M}" + (" (next day)" if end.date() > start.date() else "")
-            lines.append(ShiftLine(local_date(s), times, _KIND[s.shift_type.value], _hours(paid_minutes(s)), s.notes))
-        totals = tuple((_KIND[kind.value], _hours(minutes)) for kind, minutes in sorted(
-            minutes_by_type(mine).items(), key=lambda pair: list(_KIND).index(pair[0].value)))
-        sections.append(PATimesheet(names[pa_id], tuple(lines), totals))
-    report = TimesheetReport(get_employer(db, employer_id).name, first, last, tuple(sections))
+            lines.append(ShiftLine(local_date(s), times, _KIND[s.shift_type.value], _hours(item.paid_minutes), s.notes,
+                                   night=item.night))
+        totals = tuple((_KIND[kind.value], _hours(minutes)) for kind, minutes in work.paid_minutes_by_type.items())
+        sections.append(PATimesheet(names[pa_id], tuple(lines), totals, work.sleep_in_nights))
+    report = TimesheetReport(employer.name, first, last, tuple(sections))
     write_timesheet_report(report, Path(path))
     return Path(path)
 

@@ -118,7 +118,44 @@ def test_import_timesheet_then_hours_as_json(tmp_path, capsys):
     code, out, _ = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2030-10-26", "--to", "2030-10-28",
                        "--json", "--data", data)
     assert json.loads(out)["pas"] == [{"name": "Janet Moyo", "hours": {"standard": "3.00", "waking_night": "11.00"},
-                                       "total_hours": "14.00", "cost": json.loads(out)["pas"][0]["cost"]}]
+                                       "total_hours": "14.00", "sleep_in_nights": 0,
+                                       "cost": json.loads(out)["pas"][0]["cost"]}]
+
+
+def _jo_with_sleep_ins(db, today):
+    """Jo at £12.80 an hour with an £80.00 sleep-in allowance: a 7 h 30 day, a sleep-in woken for an hour
+    (paid at £12.80) and an undisturbed sleep-in."""
+    from datetime import date, time
+    from decimal import Decimal
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.people import SLEEP_IN_ALLOWANCE, PARecord, PayRateEntry
+    from pa_manager.domain.shifts import ShiftType
+    from pa_manager.services import employers, people
+    from pa_manager.services.shifts import ShiftInput, save_shift
+
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+    jo = people.save_pa(db, employer.id, PARecord(name="Jo Reid", start_date=date(2026, 4, 6), pay_rates=(
+        PayRateEntry(date(2026, 4, 6), Decimal("12.80")),
+        PayRateEntry(date(2026, 4, 6), Decimal("80.00"), SLEEP_IN_ALLOWANCE))), today)
+    save_shift(db, employer.id, ShiftInput(jo.id, date(2026, 11, 2), time(9), time(17), break_minutes=30))
+    save_shift(db, employer.id, ShiftInput(jo.id, date(2026, 11, 3), time(22), time(7), ShiftType.SLEEP_IN,
+                                           awake=((time(2), time(3)),)))
+    save_shift(db, employer.id, ShiftInput(jo.id, date(2026, 11, 4), time(22), time(7), ShiftType.SLEEP_IN))
+
+
+def test_hours_counts_sleep_in_nights_apart_from_hours(db, data_path, today, capsys):
+    _jo_with_sleep_ins(db, today)
+    code, out, _ = run(capsys, "hours", "--employer", "Ruth Ames", "--from", "2026-11-02", "--to", "2026-11-08",
+                       "--json", "--data", str(data_path))
+    # Hours paid by the hour: 7.50 standard and the 1.00 awake, not 2 x 9 hours asleep; two nights apart.
+    # Cost: 7.5 x £12.80 = £96.00, 1 x £12.80 = £12.80 and 2 x £80.00 = £160.00: £268.80.
+    assert code == 0 and json.loads(out)["pas"] == [{
+        "name": "Jo Reid", "hours": {"sleep_in": "1.00", "standard": "7.50"}, "total_hours": "8.50",
+        "sleep_in_nights": 2, "cost": "268.80"}]
+    code, out, _ = run(capsys, "hours", "--employer", "Ruth Ames", "--from", "2026-11-02", "--to", "2026-11-08",
+                       "--data", str(data_path))
+    assert code == 0 and out == "Jo Reid: 8.50 hours and 2 sleep-in nights\n"
 
 
 def test_import_timesheet_with_bad_rows_lists_them_and_stores_nothing(tmp_path, capsys):

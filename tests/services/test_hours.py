@@ -1,14 +1,16 @@
 """Recording hours: shifts checked before saving, clock changes, the week, copying, the rota, timesheets."""
+import subprocess
 from datetime import date, time, timedelta
 from decimal import Decimal
 
 import pytest
 
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.people import HOURLY, SLEEP_IN_ALLOWANCE, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.rota import Cancellation, Cover
 from pa_manager.domain.shifts import ShiftType, paid_minutes
-from pa_manager.services import employers, hours, people, rota, timesheets
+from pa_manager.services import employers, hours, pay_runs, people, period_reports, rota, timesheets
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import ShiftInput, delete_shift, restore_shift, save_shift, shifts_between
 
@@ -185,3 +187,97 @@ def test_the_demo_has_a_rota_with_a_weekend_sleep_in_and_worked_history(demo_db,
     history = shifts_between(demo_db, employer.id, today - timedelta(days=730), today)
     assert len(history) > 1000
     assert hours.continuity_of_care(demo_db, employer.id, today - timedelta(days=56), today).share < 1
+
+
+# --- hours counted as the payslip counts them ------------------------------------------------------
+
+@pytest.fixture
+def sleeper(db, today):
+    """Jo works by the hour at £12.80 (£13.10 from 16 November 2026), sleep-ins at £13.00 an hour awake
+    with an £80.00 allowance a night, and time and a half at weekends; paid monthly."""
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames", pay_frequency=PayFrequency.MONTHLY))
+    jo = people.save_pa(db, employer.id, PARecord(
+        name="Jo Reid", date_of_birth=date(1980, 1, 1), start_date=date(2026, 4, 6), tax_code="1257L",
+        ni_category="A", contracted_hours=Decimal("10"),
+        pay_rates=(PayRateEntry(date(2026, 4, 6), Decimal("12.80")),
+                   PayRateEntry(date(2026, 11, 16), Decimal("13.10")),
+                   PayRateEntry(date(2026, 4, 6), Decimal("13.00"), HOURLY, "sleep_in"),
+                   PayRateEntry(date(2026, 4, 6), Decimal("80.00"), SLEEP_IN_ALLOWANCE),
+                   PayRateEntry(date(2026, 4, 6), None, WEEKEND, multiplier=Decimal("1.5"))),
+    ), today)
+    e, pa = employer.id, jo.id
+    for day in (2, 3, 4):                                             # three 20-minute visits at £12.80
+        save_shift(db, e, _entry(pa, date(2026, 11, day), "09:00", "09:20"))
+    save_shift(db, e, _entry(pa, date(2026, 11, 7), "09:00", "13:00"))  # Saturday, 4 h at time and a half
+    save_shift(db, e, _entry(pa, date(2026, 11, 11), "22:00", "07:00", shift_type=ShiftType.SLEEP_IN,
+                             awake=((time(2), time(2, 40)),)))
+    save_shift(db, e, _entry(pa, date(2026, 11, 12), "22:00", "07:00", shift_type=ShiftType.SLEEP_IN,
+                             awake=((time(3), time(3, 40)),)))
+    save_shift(db, e, _entry(pa, date(2026, 11, 14), "22:00", "07:00", shift_type=ShiftType.SLEEP_IN))
+    for day in (17, 18, 19):                                          # three 20-minute visits at £13.10
+        save_shift(db, e, _entry(pa, date(2026, 11, day), "09:00", "09:20"))
+    return e, pa
+
+
+def test_hours_cost_is_the_payslips_pay_for_work_to_the_penny(db, sleeper):
+    employer_id, _ = sleeper
+    [jo] = hours.hours_summary(db, employer_id, date(2026, 11, 1), date(2026, 11, 30))
+    # Paid by the hour: standard 1 h of visits + 4 h Saturday at £12.80 and 1 h of visits at £13.10 = 6 h;
+    # sleep-ins 40 + 40 minutes awake = 1 h 20. Three sleep-in nights, counted apart, not as 27 hours.
+    assert jo.minutes_by_type == {ShiftType.STANDARD: 360, ShiftType.SLEEP_IN: 80}
+    assert (jo.total_minutes, jo.sleep_in_nights, jo.missing_rate) == (440, 3, False)
+    # Pay lines, each rounded once: 5 h x £12.80 = £64.00; 1 h x £13.10 = £13.10; 80 minutes x £13.00
+    # = £17.333 -> £17.33; Saturday's premium 4 h x £6.40 = £25.60; 3 nights x £80.00 = £240.00.
+    # £360.03 (costing shift by shift and adding up would give 3 x £4.27 + £51.20 + £25.60 + 2 x £8.67
+    # + £240.00 + 3 x £4.37 = £360.06).
+    assert jo.cost == Decimal("360.03")
+    run = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27))
+    assert (run.period_start, run.period_end) == (date(2026, 11, 1), date(2026, 11, 30))
+    [item] = run.pas
+    work = [line for line in item.payslip.lines if line.code in ("BASIC", "PREMIUM", "SLEEP_IN_ALLOWANCE")]
+    assert sum(line.amount for line in work) == jo.cost
+    assert [(line.code, line.hours, line.rate, line.quantity, line.amount) for line in work] == [
+        ("BASIC", Decimal(5), Decimal("12.80"), None, Decimal("64.00")),
+        ("BASIC", Decimal(1), Decimal("13.10"), None, Decimal("13.10")),
+        ("BASIC", Decimal(80) / 60, Decimal("13.00"), None, Decimal("17.33")),
+        ("PREMIUM", None, None, None, Decimal("25.60")),
+        ("SLEEP_IN_ALLOWANCE", None, Decimal("80.00"), 3, Decimal("240.00")),
+    ]
+
+
+def test_the_week_counts_sleep_in_nights_apart_from_hours(db, sleeper):
+    employer_id, pa = sleeper
+    row = next(r for r in hours.week_view(db, employer_id, date(2026, 11, 9)).rows if r.pa.id == pa)
+    totals = row.worked_totals
+    # Week of 9 November: the three sleep-ins. 1 h 20 awake (80 minutes x £13.00 = £17.33) and 3 nights
+    # (£240.00): £257.33. Time on shift, to set against the rota, is still 3 x 9 h.
+    assert (totals.minutes_by_type, totals.sleep_in_nights, totals.cost) == (
+        {ShiftType.SLEEP_IN: 80}, 3, Decimal("257.33"))
+    assert totals.shift_minutes == 3 * 9 * 60
+
+
+def test_a_pa_with_no_rate_still_shows_hours_and_nights_with_the_cost_unknown(db, household, today):
+    employer_id, _, _ = household
+    sam = people.save_pa(db, employer_id, PARecord(
+        name="Sam Ito", start_date=date(2026, 1, 5),
+        pay_rates=(PayRateEntry(date(2026, 1, 5), Decimal("70.00"), SLEEP_IN_ALLOWANCE),)), today)  # no hourly rate
+    save_shift(db, employer_id, _entry(sam.id, date(2026, 11, 2), "09:00", "12:00"))
+    save_shift(db, employer_id, _entry(sam.id, date(2026, 11, 3), "22:00", "07:00", shift_type=ShiftType.SLEEP_IN))
+    [totals] = hours.hours_summary(db, employer_id, date(2026, 11, 2), date(2026, 11, 8))
+    assert (totals.name, totals.minutes_by_type, totals.sleep_in_nights) == ("Sam Ito", {ShiftType.STANDARD: 180}, 1)
+    assert totals.missing_rate
+
+
+def test_the_timesheet_pdf_shows_paid_hours_and_the_nights_apart(db, sleeper, tmp_path):
+    employer_id, _ = sleeper
+    path = period_reports.save_timesheet_report(db, employer_id, tmp_path / "timesheets.pdf",
+                                                date(2026, 11, 1), date(2026, 11, 30))
+    text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    # A sleep-in paid by the allowance shows its awake hours (40 minutes = 0.67) and is marked a night.
+    assert "11 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.67" in text
+    assert "14 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.00" in text
+    assert "7 November 2026 09:00 to 13:00 Standard 4.00" in text
+    # Standard 6 h; sleep-in 80 minutes awake = 1.33; 440 minutes paid = 7.33 hours, not 7.33 + 27.
+    assert "Total standard 6.00 Total sleep-in 1.33 Total hours 7.33 Sleep-in nights: 3" in text
+    assert "A sleep-in night paid by the sleep-in allowance counts as a night, not as hours" in text

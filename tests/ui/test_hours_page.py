@@ -488,3 +488,19 @@ def test_every_control_in_each_hours_dialog_is_named_and_shortcuts_do_not_clash(
     dialog.show()
     assert unnamed_controls(dialog) == []
     assert _letters(dialog) == []
+
+
+def test_the_week_total_counts_sleep_in_nights_apart_from_hours(qtbot, demo_context):
+    # The demo's week of 19 October 2026: Tom worked Wednesday 18:00-21:00 and the weekend sleep-ins on
+    # Saturday (22:00-08:00 across the clock change: 11 h) and Sunday (10 h), not woken. At £13.45 an
+    # hour and £60.00 a night: 3 h x £13.45 = £40.35, plus 2 x £60.00 = £160.35.
+    page = _page(qtbot, demo_context)
+    page.show_week(date(2026, 10, 19))
+    assert _cell_text(page, "Tom Whitfield", page.model.COL_TOTAL) == "3 h\n2 sleep-in nights"
+    assert _cell_text(page, "Tom Whitfield", page.model.COL_COST) == "£160.35"
+    tom = page.model.index(page.model.row_of(_pa(demo_context, "Tom Whitfield").id), page.model.COL_TOTAL)
+    assert tom.data(Qt.ItemDataRole.AccessibleTextRole) == "Tom Whitfield, week total: 3 hours worked and 2 sleep-in nights"
+    lines = [page.totals.item(i).text() for i in range(page.totals.count())]
+    assert "Tom Whitfield: 3 h this week (standard 3 h) and 2 sleep-in nights, £160.35" in lines
+    # Set against the rota, the time on shift still counts: 3 h + 11 h + 10 h.
+    assert "Done: Tom Whitfield worked the 24 h the rota planned." in lines

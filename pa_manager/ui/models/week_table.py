@@ -1,5 +1,8 @@
 """The timesheet week: a row per PA, a column per day, then the week's total and its cost.
 
+The total is the hours paid by the hour, with sleep-in nights paid by the allowance counted apart,
+and the cost is the payslip's pay for that work (services.hours, domain.work_pay).
+
 Every cell says what it shows in words ("Planned 08:00–12:00"), never by style alone, and has an
 accessible text that makes sense without the headers, for a screen reader moving cell by cell.
 """
@@ -37,6 +40,11 @@ def hours_text(minutes: int) -> str:
     if hours and rest:
         return f"{hours} h {rest} min"
     return f"{rest} min" if rest else f"{hours} h"
+
+
+def nights_text(nights: int) -> str:
+    """'2 sleep-in nights': nights paid by the sleep-in allowance, counted apart from hours."""
+    return f"{nights} sleep-in night" + ("" if nights == 1 else "s")
 
 
 def spoken_hours(minutes: int) -> str:
@@ -169,7 +177,9 @@ class WeekTableModel(QAbstractTableModel):
     def _text(self, row: WeekRow, column: int) -> str:
         totals = row.worked_totals
         if column == self.COL_TOTAL:
+            # Hours paid by the hour; sleep-in nights paid by the allowance on a line of their own.
             text = _kept_together(hours_text(totals.total_minutes))
+            text += f"\n{nights_text(totals.sleep_in_nights)}" if totals.sleep_in_nights else ""
             return text + (f"\nPlanned {_kept_together(hours_text(row.planned_minutes))}" if row.planned_minutes else "")
         if column == self.COL_COST:
             return NO_RATE if totals.missing_rate else format_money(totals.cost)
@@ -182,6 +192,8 @@ class WeekTableModel(QAbstractTableModel):
         name, totals = row.pa.name, row.worked_totals
         if column == self.COL_TOTAL:
             words = f"{name}, week total: {spoken_hours(totals.total_minutes)} worked"
+            if totals.sleep_in_nights:
+                words += f" and {nights_text(totals.sleep_in_nights)}"
             if row.planned_minutes:
                 words += f", {spoken_hours(row.planned_minutes)} planned and not yet marked as worked"
             return words

@@ -26,7 +26,7 @@ from pa_manager.ui.dialogs.shift_dialog import (
     ShiftDialog, cancel_planned, cancel_question, confirm, full_day, removal_question, remove_shift,
 )
 from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, TimesheetImportDialog
-from pa_manager.ui.models.week_table import CELL_ROLE, SHIFT_TYPE_NAMES, WeekTableModel, hours_text
+from pa_manager.ui.models.week_table import CELL_ROLE, SHIFT_TYPE_NAMES, WeekTableModel, hours_text, nights_text
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
@@ -199,30 +199,43 @@ class HoursPage(QWidget):
         for shift in rota.planned_shifts(db, employer_id, self.monday, self.sunday, include_worked=True):
             on_rota[shift.pa] += paid_minutes(shift)
         lines: list[tuple[str, str]] = []
-        everyone, cost, cost_missing = 0, ZERO, False
+        everyone, nights, cost, cost_missing = 0, 0, ZERO, False
         for row in view.rows:
             totals, name = row.worked_totals, row.pa.name
-            if totals.total_minutes:
-                kinds = ", ".join(f"{SHIFT_TYPE_NAMES[kind].lower()} {hours_text(totals.minutes_by_type[kind])}"
-                                  for kind in ShiftType if totals.minutes_by_type.get(kind))
+            if totals.has_work:
+                worked = self._worked_words(totals)
                 if totals.missing_rate:
-                    lines.append(("missing", f"{name}: {hours_text(totals.total_minutes)} this week ({kinds}). "
+                    lines.append(("missing", f"{name}: {worked}. "
                                              "Cost not known: add their hourly rate on the People page."))
                 else:
-                    lines.append(("info", f"{name}: {hours_text(totals.total_minutes)} this week ({kinds}), "
-                                          f"{format_money(totals.cost)}"))
-                everyone, cost = everyone + totals.total_minutes, cost + totals.cost
+                    lines.append(("info", f"{name}: {worked}, {format_money(totals.cost)}"))
+                everyone, nights = everyone + totals.total_minutes, nights + totals.sleep_in_nights
+                cost = cost + totals.cost
                 cost_missing = cost_missing or totals.missing_rate
             if on_rota.get(row.pa.id) or row.planned_minutes:
-                lines.append(self._plan_line(name, totals.total_minutes, on_rota.get(row.pa.id, 0), row.planned_minutes))
-        if everyone:
+                lines.append(self._plan_line(name, totals.shift_minutes, on_rota.get(row.pa.id, 0), row.planned_minutes))
+        if everyone or nights:
             unknown = " (not counting shifts with no rate)" if cost_missing else ""
-            lines.append(("info", f"Everyone: {hours_text(everyone)} this week, {format_money(cost)}{unknown}"))
+            worked = " and ".join(part for part in (hours_text(everyone) if everyone else "",
+                                                    nights_text(nights) if nights else "") if part)
+            lines.append(("info", f"Everyone: {worked} this week, {format_money(cost)}{unknown}"))
         if not lines:
             lines.append(("info", "No shifts are recorded or planned for this week. Press Add shift to record one, "
                                   "or Copy last week."))
         lines.append(self._continuity_line())
         return lines
+
+    @staticmethod
+    def _worked_words(totals: hours.PATotals) -> str:
+        """'7 h this week (standard 6 h, sleep-in 1 h) and 2 sleep-in nights': hours are those paid by
+        the hour; a sleep-in night paid by the allowance is counted apart, as on the payslip."""
+        nights = nights_text(totals.sleep_in_nights)
+        if not totals.total_minutes:
+            return f"{nights} this week"
+        kinds = ", ".join(f"{SHIFT_TYPE_NAMES[kind].lower()} {hours_text(totals.minutes_by_type[kind])}"
+                          for kind in ShiftType if totals.minutes_by_type.get(kind))
+        return f"{hours_text(totals.total_minutes)} this week ({kinds})" + (
+            f" and {nights}" if totals.sleep_in_nights else "")
 
     @staticmethod
     def _plan_line(name: str, worked: int, planned: int, still_planned: int) -> tuple[str, str]:
