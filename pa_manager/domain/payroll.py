@@ -2,11 +2,10 @@
 
 The steps, each using the module that owns its rule:
 
-1. Work. Every shift is costed with pay_rates.shift_cost. Basic pay is grouped by (shift type, basic
-   rate), as ERA 1996 s.8(2)(e) asks for the total hours paid where pay varies with time worked. A
-   line's amount is rate x its minutes / 60 rounded half up once, so hours x rate = amount on the
-   payslip. Premiums (weekend, bank holiday) are summed per type and sleep-in allowances per amount
-   from shift_cost's own figures; each is its own line.
+1. Work. work_pay.work_pay costs the shifts into lines, the same way the hours totals and the
+   timesheet count them: basic pay grouped by (shift type, basic rate), as ERA 1996 s.8(2)(e) asks
+   for the total hours paid where pay varies with time worked, each line rate x its minutes / 60
+   rounded half up once; premiums (weekend, bank holiday) per type; sleep-in allowances per amount.
 2. Leave and sickness. Holiday taken: hours x the hourly holiday rate, half up (as
    holiday.AverageHolidayPay.pay_for_hours). Rolled-up holiday pay: 12.07% of the pay for work done,
    its own line (WTR reg 16A). SSP: sick_pay.ssp_for_period, a line per weekly rate. A leaver's
@@ -63,12 +62,9 @@ from pa_manager.domain.sick_pay import SickPayResult, ssp_for_period
 from pa_manager.domain.shifts import ShiftType, awake_minutes, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import parse_tax_code
 from pa_manager.domain.tax_year import hmrc_payment_due, tax_month, tax_month_end, tax_year_label
-from pa_manager.domain.work_pay import work_pay
+from pa_manager.domain.work_pay import BASIC, PREMIUM, SLEEP_IN_ALLOWANCE, work_pay  # noqa: F401 (line codes)
 
 # Pay line codes.
-BASIC = "BASIC"                            # hours x basic rate, one line per (shift type, rate)
-PREMIUM = "PREMIUM"                        # weekend / bank holiday enhancement above the basic rate
-SLEEP_IN_ALLOWANCE = "SLEEP_IN_ALLOWANCE"  # nights x allowance
 HOLIDAY = "HOLIDAY"                        # holiday taken: hours x holiday rate
 ROLLED_UP_HOLIDAY = "ROLLED_UP_HOLIDAY"    # 12.07% of pay for work done (rate holds the 0.1207)
 SSP = "SSP"                                # days at one weekly rate (rate is weekly, quantity days)
@@ -95,7 +91,6 @@ LEAVER = "LEAVER"
 _TAX_FLAGS = {REGULATORY_LIMIT_APPLIED: K_CODE_LIMIT, WEEK1_BASIS: TAX_WEEK1_BASIS,
               EXTRA_WEEK_PAYDAY: TAX_EXTRA_WEEK_PAYDAY, REFUND: TAX_REFUND}
 
-_TYPE_ORDER = {kind: index for index, kind in enumerate(ShiftType)}
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from pa_manager.domain.work_pay import WorkPay, work_pay
 from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
-from pa_manager.services.shifts import row_values, shifts_between, stored_near, to_shift
+from pa_manager.services.shifts import paid_day_problem, paid_periods, row_values, shifts_between, stored_near, to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -146,15 +146,19 @@ def week_view(db: Database, employer_id: int, monday: date) -> WeekView:
 
 def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date) -> list[Shift]:
     """Copy every worked shift of one week to another at the same local times; shifts that would
-    overlap one already there (or fall outside the PA's employment) are skipped. Returns what was added."""
+    overlap one already there, fall outside the PA's employment or on a day already paid are skipped.
+    Returns what was added."""
     source = shifts_between(db, employer_id, from_monday, from_monday + timedelta(days=6))
     offset = (to_monday - from_monday).days
     pas = {pa.id: pa for pa in list_pas(db, employer_id)}
     added: list[Shift] = []
     with db.session() as s:
+        paid = paid_periods(s, employer_id)
         for shift in source:
             start, end = to_london(shift.start), to_london(shift.end)
             day = local_date(shift) + timedelta(days=offset)
+            if paid_day_problem(paid, day) is not None:
+                continue
             try:
                 copy = local_shift(day, start.time(), end.time(), pa=shift.pa, shift_type=shift.shift_type,
                                    break_minutes=shift.break_minutes, notes=shift.notes)

@@ -190,7 +190,3 @@ def test_a_shift_with_no_rate_still_counts_its_hours_and_night_but_not_its_cost(
     with pytest.raises(PayRateError) as raised:   # the payslip cannot be worked out without a rate
         work_pay(shifts, rates, sleep_in_allowances=(ALLOWANCE,))
     assert raised.value.code == "PAY_RATE_MISSING"
-
-
-def test_the_codes_are_the_payslips() -> None:
-    assert (BASIC, PREMIUM, SLEEP_IN_ALLOWANCE) == (payroll.BASIC, payroll.PREMIUM, payroll.SLEEP_IN_ALLOWANCE)

@@ -311,3 +311,27 @@ def test_minimum_wage_arrears_are_owed_at_todays_rate_and_paid_as_a_taxed_line(d
     [line] = [line for line in slip.lines if line.code == "MINIMUM_WAGE_ARREARS"]
     assert (line.amount, line.relates_to) == (Decimal("10.08"), date(2026, 3, 31))
     assert slip.gross_pay == Decimal("104.00") + Decimal("10.08")  # 8 h x £13.00 and the arrears
+
+
+# --- the hours behind a finalised pay run stay as they were paid ------------------------------------------
+
+
+def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, household, tmp_path):
+    from pa_manager.services import hours, shifts, timesheets
+
+    employer_id, pa = household
+    work(db, employer_id, pa.id, date(2026, 11, 2))
+    [paid] = shifts.shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 2))
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
+        shifts.delete_shift(db, paid.key)
+    with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
+        save_shift(db, employer_id, ShiftInput(pa.id, date(2026, 12, 1), time(9), time(17)), shift_id=paid.key)
+    assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)) == []
+    sheet = tmp_path / "late.csv"
+    sheet.write_text("pa,date,start,end,break_minutes,type,notes\nAnn Cole,2026-11-20,09:00,12:00,0,standard,\n"
+                     "Ann Cole,2026-12-01,09:00,12:00,0,standard,\n")
+    result = timesheets.import_timesheet(db, employer_id, sheet)
+    assert [(e.line, e.column) for e in result.errors] == [(2, "day")] and result.added == 0
+    assert "paid in the pay run of 30 November 2026" in result.errors[0].message
+    assert shifts.shifts_between(db, employer_id, date(2026, 11, 1), date(2026, 12, 31)) == [paid]
