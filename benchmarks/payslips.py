@@ -55,7 +55,7 @@ def sample(week: int, pa: int) -> PayslipData:
                     Deduction("Pension", "Your workplace pension", pension, note="Relief at source")),
         net_pay=gross - tax - ni - pension, payment_method="Bank transfer",
         employer_costs=EmployerCosts(Decimal("30.12"), Decimal("5.97")),
-        holiday=HolidayHours(Decimal("40"), Decimal("8"), Decimal("32")),
+        holiday=HolidayHours((("Earned so far", Decimal("40")), ("Taken so far", Decimal("8")), ("Left to take", Decimal("32")))),
         year_to_date=YearToDate(gross * (week + 1), gross * (week + 1), tax * (week + 1), ni * (week + 1),
                                 pension * (week + 1), tax_year="2026 to 2027"),
         notes=("You were paid at least the National Living Wage for every hour you worked.",),
@@ -77,9 +77,9 @@ def text_lines(data: PayslipData) -> list[str]:
     lines += [f"{d.description} {d.purpose} {d.note} {format_money(d.amount)}" for d in data.deductions]
     lines += [f"Total deductions {format_money(data.total_deductions)}", f"Take-home pay {format_money(data.net_pay)}",
               f"Paid by: {data.payment_method}", f"Tax year {ytd.tax_year} so far Holiday",
-              f"Total pay {format_money(ytd.gross)} Earned {holiday.accrued} hours",
-              f"Taxable pay {format_money(ytd.taxable_pay)} Taken {holiday.taken} hours",
-              f"Income tax {format_money(ytd.tax)} Left to take {holiday.balance} hours",
+              *(f"{label} {hours} hours" for label, hours in holiday.lines),
+              f"Total pay {format_money(ytd.gross)}", f"Taxable pay {format_money(ytd.taxable_pay)}",
+              f"Income tax {format_money(ytd.tax)}",
               f"Employee NI {format_money(ytd.employee_ni)}", f"Your pension {format_money(ytd.employee_pension)}",
               "Your employer also paid ... employer National Insurance and ... into your pension.", *data.notes]
     return lines + [f"Payslip for {data.pa_name}", "Page 1 of 1"]

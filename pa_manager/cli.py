@@ -178,7 +178,7 @@ def _money(value) -> str | None:
 
 
 def _number(value) -> str | None:
-    """Hours and rates as decimal strings, keeping what precision they have ("7.5", "12.7125")."""
+    """A rate as a decimal string, keeping any fraction of a penny it has ("12.71", "19.065")."""
     return None if value is None else format(value.normalize(), "f")
 
 
@@ -400,7 +400,7 @@ def cmd_payrun(args) -> int:
             "pension_employee": _money(slip.employee_pension), "pension_employer": _money(slip.employer_pension),
             "net_pay": _money(slip.net_pay), "minimum_wage_ok": slip.minimum_wage_ok,
             "pay_lines": [{"code": line.code, "description": line.description, "amount": _money(line.amount),
-                           "hours": _number(line.hours), "rate": _number(line.rate)} for line in slip.lines],
+                           "hours": _money(line.hours), "rate": _number(line.rate)} for line in slip.lines],
             "deductions": [{"code": d.code, "description": d.description, "amount": _money(d.amount)}
                            for d in slip.deductions],
         })
