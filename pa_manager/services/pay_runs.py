@@ -91,7 +91,7 @@ class PayRunDraft:
     period_end: date
     pas: tuple[PADraft, ...]
     finalised: bool  # already finalised: these are the stored records
-    already_paid_by: PaidRun | None = None  # a finalised run that paid some of this period
+    already_paid_by: PaidRun | None = None  # another finalised run that paid some of this period
 
     @property
     def blocking(self) -> list[str]:
@@ -528,8 +528,12 @@ def finalised_pay_run(db: Database, employer_id: int, pay_date: date) -> PayRunD
             return None
         employer = _employer(s, employer_id)
         period = (run.period_start, run.period_end)
+        first_paid = None
+        if run.repeats_period:  # made before one run per period was the rule: say which run paid first
+            first_paid = _paid_by([r for r in _paid_runs(s, employer_id) if r.pay_date != pay_date], *period)
     records = records_between(db, employer_id, pay_date, pay_date)
-    return PayRunDraft(employer, pay_date, *period, tuple(PADraft(_as_paid(r), r) for r in records), finalised=True)
+    return PayRunDraft(employer, pay_date, *period, tuple(PADraft(_as_paid(r), r) for r in records), finalised=True,
+                       already_paid_by=first_paid)
 
 
 def _as_paid(record: PayRecord) -> PARecord:

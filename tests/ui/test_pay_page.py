@@ -461,3 +461,27 @@ def test_arrears_owed_from_a_short_pay_day_are_named_and_added_with_one_button(q
     assert not page.arrears_button.isVisible()
     context.undo_group.activeStack().undo()
     assert pay_day.list_extras(context.db, context.employer_id, date(2026, 12, 31)) == []
+
+
+def test_a_pay_run_an_older_version_let_through_twice_says_which_run_paid_first(qtbot, tmp_path):
+    """tests/data/release-0007.sqlite3: November 2026 paid on the 30th, then again on the 27th."""
+    import shutil
+    from pathlib import Path
+
+    from pa_manager.services.employers import find_employer
+    from pa_manager.storage.database import open_database
+    from pa_manager.ui.context import AppContext
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copy(Path(__file__).parents[1] / "data" / "release-0007.sqlite3", path)
+    db, _ = open_database(path)
+    context = AppContext(db, today=lambda: TODAY)
+    context.set_employer(find_employer(db, "Old Release Household").id)
+    page = _page(qtbot, context)
+    _work_out(qtbot, page, "27/11/2026")
+    assert page.state_heading.text().startswith("Finalised")
+    assert ("Needs attention: this pay run paid 1 to 30 November 2026 again: the pay run of 30 November 2026 had "
+            "paid it.") in " ".join(_lines(page.warnings))
+    _work_out(qtbot, page, "30/11/2026")  # the first one is as it was
+    assert not any("again" in line for line in _lines(page.warnings))
+    db.close()

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pa_manager.domain import pension
 from pa_manager.domain.money import format_money
 from pa_manager.domain.rates import RatesError
-from pa_manager.messages import format_date
+from pa_manager.messages import date_range, format_date
 from pa_manager.services import pay_day
 from pa_manager.services.pay_runs import PADraft, PayRunDraft
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
@@ -206,3 +206,11 @@ def arrears_sentence(due: pay_day.ArrearsDue) -> str:
     return (f"Needs attention: you owe {due.pa_name} {format_money(due.amount)} of minimum-wage arrears for the "
             f"pay day of {format_date(due.relates_to)} (they were paid {format_money(due.shortfall)} too little; the law "
             "says arrears are paid at today's rate). Choose Add minimum-wage arrears to pay them in this pay run.")
+
+
+def repeated_run_sentence(run) -> str:
+    """For a pay run an older version let through, which paid a period already paid."""
+    first = run.already_paid_by
+    return (f"Needs attention: this pay run paid {date_range(run.period_start, run.period_end)} again: the pay run of "
+            f"{format_date(first.pay_date)} had paid it. If the same hours were paid twice, take the overpayment back "
+            "in the next pay run (Add expenses, a bonus or a deduction, then Taking back an overpayment of wages).")

@@ -27,6 +27,7 @@ from pa_manager.ui.dialogs.pay_dialogs import (
 )
 from pa_manager.ui.models.pay_run_table import (
     DRAFT_ROLE, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
+    repeated_run_sentence,
 )
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
@@ -247,6 +248,8 @@ class PayPage(QWidget):
         self._show_totals(run)
         self._show_extras(run)
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
+        if run is not None and run.finalised and run.already_paid_by is not None:
+            lines.append(("warning", repeated_run_sentence(run)))
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
         lines += [("warning", arrears_sentence(due)) for due in self._arrears]
