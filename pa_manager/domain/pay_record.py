@@ -12,8 +12,8 @@ Upgrade steps are history: they never change once released.
 
 Version 1 (until December 2026): the figures only; no employer or PA details (beyond the name), no
 holiday position and no format_version key.
-Version 2: adds `employer`, `pa_details`, `holiday`, `minimum_wage_band`, `payment_method`, and the
-`description` and `relates_to` of each line.
+Version 2: adds `employer`, `pa_details`, `holiday`, `hours_worked`, `minimum_wage_band`,
+`payment_method`, and the `description` and `relates_to` of each line.
 """
 from __future__ import annotations
 
@@ -118,6 +118,7 @@ class PayRecord:
     employer_pension: Decimal
     ssp: Decimal
     net_pay: Decimal
+    hours_worked: Decimal            # working time, as holiday accrues on it (payroll.Payslip.hours_worked)
     holiday_hours_accrued: Decimal   # this period (irregular hours)
     holiday_hours_taken: Decimal     # this period
     holiday: HolidayPosition | None
@@ -180,7 +181,7 @@ def record_of(slip: Payslip, employer: EmployerDetails, pa: PADetails) -> PayRec
         gross_pay=slip.gross_pay, taxable_pay=slip.taxable_pay, tax=slip.tax, employee_ni=slip.employee_ni,
         employer_ni=slip.employer_ni, employment_allowance=slip.employment_allowance_claimed,
         employee_pension=slip.employee_pension, employer_pension=slip.employer_pension, ssp=slip.ssp,
-        net_pay=slip.net_pay, holiday_hours_accrued=slip.holiday_hours_accrued,
+        net_pay=slip.net_pay, hours_worked=slip.hours_worked, holiday_hours_accrued=slip.holiday_hours_accrued,
         holiday_hours_taken=slip.holiday_hours_taken, holiday=slip.holiday, minimum_wage_ok=slip.minimum_wage_ok,
         minimum_wage_reason=slip.minimum_wage_override_reason,
         minimum_hourly_rate=check.minimum_hourly_rate if check else None,
@@ -291,7 +292,11 @@ def upgrade_v1(document: dict[str, Any], employer: EmployerDetails, pa: PADetail
     when the record is upgraded); the PA's id inside version 1 is dropped (the row holds it)."""
     upgraded = {k: v for k, v in document.items() if k not in ("pa_id", "pa_name")}
     upgraded["lines"] = [{**line, "description": "", "relates_to": None} for line in document["lines"]]
+    # Version 1 kept only the hours paid for by the hour: the nearest to the time worked it knew.
+    worked = sum((Decimal(line["hours"]) for line in document["lines"]
+                  if line.get("hours") and line["code"] not in ("SSP", "HOLIDAY", "HOLIDAY_ON_LEAVING")), Decimal(0))
     upgraded.update(
+        hours_worked=str(worked),
         employer=_plain(employer), pa_details=_plain(pa), holiday=_plain(holiday) if holiday else None,
         minimum_wage_band=None, payment_method=BANK_TRANSFER, format_version=2,
     )

@@ -143,6 +143,8 @@ class Payslip:
     additions: tuple[Addition, ...]
     net_pay: Decimal
     employer_cost: Decimal            # gross + employer NI + employer pension (before the allowance)
+    hours_worked: Decimal             # working time (every shift less breaks, sleep-ins whole): what
+                                      # holiday accrues on, and what average holiday pay is per hour of
     holiday_hours_accrued: Decimal    # this period (irregular hours), exact
     holiday_hours_taken: Decimal
     holiday: holiday.HolidayPosition | None  # the leave year so far (None: no leave year given)
@@ -399,6 +401,7 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
         employee_pension=employee_pension, employer_pension=employer_pension, ssp=ssp,
         deductions=tuple(deductions), additions=inp.additions, net_pay=net,
         employer_cost=gross + ni.employer + employer_pension,
+        hours_worked=minutes_to_hours(work.minutes_worked),
         holiday_hours_accrued=accrued, holiday_hours_taken=inp.holiday_hours_taken,
         holiday=_holiday_position(inp, accrued, owed.hours if owed is not None and owed.hours > 0 else ZERO),
         minimum_wage=nmw, minimum_wage_ok=nmw_ok,

@@ -191,11 +191,15 @@ def format_hours(hours: Decimal) -> str:
     return f"{hours.quantize(HUNDREDTH):,}"
 
 
+RATE_PLACES = Decimal("0.0001")
+
+
 def format_rate(rate: Decimal) -> str:
-    """£12.71, keeping any fraction of a penny a rate really has (£12.7125)."""
+    """£12.71, keeping a fraction of a penny a rate really has (£12.7125), to four places at most: an
+    average holiday rate (£33.0928571...) is shown as £33.0929 (the amount is worked out exactly)."""
     if rate == rate.quantize(HUNDREDTH):
         return format_money(rate)
-    return f"£{rate.normalize():,f}"
+    return f"£{rate.quantize(RATE_PLACES).normalize():,f}"
 
 
 def period_text(data: PayslipData) -> str:

@@ -177,7 +177,7 @@ class _Earlier:
     tax_year: str
     gross_pay: Decimal
     ssp: Decimal
-    hours: Decimal
+    hours_worked: Decimal
     accrued: Decimal
     taken: Decimal
     document: str
@@ -187,7 +187,7 @@ def _earlier_pay(session, employer_id: int, since: date, before: date) -> dict[i
     rows = session.execute(
         select(models.StoredPayslip.pa_id, models.PayRun.pay_date, models.PayRun.period_start,
                models.PayRun.period_end, models.PayRun.tax_year, models.StoredPayslip.gross_pay,
-               models.StoredPayslip.ssp, models.StoredPayslip.hours, models.StoredPayslip.holiday_hours_accrued,
+               models.StoredPayslip.ssp, models.StoredPayslip.hours_worked, models.StoredPayslip.holiday_hours_accrued,
                models.StoredPayslip.holiday_hours_taken, models.StoredPayslip.document)
         .join(models.PayRun).where(models.PayRun.employer_id == employer_id, models.PayRun.pay_date >= since,
                                    models.PayRun.pay_date < before)
@@ -208,14 +208,17 @@ def _period_weeks(frequency: PayFrequency) -> Decimal:
     return Decimal(frequency.weeks) if frequency.weeks else Decimal(52) / 12
 
 
-def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency, leave_starts: date,
+def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency, period_start: date,
                   basic: Decimal) -> Decimal:
-    """Holiday pay an hour: the normal rate for fixed hours; for irregular hours the average over the
-    last 52 paid weeks (domain.holiday.average_holiday_pay), the normal rate while there is none."""
+    """Holiday pay an hour: the normal rate for fixed hours; for irregular hours the average pay for
+    an hour over the last 52 paid weeks (domain.holiday.average_holiday_pay): pay other than sick pay,
+    over the hours worked (as holiday accrues on them, sleep-ins whole) and the holiday hours paid;
+    the normal rate while there is no pay yet."""
     if not pa.irregular_hours:
         return basic
-    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.ssp, e.hours, _period_weeks(frequency)) for e in earlier]
-    average = holiday.average_holiday_pay(weeks, leave_starts)
+    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.ssp, e.hours_worked + e.taken, _period_weeks(frequency))
+             for e in earlier]
+    average = holiday.average_holiday_pay(weeks, period_start)  # pay periods ended before this one
     return average.hourly_exact if average.total_hours else basic
 
 
@@ -326,7 +329,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
     leave_starts = holiday.leave_year_start(p.start)
     this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
     basic = pa.rate_on(p.end) or ZERO
-    holiday_rate = _holiday_rate(pa, earlier, frequency, leave_starts, basic)
+    holiday_rate = _holiday_rate(pa, earlier, frequency, p.start, basic)
     weekdays = working_weekdays([r.pattern for r in p.patterns], pa.id, p.start, p.end)
     entitlement = None
     if not pa.irregular_hours and pa.contracted_hours is not None:
@@ -498,7 +501,8 @@ def _stored(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.Stored
     """The record, and the figures kept beside it as columns for sums in SQL."""
     return models.StoredPayslip(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,
-        ni_category=slip.ni_category, hours=slip.hours, gross_pay=slip.gross_pay, taxable_pay=slip.taxable_pay,
+        ni_category=slip.ni_category, hours=slip.hours, hours_worked=slip.hours_worked, gross_pay=slip.gross_pay,
+        taxable_pay=slip.taxable_pay,
         tax=slip.tax, employee_ni=slip.employee_ni, employer_ni=slip.employer_ni,
         employment_allowance=slip.employment_allowance, employee_pension=slip.employee_pension,
         employer_pension=slip.employer_pension, ssp=slip.ssp, additions=slip.additions_total,

@@ -322,6 +322,7 @@ class StoredPayslip(Base):
     tax_code: Mapped[str] = mapped_column(String(20))
     ni_category: Mapped[str] = mapped_column(String(1))
     hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    hours_worked: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal(0), server_default="0")
     gross_pay: Mapped[Decimal] = mapped_column(Pence)
     taxable_pay: Mapped[Decimal] = mapped_column(Pence)
     tax: Mapped[Decimal] = mapped_column(Pence)

@@ -335,3 +335,22 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
     assert [(e.line, e.column) for e in result.errors] == [(2, "day")] and result.added == 0
     assert "paid in the pay run of 30 November 2026" in result.errors[0].message
     assert shifts.shifts_between(db, employer_id, date(2026, 11, 1), date(2026, 12, 31)) == [paid]
+
+
+def test_irregular_hours_holiday_pay_is_the_average_for_an_hour_worked_sleep_ins_whole(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="E", pay_frequency=PayFrequency.MONTHLY))
+    pa = people.save_pa(db, employer.id, PARecord(
+        name="Night Worker", date_of_birth=date(1990, 1, 1), start_date=date(2026, 10, 1), tax_code="1257L",
+        irregular_hours=True, pay_rates=(PayRateEntry(date(2026, 10, 1), Decimal("13.00")),
+                                         PayRateEntry(date(2026, 10, 1), Decimal("60.00"), "sleep_in_allowance"))),
+        today)
+    for day in (5, 6):  # 20 hours of day shifts: £260
+        work(db, employer.id, pa.id, date(2026, 10, day), "08:00", "18:00")
+    for day in (7, 8, 9, 10):  # four sleep-ins, 10 hours each, asleep throughout: £60 a night, £240
+        work(db, employer.id, pa.id, date(2026, 10, day), "22:00", "08:00", ShiftType.SLEEP_IN)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 10, 30), NOW)
+    work(db, employer.id, pa.id, date(2026, 11, 2), "09:00", "15:00", ShiftType.HOLIDAY)
+    slip = pay_runs.prepare_pay_run(db, employer.id, date(2026, 11, 30)).pas[0].payslip
+    [line] = [line for line in slip.lines if line.code == "HOLIDAY"]
+    # £500 over 60 hours worked (12.07% of which is what accrued): £8.3333 an hour; 6 hours is £50.00.
+    assert line.rate == Decimal(500) / Decimal(60) and (line.hours, line.amount) == (Decimal(6), Decimal("50.00"))

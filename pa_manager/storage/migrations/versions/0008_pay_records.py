@@ -6,6 +6,7 @@
 - a shift is stored once (PA, start, end, type); exact duplicates left by a doubled import are
   removed, keeping the first;
 - a pay-day extra can say which pay day it puts right (relates_to);
+- payslips keep the hours worked (what holiday accrues on) beside the hours paid for;
 - every stored payslip is rewritten as a version 2 pay record (storage/record_upgrade.py).
 
 Revision ID: 0008
@@ -14,6 +15,8 @@ Create Date: 2026-12-03
 """
 from alembic import op
 import sqlalchemy as sa
+
+import pa_manager.storage.types
 
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 
@@ -50,17 +53,22 @@ def upgrade() -> None:
         batch_op.create_unique_constraint('uq_shifts_pa_id_times', ['pa_id', 'starts_at', 'ends_at', 'shift_type'])
 
     with op.batch_alter_table('payslips', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('hours_worked', pa_manager.storage.types.ExactDecimal(), server_default='0',
+                                      nullable=False))
         batch_op.drop_constraint('fk_payslips_pa_id_pas', type_='foreignkey')
         batch_op.drop_constraint('fk_payslips_pay_run_id_pay_runs', type_='foreignkey')
         batch_op.create_foreign_key('fk_payslips_pa_id_pas', 'pas', ['pa_id'], ['id'], ondelete='RESTRICT')
         batch_op.create_foreign_key('fk_payslips_pay_run_id_pay_runs', 'pay_runs', ['pay_run_id'], ['id'],
                                     ondelete='RESTRICT')
 
+    # Version 1 kept only the hours paid for by the hour: the nearest to the time worked it knew.
+    connection.execute(sa.text("UPDATE payslips SET hours_worked = hours - holiday_hours_taken"))
     upgrade_version_1_records(connection)
 
 
 def downgrade() -> None:
     with op.batch_alter_table('payslips', schema=None) as batch_op:
+        batch_op.drop_column('hours_worked')
         batch_op.drop_constraint('fk_payslips_pay_run_id_pay_runs', type_='foreignkey')
         batch_op.drop_constraint('fk_payslips_pa_id_pas', type_='foreignkey')
         batch_op.create_foreign_key('fk_payslips_pay_run_id_pay_runs', 'pay_runs', ['pay_run_id'], ['id'],
