@@ -195,13 +195,18 @@ class AverageHolidayPay:
         return round_half_up(hours * self.hourly_exact)
 
 
+def reference_lookback(leave_starts: date) -> timedelta:
+    """How far back the 52 paid weeks may be looked for (104 weeks): older pay never counts."""
+    return timedelta(weeks=int(in_force(periods(TOPIC, "reference_period"), leave_starts).figures["max_lookback_weeks"]))
+
+
 def average_holiday_pay(weeks: Sequence[PayWeek], leave_starts: date) -> AverageHolidayPay:
     """Average over the latest 52 weeks with pay that ended before the leave, skipping weeks with no
     pay and not looking back more than 104 weeks; fewer weeks when fewer exist. Longer pay periods
     count as the weeks they cover, taken whole, newest first, until 52 weeks are reached."""
     rules = in_force(periods(TOPIC, "reference_period"), leave_starts).figures
-    wanted, lookback = int(rules["paid_weeks"]), int(rules["max_lookback_weeks"])
-    earliest_end = leave_starts - timedelta(weeks=lookback)
+    wanted = int(rules["paid_weeks"])
+    earliest_end = leave_starts - reference_lookback(leave_starts)
     candidates = sorted(
         (w for w in weeks if earliest_end <= w.week_ending < leave_starts and w.pay > 0),
         key=lambda w: w.week_ending,

@@ -181,15 +181,6 @@ def linked_spells(piws: Sequence[Piw]) -> list[Spell]:
     return [Spell(tuple(s)) for s in spells]
 
 
-def spell_covering(sickness_days: Iterable[date], on: date) -> Spell | None:
-    """The linked spell whose PIWs include a day of sickness (None if the day is in no PIW); its
-    `first` day is the critical date its average weekly earnings are judged on."""
-    for spell in linked_spells(periods_of_incapacity(sickness_days)):
-        if any(piw.first <= on <= piw.last for piw in spell.piws):
-            return spell
-    return None
-
-
 def spell_in_period(sickness_days: Iterable[date], period_start: date, period_end: date) -> Spell | None:
     """The linked spell that ssp_for_period pays in a pay period (None if no PIW touches it): give it
     the period's sickness and the earlier history together. Its `first` day is the critical date for

@@ -56,9 +56,6 @@ ARREARS = "arrears"              # minimum-wage arrears for an earlier pay day
 _ONE_OFF = {BONUS: one_off.BONUS, BACK_PAY: one_off.BACK_PAY, ARREARS: one_off.MINIMUM_WAGE_ARREARS}
 EXTRA_KINDS = (ADDITION, DEDUCTION, OVERPAYMENT_RECOVERY, BONUS, BACK_PAY, ARREARS)
 
-# How far back earlier pay matters: holiday pay's 52 paid weeks look back at most 104 weeks.
-_HISTORY = timedelta(weeks=104)
-
 
 @dataclass(frozen=True)
 class PADraft:
@@ -401,7 +398,8 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
             models.Shift.employer_id == employer_id, models.Shift.shift_type == ShiftType.SICKNESS.value,
             models.Shift.local_date >= sick_pay.history_needed_from(start), models.Shift.local_date < start)):
         sickness[pa_id].add(day)
-    since = min(pay_date - _HISTORY, tax_year_start(tax_year_label(pay_date)))
+    # Earlier pay that matters: the holiday-pay reference period, and this tax year's year to date.
+    since = min(start - holiday.reference_lookback(start), tax_year_start(tax_year_label(pay_date)))
     extras: dict[int, list[models.PayAdjustment]] = defaultdict(list)
     for row in session.scalars(select(models.PayAdjustment).where(
             models.PayAdjustment.employer_id == employer_id, models.PayAdjustment.pay_date == pay_date)

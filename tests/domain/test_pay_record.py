@@ -65,6 +65,14 @@ def test_a_version_1_record_written_by_the_release_before_is_read():
     assert record.net_pay == record.gross_pay - sum(d.amount for d in record.deductions) + record.additions_total
 
 
+def test_a_version_2_record_written_by_this_version_is_read():
+    """tests/data/pay_record_v2.json was written when version 2 was new; it must stay readable for good."""
+    record = from_document(json.loads((DATA / "pay_record_v2.json").read_text()), pa_id=7)
+    assert record.pa_details.ni_number == "AB123456C" and record.employer.name == "Ruth Ames"
+    assert (record.gross_pay, record.hours_worked, record.holiday.remaining) == (D("355.04"), D("24"), D("81.6"))
+    assert [line.code for line in record.lines] == ["BASIC", "BONUS"]
+
+
 def test_upgrading_version_1_adds_the_details_given_and_drops_the_id_inside():
     document = json.loads((DATA / "pay_record_v1.json").read_text())
     position = holiday.holiday_position(date(2026, 4, 1), holiday.NOT_RECORDED, D("4"))

@@ -150,16 +150,6 @@ def test_linking(second_start, waiting, amount, linked, source):
     assert ("SSP_LINKED" in r.codes) is linked
 
 
-def test_spell_covering():
-    days = PIW1 + span(date(2024, 8, 2), 4) + span(date(2024, 12, 2), 1)
-    spell = s.spell_covering(days, date(2024, 8, 3))
-    assert spell is not None and spell.first == date(2024, 6, 3) and len(spell.piws) == 2
-    assert s.spell_covering(days, date(2024, 12, 2)) is None   # one day before April 2026 is no PIW
-    assert s.spell_covering(days, date(2024, 7, 1)) is None
-
-
-# --- limits ----------------------------------------------------------------------------------------------
-
 def test_28_week_maximum():
     sick = span(date(2024, 4, 8), 300)
     r = run(sick)
