@@ -20,34 +20,49 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(location: str | Path, demo: bool = False) -> int:
-    """Show the window first, then open the records into it, so the app appears at once."""
+def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False) -> int:
+    """Show the window first, then open the records into it, so the app appears at once. `create`:
+    the location is the app's own default file, made on first use. `portable`: said in the window."""
     from pa_manager.ui.main_window import MainWindow
 
     app = make_application()
+    sys.excepthook = _say_what_went_wrong
     window = MainWindow()
+    window.portable = portable
     window.show()
     app.processEvents()
-    if not open_records(window, location, demo):
+    if not open_records(window, location, demo, create=create or demo):
         return 1
     return app.exec()
 
 
-def open_records(window, location: str | Path, demo: bool = False) -> bool:
-    from pa_manager.storage.database import DataFileError, open_database
+def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False) -> bool:
     from pa_manager.ui.context import AppContext
+    from pa_manager.ui.open_data import open_data
 
-    try:
-        db, opened = open_database(location)
-    except DataFileError as error:
-        QMessageBox.critical(window, "PA Manager could not open your data", str(error))
+    data = open_data(window, location, create=create)
+    if data is None:
         return False
-    context = AppContext(db)
+    context = AppContext(data.db)
     if demo:
         from pa_manager.services.demo import create_demo
 
-        context.set_employer(create_demo(db, date.today()))
-    window.attach(context)
-    if opened.backup:
-        window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {opened.backup}.")
+        context.set_employer(create_demo(data.db, date.today()))
+    window.attach(context, data)
+    if data.opened.backup:
+        window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
     return True
+
+
+def _say_what_went_wrong(kind, error, trace) -> None:
+    """The last guard in the window: a refusal by the data file (read-only, in use, full) is said in its
+    own sentence; anything else in a general one. Never a traceback on screen, nor personal data."""
+    from pa_manager.storage.database import DataFileError
+
+    if isinstance(error, DataFileError):
+        QMessageBox.warning(QApplication.activeWindow(), "That was not saved", str(error))
+    else:
+        QMessageBox.critical(QApplication.activeWindow(), "Something went wrong",
+                             f"Something unexpected went wrong ({kind.__name__}). What you were doing may not have "
+                             "been saved. Check it, and if it happens again, please report it.")
+    sys.__excepthook__(kind, error, trace)  # still written to the terminal, for whoever is fixing it

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 from collections.abc import Callable, Sequence
@@ -43,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="pa-manager", description="PA Manager: employ personal assistants with a direct payment.")
     parser.add_argument("--version", action="version", version=f"PA Manager {__version__}")
     parser.add_argument("--demo", action="store_true", help="open the demo household in a throwaway data file")
+    parser.add_argument("--portable", action="store_true",
+                        help="with --data: use a file on a USB stick and keep nothing on this computer")
     _data_option(parser, default=None)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
@@ -60,6 +63,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--employer", required=True, help="the employer's name; created if it is not there yet")
     p.add_argument("--nation", choices=["england", "scotland", "wales", "northern-ireland"], default=None)
     p.add_argument("--dry-run", action="store_true", help="check the file and report, but store nothing")
+    p.add_argument("--create", action="store_true", help="make a new data file if there is none at --data")
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_import_staff)
@@ -150,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-employer", help="add an employer from a file made by export-employer")
     p.add_argument("file", type=Path)
     p.add_argument("--rename", default=None, help="import under this name instead")
+    p.add_argument("--create", action="store_true", help="make a new data file if there is none at --data")
     _data_option(p)
     p.set_defaults(run=cmd_import_employer)
     return parser
@@ -186,15 +191,19 @@ def _today() -> date:
     return date.today()
 
 
-def _open(args, *, must_exist: bool = True):
-    """Open the data file; a command that only reads refuses a file that is not there yet."""
-    from pa_manager.storage.database import open_database
+def _open(args, *, writes: bool = False, create: bool = False):
+    """Open the data file. Only a command told to (--create, or create-demo) makes a new file, so a
+    mistyped --data path is said to be missing rather than quietly becoming an empty file. A command
+    that only reads opens a read-only file too."""
+    from pa_manager.storage.database import DataFileError, open_database
 
     location = str(args.data or default_data_file())
-    if must_exist and "://" not in location and not Path(location).expanduser().exists():
-        raise UsageError(f"There is no data file at {location}. Check the path given with --data.")
-    db, _ = open_database(location)
-    return db
+    try:
+        return open_database(location, create=create)[0]
+    except DataFileError as error:
+        if writes or error.code != "READ_ONLY":
+            raise
+    return open_database(location, read_only=True)[0]
 
 
 def _employer_id(db, name: str) -> int:
@@ -216,7 +225,7 @@ def cmd_create_demo(args) -> int:
     from pa_manager.services.demo import create_demo
     from pa_manager.services.employers import list_employers
 
-    db = _open(args, must_exist=False)
+    db = _open(args, writes=True, create=True)
     if list_employers(db, _today()):
         raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
@@ -243,7 +252,7 @@ def cmd_import_staff(args) -> int:
     from pa_manager.services.staff_import import import_staff
 
     result = import_staff(
-        _open(args, must_exist=False),
+        _open(args, writes=True, create=args.create),
         args.file,
         args.employer,
         _today(),
@@ -284,7 +293,7 @@ def _report_row_errors(errors) -> int:
 def cmd_import_timesheet(args) -> int:
     from pa_manager.services.timesheets import import_timesheet
 
-    db = _open(args)
+    db = _open(args, writes=not args.dry_run)
     result = import_timesheet(db, _employer_id(db, args.employer), args.file, dry_run=args.dry_run)
     if args.json:
         _print_json({
@@ -382,7 +391,7 @@ def cmd_calc_pay(args) -> int:
 def cmd_payrun(args) -> int:
     from pa_manager.services.pay_runs import finalise_pay_run, prepare_pay_run
 
-    db = _open(args)
+    db = _open(args, writes=args.finalise)
     employer_id = _employer_id(db, args.employer)
     if args.finalise:
         run = finalise_pay_run(db, employer_id, args.pay_date, datetime.now().astimezone())
@@ -508,24 +517,50 @@ def cmd_export_employer(args) -> int:
 def cmd_import_employer(args) -> int:
     from pa_manager.services.transfer import import_employer
 
-    import_employer(_open(args, must_exist=False), args.file, rename_to=args.rename)
+    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename)
     print(f"Imported {args.file.name}.")
     return 0
 
 
 def run_gui(args) -> int:
+    import shutil
+
     from pa_manager.app import run
 
     if args.demo:
         folder = Path(tempfile.mkdtemp(prefix="pa-manager-demo-"))
-        return run(folder / "demo.sqlite3", demo=True)
-    return run(Path(args.data) if args.data and "://" not in args.data else (args.data or default_data_file()))
+        try:
+            return run(folder / "demo.sqlite3", demo=True)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)  # a throwaway file: leave nothing behind
+    if args.portable:
+        if not args.data or "://" in args.data:
+            raise UsageError("With --portable, give the data file with --data, for example on your USB stick.")
+        return _run_portable(Path(args.data).expanduser(), run)
+    if args.data:
+        return run(args.data if "://" in args.data else Path(args.data))
+    return run(default_data_file(), create=True)  # the app's own file is made on first use
+
+
+def _run_portable(data: Path, run) -> int:
+    """Open a file (on a USB stick, say) writing nothing elsewhere on the computer: backups stay beside
+    the file, and what Qt and the app would keep in the user's folders goes to a folder beside the file
+    that is deleted at the end."""
+    import shutil
+
+    session = data.parent / f".pa-manager-session-{os.getpid()}"
+    session.mkdir(mode=0o700, exist_ok=True)
+    for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR", "TEMP", "TMP"):
+        os.environ[name] = str(session)
+    try:
+        return run(data, portable=True)
+    finally:
+        shutil.rmtree(session, ignore_errors=True)
 
 
 def _guarded(action: Callable[[], int]) -> int:
     """Run a command; whatever goes wrong becomes one sentence on stderr, never a traceback (which
     could show a PA's details). PA_MANAGER_DEBUG=1 shows the traceback for a developer."""
-    import os
     import sqlite3
 
     from sqlalchemy.exc import SQLAlchemyError
@@ -558,6 +593,9 @@ def _guarded(action: Callable[[], int]) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Everything the app writes (the data file and its journal, backups, exports, payslips, reports,
+    # calendars) holds personal data: readable by the user only, whatever the umask was.
+    os.umask(0o077)
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -6,7 +6,7 @@ file to a dated backup beside it. A file written by a newer version of the app i
 """
 from __future__ import annotations
 
-import sqlite3
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,14 +17,13 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pa_manager.storage.backup import OWNER_ONLY, backup_path_for, copy_database
+from pa_manager.storage.sqlite_file import WAIT_FOR_FILE_SECONDS, DataFileError, inspect_file
+
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
 SCHEMA_REVISION = "0008"
-
-
-class DataFileError(Exception):
-    """A data file that cannot be opened or written; the message is one plain sentence for the user."""
 
 
 class StorageError(DataFileError):
@@ -33,8 +32,7 @@ class StorageError(DataFileError):
     hold a PA's NI number or date of birth."""
 
     def __init__(self, code: str, message: str):
-        super().__init__(message)
-        self.code = code
+        super().__init__(message, code)
 
 
 # What the database's own words mean (SQLite's, then PostgreSQL's), most specific first.
@@ -82,9 +80,10 @@ class OpenResult:
 class Database:
     """An open data file: hands out one session per user action."""
 
-    def __init__(self, engine: Engine, location: str):
+    def __init__(self, engine: Engine, location: str, *, read_only: bool = False):
         self.engine = engine
         self.location = location
+        self.read_only = read_only  # opened to look at only: every write is refused in words
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # A writing session takes the write lock as it starts (SQLite: BEGIN IMMEDIATE), so what it
         # reads cannot change under it before it writes: read-check-write is one step, even across
@@ -136,7 +135,7 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def _enable_sqlite_pragmas(engine: Engine) -> None:
+def _enable_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # The driver's own transaction handling starts a transaction only at the first write, so a
@@ -144,7 +143,11 @@ def _enable_sqlite_pragmas(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA journal_mode=WAL")
+        if not read_only:
+            # A rollback journal, not a write-ahead log: once a transaction is committed it is in the
+            # data file itself, so a copy of that one file (to a USB stick, by a backup program) is
+            # always whole, even straight after a crash.
+            cursor.execute("PRAGMA journal_mode=DELETE")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -160,52 +163,39 @@ def lock_employer(session: Session, employer_id: int) -> None:
     session.execute(select(Employer.id).where(Employer.id == employer_id).with_for_update())
 
 
-def _sqlite_revision(path: Path) -> str | None:
-    """The schema revision stored in an existing SQLite file, read without changing it."""
-    try:
-        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-            if "alembic_version" not in tables:
-                if tables:
-                    raise DataFileError(f"{path.name} is a database, but not a PA Manager data file.")
-                return None
-            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-            return row[0] if row else None
-        finally:
-            con.close()
-    except sqlite3.DatabaseError:
-        raise DataFileError(
-            f"{path.name} is not a PA Manager data file, or it is damaged. Open a backup copy instead."
-        ) from None
+def open_database(location: str | Path, *, now: datetime | None = None, create: bool = True,
+                  read_only: bool = False) -> tuple[Database, OpenResult]:
+    """Open (creating or upgrading) the data file or database URL at `location`.
 
-
-def backup_path_for(path: Path, when: datetime) -> Path:
-    return path.with_name(f"{path.stem}.backup-{when:%Y-%m-%d-%H%M%S}{path.suffix}")
-
-
-def open_database(location: str | Path, *, now: datetime | None = None) -> tuple[Database, OpenResult]:
-    """Open (creating or upgrading) the data file or database URL at `location`."""
+    A file is looked at first, without changing it (storage/sqlite_file.py): a missing file is made
+    only when `create` is true; a damaged, read-only, newer or foreign file is refused in words. An
+    older file is copied to a dated backup beside it before it is upgraded. `read_only` opens an
+    existing file to look at only."""
     text = str(location)
     backup = None
     if "://" in text:
         engine = create_engine(text)
     else:
         path = Path(text).expanduser()
-        if path.is_dir():
-            raise DataFileError(f"{path} is a folder. Choose a data file instead.")
-        revision = _sqlite_revision(path) if path.exists() and path.stat().st_size else None
+        state = inspect_file(path, create=create, read_only=read_only)
         head = head_revision()
-        if revision is not None and revision != head and revision not in known_revisions():
-            raise DataFileError(
-                f"{path.name} was saved by a newer version of PA Manager. Install the latest version to open it."
-            )
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if revision is not None and revision != head:
+        if state.revision is not None and state.revision != head and state.revision not in known_revisions():
+            raise DataFileError(f"{path.name} was saved by a newer version of PA Manager. Install the latest version "
+                                "to open it.", "NEWER_VERSION")
+        if state.revision is not None and state.revision != head:
+            if read_only:
+                raise DataFileError(f"{path.name} was saved by an older version of PA Manager and must be brought up "
+                                    "to date, which changes it. Open it normally (not read-only) first.", "NEEDS_UPGRADE")
             backup = backup_path_for(path, now or datetime.now())
-            _copy_sqlite(path, backup)
-        engine = create_engine(f"sqlite:///{path}")
-        _enable_sqlite_pragmas(engine)
+            copy_database(path, backup)
+        if not state.exists:
+            path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+            path.touch(mode=OWNER_ONLY)
+        if state.writable:
+            os.chmod(path, OWNER_ONLY)  # the records are personal: the user's own, whoever else uses the computer
+        url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+        engine = create_engine(url, connect_args={"timeout": WAIT_FOR_FILE_SECONDS})
+        _enable_sqlite_pragmas(engine, read_only=read_only)
     try:
         _upgrade(engine)
     except DataFileError:
@@ -214,20 +204,7 @@ def open_database(location: str | Path, *, now: datetime | None = None) -> tuple
     except exc.DBAPIError as error:
         engine.dispose()
         raise storage_error(error) from None
-    return Database(engine, text), OpenResult(backup=backup)
-
-
-def _copy_sqlite(source: Path, target: Path) -> None:
-    """A consistent copy even if a write-ahead log holds recent changes."""
-    src = sqlite3.connect(source)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
+    return Database(engine, text, read_only=read_only), OpenResult(backup=backup)
 
 
 def _stored_revision(connection) -> str | None:

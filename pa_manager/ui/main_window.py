@@ -40,6 +40,8 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
         self.context = None
+        self.data = None
+        self.portable = False  # set by app.run for --portable: said in the status bar
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
 
@@ -84,8 +86,10 @@ class MainWindow(QMainWindow):
         if context is not None:
             self.attach(context)
 
-    def attach(self, context: AppContext) -> None:
-        """Show the records of an open data file: build the pages and connect everything."""
+    def attach(self, context: AppContext, data=None) -> None:
+        """Show the records of an open data file: build the pages and connect everything. `data` is
+        the opened file (ui.open_data.OpenedData), whose lock the window holds while it is open."""
+        self.data = data
         from pa_manager.ui.pages.dashboard import DashboardPage
         from pa_manager.ui.pages.budget import BudgetPage
         from pa_manager.ui.pages.caseload import CaseloadPage
@@ -208,8 +212,14 @@ class MainWindow(QMainWindow):
         for action in (self.import_staff_action, self.export_action, self.edit_employer_action, self.remove_action):
             action.setEnabled(has_employer)
         name = self.employer_box.currentText() if has_employer else ""
-        self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
-        self.location_label.setText(f"Data file: {self.context.db.location}")
+        mode = " (read-only)" if self.context.db.read_only else ""
+        self.setWindowTitle(f"{name} – PA Manager{mode}" if name else f"PA Manager{mode}")
+        where = f"Data file: {self.context.db.location}"
+        if self.context.db.read_only:
+            where += " – read-only: you can look, but nothing can be changed"
+        if self.portable:
+            where += " – portable: nothing is kept on this computer"
+        self.location_label.setText(where)
 
     def _on_employer_box_activated(self, index: int) -> None:
         self.context.set_employer(self.employer_box.itemData(index))
@@ -308,13 +318,15 @@ class MainWindow(QMainWindow):
 
     def open_location(self, location: str) -> bool:
         from pa_manager.services import employers
-        from pa_manager.storage.database import DataFileError, open_database
+        from pa_manager.ui.open_data import open_data
 
-        try:
-            db, opened = open_database(location)
-        except DataFileError as error:
-            QMessageBox.warning(self, "The data file was not opened", str(error))
+        data = open_data(self, location)
+        if data is None:
             return False
+        if self.data is not None and self.data.lock is not None:
+            self.data.lock.release()
+        self.data = data
+        db, opened = data.db, data.opened
         self.context.switch_database(db)
         rows = employers.list_employers(db, self.context.today())
         self.context.set_employer(rows[0].id if rows else None)

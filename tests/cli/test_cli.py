@@ -41,7 +41,7 @@ def test_import_staff_reports_bad_rows_by_line_and_stores_nothing(tmp_path, caps
     data = str(tmp_path / "d.sqlite3")
     staff = tmp_path / "staff.csv"
     staff.write_text("name,date_of_birth,ni_number\nAmy Cole,1990-01-01,JT482193B\nBo Lin,not a date,PA482193C\n")
-    code, out, err = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--data", data)
+    code, out, err = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--create", "--data", data)
     assert code == 1
     assert err.splitlines()[0] == "Line 3: Write dates like 2026-04-03 or 3/4/2026 – not a date is not a date."
     assert "Nothing was imported" in err
@@ -53,9 +53,11 @@ def test_import_staff_json_dry_run_then_for_real(tmp_path, capsys):
     data = str(tmp_path / "d.sqlite3")
     staff = tmp_path / "staff.csv"
     staff.write_text("name,date_of_birth,ni_number,hourly_rate,start_date\nAmy Cole,1990-01-01,JT482193B,12.71,2026-04-01\n")
-    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--dry-run", "--json", "--data", data)
+    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--dry-run", "--json", "--create",
+                       "--data", data)
     assert code == 0 and json.loads(out)["added"] == ["Amy Cole"] and json.loads(out)["dry_run"] is True
-    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--nation", "scotland", "--data", data)
+    code, out, _ = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--nation", "scotland", "--create",
+                       "--data", data)
     assert code == 0 and "Added 1 PAs" in out
     code, out, _ = run(capsys, "employers", "--json", "--data", data)
     assert json.loads(out) == [{"name": "Nora Quinn", "council": "", "pas": 1}]
@@ -66,7 +68,7 @@ def test_export_and_import_employer_between_data_files(tmp_path, capsys):
     out_file = str(tmp_path / "margaret.paemployer")
     run(capsys, "create-demo", "--data", first)
     assert run(capsys, "export-employer", "--employer", "margaret okafor", "--out", out_file, "--data", first)[0] == 0
-    assert run(capsys, "import-employer", out_file, "--data", second)[0] == 0
+    assert run(capsys, "import-employer", out_file, "--create", "--data", second)[0] == 0
     code, out, _ = run(capsys, "employers", "--json", "--data", second)
     assert json.loads(out) == [{"name": "Margaret Okafor", "council": "Ashford Vale Council", "pas": 4}]
 
@@ -77,7 +79,9 @@ def test_export_and_import_employer_between_data_files(tmp_path, capsys):
         (["employers", "--data", "{tmp}/missing.sqlite3"], "There is no data file at"),
         (["employers", "--frobnicate"], "Unrecognized arguments: --frobnicate"),
         (["export-employer", "--employer", "Nobody", "--out", "{tmp}/x", "--data", "{tmp}/d.sqlite3"], "There is no employer called Nobody"),
-        (["import-staff", "{tmp}/none.csv", "--employer", "A", "--data", "{tmp}/n.sqlite3"], "There is no file at"),
+        (["import-staff", "{tmp}/none.csv", "--employer", "A", "--data", "{tmp}/n.sqlite3"], "There is no data file at"),
+        (["import-staff", "{tmp}/none.csv", "--employer", "A", "--create", "--data", "{tmp}/n.sqlite3"],
+         "There is no file at"),
         (["import-staff", "x.csv", "--employer", "A", "--nation", "mars"], "Argument --nation: invalid choice"),
     ],
 )
@@ -95,7 +99,8 @@ def test_a_damaged_data_file_gives_a_sentence_not_a_traceback(tmp_path):
         [sys.executable, "-m", "pa_manager", "employers", "--data", str(bad)], capture_output=True, text=True
     )
     assert result.returncode == 1
-    assert result.stderr.strip() == "bad.sqlite3 is not a PA Manager data file, or it is damaged. Open a backup copy instead."
+    assert result.stderr.strip() == ("bad.sqlite3 is not a PA Manager data file, or it is badly damaged, so PA Manager has "
+                                     "not changed it. Open a backup copy if you have one, or ask for help.")
 
 
 def test_version(capsys):

@@ -72,8 +72,8 @@ def test_a_data_file_held_by_another_program_is_one_sentence_after_waiting(house
 def test_a_read_only_data_file_is_one_sentence_and_nothing_changes(household, monkeypatch, capsys):
     # Root can write to any file, so the file is opened the way SQLite opens a read-only one.
     real = database.create_engine
-    monkeypatch.setattr(database, "create_engine",
-                        lambda url: real(f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true"))
+    monkeypatch.setattr(database, "create_engine", lambda url, **kw: real(
+        f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true", **kw))
     code = cli.main(["payrun", "--employer", "Ruth Ames", "--pay-date", "2026-11-30", "--finalise",
                      "--data", str(household)])
     out, err = capsys.readouterr()

@@ -1,0 +1,107 @@
+"""Looking at a SQLite data file before opening it, without changing it: is it there, may we read
+and write it, is it whole, which version of the app wrote it, is another program holding it.
+
+Every problem is a DataFileError with one plain sentence (and a code), so the window and the command
+line can say what is wrong and what to do, and nothing is written to a file that is not fit for it.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from pa_manager.storage.backup import backups_of, made_on
+
+# How long to wait for another program to let go of the file before saying so.
+WAIT_FOR_FILE_SECONDS = 5.0
+
+
+class DataFileError(Exception):
+    """A data file that cannot be opened or written; the message is one plain sentence for the user,
+    `code` says which problem it is."""
+
+    def __init__(self, message: str, code: str = "CANNOT_OPEN"):
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class FileState:
+    exists: bool
+    revision: str | None   # the schema revision stored in it; None for a new or empty file
+    writable: bool         # the file and its folder can be written (SQLite writes a journal beside it)
+
+
+def _date_words(when) -> str:
+    return f"{when.day} {when:%B %Y}"
+
+
+def damaged(path: Path, *, maybe_not_ours: bool = False) -> DataFileError:
+    """A damaged file, offering the newest backup beside it."""
+    what = "is not a PA Manager data file, or it is badly damaged" if maybe_not_ours else "is damaged"
+    copies = backups_of(path)
+    if copies:
+        when = made_on(copies[0])
+        offer = (f" The newest backup is {copies[0].name}, made on {_date_words(when)}: open that instead "
+                 "(File > Open data file), or ask for help to put it in place of the damaged file.")
+    else:
+        offer = " Open a backup copy if you have one, or ask for help."
+    return DataFileError(f"{path.name} {what}, so PA Manager has not changed it.{offer}", "DAMAGED")
+
+
+def inspect_file(path: Path, *, create: bool, read_only: bool) -> FileState:
+    """What opening `path` would meet, or the DataFileError that stops it."""
+    if path.is_dir():
+        raise DataFileError(f"{path} is a folder. Choose a data file instead.", "IS_FOLDER")
+    if not path.exists():
+        if not create or read_only:
+            raise DataFileError(f"There is no data file at {path}. Check the name and folder, or create a new data "
+                                "file on purpose (File > New data file, or --create on the command line).", "MISSING")
+        folder = _nearest_existing(path.parent)
+        if not os.access(folder, os.W_OK | os.X_OK):
+            raise DataFileError(f"PA Manager cannot make a data file in {folder}, because you cannot change that "
+                                "folder. Choose a folder of your own, such as Documents.", "FOLDER_NOT_WRITABLE")
+        return FileState(False, None, True)
+    if not os.access(path, os.R_OK):
+        raise DataFileError(f"You do not have permission to open {path.name}. Ask whoever looks after this computer, "
+                            "or copy the file to a folder of your own.", "NOT_READABLE")
+    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    if not writable and not read_only:
+        raise DataFileError(f"{path.name} is read-only (or its folder is), so PA Manager could not save changes to it. "
+                            "Copy it to a folder you can change, or open it read-only to look at it.", "READ_ONLY")
+    return FileState(True, _revision(path) if path.stat().st_size else None, writable)
+
+
+def _nearest_existing(folder: Path) -> Path:
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    return folder
+
+
+def _revision(path: Path) -> str | None:
+    """The schema revision, after checking the file is a whole PA Manager file (PRAGMA quick_check)."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=WAIT_FOR_FILE_SECONDS)
+        try:
+            if con.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise damaged(path)
+            tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            if "alembic_version" not in tables:
+                if tables:
+                    raise DataFileError(f"{path.name} is a database, but not a PA Manager data file. Choose your "
+                                        "PA Manager data file instead.", "NOT_PA_MANAGER")
+                return None
+            row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            return row[0] if row else None
+        finally:
+            con.close()
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error) or "busy" in str(error):
+            raise DataFileError(f"{path.name} is being used by another program (perhaps a backup or sync program, or "
+                                "another copy of PA Manager). Close that program, then open the file again.",
+                                "IN_USE") from None
+        raise damaged(path) from None
+    except sqlite3.DatabaseError:
+        with path.open("rb") as file:
+            raise damaged(path, maybe_not_ours=file.read(16) != b"SQLite format 3\x00") from None
