@@ -145,6 +145,27 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_check_wage, needs_data=False)
 
+    p = sub.add_parser("history", help="the change history for an audit: pay rates, pay runs and checks, newest first")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", default=None, help="only the changes about this PA")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_history)
+
+    p = sub.add_parser("export-pa", help="everything held about one PA, in one file (a request for their personal data)")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", required=True)
+    p.add_argument("--out", required=True, type=Path)
+    _data_option(p)
+    p.set_defaults(run=cmd_export_pa)
+
+    p = sub.add_parser("erase-pa", help="erase a former PA's personal details once records need no longer be kept")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", required=True)
+    p.add_argument("--confirm", action="store_true", help="needed: erasing cannot be undone")
+    _data_option(p)
+    p.set_defaults(run=cmd_erase_pa)
+
     p = sub.add_parser("export-employer", help="write one employer's records to a single file")
     p.add_argument("--employer", required=True)
     p.add_argument("--out", required=True, type=Path)
@@ -502,6 +523,63 @@ def cmd_check_wage(args) -> int:
     print(f"{verdict}. Minimum {per_hour(result.minimum_hourly_rate)} "
           f"({band_label(result.band, nlw_age_on(args.period_start))}); paid "
           f"{per_hour(result.effective_hourly_rate) if result.effective_hourly_rate is not None else 'nothing per hour'}.")
+    return 0
+
+
+def _pa_id(db, employer_id: int, name: str) -> int:
+    from pa_manager.services.errors import NotFound
+    from pa_manager.services.people import list_pas
+
+    found = [pa.id for pa in list_pas(db, employer_id) if pa.name.lower() == name.strip().lower()]
+    if not found:
+        raise NotFound(f"There is no PA called {name} for this employer. Check the name on the People page.")
+    return found[0]
+
+
+def cmd_history(args) -> int:
+    from pa_manager.services.history import change_history
+    from pa_manager.wording import change_sentence
+
+    db = _open(args)
+    employer_id = _employer_id(db, args.employer)
+    changes = change_history(db, employer_id, _pa_id(db, employer_id, args.pa) if args.pa else None)
+    if args.json:
+        _print_json([{"at": c.at.isoformat(timespec="seconds"), "who": c.who, "code": c.code, "facts": c.facts,
+                      "what": change_sentence(c)} for c in changes])
+    elif not changes:
+        print("No changes have been recorded yet.")
+    else:
+        for c in changes:
+            print(f"{c.at.astimezone():%Y-%m-%d %H:%M} {c.who}: {change_sentence(c)}")
+    return 0
+
+
+def cmd_export_pa(args) -> int:
+    from pa_manager.services.data_protection import export_pa_data
+
+    db = _open(args)
+    employer_id = _employer_id(db, args.employer)
+    path = export_pa_data(db, employer_id, _pa_id(db, employer_id, args.pa), args.out, _today())
+    print(f"Wrote everything held about {args.pa} to {path}.")
+    return 0
+
+
+def cmd_erase_pa(args) -> int:
+    from pa_manager.services.data_protection import erase_former_pa, erasure_for
+
+    db = _open(args, writes=True)
+    employer_id = _employer_id(db, args.employer)
+    pa_id = _pa_id(db, employer_id, args.pa)
+    refusal = erasure_for(db, employer_id, pa_id).refusal(_today())
+    if refusal:
+        from pa_manager.services.errors import ServiceError
+
+        raise ServiceError(refusal)
+    if not args.confirm:
+        raise UsageError(f"Erasing {args.pa}'s personal details cannot be undone. Export them first if they may be "
+                         "asked for, then run the command again with --confirm.")
+    new_name = erase_former_pa(db, employer_id, pa_id, _today())
+    print(f"Erased {args.pa}'s personal details; their pay figures are kept as {new_name}.")
     return 0
 
 

@@ -5,6 +5,7 @@ or a colour alone. Statuses: "ok", "below", "missing", "info", "provisional".
 """
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from pa_manager.domain.minimum_wage import (
@@ -187,3 +188,60 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
     sentence = describe(Problem.of(item.code, item.pa_name, **params))
     return code, f"{word}: {sentence}"
+
+
+# --- the change history --------------------------------------------------------------------------
+
+_CHECK_NAMES = {"dbs": "DBS check", "right_to_work": "right-to-work check", "reference": "reference",
+                "contract": "written statement and induction record"}
+
+
+def _pay_line_words(facts: dict) -> tuple[str, str]:
+    from pa_manager.domain.people import PayRateEntry
+
+    def number(value):
+        return None if value is None else Decimal(value)
+
+    entry = PayRateEntry(date.fromisoformat(facts["effective_from"]), number(facts.get("amount")), facts["kind"],
+                         facts.get("shift_type", ""), number(facts.get("multiplier")))
+    return describe_pay_line(entry)
+
+
+def change_sentence(change) -> str:
+    """'Hourly rate for all shifts for Ann Cole from 1 April 2026: now £13.00 (was £12.71).' for a
+    services.history.Change."""
+    f, code = change.facts, change.code
+
+    def day(key: str) -> str:
+        return format_date(date.fromisoformat(f[key])) if f.get(key) else ""
+
+    if code in ("PAY_RATE_ADDED", "PAY_RATE_CHANGED", "PAY_RATE_REMOVED"):
+        label, amount = _pay_line_words(f)
+        start = f"{label} for {f['pa']} from {day('effective_from')}"
+        if code == "PAY_RATE_ADDED":
+            return f"{start}: set to {amount}."
+        if code == "PAY_RATE_REMOVED":
+            return f"{start}: removed (it was {amount})."
+        was = Decimal(f["was"])
+        was_words = f"{was.normalize():f} × the basic rate" if f.get("multiplier") else format_money(was)
+        return f"{start}: now {amount} (was {was_words})."
+    if code == "LEAVER_RECORDED":
+        reason = f" ({f['reason']})" if f.get("reason") else ""
+        return f"Recorded that {f['pa']} leaves on {day('leaving_date')}{reason}."
+    if code == "PAY_RUN_FINALISED":
+        people = f"{f['people']} PA{'s' if f['people'] != 1 else ''}"
+        return (f"Finalised the pay run of {day('pay_date')} for {day('period_start')} to {day('period_end')}: "
+                f"{people}, {format_money(Decimal(f['gross_pay']))} gross pay, "
+                f"{format_money(Decimal(f['net_pay']))} take-home pay.")
+    if code in ("CHECK_SAVED", "CHECK_REMOVED"):
+        what = _CHECK_NAMES.get(f["kind"], f["kind"])
+        if code == "CHECK_REMOVED":
+            return f"Removed {f['pa']}'s {what}."
+        dated = f" dated {day('on')}" if f.get("on") else ""
+        return f"Recorded {f['pa']}'s {what}{dated}."
+    if code == "PA_DATA_EXPORTED":
+        return f"Exported everything held about {f['pa']} (a request for their personal data)."
+    if code == "PA_ERASED":
+        return (f"Erased the personal details of a former PA, now called {f['pa']}, after the time records must be "
+                "kept; their pay figures are kept without their name.")
+    return code.replace("_", " ").capitalize() + "."

@@ -23,7 +23,7 @@ from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
-from pa_manager.domain import validation as v
+from pa_manager.domain import retention, validation as v
 from pa_manager.domain.validation import Problem
 
 # --- Statuses ------------------------------------------------------------------------------------
@@ -272,39 +272,25 @@ def _latest(records: Iterable, key) -> Any:
 
 @dataclass(frozen=True)
 class RetentionRule:
-    """How long a kind of record is kept after employment ends, and what of it is kept.
+    """What of a kind of record is kept after employment ends (how long: domain.retention, from the
+    rates data). Field names are those of the record's dataclass."""
 
-    `period` is a code naming the rule; `months_after_leaving` is the same rule as a number; `basis`
-    is "law" or "practice"; `evidence` is the rates files' mark (G, S, D, U). Field names are those
-    of the record's dataclass.
-    """
-
-    period: str
-    months_after_leaving: int
-    basis: str
-    evidence: str
     keep: tuple[str, ...]
     never_keep: tuple[str, ...] = ()
 
 
 RETENTION: Mapping[str, RetentionRule] = {
-    # DBS: keep only the summary (number, level, issue date, outcome), never the disclosure's
-    # content, while employed plus 6 months. The project's rule (no stored source: U), in the spirit
-    # of keeping certificate information no longer than needed.
-    "dbs_check": RetentionRule(
-        period="EMPLOYMENT_PLUS_6_MONTHS", months_after_leaving=6, basis="practice", evidence="U",
-        keep=("certificate_number", "level", "issue_date", "outcome"),
-        never_keep=("disclosure_content",)),
-    # Right to work: copies kept for the whole employment plus 2 years (uk-rates.md section 9, S).
+    # DBS: keep only the summary, never the disclosure's content.
+    "dbs_check": RetentionRule(keep=("certificate_number", "level", "issue_date", "outcome"),
+                               never_keep=("disclosure_content",)),
     "right_to_work": RetentionRule(
-        period="EMPLOYMENT_PLUS_2_YEARS", months_after_leaving=24, basis="law", evidence="S",
         keep=("method", "checked_on", "document_type", "permission_expires", "document_copies")),
 }
 
 
 def keep_until(kind: str, leaving_date: date) -> date:
     """The last day a kind of record must (or may) be kept after a PA leaves."""
-    return leaving_date + relativedelta(months=RETENTION[kind].months_after_leaving)
+    return retention.keep_until(kind, leaving_date)
 
 
 # --- DBS -------------------------------------------------------------------------------------------
@@ -546,7 +532,7 @@ def retention_items(pa: PAChecks, today: date, within_days: int = DEFAULT_WITHIN
         if records:
             until = keep_until(kind, pa.leaving_date)
             items.append(DueItem.of(code, until, deadline_status(until, today, within_days),
-                                    pa_key=pa.key, pa_name=pa.name, period=RETENTION[kind].period))
+                                    pa_key=pa.key, pa_name=pa.name))
     return items
 
 

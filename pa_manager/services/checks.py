@@ -19,6 +19,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.validation import Problem, normalise_dbs_certificate_number
 from pa_manager.services.employers import get_employer, list_employers
+from pa_manager.services import history
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.people import list_pas
 from pa_manager.services.training import training_due
@@ -142,6 +143,7 @@ def save_dbs_check(db: Database, employer_id: int, pa_id: int, check: DBSCheck, 
         s.execute(delete(models.DBSStatusCheck).where(models.DBSStatusCheck.dbs_check_id == row.id))
         s.add_all(models.DBSStatusCheck(employer_id=employer_id, dbs_check_id=row.id, checked_on=c.checked_on,
                                         result=c.result) for c in check.status_checks)
+        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "dbs", check.issue_date)
         return Stored(row.id, check)
 
 
@@ -155,6 +157,7 @@ def save_right_to_work(db: Database, employer_id: int, pa_id: int, check: RightT
         row.document_type, row.permission_expires = check.document_type.strip(), check.permission_expires
         s.add(row)
         s.flush()
+        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "right_to_work", check.checked_on)
         return Stored(row.id, check)
 
 
@@ -170,6 +173,7 @@ def save_reference(db: Database, employer_id: int, pa_id: int, reference: Refere
         row.requested_on, row.received_on, row.satisfactory = reference.requested_on, reference.received_on, reference.satisfactory
         s.add(row)
         s.flush()
+        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "reference", reference.received_on or reference.requested_on)
         return Stored(row.id, reference)
 
 
@@ -180,11 +184,13 @@ def save_contract(db: Database, employer_id: int, pa_id: int, contract: Contract
         if contract is None:
             if row is not None:
                 s.delete(row)
+                _noted(s, employer_id, pa_id, history.CHECK_REMOVED, "contract", None)
             return
         row = row or models.Contract(employer_id=employer_id, pa_id=pa_id)
         row.statement_given_on, row.signed_on = contract.statement_given_on, contract.signed_on
         row.job_description, row.induction_completed_on = contract.job_description, contract.induction_completed_on
         s.add(row)
+        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "contract", contract.statement_given_on)
 
 
 _MODELS = {"dbs": models.DBSCheck, "right_to_work": models.RightToWorkCheck, "reference": models.Reference}
@@ -196,6 +202,12 @@ def delete_check(db: Database, kind: str, record_id: int) -> None:
         row = s.get(_MODELS[kind], record_id)
         if row is not None:
             s.delete(row)
+            _noted(s, row.employer_id, row.pa_id, history.CHECK_REMOVED, kind, None)
+
+
+def _noted(s, employer_id: int, pa_id: int, code: str, kind: str, on) -> None:
+    pa = s.get(models.PersonalAssistant, pa_id)
+    history.note(s, employer_id, code, pa_id=pa_id, pa=pa.name if pa else "", kind=kind, on=on)
 
 
 # --- what needs doing ----------------------------------------------------------------------------

@@ -38,6 +38,7 @@ from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date
+from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
@@ -492,6 +493,9 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         s.flush()
         s.add_all(_stored(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
+        history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
+                     period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
+                     gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
     return finalised_pay_run(db, employer_id, pay_date)
 
 

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import check_pa, normalise_pa
 from pa_manager.domain.validation import Problem
+from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
 from pa_manager.storage import models
@@ -53,9 +54,21 @@ def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PA
         if row is None:
             row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
             s.add(row)
-        copy_pa(record, row)
-        s.flush()
+        _write(s, employer_id, row, record)
         return pa_record(row)
+
+
+def _write(s, employer_id: int, row: models.PersonalAssistant, record: PARecord) -> None:
+    """Copy a record into its row, noting in the change history what an audit asks about: pay rates
+    and the leaving date."""
+    before = pa_record(row) if row.id is not None else None
+    copy_pa(record, row)
+    s.flush()
+    history.note_pay_rate_changes(s, employer_id, row.id, record.name, before.pay_rates if before else (),
+                                  record.pay_rates)
+    if record.leaving_date is not None and (before is None or before.leaving_date != record.leaving_date):
+        history.note(s, employer_id, history.LEAVER_RECORDED, pa_id=row.id, pa=record.name,
+                     leaving_date=record.leaving_date, reason=record.leaving_reason)
 
 
 def restore_pa(db: Database, employer_id: int, record: PARecord) -> None:
@@ -65,7 +78,7 @@ def restore_pa(db: Database, employer_id: int, record: PARecord) -> None:
         if row is None:
             row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
             s.add(row)
-        copy_pa(record, row)
+        _write(s, employer_id, row, record)
 
 
 def record_leaver(db: Database, employer_id: int, pa_id: int, leaving_date: date, reason: str, today: date) -> PARecord:

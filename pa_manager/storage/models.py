@@ -461,3 +461,19 @@ class StatementBalance(Base):
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
     on: Mapped[date] = mapped_column(Date)
     balance: Mapped[Decimal] = mapped_column(Pence)
+
+
+class Change(Base):
+    """One entry of the change history kept for an audit: who changed what that matters (pay rates,
+    finalised pay runs, checks), and when. Written in the same transaction as the change itself."""
+
+    __tablename__ = "changes"
+    __table_args__ = (Index("ix_changes_employer_id_at", "employer_id", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"))
+    pa_id: Mapped[int | None] = mapped_column(ForeignKey("pas.id", ondelete="SET NULL"), nullable=True, index=True)
+    at: Mapped[datetime] = mapped_column(UtcInstant)
+    who: Mapped[str] = mapped_column(String(200))
+    code: Mapped[str] = mapped_column(String(40))
+    facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: names, dates and figures, as strings

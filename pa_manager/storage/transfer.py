@@ -88,3 +88,32 @@ def delete_employer_rows(connection: Connection, employer_id: int) -> bool:
         key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
         result = connection.execute(delete(table).where(key == employer_id))
     return result.rowcount > 0
+
+
+def pa_tables() -> list[Table]:
+    """Tables holding rows about one PA (a pa_id, or a cover_pa_id), besides the PA's own row."""
+    return [t for t in owned_tables() if "pa_id" in t.c or "cover_pa_id" in t.c]
+
+
+def dump_pa(connection: Connection, pa_id: int) -> dict[str, list[dict[str, Any]]]:
+    """Every row held about one PA, table by table, as JSON-ready values: their own row, every row
+    that names them, and the files attached to their training records."""
+    pas = Base.metadata.tables["pas"]
+    out = {"pas": [{k: _to_json(v) for k, v in row._mapping.items()}
+                   for row in connection.execute(select(pas).where(pas.c.id == pa_id))]}
+    for table in pa_tables():
+        key = table.c.pa_id if "pa_id" in table.c else table.c.cover_pa_id
+        condition = key == pa_id
+        if "cover_pa_id" in table.c and "pa_id" in table.c:
+            condition = (table.c.pa_id == pa_id) | (table.c.cover_pa_id == pa_id)
+        rows = connection.execute(select(table).where(condition).order_by(table.c.id))
+        out[table.name] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in rows]
+    status = Base.metadata.tables["dbs_status_checks"]
+    checks = [r["id"] for r in out.get("dbs_checks", [])]
+    out["dbs_status_checks"] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in connection.execute(
+        select(status).where(status.c.dbs_check_id.in_(checks)).order_by(status.c.id))] if checks else []
+    attachments = Base.metadata.tables["attachments"]
+    ids = [r["attachment_id"] for r in out.get("training_records", []) if r.get("attachment_id")]
+    out["attachments"] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in connection.execute(
+        select(attachments).where(attachments.c.id.in_(ids)).order_by(attachments.c.id))] if ids else []
+    return out

@@ -149,3 +149,26 @@ def test_pension_membership_and_p45_figures_are_stored(qtbot, demo_context):
     tom = _stored(demo_context)["Tom Whitfield"]
     assert (tom.pension_status, tom.pension_active_from) == ("OPTED_IN", date(2026, 11, 1))
     assert (tom.p45_pay, tom.p45_tax, tom.p45_tax_year) == (Decimal("4250.00"), Decimal("312.40"), "2026-27")
+
+
+def test_a_pas_data_can_be_exported_and_a_recent_leaver_not_yet_erased(qtbot, demo_context, monkeypatch, tmp_path):
+    import zipfile
+
+    from PySide6.QtWidgets import QFileDialog
+
+    page = _page(qtbot, demo_context)
+    janet = _stored(demo_context)["Janet Moyo"]
+    page.select_pa(janet.id)
+    assert not page.erase_button.isVisible()  # she has not left
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "janet.zip"), ""))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    with zipfile.ZipFile(tmp_path / "janet.zip") as archive:
+        assert "personal-data.json" in archive.namelist()
+        assert any(name.startswith("payslips/") for name in archive.namelist())
+
+    people.record_leaver(demo_context.db, demo_context.employer_id, janet.id, date(2026, 11, 20), "Retired",
+                         date(2026, 11, 23))
+    demo_context.announce_change()
+    page.select_pa(janet.id)
+    assert page.erase_button.isVisible() and not page.erase_button.isEnabled()
+    assert page.erase_note.text().startswith("Janet Moyo's details must be kept until ")

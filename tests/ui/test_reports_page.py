@@ -62,3 +62,31 @@ def test_payslips_for_dates_with_no_pay_run_say_so(qtbot, page, monkeypatch, tmp
 
 def test_every_control_is_named(qtbot, page):
     assert unnamed_controls(page) == []
+
+
+def test_the_change_history_between_the_dates_says_who_changed_what(qtbot, page, demo_context):
+    from dataclasses import replace
+    from datetime import date
+    from decimal import Decimal
+
+    from pa_manager.domain.people import PayRateEntry
+    from pa_manager.services import people
+
+    janet = next(p for p in people.list_pas(demo_context.db, demo_context.employer_id) if p.name == "Janet Moyo")
+    people.save_pa(demo_context.db, demo_context.employer_id, replace(
+        janet, pay_rates=(*janet.pay_rates, PayRateEntry(date(2027, 4, 1), Decimal("15.00")))), date(2026, 11, 23))
+    today = date.today()
+    for edit, value in ((page.first, f"{today:%d/%m/%Y}"), (page.last, f"{today:%d/%m/%Y}")):
+        edit.clear()
+        qtbot.keyClicks(edit, value)
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    model = page.history_model
+    said = [model.index(r, model.COL_WHAT).data() for r in range(model.rowCount())]
+    assert "Hourly rate for all shifts for Janet Moyo from 1 April 2027: set to £15.00." in said
+    assert page.history_table.isVisible() and page.history_note.text().endswith(f"{today.year}.")
+    for edit, value in ((page.first, "1/1/2020"), (page.last, "2/1/2020")):
+        edit.clear()
+        qtbot.keyClicks(edit, value)
+    qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
+    assert not page.history_table.isVisible()
+    assert page.history_note.text() == "No changes were recorded between 1 January 2020 and 2 January 2020."

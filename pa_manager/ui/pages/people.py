@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter, QTableView,
     QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.people import PARecord
-from pa_manager.services import employers, people, wages
+from pa_manager.services import data_protection, employers, people, wages
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
@@ -19,6 +20,7 @@ from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.wording import standing_lines
@@ -57,6 +59,18 @@ class PeoplePage(QWidget):
         row.addWidget(self.add_button)
         row.addWidget(self.leaver_button)
         left_layout.addLayout(row)
+        # Data protection: a PA may ask for everything held about them; a former PA's details are
+        # erased once they need no longer be kept.
+        self.export_button = QPushButton("Export their data…")
+        self.export_button.setToolTip("Everything held about this PA, in one file: for a request for their data")
+        self.erase_button = QPushButton("Erase their details…")
+        self.erase_button.setToolTip("For a former PA, once their records need no longer be kept")
+        protect = QHBoxLayout()
+        protect.addWidget(self.export_button)
+        protect.addWidget(self.erase_button)
+        left_layout.addLayout(protect)
+        self.erase_note = paragraph()
+        left_layout.addWidget(self.erase_note)
 
         self.form = PAForm(today=context.today)
         self.form_heading = heading(scale=1.25)
@@ -85,6 +99,8 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
+        self.export_button.clicked.connect(self._on_export_button_clicked)
+        self.erase_button.clicked.connect(self._on_erase_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_button_clicked)
         context.data_changed.connect(self.refresh)
@@ -122,7 +138,23 @@ class PeoplePage(QWidget):
         self.form.show_record(record)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
+        self.export_button.setEnabled(record.id is not None)
+        self._show_erasure(record)
         self._show_pay_check(record)
+
+    def _show_erasure(self, record: PARecord) -> None:
+        """Erasing is offered to former PAs; the note says from when, or that it may be done now."""
+        refusal = None
+        if record.id is not None and record.leaving_date is not None and self.context.employer_id is not None:
+            erasure = data_protection.erasure_for(self.context.db, self.context.employer_id, record.id)
+            refusal = erasure.refusal(self.context.today())
+            self.erase_note.setText(refusal or f"{record.name}'s records need no longer be kept: you may erase their "
+                                              "personal details.")
+        else:
+            self.erase_note.setText("")
+        self.erase_button.setVisible(record.id is not None and record.leaving_date is not None)
+        self.erase_button.setEnabled(record.leaving_date is not None and refusal is None)
+        self.erase_note.setVisible(bool(self.erase_note.text()))
 
     def _show_pay_check(self, record: PARecord) -> None:
         """Their band, today's legal minimum, their rate and the Real Living Wage, in words."""
@@ -182,6 +214,45 @@ class PeoplePage(QWidget):
                 redo=lambda: people.restore_pa(db, employer_id, saved),
                 undo=lambda: people.restore_pa(db, employer_id, before),
             )
+
+    def _on_export_button_clicked(self) -> None:
+        pa = self._editing
+        if pa.id is None:
+            return
+        suggested = str(Path.home() / f"{pa.name} personal data.zip")
+        path, _ = QFileDialog.getSaveFileName(self, f"Save everything held about {pa.name}", suggested,
+                                              "Zip files (*.zip)")
+        if not path:
+            return
+        try:
+            written = data_protection.export_pa_data(self.context.db, self.context.employer_id, pa.id, Path(path),
+                                                     self.context.today())
+        except (ServiceError, OSError) as error:
+            QMessageBox.warning(self, "Their data was not saved", str(error))
+            return
+        self.context.status_message.emit(f"Saved everything held about {pa.name} in {written}.")
+
+    def _on_erase_button_clicked(self) -> None:
+        pa = self._editing
+        if pa.id is None or not self.erase_button.isEnabled():
+            return
+        answer = QMessageBox.question(
+            self, "Erase their personal details?",
+            f"Erase {pa.name}'s personal details? Their contact details, NI number, date of birth, checks, training "
+            "and notes are deleted; their pay figures are kept without their name, so your accounts still add up. "
+            "This cannot be undone: export their data first if they may ask for it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            new_name = data_protection.erase_former_pa(self.context.db, self.context.employer_id, pa.id,
+                                                       self.context.today())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Their details were not erased", str(error))
+            return
+        self.context.forget_history(self.context.employer_id)  # no undo can bring the erased details back
+        self.context.announce_change()
+        self.context.status_message.emit(f"Erased {pa.name}'s personal details; their pay figures are kept as {new_name}.")
 
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing

@@ -11,6 +11,8 @@ from pa_manager.domain.budget import budget_year_label
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.dialogs.pay_dialogs import FittedTable
+from pa_manager.ui.models.changes_table import ChangesTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -63,6 +65,22 @@ class ReportsPage(QWidget):
             self.buttons[key] = button
             button.clicked.connect(lambda _=False, k=key: self.save(k))
         layout.addWidget(documents)
+
+        changes = QGroupBox("Change history")
+        changes_layout = QVBoxLayout(changes)
+        changes_layout.addWidget(paragraph("Who changed a pay rate, finalised a pay run or recorded a check, and when, "
+                                           "between the dates: what an auditor may ask to see."))
+        self.history_button = QPushButton("Show the change&s")
+        changes_layout.addWidget(self.history_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        self.history_model = ChangesTableModel(self)
+        self.history_table = FittedTable(self.history_model, "Change history")
+        self.history_table.sortByColumn(ChangesTableModel.COL_WHEN, Qt.SortOrder.DescendingOrder)
+        self.history_table.setVisible(False)
+        changes_layout.addWidget(self.history_table)
+        self.history_note = paragraph()
+        changes_layout.addWidget(self.history_note)
+        layout.addWidget(changes)
+        self.history_button.clicked.connect(self._on_history_button_clicked)
         self.result = paragraph()
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.result.setAccessibleName("What happened")
@@ -74,7 +92,29 @@ class ReportsPage(QWidget):
         first, last = _last_month(context.today())
         self.first.set_value(first)
         self.last.set_value(last)
-        context.employer_changed.connect(lambda: self.result.setText(""))
+        context.employer_changed.connect(self._on_employer_changed)
+
+    def _on_employer_changed(self) -> None:
+        self.result.setText("")
+        self.history_model.set_rows([])
+        self.history_table.setVisible(False)
+        self.history_note.setText("")
+
+    def _on_history_button_clicked(self) -> None:
+        from pa_manager.services.history import change_history
+
+        dates = self._dates()
+        if self.context.employer_id is None or dates is None:
+            return
+        first, last = dates
+        found = [c for c in change_history(self.context.db, self.context.employer_id)
+                 if first <= c.at.astimezone().date() <= last]
+        self.history_model.set_rows(found)
+        self.history_table.setVisible(bool(found))
+        self.history_note.setText(f"{len(found)} change{'s' * (len(found) != 1)} between {format_date(first)} and "
+                                  f"{format_date(last)}." if found else
+                                  f"No changes were recorded between {format_date(first)} and {format_date(last)}.")
+        (self.history_table if found else self.history_note).setFocus()
 
     def _dates(self) -> tuple[date, date] | None:
         self.first_row.show_error(None)
