@@ -118,3 +118,28 @@ def test_every_file_the_command_line_writes_is_the_users_alone_whatever_the_umas
     for path in written:
         expected = 0o700 if path.is_dir() else 0o600
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
+
+
+def test_a_finalised_pay_run_is_in_the_data_file_itself_the_moment_it_is_committed(db, data_path, tmp_path, today):
+    """Copying just the data file (no -wal or -journal beside it) while the app still has it open keeps the run."""
+    from datetime import date, time, timezone
+    from decimal import Decimal
+
+    from pa_manager.domain.people import PARecord, PayRateEntry
+    from pa_manager.services import employers, pay_runs, people
+    from pa_manager.services.shifts import ShiftInput, save_shift
+    from pa_manager.domain.employer import EmployerRecord
+
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+    pa = people.save_pa(db, employer.id, PARecord(name="Ann Cole", date_of_birth=date(1980, 1, 1), tax_code="1257L",
+                                                  start_date=date(2026, 4, 6),
+                                                  pay_rates=(PayRateEntry(date(2026, 4, 6), Decimal("12.71")),)), today)
+    save_shift(db, employer.id, ShiftInput(pa.id, date(2026, 11, 2), time(9), time(17)))
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 30), datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    copy = tmp_path / "copied" / "data.sqlite3"
+    copy.parent.mkdir()
+    shutil.copyfile(data_path, copy)  # the file alone, as a person or a backup program would copy it
+    assert not list(copy.parent.glob("*-wal")) and not list(data_path.parent.glob("*-wal"))
+    again, _ = open_database(copy)
+    assert pay_runs.pay_run_dates(again, employer.id) == [date(2026, 11, 30)]
+    again.close()
