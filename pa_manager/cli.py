@@ -113,6 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--employer", required=True)
     p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
     p.add_argument("--finalise", action="store_true", help="store the pay run as a permanent record")
+    p.add_argument("--confirm", action="store_true",
+                   help="with --finalise: you have seen what needs checking first (it is listed without this)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_payrun)
@@ -410,14 +412,21 @@ def cmd_calc_pay(args) -> int:
 
 
 def cmd_payrun(args) -> int:
-    from pa_manager.services.pay_runs import finalise_pay_run, prepare_pay_run
+    from pa_manager.services.pay_runs import NeedsConfirming, finalise_pay_run, prepare_pay_run
 
     db = _open(args, writes=args.finalise)
     employer_id = _employer_id(db, args.employer)
     if args.finalise:
-        run = finalise_pay_run(db, employer_id, args.pay_date, datetime.now().astimezone())
+        try:
+            run = finalise_pay_run(db, employer_id, args.pay_date, datetime.now().astimezone(), confirmed=args.confirm)
+        except NeedsConfirming as needed:
+            print("Nothing was finalised. Check these first, then run the command again with --confirm:",
+                  file=sys.stderr)
+            for sentence in needed.sentences:
+                print(f"- {sentence}", file=sys.stderr)
+            return EXIT_ERROR
     else:
-        run = prepare_pay_run(db, employer_id, args.pay_date)
+        run = prepare_pay_run(db, employer_id, args.pay_date, _today())
     people = []
     for item in run.pas:
         slip = item.payslip
@@ -437,7 +446,8 @@ def cmd_payrun(args) -> int:
     if args.json:
         _print_json({"pay_date": run.pay_date.isoformat(), "period_start": run.period_start.isoformat(),
                      "period_end": run.period_end.isoformat(), "finalised": run.finalised,
-                     "cannot_finalise_because": [] if run.finalised else run.blocking, "pas": people})
+                     "cannot_finalise_because": [] if run.finalised else run.blocking,
+                     "confirm_before_finalising": [] if run.finalised else run.confirm_sentences, "pas": people})
     else:
         state = "Finalised" if run.finalised else "Not finalised yet"
         print(f"Pay run for {run.pay_date.isoformat()} ({run.period_start.isoformat()} to {run.period_end.isoformat()}): {state}.")

@@ -185,6 +185,26 @@ MESSAGES: dict[str, str] = {
         "Say what the deduction is for, as the law requires it on the payslip.",
     "PAY_RUN_ALREADY_FINALISED":
         "The pay run for {value} is already finalised – add this to the next pay run instead.",
+    # --- Before money goes out (pa_manager.domain.before_paying); {value} is a PA's name or the date ---
+    "CONFIRM_PAY_DATE_IN_PAST":
+        "The pay date, {value}, has already passed – check it is the day you are really paying, or change it.",
+    "CONFIRM_PAY_DATE_FAR_AHEAD":
+        "The pay date, {value}, is more than a week away – check it, as pay is usually for work already done.",
+    "CONFIRM_NOT_REGISTERED_WITH_HMRC":
+        "You have not recorded your employer PAYE reference – you must register with HMRC as an employer before "
+        "your first pay day, then add the reference under Edit, Change employer details.",
+    "CONFIRM_RIGHT_TO_WORK_NOT_CHECKED":
+        "There is no right-to-work check recorded for {value} – you must check their right to work in the UK "
+        "before they start work, then record it on the Checks page.",
+    "CONFIRM_RIGHT_TO_WORK_AFTER_FIRST_SHIFT":
+        "The right-to-work check for {value} is dated on or after their first shift on {day} – it must come "
+        "before the work, so check the date on the Checks page.",
+    "CONFIRM_PENSION_ENROL_NOW":
+        "Enrol {value} in your workplace pension, as the law requires – write to tell them, then record it on "
+        "the People page.",
+    "CONFIRM_NO_PAY_FOR_PLANNED_HOURS":
+        "This pay run pays {value} nothing although the rota plans {hours} hours for them – mark the rota as "
+        "worked on the Hours page, or confirm they did not work.",
     "EXTRA_KIND_UNKNOWN":
         "Choose what the payment or deduction is from the list.",
     "SHIFT_IN_PAID_PERIOD":
@@ -348,7 +368,10 @@ def format_date(day: date) -> str:
 
 
 def date_range(start: date, end: date) -> str:
-    """'1 to 30 November 2026', '24 November to 7 December 2026', or both dates in full across years."""
+    """'1 to 30 November 2026', '24 November to 7 December 2026', both dates in full across years, or
+    one date when they are the same day."""
+    if start == end:
+        return format_date(start)
     if (start.year, start.month) == (end.year, end.month):
         return f"{start.day} to {format_date(end)}"
     if start.year == end.year:

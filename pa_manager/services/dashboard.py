@@ -12,7 +12,7 @@ from pa_manager.domain.budget import balance_on, budget_year_label
 from pa_manager.services import budget
 from pa_manager.services.checks import due_list
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.pay_runs import default_pay_date
+from pa_manager.services.pay_runs import UnpaidWork, default_pay_date, unpaid_work
 from pa_manager.services.hours import continuity_of_care
 from pa_manager.domain.missing import Gap, missing_details
 from pa_manager.domain.people import PARecord
@@ -33,6 +33,7 @@ class Dashboard:
     continuity: Continuity | None  # share of the last four weeks' care hours worked by regular PAs
     next_pay_day: date
     budget: BudgetGlance | None  # None: no budget year recorded for today
+    unpaid: tuple[UnpaidWork, ...] = ()  # shifts up to today in no finalised pay run
 
 
 @dataclass(frozen=True)
@@ -71,5 +72,6 @@ def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
         due=tuple(due_list(db, employer_id, today)),
         continuity=continuity_of_care(db, employer_id, today - timedelta(days=28), today - timedelta(days=1)),
         next_pay_day=default_pay_date(db, employer_id, today),
+        unpaid=tuple(unpaid_work(db, employer_id, today)),
         budget=_budget_glance(db, employer_id, today),
     )

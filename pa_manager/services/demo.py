@@ -326,7 +326,7 @@ def _pay_runs(db: Database, employer_id: int, today: date) -> None:
         pay_date = default_pay_date(db, employer_id, month)
         if pay_date >= today:
             break
-        finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc))
+        finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc), confirmed=True)
         month += relativedelta(months=1)
 
 

@@ -11,14 +11,15 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pa_manager.domain import holiday, pay_period as one_off, sick_pay
 from pa_manager.domain.bank_holidays import is_bank_holiday
+from pa_manager.domain.before_paying import PAFacts, ToConfirm, before_paying
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -33,7 +34,7 @@ from pa_manager.domain.pension import Membership, MembershipStatus, PensionSchem
 from pa_manager.domain.people import PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.rota import working_weekdays
-from pa_manager.domain.shifts import ShiftType, local_date, minutes_to_hours, paid_minutes
+from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem
@@ -42,7 +43,7 @@ from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
-from pa_manager.services.rota import pattern_record
+from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
@@ -90,6 +91,14 @@ class PayRunDraft:
     pas: tuple[PADraft, ...]
     finalised: bool  # already finalised: these are the stored records
     already_paid_by: PaidRun | None = None  # another finalised run that paid some of this period
+    to_confirm: tuple[ToConfirm, ...] = ()  # what must be seen and confirmed before finalising
+
+    @property
+    def confirm_sentences(self) -> list[str]:
+        """What to confirm before finalising, in words (domain.before_paying)."""
+        return [describe(Problem.of(c.code, c.name or c.day, day=c.day,
+                                    hours=None if c.hours is None else f"{c.hours.normalize():f}"))
+                for c in self.to_confirm]
 
     @property
     def blocking(self) -> list[str]:
@@ -141,6 +150,81 @@ def _employer(session, employer_id: int) -> EmployerRecord:
     return employer_record(row)
 
 
+def _unpaid_shift_days(session, employer_id: int, runs: list[PaidRun], today: date) -> list[date]:
+    """Days up to today with shifts that no finalised pay run has paid for."""
+    days = session.scalars(select(models.Shift.local_date).distinct().where(
+        models.Shift.employer_id == employer_id, models.Shift.local_date <= today))
+    return sorted(d for d in days if _paid_by(runs, d, d) is None)
+
+
+@dataclass(frozen=True)
+class UnpaidWork:
+    """A PA's shifts up to today that no finalised pay run has paid, and the pay date that would."""
+
+    pa_id: int
+    pa_name: str
+    hours: Decimal
+    first_day: date
+    last_day: date
+    pay_date: date
+    overdue: bool  # the usual pay day for the earliest of them has passed: they may have been missed
+
+
+def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]:
+    """Every PA with worked time that is in no finalised pay run yet, earliest first."""
+    with db.session() as s:
+        employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
+        names = dict(s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name).where(
+            models.PersonalAssistant.employer_id == employer_id)).all())
+        rows = [to_shift(r) for r in s.scalars(select(models.Shift).where(
+            models.Shift.employer_id == employer_id, models.Shift.local_date <= today))]
+    found: dict[int, list] = defaultdict(list)
+    for shift in rows:
+        day = local_date(shift)
+        if _paid_by(runs, day, day) is None:
+            found[shift.pa].append(shift)
+    out = []
+    for pa_id, shifts in found.items():
+        first, last = min(map(local_date, shifts)), max(map(local_date, shifts))
+        pay_date = suggested_pay_date(first, employer.pay_frequency, earlier_period_end=_anchor(runs, first),
+                                      is_bank_holiday=_bank_holidays(employer))
+        out.append(UnpaidWork(pa_id, names.get(pa_id, ""), minutes_to_hours(sum(map(paid_minutes, shifts))),
+                              first, last, pay_date, pay_date < today))
+    return sorted(out, key=lambda u: (u.first_day, u.pa_name.lower()))
+
+
+@dataclass(frozen=True)
+class DaysInPeriod:
+    """Some consecutive days of a week (say) and the pay period they fall in."""
+
+    first: date
+    last: date
+    period_start: date
+    period_end: date
+    paid_on: date | None  # the finalised pay run that paid them, if one has
+
+
+def periods_of(db: Database, employer_id: int, first: date, last: date) -> list[DaysInPeriod]:
+    """Which pay period each day from `first` to `last` is in, as runs of days: so the Hours page can
+    show where its week meets the pay periods (which run Saturday to Friday for weekly pay, say)."""
+    with db.session() as s:
+        employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
+    out: list[DaysInPeriod] = []
+    day = first
+    while day <= last:
+        paid = _paid_by(runs, day, day)
+        if paid is not None:
+            start, end, paid_on = paid.period_start, paid.period_end, paid.pay_date
+        else:
+            pay_date = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
+                                          is_bank_holiday=_bank_holidays(employer))
+            (start, end), paid_on = _period(employer, runs, pay_date), None
+        until = min(end, last)
+        out.append(DaysInPeriod(day, until, start, end, paid_on))
+        day = until + timedelta(days=1)
+    return out
+
+
 def period_for(db: Database, employer_id: int, pay_date: date) -> tuple[date, date]:
     """The period a pay date would pay for (see domain.pay_period.pay_period)."""
     with db.session() as s:
@@ -148,11 +232,13 @@ def period_for(db: Database, employer_id: int, pay_date: date) -> tuple[date, da
 
 
 def default_pay_date(db: Database, employer_id: int, today: date) -> date:
-    """The next pay day to suggest: the end of the first unpaid period from today, moved back to a
-    working day before a weekend or a bank holiday. A starting point the user can change."""
+    """The next pay day to suggest: for the earliest unpaid period that holds shifts already worked
+    (so no PA goes unpaid), else the first unpaid period from today; its end, moved back to a working
+    day before a weekend or a bank holiday. A starting point the user can change."""
     with db.session() as s:
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
-    day = today
+        unpaid = _unpaid_shift_days(s, employer_id, runs, today)
+    day = min([today, *unpaid])
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
@@ -442,14 +528,33 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
                        already_paid_by=_paid_by(runs, start, end))
 
 
-def prepare_pay_run(db: Database, employer_id: int, pay_date: date) -> PayRunDraft:
+def prepare_pay_run(db: Database, employer_id: int, pay_date: date, today: date | None = None) -> PayRunDraft:
     """Everyone's pay for the pay date: the stored records if already finalised, otherwise worked
-    out now from the hours recorded."""
+    out now from the hours recorded, with what to confirm before finalising it on `today`."""
     stored = finalised_pay_run(db, employer_id, pay_date)
     if stored is not None:
         return stored
     with db.session() as s:
-        return _draft(s, employer_id, pay_date)
+        draft = _draft(s, employer_id, pay_date)
+        return replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, today))) if today else draft
+
+
+def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[ToConfirm]:
+    """The facts domain.before_paying needs, for the PAs this pay run pays."""
+    paid = [d for d in draft.pas if d.payslip is not None]
+    ids = [d.pa.id for d in paid]
+    checked = dict(session.execute(select(models.RightToWorkCheck.pa_id, func.min(models.RightToWorkCheck.checked_on))
+                                   .where(models.RightToWorkCheck.pa_id.in_(ids))
+                                   .group_by(models.RightToWorkCheck.pa_id)).all())
+    first_shift = dict(session.execute(select(models.Shift.pa_id, func.min(models.Shift.local_date))
+                                       .where(models.Shift.pa_id.in_(ids)).group_by(models.Shift.pa_id)).all())
+    planned: dict[int, int] = defaultdict(int)
+    for shift in planned_shifts(db, draft.employer.id, draft.period_start, draft.period_end):
+        planned[shift.pa] += paid_minutes(shift)
+    people = [PAFacts(d.pa.id, d.pa.name, first_shift.get(d.pa.id), checked.get(d.pa.id),
+                      "PENSION_ENROL_NOW" in d.payslip.flags, d.payslip.gross_pay,
+                      minutes_to_hours(planned.get(d.pa.id, 0))) for d in paid]
+    return before_paying(draft.pay_date, today, bool(draft.employer.paye_reference.strip()), people)
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -468,11 +573,21 @@ def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_d
         s.add(row)
 
 
-def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: datetime) -> PayRunDraft:
+class NeedsConfirming(ServiceError):
+    """Finalising would go ahead, but something must be seen and confirmed first; `sentences` says what."""
+
+    def __init__(self, sentences: list[str]):
+        self.sentences = sentences
+        super().__init__("Nothing was finalised. Check these first, then confirm: " + " ".join(sentences))
+
+
+def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: datetime, *,
+                     confirmed: bool = False) -> PayRunDraft:
     """Store the pay run for good. Worked out again and checked inside the one transaction that
     stores it, so nothing can change between the check and the record: refused, with the reasons,
     when the date or any day of its period has been paid already, while any PA's pay cannot be
-    worked out, or is below the minimum wage without a recorded reason."""
+    worked out, or is below the minimum wage without a recorded reason; and, until `confirmed`, while
+    anything the law needs first (domain.before_paying) has not been seen."""
     with db.session(write=True) as s:
         lock_employer(s, employer_id)
         if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
@@ -482,6 +597,10 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         draft = _draft(s, employer_id, pay_date)
         if draft.blocking:
             raise ServiceError(" ".join(draft.blocking))
+        if not confirmed:
+            draft = replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, now.astimezone(LONDON).date())))
+            if draft.to_confirm:
+                raise NeedsConfirming(draft.confirm_sentences)
         slips = [d.payslip for d in draft.pas if d.payslip is not None]
         if not slips:
             raise ServiceError(f"Nobody is due pay for {date_range(draft.period_start, draft.period_end)}. "

@@ -302,6 +302,8 @@ class MainWindow(QMainWindow):
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
         page = {"training": self.training, "pay": self.pay, "budget": self.budget}.get(area, self.checks)
         self.go_to(self.pages.index(page))
+        if page is self.pay:
+            self.pay.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
         if pa_id >= 0 and page in (self.training, self.checks):
             (page.select if page is self.training else page.select_pa)(pa_id)
 

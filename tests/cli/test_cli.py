@@ -214,6 +214,13 @@ def test_payrun_json_then_finalise_then_payslips(tmp_path, capsys):
     assert code == 1 and "Finalise it first" in err
     code, out, err = run(capsys, "payrun", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29", "--finalise",
                          "--json", "--data", data)
+    # Far ahead, with nothing worked yet: listed, and nothing finalised until confirmed.
+    assert code == 1 and out == ""
+    assert err.startswith("Nothing was finalised. Check these first, then run the command again with --confirm:")
+    assert "- The pay date, 29 January 2027, is more than a week away" in err
+    assert "nothing although the rota plans" in err
+    code, out, err = run(capsys, "payrun", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29", "--finalise",
+                         "--confirm", "--json", "--data", data)
     assert code == 0 and json.loads(out)["finalised"] is True
     code, out, err = run(capsys, "payslips", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29",
                          "--out", str(tmp_path / "slips"), "--data", data)

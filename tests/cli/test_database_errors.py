@@ -55,7 +55,7 @@ def test_a_data_file_held_by_another_program_is_one_sentence_after_waiting(house
     try:
         started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "pa_manager", "payrun", "--employer", "Ruth Ames",
-                                 "--pay-date", "2026-11-30", "--finalise", "--data", str(household)],
+                                 "--pay-date", "2026-11-30", "--finalise", "--confirm", "--data", str(household)],
                                 capture_output=True, text=True, timeout=60)
         waited = time.monotonic() - started
     finally:
@@ -74,7 +74,7 @@ def test_a_read_only_data_file_is_one_sentence_and_nothing_changes(household, mo
     real = database.create_engine
     monkeypatch.setattr(database, "create_engine", lambda url, **kw: real(
         f"sqlite:///file:{url.removeprefix('sqlite:///')}?mode=ro&uri=true", **kw))
-    code = cli.main(["payrun", "--employer", "Ruth Ames", "--pay-date", "2026-11-30", "--finalise",
+    code = cli.main(["payrun", "--employer", "Ruth Ames", "--pay-date", "2026-11-30", "--finalise", "--confirm",
                      "--data", str(household)])
     out, err = capsys.readouterr()
     assert code == 1 and out == ""

@@ -36,7 +36,7 @@ def former(db, today, monkeypatch):
     checks.save_dbs_check(db, employer.id, pa.id, DBSCheck("enhanced_adults_barred", "001234567890",
                                                            date(2025, 3, 1)))
     save_shift(db, employer.id, ShiftInput(pa.id, date(2026, 3, 2), time(9), time(17), notes="Took Ruth to clinic"))
-    pay_runs.finalise_pay_run(db, employer.id, date(2026, 3, 31), NOW)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 3, 31), NOW, confirmed=True)
     people.record_leaver(db, employer.id, pa.id, date(2026, 3, 31), "Moved away", today)
     return employer.id, pa.id
 

@@ -56,7 +56,7 @@ def test_a_reprinted_payslip_is_word_for_word_the_one_printed_on_the_day(db, hou
     for day in (2, 3, 4, 9):
         work(db, employer_id, pa.id, date(2026, 11, day))
     work(db, employer_id, pa.id, date(2026, 11, 10), kind=ShiftType.HOLIDAY)
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     write_payslips_file(db, employer_id, date(2026, 11, 30), tmp_path / "on the day.pdf")
 
     # Everything a payslip shows changes afterwards: names, NI number, hours, rate, address.
@@ -80,7 +80,7 @@ def test_a_reprinted_payslip_is_word_for_word_the_one_printed_on_the_day(db, hou
 def test_the_pay_screens_show_the_pa_as_paid_not_as_renamed(db, household, today):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), name="Ann Cole-Smith"), today)
     [item] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 30)).pas
     assert (item.pa.name, item.pa.id, item.payslip.pa_name) == ("Ann Cole", pa.id, "Ann Cole")
@@ -94,14 +94,14 @@ def test_the_pay_screens_show_the_pa_as_paid_not_as_renamed(db, household, today
 def test_a_second_pay_run_for_a_paid_period_is_refused_naming_the_run_already_made(db, household):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     ledger_before = _ledger(db, employer_id)
 
     draft = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27))
     assert (draft.period_start, draft.period_end) == (date(2026, 11, 1), date(2026, 11, 30))
     assert "paid in the pay run of 30 November 2026" in draft.blocking[0]
     with pytest.raises(ServiceError, match="1 to 30 November 2026 was paid in the pay run of 30 November 2026"):
-        pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW)
+        pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW, confirmed=True)
     assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]
     assert _ledger(db, employer_id) == ledger_before  # the budget did not lose the money twice
 
@@ -115,7 +115,7 @@ def _ledger(db, employer_id):
 def test_the_schema_itself_refuses_a_second_run_for_a_period(db, household):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     with pytest.raises(IntegrityError), db.engine.begin() as c:
         c.execute(models.PayRun.__table__.insert().values(
             employer_id=employer_id, pay_date=date(2026, 11, 27), period_start=date(2026, 11, 1),
@@ -127,7 +127,7 @@ def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, h
     work(db, employer_id, pa.id, date(2026, 11, 2))
     db.close()
     commands = [[sys.executable, "-m", "pa_manager", "payrun", "--employer", "Ruth Ames", "--pay-date", day,
-                 "--finalise", "--data", str(data_path)] for day in ("2026-11-27", "2026-11-30")]
+                 "--finalise", "--confirm", "--data", str(data_path)] for day in ("2026-11-27", "2026-11-30")]
     running = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in running]
     assert sorted(code for code, _ in results) == [0, 1]
@@ -144,7 +144,7 @@ def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, h
 def test_a_paid_pa_cannot_be_deleted_and_the_words_say_record_a_leaver(db, household, today):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     with pytest.raises(ServiceError, match="Record them as a leaver instead"):
         people.delete_pa(db, pa.id)
     assert people.get_pa(db, pa.id).name == "Ann Cole"
@@ -159,7 +159,7 @@ def test_a_paid_pa_cannot_be_deleted_and_the_words_say_record_a_leaver(db, house
 def test_the_schema_refuses_to_delete_a_paid_pa_or_pay_run(db, household, table):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     with pytest.raises(IntegrityError), db.engine.begin() as c:
         c.execute(text(f"DELETE FROM {table}"))
 
@@ -167,7 +167,7 @@ def test_the_schema_refuses_to_delete_a_paid_pa_or_pay_run(db, household, table)
 def test_removing_a_whole_employer_still_takes_their_pay_records_and_undo_puts_them_back(db, household):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     removed = employers.remove_employer(db, employer_id)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(models.StoredPayslip)) == 0
@@ -202,7 +202,7 @@ def test_an_exported_employer_imported_into_a_file_with_others_opens_every_past_
     # The target already holds an employer with a PA and a pay run, so every id moves on import.
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     new_id = import_employer(db, path)
     assert new_id != source.id
     assert _snapshot(db, new_id) == expected
@@ -214,7 +214,7 @@ def test_an_export_made_by_the_release_before_imports_with_its_pay_records_whole
     its records are version 1, with the PA's old id inside."""
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     new_id = import_employer(db, DATA / "release-0007.paemployer")
     for day in pay_runs.pay_run_dates(db, new_id):
         documents = payslip_documents(db, new_id, day)
@@ -269,7 +269,7 @@ def test_a_new_starter_off_sick_before_their_first_pay_day_is_paid_ssp_on_their_
     # one qualifying day of five, £24.65.
     [ssp] = [line for line in item.payslip.lines if line.code == "SSP"]
     assert ssp.amount == Decimal("24.65")
-    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 30), NOW, confirmed=True)
 
 
 # --- one-off taxable payments and arrears ----------------------------------------------------------------
@@ -286,7 +286,7 @@ def test_a_bonus_is_taxed_like_pay_and_shown_on_the_payslip(db, household, tmp_p
     # £1,101.68 in month 8: over the £1,048 primary threshold, so employee NI is now due: (1,101.68 - 1,048) x 8%.
     assert plain.employee_ni == Decimal("0.00") and slip.employee_ni == Decimal("4.29")
     assert slip.minimum_wage_ok and slip.effective_hourly_rate == Decimal("12.71")  # a bonus is not hourly pay
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     write_payslips_file(db, employer_id, date(2026, 11, 30), tmp_path / "p.pdf")
     assert "Bonus: Christmas bonus" in pdf_text(tmp_path / "p.pdf")
 
@@ -299,7 +299,7 @@ def test_minimum_wage_arrears_are_owed_at_todays_rate_and_paid_as_a_taxed_line(d
         today)
     work(db, employer.id, pa.id, date(2026, 3, 2))
     pay_runs.record_minimum_wage_reason(db, employer.id, pa.id, date(2026, 3, 31), "Rate typed wrongly; arrears next month")
-    pay_runs.finalise_pay_run(db, employer.id, date(2026, 3, 31), NOW)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 3, 31), NOW, confirmed=True)
     work(db, employer.id, pa.id, date(2026, 4, 6))
     # March 2026: 8 hours at £11.00 against £12.21 is £9.68 short. Paid in April, when the rate is £12.71:
     # 9.68 / 12.21 x 12.71 = 10.0764 -> £10.08 (National Minimum Wage Act 1998 s.17).
@@ -322,7 +322,7 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
     [paid] = shifts.shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
     with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
         shifts.delete_shift(db, paid.key)
     with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
@@ -348,9 +348,48 @@ def test_irregular_hours_holiday_pay_is_the_average_for_an_hour_worked_sleep_ins
         work(db, employer.id, pa.id, date(2026, 10, day), "08:00", "18:00")
     for day in (7, 8, 9, 10):  # four sleep-ins, 10 hours each, asleep throughout: £60 a night, £240
         work(db, employer.id, pa.id, date(2026, 10, day), "22:00", "08:00", ShiftType.SLEEP_IN)
-    pay_runs.finalise_pay_run(db, employer.id, date(2026, 10, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 10, 30), NOW, confirmed=True)
     work(db, employer.id, pa.id, date(2026, 11, 2), "09:00", "15:00", ShiftType.HOLIDAY)
     slip = pay_runs.prepare_pay_run(db, employer.id, date(2026, 11, 30)).pas[0].payslip
     [line] = [line for line in slip.lines if line.code == "HOLIDAY"]
     # £500 over 60 hours worked (12.07% of which is what accrued): £8.3333 an hour; 6 hours is £50.00.
     assert line.rate == Decimal(500) / Decimal(60) and (line.hours, line.amount) == (Decimal(6), Decimal("50.00"))
+
+
+# --- a pay day that follows the work, and what to confirm before money goes out ------------------------
+
+
+def test_the_suggested_pay_day_pays_the_earliest_period_with_unpaid_work_and_unpaid_hours_are_counted(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="Weekly", pay_frequency=PayFrequency.WEEKLY))
+    pa = people.save_pa(db, employer.id, PARecord(
+        name="Sam Reid", date_of_birth=date(1990, 1, 1), start_date=date(2026, 11, 2), tax_code="1257L",
+        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal("12.71")),)), today)
+    # Worked Tuesday 10 and Wednesday 11 November; today is Monday 23 November.
+    work(db, employer.id, pa.id, date(2026, 11, 10), "09:00", "15:00")
+    work(db, employer.id, pa.id, date(2026, 11, 11), "09:00", "15:00")
+    # Not the Friday after today (27 November), whose week holds none of the work: the week it was done.
+    assert pay_runs.default_pay_date(db, employer.id, today) == date(2026, 11, 13)
+    [unpaid] = pay_runs.unpaid_work(db, employer.id, today)
+    assert (unpaid.pa_name, unpaid.hours, unpaid.first_day, unpaid.pay_date) == (
+        "Sam Reid", Decimal(12), date(2026, 11, 10), date(2026, 11, 13))
+    assert unpaid.overdue  # its usual pay day, 13 November, has passed
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 13), NOW, confirmed=True)
+    assert pay_runs.unpaid_work(db, employer.id, today) == []
+    assert pay_runs.default_pay_date(db, employer.id, today) == date(2026, 11, 27)
+
+
+def test_finalising_lists_what_the_law_needs_first_and_goes_ahead_only_when_confirmed(db, household):
+    employer_id, pa = household  # with its PAYE reference taken away: not registered with HMRC
+    employers.save_employer(db, replace(employers.get_employer(db, employer_id), paye_reference=""))
+    work(db, employer_id, pa.id, date(2026, 11, 2))
+    draft = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 30), date(2026, 11, 23))
+    assert [c.code for c in draft.to_confirm] == ["CONFIRM_NOT_REGISTERED_WITH_HMRC",
+                                                  "CONFIRM_RIGHT_TO_WORK_NOT_CHECKED"]
+    with pytest.raises(pay_runs.NeedsConfirming) as needed:
+        pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc))
+    assert needed.value.sentences == draft.confirm_sentences
+    assert "There is no right-to-work check recorded for Ann Cole" in needed.value.sentences[1]
+    assert pay_runs.pay_run_dates(db, employer_id) == []
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
+                              confirmed=True)
+    assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]

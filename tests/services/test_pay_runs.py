@@ -52,7 +52,7 @@ def test_a_month_of_shifts_becomes_a_payslip_with_tax_and_ni(db, monthly):
 def test_finalised_pay_runs_never_change_afterwards(db, monthly, today):
     employer_id, pa = monthly
     _work(db, employer_id, pa.id, date(2026, 11, 2))
-    first = pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW)
+    first = pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW, confirmed=True)
     assert first.finalised
     # A later pay rise does not alter what was paid, and the paid period's shifts cannot change.
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), pay_rates=(
@@ -63,14 +63,14 @@ def test_finalised_pay_runs_never_change_afterwards(db, monthly, today):
     assert again.finalised and again.pas[0].payslip == first.pas[0].payslip
     assert again.pas[0].payslip.gross_pay == Decimal("101.68")  # 8 h x 12.71
     with pytest.raises(ServiceError, match="already finalised"):
-        pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW)
+        pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW, confirmed=True)
 
 
 def test_year_to_date_carries_into_the_next_pay_run(db, monthly):
     employer_id, pa = monthly
     _work(db, employer_id, pa.id, date(2026, 10, 5))
     _work(db, employer_id, pa.id, date(2026, 11, 2))
-    pay_runs.finalise_pay_run(db, employer_id, date(2026, 10, 30), NOW)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 10, 30), NOW, confirmed=True)
     slip = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27)).pas[0].payslip
     assert slip.year_to_date.gross_pay == Decimal("203.36")  # 2 x 101.68
 
@@ -84,9 +84,9 @@ def test_pay_below_the_minimum_blocks_finalising_until_a_reason_is_recorded(db, 
     run = pay_runs.prepare_pay_run(db, employer.id, date(2026, 11, 27))
     assert run.pas[0].needs_reason and run.blocking
     with pytest.raises(ServiceError, match="below the legal minimum"):
-        pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 27), NOW)
+        pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 27), NOW, confirmed=True)
     pay_runs.record_minimum_wage_reason(db, employer.id, pa.id, date(2026, 11, 27), "Arrears paid next month")
-    done = pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 27), NOW)
+    done = pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 27), NOW, confirmed=True)
     assert done.pas[0].payslip.minimum_wage_reason == "Arrears paid next month"
 
 

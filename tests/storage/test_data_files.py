@@ -135,7 +135,7 @@ def test_a_finalised_pay_run_is_in_the_data_file_itself_the_moment_it_is_committ
                                                   start_date=date(2026, 4, 6),
                                                   pay_rates=(PayRateEntry(date(2026, 4, 6), Decimal("12.71")),)), today)
     save_shift(db, employer.id, ShiftInput(pa.id, date(2026, 11, 2), time(9), time(17)))
-    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 30), datetime(2026, 11, 30, 12, tzinfo=timezone.utc))
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 30), datetime(2026, 11, 30, 12, tzinfo=timezone.utc), confirmed=True)
     copy = tmp_path / "copied" / "data.sqlite3"
     copy.parent.mkdir()
     shutil.copyfile(data_path, copy)  # the file alone, as a person or a backup program would copy it

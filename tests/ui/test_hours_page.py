@@ -504,3 +504,20 @@ def test_the_week_total_counts_sleep_in_nights_apart_from_hours(qtbot, demo_cont
     assert "Tom Whitfield: 3 h this week (standard 3 h) and 2 sleep-in nights, £160.35" in lines
     # Set against the rota, the time on shift still counts: 3 h + 11 h + 10 h.
     assert "Done: Tom Whitfield worked the 24 h the rota planned." in lines
+
+
+def test_the_week_says_which_pay_periods_its_days_are_in(qtbot, context):
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.pay_frequency import PayFrequency
+    from pa_manager.services import employers
+
+    employer = employers.save_employer(context.db, EmployerRecord(name="Weekly", pay_frequency=PayFrequency.WEEKLY))
+    context.set_employer(employer.id)
+    page = HoursPage(context)
+    qtbot.addWidget(page)
+    page.show_week(date(2026, 11, 23))
+    # Weekly pay with no pay run yet: periods end on Fridays, so Monday to Friday and the weekend part.
+    assert page.pay_periods.text() == (
+        "Pay periods: Monday 23 November 2026 to Friday 27 November 2026: pay period 21 to 27 November 2026, not "
+        "paid yet. Saturday 28 November 2026 to Sunday 29 November 2026: pay period 28 November to 4 December 2026, "
+        "not paid yet.")

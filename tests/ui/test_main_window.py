@@ -189,3 +189,34 @@ def test_removing_an_employer_asks_first_and_can_be_undone(qtbot, window, monkey
     assert back is not None and window.employer_box.currentText() == "Margaret Okafor"
     assert len(people.list_pas(window.context.db, back.id)) == 5
     assert len(pay_runs.pay_run_dates(window.context.db, back.id)) == 24
+
+
+def test_work_in_no_pay_run_after_its_pay_day_is_named_and_opens_the_pay_run_that_pays_it(qtbot, context):
+    from datetime import date, time
+    from decimal import Decimal
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.pay_frequency import PayFrequency
+    from pa_manager.domain.people import PARecord, PayRateEntry
+    from pa_manager.services import people, shifts
+    from pa_manager.ui.main_window import MainWindow
+
+    employer = employers.save_employer(context.db, EmployerRecord(name="Weekly", pay_frequency=PayFrequency.WEEKLY))
+    pa = people.save_pa(context.db, employer.id, PARecord(
+        name="Sam Reid", date_of_birth=date(1990, 1, 1), start_date=date(2026, 11, 2), tax_code="1257L",
+        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal("12.71")),)), date(2026, 11, 23))
+    shifts.save_shift(context.db, employer.id, shifts.ShiftInput(pa.id, date(2026, 11, 10), time(9), time(15)))
+    context.set_employer(employer.id)
+    window = MainWindow(context)
+    qtbot.addWidget(window)
+    window.show()
+    glance = window.dashboard.glance
+    lines = [glance.item(i).text() for i in range(glance.count())]
+    unpaid = next(i for i, line in enumerate(lines) if line.startswith("Not paid yet:"))
+    assert lines[unpaid] == ("Not paid yet: 6 hours worked by Sam Reid (10 November 2026) are in no finalised pay "
+                             "run. Pay them on 13 November 2026: press Enter to go to that pay run.")
+    glance.setCurrentRow(unpaid)
+    glance.itemActivated.emit(glance.item(unpaid))
+    assert window.stack.currentWidget() is window.pay
+    assert window.pay.date_edit.text() == "13/11/2026" and window.pay._run.pay_date == date(2026, 11, 13)
+    assert window.pay.model.rowCount() == 1

@@ -403,7 +403,7 @@ def test_an_undo_the_records_no_longer_allow_is_refused_in_words_and_dropped(qtb
                               shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
     demo_context.record("Add a shift", redo=lambda: None, undo=lambda: shifts.delete_shift(demo_context.db, saved.key))
     # Another window (or the command line) finalises November meanwhile.
-    pay_runs.finalise_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER, TODAY_NOON)
+    pay_runs.finalise_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER, TODAY_NOON, confirmed=True)
     refused = []
     demo_context.refused.connect(refused.append)
     demo_context.undo_group.activeStack().undo()
@@ -448,7 +448,7 @@ def test_arrears_owed_from_a_short_pay_day_are_named_and_added_with_one_button(q
     shifts.save_shift(context.db, context.employer_id, shifts.ShiftInput(low.id, date(2026, 12, 1), time(9), time(17)))
     shifts.save_shift(context.db, context.employer_id, shifts.ShiftInput(low.id, date(2026, 11, 24), time(9), time(17)))
     pay_runs.record_minimum_wage_reason(context.db, context.employer_id, low.id, NOVEMBER, "Rate typed wrongly")
-    pay_runs.finalise_pay_run(context.db, context.employer_id, NOVEMBER, TODAY_NOON)
+    pay_runs.finalise_pay_run(context.db, context.employer_id, NOVEMBER, TODAY_NOON, confirmed=True)
     page = _page(qtbot, context)
     _work_out(qtbot, page, "31/12/2026")
     # November: 8 hours at £10.00 against £12.71 is £21.68 short; the rate is the same now, so £21.68 is owed.
@@ -485,3 +485,54 @@ def test_a_pay_run_an_older_version_let_through_twice_says_which_run_paid_first(
     _work_out(qtbot, page, "30/11/2026")  # the first one is as it was
     assert not any("again" in line for line in _lines(page.warnings))
     db.close()
+
+
+def test_every_minimum_wage_state_has_its_own_words(demo_context):
+    from dataclasses import replace
+
+    from pa_manager.ui.models.pay_run_table import minimum_wage_words
+
+    run = pay_runs.prepare_pay_run(demo_context.db, demo_context.employer_id, OCTOBER)
+    draft = next(d for d in run.pas if d.payslip.minimum_wage_ok and d.payslip.minimum_hourly_rate is not None)
+    slip = draft.payslip
+    states = {
+        "not worked out": replace(draft, payslip=None, problem="Add their tax code."),
+        "under school age": replace(draft, payslip=replace(slip, minimum_hourly_rate=None,
+                                                           flags=("MINIMUM_WAGE_NOT_COVERED",))),
+        "no hours": replace(draft, payslip=replace(slip, minimum_hourly_rate=None, flags=())),
+        "meets": draft,
+        "below with a reason": replace(draft, payslip=replace(slip, minimum_wage_ok=False, minimum_wage_reason="Typo",
+                                                              minimum_wage_shortfall=Decimal("3.20"))),
+        "below": replace(draft, payslip=replace(slip, minimum_wage_ok=False, minimum_wage_shortfall=Decimal("3.20"))),
+    }
+    words = {state: minimum_wage_words(d)[1] for state, d in states.items()}
+    assert words == {
+        "not worked out": "Not worked out: Add their tax code.",
+        "under school age": "Not covered (under school-leaving age)",
+        "no hours": "No hours to check in this pay period",
+        "meets": "Meets the legal minimum",
+        "below with a reason": "Reason recorded (below the legal minimum by £3.20)",
+        "below": "Below the legal minimum by £3.20",
+    }
+
+
+def test_finalising_lists_what_to_confirm_first_and_cancel_keeps_it_open(qtbot, context, monkeypatch):
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.services import employers
+
+    employer = employers.save_employer(context.db, EmployerRecord(name="New Employer"))  # no PAYE reference
+    context.set_employer(employer.id)
+    _add_pa(context, "Sam Reid", "12.71")  # no right-to-work check recorded
+    page = _page(qtbot, context)
+    _work_out(qtbot, page)
+    lines = _lines(page.warnings)
+    assert any(line.startswith("Confirm before finalising: You have not recorded your employer PAYE reference")
+               for line in lines)
+    assert any("There is no right-to-work check recorded for Sam Reid" in line for line in lines)
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda parent, title, text, *a: asked.append(text)
+                        or QMessageBox.StandardButton.Cancel)
+    click(qtbot, page.finalise_button)
+    assert asked[0].startswith("Before you pay, check these:") and "Finalise the pay run for 30 November 2026 anyway?" \
+        in asked[0]
+    assert pay_runs.pay_run_dates(context.db, employer.id) == []

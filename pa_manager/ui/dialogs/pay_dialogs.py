@@ -261,12 +261,17 @@ class YearEndDialog(QDialog):
         self.empty.setVisible(not rows)
 
 
-def confirm_finalise(parent, pay_date: date) -> bool:
-    """Ask once, saying that a finalised pay run is permanent (it is never on the undo stack)."""
+def confirm_finalise(parent, pay_date: date, to_confirm: list[str] = ()) -> bool:
+    """Ask once, saying that a finalised pay run is permanent (it is never on the undo stack), and
+    listing first anything the law needs before money goes out, for the person to confirm they saw it."""
+    checks = ""
+    if to_confirm:
+        checks = "Before you pay, check these:\n\n" + "\n\n".join(f"• {sentence}" for sentence in to_confirm) + "\n\n"
     answer = QMessageBox.question(
         parent, "Finalise the pay run?",
-        f"Finalise the pay run for {format_date(pay_date)}? The payslips become a permanent record. Corrections go "
-        "in a later pay run. This cannot be undone.",
+        f"{checks}Finalise the pay run for {format_date(pay_date)}"
+        f"{' anyway' if to_confirm else ''}? The payslips become a permanent record. Corrections go in a later pay "
+        "run. This cannot be undone.",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
     return answer == QMessageBox.StandardButton.Yes
 

@@ -39,8 +39,10 @@ def minimum_wage_words(draft: PADraft) -> tuple[Status, str]:
     slip = draft.payslip
     if slip is None:
         return Status.MISSING, f"Not worked out: {draft.problem}"
-    if slip.minimum_hourly_rate is None:
+    if "MINIMUM_WAGE_NOT_COVERED" in slip.flags:
         return Status.INFO, "Not covered (under school-leaving age)"
+    if slip.minimum_hourly_rate is None:
+        return Status.INFO, "No hours to check in this pay period"
     if slip.minimum_wage_ok:
         return Status.DONE, "Meets the legal minimum"
     short = format_money(slip.minimum_wage_shortfall)

@@ -1,12 +1,15 @@
 """The dashboard: what needs doing first, then who the employer is. Each item leads to its fix."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import date_range, describe, format_date
+from pa_manager.ui.models.week_table import spoken_hours
 from pa_manager.services.dashboard import load_dashboard
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
@@ -141,8 +144,16 @@ class DashboardPage(QWidget):
 
     def _show_glance(self, data) -> None:
         people = len(data.current_pas)
-        lines = [("info", f"Next pay day: {format_date(data.next_pay_day)}, for {people} PA{'s' if people != 1 else ''}. "
-                          "Check the hours, then go to Pay.")]
+        waiting = sum((u.hours for u in data.unpaid if not u.overdue), Decimal(0))
+        so_far = f" {spoken_hours(int(waiting * 60))} worked so far are waiting for it." if waiting else ""
+        lines = [("info", f"Next pay day: {format_date(data.next_pay_day)}, for {people} PA{'s' if people != 1 else ''}."
+                          f"{so_far} Check the hours, then go to Pay.")]
+        targets = [("pay", -1)]
+        for unpaid in (u for u in data.unpaid if u.overdue):  # so that no PA simply goes unpaid
+            lines.append(("warning", f"Not paid yet: {spoken_hours(int(unpaid.hours * 60))} worked by {unpaid.pa_name} "
+                                     f"({date_range(unpaid.first_day, unpaid.last_day)}) are in no finalised pay run. "
+                                     f"Pay them on {format_date(unpaid.pay_date)}: press Enter to go to that pay run."))
+            targets.append(("pay", unpaid.pa_id))
         b = data.budget
         if b is None:
             lines.append(("missing", "Missing: no budget year is recorded for today. Add one on the Budget page to see how "
@@ -159,7 +170,7 @@ class DashboardPage(QWidget):
         else:
             lines.append(("ok", f"On track: the {b.label} balance is {format_money(b.balance)} today and forecast at "
                                 f"{format_money(b.forecast_year_end)} on 31 March."))
-        self.glance.set_lines(lines, [("pay", -1), ("budget", -1)])
+        self.glance.set_lines(lines, [*targets, ("budget", -1)])
 
     def _show_due(self, data) -> None:
         today = self.context.today()

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.shifts import ShiftType, local_date, paid_minutes
-from pa_manager.messages import describe
-from pa_manager.services import hours, rota, shifts
+from pa_manager.messages import date_range, describe, format_date
+from pa_manager.services import hours, pay_runs, rota, shifts
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.rota_dialog import RotaDialog
@@ -120,6 +120,10 @@ class HoursPage(QWidget):
         layout.addWidget(grid_label)
         layout.addWidget(grid_help)
         layout.addWidget(self.grid)
+        # Where the week meets the pay periods (weekly pay runs Saturday to Friday, say), in words.
+        self.pay_periods = paragraph()
+        self.pay_periods.setAccessibleName("Pay periods this week")
+        layout.addWidget(self.pay_periods)
         layout.addLayout(day_row)
         layout.addLayout(file_row)
         layout.addWidget(heading("Totals for the week", scale=1.2))
@@ -166,9 +170,18 @@ class HoursPage(QWidget):
         self._fit_grid()
         self._restore_cell(keep)
         self.totals.set_lines(self._total_lines(view) if employer_id is not None else [])
+        self.pay_periods.setText(self._pay_period_words() if employer_id is not None else "")
         # The list sizes itself before the page knows its width, and wrapped lines need more room:
         # let it take the space under the grid instead, so it only scrolls when the window is small.
         self.totals.setMaximumHeight(16777215)
+
+    def _pay_period_words(self) -> str:
+        parts = []
+        for run in pay_runs.periods_of(self.context.db, self.context.employer_id, self.monday, self.sunday):
+            days = full_day(run.first) if run.first == run.last else f"{full_day(run.first)} to {full_day(run.last)}"
+            paid = (f"paid on {format_date(run.paid_on)}" if run.paid_on else "not paid yet")
+            parts.append(f"{days}: pay period {date_range(run.period_start, run.period_end)}, {paid}.")
+        return "Pay periods: " + " ".join(parts)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

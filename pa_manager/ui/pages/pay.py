@@ -185,6 +185,14 @@ class PayPage(QWidget):
             self.date_edit.set_value(day)
         self.refresh()
 
+    def open_next_pay_run(self) -> None:
+        """Show the next pay run to make (the earliest with unpaid work), worked out."""
+        if self.context.employer_id is None:
+            return
+        self.date_edit.set_value(pay_runs.default_pay_date(self.context.db, self.context.employer_id,
+                                                           self.context.today()))
+        self._on_work_out_button_clicked()
+
     def refresh(self) -> None:
         if not self.isVisible() and self._run is not None:
             self._stale = True  # work it out again when the page is shown, not on every edit elsewhere
@@ -194,9 +202,9 @@ class PayPage(QWidget):
         self.setEnabled(employer_id is not None)
         dates = pay_runs.pay_run_dates(self.context.db, employer_id) if employer_id is not None else []
         if self._run is not None:
-            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date)
+            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date, self.context.today())
         elif employer_id is not None and self._chosen_date() in dates:
-            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._chosen_date())
+            self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._chosen_date(), self.context.today())
         self._show_past_runs(dates)
         self._show_run()
 
@@ -250,6 +258,8 @@ class PayPage(QWidget):
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
         if run is not None and run.finalised and run.already_paid_by is not None:
             lines.append(("warning", repeated_run_sentence(run)))
+        lines += [("warning", f"Confirm before finalising: {sentence}") for sentence in
+                  (run.confirm_sentences if run and not run.finalised else [])]
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
         lines += [("warning", arrears_sentence(due)) for due in self._arrears]
@@ -355,7 +365,7 @@ class PayPage(QWidget):
         if day is None or self.context.employer_id is None:
             self.date_row.show_error("Enter the pay date, like 30/11/2026.")
             return
-        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day)
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day, self.context.today())
         self._show_run()
         count = sum(d.payslip is not None for d in self._run.pas)
         self.context.status_message.emit(f"Worked out the pay for {format_date(day)} for {count} PA{'s' * (count != 1)}.")
@@ -365,7 +375,7 @@ class PayPage(QWidget):
         if day is None:
             return
         self.date_edit.set_value(day)
-        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day)
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day, self.context.today())
         self._show_run()
 
     def _on_year_end_button_clicked(self) -> None:
@@ -435,11 +445,11 @@ class PayPage(QWidget):
         if run is None or not self.finalise_button.isEnabled():
             return
         day = format_date(run.pay_date)
-        if not confirm_finalise(self, run.pay_date):
+        if not confirm_finalise(self, run.pay_date, run.confirm_sentences):
             return
         try:
             self._run = pay_runs.finalise_pay_run(self.context.db, run.employer.id, run.pay_date,
-                                                  datetime.now().astimezone())
+                                                  datetime.now().astimezone(), confirmed=True)
         except ServiceError as error:
             QMessageBox.warning(self, "The pay run was not finalised", str(error))
             return
