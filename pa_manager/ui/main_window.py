@@ -14,13 +14,15 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
     QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.inputs import DeliberateComboBox
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
@@ -45,12 +47,13 @@ class MainWindow(QMainWindow):
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
 
-        self.employer_box = QComboBox()
+        self.employer_box = DeliberateComboBox()
         self.employer_box.setMinimumContentsLength(24)
         employer_label = QLabel("Emplo&yer:")
         employer_label.setBuddy(self.employer_box)
         self.employer_box.setAccessibleName("Employer")
-        self.employer_box.setToolTip("Choose whose records you are working on")
+        self.employer_box.setToolTip("Choose whose records you are working on: press Space to open the list, "
+                                     "then Enter on the name")
         self.new_employer_button = QPushButton("New employer…")
         top = QHBoxLayout()
         top.addWidget(employer_label)
@@ -70,9 +73,20 @@ class MainWindow(QMainWindow):
             self.nav.addItem(item)
         self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
 
+        # Whose records are open, over every page, so nobody works on the wrong client's records.
+        self.client_heading = QLabel()
+        self.client_heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.client_heading.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        font.setBold(True)
+        self.client_heading.setFont(font)
+        self.client_heading.setAccessibleName("Whose records are open")
+        pages = QVBoxLayout()
+        pages.addWidget(self.client_heading)
+        pages.addWidget(self.stack, stretch=1)
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
-        middle.addWidget(self.stack, stretch=1)
+        middle.addLayout(pages, stretch=1)
         central = QWidget()
         column = QVBoxLayout(central)
         column.addLayout(top)
@@ -119,7 +133,7 @@ class MainWindow(QMainWindow):
         self.opening.deleteLater()
         for page in self.pages:
             self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.nav.setCurrentRow(0)
         self._undo_action.setParent(None)
         undo = context.undo_group.createUndoAction(self, "&Undo")
@@ -212,6 +226,7 @@ class MainWindow(QMainWindow):
         for action in (self.import_staff_action, self.export_action, self.edit_employer_action, self.remove_action):
             action.setEnabled(has_employer)
         name = self.employer_box.currentText() if has_employer else ""
+        self.client_heading.setText(f"{name}'s records" if name else "No employer chosen yet")
         mode = " (read-only)" if self.context.db.read_only else ""
         self.setWindowTitle(f"{name} – PA Manager{mode}" if name else f"PA Manager{mode}")
         where = f"Data file: {self.context.db.location}"
@@ -221,9 +236,37 @@ class MainWindow(QMainWindow):
             where += " – portable: nothing is kept on this computer"
         self.location_label.setText(where)
 
+    def _may_leave(self) -> bool:
+        """Ask before what is typed on the page shown would be thrown away (ui/unsaved.py)."""
+        return ask_before_leaving(self.stack.currentWidget() if self.pages else None)
+
+    def _on_nav_current_row_changed(self, row: int) -> None:
+        if not self.pages or self.stack.currentWidget() is self.pages[row]:
+            return
+        if self.stack.currentWidget() in self.pages and not self._may_leave():
+            self.nav.blockSignals(True)
+            self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
+            self.nav.blockSignals(False)
+            return
+        self.stack.setCurrentIndex(row)
+
     def _on_employer_box_activated(self, index: int) -> None:
-        self.context.set_employer(self.employer_box.itemData(index))
+        chosen = self.employer_box.itemData(index)
+        if chosen == self.context.employer_id:
+            return
+        if not self._may_leave():
+            self._reload_employers()  # back to the client whose edit is unsaved
+            return
+        self.context.set_employer(chosen)
         self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
+
+    def closeEvent(self, event) -> None:
+        if self.pages and not self._may_leave():
+            event.ignore()
+            return
+        if self.data is not None and self.data.lock is not None:
+            self.data.lock.release()
+        super().closeEvent(event)
 
     def new_employer(self) -> None:
         from pa_manager.services import employers
@@ -294,6 +337,8 @@ class MainWindow(QMainWindow):
 
     def open_employer(self, employer_id: int) -> None:
         """From the caseload: switch to that employer and show their dashboard."""
+        if not self._may_leave():
+            return
         self.context.set_employer(employer_id)
         self.go_to(self.pages.index(self.dashboard))
         self.statusBar().showMessage(f"Now working on {self.employer_box.currentText()}.", 5000)
@@ -322,6 +367,8 @@ class MainWindow(QMainWindow):
         from pa_manager.services import employers
         from pa_manager.ui.open_data import open_data
 
+        if not self._may_leave():
+            return False
         data = open_data(self, location)
         if data is None:
             return False

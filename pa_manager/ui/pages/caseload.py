@@ -133,8 +133,10 @@ class CaseloadPage(QWidget):
         else:
             self.summary.setText("Nobody has anything overdue.")
         self.calendar_button.setEnabled(bool(rows))
-        if rows and not self.table.currentIndex().isValid():
-            self.table.selectRow(0)
+        if rows:  # open on the client whose records are open, not on the first row
+            current = next((r for r in range(self.proxy.rowCount())
+                            if self.employer_at(r) == self.context.employer_id), 0)
+            self.table.selectRow(current)
 
     def employer_at(self, proxy_row: int) -> int:
         return self.proxy.index(proxy_row, 0).data(EMPLOYER_ROLE)

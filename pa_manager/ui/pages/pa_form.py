@@ -183,6 +183,23 @@ class PAForm(QWidget):
         self._sync_enabled()
 
     # --- showing a record ---
+    def typed(self) -> tuple:
+        """Everything as typed, raw (text, ticks, choices, the rate lines), to tell whether it changed."""
+        found = []
+        for widget in self.findChildren(QWidget):
+            if isinstance(widget, QLineEdit):
+                found.append(widget.text())
+            elif isinstance(widget, QPlainTextEdit):
+                found.append(widget.toPlainText())
+            elif isinstance(widget, QComboBox):
+                found.append(widget.currentIndex())
+            elif isinstance(widget, QCheckBox):
+                found.append(widget.isChecked())
+        return (*found, tuple(self._rates))
+
+    def has_unsaved_changes(self) -> bool:
+        return self.typed() != getattr(self, "_shown", self.typed())
+
     def show_record(self, record: PARecord) -> None:
         self._record = record
         self.name.setText(record.name)
@@ -215,6 +232,7 @@ class PAForm(QWidget):
         self.new_rate.clear()
         self._show_rates()
         self.clear_errors()
+        self._shown = self.typed()  # what "unchanged" means until the next record is shown
 
     def _show_rates(self) -> None:
         self.rates_table.setRowCount(len(self._rates))

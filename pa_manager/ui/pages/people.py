@@ -18,6 +18,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
+from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -106,6 +107,7 @@ class PeoplePage(QWidget):
         context.data_changed.connect(self.refresh)
         context.employer_changed.connect(self.refresh)
         self._editing: PARecord = PARecord(name="")
+        self._shown_for: int | None = None  # the employer whose PA the form shows
         self.refresh()
 
     # --- what is shown ---
@@ -113,8 +115,13 @@ class PeoplePage(QWidget):
         keep = self._editing.id
         employer_id = self.context.employer_id
         rows = people.list_pas(self.context.db, employer_id) if employer_id is not None else []
+        typing = (self.form.has_unsaved_changes() and self._shown_for == employer_id
+                  and (keep is None or any(r.id == keep for r in rows)))
         self.model.set_rows(rows, self.context.today())
         self.setEnabled(employer_id is not None)
+        if typing:  # another change elsewhere: keep what is being typed here
+            self._select_quietly(keep)
+            return
         if keep is not None and self.model.row_of(keep) is not None:
             self.select_pa(keep)
         elif rows:
@@ -135,6 +142,7 @@ class PeoplePage(QWidget):
 
     def _show(self, record: PARecord) -> None:
         self._editing = record
+        self._shown_for = self.context.employer_id
         self.form.show_record(record)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
@@ -174,10 +182,43 @@ class PeoplePage(QWidget):
         self.table.clearSelection()
         self._show(PARecord(name=""))
 
+    # --- unsaved changes (the window asks before anything would throw them away) ---
+    def has_unsaved_changes(self) -> bool:
+        return self.isEnabled() and self.form.has_unsaved_changes()
+
+    def unsaved_what(self) -> str:
+        name = self._editing.name or self.form.name.text().strip()
+        return f"your changes to {name}'s details" if self._editing.id is not None else "the new PA's details"
+
+    def save_changes(self) -> bool:
+        """Save what is typed; False (with the problems shown) when it cannot be saved as it is."""
+        self._on_save_button_clicked()
+        return not self.form.has_unsaved_changes()
+
+    def discard_changes(self) -> None:
+        self._show(self._editing)
+
     # --- slots ---
     def _on_table_current_changed(self, index) -> None:
-        if index.isValid():
-            self._show(self.model.record(self.proxy.mapToSource(index).row()))
+        if not index.isValid():
+            return
+        record = self.model.record(self.proxy.mapToSource(index).row())
+        if record.id != self._editing.id and not ask_before_leaving(self):
+            self._select_quietly(self._editing.id)  # stay on the PA being edited, with what was typed
+            return
+        self._show(record)
+
+    def _select_quietly(self, pa_id: int | None) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        source_row = self.model.row_of(pa_id) if pa_id is not None else None
+        if source_row is None:
+            self.table.clearSelection()
+        else:
+            selection.setCurrentIndex(self.proxy.mapFromSource(self.model.index(source_row, 0)),
+                                      QItemSelectionModel.SelectionFlag.ClearAndSelect
+                                      | QItemSelectionModel.SelectionFlag.Rows)
+        selection.blockSignals(False)
 
     def _on_add_button_clicked(self) -> None:
         self._start_new()
@@ -201,7 +242,7 @@ class PeoplePage(QWidget):
         except ServiceError as error:
             self.context.status_message.emit(str(error))
             return
-        self._editing = saved
+        self._show(saved)  # as stored (tidied), and no longer unsaved
         if before.id is None:
             self.context.record(
                 f"Add {saved.name}",
@@ -268,7 +309,7 @@ class PeoplePage(QWidget):
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
             return
-        self._editing = saved
+        self._show(saved)
         self.context.record(
             f"Record {pa.name} as leaving",
             redo=lambda: people.restore_pa(db, employer_id, saved),

@@ -5,7 +5,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from pa_manager.domain.money import AmountError, read_amount
 from pa_manager.messages import format_date
@@ -62,3 +62,23 @@ class DecimalEdit(QLineEdit):
 
     def set_value(self, value: Decimal | None) -> None:
         self.setText("" if value is None else (f"{value:.2f}" if self._money else f"{value.normalize():f}"))
+
+
+class DeliberateComboBox(QComboBox):
+    """A choice that changes only when chosen on purpose: arrow keys and the mouse wheel do nothing
+    while the list is closed (they would switch it at once); Space, F4 or Alt+Down open the list, and
+    Enter chooses. For choices that switch a lot at once, like whose records are open."""
+
+    _MOVES = {Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp,
+              Qt.Key.Key_PageDown, Qt.Key.Key_Left, Qt.Key.Key_Right}
+
+    def keyPressEvent(self, event) -> None:
+        moves = event.key() in self._MOVES and not (event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        typed = event.text().strip() != "" and event.key() != Qt.Key.Key_Space  # a letter jumps to a match
+        if moves or typed:
+            event.ignore()
+            return
+        super().keyPressEvent(event)
+
+    def wheelEvent(self, event) -> None:
+        event.ignore()
