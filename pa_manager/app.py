@@ -40,7 +40,7 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
-    data = open_data(window, location, create=create)
+    data = open_data(window, location, create=create, throwaway=demo)
     if data is None:
         return False
     context = AppContext(data.db)

@@ -135,7 +135,7 @@ def known_revisions() -> set[str]:
     return {rev.revision for rev in ScriptDirectory.from_config(_alembic_config()).walk_revisions()}
 
 
-def _enable_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
+def _enable_sqlite_pragmas(engine: Engine, *, read_only: bool, throwaway: bool = False) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:
         # The driver's own transaction handling starts a transaction only at the first write, so a
@@ -143,6 +143,8 @@ def _enable_sqlite_pragmas(engine: Engine, *, read_only: bool) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        if throwaway:  # the demo's file, deleted at the end: no need to wait for the disk on each change
+            cursor.execute("PRAGMA synchronous=OFF")
         if not read_only:
             # A rollback journal, not a write-ahead log: once a transaction is committed it is in the
             # data file itself, so a copy of that one file (to a USB stick, by a backup program) is
@@ -164,13 +166,14 @@ def lock_employer(session: Session, employer_id: int) -> None:
 
 
 def open_database(location: str | Path, *, now: datetime | None = None, create: bool = True,
-                  read_only: bool = False) -> tuple[Database, OpenResult]:
+                  read_only: bool = False, throwaway: bool = False) -> tuple[Database, OpenResult]:
     """Open (creating or upgrading) the data file or database URL at `location`.
 
     A file is looked at first, without changing it (storage/sqlite_file.py): a missing file is made
     only when `create` is true; a damaged, read-only, newer or foreign file is refused in words. An
     older file is copied to a dated backup beside it before it is upgraded. `read_only` opens an
-    existing file to look at only."""
+    existing file to look at only; `throwaway` is for a file nobody keeps (the demo), written without
+    waiting for the disk."""
     text = str(location)
     backup = None
     if "://" in text:
@@ -195,7 +198,7 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
             os.chmod(path, OWNER_ONLY)  # the records are personal: the user's own, whoever else uses the computer
         url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
         engine = create_engine(url, connect_args={"timeout": WAIT_FOR_FILE_SECONDS})
-        _enable_sqlite_pragmas(engine, read_only=read_only)
+        _enable_sqlite_pragmas(engine, read_only=read_only, throwaway=throwaway)
     try:
         _upgrade(engine)
     except DataFileError:
@@ -205,6 +208,18 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
         engine.dispose()
         raise storage_error(error) from None
     return Database(engine, text, read_only=read_only), OpenResult(backup=backup)
+
+
+def _create(connection) -> None:
+    """A new, empty database: the tables the models describe, marked as at the newest migration.
+    The same schema the migrations build (tests/storage/test_database.py holds them to it), without
+    loading Alembic or running every migration in turn."""
+    from pa_manager.storage.models import Base
+
+    Base.metadata.create_all(connection)
+    connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
+                            "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
+    connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head_revision()})
 
 
 def _stored_revision(connection) -> str | None:
@@ -217,6 +232,9 @@ def _upgrade(engine: Engine) -> None:
     with engine.begin() as connection:
         current = _stored_revision(connection)
         if current == head_revision():
+            return
+        if current is None and not inspect(connection).get_table_names():
+            _create(connection)
             return
         from alembic import command
 

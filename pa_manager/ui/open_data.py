@@ -33,7 +33,8 @@ def _ask(parent: QWidget, title: str, text: str, yes: str) -> bool:
     return box.clickedButton() is ok
 
 
-def open_data(parent: QWidget, location: str | Path, *, create: bool = False) -> OpenedData | None:
+def open_data(parent: QWidget, location: str | Path, *, create: bool = False,
+              throwaway: bool = False) -> OpenedData | None:
     """The opened file, or None after saying why not (or when the person chose not to)."""
     text = str(location)
     path = None if "://" in text else Path(text).expanduser()
@@ -48,7 +49,7 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False) ->
                 return None
             read_only = True
     try:
-        db, opened = open_database(text, create=create, read_only=read_only)
+        db, opened = open_database(text, create=create, read_only=read_only, throwaway=throwaway)
     except DataFileError as error:
         if lock is not None:
             lock.release()
