@@ -26,9 +26,20 @@ from pa_manager.storage.backup import (
     copy_database, kind_of, made_on,
 )
 from pa_manager.storage.sqlite_file import (
-    WAIT_FOR_FILE_SECONDS, DataFileError, damaged, in_use, read_revision,
+    WAIT_FOR_FILE_SECONDS, DataFileError, damaged, in_use, inspect_file, read_revision,
 )
 from pa_manager.storage.writer_lock import WriterLock
+
+
+MIN_PASSPHRASE_LENGTH = 8
+
+
+def check_new_passphrase(passphrase: str) -> None:
+    """A new passphrase must be long enough to be worth having: 8 characters at least (several words are
+    better, and easier to remember)."""
+    if len(passphrase) < MIN_PASSPHRASE_LENGTH:
+        raise DataFileError(f"That passphrase is too short: use {MIN_PASSPHRASE_LENGTH} characters or more. A few "
+                            "words you will remember are best, such as four words in a row.", "SHORT_PASSPHRASE")
 
 
 # --- taking backups ---
@@ -125,7 +136,13 @@ def _restorable(backup: Path, passphrase: str | None) -> tuple[str | None, bool]
         raise DataFileError(f"There is no backup at {backup}. Check the name and folder.", "MISSING")
     if not backup.stat().st_size:
         raise DataFileError(f"{backup.name} is empty, so it is not a backup of a PA Manager data file.", "NOT_PA_MANAGER")
-    revision, encrypted = _state(backup, passphrase)
+    try:
+        revision, encrypted = _state(backup, passphrase)
+    except DataFileError as error:
+        if error.code != "DAMAGED":
+            raise
+        raise DataFileError(f"{backup.name} is damaged, or it is not a backup of a PA Manager data file, so it was not "
+                            "put back. Choose another backup.", "DAMAGED") from None
     if revision is None:
         raise DataFileError(f"{backup.name} holds no PA Manager records, so it was not put back.", "NOT_PA_MANAGER")
     if revision != head_revision() and revision not in known_revisions():
@@ -215,10 +232,9 @@ def encrypt_data_file(path: Path, passphrase: str, *, now: datetime) -> EncryptR
     backup are replaced by an encrypted copy in one step, and then their plain bytes are overwritten with
     zeros (a best effort: see cipher.scrub). A backup that cannot be read (damaged, another program's) is
     left as it is and named in the result."""
-    if not passphrase:
-        raise DataFileError("The passphrase is empty. Choose a passphrase of several words.", "EMPTY_PASSPHRASE")
+    check_new_passphrase(passphrase)
     try:
-        read_revision(path, None)
+        inspect_file(path, create=False, read_only=False)
     except DataFileError as error:
         if error.code == "ENCRYPTED":
             raise DataFileError(f"{path.name} is already encrypted. To change its passphrase, use change passphrase.",
@@ -249,10 +265,9 @@ class PassphraseResult:
 def change_passphrase(path: Path, old: str, new: str) -> PassphraseResult:
     """Give an encrypted data file, and every backup beside it that the old passphrase opens, a new
     passphrase, so the old one opens nothing from then on."""
-    if not new:
-        raise DataFileError("The new passphrase is empty. Choose a passphrase of several words.", "EMPTY_PASSPHRASE")
+    check_new_passphrase(new)
     try:
-        read_revision(path, old)
+        inspect_file(path, create=False, read_only=False, passphrase=old)
     except DataFileError as error:
         if error.code == "NOT_ENCRYPTED":
             raise DataFileError(f"{path.name} is not encrypted, so it has no passphrase to change. Encrypt it first.",
@@ -369,7 +384,7 @@ def hold_writer_lock(path: Path) -> Iterator[None]:
 
 
 __all__ = [
-    "BackupSummary", "EncryptResult", "PassphraseResult", "RestoreResult", "change_passphrase", "encrypt_data_file",
+    "MANUAL", "BackupSummary", "check_new_passphrase", "EncryptResult", "PassphraseResult", "RestoreResult", "change_passphrase", "encrypt_data_file",
     "hold_writer_lock", "prune_daily_backups", "restore_backup", "summarise_backup", "take_backup",
     "take_daily_backup",
 ]

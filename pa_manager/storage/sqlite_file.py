@@ -102,10 +102,10 @@ def read_revision(path: Path, passphrase: str | None) -> tuple[str | None, bool]
         if passphrase is not None:
             raise not_encrypted(path)
         return _revision(path, None), False
-    if passphrase is None:
-        if cipher.looks_encrypted(path):
-            raise encrypted_file(path)
+    if not cipher.looks_encrypted(path):
         raise damaged(path, maybe_not_ours=True)
+    if passphrase is None:
+        raise encrypted_file(path)
     return _revision(path, passphrase), True
 
 
