@@ -22,13 +22,21 @@ def run(capsys, *args):
 
 
 @pytest.fixture(scope="module")
-def _encrypted_demo(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("encrypted-demo")
-    secret = folder / "passphrase.txt"
-    secret.write_text(PASSPHRASE + "\n")
-    data = folder / "demo.sqlite3"
-    assert cli.main(["create-demo", "--data", str(data), "--passphrase-file", str(secret)]) == 0
+def _encrypted_demo(tmp_path_factory, _demo_data_file):
+    """The demo household, encrypted (create-demo with --passphrase-file is tested below, on an empty file)."""
+    from pa_manager.storage.safekeeping import _export_encrypted
+
+    data = tmp_path_factory.mktemp("encrypted-demo") / "demo.sqlite3"
+    _export_encrypted(_demo_data_file, data, PASSPHRASE)
     return data
+
+
+@pytest.fixture
+def demo(tmp_path, _demo_data_file):
+    """A plain copy of the demo household (made once per run: create-demo takes seconds)."""
+    path = tmp_path / "demo.sqlite3"
+    shutil.copy(_demo_data_file, path)
+    return path
 
 
 @pytest.fixture
@@ -147,6 +155,19 @@ def test_without_the_passphrase_or_with_a_wrong_one_every_command_refuses_and_no
     assert backups_of(encrypted) == []
 
 
+def test_create_demo_makes_an_encrypted_file_with_a_passphrase_file(tmp_path, secret, capsys, monkeypatch):
+    data = tmp_path / "empty-demo.sqlite3"
+    short = tmp_path / "short.txt"
+    short.write_text("short\n")
+    code, out, err = run(capsys, "create-demo", "--data", data, "--passphrase-file", short)
+    assert code == 1 and err.startswith("That passphrase is too short: use 8 characters or more.")
+    assert not data.exists()
+    monkeypatch.setattr("pa_manager.services.demo.create_demo", lambda db, today: None)  # the household takes seconds
+    code, out, err = run(capsys, "create-demo", "--data", data, "--passphrase-file", secret)
+    assert code == 0 and out == f"The demo household is in {data} (encrypted).\n"
+    assert data.read_bytes()[:16] != b"SQLite format 3\x00"
+
+
 def test_a_new_file_is_made_encrypted_with_create(tmp_path, secret, capsys):
     data = tmp_path / "new.sqlite3"
     staff = tmp_path / "staff.csv"
@@ -161,9 +182,8 @@ def test_a_new_file_is_made_encrypted_with_create(tmp_path, secret, capsys):
     assert json.loads(out) == [{"name": "Ruth Ames", "council": "", "pas": 1}]
 
 
-def test_encrypt_then_change_the_passphrase_round_trip(tmp_path, secret, capsys):
-    data = tmp_path / "demo.sqlite3"
-    run(capsys, "create-demo", "--data", data)
+def test_encrypt_then_change_the_passphrase_round_trip(demo, tmp_path, secret, capsys):
+    data = demo
     run(capsys, "employers", "--data", data)  # the day's backup, plain like its file
     assert [kind_of(b) for b in backups_of(data)] == ["daily"]
     code, out, err = run(capsys, "encrypt", "--data", data, "--passphrase-file", secret, "--json")
@@ -188,9 +208,8 @@ def test_encrypt_then_change_the_passphrase_round_trip(tmp_path, secret, capsys)
     assert run(capsys, "employers", "--data", data, "--passphrase-file", secret)[0] == 0
 
 
-def test_backup_backups_and_restore_as_json(tmp_path, capsys):
-    data = tmp_path / "demo.sqlite3"
-    run(capsys, "create-demo", "--data", data)
+def test_backup_backups_and_restore_as_json(demo, tmp_path, capsys):
+    data = demo
     out_path = tmp_path / "stick" / "copy.sqlite3"
     out_path.parent.mkdir()
     code, out, err = run(capsys, "backup", "--data", data, "--out", out_path, "--json")
@@ -219,9 +238,8 @@ def test_backup_backups_and_restore_as_json(tmp_path, capsys):
     assert code == 1 and err.count("\n") == 1 and "so it was not put back" in err
 
 
-def test_changing_a_file_open_in_a_window_is_refused(tmp_path, secret, capsys):
-    data = tmp_path / "demo.sqlite3"
-    run(capsys, "create-demo", "--data", data)
+def test_changing_a_file_open_in_a_window_is_refused(demo, tmp_path, secret, capsys):
+    data = demo
     lock = WriterLock.acquire(data)
     try:
         code, out, err = run(capsys, "encrypt", "--data", data, "--passphrase-file", secret)
@@ -244,9 +262,8 @@ def test_an_empty_passphrase_file_is_one_sentence(tmp_path, capsys, content, mes
     assert code == 2 and err.startswith(f"There is no passphrase file at {tmp_path / 'none'}.")
 
 
-def test_a_passphrase_for_a_plain_file_is_refused(tmp_path, secret, capsys):
-    data = tmp_path / "demo.sqlite3"
-    run(capsys, "create-demo", "--data", data)
+def test_a_passphrase_for_a_plain_file_is_refused(demo, tmp_path, secret, capsys):
+    data = demo
     code, out, err = run(capsys, "employers", "--data", data, "--passphrase-file", secret)
     assert code == 1 and err == ("demo.sqlite3 is not encrypted, so it has no passphrase. Leave out --passphrase-file, "
                                  "or encrypt it with 'pa-manager encrypt'.\n")
