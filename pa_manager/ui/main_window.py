@@ -430,7 +430,7 @@ class MainWindow(QMainWindow):
         dialog = NewPassphraseDialog(
             "Change the passphrase",
             f"Choose a new passphrase for {path.name}. Its backups get the new passphrase too, and the old one "
-            "will open none of them.", ask_current=True, action="&Change passphrase", parent=self)
+            "will open none of them.", ask_current=True, action="Change the &passphrase", parent=self)
         while True:
             if not dialog.exec():
                 return

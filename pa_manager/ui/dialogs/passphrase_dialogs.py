@@ -76,7 +76,7 @@ class NewPassphraseDialog(QDialog):
         layout.addWidget(warning)
         form = QFormLayout()
         self.current_field = _password_field() if ask_current else None
-        self.current_row = add_row(form, "&Current passphrase:", self.current_field) if ask_current else None
+        self.current_row = add_row(form, "C&urrent passphrase:", self.current_field) if ask_current else None
         self.new_field = _password_field()
         self.new_row = add_row(form, "&New passphrase:" if ask_current else "&Passphrase:", self.new_field,
                                f"At least {MIN_PASSPHRASE_LENGTH} characters; a few words you will remember are best.")
