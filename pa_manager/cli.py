@@ -255,6 +255,9 @@ def _said_for_the_command_line(error):
 
     if error.code == "ENCRYPTED":
         return DataFileError(f"{error} Put it on the first line of a file and add --passphrase-file FILE.", error.code)
+    if error.code == "DAMAGED" and "a backup can be put back" in str(error):
+        return DataFileError(f"{error} Run 'pa-manager backups' to see them and 'pa-manager restore --from BACKUP' to "
+                             "put one back.", error.code)
     if error.code == "NOT_ENCRYPTED":
         return DataFileError(f"{str(error).removesuffix(' Open it without one, or encrypt it first.')} Leave out "
                              "--passphrase-file, or encrypt it with 'pa-manager encrypt'.", error.code)

@@ -59,8 +59,8 @@ def damaged(path: Path, *, maybe_not_ours: bool = False) -> DataFileError:
     copies = backups_of(path)
     if copies:
         when = made_on(copies[0])
-        offer = (f" The newest backup is {copies[0].name}, made on {_date_words(when)}: open that instead "
-                 "(File > Open data file), or ask for help to put it in place of the damaged file.")
+        offer = (f" The newest backup is {copies[0].name}, made on {_date_words(when)}: a backup can be put back in "
+                 "place of the damaged file, which is kept beside it.")
     else:
         offer = " Open a backup copy if you have one, or ask for help."
     return DataFileError(f"{path.name} {what}, so PA Manager has not changed it.{offer}", "DAMAGED")

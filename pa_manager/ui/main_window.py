@@ -354,6 +354,8 @@ class MainWindow(QMainWindow):
         self._reload_employers()
         if opened.backup:
             self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
+        elif data.backup_problem:
+            self.statusBar().showMessage(data.backup_problem)
         return True
 
     # --- keeping the data file safe ---

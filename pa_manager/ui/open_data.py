@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from pa_manager.storage.backup import backups_of
 from pa_manager.storage.database import Database, DataFileError, OpenResult, open_database
 from pa_manager.storage.writer_lock import WriterLock
 
@@ -65,6 +66,35 @@ def _ask_new_file(parent: QWidget, text: str) -> str | None:
     return None
 
 
+def _offer_restore(parent: QWidget, path: Path, message: str, now: datetime | None) -> str | None:
+    """A damaged file: offer to put a backup back (chosen from the list, with what each holds). The passphrase
+    of encrypted backups is asked for first. "" or the passphrase once a backup is back; None if not."""
+    from pa_manager.storage import cipher
+    from pa_manager.storage.safekeeping import restore_backup, summarise_backup
+    from pa_manager.storage.sqlite_file import wrong_passphrase
+    from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
+
+    if not _ask(parent, "Put a backup back?", f"{message} Choose a backup to put back?", "&Choose a backup…"):
+        return None
+    newest, passphrase, said = backups_of(path)[0], None, None
+    while cipher.looks_encrypted(newest):
+        passphrase = _ask_passphrase(parent, newest.name, said)
+        if passphrase is None:
+            return None
+        if summarise_backup(newest, passphrase).problem != "WRONG_PASSPHRASE":
+            break
+        said = str(wrong_passphrase(newest))
+    dialog = RestoreDialog(path, passphrase, parent)
+    if not dialog.exec() or dialog.chosen is None:
+        return None
+    try:
+        restore_backup(path, dialog.chosen, now=now or datetime.now(), passphrase=passphrase)
+    except DataFileError as error:
+        QMessageBox.warning(parent, "The backup was not put back", str(error))
+        return None
+    return passphrase or ""
+
+
 def open_data(parent: QWidget, location: str | Path, *, create: bool = False, passphrase: str | None = None,
               now: datetime | None = None) -> OpenedData | None:
     """The opened file, or None after saying why not (or when the person chose not to)."""
@@ -100,6 +130,11 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
                 if chosen is None:
                     return None
                 return open_data(parent, location, create=True, passphrase=chosen or None, now=now)
+            if error.code == "DAMAGED" and path is not None and backups_of(path):
+                restored = _offer_restore(parent, path, str(error), now)
+                if restored is not None:
+                    return open_data(parent, location, passphrase=restored or None, now=now)
+                return None
             if error.code == "READ_ONLY" and _ask(parent, "Open it read-only?", str(error), "Open &read-only"):
                 try:
                     return OpenedData(*open_database(text, read_only=True, passphrase=passphrase), None)

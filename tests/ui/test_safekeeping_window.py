@@ -226,3 +226,36 @@ def test_encrypt_then_change_the_passphrase_from_the_file_menu(qtbot, file_windo
     for path in tmp_path.rglob("*"):
         if path.is_file():
             assert PASSPHRASE.encode() not in path.read_bytes() and new.encode() not in path.read_bytes(), path
+
+
+def test_a_damaged_file_offers_to_put_a_backup_back(qtbot, encrypted, monkeypatch):
+    from pa_manager.storage.backup import MANUAL
+    from pa_manager.storage.safekeeping import take_backup
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    made = take_backup(encrypted, MANUAL, now=NOON, passphrase=PASSPHRASE)
+    content = bytearray(encrypted.read_bytes())
+    content[4096 + 100: 4096 + 200] = b"\x00" * 100  # a page the disk garbled
+    encrypted.write_bytes(bytes(content))
+    asked = []
+    monkeypatch.setattr(opening, "_ask", lambda parent, title, text, yes: asked.append((title, text)) or True)
+
+    def typed(dialog):
+        _type_and_enter(qtbot, dialog.field, PASSPHRASE)
+
+    def choose(dialog):
+        assert dialog.preview.text() == "Ruth Ames; 0 PAs; no finalised pay runs."
+        monkeypatch.setattr(dialog, "_confirm", lambda title, text, yes: True)
+        dialog.restore_button.click()
+
+    _answering(monkeypatch, PassphraseDialog, typed, typed)  # the file's passphrase, then the backups'
+    _answering(monkeypatch, RestoreDialog, choose)
+    data = opening.open_data(parent, encrypted, now=NOON)
+    assert asked[0][0] == "Put a backup back?"
+    assert asked[0][1].startswith("client.sqlite3 is damaged, so PA Manager has not changed it. The newest backup is "
+                                  f"{made.name}")
+    assert data is not None and [e.name for e in employers.list_employers(data.db, date(2026, 12, 1))] == ["Ruth Ames"]
+    data.close()
+    kept = [b for b in backups_of(encrypted) if kind_of(b) == "before-restore"]
+    assert len(kept) == 1 and kept[0].read_bytes() == bytes(content)
