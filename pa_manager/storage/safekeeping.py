@@ -4,6 +4,8 @@ putting a backup back, and encrypting a file or changing its passphrase.
 Every change to the file itself is made the same way: a whole new file is written beside it, checked,
 flushed to the disk and then put in place of the old one in one step (os.replace), while another
 connection holds the file's write lock. A crash or a full disk part-way leaves the old file as it was.
+The old file's bytes are then overwritten, so a program still holding it open fails in words instead
+of writing where nobody will look.
 
 The window holds the file's writer lock (storage/writer_lock.py) and lets go of its connections before
 asking for a change; the command line takes the lock with `hold_writer_lock`, so it never changes a file
@@ -237,19 +239,18 @@ def encrypt_data_file(path: Path, passphrase: str, *, now: datetime) -> EncryptR
         inspect_file(path, create=False, read_only=False)
     except DataFileError as error:
         if error.code == "ENCRYPTED":
-            raise DataFileError(f"{path.name} is already encrypted. To change its passphrase, use change passphrase.",
-                                "ALREADY_ENCRYPTED") from None
+            raise DataFileError(f"{path.name} is already encrypted. Its passphrase can be changed instead (File > Change "
+                                "the passphrase, or pa-manager change-passphrase).", "ALREADY_ENCRYPTED") from None
         raise
     old_backups = backups_of(path)
     backup = backup_path_for(path, now, BEFORE_ENCRYPTING)
     _export_encrypted(path, backup, passphrase)
-    _swap_in(path, lambda temp: _export_encrypted(path, temp, passphrase), hold=None, scrub_old=True)
+    _swap_in(path, lambda temp: _export_encrypted(path, temp, passphrase), hold=None)
     done, left = [], []
     for old in old_backups:
         try:
             read_revision(old, None)
-            _swap_in(old, lambda temp, old=old: _export_encrypted(old, temp, passphrase), hold=None, scrub_old=True,
-                     lock=False)
+            _swap_in(old, lambda temp, old=old: _export_encrypted(old, temp, passphrase), hold=None, lock=False)
             done.append(old)
         except (DataFileError, sqlite3.Error, cipher.dbapi_errors()):
             left.append(old)
@@ -305,11 +306,16 @@ def _export_encrypted(source: Path, target: Path, passphrase: str) -> None:
 
 # --- putting a new whole file in place of an old one ---
 
-def _swap_in(path: Path, build: Callable[[Path], None], *, hold: str | None, scrub_old: bool = False,
-             lock: bool = True, journal_to: Path | None = None) -> None:
+def _swap_in(path: Path, build: Callable[[Path], None], *, hold: str | None, lock: bool = True,
+             journal_to: Path | None = None) -> None:
     """Write a new file with `build(temp)` beside `path`, flush it, and put it in place of `path` in one
     step while holding the old file's write lock (so no other program writes to it meanwhile). `hold`
-    is the old file's passphrase, if it is encrypted. `scrub_old` overwrites the old file's bytes."""
+    is the old file's passphrase, if it is encrypted.
+
+    The old file's bytes are then overwritten with zeros: its plain (or old-passphrase) content is not
+    left in free space, and a program that was waiting to write to it fails in words ("damaged") rather
+    than writing to a file nobody will read again. Whatever it held is kept elsewhere by then (the new
+    file, or the backup the caller took)."""
     temp = path.with_name(f".{path.name}.new-{os.getpid()}")
     temp.unlink(missing_ok=True)
     holder = None
@@ -320,7 +326,7 @@ def _swap_in(path: Path, build: Callable[[Path], None], *, hold: str | None, scr
         os.chmod(temp, OWNER_ONLY)
         cipher.sync(temp)
         # Windows cannot replace a file that is open, so there the old file is neither held nor scrubbed.
-        old = os.open(path, os.O_RDWR) if scrub_old and path.exists() and os.name != "nt" else None
+        old = os.open(path, os.O_RDWR) if path.exists() and os.name != "nt" else None
         try:
             journal = path.with_name(path.name + "-journal")
             if journal.exists():  # a crashed write's journal belongs to the old file, never the new one

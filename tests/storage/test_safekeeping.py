@@ -325,3 +325,15 @@ def test_an_encrypted_backup_round_trip(encrypted):
     assert result.encrypted
     assert _names(encrypted, PASSPHRASE) == ["Ruth Ames"]
     assert _names(result.before_restore, PASSPHRASE) == ["Later Person", "Ruth Ames"]
+
+
+def test_a_program_that_had_the_file_open_cannot_write_to_the_replaced_one_unnoticed(data_path):
+    _add(data_path, "Ruth Ames")
+    made = take_backup(data_path, MANUAL, now=NOON)
+    other = sqlite3.connect(data_path, isolation_level=None)
+    assert other.execute("SELECT count(*) FROM employers").fetchone() == (1,)
+    restore_backup(data_path, made, now=NOON + timedelta(hours=1))
+    with pytest.raises(sqlite3.DatabaseError):
+        other.execute("CREATE TABLE written_to_the_old_file (x)")
+    other.close()
+    assert _names(data_path) == ["Ruth Ames"]
