@@ -275,3 +275,10 @@ def test_the_passphrase_can_come_from_standard_input(encrypted, monkeypatch, cap
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSPHRASE + "\n"))
     code, out, err = run(capsys, "employers", "--json", "--data", encrypted, "--passphrase-file", "-")
     assert code == 0 and len(json.loads(out)) == 2
+
+
+def test_the_window_can_be_given_the_passphrase_file_too(encrypted, secret, monkeypatch):
+    seen = {}
+    monkeypatch.setattr("pa_manager.app.run", lambda location, **options: seen.update(location=location, **options) or 0)
+    assert cli.main(["--data", str(encrypted), "--passphrase-file", str(secret)]) == 0
+    assert seen == {"location": encrypted, "passphrase": PASSPHRASE}
