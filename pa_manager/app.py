@@ -20,7 +20,8 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False) -> int:
+def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False,
+        passphrase: str | None = None) -> int:
     """Show the window first, then open the records into it, so the app appears at once. `create`:
     the location is the app's own default file, made on first use. `portable`: said in the window."""
     from pa_manager.ui.main_window import MainWindow
@@ -31,16 +32,17 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
     window.portable = portable
     window.show()
     app.processEvents()
-    if not open_records(window, location, demo, create=create or demo):
+    if not open_records(window, location, demo, create=create or demo, passphrase=passphrase):
         return 1
     return app.exec()
 
 
-def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False) -> bool:
+def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
+                 passphrase: str | None = None) -> bool:
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
-    data = open_data(window, location, create=create, throwaway=demo)
+    data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
     context = AppContext(data.db)
@@ -51,6 +53,8 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
     window.attach(context, data)
     if data.opened.backup:
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
+    elif data.backup_problem:
+        window.statusBar().showMessage(data.backup_problem)
     return True
 
 

@@ -38,6 +38,13 @@ def _data_option(parser: argparse.ArgumentParser, default=argparse.SUPPRESS) -> 
         default=default,
         help="data file (SQLite) or database URL; default: a file in your data folder",
     )
+    parser.add_argument(
+        "--passphrase-file",
+        metavar="FILE",
+        default=default,
+        help="a file holding the passphrase of an encrypted data file (or of a new one to make encrypted); "
+             "- reads it from standard input",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -180,6 +187,34 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--create", action="store_true", help="make a new data file if there is none at --data")
     _data_option(p)
     p.set_defaults(run=cmd_import_employer)
+
+    p = sub.add_parser("backup", help="make a backup of the data file now (beside it, or at --out)")
+    p.add_argument("--out", type=Path, metavar="PATH", help="where to write the backup instead (a new file)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_backup)
+
+    p = sub.add_parser("backups", help="list the backups beside the data file and what each holds")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_backups)
+
+    p = sub.add_parser("restore", help="put a backup in place of the data file (after backing up the file as it is)")
+    p.add_argument("--from", dest="backup", type=Path, required=True, metavar="BACKUP")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_restore)
+
+    p = sub.add_parser("encrypt", help="encrypt the data file and its backups with the passphrase in --passphrase-file")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_encrypt)
+
+    p = sub.add_parser("change-passphrase", help="give an encrypted data file and its backups a new passphrase")
+    p.add_argument("--new-passphrase-file", required=True, metavar="FILE", help="a file holding the new passphrase")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_change_passphrase)
     return parser
 
 
@@ -214,19 +249,95 @@ def _today() -> date:
     return date.today()
 
 
+def _read_passphrase(name: str | None) -> str | None:
+    """The passphrase in a file (its first line; - is standard input), so it never shows in the process
+    list or the shell's history. It is kept in memory only."""
+    if name is None:
+        return None
+    if name == "-":
+        text = sys.stdin.readline()
+    else:
+        path = Path(name).expanduser()
+        if not path.is_file():
+            raise UsageError(f"There is no passphrase file at {path}. Give a file holding the passphrase on its "
+                             "first line.")
+        text = path.read_text(encoding="utf-8-sig")
+    lines = text.splitlines()
+    if not lines or not lines[0]:
+        raise UsageError(f"The passphrase file {name} is empty. Put the passphrase on its first line.")
+    return lines[0]
+
+
+def _passphrase(args) -> str | None:
+    return _read_passphrase(getattr(args, "passphrase_file", None))
+
+
+def _said_for_the_command_line(error):
+    """An encrypted file's refusal, with the option that answers it."""
+    from pa_manager.storage.database import DataFileError
+
+    if error.code == "ENCRYPTED":
+        return DataFileError(f"{error} Put it on the first line of a file and add --passphrase-file FILE.", error.code)
+    if error.code == "DAMAGED" and "a backup can be put back" in str(error):
+        return DataFileError(f"{error} Run 'pa-manager backups' to see them and 'pa-manager restore --from BACKUP' to "
+                             "put one back.", error.code)
+    if error.code == "NOT_ENCRYPTED":
+        return DataFileError(f"{str(error).removesuffix(' Open it without one, or encrypt it first.')} Leave out "
+                             "--passphrase-file, or encrypt it with 'pa-manager encrypt'.", error.code)
+    return error
+
+
 def _open(args, *, writes: bool = False, create: bool = False):
     """Open the data file. Only a command told to (--create, or create-demo) makes a new file, so a
     mistyped --data path is said to be missing rather than quietly becoming an empty file. A command
-    that only reads opens a read-only file too."""
+    that only reads opens a read-only file too. A file opened to change takes the day's backup first
+    (storage/safekeeping.py); a new file made with --passphrase-file is encrypted."""
     from pa_manager.storage.database import DataFileError, open_database
 
     location = str(args.data or default_data_file())
+    passphrase = _passphrase(args)
+    path = None if "://" in location else Path(location).expanduser()
+    if path is not None and passphrase is not None and not path.exists() and create:
+        from pa_manager.storage.safekeeping import check_new_passphrase
+
+        check_new_passphrase(passphrase)
+    existed = path is not None and path.exists() and path.stat().st_size > 0
     try:
-        return open_database(location, create=create)[0]
+        db = open_database(location, create=create, passphrase=passphrase)[0]
     except DataFileError as error:
         if writes or error.code != "READ_ONLY":
             raise
-    return open_database(location, read_only=True)[0]
+        return open_database(location, read_only=True, passphrase=passphrase)[0]
+    if existed:
+        _daily_backup(path, passphrase)
+    return db
+
+
+def _daily_backup(path: Path, passphrase: str | None) -> None:
+    from pa_manager.storage.database import DataFileError
+    from pa_manager.storage.safekeeping import take_daily_backup
+
+    try:
+        take_daily_backup(path, now=datetime.now(), passphrase=passphrase)
+    except (DataFileError, OSError) as error:
+        # Not a reason to stop the work asked for, but never a silent failure.
+        print(f"Today's backup could not be made: {error}", file=sys.stderr)
+
+
+def _data_file(args) -> Path:
+    """--data as a file: backups, restoring and encryption are for data files, not database servers."""
+    location = str(args.data or default_data_file())
+    if "://" in location:
+        raise UsageError("Backups, restoring and encryption are for a data file. A database server keeps its own "
+                         "backups: ask whoever runs it.")
+    return Path(location).expanduser()
+
+
+def _checked(path: Path, passphrase: str | None):
+    """The file's state, or why it cannot be read (missing, damaged, encrypted without its passphrase)."""
+    from pa_manager.storage.sqlite_file import inspect_file
+
+    return inspect_file(path, create=False, read_only=True, passphrase=passphrase)
 
 
 def _employer_id(db, name: str) -> int:
@@ -252,7 +363,7 @@ def cmd_create_demo(args) -> int:
     if list_employers(db, _today()):
         raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
-    print(f"The demo household is in {args.data}.")
+    print(f"The demo household is in {args.data}{' (encrypted)' if db.encrypted else ''}.")
     return 0
 
 
@@ -610,6 +721,116 @@ def cmd_import_employer(args) -> int:
     return 0
 
 
+def _paths(paths) -> list[str]:
+    return [str(p) for p in paths]
+
+
+def cmd_backup(args) -> int:
+    from pa_manager.storage.safekeeping import MANUAL, take_backup
+
+    path = _data_file(args)
+    passphrase = _passphrase(args)
+    state = _checked(path, passphrase)
+    out = args.out.expanduser() if args.out else None
+    made = take_backup(path, MANUAL, now=datetime.now(), passphrase=passphrase if state.encrypted else None, out=out)
+    if args.json:
+        _print_json({"backup": str(made), "encrypted": state.encrypted})
+    else:
+        print(f"Backed up {path.name} to {made}{' (encrypted with its passphrase)' if state.encrypted else ''}.")
+    return 0
+
+
+def _backup_json(summary) -> dict:
+    return {
+        "path": str(summary.path), "made_at": summary.made_at.isoformat() if summary.made_at else None,
+        "kind": summary.kind, "size": summary.size, "encrypted": summary.encrypted,
+        "employers": list(summary.employers), "pas": summary.pa_count,
+        "latest_pay_run": summary.latest_pay_date.isoformat() if summary.latest_pay_date else None,
+        "problem": summary.problem, "message": summary.message,
+    }
+
+
+def cmd_backups(args) -> int:
+    from pa_manager.storage.backup import backups_of
+    from pa_manager.storage.safekeeping import summarise_backup
+    from pa_manager.wording import backup_sentence
+
+    path = _data_file(args)
+    passphrase = _passphrase(args)
+    summaries = [summarise_backup(b, passphrase) for b in backups_of(path)]
+    if args.json:
+        _print_json([_backup_json(s) for s in summaries])
+    elif not summaries:
+        print(f"There are no backups beside {path.name} yet.")
+    else:
+        for summary in summaries:
+            print(f"{summary.path.name}: {backup_sentence(summary)}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from pa_manager.storage.safekeeping import hold_writer_lock, restore_backup
+
+    path = _data_file(args)
+    passphrase = _passphrase(args)
+    with hold_writer_lock(path):
+        result = restore_backup(path, args.backup.expanduser(), now=datetime.now(), passphrase=passphrase)
+    if args.json:
+        _print_json({"restored_from": str(result.restored_from), "data": str(path),
+                     "before_restore": str(result.before_restore) if result.before_restore else None,
+                     "encrypted": result.encrypted})
+    else:
+        kept = f" The file as it was is kept in {result.before_restore}." if result.before_restore else ""
+        print(f"Put {result.restored_from.name} back as {path.name}.{kept}")
+    return 0
+
+
+def cmd_encrypt(args) -> int:
+    from pa_manager.storage.safekeeping import encrypt_data_file, hold_writer_lock
+
+    path = _data_file(args)
+    if getattr(args, "passphrase_file", None) is None:
+        raise UsageError("Give the new passphrase with --passphrase-file FILE (a file holding it on its first line).")
+    passphrase = _passphrase(args)
+    with hold_writer_lock(path):
+        result = encrypt_data_file(path, passphrase, now=datetime.now())
+    if args.json:
+        _print_json({"data": str(path), "backup": str(result.backup),
+                     "backups_encrypted": _paths(result.backups_encrypted), "backups_left": _paths(result.backups_left)})
+        return 0
+    also = len(result.backups_encrypted)
+    print(f"Encrypted {path.name}{f' and the {also} backups beside it' if also > 1 else ' and the backup beside it' if also else ''}. "
+          f"The backup taken first, {result.backup.name}, is encrypted too. Keep the passphrase safe: without it "
+          "nothing can open the file, and nobody can get it back for you.")
+    for left in result.backups_left:
+        print(f"{left.name} could not be read, so it was left as it was: delete it if you do not need it.",
+              file=sys.stderr)
+    return 0
+
+
+def cmd_change_passphrase(args) -> int:
+    from pa_manager.storage.safekeeping import change_passphrase, hold_writer_lock
+
+    path = _data_file(args)
+    if getattr(args, "passphrase_file", None) is None:
+        raise UsageError("Give the current passphrase with --passphrase-file FILE and the new one with "
+                         "--new-passphrase-file FILE.")
+    old, new = _passphrase(args), _read_passphrase(args.new_passphrase_file)
+    with hold_writer_lock(path):
+        result = change_passphrase(path, old, new)
+    if args.json:
+        _print_json({"data": str(path), "backups_changed": _paths(result.backups_changed),
+                     "backups_left": _paths(result.backups_left)})
+        return 0
+    also = len(result.backups_changed)
+    print(f"Changed the passphrase of {path.name}{f' and of the {also} backups beside it' if also > 1 else ' and of the backup beside it' if also else ''}. "
+          "The old passphrase no longer opens them.")
+    for left in result.backups_left:
+        print(f"{left.name} still needs the passphrase it was made with (or could not be read): it was left as it was.",
+              file=sys.stderr)
+    return 0
+
+
 def run_gui(args) -> int:
     import shutil
 
@@ -621,16 +842,17 @@ def run_gui(args) -> int:
             return run(folder / "demo.sqlite3", demo=True)
         finally:
             shutil.rmtree(folder, ignore_errors=True)  # a throwaway file: leave nothing behind
+    passphrase = _passphrase(args)
     if args.portable:
         if not args.data or "://" in args.data:
             raise UsageError("With --portable, give the data file with --data, for example on your USB stick.")
-        return _run_portable(Path(args.data).expanduser(), run)
+        return _run_portable(Path(args.data).expanduser(), run, passphrase)
     if args.data:
-        return run(args.data if "://" in args.data else Path(args.data))
-    return run(default_data_file(), create=True)  # the app's own file is made on first use
+        return run(args.data if "://" in args.data else Path(args.data), passphrase=passphrase)
+    return run(default_data_file(), create=True, passphrase=passphrase)  # the app's own file is made on first use
 
 
-def _run_portable(data: Path, run) -> int:
+def _run_portable(data: Path, run, passphrase: str | None = None) -> int:
     """Open a file (on a USB stick, say) writing nothing elsewhere on the computer: backups stay beside
     the file, and what Qt and the app would keep in the user's folders goes to a folder beside the file
     that is deleted at the end."""
@@ -641,7 +863,7 @@ def _run_portable(data: Path, run) -> int:
     for name in ("XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "TMPDIR", "TEMP", "TMP"):
         os.environ[name] = str(session)
     try:
-        return run(data, portable=True)
+        return run(data, portable=True, **({"passphrase": passphrase} if passphrase else {}))
     finally:
         shutil.rmtree(session, ignore_errors=True)
 
@@ -661,7 +883,10 @@ def _guarded(action: Callable[[], int]) -> int:
     except UsageError as error:
         print(error, file=sys.stderr)
         return EXIT_USAGE
-    except (ServiceError, DataFileError) as error:
+    except DataFileError as error:
+        print(_said_for_the_command_line(error), file=sys.stderr)
+        return EXIT_ERROR
+    except ServiceError as error:
         print(error, file=sys.stderr)
         return EXIT_ERROR
     except (SQLAlchemyError, sqlite3.Error) as error:

@@ -39,6 +39,52 @@ def per_hour(amount: Decimal) -> str:
     return f"{format_money(amount)} an hour"
 
 
+# --- backups (storage.safekeeping.BackupSummary) ---
+
+BACKUP_KINDS = {
+    "daily": "Daily backup",
+    "before-upgrade": "Taken before an upgrade",
+    "before-restore": "Taken before a restore",
+    "before-encrypting": "Taken before encrypting",
+    "manual": "Made when asked",
+}
+
+
+def file_size(size: int) -> str:
+    """2_345_678 -> '2.3 MB'; 780_000 -> '780 KB'."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    return f"{max(1, round(size / 1000))} KB"
+
+
+def backup_made(summary) -> str:
+    """'1 December 2026 at 09:00'."""
+    if summary.made_at is None:
+        return "date not known"
+    return f"{format_date(summary.made_at.date())} at {summary.made_at:%H:%M}"
+
+
+def backup_contents(summary) -> str:
+    """What a backup holds, or why it cannot be put back, as one sentence."""
+    if summary.problem is not None:
+        return summary.message
+    if not summary.employers:
+        return "No employers yet."
+    names = list(summary.employers)
+    employers = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    pas = f"{summary.pa_count} PA{'' if summary.pa_count == 1 else 's'}"
+    paid = (f"the latest finalised pay run was for {format_date(summary.latest_pay_date)}" if summary.latest_pay_date
+            else "no finalised pay runs")
+    return f"{employers}; {pas}; {paid}."
+
+
+def backup_sentence(summary) -> str:
+    """'Daily backup, 1 December 2026 at 09:00, 780 KB, encrypted: Ruth Ames; 2 PAs; …'."""
+    locked = ", encrypted" if summary.encrypted else ""
+    return (f"{BACKUP_KINDS.get(summary.kind, summary.kind)}, {backup_made(summary)}, {file_size(summary.size)}{locked}: "
+            f"{backup_contents(summary)}")
+
+
 def standing_lines(standing) -> list[tuple[str, str]]:
     """What the PA page says about one PA's pay: (status, sentence) pairs, most important first."""
     check = standing.check

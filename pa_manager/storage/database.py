@@ -80,10 +80,13 @@ class OpenResult:
 class Database:
     """An open data file: hands out one session per user action."""
 
-    def __init__(self, engine: Engine, location: str, *, read_only: bool = False):
+    def __init__(self, engine: Engine, location: str, *, read_only: bool = False, passphrase: str | None = None):
         self.engine = engine
         self.location = location
         self.read_only = read_only  # opened to look at only: every write is refused in words
+        # An encrypted file's passphrase, held in memory only while the file is open (backups are made
+        # with it); never written anywhere.
+        self.passphrase = passphrase
         self._sessions = sessionmaker(engine, expire_on_commit=False)
         # A writing session takes the write lock as it starts (SQLite: BEGIN IMMEDIATE), so what it
         # reads cannot change under it before it writes: read-check-write is one step, even across
@@ -111,8 +114,15 @@ class Database:
         except exc.DBAPIError as error:
             raise storage_error(error) from None
 
+    @property
+    def encrypted(self) -> bool:
+        return self.passphrase is not None
+
     def close(self) -> None:
         self.engine.dispose()
+
+    def __repr__(self) -> str:
+        return f"Database({self.location!r}, read_only={self.read_only}, encrypted={self.encrypted})"
 
 
 def _alembic_config(connection=None):
@@ -166,21 +176,23 @@ def lock_employer(session: Session, employer_id: int) -> None:
 
 
 def open_database(location: str | Path, *, now: datetime | None = None, create: bool = True,
-                  read_only: bool = False, throwaway: bool = False) -> tuple[Database, OpenResult]:
+                  read_only: bool = False, passphrase: str | None = None,
+                  throwaway: bool = False) -> tuple[Database, OpenResult]:
     """Open (creating or upgrading) the data file or database URL at `location`.
 
     A file is looked at first, without changing it (storage/sqlite_file.py): a missing file is made
     only when `create` is true; a damaged, read-only, newer or foreign file is refused in words. An
     older file is copied to a dated backup beside it before it is upgraded. `read_only` opens an
-    existing file to look at only; `throwaway` is for a file nobody keeps (the demo), written without
-    waiting for the disk."""
+    existing file to look at only. `passphrase` opens an encrypted file (storage/cipher.py), or makes a
+    new file encrypted; without it an encrypted file is refused with the code ENCRYPTED. `throwaway`
+    is for a file nobody keeps (the demo), written without waiting for the disk."""
     text = str(location)
     backup = None
     if "://" in text:
         engine = create_engine(text)
     else:
         path = Path(text).expanduser()
-        state = inspect_file(path, create=create, read_only=read_only)
+        state = inspect_file(path, create=create, read_only=read_only, passphrase=passphrase)
         head = head_revision()
         if state.revision is not None and state.revision != head and state.revision not in known_revisions():
             raise DataFileError(f"{path.name} was saved by a newer version of PA Manager. Install the latest version "
@@ -190,14 +202,17 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
                 raise DataFileError(f"{path.name} was saved by an older version of PA Manager and must be brought up "
                                     "to date, which changes it. Open it normally (not read-only) first.", "NEEDS_UPGRADE")
             backup = backup_path_for(path, now or datetime.now())
-            copy_database(path, backup)
+            copy_database(path, backup, passphrase)
         if not state.exists:
             path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
             path.touch(mode=OWNER_ONLY)
         if state.writable:
             os.chmod(path, OWNER_ONLY)  # the records are personal: the user's own, whoever else uses the computer
-        url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
-        engine = create_engine(url, connect_args={"timeout": WAIT_FOR_FILE_SECONDS})
+        if state.encrypted:
+            engine = _encrypted_engine(path, passphrase, read_only=read_only)
+        else:
+            url = f"sqlite:///file:{path}?mode=ro&uri=true" if read_only else f"sqlite:///{path}"
+            engine = create_engine(url, connect_args={"timeout": WAIT_FOR_FILE_SECONDS})
         _enable_sqlite_pragmas(engine, read_only=read_only, throwaway=throwaway)
     try:
         _upgrade(engine)
@@ -207,7 +222,24 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
     except exc.DBAPIError as error:
         engine.dispose()
         raise storage_error(error) from None
-    return Database(engine, text, read_only=read_only), OpenResult(backup=backup)
+    return Database(engine, text, read_only=read_only, passphrase=passphrase if "://" not in text else None), \
+        OpenResult(backup=backup)
+
+
+def _encrypted_engine(path: Path, passphrase: str, *, read_only: bool) -> Engine:
+    """SQLAlchemy's SQLCipher dialect over sqlcipher3: the same models, migrations and services. The
+    passphrase goes in the URL object (in memory; SQLAlchemy hides it when the URL is shown). A pool like
+    the plain file's (the dialect's default keeps one connection per thread), since each new connection
+    pays for the key derivation."""
+    from sqlalchemy import URL
+    from sqlalchemy.pool import QueuePool
+
+    from pa_manager.storage import cipher
+
+    cipher.dbapi()  # the log off before the first key is tried
+    database, query = (f"file:{path}", {"mode": "ro", "uri": "true"}) if read_only else (str(path), {})
+    url = URL.create("sqlite+pysqlcipher", password=passphrase, database=database, query=query)
+    return create_engine(url, poolclass=QueuePool, connect_args={"timeout": WAIT_FOR_FILE_SECONDS})
 
 
 def _create(connection) -> None:

@@ -44,6 +44,7 @@ class MainWindow(QMainWindow):
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
+        self.clock = datetime.now  # when backups are made (tests set it)
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
 
@@ -180,6 +181,13 @@ class MainWindow(QMainWindow):
             self._action(file_menu, "&Open data file…", self.open_data_file, QKeySequence.StandardKey.Open),
         ]
         file_menu.addSeparator()
+        self.back_up_action = self._action(file_menu, "Back &up now", self.back_up_now)
+        self.restore_action = self._action(file_menu, "Res&tore from a backup…", self.restore_from_backup)
+        self.encrypt_action = self._action(file_menu, "Encr&ypt the data file…", self.encrypt_data_file)
+        self.change_passphrase_action = self._action(file_menu, "Change the &passphrase…", self.change_passphrase)
+        self._file_actions = [self.back_up_action, self.restore_action, self.encrypt_action,
+                              self.change_passphrase_action]
+        file_menu.addSeparator()
         self.import_staff_action = self._action(file_menu, "Import &staff list…", self.import_staff_list)
         self.export_action = self._action(file_menu, "&Export employer…", self.export_employer)
         self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
@@ -196,7 +204,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         self.edit_employer_action = self._action(edit_menu, "Change &employer details…", self.edit_employer)
         self._waiting_for_records.append(self.edit_employer_action)
-        for action in [*self._waiting_for_records, self.import_staff_action, self.export_action]:
+        for action in [*self._waiting_for_records, self.import_staff_action, self.export_action, *self._file_actions]:
             action.setEnabled(False)
         self.new_employer_button.setEnabled(False)
 
@@ -232,9 +240,22 @@ class MainWindow(QMainWindow):
         where = f"Data file: {self.context.db.location}"
         if self.context.db.read_only:
             where += " – read-only: you can look, but nothing can be changed"
+        if self.context.db.encrypted:
+            where += " – encrypted"
         if self.portable:
             where += " – portable: nothing is kept on this computer"
         self.location_label.setText(where)
+        self._update_file_actions()
+
+    def _update_file_actions(self) -> None:
+        """Backups, restore and encryption are for a data file (a database server keeps its own); a file
+        open read-only can be backed up but not changed."""
+        is_file = self._data_file() is not None
+        changeable = is_file and not self.context.db.read_only
+        self.back_up_action.setEnabled(is_file)
+        self.restore_action.setEnabled(changeable)
+        self.encrypt_action.setEnabled(changeable and not self.context.db.encrypted)
+        self.change_passphrase_action.setEnabled(changeable and self.context.db.encrypted)
 
     def _may_leave(self) -> bool:
         """Ask before what is typed on the page shown would be thrown away (ui/unsaved.py)."""
@@ -382,7 +403,118 @@ class MainWindow(QMainWindow):
         self._reload_employers()
         if opened.backup:
             self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
+        elif data.backup_problem:
+            self.statusBar().showMessage(data.backup_problem)
         return True
+
+    # --- keeping the data file safe ---
+    def _data_file(self) -> Path | None:
+        location = self.context.db.location if self.context is not None else ""
+        return None if not location or "://" in location else Path(location).expanduser()
+
+    def back_up_now(self) -> None:
+        from pa_manager.storage.database import DataFileError
+        from pa_manager.storage.safekeeping import MANUAL, take_backup
+
+        path = self._data_file()
+        if path is None:
+            return
+        try:
+            made = take_backup(path, MANUAL, now=self.clock(), passphrase=self.context.db.passphrase)
+        except (DataFileError, OSError) as error:
+            QMessageBox.warning(self, "No backup was made", str(error))
+            return
+        locked = ", encrypted with the same passphrase" if self.context.db.encrypted else ""
+        self.statusBar().showMessage(f"Backed up the data file to {made.name}, beside it{locked}.", 10000)
+
+    def restore_from_backup(self) -> None:
+        from pa_manager.storage.safekeeping import restore_backup
+        from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
+        from pa_manager.wording import backup_made
+
+        path = self._data_file()
+        if path is None:
+            return
+        dialog = RestoreDialog(path, self.context.db.passphrase, self)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        chosen, passphrase = dialog.chosen, self.context.db.passphrase
+        when = backup_made(dialog.summary(chosen))
+        result = self._change_data_file(
+            lambda: restore_backup(path, chosen, now=self.clock(), passphrase=passphrase), passphrase,
+            "The backup was not restored")
+        if result is not None:
+            kept = f" The file as it was is kept as {result.before_restore.name}." if result.before_restore else ""
+            self.statusBar().showMessage(f"Restored the backup made on {when}.{kept}")
+
+    def encrypt_data_file(self) -> None:
+        from pa_manager.storage.safekeeping import encrypt_data_file
+        from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog
+
+        path = self._data_file()
+        if path is None or self.context.db.encrypted:
+            return
+        dialog = NewPassphraseDialog(
+            "Encrypt the data file",
+            f"Encrypting {path.name} means nobody can read it, or its backups, without the passphrase you "
+            "choose now. It will be asked for each time the file is opened.", parent=self)
+        if not dialog.exec():
+            return
+        passphrase = dialog.passphrase
+        result = self._change_data_file(lambda: encrypt_data_file(path, passphrase, now=self.clock()), passphrase,
+                                        "The data file was not encrypted")
+        if result is not None:
+            left = (f" {len(result.backups_left)} backups could not be read and were left as they were."
+                    if result.backups_left else "")
+            self.statusBar().showMessage(f"Encrypted the data file and its backups.{left}")
+
+    def change_passphrase(self) -> None:
+        import hmac
+
+        from pa_manager.storage.safekeeping import change_passphrase
+        from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog
+
+        path = self._data_file()
+        old = self.context.db.passphrase
+        if path is None or old is None:
+            return
+        dialog = NewPassphraseDialog(
+            "Change the passphrase",
+            f"Choose a new passphrase for {path.name}. Its backups get the new passphrase too, and the old one "
+            "will open none of them.", ask_current=True, action="Change the &passphrase", parent=self)
+        while True:
+            if not dialog.exec():
+                return
+            if hmac.compare_digest(dialog.current.encode(), old.encode()):
+                break
+            dialog.show_current_error("That is not the passphrase the file has now. Nothing was changed. Try again.")
+        new = dialog.passphrase
+        result = self._change_data_file(lambda: change_passphrase(path, old, new), new,
+                                        "The passphrase was not changed")
+        if result is not None:
+            self.statusBar().showMessage("Changed the passphrase of the data file and its backups.")
+
+    def _change_data_file(self, change, passphrase_after: str | None, failed_title: str):
+        """Let go of the data file (this window keeps its writer lock), make the change, and open the file
+        again, with its new passphrase if it has one. On a refusal, say why and open it as it was."""
+        from pa_manager.services import employers
+        from pa_manager.storage.database import DataFileError, open_database
+
+        path, before = self._data_file(), self.context.db.passphrase
+        self.context.db.close()
+        try:
+            result = change()
+        except (DataFileError, OSError) as error:
+            QMessageBox.warning(self, failed_title, str(error))
+            result, passphrase_after = None, before
+        db, opened = open_database(path, passphrase=passphrase_after, now=self.clock())
+        self.context.switch_database(db)
+        rows = employers.list_employers(db, self.context.today())
+        self.context.set_employer(rows[0].id if rows else None)
+        self._reload_employers()
+        if opened.backup:
+            self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
+        return result
 
     def import_staff_list(self) -> None:
         from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog

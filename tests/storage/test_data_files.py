@@ -58,8 +58,8 @@ def test_a_damaged_file_is_refused_untouched_and_the_newest_backup_is_offered(da
     refused = _refusal(data_path)
     assert refused.code == "DAMAGED"
     assert str(refused) == ("data.sqlite3 is damaged, so PA Manager has not changed it. The newest backup is "
-                            "data.backup-2026-12-02-090000.sqlite3, made on 2 December 2026: open that instead (File > "
-                            "Open data file), or ask for help to put it in place of the damaged file.")
+                            "data.backup-2026-12-02-090000.sqlite3, made on 2 December 2026: a backup can be put back in "
+                            "place of the damaged file, which is kept beside it.")
     assert data_path.read_bytes() == bytes(content)
 
 

@@ -54,7 +54,7 @@ def test_a_file_at_an_older_revision_is_backed_up_then_upgraded(data_path, monke
     monkeypatch.setattr(database, "known_revisions", lambda: {real_head, "a-later-revision"})
     db, opened = open_database(data_path, now=datetime(2026, 11, 23, 9, 30))
     db.close()
-    assert opened.backup == data_path.with_name("data.backup-2026-11-23-093000.sqlite3")
+    assert opened.backup == data_path.with_name("data.backup-2026-11-23-093000-before-upgrade.sqlite3")
     con = sqlite3.connect(opened.backup)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == real_head
     con.close()

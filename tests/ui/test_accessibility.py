@@ -1,5 +1,6 @@
 """Every focusable control on every page and dialog has a name a screen reader can say."""
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -10,6 +11,8 @@ from pa_manager.domain.people import PARecord
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.guide_dialog import GuideDialog
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
+from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
+from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
 from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
 
 
@@ -45,6 +48,11 @@ def _dialogs(context):
         "leaver": LeaverDialog(pa, date(2026, 11, 23)),
         "staff import": StaffImportDialog(context, "Margaret Okafor"),
         "guide": GuideDialog(),
+        "passphrase": PassphraseDialog("data.sqlite3"),
+        "new passphrase": NewPassphraseDialog("Encrypt the data file", "Choose a passphrase."),
+        "change passphrase": NewPassphraseDialog("Change the passphrase", "Choose a new passphrase.", ask_current=True,
+                                                 action="Change the &passphrase"),
+        "restore": RestoreDialog(Path(context.db.location)),
     }
 
 
@@ -54,7 +62,8 @@ def test_every_control_in_the_main_window_and_its_pages_is_named(qtbot, window):
     assert unnamed_controls(window) == []
 
 
-@pytest.mark.parametrize("name", ["employer", "leaver", "staff import", "guide"])
+@pytest.mark.parametrize("name", ["employer", "leaver", "staff import", "guide", "passphrase", "new passphrase",
+                                  "change passphrase", "restore"])
 def test_every_control_in_each_dialog_is_named(qtbot, demo_context, name):
     dialog = _dialogs(demo_context)[name]
     qtbot.addWidget(dialog)
@@ -86,7 +95,8 @@ def test_no_two_shortcuts_on_a_page_share_a_letter(qtbot, window):
         assert repeated == [], f"page {index}: shared shortcut letter(s) {repeated}: {texts}"
 
 
-@pytest.mark.parametrize("name", ["employer", "leaver", "staff import"])
+@pytest.mark.parametrize("name", ["employer", "leaver", "staff import", "passphrase", "new passphrase",
+                                  "change passphrase", "restore"])
 def test_no_two_shortcuts_in_a_dialog_share_a_letter(qtbot, demo_context, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 

@@ -24,6 +24,9 @@ def answers(monkeypatch):
         return replies.pop(0)
 
     monkeypatch.setattr(opening, "_ask", ask)
+    # Make a new file: True makes a plain one (the encrypted choice is tested in test_safekeeping_window.py).
+    monkeypatch.setattr(opening, "_ask_new_file",
+                        lambda parent, text: "" if ask(parent, "Make a new data file?", text, None) else None)
     monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: asked.append((title, text)))
     return asked, replies
 
