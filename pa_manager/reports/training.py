@@ -59,7 +59,7 @@ class TrainingReport:
 
 _MARKS = {"done": Mark.TICK, "due_soon": Mark.WARNING, "expired": Mark.CROSS, "missing": Mark.WARNING}
 # The widths are set so a date like "23 September 2026" and "Due in 20 days" each fit on one line.
-_COURSE_COLUMNS = [Column("Course and provider", 0.366), Column("Completed", 0.222), Column("Refresh due", 0.222),
+_COURSE_COLUMNS = [Column("Course and provider", 0.31), Column("Completed", 0.25), Column("Refresh due", 0.25),
                    Column("Status", 0.19)]
 _SUMMARY_COLUMNS = [Column("Status", 0.19), Column("PA", 0.18), Column("Course", 0.27), Column("Details", 0.36)]
 
