@@ -24,7 +24,7 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
@@ -33,8 +33,8 @@ from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily, strin
 from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate, Paragraph,
+                                Spacer, Table, TableStyle)
 
 from pa_manager.domain.money import format_money
 
@@ -248,14 +248,22 @@ def space(height_mm: float = 3) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-def _cell(text: str, width: float, styles: Styles, *, bold: bool = False) -> str | Paragraph:
-    """A plain string is far faster to draw; a Paragraph only when the text must wrap."""
+def _cell(text: str, width: float, styles: Styles, *, bold: bool = False, right: bool = False) -> str | Paragraph:
+    """A plain string is far faster to draw; a Paragraph only when the text must wrap (lined up on the
+    right in a column of figures, as the figures are)."""
     font = styles.fonts.bold if bold else styles.fonts.regular
     padding = 12  # the table's left and right cell padding
     lines = text.split("\n")
     if all(stringWidth(line, font, BODY_SIZE) <= width - padding for line in lines):
         return text
+    if right:
+        return Paragraph(escape(text).replace("\n", "<br/>"), _right_aligned(styles.bold if bold else styles.body))
     return paragraph(text, styles, bold=bold)
+
+
+@lru_cache(maxsize=8)
+def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 
 def _base_table_style(styles: Styles) -> list[tuple]:
@@ -313,6 +321,31 @@ def key_value_table(rows: Sequence[tuple[str, str]], *, title: str = "", width: 
     return table
 
 
+# ---- Signatures -------------------------------------------------------------------------------------
+
+SIGNING_ROW = 30  # points: room to write a name, sign and date by hand
+
+
+def signature_table(people: Sequence[tuple[str, str]], *, width: float = FRAME_WIDTH,
+                    styles: Styles | None = None) -> Flowable:
+    """For each person (who they are, their name or "" to write in), lines to sign and date on:
+    "Name", "Signature" and "Date", each with a rule to write on, kept together on one page."""
+    styles = styles or default_styles()
+    label_width = width * 0.22
+    data, style = [], _base_table_style(styles)
+    for role, name in people:
+        first = len(data)
+        data += [[_cell(role, width, styles, bold=True), ""], ["Name", name], ["Signature", ""], ["Date", ""]]
+        style += [("SPAN", (0, first), (1, first)), ("FONT", (0, first), (1, first), styles.fonts.bold, BODY_SIZE, LEADING),
+                  ("TOPPADDING", (0, first), (1, first), 10 if first else 0)]
+        style += [("LINEBELOW", (1, row), (1, row), RULE_WIDTH, INK) for row in range(first + 1, first + 4)]
+        style += [("VALIGN", (0, row), (1, row), "BOTTOM") for row in range(first + 1, first + 4)]
+    heights = [None if row % 4 == 0 else SIGNING_ROW for row in range(len(data))]
+    table = Table(data, colWidths=[label_width, width - label_width], rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return KeepTogether([table])
+
+
 # ---- Money table -------------------------------------------------------------------------------------
 
 
@@ -336,7 +369,7 @@ def money_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], total
     """
     styles = styles or default_styles()
     widths = [column.share * width for column in columns]
-    header = [_cell(column.title, w, styles, bold=True) for column, w in zip(columns, widths)]
+    header = [_cell(column.title, w, styles, bold=True, right=column.right) for column, w in zip(columns, widths)]
     all_rows = [(row, False) for row in rows] + [(row, True) for row in totals]
     spans = [_spans(row, columns) for row, _ in all_rows]
     cells = [[_money_cell(value, sum(widths[i:spans_[i] + 1]), styles, bold=bold) for i, value in enumerate(row)]
