@@ -32,7 +32,7 @@ def _save(qtbot, page, monkeypatch, key, path, first="1/10/2026", last="31/10/20
 @pytest.mark.parametrize(
     "key, expected",
     [
-        ("timesheets", ["Timesheets for Margaret Okafor", "Janet Moyo", "Total hours", "1 October 2026 to 31 October 2026"]),
+        ("timesheets", ["Timesheet for Janet Moyo", "Total paid hours", "1 October 2026 to 31 October 2026", "Signature"]),
         ("payslips", ["Payslip for Janet Moyo", "Payslip for Tom Whitfield", "Take-home pay"]),
         ("compliance", ["Compliance report for Margaret Okafor", "Employer duties"]),
         ("training", ["Training report", "typical practice, not the law"]),
