@@ -445,3 +445,55 @@ def _unused(name: str, used: set[str]) -> str:
     used.add(candidate.lower())
     return candidate
 
+
+
+# ---- As a web page -----------------------------------------------------------------------------------
+
+
+def write_payslips_html(payslips: Sequence[PayslipData], target: str | os.PathLike | BinaryIO) -> None:
+    """Payslips as one web page, for a screen reader: each payslip a section under its own heading,
+    with the same figures, tables with captions and header cells."""
+    from pa_manager.reports.html import HtmlDocument, Number
+
+    if not payslips:
+        raise ValueError("There are no payslips to write")
+    first, last = payslips[0], payslips[-1]
+    dates = format_date(first.pay_date) if first.pay_date == last.pay_date else \
+        f"{format_date(first.pay_date)} to {format_date(last.pay_date)}"
+    title = f"Payslips paid {dates}"
+    page = HtmlDocument(title, Furniture(first.employer_name, f"Payslips paid {dates}"))
+    page.heading(title, 1)
+    for data in payslips:
+        page.heading(f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}", 2)
+        page.paragraph(f"Paid on {format_date(data.pay_date)} for {date_range(data.period_start, data.period_end)} "
+                       f"(tax period: {data.tax_period}).")
+        page.key_values("Employer and employee", [
+            ("Employer", data.employer_name), ("Address", data.employer_address.replace("\n", ", ")),
+            ("PAYE reference", data.paye_reference or "Not known"), ("Employee", data.pa_name),
+            ("NI number", mask_ni_number(data.ni_number)), ("Tax code", data.tax_code or "Not known"),
+            ("NI category", data.ni_category)])
+        page.table("Pay", [Column("Pay", 0), Column("Hours", 0, True), Column("Rate per hour", 0, True),
+                           Column("Amount", 0, True)],
+                   [[line.description, _maybe(Number, _maybe(format_hours, line.hours)),
+                     _maybe(Number, _maybe(format_rate, line.rate)), line.amount] for line in data.all_pay_lines],
+                   [["Total hours paid for", Number(format_hours(data.total_hours)), None, None],
+                    ["Total pay before deductions", None, None, data.gross_pay]])
+        page.table("Deductions", [Column("Deduction", 0), Column("What it is for", 0), Column("Amount", 0, True)],
+                   [[d.description, d.purpose + (f". {d.note}" if d.note else ""), d.amount] for d in data.deductions]
+                   or [["Nothing was taken from this pay", None, None]],
+                   [["Total deductions", None, data.total_deductions]])
+        if data.additions:
+            page.table("Added, not taxed", [Column("Added, not taxed", 0), Column("Amount", 0, True)],
+                       [[a.description, a.amount] for a in data.additions],
+                       [["Total added, not taxed", data.total_additions]])
+        page.key_values("Take-home pay", [("Take-home pay", data.net_pay), ("Paid by", data.payment_method)])
+        for block in (_year_to_date(data), _holiday(data)):
+            if block:
+                page.key_values(block[0], block[1], figures=True)
+        if data.employer_costs:
+            page.paragraph(f"Your employer also paid {format_money(data.employer_costs.employer_ni)} employer National "
+                           f"Insurance and {format_money(data.employer_costs.employer_pension)} into your pension. "
+                           "This was not taken from your pay.")
+        for note in data.notes:
+            page.paragraph(note)
+    page.write(target)

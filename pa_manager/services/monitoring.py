@@ -79,19 +79,23 @@ def monitoring_for(db: Database, employer_id: int, first: date, last: date) -> t
         mine[shift.pa].append(shift)
     names = {pa.id: pa.name for pa in pas}
     work = {pa_id: costing.work(pa_id, shifts) for pa_id, shifts in sorted(mine.items(), key=lambda i: names[i[0]].lower())}
+    years = budget.list_years(db, employer_id)
     try:
         figures = monitoring_figures(
-            budget.list_years(db, employer_id), [e.entry for e in budget.list_entries(db, employer_id)], first, last,
+            years, [e.entry for e in budget.list_entries(db, employer_id)], first, last,
             pay_run_payments=_pay_run_payments(db, employer_id), work=work,
             statement=_statement(db, employer_id, first, last))
     except MonitoringError as error:
-        if error.code == "MONITORING_NO_BUDGET_YEAR":
-            start = int(str(error.value)[:4])
-            raise ServiceError(
-                f"There is no {error.value} budget year for {employer.name}, so the return has no balance to start "
-                f"from on {format_date(first)}. Add the year on the Budget page, or choose dates from "
-                f"1 April {start + 1}.") from None
-        raise ServiceError(f"Choose a last date on or after {format_date(first)}.") from None
+        if error.code != "MONITORING_NO_BUDGET_YEAR":
+            raise ServiceError(f"Choose a last date on or after {format_date(first)}.") from None
+        if not years:
+            raise ServiceError(f"{employer.name} has no budget year yet, so the return has no balance to start "
+                               "from. Add the year on the Budget page, from the council's letter.") from None
+        later = sorted(y.starts_on for y in years if y.starts_on > first)
+        instead = f", or choose dates from {format_date(later[0])}" if later else ""
+        raise ServiceError(
+            f"There is no {error.value} budget year for {employer.name}, so the return has no balance to start "
+            f"from on {format_date(first)}. Add the year on the Budget page{instead}.") from None
     return figures, names
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from pa_manager.domain.shifts import local_date, to_london
-from pa_manager.reports.payslip import write_payslips
+from pa_manager.reports.payslip import write_payslips, write_payslips_html
 from pa_manager.domain.bank_holidays import bank_holidays_between
 from pa_manager.reports.timesheet import (
     PATimesheet, ShiftLine, TimesheetReport, write_timesheet_html, write_timesheet_report, write_timesheet_spreadsheet,
@@ -70,11 +70,12 @@ def save_timesheet_report(db, employer_id: int, path: Path, first: date, last: d
     return path
 
 
-def save_payslips_for_period(db, employer_id: int, path: Path, first: date, last: date) -> int:
-    """Every payslip of the pay runs paid from `first` to `last`, in one PDF; returns how many."""
+def save_payslips_for_period(db, employer_id: int, path: Path, first: date, last: date, fmt: str = "pdf") -> int:
+    """Every payslip of the pay runs paid from `first` to `last`, in one PDF (or web page, fmt "html");
+    returns how many."""
     documents = documents_between(db, employer_id, first, last)
     if not documents:
         raise ServiceError(f"No pay runs were finalised between {format_date(first)} and {format_date(last)}. "
                            "Choose other dates.")
-    write_payslips(documents, Path(path))
+    (write_payslips_html if fmt == "html" else write_payslips)(documents, Path(path))
     return len(documents)
