@@ -221,7 +221,7 @@ MESSAGES: dict[str, str] = {
     "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR":
         "Enter a first payment date within the {value} budget year, from 1 April to 31 March.",
     "BUDGET_CONTRIBUTION_NEGATIVE":
-        "Enter your assessed contribution as £0 or more a week, like 25.40. Enter 0 if you pay nothing.",
+        "Enter your assessed contribution as £0 or more a week, like 25.40, or 0 if you pay nothing.",
     "BUDGET_CONTRIBUTION_NOT_MONEY":
         "Enter your assessed contribution in pounds and pence a week, like 25.40.",
     "BUDGET_PLAN_HOURS_INVALID":
