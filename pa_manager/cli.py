@@ -215,6 +215,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_change_passphrase)
+
+    _add_report_parser(sub)
     return parser
 
 
@@ -828,6 +830,65 @@ def cmd_change_passphrase(args) -> int:
     for left in result.backups_left:
         print(f"{left.name} still needs the passphrase it was made with (or could not be read): it was left as it was.",
               file=sys.stderr)
+
+# --- report: every document a council's audit letter asks for -------------------------------------
+
+
+def _add_report_parser(sub) -> None:
+    from pa_manager.services.documents import FORMATS, KINDS
+
+    kinds = "\n".join(f"  {kind:<14} {', '.join(FORMATS[kind])}" for kind in KINDS)
+    p = sub.add_parser(
+        "report", help="write a document for the council: " + ", ".join(KINDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write one document for the council's audit letter to a file.",
+        epilog=f"Formats each KIND can be saved in:\n{kinds}\n\n"
+               "monitoring, timesheets and payslips cover --from to --to (payslips: the pay runs paid in those "
+               "dates).\nbudget covers a council year (1 April to 31 March), or --from to --to within it; "
+               "review-letter is\nabout a council year. Give the year with --year, or it is the year --from "
+               "falls in (else this year).\ncompliance and training are as things stand today.")
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help="budget, monitoring, review-letter, compliance, training, "
+                                                             "timesheets or payslips")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--from", dest="first", type=_date_arg, metavar="YYYY-MM-DD", help="the first day the document covers")
+    p.add_argument("--to", dest="last", type=_date_arg, metavar="YYYY-MM-DD", help="the last day it covers")
+    p.add_argument("--year", metavar="YYYY-YY", help="the council year for budget and review-letter, like 2026-27 "
+                                                    "(default: the year --from falls in, or this year)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--format", choices=["pdf", "csv", "xlsx", "html"], default=None,
+                   help="default: from the ending of --out (.pdf, .csv, .xlsx, .html), else pdf; "
+                        "csv and xlsx for monitoring and timesheets only")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_report)
+
+
+def cmd_report(args) -> int:
+    from pa_manager.domain.budget import BudgetError, budget_year_start
+    from pa_manager.services.documents import FORMATS, NAMES, NEEDS_DATES, formats_sentence, save_document
+
+    kind = args.kind
+    suffix = args.out.suffix.lower().lstrip(".")
+    fmt = args.format or (suffix if suffix in ("pdf", "csv", "xlsx", "html") else "pdf")
+    if fmt not in FORMATS[kind]:
+        raise UsageError(f"{formats_sentence(kind)}, not as {fmt}: use --format {' or '.join(FORMATS[kind])}.")
+    if kind in NEEDS_DATES and (args.first is None or args.last is None):
+        raise UsageError(f"The {NAMES[kind]} covers the dates you choose: give --from YYYY-MM-DD and --to YYYY-MM-DD.")
+    if args.first and args.last and args.last < args.first:
+        raise UsageError("The --to date must be on or after the --from date.")
+    if args.year is not None:
+        try:
+            budget_year_start(args.year)
+        except BudgetError:
+            raise UsageError(f"{args.year} is not a council year: write it like 2026-27.") from None
+    db = _open(args)
+    saved = save_document(db, _employer_id(db, args.employer), kind, fmt, args.out, _today(), args.first, args.last,
+                          args.year)
+    if args.json:
+        _print_json({"kind": kind, "format": fmt, "file": str(saved.path), "payslips": saved.count})
+    else:
+        what = f"{saved.count} payslips" if saved.count is not None else f"the {NAMES[kind]}"
+        print(f"Wrote {what} to {saved.path}.")
     return 0
 
 

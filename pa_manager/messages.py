@@ -240,6 +240,12 @@ MESSAGES: dict[str, str] = {
         "Enter the surplus limit as a whole number of weeks, like 8.",
     "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR":
         "Enter a first payment date within the {value} budget year, from 1 April to 31 March.",
+    "BUDGET_CONTRIBUTION_NEGATIVE":
+        "Enter your assessed contribution as £0 or more a week, like 25.40, or 0 if you pay nothing.",
+    "BUDGET_CONTRIBUTION_NOT_MONEY":
+        "Enter your assessed contribution in pounds and pence a week, like 25.40.",
+    "BUDGET_PLAN_HOURS_INVALID":
+        "Enter the support plan's hours a week as a number from 0 to 168, like 42 or 37.5.",
     "BUDGET_YEAR_FORMAT":
         "Enter the budget year like 2026-27: the year it starts, a dash, then the last 2 numbers of the next year.",
     "LEDGER_CATEGORY_UNKNOWN":

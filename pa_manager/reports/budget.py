@@ -232,3 +232,78 @@ def write_review_letter(letter: ReviewLetter, target: Target = None, invariant: 
                         Furniture(letter.employer_name, f"Letter to {letter.council}, {format_date(letter.made_on)}"),
                         "Asking the council to review the direct payment")
     return build_pdf(story, info, target, invariant=invariant)
+
+
+# --- as web pages ---------------------------------------------------------------------------------
+
+
+def write_budget_report_html(report: BudgetReport, target: Target = None) -> bytes | None:
+    """The budget report as a web page, for a screen reader: the charts' figures as tables, each status
+    as its word."""
+    from pa_manager.reports.html import HtmlDocument
+
+    period = f"{format_date(report.first)} to {format_date(report.last)}"
+    title = f"Budget report for {report.employer_name}"
+    page = HtmlDocument(title, Furniture(report.employer_name, f"Budget report, {period}"))
+    page.heading(title, 1)
+    page.paragraph(f"Budget year {report.year_label}. This report covers {period}. Made on "
+                   f"{format_date(report.made_on)}.")
+    page.key_values("The direct payment", report.facts)
+    page.heading("Money in and out", 2)
+    amount = [Column("Category", 0), Column("Amount", 0, True)]
+    money_in = sum((a for _, a in report.money_in), Decimal(0))
+    money_out = sum((a for _, a in report.money_out), Decimal(0))
+    page.table("Money in", amount, [list(row) for row in report.money_in], [["Total money in", money_in]])
+    page.table("Money out", amount, [list(row) for row in report.money_out], [["Total money out", money_out]])
+    page.key_values("Balance", [(f"Balance at the start of {format_date(report.first)}", report.opening_balance),
+                                ("Add money in", money_in), ("Take away money out", money_out),
+                                (f"Balance at the end of {format_date(report.last)}", report.closing_balance)],
+                    figures=True)
+    page.heading("Reconciliation with the bank statement", 2)
+    page.paragraph(report.reconciliation[1] if report.reconciliation else
+                   "No bank statement balance was entered for a day in this period.")
+    if report.forecast:
+        page.heading("Forecast to the end of the year", 2)
+        page.paragraph(report.forecast[1])
+    if report.spend_by_month:
+        page.heading("Month by month", 2)
+        page.paragraph("The figures the PDF shows as charts.")
+        page.table(f"Spending by month, {period}", [Column("Month", 0), Column("Spending", 0, True)],
+                   [list(row) for row in report.spend_by_month])
+        page.table(f"Balance at the end of each month, {period}", [Column("Month", 0), Column("Balance", 0, True)],
+                   [list(row) for row in report.balance_by_month])
+    if report.history:
+        page.heading("The council's hourly rate beside the wage floors", 2)
+        page.paragraph("Each year's rise is on the year before. The National Living Wage is the legal minimum for "
+                       "workers aged 21 and over; the Real Living Wage is a voluntary rate set by the Living Wage "
+                       "Foundation.")
+        page.table("Hourly rates by year", [Column(c.title, 0, c.right) for c in _HISTORY_COLUMNS],
+                   [list(row) for row in report.history])
+    if report.gap_rows:
+        page.heading("The uprating gap", 2)
+        for line in report.gap_lines:
+            page.paragraph(line)
+        page.table("The uprating gap", [Column(c.title, 0, c.right) for c in _GAP_COLUMNS],
+                   [[g.when, g.council_rate, g.hourly_cost, g.gap_per_hour, g.gap_per_year] for g in report.gap_rows])
+        page.paragraph(report.gap_note)
+    return page.write(target)
+
+
+def write_review_letter_html(letter: ReviewLetter, target: Target = None) -> bytes | None:
+    """The letter as a web page: the same words, the request as its heading."""
+    from pa_manager.reports.html import HtmlDocument
+
+    title = f"Request for a review of my direct payment from {format_date(letter.next_april.on)}"
+    page = HtmlDocument(f"Request for a review of the direct payment for {letter.employer_name}",
+                        Furniture(letter.employer_name, f"Letter to {letter.council}, {format_date(letter.made_on)}"))
+    page.heading(title, 1)
+    page.paragraph("\n".join((letter.employer_name, *letter.address_lines)))
+    page.paragraph(format_date(letter.made_on))
+    page.paragraph(f"Direct Payments team\n{letter.council}")
+    if letter.reference:
+        page.paragraph(f"Direct payment reference: {letter.reference}")
+    page.paragraph(f"Dear Direct Payments team at {letter.council},")
+    for text in _letter_paragraphs(letter):
+        page.paragraph(text)
+    page.paragraph(f"Yours faithfully,\n{letter.employer_name}")
+    return page.write(target)

@@ -84,3 +84,40 @@ def write_compliance_report(report: ComplianceReport, target: str | os.PathLike 
                         Furniture(report.employer_name, f"Compliance report, {format_date(report.made_on)}"),
                         "Recruitment checks and employer duties")
     return build_pdf(story, info, target, invariant=invariant)
+
+
+def write_compliance_html(report: ComplianceReport, target: str | os.PathLike | BinaryIO | None = None) -> bytes | None:
+    """The same report as a web page, for a screen reader: each status as its word, never a colour."""
+    from pa_manager.reports.html import HtmlDocument
+
+    title = f"Compliance report for {report.employer_name}"
+    page = HtmlDocument(title, Furniture(report.employer_name, f"Compliance report, {format_date(report.made_on)}"))
+    page.heading(title, 1)
+    page.paragraph(f"Made on {format_date(report.made_on)}. Council: {report.council or 'not recorded'}"
+                   + (f", direct payment reference {report.direct_payment_reference}."
+                      if report.direct_payment_reference else "."))
+    columns = [Column("Status", 0), Column("What needs doing", 0)]
+
+    def status_rows(lines):
+        return [[_MARKS[line.status][0], line.words.split(": ", 1)[-1]] for line in lines]
+
+    page.heading("Employer duties", 2)
+    page.key_values("Employer duties", report.duties)
+    if report.employer_lines:
+        page.table("What needs doing as the employer", columns, status_rows(report.employer_lines))
+    else:
+        page.paragraph("Nothing is overdue or due soon for the employer's duties.")
+    for pa in report.pas:
+        page.heading(pa.name, 2)
+        employed = f"Started {format_date(pa.start_date)}" if pa.start_date else "Start date not recorded"
+        if pa.leaving_date:
+            employed += f"; left {format_date(pa.leaving_date)}"
+        page.paragraph(employed + ".")
+        page.key_values(f"{pa.name}'s checks", pa.records)
+        if pa.lines:
+            page.table(f"What needs doing for {pa.name}", columns, status_rows(pa.lines))
+        else:
+            page.paragraph("All checks are done and in date.")
+    page.heading("What PA Manager keeps", 2)
+    page.paragraph(report.retention_note)
+    return page.write(target)

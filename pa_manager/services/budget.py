@@ -44,7 +44,8 @@ class StoredEntry:
 
 def _year(row: models.BudgetYear) -> BudgetYear:
     return BudgetYear(row.label, row.amount, row.basis, row.council_hourly_rate, row.council_on_cost_rate,
-                      row.opening_balance, row.surplus_limit_weeks, row.first_payment_on)
+                      row.opening_balance, row.surplus_limit_weeks, row.first_payment_on,
+                      assessed_contribution=row.assessed_contribution, support_plan_hours=row.support_plan_hours)
 
 
 def list_years(db: Database, employer_id: int) -> list[BudgetYear]:
@@ -69,6 +70,7 @@ def save_year(db: Database, employer_id: int, year: BudgetYear) -> BudgetYear:
         row.amount, row.basis, row.council_hourly_rate = year.amount, year.basis, year.council_hourly_rate
         row.council_on_cost_rate, row.opening_balance = year.council_on_cost_rate, year.opening_balance
         row.surplus_limit_weeks, row.first_payment_on = year.surplus_limit_weeks, year.first_payment_on
+        row.assessed_contribution, row.support_plan_hours = year.assessed_contribution, year.support_plan_hours
         s.add(row)
     return year
 
@@ -80,7 +82,10 @@ def make_year(**fields) -> BudgetYear:
     except BudgetError as error:
         field = {"BUDGET_BASIS_UNKNOWN": "basis", "BUDGET_AMOUNT_NEGATIVE": "amount", "BUDGET_AMOUNT_NOT_MONEY": "amount",
                  "BUDGET_RATE_INVALID": "council_hourly_rate", "BUDGET_SURPLUS_WEEKS_INVALID": "surplus_limit_weeks",
-                 "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on"}.get(error.code, "label")
+                 "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on",
+                 "BUDGET_CONTRIBUTION_NEGATIVE": "assessed_contribution",
+                 "BUDGET_CONTRIBUTION_NOT_MONEY": "assessed_contribution",
+                 "BUDGET_PLAN_HOURS_INVALID": "support_plan_hours"}.get(error.code, "label")
         raise ValidationFailed({field: Problem(error.code, fields.get("label"))}) from None
 
 

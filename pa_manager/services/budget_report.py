@@ -16,7 +16,8 @@ from pa_manager.domain.money import ZERO, format_money, round_half_up
 from pa_manager.domain.rates import RatesError
 from pa_manager.messages import format_date
 from pa_manager.reports.budget import (
-    BudgetReport, GapRow, LetterGap, ReviewLetter, write_budget_report, write_review_letter,
+    BudgetReport, GapRow, LetterGap, ReviewLetter, write_budget_report, write_budget_report_html, write_review_letter,
+    write_review_letter_html,
 )
 from pa_manager.services import budget
 from pa_manager.services.employers import get_employer
@@ -260,12 +261,14 @@ def _no_rates_yet(label: str) -> ServiceError:
 
 
 def save_budget_report(db, employer_id: int, label: str, path: Path, today: date, first: date | None = None,
-                       last: date | None = None) -> Path:
+                       last: date | None = None, fmt: str = "pdf") -> Path:
+    """As a PDF, or a web page (fmt "html"). A missing year, dates outside it or rates not yet known
+    each say so: only a missing rate is worded as one."""
     try:
         report = build_budget_report(db, employer_id, label, today, first, last)
-    except (RatesError, ServiceError):
+    except RatesError:
         raise _no_rates_yet(label) from None
-    write_budget_report(report, Path(path))
+    (write_budget_report_html if fmt == "html" else write_budget_report)(report, Path(path))
     return Path(path)
 
 
@@ -300,10 +303,11 @@ def build_review_letter(db, employer_id: int, label: str, today: date) -> Review
     )
 
 
-def save_review_letter(db, employer_id: int, label: str, path: Path, today: date) -> Path:
+def save_review_letter(db, employer_id: int, label: str, path: Path, today: date, fmt: str = "pdf") -> Path:
+    """As a PDF, or a web page (fmt "html")."""
     try:
         letter = build_review_letter(db, employer_id, label, today)
     except RatesError:
         raise _no_rates_yet(label) from None
-    write_review_letter(letter, Path(path))
+    (write_review_letter_html if fmt == "html" else write_review_letter)(letter, Path(path))
     return Path(path)

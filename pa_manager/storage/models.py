@@ -434,6 +434,8 @@ class BudgetYear(Base):
     opening_balance: Mapped[Decimal] = mapped_column(Pence, default=Decimal("0"))
     surplus_limit_weeks: Mapped[int] = mapped_column(Integer, default=8)
     first_payment_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    assessed_contribution: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)  # a week; None: not recorded
+    support_plan_hours: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # a week
 
 
 class LedgerEntry(Base):

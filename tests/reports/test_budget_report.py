@@ -103,4 +103,4 @@ def test_a_year_without_published_tax_rates_is_refused_in_words(demo_db, margare
         label="2030-31", amount=year.amount, basis=year.basis, council_hourly_rate=year.council_hourly_rate))
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2030-31", tmp_path / "later.pdf", today)
-    assert "rates for 2030-31" in str(raised.value)
+    assert "2030-31" in str(raised.value) and "tax and National Insurance rates" in str(raised.value)

@@ -275,9 +275,10 @@ def test_the_timesheet_pdf_shows_paid_hours_and_the_nights_apart(db, sleeper, tm
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     # A sleep-in paid by the allowance shows its awake hours (40 minutes = 0.67) and is marked a night.
-    assert "11 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.67" in text
-    assert "14 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.00" in text
-    assert "7 November 2026 09:00 to 13:00 Standard 4.00" in text
+    assert "Wed 11 November 2026 22:00 07:00 None Sleep-in 0.67 Yes next day" in text
+    assert "Sat 14 November 2026 22:00 07:00 None Sleep-in 0.00 Yes next day" in text
+    assert "Sat 7 November 2026 09:00 13:00 None Standard 4.00" in text
     # Standard 6 h; sleep-in 80 minutes awake = 1.33; 440 minutes paid = 7.33 hours, not 7.33 + 27.
-    assert "Total standard 6.00 Total sleep-in 1.33 Total hours 7.33 Sleep-in nights: 3" in text
+    assert ("Total standard hours 6.00 Total sleep-in hours 1.33 Total paid hours 7.33 "
+            "Sleep-in nights, paid by the allowance: 3") in text
     assert "A sleep-in night paid by the sleep-in allowance counts as a night, not as hours" in text

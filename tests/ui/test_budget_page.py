@@ -195,6 +195,26 @@ def test_adding_a_budget_year_by_typing_then_undo(qtbot, demo_context, monkeypat
     assert page.year_box.currentText() == "2026-27"
 
 
+def test_the_assessed_contribution_and_support_plan_hours_are_typed_into_the_year(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+
+    def fill(dialog):
+        dialog.label_box.setCurrentIndex(dialog.label_box.findData("2026-27"))
+        type_into(qtbot, dialog.contribution, "-5")
+        dialog._on_buttons_accepted()
+        assert "£0 or more a week" in dialog.rows["assessed_contribution"].error.text()
+        type_into(qtbot, dialog.contribution, "25.40")
+        type_into(qtbot, dialog.plan_hours, "42.5")
+    _fill_and_accept(monkeypatch, BudgetYearDialog, fill)
+    qtbot.mouseClick(page.year_button, Qt.MouseButton.LeftButton)
+    year = budget.get_year(demo_context.db, demo_context.employer_id, "2026-27")
+    assert (year.assessed_contribution, year.support_plan_hours) == (Decimal("25.40"), Decimal("42.5"))
+    reopened = BudgetYearDialog(budget.list_years(demo_context.db, demo_context.employer_id), "2026-27",
+                                date(2026, 11, 23))
+    qtbot.addWidget(reopened)
+    assert (reopened.contribution.text(), reopened.plan_hours.text()) == ("25.40", "42.5")
+
+
 def test_importing_a_bank_statement_checks_first_then_can_be_undone(qtbot, demo_context, monkeypatch, tmp_path):
     page = _page(qtbot, demo_context)
     count = len(_entries(demo_context))
