@@ -830,6 +830,8 @@ def cmd_change_passphrase(args) -> int:
     for left in result.backups_left:
         print(f"{left.name} still needs the passphrase it was made with (or could not be read): it was left as it was.",
               file=sys.stderr)
+    return 0
+
 
 # --- report: every document a council's audit letter asks for -------------------------------------
 

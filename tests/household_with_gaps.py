@@ -90,5 +90,5 @@ def create_household_with_gaps(db, today: date = date(2026, 11, 23)) -> Househol
         support_plan_hours=PLAN_HOURS))
     for entry in LEDGER:
         budget.save_entry(db, employer.id, entry)
-    finalise_pay_run(db, employer.id, PAY_DATE, datetime(2026, 10, 30, 12, tzinfo=timezone.utc))
+    finalise_pay_run(db, employer.id, PAY_DATE, datetime(2026, 10, 30, 12, tzinfo=timezone.utc), confirmed=True)
     return Household(employer.id, ids)
