@@ -457,11 +457,23 @@ def cmd_payslips(args) -> int:
 
 def cmd_budget(args) -> int:
     from pa_manager.services.budget import budget_summary
+    from pa_manager.services.budget_report import gap_lines
 
     db = _open(args)
     summary = budget_summary(db, _employer_id(db, args.employer), args.year, _today())
-    gap = summary.uprating.gap
     forecast = summary.forecast
+    up = summary.uprating
+
+    def costed(cost):
+        if cost is None:
+            return None
+        return {"year": cost.label, "council_hourly_rate": _money(cost.council_rate),
+                "council_rate_recorded": cost.council_rate_recorded, "costed_as_need": cost.raised_to_floor,
+                "hours": _number(cost.hours), "sleep_in_nights": cost.nights, "total_cost": _money(cost.total),
+                "hourly_rate_needed": _money(cost.hourly_cost), "gap_per_hour": _money(cost.gap_per_hour),
+                "gap_per_year": _money(cost.gap_per_year), "provisional": cost.provisional,
+                "parts": {line.code.lower(): {"year": _money(line.year), "per_hour": _money(line.per_hour)}
+                          for line in cost.lines()}}
     document = {
         "year": summary.year.label,
         "money_in": _money(summary.money_in), "money_out": _money(summary.money_out), "balance": _money(summary.balance),
@@ -471,21 +483,16 @@ def cmd_budget(args) -> int:
         "runs_out_on": forecast.runs_out_on.isoformat() if forecast.runs_out_on else None,
         "warnings": list(forecast.codes),
         "council_hourly_rate": _money(summary.year.council_hourly_rate),
-        "average_pay_rate": _money(summary.uprating.pay_rate),
-        "hourly_rate_needed": _money(gap.now.hourly_cost) if gap else None,
-        "uprating_gap_per_hour": _money(gap.now.gap_per_hour) if gap else None,
-        "uprating_gap_per_year": _money(gap.now.gap_per_year) if gap else None,
-        "hourly_rate_needed_next_april": _money(gap.next_april.hourly_cost) if gap else None,
-        "uprating_gap_per_hour_next_april": _money(gap.next_april.gap_per_hour) if gap else None,
+        "cost_of_an_hour": costed(up.year),
+        "cost_of_an_hour_next_year": costed(up.coming),
     }
     if args.json:
         _print_json(document)
     else:
         print(f"{summary.year.label}: money in {document['money_in']}, out {document['money_out']}, "
               f"balance {document['balance']}; forecast at 31 March {document['forecast_year_end_balance']}.")
-        if gap:
-            print(f"The council pays {document['council_hourly_rate']} an hour; covering pay and on-costs needs "
-                  f"{document['hourly_rate_needed']} (a gap of {document['uprating_gap_per_hour']} an hour).")
+        for line in gap_lines(up, _today()):
+            print(line[1])
     return 0
 
 

@@ -226,8 +226,12 @@ MESSAGES: dict[str, str] = {
         "Use a category PA Manager knows, like council_payment, pa_net_pay or insurance, instead of {value}.",
     "LEDGER_AMOUNT_ZERO":
         "Enter an amount of more than £0.",
-    "BUDGET_NO_RATES_YET":
-        "PA Manager cannot forecast {value} yet, as the tax and National Insurance rates for it are not known – check for an update.",
+    "BUDGET_RATES_TOO_EARLY":
+        "PA Manager cannot cost the {value} budget year: its {what} start after {when}, so that year is before "
+        "what it can work out.",
+    "BUDGET_RATES_MISSING":
+        "PA Manager cannot cost the {value} budget year: it does not have the {what} for {when} yet – check for an "
+        "update of PA Manager once they are published.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",
