@@ -308,6 +308,9 @@ MESSAGES: dict[str, str] = {
         "Finish {value}'s induction and record the date (within 12 weeks of starting is usual practice).",
     "INSURANCE_RENEWAL":
         "Renew your employer's liability insurance and record the new renewal date.",
+    "INSURANCE_MISSING":
+        "Record your employer's liability insurance (the insurer, the policy number and the renewal date) – most "
+        "employers of PAs must have it by law, and many councils pay for it.",
     "PAYE_REGISTRATION":
         "Register with HMRC as an employer before you first pay a PA, then record the date here.",
     "PENSION_DECLARATION":
