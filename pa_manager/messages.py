@@ -329,6 +329,9 @@ MESSAGES: dict[str, str] = {
         "Hold a supervision meeting with {value}.",
     "APPRAISAL_DUE":
         "Hold {value}'s yearly appraisal.",
+    "MEETING_BEFORE_START":
+        "Check the date of {value}'s {kind}: it is recorded as {held_on}, before they started on {start_date}, so "
+        "correct it on the Training page.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
