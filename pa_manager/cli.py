@@ -85,12 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_hours)
 
-    p = sub.add_parser("due", help="what needs doing: checks, duties and training that are overdue or due soon")
+    p = sub.add_parser("due", help="what needs doing, as the dashboard lists it: checks, duties and training that are "
+                                   "overdue, due soon, missing or to check")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--employer")
     which.add_argument("--all", action="store_true", help="every employer in the data file")
     p.add_argument("--within", type=int, default=30, metavar="DAYS", help="how far ahead 'due soon' looks (default 30)")
-    p.add_argument("--calendar", type=Path, metavar="FILE.ics", help="also write the due dates to a calendar file")
+    p.add_argument("--calendar", type=Path, metavar="FILE.ics",
+                   help="also write the dated items (overdue ones on today's date, nothing beyond --within) to a "
+                        "calendar file")
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_due)
@@ -372,12 +375,12 @@ def cmd_due(args) -> int:
     today = _today()
     ids = [e.id for e in list_employers(db, today)] if args.all else [_employer_id(db, args.employer)]
     names = {e.id: e.name for e in list_employers(db, today)}
-    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)
-             if item.status in ("overdue", "due_soon")]
+    # The dashboard's own list, from the same function: nothing it shows is left out here.
+    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)]
     if args.calendar:
         from pa_manager.services.calendar import export_due_calendar
 
-        export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone())
+        export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone(), within_days=args.within)
     if args.json:
         _print_json([{
             "employer": names[employer_id], "pa": item.pa_name, "code": item.code,
@@ -385,7 +388,7 @@ def cmd_due(args) -> int:
             "message": due_item_sentence(item, today)[1],
         } for employer_id, item in items])
     elif not items:
-        print("Nothing is overdue or due soon.")
+        print(f"Nothing is overdue, due in the next {args.within} days, missing or to check.")
     else:
         for employer_id, item in items:
             print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")

@@ -370,7 +370,9 @@ def save_calendar(parent: QWidget, context: AppContext, employer_ids: list[int],
     from pa_manager.services.calendar import export_due_calendar
 
     try:
-        count = export_due_calendar(context.db, employer_ids, path, context.today(), datetime.now().astimezone())
+        # A year ahead: a calendar is where a re-check months away is remembered.
+        count = export_due_calendar(context.db, employer_ids, path, context.today(), datetime.now().astimezone(),
+                                    within_days=365)
     except ServiceError as error:
         QMessageBox.warning(parent, "The calendar was not saved", str(error))
         return False
