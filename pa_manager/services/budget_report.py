@@ -343,6 +343,14 @@ def chart_data(summary: BudgetSummary) -> ChartData:
 # --- the budget report -----------------------------------------------------------------------------
 
 
+def _month_label(month: date, last: date) -> str:
+    """"Apr"; the report's last month, when it stops before the month's end, by its last day: "23 Nov",
+    so a balance read before the month's pay run is not taken for the month's end."""
+    short = MONTH_SHORT[month.month - 1]
+    month_end = (month.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    return f"{last.day} {short}" if (month.year, month.month) == (last.year, last.month) and last < month_end else short
+
+
 def _period(year: rules.BudgetYear, today: date, first: date | None, last: date | None) -> tuple[date, date]:
     first = first or year.starts_on
     last = last or (min(today, year.ends_on) if today >= year.starts_on else year.ends_on)
@@ -391,8 +399,8 @@ def build_budget_report(db, employer_id: int, label: str, today: date, first: da
         cost_rows=tuple(cost_rows),
         gap_lines=tuple(gap_lines(summary.uprating, today)) if cost_rows else (),
         gap_note=cost_note(summary.uprating),
-        spend_by_month=tuple((MONTH_SHORT[spend[i].month.month - 1], spend[i].spend) for i in shown),
-        balance_by_month=tuple((MONTH_SHORT[balances[i].month.month - 1], balances[i].closing_balance) for i in shown),
+        spend_by_month=tuple((_month_label(spend[i].month, last), spend[i].spend) for i in shown),
+        balance_by_month=tuple((_month_label(balances[i].month, last), balances[i].closing_balance) for i in shown),
     )
 
 
