@@ -330,8 +330,8 @@ MESSAGES: dict[str, str] = {
     "APPRAISAL_DUE":
         "Hold {value}'s yearly appraisal.",
     "MEETING_BEFORE_START":
-        "Check the date of {value}'s {kind}: it is recorded as {held_on}, before they started on {start_date}, so "
-        "correct it on the Training page.",
+        "The date recorded for {value}'s {kind}, {held_on}, is before they started on {start_date}, so correct it on "
+        "the Training page.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
