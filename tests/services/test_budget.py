@@ -198,6 +198,8 @@ def test_the_demo_is_costed_year_by_year_with_one_council_rate_a_year(demo_db, m
     assert [row.year_label for row in up.history] == ["2025-26", "2026-27"]
     assert (up.history[-1].council_uplift, up.history[-1].nlw_uplift) == (D("0.30") / D("15.20"), D("0.50") / D("12.21"))
     assert gap_lines(up, today)[0][1].startswith("Short in 2026-27: the council pays £15.50 an hour.")
+    # The what-if's "as it is" costs the same year by another road (the forecast's planned costs): the same.
+    assert budget.try_what_if(demo_db, margaret, "2026-27", Scenario()).baseline_cost == year.total
 
 
 def test_a_what_if_to_the_real_living_wage_costs_more_than_now(demo_db, margaret, today):
