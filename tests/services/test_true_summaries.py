@@ -233,7 +233,7 @@ def _store(db, household, n: int) -> int:
 COUNTER = iter(range(10**6))
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                   HealthCheck.too_slow])
 @given(household=households())
 def test_every_summary_agrees_with_its_items_in_any_household(db, household):
