@@ -252,8 +252,12 @@ MESSAGES: dict[str, str] = {
         "Use a category PA Manager knows, like council_payment, pa_net_pay or insurance, instead of {value}.",
     "LEDGER_AMOUNT_ZERO":
         "Enter an amount of more than £0.",
-    "BUDGET_NO_RATES_YET":
-        "PA Manager cannot forecast {value} yet, as the tax and National Insurance rates for it are not known – check for an update.",
+    "BUDGET_RATES_TOO_EARLY":
+        "PA Manager cannot cost the {value} budget year: its {what} start after {when}, so that year is before "
+        "what it can work out.",
+    "BUDGET_RATES_MISSING":
+        "PA Manager cannot cost the {value} budget year: it does not have the {what} for {when} yet – check for an "
+        "update of PA Manager once they are published.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",
@@ -330,6 +334,9 @@ MESSAGES: dict[str, str] = {
         "Finish {value}'s induction and record the date (within 12 weeks of starting is usual practice).",
     "INSURANCE_RENEWAL":
         "Renew your employer's liability insurance and record the new renewal date.",
+    "INSURANCE_MISSING":
+        "Record your employer's liability insurance (the insurer, the policy number and the renewal date) – most "
+        "employers of PAs must have it by law, and many councils pay for it.",
     "PAYE_REGISTRATION":
         "Register with HMRC as an employer before you first pay a PA, then record the date here.",
     "PENSION_DECLARATION":
@@ -348,6 +355,9 @@ MESSAGES: dict[str, str] = {
         "Hold a supervision meeting with {value}.",
     "APPRAISAL_DUE":
         "Hold {value}'s yearly appraisal.",
+    "MEETING_BEFORE_START":
+        "The date recorded for {value}'s {kind}, {held_on}, is before they started on {start_date}, so correct it on "
+        "the Training page.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

@@ -29,11 +29,11 @@ class CourseLine:
 
 @dataclass(frozen=True)
 class SummaryLine:
-    state: str
-    word: str
+    state: str  # the due item's status: "overdue", "due_soon", "missing", "warning"
+    word: str  # "Expired", "Overdue", "Due in 20 days", "Missing", "Check"
     pa_name: str
-    course: str
-    details: str  # "Refresh was due 23 September 2026"
+    course: str  # the course, or "Supervision", "Appraisal"
+    details: str  # "Ran out on 23 September 2026. Book a refresher."
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,19 @@ class TrainingReport:
     made_on: date
     subject: str  # "Margaret Okafor's household" or the PA's name
     household: bool
-    summary: tuple[SummaryLine, ...]
+    summary: tuple[SummaryLine, ...]  # every open item of the PAs below
     pas: tuple[PATraining, ...]
     note: str  # intervals are typical practice, not the law
+    summary_words: tuple[str, str] = ("ok", "")  # (icon code, "To do: 1 overdue, 1 missing.") from the same items
 
 
-_MARKS = {"done": Mark.TICK, "due_soon": Mark.WARNING, "expired": Mark.CROSS, "missing": Mark.WARNING}
+_MARKS = {"done": Mark.TICK, "due_soon": Mark.WARNING, "expired": Mark.CROSS, "missing": Mark.WARNING,
+          "overdue": Mark.CROSS, "warning": Mark.WARNING}
 # The widths are set so a date like "23 September 2026" and "Due in 20 days" each fit on one line.
 _COURSE_COLUMNS = [Column("Course and provider", 0.31), Column("Completed", 0.25), Column("Refresh due", 0.25),
                    Column("Status", 0.19)]
-_SUMMARY_COLUMNS = [Column("Status", 0.19), Column("PA", 0.18), Column("Course", 0.27), Column("Details", 0.36)]
+_SUMMARY_COLUMNS = [Column("Status", 0.19), Column("PA", 0.18), Column("Course or meeting", 0.27),
+                    Column("Details", 0.36)]
 
 
 def _status(state: str, word: str, styles):
@@ -113,13 +116,11 @@ def write_training_report(report: TrainingReport, target: str | os.PathLike | Bi
                        "when they did them and when a refresher is due.", styles),
              paragraph(report.note, styles), space()]
     if report.household:
-        story.append(heading("What needs doing", 2, styles))
+        story += [heading("What needs doing", 2, styles), paragraph(report.summary_words[1], styles)]
         if report.summary:
             rows = [[_status(line.state, line.word, styles), line.pa_name, line.course, line.details]
                     for line in report.summary]
             story.append(money_table(_SUMMARY_COLUMNS, rows, styles=styles))
-        else:
-            story.append(paragraph("Nothing has expired, is missing or is due in the next 30 days.", styles))
         story.append(space())
     for pa in report.pas:
         story += _pa_section(pa, styles)

@@ -260,7 +260,7 @@ def _budget(db: Database, employer_id: int, today: date) -> None:
                 entries.append(LedgerEntry(day, Decimal("-18.50"), "payroll_support_fees", "Payroll support service"))
     for entry in entries:
         budget.save_entry(db, employer_id, entry)
-    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1)).balance
+    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1), with_uprating=False).balance
     budget.save_year(db, employer_id, budget.make_year(
         label=current, amount=payment_now, basis="four-weekly", council_hourly_rate=rate_now,
         council_on_cost_rate=Decimal("0.22"), opening_balance=closing, **plan))
