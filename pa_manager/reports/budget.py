@@ -222,15 +222,14 @@ def _letter_paragraphs(letter: ReviewLetter) -> list[str]:
 
 def _closing_paragraphs(letter: ReviewLetter) -> list[str]:
     april = format_date(letter.coming.starts_on)
-    means = ("Without a rise I would have to make up the difference from my own money or cut the care my support "
-             "plan says I need. The law requires me to pay my PAs at least the legal minimum, with holiday pay, "
-             "National Insurance and pension on top.")
+    means = ("Without a rise I would have to pay the difference myself or cut the care my support plan says I "
+             "need: the law requires me to pay my PAs at least the legal minimum, with holiday pay, National "
+             "Insurance and pension on top.")
     if letter.england:
         means += (" The Care and Support Statutory Guidance says a personal budget must always be enough to meet "
-                  "the care and support needs it is for.")
-    ask = (f"Please review my direct payment so that from {april} your hourly rate is at least "
-           f"{format_money(letter.coming.hourly_cost)}, as set out above. I enclose my budget report, which shows "
-           "the figures, and would be glad to talk this through.")
+                  "the needs it is for.")
+    ask = (f"Please raise your hourly rate to at least {format_money(letter.coming.hourly_cost)} from {april}. My "
+           "budget report, enclosed, shows the figures; I would be glad to talk this through.")
     return [means, ask]
 
 
@@ -238,23 +237,17 @@ def write_review_letter(letter: ReviewLetter, target: Target = None, invariant: 
     texts = [letter.employer_name, letter.council, letter.reference, *letter.address_lines]
     styles = styles_for(fonts_for(texts))
     right = ParagraphStyle("letter_right", parent=styles.body, alignment=TA_RIGHT)
-    sender = "<br/>".join(escape(line) for line in (letter.employer_name, *letter.address_lines))
+    sender = "<br/>".join(escape(line) for line in (letter.employer_name, *letter.address_lines,
+                                                    format_date(letter.made_on)))
+    reference = f"\nDirect payment reference: {letter.reference}" if letter.reference else ""
     story = [
         Paragraph(sender, right),
-        space(1),
-        Paragraph(escape(format_date(letter.made_on)), right),
-        space(2),
-        paragraph(f"Direct Payments team\n{letter.council}", styles),
-        space(2),
+        paragraph(f"Direct Payments team\n{letter.council}{reference}", styles),
     ]
-    if letter.reference:
-        story.append(paragraph(f"Direct payment reference: {letter.reference}", styles, bold=True))
     story += [
         paragraph(f"Dear Direct Payments team at {letter.council},", styles),
-        space(1),
         paragraph(f"Request for a review of my direct payment from {format_date(letter.coming.starts_on)}",
                   styles, bold=True),
-        space(1),
     ]
     for text in _letter_paragraphs(letter):
         story.append(paragraph(text, styles))
@@ -265,7 +258,8 @@ def write_review_letter(letter: ReviewLetter, target: Target = None, invariant: 
     if letter.notes:
         story.append(paragraph(letter.notes, styles))
     story += [paragraph(text, styles) for text in _closing_paragraphs(letter)]
-    story += [space(1), paragraph("Yours faithfully,", styles), space(10), paragraph(letter.employer_name, styles)]
+    # The signature block stays together: never "Yours faithfully" alone on a second page.
+    story += [KeepTogether([paragraph("Yours faithfully,", styles), space(4), paragraph(letter.employer_name, styles)])]
     info = DocumentInfo(f"Request for a review of the direct payment for {letter.employer_name}",
                         Furniture(letter.employer_name, f"Letter to {letter.council}, {format_date(letter.made_on)}"),
                         "Asking the council to review the direct payment")

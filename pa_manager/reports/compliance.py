@@ -103,28 +103,25 @@ def write_compliance_html(report: ComplianceReport, target: str | os.PathLike | 
     page.paragraph(f"Made on {format_date(report.made_on)}. Council: {report.council or 'not recorded'}"
                    + (f", direct payment reference {report.direct_payment_reference}."
                       if report.direct_payment_reference else "."))
-    columns = [Column("Status", 0), Column("What needs doing", 0)]
+    columns = [Column("Status", 0), Column("What it means", 0)]
 
     def status_rows(lines):
-        return [[_MARKS[line.status][0], line.words.split(": ", 1)[-1]] for line in lines]
+        return [[line.word, line.words] for line in lines]  # the status as its word, never a colour
 
+    page.table("For the whole household", columns, status_rows([report.summary]))
     page.heading("Employer duties", 2)
     page.key_values("Employer duties", report.duties)
-    if report.employer_lines:
-        page.table("What needs doing as the employer", columns, status_rows(report.employer_lines))
-    else:
-        page.paragraph("Nothing is overdue or due soon for the employer's duties.")
+    page.table("The employer's duties", columns, status_rows([report.employer_summary, *report.employer_lines]))
     for pa in report.pas:
         page.heading(pa.name, 2)
         employed = f"Started {format_date(pa.start_date)}" if pa.start_date else "Start date not recorded"
         if pa.leaving_date:
-            employed += f"; left {format_date(pa.leaving_date)}"
+            employed += f"; left {format_date(pa.leaving_date)}" if pa.leaving_date < report.made_on else (
+                f"; leaves {format_date(pa.leaving_date)}")
         page.paragraph(employed + ".")
         page.key_values(f"{pa.name}'s checks", pa.records)
-        if pa.lines:
-            page.table(f"What needs doing for {pa.name}", columns, status_rows(pa.lines))
-        else:
-            page.paragraph("All checks are done and in date.")
+        page.table(f"{pa.name}: what needs doing", columns, status_rows([pa.summary, *pa.lines]))
+    page.paragraph("Training, supervision and appraisal are in the training report.")
     page.heading("What PA Manager keeps", 2)
     page.paragraph(report.retention_note)
     return page.write(target)

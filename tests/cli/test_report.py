@@ -61,7 +61,7 @@ def test_every_document_of_a_household_with_gaps(db, tmp_path, capsys, kind):
     text = " ".join(pdf_text(path).split())
     assert "Olu Bankole" in text
     expected = {
-        "compliance": ["DBS check None recorded", "Insurer not recorded", "left 15 October 2026",
+        "compliance": ["DBS check None recorded", "Employer's liability insurance None recorded", "left 15 October 2026",
                        "Ewa Nowak", "20 December 2026"],
         "training": ["Training report for Olu Bankole's household", "Ewa Nowak"],
         "monitoring": ["Short", "Fewer hours"],
