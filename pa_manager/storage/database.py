@@ -17,6 +17,8 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pa_manager.storage import postgresql
+
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
@@ -29,8 +31,9 @@ class DataFileError(Exception):
 
 class StorageError(DataFileError):
     """The database refused a read or a write. `code` says why (CLASH, IN_USE, READ_ONLY, DISK_FULL,
-    DAMAGED, CANNOT_OPEN, OTHER); the message never quotes the statement or its values, which can
-    hold a PA's NI number or date of birth."""
+    DAMAGED, CANNOT_OPEN, OTHER; for a database server also NO_DRIVER, NO_SERVER, LOGIN_REFUSED, NO_PERMISSION,
+    NO_DATABASE, NOT_SUPPORTED, BAD_ADDRESS: storage/postgresql.py); the message never quotes the
+    statement or its values, which can hold a PA's NI number or date of birth."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message)
@@ -70,8 +73,9 @@ def storage_error(error: BaseException) -> StorageError:
         code = "CLASH"
     else:
         found = str(getattr(error, "orig", None) or error).lower()
-        code = next((c for c, phrases in _REFUSALS if any(p in found for p in phrases)), "OTHER")
-    return StorageError(code, _SENTENCES[code])
+        code = postgresql.refusal_code(found) or next(
+            (c for c, phrases in _REFUSALS if any(p in found for p in phrases)), "OTHER")
+    return StorageError(code, _SENTENCES.get(code) or postgresql.SENTENCES[code])
 
 
 @dataclass(frozen=True)
@@ -189,7 +193,7 @@ def open_database(location: str | Path, *, now: datetime | None = None) -> tuple
     text = str(location)
     backup = None
     if "://" in text:
-        engine = create_engine(text)
+        engine = _url_engine(text)
     else:
         path = Path(text).expanduser()
         if path.is_dir():
@@ -214,7 +218,15 @@ def open_database(location: str | Path, *, now: datetime | None = None) -> tuple
     except exc.DBAPIError as error:
         engine.dispose()
         raise storage_error(error) from None
-    return Database(engine, text), OpenResult(backup=backup)
+    return Database(engine, postgresql.without_password(text)), OpenResult(backup=backup)
+
+
+def _url_engine(address: str) -> Engine:
+    """A database URL (PostgreSQL): storage/postgresql.py makes the engine and words its refusals."""
+    try:
+        return postgresql.url_engine(address)
+    except postgresql.Unusable as error:
+        raise StorageError(error.code, str(error)) from None
 
 
 def _copy_sqlite(source: Path, target: Path) -> None:
