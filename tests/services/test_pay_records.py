@@ -122,18 +122,18 @@ def test_the_schema_itself_refuses_a_second_run_for_a_period(db, household):
             period_end=date(2026, 11, 30), frequency="monthly", tax_year="2026-27", period=8, finalised_at=NOW))
 
 
-def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, household, data_path):
+def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, household, data_location):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
     db.close()
     commands = [[sys.executable, "-m", "pa_manager", "payrun", "--employer", "Ruth Ames", "--pay-date", day,
-                 "--finalise", "--data", str(data_path)] for day in ("2026-11-27", "2026-11-30")]
+                 "--finalise", "--data", data_location] for day in ("2026-11-27", "2026-11-30")]
     running = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in running]
     assert sorted(code for code, _ in results) == [0, 1]
     refused = next(err for code, err in results if code == 1)
     assert "was paid in the pay run of" in refused and "Traceback" not in refused
-    again, _ = open_database(data_path)
+    again, _ = open_database(data_location)
     assert len(pay_runs.pay_run_dates(again, employer_id)) == 1
     again.close()
 
@@ -225,20 +225,20 @@ def test_an_export_made_by_the_release_before_imports_with_its_pay_records_whole
 # --- imports are idempotent, even at the same moment ----------------------------------------------------------
 
 
-def test_the_same_timesheet_imported_twice_at_once_is_stored_once(db, household, data_path, tmp_path):
+def test_the_same_timesheet_imported_twice_at_once_is_stored_once(db, household, data_location, tmp_path):
     employer_id, pa = household
     sheet = tmp_path / "sheet.csv"
     rows = [f"Ann Cole,2026-12-{day:02d},09:00,13:00,0,standard," for day in range(1, 29)]
     sheet.write_text("pa,date,start,end,break_minutes,type,notes\n" + "\n".join(rows) + "\n")
     db.close()
     command = [sys.executable, "-m", "pa_manager", "import-timesheet", str(sheet), "--employer", "Ruth Ames",
-               "--data", str(data_path)]
+               "--data", data_location]
     running = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outcomes = sorted((p.wait(timeout=60), p.stdout.read()) for p in running)
     assert [code for code, _ in outcomes] == [0, 0]
     assert sorted(out.strip() for _, out in outcomes) == ["Added 0 shifts; 28 were already there.",
                                                           "Added 28 shifts; 0 were already there."]
-    again, _ = open_database(data_path)
+    again, _ = open_database(data_location)
     with again.session() as s:
         assert s.scalar(select(func.count()).select_from(models.Shift)) == 28
     again.close()

@@ -19,15 +19,15 @@ def _without_ids(records):
     return [replace(r, id=None) for r in records]
 
 
-def _other_install(tmp_path):
-    db, _ = open_database(tmp_path / "elsewhere" / "other.sqlite3")
+def _other_install(new_data):
+    db, _ = open_database(new_data())
     return db
 
 
-def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, tmp_path, today):
+def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, new_data, tmp_path, today):
     source = employers.find_employer(demo_db, "Margaret Okafor")
     path = transfer.export_employer(demo_db, source.id, tmp_path / "margaret.paemployer", NOW)
-    other = _other_install(tmp_path)
+    other = _other_install(new_data)
     new_id = transfer.import_employer(other, path)
 
     assert replace(employers.get_employer(other, new_id), id=None) == replace(source, id=None)
@@ -58,7 +58,7 @@ def test_a_file_that_is_not_an_export_is_refused_with_its_name(tmp_path, db):
         transfer.import_employer(db, path)
 
 
-def test_an_export_from_a_newer_version_is_refused(demo_db, tmp_path):
+def test_an_export_from_a_newer_version_is_refused(demo_db, new_data, tmp_path):
     source = employers.find_employer(demo_db, "Desmond Clarke")
     path = transfer.export_employer(demo_db, source.id, tmp_path / "d.paemployer", NOW)
     with zipfile.ZipFile(path) as archive:
@@ -66,7 +66,7 @@ def test_an_export_from_a_newer_version_is_refused(demo_db, tmp_path):
     document["schema_revision"] = "9999_future"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("employer.json", json.dumps(document))
-    other = _other_install(tmp_path)
+    other = _other_install(new_data)
     with pytest.raises(ServiceError, match="newer version"):
         transfer.import_employer(other, path)
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
