@@ -2,12 +2,12 @@
 refusals mean in plain words. storage/database.py calls in here for any location with "://".
 
 The same models and migrations serve SQLite and PostgreSQL. What differs is kept here: the driver
-(psycopg 3, the `postgres` extra), and the words for a server that cannot be reached, a login refused
-or a database that is not there.
+(psycopg 3, the `postgres` extra), the words for a server that cannot be reached, a login refused or
+a database that is not there, and the sequences behind the ids (see `watch_explicit_ids`).
 """
 from __future__ import annotations
 
-from sqlalchemy import Engine, create_engine, exc
+from sqlalchemy import Engine, create_engine, event, exc, text
 from sqlalchemy.engine import make_url
 
 # The driver PA Manager declares (pip install 'pa-manager[postgres]'): plain postgresql:// URLs use it.
@@ -76,6 +76,8 @@ def url_engine(address: str) -> Engine:
         raise Unusable("NO_DRIVER" if url.get_backend_name() == "postgresql" else "NOT_SUPPORTED") from None
     except exc.NoSuchModuleError:
         raise Unusable("NOT_SUPPORTED") from None
+    if engine.dialect.name == "postgresql":
+        watch_explicit_ids()
     return engine
 
 
@@ -93,3 +95,33 @@ def without_password(location: str) -> str:
 def refusal_code(message: str) -> str | None:
     """The code for a server's refusal to connect, from its words (lower case), or None."""
     return next((code for code, phrases in REFUSALS if any(p in message for p in phrases)), None)
+
+
+# --- ids given back by undo ------------------------------------------------------------------------
+# Undo and redo put rows back with the ids they had. SQLite then carries on from the largest id; a
+# PostgreSQL sequence does not look at the rows, so one that had not yet reached a restored id would
+# later hand it out again and the insert would clash. Before a row is inserted with an id of its own,
+# its table's sequence is moved past that id (never back: other sessions may be using it).
+
+_ADVANCE = text(
+    "SELECT setval(pg_get_serial_sequence(:table, 'id'), :id) "
+    "WHERE COALESCE(pg_sequence_last_value(pg_get_serial_sequence(:table, 'id')::regclass), 0) < :id")
+
+
+def advance_sequence(connection, table: str, row_id: int) -> None:
+    """Make sure the table's id sequence will never hand out `row_id` (or anything below it) again."""
+    connection.execute(_ADVANCE, {"table": f'"{table}"', "id": row_id})
+
+
+def _before_insert(_mapper, connection, target) -> None:
+    row_id = getattr(target, "id", None)
+    if row_id is not None and connection.dialect.name == "postgresql":
+        advance_sequence(connection, target.__table__.name, row_id)
+
+
+def watch_explicit_ids() -> None:
+    """Advance the sequence before any ORM insert that gives its own id (once per process)."""
+    from pa_manager.storage.models import Base
+
+    if not event.contains(Base, "before_insert", _before_insert):
+        event.listen(Base, "before_insert", _before_insert, propagate=True)

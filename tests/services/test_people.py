@@ -85,6 +85,17 @@ def test_restore_puts_back_a_deleted_pa_with_the_same_id_and_rates(db, employer,
     assert people.get_pa(db, pa.id) == pa
 
 
+def test_a_pa_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_pas(db, employer, today):
+    """Undo puts rows back with their old ids. Should one be ahead of the id sequence (the database was
+    restored from an older backup, or the rows were copied in), the next new row still gets an id of its
+    own: SQLite carries on from the largest id; on PostgreSQL the sequence is moved past it first."""
+    ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), today)
+    people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 1))
+    cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)
+    assert cy.id > ann.id + 1
+    assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Ann Cole", "Bea Dunn", "Cy Eves"]
+
+
 def test_employer_references_are_checked(db):
     with pytest.raises(ValidationFailed) as failure:
         employers.save_employer(db, EmployerRecord(name="X", paye_reference="12/AB", accounts_office_reference="123PX0012345"))
