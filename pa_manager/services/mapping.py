@@ -31,9 +31,9 @@ def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
 
 def pa_record(row: models.PersonalAssistant) -> PARecord:
     values = {name: getattr(row, name) for name in _PA_FIELDS}
-    rates = tuple(
-        PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in row.pay_rates
-    )
+    # In key order, whether the lines were just added in this session or read back from the database.
+    lines = sorted(row.pay_rates, key=lambda r: (r.effective_from, r.kind, r.shift_type))
+    rates = tuple(PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in lines)
     return PARecord(id=row.id, pay_rates=rates, **values)
 
 

@@ -101,8 +101,10 @@ class PersonalAssistant(Base):
     p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
 
     employer: Mapped[Employer] = relationship(back_populates="pas")
+    # By date, then kind and shift type (the lines' unique key): the same order on every database.
     pay_rates: Mapped[list[PayRate]] = relationship(
-        back_populates="pa", cascade="all, delete-orphan", order_by="PayRate.effective_from"
+        back_populates="pa", cascade="all, delete-orphan",
+        order_by="[PayRate.effective_from, PayRate.kind, PayRate.shift_type]",
     )
 
 

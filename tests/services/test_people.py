@@ -96,6 +96,20 @@ def test_a_pa_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_
     assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Ann Cole", "Bea Dunn", "Cy Eves"]
 
 
+def test_pay_lines_come_back_in_one_order_by_date_kind_and_shift_type_even_after_a_change(db, employer, today):
+    """The order is the lines' key, on both databases: SQLite happened to give it (through the unique
+    index), PostgreSQL gives rows of one date in no set order and moves a changed row to the end."""
+    sleep_in = PayRateEntry(date(2026, 4, 1), Decimal("80.00"), "sleep_in_allowance")
+    nights = PayRateEntry(date(2026, 4, 1), Decimal("15.00"), "hourly", "waking_night")
+    basic = PayRateEntry(date(2026, 4, 1), Decimal("12.71"))
+    older = PayRateEntry(date(2025, 4, 1), Decimal("12.21"))
+    pa = people.save_pa(db, employer.id, PARecord(name="Ann Cole", pay_rates=(sleep_in, nights, basic, older)), today)
+    assert pa.pay_rates == (older, basic, nights, sleep_in)
+    raised = replace(basic, amount=Decimal("13.00"))
+    people.save_pa(db, employer.id, replace(pa, pay_rates=(older, raised, nights, sleep_in)), today)
+    assert people.get_pa(db, pa.id).pay_rates == (older, raised, nights, sleep_in)
+
+
 def test_employer_references_are_checked(db):
     with pytest.raises(ValidationFailed) as failure:
         employers.save_employer(db, EmployerRecord(name="X", paye_reference="12/AB", accounts_office_reference="123PX0012345"))
