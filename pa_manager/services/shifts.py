@@ -196,7 +196,9 @@ def store_batch(db: Database, employer_id: int, shifts: list[Shift], source: str
 def insert_batch(s, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
     if not shifts:
         return ()
-    return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id),
+    # sort_by_parameter_order: the ids in the order of the shifts given (otherwise SQLAlchemy promises no
+    # order when one INSERT ... RETURNING carries many rows, as it does on PostgreSQL).
+    return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id, sort_by_parameter_order=True),
                            [row_values(employer_id, shift, source) for shift in shifts]))
 
 
