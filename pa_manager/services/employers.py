@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.record_checks import check_employer, normalise_employer
+from pa_manager.domain.record_checks import check_employer, name_key, normalise_employer
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
@@ -26,7 +26,7 @@ class EmployerSummary:
 
 def list_employers(db: Database, today: date) -> list[EmployerSummary]:
     with db.session() as s:
-        rows = s.scalars(select(models.Employer).order_by(func.lower(models.Employer.name))).all()
+        rows = sorted(s.scalars(select(models.Employer)), key=lambda e: (name_key(e.name), e.id))
         return [
             EmployerSummary(
                 id=e.id,
@@ -56,11 +56,18 @@ def find_employer_by_id(db: Database, employer_id: int) -> EmployerRecord | None
         return employer_record(row) if row else None
 
 
+def employer_named(session, name: str, but_not: int | None = None) -> int | None:
+    """The id of the employer with this name (record_checks.name_key), leaving out one id, or None."""
+    key = name_key(name)
+    return next((i for i, n in session.execute(select(models.Employer.id, models.Employer.name))
+                 if name_key(n) == key and i != but_not), None)
+
+
 def find_employer(db: Database, name: str) -> EmployerRecord | None:
     """The employer with this name, ignoring case and spaces at either end."""
     with db.session() as s:
-        row = s.scalar(select(models.Employer).where(func.lower(models.Employer.name) == name.strip().lower()))
-        return employer_record(row) if row else None
+        employer_id = employer_named(s, name)
+        return employer_record(s.get(models.Employer, employer_id)) if employer_id is not None else None
 
 
 def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
@@ -68,11 +75,7 @@ def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
     record = normalise_employer(replace(record, name=record.name.strip()))
     problems = check_employer(record)
     with db.session() as s:
-        clash = s.scalar(
-            select(models.Employer.id).where(
-                func.lower(models.Employer.name) == record.name.lower(), models.Employer.id != (record.id or -1)
-            )
-        )
+        clash = employer_named(s, record.name, but_not=record.id)
         if clash is not None and "name" not in problems:
             problems["name"] = Problem("EMPLOYER_NAME_TAKEN", record.name)
         if problems:

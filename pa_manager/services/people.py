@@ -4,10 +4,10 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_pa, normalise_pa
+from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
@@ -16,13 +16,10 @@ from pa_manager.storage.database import Database
 
 
 def list_pas(db: Database, employer_id: int) -> list[PARecord]:
+    """The employer's PAs by name (record_checks.name_key: the same order on every database)."""
     with db.session() as s:
-        rows = s.scalars(
-            select(models.PersonalAssistant)
-            .where(models.PersonalAssistant.employer_id == employer_id)
-            .order_by(func.lower(models.PersonalAssistant.name))
-        ).all()
-        return [pa_record(r) for r in rows]
+        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
+        return [pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id))]
 
 
 def get_pa(db: Database, pa_id: int) -> PARecord:
@@ -38,13 +35,10 @@ def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PA
     record = normalise_pa(replace(record, name=record.name.strip()))
     problems = check_pa(record, today)
     with db.session() as s:
-        clash = s.scalar(
-            select(models.PersonalAssistant.id).where(
-                models.PersonalAssistant.employer_id == employer_id,
-                func.lower(models.PersonalAssistant.name) == record.name.lower(),
-                models.PersonalAssistant.id != (record.id or -1),
-            )
-        )
+        key = name_key(record.name)
+        clash = next((i for i, n in s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name)
+                                              .where(models.PersonalAssistant.employer_id == employer_id))
+                      if name_key(n) == key and i != record.id), None)
         if clash is not None and "name" not in problems:
             problems["name"] = Problem("PA_NAME_TAKEN", record.name)
         if problems:

@@ -123,6 +123,29 @@ def test_employer_names_are_unique_ignoring_case(db):
     assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"
 
 
+def test_names_are_the_same_ignoring_case_in_any_alphabet_on_every_database(db, employer, today):
+    """SQLite's lower() folds A to Z only, PostgreSQL's follows the server's locale: names are compared
+    (and listed) by the app's own rule instead."""
+    zoe = employers.save_employer(db, EmployerRecord(name="Zoë Ásgeirsdóttir"))
+    assert employers.find_employer(db, "  ZOË ÁSGEIRSDÓTTIR ").id == zoe.id
+    with pytest.raises(ValidationFailed) as failure:
+        employers.save_employer(db, EmployerRecord(name="zoë ásgeirsdóttir"))
+    assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"
+    people.save_pa(db, employer.id, PARecord(name="Łucja Żak"), today)
+    with pytest.raises(ValidationFailed) as failure:
+        people.save_pa(db, employer.id, PARecord(name="ŁUCJA ŻAK"), today)
+    assert failure.value.problems["name"].code == "PA_NAME_TAKEN"
+
+
+def test_names_are_listed_in_one_order_on_every_database(db, employer, today):
+    for name in ("anna", "Ann-Marie Bell", "Ann Cole", "ÁINE Doyle", "Zac"):
+        people.save_pa(db, employer.id, PARecord(name=name), today)
+        employers.save_employer(db, EmployerRecord(name=name))
+    expected = ["Ann Cole", "Ann-Marie Bell", "anna", "Zac", "ÁINE Doyle"]  # case folded, then by character
+    assert [pa.name for pa in people.list_pas(db, employer.id)] == expected
+    assert [e.name for e in employers.list_employers(db, today) if e.id != employer.id] == expected
+
+
 def test_identifiers_are_stored_in_their_one_form_and_a_bad_one_is_reported_as_typed(db, employer, today):
     typed = PARecord(name="Ann Lee", ni_number="sn 90 33 66 a", postcode="av27lp", email="Ann@Example.ORG",
                      tax_code="1257lm1")
