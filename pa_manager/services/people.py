@@ -5,11 +5,12 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
-from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
@@ -31,10 +32,18 @@ def get_pa(db: Database, pa_id: int) -> PARecord:
 
 
 def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PARecord:
-    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first."""
+    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first.
+    A record read from the data file (it has a version) is refused if someone else has changed or
+    removed the PA since it was read (ChangedElsewhere)."""
     record = normalise_pa(replace(record, name=record.name.strip()))
     problems = check_pa(record, today)
     with db.session() as s:
+        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
+        if record.id is not None and record.version is not None:
+            if row is None:
+                raise ChangedElsewhere(Problem("PA_REMOVED_ELSEWHERE", record.name))
+            if row.version != record.version:
+                raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
         key = name_key(record.name)
         clash = next((i for i, n in s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name)
                                               .where(models.PersonalAssistant.employer_id == employer_id))
@@ -43,12 +52,14 @@ def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PA
             problems["name"] = Problem("PA_NAME_TAKEN", record.name)
         if problems:
             raise ValidationFailed(problems)
-        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
         if row is None:
             row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
             s.add(row)
-        copy_pa(record, row)
-        s.flush()
+        try:
+            copy_pa(record, row)  # reading the pay lines flushes what is set already
+            s.flush()
+        except StaleDataError:  # changed by someone else between the check above and this write
+            raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
         return pa_record(row)
 
 

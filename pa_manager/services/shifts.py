@@ -9,13 +9,14 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
     Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
-from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -79,6 +80,7 @@ def to_shift(row: models.Shift) -> Shift:
     return Shift(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
         break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        version=row.version,
     )
 
 
@@ -210,14 +212,21 @@ def is_short_visit(shift: Shift) -> bool:
 
 
 def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
-               source: str = "manual") -> Shift:
-    """Add a shift (shift_id None) or change one, after checking it; returns it as stored."""
+               source: str = "manual", *, version: int | None = None) -> Shift:
+    """Add a shift (shift_id None) or change one, after checking it; returns it as stored. `version` is
+    the version of the shift the form opened (Shift.version): if someone else has changed or removed
+    the shift since, nothing is saved (ChangedElsewhere)."""
     shift = build_shift(entry, key=shift_id)
     with db.session() as s:
+        row = s.get(models.Shift, shift_id) if shift_id is not None else None
+        if shift_id is not None and version is not None and (row is None or row.version != version):
+            stored = shift if row is None else to_shift(row)
+            pa = s.get(models.PersonalAssistant, stored.pa)
+            code = "SHIFT_REMOVED_ELSEWHERE" if row is None else "SHIFT_CHANGED_ELSEWHERE"
+            raise ChangedElsewhere(Problem.of(code, describe_when(stored), name=pa.name if pa else ""))
         problems = shift_problems(s, employer_id, shift)
         if problems:
             raise ValidationFailed(problems)
-        row = s.get(models.Shift, shift_id) if shift_id is not None else None
         if row is not None:
             _refuse_if_paid(s, employer_id, row.local_date)  # moving a paid shift out is a change too
         if row is None:
@@ -225,7 +234,12 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
             s.add(row)
         for name, value in row_values(employer_id, shift, source if shift_id is None else row.source or source).items():
             setattr(row, name, value)
-        s.flush()
+        try:
+            s.flush()
+        except StaleDataError:  # changed by someone else between the check above and this write
+            pa = s.get(models.PersonalAssistant, shift.pa)
+            raise ChangedElsewhere(Problem.of("SHIFT_CHANGED_ELSEWHERE", describe_when(shift),
+                                              name=pa.name if pa else "")) from None
         return to_shift(row)
 
 

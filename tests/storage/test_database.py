@@ -244,7 +244,10 @@ def test_a_file_from_the_release_before_is_backed_up_and_its_pay_records_kept_wh
         shifts = c.execute(text("SELECT COUNT(*), (SELECT COUNT(*) FROM (SELECT DISTINCT pa_id, starts_at, ends_at, "
                                 "shift_type FROM shifts) AS distinct_shifts) FROM shifts")).one()
         hours = c.execute(text("SELECT hours, holiday_hours_taken, hours_worked FROM payslips")).all()
+        versions = {table: c.execute(text(f"SELECT DISTINCT version FROM {table}")).scalars().all()
+                    for table in ("employers", "pas", "shifts")}
     db.close()
+    assert versions == {"employers": [1], "pas": [1], "shifts": [1]}  # migration 0009: every row starts at 1
     assert len(documents) == 6 and {d["format_version"] for d in documents} == {FORMAT_VERSION}
     # The details the old records lacked come from the rows as they were at the upgrade.
     assert {d["pa_details"]["ni_number"] for d in documents} == {"AB123456C", "JK654321A"}
