@@ -12,11 +12,12 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.people import PARecord
 from pa_manager.services import employers, people, wages
-from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
+from pa_manager.ui.widgets.form import form_message, show_form_message
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
 from pa_manager.ui.widgets.status_list import StatusList
@@ -69,6 +70,8 @@ class PeoplePage(QWidget):
         self.pay_check = StatusList("Pay check")
         right_layout.addWidget(self.pay_check)
         right_layout.addWidget(scroll, stretch=1)
+        self.save_message = form_message()  # why the details were not saved, when no one field is to blame
+        right_layout.addWidget(self.save_message)
         bottom = QHBoxLayout()
         bottom.addStretch()
         bottom.addWidget(self.save_button)
@@ -120,6 +123,7 @@ class PeoplePage(QWidget):
     def _show(self, record: PARecord) -> None:
         self._editing = record
         self.form.show_record(record)
+        show_form_message(self.save_message, None)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
         self._show_pay_check(record)
@@ -161,13 +165,14 @@ class PeoplePage(QWidget):
         before = self._editing
         employer_id = self.context.employer_id
         db, today = self.context.db, self.context.today()
+        show_form_message(self.save_message, None)
         try:
             saved = people.save_pa(db, employer_id, record, today)
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
             return
         except ServiceError as error:
-            self.context.status_message.emit(str(error))
+            self._not_saved(error)
             return
         self._editing = saved
         if before.id is None:
@@ -183,6 +188,14 @@ class PeoplePage(QWidget):
                 undo=lambda: people.restore_pa(db, employer_id, before),
             )
 
+    def _not_saved(self, error: ServiceError) -> None:
+        """Say why under the form, keeping what was typed. When someone else saved the PA first, the list
+        is read again (the form is left as it is): choosing them in it opens the latest."""
+        show_form_message(self.save_message, str(error))
+        self.context.status_message.emit(str(error))
+        if isinstance(error, ChangedElsewhere) and self.context.employer_id is not None:
+            self.model.set_rows(people.list_pas(self.context.db, self.context.employer_id), self.context.today())
+
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing
         if pa.id is None:
@@ -196,6 +209,9 @@ class PeoplePage(QWidget):
             saved = people.save_pa(db, employer_id, after, self.context.today())
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
+            return
+        except ServiceError as error:
+            self._not_saved(error)
             return
         self._editing = saved
         self.context.record(
