@@ -295,3 +295,31 @@ def test_a_postgresql_address_opens_with_psycopg_and_is_shown_without_its_passwo
         assert db.location == address.replace(":secret@", ":***@")
     finally:
         db.close()
+
+
+@postgresql_only("logins and grants on a database server")
+def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_location, postgres_server):
+    """README, 'A shared database': the owner's login creates the tables; everyone else's needs these."""
+    from datetime import date, time
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.people import PARecord
+    from pa_manager.services import employers, people, shifts
+    from tests.postgres_server import PASSWORD, PASSWORD_USER
+
+    database = data_location.rsplit("/", 1)[1]
+    postgres_server.execute_in(database, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                                         f"TO {PASSWORD_USER}")
+    postgres_server.execute_in(database, f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {PASSWORD_USER}")
+    db, _ = open_database(postgres_server.url(database, user=PASSWORD_USER, password=PASSWORD))
+    try:
+        employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+        ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), date(2026, 11, 23))
+        shift = shifts.save_shift(db, employer.id, shifts.ShiftInput(ann.id, date(2026, 11, 2), time(9), time(17)))
+        shifts.delete_shift(db, shift.key)
+        shifts.restore_shift(db, employer.id, shift)  # undo: back with its id
+        people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 5))  # an id ahead of the sequence
+        assert people.save_pa(db, employer.id, PARecord(name="Cy Eves"), date(2026, 11, 23)).id > ann.id + 5
+        assert employers.remove_employer(db, employer.id)["employers"][0]["name"] == "Ruth Ames"
+    finally:
+        db.close()
