@@ -218,9 +218,9 @@ def cmd_create_demo(args) -> int:
 
     db = _open(args, must_exist=False)
     if list_employers(db, _today()):
-        raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
+        raise UsageError(f"{db.location} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
-    print(f"The demo household is in {args.data}.")
+    print(f"The demo household is in {db.location}.")  # location: a database URL without its password
     return 0
 
 
