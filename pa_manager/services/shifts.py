@@ -18,7 +18,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
 # Which form field each refusal belongs to, so the message appears next to it.
 _FIELD = {
@@ -148,6 +148,19 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     return found
 
 
+def store_checked(db: Database, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
+    """Check new shifts and store them in one transaction, all or none: ValidationFailed (each
+    problem by its field) if any is refused. Returns their new ids in order."""
+    if not shifts:
+        return ()
+    with db.session() as s:
+        lock_employer(s, employer_id)
+        problems = batch_problems(s, employer_id, shifts)
+        if problems:
+            raise ValidationFailed({field: problem for _, field, problem in problems})
+        return insert_batch(s, employer_id, shifts, source)
+
+
 def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
     """Refusals for many new shifts at once, as (index, field, problem): each against its PA's
     employment dates, against saved shifts, and against each other. One query, however many shifts."""
@@ -218,6 +231,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
     the shift since, nothing is saved (ChangedElsewhere)."""
     shift = build_shift(entry, key=shift_id)
     with db.session() as s:
+        lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the write
         row = s.get(models.Shift, shift_id) if shift_id is not None else None
         if shift_id is not None and version is not None and (row is None or row.version != version):
             stored = shift if row is None else to_shift(row)
@@ -246,6 +260,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
 def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
+        lock_employer(s, employer_id)
         row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
         for day in {local_date(shift), row.local_date} - {None}:
             _refuse_if_paid(s, employer_id, day)
@@ -258,6 +273,7 @@ def delete_shift(db: Database, shift_id: int) -> None:
     with db.session() as s:
         row = s.get(models.Shift, shift_id)
         if row is not None:
+            lock_employer(s, row.employer_id)
             _refuse_if_paid(s, row.employer_id, row.local_date)
             s.delete(row)
 

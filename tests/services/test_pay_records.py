@@ -354,3 +354,43 @@ def test_irregular_hours_holiday_pay_is_the_average_for_an_hour_worked_sleep_ins
     [line] = [line for line in slip.lines if line.code == "HOLIDAY"]
     # £500 over 60 hours worked (12.07% of which is what accrued): £8.3333 an hour; 6 hours is £50.00.
     assert line.rate == Decimal(500) / Decimal(60) and (line.hours, line.amount) == (Decimal(6), Decimal("50.00"))
+
+
+def test_a_shift_saved_while_the_pay_run_is_finalised_is_never_left_out_of_it(db, household, data_location,
+                                                                              monkeypatch):
+    """Someone finalises November just as a November shift is being saved (after its check of the paid
+    days, before its write). Either the finalising waits for the shift and gives up (PostgreSQL: the
+    save holds the employer's row; the pay run can be finalised again, counting the shift), or the
+    shift is refused (SQLite: it read the file before the pay run was written). Never both stored."""
+    from pa_manager.services import shifts as shift_service
+    from pa_manager.storage import postgresql
+    from pa_manager.storage.database import StorageError, open_database
+
+    employer_id, pa = household
+    work(db, employer_id, pa.id, date(2026, 11, 2))
+    monkeypatch.setattr(postgresql, "LOCK_TIMEOUT_MILLISECONDS", 300)
+    other, _ = open_database(data_location)
+    outcome = {}
+    checked = shift_service.shift_problems
+
+    def finalised_meanwhile(session, employer, shift):
+        found = checked(session, employer, shift)
+        try:
+            pay_runs.finalise_pay_run(other, employer_id, date(2026, 11, 30), NOW)
+            outcome["pay run"] = "finalised"
+        except StorageError as refused:
+            outcome["pay run"] = refused.code
+        return found
+
+    monkeypatch.setattr(shift_service, "shift_problems", finalised_meanwhile)
+    try:
+        work(db, employer_id, pa.id, date(2026, 11, 3))
+        outcome["shift"] = "saved"
+    except StorageError as refused:
+        outcome["shift"] = refused.code
+    finally:
+        other.close()
+    stored = shift_service.shifts_between(db, employer_id, date(2026, 11, 3), date(2026, 11, 3))
+    runs = pay_runs.pay_run_dates(db, employer_id)
+    assert outcome in ({"pay run": "IN_USE", "shift": "saved"}, {"pay run": "finalised", "shift": "IN_USE"})
+    assert (runs, len(stored)) == (([], 1) if outcome["shift"] == "saved" else ([date(2026, 11, 30)], 0))
