@@ -32,16 +32,18 @@ class NoServer(Exception):
 
 
 def find_binaries() -> Path | None:
-    """The folder holding initdb and postgres: PA_MANAGER_TEST_PG_BIN, the newest Debian
-    /usr/lib/postgresql/<version>/bin, or the PATH."""
+    """The folder holding initdb and postgres: PA_MANAGER_TEST_PG_BIN if set (and only it), else the
+    newest Debian /usr/lib/postgresql/<version>/bin, else the one initdb on the PATH is in."""
     chosen = os.environ.get("PA_MANAGER_TEST_PG_BIN")
-    candidates = [Path(chosen)] if chosen else []
-    debian = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
-                    if Path(p).parent.name.isdigit() else 0, reverse=True)
-    candidates += [Path(p) for p in debian]
-    on_path = shutil.which("initdb")
-    if on_path:
-        candidates.append(Path(on_path).resolve().parent)
+    if chosen:
+        candidates = [Path(chosen)]
+    else:
+        debian = sorted(glob.glob("/usr/lib/postgresql/*/bin"), key=lambda p: int(Path(p).parent.name)
+                        if Path(p).parent.name.isdigit() else 0, reverse=True)
+        candidates = [Path(p) for p in debian]
+        on_path = shutil.which("initdb")
+        if on_path:
+            candidates.append(Path(on_path).resolve().parent)
     for folder in candidates:
         if (folder / "initdb").exists() and (folder / "postgres").exists():
             return folder
@@ -131,6 +133,9 @@ class Server:
 def start() -> Server:
     """initdb in a new temporary folder and start the server; raises NoServer to skip."""
     binaries = find_binaries()
+    if binaries is None and os.environ.get("PA_MANAGER_TEST_PG_BIN"):
+        raise NoServer(f"PA_MANAGER_TEST_PG_BIN is {os.environ['PA_MANAGER_TEST_PG_BIN']}, which holds no initdb and "
+                       "postgres, so the PostgreSQL variants are skipped.")
     if binaries is None:
         raise NoServer(HOW_TO_GET_IT)
     try:
