@@ -170,7 +170,9 @@ def start() -> Server:
         process = subprocess.Popen(
             [str(binaries / "postgres"), "-D", str(data), "-h", "127.0.0.1", "-p", str(port), "-k", str(folder),
              "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-             "-c", "max_connections=200", "-c", "logging_collector=off"],
+             # little write-ahead log kept (the folder may be in memory), no replication
+             "-c", "wal_level=minimal", "-c", "max_wal_senders=0", "-c", "max_wal_size=64MB",
+             "-c", "min_wal_size=32MB", "-c", "max_connections=200", "-c", "logging_collector=off"],
             user=user, cwd=folder, stdout=subprocess.DEVNULL, stderr=open(folder / "server.log", "w"))
         server = Server(folder, port, process)
         if _wait_until_ready(server):
