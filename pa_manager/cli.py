@@ -366,9 +366,9 @@ def cmd_create_demo(args) -> int:
 
     db = _open(args, writes=True, create=True)
     if list_employers(db, _today()):
-        raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
+        raise UsageError(f"{db.location} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
-    print(f"The demo household is in {args.data}{' (encrypted)' if db.encrypted else ''}.")
+    print(f"The demo household is in {db.location}{' (encrypted)' if db.encrypted else ''}.")  # no password shown
     return 0
 
 

@@ -210,6 +210,23 @@ MESSAGES: dict[str, str] = {
     "SHIFT_IN_PAID_PERIOD":
         "The shifts of {day} were paid in the pay run of {paid_on}, so they cannot change – put any difference "
         "in the next pay run as back pay or an overpayment recovery.",
+    # --- Saving a record someone else saved or removed since it was opened (services) ---
+    "PA_CHANGED_ELSEWHERE":
+        "Someone else changed {value}'s details since you opened them, so your changes were not saved – open "
+        "them again to see the latest.",
+    "PA_REMOVED_ELSEWHERE":
+        "Someone else removed {value} since you opened their details, so your changes were not saved.",
+    "EMPLOYER_CHANGED_ELSEWHERE":
+        "Someone else changed {value}'s details as an employer since you opened them, so your changes were not "
+        "saved – open them again to see the latest.",
+    "EMPLOYER_REMOVED_ELSEWHERE":
+        "Someone else removed {value} from this data file since you opened their details, so your changes were "
+        "not saved.",
+    "SHIFT_CHANGED_ELSEWHERE":
+        "Someone else changed {name}'s shift on {value} since you opened it, so your changes were not saved – "
+        "open it again to see the latest.",
+    "SHIFT_REMOVED_ELSEWHERE":
+        "Someone else removed {name}'s shift on {value} since you opened it, so your changes were not saved.",
     # --- Training (pa_manager.services.training) ---
     "REFRESH_MONTHS_INVALID":
         "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",

@@ -251,8 +251,8 @@ def write_review_letter(letter: ReviewLetter, target: Target = None, invariant: 
     ]
     for text in _letter_paragraphs(letter):
         story.append(paragraph(text, styles))
-    columns = [Column(f"What an hour will cost from {format_date(letter.coming.starts_on)}", 0.66),
-               Column("A year", 0.18, True), Column("An hour", 0.16, True)]
+    columns = [Column(f"What an hour will cost from {format_date(letter.coming.starts_on)}", 0.72),
+               Column("A year", 0.15, True), Column("An hour", 0.13, True)]
     story += [money_table(columns, [list(line) for line in letter.lines],
                           [["Total", letter.total, letter.coming.hourly_cost]], styles=styles), space(1)]
     if letter.notes:

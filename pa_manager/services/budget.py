@@ -30,7 +30,7 @@ from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
 
 @dataclass(frozen=True)
@@ -177,10 +177,16 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
         entries.append(LedgerEntry(on, amount, category, cell_text(raw.get("description")), "bank_import"))
     if errors:
         return StatementImport(0, 0, tuple(errors))
-    known = {(e.entry.on, e.entry.amount, e.entry.description) for e in list_entries(db, employer_id)}
-    new = [e for e in entries if (e.on, e.amount, e.description) not in known]
-    if not dry_run:
-        with db.session() as s:
+    # What is there already, and what is added, in one transaction: the same statement imported twice
+    # at once (two people on a shared database) still adds each line once.
+    with db.session(write=not dry_run) as s:
+        if not dry_run:
+            lock_employer(s, employer_id)
+        known = {tuple(r) for r in s.execute(select(
+            models.LedgerEntry.on, models.LedgerEntry.amount, models.LedgerEntry.description)
+            .where(models.LedgerEntry.employer_id == employer_id))}
+        new = [e for e in entries if (e.on, e.amount, e.description) not in known]
+        if not dry_run:
             s.add_all(models.LedgerEntry(employer_id=employer_id, on=e.on, amount=e.amount, category=e.category,
                                          description=e.description, source=e.source) for e in new)
     return StatementImport(len(new), len(entries) - len(new), ())

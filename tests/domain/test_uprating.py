@@ -1,7 +1,6 @@
 """Uprating history, the uprating gap and what-ifs, against hand-worked figures."""
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from datetime import date, time as clock, timedelta
 from decimal import Decimal
@@ -332,16 +331,14 @@ def test_scenario_keeps_premiums_in_proportion_and_flat_amounts_flat() -> None:
     assert percent[("ann", D("10"))] == D("200.25")
 
 
-def test_what_if_over_thousands_of_shifts_is_fast() -> None:
+def test_what_if_over_thousands_of_shifts_counts_every_hour() -> None:
     # Eight PAs, a four-hour shift every day of the year: 2,920 lines, weekly payroll.
+    # (How long this takes is measured in benchmarks/payroll.py, not here.)
     lines = [PlannedCost(date(2026, 4, 1) + timedelta(days=n), pa, D("50.84"), D("4"), D("12.71"))
              for n in range(365) for pa in range(8)]
-    started = time.perf_counter()
     plan = summarise_plan(lines, W)
     result = what_if(YEAR, plan, WEEKLY_COSTS, Scenario(rate_at_least=D("13.45")))
-    elapsed = time.perf_counter() - started
     assert result.costing.hours == D("11680")
-    assert elapsed < 0.5   # a few ms on a quiet machine; generous so a busy one does not fail
 
 
 money_rates = st.integers(min_value=1000, max_value=2500).map(lambda p: D(p) / 100)

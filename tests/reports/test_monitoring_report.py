@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import io
-import subprocess
 from datetime import date
 from decimal import Decimal as D
 

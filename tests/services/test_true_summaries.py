@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import subprocess
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 

@@ -49,7 +49,7 @@ def test_the_summary_says_how_the_year_is_going_in_words(qtbot, demo_context):
     assert page.status.texts[0] == (f"On track: the balance on 31 March 2027 is forecast at {end}, and no month "
                                     "ends above the surplus limit of £5,508.00.")
     year = summary.uprating.year
-    assert page.status.texts[1].startswith(f"Short in 2026-27: the council pays £15.50 an hour. Your PAs' planned work (")
+    assert page.status.texts[1].startswith("Short in 2026-27: the council pays £15.50 an hour. Your PAs' planned work (")
     assert f"costs £{year.hourly_cost} an hour. You are £{year.gap_per_hour} an hour" in page.status.texts[1]
     assert page.status.texts[2].startswith("Short from 1 April 2027: the National Living Wage rises from £12.71 to "
                                            "£13.21 an hour")
