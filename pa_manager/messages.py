@@ -99,7 +99,7 @@ MESSAGES: dict[str, str] = {
     "PENSION_FROM_MISSING":
         "Enter the date they became a member of the workplace pension.",
     "CARE_WAGE_UPLIFT_INVALID":
-        "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
+        "Enter the amount above the National Living Wage in pounds and pence, like 1.50.",
     "CONTRACTED_HOURS_INVALID":
         "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
     # --- Tax codes (pa_manager.domain.tax_code) ---
