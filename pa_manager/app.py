@@ -61,7 +61,7 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
 def _say_what_went_wrong(kind, error, trace) -> None:
     """The last guard in the window: a refusal by the data file (read-only, in use, full) is said in its
     own sentence; anything else in a general one. Never a traceback on screen, nor personal data."""
-    from pa_manager.storage.database import DataFileError
+    from pa_manager.services.data_files import DataFileError
 
     if isinstance(error, DataFileError):
         QMessageBox.warning(QApplication.activeWindow(), "That was not saved", str(error))

@@ -279,7 +279,7 @@ def _passphrase(args) -> str | None:
 
 def _said_for_the_command_line(error):
     """An encrypted file's refusal, with the option that answers it."""
-    from pa_manager.storage.database import DataFileError
+    from pa_manager.services.data_files import DataFileError
 
     if error.code == "ENCRYPTED":
         return DataFileError(f"{error} Put it on the first line of a file and add --passphrase-file FILE.", error.code)
@@ -297,36 +297,23 @@ def _open(args, *, writes: bool = False, create: bool = False):
     mistyped --data path is said to be missing rather than quietly becoming an empty file. A command
     that only reads opens a read-only file too. A file opened to change takes the day's backup first
     (storage/safekeeping.py); a new file made with --passphrase-file is encrypted."""
-    from pa_manager.storage.database import DataFileError, open_database
+    from pa_manager.services.data_files import DataFileError, check_new_passphrase, file_path, open_data_file
 
     location = str(args.data or default_data_file())
     passphrase = _passphrase(args)
-    path = None if "://" in location else Path(location).expanduser()
+    path = file_path(location)
     if path is not None and passphrase is not None and not path.exists() and create:
-        from pa_manager.storage.safekeeping import check_new_passphrase
-
         check_new_passphrase(passphrase)
-    existed = path is not None and path.exists() and path.stat().st_size > 0
     try:
-        db = open_database(location, create=create, passphrase=passphrase)[0]
+        opened = open_data_file(location, create=create, passphrase=passphrase)
     except DataFileError as error:
         if writes or error.code != "READ_ONLY":
             raise
-        return open_database(location, read_only=True, passphrase=passphrase)[0]
-    if existed:
-        _daily_backup(path, passphrase)
-    return db
-
-
-def _daily_backup(path: Path, passphrase: str | None) -> None:
-    from pa_manager.storage.database import DataFileError
-    from pa_manager.storage.safekeeping import take_daily_backup
-
-    try:
-        take_daily_backup(path, now=datetime.now(), passphrase=passphrase)
-    except (DataFileError, OSError) as error:
+        return open_data_file(location, read_only=True, passphrase=passphrase).db
+    if opened.backup_problem:
         # Not a reason to stop the work asked for, but never a silent failure.
-        print(f"Today's backup could not be made: {error}", file=sys.stderr)
+        print(opened.backup_problem, file=sys.stderr)
+    return opened.db
 
 
 def _data_file(args) -> Path:
@@ -340,7 +327,7 @@ def _data_file(args) -> Path:
 
 def _checked(path: Path, passphrase: str | None):
     """The file's state, or why it cannot be read (missing, damaged, encrypted without its passphrase)."""
-    from pa_manager.storage.sqlite_file import inspect_file
+    from pa_manager.services.data_files import inspect_file
 
     return inspect_file(path, create=False, read_only=True, passphrase=passphrase)
 
@@ -738,7 +725,7 @@ def _paths(paths) -> list[str]:
 
 
 def cmd_backup(args) -> int:
-    from pa_manager.storage.safekeeping import MANUAL, take_backup
+    from pa_manager.services.data_files import MANUAL, take_backup
 
     path = _data_file(args)
     passphrase = _passphrase(args)
@@ -763,8 +750,7 @@ def _backup_json(summary) -> dict:
 
 
 def cmd_backups(args) -> int:
-    from pa_manager.storage.backup import backups_of
-    from pa_manager.storage.safekeeping import summarise_backup
+    from pa_manager.services.data_files import backups_of, summarise_backup
     from pa_manager.wording import backup_sentence
 
     path = _data_file(args)
@@ -781,7 +767,7 @@ def cmd_backups(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from pa_manager.storage.safekeeping import hold_writer_lock, restore_backup
+    from pa_manager.services.data_files import hold_writer_lock, restore_backup
 
     path = _data_file(args)
     passphrase = _passphrase(args)
@@ -798,7 +784,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_encrypt(args) -> int:
-    from pa_manager.storage.safekeeping import encrypt_data_file, hold_writer_lock
+    from pa_manager.services.data_files import encrypt_data_file, hold_writer_lock
 
     path = _data_file(args)
     if getattr(args, "passphrase_file", None) is None:
@@ -821,7 +807,7 @@ def cmd_encrypt(args) -> int:
 
 
 def cmd_change_passphrase(args) -> int:
-    from pa_manager.storage.safekeeping import change_passphrase, hold_writer_lock
+    from pa_manager.services.data_files import change_passphrase, hold_writer_lock
 
     path = _data_file(args)
     if getattr(args, "passphrase_file", None) is None:
@@ -949,7 +935,7 @@ def _guarded(action: Callable[[], int]) -> int:
     from sqlalchemy.exc import SQLAlchemyError
 
     from pa_manager.services.errors import ServiceError
-    from pa_manager.storage.database import DataFileError, storage_error
+    from pa_manager.services.data_files import DataFileError, storage_error
 
     try:
         return action()

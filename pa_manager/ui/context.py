@@ -13,7 +13,7 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError
-from pa_manager.storage.database import Database
+from pa_manager.services.data_files import Database
 
 
 class AppContext(QObject):

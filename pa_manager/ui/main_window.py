@@ -413,8 +413,7 @@ class MainWindow(QMainWindow):
         return None if not location or "://" in location else Path(location).expanduser()
 
     def back_up_now(self) -> None:
-        from pa_manager.storage.database import DataFileError
-        from pa_manager.storage.safekeeping import MANUAL, take_backup
+        from pa_manager.services.data_files import MANUAL, DataFileError, take_backup
 
         path = self._data_file()
         if path is None:
@@ -428,7 +427,7 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(f"Backed up the data file to {made.name}, beside it{locked}.", 10000)
 
     def restore_from_backup(self) -> None:
-        from pa_manager.storage.safekeeping import restore_backup
+        from pa_manager.services.data_files import restore_backup
         from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
         from pa_manager.wording import backup_made
 
@@ -448,7 +447,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Restored the backup made on {when}.{kept}")
 
     def encrypt_data_file(self) -> None:
-        from pa_manager.storage.safekeeping import encrypt_data_file
+        from pa_manager.services.data_files import encrypt_data_file
         from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog
 
         path = self._data_file()
@@ -471,7 +470,7 @@ class MainWindow(QMainWindow):
     def change_passphrase(self) -> None:
         import hmac
 
-        from pa_manager.storage.safekeeping import change_passphrase
+        from pa_manager.services.data_files import change_passphrase
         from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog
 
         path = self._data_file()
@@ -497,17 +496,12 @@ class MainWindow(QMainWindow):
     def _change_data_file(self, change, passphrase_after: str | None, failed_title: str):
         """Let go of the data file (this window keeps its writer lock), make the change, and open the file
         again, with its new passphrase if it has one. On a refusal, say why and open it as it was."""
-        from pa_manager.services import employers
-        from pa_manager.storage.database import DataFileError, open_database
+        from pa_manager.services import data_files, employers
 
-        path, before = self._data_file(), self.context.db.passphrase
-        self.context.db.close()
-        try:
-            result = change()
-        except (DataFileError, OSError) as error:
-            QMessageBox.warning(self, failed_title, str(error))
-            result, passphrase_after = None, before
-        db, opened = open_database(path, passphrase=passphrase_after, now=self.clock())
+        result, refusal, again = data_files.change_data_file(self.context.db, change, passphrase_after, self.clock())
+        if refusal is not None:
+            QMessageBox.warning(self, failed_title, str(refusal))
+        db, opened = again.db, again.opened
         self.context.switch_database(db)
         rows = employers.list_employers(db, self.context.today())
         self.context.set_employer(rows[0].id if rows else None)

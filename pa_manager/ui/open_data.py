@@ -11,9 +11,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from pa_manager.storage.backup import backups_of
-from pa_manager.storage.database import Database, DataFileError, OpenResult, open_database
-from pa_manager.storage.writer_lock import WriterLock
+from pa_manager.services import data_files
+from pa_manager.services.data_files import Database, DataFileError, OpenResult, WriterLock, backups_of
 
 
 @dataclass
@@ -69,15 +68,13 @@ def _ask_new_file(parent: QWidget, text: str) -> str | None:
 def _offer_restore(parent: QWidget, path: Path, message: str, now: datetime | None) -> str | None:
     """A damaged file: offer to put a backup back (chosen from the list, with what each holds). The passphrase
     of encrypted backups is asked for first. "" or the passphrase once a backup is back; None if not."""
-    from pa_manager.storage import cipher
-    from pa_manager.storage.safekeeping import restore_backup, summarise_backup
-    from pa_manager.storage.sqlite_file import wrong_passphrase
+    from pa_manager.services.data_files import looks_encrypted, restore_backup, summarise_backup, wrong_passphrase
     from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
 
     if not _ask(parent, "Put a backup back?", f"{message} Choose a backup to put back?", "&Choose a backup…"):
         return None
     newest, passphrase, said = backups_of(path)[0], None, None
-    while cipher.looks_encrypted(newest):
+    while looks_encrypted(newest):
         passphrase = _ask_passphrase(parent, newest.name, said)
         if passphrase is None:
             return None
@@ -103,7 +100,7 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
     read_only = False
     lock = None
     if path is not None and path.exists():
-        lock = WriterLock.acquire(path)
+        lock = data_files.lock_for_writing(path)
         if lock is None:
             if not _ask(parent, "Open it read-only?",
                         f"{path.name} is open in another PA Manager window. You can open it here read-only, to look "
@@ -113,8 +110,9 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
     existed = path is not None and path.exists() and path.stat().st_size > 0
     while True:
         try:
-            db, opened = open_database(text, create=create, read_only=read_only, passphrase=passphrase,
-                                       throwaway=throwaway)
+            file = data_files.open_data_file(text, create=create, read_only=read_only, passphrase=passphrase,
+                                             throwaway=throwaway, now=now, back_up=False)
+            db, opened = file.db, file.opened
             break
         except DataFileError as error:
             if error.code in ("ENCRYPTED", "WRONG_PASSPHRASE"):
@@ -138,19 +136,15 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
                 return None
             if error.code == "READ_ONLY" and _ask(parent, "Open it read-only?", str(error), "Open &read-only"):
                 try:
-                    return OpenedData(*open_database(text, read_only=True, passphrase=passphrase), None)
+                    file = data_files.open_data_file(text, read_only=True, passphrase=passphrase, now=now)
+                    return OpenedData(file.db, file.opened, None)
                 except DataFileError as again:
                     error = again
             QMessageBox.warning(parent, "The data file was not opened", str(error))
             return None
     if lock is None and not read_only and path is not None:
-        lock = WriterLock.acquire(path)  # a file made just now
+        lock = data_files.lock_for_writing(path)  # a file made just now
     problem = None
     if existed and not read_only:
-        from pa_manager.storage.safekeeping import take_daily_backup
-
-        try:
-            take_daily_backup(path, now=now or datetime.now(), passphrase=db.passphrase)
-        except (DataFileError, OSError) as error:
-            problem = f"Today's backup could not be made: {error}"
+        problem = data_files.daily_backup(path, db.passphrase, now or datetime.now())
     return OpenedData(db, opened, lock, problem)

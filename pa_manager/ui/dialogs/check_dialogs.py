@@ -21,7 +21,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import checks
 from pa_manager.services.checks import Stored
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.storage.database import Database
+from pa_manager.services.data_files import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph

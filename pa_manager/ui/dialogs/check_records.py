@@ -8,7 +8,7 @@ from pa_manager.domain import compliance as rules
 from pa_manager.domain.people import PARecord
 from pa_manager.messages import format_date
 from pa_manager.services import checks
-from pa_manager.storage.database import Database
+from pa_manager.services.data_files import Database
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.check_dialogs import (
     LEVEL_NAMES, METHOD_NAMES, OUTCOME_NAMES, RESULT_NAMES, ContractDialog, DBSCheckDialog, ReferenceDialog,

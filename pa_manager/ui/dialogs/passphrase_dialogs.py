@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
-from pa_manager.storage.safekeeping import MIN_PASSPHRASE_LENGTH
+from pa_manager.services.data_files import MIN_PASSPHRASE_LENGTH
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.paragraph import paragraph
 

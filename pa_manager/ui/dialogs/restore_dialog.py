@@ -10,8 +10,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox, QVBoxLayout,
 )
 
-from pa_manager.storage.backup import backups_of, kind_of, made_on
-from pa_manager.storage.safekeeping import BackupSummary, summarise_backup
+from pa_manager.services.data_files import BackupSummary, backups_of, kind_of, made_on, summarise_backup
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import BACKUP_KINDS, backup_contents, backup_made, file_size
 
