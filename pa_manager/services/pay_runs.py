@@ -46,15 +46,16 @@ from pa_manager.services.shifts import to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
-# Kinds of pay-day extras (models.PayAdjustment.kind) and how the payslip treats each.
-ADDITION = "addition"            # expenses paid back: not taxed
-DEDUCTION = "deduction"          # agreed in writing
-OVERPAYMENT_RECOVERY = "overpayment"
-BONUS = "bonus"
-BACK_PAY = "back_pay"
-ARREARS = "arrears"              # minimum-wage arrears for an earlier pay day
+# Kinds of pay-day extras (models.PayAdjustment.kind, listed in domain.pay_period) and how the
+# payslip treats each.
+ADDITION = one_off.EXTRA_ADDITION
+DEDUCTION = one_off.EXTRA_DEDUCTION
+OVERPAYMENT_RECOVERY = one_off.EXTRA_OVERPAYMENT_RECOVERY
+BONUS = one_off.EXTRA_BONUS
+BACK_PAY = one_off.EXTRA_BACK_PAY
+ARREARS = one_off.EXTRA_ARREARS
 _ONE_OFF = {BONUS: one_off.BONUS, BACK_PAY: one_off.BACK_PAY, ARREARS: one_off.MINIMUM_WAGE_ARREARS}
-EXTRA_KINDS = (ADDITION, DEDUCTION, OVERPAYMENT_RECOVERY, BONUS, BACK_PAY, ARREARS)
+EXTRA_KINDS = one_off.EXTRA_KINDS
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from sqlalchemy import insert, select
 
 from pa_manager.domain.shifts import (
-    Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
@@ -208,7 +208,7 @@ def is_short_visit(shift: Shift) -> bool:
 
 
 def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
-               source: str = "manual") -> Shift:
+               source: str = MANUAL) -> Shift:
     """Add a shift (shift_id None) or change one, after checking it; returns it as stored."""
     shift = build_shift(entry, key=shift_id)
     with db.session() as s:
@@ -227,7 +227,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
         return to_shift(row)
 
 
-def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
+def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = MANUAL) -> None:
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
         row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
