@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "DATE_OF_BIRTH_IMPLAUSIBLE":
         "Check the year in the date of birth – it must be a date in the past, within the last "
         "{maximum_age} years.",
+    "DATE_OUT_OF_RANGE":
+        "Check the year in {value} – a date must be in a year from {first} to {last}.",
     "LEAVING_BEFORE_START":
         "Enter a leaving date that is the same as or after the start date, {start}.",
     # --- Rates and amounts ---
@@ -102,6 +104,12 @@ MESSAGES: dict[str, str] = {
         "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":
         "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
+    "DBS_RECHECK_YEARS_INVALID":
+        "Choose a new DBS check every {low} to {high} years – many councils ask for one every 3 years.",
+    "REFERENCES_REQUIRED_INVALID":
+        "Choose from {low} to {high} references to ask for – most employers ask for 2.",
+    "PENSION_RATE_INVALID":
+        "Enter the pension contribution as a fraction of qualifying earnings from 0 to 1, like 0.03 for 3%.",
     # --- Tax codes (pa_manager.domain.tax_code) ---
     "TAX_CODE_EMPTY":
         "Enter the tax code from the PA's P45 or starter checklist, like 1257L.",

@@ -585,6 +585,7 @@ PROBLEM_FOR_EVERY_CODE = [
     v.check_date_of_birth(date(2020, 1, 1), ON),
     v.check_date_of_birth(date(1900, 1, 1), ON),
     v.check_leaving_date(date(2026, 4, 6), date(2026, 4, 5)),
+    v.check_date_in_range(date(26, 4, 6)),
     v.check_rate("abc"),
     v.check_rate("-1"),
     v.check_rate("1.234"),
