@@ -67,3 +67,32 @@ def demo_db(tmp_path, _demo_data_file):
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+@pytest.fixture(scope="session")
+def _sample_export(tmp_path_factory, _demo_data_file) -> dict:
+    """A small export with a record in every table (tests/export_sample.py), made once."""
+    import json
+    import zipfile
+    from datetime import datetime
+
+    from pa_manager.services import employers, transfer
+    from pa_manager.storage.database import open_database
+    from tests.export_sample import sample_tables
+
+    folder = tmp_path_factory.mktemp("sample")
+    shutil.copy(_demo_data_file, folder / "demo.sqlite3")
+    db, _ = open_database(folder / "demo.sqlite3")
+    source = employers.find_employer(db, "Margaret Okafor")
+    path = transfer.export_employer(db, source.id, folder / "margaret.paemployer", datetime(2026, 11, 23, 10))
+    db.close()
+    with zipfile.ZipFile(path) as archive:
+        return sample_tables(json.loads(archive.read("employer.json")))
+
+
+@pytest.fixture
+def sample_tables(_sample_export) -> dict:
+    """The sample export's tables, a fresh copy to change."""
+    import copy
+
+    return copy.deepcopy(_sample_export)
