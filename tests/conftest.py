@@ -96,3 +96,36 @@ def sample_tables(_sample_export) -> dict:
     import copy
 
     return copy.deepcopy(_sample_export)
+
+
+@pytest.fixture(scope="session")
+def resident_data_file(tmp_path_factory, _empty_data_file, _sample_export) -> Path:
+    """A data file holding one employer (the sample, as RESIDENT), for imports to go in beside.
+    Tests copy it (tests/fuzzing.fresh_copy); it is never changed itself."""
+    import copy
+
+    from pa_manager.services import transfer
+    from pa_manager.storage.database import open_database
+    from tests.export_sample import RESIDENT, write_export
+
+    folder = tmp_path_factory.mktemp("resident")
+    path = folder / "resident.sqlite3"
+    shutil.copy(_empty_data_file, path)
+    tables = copy.deepcopy(_sample_export)
+    tables["employers"][0]["name"] = RESIDENT
+    db, _ = open_database(path)
+    transfer.import_employer(db, write_export(folder / "resident.paemployer", tables), today=TODAY)
+    db.close()
+    return path
+
+
+@pytest.fixture
+def resident_db(resident_data_file, tmp_path):
+    """An open copy of the data file holding one employer (resident_data_file)."""
+    from pa_manager.storage.database import open_database
+
+    path = tmp_path / "resident.sqlite3"
+    shutil.copy(resident_data_file, path)
+    database, _ = open_database(path)
+    yield database
+    database.close()

@@ -491,12 +491,12 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                             period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        s.add_all(_stored(employer_id, run.id, slip) for slip in slips)
+        s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
     return finalised_pay_run(db, employer_id, pay_date)
 
 
-def _stored(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
+def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
     """The record, and the figures kept beside it as columns for sums in SQL."""
     return models.StoredPayslip(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,

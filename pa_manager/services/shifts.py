@@ -67,7 +67,7 @@ def _encode_awake(shift: Shift) -> str:
     return ";".join(f"{int(a.timestamp())}-{int(b.timestamp())}" for a, b in shift.awake)
 
 
-def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
+def decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
     if not text:
         return ()
     pairs = (part.split("-") for part in text.split(";"))
@@ -78,7 +78,7 @@ def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
 def to_shift(row: models.Shift) -> Shift:
     return Shift(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
-        break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        break_minutes=row.break_minutes, awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id,
     )
 
 

@@ -661,3 +661,21 @@ def test_examples_in_messages_pass_their_own_checks(code: str, example: str, che
 def test_placeholder_example_in_message_is_the_one_refused() -> None:
     assert "AA 00 00 00 A" in messages.MESSAGES["NI_NUMBER_PLACEHOLDER"]
     assert code_of(v.check_ni_number("AA 00 00 00 A")) == v.NI_NUMBER_PLACEHOLDER
+
+
+def test_a_problem_inside_another_is_worded_as_part_of_its_sentence() -> None:
+    saved = dict(messages.MESSAGES)
+    try:
+        messages.MESSAGES["TEST_ONLY"] = "The {field} needs correcting: {reason}."
+        inner = v.check_ni_number("QQ123456C")
+        said = messages.describe(Problem.of("TEST_ONLY", field="ni_number", reason=inner), strict=True)
+        assert said == ("The ni_number needs correcting: a National Insurance number cannot start with QQ, so "
+                        "check the first 2 letters against a payslip or P60.")
+        abbreviated = Problem("NAME_MISSING")
+        messages.MESSAGES["NAME_MISSING"] = "PA Manager needs a name."
+        assert messages.describe(Problem.of("TEST_ONLY", field="name", reason=abbreviated)).endswith(
+            ": PA Manager needs a name.")
+    finally:
+        messages.MESSAGES.clear()
+        messages.MESSAGES.update(saved)
+
