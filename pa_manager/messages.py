@@ -138,6 +138,8 @@ MESSAGES: dict[str, str] = {
         "Write amounts of money like 12.71 – {value} is not one.",
     "RATE_NEEDS_START_DATE":
         "Enter a start date too, so the hourly rate has a date to start from.",
+    "TEXT_TOO_LONG":
+        "Shorten this to {limit:,} characters or fewer – it has {length:,}.",
     "DUPLICATE_ROW":
         "This row repeats line {value} of the file – remove one of the two rows.",
     # --- Employer files being imported (pa_manager.storage.export_schema, services.import_checks) ---
@@ -477,7 +479,7 @@ def _shown(value: Any) -> Any:
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, str):
-        return value.strip()
+        return " ".join(value.split())  # as typed, but on one line
     return value
 
 

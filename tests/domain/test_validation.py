@@ -679,3 +679,7 @@ def test_a_problem_inside_another_is_worded_as_part_of_its_sentence() -> None:
         messages.MESSAGES.clear()
         messages.MESSAGES.update(saved)
 
+
+def test_a_value_is_shown_on_one_line() -> None:
+    assert messages.describe(Problem("DATE_FORMAT", "3 April\n2026")) == (
+        "Write dates like 2026-04-03 or 3/4/2026 – 3 April 2026 is not a date.")
