@@ -279,6 +279,8 @@ MESSAGES: dict[str, str] = {
     "PAY_OR_RATE_NEEDED":
         "Enter the pay for the period or the hourly rate, but not both.",
     # --- Pay calculations (pa_manager.domain.paye, national_insurance, tax_year) ---
+    "MINIMUM_WAGE_NO_RATES":
+        "PA Manager has no minimum wage rates for {value} – check the dates of the pay period.",
     "NO_RATES_FOR_TAX_YEAR":
         "PA Manager has no tax rates for {value} – use 2024-25, 2025-26 or 2026-27.",
     "TAX_YEAR_FORMAT":

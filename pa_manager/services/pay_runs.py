@@ -36,7 +36,7 @@ from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import date_range, describe, format_date
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
@@ -448,8 +448,23 @@ def prepare_pay_run(db: Database, employer_id: int, pay_date: date) -> PayRunDra
     stored = finalised_pay_run(db, employer_id, pay_date)
     if stored is not None:
         return stored
+    _refuse_unknown_years(pay_date)
     with db.session() as s:
-        return _draft(s, employer_id, pay_date)
+        return _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
+
+
+def _refuse_unknown_years(pay_date: date) -> None:
+    if (problem := check_date_in_range(pay_date)) is not None:
+        raise ServiceError(describe(problem))
+
+
+def _worked_out(draft, pay_date: date) -> PayRunDraft:
+    """A pay run worked out; one for a date whose rates PA Manager does not have is refused in words
+    (a PA's own pay that cannot be worked out is that PA's problem, in the draft)."""
+    try:
+        return draft()
+    except RatesError:
+        raise ServiceError(describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date)))) from None
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -473,13 +488,14 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
     stores it, so nothing can change between the check and the record: refused, with the reasons,
     when the date or any day of its period has been paid already, while any PA's pay cannot be
     worked out, or is below the minimum wage without a recorded reason."""
+    _refuse_unknown_years(pay_date)
     with db.session(write=True) as s:
         lock_employer(s, employer_id)
         if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
                                                    models.PayRun.pay_date == pay_date)) is not None:
             raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. "
                                "Make any corrections in the next pay run.")
-        draft = _draft(s, employer_id, pay_date)
+        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         if draft.blocking:
             raise ServiceError(" ".join(draft.blocking))
         slips = [d.payslip for d in draft.pas if d.payslip is not None]
