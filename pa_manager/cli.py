@@ -728,7 +728,7 @@ def cmd_export_employer(args) -> int:
 def cmd_import_employer(args) -> int:
     from pa_manager.services.transfer import import_employer
 
-    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename)
+    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename, today=_today())
     print(f"Imported {args.file.name}.")
     return 0
 

@@ -46,6 +46,13 @@ class ShiftType(str, Enum):
     SICKNESS = "sickness"
 
 
+# Where a stored shift came from (models.Shift.source): typed in, a timesheet, or the rota.
+MANUAL = "manual"
+IMPORTED = "import"
+FROM_ROTA = "rota"
+SOURCES = (MANUAL, IMPORTED, FROM_ROTA)
+
+
 class Nonexistent(str, Enum):
     """What to do with a wall-clock time that the spring clock change skips."""
 

@@ -21,7 +21,7 @@ from pa_manager.services.employers import get_employer, save_employer
 from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
-from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
@@ -223,7 +223,7 @@ def create_demo(db: Database, today: date) -> int:
     history = _with_leave(_worked_history(patterns, cover, stored, today), stored, today)
     problems = check_batch(db, first_id, history)
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
-    store_batch(db, first_id, history, "rota")
+    store_batch(db, first_id, history, FROM_ROTA)
     _add_checks(db, first_id, stored, today)
     _enrol_in_pension(db, first_id, stored)
     _pay_runs(db, first_id, today)

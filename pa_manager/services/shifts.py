@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
-    Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
@@ -68,7 +68,7 @@ def _encode_awake(shift: Shift) -> str:
     return ";".join(f"{int(a.timestamp())}-{int(b.timestamp())}" for a, b in shift.awake)
 
 
-def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
+def decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
     if not text:
         return ()
     pairs = (part.split("-") for part in text.split(";"))
@@ -79,7 +79,7 @@ def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
 def to_shift(row: models.Shift) -> Shift:
     return Shift(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
-        break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        break_minutes=row.break_minutes, awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id,
         version=row.version,
     )
 
@@ -225,7 +225,7 @@ def is_short_visit(shift: Shift) -> bool:
 
 
 def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
-               source: str = "manual", *, version: int | None = None) -> Shift:
+               source: str = MANUAL, *, version: int | None = None) -> Shift:
     """Add a shift (shift_id None) or change one, after checking it; returns it as stored. `version` is
     the version of the shift the form opened (Shift.version): if someone else has changed or removed
     the shift since, nothing is saved (ChangedElsewhere)."""
@@ -257,7 +257,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
         return to_shift(row)
 
 
-def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
+def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = MANUAL) -> None:
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
         lock_employer(s, employer_id)

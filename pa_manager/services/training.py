@@ -19,7 +19,7 @@ from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 from pa_manager.wording import COURSE_NAMES
 
-MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024  # a photo or scan; bigger is surely the wrong file
+MAX_CERTIFICATE_BYTES = rules.MAX_CERTIFICATE_BYTES
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def save_course(db: Database, employer_id: int, name: str, refresh_months: int |
     """Add a course of the employer's own (course_id None), or change one's interval or name."""
     if course_id is None and not name.strip():
         raise ValidationFailed({"name": Problem("NAME_MISSING")})
-    if refresh_months is not None and not 1 <= refresh_months <= 120:
+    if refresh_months is not None and not rules.REFRESH_MONTHS[0] <= refresh_months <= rules.REFRESH_MONTHS[1]:
         raise ValidationFailed({"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)})
     with db.session() as s:
         if course_id is None:

@@ -162,7 +162,7 @@ class Shift(Base):
     shift_type: Mapped[str] = mapped_column(String(20), default="standard")
     awake_periods: Mapped[str] = mapped_column(Text, default="")  # sleep-ins: "start-end;..." in epoch seconds
     notes: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, import, rota
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.shifts.SOURCES
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -267,7 +267,7 @@ class Contract(Base):
 
 
 class PayAdjustment(Base):
-    """Something to add to or take from one PA's pay on one pay day (services.pay_runs.EXTRA_KINDS):
+    """Something to add to or take from one PA's pay on one pay day (domain.pay_period.EXTRA_KINDS):
     expenses (not taxed), a deduction they agreed to or an overpayment recovered, with its purpose, or
     a taxable one-off payment (bonus, back pay, minimum-wage arrears)."""
 
@@ -466,7 +466,7 @@ class LedgerEntry(Base):
     amount: Mapped[Decimal] = mapped_column(Pence)
     category: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(String(300), default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, pay_run, bank_import
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.budget.SOURCES
     reference: Mapped[str] = mapped_column(String(100), default="")
 
 
