@@ -5,19 +5,35 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from pa_manager.config import APP_NAME
+
+# The icons (resources/icons at the top of the repository): found beside the pa_manager folder, which
+# is where both a source checkout and the frozen build (installers/pa-manager.spec) have them.
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("pa-manager")  # matches installers/linux/pa-manager.desktop, so menus show our icon
+    app.setWindowIcon(app_icon())
     # The platform's own style where it has one; Fusion where it has none (for example on bare X11).
     if app.style().name().lower() in {"windows", ""} and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
     return app
+
+
+def app_icon() -> QIcon:
+    """The app's icon at every size drawn, or the icon theme's (a Linux install's menu entry) if this
+    copy has no resources folder (a wheel installed without the source tree)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("pa-manager-*.png")):
+        icon.addFile(str(png))
+    return icon if not icon.isNull() else QIcon.fromTheme("pa-manager")
 
 
 def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False) -> int:
