@@ -10,8 +10,9 @@ mode="${1:-run}"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 packages="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
-# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts).
-[ "$mode" = "test" ] && packages="$packages poppler-utils"
+# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts); the slow test builds the Linux bundle,
+# for which PyInstaller needs objdump and objcopy (binutils), and checks its menu entry (desktop-file-utils).
+[ "$mode" = "test" ] && packages="$packages poppler-utils binutils desktop-file-utils"
 if [ "$mode" != "test" ]; then
   packages="$packages libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0"
