@@ -115,6 +115,15 @@ class PayRunDraft:
                   if d.needs_reason]
         return found
 
+    @property
+    def pays_anyone(self) -> bool:
+        return any(d.payslip is not None for d in self.pas)
+
+    @property
+    def can_finalise(self) -> bool:
+        """Whether finalising may go ahead (once what `to_confirm` lists has been confirmed)."""
+        return not self.finalised and not self.blocking and self.pays_anyone
+
 
 # --- the schedule of pay periods -----------------------------------------------------------------
 
