@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="taxable pay earlier this tax year (with this employer and any P45)")
     p.add_argument("--previous-tax", type=_decimal_arg, default=None, metavar="Y", help="tax paid earlier this tax year")
     p.add_argument("--ni-category", default="A", metavar="LETTER")
+    p.add_argument("--student-loan", metavar="PLAN", choices=["1", "2", "4", "5"],
+                   help="deduct a Student Loan on this plan (1, 2, 4 or 5)")
+    p.add_argument("--postgraduate-loan", action="store_true", help="deduct a Postgraduate Loan too")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_calc_pay, needs_data=False)
 
@@ -516,14 +519,19 @@ def cmd_calc_pay(args) -> int:
     result = calculate_pay(
         tax_year=args.tax_year, frequency=args.frequency, period=args.period, gross=args.gross, tax_code=args.tax_code,
         week1_month1=args.week1_month1, previous_taxable_pay=args.previous_taxable_pay, previous_tax=args.previous_tax,
-        ni_category=args.ni_category.upper(),
+        ni_category=args.ni_category.upper(), student_loan=args.student_loan, postgraduate_loan=args.postgraduate_loan,
     )
     document = {name: _money(value) for name, value in result.items()}
     if args.json:
         _print_json(document)
     else:
+        loans = ""
+        if "student_loan" in document:
+            loans += f"; Student Loan (Plan {args.student_loan}) {document['student_loan']}"
+        if "postgraduate_loan" in document:
+            loans += f"; Postgraduate Loan {document['postgraduate_loan']}"
         print(f"Tax {document['tax']} (to date {document['tax_to_date']}); employee NI {document['employee_ni']}; "
-              f"employer NI {document['employer_ni']}.")
+              f"employer NI {document['employer_ni']}{loans}.")
     return 0
 
 
@@ -556,6 +564,7 @@ def cmd_payrun(args) -> int:
             "net_pay": _money(slip.net_pay), "minimum_wage_ok": slip.minimum_wage_ok,
             "pay_lines": [{"code": line.code, "description": line.description, "amount": _money(line.amount),
                            "hours": _money(line.hours), "rate": _number(line.rate)} for line in slip.lines],
+            "student_loan": _money(slip.student_loan), "postgraduate_loan": _money(slip.postgraduate_loan),
             "deductions": [{"code": d.code, "description": d.description, "amount": _money(d.amount)}
                            for d in slip.deductions],
         })

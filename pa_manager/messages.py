@@ -98,6 +98,8 @@ MESSAGES: dict[str, str] = {
         "Enter the pay from the P45 as well as the tax.",
     "PENSION_FROM_MISSING":
         "Enter the date they became a member of the workplace pension.",
+    "STUDENT_LOAN_PLAN_UNKNOWN":
+        "Choose the student loan plan from their starter checklist, P45 or HMRC's start notice: Plan 1, 2, 4 or 5.",
     "CARE_WAGE_UPLIFT_INVALID":
         "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":

@@ -185,6 +185,8 @@ class YearToDate:
     employee_pension: Decimal = ZERO
     employer_pension: Decimal = ZERO
     ssp: Decimal = ZERO
+    student_loan: Decimal = ZERO
+    postgraduate_loan: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -218,6 +220,8 @@ class PayPeriodInput:
                  leave year's entitlement for fixed hours (holiday.fixed_hours_entitlement, to the
                  leaving date for a leaver). With leave_year_start they give the payslip's holiday
                  position.
+    Loans        student_loan_plan ("1", "2", "4", "5" or None) and postgraduate_loan: deductions
+                 on NI-able pay (domain.student_loan).
     Leaving      leaver: holiday earned and not taken is paid at holiday_owed_rate as a final line.
     Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
     """
@@ -263,6 +267,8 @@ class PayPeriodInput:
     leaver: bool = False
     holiday_owed_rate: Decimal = ZERO
     minimum_wage_override_reason: str = ""
+    student_loan_plan: str | None = None
+    postgraduate_loan: bool = False
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",

@@ -14,6 +14,10 @@ Version 1 (until December 2026): the figures only; no employer or PA details (be
 holiday position and no format_version key.
 Version 2: adds `employer`, `pa_details`, `holiday`, `hours_worked`, `minimum_wage_band`,
 `payment_method`, and the `description` and `relates_to` of each line.
+Version 3: Student Loan and Postgraduate Loan deductions (deduction lines STUDENT_LOAN, whose
+description is the plan, and POSTGRADUATE_LOAN), their year to date (`year_to_date.student_loan`,
+`.postgraduate_loan`), and the PA's loans as they were (`pa_details.student_loan_plan`,
+`.postgraduate_loan`). Nothing in a version 2 record changes: it had no loans.
 """
 from __future__ import annotations
 
@@ -26,8 +30,9 @@ from pa_manager.domain.holiday import HolidayPosition
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.pay_period import YearToDate
 from pa_manager.domain.payroll import Payslip, due_to_hmrc
+from pa_manager.domain.student_loan import POSTGRADUATE_LOAN, STUDENT_LOAN
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 BANK_TRANSFER = "BANK_TRANSFER"
 
@@ -61,6 +66,8 @@ class PADetails:
     job_title: str = ""
     start_date: date | None = None
     leaving_date: date | None = None
+    student_loan_plan: str = ""      # "1", "2", "4", "5" or "" (none)
+    postgraduate_loan: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ class Line:
 
 @dataclass(frozen=True)
 class Deduction:
-    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, OTHER, OVERPAYMENT
+    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, STUDENT_LOAN, POSTGRADUATE_LOAN, OTHER, OVERPAYMENT
     amount: Decimal
     description: str = ""
     purpose: str = ""
@@ -143,6 +150,23 @@ class PayRecord:
     def hours(self) -> Decimal:
         """Hours paid for by the hour (ERA 1996 s.8(2)(e))."""
         return sum((line.hours for line in self.lines if line.hours is not None and line.code != "SSP"), ZERO)
+
+    def deducted(self, code: str) -> Decimal:
+        return sum((d.amount for d in self.deductions if d.code == code), ZERO)
+
+    @property
+    def student_loan(self) -> Decimal:
+        return self.deducted(STUDENT_LOAN)
+
+    @property
+    def postgraduate_loan(self) -> Decimal:
+        return self.deducted(POSTGRADUATE_LOAN)
+
+    @property
+    def student_loan_plan(self) -> str:
+        """The plan deducted for in this payment, or the PA's plan as recorded then."""
+        plans = [d.description for d in self.deductions if d.code == STUDENT_LOAN and d.description]
+        return plans[0] if plans else self.pa_details.student_loan_plan
 
     @property
     def additions_total(self) -> Decimal:
@@ -250,13 +274,15 @@ def from_document(document: dict[str, Any], pa_id: Hashable = None) -> PayRecord
         raise PayRecordError("PAY_RECORD_FROM_NEWER_VERSION")
     if version == 1:
         document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
+    if document.get("format_version") == 2:
+        document = upgrade_v2(document)
     try:
-        return _read_v2(document, pa_id)
+        return _read_v3(document, pa_id)
     except (KeyError, TypeError, ValueError, ArithmeticError):
         raise PayRecordError("PAY_RECORD_DAMAGED") from None
 
 
-def _read_v2(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
+def _read_v3(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
     values: dict[str, Any] = {"pa_id": pa_id}
     for f in fields(PayRecord):
         if f.name == "pa_id":
@@ -300,4 +326,13 @@ def upgrade_v1(document: dict[str, Any], employer: EmployerDetails, pa: PADetail
         employer=_plain(employer), pa_details=_plain(pa), holiday=_plain(holiday) if holiday else None,
         minimum_wage_band=None, payment_method=BANK_TRANSFER, format_version=2,
     )
+    return upgraded
+
+
+def upgrade_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 -> 3: a version 2 record had no loans; their year-to-date figures are nought."""
+    upgraded = dict(document)
+    upgraded["year_to_date"] = {"student_loan": "0.00", "postgraduate_loan": "0.00", **document["year_to_date"]}
+    upgraded["pa_details"] = {"student_loan_plan": "", "postgraduate_loan": False, **document["pa_details"]}
+    upgraded["format_version"] = 3
     return upgraded

@@ -10,6 +10,7 @@ from pa_manager.domain import validation as v
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
+from pa_manager.domain.student_loan import PLANS
 from pa_manager.domain.tax_code import TaxCodeError, normalise_tax_code, parse_tax_code
 from pa_manager.domain.validation import Problem
 
@@ -112,6 +113,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
             found[field] = Problem("P45_AMOUNT_INVALID", str(value))
     if record.p45_tax is not None and record.p45_pay is None and "p45_tax" not in found:
         found["p45_pay"] = Problem("P45_PAY_MISSING")
+    if record.student_loan_plan and record.student_loan_plan not in PLANS:
+        found["student_loan_plan"] = Problem("STUDENT_LOAN_PLAN_UNKNOWN", record.student_loan_plan)
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
     for entry in record.pay_rates:

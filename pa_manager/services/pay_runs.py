@@ -380,7 +380,7 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
-                     pa.start_date, pa.leaving_date)
+                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan)
 
 
 @dataclass(frozen=True)
@@ -444,6 +444,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         claims_employment_allowance=employer.claims_employment_allowance, employment_allowance_used=allowance_used,
         leaver=pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
+        student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
     )
 
 

@@ -109,6 +109,8 @@ class PersonalAssistant(Base):
     p45_tax_year: Mapped[str] = mapped_column(String(7), default="", server_default="")
     p45_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    student_loan_plan: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    postgraduate_loan: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 
