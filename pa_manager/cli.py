@@ -139,6 +139,23 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_payslips)
 
+    p = sub.add_parser("p45", help="write a leaver's P45 (Parts 1A, 2 and 3) as a PDF, from their last pay run")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", required=True, metavar="NAME")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_p45)
+
+    p = sub.add_parser("p60", help="write each PA's P60 for a tax year as PDFs, from the finalised pay runs")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--tax-year", required=True, metavar="YYYY-YY")
+    p.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
+    p.add_argument("--pa", metavar="NAME", help="only this PA's P60")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_p60)
+
     p = sub.add_parser("budget", help="the direct-payment budget for a council year: money in and out, forecast, uprating gap")
     p.add_argument("--employer", required=True)
     p.add_argument("--year", required=True, metavar="YYYY-YY")
@@ -587,6 +604,46 @@ def cmd_payslips(args) -> int:
     db = _open(args)
     files = write_payslip_files(db, _employer_id(db, args.employer), args.pay_date, args.out)
     print(f"Wrote {len(files)} payslips to {args.out}.")
+    return 0
+
+
+def cmd_p45(args) -> int:
+    from pa_manager.services.year_end import write_p45_file
+
+    db = _open(args, writes=True)
+    form = write_p45_file(db, _employer_id(db, args.employer), args.pa, args.out)
+    if args.json:
+        _print_json({"file": str(args.out), "pa": form.pa.name, "tax_year": form.tax_year,
+                     "leaving_date": form.leaving_date.isoformat(), "tax_code": form.tax_code,
+                     "week1_month1": form.week1_month1, "last_period": f"{form.period_word} {form.last_period}",
+                     "pay_to_date": _money(form.pay_to_date), "tax_to_date": _money(form.tax_to_date),
+                     "this_employment_pay": _money(form.this_employment_pay),
+                     "this_employment_tax": _money(form.this_employment_tax),
+                     "student_loan_continues": form.student_loan_continues,
+                     "postgraduate_loan_continues": form.postgraduate_loan_continues})
+    else:
+        print(f"Wrote {form.pa.name}'s P45 to {args.out}. Give Parts 1A, 2 and 3 to them.")
+    return 0
+
+
+def cmd_p60(args) -> int:
+    from pa_manager.services.year_end import p60s, write_p60_files
+
+    db = _open(args, writes=True)
+    employer_id = _employer_id(db, args.employer)
+    files = write_p60_files(db, employer_id, args.tax_year, args.out_dir, args.pa, today=_today())
+    if args.json:
+        forms = p60s(db, employer_id, args.tax_year, args.pa)
+        _print_json({"tax_year": args.tax_year, "files": [str(f) for f in files], "p60s": [
+            {"pa": f.pa.name, "previous_pay": _money(f.previous_pay), "previous_tax": _money(f.previous_tax),
+             "pay": _money(f.pay), "tax": _money(f.tax), "total_pay": _money(f.total_pay),
+             "total_tax": _money(f.total_tax), "final_tax_code": f.final_tax_code,
+             "student_loan": _money(f.student_loan), "postgraduate_loan": _money(f.postgraduate_loan),
+             "ni": [{"letter": n.letter, "earnings_at_lel": _money(n.at_lel), "earnings_lel_to_pt": _money(n.lel_to_pt),
+                     "earnings_pt_to_uel": _money(n.pt_to_uel), "employee_ni": _money(n.employee_ni)} for n in f.ni]}
+            for f in forms]})
+    else:
+        print(f"Wrote {len(files)} P60{'s' if len(files) != 1 else ''} to {args.out_dir}.")
     return 0
 
 

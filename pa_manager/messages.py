@@ -362,6 +362,8 @@ MESSAGES: dict[str, str] = {
         "Send your pension declaration of compliance to The Pensions Regulator.",
     "PENSION_RE_ENROLMENT":
         "Re-enrol eligible PAs into your workplace pension, as you must every 3 years.",
+    "P60_DUE":
+        "Give your PAs their P60 for the {tax_year} tax year by {due_by} ({people}): on the Pay page, choose Year-end summary, then Save P60s.",
     "COUNCIL_REVIEW":
         "Your council should review your direct payment – ask them to arrange it if they have not.",
     "TRAINING_EXPIRED":

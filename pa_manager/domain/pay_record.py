@@ -16,8 +16,10 @@ Version 2: adds `employer`, `pa_details`, `holiday`, `hours_worked`, `minimum_wa
 `payment_method`, and the `description` and `relates_to` of each line.
 Version 3: Student Loan and Postgraduate Loan deductions (deduction lines STUDENT_LOAN, whose
 description is the plan, and POSTGRADUATE_LOAN), their year to date (`year_to_date.student_loan`,
-`.postgraduate_loan`), and the PA's loans as they were (`pa_details.student_loan_plan`,
-`.postgraduate_loan`). Nothing in a version 2 record changes: it had no loans.
+`.postgraduate_loan`), the PA's loans as they were (`pa_details.student_loan_plan`, `.postgraduate_loan`)
+and the period's earnings in each National Insurance band (`ni_earnings`, for the P60 and the FPS;
+null in a record upgraded from version 2, whose bands are worked out again from its own year's
+thresholds when needed). Nothing else in a version 2 record changes: it had no loans.
 """
 from __future__ import annotations
 
@@ -94,6 +96,17 @@ class Deduction:
 
 
 @dataclass(frozen=True)
+class NIEarnings:
+    """One period's NI-able pay split at HMRC's thresholds (payroll's NIResult), as the P60 and the
+    FPS report it."""
+
+    at_lel: Decimal        # the lower earnings limit itself, once pay reaches it
+    lel_to_pt: Decimal
+    pt_to_uel: Decimal
+    above_uel: Decimal
+
+
+@dataclass(frozen=True)
 class Extra:
     description: str
     amount: Decimal
@@ -140,6 +153,7 @@ class PayRecord:
     previous_employment_tax: Decimal
     flags: tuple[str, ...]
     payment_method: str = BANK_TRANSFER
+    ni_earnings: NIEarnings | None = None   # None: a record from before version 3
     format_version: int = FORMAT_VERSION
 
     @property
@@ -214,6 +228,8 @@ def record_of(slip: Payslip, employer: EmployerDetails, pa: PADetails) -> PayRec
         minimum_wage_band=check.band if check else None,
         year_to_date=slip.year_to_date, previous_employment_pay=slip.previous_employment_pay,
         previous_employment_tax=slip.previous_employment_tax, flags=tuple(slip.flags),
+        ni_earnings=NIEarnings(slip.ni_result.earnings_at_lel, slip.ni_result.earnings_lel_to_pt,
+                               slip.ni_result.earnings_pt_to_uel, slip.ni_result.earnings_above_uel),
     )
 
 
@@ -304,6 +320,8 @@ def _read_v3(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
             value = tuple(_build(Extra, a) for a in value)
         elif f.name == "holiday":
             value = None if value is None else _build(HolidayPosition, value)
+        elif f.name == "ni_earnings":
+            value = None if value is None else _build(NIEarnings, value)
         elif f.name == "year_to_date":
             value = YearToDate(**{k: Decimal(v) for k, v in value.items()})
         elif f.name == "flags":
@@ -334,5 +352,6 @@ def upgrade_v2(document: dict[str, Any]) -> dict[str, Any]:
     upgraded = dict(document)
     upgraded["year_to_date"] = {"student_loan": "0.00", "postgraduate_loan": "0.00", **document["year_to_date"]}
     upgraded["pa_details"] = {"student_loan_plan": "", "postgraduate_loan": False, **document["pa_details"]}
+    upgraded["ni_earnings"] = None
     upgraded["format_version"] = 3
     return upgraded

@@ -29,3 +29,38 @@ def test_calc_pay_refuses_a_plan_that_does_not_exist(capsys):
     code, out, err = run(capsys, "calc-pay", "--tax-year", "2026-27", "--frequency", "monthly", "--period", "1",
                          "--gross", "3000", "--tax-code", "1257L", "--student-loan", "3")
     assert code != 0 and "Traceback" not in err and "--student-loan" in err and len(err.strip().splitlines()) == 1
+
+
+def test_p45_for_the_demo_leaver_and_p60s_for_last_year(demo_location, tmp_path, capsys, monkeypatch):
+    import subprocess
+    from datetime import date
+
+    from pa_manager import cli
+
+    monkeypatch.setattr(cli, "_today", lambda: date(2026, 11, 23))
+    data = demo_location
+    code, out, err = run(capsys, "p45", "--employer", "Margaret Okafor", "--pa", "Sam Ellis",
+                         "--out", str(tmp_path / "p45.pdf"), "--json", "--data", data)
+    assert code == 0, err
+    form = json.loads(out)
+    assert form["leaving_date"] == "2025-09-30" and form["last_period"] == "Month 6"
+    assert form["pay_to_date"] == form["this_employment_pay"] != "0.00"
+    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "p45.pdf"), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "P45 Part 1A" in text and "P45 Part 2" in text and "P45 Part 3" in text and "30 September 2025" in text
+    code, out, err = run(capsys, "p45", "--employer", "Margaret Okafor", "--pa", "Janet Moyo",
+                         "--out", str(tmp_path / "no.pdf"), "--data", data)
+    assert code != 0 and "leaving date" in err and not (tmp_path / "no.pdf").exists()
+
+    code, out, err = run(capsys, "p60", "--employer", "Margaret Okafor", "--tax-year", "2025-26",
+                         "--out-dir", str(tmp_path / "p60"), "--json", "--data", data)
+    assert code == 0, err
+    result = json.loads(out)
+    names = {p["pa"] for p in result["p60s"]}
+    assert "Sam Ellis" not in names and names   # left in September: a P45, not a P60
+    assert len(result["files"]) == len(names)
+    for p60 in result["p60s"]:
+        assert p60["total_pay"] == f"{float(p60['pay']) + float(p60['previous_pay']):.2f}"
+    code, out, err = run(capsys, "p60", "--employer", "Margaret Okafor", "--tax-year", "2026-27",
+                         "--out-dir", str(tmp_path / "early"), "--data", data)
+    assert code != 0 and "5 April 2027" in err
