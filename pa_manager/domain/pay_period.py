@@ -134,7 +134,8 @@ class Addition:
 BONUS = "BONUS"
 BACK_PAY = "BACK_PAY"                          # pay owed for an earlier period (a correction)
 MINIMUM_WAGE_ARREARS = "MINIMUM_WAGE_ARREARS"  # NMWA 1998 s.17: at today's rate when it is higher
-ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)
+PAY_IN_LIEU_OF_NOTICE = "PAY_IN_LIEU_OF_NOTICE"  # a leaver's notice not worked (domain.leaving): taxed, NI-able
+ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS, PAY_IN_LIEU_OF_NOTICE)
 
 # Other deductions.
 AGREED = "OTHER"            # agreed in writing beforehand (ERA 1996 s.13)

@@ -115,6 +115,13 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         found["p45_pay"] = Problem("P45_PAY_MISSING")
     if record.student_loan_plan and record.student_loan_plan not in PLANS:
         found["student_loan_plan"] = Problem("STUDENT_LOAN_PLAN_UNKNOWN", record.student_loan_plan)
+    if record.contractual_notice_weeks is not None and not 0 <= record.contractual_notice_weeks <= 52:
+        found["contractual_notice_weeks"] = Problem("NOTICE_WEEKS_INVALID", str(record.contractual_notice_weeks))
+    if record.leaving_week_pay is not None and (record.leaving_week_pay < 0 or record.leaving_week_pay
+                                                != record.leaving_week_pay.quantize(Decimal("0.01"))):
+        found["leaving_week_pay"] = Problem("WEEK_PAY_INVALID", str(record.leaving_week_pay))
+    if record.notice_given_on and record.leaving_date and record.notice_given_on > record.leaving_date:
+        found["notice_given_on"] = Problem("NOTICE_AFTER_LEAVING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
     for entry in record.pay_rates:

@@ -25,7 +25,7 @@ _LINE_NAMES = {
     "PREMIUM": "Extra pay for weekends and bank holidays",
     "HOLIDAY_ON_LEAVING": "Holiday owed on leaving",
 }
-_ONE_OFF_NAMES = {"BONUS": "Bonus", "BACK_PAY": "Back pay"}
+_ONE_OFF_NAMES = {"BONUS": "Bonus", "BACK_PAY": "Back pay", "PAY_IN_LIEU_OF_NOTICE": "Pay in lieu of notice"}
 _DEDUCTIONS = {
     "INCOME_TAX": ("Income tax", "Paid to HMRC for you"),
     "EMPLOYEE_NI": ("National Insurance", "Paid to HMRC for you"),

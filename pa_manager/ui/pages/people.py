@@ -334,7 +334,7 @@ class PeoplePage(QWidget):
         dialog = LeaverDialog(pa, self.context.today(), self, save_p45=self._p45_saver(pa))
         if not dialog.exec():
             return
-        after = replace(pa, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
+        after = replace(dialog.terms, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
         db, employer_id = self.context.db, self.context.employer_id
         try:
             saved = people.save_pa(db, employer_id, after, self.context.today())
