@@ -100,6 +100,14 @@ MESSAGES: dict[str, str] = {
         "Enter the pay from the P45 as well as the tax.",
     "PENSION_FROM_MISSING":
         "Enter the date they became a member of the workplace pension.",
+    "NOTICE_WEEKS_INVALID":
+        "Enter the notice in their contract as whole weeks, from 0 to 52.",
+    "WEEK_PAY_INVALID":
+        "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
+    "NOTICE_AFTER_LEAVING":
+        "The day notice was given must be on or before their last working day.",
+    "STUDENT_LOAN_PLAN_UNKNOWN":
+        "Choose the student loan plan from their starter checklist, P45 or HMRC's start notice: Plan 1, 2, 4 or 5.",
     "CARE_WAGE_UPLIFT_INVALID":
         "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
     "CONTRACTED_HOURS_INVALID":
@@ -474,6 +482,8 @@ MESSAGES: dict[str, str] = {
         "Send your pension declaration of compliance to The Pensions Regulator.",
     "PENSION_RE_ENROLMENT":
         "Re-enrol eligible PAs into your workplace pension, as you must every 3 years.",
+    "P60_DUE":
+        "Give your PAs their P60 for the {tax_year} tax year by {due_by} ({people}): on the Pay page, choose Year-end summary, then Save P60s.",
     "COUNCIL_REVIEW":
         "Your council should review your direct payment – ask them to arrange it if they have not.",
     "TRAINING_EXPIRED":

@@ -135,7 +135,8 @@ class Addition:
 BONUS = "BONUS"
 BACK_PAY = "BACK_PAY"                          # pay owed for an earlier period (a correction)
 MINIMUM_WAGE_ARREARS = "MINIMUM_WAGE_ARREARS"  # NMWA 1998 s.17: at today's rate when it is higher
-ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)
+PAY_IN_LIEU_OF_NOTICE = "PAY_IN_LIEU_OF_NOTICE"  # a leaver's notice not worked (domain.leaving): taxed, NI-able
+ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS, PAY_IN_LIEU_OF_NOTICE)
 
 # Other deductions.
 AGREED = "OTHER"            # agreed in writing beforehand (ERA 1996 s.13)
@@ -213,6 +214,8 @@ class YearToDate:
     employee_pension: Decimal = ZERO
     employer_pension: Decimal = ZERO
     ssp: Decimal = ZERO
+    student_loan: Decimal = ZERO
+    postgraduate_loan: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -246,6 +249,8 @@ class PayPeriodInput:
                  leave year's entitlement for fixed hours (holiday.fixed_hours_entitlement, to the
                  leaving date for a leaver). With leave_year_start they give the payslip's holiday
                  position.
+    Loans        student_loan_plan ("1", "2", "4", "5" or None) and postgraduate_loan: deductions
+                 on NI-able pay (domain.student_loan).
     Leaving      leaver: holiday earned and not taken is paid at holiday_owed_rate as a final line.
     Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
     """
@@ -291,6 +296,8 @@ class PayPeriodInput:
     leaver: bool = False
     holiday_owed_rate: Decimal = ZERO
     minimum_wage_override_reason: str = ""
+    student_loan_plan: str | None = None
+    postgraduate_loan: bool = False
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",

@@ -14,6 +14,12 @@ Version 1 (until December 2026): the figures only; no employer or PA details (be
 holiday position and no format_version key.
 Version 2: adds `employer`, `pa_details`, `holiday`, `hours_worked`, `minimum_wage_band`,
 `payment_method`, and the `description` and `relates_to` of each line.
+Version 3: Student Loan and Postgraduate Loan deductions (deduction lines STUDENT_LOAN, whose
+description is the plan, and POSTGRADUATE_LOAN), their year to date (`year_to_date.student_loan`,
+`.postgraduate_loan`), the PA's loans as they were (`pa_details.student_loan_plan`, `.postgraduate_loan`)
+and the period's earnings in each National Insurance band (`ni_earnings`, for the P60 and the FPS;
+null in a record upgraded from version 2, whose bands are worked out again from its own year's
+thresholds when needed). Nothing else in a version 2 record changes: it had no loans.
 """
 from __future__ import annotations
 
@@ -28,9 +34,10 @@ from pa_manager.domain.money import AMOUNT_LIMIT, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_period import YearToDate
 from pa_manager.domain.payroll import Payslip, due_to_hmrc
+from pa_manager.domain.student_loan import POSTGRADUATE_LOAN, STUDENT_LOAN
 from pa_manager.domain.tax_year import check_period, tax_year_label
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 BANK_TRANSFER = "BANK_TRANSFER"
 
@@ -64,6 +71,8 @@ class PADetails:
     job_title: str = ""
     start_date: date | None = None
     leaving_date: date | None = None
+    student_loan_plan: str = ""      # "1", "2", "4", "5" or "" (none)
+    postgraduate_loan: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,10 +92,21 @@ class Line:
 
 @dataclass(frozen=True)
 class Deduction:
-    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, OTHER, OVERPAYMENT
+    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, STUDENT_LOAN, POSTGRADUATE_LOAN, OTHER, OVERPAYMENT
     amount: Decimal
     description: str = ""
     purpose: str = ""
+
+
+@dataclass(frozen=True)
+class NIEarnings:
+    """One period's NI-able pay split at HMRC's thresholds (payroll's NIResult), as the P60 and the
+    FPS report it."""
+
+    at_lel: Decimal        # the lower earnings limit itself, once pay reaches it
+    lel_to_pt: Decimal
+    pt_to_uel: Decimal
+    above_uel: Decimal
 
 
 @dataclass(frozen=True)
@@ -136,6 +156,7 @@ class PayRecord:
     previous_employment_tax: Decimal
     flags: tuple[str, ...]
     payment_method: str = BANK_TRANSFER
+    ni_earnings: NIEarnings | None = None   # None: a record from before version 3
     format_version: int = FORMAT_VERSION
 
     @property
@@ -146,6 +167,23 @@ class PayRecord:
     def hours(self) -> Decimal:
         """Hours paid for by the hour (ERA 1996 s.8(2)(e))."""
         return sum((line.hours for line in self.lines if line.hours is not None and line.code != "SSP"), ZERO)
+
+    def deducted(self, code: str) -> Decimal:
+        return sum((d.amount for d in self.deductions if d.code == code), ZERO)
+
+    @property
+    def student_loan(self) -> Decimal:
+        return self.deducted(STUDENT_LOAN)
+
+    @property
+    def postgraduate_loan(self) -> Decimal:
+        return self.deducted(POSTGRADUATE_LOAN)
+
+    @property
+    def student_loan_plan(self) -> str:
+        """The plan deducted for in this payment, or the PA's plan as recorded then."""
+        plans = [d.description for d in self.deductions if d.code == STUDENT_LOAN and d.description]
+        return plans[0] if plans else self.pa_details.student_loan_plan
 
     @property
     def additions_total(self) -> Decimal:
@@ -193,6 +231,8 @@ def record_of(slip: Payslip, employer: EmployerDetails, pa: PADetails) -> PayRec
         minimum_wage_band=check.band if check else None,
         year_to_date=slip.year_to_date, previous_employment_pay=slip.previous_employment_pay,
         previous_employment_tax=slip.previous_employment_tax, flags=tuple(slip.flags),
+        ni_earnings=NIEarnings(slip.ni_result.earnings_at_lel, slip.ni_result.earnings_lel_to_pt,
+                               slip.ni_result.earnings_pt_to_uel, slip.ni_result.earnings_above_uel),
     )
 
 
@@ -285,7 +325,9 @@ def from_document(document: dict[str, Any], pa_id: Hashable = None) -> PayRecord
     try:
         if version == 1:
             document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
-        record = _read_v2(document, pa_id)
+        if document.get("format_version") == 2:
+            document = upgrade_v2(document)
+        record = _read_v3(document, pa_id)
         frequency = PayFrequency(record.frequency)
         check_period(frequency, record.period)
         if record.tax_year != tax_year_label(record.pay_date) or record.period_end < record.period_start:
@@ -309,7 +351,7 @@ def _list(value: Any) -> list:
     return value
 
 
-def _read_v2(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
+def _read_v3(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
     values: dict[str, Any] = {"pa_id": pa_id}
     for f in fields(PayRecord):
         if f.name == "pa_id":
@@ -327,6 +369,8 @@ def _read_v2(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
             value = tuple(_build(Extra, a) for a in _list(value))
         elif f.name == "holiday":
             value = None if value is None else _build(HolidayPosition, value)
+        elif f.name == "ni_earnings":
+            value = None if value is None else _build(NIEarnings, value)
         elif f.name == "year_to_date":
             value = _build(YearToDate, value)
         elif f.name == "flags":
@@ -351,4 +395,14 @@ def upgrade_v1(document: dict[str, Any], employer: EmployerDetails, pa: PADetail
         employer=_plain(employer), pa_details=_plain(pa), holiday=_plain(holiday) if holiday else None,
         minimum_wage_band=None, payment_method=BANK_TRANSFER, format_version=2,
     )
+    return upgraded
+
+
+def upgrade_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 -> 3: a version 2 record had no loans; their year-to-date figures are nought."""
+    upgraded = dict(document)
+    upgraded["year_to_date"] = {"student_loan": "0.00", "postgraduate_loan": "0.00", **document["year_to_date"]}
+    upgraded["pa_details"] = {"student_loan_plan": "", "postgraduate_loan": False, **document["pa_details"]}
+    upgraded["ni_earnings"] = None
+    upgraded["format_version"] = 3
     return upgraded

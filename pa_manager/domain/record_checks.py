@@ -11,6 +11,7 @@ from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
+from pa_manager.domain.student_loan import PLANS
 from pa_manager.domain.tax_code import TaxCodeError, normalise_tax_code, parse_tax_code
 from pa_manager.domain.validation import Problem
 
@@ -132,6 +133,15 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
             found[field] = Problem("P45_AMOUNT_INVALID", str(value))
     if record.p45_tax is not None and record.p45_pay is None and "p45_tax" not in found:
         found["p45_pay"] = Problem("P45_PAY_MISSING")
+    if record.student_loan_plan and record.student_loan_plan not in PLANS:
+        found["student_loan_plan"] = Problem("STUDENT_LOAN_PLAN_UNKNOWN", record.student_loan_plan)
+    if record.contractual_notice_weeks is not None and not 0 <= record.contractual_notice_weeks <= 52:
+        found["contractual_notice_weeks"] = Problem("NOTICE_WEEKS_INVALID", str(record.contractual_notice_weeks))
+    if record.leaving_week_pay is not None and (record.leaving_week_pay < 0 or record.leaving_week_pay
+                                                != record.leaving_week_pay.quantize(Decimal("0.01"))):
+        found["leaving_week_pay"] = Problem("WEEK_PAY_INVALID", str(record.leaving_week_pay))
+    if record.notice_given_on and record.leaving_date and record.notice_given_on > record.leaving_date:
+        found["notice_given_on"] = Problem("NOTICE_AFTER_LEAVING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
     _dates_in_range(found, record)

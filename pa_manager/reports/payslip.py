@@ -112,6 +112,8 @@ class YearToDate:
     employee_ni: Decimal
     employee_pension: Decimal
     tax_year: str = ""  # e.g. "2026 to 2027"
+    student_loan: Decimal | None = None       # shown when the PA repays one (None: no loan)
+    postgraduate_loan: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -334,6 +336,10 @@ def _year_to_date(data: PayslipData):
     rows = [("Total pay", format_money(ytd.gross)), ("Taxable pay", format_money(ytd.taxable_pay)),
              ("Income tax", format_money(ytd.tax)), ("Employee NI", format_money(ytd.employee_ni)),
              ("Your pension", format_money(ytd.employee_pension))]
+    if ytd.student_loan is not None:
+        rows.append(("Student Loan", format_money(ytd.student_loan)))
+    if ytd.postgraduate_loan is not None:
+        rows.append(("Postgraduate Loan", format_money(ytd.postgraduate_loan)))
     return title, rows
 
 

@@ -29,6 +29,8 @@ from pa_manager.services import budget, training
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
+from pa_manager.services.errors import ServiceError
+from pa_manager.domain.tax_year import tax_year_label
 
 DEMO_EMPLOYER = "Margaret Okafor"
 
@@ -331,6 +333,29 @@ def _pay_runs(db: Database, employer_id: int, today: date) -> None:
             break
         finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc), confirmed=True)
         month += relativedelta(months=1)
+    _p60s_given(db, employer_id, today)
+
+
+def _p60s_given(db: Database, employer_id: int, today: date) -> None:
+    """The household gave its P60s each May: noted as made for every tax year whose 31 May has passed."""
+    from pa_manager.services import history, year_end
+
+    label = tax_year_label(today - relativedelta(years=2))
+    while True:
+        due = year_end.p60_due(label)
+        if due >= today:
+            return
+        try:
+            forms = year_end.p60s(db, employer_id, label)
+        except ServiceError:
+            forms = []
+        if forms:
+            with db.session() as s:
+                history.note(s, employer_id, year_end.P60S_MADE, at=datetime.combine(due - timedelta(days=10), time(10),
+                                                                                     timezone.utc),
+                             tax_year=label, people=len(forms), pas=[f.pa.name for f in forms])
+        first = int(label[:4]) + 1
+        label = f"{first}-{str(first + 1)[2:]}"
 
 
 def _add_checks(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

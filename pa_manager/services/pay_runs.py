@@ -17,7 +17,8 @@ from decimal import Decimal
 
 from sqlalchemy import func, select
 
-from pa_manager.domain import holiday, pay_period as one_off, sick_pay
+from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
+from pa_manager.domain.leaving import REDUNDANCY_PAY
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.before_paying import PAFacts, ToConfirm, before_paying
 from pa_manager.domain.employer import EmployerRecord
@@ -39,7 +40,7 @@ from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import date_range, describe, format_date
-from pa_manager.services import history
+from pa_manager.services import history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
@@ -390,7 +391,7 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
-                     pa.start_date, pa.leaving_date)
+                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan)
 
 
 @dataclass(frozen=True)
@@ -431,6 +432,9 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
             pa.contracted_hours, Decimal(len(weekdays)), leave_starts,
             employed_from=pa.start_date, employed_to=pa.leaving_date).hours
     additions, deductions, one_off = _extras(p.extras.get(pa.id, ()))
+    leaver = pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end
+    if leaver:
+        additions, one_off = _leaving_extras(pa, earlier, additions, one_off)
     rolled_up = pa.rolled_up_holiday and pa.irregular_hours
     p45 = pa.p45_tax_year == tax_year
     return PayPeriodInput(
@@ -452,9 +456,28 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,
         pension_scheme=_scheme(employer), pension_membership=_membership(pa),
         claims_employment_allowance=employer.claims_employment_allowance, employment_allowance_used=allowance_used,
-        leaver=pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end,
+        leaver=leaver,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
+        student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
     )
+
+
+def _leaving_extras(pa: PARecord, earlier: list[_Earlier], additions, one_off):
+    """A leaver's last pay run: pay in lieu of the notice not worked (taxed and NI-able) and statutory
+    redundancy pay (not taxed), by services.leaving."""
+    paid = [leaving.PaidPeriod(e.period_start, e.period_end, e.gross_pay) for e in earlier]
+    due = leaving.leaving_pay(pa, paid)
+    if due is None:
+        return additions, one_off
+    if due.pay_in_lieu:
+        n = due.notice
+        one_off = (*one_off, OneOffPayment(one_off_codes.PAY_IN_LIEU_OF_NOTICE,
+                                           f"{n.days_in_lieu} days of notice to {format_date(n.ends_on)}", due.pay_in_lieu))
+    if due.redundancy is not None and due.redundancy.amount:
+        r = due.redundancy
+        additions = (*additions, Addition(f"{REDUNDANCY_PAY} ({r.weeks.normalize():f} weeks at "
+                                          f"£{r.week_pay:,.2f}, not taxed)", r.amount))
+    return additions, one_off
 
 
 def _cannot(pa: PARecord) -> str | None:

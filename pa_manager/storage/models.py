@@ -109,6 +109,13 @@ class PersonalAssistant(Base):
     p45_tax_year: Mapped[str] = mapped_column(String(7), default="", server_default="")
     p45_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    student_loan_plan: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    postgraduate_loan: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    notice_given_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    contractual_notice_weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_in_lieu_of_notice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    redundancy: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    leaving_week_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 

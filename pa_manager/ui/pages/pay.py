@@ -381,7 +381,7 @@ class PayPage(QWidget):
     def _on_year_end_button_clicked(self) -> None:
         dates = pay_runs.pay_run_dates(self.context.db, self.context.employer_id)
         years = list(dict.fromkeys(tax_year_label(day) for day in dates))  # newest first, once each
-        YearEndDialog(self.context.db, self.context.employer_id, years, self).exec()
+        YearEndDialog(self.context.db, self.context.employer_id, years, self, today=self.context.today()).exec()
 
     def _selected_draft(self) -> pay_runs.PADraft | None:
         index = self.table.currentIndex()
