@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -39,6 +39,8 @@ def area_shortcut(number: int) -> str:
 
 
 class MainWindow(QMainWindow):
+    records_shown = Signal()  # the dashboard shows the open employer's records (or the welcome, with none)
+
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
         self.context = None
@@ -163,6 +165,12 @@ class MainWindow(QMainWindow):
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
             context.set_employer(self.employer_box.itemData(0))
+        self.dashboard.records_shown.connect(self._on_dashboard_records_shown)
+        self._on_dashboard_records_shown()
+
+    def _on_dashboard_records_shown(self) -> None:
+        if self.context is not None and self.dashboard.shown_employer == self.context.employer_id:
+            self.records_shown.emit()
 
     # --- menus ---
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:

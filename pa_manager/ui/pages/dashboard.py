@@ -32,10 +32,12 @@ class DashboardPage(QWidget):
     employer_edit_requested = Signal()
     employer_add_requested = Signal()
     area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
+    records_shown = Signal()  # the current employer's records (or the welcome, with none) are on screen
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self.shown_employer: int | None = None
         body = QWidget()
         layout = QVBoxLayout(body)
         self.heading = heading()
@@ -126,6 +128,8 @@ class DashboardPage(QWidget):
             self.continuity.setText("")
             self.edit_button.setEnabled(False)
             self._show_welcome(True)
+            self.shown_employer = None
+            self.records_shown.emit()
             return
         self._show_welcome(False)
         self.edit_button.setEnabled(True)
@@ -136,6 +140,8 @@ class DashboardPage(QWidget):
         self._show_pay(data)
         self._show_gaps(data)
         self._show_details(data)
+        self.shown_employer = data.employer.id
+        self.records_shown.emit()
 
     def _show_welcome(self, shown: bool) -> None:
         self.welcome.setVisible(shown)
