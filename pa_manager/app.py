@@ -27,12 +27,15 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
         passphrase: str | None = None) -> int:
     """Show the window first, then open the records into it, so the app appears at once. `create`:
     the location is the app's own default file, made on first use. `portable`: said in the window."""
-    from pa_manager.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    from pa_manager.ui.main_window import LastEmployer, MainWindow
 
     app = make_application()
     sys.excepthook = _say_what_went_wrong
     window = MainWindow()
     window.portable = portable
+    window.last_employer = LastEmployer(QSettings())  # opens on whoever's records were open last time
     window.show()
     app.processEvents()
     if os.environ.get(QUIT_WHEN_SHOWN):
@@ -66,23 +69,90 @@ def _quit_when_shown(app: QApplication, window) -> None:
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
                  passphrase: str | None = None) -> bool:
+    from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
+    today = date.today()
+    if demo:
+        _copy_todays_demo(Path(location), today)
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
     context = AppContext(data.db)
+    # What can take a moment (the budget forecast, the caseload, making the demo) is worked out away from the
+    # window, so the window is usable at once and the records are on screen first.
+    context.background = Background(context, threaded=True)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(context.background.shutdown)
     if demo:
-        from pa_manager.services.demo import create_demo
+        from pa_manager.services.demo import DEMO_EMPLOYER, create_demo
+        from pa_manager.services.employers import find_employer
 
-        context.set_employer(create_demo(data.db, date.today()))
+        made = find_employer(data.db, DEMO_EMPLOYER)
+        if made is None:  # the first demo today: made now, away from the window, and kept for next time
+            window.opening.setText("Making the demo household…")
+            db = data.db
+
+            def made_now(employer_id: int) -> None:
+                context.set_employer(employer_id)
+                _attach(window, context, data)
+                _keep_todays_demo(db, today)
+
+            context.background.run("demo", lambda: create_demo(db, today), made_now)
+            return True
+        context.set_employer(made.id)
+    _attach(window, context, data)
+    return True
+
+
+def _attach(window, context, data) -> None:
     window.attach(context, data)
     if data.opened.backup:
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
     elif data.backup_problem:
         window.statusBar().showMessage(data.backup_problem)
-    return True
+
+
+def _todays_demo(today: date) -> Path:
+    """Where the demo made today is kept for the next --demo today (made-up people only: nothing personal)."""
+    from platformdirs import user_cache_path
+
+    from pa_manager import __version__
+    from pa_manager.storage.database import SCHEMA_REVISION
+
+    return user_cache_path(APP_NAME, appauthor=False) / f"demo-{__version__}-{SCHEMA_REVISION}-{today.isoformat()}.sqlite3"
+
+
+def _copy_todays_demo(location: Path, today: date) -> None:
+    import shutil
+
+    kept = _todays_demo(today)
+    if kept.is_file() and not location.exists():
+        try:
+            shutil.copyfile(kept, location)
+            os.chmod(location, 0o600)
+        except OSError:
+            location.unlink(missing_ok=True)  # made again instead
+
+
+def _keep_todays_demo(db, today: date) -> None:
+    """A copy of the demo just made, for the next --demo today; older ones are removed. Not being able
+    to keep it only means making it again next time."""
+    from pa_manager.storage.backup import copy_database
+
+    kept = _todays_demo(today)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for old in kept.parent.glob("demo-*.sqlite3"):
+            old.unlink(missing_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        copy_database(Path(db.location), partial)
+        partial.replace(kept)
+    except OSError:
+        pass
 
 
 def _say_what_went_wrong(kind, error, trace) -> None:
