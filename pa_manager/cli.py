@@ -1012,10 +1012,8 @@ def _guarded(action: Callable[[], int]) -> int:
     could show a PA's details). PA_MANAGER_DEBUG=1 shows the traceback for a developer."""
     import sqlite3
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from pa_manager.services.errors import ServiceError
-    from pa_manager.storage.database import DataFileError, storage_error
+    from pa_manager.storage.sqlite_file import DataFileError
 
     try:
         return action()
@@ -1028,20 +1026,34 @@ def _guarded(action: Callable[[], int]) -> int:
     except ServiceError as error:
         print(error, file=sys.stderr)
         return EXIT_ERROR
-    except (SQLAlchemyError, sqlite3.Error) as error:
-        if os.environ.get("PA_MANAGER_DEBUG"):
-            raise
-        print(storage_error(error), file=sys.stderr)
-        return EXIT_ERROR
+    except sqlite3.Error as error:
+        return _storage_refusal(error)
     except OSError as error:
         print(f"{error.strerror or error} ({error.filename or 'file'}). Check the path and try again.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last guard: a sentence, not a traceback
+        if _from_sqlalchemy(error):
+            return _storage_refusal(error)
         if os.environ.get("PA_MANAGER_DEBUG"):
             raise
         print(f"Something unexpected went wrong ({type(error).__name__}), so the command stopped. Run it again; if it "
               "happens again, please report it with the command you ran.", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _from_sqlalchemy(error: BaseException) -> bool:
+    """An error of the database layer, told without loading it for commands that never did."""
+    found = sys.modules.get("sqlalchemy.exc")
+    return found is not None and isinstance(error, found.SQLAlchemyError)
+
+
+def _storage_refusal(error: BaseException) -> int:
+    from pa_manager.storage.database import storage_error
+
+    if os.environ.get("PA_MANAGER_DEBUG"):
+        raise error
+    print(storage_error(error), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -184,7 +184,7 @@ def local_span(
         key=key,
     )
     periods = tuple(_resolve_period(shift, a, b, nonexistent) for a, b in awake)
-    return replace(shift, awake=periods)
+    return replace(shift, awake=periods) if periods else shift
 
 
 def local_shift(

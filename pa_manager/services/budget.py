@@ -295,7 +295,7 @@ def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecas
 def _forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
-    entries = [e.entry for e in list_entries(db, employer_id)]
+    entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the forecast reads
     with db.session() as s:
         paid = paid_to(s, employer_id, as_of)
     # Work done since the last pay run is still to be paid: it is costed with the work to come.
@@ -406,7 +406,7 @@ class BudgetSummary:
 def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
                    with_uprating: bool = True) -> BudgetSummary:
     year = get_year(db, employer_id, label)
-    entries = [e.entry for e in list_entries(db, employer_id)]
+    entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the sums read
     up_to = min(today, year.ends_on)
     statement = latest_statement_balance(db, employer_id, year)
     return BudgetSummary(

@@ -208,7 +208,13 @@ def _worked_history(patterns: list[RotaPattern], cover: list[Cover], pas: dict[i
 
 
 def create_demo(db: Database, today: date) -> int:
-    """Write the demo households into an open data file; returns the main demo employer's id."""
+    """Write the demo households into an open data file; returns the main demo employer's id. One
+    transaction: all of it is there, or none (and one write to the disk, not hundreds)."""
+    with db.session(write=True):
+        return _create_demo(db, today)
+
+
+def _create_demo(db: Database, today: date) -> int:
     first_id = None
     for employer, pas in (demo_household(today), second_client(today)):
         saved = save_employer(db, employer)

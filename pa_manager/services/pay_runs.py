@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import selectinload
 
 from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
 from pa_manager.domain.leaving import REDUNDANCY_PAY
@@ -45,7 +46,7 @@ from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record, planned_shifts
-from pa_manager.services.shifts import to_shift
+from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -161,11 +162,43 @@ def _employer(session, employer_id: int) -> EmployerRecord:
     return employer_record(row)
 
 
-def _unpaid_shift_days(session, employer_id: int, runs: list[PaidRun], today: date) -> list[date]:
-    """Days up to today with shifts that no finalised pay run has paid for."""
-    days = session.scalars(select(models.Shift.local_date).distinct().where(
-        models.Shift.employer_id == employer_id, models.Shift.local_date <= today))
-    return sorted(d for d in days if _paid_by(runs, d, d) is None)
+def unpaid_ranges(runs: list[PaidRun], today: date) -> list[tuple[date | None, date]]:
+    """The days up to today that no finalised pay run paid for, as (first, last) ranges in order; a first
+    of None is from the very beginning."""
+    out: list[tuple[date | None, date]] = []
+    day: date | None = None  # the first day not known to be paid; None: the beginning
+    for start, end in sorted((r.period_start, r.period_end) for r in runs):
+        if day is not None and day > today:
+            break
+        if day is None or start > day:
+            last = min(start - timedelta(days=1), today)
+            if day is None or last >= day:
+                out.append((day, last))
+        day = end + timedelta(days=1) if day is None else max(day, end + timedelta(days=1))
+    if day is None:
+        out.append((None, today))
+    elif day <= today:
+        out.append((day, today))
+    return out
+
+
+def _unpaid_shifts(employer_id: int, runs: list[PaidRun], today: date):
+    """The condition for the employer's shifts up to today that no finalised pay run paid for: an
+    indexed range of dates for each gap between pay runs (ix_shifts_employer_id_local_date), so the
+    history already paid is never read."""
+    ranges = unpaid_ranges(runs, today)
+    days = models.Shift.local_date
+    if len(ranges) > 200:  # an unusual file, pay runs with many gaps: ask the database run by run
+        run = models.PayRun
+        covered = select(run.id).where(run.employer_id == employer_id, run.period_start <= days, run.period_end >= days)
+        return and_(models.Shift.employer_id == employer_id, days <= today, ~covered.exists())
+    return and_(models.Shift.employer_id == employer_id,
+                or_(false(), *(days <= last if first is None else days.between(first, last) for first, last in ranges)))
+
+
+def _first_unpaid_shift_day(session, employer_id: int, runs: list[PaidRun], today: date) -> date | None:
+    """The earliest day up to today with shifts that no finalised pay run has paid for."""
+    return session.scalar(select(func.min(models.Shift.local_date)).where(_unpaid_shifts(employer_id, runs, today)))
 
 
 @dataclass(frozen=True)
@@ -187,13 +220,11 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
         names = dict(s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name).where(
             models.PersonalAssistant.employer_id == employer_id)).all())
-        rows = [to_shift(r) for r in s.scalars(select(models.Shift).where(
-            models.Shift.employer_id == employer_id, models.Shift.local_date <= today))]
+        rows = [to_shift(r) for r in s.execute(shift_rows().where(_unpaid_shifts(employer_id, runs, today))
+                                               .order_by(models.Shift.id))]
     found: dict[int, list] = defaultdict(list)
     for shift in rows:
-        day = local_date(shift)
-        if _paid_by(runs, day, day) is None:
-            found[shift.pa].append(shift)
+        found[shift.pa].append(shift)
     out = []
     for pa_id, shifts in found.items():
         first, last = min(map(local_date, shifts)), max(map(local_date, shifts))
@@ -248,8 +279,8 @@ def default_pay_date(db: Database, employer_id: int, today: date) -> date:
     day before a weekend or a bank holiday. A starting point the user can change."""
     with db.session() as s:
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
-        unpaid = _unpaid_shift_days(s, employer_id, runs, today)
-    day = min([today, *unpaid])
+        unpaid = _first_unpaid_shift_day(s, employer_id, runs, today)
+    day = min(today, unpaid or today)
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
@@ -341,7 +372,7 @@ def _sick_pay_inputs(session, p: _Period, pa: PARecord, sick_days: tuple[date, .
 
 
 def _cost_of_work(session, employer: EmployerRecord, pa: PARecord, terms, first: date, last: date) -> Decimal:
-    rows = session.scalars(select(models.Shift).where(
+    rows = session.execute(shift_rows().where(
         models.Shift.pa_id == pa.id, models.Shift.local_date >= first, models.Shift.local_date <= last,
         models.Shift.shift_type.not_in([ShiftType.HOLIDAY.value, ShiftType.SICKNESS.value])))
     total = ZERO
@@ -508,7 +539,7 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
 
 def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
     employer_id = employer.id
-    shifts = [to_shift(r) for r in session.scalars(select(models.Shift).where(
+    shifts = [to_shift(r) for r in session.execute(shift_rows().where(
         models.Shift.employer_id == employer_id, models.Shift.local_date >= start, models.Shift.local_date <= end)
         .order_by(models.Shift.starts_at))]
     patterns = [pattern_record(r) for r in session.scalars(select(models.RotaPattern).where(
@@ -554,7 +585,7 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
     runs = _paid_runs(session, employer_id)
     start, end = _period(employer, runs, pay_date)
     pas = [pa_record(r) for r in session.scalars(select(models.PersonalAssistant).where(
-        models.PersonalAssistant.employer_id == employer_id))]
+        models.PersonalAssistant.employer_id == employer_id).options(selectinload(models.PersonalAssistant.pay_rates)))]
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
                   and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
     period = _gather(session, employer, runs, pay_date, start, end)
@@ -672,7 +703,9 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
                      period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
                      gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
-    return finalised_pay_run(db, employer_id, pay_date)
+    # The run as stored (finalised_pay_run reads back these very records, in this order), without reading it back.
+    return PayRunDraft(draft.employer, pay_date, draft.period_start, draft.period_end,
+                       tuple(PADraft(_as_paid(r), r) for r in slips), finalised=True)
 
 
 def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:

@@ -155,6 +155,7 @@ class Shift(Base):
     __table_args__ = (
         Index("ix_shifts_employer_id_local_date", "employer_id", "local_date"),
         Index("ix_shifts_pa_id_starts_at", "pa_id", "starts_at"),
+        Index("ix_shifts_pa_id_local_date", "pa_id", "local_date"),  # each PA's first shift, from the index
         # The same shift twice is never right (an import run twice, or twice at once).
         UniqueConstraint("pa_id", "starts_at", "ends_at", "shift_type", name="uq_shifts_pa_id_times"),
     )

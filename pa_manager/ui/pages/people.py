@@ -15,6 +15,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.services import data_protection, employers, people, wages, year_end
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
@@ -34,6 +35,10 @@ def _p45_ready(db, employer_id: int, pa) -> bool:
     except ServiceError:
         return False
     return True
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"pas", "pay_rates", "employers"})
 
 
 class PeoplePage(QWidget):
@@ -115,8 +120,7 @@ class PeoplePage(QWidget):
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self._editing: PARecord = PARecord(name="")
         self._shown_for: int | None = None  # the employer whose PA the form shows
         self.refresh()
