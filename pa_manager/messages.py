@@ -109,7 +109,7 @@ MESSAGES: dict[str, str] = {
     "STUDENT_LOAN_PLAN_UNKNOWN":
         "Choose the student loan plan from their starter checklist, P45 or HMRC's start notice: Plan 1, 2, 4 or 5.",
     "CARE_WAGE_UPLIFT_INVALID":
-        "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
+        "Enter the amount above the National Living Wage in pounds and pence, like 1.50.",
     "CONTRACTED_HOURS_INVALID":
         "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
     "DBS_RECHECK_YEARS_INVALID":

@@ -24,7 +24,7 @@ from decimal import Decimal
 from dateutil.relativedelta import relativedelta
 
 from pa_manager.domain.money import ZERO, round_half_up
-from pa_manager.domain.rates import dec, in_force, periods
+from pa_manager.domain.rates import dec, timeline, value
 
 PAY_IN_LIEU_OF_NOTICE = "PAY_IN_LIEU_OF_NOTICE"   # one-off pay line code
 REDUNDANCY_PAY = "Statutory redundancy pay"         # the untaxed addition's description
@@ -35,7 +35,10 @@ REDUNDANCY_OVER_TAX_FREE = "REDUNDANCY_OVER_TAX_FREE"
 
 
 def _rules():
-    return periods("redundancy", "rules")[-1].figures   # the law as it stands: one entry, not uprated
+    """The parts of the law that are not uprated, as the law stands (each timeline's latest entry)."""
+    return {name: timeline("redundancy", name)[-1].value
+            for name in ("qualifying_years", "max_years", "bands", "tax_free_up_to", "notice_min_service_months",
+                         "notice_max_weeks")}
 
 
 def complete_years(start: date, end: date) -> int:
@@ -84,7 +87,7 @@ def notice(start: date, given_on: date, last_day: date, contractual_weeks: int |
 
 
 def week_pay_cap(relevant_date: date) -> Decimal:
-    return dec(in_force(periods("redundancy"), relevant_date, topic="redundancy").figures["week_pay_cap"])
+    return dec(value("redundancy", "week_pay_cap", relevant_date))
 
 
 def relevant_date(last_day: date, start: date, statutory_notice_given: bool, notice_given_on: date | None) -> date:

@@ -24,8 +24,8 @@ from decimal import Decimal
 
 from pa_manager.domain.money import POUND, ZERO, round_down
 from pa_manager.domain.pay_frequency import PayFrequency
-from pa_manager.domain.rates import dec
-from pa_manager.domain.tax_year import year_rates
+from pa_manager.domain.rates import dec, group, value
+from pa_manager.domain.tax_year import confirmed_year_start
 
 PLANS = ("1", "2", "4", "5")
 
@@ -70,12 +70,12 @@ class LoanYear:
 
 
 def loan_year(tax_year: str) -> LoanYear:
-    entry = year_rates("student_loans", tax_year)
-    figures = entry.figures
-    table = figures["thresholds"]
-    plans = {key.removeprefix("plan_"): dec(value) for key, value in table.items() if key.startswith("plan_")}
-    return LoanYear(tax_year, plans, dec(table["postgraduate"]), dec(figures["rate"]),
-                    dec(figures["postgraduate_rate"]), entry.provisional)
+    start = confirmed_year_start("student_loans", tax_year)
+    thresholds = group("student_loans", "thresholds", start)
+    plans = {key.removeprefix("plan_"): dec(amount) for key, amount in thresholds.values.items()
+             if key.startswith("plan_")}
+    return LoanYear(tax_year, plans, dec(thresholds["postgraduate"]), dec(value("student_loans", "rate", start)),
+                    dec(value("student_loans", "postgraduate_rate", start)), thresholds.provisional)
 
 
 def period_threshold(yearly: Decimal, frequency: PayFrequency) -> Decimal:

@@ -21,6 +21,7 @@ from typing import Any
 
 from pa_manager.domain import money
 from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR, age_on
+from pa_manager.domain.minimum_wage import school_leaving_age
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -303,8 +304,7 @@ def check_phone_number(text: str) -> Problem | None:
 
 # --- Dates ------------------------------------------------------------------------------------
 
-MINIMUM_WORKING_AGE = 16
-MAXIMUM_PLAUSIBLE_AGE = 100
+MAXIMUM_PLAUSIBLE_AGE = 100  # not law: an older date of birth is surely a slip
 
 
 def check_date_in_range(day: date) -> Problem | None:
@@ -327,9 +327,9 @@ def check_date_of_birth(date_of_birth: date, on: date) -> Problem | None:
         return Problem.of(DATE_OF_BIRTH_IMPLAUSIBLE, date_of_birth, on=on,
                           maximum_age=MAXIMUM_PLAUSIBLE_AGE)
     age = age_on(date_of_birth, on)
-    if age < MINIMUM_WORKING_AGE:
-        return Problem.of(DATE_OF_BIRTH_TOO_YOUNG, date_of_birth, on=on,
-                          minimum_age=MINIMUM_WORKING_AGE)
+    youngest = school_leaving_age(on)  # the minimum wage's school leaving age, from the rates data
+    if age < youngest:
+        return Problem.of(DATE_OF_BIRTH_TOO_YOUNG, date_of_birth, on=on, minimum_age=youngest)
     if age > MAXIMUM_PLAUSIBLE_AGE:
         return Problem.of(DATE_OF_BIRTH_IMPLAUSIBLE, date_of_birth, on=on,
                           maximum_age=MAXIMUM_PLAUSIBLE_AGE)

@@ -131,7 +131,7 @@ def document_for(record: PayRecord) -> doc.PayslipData:
     pay_lines, holiday_pay, rolled_up, sick = _pay_lines(record)
     return doc.PayslipData(
         employer_name=e.name, employer_address="\n".join(part for part in (e.address, e.postcode) if part),
-        paye_reference=e.paye_reference or "Not recorded",
+        paye_reference=e.paye_reference,
         pa_name=pa.name, ni_number=pa.ni_number, tax_code=record.tax_code, ni_category=record.ni_category,
         pay_date=record.pay_date, period_start=record.period_start, period_end=record.period_end,
         tax_period=_tax_period(record), pay_lines=pay_lines, holiday_pay=holiday_pay,

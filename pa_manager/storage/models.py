@@ -8,6 +8,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from pa_manager.domain.living_wage import DEFAULT_CARE_WAGE_UPLIFT
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
 
 # Named constraints, so that SQLite batch migrations can find them again.
@@ -52,7 +53,8 @@ class Employer(Base):
     pay_frequency: Mapped[str] = mapped_column(String(20), default="monthly")
     follows_real_living_wage: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     care_wage_benchmark: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=Decimal("2.00"), server_default="200")
+    care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=DEFAULT_CARE_WAGE_UPLIFT,
+                                                      server_default=str(int(DEFAULT_CARE_WAGE_UPLIFT * 100)))
     # Employer duties, for the "what needs doing" list
     paye_registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     pension_duties_start: Mapped[date | None] = mapped_column(Date, nullable=True)
