@@ -166,6 +166,12 @@ class EmployerDuties:
     last_council_review_on: date | None = None
 
 
+# The choices an employer may make for RecheckPolicy (the duties dialog offers these; anything
+# outside them is a slip, and a re-check every thousand years would overflow the date arithmetic).
+DBS_RECHECK_YEARS = (1, 10)
+REFERENCES_REQUIRED = (0, 5)
+
+
 @dataclass(frozen=True)
 class RecheckPolicy:
     """The employer's (or council's) choices where the law sets no interval."""

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Any
 
 from pa_manager.domain import money
-from pa_manager.domain.dates import age_on
+from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR, age_on
 from pa_manager.domain.minimum_wage import school_leaving_age
 
 # --- Codes -----------------------------------------------------------------------------------
@@ -42,6 +42,7 @@ DATE_ORDER = "DATE_ORDER"
 DATE_OF_BIRTH_TOO_YOUNG = "DATE_OF_BIRTH_TOO_YOUNG"
 DATE_OF_BIRTH_IMPLAUSIBLE = "DATE_OF_BIRTH_IMPLAUSIBLE"
 LEAVING_BEFORE_START = "LEAVING_BEFORE_START"
+DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE"
 RATE_NOT_A_NUMBER = "RATE_NOT_A_NUMBER"
 RATE_NOT_POSITIVE = "RATE_NOT_POSITIVE"
 RATE_TOO_MANY_DECIMALS = "RATE_TOO_MANY_DECIMALS"
@@ -52,7 +53,7 @@ CODES = frozenset({
     PAYE_REFERENCE_FORMAT,
     ACCOUNTS_OFFICE_REFERENCE_FORMAT, ACCOUNTS_OFFICE_REFERENCE_CHECK,
     POSTCODE_FORMAT, DBS_CERTIFICATE_FORMAT, EMAIL_FORMAT, PHONE_FORMAT,
-    DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START,
+    DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START, DATE_OUT_OF_RANGE,
     RATE_NOT_A_NUMBER, RATE_NOT_POSITIVE, RATE_TOO_MANY_DECIMALS, RATE_IMPLAUSIBLE,
 })
 
@@ -304,6 +305,13 @@ def check_phone_number(text: str) -> Problem | None:
 # --- Dates ------------------------------------------------------------------------------------
 
 MAXIMUM_PLAUSIBLE_AGE = 100  # not law: an older date of birth is surely a slip
+
+
+def check_date_in_range(day: date) -> Problem | None:
+    """Any date kept in the records: within dates.FIRST_YEAR to LAST_YEAR (0026 for 2026 is a slip)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return Problem.of(DATE_OUT_OF_RANGE, day, first=FIRST_YEAR, last=LAST_YEAR)
+    return None
 
 
 def check_date_order(earlier: date, later: date) -> Problem | None:

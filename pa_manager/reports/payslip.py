@@ -98,6 +98,8 @@ class YearToDate:
     employee_ni: Decimal
     employee_pension: Decimal
     tax_year: str = ""  # e.g. "2026 to 2027"
+    student_loan: Decimal | None = None       # shown when the PA repays one (None: no loan)
+    postgraduate_loan: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -272,10 +274,14 @@ def _year_to_date(data: PayslipData) -> KeyValues | None:
     if ytd is None:
         return None
     title = f"Tax year {ytd.tax_year} so far" if ytd.tax_year else "This tax year so far"
-    rows = (("Total pay", format_money(ytd.gross)), ("Taxable pay", format_money(ytd.taxable_pay)),
+    rows = [("Total pay", format_money(ytd.gross)), ("Taxable pay", format_money(ytd.taxable_pay)),
             ("Income tax", format_money(ytd.tax)), ("Employee NI", format_money(ytd.employee_ni)),
-            ("Your pension", format_money(ytd.employee_pension)))
-    return KeyValues(title, rows, title=title, label_share=SUMMARY_LABEL_SHARE, figures=True)
+            ("Your pension", format_money(ytd.employee_pension))]
+    if ytd.student_loan is not None:
+        rows.append(("Student Loan", format_money(ytd.student_loan)))
+    if ytd.postgraduate_loan is not None:
+        rows.append(("Postgraduate Loan", format_money(ytd.postgraduate_loan)))
+    return KeyValues(title, tuple(rows), title=title, label_share=SUMMARY_LABEL_SHARE, figures=True)
 
 
 def _holiday(data: PayslipData) -> KeyValues | None:

@@ -6,6 +6,10 @@ A data file opened to be changed takes the day's backup first; one that cannot b
 opened, and the caller is told why there is no backup. The storage layer does the work; the types
 the callers hold or catch (the open `Database`, `DataFileError`, a backup's `BackupSummary`) are
 named here so that they need nothing from storage.
+
+Importing this module does not load SQLAlchemy (a command that never opens the database starts
+quickly): `Database`, `OpenResult`, `storage_error` and `SCHEMA_REVISION` are fetched from
+storage.database the first time they are asked for.
 """
 from __future__ import annotations
 
@@ -13,11 +17,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from pa_manager.storage.backup import MANUAL, backups_of, kind_of, made_on
+from pa_manager.storage.backup import MANUAL, backups_of, copy_database, kind_of, made_on
 from pa_manager.storage.cipher import looks_encrypted
-from pa_manager.storage.database import Database, DataFileError, OpenResult, open_database, storage_error
 from pa_manager.storage.safekeeping import (
     MIN_PASSPHRASE_LENGTH,
     BackupSummary,
@@ -33,15 +36,30 @@ from pa_manager.storage.safekeeping import (
     take_backup,
     take_daily_backup,
 )
-from pa_manager.storage.sqlite_file import FileState, inspect_file, wrong_passphrase
+from pa_manager.storage.sqlite_file import DataFileError, FileState, inspect_file, wrong_passphrase
 from pa_manager.storage.writer_lock import WriterLock
 
+if TYPE_CHECKING:
+    from pa_manager.storage.database import Database, OpenResult
+
+_FROM_DATABASE = ("Database", "OpenResult", "storage_error", "SCHEMA_REVISION")
+
+
+def __getattr__(name: str) -> Any:
+    """The names that live beside SQLAlchemy, loaded only when first asked for."""
+    if name in _FROM_DATABASE:
+        from pa_manager.storage import database
+
+        return getattr(database, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 __all__ = [
-    "MANUAL", "MIN_PASSPHRASE_LENGTH", "BackupSummary", "Database", "DataFileError", "EncryptResult", "FileState",
-    "OpenResult", "OpenedFile", "PassphraseResult", "RestoreResult", "WriterLock", "backups_of", "change_data_file",
-    "change_passphrase", "check_new_passphrase", "daily_backup", "encrypt_data_file", "file_path",
+    "MANUAL", "MIN_PASSPHRASE_LENGTH", "BackupSummary", "Database", "DataFileError", "EncryptResult",
+    "FileState", "OpenResult", "OpenedFile", "PassphraseResult", "RestoreResult", "WriterLock", "backups_of",
+    "change_data_file", "change_passphrase", "check_new_passphrase", "copy_database", "daily_backup",
+    "encrypt_data_file", "file_path",
     "hold_writer_lock", "inspect_file", "kind_of", "looks_encrypted", "lock_for_writing", "made_on",
-    "open_data_file", "restore_backup", "storage_error", "summarise_backup", "take_backup", "wrong_passphrase",
+    "open_data_file", "restore_backup", "summarise_backup", "take_backup", "wrong_passphrase",
 ]
 
 T = TypeVar("T")
@@ -52,8 +70,8 @@ class OpenedFile:
     """A data file as opened: the database, what opening it did (an upgrade's backup), and why the
     day's backup could not be made, if it could not."""
 
-    db: Database
-    opened: OpenResult
+    db: "Database"
+    opened: "OpenResult"
     backup_problem: str | None = None
 
 
@@ -82,6 +100,8 @@ def open_data_file(location: str | Path, *, create: bool = False, read_only: boo
                    back_up: bool = True) -> OpenedFile:
     """Open a data file (or database server). A file that already held data and is opened to be
     changed takes the day's backup. DataFileError when it cannot be opened (its `.code` says why)."""
+    from pa_manager.storage.database import open_database
+
     path = file_path(location)
     existed = path is not None and path.exists() and path.stat().st_size > 0
     db, opened = open_database(str(location), create=create, read_only=read_only, passphrase=passphrase,
@@ -92,7 +112,7 @@ def open_data_file(location: str | Path, *, create: bool = False, read_only: boo
     return OpenedFile(db, opened, problem)
 
 
-def change_data_file(db: Database, change: Callable[[], T], passphrase_after: str | None,
+def change_data_file(db: "Database", change: Callable[[], T], passphrase_after: str | None,
                      now: datetime | None = None) -> tuple[T | None, DataFileError | OSError | None, OpenedFile]:
     """Let go of an open data file, make a change to the file itself (restore a backup, encrypt it,
     change its passphrase), and open it again, with its new passphrase if it has one. A refused change
