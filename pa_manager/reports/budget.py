@@ -16,11 +16,14 @@ from reportlab.platypus import KeepTogether, Paragraph
 
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.reports.document import (
-    Column, DocumentInfo, Furniture, Mark, bar_chart, build_pdf, fonts_for, heading, key_value_table, line_chart,
-    money_table, paragraph, space, status_cell, styles_for,
-)
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_pdf
+from pa_manager.reports.document.charts import bar_chart, line_chart
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.layout import Column
+from pa_manager.reports.document.styles import heading, paragraph, space, styles_for
+from pa_manager.reports.document.tables import Mark, key_value_table, money_table, status_cell
 from pa_manager.wording import per_hour
+
 
 Target = str | os.PathLike | BinaryIO | None
 

@@ -19,11 +19,13 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pa_manager.domain.money import format_money
-from pa_manager.reports.document import (
+from pa_manager.reports.document.building import Furniture, draw_furniture, header_lines
+from pa_manager.reports.document.fonts import Fonts
+from pa_manager.reports.document.measures import (
     BODY_SIZE, FOOTER_BAND, FRAME_WIDTH, HEADER_GAP, HEADING_SIZES, INK, LEADING, MARGIN, PAGE_HEIGHT, RULE_WIDTH,
-    Fonts, Furniture, _draw_furniture, _header_lines,
 )
 from pa_manager.reports.layout import Block, Boxed, Cell, Column, Gap, Heading, KeyValues, SideBySide, Table, Text
+
 
 # The same labels and figures are measured payslip after payslip: remember their widths.
 stringWidth = lru_cache(maxsize=16384)(stringWidth)
@@ -57,7 +59,7 @@ class Pages:
     def __init__(self, furniture: Furniture, fonts: Fonts):
         self.furniture, self.fonts = furniture, fonts
         self.regular, self.bold = fonts.regular, fonts.bold
-        self.top = PAGE_HEIGHT - MARGIN - _header_lines(furniture, fonts) * LEADING - HEADER_GAP
+        self.top = PAGE_HEIGHT - MARGIN - header_lines(furniture, fonts) * LEADING - HEADER_GAP
         self.floor = MARGIN + FOOTER_BAND
         self.sheets: list[_Sheet] = [_Sheet()]
         self.y = self.top
@@ -250,7 +252,7 @@ class Pages:
             for shape in sheet.shapes:
                 shape(canvas)
             _draw_words(canvas, sheet.words)
-            _draw_furniture(canvas, self.furniture, number, count, self.fonts)
+            draw_furniture(canvas, self.furniture, number, count, self.fonts)
             canvas.showPage()
         return count
 

@@ -10,10 +10,11 @@ from typing import BinaryIO
 from reportlab.platypus import KeepTogether
 
 from pa_manager.messages import format_date
-from pa_manager.reports.document import (
-    Column, DocumentInfo, Furniture, Mark, build_pdf, fonts_for, heading, key_value_table, money_table, paragraph,
-    space, status_cell, styles_for,
-)
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_pdf
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.layout import Column
+from pa_manager.reports.document.styles import heading, paragraph, space, styles_for
+from pa_manager.reports.document.tables import Mark, key_value_table, money_table, status_cell
 
 
 @dataclass(frozen=True)

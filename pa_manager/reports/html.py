@@ -21,7 +21,7 @@ from typing import BinaryIO
 
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.reports.document import Furniture
+from pa_manager.reports.document.building import Furniture
 from pa_manager.reports import layout
 from pa_manager.reports.layout import Column
 

@@ -14,17 +14,20 @@ from datetime import date
 from decimal import Decimal
 from typing import BinaryIO
 
-from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether
 
-from pa_manager.reports.document import (
-    BODY_SIZE, FRAME_WIDTH, Column, DocumentInfo, Furniture, Mark, build_pdf, fonts_for, heading, key_value_table, money_table, paragraph,
-    signature_table, space, status_cell, styles_for,
-)
+from pa_manager.domain.money import format_money
+from pa_manager.messages import format_date
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_pdf
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.layout import Column
+from pa_manager.reports.document.measures import BODY_SIZE, FRAME_WIDTH
+from pa_manager.reports.document.styles import heading, paragraph, space, styles_for
+from pa_manager.reports.document.tables import Mark, key_value_table, money_table, signature_table, status_cell
 from pa_manager.reports.html import HtmlDocument, Number
 from pa_manager.reports.spreadsheet import COUNT, DATE, HOURS, MONEY, Block, Sheet, SheetColumn, write_csv, write_xlsx
+
 
 Target = str | os.PathLike | BinaryIO
 

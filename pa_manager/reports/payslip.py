@@ -30,10 +30,11 @@ from reportlab.pdfgen.canvas import Canvas
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.messages import date_range, format_date
 from pa_manager.reports.canvas_pages import draw_blocks
-from pa_manager.reports.document import BODY_SIZE, Furniture, fonts_for
-from pa_manager.reports.layout import (
-    Block, Boxed, Column, Gap, Heading, KeyValues, SideBySide, Table, Text, texts,
-)
+from pa_manager.reports.document.building import Furniture
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.document.measures import BODY_SIZE
+from pa_manager.reports.layout import Block, Boxed, Column, Gap, Heading, KeyValues, SideBySide, Table, Text, texts
+
 
 HUNDREDTH = Decimal("0.01")
 

@@ -19,12 +19,15 @@ from typing import BinaryIO
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from pa_manager.messages import format_date
-from pa_manager.reports.document import (
-    BODY_SIZE, FRAME_WIDTH, Column, DocumentInfo, Furniture, build_sections_pdf, fonts_for, heading, money_table, paragraph,
-    signature_table, space, styles_for,
-)
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_sections_pdf
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.layout import Column
+from pa_manager.reports.document.measures import BODY_SIZE, FRAME_WIDTH
+from pa_manager.reports.document.styles import heading, paragraph, space, styles_for
+from pa_manager.reports.document.tables import money_table, signature_table
 from pa_manager.reports.html import HtmlDocument, Number
 from pa_manager.reports.spreadsheet import COUNT, DATE, HOURS, Block, Sheet, SheetColumn, write_csv, write_xlsx
+
 
 Target = str | os.PathLike | BinaryIO
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")

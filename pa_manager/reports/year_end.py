@@ -13,10 +13,12 @@ from typing import BinaryIO, Sequence
 from pa_manager.domain.year_end import P45, P60
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.reports.document import (
-    Column, DocumentInfo, Furniture, build_sections_pdf, fonts_for, heading, key_value_table, money_table,
-    paragraph, signature_table, space, styles_for,
-)
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_sections_pdf
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.layout import Column
+from pa_manager.reports.document.styles import heading, paragraph, space, styles_for
+from pa_manager.reports.document.tables import key_value_table, money_table, signature_table
+
 
 Target = str | os.PathLike | BinaryIO
 

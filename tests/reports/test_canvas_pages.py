@@ -7,11 +7,13 @@ from decimal import Decimal as D
 
 import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from tests.reports.test_payslip import JANET, tom
 
 from pa_manager.reports import payslip as ps
 from pa_manager.reports.canvas_pages import Pages
-from pa_manager.reports.document import FRAME_WIDTH, MARGIN, PAGE_HEIGHT, fonts_for
-from tests.reports.test_payslip import JANET, tom
+from pa_manager.reports.document.fonts import fonts_for
+from pa_manager.reports.document.measures import FRAME_WIDTH, MARGIN, PAGE_HEIGHT
+
 
 LONG_HOLIDAY_YEAR = replace(JANET, holiday=replace(JANET.holiday, year="1 April 2026 to 31 March 2027"))
 SIXTY_SHIFTS = replace(JANET, pay_lines=tuple(ps.PayLine(f"Shift on day {day}", D("8"), D("13.00"), D("104.00"))

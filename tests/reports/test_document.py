@@ -14,7 +14,14 @@ from decimal import Decimal as D
 import pytest
 from reportlab.graphics.shapes import Drawing
 
-from pa_manager.reports import document as doc
+from pa_manager.reports.document.building import DocumentInfo, Furniture, build_pdf, build_sections_pdf
+from pa_manager.reports.document.charts import _value_labels, bar_chart, line_chart
+from pa_manager.reports.document.fonts import embedded_fonts, find_font_files
+from pa_manager.reports.document.measures import MARGIN, PAGE_WIDTH
+from pa_manager.reports.document.styles import STANDARD_FONTS, STANDARD_STYLES, heading, paragraph
+from pa_manager.reports.document.tables import Mark, key_value_table, money_table, side_by_side, status_cell
+from pa_manager.reports.layout import Column
+
 
 POINTS_PER_MM = 72 / 25.4
 A4_POINTS = (595.28, 841.89)
@@ -52,25 +59,25 @@ def squash(text: str) -> str:
     return re.sub(r"[ \t]+", " ", text)
 
 
-def furniture(**changes) -> doc.Furniture:
+def furniture(**changes) -> Furniture:
     values = {"employer_name": "Priya Shah", "period": "1 to 30 November 2026", "footer": "Test report"}
-    return doc.Furniture(**{**values, **changes})
+    return Furniture(**{**values, **changes})
 
 
-def info(**changes) -> doc.DocumentInfo:
-    return doc.DocumentInfo("Test report for Priya Shah", furniture(**changes), subject="Testing")
+def info(**changes) -> DocumentInfo:
+    return DocumentInfo("Test report for Priya Shah", furniture(**changes), subject="Testing")
 
 
 def long_table(rows: int = 50):  # about a page and a half
-    columns = [doc.Column("Week", 0.5), doc.Column("Hours", 0.2, right=True), doc.Column("Paid", 0.3, right=True)]
+    columns = [Column("Week", 0.5), Column("Hours", 0.2, right=True), Column("Paid", 0.3, right=True)]
     body = [[f"Week {n}", "37.50", D(n) * D("476.25")] for n in range(1, rows + 1)]
-    return doc.money_table(columns, body, [["Total", None, D("1234567.89")]])
+    return money_table(columns, body, [["Total", None, D("1234567.89")]])
 
 
 @pytest.fixture
 def two_page_pdf(tmp_path):
     path = tmp_path / "long.pdf"
-    doc.build_pdf([doc.heading("Weeks paid"), long_table()], info(), path)
+    build_pdf([heading("Weeks paid"), long_table()], info(), path)
     return path
 
 
@@ -78,19 +85,19 @@ def two_page_pdf(tmp_path):
 
 
 def test_with_no_target_the_pdf_comes_back_as_bytes():
-    data = doc.build_pdf([doc.paragraph("Hello")], info())
+    data = build_pdf([paragraph("Hello")], info())
     assert data.startswith(b"%PDF-")
 
 
 def test_writes_to_an_open_binary_file():
     buffer = io.BytesIO()
-    assert doc.build_pdf([doc.paragraph("Hello")], info(), buffer) is None
+    assert build_pdf([paragraph("Hello")], info(), buffer) is None
     assert buffer.getvalue().startswith(b"%PDF-")
 
 
 def test_invariant_output_is_byte_identical_across_runs():
     def build():
-        return doc.build_pdf([doc.heading("Same"), long_table(10)], info(), invariant=True)
+        return build_pdf([heading("Same"), long_table(10)], info(), invariant=True)
 
     assert build() == build()
 
@@ -125,10 +132,10 @@ def test_a_long_tables_header_row_repeats_on_the_next_page(two_page_pdf):
 def test_sections_start_on_a_new_page_and_count_their_own_pages(tmp_path):
     path = tmp_path / "sections.pdf"
     sections = [
-        (furniture(period="October 2026", footer="First"), [doc.paragraph("One")]),
-        (furniture(period="November 2026", footer="Second"), [doc.heading("Two"), long_table()]),
+        (furniture(period="October 2026", footer="First"), [paragraph("One")]),
+        (furniture(period="November 2026", footer="Second"), [heading("Two"), long_table()]),
     ]
-    doc.build_sections_pdf(sections, info(), path)
+    build_sections_pdf(sections, info(), path)
     assert pdf_info(path)["Pages"] == "3"
     pages = [pdf_text(path, first=n, last=n) for n in (1, 2, 3)]
     assert "October 2026" in pages[0] and "Page 1 of 1" in pages[0]
@@ -140,7 +147,7 @@ def test_a_long_employer_name_and_period_take_more_header_lines_without_overlapp
     path = tmp_path / "long-header.pdf"
     name = "The Trustees of the Estate of the Late Alexandra Featherstonehaugh-Worthington"
     period = "Pay period: 24 November 2026 to 7 December 2026"
-    doc.build_pdf([doc.paragraph("Body")], info(employer_name=name, period=period), path)
+    build_pdf([paragraph("Body")], info(employer_name=name, period=period), path)
     text = " ".join(pdf_text(path).split())
     assert name in text  # wrapped onto a second line, not cut short
     assert period in text
@@ -164,7 +171,7 @@ def test_nothing_is_printed_within_18_mm_of_any_edge(two_page_pdf):
 
 
 def test_text_is_11_point_or_more_and_headings_larger():
-    styles = doc.STANDARD_STYLES
+    styles = STANDARD_STYLES
     assert styles.body.fontSize >= 11
     assert all(style.fontSize > styles.body.fontSize for style in styles.headings.values())
 
@@ -179,8 +186,8 @@ def test_every_font_is_embedded_so_the_pdf_looks_and_reads_the_same_anywhere(tmp
     path = tmp_path / "symbols.pdf"
     text = "Budget – £1,234.56 left, €10 spent"
     name = "Łucja Wójcik-Szymańska"
-    doc.build_pdf([doc.heading(name), doc.paragraph(text), long_table(3),
-                   doc.status_cell("Overdue", doc.Mark.WARNING)], info(employer_name=name), path)
+    build_pdf([heading(name), paragraph(text), long_table(3),
+                   status_cell("Overdue", Mark.WARNING)], info(employer_name=name), path)
     found = pdf_text(path)
     assert text in found and found.count(name) == 2  # the heading and the page header
     fonts = pdf_fonts(path)
@@ -199,8 +206,8 @@ def test_reusing_a_font_subset_writes_the_bytes_reportlab_writes(tmp_path):
     from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.pdfgen.canvas import Canvas
 
-    doc.embedded_fonts()
-    registerFont(TTFont("PlainReportLab", doc._find_font_files()[0]))
+    embedded_fonts()
+    registerFont(TTFont("PlainReportLab", find_font_files()[0]))
 
     def make(font):
         out = io.BytesIO()
@@ -217,12 +224,12 @@ def test_reusing_a_font_subset_writes_the_bytes_reportlab_writes(tmp_path):
 
 
 def test_registering_the_embedded_font_happens_once():
-    assert doc.embedded_fonts() is doc.embedded_fonts()
+    assert embedded_fonts() is embedded_fonts()
 
 
 def test_paragraph_text_is_printed_as_typed_not_read_as_markup(tmp_path):
     path = tmp_path / "markup.pdf"
-    doc.build_pdf([doc.paragraph("Smith & Sons <b>not bold</b>\nsecond line")], info(), path)
+    build_pdf([paragraph("Smith & Sons <b>not bold</b>\nsecond line")], info(), path)
     text = pdf_text(path)
     assert "Smith & Sons <b>not bold</b>" in text
     assert "second line" in text
@@ -233,9 +240,9 @@ def test_paragraph_text_is_printed_as_typed_not_read_as_markup(tmp_path):
 
 def test_key_value_table_puts_each_value_beside_its_label(tmp_path):
     path = tmp_path / "kv.pdf"
-    table = doc.key_value_table([("Council", "Leeds City Council"), ("Budget", "£24,000.00")])
-    titled = doc.key_value_table([("Hours", "12.50")], title="This week", right_values=True, width=200)
-    doc.build_pdf([table, titled], info(), path)
+    table = key_value_table([("Council", "Leeds City Council"), ("Budget", "£24,000.00")])
+    titled = key_value_table([("Hours", "12.50")], title="This week", right_values=True, width=200)
+    build_pdf([table, titled], info(), path)
     text = squash(pdf_text(path))
     assert "Council Leeds City Council" in text
     assert "Budget £24,000.00" in text
@@ -245,8 +252,8 @@ def test_key_value_table_puts_each_value_beside_its_label(tmp_path):
 
 def test_money_is_formatted_and_right_aligned(tmp_path):
     path = tmp_path / "money.pdf"
-    columns = [doc.Column("Item", 0.6), doc.Column("Cost", 0.4, right=True)]
-    doc.build_pdf([doc.money_table(columns, [["Gloves", D("4.5")], ["Training", D("1250")]],
+    columns = [Column("Item", 0.6), Column("Cost", 0.4, right=True)]
+    build_pdf([money_table(columns, [["Gloves", D("4.5")], ["Training", D("1250")]],
                                    [["Total", D("1254.5")]])], info(), path)
     lines = [line for line in pdf_text(path).splitlines() if "£" in line]
     assert [squash(line).strip() for line in lines] == ["Gloves £4.50", "Training £1,250.00", "Total £1,254.50"]
@@ -254,25 +261,25 @@ def test_money_is_formatted_and_right_aligned(tmp_path):
     ends = [x_max for word, _, _, x_max, _ in word_boxes(path) if word.startswith("£")]
     assert len(ends) == 3
     assert max(ends) - min(ends) < 0.5
-    assert abs(ends[0] - (doc.PAGE_WIDTH - doc.MARGIN)) < 0.5
+    assert abs(ends[0] - (PAGE_WIDTH - MARGIN)) < 0.5
 
 
 def test_a_long_cell_wraps_inside_its_column(tmp_path):
     path = tmp_path / "wrap.pdf"
-    columns = [doc.Column("What", 0.3), doc.Column("Why", 0.5), doc.Column("Cost", 0.2, right=True)]
+    columns = [Column("What", 0.3), Column("Why", 0.5), Column("Cost", 0.2, right=True)]
     why = "A very long explanation of the reason for this cost, which cannot fit on one line of the column"
-    doc.build_pdf([doc.money_table(columns, [["Thing", why, D("1")]])], info(), path)
+    build_pdf([money_table(columns, [["Thing", why, D("1")]])], info(), path)
     text = pdf_text(path)
     assert len([line for line in text.splitlines() if "explanation" in line or "column" in line]) >= 2
 
 
 def test_status_cells_show_the_word_beside_a_drawn_mark(tmp_path):
     path = tmp_path / "status.pdf"
-    columns = [doc.Column("Check", 0.5), doc.Column("Status", 0.5)]
-    rows = [["DBS check", doc.status_cell("Done", doc.Mark.TICK)],
-            ["Insurance", doc.status_cell("Missing", doc.Mark.CROSS)],
-            ["First aid", doc.status_cell("Due soon", doc.Mark.WARNING)]]
-    doc.build_pdf([doc.money_table(columns, rows)], info(), path)
+    columns = [Column("Check", 0.5), Column("Status", 0.5)]
+    rows = [["DBS check", status_cell("Done", Mark.TICK)],
+            ["Insurance", status_cell("Missing", Mark.CROSS)],
+            ["First aid", status_cell("Due soon", Mark.WARNING)]]
+    build_pdf([money_table(columns, rows)], info(), path)
     text = squash(pdf_text(path))
     assert "DBS check Done" in text
     assert "Insurance Missing" in text
@@ -286,9 +293,9 @@ MONTHS = [("Apr", D("1820.50")), ("May", D("2104.00")), ("Jun", D("1990.25"))]
 
 def test_bar_chart_shows_title_axis_names_and_exact_amounts(tmp_path):
     path = tmp_path / "bars.pdf"
-    chart = doc.bar_chart("Spending by month", MONTHS, value_title="Pounds spent")
+    chart = bar_chart("Spending by month", MONTHS, value_title="Pounds spent")
     assert isinstance(chart, Drawing)
-    doc.build_pdf([chart], info(), path)
+    build_pdf([chart], info(), path)
     text = pdf_text(path)
     for expected in ("Spending by month", "Pounds spent", "Apr", "Jun", "£1,820.50", "£2,104.00", "£1,990.25"):
         assert expected in text
@@ -297,7 +304,7 @@ def test_bar_chart_shows_title_axis_names_and_exact_amounts(tmp_path):
 def test_line_chart_shows_each_amount_including_below_zero(tmp_path):
     path = tmp_path / "line.pdf"
     balance = [("Apr", D("1200")), ("May", D("300.50")), ("Jun", D("-150"))]
-    doc.build_pdf([doc.line_chart("Budget left", balance)], info(), path)
+    build_pdf([line_chart("Budget left", balance)], info(), path)
     text = pdf_text(path)
     for expected in ("Budget left", "£1,200.00", "£300.50", "-£150.00", "May"):
         assert expected in text
@@ -305,18 +312,18 @@ def test_line_chart_shows_each_amount_including_below_zero(tmp_path):
 
 def test_crowded_bar_labels_fall_back_to_whole_pounds():
     year = [(f"M{n}", D("12345.67")) for n in range(24)]
-    labels, _ = doc._value_labels(year, 400, doc.STANDARD_FONTS)
+    labels, _ = _value_labels(year, 400, STANDARD_FONTS)
     assert labels[0] == "£12,346"
 
 
 def test_side_by_side_blocks_share_a_line(tmp_path):
     path = tmp_path / "side.pdf"
-    left = doc.key_value_table([("Left label", "left value")], width=200)
-    right = doc.key_value_table([("Right label", "right value")], width=200)
-    doc.build_pdf([doc.side_by_side([left, right], [200, 200])], info(), path)
+    left = key_value_table([("Left label", "left value")], width=200)
+    right = key_value_table([("Right label", "right value")], width=200)
+    build_pdf([side_by_side([left, right], [200, 200])], info(), path)
     assert "Left label left value Right label right value" in squash(pdf_text(path))
 
 
 def test_a_pdf_needs_something_in_it():
     with pytest.raises(ValueError):
-        doc.build_sections_pdf([], info())
+        build_sections_pdf([], info())

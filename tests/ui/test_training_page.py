@@ -5,13 +5,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDialogButtonBox, QFileDialog, QLabel
 
 from pa_manager.services import employers, training
-from pa_manager.ui.dialogs import training_dialogs as dialogs
-from pa_manager.ui.dialogs.training_dialogs import (
-    CareCertificateDialog, CoursesDialog, MeetingsDialog, RecordTrainingDialog, RequiredCoursesDialog,
-)
+from pa_manager.ui.dialogs.training.care_certificate import CareCertificateDialog
+from pa_manager.ui.dialogs.training.courses import CoursesDialog
+from pa_manager.ui.dialogs.training.meetings import MeetingsDialog
+from pa_manager.ui.dialogs.training.record import RecordTrainingDialog
+from pa_manager.ui.dialogs.training.required import RequiredCoursesDialog
 from pa_manager.ui.pages import training as training_page
 from pa_manager.ui.pages.training import TrainingPage
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
@@ -177,7 +178,7 @@ def test_the_record_dialog_explains_problems_next_to_the_fields(qtbot, demo_cont
     page = _page(qtbot, demo_context)
     chosen = tmp_path / "scan.jpg"
     chosen.write_bytes(b"jpeg")
-    monkeypatch.setattr(dialogs.QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(chosen), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(chosen), ""))
     seen = {}
 
     def fill(dialog: RecordTrainingDialog):
@@ -306,7 +307,7 @@ def test_required_for_this_pa_ticks_courses_and_they_show_as_missing(qtbot, demo
     page.select(_pa(demo_context, "Tom Whitfield"))
 
     def fill(dialog: RequiredCoursesDialog):
-        boxes = {box.text(): box for box in dialog.findChildren(dialogs.QCheckBox)}
+        boxes = {box.text(): box for box in dialog.findChildren(QCheckBox)}
         assert not boxes["Medication (every PA needs this)"].isEnabled()
         _tick(qtbot, boxes["Food hygiene"])
         _save(qtbot, dialog)

@@ -1,7 +1,7 @@
 """Training: the matrix of PAs and courses on the left, the chosen PA's training on the right.
 
 Arrow keys move through the matrix; Enter on a cell records training for that PA and course.
-Every stored change goes through context.record (see training_dialogs' edits), so it can be undone.
+Every stored change goes through context.record (see dialogs/training/edits.py), so it can be undone.
 """
 from __future__ import annotations
 
@@ -24,10 +24,15 @@ from pa_manager.services.training import StoredRecord
 from pa_manager.services.training_report import cell_detail, cell_word, save_training_report
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
-from pa_manager.ui.dialogs.training_dialogs import (
-    FUNDING_NAMES, CareCertificateDialog, CoursesDialog, MeetingsDialog, RecordTrainingDialog, RequiredCoursesDialog,
+from pa_manager.ui.dialogs.training.care_certificate import CareCertificateDialog
+from pa_manager.ui.dialogs.training.common import FUNDING_NAMES
+from pa_manager.ui.dialogs.training.courses import CoursesDialog
+from pa_manager.ui.dialogs.training.edits import (
     care_certificate_edit, record_training_edit, remove_record_edit, set_required_edit,
 )
+from pa_manager.ui.dialogs.training.meetings import MeetingsDialog
+from pa_manager.ui.dialogs.training.record import RecordTrainingDialog
+from pa_manager.ui.dialogs.training.required import RequiredCoursesDialog
 from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, SORT_ROLE, TrainingMatrixModel
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph

@@ -1,0 +1,184 @@
+"""Page furniture (the employer's name, the period and "Page N of M" on every page) and building a
+flowing document, or several in one file each counting its own pages.
+"""
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import partial
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate
+
+from pa_manager.reports.document.measures import (
+    BODY_SIZE, FOOTER_BAND, FRAME_WIDTH, HEADER_GAP, INK, LEADING, MARGIN, PAGE_HEIGHT, PAGE_WIDTH, RULE_WIDTH,
+    SIDE_BY_SIDE_GAP, Target,
+)
+from pa_manager.reports.document.fonts import Fonts, fonts_for
+
+
+# ---- Page furniture and building ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Furniture:
+    """What every page carries besides its number."""
+
+    employer_name: str
+    period: str  # e.g. "Pay period: 1 November 2026 to 30 November 2026"
+    footer: str = ""  # bottom left, e.g. "Payslip for Janet Moyo"
+
+    def texts(self) -> tuple[str, ...]:
+        return self.employer_name, self.period, self.footer
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    title: str  # the PDF's title, shown by viewers and read out by screen readers
+    furniture: Furniture
+    subject: str = ""
+
+
+class _SectionStart(Flowable):
+    """Invisible marker: from this page on, new furniture and page numbers counted afresh."""
+
+    def __init__(self, furniture: Furniture):
+        super().__init__()
+        self.furniture = furniture
+
+    def wrap(self, available_width, available_height):
+        return 0, 0
+
+    def draw(self):
+        self.canv.begin_section(self.furniture)
+
+
+class _FurnishedCanvas(Canvas):
+    """Holds every page back until the end, when "Page N of M" can be known, then adds the furniture."""
+
+    def __init__(self, *args, furniture: Furniture, fonts: Fonts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._fonts = fonts
+        self._sections = [furniture]
+        self._held_pages: list[tuple[int, dict]] = []
+
+    def begin_section(self, furniture: Furniture) -> None:
+        self._sections.append(furniture)
+
+    def showPage(self):
+        self._held_pages.append((len(self._sections) - 1, dict(self.__dict__)))
+        self._startPage()
+
+    def save(self):
+        counts = [0] * len(self._sections)
+        for section, _ in self._held_pages:
+            counts[section] += 1
+        numbers = [0] * len(self._sections)
+        for section, state in self._held_pages:
+            numbers[section] += 1
+            self.__dict__.update(state)
+            draw_furniture(self, self._sections[section], numbers[section], counts[section], self._fonts)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
+def draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int, fonts: Fonts) -> None:
+    top = PAGE_HEIGHT - MARGIN - BODY_SIZE  # baseline of a line whose top touches the margin
+    right = PAGE_WIDTH - MARGIN
+    canvas.saveState()
+    canvas.setFillColor(INK)
+    canvas.setStrokeColor(INK)
+    canvas.setLineWidth(RULE_WIDTH)
+    names, own_line = _header_layout(furniture, fonts)
+    canvas.setFont(fonts.bold, BODY_SIZE)
+    for n, line in enumerate(names):
+        canvas.drawString(MARGIN, top - n * LEADING, line)
+    canvas.setFont(fonts.regular, BODY_SIZE)
+    last_baseline = top - (len(names) - 1 + own_line) * LEADING
+    canvas.drawRightString(right, last_baseline, _fit(furniture.period, fonts.regular, FRAME_WIDTH))
+    canvas.line(MARGIN, last_baseline - 5, right, last_baseline - 5)
+    bottom = MARGIN + 3  # descenders stay inside the margin too
+    canvas.line(MARGIN, bottom + LEADING, right, bottom + LEADING)
+    number = f"Page {page} of {pages}"
+    room = FRAME_WIDTH - stringWidth(number, fonts.regular, BODY_SIZE) - SIDE_BY_SIDE_GAP
+    footer = _fit(furniture.footer, fonts.regular, room)
+    canvas.drawString(MARGIN, bottom, footer)
+    canvas.drawRightString(right, bottom, number)
+    canvas.restoreState()
+
+
+def _header_layout(furniture: Furniture, fonts: Fonts) -> tuple[list[str], bool]:
+    """The employer's name in lines (two at most, the second shortened with "…" if it must be), and
+    whether the period needs a line of its own rather than sitting beside the name's last line."""
+    names = simpleSplit(furniture.employer_name, fonts.bold, BODY_SIZE, FRAME_WIDTH) or [""]
+    if len(names) > 2:
+        names = [names[0], _fit(" ".join(names[1:]), fonts.bold, FRAME_WIDTH)]
+    beside = stringWidth(names[-1], fonts.bold, BODY_SIZE) + SIDE_BY_SIDE_GAP
+    beside += stringWidth(furniture.period, fonts.regular, BODY_SIZE)
+    return names, beside > FRAME_WIDTH
+
+
+def header_lines(furniture: Furniture, fonts: Fonts) -> int:
+    """1 when the employer's name and the period fit side by side; more for a long name or period."""
+    names, own_line = _header_layout(furniture, fonts)
+    return len(names) + own_line
+
+
+def _fit(text: str, font: str, width: float) -> str:
+    """Shortened with "…" rather than run off the page."""
+    if stringWidth(text, font, BODY_SIZE) <= width:
+        return text
+    while text and stringWidth(text + "…", font, BODY_SIZE) > width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def build_pdf(story: Sequence[Flowable], info: DocumentInfo, target: Target = None, *,
+              invariant: bool = False) -> bytes | None:
+    """Write one document to a path or an open binary file; with no target, return the PDF's bytes.
+
+    The story's own flowables carry their fonts (see `fonts_for` and `styles_for`); the header and
+    footer choose theirs from their text.
+    """
+    return build_sections_pdf([(info.furniture, story)], info, target, invariant=invariant)
+
+
+def build_sections_pdf(sections: Sequence[tuple[Furniture, Sequence[Flowable]]], info: DocumentInfo,
+                       target: Target = None, *, invariant: bool = False) -> bytes | None:
+    """Several documents in one file (a pay run's payslips): each starts on a new page, has its own
+    header and counts its own pages, so each can be printed and handed over on its own.
+
+    `invariant` fixes the creation date and file ID, so the same input gives the same bytes.
+    Flowables are used up by building: make a fresh story for each PDF.
+    """
+    if not sections:
+        raise ValueError("A PDF needs at least one section")
+    fonts = fonts_for(text for furniture, _ in sections for text in furniture.texts())
+    story: list[Flowable] = []
+    for index, (furniture, flowables) in enumerate(sections):
+        if index:
+            story += [PageBreak(), _SectionStart(furniture)]
+        story += list(flowables)
+    lines_in_header = max(header_lines(furniture, fonts) for furniture, _ in sections)
+    buffer = io.BytesIO() if target is None else target
+    if isinstance(buffer, os.PathLike):
+        buffer = os.fspath(buffer)
+    top = MARGIN + lines_in_header * LEADING + HEADER_GAP
+    bottom = MARGIN + FOOTER_BAND
+    # No frame padding: the text's edges are the margins, in line with the header and footer.
+    frame = Frame(MARGIN, bottom, FRAME_WIDTH, PAGE_HEIGHT - top - bottom, leftPadding=0, rightPadding=0,
+                  topPadding=0, bottomPadding=0, id="text")
+    document = BaseDocTemplate(
+        buffer, pagesize=A4, pageTemplates=[PageTemplate("page", [frame])],
+        title=info.title, author=info.furniture.employer_name, subject=info.subject,
+        creator="PA Manager", invariant=int(invariant), lang="en-GB",
+        initialFontName=fonts.regular, initialFontSize=BODY_SIZE, initialLeading=LEADING,
+    )
+    maker = partial(_FurnishedCanvas, furniture=sections[0][0], fonts=fonts)
+    document.build(story, canvasmaker=maker)
+    return buffer.getvalue() if target is None else None
