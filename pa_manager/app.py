@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -38,14 +39,16 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None) -> bool:
+                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
+    """Open the data file into the window; a new, empty one is then set up step by step (the first
+    run). `today` is the date the app works from (tests fix it)."""
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
-    context = AppContext(data.db)
+    context = AppContext(data.db, today=today)
     if demo:
         from pa_manager.services.demo import create_demo
 
@@ -55,6 +58,8 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
     elif data.backup_problem:
         window.statusBar().showMessage(data.backup_problem)
+    if not demo:
+        window.offer_first_run()
     return True
 
 

@@ -102,7 +102,8 @@ class EmployerForm(QWidget):
         )
         self.rows["pay_frequency"] = add_row(form, "Pay fr&equency:", self.pay_frequency, "How often you usually pay your PAs")
         self.rows["pension_provider"] = add_row(form, "Pension pro&vider:", self.pension_provider, "For example NEST")
-        form.setRowVisible(self.rows["pay_frequency"].label, ask_pay_frequency)
+        self._hmrc_form = form
+        self.ask_pay_frequency(ask_pay_frequency)
         layout.addWidget(hmrc)
 
         benchmarks = QGroupBox("Pay above the legal minimum (your choice)")
@@ -142,6 +143,9 @@ class EmployerForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+
+    def ask_pay_frequency(self, on: bool) -> None:
+        self._hmrc_form.setRowVisible(self.rows["pay_frequency"].label, on)
 
     def save(self) -> EmployerRecord | None:
         """Store the details as typed; None (each problem shown next to its field, the cursor on the
