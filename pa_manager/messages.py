@@ -210,6 +210,23 @@ MESSAGES: dict[str, str] = {
     "SHIFT_IN_PAID_PERIOD":
         "The shifts of {day} were paid in the pay run of {paid_on}, so they cannot change – put any difference "
         "in the next pay run as back pay or an overpayment recovery.",
+    # --- Saving a record someone else saved or removed since it was opened (services) ---
+    "PA_CHANGED_ELSEWHERE":
+        "Someone else changed {value}'s details since you opened them, so your changes were not saved – open "
+        "them again to see the latest.",
+    "PA_REMOVED_ELSEWHERE":
+        "Someone else removed {value} since you opened their details, so your changes were not saved.",
+    "EMPLOYER_CHANGED_ELSEWHERE":
+        "Someone else changed {value}'s details as an employer since you opened them, so your changes were not "
+        "saved – open them again to see the latest.",
+    "EMPLOYER_REMOVED_ELSEWHERE":
+        "Someone else removed {value} from this data file since you opened their details, so your changes were "
+        "not saved.",
+    "SHIFT_CHANGED_ELSEWHERE":
+        "Someone else changed {name}'s shift on {value} since you opened it, so your changes were not saved – "
+        "open it again to see the latest.",
+    "SHIFT_REMOVED_ELSEWHERE":
+        "Someone else removed {name}'s shift on {value} since you opened it, so your changes were not saved.",
     # --- Training (pa_manager.services.training) ---
     "REFRESH_MONTHS_INVALID":
         "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",
@@ -240,14 +257,24 @@ MESSAGES: dict[str, str] = {
         "Enter the surplus limit as a whole number of weeks, like 8.",
     "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR":
         "Enter a first payment date within the {value} budget year, from 1 April to 31 March.",
+    "BUDGET_CONTRIBUTION_NEGATIVE":
+        "Enter your assessed contribution as £0 or more a week, like 25.40, or 0 if you pay nothing.",
+    "BUDGET_CONTRIBUTION_NOT_MONEY":
+        "Enter your assessed contribution in pounds and pence a week, like 25.40.",
+    "BUDGET_PLAN_HOURS_INVALID":
+        "Enter the support plan's hours a week as a number from 0 to 168, like 42 or 37.5.",
     "BUDGET_YEAR_FORMAT":
         "Enter the budget year like 2026-27: the year it starts, a dash, then the last 2 numbers of the next year.",
     "LEDGER_CATEGORY_UNKNOWN":
         "Use a category PA Manager knows, like council_payment, pa_net_pay or insurance, instead of {value}.",
     "LEDGER_AMOUNT_ZERO":
         "Enter an amount of more than £0.",
-    "BUDGET_NO_RATES_YET":
-        "PA Manager cannot forecast {value} yet, as the tax and National Insurance rates for it are not known – check for an update.",
+    "BUDGET_RATES_TOO_EARLY":
+        "PA Manager cannot cost the {value} budget year: its {what} start after {when}, so that year is before "
+        "what it can work out.",
+    "BUDGET_RATES_MISSING":
+        "PA Manager cannot cost the {value} budget year: it does not have the {what} for {when} yet – check for an "
+        "update of PA Manager once they are published.",
     # --- Timesheets (pa_manager.importers.timesheet, pa_manager.domain.shifts) ---
     "TIMESHEET_UNKNOWN_PA":
         "You have no PA called {value} – check the name is spelt as it is in PA Manager, or add them as a PA first.",
@@ -324,6 +351,9 @@ MESSAGES: dict[str, str] = {
         "Finish {value}'s induction and record the date (within 12 weeks of starting is usual practice).",
     "INSURANCE_RENEWAL":
         "Renew your employer's liability insurance and record the new renewal date.",
+    "INSURANCE_MISSING":
+        "Record your employer's liability insurance (the insurer, the policy number and the renewal date) – most "
+        "employers of PAs must have it by law, and many councils pay for it.",
     "PAYE_REGISTRATION":
         "Register with HMRC as an employer before you first pay a PA, then record the date here.",
     "PENSION_DECLARATION":
@@ -342,6 +372,9 @@ MESSAGES: dict[str, str] = {
         "Hold a supervision meeting with {value}.",
     "APPRAISAL_DUE":
         "Hold {value}'s yearly appraisal.",
+    "MEETING_BEFORE_START":
+        "The date recorded for {value}'s {kind}, {held_on}, is before they started on {start_date}, so correct it on "
+        "the Training page.",
 }
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",

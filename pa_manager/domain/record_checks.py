@@ -18,6 +18,13 @@ CONTRIBUTING = ("ENROLLED", "OPTED_IN", "JOINED")  # pension statuses with contr
 MAX_MULTIPLIER = Decimal("5")  # double or triple time is common; more is surely a slip
 
 
+def name_key(name: str) -> str:
+    """What two names must share to be the same name: ignoring case in every alphabet (Zoë and ZOË), and
+    spaces at either end. Compared here rather than by the database's lower(), which SQLite applies
+    to A to Z only and PostgreSQL by the server's locale; names are listed in this order too."""
+    return name.strip().casefold()
+
+
 def _optional(found: dict[str, Problem], field: str, value: str, check) -> None:
     if value:
         problem = check(value)

@@ -239,8 +239,11 @@ def _budget(db: Database, employer_id: int, today: date) -> None:
     previous, current = budget_year_label(april - timedelta(days=1)), budget_year_label(april)
     rate_before, rate_now = Decimal("15.20"), Decimal("15.50")  # +2.0%, where the NLW rose 12.21 -> 12.71
     payment_before, payment_now = Decimal("2700.00"), Decimal("2754.00")
+    # The council's financial assessment found nothing for Margaret to pay; her support plan sets out 42 hours
+    # a week (the rota's day hours) and the weekend sleep-ins.
+    plan = dict(assessed_contribution=Decimal("0.00"), support_plan_hours=Decimal("42"))
     first = budget.make_year(label=previous, amount=payment_before, basis="four-weekly", council_hourly_rate=rate_before,
-                             council_on_cost_rate=Decimal("0.22"), opening_balance=Decimal("1500.00"))
+                             council_on_cost_rate=Decimal("0.22"), opening_balance=Decimal("1500.00"), **plan)
     budget.save_year(db, employer_id, first)
     entries = []
     for year, amount in ((first, payment_before),):
@@ -257,10 +260,10 @@ def _budget(db: Database, employer_id: int, today: date) -> None:
                 entries.append(LedgerEntry(day, Decimal("-18.50"), "payroll_support_fees", "Payroll support service"))
     for entry in entries:
         budget.save_entry(db, employer_id, entry)
-    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1)).balance
+    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1), with_uprating=False).balance
     budget.save_year(db, employer_id, budget.make_year(
         label=current, amount=payment_now, basis="four-weekly", council_hourly_rate=rate_now,
-        council_on_cost_rate=Decimal("0.22"), opening_balance=closing))
+        council_on_cost_rate=Decimal("0.22"), opening_balance=closing, **plan))
 
 
 def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

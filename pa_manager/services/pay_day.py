@@ -21,7 +21,7 @@ from pa_manager.services.pay_runs import (
     ARREARS, DEDUCTION, EXTRA_KINDS, OVERPAYMENT_RECOVERY, PayRunDraft, records_between,
 )
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
 
 @dataclass(frozen=True)
@@ -108,6 +108,7 @@ def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
     if problems:
         raise ValidationFailed(problems)
     with db.session(write=True) as s:
+        lock_employer(s, employer_id)  # PostgreSQL: finalising takes turns with this (SQLite: the write lock)
         if _paid_on(s, employer_id, extra.pay_date):
             raise ValidationFailed({"amount": Problem("PAY_RUN_ALREADY_FINALISED", extra.pay_date)})
         row = (s.get(models.PayAdjustment, extra.id) if extra.id else None) or models.PayAdjustment(id=extra.id)
@@ -123,8 +124,10 @@ def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
 def delete_extra(db: Database, extra_id: int) -> None:
     with db.session() as s:
         row = s.get(models.PayAdjustment, extra_id)
-        if row is not None and not _paid_on(s, row.employer_id, row.pay_date):
-            s.delete(row)
+        if row is not None:
+            lock_employer(s, row.employer_id)
+            if not _paid_on(s, row.employer_id, row.pay_date):
+                s.delete(row)
 
 
 # --- minimum-wage arrears ---------------------------------------------------------------------------

@@ -517,6 +517,14 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
                    min((r.period_start for r in runs), default=None), max(before, default=None))
 
 
+def paid_to(session, employer_id: int, by: date) -> date | None:
+    """The end of the latest pay period paid by a finalised pay run dated on or before `by`: work after
+    it is still to be paid. None before the first pay run."""
+    return session.scalar(select(models.PayRun.period_end).where(
+        models.PayRun.employer_id == employer_id, models.PayRun.pay_date <= by)
+        .order_by(models.PayRun.period_end.desc()).limit(1))
+
+
 def allowance_claimed(session, employer_id: int, tax_year: str, before: date) -> Decimal:
     """Employment Allowance claimed in the tax year by the finalised pay runs paid before a day."""
     rows = session.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(

@@ -12,7 +12,7 @@ from pa_manager.domain.rota import Cancellation, Cover, RotaPattern
 from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.services.shifts import check_batch, shifts_between, store_batch
+from pa_manager.services.shifts import shifts_between, store_checked
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -134,10 +134,7 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
 def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> tuple[int, ...]:
     """Record planned shifts as worked, as planned. All or nothing: any refusal stores none.
     Returns the new shifts' ids."""
-    problems = check_batch(db, employer_id, planned)
-    if problems:
-        raise ValidationFailed({field: problem for _, field, problem in problems})
-    return store_batch(db, employer_id, planned, "rota")
+    return store_checked(db, employer_id, planned, "rota")
 
 
 def planned_start(shift: Shift) -> time:

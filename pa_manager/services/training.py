@@ -16,7 +16,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.people import list_pas
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 from pa_manager.wording import COURSE_NAMES
 
 MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024  # a photo or scan; bigger is surely the wrong file
@@ -45,8 +45,14 @@ class StoredRecord:
 
 def ensure_catalogue(db: Database, employer_id: int) -> None:
     """Seed an employer's catalogue with the usual topics the first time it is used."""
+    seeded = select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)
     with db.session() as s:
-        if s.scalar(select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)) is not None:
+        if s.scalar(seeded) is not None:
+            return
+        # Not yet: take turns with anyone else seeding it now (two people opening Training on a shared
+        # database), and look again, so the catalogue is seeded once.
+        lock_employer(s, employer_id)
+        if s.scalar(seeded) is not None:
             return
         s.add_all(models.Course(employer_id=employer_id, key=c.key, refresh_months=c.refresh_months)
                   for c in rules.course_catalogue())

@@ -10,10 +10,8 @@ import zipfile
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import func, select
-
+from pa_manager.services.employers import employer_named
 from pa_manager.services.errors import ServiceError
-from pa_manager.storage import models
 from pa_manager.storage.database import Database, head_revision, known_revisions
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 from pa_manager.storage.transfer import dump_employer, load_employer
@@ -88,8 +86,7 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None) -> i
     if rename_to:
         employer["name"] = rename_to.strip()
     with db.session(write=True) as s:
-        clash = s.scalar(select(models.Employer.id).where(func.lower(models.Employer.name) == employer["name"].lower()))
-        if clash is not None:
+        if employer_named(s, employer["name"]) is not None:
             raise ServiceError(
                 f"An employer called {employer['name']} is already in this data file. "
                 "Rename one of them, then import again."

@@ -6,18 +6,19 @@ import pytest
 
 from pa_manager.services import first_run
 from pa_manager.storage.safekeeping import take_daily_backup
+from tests.conftest import sqlite_only
 
 
 def test_nobody_has_been_asked_in_a_new_file(db):
     assert first_run.user_role(db) is None
 
 
-def test_the_role_is_kept_changed_and_forgotten_in_the_file(db, data_path):
+def test_the_role_is_kept_changed_and_forgotten_in_the_file(db, data_location):
     from pa_manager.storage.database import open_database
 
     assert first_run.remember_user_role(db, first_run.ADVOCATE) is None
     assert first_run.remember_user_role(db, first_run.COUNCIL) == first_run.ADVOCATE
-    again, _ = open_database(data_path)
+    again, _ = open_database(data_location)
     assert first_run.user_role(again) == first_run.COUNCIL
     again.close()
     assert first_run.remember_user_role(db, None) == first_run.COUNCIL  # undo: as if never asked
@@ -44,6 +45,7 @@ def test_the_role_stays_with_the_file_not_with_an_employer_export(db, tmp_path):
     other.close()
 
 
+@sqlite_only("a data file, its folder and the backups beside it")
 def test_where_the_records_are_kept_names_the_file_its_folder_and_its_backups(db, data_path):
     place = first_run.where_records_are_kept(db)
     assert place.is_file and place.location == str(data_path.resolve()) and place.folder == data_path.parent.resolve()

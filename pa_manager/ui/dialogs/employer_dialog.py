@@ -13,9 +13,9 @@ from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.messages import describe
 from pa_manager.services import employers
-from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.storage.database import Database
-from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -143,6 +143,8 @@ class EmployerForm(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
+        self.message = form_message()
+        outer.addWidget(self.message)
 
     def ask_pay_frequency(self, on: bool) -> None:
         self._hmrc_form.setRowVisible(self.rows["pay_frequency"].label, on)
@@ -194,6 +196,9 @@ class EmployerForm(QWidget):
                 first = first or row
             first.field.setFocus()
             return None
+        except ServiceError as error:  # someone else changed or removed the employer since this opened
+            show_form_message(self.message, str(error))
+            return None
         self._record = self.saved  # saving again changes this employer rather than adding another
         return self.saved
 
@@ -208,6 +213,7 @@ class EmployerDialog(QDialog):
         self.before = record
         self.saved: EmployerRecord | None = None
         self.rows = self.form.rows
+        self.message = self.form.message
         for name in FIELDS:  # the fields, as the dialog's own (tests and callers reach them here)
             setattr(self, name, getattr(self.form, name))
         outer = QVBoxLayout(self)
