@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -89,18 +90,19 @@ def _quit_when_shown(app: QApplication, window) -> None:
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None) -> bool:
+                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
+    """Open the data file into the window; a new, empty one is then set up step by step (the first
+    run). `today` is the date the app works from (tests fix it)."""
     from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
-    today = date.today()
     if demo:
-        _copy_todays_demo(Path(location), today)
+        _copy_todays_demo(Path(location), today())
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
-    context = AppContext(data.db)
+    context = AppContext(data.db, today=today)
     # What can take a moment (the budget forecast, the caseload, making the demo) is worked out away from the
     # window, so the window is usable at once and the records are on screen first.
     context.background = Background(context, threaded=True)
@@ -119,12 +121,14 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
             def made_now(employer_id: int) -> None:
                 context.set_employer(employer_id)
                 _attach(window, context, data)
-                _keep_todays_demo(db, today)
+                _keep_todays_demo(db, today())
 
-            context.background.run("demo", lambda: create_demo(db, today), made_now)
+            context.background.run("demo", lambda: create_demo(db, today()), made_now)
             return True
         context.set_employer(made.id)
     _attach(window, context, data)
+    if not demo:
+        window.offer_first_run()
     return True
 
 

@@ -277,16 +277,32 @@ def default_pay_date(db: Database, employer_id: int, today: date) -> date:
     """The next pay day to suggest: for the earliest unpaid period that holds shifts already worked
     (so no PA goes unpaid), else the first unpaid period from today; its end, moved back to a working
     day before a weekend or a bank holiday. A starting point the user can change."""
+    return suggest_pay_day(db, employer_id, today).pay_date
+
+
+@dataclass(frozen=True)
+class SuggestedPayDay:
+    pay_date: date
+    period_start: date
+    period_end: date
+
+
+def suggest_pay_day(db: Database, employer_id: int, today: date,
+                    frequency: PayFrequency | None = None) -> SuggestedPayDay:
+    """The pay day default_pay_date suggests and the period it pays for; with `frequency`, as they would
+    be if the employer paid that often (the first run shows them before the choice is stored)."""
     with db.session() as s:
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
         unpaid = _first_unpaid_shift_day(s, employer_id, runs, today)
+    if frequency is not None:
+        employer = replace(employer, pay_frequency=frequency)
     day = min(today, unpaid or today)
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
         start, end = _period(employer, runs, suggested)
         if _paid_by(runs, start, end) is None:
-            return suggested
+            return SuggestedPayDay(suggested, start, end)
         day = end + timedelta(days=1)
 
 

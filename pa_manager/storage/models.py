@@ -1,5 +1,6 @@
 """The stored records. Every table below `employers` carries employer_id: one employer owns each row,
-which is what lets one employer be exported on its own and deleted as a whole."""
+which is what lets one employer be exported on its own and deleted as a whole. The one exception is
+the data file's own settings (FILE_TABLES), which belong to the file and travel with no employer."""
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -505,3 +506,17 @@ class Change(Base):
     who: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(40))
     facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: names, dates and figures, as strings
+
+
+FILE_TABLES = frozenset({"file_settings"})
+
+
+class FileSetting(Base):
+    """A setting of the data file itself, not of any employer in it: who uses this file (their own
+    PAs, an advocate, council staff), chosen at the first run. No employer owns it, so an employer's
+    export leaves it behind and a file's settings never travel with one person's records."""
+
+    __tablename__ = "file_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), default="")

@@ -1,6 +1,6 @@
 """Export one employer's rows to plain data, and import them into another data file.
 
-Generic over the schema: every table carries employer_id, so each table's rows for one employer are
+Generic over the schema: every table carries employer_id (but the file's own settings, which stay behind), so each table's rows for one employer are
 selected directly, and on import every primary key is given anew and every foreign key remapped.
 New tables need no change here. What an export may hold, and how each value is read back, is
 storage.export_schema's.

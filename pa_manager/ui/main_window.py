@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
         self.last_employer = None  # set by app.run: whose records to open first (LastEmployer)
+        self.first_run = None  # the first run's dialog, while it is open
         self.clock = datetime.now  # when backups are made (tests set it)
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
@@ -171,8 +172,11 @@ class MainWindow(QMainWindow):
             page.employer_edit_requested.connect(self.edit_employer)
             page.area_requested.connect(self.show_area_for)
             page.employer_add_requested.connect(self.new_employer)
+            page.first_run_requested.connect(self.start_first_run)
         elif attribute == "caseload":
             page.employer_requested.connect(self.open_employer)
+            page.employer_add_requested.connect(self.new_employer)
+            page.file_open_requested.connect(self.open_data_file)
         elif attribute == "checks":
             page.people_requested.connect(lambda: self.go_to(AREAS.index("People")))
         return page
@@ -389,6 +393,46 @@ class MainWindow(QMainWindow):
         self.context.announce_change()  # moves to another employer, or to none
         self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
 
+    # --- the first run ---
+    def offer_first_run(self) -> None:
+        """A data file opened for the first time with nobody in it is set up step by step (the first run);
+        otherwise the window opens where this file's user works: Caseload for an advocate or council staff."""
+        from pa_manager.services import employers, first_run
+
+        if self.context is None:
+            return
+        db = self.context.db
+        role = first_run.user_role(db)
+        if role is None and not db.read_only and not employers.list_employers(db, self.context.today()):
+            self.start_first_run()
+        else:
+            self._open_where_they_work(role)
+
+    def start_first_run(self) -> None:
+        """Open the first run over the window (it does not wait: the window goes on working behind it)."""
+        from pa_manager.ui.dialogs.first_run import FirstRunDialog
+
+        if self.context is None or self.context.db.read_only:
+            return
+        self.first_run = FirstRunDialog(self.context, portable=self.portable, parent=self)
+        self.first_run.setWindowModality(Qt.WindowModality.WindowModal)
+        self.first_run.finished_setting_up.connect(self._on_first_run_finished)
+        self.first_run.open()
+
+    def _on_first_run_finished(self, role: str) -> None:
+        self._reload_employers()
+        self._open_where_they_work(role)
+        if self.stack.currentWidget() is not self.caseload:
+            self.go_to(self.pages.index(self.dashboard))  # what is still to add is listed there
+        self.statusBar().showMessage("You can do the rest whenever you like: anything still to add is listed on "
+                                     "the Dashboard.", 15000)
+
+    def _open_where_they_work(self, role: str | None) -> None:
+        from pa_manager.services import first_run
+
+        if self.pages and role in (first_run.ADVOCATE, first_run.COUNCIL):
+            self.go_to(self.pages.index(self.caseload))
+
     # --- navigation ---
     def go_to(self, index: int) -> None:
         if not self.pages:
@@ -446,6 +490,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
         elif data.backup_problem:
             self.statusBar().showMessage(data.backup_problem)
+        self.offer_first_run()
         return True
 
     # --- keeping the data file safe ---

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pa_manager.storage.backup import backups_of
 from pa_manager.storage.database import Database, DataFileError, OpenResult, open_database
+from pa_manager.storage.sqlite_file import can_change
 from pa_manager.storage.writer_lock import WriterLock
 
 
@@ -102,7 +103,7 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
     path = None if "://" in text else Path(text).expanduser()
     read_only = False
     lock = None
-    if path is not None and path.exists():
+    if path is not None and path.exists() and can_change(path):  # a read-only file needs no lock beside it
         lock = WriterLock.acquire(path)
         if lock is None:
             if not _ask(parent, "Open it read-only?",

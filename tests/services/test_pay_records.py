@@ -394,6 +394,17 @@ def test_finalising_lists_what_the_law_needs_first_and_goes_ahead_only_when_conf
     assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]
 
 
+def test_the_suggested_pay_day_for_a_frequency_not_yet_stored(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="New", pay_frequency=PayFrequency.MONTHLY))
+    monthly = pay_runs.suggest_pay_day(db, employer.id, today)
+    assert (monthly.pay_date, monthly.period_start, monthly.period_end) == (
+        date(2026, 11, 30), date(2026, 11, 1), date(2026, 11, 30))
+    weekly = pay_runs.suggest_pay_day(db, employer.id, today, PayFrequency.WEEKLY)
+    assert (weekly.pay_date, weekly.period_start, weekly.period_end) == (
+        date(2026, 11, 27), date(2026, 11, 21), date(2026, 11, 27))
+    assert employers.get_employer(db, employer.id).pay_frequency is PayFrequency.MONTHLY  # nothing stored
+
+
 def test_a_shift_saved_while_the_pay_run_is_finalised_is_never_left_out_of_it(db, household, data_location,
                                                                               monkeypatch):
     """Someone finalises November just as a November shift is being saved (after its check of the paid

@@ -27,26 +27,35 @@ FREQUENCY_NAMES = {
     PayFrequency.MONTHLY: "Monthly",
 }
 
+FIELDS = ("name", "address", "postcode", "nation", "london", "council", "dp_reference", "paye_reference",
+          "accounts_office_reference", "pay_frequency", "pension_provider", "follows_rlw", "care_wage",
+          "care_wage_uplift", "insurer", "policy", "renewal")
 
-class EmployerDialog(QDialog):
-    """On OK the employer is saved; `saved` and `before` hold the record after and before."""
 
-    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
+class EmployerForm(QWidget):
+    """The employer's details, to add a new employer or change one: the dialog below, and a step of
+    the first run. `save()` stores them through the service; `saved` holds the record as stored.
+
+    `intro` replaces the opening words (the first run speaks to an advocate of "the person you
+    support"); `ask_pay_frequency` and `ask_benchmarks` leave out what the first run asks elsewhere or
+    can wait."""
+
+    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None, *, intro: str | None = None,
+                 ask_pay_frequency: bool = True, ask_benchmarks: bool = True):
         super().__init__(parent)
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
         self._record = record or EmployerRecord(name="")
-        self.setWindowTitle("Change employer details" if record else "Add an employer")
         self.rows: dict[str, FieldRow] = {}
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = paragraph(
+        self.intro = paragraph(intro or (
             "The employer is the person who holds the direct payment and employs the PAs. "
             "You can leave anything you do not know yet blank and add it later."
-        )
-        layout.addWidget(intro)
+        ))
+        layout.addWidget(self.intro)
 
         who = QGroupBox("Employer")
         form = QFormLayout(who)
@@ -93,6 +102,8 @@ class EmployerDialog(QDialog):
         )
         self.rows["pay_frequency"] = add_row(form, "Pay fr&equency:", self.pay_frequency, "How often you usually pay your PAs")
         self.rows["pension_provider"] = add_row(form, "Pension pro&vider:", self.pension_provider, "For example NEST")
+        self._hmrc_form = form
+        self.ask_pay_frequency(ask_pay_frequency)
         layout.addWidget(hmrc)
 
         benchmarks = QGroupBox("Pay above the legal minimum (your choice)")
@@ -114,6 +125,7 @@ class EmployerDialog(QDialog):
         self.rows["care_wage_uplift"] = add_row(form, "Amount a&bove the National Living Wage (£):", self.care_wage_uplift)
         self.care_wage.toggled.connect(self.care_wage_uplift.setEnabled)
         self.care_wage_uplift.setEnabled(self.care_wage.isChecked())
+        benchmarks.setVisible(ask_benchmarks)
         layout.addWidget(benchmarks)
 
         insurance = QGroupBox("Employer's liability insurance")
@@ -129,16 +141,17 @@ class EmployerDialog(QDialog):
 
         scroll = vertical_scroll(body, "Employer details")
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.message = form_message()
         outer.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        self.resize(640, 720)
 
-    def _on_buttons_accepted(self) -> None:
+    def ask_pay_frequency(self, on: bool) -> None:
+        self._hmrc_form.setRowVisible(self.rows["pay_frequency"].label, on)
+
+    def save(self) -> EmployerRecord | None:
+        """Store the details as typed; None (each problem shown next to its field, the cursor on the
+        first) when they cannot be stored as they are."""
         for row in self.rows.values():
             row.show_error(None)
         try:
@@ -146,13 +159,13 @@ class EmployerDialog(QDialog):
         except InputError as error:
             self.rows["insurance_renewal_date"].show_error(str(error))
             self.renewal.setFocus()
-            return
+            return None
         try:
             uplift = self.care_wage_uplift.value()
         except InputError as error:
             self.rows["care_wage_uplift"].show_error(str(error))
             self.care_wage_uplift.setFocus()
-            return
+            return None
         record = replace(
             self._record,
             name=self.name.text().strip(),
@@ -182,8 +195,36 @@ class EmployerDialog(QDialog):
                 row.show_error(describe(problem))
                 first = first or row
             first.field.setFocus()
-            return
+            return None
         except ServiceError as error:  # someone else changed or removed the employer since this opened
             show_form_message(self.message, str(error))
-            return
-        self.accept()
+            return None
+        self._record = self.saved  # saving again changes this employer rather than adding another
+        return self.saved
+
+
+class EmployerDialog(QDialog):
+    """On Save the employer is saved; `saved` and `before` hold the record after and before."""
+
+    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Change employer details" if record else "Add an employer")
+        self.form = EmployerForm(db, record)
+        self.before = record
+        self.saved: EmployerRecord | None = None
+        self.rows = self.form.rows
+        self.message = self.form.message
+        for name in FIELDS:  # the fields, as the dialog's own (tests and callers reach them here)
+            setattr(self, name, getattr(self.form, name))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(640, 720)
+
+    def _on_buttons_accepted(self) -> None:
+        self.saved = self.form.save()
+        if self.saved is not None:
+            self.accept()

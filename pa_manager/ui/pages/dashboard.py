@@ -4,7 +4,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
 
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
@@ -35,6 +37,7 @@ class DashboardPage(QWidget):
     pa_requested = Signal(int)
     employer_edit_requested = Signal()
     employer_add_requested = Signal()
+    first_run_requested = Signal()
     area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
     records_shown = Signal()  # the current employer's records (or the welcome, with none) are on screen
 
@@ -54,10 +57,16 @@ class DashboardPage(QWidget):
         welcome_text = paragraph(
             "PA Manager keeps the records of someone who employs personal assistants with a direct payment: "
             "their PAs, hours, pay, checks, training and budget. Start by adding the employer: the person who "
-            "holds the direct payment. To look around first, open the demo household with pa-manager --demo.")
+            "holds the direct payment. Set up step by step walks you through the employer, your first PA and "
+            "your first pay day. To look around first, open the demo household with pa-manager --demo.")
         welcome_layout.addWidget(welcome_text)
+        self.first_run_button = QPushButton("Set up step by &step…")
         self.add_employer_button = QPushButton("&Add the employer…")
-        welcome_layout.addWidget(self.add_employer_button, alignment=Qt.AlignmentFlag.AlignLeft)
+        welcome_buttons = QHBoxLayout()
+        welcome_buttons.addWidget(self.first_run_button)
+        welcome_buttons.addWidget(self.add_employer_button)
+        welcome_buttons.addStretch()
+        welcome_layout.addLayout(welcome_buttons)
         layout.addWidget(self.welcome)
 
         todo_now = QGroupBox("What needs doing")
@@ -111,6 +120,7 @@ class DashboardPage(QWidget):
 
         self.edit_button.clicked.connect(self.employer_edit_requested)
         self.add_employer_button.clicked.connect(self.employer_add_requested)
+        self.first_run_button.clicked.connect(self.first_run_requested)
         self.gaps.itemActivated.connect(self._on_item_activated)
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
         self.due.itemActivated.connect(self._on_item_activated)
@@ -159,6 +169,8 @@ class DashboardPage(QWidget):
 
     def _show_welcome(self, shown: bool) -> None:
         self.welcome.setVisible(shown)
+        for button in (self.first_run_button, self.add_employer_button):
+            button.setEnabled(not self.context.db.read_only)  # a file opened to look at only
         self.edit_button.setVisible(not shown)
         for group in self.groups:
             group.setVisible(not shown)
