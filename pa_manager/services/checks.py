@@ -23,6 +23,7 @@ from pa_manager.services import history
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.people import list_pas
 from pa_manager.services.training import training_due
+from pa_manager.services.staff_due import staff_due
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -238,6 +239,7 @@ def due_list(db: Database, employer_id: int, today: date, within_days: int = rul
                             within_days, include_ok=include_ok)
     items += _shifts_before_right_to_work(db, employer_id, checks, today)
     items += training_due(db, employer_id, today, within_days, include_ok=include_ok)
+    items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
     return rules.sort_due_items(items, include_ok=include_ok)
 
 

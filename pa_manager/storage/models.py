@@ -2,6 +2,7 @@
 which is what lets one employer be exported on its own and deleted as a whole."""
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -495,3 +496,8 @@ class Change(Base):
     who: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(40))
     facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: names, dates and figures, as strings
+
+
+# Taking on and keeping PAs (written statements, recruitment, induction): their own module, the same Base,
+# loaded here so that every table is known wherever the models are.
+importlib.import_module("pa_manager.storage.recruitment_models")

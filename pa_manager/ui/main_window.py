@@ -29,13 +29,18 @@ if TYPE_CHECKING:
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
 AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Budget", "Reports", "Caseload",
-         "Wage calculator")
+         "Wage calculator", "Recruitment")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
+def area_key(number: int) -> str:
+    """1 for the first area ... 9, and 0 for the tenth, as the number keys run; past ten, the first letter of
+    the area's name (Ctrl+R for Recruitment), so areas added later keep the others' keys where they were."""
+    return str(number % 10) if number <= 10 else AREAS[number - 1][0]
+
+
 def area_shortcut(number: int) -> str:
-    """Ctrl+1 for the first area ... Ctrl+9, and Ctrl+0 for the tenth, as the number keys run."""
-    return f"Ctrl+{number % 10}"
+    return f"Ctrl+{area_key(number)}"
 
 
 class MainWindow(QMainWindow):
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         from pa_manager.ui.pages.reports import ReportsPage
         from pa_manager.ui.pages.training import TrainingPage
         from pa_manager.ui.pages.people import PeoplePage
+        from pa_manager.ui.pages.recruitment import RecruitmentPage
         from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
 
         self.context = context
@@ -127,8 +133,9 @@ class MainWindow(QMainWindow):
         self.reports = ReportsPage(context)
         self.caseload = CaseloadPage(context)
         self.calculator = WageCalculatorPage(context)
+        self.recruitment = RecruitmentPage(context)
         self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.budget,
-                      self.reports, self.caseload, self.calculator]
+                      self.reports, self.caseload, self.calculator, self.recruitment]
         assert [page.title for page in self.pages] == list(AREAS)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
@@ -210,7 +217,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         for number, title in enumerate(AREAS, start=1):
-            self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
+            self._action(go_menu, f"&{area_key(number)} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
 
         help_menu = bar.addMenu("&Help")
@@ -366,11 +373,12 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        page = {"training": self.training, "pay": self.pay, "budget": self.budget}.get(area, self.checks)
+        page = {"training": self.training, "pay": self.pay, "budget": self.budget,
+                "recruitment": self.recruitment}.get(area, self.checks)
         self.go_to(self.pages.index(page))
         if page is self.pay:
             self.pay.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
-        if pa_id >= 0 and page in (self.training, self.checks):
+        if pa_id >= 0 and page in (self.training, self.checks, self.recruitment):
             (page.select if page is self.training else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
