@@ -240,6 +240,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_change_passphrase)
 
     _add_report_parser(sub)
+    from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
+
+    add_recruitment_parsers(sub, _data_option)  # statement: taking on and keeping PAs (cli_recruitment.py)
     return parser
 
 

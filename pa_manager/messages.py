@@ -570,3 +570,9 @@ def describe(problem: Problem, *, strict: bool = False) -> str:
         if strict:
             raise
         return FALLBACK
+
+
+# Taking on and keeping PAs: their sentences live beside their feature, under the same rules.
+from pa_manager.messages_recruitment import MESSAGES as _RECRUITMENT_MESSAGES  # noqa: E402
+
+MESSAGES.update(_RECRUITMENT_MESSAGES)

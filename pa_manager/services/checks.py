@@ -27,6 +27,7 @@ from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
 from pa_manager.services.training import training_due_for
+from pa_manager.services.staff_due import staff_due
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -282,6 +283,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += [i for i in late if owner[i.pa_key] == employer_id]
         items += training[employer_id]
         items += year_end.p60_due_items(db, employer_id, today, within_days)
+        items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
 

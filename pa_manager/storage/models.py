@@ -3,6 +3,7 @@ which is what lets one employer be exported on its own and deleted as a whole. T
 the data file's own settings (FILE_TABLES), which belong to the file and travel with no employer."""
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -520,3 +521,8 @@ class FileSetting(Base):
 
     key: Mapped[str] = mapped_column(String(40), primary_key=True)
     value: Mapped[str] = mapped_column(String(200), default="")
+
+
+# Taking on and keeping PAs (written statements, recruitment, induction): their own module, the same Base,
+# loaded here so that every table is known wherever the models are.
+importlib.import_module("pa_manager.storage.recruitment_models")

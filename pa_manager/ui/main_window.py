@@ -30,13 +30,18 @@ if TYPE_CHECKING:
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
 AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Budget", "Reports", "Caseload",
-         "Wage calculator")
+         "Wage calculator", "Recruitment")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
+def area_key(number: int) -> str:
+    """1 for the first area ... 9, and 0 for the tenth, as the number keys run; past ten, the first letter of
+    the area's name (Ctrl+R for Recruitment), so areas added later keep the others' keys where they were."""
+    return str(number % 10) if number <= 10 else AREAS[number - 1][0]
+
+
 def area_shortcut(number: int) -> str:
-    """Ctrl+1 for the first area ... Ctrl+9, and Ctrl+0 for the tenth, as the number keys run."""
-    return f"Ctrl+{number % 10}"
+    return f"Ctrl+{area_key(number)}"
 
 
 class MainWindow(QMainWindow):
@@ -152,6 +157,7 @@ class MainWindow(QMainWindow):
         ("pay", "pay", "PayPage"), ("checks", "checks", "ChecksPage"), ("training", "training", "TrainingPage"),
         ("budget", "budget", "BudgetPage"), ("reports", "reports", "ReportsPage"),
         ("caseload", "caseload", "CaseloadPage"), ("calculator", "wage_calculator", "WageCalculatorPage"),
+        ("recruitment", "recruitment", "RecruitmentPage"),
     )
 
     def _make_page(self, index: int) -> QWidget:
@@ -250,7 +256,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         for number, title in enumerate(AREAS, start=1):
-            self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
+            self._action(go_menu, f"&{area_key(number)} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
 
         help_menu = bar.addMenu("&Help")
@@ -450,12 +456,13 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget"}.get(area, "Checks"))
+        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget",
+                             "recruitment": "Recruitment"}.get(area, "Checks"))
         self.go_to(index)
         page = self.pages[index]
         if AREAS[index] == "Pay":
             page.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
-        if pa_id >= 0 and AREAS[index] in ("Training", "Checks"):
+        if pa_id >= 0 and AREAS[index] in ("Training", "Checks", "Recruitment"):
             (page.select if AREAS[index] == "Training" else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
