@@ -336,3 +336,32 @@ def change_sentence(change) -> str:
         return (f"Erased the personal details of a former PA, now called {f['pa']}, after the time records must be "
                 "kept; their pay figures are kept without their name.")
     return code.replace("_", " ").capitalize() + "."
+
+
+# --- what an action that can be undone did: Edit > Undo <this> ------------------------------------
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+_UNDO_TEXTS = {
+    "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
+    "EMPLOYER_CHANGED": lambda f: f"Change {f['name']}'s employer details",
+    "EMPLOYER_DUTIES_CHANGED": lambda f: f"Change {f['name']}'s duties as an employer",
+    "EMPLOYER_REMOVED": lambda f: f"Remove employer {f['name']}",
+    "EMPLOYER_IMPORTED": lambda f: f"Import employer {f['name']}",
+    "PA_ADDED": lambda f: f"Add {f['name']}",
+    "PA_CHANGED": lambda f: f"Change {f['name']}'s details",
+    "PA_LEAVING_RECORDED": lambda f: f"Record {f['name']} as leaving",
+    "STAFF_IMPORTED": lambda f: f"Import {_count(f['count'], 'PA')}",
+}
+
+
+def undo_text(change) -> str:
+    """What a services.undo.Change did, as Edit > Undo and Redo name it: "Add Ann Cole"."""
+    words = _UNDO_TEXTS.get(change.code)
+    return words(change.facts) if words else change.code.replace("_", " ").capitalize()
+
+
+def undo_codes() -> set[str]:
+    return set(_UNDO_TEXTS)

@@ -14,6 +14,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
@@ -36,6 +37,7 @@ class EmployerDialog(QDialog):
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self._record = record or EmployerRecord(name="")
         self.setWindowTitle("Change employer details" if record else "Add an employer")
         self.rows: dict[str, FieldRow] = {}
@@ -174,7 +176,8 @@ class EmployerDialog(QDialog):
             care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
         )
         try:
-            self.saved = employers.save_employer(self.db, record)
+            done = employers.save_employer_undoably(self.db, record)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():

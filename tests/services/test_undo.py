@@ -1,0 +1,218 @@
+"""Undo as data: each action a person can take back returns the change it made, and undo.reverse puts
+the rows back in one transaction, checking again what the records must keep.
+
+For each action: do it, undo it and compare every row the employer has with the rows before; redo it
+and compare with the rows after. Then the refusals: a change someone has overtaken, a PA paid since,
+a PA whose record would no longer pass its checks.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime, time, timezone
+from decimal import Decimal as D
+
+import pytest
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.services import employers, history, pay_runs, people, shifts, undo
+from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
+from pa_manager.storage.transfer import dump_employer
+from pa_manager.wording import undo_text
+
+NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
+RATE = PayRateEntry(date(2026, 4, 1), D("12.71"))
+
+
+def rows_of(db, employer_id: int) -> dict:
+    """Every row the employer owns, table by table, each as stored but for its version (which moves on at
+    every write) and the change history (undo is a change too, and is noted)."""
+    with db.connection() as c:
+        tables = dump_employer(c, employer_id)
+    tables.pop("changes")
+    return {name: [{k: v for k, v in row.items() if k != "version"} for row in rows] for name, rows in tables.items()}
+
+
+def undo_and_redo(db, employer_id: int, act, today: date):
+    """Do `act` (returning its change), undo it, redo it; check the rows at each step. Returns the change."""
+    before = rows_of(db, employer_id)
+    change = act()
+    after = rows_of(db, employer_id)
+    assert after != before, "the action changed nothing"
+    redo = undo.reverse(db, change, today)
+    assert rows_of(db, employer_id) == before
+    again = undo.reverse(db, redo, today)
+    assert rows_of(db, employer_id) == after
+    assert (redo.code, again.code, redo.facts) == (change.code, change.code, change.facts)
+    return change
+
+
+@pytest.fixture
+def employer(db):
+    return employers.save_employer(db, EmployerRecord(
+        name="Ada Lovell", address="2 Hill Street\nYork", postcode="YO1 7AB", paye_reference="123/AB456",
+        pay_frequency=PayFrequency.MONTHLY))
+
+
+def a_pa(name: str, **fields) -> PARecord:
+    return PARecord(name=name, date_of_birth=date(1980, 1, 1), start_date=date(2026, 1, 5), tax_code="1257L",
+                    contracted_hours=D("16"), pay_rates=(RATE,), **fields)
+
+
+@pytest.fixture
+def ann(db, employer, today):
+    return people.save_pa(db, employer.id, a_pa("Ann Cole", ni_number="AB123456C"), today)
+
+
+def work(db, employer_id: int, pa_id: int, day: date):
+    return shifts.save_shift(db, employer_id, shifts.ShiftInput(pa_id, day, time(9), time(17)))
+
+
+def finalise_november(db, employer_id: int):
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
+
+
+# --- the applier ----------------------------------------------------------------------------------------
+
+
+def test_a_change_holds_only_the_rows_the_action_changed_as_they_were_and_became(db, employer, ann, today):
+    done = people.save_pa_undoably(db, employer.id, replace(ann, phone="07700 900982"), today)
+    [row] = done.change.rows
+    assert (row.table, row.id, row.old["phone"], row.new["phone"]) == ("pas", ann.id, "", "07700 900982")
+    assert row.new["version"] == row.old["version"] + 1
+    assert (done.change.code, done.change.facts, done.change.employer_id) == ("PA_CHANGED", {"name": "Ann Cole"},
+                                                                              employer.id)
+    assert undo_text(done.change) == "Change Ann Cole's details"
+
+
+def test_undo_that_someone_has_overtaken_is_refused_and_changes_nothing(db, employer, ann, today):
+    first = people.save_pa_undoably(db, employer.id, replace(ann, phone="07700 900982"), today)
+    people.save_pa(db, employer.id, replace(first.value, email="ann@example.com"), today)  # someone else, meanwhile
+    before = rows_of(db, employer.id)
+    with pytest.raises(ChangedElsewhere) as refused:
+        undo.reverse(db, first.change, today)
+    assert "changed since" in str(refused.value)
+    assert rows_of(db, employer.id) == before
+
+
+def test_a_row_put_back_whose_id_was_handed_out_again_comes_back_under_a_new_one_with_its_lines(
+        db, employer, today):
+    added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn", pay_rates=(RATE,)), today)
+    redo = undo.reverse(db, added.change, today)
+    cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)  # SQLite gives Bea's id to Cy
+    again = undo.reverse(db, redo, today)
+    bea = next(pa for pa in people.list_pas(db, employer.id) if pa.name == "Bea Dunn")
+    assert bea.pay_rates == (RATE,) and people.get_pa(db, cy.id).name == "Cy Eves"
+    assert [r.id for r in again.rows_of("pas")] == [bea.id]
+    undo.reverse(db, again, today)  # and undo takes the right one away
+    assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Cy Eves"]
+
+
+# --- PAs -----------------------------------------------------------------------------------------------
+
+
+def test_adding_a_pa(db, employer, today):
+    change = undo_and_redo(db, employer.id, lambda: people.save_pa_undoably(
+        db, employer.id, PARecord(name="Bea Dunn", pay_rates=(RATE,)), today).change, today)
+    assert undo_text(change) == "Add Bea Dunn"
+
+
+def test_changing_a_pas_details_and_pay_notes_each_rate_put_back(db, employer, ann, today):
+    raised = replace(RATE, amount=D("13.50"))
+    change = undo_and_redo(db, employer.id, lambda: people.save_pa_undoably(
+        db, employer.id, replace(ann, phone="07700 900982", pay_rates=(raised,)), today).change, today)
+    assert undo_text(change) == "Change Ann Cole's details"
+    noted = [(c.code, c.facts.get("amount"), c.facts.get("was")) for c in history.change_history(db, employer.id)]
+    # newest first: the redo, the undo, the change itself, then adding her
+    assert noted[:3] == [("PAY_RATE_CHANGED", "13.50", "12.71"), ("PAY_RATE_CHANGED", "12.71", "13.50"),
+                         ("PAY_RATE_CHANGED", "13.50", "12.71")]
+
+
+def test_recording_a_leaver(db, employer, ann, today):
+    change = undo_and_redo(db, employer.id, lambda: people.record_leaver(
+        db, employer.id, ann.id, date(2026, 12, 31), "Moved away", today, version=ann.version).change, today)
+    assert undo_text(change) == "Record Ann Cole as leaving"
+
+
+def test_recording_a_leaver_on_a_record_someone_has_changed_since_is_refused(db, employer, ann, today):
+    people.save_pa(db, employer.id, replace(ann, phone="07700 900982"), today)
+    with pytest.raises(ChangedElsewhere):
+        people.record_leaver(db, employer.id, ann.id, date(2026, 12, 31), "Moved away", today, version=ann.version)
+
+
+def test_undoing_the_adding_of_a_pa_paid_since_is_refused_in_words(db, employer, today):
+    added = people.save_pa_undoably(db, employer.id, a_pa("Bea Dunn"), today)
+    work(db, employer.id, added.value.id, date(2026, 11, 2))
+    finalise_november(db, employer.id)
+    before = rows_of(db, employer.id)
+    with pytest.raises(ServiceError) as refused:
+        undo.reverse(db, added.change, today)
+    assert str(refused.value).startswith("Bea Dunn has been paid, and their pay records must be kept")
+    assert rows_of(db, employer.id) == before
+
+
+def test_putting_back_a_pa_whose_record_would_now_fail_its_checks_is_refused_in_words(db, employer, today):
+    """Add Bea, undo it; someone else then adds another Bea Dunn: redoing the first would make two."""
+    added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn"), today)
+    redo = undo.reverse(db, added.change, today)
+    people.save_pa(db, employer.id, PARecord(name="bea dunn "), today)
+    before = rows_of(db, employer.id)
+    with pytest.raises(ValidationFailed) as refused:
+        undo.reverse(db, redo, today)
+    assert refused.value.problems["name"].code == "PA_NAME_TAKEN"
+    assert "Bea Dunn" in str(refused.value)
+    assert rows_of(db, employer.id) == before
+
+
+def test_putting_back_a_pa_is_checked_as_saving_checks_them(db, employer, today):
+    """A PA with no start date is checked for age on the day: put back on a day they would be under 16
+    (the check moves with `today`), they are refused as saving would refuse them."""
+    added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn", date_of_birth=date(2010, 6, 1)),
+                                    today)
+    redo = undo.reverse(db, added.change, today)
+    with pytest.raises(ValidationFailed) as refused:
+        undo.reverse(db, redo, date(2025, 1, 1))
+    assert set(refused.value.problems) == {"date_of_birth"}
+    with pytest.raises(ValidationFailed) as saving:
+        people.save_pa(db, employer.id, PARecord(name="Bea Dunn", date_of_birth=date(2010, 6, 1)), date(2025, 1, 1))
+    assert str(saving.value) == str(refused.value)
+
+
+# --- employers -----------------------------------------------------------------------------------------
+
+
+def test_changing_an_employer(db, employer, today):
+    change = undo_and_redo(db, employer.id, lambda: employers.save_employer_undoably(
+        db, replace(employer, council="Leeds", paye_reference="123/AB45678")).change, today)
+    assert undo_text(change) == "Change Ada Lovell's employer details"
+
+
+def test_adding_an_employer_then_undo_and_redo(db, today):
+    added = employers.save_employer_undoably(db, EmployerRecord(name="Bo Reid", council="York"))
+    assert undo_text(added.change) == "Add employer Bo Reid"
+    redo = undo.reverse(db, added.change, today)
+    assert employers.find_employer(db, "Bo Reid") is None
+    undo.reverse(db, redo, today)
+    assert employers.get_employer(db, added.value.id).council == "York"
+
+
+def test_removing_a_whole_employer_and_putting_them_back(db, employer, ann, today):
+    before = rows_of(db, employer.id)
+    removed = employers.remove_employer(db, employer.id)
+    assert undo_text(removed) == "Remove employer Ada Lovell"
+    assert employers.find_employer(db, "Ada Lovell") is None
+    redo = undo.reverse(db, removed, today)
+    assert redo.added_employer == employer.id
+    assert rows_of(db, employer.id) == before
+    assert [c.code for c in history.change_history(db, employer.id)] == ["PAY_RATE_ADDED"]  # as it was
+    undo.reverse(db, redo, today)
+    assert employers.find_employer(db, "Ada Lovell") is None
+
+
+def test_an_employer_put_back_under_a_name_taken_since_is_refused(db, employer, today):
+    removed = employers.remove_employer(db, employer.id)
+    employers.save_employer(db, EmployerRecord(name="ADA LOVELL"))
+    with pytest.raises(ServiceError) as refused:
+        undo.reverse(db, removed, today)
+    assert "ADA LOVELL" in str(refused.value) or "Ada Lovell" in str(refused.value)
