@@ -12,6 +12,7 @@ from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
+from pa_manager.domain.shifts import to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 
@@ -344,6 +345,39 @@ def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
 
 
+def shift_when(start, end) -> str:
+    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time, for a shift's start and end instants."""
+    start, end = to_london(start), to_london(end)
+    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
+
+
+def weekdays_words(weekdays) -> str:
+    """'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat' (runs of 3 or more days joined with a dash)."""
+    runs: list[list[int]] = []
+    for day in sorted(weekdays):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{_DAY_SHORT[run[0]]}–{_DAY_SHORT[run[-1]]}")
+        else:
+            parts.extend(_DAY_SHORT[d] for d in run)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _when(f) -> str:
+    return shift_when(f["start"], f["end"])
+
+
+CHECK_NOUNS = {"dbs": "DBS check", "right_to_work": "right-to-work check", "reference": "reference",
+               "contract": "contract and induction record"}
+
 _UNDO_TEXTS = {
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
     "EMPLOYER_CHANGED": lambda f: f"Change {f['name']}'s employer details",
@@ -354,7 +388,26 @@ _UNDO_TEXTS = {
     "PA_CHANGED": lambda f: f"Change {f['name']}'s details",
     "PA_LEAVING_RECORDED": lambda f: f"Record {f['name']} as leaving",
     "STAFF_IMPORTED": lambda f: f"Import {_count(f['count'], 'PA')}",
+    "SHIFT_ADDED": lambda f: f"Add {f['name']}'s shift on {_when(f)}",
+    "SHIFT_CHANGED": lambda f: f"Change {f['name']}'s shift on {_when(f)}",
+    "SHIFT_REMOVED": lambda f: f"Remove {f['name']}'s shift on {_when(f)}",
+    "SHIFTS_MARKED_WORKED": lambda f: (f"Mark {f['name']}'s shift on {_when(f)} as worked" if f["count"] == 1
+                                       else f"Mark {_count(f['count'], 'shift')} as worked"),
+    "SHIFTS_COPIED": lambda f: f"Copy {_count(f['count'], 'shift')} from the week before",
+    "SHIFTS_IMPORTED": lambda f: f"Import {_count(f['count'], 'shift')}",
+    "ROTA_SHIFT_CANCELLED": lambda f: f"Cancel {f['name']}'s planned shift on {_when(f)}",
+    "ROTA_SHIFT_COVERED": lambda f: f"Record {f['cover']} covering {f['name']}'s shift on {_when(f)}",
+    "ROTA_PATTERN_ADDED": lambda f: f"Add {_pattern(f)} to the rota",
+    "ROTA_PATTERN_CHANGED": lambda f: f"Change {_pattern(f)} on the rota",
+    "ROTA_PATTERN_REMOVED": lambda f: f"Remove {_pattern(f)} from the rota",
+    "CHECK_ADDED": lambda f: f"Add {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "CHECK_CHANGED": lambda f: f"Change {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "CHECK_REMOVED": lambda f: f"Remove {f['name']}'s {CHECK_NOUNS[f['kind']]}",
 }
+
+
+def _pattern(f) -> str:
+    return f"{f['name'] or 'a PA'}'s {f['pattern']} ({weekdays_words(f['weekdays'])})"
 
 
 def undo_text(change) -> str:

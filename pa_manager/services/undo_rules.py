@@ -7,9 +7,12 @@ needs none (tests/services/test_undo.py holds the list to that).
 from __future__ import annotations
 
 from pa_manager.domain.validation import Problem
+from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.people import PARule
+from pa_manager.services.rota import PatternRule
+from pa_manager.services.shifts import ShiftRule
 from pa_manager.services.undo import Rule
 
 
@@ -29,9 +32,13 @@ class PayRecordRule(Rule):
 RULES: tuple[Rule, ...] = (
     EmployerRule(),
     PARule(),
+    ShiftRule(),
+    PatternRule(),
+    CheckRule(),
     PayRecordRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {
     "changes": "the change history is kept as it was: it is put back only with its whole employer",
+    "rota_changes": "a cancelled or covered planned shift changes only what is planned, never what was worked or paid",
 }

@@ -326,7 +326,7 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
         shifts.delete_shift(db, paid.key)
     with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
         save_shift(db, employer_id, ShiftInput(pa.id, date(2026, 12, 1), time(9), time(17)), shift_id=paid.key)
-    assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)) == []
+    assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)).value == []
     sheet = tmp_path / "late.csv"
     sheet.write_text("pa,date,start,end,break_minutes,type,notes\nAnn Cole,2026-11-20,09:00,12:00,0,standard,\n"
                      "Ann Cole,2026-12-01,09:00,12:00,0,standard,\n")

@@ -16,10 +16,11 @@ import pytest
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import employers, history, pay_runs, people, shifts, undo
+from pa_manager.domain import compliance
+from pa_manager.services import checks, employers, history, hours, pay_runs, people, rota, shifts, timesheets, undo
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.storage.transfer import dump_employer
-from pa_manager.wording import undo_text
+from pa_manager.wording import CHECK_NOUNS, undo_text
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 RATE = PayRateEntry(date(2026, 4, 1), D("12.71"))
@@ -216,3 +217,138 @@ def test_an_employer_put_back_under_a_name_taken_since_is_refused(db, employer, 
     with pytest.raises(ServiceError) as refused:
         undo.reverse(db, removed, today)
     assert "ADA LOVELL" in str(refused.value) or "Ada Lovell" in str(refused.value)
+
+
+# --- hours and the rota ---------------------------------------------------------------------------------
+
+
+def _entry(pa_id: int, day: date, start: str = "09:00", end: str = "17:00") -> shifts.ShiftInput:
+    return shifts.ShiftInput(pa_id, day, time.fromisoformat(start), time.fromisoformat(end))
+
+
+def test_adding_changing_and_removing_a_shift(db, employer, ann, today):
+    added = undo_and_redo(db, employer.id, lambda: shifts.save_shift_undoably(
+        db, employer.id, _entry(ann.id, date(2026, 11, 3))).change, today)
+    assert undo_text(added) == "Add Ann Cole's shift on Tuesday 3 November 2026, 09:00 to 17:00"
+    shift = shifts.shifts_between(db, employer.id, date(2026, 11, 3), date(2026, 11, 3))[0]
+    changed = undo_and_redo(db, employer.id, lambda: shifts.save_shift_undoably(
+        db, employer.id, _entry(ann.id, date(2026, 11, 4), "08:00", "12:30"), shift.key).change, today)
+    assert undo_text(changed) == "Change Ann Cole's shift on Wednesday 4 November 2026, 08:00 to 12:30"
+    removed = undo_and_redo(db, employer.id, lambda: shifts.delete_shift(db, shift.key), today)
+    assert undo_text(removed) == "Remove Ann Cole's shift on Wednesday 4 November 2026, 08:00 to 12:30"
+
+
+def test_undoing_a_shift_now_in_a_finalised_pay_run_is_refused(db, employer, ann, today):
+    added = shifts.save_shift_undoably(db, employer.id, _entry(ann.id, date(2026, 11, 3)))
+    finalise_november(db, employer.id)
+    before = rows_of(db, employer.id)
+    with pytest.raises(ValidationFailed) as refused:
+        undo.reverse(db, added.change, today)
+    assert "paid in the pay run of 30 November 2026" in str(refused.value)
+    assert rows_of(db, employer.id) == before
+
+
+def test_putting_back_a_removed_shift_on_a_day_paid_since_is_refused(db, employer, ann, today):
+    kept = work(db, employer.id, ann.id, date(2026, 11, 2))  # something to pay
+    shift = work(db, employer.id, ann.id, date(2026, 11, 3))
+    removed = shifts.delete_shift(db, shift.key)
+    finalise_november(db, employer.id)
+    with pytest.raises(ValidationFailed, match="paid in the pay run of 30 November 2026"):
+        undo.reverse(db, removed, today)
+    assert [s.key for s in shifts.shifts_between(db, employer.id, date(2026, 11, 1), date(2026, 11, 30))] == [kept.key]
+
+
+def test_putting_back_a_shift_that_overlaps_one_added_since_is_refused(db, employer, ann, today):
+    shift = work(db, employer.id, ann.id, date(2026, 11, 3))
+    removed = shifts.delete_shift(db, shift.key)
+    work(db, employer.id, ann.id, date(2026, 11, 3))  # the same hours again, typed in by hand
+    with pytest.raises(ValidationFailed) as refused:
+        undo.reverse(db, removed, today)
+    assert refused.value.problems["start"].code == "SHIFT_OVERLAPS_SAVED"
+
+
+def test_putting_back_a_shift_after_the_pa_left_is_refused(db, employer, ann, today):
+    removed = shifts.delete_shift(db, work(db, employer.id, ann.id, date(2026, 12, 14)).key)
+    people.record_leaver(db, employer.id, ann.id, date(2026, 12, 11), "Moved away", today)
+    with pytest.raises(ValidationFailed) as refused:
+        undo.reverse(db, removed, today)
+    assert refused.value.problems["day"].code == "SHIFT_AFTER_LEAVING_DATE"
+
+
+def _mornings(pa_id: int, weekdays=frozenset({0, 2, 4})):
+    return rota.make_pattern(name="Mornings", pa=pa_id, start=time(8), end=time(12), weekdays=weekdays,
+                             starts_on=date(2026, 11, 2))
+
+
+def test_rota_patterns_added_changed_and_removed(db, employer, ann, today):
+    added = undo_and_redo(db, employer.id, lambda: rota.save_pattern(db, employer.id, _mornings(ann.id)).change, today)
+    assert undo_text(added) == "Add Ann Cole's Mornings (Mon, Wed and Fri) to the rota"
+    [pattern] = rota.list_patterns(db, employer.id)
+    changed = undo_and_redo(db, employer.id, lambda: rota.save_pattern(
+        db, employer.id, _mornings(ann.id, frozenset({0, 1, 2, 3, 4})), pattern.id).change, today)
+    assert undo_text(changed) == "Change Ann Cole's Mornings (Mon–Fri) on the rota"
+    removed = undo_and_redo(db, employer.id, lambda: rota.delete_pattern(db, pattern.id), today)
+    assert undo_text(removed) == "Remove Ann Cole's Mornings (Mon–Fri) from the rota"
+
+
+def test_planned_shifts_cancelled_covered_and_marked_worked(db, employer, ann, today):
+    bo = people.save_pa(db, employer.id, a_pa("Bo Dale"), today)
+    rota.save_pattern(db, employer.id, _mornings(ann.id))
+    monday, wednesday, friday = rota.planned_shifts(db, employer.id, date(2026, 11, 2), date(2026, 11, 6))
+    cancelled = undo_and_redo(db, employer.id, lambda: rota.cancel_planned(db, employer.id, monday).change, today)
+    assert undo_text(cancelled) == "Cancel Ann Cole's planned shift on Monday 2 November 2026, 08:00 to 12:00"
+    covered = undo_and_redo(db, employer.id, lambda: rota.cover_planned(db, employer.id, wednesday, bo.id).change,
+                            today)
+    assert undo_text(covered) == "Record Bo Dale covering Ann Cole's shift on Wednesday 4 November 2026, 08:00 to 12:00"
+    one = undo_and_redo(db, employer.id, lambda: rota.mark_worked(db, employer.id, [friday]).change, today)
+    assert undo_text(one) == "Mark Ann Cole's shift on Friday 6 November 2026, 08:00 to 12:00 as worked"
+    planned = rota.planned_shifts(db, employer.id, date(2026, 11, 9), date(2026, 11, 15))
+    week = undo_and_redo(db, employer.id, lambda: rota.mark_worked(db, employer.id, planned).change, today)
+    assert undo_text(week) == "Mark 3 shifts as worked"
+
+
+def test_copying_a_week_and_importing_a_timesheet(db, employer, ann, today, tmp_path):
+    work(db, employer.id, ann.id, date(2026, 11, 2))
+    work(db, employer.id, ann.id, date(2026, 11, 4))
+    copied = undo_and_redo(db, employer.id, lambda: hours.copy_week(
+        db, employer.id, date(2026, 11, 2), date(2026, 11, 9)).change, today)
+    assert undo_text(copied) == "Copy 2 shifts from the week before"
+    sheet = tmp_path / "sheet.csv"
+    sheet.write_text("pa,date,start,end,break_minutes,type,notes\nAnn Cole,2026-11-20,09:00,12:00,0,standard,\n")
+    imported = undo_and_redo(db, employer.id, lambda: timesheets.import_timesheet(db, employer.id, sheet).change, today)
+    assert undo_text(imported) == "Import 1 shift"
+
+
+# --- checks --------------------------------------------------------------------------------------------
+
+DBS = compliance.DBSCheck(level="enhanced_adults_barred", certificate_number="001234567890", issue_date=date(2026, 1, 10),
+                          update_service=True, update_service_renewal=date(2027, 1, 10),
+                          status_checks=(compliance.StatusCheck(date(2026, 6, 1), "no_change"),))
+
+
+def test_each_kind_of_check_added_changed_and_removed(db, employer, ann, today):
+    kinds = {
+        "dbs": (DBS, replace(DBS, status_checks=DBS.status_checks + (
+            compliance.StatusCheck(date(2026, 9, 1), "no_change"),))),
+        "right_to_work": (compliance.RightToWorkCheck("online_share_code", date(2026, 1, 2)),
+                          compliance.RightToWorkCheck("online_share_code", date(2026, 1, 2), "Share code result",
+                                                      date(2028, 1, 1))),
+        "reference": (compliance.Reference("Sam Hill, last employer", date(2025, 12, 1)),
+                      compliance.Reference("Sam Hill, last employer", date(2025, 12, 1), date(2025, 12, 9), True)),
+        "contract": (compliance.Contract(statement_given_on=date(2026, 1, 5)),
+                     compliance.Contract(statement_given_on=date(2026, 1, 5), signed_on=date(2026, 1, 6))),
+    }
+    for kind, (first, second) in kinds.items():
+        added = undo_and_redo(db, employer.id, lambda: checks.save_check(db, employer.id, ann.id, kind, first).change,
+                              today)
+        record_id = None if kind == "contract" else added.rows[0].id
+        changed = undo_and_redo(db, employer.id, lambda: checks.save_check(
+            db, employer.id, ann.id, kind, second, record_id).change, today)
+        removed = undo_and_redo(db, employer.id, lambda: checks.remove_check(db, employer.id, ann.id, kind, record_id),
+                                today)
+        noun = CHECK_NOUNS[kind]
+        assert [undo_text(c) for c in (added, changed, removed)] == [
+            f"Add Ann Cole's {noun}", f"Change Ann Cole's {noun}", f"Remove Ann Cole's {noun}"]
+    # Each undo and redo is in the change history as a check saved or removed, as the actions are.
+    kinds_noted = [(c.code, c.facts["kind"]) for c in history.change_history(db, employer.id) if c.code.startswith("CHECK")]
+    assert kinds_noted[:3] == [("CHECK_REMOVED", "contract"), ("CHECK_SAVED", "contract"), ("CHECK_REMOVED", "contract")]

@@ -333,8 +333,7 @@ def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_loc
         employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
         ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), date(2026, 11, 23))
         shift = shifts.save_shift(db, employer.id, shifts.ShiftInput(ann.id, date(2026, 11, 2), time(9), time(17)))
-        shifts.delete_shift(db, shift.key)
-        shifts.restore_shift(db, employer.id, shift)  # undo: back with its id
+        undo.reverse(db, shifts.delete_shift(db, shift.key), date(2026, 11, 23))  # undo: back with its id
         bea = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn"), date(2026, 11, 23))
         [row] = bea.change.rows
         ahead = undo.RowChange("pas", ann.id + 5, {**row.new, "id": ann.id + 5, "name": "Di Ford"}, None)  # an id ahead of the sequence
