@@ -375,6 +375,18 @@ def _when(f) -> str:
     return shift_when(f["start"], f["end"])
 
 
+MEETING_NAMES = {"supervision": "Supervision", "appraisal": "Appraisal"}
+
+
+def course_name(key: str, own_name: str = "") -> str:
+    """A course's name: its own, or the usual name of a catalogue course (COURSE_NAMES)."""
+    return own_name or COURSE_NAMES.get(key, key.replace("_", " ").capitalize())
+
+
+def _course(f) -> str:
+    return course_name(f["course_key"], f["course_name"])
+
+
 CHECK_NOUNS = {"dbs": "DBS check", "right_to_work": "right-to-work check", "reference": "reference",
                "contract": "contract and induction record"}
 
@@ -403,6 +415,16 @@ _UNDO_TEXTS = {
     "CHECK_ADDED": lambda f: f"Add {f['name']}'s {CHECK_NOUNS[f['kind']]}",
     "CHECK_CHANGED": lambda f: f"Change {f['name']}'s {CHECK_NOUNS[f['kind']]}",
     "CHECK_REMOVED": lambda f: f"Remove {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "TRAINING_RECORDED": lambda f: f"Record {f['name']}'s {_course(f).lower()} training",
+    "TRAINING_RECORD_REMOVED": lambda f: f"Remove {f['name']}'s {_course(f).lower()} record",
+    "COURSE_ADDED": lambda f: f"Add the course {_course(f)}",
+    "COURSE_CHANGED": lambda f: f"Change the course {_course(f)}",
+    "COURSE_REMOVED": lambda f: f"Remove the course {_course(f)}",
+    "REQUIRED_COURSES_CHANGED": lambda f: f"Change the courses {f['name']} needs",
+    "MEETING_ADDED": lambda f: f"Add {f['name']}'s {MEETING_NAMES[f['kind']].lower()} on {format_date(f['held_on'])}",
+    "MEETING_REMOVED": lambda f: (f"Remove {f['name']}'s {MEETING_NAMES[f['kind']].lower()} on "
+                                  f"{format_date(f['held_on'])}"),
+    "CARE_CERTIFICATE_CHANGED": lambda f: f"Change {f['name']}'s Care Certificate progress",
 }
 
 

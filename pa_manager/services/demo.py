@@ -271,7 +271,7 @@ def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: d
     the epilepsy rescue medication course Margaret needs missing for her newest PA."""
     courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
     epilepsy = training.save_course(db, employer_id, "Epilepsy rescue medication (buccal midazolam)", 12,
-                                    required_for_everyone=True)
+                                    required_for_everyone=True).value
     for key in ("moving_and_handling", "safeguarding_adults", "first_aid", "medication"):
         training.save_course(db, employer_id, "", courses[key].course.refresh_months, required_for_everyone=True,
                              course_id=courses[key].id)

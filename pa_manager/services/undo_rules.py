@@ -13,6 +13,7 @@ from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.people import PARule
 from pa_manager.services.rota import PatternRule
 from pa_manager.services.shifts import ShiftRule
+from pa_manager.services.training import TrainingRule
 from pa_manager.services.undo import Rule
 
 
@@ -35,10 +36,12 @@ RULES: tuple[Rule, ...] = (
     ShiftRule(),
     PatternRule(),
     CheckRule(),
+    TrainingRule(),
     PayRecordRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {
     "changes": "the change history is kept as it was: it is put back only with its whole employer",
     "rota_changes": "a cancelled or covered planned shift changes only what is planned, never what was worked or paid",
+    "required_courses": "any of the employer's courses may be required of a PA",
 }

@@ -17,7 +17,9 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain import compliance
-from pa_manager.services import checks, employers, history, hours, pay_runs, people, rota, shifts, timesheets, undo
+from pa_manager.services import (
+    checks, employers, history, hours, pay_runs, people, rota, shifts, timesheets, training, undo,
+)
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.storage.transfer import dump_employer
 from pa_manager.wording import CHECK_NOUNS, undo_text
@@ -352,3 +354,57 @@ def test_each_kind_of_check_added_changed_and_removed(db, employer, ann, today):
     # Each undo and redo is in the change history as a check saved or removed, as the actions are.
     kinds_noted = [(c.code, c.facts["kind"]) for c in history.change_history(db, employer.id) if c.code.startswith("CHECK")]
     assert kinds_noted[:3] == [("CHECK_REMOVED", "contract"), ("CHECK_SAVED", "contract"), ("CHECK_REMOVED", "contract")]
+
+
+# --- training ------------------------------------------------------------------------------------------
+
+
+def _course_id(db, employer_id: int, key: str) -> int:
+    return next(c.id for c in training.list_courses(db, employer_id) if c.course.key == key)
+
+
+def test_training_recorded_with_a_certificate_and_removed_comes_back_with_the_same_bytes(
+        db, employer, ann, today, tmp_path):
+    content = b"%PDF-1.4 first aid \x00\xff certificate"
+    certificate = tmp_path / "first aid.pdf"
+    certificate.write_bytes(content)
+    first_aid = _course_id(db, employer.id, "first_aid")
+    recorded = undo_and_redo(db, employer.id, lambda: training.save_record(
+        db, employer.id, ann.id, first_aid, date(2026, 5, 14), certificate=certificate, today=today).change, today)
+    assert undo_text(recorded) == "Record Ann Cole's first aid training"
+    certificate.unlink()  # undo and redo never read the file again: the change holds the bytes
+    [stored] = training.list_records(db, employer.id)
+    removed = undo_and_redo(db, employer.id, lambda: training.delete_record(db, stored.id), today)
+    assert undo_text(removed) == "Remove Ann Cole's first aid record"
+    undo.reverse(db, removed, today)
+    [back] = training.list_records(db, employer.id)
+    assert training.certificate_bytes(db, back.attachment_id) == ("first aid.pdf", content)
+
+
+def test_courses_added_changed_and_removed_with_the_pas_who_need_them(db, employer, ann, today):
+    added = undo_and_redo(db, employer.id, lambda: training.save_course(db, employer.id, "PEG feeding", 12).change,
+                          today)
+    assert undo_text(added) == "Add the course PEG feeding"
+    peg = _course_id(db, employer.id, "own_peg_feeding")
+    changed = undo_and_redo(db, employer.id, lambda: training.save_course(
+        db, employer.id, "PEG feeding and care", 24, required_for_everyone=True, course_id=peg).change, today)
+    assert undo_text(changed) == "Change the course PEG feeding and care"
+    needed = undo_and_redo(db, employer.id, lambda: training.set_required(db, employer.id, ann.id, {peg}), today)
+    assert undo_text(needed) == "Change the courses Ann Cole needs"
+    removed = undo_and_redo(db, employer.id, lambda: training.delete_course(db, peg), today)
+    assert undo_text(removed) == "Remove the course PEG feeding and care"
+    undo.reverse(db, removed, today)
+    assert training.required_course_ids(db, employer.id, ann.id) == {peg}  # ticked for Ann again
+
+
+def test_meetings_and_the_care_certificate(db, employer, ann, today):
+    added = undo_and_redo(db, employer.id, lambda: training.add_meeting(
+        db, employer.id, ann.id, "supervision", date(2026, 10, 1)).change, today)
+    assert undo_text(added) == "Add Ann Cole's supervision on 1 October 2026"
+    [(meeting_id, _)] = training.list_meetings(db, employer.id)
+    removed = undo_and_redo(db, employer.id, lambda: training.delete_meeting(db, meeting_id), today)
+    assert undo_text(removed) == "Remove Ann Cole's supervision on 1 October 2026"
+    training.set_care_certificate(db, employer.id, ann.id, {1: date(2026, 3, 9), 2: date(2026, 3, 10)})
+    progress = undo_and_redo(db, employer.id, lambda: training.set_care_certificate(
+        db, employer.id, ann.id, {1: None, 2: date(2026, 3, 12), 3: date(2026, 4, 1)}), today)
+    assert undo_text(progress) == "Change Ann Cole's Care Certificate progress"
