@@ -375,6 +375,20 @@ def _when(f) -> str:
     return shift_when(f["start"], f["end"])
 
 
+CATEGORY_NAMES = {
+    "council_payment": "Direct payment from the council",
+    "personal_contribution": "Your own contribution",
+    "other_income": "Other money in",
+    "pa_net_pay": "PAs' take-home pay",
+    "hmrc_tax_ni": "Tax and National Insurance to HMRC",
+    "pension": "Pension contributions",
+    "insurance": "Employer's liability insurance",
+    "payroll_support_fees": "Payroll or support fees",
+    "training": "Training",
+    "pa_expenses": "PA expenses",
+    "other": "Other spending",
+}
+
 MEETING_NAMES = {"supervision": "Supervision", "appraisal": "Appraisal"}
 
 
@@ -425,7 +439,23 @@ _UNDO_TEXTS = {
     "MEETING_REMOVED": lambda f: (f"Remove {f['name']}'s {MEETING_NAMES[f['kind']].lower()} on "
                                   f"{format_date(f['held_on'])}"),
     "CARE_CERTIFICATE_CHANGED": lambda f: f"Change {f['name']}'s Care Certificate progress",
+    "BUDGET_YEAR_ADDED": lambda f: f"Add the {f['label']} budget year",
+    "BUDGET_YEAR_CHANGED": lambda f: f"Change the {f['label']} budget year",
+    "BUDGET_YEAR_REMOVED": lambda f: f"Remove the {f['label']} budget year",
+    "LEDGER_ENTRY_ADDED": lambda f: f"Add {CATEGORY_NAMES[f['category']].lower()} of {format_money(f['amount'])}",
+    "LEDGER_ENTRY_CHANGED": lambda f: "Change an entry",
+    "LEDGER_ENTRY_REMOVED": lambda f: "Remove an entry",
+    "BANK_STATEMENT_IMPORTED": lambda f: f"Import {_count(f['count'], 'line')} from a bank statement",
+    "STATEMENT_BALANCE_RECORDED": lambda f: f"Record the bank balance on {format_date(f['on'])}",
+    "PAY_EXTRA_ADDED": lambda f: f"Add {_EXTRA_WORDS.get(f['kind'], 'an extra')} for {f['name']}",
+    "PAY_EXTRA_REMOVED": lambda f: f"Remove {f['description']}",
+    "ARREARS_ADDED": lambda f: f"Add minimum-wage arrears of {format_money(f['total'])}",
+    "MINIMUM_WAGE_REASON_RECORDED": lambda f: f"Record why {f['name']} is paid below the minimum",
 }
+
+# What each kind of pay-day extra (domain.pay_period.EXTRA_KINDS) is called in "Add ... for Ann Cole".
+_EXTRA_WORDS = {"addition": "expenses", "deduction": "a deduction", "overpayment": "an overpayment recovery",
+                "bonus": "a bonus", "back_pay": "back pay", "arrears": "minimum-wage arrears"}
 
 
 def _pattern(f) -> str:

@@ -7,9 +7,11 @@ needs none (tests/services/test_undo.py holds the list to that).
 from __future__ import annotations
 
 from pa_manager.domain.validation import Problem
+from pa_manager.services.budget import BudgetRule
 from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
+from pa_manager.services.pay_day import PayDayRule
 from pa_manager.services.people import PARule
 from pa_manager.services.rota import PatternRule
 from pa_manager.services.shifts import ShiftRule
@@ -37,6 +39,8 @@ RULES: tuple[Rule, ...] = (
     PatternRule(),
     CheckRule(),
     TrainingRule(),
+    BudgetRule(),
+    PayDayRule(),
     PayRecordRule(),
 )
 
@@ -44,4 +48,5 @@ NOT_CHECKED: dict[str, str] = {
     "changes": "the change history is kept as it was: it is put back only with its whole employer",
     "rota_changes": "a cancelled or covered planned shift changes only what is planned, never what was worked or paid",
     "required_courses": "any of the employer's courses may be required of a PA",
+    "statement_balances": "a balance read off a bank statement may be any amount",
 }

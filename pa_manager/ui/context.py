@@ -84,42 +84,6 @@ class AppContext(QObject):
         self.announce_change()
         self.status_message.emit(f"{undo_text(change)}. You can undo this.")
 
-    def record(self, text: str, redo: Callable[[], None], undo: Callable[[], None], employer_id: int | None = None) -> None:
-        """Put an edit that has just been done on the undo stack, and tell the pages."""
-        stack = self._stack_for(employer_id if employer_id is not None else self.employer_id)
-        stack.push(_DoneEdit(text, redo, undo, self))
-        self.announce_change()
-        self.status_message.emit(f"{text}. You can undo this.")
-
-
-class _DoneEdit(QUndoCommand):
-    """An edit already carried out by a service; the first redo (on push) does nothing."""
-
-    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None], context: AppContext):
-        super().__init__(text)
-        self._redo, self._undo, self._context = redo, undo, context
-        self._done = True
-
-    def redo(self) -> None:
-        if self._done:
-            self._done = False
-            return
-        self._run(self._redo)
-
-    def undo(self) -> None:
-        self._run(self._undo)
-
-    def _run(self, action: Callable[[], None]) -> None:
-        """Carry out an undo or redo; if the records no longer allow it (a PA paid since, a day now in
-        a finalised pay run), say why and drop the step, leaving the records as they are."""
-        try:
-            action()
-        except ServiceError as error:
-            self.setObsolete(True)
-            self._context.status_message.emit(f"That could not be undone or redone: {error}")
-            self._context.refused.emit(str(error))
-        self._context.announce_change()
-
 
 class _ChangeCommand(QUndoCommand):
     """A change already made by a service. Undo reverses it (services.undo.reverse), which gives the

@@ -17,12 +17,16 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain import compliance
+from pa_manager.domain.budget import LedgerEntry
 from pa_manager.services import (
-    checks, employers, history, hours, pay_runs, people, rota, shifts, timesheets, training, undo,
+    budget, budget_report, checks, employers, history, hours, pay_day, pay_runs, people, rota, shifts, timesheets,
+    training, undo,
 )
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
+from pa_manager.services.undo_rules import NOT_CHECKED, RULES
+from pa_manager.storage.export_schema import owned_tables
 from pa_manager.storage.transfer import dump_employer
-from pa_manager.wording import CHECK_NOUNS, undo_text
+from pa_manager.wording import CHECK_NOUNS, undo_codes, undo_text
 
 NOW = datetime(2026, 11, 30, 12, tzinfo=timezone.utc)
 RATE = PayRateEntry(date(2026, 4, 1), D("12.71"))
@@ -37,6 +41,17 @@ def rows_of(db, employer_id: int) -> dict:
     return {name: [{k: v for k, v in row.items() if k != "version"} for row in rows] for name, rows in tables.items()}
 
 
+def _stored(db, table: str, row_id: int) -> dict:
+    """A row as the database holds it (for changes made by hand)."""
+    from sqlalchemy import select
+
+    from pa_manager.storage.models import Base
+
+    with db.connection() as c:
+        t = Base.metadata.tables[table]
+        return dict(c.execute(select(t).where(t.c.id == row_id)).one()._mapping)
+
+
 def undo_and_redo(db, employer_id: int, act, today: date):
     """Do `act` (returning its change), undo it, redo it; check the rows at each step. Returns the change."""
     before = rows_of(db, employer_id)
@@ -48,6 +63,7 @@ def undo_and_redo(db, employer_id: int, act, today: date):
     again = undo.reverse(db, redo, today)
     assert rows_of(db, employer_id) == after
     assert (redo.code, again.code, redo.facts) == (change.code, change.code, change.facts)
+    assert change.code in undo_codes(), "Edit > Undo has no words for it (wording.undo_text)"
     return change
 
 
@@ -77,6 +93,13 @@ def finalise_november(db, employer_id: int):
 
 
 # --- the applier ----------------------------------------------------------------------------------------
+
+
+def test_every_table_an_employer_owns_has_its_rules_or_says_why_it_needs_none():
+    checked = set().union(*(rule.tables for rule in RULES))
+    owned = {t.name for t in owned_tables()}
+    assert checked | NOT_CHECKED.keys() == owned
+    assert not checked & NOT_CHECKED.keys()
 
 
 def test_a_change_holds_only_the_rows_the_action_changed_as_they_were_and_became(db, employer, ann, today):
@@ -408,3 +431,73 @@ def test_meetings_and_the_care_certificate(db, employer, ann, today):
     progress = undo_and_redo(db, employer.id, lambda: training.set_care_certificate(
         db, employer.id, ann.id, {1: None, 2: date(2026, 3, 12), 3: date(2026, 4, 1)}), today)
     assert undo_text(progress) == "Change Ann Cole's Care Certificate progress"
+
+
+# --- the budget ----------------------------------------------------------------------------------------
+
+
+def _year(amount: str = "500.00"):
+    return budget.make_year(label="2026-27", amount=D(amount), basis="weekly", council_hourly_rate=D("15.00"))
+
+
+def test_budget_years_ledger_entries_statements_and_balances(db, employer, today, tmp_path):
+    added = undo_and_redo(db, employer.id, lambda: budget.save_year(db, employer.id, _year()).change, today)
+    assert undo_text(added) == "Add the 2026-27 budget year"
+    changed = undo_and_redo(db, employer.id, lambda: budget.save_year(db, employer.id, _year("520.00")).change, today)
+    assert undo_text(changed) == "Change the 2026-27 budget year"
+    entry = LedgerEntry(date(2026, 6, 1), D("30.00"), "insurance", "Refund")
+    refund = undo_and_redo(db, employer.id, lambda: budget.save_entry(db, employer.id, entry, money_back=True).change,
+                           today)
+    assert undo_text(refund) == "Add employer's liability insurance of £30.00"
+    [stored] = budget.list_entries(db, employer.id)
+    assert stored.entry.amount == D("30.00")  # still money back after undo and redo
+    corrected = undo_and_redo(db, employer.id, lambda: budget.save_entry(
+        db, employer.id, replace(entry, amount=D("35.00")), stored.id, money_back=True).change, today)
+    assert undo_text(corrected) == "Change an entry"
+    removed = undo_and_redo(db, employer.id, lambda: budget.delete_entry(db, stored.id), today)
+    assert undo_text(removed) == "Remove an entry"
+    statement = tmp_path / "statement.csv"
+    statement.write_text("date,description,amount\n01/06/2026,Council payment,600.00\n02/06/2026,Card,-12.40\n")
+    imported = undo_and_redo(db, employer.id, lambda: budget.import_bank_statement(db, employer.id, statement).change,
+                             today)
+    assert undo_text(imported) == "Import 2 lines from a bank statement"
+    balance = undo_and_redo(db, employer.id, lambda: budget_report.record_statement_balance(
+        db, employer.id, date(2026, 6, 30), D("587.60")).change, today)
+    assert undo_text(balance) == "Record the bank balance on 30 June 2026"
+
+
+def test_what_a_pay_run_entered_in_the_ledger_is_never_taken_back_on_its_own(db, employer, ann, today):
+    work(db, employer.id, ann.id, date(2026, 11, 2))
+    finalise_november(db, employer.id)
+    [paid] = [e for e in budget.list_entries(db, employer.id) if e.entry.source == "pay_run"][:1]
+    row = _stored(db, "ledger_entries", paid.id)
+    added = undo.Change("LEDGER_ENTRY_ADDED", employer.id, {}, (undo.RowChange("ledger_entries", paid.id, None, row),))
+    with pytest.raises(ChangedElsewhere):
+        undo.reverse(db, added, today)
+    assert paid in budget.list_entries(db, employer.id)
+
+
+# --- pay day -------------------------------------------------------------------------------------------
+
+
+def test_extras_and_the_reason_for_pay_below_the_minimum(db, employer, ann, today):
+    expenses = pay_day.Extra(None, ann.id, date(2026, 11, 30), "addition", "Bus fares", D("12.40"))
+    added = undo_and_redo(db, employer.id, lambda: pay_day.save_extra(db, employer.id, expenses).change, today)
+    assert undo_text(added) == "Add expenses for Ann Cole"
+    [extra] = pay_day.list_extras(db, employer.id, date(2026, 11, 30))
+    removed = undo_and_redo(db, employer.id, lambda: pay_day.delete_extra(db, extra.id), today)
+    assert undo_text(removed) == "Remove Bus fares"
+    reason = undo_and_redo(db, employer.id, lambda: pay_runs.record_minimum_wage_reason(
+        db, employer.id, ann.id, date(2026, 11, 30), "Rate typed wrongly"), today)
+    assert undo_text(reason) == "Record why Ann Cole is paid below the minimum"
+
+
+def test_an_extra_on_a_pay_day_finalised_since_cannot_be_taken_back(db, employer, ann, today):
+    work(db, employer.id, ann.id, date(2026, 11, 2))
+    added = pay_day.save_extra(db, employer.id, pay_day.Extra(None, ann.id, date(2026, 11, 30), "bonus", "Christmas",
+                                                              D("50.00")))
+    assert undo_text(added.change) == "Add a bonus for Ann Cole"
+    finalise_november(db, employer.id)
+    with pytest.raises(ValidationFailed, match="finalised"):
+        undo.reverse(db, added.change, today)
+    assert len(pay_day.list_extras(db, employer.id, date(2026, 11, 30))) == 1
