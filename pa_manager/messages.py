@@ -349,6 +349,13 @@ MESSAGES: dict[str, str] = {
         "open it again to see the latest.",
     "SHIFT_REMOVED_ELSEWHERE":
         "Someone else removed {name}'s shift on {value} since you opened it, so your changes were not saved.",
+    # --- Undo and redo: the records no longer allow it (services.undo) ---
+    "UNDO_CHANGED_SINCE":
+        "The records it would change have been changed since, so they were left as they are – make the change by "
+        "hand if you still need it.",
+    "UNDO_NOT_POSSIBLE":
+        "It would clash with records added or removed since, so nothing was changed – make the change by hand if "
+        "you still need it.",
     # --- Training (pa_manager.services.training) ---
     "REFRESH_MONTHS_INVALID":
         "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",

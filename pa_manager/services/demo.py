@@ -23,7 +23,7 @@ from pa_manager.domain.rota import (
 )
 from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
-from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
+from pa_manager.services.people import get_pa, list_pas, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
 from pa_manager.services import budget, training
 from pa_manager.services.rota import save_change, save_pattern
@@ -233,7 +233,7 @@ def _create_demo(db: Database, today: date) -> int:
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
     store_batch(db, first_id, history, FROM_ROTA)
     _add_checks(db, first_id, stored, today)
-    _enrol_in_pension(db, first_id, stored)
+    _enrol_in_pension(db, first_id, stored, today)
     _pay_runs(db, first_id, today)
     _training(db, first_id, stored, today)
     _budget(db, first_id, today)
@@ -279,7 +279,7 @@ def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: d
     the epilepsy rescue medication course Margaret needs missing for her newest PA."""
     courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
     epilepsy = training.save_course(db, employer_id, "Epilepsy rescue medication (buccal midazolam)", 12,
-                                    required_for_everyone=True)
+                                    required_for_everyone=True).value
     for key in ("moving_and_handling", "safeguarding_adults", "first_aid", "medication"):
         training.save_course(db, employer_id, "", courses[key].course.refresh_months, required_for_everyone=True,
                              course_id=courses[key].id)
@@ -323,11 +323,11 @@ def _with_leave(history: list[Shift], pas: dict[int, PARecord], today: date) -> 
     return out
 
 
-def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord]) -> None:
+def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:
     """Janet earns over the trigger, so she was enrolled three months after starting (postponement)."""
     janet = next(pa for pa in pas.values() if pa.name == "Janet Moyo")
-    restore_pa(db, employer_id, replace(get_pa(db, janet.id), pension_status="ENROLLED",
-                                        pension_active_from=janet.start_date + relativedelta(months=3)))
+    save_pa(db, employer_id, replace(get_pa(db, janet.id), pension_status="ENROLLED",
+                                     pension_active_from=janet.start_date + relativedelta(months=3)), today)
 
 
 def _pay_runs(db: Database, employer_id: int, today: date) -> None:

@@ -25,6 +25,8 @@ from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError,
 from pa_manager.statement_words import WordedStatement, change_list, from_document, to_document, word_change_notice, \
     word_statement
 from pa_manager.storage import recruitment_models as rm
+from pa_manager.services.undo import Done, Recorder, done
+from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
 STATEMENT, CHANGE_NOTICE = "statement", "change_notice"
@@ -290,6 +292,43 @@ def put_back_statement(db: Database, employer_id: int, stored: StoredStatement) 
                                   changes=",".join(stored.changes), given_on=stored.given_on,
                                   signed_on=stored.signed_on, particulars=json.dumps(stored.particulars, sort_keys=True),
                                   document=json.dumps(to_document(stored.worded), sort_keys=True)))
+
+
+# --- the same, as changes that can be undone ------------------------------------------------------------
+
+TERMS_CHANGED, STATEMENT_MADE, STATEMENT_GIVEN = "STATEMENT_TERMS_CHANGED", "STATEMENT_MADE", "STATEMENT_GIVEN"
+
+
+def _undoable(db: Database, employer_id: int, pa_id: int, code: str, action, kind: str = STATEMENT) -> Done:
+    """Do `action()` in one transaction, with the change it made to the PA's statement terms, written
+    statements and contract record (the rows a statement action touches), for undo."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        recorder.watch(rm.EmploymentTerms, rm.EmploymentTerms.pa_id == pa_id)
+        recorder.watch(rm.WrittenStatement, rm.WrittenStatement.pa_id == pa_id)
+        recorder.watch(models.Contract, models.Contract.pa_id == pa_id)
+        value = action()
+        return done(value, recorder, code, employer_id, name=people.get_pa(db, pa_id).name, kind=kind)
+
+
+def save_terms_undoably(db: Database, employer_id: int, pa_id: int, terms: StatementTerms) -> Done[StatementTerms]:
+    return _undoable(db, employer_id, pa_id, TERMS_CHANGED, lambda: save_terms(db, employer_id, pa_id, terms))
+
+
+def make_undoably(db: Database, employer_id: int, pa_id: int, today: date, *,
+                  change_notice: bool = False) -> Done[StoredStatement]:
+    """make_statement (or make_change_notice), with the change it made."""
+    make = make_change_notice if change_notice else make_statement
+    return _undoable(db, employer_id, pa_id, STATEMENT_MADE, lambda: make(db, employer_id, pa_id, today),
+                     CHANGE_NOTICE if change_notice else STATEMENT)
+
+
+def record_given_undoably(db: Database, employer_id: int, statement_id: int, given_on: date,
+                          signed_on: date | None = None) -> Done[StoredStatement]:
+    """record_given, with the change it made (the statement's dates and the PA's contract record)."""
+    record = get_statement(db, statement_id)
+    return _undoable(db, employer_id, record.pa_id, STATEMENT_GIVEN,
+                     lambda: record_given(db, employer_id, statement_id, given_on, signed_on), record.kind)
 
 
 # --- what needs doing --------------------------------------------------------------------------------

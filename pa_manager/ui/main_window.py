@@ -340,19 +340,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def new_employer(self) -> None:
-        from pa_manager.services import employers
         from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 
         dialog = EmployerDialog(self.context.db, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.set_employer(saved.id)
-        self.context.record(
-            f"Add employer {saved.name}",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.delete_employer(db, saved.id),
-        )
+        self.context.set_employer(dialog.saved.id)
+        self.context.push(dialog.change)
 
     def edit_employer(self) -> None:
         from pa_manager.services import employers
@@ -364,12 +358,7 @@ class MainWindow(QMainWindow):
         dialog = EmployerDialog(self.context.db, before, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.record(
-            f"Change {saved.name}'s employer details",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.restore_employer(db, before),
-        )
+        self.context.push(dialog.change)
 
     def remove_employer(self) -> None:
         """Remove the employer shown and all their records, after asking once; undo puts them back."""
@@ -385,19 +374,9 @@ class MainWindow(QMainWindow):
             "this with Edit, then Undo, until you close PA Manager.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db = self.context.db
-        snapshot = employers.remove_employer(db, self.context.employer_id)
-        restored: list[int] = []
-
-        def undo() -> None:
-            restored.append(employers.put_back_employer(db, snapshot))
-            self.context.set_employer(restored[-1])
-
-        def redo() -> None:
-            employers.remove_employer(db, restored[-1])
-
+        change = employers.remove_employer(self.context.db, self.context.employer_id)
         self.context.announce_change()  # moves to another employer, or to none
-        self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
+        self.context.push(change)
 
     # --- the first run ---
     def offer_first_run(self) -> None:
@@ -615,18 +594,9 @@ class MainWindow(QMainWindow):
         if self.context.employer_id is None:
             return
         dialog = StaffImportDialog(self.context, self.employer_box.currentText(), self)
-        if not dialog.exec() or dialog.result is None:
+        if not dialog.exec() or dialog.result is None or dialog.result.change is None:
             return
-        from pa_manager.services import people
-
-        db, ids = self.context.db, dialog.result.added_ids
-        added = [people.get_pa(db, pa_id) for pa_id in ids]
-        employer_id = self.context.employer_id
-        self.context.record(
-            f"Import {len(ids)} PAs",
-            redo=lambda: [people.restore_pa(db, employer_id, pa) for pa in added],
-            undo=lambda: [people.delete_pa(db, pa_id) for pa_id in ids],
-        )
+        self.context.push(dialog.result.change)
 
     def export_employer(self) -> None:
         from pa_manager.services import transfer
@@ -652,23 +622,16 @@ class MainWindow(QMainWindow):
             self.import_employer_file(Path(path))
 
     def import_employer_file(self, path: Path) -> None:
-        from pa_manager.services import employers, transfer
+        from pa_manager.services import transfer
         from pa_manager.services.errors import ServiceError
 
-        db = self.context.db
         try:
-            employer_id = transfer.import_employer(db, path)
+            imported = transfer.import_employer_undoably(self.context.db, path)
         except ServiceError as error:
             QMessageBox.warning(self, "The employer was not imported", str(error))
             return
-        self.context.set_employer(employer_id)
-        name = employers.get_employer(db, employer_id).name
-        self.context.record(
-            f"Import employer {name}",
-            redo=lambda: transfer.import_employer(db, path),
-            undo=lambda: employers.delete_employer(db, employers.find_employer(db, name).id),
-            employer_id=employer_id,
-        )
+        self.context.set_employer(imported.value)
+        self.context.push(imported.change, employer_id=imported.value)
 
     # --- help ---
     def show_guide(self) -> None:

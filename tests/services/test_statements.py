@@ -171,3 +171,31 @@ def test_the_statement_travels_with_an_employer_export(db, household, today, tmp
         tables = dump_employer(connection, employer_id)
     assert len(tables["written_statements"]) == 1
     assert json.loads(tables["written_statements"][0]["document"])["pa_name"] == "Ann Cole"
+
+
+def test_making_and_giving_a_statement_are_undone_and_redone_as_changes(db, household, today):
+    from pa_manager.services import undo
+    from pa_manager.services.errors import ServiceError
+    from pa_manager.wording import undo_text
+
+    employer_id, pa_id = household
+    made = statements.make_undoably(db, employer_id, pa_id, today)
+    assert undo_text(made.change) == "Make Ann Cole's written statement"
+    # Made again the same day with nothing changed: the same statement, and nothing to undo.
+    assert not statements.make_undoably(db, employer_id, pa_id, today).change.rows
+    given = statements.record_given_undoably(db, employer_id, made.value.id, date(2026, 11, 25), date(2026, 11, 26))
+    assert undo_text(given.change) == "Record Ann Cole's written statement as given"
+    # Once given, the statement has changed since it was made, so undoing "make" is refused, storing nothing.
+    with pytest.raises(ServiceError):
+        undo.reverse(db, made.change, today)
+    assert statements.get_statement(db, made.value.id).given_on == date(2026, 11, 25)
+    # Undoing "given" puts back the dates and the checklist's contract record in one go; redo gives them again.
+    redo = undo.reverse(db, given.change, today)
+    assert statements.get_statement(db, made.value.id).given_on is None
+    assert checks.pa_checks(db, employer_id, pa_id).contract is None
+    undo.reverse(db, redo, today)
+    assert checks.pa_checks(db, employer_id, pa_id).contract.statement_given_on == date(2026, 11, 25)
+    # Undoing "given" again, then "make": the statement is gone.
+    undo.reverse(db, given.change, today)
+    undo.reverse(db, made.change, today)
+    assert statements.list_statements(db, employer_id, pa_id) == []

@@ -1,7 +1,7 @@
 """The forms for one PA's checks: DBS, right to work, a reference, the contract and induction.
 
-Each dialog saves through pa_manager.services.checks when you choose Save, and keeps `before` and
-`saved` so the caller can put the change on the undo stack (check_records.edit_check does that).
+Each dialog saves through pa_manager.services.checks when you choose Save, and keeps `before`, `saved`
+and the `change` saving made, so the caller can put it on the undo stack (check_records.edit_check does).
 """
 from __future__ import annotations
 
@@ -64,6 +64,7 @@ class _CheckDialog(QDialog):
         self.rows: dict[str, FieldRow] = {}
         self.before = None
         self.saved = None
+        self.change = None  # what saving did (services.undo.Change)
         outer = QVBoxLayout(self)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -118,6 +119,9 @@ class _CheckDialog(QDialog):
 
     def _save(self) -> None:
         raise NotImplementedError
+
+    def _keep(self, done) -> None:
+        self.saved, self.change = done.value, done.change
 
 
 class _Wrong(Exception):
@@ -263,8 +267,8 @@ class DBSCheckDialog(_CheckDialog):
             update_service_renewal=self._date("update_service_renewal") if subscribed else None,
             status_checks=tuple(self._status_checks) if subscribed else (),
         )
-        self.saved = checks.save_dbs_check(self.db, self.employer_id, self.pa.id, check,
-                                           self.before.id if self.before else None)
+        self._keep(checks.save_check(self.db, self.employer_id, self.pa.id, "dbs", check,
+                                     self.before.id if self.before else None))
 
 
 class RightToWorkDialog(_CheckDialog):
@@ -302,8 +306,8 @@ class RightToWorkDialog(_CheckDialog):
             document_type=self.document.text().strip(),
             permission_expires=self._date("permission_expires"),
         )
-        self.saved = checks.save_right_to_work(self.db, self.employer_id, self.pa.id, check,
-                                               self.before.id if self.before else None)
+        self._keep(checks.save_check(self.db, self.employer_id, self.pa.id, "right_to_work", check,
+                                     self.before.id if self.before else None))
 
 
 class ReferenceDialog(_CheckDialog):
@@ -336,8 +340,8 @@ class ReferenceDialog(_CheckDialog):
             received_on=self._date("received_on"),
             satisfactory=self.satisfactory.currentData(),
         )
-        self.saved = checks.save_reference(self.db, self.employer_id, self.pa.id, reference,
-                                           self.before.id if self.before else None)
+        self._keep(checks.save_check(self.db, self.employer_id, self.pa.id, "reference", reference,
+                                     self.before.id if self.before else None))
 
 
 class ContractDialog(_CheckDialog):
@@ -374,5 +378,4 @@ class ContractDialog(_CheckDialog):
             job_description=self.job_description.isChecked(),
             induction_completed_on=self._date("induction_completed_on"),
         )
-        checks.save_contract(self.db, self.employer_id, self.pa.id, contract)
-        self.saved = contract
+        self._keep(checks.save_check(self.db, self.employer_id, self.pa.id, "contract", contract))

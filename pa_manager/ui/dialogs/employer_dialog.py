@@ -14,6 +14,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
@@ -46,6 +47,7 @@ class EmployerForm(QWidget):
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self._record = record or EmployerRecord(name="")
         self.rows: dict[str, FieldRow] = {}
 
@@ -187,7 +189,8 @@ class EmployerForm(QWidget):
             care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
         )
         try:
-            self.saved = employers.save_employer(self.db, record)
+            done = employers.save_employer_undoably(self.db, record)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():
@@ -212,6 +215,7 @@ class EmployerDialog(QDialog):
         self.form = EmployerForm(db, record)
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change = None
         self.rows = self.form.rows
         self.message = self.form.message
         for name in FIELDS:  # the fields, as the dialog's own (tests and callers reach them here)
@@ -227,4 +231,5 @@ class EmployerDialog(QDialog):
     def _on_buttons_accepted(self) -> None:
         self.saved = self.form.save()
         if self.saved is not None:
+            self.change = self.form.change  # what the save did, for the undo stack
             self.accept()

@@ -13,6 +13,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -48,6 +49,7 @@ class EmployerDutiesDialog(QDialog):
         self.context = context
         self.before: EmployerRecord = employers.get_employer(context.db, context.employer_id)
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self.setWindowTitle(f"{self.before.name}'s duties as an employer")
         self.rows: dict[str, FieldRow] = {}
         body = QWidget()
@@ -131,7 +133,8 @@ class EmployerDutiesDialog(QDialog):
             **values,
         )
         try:
-            self.saved = employers.save_employer(self.context.db, record)
+            done = employers.save_employer_undoably(self.context.db, record, code="EMPLOYER_DUTIES_CHANGED")
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             self._show({field: describe(problem) for field, problem in failure.problems.items()})
             return
@@ -156,11 +159,9 @@ def edit_employer_duties(context: AppContext, focus: str | None = None, parent=N
         return False
     dialog = EmployerDutiesDialog(context, focus, parent)
     accepted = dialog.exec()
-    db, before, saved = context.db, dialog.before, dialog.saved
+    change = dialog.change
     dialog.deleteLater()
-    if not accepted or saved is None:
+    if not accepted or change is None:
         return False
-    context.record(f"Change {saved.name}'s duties as an employer",
-                   redo=lambda: employers.restore_employer(db, saved),
-                   undo=lambda: employers.restore_employer(db, before))
+    context.push(change)
     return True

@@ -200,15 +200,9 @@ class EmployerStep(Step):
         if saved is None:
             return False
         self.saved = saved
-        db, context = self.context.db, self.context
         if before is None:
-            context.set_employer(saved.id)  # the new employer's own undo history
-            context.record(f"Add employer {saved.name}", redo=lambda: employers.restore_employer(db, saved),
-                           undo=lambda: employers.delete_employer(db, saved.id))
-        else:
-            context.record(f"Change {saved.name}'s employer details",
-                           redo=lambda: employers.restore_employer(db, saved),
-                           undo=lambda: employers.restore_employer(db, before))
+            self.context.set_employer(saved.id)  # the new employer's own undo history
+        self.context.push(self.form.change)
         self._shown = _typed(self)
         return True
 
@@ -403,9 +397,9 @@ class PADetailsStep(Step):
         record = self._read()
         if record is None:
             return False
-        db, employer_id, before = self.context.db, self._employer_id(), self.saved
+        db, employer_id = self.context.db, self._employer_id()
         try:
-            saved = people.save_pa(db, employer_id, record, self.context.today())
+            done = people.save_pa_undoably(db, employer_id, record, self.context.today())
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():
@@ -417,14 +411,8 @@ class PADetailsStep(Step):
         except ServiceError as error:
             self.rows["name"].show_error(str(error))
             return False
-        self.saved = saved
-        if before is None:
-            self.context.record(f"Add {saved.name}", redo=lambda: people.restore_pa(db, employer_id, saved),
-                                undo=lambda: people.delete_pa(db, saved.id))
-        else:
-            self.context.record(f"Change {saved.name}'s details",
-                                redo=lambda: people.restore_pa(db, employer_id, saved),
-                                undo=lambda: people.restore_pa(db, employer_id, before))
+        self.saved = done.value
+        self.context.push(done.change)
         self._shown = _typed(self)
         return True
 
@@ -520,8 +508,7 @@ class PayDayStep(Step):
         before = employers.get_employer(db, employer_id)
         if before.pay_frequency is self._chosen():
             return True
-        after = employers.save_employer(db, replace(before, pay_frequency=self._chosen()))
-        self.context.record(f"Pay {after.name}'s PAs {FREQUENCY_NAMES[after.pay_frequency].lower()}",
-                            redo=lambda: employers.restore_employer(db, after),
-                            undo=lambda: employers.restore_employer(db, before))
+        done = employers.save_employer_undoably(db, replace(before, pay_frequency=self._chosen()),
+                                                code="EMPLOYER_PAY_FREQUENCY_CHOSEN")
+        self.context.push(done.change)
         return True

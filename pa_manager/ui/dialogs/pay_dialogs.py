@@ -143,6 +143,7 @@ class ExtrasDialog(QDialog):
         super().__init__(parent)
         self.db, self.employer_id, self.pay_date = db, employer_id, pay_date
         self.saved: pay_day.Extra | None = None
+        self.change = None  # what saving did (services.undo.Change)
         self.setWindowTitle(f"Add to or take from pay for {format_date(pay_date)}")
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
@@ -203,11 +204,12 @@ class ExtrasDialog(QDialog):
             amount if amount is not None else Decimal(0), self.purpose.text() if kind in _TAKES_OFF else "",
             self.for_employer.isChecked() and kind == DEDUCTION)
         try:
-            self.saved = pay_day.save_extra(self.db, self.employer_id, extra)
+            done = pay_day.save_extra(self.db, self.employer_id, extra)
         except ValidationFailed as failure:
             for key, problem in failure.problems.items():
                 self.rows.get(key, self.rows["amount"]).show_error(describe(problem))
             return
+        self.saved, self.change = done.value, done.change
         self.accept()
 
 

@@ -25,6 +25,7 @@ from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.wording import weekdays_words
 
 INTRO = (
     "Your rota is the shifts that repeat, like Mon–Fri 08:00–12:00, or every other weekend a sleep-in "
@@ -32,23 +33,7 @@ INTRO = (
 )
 INTERVALS = {1: "Every week", 2: "Every other week", 3: "Every 3 weeks", 4: "Every 4 weeks"}
 # Words for the pattern refusals, until messages.py has sentences for these codes.
-def describe_days(weekdays) -> str:
-    """'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat' (runs of 3 or more days joined with a dash)."""
-    days = sorted(weekdays)
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    short = lambda d: WEEKDAY_NAMES[d][:3]
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{short(run[0])}–{short(run[-1])}")
-        else:
-            parts.extend(short(d) for d in run)
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+describe_days = weekdays_words  # 'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat'
 
 
 def interval_words(weeks: int) -> str:
@@ -269,12 +254,9 @@ class RotaDialog(QDialog):
         pattern = self._edit(None)
         if pattern is None:
             return
-        db, employer_id = self.context.db, self.context.employer_id
-        saved = rota.save_pattern(db, employer_id, pattern)
-        self.context.record(f"Add {self._describe(pattern)} to the rota",
-                            redo=lambda: rota.save_pattern(db, employer_id, pattern, saved.id),
-                            undo=lambda: rota.delete_pattern(db, saved.id))
-        self.refresh(saved.id)
+        done = rota.save_pattern(self.context.db, self.context.employer_id, pattern)
+        self.context.push(done.change)
+        self.refresh(done.value.id)
 
     def _on_change_clicked(self) -> None:
         record = self.selected()
@@ -283,11 +265,7 @@ class RotaDialog(QDialog):
         pattern = self._edit(record.pattern)
         if pattern is None:
             return
-        db, employer_id, before = self.context.db, self.context.employer_id, record.pattern
-        rota.save_pattern(db, employer_id, pattern, record.id)
-        self.context.record(f"Change {self._describe(pattern)} on the rota",
-                            redo=lambda: rota.save_pattern(db, employer_id, pattern, record.id),
-                            undo=lambda: rota.save_pattern(db, employer_id, before, record.id))
+        self.context.push(rota.save_pattern(self.context.db, self.context.employer_id, pattern, record.id).change)
         self.refresh(record.id)
 
     def _confirm(self, title: str, text: str, action: str) -> bool:
@@ -301,10 +279,8 @@ class RotaDialog(QDialog):
         if not self._confirm("Remove this rota pattern?", f"Remove {what} from the rota? Its shifts will no longer "
                              "show as planned. Shifts already worked stay as they are. You can undo this.", "Remove pattern"):
             return
-        db, employer_id, pattern = self.context.db, self.context.employer_id, record.pattern
-        rota.delete_pattern(db, record.id)
-        self.context.record(f"Remove {what} from the rota",
-                            redo=lambda: rota.delete_pattern(db, record.id),
-                            undo=lambda: rota.save_pattern(db, employer_id, pattern, record.id))
+        change = rota.delete_pattern(self.context.db, record.id)
+        if change is not None:
+            self.context.push(change)
         self.message.setText(f"Removed {what}. You can undo this from the Edit menu.")
         self.refresh()

@@ -142,7 +142,8 @@ class StatementTermsDialog(FormDialog):
         )
 
     def _save(self) -> None:
-        self.saved = statements.save_terms(self.db, self.employer_id, self.pa.id, self.terms())
+        done = statements.save_terms_undoably(self.db, self.employer_id, self.pa.id, self.terms())
+        self.saved, self.change = done.value, done.change
 
 
 class StatementGivenDialog(FormDialog):
@@ -167,4 +168,5 @@ class StatementGivenDialog(FormDialog):
 
     def _save(self) -> None:
         given = self._date("given_on", "Enter the day you gave it to them.")
-        self.saved = statements.record_given(self.db, self.employer_id, self.record.id, given, self._date("signed_on"))
+        done = statements.record_given_undoably(self.db, self.employer_id, self.record.id, given, self._date("signed_on"))
+        self.saved, self.change = done.value, done.change

@@ -1,10 +1,9 @@
 """The Recruitment page's "Your PAs" part: each PA's written statement (its terms, making it, giving it,
 notices of changes), with the list of PAs on the left and the chosen PA on the right.
 
-Every stored change goes through context.record, so it can be undone."""
+Every stored change is pushed on the undo stack as the change the service made (services.undo)."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -226,21 +225,11 @@ class TeamPanel(QWidget):
         before = statements.get_terms(db, employer_id, pa.id, self.context.today())
         dialog = StatementTermsDialog(db, employer_id, pa, before, self)
         accepted = dialog.exec()
-        saved = dialog.saved
+        saved, change = dialog.saved, getattr(dialog, "change", None)
         dialog.deleteLater()
         if not accepted or saved is None:
             return
-        pa_id = pa.id
-
-        def undo() -> None:
-            if before.version is None:
-                statements.remove_terms(db, pa_id)
-            else:
-                statements.save_terms(db, employer_id, pa_id, replace(before, version=None))
-
-        self.context.record(f"Change the terms for {pa.name}'s written statement",
-                            redo=lambda: statements.save_terms(db, employer_id, pa_id, replace(saved, version=None)),
-                            undo=undo)
+        self.context.push(change)
 
     def _ask_where(self, record: StoredStatement) -> Path | None:
         what = "written statement" if record.kind == statements.STATEMENT else "notice of a change"
@@ -265,54 +254,43 @@ class TeamPanel(QWidget):
             return
         self.context.status_message.emit(f"Saved to {path}.")
 
-    def _made(self, record: StoredStatement, text: str) -> None:
-        db, employer_id = self.context.db, self.context.employer_id
-        self.context.record(text, redo=lambda: statements.put_back_statement(db, employer_id, record),
-                            undo=lambda: statements.delete_statement(db, record.id))
+    def _made(self, record: StoredStatement, change) -> None:
+        self.context.push(change)
         self.records_list.setCurrentRow(self.records_list.count() - 1)
         self._save(record)
 
-    def _make(self, make, text: str) -> None:
+    def _make(self, change_notice: bool) -> None:
         pa = self.pa
         if pa is None:
             return
-        count = len(self._records)
         try:
-            record = make(self.context.db, self.context.employer_id, pa.id, self.context.today())
+            made = statements.make_undoably(self.context.db, self.context.employer_id, pa.id, self.context.today(),
+                                            change_notice=change_notice)
         except ServiceError as error:
             QMessageBox.information(self, "Nothing was made", str(error))
             return
-        if len(statements.list_statements(self.context.db, self.context.employer_id, pa.id)) == count:
-            self._save(record)  # the same one made earlier today: save it again
+        if not made.change.rows:
+            self._save(made.value)  # the same one made earlier today: save it again
             return
-        self._made(record, text.format(name=pa.name))
+        self._made(made.value, made.change)
 
     def _on_make_button_clicked(self) -> None:
-        self._make(statements.make_statement, "Make {name}'s written statement")
+        self._make(change_notice=False)
 
     def _on_notice_button_clicked(self) -> None:
-        self._make(statements.make_change_notice, "Make a notice of a change for {name}")
+        self._make(change_notice=True)
 
     def _on_given_button_clicked(self) -> None:
         record, db, employer_id = self.record, self.context.db, self.context.employer_id
         if record is None:
             return
-        contract_before = checks.pa_checks(db, employer_id, record.pa_id).contract
         dialog = StatementGivenDialog(db, employer_id, record, self.context.today(), self)
         accepted = dialog.exec()
-        saved = dialog.saved
+        saved, change = dialog.saved, getattr(dialog, "change", None)
         dialog.deleteLater()
         if not accepted or saved is None:
             return
-        contract_after = checks.pa_checks(db, employer_id, record.pa_id).contract
-
-        def put(given, signed, contract) -> None:
-            statements.set_given(db, record.id, given, signed)
-            checks.save_contract(db, employer_id, record.pa_id, contract)
-
-        self.context.record(f"Record {record.worded.pa_name}'s {KIND_WORDS[record.kind].lower()} as given",
-                            redo=lambda: put(saved.given_on, saved.signed_on, contract_after),
-                            undo=lambda: put(record.given_on, record.signed_on, contract_before))
+        self.context.push(change)
 
     def _on_copy_button_clicked(self) -> None:
         if self.record is not None:
