@@ -19,7 +19,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.validation import Problem, normalise_dbs_certificate_number
 from pa_manager.services.employers import get_employer, list_employers
-from pa_manager.services import history, year_end
+from pa_manager.services import history, rti, year_end
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.people import list_pas
 from pa_manager.services.training import training_due
@@ -239,6 +239,7 @@ def due_list(db: Database, employer_id: int, today: date, within_days: int = rul
     items += _shifts_before_right_to_work(db, employer_id, checks, today)
     items += training_due(db, employer_id, today, within_days, include_ok=include_ok)
     items += year_end.p60_due_items(db, employer_id, today, within_days)
+    items += rti.fps_due_items(db, employer_id, today, within_days)
     return rules.sort_due_items(items, include_ok=include_ok)
 
 
