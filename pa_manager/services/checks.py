@@ -22,7 +22,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import name_key
 from pa_manager.domain.validation import Problem, normalise_dbs_certificate_number
 from pa_manager.services.employers import list_employers
-from pa_manager.services import history, year_end
+from pa_manager.services import history, rti, year_end
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
@@ -400,6 +400,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += [i for i in late if owner[i.pa_key] == employer_id]
         items += training[employer_id]
         items += year_end.p60_due_items(db, employer_id, today, within_days)
+        items += rti.fps_due_items(db, employer_id, today, within_days)
         items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
