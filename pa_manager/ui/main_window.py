@@ -15,14 +15,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui.announce import announce
+from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
+from pa_manager.ui.widgets.scroll import vertical_scroll
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
@@ -38,9 +41,20 @@ def area_shortcut(number: int) -> str:
     return f"Ctrl+{number % 10}"
 
 
+def size_by_shown_page(stack: QStackedWidget, index: int) -> None:
+    """Size the areas' stack by the one shown: a small area is not made as big as the biggest, so the
+    window fits a small screen at a large text size, and the page around it scrolls up and down.
+    (Qt's stack sizes itself by every page whose size policy is not Ignored: the hidden ones are.)"""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
+
+
 class MainWindow(QMainWindow):
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
+        follow_focus()
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
@@ -63,6 +77,7 @@ class MainWindow(QMainWindow):
         top.addStretch()
 
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.opening = QLabel("Opening your records…")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
@@ -81,10 +96,13 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.client_heading.setFont(font)
-        self.client_heading.setAccessibleName("Whose records are open")
+        self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
         pages.addWidget(self.client_heading)
-        pages.addWidget(self.stack, stretch=1)
+        # Every area scrolls up and down when the window is short (a small screen, large text).
+        self.page_area = vertical_scroll(self.stack, "Area")
+        self.page_area.setFrameShape(self.page_area.Shape.NoFrame)
+        pages.addWidget(self.page_area, stretch=1)
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
         middle.addLayout(pages, stretch=1)
@@ -133,7 +151,9 @@ class MainWindow(QMainWindow):
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
         for page in self.pages:
+            page.setAccessibleName(page.title)
             self.stack.addWidget(page)
+        order_tabs(self.centralWidget())
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.nav.setCurrentRow(0)
         self._undo_action.setParent(None)
@@ -350,11 +370,22 @@ class MainWindow(QMainWindow):
         self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
 
     # --- navigation ---
+    def _on_stack_current_changed(self, index: int) -> None:
+        size_by_shown_page(self.stack, index)
+
     def go_to(self, index: int) -> None:
+        """Open an area (Ctrl+its number): the cursor goes to its first control, and a screen reader is
+        told which area it is."""
         if not self.pages:
             return
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        order_tabs(self.centralWidget())  # widgets a page added since keep to reading order
+        self.page_area.verticalScrollBar().setValue(0)
+        target = first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        announce(page, f"{page.title} area")
 
     def open_employer(self, employer_id: int) -> None:
         """From the caseload: switch to that employer and show their dashboard."""

@@ -15,6 +15,7 @@ from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -33,6 +34,7 @@ class EmployerDialog(QDialog):
 
     def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None

@@ -6,6 +6,7 @@ from datetime import date
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from pa_manager.domain.people import PARecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -14,6 +15,7 @@ from pa_manager.ui.widgets.paragraph import paragraph
 class LeaverDialog(QDialog):
     def __init__(self, pa: PARecord, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Record {pa.name} as leaving")
         self.leaving_date: date | None = None
         self.reason = ""

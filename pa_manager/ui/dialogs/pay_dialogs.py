@@ -20,6 +20,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
@@ -86,6 +87,7 @@ class MinimumWageReasonDialog(QDialog):
 
     def __init__(self, draft: PADraft, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         slip, name = draft.payslip, draft.pa.name
         short = format_money(slip.minimum_wage_shortfall)
         self.setWindowTitle(f"Record why {name} is paid below the legal minimum")
@@ -141,6 +143,7 @@ class ExtrasDialog(QDialog):
 
     def __init__(self, db, employer_id: int, pay_date: date, pas: list[PARecord], pa_id: int | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.db, self.employer_id, self.pay_date = db, employer_id, pay_date
         self.saved: pay_day.Extra | None = None
         self.setWindowTitle(f"Add to or take from pay for {format_date(pay_date)}")
@@ -227,6 +230,7 @@ class YearEndDialog(QDialog):
 
     def __init__(self, db, employer_id: int, tax_years: list[str], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.db, self.employer_id = db, employer_id
         self.setWindowTitle("Year-end summary")
         layout = QVBoxLayout(self)

@@ -121,6 +121,7 @@ class PAForm(QWidget):
         self.rates_table.setAccessibleName("Pay rates and their history")
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rates_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.rates_table.horizontalHeader().setStretchLastSection(True)
         self.rates_table.verticalHeader().hide()
