@@ -92,12 +92,15 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_hours)
 
-    p = sub.add_parser("due", help="what needs doing: checks, duties and training that are overdue or due soon")
+    p = sub.add_parser("due", help="what needs doing, as the dashboard lists it: checks, duties and training that are "
+                                   "overdue, due soon, missing or to check")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--employer")
     which.add_argument("--all", action="store_true", help="every employer in the data file")
     p.add_argument("--within", type=int, default=30, metavar="DAYS", help="how far ahead 'due soon' looks (default 30)")
-    p.add_argument("--calendar", type=Path, metavar="FILE.ics", help="also write the due dates to a calendar file")
+    p.add_argument("--calendar", type=Path, metavar="FILE.ics",
+                   help="also write the dated items (overdue ones on today's date, nothing beyond --within) to a "
+                        "calendar file")
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_due)
@@ -215,6 +218,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_change_passphrase)
+
+    _add_report_parser(sub)
     return parser
 
 
@@ -361,9 +366,9 @@ def cmd_create_demo(args) -> int:
 
     db = _open(args, writes=True, create=True)
     if list_employers(db, _today()):
-        raise UsageError(f"{args.data} already holds records. Give a new file name for the demo.")
+        raise UsageError(f"{db.location} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
-    print(f"The demo household is in {args.data}{' (encrypted)' if db.encrypted else ''}.")
+    print(f"The demo household is in {db.location}{' (encrypted)' if db.encrypted else ''}.")  # no password shown
     return 0
 
 
@@ -485,12 +490,12 @@ def cmd_due(args) -> int:
     today = _today()
     ids = [e.id for e in list_employers(db, today)] if args.all else [_employer_id(db, args.employer)]
     names = {e.id: e.name for e in list_employers(db, today)}
-    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)
-             if item.status in ("overdue", "due_soon")]
+    # The dashboard's own list, from the same function: nothing it shows is left out here.
+    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)]
     if args.calendar:
         from pa_manager.services.calendar import export_due_calendar
 
-        export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone())
+        export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone(), within_days=args.within)
     if args.json:
         _print_json([{
             "employer": names[employer_id], "pa": item.pa_name, "code": item.code,
@@ -498,7 +503,7 @@ def cmd_due(args) -> int:
             "message": due_item_sentence(item, today)[1],
         } for employer_id, item in items])
     elif not items:
-        print("Nothing is overdue or due soon.")
+        print(f"Nothing is overdue, due in the next {args.within} days, missing or to check.")
     else:
         for employer_id, item in items:
             print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")
@@ -578,11 +583,23 @@ def cmd_payslips(args) -> int:
 
 def cmd_budget(args) -> int:
     from pa_manager.services.budget import budget_summary
+    from pa_manager.services.budget_report import gap_lines
 
     db = _open(args)
     summary = budget_summary(db, _employer_id(db, args.employer), args.year, _today())
-    gap = summary.uprating.gap
     forecast = summary.forecast
+    up = summary.uprating
+
+    def costed(cost):
+        if cost is None:
+            return None
+        return {"year": cost.label, "council_hourly_rate": _money(cost.council_rate),
+                "council_rate_recorded": cost.council_rate_recorded, "costed_as_need": cost.raised_to_floor,
+                "hours": _number(cost.hours), "sleep_in_nights": cost.nights, "total_cost": _money(cost.total),
+                "hourly_rate_needed": _money(cost.hourly_cost), "gap_per_hour": _money(cost.gap_per_hour),
+                "gap_per_year": _money(cost.gap_per_year), "provisional": cost.provisional,
+                "parts": {line.code.lower(): {"year": _money(line.year), "per_hour": _money(line.per_hour)}
+                          for line in cost.lines()}}
     document = {
         "year": summary.year.label,
         "money_in": _money(summary.money_in), "money_out": _money(summary.money_out), "balance": _money(summary.balance),
@@ -592,21 +609,16 @@ def cmd_budget(args) -> int:
         "runs_out_on": forecast.runs_out_on.isoformat() if forecast.runs_out_on else None,
         "warnings": list(forecast.codes),
         "council_hourly_rate": _money(summary.year.council_hourly_rate),
-        "average_pay_rate": _money(summary.uprating.pay_rate),
-        "hourly_rate_needed": _money(gap.now.hourly_cost) if gap else None,
-        "uprating_gap_per_hour": _money(gap.now.gap_per_hour) if gap else None,
-        "uprating_gap_per_year": _money(gap.now.gap_per_year) if gap else None,
-        "hourly_rate_needed_next_april": _money(gap.next_april.hourly_cost) if gap else None,
-        "uprating_gap_per_hour_next_april": _money(gap.next_april.gap_per_hour) if gap else None,
+        "cost_of_an_hour": costed(up.year),
+        "cost_of_an_hour_next_year": costed(up.coming),
     }
     if args.json:
         _print_json(document)
     else:
         print(f"{summary.year.label}: money in {document['money_in']}, out {document['money_out']}, "
               f"balance {document['balance']}; forecast at 31 March {document['forecast_year_end_balance']}.")
-        if gap:
-            print(f"The council pays {document['council_hourly_rate']} an hour; covering pay and on-costs needs "
-                  f"{document['hourly_rate_needed']} (a gap of {document['uprating_gap_per_hour']} an hour).")
+        for line in gap_lines(up, _today()):
+            print(line[1])
     return 0
 
 
@@ -716,7 +728,7 @@ def cmd_export_employer(args) -> int:
 def cmd_import_employer(args) -> int:
     from pa_manager.services.transfer import import_employer
 
-    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename)
+    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename, today=_today())
     print(f"Imported {args.file.name}.")
     return 0
 
@@ -828,6 +840,67 @@ def cmd_change_passphrase(args) -> int:
     for left in result.backups_left:
         print(f"{left.name} still needs the passphrase it was made with (or could not be read): it was left as it was.",
               file=sys.stderr)
+    return 0
+
+
+# --- report: every document a council's audit letter asks for -------------------------------------
+
+
+def _add_report_parser(sub) -> None:
+    from pa_manager.services.documents import FORMATS, KINDS
+
+    kinds = "\n".join(f"  {kind:<14} {', '.join(FORMATS[kind])}" for kind in KINDS)
+    p = sub.add_parser(
+        "report", help="write a document for the council: " + ", ".join(KINDS),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="Write one document for the council's audit letter to a file.",
+        epilog=f"Formats each KIND can be saved in:\n{kinds}\n\n"
+               "monitoring, timesheets and payslips cover --from to --to (payslips: the pay runs paid in those "
+               "dates).\nbudget covers a council year (1 April to 31 March), or --from to --to within it; "
+               "review-letter is\nabout a council year. Give the year with --year, or it is the year --from "
+               "falls in (else this year).\ncompliance and training are as things stand today.")
+    p.add_argument("kind", choices=KINDS, metavar="KIND", help="budget, monitoring, review-letter, compliance, training, "
+                                                             "timesheets or payslips")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--from", dest="first", type=_date_arg, metavar="YYYY-MM-DD", help="the first day the document covers")
+    p.add_argument("--to", dest="last", type=_date_arg, metavar="YYYY-MM-DD", help="the last day it covers")
+    p.add_argument("--year", metavar="YYYY-YY", help="the council year for budget and review-letter, like 2026-27 "
+                                                    "(default: the year --from falls in, or this year)")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE", help="the file to write")
+    p.add_argument("--format", choices=["pdf", "csv", "xlsx", "html"], default=None,
+                   help="default: from the ending of --out (.pdf, .csv, .xlsx, .html), else pdf; "
+                        "csv and xlsx for monitoring and timesheets only")
+    p.add_argument("--json", action="store_true", help="print what was written as JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_report)
+
+
+def cmd_report(args) -> int:
+    from pa_manager.domain.budget import BudgetError, budget_year_start
+    from pa_manager.services.documents import FORMATS, NAMES, NEEDS_DATES, formats_sentence, save_document
+
+    kind = args.kind
+    suffix = args.out.suffix.lower().lstrip(".")
+    fmt = args.format or (suffix if suffix in ("pdf", "csv", "xlsx", "html") else "pdf")
+    if fmt not in FORMATS[kind]:
+        raise UsageError(f"{formats_sentence(kind)}, not as {fmt}: use --format {' or '.join(FORMATS[kind])}.")
+    if kind in NEEDS_DATES and (args.first is None or args.last is None):
+        raise UsageError(f"The {NAMES[kind]} covers the dates you choose: give --from YYYY-MM-DD and --to YYYY-MM-DD.")
+    if args.first and args.last and args.last < args.first:
+        raise UsageError("The --to date must be on or after the --from date.")
+    if args.year is not None:
+        try:
+            budget_year_start(args.year)
+        except BudgetError:
+            raise UsageError(f"{args.year} is not a council year: write it like 2026-27.") from None
+    db = _open(args)
+    saved = save_document(db, _employer_id(db, args.employer), kind, fmt, args.out, _today(), args.first, args.last,
+                          args.year)
+    if args.json:
+        _print_json({"kind": kind, "format": fmt, "file": str(saved.path), "payslips": saved.count})
+    else:
+        what = f"{saved.count} payslips" if saved.count is not None else f"the {NAMES[kind]}"
+        print(f"Wrote {what} to {saved.path}.")
     return 0
 
 

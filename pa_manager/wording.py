@@ -210,11 +210,14 @@ def describe_pay_line(entry) -> tuple[str, str]:
 
 
 def due_status_word(item, today) -> tuple[str, str]:
-    """(status code for the icon, words) for a due item: "Overdue", "Due in 12 days", "Missing", "Done"."""
+    """(status code for the icon, words) for a due item: "Overdue", "Due in 12 days", "Missing", "Check",
+    "Done"."""
     if item.status == "ok":
         return "ok", "Done"
     if item.status == "missing":
         return "missing", "Missing"
+    if item.status == "warning":
+        return "warning", "Check"
     days = item.days_from(today)
     if item.status == "overdue":
         return "below", "Overdue" if days is None else f"Overdue since {format_date(item.due)}"
@@ -222,6 +225,48 @@ def due_status_word(item, today) -> tuple[str, str]:
         return "warning", "Due today"
     when = "Due tomorrow" if days == 1 else f"Due in {days} days"
     return "warning", f"{when} ({format_date(item.due)})"
+
+
+STATUS_ICON = {"overdue": "below", "due_soon": "warning", "missing": "missing", "warning": "warning", "ok": "ok"}
+STATUS_WORD = {"overdue": "Overdue", "due_soon": "Due soon", "missing": "Missing", "warning": "Check", "ok": "In date"}
+
+
+def when_words(item, today) -> str:
+    """The date of a due item as a sentence to follow what needs doing: "It was due on 23 September 2026."
+    (overdue), "Due on 5 December 2026, in 12 days.", "Due on 7 January 2027." (in date), or ""."""
+    if item.due is None:
+        return ""
+    day = format_date(item.due)
+    days = (item.due - today).days
+    if item.status == "overdue":
+        return f"It was due on {day}."
+    if item.status == "due_soon":
+        return f"Due on {day}, {'today' if days == 0 else 'tomorrow' if days == 1 else f'in {days} days'}."
+    if item.status == "ok":
+        return f"Due on {day}."
+    if item.status == "missing":
+        return f"Needed by {day}."
+    return ""
+
+
+def summary_words(summary, today, within_days: int = 30, *, left_on=None) -> tuple[str, str, str]:
+    """(status code for the icon, status word, words) summing up a list of due items, made from
+    compliance.summarise of the very items shown: ("below", "To do", "1 overdue, 2 missing.") or ("ok",
+    "Nothing to do", "Nothing is overdue, due in the next 30 days, missing or to check. Next, on …").
+    `left_on`: the PA left that day, so nothing is due for them."""
+    parts = [f"{n} {words}" for n, words in (
+        (summary.overdue, "overdue"), (summary.due_soon, f"due in the next {within_days} days"),
+        (summary.missing, "missing"), (summary.warning, "to check")) if n]
+    if parts:
+        return STATUS_ICON[summary.worst], "To do", f"{', '.join(parts)}."
+    if left_on is not None:
+        text = f"They left on {format_date(left_on)}, so no checks are due for them."
+    else:
+        text = f"Nothing is overdue, due in the next {within_days} days, missing or to check."
+    if summary.next_item is not None:
+        _, sentence = due_item_sentence(summary.next_item, today)
+        text += f" Next, on {format_date(summary.next_item.due)}: {sentence.split(': ', 1)[1]}"
+    return "ok", "Nothing to do", text
 
 
 def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -> tuple[str, str]:

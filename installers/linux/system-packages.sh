@@ -1,8 +1,10 @@
 #!/bin/sh
 # Make sure a Debian or Ubuntu machine has the system libraries Qt needs.
 #   system-packages.sh        everything to open the app's window (X11 / xcb)
-#   system-packages.sh test   only what the tests need (Qt offscreen)
-# As root, missing packages are installed; otherwise it stops and names them.
+#   system-packages.sh test   only what the tests need (Qt offscreen), and PostgreSQL for the tests
+#                             that also run on a throw-away PostgreSQL server (tests/postgres_server.py)
+# As root, missing packages are installed; otherwise it stops and names them (PostgreSQL it only
+# suggests: without it those tests are skipped, saying so).
 # On systems without dpkg (not Debian-like) it does nothing.
 set -eu
 mode="${1:-run}"
@@ -10,8 +12,12 @@ mode="${1:-run}"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 packages="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
-# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts).
-[ "$mode" = "test" ] && packages="$packages poppler-utils"
+# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts); the slow test builds the Linux bundle,
+# for which PyInstaller needs objdump and objcopy (binutils), and checks its menu entry (desktop-file-utils).
+[ "$mode" = "test" ] && packages="$packages poppler-utils binutils desktop-file-utils"
+# The storage, service and command-line tests run on PostgreSQL too (its initdb and postgres).
+optional=""
+[ "$mode" = "test" ] && optional="postgresql"
 if [ "$mode" != "test" ]; then
   packages="$packages libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
     libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0"
@@ -19,24 +25,31 @@ fi
 # python3 -m venv needs ensurepip, which Debian ships separately.
 python3 -c "import ensurepip" >/dev/null 2>&1 || packages="$packages python3-venv"
 
-missing=""
-for package in $packages; do
-  status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
-  case "$status" in
-    *"install ok installed"*) ;;
-    *) missing="$missing $package" ;;
-  esac
-done
-[ -z "$missing" ] && exit 0
+not_installed() {
+  for package in "$@"; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    case "$status" in
+      *"install ok installed"*) ;;
+      *) printf ' %s' "$package" ;;
+    esac
+  done
+}
+# shellcheck disable=SC2086
+missing=$(not_installed $packages)
+# shellcheck disable=SC2086
+missing_optional=$(not_installed $optional)
+[ -z "$missing$missing_optional" ] && exit 0
 
 if [ "$(id -u)" = "0" ]; then
-  echo "Installing system packages Qt needs:$missing"
+  echo "Installing system packages PA Manager needs:$missing$missing_optional"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
   # shellcheck disable=SC2086
-  apt-get install -y -qq --no-install-recommends $missing >/dev/null
-else
+  apt-get install -y -qq --no-install-recommends $missing $missing_optional >/dev/null
+elif [ -n "$missing" ]; then
   echo "PA Manager needs these system packages. Install them, then run this command again:" >&2
-  echo "  sudo apt-get install$missing" >&2
+  echo "  sudo apt-get install$missing$missing_optional" >&2
   exit 1
+else
+  echo "The tests that also run on PostgreSQL will be skipped; to run them: sudo apt-get install$missing_optional" >&2
 fi

@@ -103,6 +103,10 @@ class BudgetYear:
     surplus_limit_weeks    weeks of payments the council lets the account hold before clawback
     first_payment_on       the date of the year's first payment (1 April unless given); the rest
                            follow every 7 or 28 days, as many as the basis makes in a year
+    assessed_contribution  what the council's financial assessment says the person pays towards
+                           their care each week, into the account (0: nothing to pay; None: not
+                           recorded)
+    support_plan_hours     the hours of support a week the support plan sets out (None: not recorded)
     """
 
     label: str
@@ -113,6 +117,8 @@ class BudgetYear:
     opening_balance: Decimal = ZERO
     surplus_limit_weeks: int = DEFAULT_SURPLUS_LIMIT_WEEKS
     first_payment_on: date | None = None
+    assessed_contribution: Decimal | None = None
+    support_plan_hours: Decimal | None = None
 
     def __post_init__(self) -> None:
         start = budget_year_start(self.label)
@@ -132,6 +138,12 @@ class BudgetYear:
         first = self.first_payment_on or start
         if not start <= first <= self.ends_on:
             raise BudgetError("BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR", first.isoformat())
+        if self.assessed_contribution is not None and \
+                _pence(self.assessed_contribution, "BUDGET_CONTRIBUTION_NOT_MONEY") < 0:
+            raise BudgetError("BUDGET_CONTRIBUTION_NEGATIVE")
+        hours = self.support_plan_hours
+        if hours is not None and (not isinstance(hours, Decimal) or not hours.is_finite() or not 0 <= hours <= 168):
+            raise BudgetError("BUDGET_PLAN_HOURS_INVALID", repr(hours))
 
     @property
     def starts_on(self) -> date:

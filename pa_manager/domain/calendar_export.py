@@ -2,7 +2,15 @@
 
 One all-day VEVENT per dated DueItem (items with no due date have no place in a calendar and are left
 out). This module only formats: the caller words each SUMMARY (and DESCRIPTION, if any) and passes
-the DTSTAMP, so the output depends on its inputs alone.
+the DTSTAMP and today's date, so the output depends on its inputs alone.
+
+Placing and reminding (the module's own rules):
+- an overdue item is placed on `today`, not on its past date, where no one would look; its UID
+  stays the one of its due date, so importing a newer file moves the event rather than adding one;
+- each event has a VALARM (ACTION:DISPLAY, its DESCRIPTION the event's summary): at 09:00 on the day
+  for an item on today or within a week, and at 09:00 a week before for a later one (a TRIGGER is
+  relative to DTSTART, which for a DATE is the day's start: PT9H is 09:00 that day, -P6DT15H is 09:00
+  seven days before).
 
 Format points from RFC 5545:
 - lines end CRLF (3.1);
@@ -77,6 +85,27 @@ def _date_value(day: date) -> str:
     return day.strftime("%Y%m%d")
 
 
+OVERDUE = "overdue"
+ON_THE_DAY = "PT9H"           # 09:00 on the event's day
+A_WEEK_BEFORE = "-P6DT15H"    # 09:00 seven days before it
+WEEK = timedelta(days=7)
+
+
+def event_day(item: DueItem, today: date | None) -> date:
+    """The day an item goes in the calendar: today for an overdue one (when today is given), else its due date."""
+    assert item.due is not None
+    if today is not None and (item.status == OVERDUE or item.due < today):
+        return today
+    return item.due
+
+
+def alarm_trigger(day: date, today: date | None) -> str:
+    """When the reminder goes off, relative to the start of the event's day."""
+    if today is None or day - today > WEEK:
+        return A_WEEK_BEFORE
+    return ON_THE_DAY
+
+
 def calendar_ics(
     events: Iterable[tuple[Hashable, DueItem]],
     summary: Callable[[DueItem], str],
@@ -84,9 +113,11 @@ def calendar_ics(
     dtstamp: datetime,
     description: Callable[[DueItem], str | None] | None = None,
     calendar_name: str | None = None,
+    today: date | None = None,
+    alarms: bool = True,
 ) -> str:
     """One calendar for one or several employers' items: each event is (employer key, item), in the
-    order given; `dtstamp` must be timezone-aware."""
+    order given; `dtstamp` must be timezone-aware. With `today`, overdue items are placed on it."""
     stamp = _utc_stamp(dtstamp)
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if calendar_name is not None:
@@ -94,17 +125,23 @@ def calendar_ics(
     for employer_key, item in events:
         if item.due is None:
             continue
+        day = event_day(item, today)
+        title = summary(item)
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event_uid(employer_key, item)}",
             f"DTSTAMP:{stamp}",
-            f"DTSTART;VALUE=DATE:{_date_value(item.due)}",
-            f"DTEND;VALUE=DATE:{_date_value(item.due + timedelta(days=1))}",
-            f"SUMMARY:{escape_text(summary(item))}",
+            f"DTSTART;VALUE=DATE:{_date_value(day)}",
+            f"DTEND;VALUE=DATE:{_date_value(day + timedelta(days=1))}",
+            f"SUMMARY:{escape_text(title)}",
         ]
         text = description(item) if description is not None else None
         if text:
             lines.append(f"DESCRIPTION:{escape_text(text)}")
-        lines += ["TRANSP:TRANSPARENT", f"X-PA-MANAGER-CODE:{item.code}", "END:VEVENT"]
+        lines += ["TRANSP:TRANSPARENT", f"X-PA-MANAGER-CODE:{item.code}"]
+        if alarms:
+            lines += ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:{alarm_trigger(day, today)}",
+                      f"DESCRIPTION:{escape_text(title)}", "END:VALARM"]
+        lines.append("END:VEVENT")
     lines.append("END:VCALENDAR")
     return "".join(fold_line(line) + CRLF for line in lines)

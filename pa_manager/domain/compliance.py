@@ -8,7 +8,12 @@ Each item carries a code, a due date (or None when there is no date to give) and
 - "due_soon" the due date is today or within `within_days` days (inclusive, default 30);
 - "missing"  something that should exist does not, and it is not yet overdue or due soon (or has no
              date at all, such as a PA whose start date is not recorded);
+- "warning"  a record that cannot be right as it stands (a meeting dated before the PA started): check
+             and correct it;
 - "ok"       in date; shown only when asked for (include_ok=True).
+
+Every summary of a list of items ("2 overdue, 1 missing", "nothing needs doing") is made by
+`summarise` from the same items the list shows, so a summary and its detail cannot disagree.
 
 Sources are uk-rates.md sections 5 (pension duties), 9 (DBS, right to work) and 11 (direct-payment
 reviews, employer's liability insurance). Where a rule is practice rather than law, its comment says so.
@@ -31,8 +36,10 @@ from pa_manager.domain.validation import Problem
 OVERDUE = "overdue"
 DUE_SOON = "due_soon"
 MISSING = "missing"
+WARNING = "warning"
 OK = "ok"
-STATUSES = (OVERDUE, DUE_SOON, MISSING, OK)  # most urgent first: the order of the dashboard list
+STATUSES = (OVERDUE, DUE_SOON, MISSING, WARNING, OK)  # most urgent first: the order of the dashboard list
+OPEN = frozenset({OVERDUE, DUE_SOON, MISSING, WARNING})  # statuses that need doing
 
 DEFAULT_WITHIN_DAYS = 30
 
@@ -51,6 +58,7 @@ REFERENCES_MISSING = "REFERENCES_MISSING"
 CONTRACT_STATEMENT_DUE = "CONTRACT_STATEMENT_DUE"
 INDUCTION_DUE = "INDUCTION_DUE"
 INSURANCE_RENEWAL = "INSURANCE_RENEWAL"
+INSURANCE_MISSING = "INSURANCE_MISSING"
 PAYE_REGISTRATION = "PAYE_REGISTRATION"
 PENSION_DECLARATION = "PENSION_DECLARATION"
 PENSION_RE_ENROLMENT = "PENSION_RE_ENROLMENT"
@@ -62,7 +70,7 @@ CODES = frozenset({
     RIGHT_TO_WORK_MISSING, RIGHT_TO_WORK_AFTER_START, RIGHT_TO_WORK_FOLLOW_UP,
     RIGHT_TO_WORK_RETENTION_ENDS,
     REFERENCES_MISSING, CONTRACT_STATEMENT_DUE, INDUCTION_DUE,
-    INSURANCE_RENEWAL, PAYE_REGISTRATION, PENSION_DECLARATION, PENSION_RE_ENROLMENT, COUNCIL_REVIEW,
+    INSURANCE_RENEWAL, INSURANCE_MISSING, PAYE_REGISTRATION, PENSION_DECLARATION, PENSION_RE_ENROLMENT, COUNCIL_REVIEW,
 })
 
 # The one problem a DBS record can have (check_dbs_check) besides validation's codes.
@@ -158,6 +166,12 @@ class EmployerDuties:
     last_council_review_on: date | None = None
 
 
+# The choices an employer may make for RecheckPolicy (the duties dialog offers these; anything
+# outside them is a slip, and a re-check every thousand years would overflow the date arithmetic).
+DBS_RECHECK_YEARS = (1, 10)
+REFERENCES_REQUIRED = (0, 5)
+
+
 @dataclass(frozen=True)
 class RecheckPolicy:
     """The employer's (or council's) choices where the law sets no interval."""
@@ -247,6 +261,42 @@ def urgency_key(item: DueItem) -> tuple:
 
 def sort_due_items(items: Iterable[DueItem], *, include_ok: bool = False) -> list[DueItem]:
     return sorted((i for i in items if include_ok or i.status != OK), key=urgency_key)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """How many items of each status a list holds, and the next in-date item with a date (what comes up
+    next when nothing needs doing). Made only by `summarise`, from the very items shown beside it."""
+
+    overdue: int
+    due_soon: int
+    missing: int
+    warning: int
+    in_date: int
+    next_item: DueItem | None
+
+    @property
+    def open(self) -> int:
+        """Items that need doing: overdue, due soon, missing or to check."""
+        return self.overdue + self.due_soon + self.missing + self.warning
+
+    @property
+    def worst(self) -> str:
+        """The most urgent status present (OK when nothing is open)."""
+        for status, count in ((OVERDUE, self.overdue), (DUE_SOON, self.due_soon), (MISSING, self.missing),
+                              (WARNING, self.warning)):
+            if count:
+                return status
+        return OK
+
+
+def summarise(items: Iterable[DueItem]) -> Summary:
+    """Count a list's items by status; the next item is the soonest dated one in date."""
+    items = list(items)
+    counts = {status: sum(1 for i in items if i.status == status) for status in STATUSES}
+    upcoming = sorted((i for i in items if i.status == OK and i.due is not None), key=urgency_key)
+    return Summary(counts[OVERDUE], counts[DUE_SOON], counts[MISSING], counts[WARNING], counts[OK],
+                   upcoming[0] if upcoming else None)
 
 
 def has_left(pa: PAChecks, today: date) -> bool:
@@ -484,7 +534,9 @@ def employer_items(today: date, duties: EmployerDuties, pas: Sequence[PAChecks],
         renewal = duties.insurance_renewal_date
         items.append(DueItem.of(INSURANCE_RENEWAL, renewal, deadline_status(renewal, today, within_days)))
     elif staying:
-        items.append(DueItem.of(INSURANCE_RENEWAL, None, MISSING))
+        # Nothing recorded: there is nothing to renew, only a policy to record (or to take out). Not
+        # recorded is not known to be absent, so it is missing rather than overdue.
+        items.append(DueItem.of(INSURANCE_MISSING, None, MISSING))
 
     # Register as an employer with HMRC before the first payday; the first start date is used as
     # the deadline since paydays are not known here.

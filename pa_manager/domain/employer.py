@@ -1,7 +1,7 @@
 """An employer (the budget holder) as plain data: what the services hand to the screens and CLI."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -44,3 +44,6 @@ class EmployerRecord:
     pension_tax_relief: str = "relief-at-source"  # or "net-pay"
     claims_employment_allowance: bool = True  # care and support employers can claim it
     id: int | None = None
+    # Which saved version of the stored record this is (None until saved): saving a record someone else
+    # has saved since is refused. Not part of what the record says, so not compared.
+    version: int | None = field(default=None, compare=False)

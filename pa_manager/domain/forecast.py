@@ -8,9 +8,9 @@ The model (each choice is one the screens explain):
 * Holiday pay is an on-cost of 12.07% of the pay for time worked, for every PA: holiday is paid on
   top of the hours worked, whether it is taken as leave or rolled up. It is treated as paid in the
   pay period it is earned in, so it counts for employer NI and pension like other pay.
-* Work is grouped by PA and pay period. Pay periods follow the tax year (tax weeks from 6 April,
-  pairs or fours of them, or tax months 6th to 5th) and a day's work belongs to the period the
-  day falls in. Employer NI is worked on each PA's period earnings (pay plus holiday pay) with the
+* Work is grouped by PA and pay period: for monthly pay the calendar month (as the pay run pays it),
+  in the tax month of its last day; otherwise tax weeks from 6 April, in ones, twos or fours. A
+  day's work belongs to the period the day falls in. Employer NI is worked on each PA's period earnings (pay plus holiday pay) with the
   HMRC exact percentage method for the PA's NI category.
 * Employment Allowance (care and support employers qualify) is claimed against the employer NI of
   all PAs together, period by period, until the tax year's allowance is used up; a new tax year
@@ -23,11 +23,16 @@ The model (each choice is one the screens explain):
 * Timing: a pay period's costs all leave the account on its last planned day; council payments
   arrive on their scheduled days. On one day, all of the day's money counts before the balance is
   read. Real paydays and HMRC's 22nd come a little later, so the run-out date errs early.
-* A forecast from a date counts planned work after that date only; the pay period running on that
-  date is costed on its remaining days (its earlier days are in the ledger already).
+* A forecast from a date counts the planned work not yet paid: from the day after the last pay run's
+  period (`paid_to`; the forecast's own date when not given). Work already done but not yet paid is
+  paid after the forecast's date, never before it.
+* The status codes are read from the same balances the month-by-month series shows: the year end
+  over the surplus limit; a month's end over it (when the year end is not); a day below £0 from the
+  forecast's date. So a chart of `months` and the status cannot disagree.
 """
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -57,6 +62,7 @@ from pa_manager.domain.shifts import Shift, local_date
 from pa_manager.domain.tax_year import tax_month, tax_week, tax_year_label
 
 BUDGET_SURPLUS_OVER_LIMIT = "BUDGET_SURPLUS_OVER_LIMIT"
+BUDGET_ABOVE_LIMIT_IN_YEAR = "BUDGET_ABOVE_LIMIT_IN_YEAR"  # a month's end over the limit, the year end not
 BUDGET_RUNS_OUT = "BUDGET_RUNS_OUT"
 
 
@@ -96,6 +102,8 @@ class OnCosts:
     ni_categories             NI letters of PAs who are not `ni_category` (M for under-21s, C over
                               State Pension age ...)
     pension_members           the PAs the employer pays pension for; None means every PA
+    ni_years                  a tax year whose NI figures are not in the rates data yet, mapped to
+                              the year whose figures stand in for them (see uprating.ni_stand_ins)
     """
 
     frequency: PayFrequency
@@ -107,6 +115,11 @@ class OnCosts:
     ni_categories: Mapping[Hashable, str] = field(default_factory=dict, hash=False)
     pension_members: frozenset | None = None
     claims_employment_allowance: bool = True
+    ni_years: Mapping[str, str] = field(default_factory=dict, hash=False)
+
+    def ni_year(self, tax_year: str) -> str:
+        """The tax year whose NI figures and allowance cost work in `tax_year`."""
+        return self.ni_years.get(tax_year, tax_year)
 
     def category_for(self, pa_key: Hashable) -> str:
         return self.ni_categories.get(pa_key, self.ni_category)
@@ -118,9 +131,9 @@ class OnCosts:
 def on_costs_for(frequency: PayFrequency, on: date, **overrides) -> OnCosts:
     """OnCosts from the rates data in force on a day: the minimum employer pension rate, the
     qualifying band for the frequency, the 12.07% holiday rate. Keyword overrides win."""
-    band = rates.in_force(rates.periods("pension"), on).figures[frequency.value]
-    minimum = rates.in_force(rates.periods("pension", "minimum_contribution"), on).figures
-    holiday = rates.in_force(rates.periods("holiday", "irregular_hours"), on).figures
+    band = rates.in_force(rates.periods("pension"), on, topic="pension").figures[frequency.value]
+    minimum = rates.in_force(rates.periods("pension", "minimum_contribution"), on, topic="pension").figures
+    holiday = rates.in_force(rates.periods("holiday", "irregular_hours"), on, topic="holiday").figures
     values = dict(
         frequency=frequency,
         employer_pension_rate=rates.dec(minimum["employer_rate"]),
@@ -137,12 +150,16 @@ def on_costs_for(frequency: PayFrequency, on: date, **overrides) -> OnCosts:
 
 @cache
 def pay_period(on: date, frequency: PayFrequency) -> tuple[str, int]:
-    """(tax year, period number) a day's work falls in: the tax month, or the tax week counted in
-    ones, twos or fours from 6 April (a 53rd week's one or two days make a short last period)."""
-    label = tax_year_label(on)
+    """(tax year, period number) a day's work is paid in.
+
+    Monthly: the calendar month, as a monthly pay run pays it (pay_period.pay_reference_period), paid
+    at the month's end and so in the tax month holding that day (April's work: tax month 1, 1 to 5
+    April included). Weekly, fortnightly, four-weekly: the tax week counted in ones, twos or fours from
+    6 April (a 53rd week's one or two days make a short last period)."""
     if frequency is PayFrequency.MONTHLY:
-        return label, tax_month(on)
-    return label, (tax_week(on) - 1) // frequency.weeks + 1
+        month_end = date(on.year, on.month, calendar.monthrange(on.year, on.month)[1])
+        return tax_year_label(month_end), tax_month(month_end)
+    return tax_year_label(on), (tax_week(on) - 1) // frequency.weeks + 1
 
 
 @cache
@@ -275,7 +292,7 @@ def _period_cost(key: tuple, hours: Decimal, gross: Decimal, last_day: date, cos
     pa_key, tax_year, period = key
     holiday = round_half_up(gross * costs.holiday_rate)
     earnings = gross + holiday  # holiday pay is pay: NI-able and pensionable
-    ni = employer_ni(tax_year, costs.frequency, earnings, costs.category_for(pa_key))
+    ni = employer_ni(costs.ni_year(tax_year), costs.frequency, earnings, costs.category_for(pa_key))
     pension = ZERO
     if costs.in_pension(pa_key):
         qualifying = qualifying_earnings(earnings, costs.qualifying_lower_per_period,
@@ -317,7 +334,7 @@ def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *
         claimed = ZERO
         if costs.claims_employment_allowance and due > 0:
             claim = claim_employment_allowance(employer_ni_due=due, allowance_used=used.get(tax_year, ZERO),
-                                               annual_allowance=_allowance(tax_year))
+                                               annual_allowance=_allowance(costs.ni_year(tax_year)))
             claimed = claim.claimed
             used[tax_year] = used.get(tax_year, ZERO) + claimed
         claimed_total += claimed
@@ -356,7 +373,8 @@ class Forecast:
     over_limit               the year-end balance above the surplus limit: at risk of clawback
     runs_out_on              the first day from as_of whose end-of-day balance is below zero
     lowest_balance           the lowest end-of-day balance from as_of, and its first day
-    codes                    BUDGET_SURPLUS_OVER_LIMIT, BUDGET_RUNS_OUT
+    highest_month            the month of `months` whose closing balance is highest (the first of equals)
+    codes                    BUDGET_SURPLUS_OVER_LIMIT or BUDGET_ABOVE_LIMIT_IN_YEAR, BUDGET_RUNS_OUT
     months                   April to March: actual figures to as_of, forecast after it
     """
 
@@ -376,16 +394,19 @@ class Forecast:
     lowest_on: date
     codes: tuple[str, ...]
     months: tuple[MonthSummary, ...]
+    highest_month: MonthSummary
 
 
 def forecast_year_end(year: BudgetYear, entries: Sequence[LedgerEntry], planned: Iterable[PlannedCost],
                       costs: OnCosts, *, as_of: date, allowance_used: Decimal = ZERO,
-                      planned_entries: Iterable[LedgerEntry] = ()) -> Forecast:
+                      planned_entries: Iterable[LedgerEntry] = (), paid_to: date | None = None) -> Forecast:
     """The year-end forecast from the ledger to `as_of` and the plan after it.
 
     allowance_used    Employment Allowance already claimed in the tax year of the day after as_of
     planned_entries   other money expected after as_of (an insurance renewal, a contribution),
                       signed like ledger entries
+    paid_to           the last day of work already paid (the last pay run's period end); planned work
+                      after it is costed, and paid after as_of. None: as_of
     """
     if as_of > year.ends_on:
         raise BudgetError("FORECAST_AFTER_YEAR_END", as_of.isoformat())
@@ -395,12 +416,17 @@ def forecast_year_end(year: BudgetYear, entries: Sequence[LedgerEntry], planned:
         return as_of < on <= year.ends_on
 
     now = balance_on(year, entries, as_of)
+    # Once the year is over nothing more is paid in it, whatever is still owed.
+    unpaid_from = max(min(paid_to, as_of) if paid_to is not None and as_of < year.ends_on else as_of,
+                      year.starts_on - timedelta(days=1))
+    tomorrow = as_of + timedelta(days=1)
 
-    costing = cost_planned((p for p in planned if in_future(p.on)), costs,
-                           allowance_used={tax_year_label(as_of + timedelta(days=1)): allowance_used})
+    costing = cost_planned((p for p in planned if unpaid_from < p.on <= year.ends_on), costs,
+                           allowance_used={tax_year_label(tomorrow): allowance_used})
     council = [(d, year.amount_per_payment, True) for d in year.payment_dates() if in_future(d)]
     others = [(e.on, e.amount, e.is_money_in) for e in planned_entries if in_future(e.on)]
-    spending = [(d, -amount, False) for d, amount in costing.payments]
+    # Work done but not yet paid is paid from tomorrow; a period's pay never leaves after 31 March's.
+    spending = [(max(d, tomorrow), -amount, False) for d, amount in costing.payments]
     to_come = council + others + spending
 
     # Day by day from as_of: every flow of a day counts before its balance is read.
@@ -417,12 +443,16 @@ def forecast_year_end(year: BudgetYear, entries: Sequence[LedgerEntry], planned:
             runs_out_on = on
 
     limit = year.surplus_limit
+    actual = [(e.on, e.amount, e.is_money_in) for e in entries if e.on <= as_of]
+    months = series_from_flows(year, actual + to_come, projected_after=as_of)
+    highest = max(months, key=lambda m: m.closing_balance)  # the first of equals
     codes = []
     if balance > limit:
         codes.append(BUDGET_SURPLUS_OVER_LIMIT)
+    elif highest.closing_balance > limit:
+        codes.append(BUDGET_ABOVE_LIMIT_IN_YEAR)
     if runs_out_on is not None:
         codes.append(BUDGET_RUNS_OUT)
-    actual = [(e.on, e.amount, e.is_money_in) for e in entries if e.on <= as_of]
     return Forecast(
         as_of=as_of,
         balance_now=now,
@@ -439,5 +469,6 @@ def forecast_year_end(year: BudgetYear, entries: Sequence[LedgerEntry], planned:
         lowest_balance=lowest,
         lowest_on=lowest_on,
         codes=tuple(codes),
-        months=series_from_flows(year, actual + to_come, projected_after=as_of),
+        months=months,
+        highest_month=highest,
     )

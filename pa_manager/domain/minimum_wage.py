@@ -139,7 +139,7 @@ def rates_in_force(on: date) -> MinimumWageRates:
             break
         found = entry
     if found is None:
-        raise rates.RatesError(f"no minimum wage rate is known for {on.isoformat()}")
+        raise rates.RatesError(f"no minimum wage rate is known for {on.isoformat()}", topic=TOPIC, when=on)
     return found
 
 

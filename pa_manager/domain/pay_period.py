@@ -19,6 +19,7 @@ from pa_manager.domain.pension import Membership, PensionScheme, add_months
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
 from pa_manager.domain.sick_pay import AverageWeeklyEarnings
 from pa_manager.domain.tax_year import period_number, tax_year_label
+from pa_manager.domain.validation import Problem
 
 NOT_WORK = frozenset({ShiftType.HOLIDAY, ShiftType.SICKNESS})
 
@@ -168,6 +169,33 @@ class OtherDeduction:
     amount: Decimal
     for_employer: bool = False
     code: str = AGREED
+
+
+# Pay-day extras as the user records them (models.PayAdjustment.kind), before they become an
+# Addition, an OtherDeduction or a OneOffPayment.
+EXTRA_ADDITION = "addition"                 # expenses paid back: not taxed
+EXTRA_DEDUCTION = "deduction"               # agreed in writing
+EXTRA_OVERPAYMENT_RECOVERY = "overpayment"
+EXTRA_BONUS = "bonus"
+EXTRA_BACK_PAY = "back_pay"
+EXTRA_ARREARS = "arrears"                   # minimum-wage arrears for an earlier pay day
+EXTRA_KINDS = (EXTRA_ADDITION, EXTRA_DEDUCTION, EXTRA_OVERPAYMENT_RECOVERY, EXTRA_BONUS, EXTRA_BACK_PAY, EXTRA_ARREARS)
+EXTRA_DEDUCTIONS = (EXTRA_DEDUCTION, EXTRA_OVERPAYMENT_RECOVERY)
+
+
+def check_extra(kind: str, description: str, amount: Decimal, purpose: str) -> dict[str, Problem]:
+    """What is wrong with a pay-day extra as entered, by field (empty when it is acceptable): a known
+    kind, a description, more than nothing, and for a deduction its purpose (ERA 1996 s.8(2)(b))."""
+    problems: dict[str, Problem] = {}
+    if kind not in EXTRA_KINDS:
+        problems["kind"] = Problem("EXTRA_KIND_UNKNOWN", kind)
+    if not description.strip():
+        problems["description"] = Problem("EXTRA_DESCRIPTION_MISSING")
+    if amount <= 0:
+        problems["amount"] = Problem("EXTRA_AMOUNT_NOT_POSITIVE")
+    if kind in EXTRA_DEDUCTIONS and not purpose.strip():
+        problems["purpose"] = Problem("DEDUCTION_PURPOSE_MISSING")
+    return problems
 
 
 @dataclass(frozen=True)

@@ -90,6 +90,9 @@ class PARecord:
     p45_pay: Decimal | None = None
     p45_tax: Decimal | None = None
     id: int | None = None
+    # Which saved version of the stored record this is (None until saved): saving a record someone else
+    # has saved since is refused. Not part of what the record says, so not compared.
+    version: int | None = field(default=None, compare=False)
 
     def is_current(self, on: date) -> bool:
         """Employed on the date: started (or no start recorded) and not yet left."""

@@ -25,7 +25,15 @@ from typing import Any, Sequence
 
 
 class RatesError(LookupError):
-    """No rate is known for the date asked (before the first period, or a missing topic)."""
+    """No rate is known for the date asked (before the first period, or a missing topic).
+
+    `topic` names the rates file ("national_insurance"), `when` the tax year ("2030-31") or the day
+    (a date) asked about, where the raiser knows them, so the words can name the real cause."""
+
+    def __init__(self, message: str, *, topic: str = "", when: str | date | None = None) -> None:
+        super().__init__(message)
+        self.topic = topic
+        self.when = when
 
 
 @cache
@@ -35,7 +43,7 @@ def load_topic(topic: str) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise RatesError(f"no rates file for {topic}") from None
+        raise RatesError(f"no rates file for {topic}", topic=topic) from None
     return tomllib.loads(text)
 
 
@@ -82,8 +90,9 @@ def periods(topic: str, key: str = "period") -> tuple[Period, ...]:
     return tuple(sorted(out, key=lambda p: p.effective_from))
 
 
-def in_force(entries: Sequence[Period], on: date, *, include_provisional: bool = True) -> Period:
-    """The entry in force on a date: the last one whose effective_from is on or before it."""
+def in_force(entries: Sequence[Period], on: date, *, include_provisional: bool = True, topic: str = "") -> Period:
+    """The entry in force on a date: the last one whose effective_from is on or before it (`topic`
+    only names the rates in the RatesError when there is none)."""
     found = None
     for entry in entries:
         if entry.effective_from > on:
@@ -92,5 +101,5 @@ def in_force(entries: Sequence[Period], on: date, *, include_provisional: bool =
             continue
         found = entry
     if found is None:
-        raise RatesError(f"no rate is known for {on.isoformat()}")
+        raise RatesError(f"no rate is known for {on.isoformat()}", topic=topic, when=on)
     return found

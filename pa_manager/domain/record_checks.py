@@ -2,11 +2,12 @@
 each record's identifiers put in the one form they are stored and shown in."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 
 from pa_manager.domain import validation as v
+from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
@@ -16,6 +17,13 @@ from pa_manager.domain.validation import Problem
 MAX_WEEKLY_HOURS = 168
 CONTRIBUTING = ("ENROLLED", "OPTED_IN", "JOINED")  # pension statuses with contributions taken
 MAX_MULTIPLIER = Decimal("5")  # double or triple time is common; more is surely a slip
+
+
+def name_key(name: str) -> str:
+    """What two names must share to be the same name: ignoring case in every alphabet (Zoë and ZOË), and
+    spaces at either end. Compared here rather than by the database's lower(), which SQLite applies
+    to A to Z only and PostgreSQL by the server's locale; names are listed in this order too."""
+    return name.strip().casefold()
 
 
 def _optional(found: dict[str, Problem], field: str, value: str, check) -> None:
@@ -54,15 +62,34 @@ def normalise_pa(record: PARecord) -> PARecord:
     )
 
 
+def _dates_in_range(found: dict[str, Problem], record) -> None:
+    # Every date of the record, whatever else is checked about it.
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, date) and f.name not in found:
+            problem = v.check_date_in_range(value)
+            if problem is not None:
+                found[f.name] = problem
+
+
 def check_employer(record: EmployerRecord) -> dict[str, Problem]:
     found: dict[str, Problem] = {}
     if not record.name.strip():
         found["name"] = Problem("NAME_MISSING")
+    _dates_in_range(found, record)
     _optional(found, "postcode", record.postcode, v.check_postcode)
     _optional(found, "paye_reference", record.paye_reference, v.check_paye_reference)
     _optional(found, "accounts_office_reference", record.accounts_office_reference, v.check_accounts_office_reference)
     if record.care_wage_uplift < 0 or record.care_wage_uplift != record.care_wage_uplift.quantize(Decimal("0.01")):
         found["care_wage_uplift"] = Problem("CARE_WAGE_UPLIFT_INVALID", str(record.care_wage_uplift))
+    for field, (low, high), code in (("dbs_recheck_years", DBS_RECHECK_YEARS, "DBS_RECHECK_YEARS_INVALID"),
+                                     ("references_required", REFERENCES_REQUIRED, "REFERENCES_REQUIRED_INVALID")):
+        if not low <= getattr(record, field) <= high:
+            found[field] = Problem.of(code, getattr(record, field), low=low, high=high)
+    for field in ("pension_employer_rate", "pension_employee_rate"):
+        # A fraction of qualifying earnings (domain.pension.PensionScheme): 0.03 is 3%.
+        if not 0 <= getattr(record, field) <= 1:
+            found[field] = Problem("PENSION_RATE_INVALID", str(getattr(record, field)))
     return found
 
 
@@ -107,6 +134,7 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         found["p45_pay"] = Problem("P45_PAY_MISSING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
+    _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)
         if problem is not None:
@@ -117,6 +145,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
 
 def check_pay_line(entry: PayRateEntry) -> Problem | None:
     """A line of pay terms: a sensible amount, or for weekend and bank-holiday lines a multiplier."""
+    if (problem := v.check_date_in_range(entry.effective_from)) is not None:
+        return problem
     if entry.kind not in PAY_KINDS:
         return Problem("PAY_KIND_UNKNOWN", entry.kind)
     if entry.shift_type and entry.shift_type not in {t.value for t in ShiftType}:

@@ -155,6 +155,11 @@ class Cover:
 
 Change = Union[Cancellation, Cover]
 
+# How a change is stored (models.RotaChange.kind).
+CANCEL = "cancel"
+COVER = "cover"
+CHANGE_KINDS = (CANCEL, COVER)
+
 
 def _matches(shift: Shift, change: Change) -> bool:
     if shift.pa != change.pa or local_date(shift) != change.day:

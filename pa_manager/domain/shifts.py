@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import heapq
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
@@ -44,6 +44,13 @@ class ShiftType(str, Enum):
     SHADOWING = "shadowing"
     HOLIDAY = "holiday"
     SICKNESS = "sickness"
+
+
+# Where a stored shift came from (models.Shift.source): typed in, a timesheet, or the rota.
+MANUAL = "manual"
+IMPORTED = "import"
+FROM_ROTA = "rota"
+SOURCES = (MANUAL, IMPORTED, FROM_ROTA)
 
 
 class Nonexistent(str, Enum):
@@ -110,6 +117,9 @@ class Shift:
     awake: tuple[Period, ...] = ()
     notes: str = ""
     key: Hashable = None
+    # The caller's version of the stored shift (None until saved), so that saving over a shift someone
+    # else has changed since can be refused. Not part of what the shift is, so not compared.
+    version: int | None = field(default=None, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", _as_utc(self.start))

@@ -105,7 +105,7 @@ def hmrc_payment_due(pay_date: date) -> date:
 def year_rates(topic: str, label: str) -> Period:
     """The rates-file entry for exactly this tax year. A later year never silently borrows an
     earlier year's figures: payroll for a year with no rates must stop, not guess."""
-    entry = in_force(periods(topic), tax_year_start(label))
+    entry = in_force(periods(topic), tax_year_start(label), topic=topic)
     if entry.figures.get("tax_year") != label:
-        raise RatesError(f"no {topic} rates for the {label} tax year")
+        raise RatesError(f"no {topic} rates for the {label} tax year", topic=topic, when=label)
     return entry

@@ -22,7 +22,7 @@ from dateutil.relativedelta import relativedelta
 
 from pa_manager.domain import rates
 from pa_manager.domain.compliance import (
-    DEFAULT_WITHIN_DAYS, DUE_SOON, MISSING, OK, OVERDUE, DueItem, deadline_status, sort_due_items,
+    DEFAULT_WITHIN_DAYS, DUE_SOON, MISSING, OK, OVERDUE, WARNING, DueItem, deadline_status, sort_due_items,
 )
 
 COURSES_TOPIC = "training_courses"
@@ -35,7 +35,9 @@ TRAINING_MISSING = "TRAINING_MISSING"
 TRAINING_DUE = "TRAINING_DUE"
 SUPERVISION_DUE = "SUPERVISION_DUE"
 APPRAISAL_DUE = "APPRAISAL_DUE"
-CODES = frozenset({TRAINING_EXPIRED, TRAINING_MISSING, TRAINING_DUE, SUPERVISION_DUE, APPRAISAL_DUE})
+MEETING_BEFORE_START = "MEETING_BEFORE_START"  # a supervision or appraisal dated before the PA started
+CODES = frozenset({TRAINING_EXPIRED, TRAINING_MISSING, TRAINING_DUE, SUPERVISION_DUE, APPRAISAL_DUE,
+                   MEETING_BEFORE_START})
 
 # Matrix states, exactly these.
 DONE = "done"
@@ -46,6 +48,12 @@ STATES = (DONE, DUE_SOON, EXPIRED, MISSING, NOT_REQUIRED)
 # Who paid for a course. "individual_employer_funding" is Skills for Care's fund for people who
 # employ their own PAs with a direct payment, personal health budget or their own money.
 FUNDING_SOURCES = ("direct_payment", "individual_employer_funding", "own_money", "free", "other")
+
+# A certificate kept with the data is a photo or scan: a bigger file is surely the wrong one.
+MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024
+
+# How often a course may need refreshing, in months (None: never): up to 10 years.
+REFRESH_MONTHS = (1, 120)
 
 SUPERVISION = "supervision"
 APPRAISAL = "appraisal"
@@ -290,13 +298,24 @@ def next_meeting_due(last_held: date | None, start_date: date | None, months: in
 def supervision_due_items(today: date, pas: Sequence[PALike], meetings: Iterable[Meeting],
                           policy: SupervisionPolicy = SupervisionPolicy(),
                           within_days: int = DEFAULT_WITHIN_DAYS, *, include_ok: bool = False) -> list[DueItem]:
-    """SUPERVISION_DUE and APPRAISAL_DUE for each PA still employed (typical practice, not law)."""
+    """SUPERVISION_DUE and APPRAISAL_DUE for each PA still employed (typical practice, not law), and
+    MEETING_BEFORE_START (to check) for a meeting dated before the PA started, which cannot be right:
+    it does not count as held, so the next one is due from the start date."""
+    starts = {pa.key: pa.start_date for pa in pas}
     last: dict[tuple[Hashable, str], date] = {}
+    items = []
     for meeting in meetings:
+        start = starts.get(meeting.pa_key)
+        if start is not None and meeting.held_on < start:
+            pa = next(p for p in pas if p.key == meeting.pa_key)
+            if not _left(pa, today):
+                items.append(DueItem.of(MEETING_BEFORE_START, meeting.held_on, WARNING, pa_key=pa.key, pa_name=pa.name,
+                                        subject=meeting.kind, kind=meeting.kind, held_on=meeting.held_on,
+                                        start_date=start))
+            continue
         if meeting.held_on <= today:
             key = (meeting.pa_key, meeting.kind)
             last[key] = max(last.get(key, meeting.held_on), meeting.held_on)
-    items = []
     for pa in pas:
         if _left(pa, today):
             continue

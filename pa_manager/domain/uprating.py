@@ -1,30 +1,31 @@
-"""Uprating: the council's hourly rate beside the wage floors, the gap between what a PA costs an
-hour and what the council pays, and what-ifs on pay and hours against the year's budget.
+"""Uprating: the council's hourly rate beside the wage floors, what an hour of the household's care
+costs in each council year against what the council pays, and what-ifs on pay and hours.
 
 Councils are not obliged to raise a direct payment when the National Living Wage rises, so the
 employer needs to see, year by year, how the council's rate has moved beside the NLW and the Real
-Living Wage, and what an hour of a PA costs against it now and from next April.
+Living Wage, and what an hour of their PAs' work costs against it this year and from next April.
 
-The hourly cost of a PA is the pay rate times (1 + the on-cost rate), the on-cost rate being the
-sum of three fractions of pay for time worked, in the forecast's model (see forecast.py):
+A year is costed whole, each day at the figures in force on it (cost_year): the rota's planned shifts
+costed the payslip's way (pay_rates.shift_cost: each PA's rate for the shift's type, sleep-in
+allowances, weekend and bank-holiday enhancements), then holiday pay, employer NI less the Employment
+Allowance and employer pension by pay period, in the forecast's model (see forecast.py). A year still
+to come is costed as a need: every PA paid below that year's wage floor (the legal minimum for their
+age on the day, or the Real Living Wage for an employer who follows it) is raised to it.
 
-* holiday: 12.07% (holiday pay on top of the hours worked);
-* employer NI: the year's employer NI on the PA's earnings (pay plus holiday pay) for their weekly
-  hours, less the Employment Allowance when the employer claims it, over the year's pay;
-* employer pension: the employer rate on qualifying earnings, over the pay.
-
-Figures are exact Decimals until the end; only the results are rounded half up, money to the penny
-and uplifts (fractions, 0.0409 = 4.09%) to four places. The gap is cost minus council rate:
-positive means the council's rate falls short.
+The cost of an hour is the year's cost over its hours paid by the hour, rounded once; the gap is that
+less the council's rate (positive: the council's rate falls short). Rises are exact fractions until
+they are shown, so they are rounded once.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import math
+from dataclasses import dataclass, replace
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Hashable, Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Callable, Hashable, Iterable, Mapping
 
-from pa_manager.domain import living_wage, minimum_wage, rates
+from pa_manager.domain import dates, living_wage, minimum_wage, rates
 from pa_manager.domain.budget import BudgetError, BudgetYear, budget_year_start
 from pa_manager.domain.forecast import (
     Costing,
@@ -34,23 +35,24 @@ from pa_manager.domain.forecast import (
     PlanGroup,
     PlanSummary,
     cost_planned,
-    employer_ni,
-    qualifying_earnings,
     summarise_plan,
 )
-from pa_manager.domain.money import ZERO, round_half_up
-from pa_manager.domain.national_insurance import employment_allowance
+from pa_manager.domain.money import PENNY, ZERO, round_half_up
+from pa_manager.domain.pay_rates import PayRate, PayRateError, rate_for, shift_cost
+from pa_manager.domain.people import PayTerms
+from pa_manager.domain.shifts import Shift, ShiftType, local_date
 from pa_manager.domain.tax_year import tax_year_label
 
-UPLIFT_STEP = Decimal("0.0001")
 WEEKS_PER_YEAR = Decimal(52)
+ABSENCES = frozenset({ShiftType.HOLIDAY, ShiftType.SICKNESS})
 
 
 def uplift(new: Decimal | None, old: Decimal | None) -> Decimal | None:
-    """The rise from old to new as a fraction, to four places; None when either is unknown."""
+    """The rise from old to new as an exact fraction (0.0674603… for 12.60 -> 13.45), left unrounded
+    so that whoever shows it rounds once; None when either is unknown."""
     if new is None or old is None or old == 0:
         return None
-    return ((new - old) / old).quantize(UPLIFT_STEP, rounding=ROUND_HALF_UP)
+    return (new - old) / old
 
 
 # --- history ------------------------------------------------------------------------------------
@@ -122,130 +124,269 @@ def uprating_history(council_rates: Mapping[str, Decimal], *, london: bool = Fal
     return tuple(rows)
 
 
-# --- the on-cost rate and the gap ---------------------------------------------------------------
+# --- a year's work costed -----------------------------------------------------------------------
+
+
+def ni_stand_ins(tax_years: Iterable[str]) -> dict[str, str]:
+    """For each tax year not in the NI data yet, the latest earlier year whose figures stand in for it
+    (the costing is then provisional). Years in the data are left out; rates.RatesError if a year
+    comes before every year in the data."""
+    known = sorted(p.figures["tax_year"] for p in rates.periods("national_insurance"))
+    out = {}
+    for tax_year in tax_years:
+        if tax_year in known:
+            continue
+        earlier = [label for label in known if label < tax_year]
+        if not earlier:
+            raise rates.RatesError(f"no national insurance rates for {tax_year}", topic="national_insurance",
+                                   when=tax_year)
+        out[tax_year] = earlier[-1]
+    return out
 
 
 @dataclass(frozen=True)
-class OnCostRate:
-    """On-costs as exact fractions of pay for time worked. `ni_tax_year` is the year whose NI
-    figures were used: the latest known when the year asked for is not in the data yet, and then
-    `provisional` is set."""
+class PAWork:
+    """One PA's planned work in a council year, their pay terms, and what their legal minimum depends on.
 
-    holiday: Decimal
+    Holiday and sickness are absences, costed as the holiday on-cost, so they are left out, as are
+    shifts outside the year."""
+
+    pa_key: Hashable
+    name: str
+    shifts: tuple[Shift, ...]
+    terms: PayTerms
+    date_of_birth: date | None = None
+    apprentice: bool = False
+    apprenticeship_start: date | None = None
+
+
+@dataclass(frozen=True)
+class Raise:
+    """A PA raised to the wage floor in a year costed as a need: their basic rate `from_rate` became
+    `to_rate` from `first_day` (a birthday can bring a second raise later in the year)."""
+
+    pa_key: Hashable
+    name: str
+    from_rate: Decimal
+    to_rate: Decimal
+    first_day: date
+
+
+# Parts of a year's cost, in the order the lines are shown. Codes, never words.
+FLOOR_PAY = "FLOOR_PAY"            # hours x the wage floor (legal minimum for the PA's age, or the RLW)
+PAY_ABOVE_FLOOR = "PAY_ABOVE_FLOOR"  # basic pay above the floor: rates agreed above it
+PREMIUMS = "PREMIUMS"              # weekend and bank-holiday enhancements above the basic rate
+SLEEP_INS = "SLEEP_INS"            # sleep-in nights paid a set allowance
+HOLIDAY_PAY = "HOLIDAY_PAY"        # holiday pay on top of pay for work
+EMPLOYER_NI = "EMPLOYER_NI"        # employer's Class 1 NI, less the Employment Allowance claimed
+EMPLOYER_PENSION = "EMPLOYER_PENSION"
+PARTS = (FLOOR_PAY, PAY_ABOVE_FLOOR, PREMIUMS, SLEEP_INS, HOLIDAY_PAY, EMPLOYER_NI, EMPLOYER_PENSION)
+ALWAYS_SHOWN = frozenset({FLOOR_PAY, HOLIDAY_PAY, EMPLOYER_NI, EMPLOYER_PENSION})
+
+
+@dataclass(frozen=True)
+class CostLine:
+    """One part of a year's cost: the year's amount (exact pence) and its share of an hour. The
+    hourly shares are rounded so that they add up to the year's cost of an hour: each is the
+    rounded running total less the one before, never more than a penny from its own quotient."""
+
+    code: str
+    year: Decimal
+    per_hour: Decimal
+
+
+@dataclass(frozen=True)
+class YearCost:
+    """A council year's planned work costed at the figures in force on its own dates: each PA's pay
+    rates, sleep-in allowances and enhancements (as the payslip counts them), holiday pay, employer
+    NI and the Employment Allowance of each tax year, and the employer's pension.
+
+    raised_to_floor   a year costed as a need: every PA paid below the wage floor on a day (the legal
+                      minimum for their age, or the Real Living Wage for an employer who follows it)
+                      is raised to it for that day's work
+    hours             hours paid by the hour; a sleep-in night paid an allowance counts only its awake time
+    nights            sleep-in nights paid an allowance; their cost is spread over the hours
+    floor_pay         the part of basic pay up to the floor (every hour at the lower of its rate and the floor)
+    council_rate_recorded  False when the year has no budget year recorded: the rate is the year
+                      before's, "if it stays the same"
+    provisional       a figure is not confirmed: the year's minimum wage, the Real Living Wage (the
+                      newest in the data is older than a year), or NI figures borrowed from an earlier
+                      year (`ni_borrowed`, tax year -> the year standing in)
+    unpriced          planned shifts left out because the PA has no pay rate for them
+
+    gap_per_year = total - council_rate x hours (rounded once); gap_per_hour = hourly_cost - council_rate,
+    which is the exact gap an hour rounded once, as the council rate is whole pence.
+    """
+
+    label: str
+    council_rate: Decimal
+    council_rate_recorded: bool
+    raised_to_floor: bool
+    follows_real_living_wage: bool
+    hours: Decimal
+    nights: int
+    floor_pay: Decimal
+    basic_pay: Decimal
+    premiums: Decimal
+    allowances: Decimal
+    holiday_pay: Decimal
     employer_ni: Decimal
+    employment_allowance: Decimal
     employer_pension: Decimal
-    ni_tax_year: str
-    provisional: bool
+    nlw: Decimal
+    nlw_provisional: bool
+    rlw: Decimal | None
+    rlw_provisional: bool
+    ni_borrowed: tuple[tuple[str, str], ...]
+    raises: tuple[Raise, ...]
+    unpriced: int
+    holiday_rate: Decimal
+    night_rates: tuple[Decimal, ...] = ()  # the sleep-in allowances paid, each amount once, lowest first
+
+    @property
+    def starts_on(self) -> date:
+        return budget_year_start(self.label)
+
+    @property
+    def provisional(self) -> bool:
+        return self.nlw_provisional or (self.follows_real_living_wage and self.rlw_provisional) or bool(self.ni_borrowed)
 
     @property
     def total(self) -> Decimal:
-        return self.holiday + self.employer_ni + self.employer_pension
+        return (self.basic_pay + self.premiums + self.allowances + self.holiday_pay + self.employer_ni
+                - self.employment_allowance + self.employer_pension)
+
+    def _parts(self) -> list[tuple[str, Decimal]]:
+        return [(FLOOR_PAY, self.floor_pay), (PAY_ABOVE_FLOOR, self.basic_pay - self.floor_pay),
+                (PREMIUMS, self.premiums), (SLEEP_INS, self.allowances), (HOLIDAY_PAY, self.holiday_pay),
+                (EMPLOYER_NI, self.employer_ni - self.employment_allowance), (EMPLOYER_PENSION, self.employer_pension)]
+
+    def lines(self) -> tuple[CostLine, ...]:
+        """The cost part by part. Pay above the floor, premiums and sleep-ins are left out when there
+        are none; the floor's pay and the on-costs never are (an on-cost of nothing says so)."""
+        out, running, shown = [], ZERO, ZERO
+        for code, amount in self._parts():
+            running += amount
+            upto = round_half_up(running / self.hours)
+            if amount or code in ALWAYS_SHOWN:
+                out.append(CostLine(code, amount, upto - shown))
+                shown = upto
+        return tuple(out)
+
+    @property
+    def hourly_cost(self) -> Decimal:
+        """The year's cost over its hours, rounded once: what the council's rate needs to be."""
+        return round_half_up(self.total / self.hours)
+
+    @property
+    def council_pays(self) -> Decimal:
+        return round_half_up(self.council_rate * self.hours)
+
+    @property
+    def gap_per_hour(self) -> Decimal:
+        """Positive: the council's rate falls short by this much an hour."""
+        return self.hourly_cost - self.council_rate
+
+    @property
+    def gap_per_year(self) -> Decimal:
+        return self.total - self.council_pays
 
 
-def _ni_year(tax_year: str) -> tuple[str, bool]:
-    # A year not in the NI data yet borrows the latest year's figures, marked provisional.
-    known = [p.figures["tax_year"] for p in rates.periods("national_insurance")]
-    if tax_year in known:
-        return tax_year, False
-    earlier = [label for label in known if label < tax_year]
-    if not earlier:
-        raise rates.RatesError(f"no national insurance rates for {tax_year}")
-    return earlier[-1], True
+def real_living_wage_for_year(label: str, *, london: bool = False) -> tuple[Decimal, bool] | None:
+    """The Real Living Wage for a council year: the newest announced by its 1 April, which employers
+    who follow it pay by May; provisional when unverified or announced over a year before (that
+    autumn's rate is not in the data yet). None before the first in the data."""
+    found, provisional = _rlw(budget_year_start(label), london)
+    return None if found is None else (found, provisional)
 
 
-def on_cost_rate(pay_rate: Decimal, weekly_hours: Decimal, tax_year: str, costs: OnCosts, *,
-                 category: str | None = None, after_allowance: bool = True,
-                 allowance: Decimal | None = None) -> OnCostRate:
-    """The on-cost rate for a PA on `pay_rate` for `weekly_hours`, paid on costs.frequency.
-
-    after_allowance  set the Employment Allowance against the PA's employer NI for the year;
-    allowance        how much of it to set (default the year's whole allowance: pass a share when
-                     several PAs share it)
-    Pension is costs.employer_pension_rate on qualifying earnings (pass OnCosts with a rate of 0
-    for a PA the employer pays no pension for); pension_members is for planned costs only.
-    """
-    if pay_rate <= 0 or weekly_hours <= 0:
-        raise BudgetError("UPRATING_NO_PAY")
-    ni_year, provisional = _ni_year(tax_year)
-    per_year = Decimal(costs.frequency.periods_per_year)
-    worked = pay_rate * weekly_hours * WEEKS_PER_YEAR / per_year  # one period's pay for work
-    earnings = worked + worked * costs.holiday_rate
-    annual_ni = employer_ni(ni_year, costs.frequency, earnings, category or costs.ni_category) * per_year
-    if after_allowance:
-        offset = employment_allowance(ni_year) if allowance is None else allowance
-        annual_ni = max(annual_ni - offset, ZERO)
-    pension = costs.employer_pension_rate * qualifying_earnings(
-        earnings, costs.qualifying_lower_per_period, costs.qualifying_upper_per_period) * per_year
-    annual_pay = pay_rate * weekly_hours * WEEKS_PER_YEAR
-    return OnCostRate(costs.holiday_rate, annual_ni / annual_pay, pension / annual_pay, ni_year, provisional)
+def wage_floor(on: date, work: PAWork, rlw: Decimal | None) -> Decimal:
+    """The least a PA may be paid an hour on a day: the legal minimum for their age and apprenticeship
+    (the National Living Wage when the date of birth is not recorded), or the Real Living Wage when
+    given and higher (it is for workers aged 18 and over)."""
+    table = minimum_wage.rates_in_force(on)
+    if work.date_of_birth is None or work.date_of_birth > on:
+        legal, age = table.rate(minimum_wage.NLW), None
+    else:
+        age = dates.age_on(work.date_of_birth, on)
+        try:
+            apprentice = minimum_wage.apprentice_rate_applies(age, on, work.apprentice, work.apprenticeship_start)
+            legal = table.rate(minimum_wage.band_for(age, table, apprentice_rate=apprentice))
+        except minimum_wage.MinimumWageError:  # under school-leaving age: no minimum applies
+            legal = ZERO
+    if rlw is not None and (age is None or age >= living_wage.RLW_MIN_AGE):
+        return max(legal, rlw)
+    return legal
 
 
-def hourly_rate_needed(pay_rate: Decimal, on_cost_rate: Decimal) -> Decimal:
-    """The council hourly rate that covers pay plus on-costs, rounded half up to the penny."""
-    return round_half_up(pay_rate * (1 + on_cost_rate))
+def cost_year(label: str, work: Iterable[PAWork], costs: OnCosts, council_rate: Decimal, *,
+              council_rate_recorded: bool = True, raise_to_floor: bool = False,
+              follows_real_living_wage: bool = False, london: bool = False,
+              is_bank_holiday: Callable[[date], bool] = lambda day: False) -> YearCost:
+    """Cost a council year's planned work at the figures in force on each day (see YearCost).
 
-
-@dataclass(frozen=True)
-class GapFigures:
-    """The gap on one date. hourly_cost is also the council rate that would cover the PA (to the
-    penny); gap_per_hour and gap_per_year (weekly hours x 52) are worked from the exact cost."""
-
-    on: date
-    pay_rate: Decimal
-    weekly_hours: Decimal
-    council_rate: Decimal
-    on_costs: OnCostRate
-    hourly_cost: Decimal
-    gap_per_hour: Decimal
-    gap_per_year: Decimal
-    provisional: bool
-
-
-@dataclass(frozen=True)
-class UpratingGap:
-    """Now, and from next April with the PA raised to at least the new minimum for `band`."""
-
-    now: GapFigures
-    next_april: GapFigures
-    next_minimum: Decimal
-    next_minimum_provisional: bool
-
-
-def _gap(on: date, tax_year: str, pay_rate: Decimal, weekly_hours: Decimal, council_rate: Decimal,
-         costs: OnCosts, provisional: bool, **options) -> GapFigures:
-    rate = on_cost_rate(pay_rate, weekly_hours, tax_year, costs, **options)
-    exact_gap = pay_rate * (1 + rate.total) - council_rate
-    return GapFigures(
-        on=on, pay_rate=pay_rate, weekly_hours=weekly_hours, council_rate=council_rate, on_costs=rate,
-        hourly_cost=hourly_rate_needed(pay_rate, rate.total),
-        gap_per_hour=round_half_up(exact_gap),
-        gap_per_year=round_half_up(exact_gap * weekly_hours * WEEKS_PER_YEAR),
-        provisional=provisional or rate.provisional,
+    Each shift is costed as the payslip costs it (pay_rates.shift_cost: the rate for its type in force
+    on its date, the sleep-in allowance, weekend and bank-holiday enhancements); with `raise_to_floor`
+    a basic rate below the day's wage floor is replaced by the floor, so enhancements follow it.
+    BudgetError UPRATING_NO_HOURS when no planned hour has a rate."""
+    start = budget_year_start(label)
+    end = date(start.year + 1, 3, 31)
+    nlw, nlw_provisional = _nlw(start)
+    rlw_found = real_living_wage_for_year(label, london=london)
+    rlw, rlw_provisional = rlw_found if rlw_found else (None, False)
+    floor_rlw = rlw if follows_real_living_wage else None
+    lines: list[PlannedCost] = []
+    floor_pay = Fraction(0)
+    basic = premiums = allowances = ZERO
+    nights = unpriced = 0
+    night_rates: set[Decimal] = set()
+    raises: dict[tuple, Raise] = {}
+    for pa in work:
+        terms = pa.terms
+        for shift in pa.shifts:
+            day = local_date(shift)
+            if not start <= day <= end or shift.shift_type in ABSENCES:
+                continue
+            try:
+                rate = rate_for(terms.rates, shift.shift_type, day)
+                floor = wage_floor(day, pa, floor_rlw)
+                rates_used = terms.rates
+                if raise_to_floor and rate < floor:
+                    rates_used = (PayRate(day, shift.shift_type, floor),)
+                    key = (pa.pa_key, rate, floor)
+                    if key not in raises or day < raises[key].first_day:
+                        raises[key] = Raise(pa.pa_key, pa.name, rate, floor, day)
+                pay = shift_cost(shift, rates_used, terms.enhancements, is_bank_holiday,
+                                 sleep_in_allowances=terms.sleep_in_allowances)
+            except PayRateError:
+                unpriced += 1
+                continue
+            floor_pay += Fraction(min(pay.basic_rate, floor)) * pay.paid_minutes / 60
+            basic += pay.basic
+            premiums += pay.premium
+            allowances += pay.sleep_in_allowance
+            nights += pay.night
+            if pay.night:
+                night_rates.add(pay.sleep_in_allowance)
+            lines.append(PlannedCost(day, pa.pa_key, pay.total, pay.paid_hours, pay.basic_rate))
+    hours = sum((line.hours for line in lines), Decimal(0))
+    if not hours:
+        raise BudgetError("UPRATING_NO_HOURS", label)
+    tax_years = {tax_year_label(start), tax_year_label(end)}
+    borrowed = ni_stand_ins(sorted(tax_years))
+    costing = cost_planned(lines, replace(costs, ni_years={**costs.ni_years, **borrowed}))
+    floor_pence = (Decimal(math.floor(floor_pay * 100 + Fraction(1, 2))) / 100).quantize(PENNY)  # half up, once
+    return YearCost(
+        label=label, council_rate=council_rate, council_rate_recorded=council_rate_recorded,
+        raised_to_floor=raise_to_floor, follows_real_living_wage=follows_real_living_wage,
+        hours=hours, nights=nights, floor_pay=min(floor_pence, basic), basic_pay=basic, premiums=premiums,
+        allowances=allowances, holiday_pay=costing.holiday_pay, employer_ni=costing.employer_ni,
+        employment_allowance=costing.employment_allowance, employer_pension=costing.employer_pension,
+        nlw=nlw, nlw_provisional=nlw_provisional, rlw=rlw, rlw_provisional=rlw_provisional,
+        ni_borrowed=tuple(sorted(borrowed.items())),
+        raises=tuple(sorted(raises.values(), key=lambda r: (r.name, r.first_day, r.to_rate))),
+        unpriced=unpriced, holiday_rate=costs.holiday_rate, night_rates=tuple(sorted(night_rates)),
     )
-
-
-def uprating_gap(*, pay_rate: Decimal, weekly_hours: Decimal, council_rate: Decimal, on: date,
-                 costs: OnCosts, council_rate_next: Decimal | None = None, band: str = minimum_wage.NLW,
-                 category: str | None = None, after_allowance: bool = True,
-                 allowance: Decimal | None = None) -> UpratingGap:
-    """The uprating gap on `on` and from the next 1 April after it.
-
-    Next April the PA is paid at least the minimum for `band` then (from the rates data; marked
-    provisional when the figure is unverified or the data has no rate from that April) and the
-    council's rate stays as it is unless `council_rate_next` is given (councils need not uprate).
-    NI and the allowance from next April use the tax year starting on 6 April.
-    """
-    options = dict(category=category, after_allowance=after_allowance, allowance=allowance)
-    now = _gap(on, tax_year_label(on), pay_rate, weekly_hours, council_rate, costs, False, **options)
-    april = date(on.year + 1 if on.month >= 4 else on.year, 4, 1)
-    table = minimum_wage.rates_in_force(april)
-    minimum = table.rate(band)
-    minimum_provisional = table.provisional or table.effective_from != april
-    next_rate = max(pay_rate, minimum)
-    council_next = council_rate if council_rate_next is None else council_rate_next
-    following = _gap(april, tax_year_label(date(april.year, 4, 6)), next_rate, weekly_hours, council_next,
-                     costs, minimum_provisional, **options)
-    return UpratingGap(now, following, minimum, minimum_provisional)
 
 
 # --- what-if ------------------------------------------------------------------------------------

@@ -26,15 +26,6 @@ Target = str | os.PathLike | BinaryIO | None
 
 
 @dataclass(frozen=True)
-class GapRow:
-    when: str  # "Now", "From 1 April 2027"
-    council_rate: Decimal
-    hourly_cost: Decimal
-    gap_per_hour: Decimal
-    gap_per_year: Decimal
-
-
-@dataclass(frozen=True)
 class BudgetReport:
     employer_name: str
     year_label: str
@@ -49,9 +40,10 @@ class BudgetReport:
     reconciliation: tuple[str, str] | None  # (status, "Matches: …")
     forecast: tuple[str, str] | None  # (status, "On track: …"); None once the year is over
     history: tuple[tuple[str, ...], ...]  # year, council rate, rise, NLW, rise, RLW, rise
-    gap_rows: tuple[GapRow, ...]  # empty when the council's rate covers the costs
-    gap_lines: tuple[str, ...]
-    gap_note: str
+    cost_headings: tuple[str, ...]  # ("What an hour costs", "2026-27", "From 1 April 2027"); empty: nothing costed
+    cost_rows: tuple[tuple[str, ...], ...]  # (part, its share of an hour in each year…), then the totals and the gap
+    gap_lines: tuple[tuple[str, str], ...]  # (status, "In 2026-27: the council pays…")
+    gap_note: str  # how an hour is costed, and what is not confirmed
     spend_by_month: tuple[tuple[str, Decimal], ...]  # ("Apr", spending)
     balance_by_month: tuple[tuple[str, Decimal], ...]  # ("Apr", balance at the month's end)
 
@@ -60,18 +52,17 @@ _MARKS = {"ok": Mark.TICK, "warning": Mark.WARNING, "below": Mark.CROSS, "missin
 _HISTORY_COLUMNS = [Column("Year", 0.12), Column("Council's rate", 0.16, True), Column("Rise", 0.1, True),
                     Column("National Living Wage", 0.2, True), Column("Rise", 0.1, True),
                     Column("Real Living Wage", 0.22, True), Column("Rise", 0.1, True)]
-_GAP_COLUMNS = [Column("When", 0.28), Column("Council's rate an hour", 0.18, True),
-                Column("Cost of an hour", 0.18, True), Column("Short by an hour", 0.18, True),
-                Column("Short by a year", 0.18, True)]
+# Rows of the cost table from "Cost of an hour" on are its totals (bold, under a rule).
+_COST_TOTAL_ROWS = 4
 
 
-def _status_table(line: tuple[str, str], styles):
-    """The status word with its mark, then what it means: "On track: the balance…" split at the colon."""
-    code, sentence = line
-    word, _, rest = sentence.partition(": ")
-    rest = rest[:1].upper() + rest[1:]
-    return money_table([Column("Status", 0.36), Column("What it means", 0.64)],
-                       [[status_cell(word, _MARKS[code], styles), rest]], styles=styles)
+def _status_table(lines: tuple[str, str] | list[tuple[str, str]], styles):
+    """Each status word with its mark, then what it means: "On track: the balance…" split at the colon."""
+    rows = []
+    for code, sentence in ([lines] if isinstance(lines[0], str) else lines):
+        word, _, rest = sentence.partition(": ")
+        rows.append([status_cell(word, _MARKS[code], styles), rest[:1].upper() + rest[1:]])
+    return money_table([Column("Status", 0.36), Column("What it means", 0.64)], rows, styles=styles)
 
 
 def _money_rows(title: str, rows, total_label: str, styles):
@@ -120,12 +111,15 @@ def write_budget_report(report: BudgetReport, target: Target = None, invariant: 
                       "workers aged 21 and over; the Real Living Wage is a voluntary rate set by the Living Wage "
                       "Foundation.", styles),
             money_table(_HISTORY_COLUMNS, [list(row) for row in report.history], styles=styles)])]
-    if report.gap_rows:
-        rows = [[g.when, g.council_rate, g.hourly_cost, g.gap_per_hour, g.gap_per_year] for g in report.gap_rows]
-        story += [space(), KeepTogether([
-            heading("The uprating gap", 2, styles),
-            *(paragraph(line, styles) for line in report.gap_lines),
-            money_table(_GAP_COLUMNS, rows, styles=styles), space(2), paragraph(report.gap_note, styles)])]
+    if report.cost_rows:
+        years = len(report.cost_headings) - 1
+        columns = [Column(report.cost_headings[0], 1 - 0.25 * years),
+                   *(Column(title, 0.25, True) for title in report.cost_headings[1:])]
+        rows = [list(row) for row in report.cost_rows]
+        story += [space(), heading("What an hour of care costs, and what the council pays", 2, styles),
+                  _status_table(list(report.gap_lines), styles), space(2),
+                  KeepTogether([money_table(columns, rows[:-_COST_TOTAL_ROWS], rows[-_COST_TOTAL_ROWS:], styles=styles),
+                                space(2), paragraph(report.gap_note, styles)])]
     info = DocumentInfo(f"Budget report for {report.employer_name}",
                         Furniture(report.employer_name, f"Budget report, {period}"),
                         f"Direct payment budget {report.year_label}: money in and out, balance and forecast")
@@ -136,8 +130,13 @@ def write_budget_report(report: BudgetReport, target: Target = None, invariant: 
 
 
 @dataclass(frozen=True)
-class LetterGap:
-    on: date
+class LetterYear:
+    label: str
+    starts_on: date
+    council_rate: Decimal
+    council_rate_recorded: bool  # False: the year before's rate, "if it stays"
+    hours: Decimal
+    nights: int
     hourly_cost: Decimal
     gap_per_hour: Decimal
     gap_per_year: Decimal
@@ -150,85 +149,201 @@ class ReviewLetter:
     council: str
     reference: str
     made_on: date
-    year_label: str
-    council_rate: Decimal
-    council_rise: str | None  # "2.0%"; None in the first year recorded
-    nlw: Decimal | None  # in force from the year's 1 April
+    current_label: str  # the council year under way
+    council_rate: Decimal | None  # this year's; None when this year is not recorded
+    council_rise: str | None  # "1.97%"; None in the first year recorded
+    nlw: Decimal | None  # in force from this year's 1 April
     nlw_rise: str | None
-    funded_pay_rate: Decimal | None  # what the council's rate leaves for pay after its assumed on-costs
+    funded_pay_rate: Decimal | None  # what this year's rate leaves for pay after its assumed on-costs
     on_cost_share: str  # the on-costs it assumes, "22%"
-    pay_rate: Decimal
-    weekly_hours: Decimal
-    now: LetterGap
-    next_april: LetterGap
-    next_minimum: Decimal
-    next_minimum_provisional: bool
+    now: LetterYear | None  # this year costed at its own figures
+    coming: LetterYear  # the year ahead costed as a need
+    coming_nlw: Decimal
+    coming_nlw_provisional: bool
+    floor: str  # "the legal minimum for their age", or the Real Living Wage
+    raises: tuple[str, ...]  # "one PA from £11.20 to £11.27 an hour"
+    lines: tuple[tuple[str, Decimal, Decimal], ...]  # (part, a year, an hour) of the year ahead's cost
+    total: Decimal  # the year ahead's cost
+    notes: str  # figures not yet confirmed
     england: bool  # the Care Act guidance is England's
 
 
+def hours_in_year(hours: Decimal) -> str:
+    """2192.5 -> '2,192.5 hours'."""
+    whole, _, part = f"{hours.normalize():f}".partition(".")
+    return f"{int(whole):,}{'.' + part if part else ''} hours"
+
+
+def _hours(year: LetterYear) -> str:
+    text = f"about {(year.hours / 52).quantize(Decimal('1'))} hours a week ({hours_in_year(year.hours)} in the year)"
+    if year.nights:
+        text += f" and {year.nights} sleep-in night{'s' if year.nights != 1 else ''}"
+    return text
+
+
 def _letter_paragraphs(letter: ReviewLetter) -> list[str]:
-    april = format_date(letter.next_april.on)
-    rate = f"Your hourly rate for my direct payment in {letter.year_label} is {format_money(letter.council_rate)}"
-    if letter.council_rise is not None:
-        rate += f", a rise of {letter.council_rise} on the year before"
-    rate += "."
-    if letter.nlw is not None and letter.nlw_rise is not None:
-        rate += (f" The National Living Wage, the legal minimum for workers aged 21 and over, rose by {letter.nlw_rise} "
-                 f"to {per_hour(letter.nlw)} in the same April.")
-    if letter.funded_pay_rate is not None and letter.nlw is not None and letter.funded_pay_rate < letter.nlw:
-        rate += (f" After the on-costs of {letter.on_cost_share} your rate assumes, it leaves "
-                 f"{per_hour(letter.funded_pay_rate)} for pay: less than the legal minimum.")
-    hours = f"{letter.weekly_hours.normalize():f}"
-    cost = (f"My PAs are paid {per_hour(letter.pay_rate)} on average, for about {hours} hours a week. With holiday "
-            f"pay, employer's National Insurance and pension on top, each hour costs me {format_money(letter.now.hourly_cost)}")
-    if letter.now.gap_per_hour > 0:
-        cost += (f": {format_money(letter.now.gap_per_hour)} an hour more than you pay, or "
-                 f"{format_money(letter.now.gap_per_year)} a year.")
-    else:
-        cost += ", which your rate covers today."
-    unconfirmed = " (the figure is not yet confirmed)" if letter.next_minimum_provisional else ""
-    ahead = (f"From {april} the legal minimum is {per_hour(letter.next_minimum)}{unconfirmed}. If your rate stays "
-             f"at {format_money(letter.council_rate)}, each hour will cost me {format_money(letter.next_april.hourly_cost)}: "
-             f"a shortfall of {format_money(letter.next_april.gap_per_hour)} an hour, or "
-             f"{format_money(letter.next_april.gap_per_year)} a year.")
-    means = ("Without a rise I would have to make up the difference from my own money or cut the hours of care "
-             "my support plan says I need. I must pay my PAs at least the legal minimum, with holiday pay, "
-             "National Insurance and pension on top: these are not choices.")
+    coming = letter.coming
+    april = format_date(coming.starts_on)
+    out = []
+    if letter.council_rate is not None:
+        rate = f"Your hourly rate for my direct payment in {letter.current_label} is {format_money(letter.council_rate)}"
+        if letter.council_rise is not None:
+            rate += f", a rise of {letter.council_rise} on the year before"
+        rate += "."
+        if letter.nlw is not None and letter.nlw_rise is not None:
+            rate += (f" The National Living Wage, the legal minimum for workers aged 21 and over, rose by "
+                     f"{letter.nlw_rise} to {per_hour(letter.nlw)} in the same April.")
+        if letter.funded_pay_rate is not None and letter.nlw is not None and letter.funded_pay_rate < letter.nlw:
+            rate += (f" After the on-costs of {letter.on_cost_share} your rate assumes, it leaves "
+                     f"{per_hour(letter.funded_pay_rate)} for pay: less than the legal minimum.")
+        out.append(rate)
+    now = letter.now
+    if now is not None:
+        cost = (f"This year my PAs work {_hours(now)}. At this year's pay rates, with holiday pay, employer's "
+                f"National Insurance and pension on top, each hour costs me {format_money(now.hourly_cost)}")
+        if now.gap_per_hour > 0:
+            cost += (f": {format_money(now.gap_per_hour)} more than you pay, or "
+                     f"{format_money(now.gap_per_year)} over the year.")
+        else:
+            cost += ", which your rate covers."
+        out.append(cost)
+    unconfirmed = " (not yet confirmed)" if letter.coming_nlw_provisional else ""
+    raised = f" (raising {'; '.join(letter.raises)})" if letter.raises else ""
+    stays = (f"Your rate for {coming.label} is {format_money(coming.council_rate)}" if coming.council_rate_recorded
+             else f"If your rate stays at {format_money(coming.council_rate)}")
+    same = now is not None and now.nights == coming.nights and round(now.hours / 52) == round(coming.hours / 52)
+    work = f"the same rota ({hours_in_year(coming.hours)})" if same else _hours(coming)
+    out.append(f"From {april} the National Living Wage is {per_hour(letter.coming_nlw)}{unconfirmed}. Paying each of my "
+               f"PAs at least {letter.floor}{raised}, {work} will cost me {format_money(coming.hourly_cost)} an hour, "
+               f"as the table shows. {stays}, I will be {format_money(coming.gap_per_hour)} an hour short, or "
+               f"{format_money(coming.gap_per_year)} over the year.")
+    return out
+
+
+def _closing_paragraphs(letter: ReviewLetter) -> list[str]:
+    april = format_date(letter.coming.starts_on)
+    means = ("Without a rise I would have to pay the difference myself or cut the care my support plan says I "
+             "need: the law requires me to pay my PAs at least the legal minimum, with holiday pay, National "
+             "Insurance and pension on top.")
     if letter.england:
         means += (" The Care and Support Statutory Guidance says a personal budget must always be enough to meet "
-                  "the care and support needs it is for.")
-    ask = (f"Please review my direct payment so that from {april} it covers at least the legal minimum wage "
-           f"and the on-costs an employer must pay: an hourly rate of at least {per_hour(letter.next_april.hourly_cost)}. "
-           "I have enclosed my budget report, which shows the figures. I would be glad to talk this through.")
-    return [rate, cost, ahead, means, ask]
+                  "the needs it is for.")
+    ask = (f"Please raise your hourly rate to at least {format_money(letter.coming.hourly_cost)} from {april}. My "
+           "budget report, enclosed, shows the figures; I would be glad to talk this through.")
+    return [means, ask]
 
 
 def write_review_letter(letter: ReviewLetter, target: Target = None, invariant: bool = False) -> bytes | None:
     texts = [letter.employer_name, letter.council, letter.reference, *letter.address_lines]
     styles = styles_for(fonts_for(texts))
     right = ParagraphStyle("letter_right", parent=styles.body, alignment=TA_RIGHT)
-    sender = "<br/>".join(escape(line) for line in (letter.employer_name, *letter.address_lines))
+    sender = "<br/>".join(escape(line) for line in (letter.employer_name, *letter.address_lines,
+                                                    format_date(letter.made_on)))
+    reference = f"\nDirect payment reference: {letter.reference}" if letter.reference else ""
     story = [
         Paragraph(sender, right),
-        space(2),
-        Paragraph(escape(format_date(letter.made_on)), right),
-        space(4),
-        paragraph(f"Direct Payments team\n{letter.council}", styles),
-        space(4),
+        paragraph(f"Direct Payments team\n{letter.council}{reference}", styles),
     ]
-    if letter.reference:
-        story.append(paragraph(f"Direct payment reference: {letter.reference}", styles, bold=True))
     story += [
         paragraph(f"Dear Direct Payments team at {letter.council},", styles),
-        space(1),
-        paragraph(f"Request for a review of my direct payment from {format_date(letter.next_april.on)}",
+        paragraph(f"Request for a review of my direct payment from {format_date(letter.coming.starts_on)}",
                   styles, bold=True),
-        space(1),
     ]
     for text in _letter_paragraphs(letter):
-        story += [paragraph(text, styles), space(1)]
-    story += [space(2), paragraph("Yours faithfully,", styles), space(10), paragraph(letter.employer_name, styles)]
+        story.append(paragraph(text, styles))
+    columns = [Column(f"What an hour will cost from {format_date(letter.coming.starts_on)}", 0.72),
+               Column("A year", 0.15, True), Column("An hour", 0.13, True)]
+    story += [money_table(columns, [list(line) for line in letter.lines],
+                          [["Total", letter.total, letter.coming.hourly_cost]], styles=styles), space(1)]
+    if letter.notes:
+        story.append(paragraph(letter.notes, styles))
+    story += [paragraph(text, styles) for text in _closing_paragraphs(letter)]
+    # The signature block stays together: never "Yours faithfully" alone on a second page.
+    story += [KeepTogether([paragraph("Yours faithfully,", styles), space(4), paragraph(letter.employer_name, styles)])]
     info = DocumentInfo(f"Request for a review of the direct payment for {letter.employer_name}",
                         Furniture(letter.employer_name, f"Letter to {letter.council}, {format_date(letter.made_on)}"),
                         "Asking the council to review the direct payment")
     return build_pdf(story, info, target, invariant=invariant)
+
+
+# --- as web pages ---------------------------------------------------------------------------------
+
+
+def write_budget_report_html(report: BudgetReport, target: Target = None) -> bytes | None:
+    """The budget report as a web page, for a screen reader: the charts' figures as tables, each status
+    as its word."""
+    from pa_manager.reports.html import HtmlDocument
+
+    period = f"{format_date(report.first)} to {format_date(report.last)}"
+    title = f"Budget report for {report.employer_name}"
+    page = HtmlDocument(title, Furniture(report.employer_name, f"Budget report, {period}"))
+    page.heading(title, 1)
+    page.paragraph(f"Budget year {report.year_label}. This report covers {period}. Made on "
+                   f"{format_date(report.made_on)}.")
+    page.key_values("The direct payment", report.facts)
+    page.heading("Money in and out", 2)
+    amount = [Column("Category", 0), Column("Amount", 0, True)]
+    money_in = sum((a for _, a in report.money_in), Decimal(0))
+    money_out = sum((a for _, a in report.money_out), Decimal(0))
+    page.table("Money in", amount, [list(row) for row in report.money_in], [["Total money in", money_in]])
+    page.table("Money out", amount, [list(row) for row in report.money_out], [["Total money out", money_out]])
+    page.key_values("Balance", [(f"Balance at the start of {format_date(report.first)}", report.opening_balance),
+                                ("Add money in", money_in), ("Take away money out", money_out),
+                                (f"Balance at the end of {format_date(report.last)}", report.closing_balance)],
+                    figures=True)
+    page.heading("Reconciliation with the bank statement", 2)
+    page.paragraph(report.reconciliation[1] if report.reconciliation else
+                   "No bank statement balance was entered for a day in this period.")
+    if report.forecast:
+        page.heading("Forecast to the end of the year", 2)
+        page.paragraph(report.forecast[1])
+    if report.spend_by_month:
+        page.heading("Month by month", 2)
+        page.paragraph("The figures the PDF shows as charts.")
+        page.table(f"Spending by month, {period}", [Column("Month", 0), Column("Spending", 0, True)],
+                   [list(row) for row in report.spend_by_month])
+        page.table(f"Balance at the end of each month, {period}", [Column("Month", 0), Column("Balance", 0, True)],
+                   [list(row) for row in report.balance_by_month])
+    if report.history:
+        page.heading("The council's hourly rate beside the wage floors", 2)
+        page.paragraph("Each year's rise is on the year before. The National Living Wage is the legal minimum for "
+                       "workers aged 21 and over; the Real Living Wage is a voluntary rate set by the Living Wage "
+                       "Foundation.")
+        page.table("Hourly rates by year", [Column(c.title, 0, c.right) for c in _HISTORY_COLUMNS],
+                   [list(row) for row in report.history])
+    if report.cost_rows:
+        page.heading("What an hour of support costs", 2)
+        page.table("What an hour costs, by year", [Column(report.cost_headings[0], 0),
+                                                   *(Column(title, 0, True) for title in report.cost_headings[1:])],
+                   [list(row) for row in report.cost_rows])
+        for _code, line in report.gap_lines:
+            page.paragraph(line)  # each starts with its status word ("Short:", "Covered:")
+        page.paragraph(report.gap_note)
+    return page.write(target)
+
+
+def write_review_letter_html(letter: ReviewLetter, target: Target = None) -> bytes | None:
+    """The letter as a web page: the same words, the request as its heading."""
+    from pa_manager.reports.html import HtmlDocument
+
+    title = f"Request for a review of my direct payment from {format_date(letter.coming.starts_on)}"
+    page = HtmlDocument(f"Request for a review of the direct payment for {letter.employer_name}",
+                        Furniture(letter.employer_name, f"Letter to {letter.council}, {format_date(letter.made_on)}"))
+    page.heading(title, 1)
+    page.paragraph("\n".join((letter.employer_name, *letter.address_lines)))
+    page.paragraph(format_date(letter.made_on))
+    page.paragraph(f"Direct Payments team\n{letter.council}")
+    if letter.reference:
+        page.paragraph(f"Direct payment reference: {letter.reference}")
+    page.paragraph(f"Dear Direct Payments team at {letter.council},")
+    for text in _letter_paragraphs(letter):
+        page.paragraph(text)
+    page.table(f"What an hour will cost from {format_date(letter.coming.starts_on)}",
+               [Column("Part of the cost", 0), Column("A year", 0, True), Column("An hour", 0, True)],
+               [list(line) for line in letter.lines], [["Total", letter.total, letter.coming.hourly_cost]])
+    if letter.notes:
+        page.paragraph(letter.notes)
+    for text in _closing_paragraphs(letter):
+        page.paragraph(text)
+    page.paragraph(f"Yours faithfully,\n{letter.employer_name}")
+    return page.write(target)

@@ -2,13 +2,14 @@
 
 Plain A4 in a readable size: 11 pt text, larger headings, at least 18 mm clear of every edge so no
 printer cuts anything off. Every page carries the employer's name, the period and "Page N of M".
-Helvetica is used whenever the text fits its character set (nothing embedded, so files stay small
-and fast); otherwise a TrueType font is found on the computer and embedded.
+Every PDF embeds its font (a TrueType font found on the computer, or the one ReportLab ships), so it
+looks the same and reads out the same on any computer, and keeps its title, author and language.
 """
 from __future__ import annotations
 
 import io
 import os
+import zlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,15 +24,17 @@ from reportlab.graphics.charts.linecharts import HorizontalLineChart
 from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import registerFont, registerFontFamily, stringWidth
+from reportlab.pdfbase import pdfdoc, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, PageBreak, PageTemplate, Paragraph, Spacer, Table,
-                                TableStyle)
+from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, PageBreak, PageTemplate, Paragraph,
+                                Spacer, Table, TableStyle)
 
 from pa_manager.domain.money import format_money
 
@@ -59,10 +62,8 @@ class Fonts:
     bold: str
 
 
-STANDARD_FONTS = Fonts("Helvetica", "Helvetica-Bold")
-
-# Fonts tried, in order, when some text needs more than Helvetica's characters. Liberation Sans and
-# Arial have Helvetica's widths, so the layout stays as designed; DejaVu Sans is wider but common.
+# Fonts tried, in order. Liberation Sans and Arial have Helvetica's widths; DejaVu Sans (on most Linux
+# computers) is a little wider and has the most letters. Vera ships with ReportLab: always there.
 _FONT_FILES = (
     ("LiberationSans-Regular.ttf", "LiberationSans-Bold.ttf"),
     ("arial.ttf", "arialbd.ttf"),
@@ -80,34 +81,105 @@ _FONT_FOLDERS = (
     "/System/Library/Fonts/Supplemental",
     "/Library/Fonts",
 )
-_BUNDLED_FONT_FILES = ("Vera.ttf", "VeraBd.ttf")  # ship with ReportLab; fewer characters, always there
-
-
-def fits_standard_font(text: str) -> bool:
-    """Whether Helvetica can show every character (its encoding is Windows-1252: £, –, € are in)."""
-    try:
-        text.encode("cp1252")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def fonts_for(texts: Iterable[str]) -> Fonts:
-    """Helvetica when all the texts fit it, otherwise the embedded TrueType font."""
-    if all(fits_standard_font(text) for text in texts):
-        return STANDARD_FONTS
-    return unicode_fonts()
+_BUNDLED_FONT_FILES = ("Vera.ttf", "VeraBd.ttf")  # ship with ReportLab; fewer letters, always there
 
 
 @lru_cache(maxsize=1)
-def unicode_fonts() -> Fonts:
-    """Registered once per run: registering parses the font file, which is the slow part."""
+def embedded_fonts() -> Fonts:
+    """The font every PDF embeds. Registered once per run, on first use (reading the font file is the
+    slow part, so nothing pays for it until a document is made)."""
     regular, bold = _find_font_files()
-    registerFont(TTFont("PAManagerSans", regular))
-    registerFont(TTFont("PAManagerSans-Bold", bold))
+    registerFont(_EmbeddedFont("PAManagerSans", regular))
+    registerFont(_EmbeddedFont("PAManagerSans-Bold", bold))
     registerFontFamily("PAManagerSans", normal="PAManagerSans", bold="PAManagerSans-Bold",
                        italic="PAManagerSans", boldItalic="PAManagerSans-Bold")
     return Fonts("PAManagerSans", "PAManagerSans-Bold")
+
+
+def fonts_for(texts: Iterable[str] = ()) -> Fonts:
+    """The fonts for a document holding these texts: always the embedded font (kept as a function of
+    the texts so that a font with more letters could be chosen for names that need one)."""
+    return embedded_fonts()
+
+
+unicode_fonts = embedded_fonts  # the older name
+
+
+class _EmbeddedFont(TTFont):
+    """A TrueType font whose embedded pieces are reused from one PDF to the next.
+
+    Each PDF embeds only the letters it uses (a subset of the font): ReportLab cuts the subset out of
+    the font file, compresses it, and writes its widths and its table for copying text, afresh for
+    every document. A pay run's payslips use the same letters in the same order, so those pieces are
+    kept, keyed by the subset, and written again as the same bytes. This is ReportLab's own
+    TTFont.addObjects and TTFontFace.addSubsetObjects (reportlab 4 and 5) with that cache added;
+    tests/reports/test_document.py checks the files are byte for byte what ReportLab writes.
+    """
+
+    def __init__(self, name: str, filename: str):
+        super().__init__(name, filename)
+        self._pieces: dict[tuple, tuple[bytes, bytes, bytes, int]] = {}
+
+    def _subset_pieces(self, base_name: str, subset: list[int], compress: bool, doc) -> tuple[bytes, bytes, bytes, int]:
+        key = (base_name, tuple(subset), compress)
+        found = self._pieces.get(key)
+        if found is None:
+            widths = pdfdoc.PDFArray([self.face.getCharWidth(code) for code in subset]).format(doc)
+            cmap = ttfonts.makeToUnicodeCMap(base_name, subset).encode("utf8")
+            font_file = self.face.makeSubset(subset)
+            if compress:
+                cmap, packed = zlib.compress(cmap), zlib.compress(font_file)
+            else:
+                packed = font_file
+            if len(self._pieces) >= 32:  # a few documents' worth; a long run of one kind reuses one entry
+                self._pieces.clear()
+            found = self._pieces[key] = (widths, cmap, packed, len(font_file))
+        return found
+
+    def addObjects(self, doc):
+        try:
+            state = self.state[doc]
+        except KeyError:
+            state = self.state[doc] = TTFont.State(self._asciiReadable)
+        state.frozen = 1
+        face = self.face
+        for n, subset in enumerate(state.subsets):
+            internal_name = self.getSubsetInternalName(n, doc)[1:]
+            base_name = b"".join((ttfonts.SUBSETN(n), b"+", face.name, face.subfontNameX)).decode("pdfdoc")
+            widths, cmap, font_file, length = self._subset_pieces(base_name, subset, bool(doc.compression), doc)
+            filters = {"Filter": pdfdoc.PDFArray([pdfdoc.PDFName("FlateDecode")])} if doc.compression else {}
+            font = pdfdoc.PDFTrueTypeFont()
+            font.__Comment__ = f"Font {self.fontName} subset {n}"
+            font.Name = internal_name
+            font.BaseFont = base_name
+            font.FirstChar = 0
+            font.LastChar = len(subset) - 1
+            font.Widths = _Formatted(widths)
+            cmap_stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary(dict(filters)), cmap, filters=[])
+            font.ToUnicode = doc.Reference(cmap_stream, "toUnicodeCMap:" + base_name)
+            file_stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({**filters, "Length1": length}), font_file, filters=[])
+            file_ref = doc.Reference(file_stream, f"fontFile:{face.filename}({base_name})")
+            flags = (face.flags & ~ttfonts.FF_NONSYMBOLIC) | ttfonts.FF_SYMBOLIC
+            descriptor = pdfdoc.PDFDictionary({
+                "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight,
+                "Descent": face.descent, "Flags": flags, "FontBBox": pdfdoc.PDFArray(face.bbox),
+                "FontName": pdfdoc.PDFName(base_name), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
+                "FontFile2": file_ref, "MissingWidth": face.defaultWidth,
+            })
+            font.FontDescriptor = doc.Reference(descriptor, "fontDescriptor:" + base_name)
+            doc.Reference(font, internal_name)
+            doc.idToObject["BasicFonts"].dict[internal_name] = font
+        del self.state[doc]
+
+
+class _Formatted(pdfdoc.PDFObject):
+    """A PDF value already written out (a subset's widths)."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+
+    def format(self, document) -> bytes:
+        return self.data
 
 
 def _find_font_files() -> tuple[str, str]:
@@ -145,18 +217,29 @@ def styles_for(fonts: Fonts) -> Styles:
     return Styles(fonts, body, bold, headings)
 
 
-STANDARD_STYLES = styles_for(STANDARD_FONTS)
+def default_styles() -> Styles:
+    return styles_for(embedded_fonts())
+
+
+def __getattr__(name: str):
+    # The embedded font is registered on first use, not when this module is imported.
+    if name == "STANDARD_FONTS":
+        return embedded_fonts()
+    if name == "STANDARD_STYLES":
+        return default_styles()
+    raise AttributeError(name)
 
 
 # ---- Simple flowables --------------------------------------------------------------------------------
 
 
-def heading(text: str, level: int = 1, styles: Styles = STANDARD_STYLES) -> Paragraph:
-    return Paragraph(escape(text), styles.headings[level])
+def heading(text: str, level: int = 1, styles: Styles | None = None) -> Paragraph:
+    return Paragraph(escape(text), (styles or default_styles()).headings[level])
 
 
-def paragraph(text: str, styles: Styles = STANDARD_STYLES, *, bold: bool = False) -> Paragraph:
+def paragraph(text: str, styles: Styles | None = None, *, bold: bool = False) -> Paragraph:
     """Plain text, never markup: names like "Smith & Sons" must print as typed."""
+    styles = styles or default_styles()
     style = styles.bold if bold else styles.body
     return Paragraph(escape(text).replace("\n", "<br/>"), style)
 
@@ -165,14 +248,22 @@ def space(height_mm: float = 3) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-def _cell(text: str, width: float, styles: Styles, *, bold: bool = False) -> str | Paragraph:
-    """A plain string is far faster to draw; a Paragraph only when the text must wrap."""
+def _cell(text: str, width: float, styles: Styles, *, bold: bool = False, right: bool = False) -> str | Paragraph:
+    """A plain string is far faster to draw; a Paragraph only when the text must wrap (lined up on the
+    right in a column of figures, as the figures are)."""
     font = styles.fonts.bold if bold else styles.fonts.regular
     padding = 12  # the table's left and right cell padding
     lines = text.split("\n")
     if all(stringWidth(line, font, BODY_SIZE) <= width - padding for line in lines):
         return text
+    if right:
+        return Paragraph(escape(text).replace("\n", "<br/>"), _right_aligned(styles.bold if bold else styles.body))
     return paragraph(text, styles, bold=bold)
+
+
+@lru_cache(maxsize=8)
+def _right_aligned(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=TA_RIGHT)
 
 
 def _base_table_style(styles: Styles) -> list[tuple]:
@@ -192,7 +283,9 @@ def side_by_side(blocks: Sequence[Flowable], widths: Sequence[float], *, gap: fl
     """Blocks next to each other, tops level, with `gap` points between them and none at the edges."""
     col_widths = [width + gap for width in widths[:-1]] + list(widths[-1:])
     table = Table([list(blocks)], colWidths=col_widths, hAlign="LEFT")
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
+    fonts = embedded_fonts()
+    table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), fonts.regular, BODY_SIZE, LEADING),
+                               ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0),
                                ("RIGHTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 0),
                                ("BOTTOMPADDING", (0, 0), (-1, -1), 0)]))
     return table
@@ -202,12 +295,13 @@ def side_by_side(blocks: Sequence[Flowable], widths: Sequence[float], *, gap: fl
 
 
 def key_value_table(rows: Sequence[tuple[str, str]], *, title: str = "", width: float = FRAME_WIDTH,
-                    label_share: float = 0.4, right_values: bool = False, styles: Styles = STANDARD_STYLES) -> Table:
+                    label_share: float = 0.4, right_values: bool = False, styles: Styles | None = None) -> Table:
     """Each label with its value beside it; values right-aligned for money and hours.
 
     Without a title the labels are bold; with one, the title is a bold header row over a rule, like
     a money table's, and the labels are plain.
     """
+    styles = styles or default_styles()
     label_width = width * label_share
     value_width = width - label_width
     bold_labels = not title
@@ -227,6 +321,31 @@ def key_value_table(rows: Sequence[tuple[str, str]], *, title: str = "", width: 
     return table
 
 
+# ---- Signatures -------------------------------------------------------------------------------------
+
+SIGNING_ROW = 30  # points: room to write a name, sign and date by hand
+
+
+def signature_table(people: Sequence[tuple[str, str]], *, width: float = FRAME_WIDTH,
+                    styles: Styles | None = None) -> Flowable:
+    """For each person (who they are, their name or "" to write in), lines to sign and date on:
+    "Name", "Signature" and "Date", each with a rule to write on, kept together on one page."""
+    styles = styles or default_styles()
+    label_width = width * 0.22
+    data, style = [], _base_table_style(styles)
+    for role, name in people:
+        first = len(data)
+        data += [[_cell(role, width, styles, bold=True), ""], ["Name", name], ["Signature", ""], ["Date", ""]]
+        style += [("SPAN", (0, first), (1, first)), ("FONT", (0, first), (1, first), styles.fonts.bold, BODY_SIZE, LEADING),
+                  ("TOPPADDING", (0, first), (1, first), 10 if first else 0)]
+        style += [("LINEBELOW", (1, row), (1, row), RULE_WIDTH, INK) for row in range(first + 1, first + 4)]
+        style += [("VALIGN", (0, row), (1, row), "BOTTOM") for row in range(first + 1, first + 4)]
+    heights = [None if row % 4 == 0 else SIGNING_ROW for row in range(len(data))]
+    table = Table(data, colWidths=[label_width, width - label_width], rowHeights=heights, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    return KeepTogether([table])
+
+
 # ---- Money table -------------------------------------------------------------------------------------
 
 
@@ -241,15 +360,16 @@ Cell = str | Decimal | Flowable | None  # a Flowable is drawn as it is, e.g. a s
 
 
 def money_table(columns: Sequence[Column], rows: Sequence[Sequence[Cell]], totals: Sequence[Sequence[Cell]] = (),
-                *, width: float = FRAME_WIDTH, styles: Styles = STANDARD_STYLES) -> Table:
+                *, width: float = FRAME_WIDTH, styles: Styles | None = None) -> Table:
     """A table of figures: Decimal cells print as money, totals are bold under a rule.
 
     Text in a left-aligned column runs on over the empty (None) cells to its right, so a line with
     no hours or rate has room for a long description. The header row repeats on every page the
     table runs on to. Plain lines only, no shading.
     """
+    styles = styles or default_styles()
     widths = [column.share * width for column in columns]
-    header = [_cell(column.title, w, styles, bold=True) for column, w in zip(columns, widths)]
+    header = [_cell(column.title, w, styles, bold=True, right=column.right) for column, w in zip(columns, widths)]
     all_rows = [(row, False) for row in rows] + [(row, True) for row in totals]
     spans = [_spans(row, columns) for row, _ in all_rows]
     cells = [[_money_cell(value, sum(widths[i:spans_[i] + 1]), styles, bold=bold) for i, value in enumerate(row)]
@@ -316,9 +436,10 @@ class StatusCell(Flowable):
     SYMBOL = 9.0  # points square
     GAP = 4.0
 
-    def __init__(self, word: str, mark: Mark, styles: Styles = STANDARD_STYLES):
+    def __init__(self, word: str, mark: Mark, styles: Styles | None = None):
         super().__init__()
-        self.word, self.mark, self.font = word, mark, styles.fonts.regular
+        fonts = (styles or default_styles()).fonts
+        self.word, self.mark, self.font, self.bold_font = word, mark, fonts.regular, fonts.bold
 
     def wrap(self, available_width, available_height):
         self.width = self.SYMBOL + self.GAP + stringWidth(self.word, self.font, BODY_SIZE)
@@ -332,21 +453,21 @@ class StatusCell(Flowable):
         canvas.setFillColor(INK)
         canvas.setLineWidth(1.4)
         base = (LEADING - s) / 2  # centred on the text's height
-        _DRAW_MARK[self.mark](canvas, base, s)
+        _DRAW_MARK[self.mark](canvas, base, s, self.bold_font)
         canvas.setFont(self.font, BODY_SIZE)
         canvas.drawString(s + self.GAP, base + 0.5, self.word)
         canvas.restoreState()
 
 
-def _draw_tick(canvas: Canvas, base: float, s: float) -> None:
+def _draw_tick(canvas: Canvas, base: float, s: float, bold_font: str) -> None:
     canvas.lines([(0, base + s * 0.5, s * 0.38, base), (s * 0.38, base, s, base + s)])
 
 
-def _draw_cross(canvas: Canvas, base: float, s: float) -> None:
+def _draw_cross(canvas: Canvas, base: float, s: float, bold_font: str) -> None:
     canvas.lines([(0, base, s, base + s), (0, base + s, s, base)])
 
 
-def _draw_warning(canvas: Canvas, base: float, s: float) -> None:
+def _draw_warning(canvas: Canvas, base: float, s: float, bold_font: str) -> None:
     canvas.setLineWidth(0.9)
     path = canvas.beginPath()
     path.moveTo(0, base)
@@ -354,14 +475,14 @@ def _draw_warning(canvas: Canvas, base: float, s: float) -> None:
     path.lineTo(s / 2, base + s + 1)
     path.close()
     canvas.drawPath(path, stroke=1, fill=0)
-    canvas.setFont("Helvetica-Bold", 7)
+    canvas.setFont(bold_font, 7)
     canvas.drawCentredString(s / 2, base + 1.2, "!")
 
 
 _DRAW_MARK = {Mark.TICK: _draw_tick, Mark.CROSS: _draw_cross, Mark.WARNING: _draw_warning}
 
 
-def status_cell(word: str, mark: Mark, styles: Styles = STANDARD_STYLES) -> StatusCell:
+def status_cell(word: str, mark: Mark, styles: Styles | None = None) -> StatusCell:
     return StatusCell(word, mark, styles)
 
 
@@ -374,8 +495,9 @@ LABEL_NUDGE = 6
 
 
 def bar_chart(title: str, points: Sequence[tuple[str, Decimal]], *, value_title: str = "Pounds",
-              width: float = FRAME_WIDTH, height: float = CHART_HEIGHT, fonts: Fonts = STANDARD_FONTS) -> Drawing:
+              width: float = FRAME_WIDTH, height: float = CHART_HEIGHT, fonts: Fonts | None = None) -> Drawing:
     """Bars with their amounts printed on them, for example spending per month."""
+    fonts = fonts or embedded_fonts()
     drawing, chart = _chart(VerticalBarChart(), title, value_title, width, height, fonts)
     chart.data = [[float(value) for _, value in points]]  # floats only position the bars
     chart.bars[0].fillColor = CHART_FILL
@@ -392,8 +514,9 @@ def bar_chart(title: str, points: Sequence[tuple[str, Decimal]], *, value_title:
 
 
 def line_chart(title: str, points: Sequence[tuple[str, Decimal]], *, value_title: str = "Pounds",
-               width: float = FRAME_WIDTH, height: float = CHART_HEIGHT, fonts: Fonts = STANDARD_FONTS) -> Drawing:
+               width: float = FRAME_WIDTH, height: float = CHART_HEIGHT, fonts: Fonts | None = None) -> Drawing:
     """A line through the amounts with each one printed, for example the budget left month by month."""
+    fonts = fonts or embedded_fonts()
     drawing, chart = _chart(HorizontalLineChart(), title, value_title, width, height, fonts)
     chart.data = [[float(value) for _, value in points]]
     chart.lines[0].strokeColor = INK
@@ -414,7 +537,7 @@ def line_chart(title: str, points: Sequence[tuple[str, Decimal]], *, value_title
 
 def _chart(chart, title: str, value_title: str, width: float, height: float, fonts: Fonts):
     """The drawing with the chart's title and value-axis title above the plot, and the plot placed."""
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=fonts.regular, initialFontSize=CHART_TEXT)
     drawing.add(String(0, height - CHART_TEXT - 2, title, fontName=fonts.bold, fontSize=CHART_TEXT + 1))
     drawing.add(String(0, height - 2 * CHART_TEXT - 10, value_title, fontName=fonts.regular, fontSize=CHART_TEXT))
     left, bottom, top_room = 66, 22, 2 * CHART_TEXT + 20
@@ -547,13 +670,13 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int,
     canvas.setFillColor(INK)
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(RULE_WIDTH)
-    employer = _fit(furniture.employer_name, fonts.bold, FRAME_WIDTH)
-    period = _fit(furniture.period, fonts.regular, FRAME_WIDTH)
+    names, own_line = _header_layout(furniture, fonts)
     canvas.setFont(fonts.bold, BODY_SIZE)
-    canvas.drawString(MARGIN, top, employer)
+    for n, line in enumerate(names):
+        canvas.drawString(MARGIN, top - n * LEADING, line)
     canvas.setFont(fonts.regular, BODY_SIZE)
-    last_baseline = top - (_header_lines(furniture, fonts) - 1) * LEADING
-    canvas.drawRightString(right, last_baseline, period)
+    last_baseline = top - (len(names) - 1 + own_line) * LEADING
+    canvas.drawRightString(right, last_baseline, _fit(furniture.period, fonts.regular, FRAME_WIDTH))
     canvas.line(MARGIN, last_baseline - 5, right, last_baseline - 5)
     bottom = MARGIN + 3  # descenders stay inside the margin too
     canvas.line(MARGIN, bottom + LEADING, right, bottom + LEADING)
@@ -565,11 +688,21 @@ def _draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int,
     canvas.restoreState()
 
 
+def _header_layout(furniture: Furniture, fonts: Fonts) -> tuple[list[str], bool]:
+    """The employer's name in lines (two at most, the second shortened with "…" if it must be), and
+    whether the period needs a line of its own rather than sitting beside the name's last line."""
+    names = simpleSplit(furniture.employer_name, fonts.bold, BODY_SIZE, FRAME_WIDTH) or [""]
+    if len(names) > 2:
+        names = [names[0], _fit(" ".join(names[1:]), fonts.bold, FRAME_WIDTH)]
+    beside = stringWidth(names[-1], fonts.bold, BODY_SIZE) + SIDE_BY_SIDE_GAP
+    beside += stringWidth(furniture.period, fonts.regular, BODY_SIZE)
+    return names, beside > FRAME_WIDTH
+
+
 def _header_lines(furniture: Furniture, fonts: Fonts) -> int:
-    """1, or 2 when the employer's name and the period do not fit side by side."""
-    width = stringWidth(furniture.employer_name, fonts.bold, BODY_SIZE) + SIDE_BY_SIDE_GAP
-    width += stringWidth(furniture.period, fonts.regular, BODY_SIZE)
-    return 1 if width <= FRAME_WIDTH else 2
+    """1 when the employer's name and the period fit side by side; more for a long name or period."""
+    names, own_line = _header_layout(furniture, fonts)
+    return len(names) + own_line
 
 
 def _fit(text: str, font: str, width: float) -> str:
@@ -620,6 +753,7 @@ def build_sections_pdf(sections: Sequence[tuple[Furniture, Sequence[Flowable]]],
         buffer, pagesize=A4, pageTemplates=[PageTemplate("page", [frame])],
         title=info.title, author=info.furniture.employer_name, subject=info.subject,
         creator="PA Manager", invariant=int(invariant), lang="en-GB",
+        initialFontName=fonts.regular, initialFontSize=BODY_SIZE, initialLeading=LEADING,
     )
     maker = partial(_FurnishedCanvas, furniture=sections[0][0], fonts=fonts)
     document.build(story, canvasmaker=maker)

@@ -31,7 +31,6 @@ from pa_manager.reports.document import (
     BODY_SIZE,
     FRAME_WIDTH,
     INK,
-    STANDARD_FONTS,
     Column,
     DocumentInfo,
     Furniture,
@@ -39,7 +38,6 @@ from pa_manager.reports.document import (
     build_pdf,
     _draw_furniture,
     build_sections_pdf,
-    fits_standard_font,
     fonts_for,
     heading,
     key_value_table,
@@ -219,8 +217,9 @@ def payslip_file_name(data: PayslipData) -> str:
 
 PAY_COLUMNS = (Column("Pay", 0.47), Column("Hours", 0.13, right=True),
                Column("Rate per hour", 0.21, right=True), Column("Amount", 0.19, right=True))
-DEDUCTION_COLUMNS = (Column("Deduction", 0.2), Column("What it is for", 0.61), Column("Amount", 0.19, right=True))
+DEDUCTION_COLUMNS = (Column("Deduction", 0.24), Column("What it is for", 0.57), Column("Amount", 0.19, right=True))
 ADDITION_COLUMNS = (Column("Added, not taxed", 0.81), Column("Amount", 0.19, right=True))
+SUMMARY_LABEL_SHARE = 0.56  # the year-to-date and holiday blocks: "Entitlement this year" on one line
 DETAIL_LABEL_SHARE = 0.45
 TAKE_HOME_SIZE = 14
 SIDE_GAP = 14  # points between the blocks at the foot of the payslip
@@ -322,7 +321,7 @@ def _foot_blocks(data: PayslipData, styles: Styles) -> list[Flowable]:
     if not blocks:
         return []
     width = (FRAME_WIDTH - SIDE_GAP) / 2
-    tables = [key_value_table(rows, title=title, width=width, label_share=0.5, right_values=True, styles=styles)
+    tables = [key_value_table(rows, title=title, width=width, label_share=SUMMARY_LABEL_SHARE, right_values=True, styles=styles)
               for title, rows in blocks]
     return [space(3), side_by_side(tables, [width] * len(tables), gap=SIDE_GAP), space(2)]
 
@@ -386,23 +385,24 @@ def _info(data: PayslipData, furniture: Furniture) -> DocumentInfo:
 def write_payslip(data: PayslipData, path_or_buffer: str | os.PathLike | BinaryIO, invariant: bool = False) -> None:
     """One payslip as a PDF. `invariant` gives byte-identical files for the same data (for tests).
 
-    A payslip that fits one page in the standard font is drawn directly (payslip_page: the same
-    layout, much quicker); anything else is laid out as flowing text."""
+    A payslip that fits one page is drawn directly (payslip_page: the same layout, much quicker);
+    anything longer is laid out as flowing text."""
     furniture = _furniture(data)
     info = _info(data, furniture)
-    if all(fits_standard_font(text) for text in _texts(data)):
-        canvas = Canvas(path_or_buffer if not isinstance(path_or_buffer, os.PathLike) else os.fspath(path_or_buffer),
-                        pagesize=A4, invariant=int(invariant), lang="en-GB")
-        if payslip_page.draw(data, furniture, canvas):
-            canvas.setTitle(info.title)
-            canvas.setAuthor(furniture.employer_name)
-            canvas.setSubject(info.subject)
-            canvas.setCreator("PA Manager")
-            _draw_furniture(canvas, furniture, 1, 1, STANDARD_FONTS)
-            canvas.showPage()
-            canvas.save()
-            return
-    styles = styles_for(fonts_for(_texts(data)))
+    fonts = fonts_for(_texts(data))
+    canvas = Canvas(path_or_buffer if not isinstance(path_or_buffer, os.PathLike) else os.fspath(path_or_buffer),
+                    pagesize=A4, invariant=int(invariant), lang="en-GB", initialFontName=fonts.regular,
+                    initialFontSize=BODY_SIZE)
+    if payslip_page.draw(data, furniture, canvas, fonts):
+        canvas.setTitle(info.title)
+        canvas.setAuthor(furniture.employer_name)
+        canvas.setSubject(info.subject)
+        canvas.setCreator("PA Manager")
+        _draw_furniture(canvas, furniture, 1, 1, fonts)
+        canvas.showPage()
+        canvas.save()
+        return
+    styles = styles_for(fonts)
     build_pdf(payslip_story(data, styles), info, path_or_buffer, invariant=invariant)
 
 
@@ -445,3 +445,55 @@ def _unused(name: str, used: set[str]) -> str:
     used.add(candidate.lower())
     return candidate
 
+
+
+# ---- As a web page -----------------------------------------------------------------------------------
+
+
+def write_payslips_html(payslips: Sequence[PayslipData], target: str | os.PathLike | BinaryIO) -> None:
+    """Payslips as one web page, for a screen reader: each payslip a section under its own heading,
+    with the same figures, tables with captions and header cells."""
+    from pa_manager.reports.html import HtmlDocument, Number
+
+    if not payslips:
+        raise ValueError("There are no payslips to write")
+    first, last = payslips[0], payslips[-1]
+    dates = format_date(first.pay_date) if first.pay_date == last.pay_date else \
+        f"{format_date(first.pay_date)} to {format_date(last.pay_date)}"
+    title = f"Payslips paid {dates}"
+    page = HtmlDocument(title, Furniture(first.employer_name, f"Payslips paid {dates}"))
+    page.heading(title, 1)
+    for data in payslips:
+        page.heading(f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}", 2)
+        page.paragraph(f"Paid on {format_date(data.pay_date)} for {date_range(data.period_start, data.period_end)} "
+                       f"(tax period: {data.tax_period}).")
+        page.key_values("Employer and employee", [
+            ("Employer", data.employer_name), ("Address", data.employer_address.replace("\n", ", ")),
+            ("PAYE reference", data.paye_reference or "Not known"), ("Employee", data.pa_name),
+            ("NI number", mask_ni_number(data.ni_number)), ("Tax code", data.tax_code or "Not known"),
+            ("NI category", data.ni_category)])
+        page.table("Pay", [Column("Pay", 0), Column("Hours", 0, True), Column("Rate per hour", 0, True),
+                           Column("Amount", 0, True)],
+                   [[line.description, _maybe(Number, _maybe(format_hours, line.hours)),
+                     _maybe(Number, _maybe(format_rate, line.rate)), line.amount] for line in data.all_pay_lines],
+                   [["Total hours paid for", Number(format_hours(data.total_hours)), None, None],
+                    ["Total pay before deductions", None, None, data.gross_pay]])
+        page.table("Deductions", [Column("Deduction", 0), Column("What it is for", 0), Column("Amount", 0, True)],
+                   [[d.description, d.purpose + (f". {d.note}" if d.note else ""), d.amount] for d in data.deductions]
+                   or [["Nothing was taken from this pay", None, None]],
+                   [["Total deductions", None, data.total_deductions]])
+        if data.additions:
+            page.table("Added, not taxed", [Column("Added, not taxed", 0), Column("Amount", 0, True)],
+                       [[a.description, a.amount] for a in data.additions],
+                       [["Total added, not taxed", data.total_additions]])
+        page.key_values("Take-home pay", [("Take-home pay", data.net_pay), ("Paid by", data.payment_method)])
+        for block in (_year_to_date(data), _holiday(data)):
+            if block:
+                page.key_values(block[0], block[1], figures=True)
+        if data.employer_costs:
+            page.paragraph(f"Your employer also paid {format_money(data.employer_costs.employer_ni)} employer National "
+                           f"Insurance and {format_money(data.employer_costs.employer_pension)} into your pension. "
+                           "This was not taken from your pay.")
+        for note in data.notes:
+            page.paragraph(note)
+    page.write(target)

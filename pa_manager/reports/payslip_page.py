@@ -2,8 +2,7 @@
 times quicker than laying out tables (a pay run writes many payslips).
 
 `draw` plans every line first and draws nothing unless the whole payslip fits on one page in the
-standard font; the caller falls back to the flowing layout otherwise (a very long payslip, or a name
-outside Helvetica's letters).
+embedded font; the caller falls back to the flowing layout otherwise (a very long payslip).
 """
 from __future__ import annotations
 
@@ -18,10 +17,9 @@ from pa_manager.domain.money import format_money
 from pa_manager.messages import date_range, format_date
 from pa_manager.reports.document import (
     BODY_SIZE, FOOTER_BAND, FRAME_WIDTH, HEADER_GAP, HEADING_SIZES, INK, LEADING, MARGIN, PAGE_HEIGHT, RULE_WIDTH,
-    STANDARD_FONTS, Furniture, _header_lines,
+    Fonts, Furniture, _header_lines,
 )
 
-REGULAR, BOLD = STANDARD_FONTS.regular, STANDARD_FONTS.bold
 PAD = 6  # points of padding on each side of a table cell (none at the frame's edges)
 ROW_GAP = 3  # points under each table row
 Shape = Callable[[Canvas], None]
@@ -30,14 +28,15 @@ Shape = Callable[[Canvas], None]
 class _Page:
     """A cursor down the page that records what to draw, to be drawn only if it all fits."""
 
-    def __init__(self, furniture: Furniture):
-        self.y = PAGE_HEIGHT - MARGIN - _header_lines(furniture, STANDARD_FONTS) * LEADING - HEADER_GAP
+    def __init__(self, furniture: Furniture, fonts: Fonts):
+        self.regular, self.bold = fonts.regular, fonts.bold
+        self.y = PAGE_HEIGHT - MARGIN - _header_lines(furniture, fonts) * LEADING - HEADER_GAP
         self.floor = MARGIN + FOOTER_BAND
         self.words: list[tuple[str, float, float, float, str]] = []  # font, size, x, baseline, text
         self.shapes: list[Shape] = []
 
     def text(self, x: float, size: float, words: str, *, bold: bool = False, right: bool = False, y=None) -> None:
-        font = BOLD if bold else REGULAR
+        font = self.bold if bold else self.regular
         if right:
             x -= stringWidth(words, font, size)
         self.words.append((font, size, x, self.y - size if y is None else y, words))
@@ -47,7 +46,7 @@ class _Page:
 
     def lines(self, x: float, width: float, words: str, *, bold: bool = False, size: float = BODY_SIZE) -> int:
         """Wrapped text from the cursor; returns how many lines it took (the cursor does not move)."""
-        font = BOLD if bold else REGULAR
+        font = self.bold if bold else self.regular
         wrapped = []
         for piece in words.split("\n"):
             # Most cells fit on one line; measuring once is much quicker than splitting word by word.
@@ -102,11 +101,11 @@ def _table(page: _Page, x: float, width: float, columns, rows, totals=(), *, hea
             row(cells, True)
 
 
-def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
+def draw(data, furniture: Furniture, canvas: Canvas, fonts: Fonts) -> bool:
     """Draw the payslip (body only; the caller adds the page furniture). False: it would not fit."""
     from pa_manager.reports import payslip as ps
 
-    page = _Page(furniture)
+    page = _Page(furniture, fonts)
     size = HEADING_SIZES[1]
     page.text(MARGIN, size, f"Payslip for {data.pa_name}", bold=True)
     page.y -= size * 1.25 + size * 0.25
@@ -114,7 +113,7 @@ def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
                    f"(tax period: {data.tax_period}).")
     half = (FRAME_WIDTH - ps.SIDE_GAP) / 2
     top = page.y
-    address = ps._address_lines(data.employer_address, half * (1 - ps.DETAIL_LABEL_SHARE) - 12, REGULAR)
+    address = ps._address_lines(data.employer_address, half * (1 - ps.DETAIL_LABEL_SHARE) - 12, fonts.regular)
     details = [[("Employer", data.employer_name), ("Address", address), ("PAYE reference", data.paye_reference or "Not known")],
                [("Employee", data.pa_name), ("NI number", ps.mask_ni_number(data.ni_number)),
                 ("Tax code", data.tax_code or "Not known"), ("NI category", data.ni_category)]]
@@ -160,7 +159,7 @@ def draw(data, furniture: Furniture, canvas: Canvas) -> bool:
         bottoms = []
         for n, (title, pairs) in enumerate(blocks):
             page.y = top
-            _table(page, MARGIN + n * (half + ps.SIDE_GAP), half, [("", 0.5, False), ("", 0.5, True)],
+            _table(page, MARGIN + n * (half + ps.SIDE_GAP), half, [("", ps.SUMMARY_LABEL_SHARE, False), ("", 1 - ps.SUMMARY_LABEL_SHARE, True)],
                    [list(pair) for pair in pairs], header=False, title=title)
             bottoms.append(page.y)
         page.y = min(bottoms) - 2 * mm

@@ -29,11 +29,11 @@ class CourseLine:
 
 @dataclass(frozen=True)
 class SummaryLine:
-    state: str
-    word: str
+    state: str  # the due item's status: "overdue", "due_soon", "missing", "warning"
+    word: str  # "Expired", "Overdue", "Due in 20 days", "Missing", "Check"
     pa_name: str
-    course: str
-    details: str  # "Refresh was due 23 September 2026"
+    course: str  # the course, or "Supervision", "Appraisal"
+    details: str  # "Ran out on 23 September 2026. Book a refresher."
 
 
 @dataclass(frozen=True)
@@ -52,16 +52,19 @@ class TrainingReport:
     made_on: date
     subject: str  # "Margaret Okafor's household" or the PA's name
     household: bool
-    summary: tuple[SummaryLine, ...]
+    summary: tuple[SummaryLine, ...]  # every open item of the PAs below
     pas: tuple[PATraining, ...]
     note: str  # intervals are typical practice, not the law
+    summary_words: tuple[str, str] = ("ok", "")  # (icon code, "To do: 1 overdue, 1 missing.") from the same items
 
 
-_MARKS = {"done": Mark.TICK, "due_soon": Mark.WARNING, "expired": Mark.CROSS, "missing": Mark.WARNING}
+_MARKS = {"done": Mark.TICK, "due_soon": Mark.WARNING, "expired": Mark.CROSS, "missing": Mark.WARNING,
+          "overdue": Mark.CROSS, "warning": Mark.WARNING}
 # The widths are set so a date like "23 September 2026" and "Due in 20 days" each fit on one line.
-_COURSE_COLUMNS = [Column("Course and provider", 0.366), Column("Completed", 0.222), Column("Refresh due", 0.222),
+_COURSE_COLUMNS = [Column("Course and provider", 0.31), Column("Completed", 0.25), Column("Refresh due", 0.25),
                    Column("Status", 0.19)]
-_SUMMARY_COLUMNS = [Column("Status", 0.19), Column("PA", 0.18), Column("Course", 0.27), Column("Details", 0.36)]
+_SUMMARY_COLUMNS = [Column("Status", 0.19), Column("PA", 0.18), Column("Course or meeting", 0.27),
+                    Column("Details", 0.36)]
 
 
 def _status(state: str, word: str, styles):
@@ -113,13 +116,11 @@ def write_training_report(report: TrainingReport, target: str | os.PathLike | Bi
                        "when they did them and when a refresher is due.", styles),
              paragraph(report.note, styles), space()]
     if report.household:
-        story.append(heading("What needs doing", 2, styles))
+        story += [heading("What needs doing", 2, styles), paragraph(report.summary_words[1], styles)]
         if report.summary:
             rows = [[_status(line.state, line.word, styles), line.pa_name, line.course, line.details]
                     for line in report.summary]
             story.append(money_table(_SUMMARY_COLUMNS, rows, styles=styles))
-        else:
-            story.append(paragraph("Nothing has expired, is missing or is due in the next 30 days.", styles))
         story.append(space())
     for pa in report.pas:
         story += _pa_section(pa, styles)
@@ -130,3 +131,43 @@ def write_training_report(report: TrainingReport, target: str | os.PathLike | Bi
                         Furniture(report.employer_name, period, "" if report.household else f"Training for {report.subject}"),
                         "Training records, refreshers due, Care Certificate, supervision and appraisal")
     return build_pdf(story, info, target, invariant=invariant)
+
+
+def write_training_html(report: TrainingReport, target: str | os.PathLike | BinaryIO | None = None) -> bytes | None:
+    """The same report as a web page, for a screen reader."""
+    from pa_manager.reports.html import HtmlDocument
+
+    title = f"Training report for {report.subject}"
+    page = HtmlDocument(title, Furniture(report.employer_name, f"Training report, {format_date(report.made_on)}"))
+    page.heading(title, 1)
+    page.paragraph(f"Made on {format_date(report.made_on)}. For each PA: the courses they have done or need, when "
+                   "they did them and when a refresher is due.")
+    page.paragraph(report.note)
+    if report.household:
+        page.heading("What needs doing", 2)
+        if report.summary:
+            page.table("What needs doing", [Column("Status", 0), Column("PA", 0), Column("Course", 0),
+                                             Column("Details", 0)],
+                       [[line.word, line.pa_name, line.course, line.details] for line in report.summary])
+        else:
+            page.paragraph("Nothing has expired, is missing or is due in the next 30 days.")
+    for pa in report.pas:
+        page.heading(pa.name, 2)
+        if pa.start_date:
+            page.paragraph(f"Started {format_date(pa.start_date)}.")
+        if pa.courses:
+            page.table(f"{pa.name}'s courses", [Column("Course", 0), Column("Provider", 0), Column("Completed", 0),
+                                                Column("Refresh due", 0), Column("Status", 0)],
+                       [[line.course, line.provider, line.completed_on or "Not done",
+                         line.refresh_due or ("No refresher needed" if line.completed_on else ""), line.word]
+                        for line in pa.courses])
+        else:
+            page.paragraph("No courses are recorded or needed for this PA yet.")
+        if pa.care_certificate:
+            page.key_values(f"{pa.name}'s Care Certificate: {len(pa.care_certificate)} of "
+                            f"{pa.care_certificate_total} standards completed", pa.care_certificate)
+        if pa.meetings:
+            page.key_values(f"{pa.name}'s supervision and appraisal", pa.meetings)
+    if not report.pas:
+        page.paragraph("There are no current PAs to report on.")
+    return page.write(target)

@@ -13,24 +13,25 @@ from pa_manager.domain import budget as rules
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.budget import BudgetError, BudgetYear, LedgerEntry
 from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, planned_cost, summarise_plan
-from pa_manager.domain.money import ZERO, parse_money
+from pa_manager.domain.money import parse_money
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
 from pa_manager.domain.people import pay_terms
 from pa_manager.domain.rates import RatesError
-from pa_manager.domain.shifts import ShiftType
-from pa_manager.domain.tax_year import tax_year_label
-from pa_manager.domain.uprating import Scenario, UpratingGap, UpratingRow, WhatIfResult, uprating_gap, uprating_history, what_if
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.shifts import ShiftType, local_date
+from pa_manager.domain.tax_year import tax_year_label, tax_year_start
+from pa_manager.domain.uprating import PAWork, Scenario, UpratingRow, WhatIfResult, YearCost, cost_year, uprating_history, what_if
+from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.importers.table_file import TableFileError, cell_text, parse_date, read_table
-from pa_manager.messages import describe
+from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
-from pa_manager.services.pay_runs import allowance_claimed
+from pa_manager.services.pay_runs import allowance_claimed, paid_to
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
+from pa_manager.storage.export_schema import text_limit
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,8 @@ class StoredEntry:
 
 def _year(row: models.BudgetYear) -> BudgetYear:
     return BudgetYear(row.label, row.amount, row.basis, row.council_hourly_rate, row.council_on_cost_rate,
-                      row.opening_balance, row.surplus_limit_weeks, row.first_payment_on)
+                      row.opening_balance, row.surplus_limit_weeks, row.first_payment_on,
+                      assessed_contribution=row.assessed_contribution, support_plan_hours=row.support_plan_hours)
 
 
 def list_years(db: Database, employer_id: int) -> list[BudgetYear]:
@@ -69,6 +71,7 @@ def save_year(db: Database, employer_id: int, year: BudgetYear) -> BudgetYear:
         row.amount, row.basis, row.council_hourly_rate = year.amount, year.basis, year.council_hourly_rate
         row.council_on_cost_rate, row.opening_balance = year.council_on_cost_rate, year.opening_balance
         row.surplus_limit_weeks, row.first_payment_on = year.surplus_limit_weeks, year.first_payment_on
+        row.assessed_contribution, row.support_plan_hours = year.assessed_contribution, year.support_plan_hours
         s.add(row)
     return year
 
@@ -80,7 +83,10 @@ def make_year(**fields) -> BudgetYear:
     except BudgetError as error:
         field = {"BUDGET_BASIS_UNKNOWN": "basis", "BUDGET_AMOUNT_NEGATIVE": "amount", "BUDGET_AMOUNT_NOT_MONEY": "amount",
                  "BUDGET_RATE_INVALID": "council_hourly_rate", "BUDGET_SURPLUS_WEEKS_INVALID": "surplus_limit_weeks",
-                 "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on"}.get(error.code, "label")
+                 "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on",
+                 "BUDGET_CONTRIBUTION_NEGATIVE": "assessed_contribution",
+                 "BUDGET_CONTRIBUTION_NOT_MONEY": "assessed_contribution",
+                 "BUDGET_PLAN_HOURS_INVALID": "support_plan_hours"}.get(error.code, "label")
         raise ValidationFailed({field: Problem(error.code, fields.get("label"))}) from None
 
 
@@ -160,6 +166,9 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
         except ValueError:
             errors.append(RowError(row.line, "date", describe(Problem("DATE_FORMAT", cell_text(raw.get("date"))))))
             continue
+        if (problem := check_date_in_range(on)) is not None:
+            errors.append(RowError(row.line, "date", describe(problem)))
+            continue
         try:
             amount = parse_money(cell_text(raw.get("amount")))
         except ValueError:
@@ -169,13 +178,24 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
         if category not in rules.CATEGORIES:
             errors.append(RowError(row.line, "category", describe(Problem("LEDGER_CATEGORY_UNKNOWN", category))))
             continue
-        entries.append(LedgerEntry(on, amount, category, cell_text(raw.get("description")), "bank_import"))
+        description = cell_text(raw.get("description"))
+        if len(description) > (limit := text_limit("ledger_entries", "description")):
+            errors.append(RowError(row.line, "description", describe(
+                Problem.of("TEXT_TOO_LONG", limit=limit, length=len(description)))))
+            continue
+        entries.append(LedgerEntry(on, amount, category, description, "bank_import"))
     if errors:
         return StatementImport(0, 0, tuple(errors))
-    known = {(e.entry.on, e.entry.amount, e.entry.description) for e in list_entries(db, employer_id)}
-    new = [e for e in entries if (e.on, e.amount, e.description) not in known]
-    if not dry_run:
-        with db.session() as s:
+    # What is there already, and what is added, in one transaction: the same statement imported twice
+    # at once (two people on a shared database) still adds each line once.
+    with db.session(write=not dry_run) as s:
+        if not dry_run:
+            lock_employer(s, employer_id)
+        known = {tuple(r) for r in s.execute(select(
+            models.LedgerEntry.on, models.LedgerEntry.amount, models.LedgerEntry.description)
+            .where(models.LedgerEntry.employer_id == employer_id))}
+        new = [e for e in entries if (e.on, e.amount, e.description) not in known]
+        if not dry_run:
             s.add_all(models.LedgerEntry(employer_id=employer_id, on=e.on, amount=e.amount, category=e.category,
                                          description=e.description, source=e.source) for e in new)
     return StatementImport(len(new), len(entries) - len(new), ())
@@ -212,9 +232,12 @@ def planned_costs(db: Database, employer_id: int, first: date, last: date) -> li
     employer = get_employer(db, employer_id)
     terms = {pa.id: pay_terms(pa.pay_rates) for pa in list_pas(db, employer_id)}
     out = []
+    employed = {pa.id: pa for pa in list_pas(db, employer_id)}
     for shift in planned_shifts(db, employer_id, first, last, include_worked=True):
         if shift.shift_type in (ShiftType.HOLIDAY, ShiftType.SICKNESS):
             continue
+        if shift.pa not in employed or not employed[shift.pa].is_current(local_date(shift)):
+            continue  # a rota line left running past a leaving date is not work to pay
         t = terms[shift.pa]
         try:
             pay = shift_cost(shift, t.rates, t.enhancements, lambda d: is_bank_holiday(d, employer.nation),
@@ -239,56 +262,133 @@ def _allowance_used(db: Database, employer_id: int, as_of: date) -> Decimal:
         return allowance_claimed(s, employer_id, tax_year_label(as_of + timedelta(days=1)), as_of + timedelta(days=1))
 
 
+RATES_WORDS = {
+    "national_insurance": "National Insurance rates", "income_tax": "income tax rates",
+    "minimum_wage": "minimum wage rates", "pension": "workplace pension figures", "holiday": "holiday pay rules",
+    "real_living_wage": "Real Living Wage rates", "statutory_sick_pay": "Statutory Sick Pay rates",
+}
+
+
+def rates_missing(error: RatesError, label: str, today: date) -> ServiceError:
+    """The error, in words, for a budget year that cannot be costed: which figures are missing, for when,
+    and whether they are still to be published or the year comes before the figures PA Manager holds."""
+    what = RATES_WORDS.get(error.topic, "figures it needs")
+    when = error.when
+    if isinstance(when, str):
+        when_words, day = f"the {when} tax year", tax_year_start(when)
+    elif isinstance(when, date):
+        when_words, day = format_date(when), when
+    else:
+        when_words, day = "that year", rules.budget_year_start(label)
+    code = "BUDGET_RATES_TOO_EARLY" if day <= today else "BUDGET_RATES_MISSING"
+    return ServiceError(describe(Problem.of(code, label, what=what, when=when_words)))
+
+
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
-    """Raises ServiceError, in words, for a year whose tax and NI rates are not known yet."""
+    """Raises ServiceError, in words naming the missing figures, for a year that cannot be costed yet."""
     try:
         return _forecast(db, employer_id, label, today)
-    except RatesError:
-        raise ServiceError(describe(Problem("BUDGET_NO_RATES_YET", label))) from None
+    except RatesError as error:
+        raise rates_missing(error, label, today) from None
 
 
 def _forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
     entries = [e.entry for e in list_entries(db, employer_id)]
-    planned = planned_costs(db, employer_id, as_of + timedelta(days=1), year.ends_on) if as_of < year.ends_on else []
+    with db.session() as s:
+        paid = paid_to(s, employer_id, as_of)
+    # Work done since the last pay run is still to be paid: it is costed with the work to come.
+    unpaid_from = max(paid, year.starts_on - timedelta(days=1)) if paid is not None else as_of
+    unpaid_from = min(unpaid_from, as_of)
+    planned = (planned_costs(db, employer_id, unpaid_from + timedelta(days=1), year.ends_on)
+               if as_of < year.ends_on else [])
     return forecast_year_end(year, entries, planned, on_costs(db, employer_id, as_of), as_of=as_of,
-                             allowance_used=_allowance_used(db, employer_id, as_of))
+                             allowance_used=_allowance_used(db, employer_id, as_of), paid_to=unpaid_from)
 
 
 @dataclass(frozen=True)
 class Uprating:
+    """The council's rate beside the wage floors, and what the household's care costs against it.
+
+    year    the year asked for, costed at the figures of its own dates (as a need, every PA raised
+            to the wage floor, when it has not started yet); None when the rota has no priced hours in it
+    coming  when the year asked for is under way: the next council year, costed as a need from its
+            1 April; None otherwise (a year that has ended or not started has no "next April" to ask about)
+    """
+
     history: tuple[UpratingRow, ...]
-    gap: UpratingGap | None  # None when no PA has planned hours and a rate
-    pay_rate: Decimal | None  # the hours-weighted average rate of current PAs
-    weekly_hours: Decimal
+    year: YearCost | None
+    coming: YearCost | None
+
+
+def next_label(label: str) -> str:
+    start = rules.budget_year_start(label).year + 1
+    return f"{start}-{(start + 1) % 100:02d}"
+
+
+def _pa_work(db: Database, employer_id: int, first: date, last: date) -> list[PAWork]:
+    """Each PA's planned shifts from the rota on days they are employed, with their pay terms."""
+    pas = {pa.id: pa for pa in list_pas(db, employer_id)}
+    shifts: dict[int, list] = {}
+    for shift in planned_shifts(db, employer_id, first, last, include_worked=True):
+        pa = pas.get(shift.pa)
+        if pa is not None and pa.is_current(local_date(shift)):
+            shifts.setdefault(pa.id, []).append(shift)
+    return [PAWork(pa.id, pa.name, tuple(shifts[pa.id]), pay_terms(pa.pay_rates), pa.date_of_birth, pa.apprentice,
+                   pa.apprenticeship_start) for pa in pas.values() if pa.id in shifts]
+
+
+def year_cost(db: Database, employer_id: int, label: str, today: date) -> YearCost | None:
+    """A council year's planned work costed at the figures of its own dates; a year not started by
+    `today` is costed as a need (every PA raised to that year's wage floor). The council's rate is the
+    year's own, or with none recorded the latest earlier one ("if it stays"). None when there is no
+    rate to compare with or no priced hour in the year."""
+    employer = get_employer(db, employer_id)
+    recorded = {y.label: y for y in list_years(db, employer_id)}
+    start = rules.budget_year_start(label)
+    end = date(start.year + 1, 3, 31)
+    if label in recorded:
+        council_rate, known = recorded[label].council_hourly_rate, True
+    else:
+        earlier = [y for y in recorded.values() if y.starts_on < start]
+        if not earlier:
+            return None
+        council_rate, known = max(earlier, key=lambda y: y.starts_on).council_hourly_rate, False
+    costs = on_costs(db, employer_id, max(start, date(start.year, 4, 6)))  # the tax year the council year is in
+    try:
+        return cost_year(label, _pa_work(db, employer_id, start, end), costs, council_rate, council_rate_recorded=known,
+                         raise_to_floor=start > today, follows_real_living_wage=employer.follows_real_living_wage,
+                         london=employer.london, is_bank_holiday=lambda d: is_bank_holiday(d, employer.nation))
+    except BudgetError as error:
+        if error.code == "UPRATING_NO_HOURS":
+            return None
+        raise
 
 
 def uprating(db: Database, employer_id: int, label: str, today: date) -> Uprating:
-    """The council's rate against NLW and RLW over the years, and whether it covers pay plus on-costs."""
+    """The council's rate against the NLW and RLW over the years, and whether it covers what the
+    household's care costs: in the year asked for and, while it is under way, from next April."""
     years = list_years(db, employer_id)
     year = get_year(db, employer_id, label)
     history = uprating_history({y.label: y.council_hourly_rate for y in years}, london=get_employer(db, employer_id).london)
-    on = min(max(today, year.starts_on), year.ends_on)
-    week = planned_costs(db, employer_id, on, on + timedelta(days=27))  # four weeks of the rota
-    hours = sum((p.hours for p in week), ZERO) / 4
-    pay = sum((p.hourly_rate * p.hours for p in week if p.hourly_rate is not None), ZERO) / 4
-    if not hours:
-        return Uprating(history, None, None, ZERO)
-    rate = (pay / hours).quantize(Decimal("0.01"))
-    gap = uprating_gap(pay_rate=rate, weekly_hours=hours, council_rate=year.council_hourly_rate, on=on,
-                       costs=on_costs(db, employer_id, on))
-    return Uprating(history, gap, rate, hours)
+    under_way = year.starts_on <= today <= year.ends_on
+    return Uprating(history, year_cost(db, employer_id, label, today),
+                    year_cost(db, employer_id, next_label(label), today) if under_way else None)
 
 
-def try_what_if(db: Database, employer_id: int, label: str, scenario: Scenario) -> WhatIfResult:
+def try_what_if(db: Database, employer_id: int, label: str, scenario: Scenario,
+                today: date | None = None) -> WhatIfResult:
+    """The year's plan costed as it is and under the scenario; `today` only words a refusal (figures
+    still to be published, or a year before the figures start), and defaults to the year's start."""
     year = get_year(db, employer_id, label)
+    today = today or year.starts_on
     plan = planned_costs(db, employer_id, year.starts_on, year.ends_on)
     try:
         costs = on_costs(db, employer_id, year.starts_on)
         return what_if(year, summarise_plan(plan, costs.frequency), costs, scenario)
-    except RatesError:
-        raise ServiceError(describe(Problem("BUDGET_NO_RATES_YET", label))) from None
+    except RatesError as error:
+        raise rates_missing(error, label, today) from None
 
 
 @dataclass(frozen=True)
@@ -299,11 +399,12 @@ class BudgetSummary:
     balance: Decimal
     by_category: dict[str, Decimal]
     forecast: Forecast
-    uprating: Uprating
+    uprating: Uprating | None  # None when not asked for (the dashboard's glance)
     reconciliation: rules.Reconciliation | None
 
 
-def budget_summary(db: Database, employer_id: int, label: str, today: date) -> BudgetSummary:
+def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
+                   with_uprating: bool = True) -> BudgetSummary:
     year = get_year(db, employer_id, label)
     entries = [e.entry for e in list_entries(db, employer_id)]
     up_to = min(today, year.ends_on)
@@ -315,6 +416,6 @@ def budget_summary(db: Database, employer_id: int, label: str, today: date) -> B
         balance=rules.balance_on(year, entries, up_to),
         by_category=rules.totals_by_category(entries, year.starts_on, up_to),
         forecast=forecast(db, employer_id, label, today),
-        uprating=uprating(db, employer_id, label, today),
+        uprating=uprating(db, employer_id, label, today) if with_uprating else None,
         reconciliation=None if statement is None else rules.reconcile(year, entries, statement[0], statement[1]),
     )

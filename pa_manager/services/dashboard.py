@@ -10,6 +10,7 @@ from pa_manager.domain.continuity import Continuity
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.budget import balance_on, budget_year_label
 from pa_manager.services import budget
+from pa_manager.services.budget_report import forecast_line
 from pa_manager.services.checks import due_list
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.pay_runs import UnpaidWork, default_pay_date, unpaid_work
@@ -44,6 +45,7 @@ class BudgetGlance:
     codes: tuple[str, ...]
     runs_out_on: date | None
     surplus_limit: Decimal | None
+    status: tuple[str, str] | None = None  # the Budget page's own forecast line, so the two say the same
 
 
 def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance | None:
@@ -51,13 +53,14 @@ def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance 
     if label not in {y.label for y in budget.list_years(db, employer_id)}:
         return None
     try:
-        summary = budget.budget_summary(db, employer_id, label, today)
+        summary = budget.budget_summary(db, employer_id, label, today, with_uprating=False)
     except ServiceError:
         year = budget.get_year(db, employer_id, label)
         entries = [e.entry for e in budget.list_entries(db, employer_id)]
         return BudgetGlance(label, balance_on(year, entries, today), None, (), None, None)
     f = summary.forecast
-    return BudgetGlance(label, summary.balance, f.forecast_year_end_balance, f.codes, f.runs_out_on, f.surplus_limit)
+    return BudgetGlance(label, summary.balance, f.forecast_year_end_balance, f.codes, f.runs_out_on, f.surplus_limit,
+                        forecast_line(f, summary.year))
 
 
 def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:

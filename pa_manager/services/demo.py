@@ -21,7 +21,7 @@ from pa_manager.services.employers import get_employer, save_employer
 from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
-from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
@@ -223,7 +223,7 @@ def create_demo(db: Database, today: date) -> int:
     history = _with_leave(_worked_history(patterns, cover, stored, today), stored, today)
     problems = check_batch(db, first_id, history)
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
-    store_batch(db, first_id, history, "rota")
+    store_batch(db, first_id, history, FROM_ROTA)
     _add_checks(db, first_id, stored, today)
     _enrol_in_pension(db, first_id, stored)
     _pay_runs(db, first_id, today)
@@ -239,8 +239,11 @@ def _budget(db: Database, employer_id: int, today: date) -> None:
     previous, current = budget_year_label(april - timedelta(days=1)), budget_year_label(april)
     rate_before, rate_now = Decimal("15.20"), Decimal("15.50")  # +2.0%, where the NLW rose 12.21 -> 12.71
     payment_before, payment_now = Decimal("2700.00"), Decimal("2754.00")
+    # The council's financial assessment found nothing for Margaret to pay; her support plan sets out 42 hours
+    # a week (the rota's day hours) and the weekend sleep-ins.
+    plan = dict(assessed_contribution=Decimal("0.00"), support_plan_hours=Decimal("42"))
     first = budget.make_year(label=previous, amount=payment_before, basis="four-weekly", council_hourly_rate=rate_before,
-                             council_on_cost_rate=Decimal("0.22"), opening_balance=Decimal("1500.00"))
+                             council_on_cost_rate=Decimal("0.22"), opening_balance=Decimal("1500.00"), **plan)
     budget.save_year(db, employer_id, first)
     entries = []
     for year, amount in ((first, payment_before),):
@@ -257,10 +260,10 @@ def _budget(db: Database, employer_id: int, today: date) -> None:
                 entries.append(LedgerEntry(day, Decimal("-18.50"), "payroll_support_fees", "Payroll support service"))
     for entry in entries:
         budget.save_entry(db, employer_id, entry)
-    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1)).balance
+    closing = budget.budget_summary(db, employer_id, previous, april - timedelta(days=1), with_uprating=False).balance
     budget.save_year(db, employer_id, budget.make_year(
         label=current, amount=payment_now, basis="four-weekly", council_hourly_rate=rate_now,
-        council_on_cost_rate=Decimal("0.22"), opening_balance=closing))
+        council_on_cost_rate=Decimal("0.22"), opening_balance=closing, **plan))
 
 
 def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

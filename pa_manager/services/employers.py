@@ -4,12 +4,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.record_checks import check_employer, normalise_employer
+from pa_manager.domain.record_checks import check_employer, name_key, normalise_employer
 from pa_manager.domain.validation import Problem
-from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
@@ -26,7 +27,7 @@ class EmployerSummary:
 
 def list_employers(db: Database, today: date) -> list[EmployerSummary]:
     with db.session() as s:
-        rows = s.scalars(select(models.Employer).order_by(func.lower(models.Employer.name))).all()
+        rows = sorted(s.scalars(select(models.Employer)), key=lambda e: (name_key(e.name), e.id))
         return [
             EmployerSummary(
                 id=e.id,
@@ -56,33 +57,46 @@ def find_employer_by_id(db: Database, employer_id: int) -> EmployerRecord | None
         return employer_record(row) if row else None
 
 
+def employer_named(session, name: str, but_not: int | None = None) -> int | None:
+    """The id of the employer with this name (record_checks.name_key), leaving out one id, or None."""
+    key = name_key(name)
+    return next((i for i, n in session.execute(select(models.Employer.id, models.Employer.name))
+                 if name_key(n) == key and i != but_not), None)
+
+
 def find_employer(db: Database, name: str) -> EmployerRecord | None:
     """The employer with this name, ignoring case and spaces at either end."""
     with db.session() as s:
-        row = s.scalar(select(models.Employer).where(func.lower(models.Employer.name) == name.strip().lower()))
-        return employer_record(row) if row else None
+        employer_id = employer_named(s, name)
+        return employer_record(s.get(models.Employer, employer_id)) if employer_id is not None else None
 
 
 def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
-    """Add a new employer (id None, or an id given back by undo) or update an existing one."""
+    """Add a new employer (id None, or an id given back by undo) or update an existing one. A record
+    read from the data file (it has a version) is refused if someone else has changed or removed the
+    employer since it was read (ChangedElsewhere)."""
     record = normalise_employer(replace(record, name=record.name.strip()))
     problems = check_employer(record)
     with db.session() as s:
-        clash = s.scalar(
-            select(models.Employer.id).where(
-                func.lower(models.Employer.name) == record.name.lower(), models.Employer.id != (record.id or -1)
-            )
-        )
+        row = s.get(models.Employer, record.id) if record.id is not None else None
+        if record.id is not None and record.version is not None:
+            if row is None:
+                raise ChangedElsewhere(Problem("EMPLOYER_REMOVED_ELSEWHERE", record.name))
+            if row.version != record.version:
+                raise ChangedElsewhere(Problem("EMPLOYER_CHANGED_ELSEWHERE", row.name))
+        clash = employer_named(s, record.name, but_not=record.id)
         if clash is not None and "name" not in problems:
             problems["name"] = Problem("EMPLOYER_NAME_TAKEN", record.name)
         if problems:
             raise ValidationFailed(problems)
-        row = s.get(models.Employer, record.id) if record.id is not None else None
         if row is None:
             row = models.Employer(id=record.id)
             s.add(row)
-        copy_employer(record, row)
-        s.flush()
+        try:
+            copy_employer(record, row)
+            s.flush()
+        except StaleDataError:  # changed by someone else between the check above and this write
+            raise ChangedElsewhere(Problem("EMPLOYER_CHANGED_ELSEWHERE", record.name)) from None
         return employer_record(row)
 
 

@@ -15,6 +15,16 @@ class NotFound(ServiceError):
     pass
 
 
+class ChangedElsewhere(ServiceError):
+    """A save from a form opened on a record that someone else has saved (or removed) since: nothing
+    was saved. `problem` says which (its code ends _CHANGED_ELSEWHERE or _REMOVED_ELSEWHERE), and of
+    what; str() is its sentence."""
+
+    def __init__(self, problem: Problem):
+        self.problem = problem
+        super().__init__(describe(problem))
+
+
 class ValidationFailed(ServiceError):
     """Some fields are wrong. `problems` maps a field name to what is wrong with it."""
 

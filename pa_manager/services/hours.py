@@ -18,7 +18,7 @@ from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.shifts import paid_day_problem, paid_periods, row_values, shifts_between, stored_near, to_shift
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
 
 @dataclass
@@ -153,6 +153,7 @@ def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date
     pas = {pa.id: pa for pa in list_pas(db, employer_id)}
     added: list[Shift] = []
     with db.session() as s:
+        lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the writes
         paid = paid_periods(s, employer_id)
         for shift in source:
             start, end = to_london(shift.start), to_london(shift.end)

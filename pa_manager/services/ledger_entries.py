@@ -12,10 +12,15 @@ from pa_manager.domain.tax_year import hmrc_payment_due
 from pa_manager.storage import models
 
 
+def pay_run_reference(pay_date: date) -> str:
+    """The reference every ledger entry of one pay run carries, which ties the entry to its pay run."""
+    return f"pay run {pay_date.isoformat()}"
+
+
 def add_pay_run_entries(session, employer_id: int, pay_date: date, slips) -> None:
     """Take-home pay and expenses and pension on the pay day; HMRC's share on the day it is due.
     `slips` are the pay run's records (domain.pay_record.PayRecord)."""
-    reference = f"pay run {pay_date.isoformat()}"
+    reference = pay_run_reference(pay_date)
     net = sum((s.net_pay - s.additions_total for s in slips), ZERO)
     expenses = sum((s.additions_total for s in slips), ZERO)
     pension = sum((s.employee_pension + s.employer_pension for s in slips), ZERO)

@@ -6,21 +6,25 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from sqlalchemy import inspect
+from sqlalchemy.orm.attributes import flag_modified
+
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.storage import models
 
-_EMPLOYER_FIELDS = [f.name for f in fields(EmployerRecord) if f.name != "id"]
-_PA_FIELDS = [f.name for f in fields(PARecord) if f.name not in {"id", "pay_rates"}]
+# The version is the row's own (storage.models.version_column): read into records, never copied back.
+_EMPLOYER_FIELDS = [f.name for f in fields(EmployerRecord) if f.name not in {"id", "version"}]
+_PA_FIELDS = [f.name for f in fields(PARecord) if f.name not in {"id", "pay_rates", "version"}]
 
 
 def employer_record(row: models.Employer) -> EmployerRecord:
     values = {name: getattr(row, name) for name in _EMPLOYER_FIELDS}
     values["nation"] = Nation(row.nation)
     values["pay_frequency"] = PayFrequency(row.pay_frequency)
-    return EmployerRecord(id=row.id, **values)
+    return EmployerRecord(id=row.id, version=row.version, **values)
 
 
 def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
@@ -31,22 +35,29 @@ def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
 
 def pa_record(row: models.PersonalAssistant) -> PARecord:
     values = {name: getattr(row, name) for name in _PA_FIELDS}
-    rates = tuple(
-        PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in row.pay_rates
-    )
-    return PARecord(id=row.id, pay_rates=rates, **values)
+    # In key order, whether the lines were just added in this session or read back from the database.
+    lines = sorted(row.pay_rates, key=lambda r: (r.effective_from, r.kind, r.shift_type))
+    rates = tuple(PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in lines)
+    return PARecord(id=row.id, version=row.version, pay_rates=rates, **values)
 
 
 def copy_pa(record: PARecord, row: models.PersonalAssistant) -> None:
+    """The record's details and pay lines onto the row. A change to the pay lines alone moves the PA's
+    version on too: they are part of what the PA form edits."""
     for name in _PA_FIELDS:
         setattr(row, name, getattr(record, name))
     wanted = {line.key: line for line in record.pay_rates}
+    lines_changed = bool(wanted.keys() - {(r.effective_from, r.kind, r.shift_type) for r in row.pay_rates})
     for stored in list(row.pay_rates):
         line = wanted.pop((stored.effective_from, stored.kind, stored.shift_type), None)
         if line is None:
             row.pay_rates.remove(stored)
-        else:
+            lines_changed = True
+        elif (stored.amount, stored.multiplier) != (line.amount, line.multiplier):
             stored.amount, stored.multiplier = line.amount, line.multiplier
+            lines_changed = True
+    if lines_changed and inspect(row).persistent:
+        flag_modified(row, "name")  # an UPDATE of the PA's row, so its version moves on
     for line in wanted.values():
         row.pay_rates.append(
             models.PayRate(

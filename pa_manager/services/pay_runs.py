@@ -37,7 +37,7 @@ from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import date_range, describe, format_date
 from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
@@ -48,15 +48,16 @@ from pa_manager.services.shifts import to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
-# Kinds of pay-day extras (models.PayAdjustment.kind) and how the payslip treats each.
-ADDITION = "addition"            # expenses paid back: not taxed
-DEDUCTION = "deduction"          # agreed in writing
-OVERPAYMENT_RECOVERY = "overpayment"
-BONUS = "bonus"
-BACK_PAY = "back_pay"
-ARREARS = "arrears"              # minimum-wage arrears for an earlier pay day
+# Kinds of pay-day extras (models.PayAdjustment.kind, listed in domain.pay_period) and how the
+# payslip treats each.
+ADDITION = one_off.EXTRA_ADDITION
+DEDUCTION = one_off.EXTRA_DEDUCTION
+OVERPAYMENT_RECOVERY = one_off.EXTRA_OVERPAYMENT_RECOVERY
+BONUS = one_off.EXTRA_BONUS
+BACK_PAY = one_off.EXTRA_BACK_PAY
+ARREARS = one_off.EXTRA_ARREARS
 _ONE_OFF = {BONUS: one_off.BONUS, BACK_PAY: one_off.BACK_PAY, ARREARS: one_off.MINIMUM_WAGE_ARREARS}
-EXTRA_KINDS = (ADDITION, DEDUCTION, OVERPAYMENT_RECOVERY, BONUS, BACK_PAY, ARREARS)
+EXTRA_KINDS = one_off.EXTRA_KINDS
 
 
 @dataclass(frozen=True)
@@ -113,6 +114,15 @@ class PayRunDraft:
         found += [f"{d.pa.name} is paid below the legal minimum wage. Raise their pay, or record why." for d in self.pas
                   if d.needs_reason]
         return found
+
+    @property
+    def pays_anyone(self) -> bool:
+        return any(d.payslip is not None for d in self.pas)
+
+    @property
+    def can_finalise(self) -> bool:
+        """Whether finalising may go ahead (once what `to_confirm` lists has been confirmed)."""
+        return not self.finalised and not self.blocking and self.pays_anyone
 
 
 # --- the schedule of pay periods -----------------------------------------------------------------
@@ -501,6 +511,14 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
                    min((r.period_start for r in runs), default=None), max(before, default=None))
 
 
+def paid_to(session, employer_id: int, by: date) -> date | None:
+    """The end of the latest pay period paid by a finalised pay run dated on or before `by`: work after
+    it is still to be paid. None before the first pay run."""
+    return session.scalar(select(models.PayRun.period_end).where(
+        models.PayRun.employer_id == employer_id, models.PayRun.pay_date <= by)
+        .order_by(models.PayRun.period_end.desc()).limit(1))
+
+
 def allowance_claimed(session, employer_id: int, tax_year: str, before: date) -> Decimal:
     """Employment Allowance claimed in the tax year by the finalised pay runs paid before a day."""
     rows = session.scalars(select(models.StoredPayslip.employment_allowance).join(models.PayRun).where(
@@ -534,8 +552,9 @@ def prepare_pay_run(db: Database, employer_id: int, pay_date: date, today: date 
     stored = finalised_pay_run(db, employer_id, pay_date)
     if stored is not None:
         return stored
+    _refuse_unknown_years(pay_date)
     with db.session() as s:
-        draft = _draft(s, employer_id, pay_date)
+        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         return replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, today))) if today else draft
 
 
@@ -555,6 +574,20 @@ def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[
                       "PENSION_ENROL_NOW" in d.payslip.flags, d.payslip.gross_pay,
                       minutes_to_hours(planned.get(d.pa.id, 0))) for d in paid]
     return before_paying(draft.pay_date, today, bool(draft.employer.paye_reference.strip()), people)
+
+
+def _refuse_unknown_years(pay_date: date) -> None:
+    if (problem := check_date_in_range(pay_date)) is not None:
+        raise ServiceError(describe(problem))
+
+
+def _worked_out(draft, pay_date: date) -> PayRunDraft:
+    """A pay run worked out; one for a date whose rates PA Manager does not have is refused in words
+    (a PA's own pay that cannot be worked out is that PA's problem, in the draft)."""
+    try:
+        return draft()
+    except RatesError:
+        raise ServiceError(describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date)))) from None
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -588,13 +621,14 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
     when the date or any day of its period has been paid already, while any PA's pay cannot be
     worked out, or is below the minimum wage without a recorded reason; and, until `confirmed`, while
     anything the law needs first (domain.before_paying) has not been seen."""
+    _refuse_unknown_years(pay_date)
     with db.session(write=True) as s:
         lock_employer(s, employer_id)
         if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
                                                    models.PayRun.pay_date == pay_date)) is not None:
             raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. "
                                "Make any corrections in the next pay run.")
-        draft = _draft(s, employer_id, pay_date)
+        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         if draft.blocking:
             raise ServiceError(" ".join(draft.blocking))
         if not confirmed:
@@ -610,7 +644,7 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                             period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        s.add_all(_stored(employer_id, run.id, slip) for slip in slips)
+        s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
                      period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
@@ -618,7 +652,7 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
     return finalised_pay_run(db, employer_id, pay_date)
 
 
-def _stored(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
+def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
     """The record, and the figures kept beside it as columns for sums in SQL."""
     return models.StoredPayslip(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,

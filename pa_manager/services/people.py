@@ -4,26 +4,24 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import select
+from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_pa, normalise_pa
+from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
 from pa_manager.services import history
-from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
 
 def list_pas(db: Database, employer_id: int) -> list[PARecord]:
+    """The employer's PAs by name (record_checks.name_key: the same order on every database)."""
     with db.session() as s:
-        rows = s.scalars(
-            select(models.PersonalAssistant)
-            .where(models.PersonalAssistant.employer_id == employer_id)
-            .order_by(func.lower(models.PersonalAssistant.name))
-        ).all()
-        return [pa_record(r) for r in rows]
+        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
+        return [pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id))]
 
 
 def get_pa(db: Database, pa_id: int) -> PARecord:
@@ -35,26 +33,33 @@ def get_pa(db: Database, pa_id: int) -> PARecord:
 
 
 def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PARecord:
-    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first."""
+    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first.
+    A record read from the data file (it has a version) is refused if someone else has changed or
+    removed the PA since it was read (ChangedElsewhere)."""
     record = normalise_pa(replace(record, name=record.name.strip()))
     problems = check_pa(record, today)
     with db.session() as s:
-        clash = s.scalar(
-            select(models.PersonalAssistant.id).where(
-                models.PersonalAssistant.employer_id == employer_id,
-                func.lower(models.PersonalAssistant.name) == record.name.lower(),
-                models.PersonalAssistant.id != (record.id or -1),
-            )
-        )
+        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
+        if record.id is not None and record.version is not None:
+            if row is None:
+                raise ChangedElsewhere(Problem("PA_REMOVED_ELSEWHERE", record.name))
+            if row.version != record.version:
+                raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
+        key = name_key(record.name)
+        clash = next((i for i, n in s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name)
+                                              .where(models.PersonalAssistant.employer_id == employer_id))
+                      if name_key(n) == key and i != record.id), None)
         if clash is not None and "name" not in problems:
             problems["name"] = Problem("PA_NAME_TAKEN", record.name)
         if problems:
             raise ValidationFailed(problems)
-        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
         if row is None:
             row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
             s.add(row)
-        _write(s, employer_id, row, record)
+        try:
+            _write(s, employer_id, row, record)  # reading the pay lines flushes what is set already
+        except StaleDataError:  # changed by someone else between the check above and this write
+            raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
         return pa_record(row)
 
 

@@ -9,15 +9,16 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import insert, select
+from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
-    Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
-from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 
 # Which form field each refusal belongs to, so the message appears next to it.
 _FIELD = {
@@ -67,7 +68,7 @@ def _encode_awake(shift: Shift) -> str:
     return ";".join(f"{int(a.timestamp())}-{int(b.timestamp())}" for a, b in shift.awake)
 
 
-def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
+def decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
     if not text:
         return ()
     pairs = (part.split("-") for part in text.split(";"))
@@ -78,7 +79,8 @@ def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
 def to_shift(row: models.Shift) -> Shift:
     return Shift(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
-        break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        break_minutes=row.break_minutes, awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        version=row.version,
     )
 
 
@@ -146,6 +148,19 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     return found
 
 
+def store_checked(db: Database, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
+    """Check new shifts and store them in one transaction, all or none: ValidationFailed (each
+    problem by its field) if any is refused. Returns their new ids in order."""
+    if not shifts:
+        return ()
+    with db.session() as s:
+        lock_employer(s, employer_id)
+        problems = batch_problems(s, employer_id, shifts)
+        if problems:
+            raise ValidationFailed({field: problem for _, field, problem in problems})
+        return insert_batch(s, employer_id, shifts, source)
+
+
 def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
     """Refusals for many new shifts at once, as (index, field, problem): each against its PA's
     employment dates, against saved shifts, and against each other. One query, however many shifts."""
@@ -196,7 +211,9 @@ def store_batch(db: Database, employer_id: int, shifts: list[Shift], source: str
 def insert_batch(s, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
     if not shifts:
         return ()
-    return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id),
+    # sort_by_parameter_order: the ids in the order of the shifts given (otherwise SQLAlchemy promises no
+    # order when one INSERT ... RETURNING carries many rows, as it does on PostgreSQL).
+    return tuple(s.scalars(insert(models.Shift).returning(models.Shift.id, sort_by_parameter_order=True),
                            [row_values(employer_id, shift, source) for shift in shifts]))
 
 
@@ -208,14 +225,22 @@ def is_short_visit(shift: Shift) -> bool:
 
 
 def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
-               source: str = "manual") -> Shift:
-    """Add a shift (shift_id None) or change one, after checking it; returns it as stored."""
+               source: str = MANUAL, *, version: int | None = None) -> Shift:
+    """Add a shift (shift_id None) or change one, after checking it; returns it as stored. `version` is
+    the version of the shift the form opened (Shift.version): if someone else has changed or removed
+    the shift since, nothing is saved (ChangedElsewhere)."""
     shift = build_shift(entry, key=shift_id)
     with db.session() as s:
+        lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the write
+        row = s.get(models.Shift, shift_id) if shift_id is not None else None
+        if shift_id is not None and version is not None and (row is None or row.version != version):
+            stored = shift if row is None else to_shift(row)
+            pa = s.get(models.PersonalAssistant, stored.pa)
+            code = "SHIFT_REMOVED_ELSEWHERE" if row is None else "SHIFT_CHANGED_ELSEWHERE"
+            raise ChangedElsewhere(Problem.of(code, describe_when(stored), name=pa.name if pa else ""))
         problems = shift_problems(s, employer_id, shift)
         if problems:
             raise ValidationFailed(problems)
-        row = s.get(models.Shift, shift_id) if shift_id is not None else None
         if row is not None:
             _refuse_if_paid(s, employer_id, row.local_date)  # moving a paid shift out is a change too
         if row is None:
@@ -223,13 +248,19 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
             s.add(row)
         for name, value in row_values(employer_id, shift, source if shift_id is None else row.source or source).items():
             setattr(row, name, value)
-        s.flush()
+        try:
+            s.flush()
+        except StaleDataError:  # changed by someone else between the check above and this write
+            pa = s.get(models.PersonalAssistant, shift.pa)
+            raise ChangedElsewhere(Problem.of("SHIFT_CHANGED_ELSEWHERE", describe_when(shift),
+                                              name=pa.name if pa else "")) from None
         return to_shift(row)
 
 
-def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
+def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = MANUAL) -> None:
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
+        lock_employer(s, employer_id)
         row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
         for day in {local_date(shift), row.local_date} - {None}:
             _refuse_if_paid(s, employer_id, day)
@@ -242,6 +273,7 @@ def delete_shift(db: Database, shift_id: int) -> None:
     with db.session() as s:
         row = s.get(models.Shift, shift_id)
         if row is not None:
+            lock_employer(s, row.employer_id)
             _refuse_if_paid(s, row.employer_id, row.local_date)
             s.delete(row)
 

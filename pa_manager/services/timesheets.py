@@ -7,6 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from pa_manager.domain.shifts import IMPORTED
 from pa_manager.importers.table_file import TableFileError
 from pa_manager.importers.timesheet import read_timesheet, shift_identity
 from pa_manager.importers.timesheet_export import write_timesheet
@@ -61,7 +62,7 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
         errors.sort(key=lambda e: e.line)
         if errors or dry_run or not new:
             return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
-        ids = insert_batch(s, employer_id, [shift for _, shift in new], "import")
+        ids = insert_batch(s, employer_id, [shift for _, shift in new], IMPORTED)
     return TimesheetImportResult(len(new), already, (), False, ids)
 
 

@@ -16,10 +16,10 @@ from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.people import list_pas
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, lock_employer
 from pa_manager.wording import COURSE_NAMES
 
-MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024  # a photo or scan; bigger is surely the wrong file
+MAX_CERTIFICATE_BYTES = rules.MAX_CERTIFICATE_BYTES
 
 
 @dataclass(frozen=True)
@@ -45,8 +45,14 @@ class StoredRecord:
 
 def ensure_catalogue(db: Database, employer_id: int) -> None:
     """Seed an employer's catalogue with the usual topics the first time it is used."""
+    seeded = select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)
     with db.session() as s:
-        if s.scalar(select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)) is not None:
+        if s.scalar(seeded) is not None:
+            return
+        # Not yet: take turns with anyone else seeding it now (two people opening Training on a shared
+        # database), and look again, so the catalogue is seeded once.
+        lock_employer(s, employer_id)
+        if s.scalar(seeded) is not None:
             return
         s.add_all(models.Course(employer_id=employer_id, key=c.key, refresh_months=c.refresh_months)
                   for c in rules.course_catalogue())
@@ -73,7 +79,7 @@ def save_course(db: Database, employer_id: int, name: str, refresh_months: int |
     """Add a course of the employer's own (course_id None), or change one's interval or name."""
     if course_id is None and not name.strip():
         raise ValidationFailed({"name": Problem("NAME_MISSING")})
-    if refresh_months is not None and not 1 <= refresh_months <= 120:
+    if refresh_months is not None and not rules.REFRESH_MONTHS[0] <= refresh_months <= rules.REFRESH_MONTHS[1]:
         raise ValidationFailed({"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)})
     with db.session() as s:
         if course_id is None:

@@ -7,20 +7,20 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pa_manager.domain import training as rules
+from pa_manager.domain import compliance, training as rules
 from pa_manager.domain.training import MatrixCell
 from pa_manager.messages import format_date
 from pa_manager.reports.training import CourseLine, PATraining, SummaryLine, TrainingReport, write_training_report
 from pa_manager.services import training
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import NotFound
+from pa_manager.wording import summary_words
 
 TYPICAL_PRACTICE_NOTE = (
     "How often courses need refreshing is typical practice, not the law: no law sets it for someone who employs "
     "their own PAs. You can change it for each course. Supervision every 3 months and an appraisal every year are "
     "typical practice too."
 )
-_URGENCY = {rules.EXPIRED: 0, rules.MISSING: 1, rules.DUE_SOON: 2}
 
 
 def cell_word(cell: MatrixCell) -> str:
@@ -45,42 +45,78 @@ def cell_detail(cell: MatrixCell) -> str:
     return f"{done}; refresh due {format_date(cell.due)}"
 
 
-def _summary_details(cell: MatrixCell) -> str:
-    if cell.state == rules.MISSING:
-        return "Needed, and not done yet. Book the course."
-    if cell.state == rules.EXPIRED:
-        return f"Ran out on {format_date(cell.due)}. Book a refresher."
-    return f"Runs out on {format_date(cell.due)}. Book a refresher."
+_MEETINGS = ((rules.SUPERVISION, rules.SUPERVISION_DUE, "Supervision"), (rules.APPRAISAL, rules.APPRAISAL_DUE, "Appraisal"))
+_WHAT = {rules.SUPERVISION_DUE: "Supervision", rules.APPRAISAL_DUE: "Appraisal"}
 
 
-def _meetings(pa, held: dict[str, list[date]], today: date) -> tuple[tuple[str, str], ...]:
-    """("Supervision", "Held 22 October 2026. Next due by 22 January 2027."), and the same for appraisal."""
-    policy = rules.SupervisionPolicy()
+def _days_word(due: date, today: date) -> str:
+    days = (due - today).days
+    return "Due today" if days <= 0 else "Due tomorrow" if days == 1 else f"Due in {days} days"
+
+
+def summary_line(item, names: dict[str, str], today: date) -> SummaryLine:
+    """One item of "what needs doing", worded as the course table and the meetings rows word it."""
+    code, due = item.code, item.due
+    if code == rules.MEETING_BEFORE_START:
+        kind = item.param("kind")
+        return SummaryLine(item.status, "Check", item.pa_name, kind.capitalize(),
+                           f"Recorded as {format_date(item.param('held_on'))}, before they started on "
+                           f"{format_date(item.param('start_date'))}. Correct the date.")
+    if code in _WHAT:
+        what = _WHAT[code]
+        hold = "Hold a supervision meeting." if code == rules.SUPERVISION_DUE else "Hold their appraisal."
+        if item.status == rules.OVERDUE:
+            return SummaryLine(item.status, "Overdue", item.pa_name, what, f"Was due by {format_date(due)}. {hold}")
+        if item.status == rules.DUE_SOON:
+            return SummaryLine(item.status, _days_word(due, today), item.pa_name, what, f"Due by {format_date(due)}. {hold}")
+        return SummaryLine(item.status, "Missing", item.pa_name, what, "No start date recorded, so no date can be given.")
+    course = names.get(item.subject, item.subject)
+    if code == rules.TRAINING_EXPIRED:
+        return SummaryLine(item.status, "Expired", item.pa_name, course, f"Ran out on {format_date(due)}. Book a refresher.")
+    if code == rules.TRAINING_MISSING:
+        return SummaryLine(item.status, "Missing", item.pa_name, course, "Needed, and not done yet. Book the course.")
+    return SummaryLine(item.status, _days_word(due, today), item.pa_name, course,
+                       f"Runs out on {format_date(due)}. Book a refresher.")
+
+
+def _meetings(held: dict[str, list[date]], items: list, today: date) -> tuple[tuple[str, str], ...]:
+    """("Supervision", "Held 22 October 2026. Next due by 22 January 2027."), and the same for appraisal: the
+    dates held, then what the PA's own due items say, so these rows and "what needs doing" agree."""
     rows = []
-    for kind, label, months in ((rules.SUPERVISION, "Supervision", policy.supervision_months),
-                                (rules.APPRAISAL, "Appraisal", policy.appraisal_months)):
+    for kind, code, label in _MEETINGS:
         dates = sorted((d for d in held.get(kind, []) if d <= today), reverse=True)
         text = ("Held " + ", ".join(format_date(d) for d in dates) + ".") if dates else "None recorded."
-        due = rules.next_meeting_due(dates[0] if dates else None, pa.start_date, months)
-        if due is not None:
-            text += f" Overdue: it was due by {format_date(due)}." if due < today else f" Next due by {format_date(due)}."
+        for item in items:
+            if item.code == code and item.due is not None:
+                due = format_date(item.due)
+                text += {rules.OVERDUE: f" Overdue: it was due by {due}.",
+                         rules.DUE_SOON: f" {_days_word(item.due, today)}: by {due}."}.get(item.status,
+                                                                                           f" Next due by {due}.")
+            elif item.code == rules.MEETING_BEFORE_START and item.param("kind") == kind:
+                text += (f" The date {format_date(item.param('held_on'))} is before they started, so it is not "
+                         "counted: check it.")
         rows.append((label, text))
     return tuple(rows)
 
 
 def build_training_report(db, employer_id: int, today: date, pa_id: int | None = None) -> TrainingReport:
+    """The course table from the training matrix; "what needs doing" and the meetings rows from the due
+    items made from the same matrix and meetings (services.training.training_due), so they agree."""
     employer = get_employer(db, employer_id)
     pas, courses, cells = training.training_matrix(db, employer_id, today)
     if pa_id is not None:
         pas = [pa for pa in pas if pa.key == pa_id]
         if not pas:
             raise NotFound("That PA no longer works for you, so there is no current training to report.")
+    shown = {pa.key for pa in pas}
+    items = [i for i in training.training_due(db, employer_id, today, include_ok=True) if i.pa_key in shown]
+    names = {c.course.key: c.name for c in courses}
     records = training.list_records(db, employer_id)  # newest first
     meetings: dict[int, dict[str, list[date]]] = {}
     for _, meeting in training.list_meetings(db, employer_id):
         meetings.setdefault(meeting.pa_key, {}).setdefault(meeting.kind, []).append(meeting.held_on)
     standards = rules.care_certificate_standards()
-    sections, summary = [], []
+    sections = []
     for pa in pas:
         lines = []
         for course in courses:
@@ -90,17 +126,17 @@ def build_training_report(db, employer_id: int, today: date, pa_id: int | None =
             provider = next((r.record.provider for r in records if r.pa_id == pa.key and r.course_id == course.id
                              and r.record.completed_on == cell.completed_on), "")
             lines.append(CourseLine(course.name, provider, cell.completed_on, cell.due, cell.state, cell_word(cell)))
-            if cell.state in _URGENCY:
-                summary.append((_URGENCY[cell.state], pa.name, course.name,
-                                SummaryLine(cell.state, cell_word(cell), pa.name, course.name, _summary_details(cell))))
         progress = training.care_certificate(db, employer_id, pa.key)
         care = tuple((f"{s.number}. {s.title}", progress[s.number]) for s in standards if s.number in progress)
+        mine = [i for i in items if i.pa_key == pa.key]
         sections.append(PATraining(pa.name, pa.start_date, tuple(lines), care, len(standards),
-                                   _meetings(pa, meetings.get(pa.key, {}), today)))
+                                   _meetings(meetings.get(pa.key, {}), mine, today)))
     subject = pas[0].name if pa_id is not None else f"{employer.name}'s household"
+    open_items = [i for i in compliance.sort_due_items(items)]
+    code, word, words = summary_words(compliance.summarise(items), today, compliance.DEFAULT_WITHIN_DAYS)
     return TrainingReport(employer.name, today, subject, pa_id is None,
-                          tuple(line for *_, line in sorted(summary, key=lambda s: s[:3])), tuple(sections),
-                          TYPICAL_PRACTICE_NOTE)
+                          tuple(summary_line(i, names, today) for i in open_items), tuple(sections),
+                          TYPICAL_PRACTICE_NOTE, (code, f"{word}: {words}" if open_items else words))
 
 
 def save_training_report(db, employer_id: int, path: Path, today: date, pa_id: int | None = None) -> Path:

@@ -17,19 +17,21 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, create_engine, event, exc, inspect, select, text
 from sqlalchemy.orm import Session, sessionmaker
 
+from pa_manager.storage import postgresql
 from pa_manager.storage.backup import OWNER_ONLY, backup_path_for, copy_database
 from pa_manager.storage.sqlite_file import WAIT_FOR_FILE_SECONDS, DataFileError, inspect_file
 
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
-SCHEMA_REVISION = "0009"
+SCHEMA_REVISION = "0011"
 
 
 class StorageError(DataFileError):
     """The database refused a read or a write. `code` says why (CLASH, IN_USE, READ_ONLY, DISK_FULL,
-    DAMAGED, CANNOT_OPEN, OTHER); the message never quotes the statement or its values, which can
-    hold a PA's NI number or date of birth."""
+    DAMAGED, CANNOT_OPEN, OTHER; for a database server also NO_DRIVER, NO_SERVER, LOGIN_REFUSED, NO_PERMISSION,
+    NO_DATABASE, NOT_SUPPORTED, BAD_ADDRESS: storage/postgresql.py); the message never quotes the
+    statement or its values, which can hold a PA's NI number or date of birth."""
 
     def __init__(self, code: str, message: str):
         super().__init__(message, code)
@@ -68,8 +70,9 @@ def storage_error(error: BaseException) -> StorageError:
         code = "CLASH"
     else:
         found = str(getattr(error, "orig", None) or error).lower()
-        code = next((c for c, phrases in _REFUSALS if any(p in found for p in phrases)), "OTHER")
-    return StorageError(code, _SENTENCES[code])
+        code = postgresql.refusal_code(found) or next(
+            (c for c, phrases in _REFUSALS if any(p in found for p in phrases)), "OTHER")
+    return StorageError(code, _SENTENCES.get(code) or postgresql.SENTENCES[code])
 
 
 @dataclass(frozen=True)
@@ -189,7 +192,7 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
     text = str(location)
     backup = None
     if "://" in text:
-        engine = create_engine(text)
+        engine = _url_engine(text)
     else:
         path = Path(text).expanduser()
         state = inspect_file(path, create=create, read_only=read_only, passphrase=passphrase)
@@ -222,8 +225,17 @@ def open_database(location: str | Path, *, now: datetime | None = None, create: 
     except exc.DBAPIError as error:
         engine.dispose()
         raise storage_error(error) from None
-    return Database(engine, text, read_only=read_only, passphrase=passphrase if "://" not in text else None), \
+    location = postgresql.without_password(text) if "://" in text else text
+    return Database(engine, location, read_only=read_only, passphrase=passphrase if "://" not in text else None), \
         OpenResult(backup=backup)
+
+
+def _url_engine(address: str) -> Engine:
+    """A database URL (PostgreSQL): storage/postgresql.py makes the engine and words its refusals."""
+    try:
+        return postgresql.url_engine(address)
+    except postgresql.Unusable as error:
+        raise StorageError(error.code, str(error)) from None
 
 
 def _encrypted_engine(path: Path, passphrase: str, *, read_only: bool) -> Engine:

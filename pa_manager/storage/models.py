@@ -24,6 +24,14 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+def version_column() -> Mapped[int]:
+    """A record's version, for records people edit in forms: 1 when added, one more at every change
+    (SQLAlchemy's version counter: each UPDATE says WHERE version = the one read). A save from a form
+    opened on an older version is refused (services), so two people editing one record at once never
+    silently overwrite each other."""
+    return mapped_column(Integer, default=1, server_default="1")
+
+
 class Employer(Base):
     __tablename__ = "employers"
 
@@ -59,6 +67,8 @@ class Employer(Base):
     pension_employee_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0.05"), server_default="0.05")
     pension_tax_relief: Mapped[str] = mapped_column(String(20), default="relief-at-source", server_default="relief-at-source")
     claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
     pas: Mapped[list[PersonalAssistant]] = relationship(
         back_populates="employer", cascade="all, delete-orphan", order_by="PersonalAssistant.name"
@@ -99,10 +109,14 @@ class PersonalAssistant(Base):
     p45_tax_year: Mapped[str] = mapped_column(String(7), default="", server_default="")
     p45_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
+    __mapper_args__ = {"version_id_col": version}
 
     employer: Mapped[Employer] = relationship(back_populates="pas")
+    # By date, then kind and shift type (the lines' unique key): the same order on every database.
     pay_rates: Mapped[list[PayRate]] = relationship(
-        back_populates="pa", cascade="all, delete-orphan", order_by="PayRate.effective_from"
+        back_populates="pa", cascade="all, delete-orphan",
+        order_by="[PayRate.effective_from, PayRate.kind, PayRate.shift_type]",
     )
 
 
@@ -148,7 +162,9 @@ class Shift(Base):
     shift_type: Mapped[str] = mapped_column(String(20), default="standard")
     awake_periods: Mapped[str] = mapped_column(Text, default="")  # sleep-ins: "start-end;..." in epoch seconds
     notes: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, import, rota
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.shifts.SOURCES
+    version: Mapped[int] = version_column()
+    __mapper_args__ = {"version_id_col": version}
 
 
 class RotaPattern(Base):
@@ -251,7 +267,7 @@ class Contract(Base):
 
 
 class PayAdjustment(Base):
-    """Something to add to or take from one PA's pay on one pay day (services.pay_runs.EXTRA_KINDS):
+    """Something to add to or take from one PA's pay on one pay day (domain.pay_period.EXTRA_KINDS):
     expenses (not taxed), a deduction they agreed to or an overpayment recovered, with its purpose, or
     a taxable one-off payment (bonus, back pay, minimum-wage arrears)."""
 
@@ -434,6 +450,8 @@ class BudgetYear(Base):
     opening_balance: Mapped[Decimal] = mapped_column(Pence, default=Decimal("0"))
     surplus_limit_weeks: Mapped[int] = mapped_column(Integer, default=8)
     first_payment_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    assessed_contribution: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)  # a week; None: not recorded
+    support_plan_hours: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)  # a week
 
 
 class LedgerEntry(Base):
@@ -448,7 +466,7 @@ class LedgerEntry(Base):
     amount: Mapped[Decimal] = mapped_column(Pence)
     category: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(String(300), default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, pay_run, bank_import
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.budget.SOURCES
     reference: Mapped[str] = mapped_column(String(100), default="")
 
 

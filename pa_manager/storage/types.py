@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from decimal import Decimal
 
-from sqlalchemy import Integer, String
+from sqlalchemy import BigInteger, Integer, String
 from sqlalchemy.types import TypeDecorator
 
 from pa_manager.domain.money import from_pence, to_pence
@@ -45,6 +45,10 @@ class UtcInstant(TypeDecorator[datetime]):
 
     impl = Integer
     cache_ok = True
+
+    def load_dialect_impl(self, dialect):
+        # PostgreSQL's INTEGER is 32 bits and would stop at 19 January 2038; SQLite's is 64 bits already.
+        return dialect.type_descriptor(BigInteger() if dialect.name == "postgresql" else Integer())
 
     def process_bind_param(self, value: datetime | None, dialect) -> int | None:
         if value is None:

@@ -619,5 +619,6 @@ class MainWindow(QMainWindow):
             self,
             "About PA Manager",
             f"PA Manager {__version__}\n\nFree, open-source software for people who employ personal assistants "
-            "with a direct payment or personal budget.",
+            "with a direct payment or personal budget.\n\nYou may share and change it under the GNU General Public "
+            "Licence, version 3 or later. It comes with no warranty.",
         )

@@ -1,5 +1,7 @@
 """When the database refuses (a clash, another program holding the file, a read-only file), the command
 line says so in one plain sentence, with no traceback and no personal data, and stores nothing."""
+import json
+import socket
 import sqlite3
 import subprocess
 import sys
@@ -16,20 +18,22 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import employers, people
 from pa_manager.services.shifts import ShiftInput, save_shift
-from pa_manager.storage import database
+from pa_manager.storage import database, postgresql
 from pa_manager.storage.database import StorageError, open_database, storage_error
+from tests.conftest import postgresql_only, sqlite_only
+from tests.postgres_server import PASSWORD, PASSWORD_USER
 
 
 @pytest.fixture
-def household(data_path, today):
-    db, _ = open_database(data_path)
+def household(data_location, today):
+    db, _ = open_database(data_location)
     employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
     pa = people.save_pa(db, employer.id, PARecord(
         name="Ann Cole", date_of_birth=date(1980, 1, 1), ni_number="AB123456C", start_date=date(2026, 4, 6),
         tax_code="1257L", pay_rates=(PayRateEntry(date(2026, 4, 6), Decimal("12.71")),)), today)
     save_shift(db, employer.id, ShiftInput(pa.id, date(2026, 11, 2), clock(9), clock(17)))
     db.close()
-    return data_path
+    return data_location
 
 
 def _no_personal_data(err: str) -> None:
@@ -49,6 +53,7 @@ def test_a_staff_list_with_a_name_already_used_by_someone_else_is_a_row_error(ho
     assert "JT482193B" not in err and "1991" not in err
 
 
+@sqlite_only("another program holding the SQLite file's write lock; on PostgreSQL it is a row lock, below")
 def test_a_data_file_held_by_another_program_is_one_sentence_after_waiting(household):
     holder = sqlite3.connect(household, isolation_level=None)
     holder.execute("BEGIN IMMEDIATE")  # another program is writing
@@ -69,6 +74,7 @@ def test_a_data_file_held_by_another_program_is_one_sentence_after_waiting(house
         assert c.execute("SELECT COUNT(*) FROM pay_runs").fetchone() == (0,)
 
 
+@sqlite_only("a read-only SQLite file; on PostgreSQL it is a login that may only read, below")
 def test_a_read_only_data_file_is_one_sentence_and_nothing_changes(household, monkeypatch, capsys):
     # Root can write to any file, so the file is opened the way SQLite opens a read-only one.
     real = database.create_engine
@@ -105,6 +111,21 @@ def test_a_clash_the_services_did_not_foresee_is_still_one_sentence(db, today):
     (OperationalError("SELECT ...", {}, sqlite3.DatabaseError("database disk image is malformed")), "DAMAGED"),
     (sqlite3.OperationalError("unable to open database file"), "CANNOT_OPEN"),
     (OperationalError("SELECT ...", {}, Exception('could not obtain lock on row in relation "employers"')), "IN_USE"),
+    # PostgreSQL's (libpq's and psycopg 3's) words
+    (OperationalError("connect", {}, Exception('connection failed: connection to server at "10.0.0.5", port 5432 '
+                                               'failed: Connection refused\n\tIs the server running on that host?')),
+     "NO_SERVER"),
+    (OperationalError("connect", {}, Exception("failed to resolve host 'db.example.org': Name or service not known")),
+     "NO_SERVER"),
+    (OperationalError("connect", {}, Exception('connection failed: connection to server at "10.0.0.5", port 5432 '
+                                               'failed: FATAL:  password authentication failed for user "ann"')),
+     "LOGIN_REFUSED"),
+    (OperationalError("connect", {}, Exception('connection failed: connection to server at "10.0.0.5", port 5432 '
+                                               'failed: FATAL:  database "household" does not exist')),
+     "NO_DATABASE"),
+    (OperationalError("INSERT ...", {}, Exception("permission denied for table pay_runs")), "NO_PERMISSION"),
+    (OperationalError("SELECT ...", {}, Exception("canceling statement due to lock timeout")), "IN_USE"),
+    (OperationalError("UPDATE ...", {}, Exception("could not serialize access due to concurrent update")), "IN_USE"),
 ])
 def test_each_kind_of_refusal_has_its_own_sentence_without_the_statement_or_its_values(error, code):
     refusal = storage_error(error)
@@ -119,3 +140,93 @@ def test_an_unexpected_error_is_a_sentence_too(monkeypatch, capsys, tmp_path):
     code = cli.main(["employers", "--data", str(tmp_path / "x.sqlite3")])
     err = capsys.readouterr().err
     assert code == 1 and err.startswith("Something unexpected went wrong (KeyError)") and "Traceback" not in err
+
+
+# --- a shared database on a server (PostgreSQL) --------------------------------------------------------------
+
+
+def _one_sentence(code_and_output, sentence_code: str) -> str:
+    code, out, err = code_and_output
+    assert code == 1 and out == "" and "Traceback" not in err and err.count("\n") == 1
+    assert err == postgresql.SENTENCES[sentence_code] + "\n"
+    return err
+
+
+def _cli(capsys, *args):
+    code = cli.main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("address", ["postgresql://ann@db.example.org:5432/household",
+                                     "postgres://ann:secret@db.example.org/household"])
+def test_without_the_driver_a_postgresql_address_says_what_to_install(monkeypatch, capsys, address):
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as after the README's install, without the extra
+    err = _one_sentence(_cli(capsys, "employers", "--data", address), "NO_DRIVER")
+    assert "pip install 'pa-manager[postgres]'" in err and "secret" not in err
+
+
+def test_an_address_that_is_not_a_database_we_keep_records_in_is_one_sentence(capsys):
+    _one_sentence(_cli(capsys, "employers", "--data", "oracle://ann@db.example.org/household"), "NOT_SUPPORTED")
+    _one_sentence(_cli(capsys, "employers", "--data", "postgresql://ann@db.example.org:port/household"),
+                  "BAD_ADDRESS")
+
+
+def test_a_server_that_cannot_be_reached_is_one_sentence(capsys):
+    pytest.importorskip("psycopg")
+    with socket.socket() as unused:  # a port on this machine that nothing listens on
+        unused.bind(("127.0.0.1", 0))
+        port = unused.getsockname()[1]
+    err = _one_sentence(_cli(capsys, "employers", "--data", f"postgresql://ann:secret@127.0.0.1:{port}/household"),
+                        "NO_SERVER")
+    assert "secret" not in err
+
+
+@pytest.mark.postgresql
+def test_a_wrong_password_is_one_sentence_without_the_password(postgres_server, capsys):
+    address = postgres_server.url("postgres", user=PASSWORD_USER, password="not-the-password")
+    err = _one_sentence(_cli(capsys, "employers", "--data", address), "LOGIN_REFUSED")
+    assert "not-the-password" not in err and PASSWORD_USER not in err
+
+
+@pytest.mark.postgresql
+def test_a_database_that_is_not_on_the_server_is_one_sentence(postgres_server, capsys):
+    _one_sentence(_cli(capsys, "employers", "--data", postgres_server.url("no_such_household")), "NO_DATABASE")
+
+
+@postgresql_only("a login the server lets read but not change")
+def test_a_login_that_may_only_read_is_one_sentence_and_nothing_changes(household, postgres_server, capsys):
+    database = household.rsplit("/", 1)[1]
+    postgres_server.execute_in(database, f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {PASSWORD_USER}")
+    reader = postgres_server.url(database, user=PASSWORD_USER, password=PASSWORD)
+    code, out, err = _cli(capsys, "employers", "--json", "--data", reader)
+    assert code == 0 and [e["name"] for e in json.loads(out)] == ["Ruth Ames"]
+    _one_sentence(_cli(capsys, "payrun", "--employer", "Ruth Ames", "--pay-date", "2026-11-30", "--finalise",
+                       "--data", reader), "NO_PERMISSION")
+    db, _ = open_database(household)
+    with db.session() as s:
+        assert s.execute(text("SELECT COUNT(*) FROM pay_runs")).scalar() == 0
+    db.close()
+
+
+@postgresql_only("another person's transaction holding the employer's row; with SQLite it is the file, above")
+def test_a_record_held_by_someone_else_is_one_sentence_after_waiting(household, monkeypatch, capsys):
+    monkeypatch.setattr(postgresql, "LOCK_TIMEOUT_MILLISECONDS", 500)
+    holder, _ = open_database(household)
+    try:
+        with holder.session(write=True) as s:
+            employer_id = s.execute(text("SELECT id FROM employers")).scalar()
+            database.lock_employer(s, employer_id)  # someone else is finalising this employer's pay
+            started = time.monotonic()
+            code, out, err = _cli(capsys, "payrun", "--employer", "Ruth Ames", "--pay-date", "2026-11-30",
+                                  "--finalise", "--data", household)
+            waited = time.monotonic() - started
+    finally:
+        holder.close()
+    assert code == 1 and out == "" and waited >= 0.5
+    assert err.startswith("Another program, or another PA Manager window, is changing the data file")
+    _no_personal_data(err)
+    db, _ = open_database(household)
+    with db.session() as s:
+        assert s.execute(text("SELECT COUNT(*) FROM pay_runs")).scalar() == 0
+    db.close()

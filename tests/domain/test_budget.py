@@ -240,3 +240,21 @@ def test_monthly_series_adds_up_to_the_year(ledger: list[LedgerEntry]) -> None:
 def test_reconciled_exactly_when_the_statement_matches(ledger: list[LedgerEntry], on: date, shift: Decimal) -> None:
     ledger_balance = balance_on(YEAR, ledger, on)
     assert reconcile(YEAR, ledger, on, ledger_balance + shift).reconciled == (shift == 0)
+
+
+@pytest.mark.parametrize("field, value, code", [
+    ("assessed_contribution", D("-1.00"), "BUDGET_CONTRIBUTION_NEGATIVE"),
+    ("assessed_contribution", D("25.405"), "BUDGET_CONTRIBUTION_NOT_MONEY"),
+    ("support_plan_hours", D("-2"), "BUDGET_PLAN_HOURS_INVALID"),
+    ("support_plan_hours", D("169"), "BUDGET_PLAN_HOURS_INVALID"),
+])
+def test_the_assessed_contribution_and_support_plan_hours_are_checked(field, value, code) -> None:
+    with pytest.raises(BudgetError) as raised:
+        weekly_year(**{field: value})
+    assert raised.value.code == code
+
+
+def test_a_year_need_not_record_a_contribution_or_support_plan_hours() -> None:
+    year = weekly_year()
+    assert (year.assessed_contribution, year.support_plan_hours) == (None, None)
+    assert weekly_year(assessed_contribution=D("0.00"), support_plan_hours=D("37.5")).support_plan_hours == D("37.5")

@@ -39,7 +39,8 @@ def unescape(value: str) -> str:
 
 
 def parse(text: str) -> tuple[dict, list[dict]]:
-    """(calendar properties, events): each property name maps to (params, value)."""
+    """(calendar properties, events): each property name maps to (params, value); an event's alarm is
+    under "VALARM", a dict of its own properties."""
     calendar: dict = {}
     events: list[dict] = []
     current = calendar
@@ -52,6 +53,12 @@ def parse(text: str) -> tuple[dict, list[dict]]:
         if (name, value) == ("END", "VEVENT"):
             events.append(current)
             current = calendar
+            continue
+        if (name, value) == ("BEGIN", "VALARM"):
+            event, current = current, {}
+            continue
+        if (name, value) == ("END", "VALARM"):
+            event["VALARM"], current = current, event
             continue
         current[name] = (tuple(params), value)
     return calendar, events
@@ -143,12 +150,28 @@ def test_calendar_round_trip():
     assert "DESCRIPTION" not in first
     assert unescape(second["SUMMARY"][1]) == summary_text["TRAINING_EXPIRED"]
     assert unescape(second["DESCRIPTION"][1]) == "Code TRAINING_EXPIRED"
-    assert second["DTSTART"] == (("VALUE=DATE",), "20261101")
+    assert second["DTSTART"] == (("VALUE=DATE",), "20261101")  # no today given: the item's own date
+    # Every event reminds: 09:00 a week before (the start of a DATE event is midnight).
+    assert first["VALARM"] == {"ACTION": ((), "DISPLAY"), "TRIGGER": ((), "-P6DT15H"),
+                               "DESCRIPTION": ((), ics.escape_text(summary_text["DBS_RECHECK"]))}
     assert second["X-PA-MANAGER-CODE"] == ((), "TRAINING_EXPIRED")
     assert first["UID"][1] != second["UID"][1]
     for part in text.encode("utf-8").split(b"\r\n"):
         assert len(part) <= 75
     assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+
+
+def test_overdue_items_go_on_today_and_remind_that_morning():
+    # Today 23 November 2026: the overdue item (due 1 November) is placed on today, the one due in 5 days
+    # on its day with a reminder that morning, the one due in 97 days with a reminder a week before.
+    items = [item("TRAINING_EXPIRED", date(2026, 11, 1), status="overdue"), item(due=date(2026, 11, 28), status="due_soon"),
+             item(due=date(2027, 2, 28), status="due_soon")]
+    _, events = parse(ics.calendar_ics([(1, i) for i in items], lambda i: i.code, dtstamp=STAMP, today=date(2026, 11, 23)))
+    assert [(e["DTSTART"][1], e["DTEND"][1], e["VALARM"]["TRIGGER"][1]) for e in events] == [
+        ("20261123", "20261124", "PT9H"), ("20261128", "20261129", "PT9H"), ("20270228", "20270301", "-P6DT15H")]
+    # The overdue event keeps the UID of its due date, so tomorrow's export moves it rather than adding one.
+    assert events[0]["UID"][1] == ics.event_uid(1, items[0])
+    assert ics.calendar_ics([(1, items[0])], lambda i: "x", dtstamp=STAMP, alarms=False).count("VALARM") == 0
 
 
 def test_uid_is_stable_and_depends_on_what_it_should():

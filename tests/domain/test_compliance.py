@@ -309,7 +309,8 @@ DUTIES = [
     # changed duties fields, PAs (None = one complete PA), code, due, status, why
     (dict(insurance_renewal_date=date(2026, 12, 1)), None, "INSURANCE_RENEWAL", date(2026, 12, 1), "due_soon",
      "renews in 8 days"),
-    (dict(insurance_renewal_date=None), None, "INSURANCE_RENEWAL", None, "missing", "employing with no insurance"),
+    (dict(insurance_renewal_date=None), None, "INSURANCE_MISSING", None, "missing",
+     "employing with no insurance recorded: record it, there is nothing to renew"),
     (dict(paye_registered_on=None), [complete_pa(start_date=date(2026, 12, 20))], "PAYE_REGISTRATION",
      date(2026, 12, 20), "due_soon", "first PA starts in 27 days"),
     (dict(paye_registered_on=None), None, "PAYE_REGISTRATION", date(2025, 1, 6), "overdue", "already employing"),

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from pa_manager.domain.budget import BudgetError, BudgetYear, LedgerEntry
 from pa_manager.domain.forecast import (
+    BUDGET_ABOVE_LIMIT_IN_YEAR,
     BUDGET_RUNS_OUT,
     BUDGET_SURPLUS_OVER_LIMIT,
     OnCosts,
@@ -55,9 +56,13 @@ def year_with(amount: str = "300.00", opening: str = "2500.00") -> BudgetYear:
 
 
 def test_pay_periods_follow_the_tax_year() -> None:
-    assert pay_period(date(2026, 4, 5), M) == ("2025-26", 12)
-    assert pay_period(date(2026, 4, 6), M) == ("2026-27", 1)
-    assert pay_period(date(2026, 5, 5), M) == ("2026-27", 1)
+    # Monthly: the calendar month, as a monthly pay run pays it, in the tax month of its last day:
+    # April's work (1 to 5 April too) is paid in tax month 1; May's (31 May) in tax month 2.
+    assert pay_period(date(2026, 4, 5), M) == ("2026-27", 1)
+    assert pay_period(date(2026, 4, 30), M) == ("2026-27", 1)
+    assert pay_period(date(2026, 5, 5), M) == ("2026-27", 2)
+    assert pay_period(date(2026, 3, 31), M) == ("2025-26", 12)
+    assert pay_period(date(2026, 11, 23), M) == ("2026-27", 8)   # 30 November: 6 November to 5 December
     assert pay_period(date(2026, 4, 6), W) == ("2026-27", 1)
     assert pay_period(date(2026, 10, 5), W) == ("2026-27", 27)
     assert pay_period(date(2026, 4, 20), F) == ("2026-27", 2)    # tax week 3
@@ -181,12 +186,40 @@ def test_forecast_with_the_allowance_warns_of_surplus() -> None:
     assert result.runs_out_on is None
 
 
-def test_forecast_without_the_allowance_stays_under_the_limit() -> None:
-    # No allowance: 2,581.79 - 719.49 = 1,862.30, under the 2,400 limit.
+def test_forecast_without_the_allowance_ends_under_the_limit_but_was_above_it() -> None:
+    # No allowance: 2,581.79 - 719.49 = 1,862.30 at the year end, under the 2,400 limit. But the
+    # ledger is empty, so April to September end on the £2,500 balance, above the limit: the month
+    # series a chart draws goes over the line, and so does the status (first of equal months: April).
     costs = OnCosts(W, D("0.03"), D("120"), D("967"), claims_employment_allowance=False)
     result = forecast_year_end(year_with(), [], weekday_plan(), costs, as_of=AS_OF)
     assert result.forecast_year_end_balance == D("1862.30")
+    assert result.codes == (BUDGET_ABOVE_LIMIT_IN_YEAR,)
+    assert (result.highest_month.month, result.highest_month.closing_balance) == (date(2026, 4, 1), D("2500.00"))
+    assert not result.highest_month.projected
+
+
+def test_forecast_under_the_limit_every_month_is_on_track() -> None:
+    # £2,300 on 4 October (under the limit) and no allowance: October's end is the highest, 2,300 +
+    # 300 x 4 Fridays (9 to 30 October) - 4 weeks x 318.16 = 2,227.36; every month after is lower.
+    costs = OnCosts(W, D("0.03"), D("120"), D("967"), claims_employment_allowance=False)
+    result = forecast_year_end(year_with(opening="2300.00"), [], weekday_plan(), costs, as_of=AS_OF)
     assert result.codes == ()
+    assert max(m.closing_balance for m in result.months) <= result.surplus_limit
+
+
+def test_work_done_since_the_last_pay_run_is_still_to_pay() -> None:
+    # The last pay run paid to Sunday 27 September; the week of 28 September to 2 October (tax week 26,
+    # 20 hours: £289.83 after the allowance, as above) is worked but not paid on 4 October. It is paid
+    # after the forecast's date (Monday 5 October, the day after), so it is October's spending.
+    #   year end 2,581.79 - 289.83 = 2,291.96
+    plan = weekday_plan(start=date(2026, 9, 28))
+    result = forecast_year_end(year_with(), [], plan, WEEKLY_COSTS, as_of=AS_OF, paid_to=date(2026, 9, 27))
+    assert result.forecast_year_end_balance == D("2291.96")
+    assert (date(2026, 10, 5), D("289.83")) in [(max(d, date(2026, 10, 5)), a) for d, a in result.costing.payments]
+    september, october = result.months[5], result.months[6]
+    assert september.spend == 0 and october.spend == D("289.83") + 4 * D("289.83")
+    # Without `paid_to` the forecast takes everything to 4 October as paid.
+    assert forecast_year_end(year_with(), [], plan, WEEKLY_COSTS, as_of=AS_OF).forecast_year_end_balance == D("2581.79")
 
 
 def test_forecast_with_the_allowance_nearly_used() -> None:
@@ -279,3 +312,9 @@ def test_forecast_adds_up(lines: list[PlannedCost], as_of: date, allowance: bool
         == result.costing.total == sum(amount for _, amount in result.costing.payments)
     assert result.costing.employment_allowance <= result.costing.employer_ni
     assert (BUDGET_RUNS_OUT in result.codes) == (result.lowest_balance < 0)
+    # The status is read from the balances the months show: they cannot disagree.
+    highest = max(m.closing_balance for m in result.months)
+    assert (BUDGET_SURPLUS_OVER_LIMIT in result.codes) == (result.months[-1].closing_balance > result.surplus_limit)
+    assert ({BUDGET_SURPLUS_OVER_LIMIT, BUDGET_ABOVE_LIMIT_IN_YEAR} & set(result.codes) != set()) == (
+        highest > result.surplus_limit)
+    assert result.highest_month.closing_balance == highest

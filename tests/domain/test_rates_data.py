@@ -64,24 +64,23 @@ def test_no_figure_is_a_float(topic):
     assert not found, f"floats (write figures as strings): {found}"
 
 
-@pytest.mark.parametrize("topic", TOPICS)
-def test_period_dates_strictly_increase(topic):
-    rows = rates.load_topic(topic).get("period")
-    if rows is None:
-        pytest.skip(f"{topic} has no [[period]] tables")
-    starts = [row.get("effective_from") for row in rows]
+DATED = [(topic, key) for topic in TOPICS for key, tables in _arrays_of_tables(rates.load_topic(topic)).items()
+         if all("effective_from" in t for t in tables)]
+
+
+@pytest.mark.parametrize("topic, key", DATED)
+def test_dated_tables_start_on_strictly_increasing_dates(topic, key):
+    starts = [row.get("effective_from") for row in rates.load_topic(topic)[key]]
     for i, start in enumerate(starts):
         assert isinstance(start, date) and not isinstance(start, datetime), \
-            f"{topic}.period[{i}].effective_from {start!r} is not a date"
+            f"{topic}.{key}[{i}].effective_from {start!r} is not a date"
     for earlier, later in zip(starts, starts[1:]):
-        assert earlier < later, f"{topic}: {later} does not come after {earlier} (overlap or out of order)"
+        assert earlier < later, f"{topic}.{key}: {later} does not come after {earlier} (overlap or out of order)"
 
 
-@pytest.mark.parametrize("topic", TOPICS)
-def test_periods_load_through_rates_module(topic):
-    if "period" not in rates.load_topic(topic):
-        pytest.skip(f"{topic} has no [[period]] tables")
-    loaded = rates.periods(topic)
+@pytest.mark.parametrize("topic, key", DATED)
+def test_dated_tables_load_through_rates_module(topic, key):
+    loaded = rates.periods(topic, key)
     assert loaded
     assert rates.in_force(loaded, loaded[-1].effective_from) == loaded[-1]
 

@@ -51,9 +51,17 @@ def test_the_report_shows_money_in_and_out_by_category_the_gap_and_page_numbers(
     assert "Employer's liability insurance £118.00" in text
     assert "Total money out £20,113.37" in text
     assert "Balance at the end of 23 November 2026 £6,964.26" in text
-    assert "On track The balance on 31 March 2027 is forecast at £4,708.36" in text
-    assert "2026-27 £15.50 2.0% £12.71 4.1% £13.45 6.8%" in text  # the council's rise beside the NLW's
-    assert "Now £15.50 £15.75 £0.25 £549.43" in text  # the uprating gap
+    summary = budget.budget_summary(demo_db, margaret, "2026-27", today)
+    end = f"£{summary.forecast.forecast_year_end_balance:,}"
+    assert f"On track The balance on 31 March 2027 is forecast at {end}" in text
+    # Rises rounded once: 0.30 / 15.20 = 1.9737%, 0.50 / 12.21 = 4.0950%, 0.85 / 12.60 = 6.7460%.
+    assert "2026-27 £15.50 1.97% £12.71 4.10% £13.45 6.75%" in text
+    year, coming = summary.uprating.year, summary.uprating.coming
+    assert "What an hour costs 2026-27 From 1 April 2027" in text
+    assert f"Cost of an hour £{year.hourly_cost} £{coming.hourly_cost}" in text
+    assert "The council's rate an hour £15.50 £15.50 if" in text  # one rate a year; next year's "if unchanged"
+    assert f"Short by an hour (or to spare) £{year.gap_per_hour} short £{coming.gap_per_hour} short" in text
+    assert "Sleep-in nights (52 nights at £60.00)" in text
     assert "Spending by month" in text and "Balance at the end of each month" in text
     for number, page in enumerate(pages, start=1):
         assert "Margaret Okafor" in page and "Budget report, 1 April 2026 to 23 November 2026" in page
@@ -82,9 +90,20 @@ def test_the_letter_is_one_page_naming_the_council_and_the_shortfall(demo_db, ma
     text = " ".join(" ".join(_pages(path)).split())
     assert "Dear Direct Payments team at Ashford Vale Council," in text
     assert "14 Larch Close" in text and "AV1 2QT" in text and "Direct payment reference: DP-204417" in text
-    assert "a rise of 2.0% on the year before" in text and "rose by 4.1%" in text
-    assert "£0.25 an hour more than you pay, or £549.43 a year" in text
-    assert "from 1 April 2027 it covers at least the legal minimum wage" in text
+    up = budget.uprating(demo_db, margaret, "2026-27", today)
+    year, coming = up.year, up.coming
+    assert "Request for a review of my direct payment from 1 April 2027" in text
+    assert "a rise of 1.97% on the year before" in text and "rose by 4.10%" in text
+    assert f"each hour costs me £{year.hourly_cost}: £{year.gap_per_hour} more than you pay" in text
+    assert "From 1 April 2027 the National Living Wage is £13.21 an hour (not yet confirmed)" in text
+    assert "raising one PA from £11.20 to £11.27 an hour" in text
+    # The figure asked for is the year ahead's cost of an hour, and the table shows what it is made of:
+    # the legal minimum for each PA's age, pay above it, sleep-ins, then each on-cost, and the total.
+    assert f"raise your hourly rate to at least £{coming.hourly_cost}" in text
+    assert "Pay at the legal minimum for each PA's age" in text and "Holiday pay (12.07% of pay)" in text
+    # (the embedded font is wide enough that this label may wrap within its cell)
+    assert re.search(r"Employer's National Insurance after the Employment (Allowance )?£0\.00 £0\.00", text)
+    assert f"Total £{coming.total:,} £{coming.hourly_cost}" in text
     assert "Yours faithfully, Margaret Okafor" in text
 
 
@@ -103,4 +122,24 @@ def test_a_year_without_published_tax_rates_is_refused_in_words(demo_db, margare
         label="2030-31", amount=year.amount, basis=year.basis, council_hourly_rate=year.council_hourly_rate))
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2030-31", tmp_path / "later.pdf", today)
-    assert "rates for 2030-31" in str(raised.value)
+    assert str(raised.value) == ("PA Manager cannot cost the 2030-31 budget year: it does not have the National "
+                                 "Insurance rates for the 2030-31 tax year yet – check for an update of PA Manager once "
+                                 "they are published.")
+
+
+def test_a_report_that_cannot_be_made_names_the_real_cause(demo_db, margaret, tmp_path, today):
+    # Dates outside the year, and a year not recorded, are their own causes, not missing tax rates.
+    with pytest.raises(ServiceError) as raised:
+        save_budget_report(demo_db, margaret, "2026-27", tmp_path / "r.pdf", today, date(2026, 3, 1), date(2026, 6, 30))
+    assert "Choose dates from 1 April 2026 to 31 March 2027" in str(raised.value)
+    with pytest.raises(ServiceError) as raised:
+        save_budget_report(demo_db, margaret, "2019-20", tmp_path / "r.pdf", today)
+    assert "There is no budget year 2019-20" in str(raised.value)
+    # A year before the minimum wage data starts: the words say which figures are missing.
+    year = budget.get_year(demo_db, margaret, "2026-27")
+    budget.save_year(demo_db, margaret, budget.make_year(label="2015-16", amount=year.amount, basis=year.basis,
+                                                         council_hourly_rate=year.council_hourly_rate))
+    with pytest.raises(ServiceError) as raised:
+        save_budget_report(demo_db, margaret, "2015-16", tmp_path / "r.pdf", today)
+    assert str(raised.value) == ("PA Manager cannot cost the 2015-16 budget year: its workplace pension figures start "
+                                 "after 31 March 2016, so that year is before what it can work out.")

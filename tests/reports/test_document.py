@@ -136,14 +136,18 @@ def test_sections_start_on_a_new_page_and_count_their_own_pages(tmp_path):
     assert "November 2026" in pages[2] and "Page 2 of 2" in pages[2]
 
 
-def test_a_long_employer_name_and_period_take_two_header_lines_without_overlapping(tmp_path):
+def test_a_long_employer_name_and_period_take_more_header_lines_without_overlapping(tmp_path):
     path = tmp_path / "long-header.pdf"
     name = "The Trustees of the Estate of the Late Alexandra Featherstonehaugh-Worthington"
     period = "Pay period: 24 November 2026 to 7 December 2026"
     doc.build_pdf([doc.paragraph("Body")], info(employer_name=name, period=period), path)
-    text = pdf_text(path)
-    assert name in text
+    text = " ".join(pdf_text(path).split())
+    assert name in text  # wrapped onto a second line, not cut short
     assert period in text
+    boxes = word_boxes(path)
+    body = next(box for box in boxes if box[0] == "Body")
+    header_bottom = max(box[4] for box in boxes if box[0] in ("Worthington", "December"))
+    assert body[2] > header_bottom  # the text starts below the header
 
 
 def test_nothing_is_printed_within_18_mm_of_any_edge(two_page_pdf):
@@ -165,32 +169,55 @@ def test_text_is_11_point_or_more_and_headings_larger():
     assert all(style.fontSize > styles.body.fontSize for style in styles.headings.values())
 
 
-def test_pound_sign_and_en_dash_render_in_helvetica_with_no_font_embedded(tmp_path):
+def pdf_fonts(pdf) -> list[list[str]]:
+    """pdffonts' table: name, type, encoding, emb, sub, uni, object id."""
+    out = subprocess.run([_tool("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
+    return [line.split() for line in out.splitlines()[2:] if line.strip()]
+
+
+def test_every_font_is_embedded_so_the_pdf_looks_and_reads_the_same_anywhere(tmp_path):
     path = tmp_path / "symbols.pdf"
     text = "Budget – £1,234.56 left, €10 spent"
-    assert doc.fonts_for([text]) == doc.STANDARD_FONTS
-    doc.build_pdf([doc.paragraph(text)], info(), path)
-    assert text in pdf_text(path)
-    fonts = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
-    assert "Helvetica" in fonts
-    assert " yes " not in fonts  # nothing embedded: the file stays small
-
-
-def test_text_beyond_helvetica_gets_an_embedded_font_that_shows_it(tmp_path):
-    path = tmp_path / "unicode.pdf"
     name = "Łucja Wójcik-Szymańska"
-    fonts = doc.fonts_for([name])
-    assert fonts != doc.STANDARD_FONTS
-    styles = doc.styles_for(fonts)
-    doc.build_pdf([doc.heading(name, styles=styles)], info(employer_name=name), path)
-    text = pdf_text(path)
-    assert text.count(name) == 2  # the heading and the page header
-    embedded = subprocess.run([_tool("pdffonts"), str(path)], capture_output=True, text=True, check=True).stdout
-    assert " yes " in embedded
+    doc.build_pdf([doc.heading(name), doc.paragraph(text), long_table(3),
+                   doc.status_cell("Overdue", doc.Mark.WARNING)], info(employer_name=name), path)
+    found = pdf_text(path)
+    assert text in found and found.count(name) == 2  # the heading and the page header
+    fonts = pdf_fonts(path)
+    assert fonts and all(row[-5] == "yes" for row in fonts), fonts  # emb: yes
+    assert all(row[-3] == "yes" for row in fonts), fonts  # uni: text can be copied and read out
+    assert not any("Helvetica" in row[0] for row in fonts)
+
+
+def test_the_language_is_english_for_screen_readers(two_page_pdf):
+    assert b"/Lang (en-GB)" in two_page_pdf.read_bytes()
+
+
+def test_reusing_a_font_subset_writes_the_bytes_reportlab_writes(tmp_path):
+    """Payslips reuse each font subset's embedded pieces; the file must be what ReportLab makes anyway."""
+    from reportlab.pdfbase.pdfmetrics import registerFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    doc.embedded_fonts()
+    registerFont(TTFont("PlainReportLab", doc._find_font_files()[0]))
+
+    def make(font):
+        out = io.BytesIO()
+        canvas = Canvas(out, invariant=1)
+        canvas.setFont(font, 11)
+        canvas.drawString(50, 700, "Payslip for Łucja Wójcik, £1,246.21 – paid")
+        canvas.showPage()
+        canvas.save()
+        return out.getvalue()
+
+    ours = make("PAManagerSans")
+    assert ours == make("PlainReportLab")
+    assert make("PAManagerSans") == ours  # and again, from the kept pieces
 
 
 def test_registering_the_embedded_font_happens_once():
-    assert doc.unicode_fonts() is doc.unicode_fonts()
+    assert doc.embedded_fonts() is doc.embedded_fonts()
 
 
 def test_paragraph_text_is_printed_as_typed_not_read_as_markup(tmp_path):

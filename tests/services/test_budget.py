@@ -171,16 +171,35 @@ def test_a_year_with_a_wrong_figure_is_refused_field_by_field():
     assert list(raised.value.problems) == ["amount"]
 
 
-def test_the_demo_gap_per_hour_is_the_hourly_cost_less_the_council_rate(demo_db, margaret, today):
+def test_the_demo_is_costed_year_by_year_with_one_council_rate_a_year(demo_db, margaret, today):
     up = budget.uprating(demo_db, margaret, "2026-27", today)
-    now = up.gap.now
-    assert now.council_rate == D("15.50")
-    assert now.gap_per_hour == now.hourly_cost - now.council_rate == D("0.25")
-    assert now.gap_per_year == D("549.43")
+    year, coming = up.year, up.coming
+    # One council rate a year: this year's is the one recorded for it, the history's too; next year has none
+    # recorded, so the comparison says "if it stays".
+    assert year.council_rate == up.history[-1].council_rate == D("15.50")
+    assert (coming.label, coming.council_rate, coming.council_rate_recorded) == ("2027-28", D("15.50"), False)
+    for cost in (year, coming):
+        assert cost.gap_per_hour == cost.hourly_cost - cost.council_rate
+        assert cost.gap_per_year == cost.total - (cost.council_rate * cost.hours).quantize(D("0.01"))
+        assert sum(line.per_hour for line in cost.lines()) == cost.hourly_cost
+        assert sum(line.year for line in cost.lines()) == cost.total
+    # Tom's weekend sleep-ins (every other weekend, £60 a night) are costed: 52 nights a year.
+    assert (year.nights, year.night_rates) == (52, (D("60.00"),))
+    assert year.allowances == 52 * D("60.00")
+    # Priya (19, £11.20) is below next April's 18 to 20 minimum of £11.27 and is raised to it; Janet
+    # (£14.80) and Tom (£13.45) are above £13.21 and keep their rates.
+    assert [(r.name, r.from_rate, r.to_rate) for r in coming.raises][0] == ("Priya Sandhu", D("11.20"), D("11.27"))
+    assert {r.name for r in coming.raises} == {"Priya Sandhu"}
+    assert coming.raised_to_floor and not year.raised_to_floor
+    # 2025-26, looked at now, is costed at 2025-26's figures (tests/services/test_uprating.py works one
+    # through by hand) against 2025-26's council rate, and has no next April to ask about.
+    before = budget.uprating(demo_db, margaret, "2025-26", today)
+    assert before.coming is None and (before.year.council_rate, before.year.nlw) == (D("15.20"), D("12.21"))
     assert [row.year_label for row in up.history] == ["2025-26", "2026-27"]
-    assert (up.history[-1].council_uplift, up.history[-1].nlw_uplift) == (D("0.0197"), D("0.0410"))
-    assert gap_lines(up, today)[0] == ("warning", "Now: the council pays £15.50 an hour. Paying your PAs and the costs on "
-                                           "top needs £15.75 an hour. You are £0.25 an hour (£549.43 a year) short.")
+    assert (up.history[-1].council_uplift, up.history[-1].nlw_uplift) == (D("0.30") / D("15.20"), D("0.50") / D("12.21"))
+    assert gap_lines(up, today)[0][1].startswith("Short in 2026-27: the council pays £15.50 an hour.")
+    # The what-if's "as it is" costs the same year by another road (the forecast's planned costs): the same.
+    assert budget.try_what_if(demo_db, margaret, "2026-27", Scenario()).baseline_cost == year.total
 
 
 def test_a_what_if_to_the_real_living_wage_costs_more_than_now(demo_db, margaret, today):

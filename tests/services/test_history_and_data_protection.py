@@ -59,9 +59,9 @@ def test_the_history_says_who_changed_pay_rates_finalised_pay_and_recorded_check
     assert [c.code for c in history.change_history(db, employer_id, pa_id)][-1] == history.PAY_RATE_ADDED
 
 
-def test_the_history_from_the_command_line(db, former, data_path, capsys):
+def test_the_history_from_the_command_line(db, former, data_location, capsys):
     db.close()
-    code = cli.main(["history", "--employer", "Ruth Ames", "--pa", "Ann Cole", "--json", "--data", str(data_path)])
+    code = cli.main(["history", "--employer", "Ruth Ames", "--pa", "Ann Cole", "--json", "--data", data_location])
     entries = json.loads(capsys.readouterr().out)
     assert code == 0 and entries[0]["what"] == "Recorded that Ann Cole leaves on 31 March 2026 (Moved away)."
     assert entries[-1]["facts"]["amount"] == "12.21" and entries[-1]["who"] == "Ruth's advocate"
@@ -114,11 +114,11 @@ def test_erasing_a_former_pa_keeps_the_pay_figures_without_their_name(db, former
     assert [name for name, _ in pay_day.year_end_summary(db, employer_id, "2025-26")] == ["Former PA 1"]
 
 
-def test_erasing_from_the_command_line_needs_confirming(db, former, data_path, capsys, monkeypatch):
+def test_erasing_from_the_command_line_needs_confirming(db, former, data_location, capsys, monkeypatch):
     db.close()
     monkeypatch.setattr(cli, "_today", lambda: date(2032, 4, 1))
-    assert cli.main(["erase-pa", "--employer", "Ruth Ames", "--pa", "Ann Cole", "--data", str(data_path)]) == 2
+    assert cli.main(["erase-pa", "--employer", "Ruth Ames", "--pa", "Ann Cole", "--data", data_location]) == 2
     assert "cannot be undone" in capsys.readouterr().err
     assert cli.main(["erase-pa", "--employer", "Ruth Ames", "--pa", "Ann Cole", "--confirm",
-                     "--data", str(data_path)]) == 0
+                     "--data", data_location]) == 0
     assert "kept as Former PA 1" in capsys.readouterr().out

@@ -12,7 +12,9 @@ from pa_manager.domain.rota import Cancellation, Cover
 from pa_manager.domain.shifts import ShiftType, paid_minutes
 from pa_manager.services import employers, hours, pay_runs, people, period_reports, rota, timesheets
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.services.shifts import ShiftInput, delete_shift, restore_shift, save_shift, shifts_between
+from pa_manager.services.shifts import (
+    ShiftInput, build_shift, delete_shift, get_shift, restore_shift, save_shift, shifts_between, store_batch,
+)
 
 
 @pytest.fixture
@@ -88,6 +90,25 @@ def test_changing_a_shift_does_not_clash_with_itself_and_undo_restores_it(db, ho
     delete_shift(db, shift.key)
     restore_shift(db, employer_id, changed)
     assert shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 2)) == [changed]
+
+
+def test_a_shift_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_shifts(db, household):
+    employer_id, ann, _ = household
+    first = save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "08:00", "12:00"))
+    ahead = build_shift(_entry(ann, date(2026, 11, 3), "08:00", "12:00"), key=first.key + 1)
+    restore_shift(db, employer_id, ahead)
+    third = save_shift(db, employer_id, _entry(ann, date(2026, 11, 4), "08:00", "12:00"))
+    assert third.key > ahead.key
+    assert [s.key for s in shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 4))] == [
+        first.key, ahead.key, third.key]
+
+
+def test_shifts_stored_together_get_their_ids_in_the_order_given(db, household):
+    employer_id, ann, bo = household
+    given = [build_shift(_entry(pa, date(2026, 11, day), start, "17:00"))
+             for pa, day, start in ((bo, 9, "12:00"), (ann, 3, "09:00"), (bo, 4, "10:00"), (ann, 2, "11:00"))]
+    ids = store_batch(db, employer_id, given, "rota")
+    assert [(s.pa, s.start) for s in (get_shift(db, key) for key in ids)] == [(s.pa, s.start) for s in given]
 
 
 def test_hours_by_type_and_their_cost(db, household):
@@ -275,9 +296,10 @@ def test_the_timesheet_pdf_shows_paid_hours_and_the_nights_apart(db, sleeper, tm
     text = " ".join(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
                                    check=True).stdout.split())
     # A sleep-in paid by the allowance shows its awake hours (40 minutes = 0.67) and is marked a night.
-    assert "11 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.67" in text
-    assert "14 November 2026 22:00 to 07:00 (next day) Sleep-in night 0.00" in text
-    assert "7 November 2026 09:00 to 13:00 Standard 4.00" in text
+    assert "Wed 11 November 2026 22:00 07:00 None Sleep-in 0.67 Yes next day" in text
+    assert "Sat 14 November 2026 22:00 07:00 None Sleep-in 0.00 Yes next day" in text
+    assert "Sat 7 November 2026 09:00 13:00 None Standard 4.00" in text
     # Standard 6 h; sleep-in 80 minutes awake = 1.33; 440 minutes paid = 7.33 hours, not 7.33 + 27.
-    assert "Total standard 6.00 Total sleep-in 1.33 Total hours 7.33 Sleep-in nights: 3" in text
+    assert ("Total standard hours 6.00 Total sleep-in hours 1.33 Total paid hours 7.33 "
+            "Sleep-in nights, paid by the allowance: 3") in text
     assert "A sleep-in night paid by the sleep-in allowance counts as a night, not as hours" in text

@@ -1,6 +1,5 @@
 """The pay record, through the real services: kept as it was, one per period, never deleted, carried
 whole by export and import, and every kind of pay day (a new starter off sick, a bonus, arrears)."""
-import shutil
 import subprocess
 import sys
 from dataclasses import replace
@@ -9,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import delete, func, select, text
+from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
 from pa_manager.domain.employer import EmployerRecord
@@ -122,18 +121,18 @@ def test_the_schema_itself_refuses_a_second_run_for_a_period(db, household):
             period_end=date(2026, 11, 30), frequency="monthly", tax_year="2026-27", period=8, finalised_at=NOW))
 
 
-def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, household, data_path):
+def test_two_processes_finalising_the_same_period_at_once_make_one_pay_run(db, household, data_location):
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
     db.close()
     commands = [[sys.executable, "-m", "pa_manager", "payrun", "--employer", "Ruth Ames", "--pay-date", day,
-                 "--finalise", "--confirm", "--data", str(data_path)] for day in ("2026-11-27", "2026-11-30")]
+                 "--finalise", "--confirm", "--data", data_location] for day in ("2026-11-27", "2026-11-30")]
     running = [subprocess.Popen(c, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for c in commands]
     results = [(p.wait(timeout=60), p.stderr.read()) for p in running]
     assert sorted(code for code, _ in results) == [0, 1]
     refused = next(err for code, err in results if code == 1)
     assert "was paid in the pay run of" in refused and "Traceback" not in refused
-    again, _ = open_database(data_path)
+    again, _ = open_database(data_location)
     assert len(pay_runs.pay_run_dates(again, employer_id)) == 1
     again.close()
 
@@ -225,20 +224,20 @@ def test_an_export_made_by_the_release_before_imports_with_its_pay_records_whole
 # --- imports are idempotent, even at the same moment ----------------------------------------------------------
 
 
-def test_the_same_timesheet_imported_twice_at_once_is_stored_once(db, household, data_path, tmp_path):
+def test_the_same_timesheet_imported_twice_at_once_is_stored_once(db, household, data_location, tmp_path):
     employer_id, pa = household
     sheet = tmp_path / "sheet.csv"
     rows = [f"Ann Cole,2026-12-{day:02d},09:00,13:00,0,standard," for day in range(1, 29)]
     sheet.write_text("pa,date,start,end,break_minutes,type,notes\n" + "\n".join(rows) + "\n")
     db.close()
     command = [sys.executable, "-m", "pa_manager", "import-timesheet", str(sheet), "--employer", "Ruth Ames",
-               "--data", str(data_path)]
+               "--data", data_location]
     running = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     outcomes = sorted((p.wait(timeout=60), p.stdout.read()) for p in running)
     assert [code for code, _ in outcomes] == [0, 0]
     assert sorted(out.strip() for _, out in outcomes) == ["Added 0 shifts; 28 were already there.",
                                                           "Added 28 shifts; 0 were already there."]
-    again, _ = open_database(data_path)
+    again, _ = open_database(data_location)
     with again.session() as s:
         assert s.scalar(select(func.count()).select_from(models.Shift)) == 28
     again.close()
@@ -393,3 +392,43 @@ def test_finalising_lists_what_the_law_needs_first_and_goes_ahead_only_when_conf
     pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
                               confirmed=True)
     assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]
+
+
+def test_a_shift_saved_while_the_pay_run_is_finalised_is_never_left_out_of_it(db, household, data_location,
+                                                                              monkeypatch):
+    """Someone finalises November just as a November shift is being saved (after its check of the paid
+    days, before its write). Either the finalising waits for the shift and gives up (PostgreSQL: the
+    save holds the employer's row; the pay run can be finalised again, counting the shift), or the
+    shift is refused (SQLite: it read the file before the pay run was written). Never both stored."""
+    from pa_manager.services import shifts as shift_service
+    from pa_manager.storage import postgresql
+    from pa_manager.storage.database import StorageError, open_database
+
+    employer_id, pa = household
+    work(db, employer_id, pa.id, date(2026, 11, 2))
+    monkeypatch.setattr(postgresql, "LOCK_TIMEOUT_MILLISECONDS", 300)
+    other, _ = open_database(data_location)
+    outcome = {}
+    checked = shift_service.shift_problems
+
+    def finalised_meanwhile(session, employer, shift):
+        found = checked(session, employer, shift)
+        try:
+            pay_runs.finalise_pay_run(other, employer_id, date(2026, 11, 30), NOW, confirmed=True)
+            outcome["pay run"] = "finalised"
+        except StorageError as refused:
+            outcome["pay run"] = refused.code
+        return found
+
+    monkeypatch.setattr(shift_service, "shift_problems", finalised_meanwhile)
+    try:
+        work(db, employer_id, pa.id, date(2026, 11, 3))
+        outcome["shift"] = "saved"
+    except StorageError as refused:
+        outcome["shift"] = refused.code
+    finally:
+        other.close()
+    stored = shift_service.shifts_between(db, employer_id, date(2026, 11, 3), date(2026, 11, 3))
+    runs = pay_runs.pay_run_dates(db, employer_id)
+    assert outcome in ({"pay run": "IN_USE", "shift": "saved"}, {"pay run": "finalised", "shift": "IN_USE"})
+    assert (runs, len(stored)) == (([], 1) if outcome["shift"] == "saved" else ([date(2026, 11, 30)], 0))

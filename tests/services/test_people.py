@@ -85,6 +85,31 @@ def test_restore_puts_back_a_deleted_pa_with_the_same_id_and_rates(db, employer,
     assert people.get_pa(db, pa.id) == pa
 
 
+def test_a_pa_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_pas(db, employer, today):
+    """Undo puts rows back with their old ids. Should one be ahead of the id sequence (the database was
+    restored from an older backup, or the rows were copied in), the next new row still gets an id of its
+    own: SQLite carries on from the largest id; on PostgreSQL the sequence is moved past it first."""
+    ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), today)
+    people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 1))
+    cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)
+    assert cy.id > ann.id + 1
+    assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Ann Cole", "Bea Dunn", "Cy Eves"]
+
+
+def test_pay_lines_come_back_in_one_order_by_date_kind_and_shift_type_even_after_a_change(db, employer, today):
+    """The order is the lines' key, on both databases: SQLite happened to give it (through the unique
+    index), PostgreSQL gives rows of one date in no set order and moves a changed row to the end."""
+    sleep_in = PayRateEntry(date(2026, 4, 1), Decimal("80.00"), "sleep_in_allowance")
+    nights = PayRateEntry(date(2026, 4, 1), Decimal("15.00"), "hourly", "waking_night")
+    basic = PayRateEntry(date(2026, 4, 1), Decimal("12.71"))
+    older = PayRateEntry(date(2025, 4, 1), Decimal("12.21"))
+    pa = people.save_pa(db, employer.id, PARecord(name="Ann Cole", pay_rates=(sleep_in, nights, basic, older)), today)
+    assert pa.pay_rates == (older, basic, nights, sleep_in)
+    raised = replace(basic, amount=Decimal("13.00"))
+    people.save_pa(db, employer.id, replace(pa, pay_rates=(older, raised, nights, sleep_in)), today)
+    assert people.get_pa(db, pa.id).pay_rates == (older, raised, nights, sleep_in)
+
+
 def test_employer_references_are_checked(db):
     with pytest.raises(ValidationFailed) as failure:
         employers.save_employer(db, EmployerRecord(name="X", paye_reference="12/AB", accounts_office_reference="123PX0012345"))
@@ -96,6 +121,29 @@ def test_employer_names_are_unique_ignoring_case(db):
     with pytest.raises(ValidationFailed) as failure:
         employers.save_employer(db, EmployerRecord(name="ADA LOVELL"))
     assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"
+
+
+def test_names_are_the_same_ignoring_case_in_any_alphabet_on_every_database(db, employer, today):
+    """SQLite's lower() folds A to Z only, PostgreSQL's follows the server's locale: names are compared
+    (and listed) by the app's own rule instead."""
+    zoe = employers.save_employer(db, EmployerRecord(name="Zoë Ásgeirsdóttir"))
+    assert employers.find_employer(db, "  ZOË ÁSGEIRSDÓTTIR ").id == zoe.id
+    with pytest.raises(ValidationFailed) as failure:
+        employers.save_employer(db, EmployerRecord(name="zoë ásgeirsdóttir"))
+    assert failure.value.problems["name"].code == "EMPLOYER_NAME_TAKEN"
+    people.save_pa(db, employer.id, PARecord(name="Łucja Żak"), today)
+    with pytest.raises(ValidationFailed) as failure:
+        people.save_pa(db, employer.id, PARecord(name="ŁUCJA ŻAK"), today)
+    assert failure.value.problems["name"].code == "PA_NAME_TAKEN"
+
+
+def test_names_are_listed_in_one_order_on_every_database(db, employer, today):
+    for name in ("anna", "Ann-Marie Bell", "Ann Cole", "ÁINE Doyle", "Zac"):
+        people.save_pa(db, employer.id, PARecord(name=name), today)
+        employers.save_employer(db, EmployerRecord(name=name))
+    expected = ["Ann Cole", "Ann-Marie Bell", "anna", "Zac", "ÁINE Doyle"]  # case folded, then by character
+    assert [pa.name for pa in people.list_pas(db, employer.id)] == expected
+    assert [e.name for e in employers.list_employers(db, today) if e.id != employer.id] == expected
 
 
 def test_identifiers_are_stored_in_their_one_form_and_a_bad_one_is_reported_as_typed(db, employer, today):

@@ -82,7 +82,7 @@ def test_care_certificate_progress_is_kept_per_standard(db, household):
         training.set_care_certificate_standard(db, employer_id, pa_id, 17, date(2026, 4, 21))
 
 
-def test_a_certificate_travels_with_an_exported_employer(db, household, today, tmp_path):
+def test_a_certificate_travels_with_an_exported_employer(db, household, new_data, today, tmp_path):
     employer_id, pa_id = household
     content = b"%PDF-1.4 first aid certificate \x00\xff bytes"
     certificate = tmp_path / "Ann Cole first aid.pdf"
@@ -92,7 +92,7 @@ def test_a_certificate_travels_with_an_exported_employer(db, household, today, t
                          funding_source="individual_employer_funding", certificate=certificate, today=today)
 
     path = transfer.export_employer(db, employer_id, tmp_path / "ruth.paemployer", datetime(2026, 11, 23, 10, 0))
-    other, _ = open_database(tmp_path / "elsewhere" / "other.sqlite3")
+    other, _ = open_database(new_data())
     try:
         new_id = transfer.import_employer(other, path)
         [stored] = training.list_records(other, new_id)

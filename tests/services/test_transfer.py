@@ -1,5 +1,6 @@
 """Exporting one employer and importing it elsewhere reproduces every record exactly."""
 import json
+import shutil
 import zipfile
 from dataclasses import replace
 from datetime import datetime
@@ -11,6 +12,7 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.storage.database import open_database
 from pa_manager.storage.models import Base
 from pa_manager.storage.transfer import owned_tables
+from tests.conftest import postgresql_only
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -19,15 +21,15 @@ def _without_ids(records):
     return [replace(r, id=None) for r in records]
 
 
-def _other_install(tmp_path):
-    db, _ = open_database(tmp_path / "elsewhere" / "other.sqlite3")
+def _other_install(new_data):
+    db, _ = open_database(new_data())
     return db
 
 
-def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, tmp_path, today):
+def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, new_data, tmp_path, today):
     source = employers.find_employer(demo_db, "Margaret Okafor")
     path = transfer.export_employer(demo_db, source.id, tmp_path / "margaret.paemployer", NOW)
-    other = _other_install(tmp_path)
+    other = _other_install(new_data)
     new_id = transfer.import_employer(other, path)
 
     assert replace(employers.get_employer(other, new_id), id=None) == replace(source, id=None)
@@ -35,6 +37,27 @@ def test_round_trip_reproduces_the_employer_and_every_pa_exactly(demo_db, tmp_pa
     # Only that employer travelled.
     assert [e.name for e in employers.list_employers(other, today)] == ["Margaret Okafor"]
     other.close()
+
+
+@postgresql_only("moving a household's records from its SQLite file to an organisation's server")
+def test_an_employer_exported_from_a_sqlite_file_imports_into_a_postgresql_database_exactly(
+        db, tmp_path, _demo_data_file, today):
+    from pa_manager.services import pay_runs
+    from pa_manager.services.payslips import payslip_documents
+
+    household, _ = open_database(shutil.copy(_demo_data_file, tmp_path / "household.sqlite3"))
+    try:
+        source = employers.find_employer(household, "Margaret Okafor")
+        path = transfer.export_employer(household, source.id, tmp_path / "margaret.paemployer", NOW)
+        new_id = transfer.import_employer(db, path)
+        assert replace(employers.get_employer(db, new_id), id=None) == replace(source, id=None)
+        assert _without_ids(people.list_pas(db, new_id)) == _without_ids(people.list_pas(household, source.id))
+        days = pay_runs.pay_run_dates(household, source.id)
+        assert pay_runs.pay_run_dates(db, new_id) == days and len(days) > 12
+        for day in (days[0], days[-1]):  # the newest and the oldest pay run's payslips, word for word
+            assert payslip_documents(db, new_id, day) == payslip_documents(household, source.id, day)
+    finally:
+        household.close()
 
 
 def test_every_table_is_owned_by_an_employer_so_nothing_is_left_out_of_an_export():
@@ -58,7 +81,7 @@ def test_a_file_that_is_not_an_export_is_refused_with_its_name(tmp_path, db):
         transfer.import_employer(db, path)
 
 
-def test_an_export_from_a_newer_version_is_refused(demo_db, tmp_path):
+def test_an_export_from_a_newer_version_is_refused(demo_db, new_data, tmp_path):
     source = employers.find_employer(demo_db, "Desmond Clarke")
     path = transfer.export_employer(demo_db, source.id, tmp_path / "d.paemployer", NOW)
     with zipfile.ZipFile(path) as archive:
@@ -66,7 +89,7 @@ def test_an_export_from_a_newer_version_is_refused(demo_db, tmp_path):
     document["schema_revision"] = "9999_future"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("employer.json", json.dumps(document))
-    other = _other_install(tmp_path)
+    other = _other_install(new_data)
     with pytest.raises(ServiceError, match="newer version"):
         transfer.import_employer(other, path)
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []

@@ -13,6 +13,7 @@ import pytest
 from pa_manager.storage import sqlite_file
 from pa_manager.storage.backup import backups_of, copy_database
 from pa_manager.storage.database import DataFileError, open_database
+from tests.conftest import sqlite_only
 
 
 def _refusal(path, **options) -> DataFileError:
@@ -120,6 +121,7 @@ def test_every_file_the_command_line_writes_is_the_users_alone_whatever_the_umas
         assert stat.S_IMODE(path.stat().st_mode) == expected, path
 
 
+@sqlite_only("a SQLite file copied on its own, without its -wal file")
 def test_a_finalised_pay_run_is_in_the_data_file_itself_the_moment_it_is_committed(db, data_path, tmp_path, today):
     """Copying just the data file (no -wal or -journal beside it) while the app still has it open keeps the run."""
     from datetime import date, time, timezone

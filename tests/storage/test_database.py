@@ -3,6 +3,7 @@ import shutil
 import sqlite3
 from datetime import datetime
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from alembic.autogenerate import compare_metadata
@@ -12,6 +13,7 @@ from sqlalchemy import text
 from pa_manager.storage import database
 from pa_manager.storage.database import DataFileError, head_revision, open_database
 from pa_manager.storage.models import Base, Employer
+from tests.conftest import postgresql_only
 
 
 def test_a_new_file_is_created_at_the_latest_schema(tmp_path):
@@ -154,59 +156,115 @@ def test_opening_a_file_at_the_newest_schema_does_not_load_alembic(data_path):
     assert out.strip() == "False"
 
 
-def test_a_file_from_the_first_release_is_backed_up_and_upgraded_keeping_every_record(tmp_path):
+@pytest.fixture
+def blank_location(backend, tmp_path, request) -> str:
+    """Somewhere with no tables at all yet: a SQLite file name, or an empty PostgreSQL database."""
+    if backend == "sqlite":
+        return str(tmp_path / "old.sqlite3")
+    return request.getfixturevalue("_postgres_databases")("blank")
+
+
+def _engine(location: str):
+    """A plain engine on the data, as an older release made it (no app code in between)."""
+    from sqlalchemy import create_engine
+
+    from pa_manager.storage.postgresql import url_engine
+
+    return url_engine(location) if "://" in location else create_engine(f"sqlite:///{location}")
+
+
+def test_a_file_from_the_first_release_is_backed_up_and_upgraded_keeping_every_record(blank_location):
     """Build a data file as the first release (revision 0001) wrote it, then open it today."""
     from alembic import command
-    from sqlalchemy import create_engine
 
     from pa_manager.services import employers, people
     from pa_manager.storage.database import _alembic_config
 
-    path = tmp_path / "old.sqlite3"
-    engine = create_engine(f"sqlite:///{path}")
+    engine = _engine(blank_location)
     with engine.begin() as c:
         command.upgrade(_alembic_config(c), "0001")
         c.execute(text("INSERT INTO employers (id, name, address, postcode, council, direct_payment_reference, nation, london,"
                        " paye_reference, accounts_office_reference, insurer, insurance_policy_number, pension_provider,"
-                       " pay_frequency) VALUES (1, 'Old Employer', '', '', 'A Council', '', 'wales', 0, '', '', '', '', '', 'weekly')"))
+                       " pay_frequency) VALUES (1, 'Old Employer', '', '', 'A Council', '', 'wales', :no, '', '', '', '', '',"
+                       " 'weekly')"), {"no": False})
         c.execute(text("INSERT INTO pas (id, employer_id, name, ni_number, address, postcode, phone, email, leaving_reason,"
                        " job_title, tax_code, ni_category, irregular_hours, apprentice, close_relative_in_household,"
                        " emergency_contact_name, emergency_contact_phone) VALUES (1, 1, 'Old PA', 'JT482193B', '', '', '', '',"
-                       " '', 'PA', 'C1257L', 'A', 0, 0, 0, '', '')"))
-        c.execute(text("INSERT INTO pay_rates (employer_id, pa_id, effective_from, hourly_rate) VALUES (1, 1, '2025-04-01', 1221)"))
+                       " '', 'PA', 'C1257L', 'A', :no, :no, :no, '', '')"), {"no": False})
+        c.execute(text("INSERT INTO pay_rates (employer_id, pa_id, effective_from, hourly_rate) "
+                       "VALUES (1, 1, :day, 1221)"), {"day": datetime(2025, 4, 1).date()})
     engine.dispose()
 
-    db, opened = open_database(path, now=datetime(2026, 11, 23, 8, 0))
-    assert opened.backup is not None and opened.backup.exists()
+    db, opened = open_database(blank_location, now=datetime(2026, 11, 23, 8, 0))
     employer = employers.find_employer(db, "Old Employer")
     assert employer.nation.value == "wales" and employer.follows_real_living_wage is False
     assert employer.care_wage_uplift == Decimal("2.00")
     pa = people.list_pas(db, employer.id)[0]
     assert (pa.name, pa.tax_code, pa.rate_on(datetime(2026, 1, 1).date())) == ("Old PA", "C1257L", Decimal("12.21"))
     db.close()
+    if "://" in blank_location:
+        assert opened.backup is None  # a server's backups are its own: nothing is copied beside anything
+        return
+    assert opened.backup is not None and opened.backup.exists()
     con = sqlite3.connect(opened.backup)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001"
     con.close()
 
 
-def test_a_file_from_the_release_before_is_backed_up_and_its_pay_records_kept_whole(tmp_path):
+RELEASE_0007 = Path(__file__).parents[1] / "data" / "release-0007.sqlite3"
+
+
+def _copy_rows(source, target) -> None:
+    """Every row of one database into another at the same revision, ids and all (then each id sequence
+    moves past them, as it would have if the rows had been added there)."""
+    from sqlalchemy import MetaData, func, select
+
+    tables, into = MetaData(), MetaData()
+    with source.connect() as s, target.begin() as t:
+        tables.reflect(s)
+        into.reflect(t)
+        for table in into.sorted_tables:
+            if table.name == "alembic_version":
+                continue
+            rows = [dict(r) for r in s.execute(select(tables.tables[table.name])).mappings()]
+            if rows:
+                t.execute(table.insert(), rows)
+                t.execute(text("SELECT setval(pg_get_serial_sequence(:t, 'id'), :top)"),
+                          {"t": f'"{table.name}"', "top": t.execute(select(func.max(table.c.id))).scalar()})
+
+
+def test_a_file_from_the_release_before_is_backed_up_and_its_pay_records_kept_whole(blank_location, tmp_path):
     """tests/data/release-0007.sqlite3 was made by the release with schema 0007 (make_release_0007.py): two
-    PAs, October and November paid, November paid twice (that release's bug) and one shift stored twice."""
+    PAs, October and November paid, November paid twice (that release's bug) and one shift stored twice.
+    On PostgreSQL the same rows are put in a database at revision 0007 first."""
     import json
-    from pathlib import Path
+
+    from alembic import command
 
     from pa_manager.domain.pay_record import FORMAT_VERSION
+    from pa_manager.storage.database import _alembic_config
 
-    path = tmp_path / "household.sqlite3"
-    shutil.copy(Path(__file__).parents[1] / "data" / "release-0007.sqlite3", path)
-    db, opened = open_database(path, now=datetime(2026, 12, 3, 9, 0))
-    assert opened.backup is not None and opened.backup.exists()
+    if "://" in blank_location:
+        engine = _engine(blank_location)
+        with engine.begin() as c:
+            command.upgrade(_alembic_config(c), "0007")
+        release = _engine(str(shutil.copy(RELEASE_0007, tmp_path / "release.sqlite3")))
+        _copy_rows(release, engine)
+        release.dispose()
+        engine.dispose()
+    else:
+        shutil.copy(RELEASE_0007, blank_location)
+    db, opened = open_database(blank_location, now=datetime(2026, 12, 3, 9, 0))
     with db.engine.connect() as c:
         documents = [json.loads(d) for d, in c.execute(text("SELECT document FROM payslips"))]
         runs = c.execute(text("SELECT pay_date, repeats_period FROM pay_runs ORDER BY pay_date")).all()
-        shifts = c.execute(text("SELECT COUNT(*), COUNT(DISTINCT pa_id || starts_at || ends_at || shift_type) "
-                                "FROM shifts")).one()
+        shifts = c.execute(text("SELECT COUNT(*), (SELECT COUNT(*) FROM (SELECT DISTINCT pa_id, starts_at, ends_at, "
+                                "shift_type FROM shifts) AS distinct_shifts) FROM shifts")).one()
+        hours = c.execute(text("SELECT hours, holiday_hours_taken, hours_worked FROM payslips")).all()
+        versions = {table: c.execute(text(f"SELECT DISTINCT version FROM {table}")).scalars().all()
+                    for table in ("employers", "pas", "shifts")}
     db.close()
+    assert versions == {"employers": [1], "pas": [1], "shifts": [1]}  # migration 0009: every row starts at 1
     assert len(documents) == 6 and {d["format_version"] for d in documents} == {FORMAT_VERSION}
     # The details the old records lacked come from the rows as they were at the upgrade.
     assert {d["pa_details"]["ni_number"] for d in documents} == {"AB123456C", "JK654321A"}
@@ -215,7 +273,70 @@ def test_a_file_from_the_release_before_is_backed_up_and_its_pay_records_kept_wh
     assert [(str(day), bool(repeats)) for day, repeats in runs] == [
         ("2026-10-30", False), ("2026-11-27", True), ("2026-11-30", False)]
     assert shifts[0] == shifts[1]  # the doubled shift is stored once
+    # The hours worked are the hours paid for less the holiday taken, exactly.
+    assert all(Decimal(worked) == Decimal(paid) - Decimal(taken) for paid, taken, worked in hours)
+    assert any(Decimal(taken) for _, taken, _ in hours)
+    if "://" in blank_location:
+        assert opened.backup is None
+        return
     # The backup is the file as it was, untouched.
+    assert opened.backup is not None and opened.backup.exists()
     con = sqlite3.connect(opened.backup)
     assert con.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0007"
     con.close()
+
+def test_moments_after_2038_are_stored_exactly(db):
+    """Instants are whole seconds since 1970: past 19 January 2038 they need 64 bits (PostgreSQL's INTEGER
+    has 32), and a rota or a far-off training date can reach that far."""
+    from datetime import date, time
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.people import PARecord
+    from pa_manager.services import employers, people, shifts
+
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+    pa = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), date(2026, 11, 23))
+    saved = shifts.save_shift(db, employer.id, shifts.ShiftInput(pa.id, date(2040, 3, 5), time(22), time(7)))
+    again = shifts.get_shift(db, saved.key)
+    assert (again.start, again.end) == (datetime(2040, 3, 5, 22, 0, tzinfo=again.start.tzinfo),
+                                        datetime(2040, 3, 6, 7, 0, tzinfo=again.start.tzinfo))
+    assert shifts.shifts_between(db, employer.id, date(2040, 3, 5), date(2040, 3, 5)) == [again]
+
+
+@postgresql_only("what a database URL opens: the driver and the address shown on screen")
+def test_a_postgresql_address_opens_with_psycopg_and_is_shown_without_its_password(data_location):
+    address = data_location.replace("postgresql://pa_test@", "postgresql://pa_test:secret@")
+    db, opened = open_database(address)
+    try:
+        assert db.engine.dialect.driver == "psycopg" and opened.backup is None
+        assert db.location == address.replace(":secret@", ":***@")
+    finally:
+        db.close()
+
+
+@postgresql_only("logins and grants on a database server")
+def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_location, postgres_server):
+    """README, 'A shared database': the owner's login creates the tables; everyone else's needs these."""
+    from datetime import date, time
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.people import PARecord
+    from pa_manager.services import employers, people, shifts
+    from tests.postgres_server import PASSWORD, PASSWORD_USER
+
+    database = data_location.rsplit("/", 1)[1]
+    postgres_server.execute_in(database, "GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public "
+                                         f"TO {PASSWORD_USER}")
+    postgres_server.execute_in(database, f"GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA public TO {PASSWORD_USER}")
+    db, _ = open_database(postgres_server.url(database, user=PASSWORD_USER, password=PASSWORD))
+    try:
+        employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+        ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), date(2026, 11, 23))
+        shift = shifts.save_shift(db, employer.id, shifts.ShiftInput(ann.id, date(2026, 11, 2), time(9), time(17)))
+        shifts.delete_shift(db, shift.key)
+        shifts.restore_shift(db, employer.id, shift)  # undo: back with its id
+        people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 5))  # an id ahead of the sequence
+        assert people.save_pa(db, employer.id, PARecord(name="Cy Eves"), date(2026, 11, 23)).id > ann.id + 5
+        assert employers.remove_employer(db, employer.id)["employers"][0]["name"] == "Ruth Ames"
+    finally:
+        db.close()

@@ -44,19 +44,31 @@ def test_the_summary_says_how_the_year_is_going_in_words(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     assert page.year_box.currentText() == "2026-27"
     assert "money in £24,786.00 and money out £20,113.37. Balance today: £6,964.26." in page.summary.text()
-    assert page.status.texts[0] == ("On track: the balance on 31 March 2027 is forecast at £4,708.36, below the "
-                                    "surplus limit of £5,508.00.")
-    assert page.status.texts[1] == ("Now: the council pays £15.50 an hour. Paying your PAs and the costs on top needs "
-                                    "£15.75 an hour. You are £0.25 an hour (£549.43 a year) short.")
-    assert page.status.texts[2].startswith("From 1 April 2027: the legal minimum rises from £12.71 to £13.21 an hour")
+    summary = budget.budget_summary(demo_context.db, demo_context.employer_id, "2026-27", date(2026, 11, 23))
+    end = f"£{summary.forecast.forecast_year_end_balance:,}"
+    assert page.status.texts[0] == (f"On track: the balance on 31 March 2027 is forecast at {end}, and no month "
+                                    "ends above the surplus limit of £5,508.00.")
+    year = summary.uprating.year
+    assert page.status.texts[1].startswith("Short in 2026-27: the council pays £15.50 an hour. Your PAs' planned work (")
+    assert f"costs £{year.hourly_cost} an hour. You are £{year.gap_per_hour} an hour" in page.status.texts[1]
+    assert page.status.texts[2].startswith("Short from 1 April 2027: the National Living Wage rises from £12.71 to "
+                                           "£13.21 an hour")
     assert page.history_model.rowCount() == 2
-    assert [page.history_model.item(1, c).text() for c in (1, 2, 4)] == ["£15.50", "2.0%", "4.1%"]
+    assert [page.history_model.item(1, c).text() for c in (1, 2, 4)] == ["£15.50", "1.97%", "4.10%"]
+    # What an hour costs, part by part, as the report prints it.
+    assert [page.costs_model.horizontalHeaderItem(c).text() for c in range(3)] == [
+        "What an hour costs", "2026-27", "From 1 April 2027"]
+    assert page.costs_model.item(0, 0).text() == "Pay at the legal minimum for each PA's age"
+    assert page.gap_note.text().startswith("How an hour is costed:")
+    assert page.letter_button.isEnabled()
 
 
 def test_the_charts_state_their_figures_and_show_them_as_a_table(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     balance = page.charts.balance_chart.accessibleDescription()
-    assert "Balance on 31 March 2027 forecast at £4,708.36, below the surplus limit of £5,508.00." in balance
+    end = budget.budget_summary(demo_context.db, demo_context.employer_id, "2026-27",
+                                date(2026, 11, 23)).forecast.forecast_year_end_balance
+    assert f"Balance on 31 March 2027 forecast at £{end:,}, below the surplus limit of £5,508.00." in balance
     spend = page.charts.spend_chart.accessibleDescription()
     assert "against a monthly budget of £2,983.50" in spend and "Figures from November 2026 on are forecast." in spend
     assert not page.charts.table.isVisible()
@@ -161,8 +173,10 @@ def test_a_what_if_answers_at_once(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     assert page.what_if.box.currentData() == "rlw"
     text = page.what_if.result.text()
-    assert text.startswith("With everyone paid at least £13.45 an hour, the year's cost would be £39,169.48 against "
-                           "a direct payment of £35,802.00: £3,367.48 more than the council pays.")
+    from pa_manager.domain.uprating import Scenario
+    result = budget.try_what_if(demo_context.db, demo_context.employer_id, "2026-27", Scenario(rate_at_least=Decimal("13.45")))
+    assert text.startswith(f"With everyone paid at least £13.45 an hour, the year's cost would be £{result.total_cost:,} "
+                           f"against a direct payment of £35,802.00: £{-result.difference:,} more than the council pays.")
     page.what_if.box.setCurrentIndex(page.what_if.box.findData("rate"))
     type_into(qtbot, page.what_if.size, "10")
     assert page.what_if.result.text().startswith("With everyone's rate up by 10%, the year's cost would be £")
@@ -193,6 +207,26 @@ def test_adding_a_budget_year_by_typing_then_undo(qtbot, demo_context, monkeypat
     demo_context.undo_group.activeStack().undo()
     assert [y.label for y in budget.list_years(demo_context.db, demo_context.employer_id)] == ["2025-26", "2026-27"]
     assert page.year_box.currentText() == "2026-27"
+
+
+def test_the_assessed_contribution_and_support_plan_hours_are_typed_into_the_year(qtbot, demo_context, monkeypatch):
+    page = _page(qtbot, demo_context)
+
+    def fill(dialog):
+        dialog.label_box.setCurrentIndex(dialog.label_box.findData("2026-27"))
+        type_into(qtbot, dialog.contribution, "-5")
+        dialog._on_buttons_accepted()
+        assert "£0 or more a week" in dialog.rows["assessed_contribution"].error.text()
+        type_into(qtbot, dialog.contribution, "25.40")
+        type_into(qtbot, dialog.plan_hours, "42.5")
+    _fill_and_accept(monkeypatch, BudgetYearDialog, fill)
+    qtbot.mouseClick(page.year_button, Qt.MouseButton.LeftButton)
+    year = budget.get_year(demo_context.db, demo_context.employer_id, "2026-27")
+    assert (year.assessed_contribution, year.support_plan_hours) == (Decimal("25.40"), Decimal("42.5"))
+    reopened = BudgetYearDialog(budget.list_years(demo_context.db, demo_context.employer_id), "2026-27",
+                                date(2026, 11, 23))
+    qtbot.addWidget(reopened)
+    assert (reopened.contribution.text(), reopened.plan_hours.text()) == ("25.40", "42.5")
 
 
 def test_importing_a_bank_statement_checks_first_then_can_be_undone(qtbot, demo_context, monkeypatch, tmp_path):

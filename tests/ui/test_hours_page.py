@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QLabel
 
 from pa_manager.domain.shifts import paid_minutes, to_london
 from pa_manager.services import hours, people, rota, shifts
+from pa_manager.storage.database import open_database
 from pa_manager.ui.dialogs.rota_dialog import PatternDialog, RotaDialog, describe_days
 from pa_manager.ui.dialogs.shift_dialog import ShiftDialog
 from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, TimesheetImportDialog
@@ -177,6 +178,26 @@ def test_undo_of_an_added_shift_removes_it_and_redo_puts_it_back(qtbot, demo_con
     assert "09:00" not in _cell_text(page, "Tom Whitfield", 3)
     demo_context.undo_group.activeStack().redo()
     assert len(_stored(demo_context, "Tom Whitfield", thursday)) == 1
+
+
+def test_changing_a_shift_someone_else_changed_meanwhile_says_so_in_the_dialog(qtbot, demo_context, demo_location):
+    day = THIS_MONDAY + timedelta(days=3)
+    tom = _pa(demo_context, "Tom Whitfield").id
+    shift = shifts.save_shift(demo_context.db, demo_context.employer_id, shifts.ShiftInput(tom, day, time(9), time(12)))
+    dialog = _dialog(qtbot, demo_context, "Tom Whitfield", day)
+    click(qtbot, dialog.change_buttons[0])
+    other, _ = open_database(demo_location)  # someone else, on the same data, moves the shift's end
+    try:
+        shifts.save_shift(other, demo_context.employer_id, shifts.ShiftInput(tom, day, time(9), time(13)), shift.key,
+                          version=shift.version)
+    finally:
+        other.close()
+    _fill_and_save(qtbot, dialog, "10:00", "12:00")
+    assert dialog.message.text().startswith("Someone else changed Tom Whitfield's shift on ")
+    assert "09:00 to 13:00 since you opened it, so your changes were not saved" in dialog.message.text()
+    assert not dialog.result()
+    [kept] = _stored(demo_context, "Tom Whitfield", day)
+    assert (to_london(kept.start).time(), to_london(kept.end).time()) == (time(9), time(13))
 
 
 def test_changing_and_removing_a_shift_from_the_dialog(qtbot, demo_context, monkeypatch):

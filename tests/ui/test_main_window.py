@@ -1,9 +1,11 @@
 """The main window: switching employers, adding one, the dashboard leading to fixes, import and export."""
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 
 from pa_manager.services import employers, people
+from pa_manager.storage.database import open_database
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
 
@@ -53,6 +55,26 @@ def test_a_wrong_paye_reference_is_shown_next_to_its_field(qtbot, demo_context):
     dialog._on_buttons_accepted()
     assert "3 numbers, a slash" in dialog.rows["paye_reference"].error.text()
     assert employers.find_employer(demo_context.db, "Yusuf Amin") is None
+
+
+def test_saving_employer_details_someone_else_changed_says_so_in_the_dialog(qtbot, demo_context, demo_location):
+    before = employers.get_employer(demo_context.db, demo_context.employer_id)
+    dialog = EmployerDialog(demo_context.db, before)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    other, _ = open_database(demo_location)  # someone else, on the same data, changes the council
+    try:
+        employers.save_employer(other, replace(employers.get_employer(other, before.id), council="Northmoor Council"))
+    finally:
+        other.close()
+    dialog.insurer.clear()
+    qtbot.keyClicks(dialog.insurer, "Mutual Care Insurance")
+    dialog._on_buttons_accepted()
+    assert dialog.message.isVisible() and dialog.message.text().startswith(
+        "Someone else changed Margaret Okafor's details as an employer since you opened them")
+    assert dialog.result() == 0  # still open, with what was typed
+    stored = employers.get_employer(demo_context.db, before.id)
+    assert (stored.council, stored.insurer) == ("Northmoor Council", before.insurer)
 
 
 def test_new_employer_is_selected_and_can_be_undone(qtbot, window, monkeypatch):

@@ -1,12 +1,16 @@
 """The People page driven as a person would: typing, clicking, and checking what was stored."""
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
+import pytest
 from PySide6.QtCore import Qt
 
 from pa_manager.services import people
+from pa_manager.storage.database import open_database
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.pages.people import PeoplePage
+from tests.conftest import BOTH_BACKENDS, TODAY
 from tests.ui.driving import type_into
 
 
@@ -172,3 +176,37 @@ def test_a_pas_data_can_be_exported_and_a_recent_leaver_not_yet_erased(qtbot, de
     page.select_pa(janet.id)
     assert page.erase_button.isVisible() and not page.erase_button.isEnabled()
     assert page.erase_note.text().startswith("Janet Moyo's details must be kept until ")
+
+
+@pytest.mark.parametrize("backend", BOTH_BACKENDS)
+def test_saving_a_pa_someone_else_changed_says_so_in_the_form_and_keeps_their_change(qtbot, demo_context,
+                                                                                    demo_location):
+    page = _page(qtbot, demo_context)
+    janet = _stored(demo_context)["Janet Moyo"]
+    page.select_pa(janet.id)
+    # Someone else, on the same data, changes Janet's phone number while her details are open here.
+    other, _ = open_database(demo_location)
+    try:
+        people.save_pa(other, demo_context.employer_id, replace(people.get_pa(other, janet.id), phone="07700 900982"),
+                       TODAY)
+    finally:
+        other.close()
+    page.form.email.clear()
+    type_into(qtbot, page.form.email, "janet.moyo@example.com")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+
+    message = ("Someone else changed Janet Moyo's details since you opened them, so your changes were not saved – "
+               "open them again to see the latest.")
+    assert page.save_message.isVisible() and page.save_message.text() == message
+    assert page.save_message.accessibleDescription() == message
+    assert page.form.email.text() == "janet.moyo@example.com"  # what was typed is still there
+    stored = people.get_pa(demo_context.db, janet.id)
+    assert stored.phone == "07700 900982" and stored.email != "janet.moyo@example.com"
+    # Opening her again shows the latest, and the message goes.
+    page.select_pa(janet.id)
+    assert page.form.phone.text() == "07700 900982" and not page.save_message.isVisible()
+    page.form.email.clear()
+    type_into(qtbot, page.form.email, "janet.moyo@example.com")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert not page.save_message.isVisible()
+    assert people.get_pa(demo_context.db, janet.id).email == "janet.moyo@example.com"

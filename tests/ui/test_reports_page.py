@@ -32,11 +32,13 @@ def _save(qtbot, page, monkeypatch, key, path, first="1/10/2026", last="31/10/20
 @pytest.mark.parametrize(
     "key, expected",
     [
-        ("timesheets", ["Timesheets for Margaret Okafor", "Janet Moyo", "Total hours", "1 October 2026 to 31 October 2026"]),
+        ("timesheets", ["Timesheet for Janet Moyo", "Total paid hours", "1 October 2026 to 31 October 2026", "Signature"]),
         ("payslips", ["Payslip for Janet Moyo", "Payslip for Tom Whitfield", "Take-home pay"]),
         ("compliance", ["Compliance report for Margaret Okafor", "Employer duties"]),
         ("training", ["Training report", "typical practice, not the law"]),
         ("budget", ["Margaret Okafor", "Page 1 of"]),
+        ("monitoring", ["Direct payment monitoring return for Margaret Okafor", "Balance at the start of 1 October 2026",
+                        "Declaration"]),
     ],
 )
 def test_each_document_is_saved_where_asked(qtbot, page, monkeypatch, tmp_path, key, expected):
@@ -90,3 +92,48 @@ def test_the_change_history_between_the_dates_says_who_changed_what(qtbot, page,
     qtbot.mouseClick(page.history_button, Qt.MouseButton.LeftButton)
     assert not page.history_table.isVisible()
     assert page.history_note.text() == "No changes were recorded between 1 January 2020 and 2 January 2020."
+
+
+def _choose_format(qtbot, page, label_start):
+    box = page.format_box
+    box.setFocus()
+    index = next(i for i in range(box.count()) if box.itemText(i).startswith(label_start))
+    while box.currentIndex() != index:  # by keyboard, as a person would
+        qtbot.keyClick(box, Qt.Key.Key_Down if box.currentIndex() < index else Qt.Key.Key_Up)
+
+
+def test_a_web_page_is_saved_when_chosen_and_reads_well(qtbot, page, monkeypatch, tmp_path):
+    from tests.reports.html_checks import accessibility_problems, page_text
+
+    _choose_format(qtbot, page, "Web page")
+    path = tmp_path / "return.html"
+    _save(qtbot, page, monkeypatch, "monitoring", path)
+    assert page.result.text() == f"Saved to {path}."
+    assert accessibility_problems(path) == []
+    assert "Every payment in and out" in page_text(path)
+
+
+def test_a_spreadsheet_is_only_offered_for_the_documents_that_have_one(qtbot, page, monkeypatch, tmp_path):
+    from openpyxl import load_workbook
+
+    _choose_format(qtbot, page, "Spreadsheet (Excel")
+    assert page.format_note.isVisible()
+    assert {key for key, button in page.buttons.items() if button.isEnabled()} == {"monitoring", "timesheets"}
+    path = tmp_path / "timesheets.xlsx"
+    _save(qtbot, page, monkeypatch, "timesheets", path)
+    assert load_workbook(path).sheetnames == ["Shifts", "Totals"]
+    _choose_format(qtbot, page, "PDF")
+    assert all(button.isEnabled() for button in page.buttons.values()) and not page.format_note.isVisible()
+
+
+def test_the_format_and_every_document_are_reached_by_the_tab_key(qtbot, page):
+    reached = []
+    page.first.setFocus()
+    for _ in range(40):
+        widget = page.focusWidget()
+        if widget is not None and widget not in reached:
+            reached.append(widget)
+        qtbot.keyClick(widget or page, Qt.Key.Key_Tab)
+    assert page.format_box in reached
+    assert all(button in reached for button in page.buttons.values())
+    assert page.format_box.accessibleName() == "Save as"

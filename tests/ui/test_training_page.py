@@ -128,7 +128,10 @@ def test_arrow_keys_move_through_the_matrix_and_the_details_follow(qtbot, demo_c
     assert page.cell_text.text() == f"{EPILEPSY}: Missing. Needed, and not done yet."
     todo = [page.todo.item(i).text() for i in range(page.todo.count())]
     assert todo == ["Missing: Book epilepsy rescue medication (buccal midazolam) training for Leah Grant, as it is "
-                    "required for their role."]
+                    "required for their role.",
+                    # The demo's appraisal for Leah is dated before she started: a record to check.
+                    "Check: The date recorded for Leah Grant's appraisal, 23 March 2026, is before they started on 1 "
+                    "May 2026, so correct it on the Training page."]
 
 
 def test_enter_on_a_cell_records_training_with_a_certificate_and_it_can_be_undone(qtbot, demo_context, monkeypatch, tmp_path):

@@ -87,6 +87,8 @@ class BudgetYearDialog(QDialog):
         self.surplus_weeks = QSpinBox()
         self.surplus_weeks.setRange(0, 52)
         self.first_payment = DateEdit()
+        self.contribution = DecimalEdit(money=True)
+        self.plan_hours = DecimalEdit()
         self.rows = {
             "label": add_row(form, "&Year:", self.label_box),
             "amount": add_row(form, "Direct payment &amount (£):", self.amount, "What the council pays each time."),
@@ -103,6 +105,13 @@ class BudgetYearDialog(QDialog):
                                            "back. Most councils allow 8 weeks."),
             "first_payment_on": add_row(form, "&First payment date:", self.first_payment,
                                         "Leave blank if payments start on 1 April. " + DATE_HINT),
+            "assessed_contribution": add_row(form, "Your assessed co&ntribution (£ a week):", self.contribution,
+                                             "What the council's financial assessment says you pay towards your "
+                                             "care each week. Enter 0 if you pay nothing; leave blank if you do "
+                                             "not know. The monitoring return sets it beside what you paid in."),
+            "support_plan_hours": add_row(form, "Support plan hours a &week:", self.plan_hours,
+                                          "The hours of support a week your support plan sets out, like 42. The "
+                                          "monitoring return sets the hours your PAs worked beside them."),
         }
         layout.addLayout(form)
         buttons = _buttons(self, "Sa&ve year")
@@ -125,6 +134,8 @@ class BudgetYearDialog(QDialog):
         self.opening.set_value(shown.opening_balance if exists else None)
         self.surplus_weeks.setValue(shown.surplus_limit_weeks if shown else 8)
         self.first_payment.set_value(shown.first_payment_on if exists else None)
+        self.contribution.set_value(shown.assessed_contribution if shown else None)
+        self.plan_hours.set_value(shown.support_plan_hours if shown else None)
         for row in self.rows.values():
             row.show_error(None)
 
@@ -134,6 +145,12 @@ class BudgetYearDialog(QDialog):
         amount = _money(self.rows["amount"])
         rate = _money(self.rows["council_hourly_rate"], positive=True)
         opening = _money(self.rows["opening_balance"], required=False)
+        contribution = _money(self.rows["assessed_contribution"], required=False)
+        try:
+            plan_hours = self.plan_hours.value()
+        except InputError as error:
+            self.rows["support_plan_hours"].show_error(str(error))
+            return
         try:
             on_costs = self.on_costs.value()
         except InputError as error:
@@ -146,12 +163,14 @@ class BudgetYearDialog(QDialog):
             return
         if amount is None or rate is None or (opening is None and self.opening.text().strip()):
             return
+        if contribution is None and self.contribution.text().strip():
+            return
         try:
             self.year = budget.make_year(
                 label=self.label_box.currentData(), amount=amount, basis=self.basis.currentData(),
                 council_hourly_rate=rate, council_on_cost_rate=(on_costs or Decimal(0)) / 100,
                 opening_balance=opening or Decimal("0.00"), surplus_limit_weeks=self.surplus_weeks.value(),
-                first_payment_on=first)
+                first_payment_on=first, assessed_contribution=contribution, support_plan_hours=plan_hours)
         except ValidationFailed as failure:
             for field, problem in failure.problems.items():
                 self.rows.get(field, self.rows["label"]).show_error(describe(problem))

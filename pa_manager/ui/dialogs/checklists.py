@@ -343,7 +343,7 @@ class NewEmployerChecklistDialog(_ChecklistDialog):
             open_items = items(rules.PAYE_REGISTRATION)
             return state_from_items(open_items, today, "") if open_items else missing
         if index == 1:
-            found = items(rules.INSURANCE_RENEWAL)
+            found = items(rules.INSURANCE_RENEWAL) + items(rules.INSURANCE_MISSING)
             if employer.insurance_renewal_date is None and not found:
                 return missing
             insurer = f"Insured with {employer.insurer}. " if employer.insurer else ""

@@ -13,10 +13,10 @@ from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.messages import describe
 from pa_manager.services import employers
-from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.keyboard import ready_dialog
-from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -132,6 +132,8 @@ class EmployerDialog(QDialog):
         scroll = vertical_scroll(body, "Employer details")
         outer = QVBoxLayout(self)
         outer.addWidget(scroll)
+        self.message = form_message()
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
@@ -182,5 +184,8 @@ class EmployerDialog(QDialog):
                 row.show_error(describe(problem))
                 first = first or row
             first.field.setFocus()
+            return
+        except ServiceError as error:  # someone else changed or removed the employer since this opened
+            show_form_message(self.message, str(error))
             return
         self.accept()

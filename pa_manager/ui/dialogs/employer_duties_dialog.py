@@ -8,13 +8,14 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import describe
 from pa_manager.services import employers
-from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
-from pa_manager.ui.widgets.form import FieldRow, add_row
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -83,11 +84,11 @@ class EmployerDutiesDialog(QDialog):
         rules = QGroupBox("Your rules for checks")
         form = QFormLayout(rules)
         self.dbs_years = QSpinBox()
-        self.dbs_years.setRange(1, 10)
+        self.dbs_years.setRange(*DBS_RECHECK_YEARS)
         self.dbs_years.setSuffix(" years")
         self.dbs_years.setValue(self.before.dbs_recheck_years)
         self.references = QSpinBox()
-        self.references.setRange(0, 5)
+        self.references.setRange(*REFERENCES_REQUIRED)
         self.references.setValue(self.before.references_required)
         self.rows["dbs_recheck_years"] = add_row(
             form, "New DBS check every (&years):", self.dbs_years,
@@ -99,6 +100,8 @@ class EmployerDutiesDialog(QDialog):
         self.scroll = vertical_scroll(body, "Duties as an employer")
         outer = QVBoxLayout(self)
         outer.addWidget(self.scroll)
+        self.message = form_message()
+        outer.addWidget(self.message)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
         buttons.accepted.connect(self._on_buttons_accepted)
@@ -133,6 +136,9 @@ class EmployerDutiesDialog(QDialog):
             self.saved = employers.save_employer(self.context.db, record)
         except ValidationFailed as failure:
             self._show({field: describe(problem) for field, problem in failure.problems.items()})
+            return
+        except ServiceError as error:  # someone else changed or removed the employer since this opened
+            show_form_message(self.message, str(error))
             return
         self.accept()
 

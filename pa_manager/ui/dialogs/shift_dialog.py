@@ -453,7 +453,8 @@ class ShiftDialog(QDialog):
         db, employer_id = self.context.db, self.context.employer_id
         before = self._editing
         try:
-            saved = shifts.save_shift(db, employer_id, entry, before.key if before else None)
+            saved = shifts.save_shift(db, employer_id, entry, before.key if before else None,
+                                      version=before.version if before else None)
         except ValidationFailed as failure:
             self._show_problems(failure.problems)
             return

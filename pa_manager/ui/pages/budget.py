@@ -13,8 +13,8 @@ from pa_manager.domain.rates import RatesError
 from pa_manager.messages import format_date
 from pa_manager.services import budget
 from pa_manager.services.budget_report import (
-    chart_data, forecast_line, gap_lines, history_rows, on_costs_sentence, reconciliation_line, save_budget_report,
-    save_review_letter,
+    chart_data, cost_note, cost_table, forecast_line, gap_lines, history_rows, letter_possible, reconciliation_line,
+    save_budget_report, save_review_letter,
 )
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
@@ -66,11 +66,12 @@ class BudgetPage(QWidget):
 
         self.history, self.history_model = table("The council's rate beside the wage floors", HISTORY_HEADERS,
                                                  stretch=0)
+        self.costs, self.costs_model = table("What an hour of care costs", ("What an hour costs",), stretch=0)
         self.gap_note = paragraph()
         layout.addWidget(group("The council's rate and the wage floors", paragraph(
             "Each year's rise is on the year before. The National Living Wage is the legal minimum for workers aged "
             "21 and over; the Real Living Wage is a voluntary rate set by the Living Wage Foundation."),
-            self.history, self.gap_note)[0])
+            self.history, self.costs, self.gap_note)[0])
         self.what_if = WhatIfPanel(context)
         layout.addWidget(self.what_if)
         layout.addWidget(self._build_reports())
@@ -137,11 +138,12 @@ class BudgetPage(QWidget):
             return
         try:
             self._show_year()
-        except (RatesError, ServiceError):
-            # A year whose tax and NI rates are not published yet cannot be costed; its ledger still can be shown.
-            self._show_nothing(f"PA Manager cannot forecast {self.label} yet: it does not have the tax and National "
-                               "Insurance rates for that year. HMRC publishes them before the year starts, and an "
-                               "update of PA Manager brings them in.")
+        except (RatesError, ServiceError) as error:
+            # A year that cannot be costed (its rates are not published yet) still shows its ledger; the
+            # words name the real cause.
+            words = str(budget.rates_missing(error, self.label, self.context.today()) if isinstance(error, RatesError)
+                        else error)
+            self._show_nothing(words)
             self.ledger.show_year(budget.get_year(self.context.db, self.context.employer_id, self.label))
 
     def showEvent(self, event) -> None:
@@ -155,6 +157,7 @@ class BudgetPage(QWidget):
         self.charts.set_data(None)
         self.ledger.show_year(None)
         self.history_model.removeRows(0, self.history_model.rowCount())
+        self._show_costs((), [])
         self.gap_note.setText("")
         self.what_if.show_year(None)
         self.letter_button.setEnabled(False)
@@ -181,15 +184,22 @@ class BudgetPage(QWidget):
         for row in history_rows(summary.uprating):
             self.history_model.appendRow([item(text, right=i > 0) for i, text in enumerate(row)])
         fit_rows(self.history)
-        self.gap_note.setText(on_costs_sentence(summary.uprating))
+        self._show_costs(*cost_table(summary.uprating, today))
+        self.gap_note.setText(cost_note(summary.uprating))
         self.what_if.show_year(self.label)
         self.report_from.set_value(year.starts_on)
         self.report_to.set_value(up_to if today >= year.starts_on else year.ends_on)
-        gap = summary.uprating.gap
-        short = gap is not None and (gap.now.gap_per_hour > 0 or gap.next_april.gap_per_hour > 0)
-        self.letter_button.setEnabled(short)
-        self.letter_note.setText("" if short else "The letter asking for a review is there when the council's rate "
-                                                  "falls short of what your PAs cost.")
+        possible, why_not = letter_possible(summary.uprating, year, today)
+        self.letter_button.setEnabled(possible)
+        self.letter_note.setText(why_not)
+
+    def _show_costs(self, headings, rows) -> None:
+        self.costs_model.clear()
+        self.costs_model.setHorizontalHeaderLabels(list(headings) or ["What an hour costs"])
+        for row in rows:
+            self.costs_model.appendRow([item(text, right=i > 0) for i, text in enumerate(row)])
+        self.costs.setVisible(bool(rows))
+        fit_rows(self.costs)
 
     # --- slots ---
     def _on_year_box_activated(self, index: int) -> None:

@@ -32,7 +32,7 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status import status_icon
 from pa_manager.ui.widgets.status_list import STATUS_BY_CODE, StatusList, fit_to_text
-from pa_manager.wording import due_item_sentence
+from pa_manager.wording import STATUS_ICON, due_item_sentence
 
 RETENTION_NOTE = (
     "PA Manager keeps only the DBS certificate's number, level, date and outcome — never what a disclosure "
@@ -44,15 +44,12 @@ CHECK_CODES = rules.CODES | {checks.SHIFT_BEFORE_RIGHT_TO_WORK}
 
 
 def pa_summary(items: list[rules.DueItem]) -> tuple[str, str]:
-    """(status code, words) for one PA's open items, like "2 overdue, 1 due soon" or "All done"."""
-    counts = [(rules.OVERDUE, "overdue", "below"), (rules.DUE_SOON, "due soon", "warning"), (rules.MISSING, "missing", "missing")]
-    parts, worst = [], None
-    for status, words, code in counts:
-        number = sum(1 for item in items if item.status == status)
-        if number:
-            parts.append(f"{number} {words}")
-            worst = worst or code
-    return (worst, ", ".join(parts)) if parts else ("ok", "All done")
+    """(status code, words) for one PA's open items, like "2 overdue, 1 due soon" or "All done", counted
+    by compliance.summarise from the same items the page lists."""
+    summary = rules.summarise(items)
+    parts = [f"{n} {words}" for n, words in ((summary.overdue, "overdue"), (summary.due_soon, "due soon"),
+                                              (summary.missing, "missing"), (summary.warning, "to check")) if n]
+    return (STATUS_ICON[summary.worst], ", ".join(parts)) if parts else ("ok", "All done")
 
 
 class RecordSection(QGroupBox):
@@ -373,7 +370,9 @@ def save_calendar(parent: QWidget, context: AppContext, employer_ids: list[int],
     from pa_manager.services.calendar import export_due_calendar
 
     try:
-        count = export_due_calendar(context.db, employer_ids, path, context.today(), datetime.now().astimezone())
+        # A year ahead: a calendar is where a re-check months away is remembered.
+        count = export_due_calendar(context.db, employer_ids, path, context.today(), datetime.now().astimezone(),
+                                    within_days=365)
     except ServiceError as error:
         QMessageBox.warning(parent, "The calendar was not saved", str(error))
         return False

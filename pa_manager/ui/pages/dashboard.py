@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
 
 from pa_manager.domain import training as training_rules
+from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date
 from pa_manager.ui.models.week_table import spoken_hours
@@ -18,7 +19,7 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
-from pa_manager.wording import due_item_sentence, per_hour, percent, wage_warning_sentence
+from pa_manager.wording import due_item_sentence, per_hour, percent, summary_words, wage_warning_sentence
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 TRAINING_AREA = "training"
@@ -160,27 +161,19 @@ class DashboardPage(QWidget):
                                      "your direct payment is doing."))
         elif b.forecast_year_end is None:
             lines.append(("info", f"Budget {b.label}: the balance today is {format_money(b.balance)}."))
-        elif "BUDGET_RUNS_OUT" in b.codes:
-            lines.append(("below", f"Runs out: the {b.label} budget is forecast to run out on {format_date(b.runs_out_on)}. "
-                                   "Look at the Budget page and talk to your council."))
-        elif "BUDGET_SURPLUS_OVER_LIMIT" in b.codes:
-            lines.append(("warning", f"Over the limit: the {b.label} balance is forecast at {format_money(b.forecast_year_end)} "
-                                     f"on 31 March, above the council's limit of {format_money(b.surplus_limit)}. "
-                                     "The council may take some back."))
         else:
-            lines.append(("ok", f"On track: the {b.label} balance is {format_money(b.balance)} today and forecast at "
-                                f"{format_money(b.forecast_year_end)} on 31 March."))
+            # The Budget page's own line, read from the same forecast as its chart.
+            code, words = b.status
+            word, _, rest = words.partition(": ")
+            lines.append((code, f"{word}: the {b.label} balance is {format_money(b.balance)} today. "
+                                f"{rest[:1].upper()}{rest[1:]}"))
         self.glance.set_lines(lines, [*targets, ("budget", -1)])
 
     def _show_due(self, data) -> None:
         today = self.context.today()
-        counts = [(sum(i.status == status for i in data.due), words) for status, words in
-                  (("overdue", "overdue"), ("due_soon", "due in the next 30 days"), ("missing", "missing"))]
-        if not data.due:
-            self.due_summary.setText("Nothing is overdue or due in the next 30 days.")
-        else:
-            listed = ", ".join(f"{n} {words}" for n, words in counts if n)
-            self.due_summary.setText(f"{listed[0].upper()}{listed[1:]}. The most urgent is first.")
+        # Counted from the very items listed below it, as every summary of due items is.
+        _, word, words = summary_words(summarise(data.due), today)
+        self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
         targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]

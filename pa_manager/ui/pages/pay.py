@@ -318,11 +318,11 @@ class PayPage(QWidget):
             note = "This pay run is finalised: it is a permanent record. Make any corrections in a later pay run."
         elif run.blocking:
             note = "You cannot finalise yet: first put right each line marked Blocks finalising."
-        elif not any(d.payslip is not None for d in run.pas):
+        elif not run.pays_anyone:
             note = "Nobody is due pay for this period, so there is nothing to finalise."
         else:
             note = "Finalising keeps the payslips as a permanent record. It cannot be undone."
-        self.finalise_button.setEnabled(note.startswith("Finalising"))
+        self.finalise_button.setEnabled(run is not None and run.can_finalise)
         self.finalise_note.setText(note)
         self.finalise_button.setAccessibleDescription(note)
 

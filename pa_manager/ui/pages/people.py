@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.people import PARecord
 from pa_manager.services import data_protection, employers, people, wages
-from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.form import form_message, show_form_message
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -84,6 +85,8 @@ class PeoplePage(QWidget):
         self.pay_check = StatusList("Pay check")
         right_layout.addWidget(self.pay_check)
         right_layout.addWidget(scroll, stretch=1)
+        self.save_message = form_message()  # why the details were not saved, when no one field is to blame
+        right_layout.addWidget(self.save_message)
         bottom = QHBoxLayout()
         bottom.addStretch()
         bottom.addWidget(self.save_button)
@@ -144,6 +147,7 @@ class PeoplePage(QWidget):
         self._editing = record
         self._shown_for = self.context.employer_id
         self.form.show_record(record)
+        show_form_message(self.save_message, None)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
         self.export_button.setEnabled(record.id is not None)
@@ -234,13 +238,14 @@ class PeoplePage(QWidget):
         before = self._editing
         employer_id = self.context.employer_id
         db, today = self.context.db, self.context.today()
+        show_form_message(self.save_message, None)
         try:
             saved = people.save_pa(db, employer_id, record, today)
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
             return
         except ServiceError as error:
-            self.context.status_message.emit(str(error))
+            self._not_saved(error)
             return
         self._show(saved)  # as stored (tidied), and no longer unsaved
         if before.id is None:
@@ -295,6 +300,14 @@ class PeoplePage(QWidget):
         self.context.announce_change()
         self.context.status_message.emit(f"Erased {pa.name}'s personal details; their pay figures are kept as {new_name}.")
 
+    def _not_saved(self, error: ServiceError) -> None:
+        """Say why under the form, keeping what was typed. When someone else saved the PA first, the list
+        is read again (the form is left as it is): choosing them in it opens the latest."""
+        show_form_message(self.save_message, str(error))
+        self.context.status_message.emit(str(error))
+        if isinstance(error, ChangedElsewhere) and self.context.employer_id is not None:
+            self.model.set_rows(people.list_pas(self.context.db, self.context.employer_id), self.context.today())
+
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing
         if pa.id is None:
@@ -308,6 +321,9 @@ class PeoplePage(QWidget):
             saved = people.save_pa(db, employer_id, after, self.context.today())
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
+            return
+        except ServiceError as error:
+            self._not_saved(error)
             return
         self._show(saved)
         self.context.record(

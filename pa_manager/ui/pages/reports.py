@@ -5,10 +5,10 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from pa_manager.domain.budget import budget_year_label
 from pa_manager.messages import format_date
+from pa_manager.services.documents import FORMATS, NAMES, save_document
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.pay_dialogs import FittedTable
@@ -18,6 +18,13 @@ from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
+
+
+_KINDS = {"letter": "review-letter"}  # the page's button names that differ from the documents'
+_FORMAT_LABELS = {"pdf": "PDF, to print or send", "html": "Web page (HTML), best with a screen reader",
+                  "xlsx": "Spreadsheet (Excel, XLSX)", "csv": "Spreadsheet (CSV)"}
+_FILE_FILTERS = {"pdf": "PDF files (*.pdf)", "html": "Web pages (*.html)", "xlsx": "Excel workbooks (*.xlsx)",
+                 "csv": "CSV files (*.csv)"}
 
 
 def _last_month(today: date) -> tuple[date, date]:
@@ -34,8 +41,9 @@ class ReportsPage(QWidget):
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading("Reports"))
-        intro = paragraph("Make the documents your council asks for, for the dates in its letter. Each is a PDF you "
-                       "can print, email or save on a USB stick.")
+        intro = paragraph("Make the documents your council asks for, for the dates in its letter: as a PDF to print, "
+                          "email or save on a USB stick, as a web page that reads well with a screen reader, or, for "
+                          "the monitoring return and timesheets, as a spreadsheet.")
         layout.addWidget(intro)
 
         period = QGroupBox("Dates")
@@ -44,16 +52,26 @@ class ReportsPage(QWidget):
         self.last = DateEdit()
         self.first_row = add_row(form, "Fr&om:", self.first, DATE_HINT)
         self.last_row = add_row(form, "&To:", self.last, DATE_HINT)
+        self.format_box = QComboBox()
+        for fmt, label in _FORMAT_LABELS.items():
+            self.format_box.addItem(label, fmt)
+        self.format_row = add_row(form, "Save &as:", self.format_box,
+                                  "A PDF prints exactly as it looks. A web page reads best with a screen reader. A "
+                                  "spreadsheet suits councils that want one: the monitoring return and timesheets only.")
         layout.addWidget(period)
 
         documents = QGroupBox("Documents")
         column = QVBoxLayout(documents)
         self.buttons = {}
         for key, label, about in (
+            ("monitoring", "Mo&nitoring return…", "Every payment in and out of the account with the balance after "
+                                                   "each, what is owed at the end, your contribution, the hours of "
+                                                   "support against your support plan, and a declaration to sign."),
             ("budget", "&Budget report…", "Money in and out by category, the balance, the forecast and the uprating gap."),
             ("letter", "&Letter asking for a review…", "One page to send to the council with the budget report."),
             ("payslips", "&Payslips…", "Every payslip of the pay runs paid between the dates, in one file."),
-            ("timesheets", "Ti&mesheets…", "Every PA's shifts between the dates, with their totals."),
+            ("timesheets", "Ti&mesheets…", "Each PA's shifts between the dates on a page to sign, with their "
+                                            "totals, sleep-in nights and bank holidays."),
             ("compliance", "&Compliance report…", "Each PA's checks and your duties as an employer, as they are today."),
             ("training", "T&raining report…", "Each PA's training, what is due and what is missing, as it is today."),
         ):
@@ -64,7 +82,12 @@ class ReportsPage(QWidget):
             column.addWidget(note)
             self.buttons[key] = button
             button.clicked.connect(lambda _=False, k=key: self.save(k))
+        self.format_note = paragraph("Only the monitoring return and timesheets can be saved as a spreadsheet; "
+                                     "choose PDF or web page for the others.")
+        self.format_note.setVisible(False)
+        column.insertWidget(0, self.format_note)  # said before the buttons it explains
         layout.addWidget(documents)
+        self.format_box.currentIndexChanged.connect(self._on_format_box_changed)
 
         changes = QGroupBox("Change history")
         changes_layout = QVBoxLayout(changes)
@@ -93,6 +116,13 @@ class ReportsPage(QWidget):
         self.first.set_value(first)
         self.last.set_value(last)
         context.employer_changed.connect(self._on_employer_changed)
+
+    def _on_format_box_changed(self) -> None:
+        """Only the documents that can be made in the chosen format can be chosen."""
+        fmt = self.format_box.currentData()
+        for key, button in self.buttons.items():
+            button.setEnabled(fmt in FORMATS[_KINDS.get(key, key)])
+        self.format_note.setVisible(fmt in ("csv", "xlsx"))
 
     def _on_employer_changed(self) -> None:
         self.result.setText("")
@@ -139,45 +169,18 @@ class ReportsPage(QWidget):
         if employer_id is None or dates is None:
             return
         first, last = dates
-        name = {"budget": "budget report", "letter": "review letter", "payslips": "payslips",
-                "timesheets": "timesheets", "compliance": "compliance report", "training": "training report"}[kind]
-        suggested = str(Path.home() / f"{name.capitalize()} {first.isoformat()} to {last.isoformat()}.pdf")
-        path, _ = QFileDialog.getSaveFileName(self, f"Save the {name}", suggested, "PDF files (*.pdf)")
+        document, fmt = _KINDS.get(kind, kind), self.format_box.currentData()
+        name = NAMES[document]
+        suggested = str(Path.home() / f"{name.capitalize()} {first.isoformat()} to {last.isoformat()}.{fmt}")
+        path, _ = QFileDialog.getSaveFileName(self, f"Save the {name}", suggested, _FILE_FILTERS[fmt])
         if not path:
             return
         try:
-            text = self._make(kind, Path(path), first, last)
+            saved = save_document(self.context.db, employer_id, document, fmt, Path(path), self.context.today(),
+                                  first, last)
         except (ServiceError, OSError) as error:
             self.result.setText(f"The {name} was not saved. {error}")
             return
+        text = (f"Saved {saved.count} payslips to {path}." if saved.count is not None else f"Saved to {path}.")
         self.result.setText(text)
         self.context.status_message.emit(text)
-
-    def _make(self, kind: str, path: Path, first: date, last: date) -> str:
-        db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
-        if kind in ("budget", "letter"):
-            from pa_manager.services.budget_report import save_budget_report, save_review_letter
-
-            label = budget_year_label(first)
-            if kind == "budget":
-                save_budget_report(db, employer_id, label, path, today, first, last)
-            else:
-                save_review_letter(db, employer_id, label, path, today)
-        elif kind == "payslips":
-            from pa_manager.services.period_reports import save_payslips_for_period
-
-            count = save_payslips_for_period(db, employer_id, path, first, last)
-            return f"Saved {count} payslips to {path}."
-        elif kind == "timesheets":
-            from pa_manager.services.period_reports import save_timesheet_report
-
-            save_timesheet_report(db, employer_id, path, first, last)
-        elif kind == "compliance":
-            from pa_manager.services.compliance_report import save_compliance_report
-
-            save_compliance_report(db, employer_id, path, today)
-        else:
-            from pa_manager.services.training_report import save_training_report
-
-            save_training_report(db, employer_id, path, today)
-        return f"Saved to {path}."

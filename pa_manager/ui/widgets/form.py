@@ -29,6 +29,22 @@ class FieldRow:
         self.field.setAccessibleDescription(description)
 
 
+def form_message() -> QLabel:
+    """A place under a form for what is wrong with the whole form rather than one field (someone else
+    saved the record first, say); hidden until `show_form_message` gives it a sentence."""
+    label = paragraph()
+    label.setObjectName("formMessage")
+    label.setAccessibleName("Message")
+    label.setVisible(False)
+    return label
+
+
+def show_form_message(label: QLabel, message: str | None) -> None:
+    label.setText(message or "")
+    label.setVisible(bool(message))
+    label.setAccessibleDescription(message or "")
+
+
 def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = "") -> FieldRow:
     label = QLabel(label_text)
     label.setBuddy(field)

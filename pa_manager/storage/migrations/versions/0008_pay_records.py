@@ -13,6 +13,8 @@ Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-03
 """
+from decimal import Decimal
+
 from alembic import op
 import sqlalchemy as sa
 
@@ -31,7 +33,8 @@ def _mark_repeated_periods(connection) -> None:
     runs = connection.execute(sa.text(
         "SELECT id, employer_id, period_start, period_end FROM pay_runs ORDER BY finalised_at, id")).all()
     for run_id in repeated_periods(runs):
-        connection.execute(sa.text("UPDATE pay_runs SET repeats_period = 1 WHERE id = :id"), {"id": run_id})
+        connection.execute(sa.text("UPDATE pay_runs SET repeats_period = :yes WHERE id = :id"),
+                           {"yes": True, "id": run_id})  # a bound True: PostgreSQL's boolean is not a number
 
 
 def upgrade() -> None:
@@ -61,8 +64,14 @@ def upgrade() -> None:
         batch_op.create_foreign_key('fk_payslips_pay_run_id_pay_runs', 'pay_runs', ['pay_run_id'], ['id'],
                                     ondelete='RESTRICT')
 
-    # Version 1 kept only the hours paid for by the hour: the nearest to the time worked it knew.
-    connection.execute(sa.text("UPDATE payslips SET hours_worked = hours - holiday_hours_taken"))
+    # Version 1 kept only the hours paid for by the hour: the nearest to the time worked it knew. The hours
+    # are exact decimals stored as text: subtracted here as Decimals (text has no minus in PostgreSQL, and
+    # SQLite's would go through a float).
+    payslips = sa.table("payslips", sa.column("id", sa.Integer), sa.column("hours", sa.String),
+                        sa.column("holiday_hours_taken", sa.String), sa.column("hours_worked", sa.String))
+    for row in connection.execute(sa.select(payslips.c.id, payslips.c.hours, payslips.c.holiday_hours_taken)).all():
+        worked = Decimal(row.hours) - Decimal(row.holiday_hours_taken)
+        connection.execute(payslips.update().where(payslips.c.id == row.id).values(hours_worked=str(worked)))
     upgrade_version_1_records(connection)
 
 
