@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
     QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
@@ -179,6 +179,8 @@ class MainWindow(QMainWindow):
         context.data_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._reload_employers)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # What the status bar says is said to a screen reader too (it is not where the cursor is).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
@@ -289,6 +291,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
             self.nav.blockSignals(False)
             return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.currentWidget().isAncestorOf(focused):
+            # Hidden with its page, it would hand the cursor to the next control in the window first
+            # (the employer box), which a screen reader would read out on the way to the new area.
+            focused.clearFocus()
         self.stack.setCurrentIndex(row)
 
     def _on_employer_box_activated(self, index: int) -> None:

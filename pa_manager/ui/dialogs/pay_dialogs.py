@@ -8,7 +8,7 @@ from decimal import Decimal
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
     QLineEdit, QMessageBox, QPlainTextEdit, QTableView, QVBoxLayout,
@@ -21,7 +21,8 @@ from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
 from pa_manager.ui.keyboard import ready_dialog
-from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
+from pa_manager.ui.models.pay_run_table import FiguresTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -38,9 +39,8 @@ class FittedTable(QTableView):
 
     def __init__(self, model, name: str):
         super().__init__()
-        proxy = QSortFilterProxyModel(self)
+        proxy = SpokenTableModel(self)  # rows headed by the PA's name, amounts in words
         proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
         self.setModel(proxy)
         self.setAccessibleName(name)
         self.setSortingEnabled(True)

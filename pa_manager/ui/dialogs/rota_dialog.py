@@ -18,6 +18,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.shift_dialog import (
     END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_break, read_time, shift_type_box, show_type, time_edits,
@@ -245,6 +246,7 @@ class RotaDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, column, item)
+        speak_table_widget(self.table, (0, 1))  # each pattern headed by its PA and its name
         self.table.setSortingEnabled(True)
         has_rows = bool(self._records)
         self.change_button.setEnabled(has_rows)
