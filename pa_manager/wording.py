@@ -5,8 +5,9 @@ or a colour alone. Statuses: "ok", "below", "missing", "info", "provisional".
 """
 from __future__ import annotations
 
+import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
@@ -38,6 +39,37 @@ def percent(share: Decimal) -> str:
 
 def per_hour(amount: Decimal) -> str:
     return f"{format_money(amount)} an hour"
+
+
+# --- amounts as a screen reader should say them ---
+
+def amount_in_words(amount: Decimal) -> str:
+    """£1,234.56 -> '1,234 pounds 56 pence'; £12.00 -> '12 pounds'; £0.50 -> '50 pence'; £1.01 -> '1 pound 1
+    penny'; -£3.20 -> 'minus 3 pounds 20 pence'. Figures stay figures (a screen reader says them well);
+    the words say that they are money, which a bare '£14.80' in a table cell does not."""
+    pence = int((abs(amount) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    pounds, pence = divmod(pence, 100)
+    parts = []
+    if pounds or not pence:
+        parts.append(f"{pounds:,} pound{'' if pounds == 1 else 's'}")
+    if pence:
+        parts.append(f"{pence} {'penny' if pence == 1 else 'pence'}")
+    return ("minus " if amount < 0 and (pounds or pence) else "") + " ".join(parts)
+
+
+_AMOUNT = re.compile(r"(-?)£(\d[\d,]*(?:\.\d+)?)")
+
+
+def amounts_in_words(text: str) -> str:
+    """Every amount in pounds in `text` said in words: 'Cost: £1,234.50' -> 'Cost: 1,234 pounds 50 pence'."""
+    def spoken(match: re.Match) -> str:
+        try:
+            value = Decimal(match.group(2).replace(",", ""))
+        except InvalidOperation:
+            return match.group(0)
+        return amount_in_words(-value if match.group(1) else value)
+
+    return _AMOUNT.sub(spoken, text)
 
 
 # --- backups (storage.safekeeping.BackupSummary) ---

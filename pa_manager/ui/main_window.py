@@ -15,15 +15,18 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui.announce import announce
+from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
+from pa_manager.ui.widgets.scroll import vertical_scroll
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
@@ -44,11 +47,22 @@ def area_shortcut(number: int) -> str:
     return f"Ctrl+{area_key(number)}"
 
 
+def size_by_shown_page(stack: QStackedWidget, index: int) -> None:
+    """Size the areas' stack by the one shown: a small area is not made as big as the biggest, so the
+    window fits a small screen at a large text size, and the page around it scrolls up and down.
+    (Qt's stack sizes itself by every page whose size policy is not Ignored: the hidden ones are.)"""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
+
+
 class MainWindow(QMainWindow):
     records_shown = Signal()  # the dashboard shows the open employer's records (or the welcome, with none)
 
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
+        follow_focus()
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
@@ -73,6 +87,7 @@ class MainWindow(QMainWindow):
         top.addStretch()
 
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.opening = QLabel("Opening your records…")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
@@ -91,10 +106,13 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.client_heading.setFont(font)
-        self.client_heading.setAccessibleName("Whose records are open")
+        self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
         pages.addWidget(self.client_heading)
-        pages.addWidget(self.stack, stretch=1)
+        # Every area scrolls up and down when the window is short (a small screen, large text).
+        self.page_area = vertical_scroll(self.stack, "Area")
+        self.page_area.setFrameShape(self.page_area.Shape.NoFrame)
+        pages.addWidget(self.page_area, stretch=1)
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
         middle.addLayout(pages, stretch=1)
@@ -140,6 +158,8 @@ class MainWindow(QMainWindow):
         context.employer_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._remember_employer)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # What the status bar says is said to a screen reader too (it is not where the cursor is).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
@@ -166,6 +186,7 @@ class MainWindow(QMainWindow):
         attribute, module, name = self.PAGES[index]
         page = getattr(importlib.import_module(f"pa_manager.ui.pages.{module}"), name)(self.context)
         assert page.title == AREAS[index]
+        page.setAccessibleName(page.title)
         stand_in = self.stack.widget(index)
         showing = self.stack.currentIndex() == index
         self.stack.insertWidget(index, page)
@@ -173,6 +194,7 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         if showing:
             self.stack.setCurrentIndex(index)
+        order_tabs(self.centralWidget())
         if attribute == "dashboard":
             page.pa_requested.connect(self.show_pa)
             page.employer_edit_requested.connect(self.edit_employer)
@@ -315,6 +337,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
             self.nav.blockSignals(False)
             return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.currentWidget().isAncestorOf(focused):
+            # Hidden with its page, it would hand the cursor to the next control in the window first
+            # (the employer box), which a screen reader would read out on the way to the new area.
+            focused.clearFocus()
         made = self.pages.made(row)
         self.stack.setCurrentIndex(row)
         page = self.pages[row]  # made now, up to date, if it is shown for the first time
@@ -419,11 +446,22 @@ class MainWindow(QMainWindow):
             self.go_to(self.pages.index(self.caseload))
 
     # --- navigation ---
+    def _on_stack_current_changed(self, index: int) -> None:
+        size_by_shown_page(self.stack, index)
+
     def go_to(self, index: int) -> None:
+        """Open an area (Ctrl+its number): the cursor goes to its first control, and a screen reader is
+        told which area it is."""
         if not self.pages:
             return
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        order_tabs(self.centralWidget())  # widgets a page added since keep to reading order
+        self.page_area.verticalScrollBar().setValue(0)
+        target = first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        announce(page, f"{page.title} area")
 
     def open_employer(self, employer_id: int) -> None:
         """From the caseload: switch to that employer and show their dashboard."""

@@ -22,6 +22,7 @@ from pa_manager.services import checks
 from pa_manager.services.checks import Stored
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -60,6 +61,7 @@ class _CheckDialog(QDialog):
 
     def __init__(self, title: str, intro: str, parent=None, *, scroll: bool = False):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(title)
         self.rows: dict[str, FieldRow] = {}
         self.before = None

@@ -16,6 +16,7 @@ from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -44,6 +45,7 @@ class EmployerForm(QWidget):
     def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None, *, intro: str | None = None,
                  ask_pay_frequency: bool = True, ask_benchmarks: bool = True):
         super().__init__(parent)
+        ready_dialog(self)
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None

@@ -14,6 +14,7 @@ from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.undo import Change
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -46,6 +47,7 @@ class EmployerDutiesDialog(QDialog):
 
     def __init__(self, context: AppContext, focus: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.before: EmployerRecord = employers.get_employer(context.db, context.employer_id)
         self.saved: EmployerRecord | None = None

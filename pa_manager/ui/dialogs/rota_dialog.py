@@ -17,6 +17,8 @@ from pa_manager.domain.rota import RotaPattern
 from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
+from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.shift_dialog import (
     END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_break, read_time, shift_type_box, show_type, time_edits,
@@ -45,6 +47,7 @@ class PatternDialog(QDialog):
 
     def __init__(self, pas: list[PARecord], today: date, pattern: RotaPattern | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.pattern: RotaPattern | None = None
         self.setWindowTitle("Change a rota pattern" if pattern else "Add a rota pattern")
         layout = QVBoxLayout(self)
@@ -171,6 +174,7 @@ class RotaDialog(QDialog):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.setWindowTitle("Rota")
         layout = QVBoxLayout(self)
@@ -227,6 +231,7 @@ class RotaDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, column, item)
+        speak_table_widget(self.table, (0, 1))  # each pattern headed by its PA and its name
         self.table.setSortingEnabled(True)
         has_rows = bool(self._records)
         self.change_button.setEnabled(has_rows)

@@ -20,6 +20,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota, shifts
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.ui.keyboard import order_tabs, ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES, spoken_hours, times_of
 from pa_manager.ui.widgets.form import FieldRow, add_row
@@ -152,6 +153,7 @@ class ShiftDialog(QDialog):
 
     def __init__(self, context: AppContext, pa_id: int, day: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.saved: Shift | None = None
         self._editing: Shift | None = None
@@ -206,8 +208,11 @@ class ShiftDialog(QDialog):
         self.new_button = buttons.addButton("&Add a new shift instead", QDialogButtonBox.ButtonRole.ResetRole)
         self.save_button = buttons.addButton("Sa&ve shift", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         layout.addWidget(buttons)
+        # Enter saves (from any field): the default is set once the buttons are in the dialog, or Qt makes
+        # the first button the default instead, and that one is hidden while adding a shift.
+        self.save_button.setDefault(True)
+        self.new_button.setAutoDefault(False)
 
         self.pa_box.setCurrentIndex(max(0, self.pa_box.findData(pa_id)))
         self.date_edit.set_value(day)
@@ -293,10 +298,7 @@ class ShiftDialog(QDialog):
             grid.addWidget(QLabel("No shifts are recorded or planned for this day yet."), 0, 0)
         grid.setColumnStretch(0, 1)
         self.existing_layout.addWidget(self._existing)
-        # New buttons join the end of the Tab order; put the form after them, as it is on screen.
-        last = ([b for trio in self.plan_buttons for b in trio] or self.remove_buttons)[-1:]
-        if last:
-            QWidget.setTabOrder(last[0], self.pa_box)
+        order_tabs(self)  # new buttons join the end of the Tab order: put them back where they are on screen
 
     def _row_button(self, text: str, name: str, slot) -> QPushButton:
         # No & shortcut: the same words repeat on every line, so letters would clash.

@@ -24,6 +24,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import training
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.training import CourseRecord, StoredRecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
@@ -72,6 +73,7 @@ class RecordTrainingDialog(QDialog):
     def __init__(self, db, employer_id: int, pas: list[tuple[int, str]], courses: list[CourseRecord], today: date,
                  pa_id: int | None = None, course_id: int | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Record training")
         self.db, self.employer_id, self.today = db, employer_id, today
         self.saved: StoredRecord | None = None
@@ -193,6 +195,7 @@ class CoursesDialog(QDialog):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.setWindowTitle("Courses")
         layout = QVBoxLayout(self)
@@ -332,6 +335,7 @@ class RequiredCoursesDialog(QDialog):
 
     def __init__(self, pa_name: str, courses: list[CourseRecord], required_ids: set[int], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Courses {pa_name} needs")
         self.chosen: set[int] = set()
         layout = QVBoxLayout(self)
@@ -367,6 +371,7 @@ class MeetingsDialog(QDialog):
 
     def __init__(self, context: AppContext, pa_id: int, pa_name: str, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context, self.pa_id, self.pa_name = context, pa_id, pa_name
         self.setWindowTitle(f"Supervision and appraisal for {pa_name}")
         layout = QVBoxLayout(self)
@@ -451,6 +456,7 @@ class CareCertificateDialog(QDialog):
 
     def __init__(self, pa_name: str, progress: dict[int, date], today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Care Certificate for {pa_name}")
         self.today = today
         self.progress: dict[int, date] = {}

@@ -43,7 +43,8 @@ class LedgerPanel(QGroupBox):
     def __init__(self, context: AppContext, parent=None):
         super().__init__("Money in and out", parent)
         self.context = context
-        self.table, self.model = table("Money in and out", LEDGER_HEADERS, sortable=True, view=_WordsColumnView())
+        self.table, self.model = table("Money in and out", LEDGER_HEADERS, sortable=True, view=_WordsColumnView(),
+                                       header_columns=(0, 1))  # read as "3 November 2026, Direct payment"
         self.table.horizontalHeader().setSectionResizeMode(_WordsColumnView.WORDS, QHeaderView.ResizeMode.Interactive)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest first
         self.table.setMinimumHeight(260)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter, QTableView,
@@ -16,7 +16,8 @@ from pa_manager.services.errors import ChangedElsewhere, ServiceError, Validatio
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
-from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
+from pa_manager.ui.models.people_table import PeopleTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.form import form_message, show_form_message
@@ -47,9 +48,8 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = PeopleTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
@@ -29,7 +29,8 @@ from pa_manager.ui.dialogs.training_dialogs import (
     FUNDING_NAMES, CareCertificateDialog, CoursesDialog, MeetingsDialog, RecordTrainingDialog, RequiredCoursesDialog,
     care_certificate_edit, remove_record_edit, set_required_edit,
 )
-from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, SORT_ROLE, TrainingMatrixModel
+from pa_manager.ui.models.spoken import SpokenTableModel
+from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, TrainingMatrixModel
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
@@ -80,9 +81,8 @@ class TrainingPage(QWidget):
         self._course_id: int | None = None
         self._courses, self._records, self._items, self._meetings = [], [], [], []
         self.model = TrainingMatrixModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         # Left: the matrix.
         note = paragraph(TYPICAL_PRACTICE)
