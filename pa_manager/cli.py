@@ -279,7 +279,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_report_parser(sub)
     from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
 
-    add_recruitment_parsers(sub, _data_option)  # statement: taking on and keeping PAs (cli_recruitment.py)
+    add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
     return parser
 
 

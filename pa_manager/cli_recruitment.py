@@ -9,7 +9,9 @@ from __future__ import annotations
 from pathlib import Path
 
 
-def add_parsers(sub, data_option) -> None:
+def add_parsers(sub, data_option, cli) -> None:
+    """`cli` is the command line's own module (pa_manager.cli), handed in for its helpers (opening the
+    data, finding the employer and PA, today's date, printing JSON), so this module never imports it back."""
     p = sub.add_parser("statement", help="make a PA's written statement of employment terms (PDF to sign, or a web "
                                          "page), kept with today's date")
     p.add_argument("--employer", required=True)
@@ -21,11 +23,10 @@ def add_parsers(sub, data_option) -> None:
                    help="a notice of what changed since the statement or notice they were last given, instead")
     p.add_argument("--json", action="store_true", help="print what was made as JSON")
     data_option(p)
-    p.set_defaults(run=cmd_statement)
+    p.set_defaults(run=lambda args: cmd_statement(args, cli))
 
 
-def cmd_statement(args) -> int:
-    from pa_manager import cli
+def cmd_statement(args, cli) -> int:
     from pa_manager.messages import format_date
     from pa_manager.services import statements
     from pa_manager.statement_words import change_list

@@ -17,10 +17,10 @@ from sqlalchemy import select
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain import particulars as law
-from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, Contract, DueItem, sort_due_items
+from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DueItem, sort_due_items
 from pa_manager.domain.particulars import StatementError, StatementFacts, StatementTerms, WorkingPattern
 from pa_manager.domain.validation import Problem
-from pa_manager.services import checks, employers, people, rota, training
+from pa_manager.services import employers, people, rota, training
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.statement_words import WordedStatement, change_list, from_document, to_document, word_change_notice, \
     word_statement
@@ -241,27 +241,6 @@ def _full_words(db: Database, employer_id: int, pa_id: int, notice: StoredStatem
     return replace(base.worded, sections=tuple(sections.values()))
 
 
-def record_given(db: Database, employer_id: int, statement_id: int, given_on: date,
-                 signed_on: date | None = None) -> StoredStatement:
-    """Record the day a statement or notice was given to the PA (and signed, if it was). A statement must
-    be given within 7 days of the day its terms were stated (ERA s.1(4)); giving the first statement
-    also fills in the PA's contract record for the New PA checklist."""
-    record = get_statement(db, statement_id)
-    if given_on < record.made_on:
-        raise ValidationFailed({"given_on": Problem.of("STATEMENT_GIVEN_BEFORE_MADE", given_on, made_on=record.made_on)})
-    if record.kind == STATEMENT and law.as_at_problem(record.as_at, given_on):
-        raise ValidationFailed({"given_on": Problem.of("STATEMENT_TOO_OLD", given_on, as_at=record.as_at)})
-    if signed_on is not None and signed_on < given_on:
-        raise ValidationFailed({"signed_on": Problem.of("STATEMENT_SIGNED_BEFORE_GIVEN", signed_on, given_on=given_on)})
-    set_given(db, statement_id, given_on, signed_on)
-    if record.kind == STATEMENT:
-        contract = checks.pa_checks(db, employer_id, record.pa_id).contract or Contract()
-        first = min(d for d in (contract.statement_given_on, given_on) if d is not None)
-        signed = signed_on if first == given_on else contract.signed_on
-        checks.save_contract(db, employer_id, record.pa_id, replace(contract, statement_given_on=first, signed_on=signed))
-    return get_statement(db, statement_id)
-
-
 def set_given(db: Database, statement_id: int, given_on: date | None, signed_on: date | None) -> None:
     """Write the dates as they are (undo and redo use this to put them back)."""
     with db.session() as s:
@@ -299,7 +278,7 @@ def put_back_statement(db: Database, employer_id: int, stored: StoredStatement) 
 TERMS_CHANGED, STATEMENT_MADE, STATEMENT_GIVEN = "STATEMENT_TERMS_CHANGED", "STATEMENT_MADE", "STATEMENT_GIVEN"
 
 
-def _undoable(db: Database, employer_id: int, pa_id: int, code: str, action, kind: str = STATEMENT) -> Done:
+def undoable(db: Database, employer_id: int, pa_id: int, code: str, action, kind: str = STATEMENT) -> Done:
     """Do `action()` in one transaction, with the change it made to the PA's statement terms, written
     statements and contract record (the rows a statement action touches), for undo."""
     with db.session() as s:
@@ -312,23 +291,15 @@ def _undoable(db: Database, employer_id: int, pa_id: int, code: str, action, kin
 
 
 def save_terms_undoably(db: Database, employer_id: int, pa_id: int, terms: StatementTerms) -> Done[StatementTerms]:
-    return _undoable(db, employer_id, pa_id, TERMS_CHANGED, lambda: save_terms(db, employer_id, pa_id, terms))
+    return undoable(db, employer_id, pa_id, TERMS_CHANGED, lambda: save_terms(db, employer_id, pa_id, terms))
 
 
 def make_undoably(db: Database, employer_id: int, pa_id: int, today: date, *,
                   change_notice: bool = False) -> Done[StoredStatement]:
     """make_statement (or make_change_notice), with the change it made."""
     make = make_change_notice if change_notice else make_statement
-    return _undoable(db, employer_id, pa_id, STATEMENT_MADE, lambda: make(db, employer_id, pa_id, today),
+    return undoable(db, employer_id, pa_id, STATEMENT_MADE, lambda: make(db, employer_id, pa_id, today),
                      CHANGE_NOTICE if change_notice else STATEMENT)
-
-
-def record_given_undoably(db: Database, employer_id: int, statement_id: int, given_on: date,
-                          signed_on: date | None = None) -> Done[StoredStatement]:
-    """record_given, with the change it made (the statement's dates and the PA's contract record)."""
-    record = get_statement(db, statement_id)
-    return _undoable(db, employer_id, record.pa_id, STATEMENT_GIVEN,
-                     lambda: record_given(db, employer_id, statement_id, given_on, signed_on), record.kind)
 
 
 # --- what needs doing --------------------------------------------------------------------------------

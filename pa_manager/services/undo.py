@@ -6,7 +6,7 @@ has written, reads them again, so the change holds every row inserted, updated o
 before and after (`RowChange`), and nothing else. It says what was done as a code and facts
 (`wording.undo_text` turns them into "Add Ann Cole's shift on ..."), never in words.
 
-`reverse(db, change, today)` puts the rows back as they were, in one transaction: refused when anyone
+`undo_rules.reverse(db, change, today)` puts the rows back as they were, in one transaction: refused when anyone
 has changed them since (the rows are compared), and with every rule the records must keep checked
 again by the table's `Rule` (services.undo_rules lists them; each lives beside the service that owns
 its table: a PA is checked as saving checks them, a shift on a day now paid is refused, ...). A
@@ -251,11 +251,11 @@ def done(value: T, recorder: Recorder, code: str, employer_id: int | None, **fac
 # --- putting rows back ------------------------------------------------------------------------------
 
 
-def reverse(db: Database, change: Change, today: date) -> Change:
-    """Put every row of `change` back as it was before it, in one transaction, checking the rules
-    again; returns the change this made (reverse that to do the action again). Raises ServiceError,
-    with nothing written, when the records no longer allow it."""
-    from pa_manager.services.undo_rules import RULES  # the rules live beside their services, which import this
+def reverse_with(db: Database, change: Change, today: date, RULES) -> Change:
+    """Put every row of `change` back as it was before it, in one transaction, checking `RULES` again
+    (services.undo_rules.reverse gives them: the rules live beside their services, which import this
+    module, so this module never imports them); returns the change this made (reverse that to do the
+    action again). Raises ServiceError, with nothing written, when the records no longer allow it."""
 
     with db.session(write=True) as s:
         if change.employer_id is not None:

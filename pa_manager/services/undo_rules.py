@@ -6,6 +6,8 @@ needs none (tests/services/test_undo.py holds the list to that).
 """
 from __future__ import annotations
 
+from datetime import date
+
 from pa_manager.domain.validation import Problem
 from pa_manager.services.budget import BudgetRule
 from pa_manager.services.checks import CheckRule
@@ -16,7 +18,7 @@ from pa_manager.services.people import PARule
 from pa_manager.services.rota import PatternRule
 from pa_manager.services.shifts import ShiftRule
 from pa_manager.services.training import TrainingRule
-from pa_manager.services.undo import Rule
+from pa_manager.services.undo import Change, Rule, reverse_with
 
 
 class PayRecordRule(Rule):
@@ -49,7 +51,14 @@ NOT_CHECKED: dict[str, str] = {
     "rota_changes": "a cancelled or covered planned shift changes only what is planned, never what was worked or paid",
     "required_courses": "any of the employer's courses may be required of a PA",
     "statement_balances": "a balance read off a bank statement may be any amount",
+    "rti_reports": "a note of an RTI file made or sent: putting it back or taking it away changes no pay record",
     "employment_terms": "any choices the form accepts may be put back: they were checked when saved",
     "written_statements": "a statement is put back as it was made; one given since has changed, so its undo is "
                           "refused as changed meanwhile",
 }
+
+
+def reverse(db, change: Change, today: date) -> Change:
+    """Undo (or redo) a change: its rows put back in one transaction, every rule checked again
+    (services.undo.reverse_with)."""
+    return reverse_with(db, change, today, RULES)

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from pa_manager.services import employers, undo
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage.database import Database
 from pa_manager.ui.background import Background
@@ -135,7 +136,7 @@ class _ChangeCommand(QUndoCommand):
         and drop the step, leaving the records as they are."""
         context = self._context
         try:
-            self._pending = undo.reverse(context.db, self._pending, context.today())
+            self._pending = undo_rules.reverse(context.db, self._pending, context.today())
         except ServiceError as error:
             self.setObsolete(True)
             context.status_message.emit(f"That could not be undone or redone: {error}")

@@ -12,6 +12,7 @@ import pytest
 from pa_manager import cli
 from pa_manager.domain.people import PayRateEntry
 from pa_manager.services import employers, people, statements
+from pa_manager.services import statement_given
 from pa_manager.storage.database import open_database
 from tests.conftest import TODAY
 from tests.reports.html_checks import accessibility_problems, page_text
@@ -67,7 +68,7 @@ def test_a_change_notice_after_a_pay_rise(demo_location, tmp_path, capsys):
         employer_id = employers.find_employer(db, "Margaret Okafor").id
         janet = next(p for p in people.list_pas(db, employer_id) if p.name == "Janet Moyo")
         made = statements.make_statement(db, employer_id, janet.id, TODAY)
-        statements.record_given(db, employer_id, made.id, TODAY, TODAY)
+        statement_given.record_given(db, employer_id, made.id, TODAY, TODAY)
         people.save_pa(db, employer_id, replace(janet, pay_rates=(*janet.pay_rates,
                                                                   PayRateEntry(date(2026, 12, 1), Decimal("15.20")))),
                        TODAY)

@@ -8,7 +8,8 @@ import pytest
 from pa_manager.domain.budget import LedgerEntry
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.uprating import Scenario, real_living_wage_target
-from pa_manager.services import budget, employers, undo
+from pa_manager.services import budget, employers
+from pa_manager.services import undo_rules
 from pa_manager.services.budget_report import gap_lines, reconciliation_line, record_statement_balance
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 
@@ -78,7 +79,7 @@ def test_a_changed_entry_keeps_its_place_and_a_removed_one_can_come_back(db, hou
     assert changed.id == stored.id
     removed = budget.delete_entry(db, stored.id)
     assert budget.list_entries(db, household) == []
-    undo.reverse(db, removed, date(2026, 11, 23))
+    undo_rules.reverse(db, removed, date(2026, 11, 23))
     assert [(s.id, s.entry.amount, s.entry.description) for s in budget.list_entries(db, household)] == [
         (stored.id, D("-45.00"), "First aid")]
 
@@ -90,7 +91,7 @@ def test_money_back_turns_the_categorys_sign_round_and_is_restored_as_it_was(db,
                                  money_back=True).value
     assert (refund.entry.amount, clawback.entry.amount) == (D("30.00"), D("-200.00"))
     for stored in (refund, clawback):
-        undo.reverse(db, budget.delete_entry(db, stored.id), date(2026, 11, 23))
+        undo_rules.reverse(db, budget.delete_entry(db, stored.id), date(2026, 11, 23))
     assert {s.id: s.entry.amount for s in budget.list_entries(db, household)} == {
         refund.id: D("30.00"), clawback.id: D("-200.00")}
 

@@ -15,7 +15,8 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
-from pa_manager.services import employers, pay_day, pay_runs, people, undo
+from pa_manager.services import employers, pay_day, pay_runs, people
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.payslips import payslip_documents, write_payslips_file
 from pa_manager.services.shifts import ShiftInput, save_shift
@@ -170,7 +171,7 @@ def test_removing_a_whole_employer_still_takes_their_pay_records_and_undo_puts_t
     removed = employers.remove_employer(db, employer_id)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(models.StoredPayslip)) == 0
-    back = undo.reverse(db, removed, date(2026, 12, 1)).added_employer
+    back = undo_rules.reverse(db, removed, date(2026, 12, 1)).added_employer
     [slip] = payslip_documents(db, back, date(2026, 11, 30))
     assert slip.pa_name == "Ann Cole" and slip.ni_number == "AB123456C"
 

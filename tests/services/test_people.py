@@ -8,6 +8,7 @@ import pytest
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import employers, people, undo
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ValidationFailed
 
 
@@ -79,9 +80,9 @@ def test_redo_puts_back_an_added_pa_with_the_same_id_and_rates(db, employer, tod
     added = people.save_pa_undoably(
         db, employer.id, PARecord(name="Lee Fox", pay_rates=(PayRateEntry(date(2026, 4, 1), Decimal("12.71")),)), today
     )
-    redo = undo.reverse(db, added.change, today)
+    redo = undo_rules.reverse(db, added.change, today)
     assert people.list_pas(db, employer.id) == []
-    undo.reverse(db, redo, today)
+    undo_rules.reverse(db, redo, today)
     assert replace(people.get_pa(db, added.value.id), version=None) == replace(added.value, version=None)
 
 
@@ -92,7 +93,7 @@ def test_a_pa_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_
     ann = people.save_pa_undoably(db, employer.id, PARecord(name="Ann Cole"), today)
     [row] = ann.change.rows
     ahead = undo.RowChange("pas", ann.value.id + 1, {**row.new, "id": ann.value.id + 1, "name": "Bea Dunn"}, None)
-    undo.reverse(db, undo.Change("PA_REMOVED", employer.id, {}, (ahead,)), today)
+    undo_rules.reverse(db, undo.Change("PA_REMOVED", employer.id, {}, (ahead,)), today)
     cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)
     assert cy.id > ann.value.id + 1
     assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Ann Cole", "Bea Dunn", "Cy Eves"]

@@ -16,6 +16,8 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
 from pa_manager.services import checks, employers, people, rota, statements
+from pa_manager.services import undo_rules
+from pa_manager.services import statement_given
 from pa_manager.services.errors import ChangedElsewhere, ValidationFailed
 from tests.reports.html_checks import accessibility_problems
 
@@ -57,7 +59,7 @@ def test_giving_the_statement_fills_in_the_checklist_and_clears_whats_due(db, ho
     employer_id, pa_id = household
     assert "CONTRACT_STATEMENT_DUE" in _codes(db, employer_id, today)
     made = statements.make_statement(db, employer_id, pa_id, today)
-    statements.record_given(db, employer_id, made.id, date(2026, 11, 25), date(2026, 11, 26))
+    statement_given.record_given(db, employer_id, made.id, date(2026, 11, 25), date(2026, 11, 26))
     contract = checks.pa_checks(db, employer_id, pa_id).contract
     assert (contract.statement_given_on, contract.signed_on) == (date(2026, 11, 25), date(2026, 11, 26))
     assert "CONTRACT_STATEMENT_DUE" not in _codes(db, employer_id, today)
@@ -68,14 +70,14 @@ def test_a_statement_older_than_7_days_cannot_be_given(db, household, today):
     employer_id, pa_id = household
     made = statements.make_statement(db, employer_id, pa_id, today)
     with pytest.raises(ValidationFailed) as old:
-        statements.record_given(db, employer_id, made.id, date(2026, 12, 1))
+        statement_given.record_given(db, employer_id, made.id, date(2026, 12, 1))
     assert old.value.problems["given_on"].code == "STATEMENT_TOO_OLD"
     assert "make a new one" in str(old.value)
     with pytest.raises(ValidationFailed) as early:
-        statements.record_given(db, employer_id, made.id, date(2026, 11, 22))
+        statement_given.record_given(db, employer_id, made.id, date(2026, 11, 22))
     assert early.value.problems["given_on"].code == "STATEMENT_GIVEN_BEFORE_MADE"
     with pytest.raises(ValidationFailed) as unsigned:
-        statements.record_given(db, employer_id, made.id, date(2026, 11, 25), date(2026, 11, 24))
+        statement_given.record_given(db, employer_id, made.id, date(2026, 11, 25), date(2026, 11, 24))
     assert unsigned.value.problems["signed_on"].code == "STATEMENT_SIGNED_BEFORE_GIVEN"
     assert statements.get_statement(db, made.id).given_on is None
 
@@ -83,7 +85,7 @@ def test_a_statement_older_than_7_days_cannot_be_given(db, household, today):
 def test_a_pay_rise_is_due_to_be_told_in_writing_then_a_notice_clears_it(db, household, today):
     employer_id, pa_id = household
     made = statements.make_statement(db, employer_id, pa_id, today)
-    statements.record_given(db, employer_id, made.id, today, today)
+    statement_given.record_given(db, employer_id, made.id, today, today)
     assert "STATEMENT_CHANGE_DUE" not in _codes(db, employer_id, date(2027, 3, 20))
     pa = people.get_pa(db, pa_id)
     people.save_pa(db, employer_id, replace(pa, pay_rates=(*pa.pay_rates, PayRateEntry(date(2027, 4, 1), Decimal("13.60")))),
@@ -96,14 +98,14 @@ def test_a_pay_rise_is_due_to_be_told_in_writing_then_a_notice_clears_it(db, hou
     pay = notice.worded.section(law.PAY).paragraphs
     assert pay[0] == "From now on: You are paid £13.60 an hour, from 1 April 2027."
     assert pay[-1].startswith("It used to say: You are paid £13.00 an hour")
-    statements.record_given(db, employer_id, notice.id, date(2027, 3, 21))
+    statement_given.record_given(db, employer_id, notice.id, date(2027, 3, 21))
     assert "STATEMENT_CHANGE_DUE" not in _codes(db, employer_id, date(2027, 5, 2))
 
 
 def test_more_hours_typed_in_are_a_change_with_no_date(db, household, today):
     employer_id, pa_id = household
     made = statements.make_statement(db, employer_id, pa_id, today)
-    statements.record_given(db, employer_id, made.id, today)
+    statement_given.record_given(db, employer_id, made.id, today)
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa_id), contracted_hours=Decimal("25")), today)
     item = _codes(db, employer_id, today)["STATEMENT_CHANGE_DUE"]
     assert (item.status, item.due) == ("missing", None)
@@ -121,7 +123,7 @@ def test_a_notice_needs_a_statement_given_and_a_change(db, household, today):
     with pytest.raises(ValidationFailed, match="Give Ann Cole a written statement first"):
         statements.make_change_notice(db, employer_id, pa_id, today)
     made = statements.make_statement(db, employer_id, pa_id, today)
-    statements.record_given(db, employer_id, made.id, today)
+    statement_given.record_given(db, employer_id, made.id, today)
     with pytest.raises(ValidationFailed, match="Nothing in Ann Cole's terms has changed"):
         statements.make_change_notice(db, employer_id, pa_id, today)
 
@@ -174,7 +176,6 @@ def test_the_statement_travels_with_an_employer_export(db, household, today, tmp
 
 
 def test_making_and_giving_a_statement_are_undone_and_redone_as_changes(db, household, today):
-    from pa_manager.services import undo
     from pa_manager.services.errors import ServiceError
     from pa_manager.wording import undo_text
 
@@ -183,19 +184,19 @@ def test_making_and_giving_a_statement_are_undone_and_redone_as_changes(db, hous
     assert undo_text(made.change) == "Make Ann Cole's written statement"
     # Made again the same day with nothing changed: the same statement, and nothing to undo.
     assert not statements.make_undoably(db, employer_id, pa_id, today).change.rows
-    given = statements.record_given_undoably(db, employer_id, made.value.id, date(2026, 11, 25), date(2026, 11, 26))
+    given = statement_given.record_given_undoably(db, employer_id, made.value.id, date(2026, 11, 25), date(2026, 11, 26))
     assert undo_text(given.change) == "Record Ann Cole's written statement as given"
     # Once given, the statement has changed since it was made, so undoing "make" is refused, storing nothing.
     with pytest.raises(ServiceError):
-        undo.reverse(db, made.change, today)
+        undo_rules.reverse(db, made.change, today)
     assert statements.get_statement(db, made.value.id).given_on == date(2026, 11, 25)
     # Undoing "given" puts back the dates and the checklist's contract record in one go; redo gives them again.
-    redo = undo.reverse(db, given.change, today)
+    redo = undo_rules.reverse(db, given.change, today)
     assert statements.get_statement(db, made.value.id).given_on is None
     assert checks.pa_checks(db, employer_id, pa_id).contract is None
-    undo.reverse(db, redo, today)
+    undo_rules.reverse(db, redo, today)
     assert checks.pa_checks(db, employer_id, pa_id).contract.statement_given_on == date(2026, 11, 25)
     # Undoing "given" again, then "make": the statement is gone.
-    undo.reverse(db, given.change, today)
-    undo.reverse(db, made.change, today)
+    undo_rules.reverse(db, given.change, today)
+    undo_rules.reverse(db, made.change, today)
     assert statements.list_statements(db, employer_id, pa_id) == []

@@ -20,7 +20,7 @@ from pa_manager.domain import compliance
 from pa_manager.domain.budget import LedgerEntry
 from pa_manager.services import (
     budget, budget_report, checks, employers, history, hours, pay_day, pay_runs, people, rota, shifts, timesheets,
-    training, undo,
+    training, undo, undo_rules,
 )
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.services.undo_rules import NOT_CHECKED, RULES
@@ -58,9 +58,9 @@ def undo_and_redo(db, employer_id: int, act, today: date):
     change = act()
     after = rows_of(db, employer_id)
     assert after != before, "the action changed nothing"
-    redo = undo.reverse(db, change, today)
+    redo = undo_rules.reverse(db, change, today)
     assert rows_of(db, employer_id) == before
-    again = undo.reverse(db, redo, today)
+    again = undo_rules.reverse(db, redo, today)
     assert rows_of(db, employer_id) == after
     assert (redo.code, again.code, redo.facts) == (change.code, change.code, change.facts)
     assert change.code in undo_codes(), "Edit > Undo has no words for it (wording.undo_text)"
@@ -117,7 +117,7 @@ def test_undo_that_someone_has_overtaken_is_refused_and_changes_nothing(db, empl
     people.save_pa(db, employer.id, replace(first.value, email="ann@example.com"), today)  # someone else, meanwhile
     before = rows_of(db, employer.id)
     with pytest.raises(ChangedElsewhere) as refused:
-        undo.reverse(db, first.change, today)
+        undo_rules.reverse(db, first.change, today)
     assert "changed since" in str(refused.value)
     assert rows_of(db, employer.id) == before
 
@@ -125,13 +125,13 @@ def test_undo_that_someone_has_overtaken_is_refused_and_changes_nothing(db, empl
 def test_a_row_put_back_whose_id_was_handed_out_again_comes_back_under_a_new_one_with_its_lines(
         db, employer, today):
     added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn", pay_rates=(RATE,)), today)
-    redo = undo.reverse(db, added.change, today)
+    redo = undo_rules.reverse(db, added.change, today)
     cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)  # SQLite gives Bea's id to Cy
-    again = undo.reverse(db, redo, today)
+    again = undo_rules.reverse(db, redo, today)
     bea = next(pa for pa in people.list_pas(db, employer.id) if pa.name == "Bea Dunn")
     assert bea.pay_rates == (RATE,) and people.get_pa(db, cy.id).name == "Cy Eves"
     assert [r.id for r in again.rows_of("pas")] == [bea.id]
-    undo.reverse(db, again, today)  # and undo takes the right one away
+    undo_rules.reverse(db, again, today)  # and undo takes the right one away
     assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Cy Eves"]
 
 
@@ -173,7 +173,7 @@ def test_undoing_the_adding_of_a_pa_paid_since_is_refused_in_words(db, employer,
     finalise_november(db, employer.id)
     before = rows_of(db, employer.id)
     with pytest.raises(ServiceError) as refused:
-        undo.reverse(db, added.change, today)
+        undo_rules.reverse(db, added.change, today)
     assert str(refused.value).startswith("Bea Dunn has been paid, and their pay records must be kept")
     assert rows_of(db, employer.id) == before
 
@@ -181,11 +181,11 @@ def test_undoing_the_adding_of_a_pa_paid_since_is_refused_in_words(db, employer,
 def test_putting_back_a_pa_whose_record_would_now_fail_its_checks_is_refused_in_words(db, employer, today):
     """Add Bea, undo it; someone else then adds another Bea Dunn: redoing the first would make two."""
     added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn"), today)
-    redo = undo.reverse(db, added.change, today)
+    redo = undo_rules.reverse(db, added.change, today)
     people.save_pa(db, employer.id, PARecord(name="bea dunn "), today)
     before = rows_of(db, employer.id)
     with pytest.raises(ValidationFailed) as refused:
-        undo.reverse(db, redo, today)
+        undo_rules.reverse(db, redo, today)
     assert refused.value.problems["name"].code == "PA_NAME_TAKEN"
     assert "Bea Dunn" in str(refused.value)
     assert rows_of(db, employer.id) == before
@@ -196,9 +196,9 @@ def test_putting_back_a_pa_is_checked_as_saving_checks_them(db, employer, today)
     (the check moves with `today`), they are refused as saving would refuse them."""
     added = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn", date_of_birth=date(2010, 6, 1)),
                                     today)
-    redo = undo.reverse(db, added.change, today)
+    redo = undo_rules.reverse(db, added.change, today)
     with pytest.raises(ValidationFailed) as refused:
-        undo.reverse(db, redo, date(2025, 1, 1))
+        undo_rules.reverse(db, redo, date(2025, 1, 1))
     assert set(refused.value.problems) == {"date_of_birth"}
     with pytest.raises(ValidationFailed) as saving:
         people.save_pa(db, employer.id, PARecord(name="Bea Dunn", date_of_birth=date(2010, 6, 1)), date(2025, 1, 1))
@@ -217,9 +217,9 @@ def test_changing_an_employer(db, employer, today):
 def test_adding_an_employer_then_undo_and_redo(db, today):
     added = employers.save_employer_undoably(db, EmployerRecord(name="Bo Reid", council="York"))
     assert undo_text(added.change) == "Add employer Bo Reid"
-    redo = undo.reverse(db, added.change, today)
+    redo = undo_rules.reverse(db, added.change, today)
     assert employers.find_employer(db, "Bo Reid") is None
-    undo.reverse(db, redo, today)
+    undo_rules.reverse(db, redo, today)
     assert employers.get_employer(db, added.value.id).council == "York"
 
 
@@ -228,11 +228,11 @@ def test_removing_a_whole_employer_and_putting_them_back(db, employer, ann, toda
     removed = employers.remove_employer(db, employer.id)
     assert undo_text(removed) == "Remove employer Ada Lovell"
     assert employers.find_employer(db, "Ada Lovell") is None
-    redo = undo.reverse(db, removed, today)
+    redo = undo_rules.reverse(db, removed, today)
     assert redo.added_employer == employer.id
     assert rows_of(db, employer.id) == before
     assert [c.code for c in history.change_history(db, employer.id)] == ["PAY_RATE_ADDED"]  # as it was
-    undo.reverse(db, redo, today)
+    undo_rules.reverse(db, redo, today)
     assert employers.find_employer(db, "Ada Lovell") is None
 
 
@@ -240,7 +240,7 @@ def test_an_employer_put_back_under_a_name_taken_since_is_refused(db, employer, 
     removed = employers.remove_employer(db, employer.id)
     employers.save_employer(db, EmployerRecord(name="ADA LOVELL"))
     with pytest.raises(ServiceError) as refused:
-        undo.reverse(db, removed, today)
+        undo_rules.reverse(db, removed, today)
     assert "ADA LOVELL" in str(refused.value) or "Ada Lovell" in str(refused.value)
 
 
@@ -268,7 +268,7 @@ def test_undoing_a_shift_now_in_a_finalised_pay_run_is_refused(db, employer, ann
     finalise_november(db, employer.id)
     before = rows_of(db, employer.id)
     with pytest.raises(ValidationFailed) as refused:
-        undo.reverse(db, added.change, today)
+        undo_rules.reverse(db, added.change, today)
     assert "paid in the pay run of 30 November 2026" in str(refused.value)
     assert rows_of(db, employer.id) == before
 
@@ -279,7 +279,7 @@ def test_putting_back_a_removed_shift_on_a_day_paid_since_is_refused(db, employe
     removed = shifts.delete_shift(db, shift.key)
     finalise_november(db, employer.id)
     with pytest.raises(ValidationFailed, match="paid in the pay run of 30 November 2026"):
-        undo.reverse(db, removed, today)
+        undo_rules.reverse(db, removed, today)
     assert [s.key for s in shifts.shifts_between(db, employer.id, date(2026, 11, 1), date(2026, 11, 30))] == [kept.key]
 
 
@@ -288,7 +288,7 @@ def test_putting_back_a_shift_that_overlaps_one_added_since_is_refused(db, emplo
     removed = shifts.delete_shift(db, shift.key)
     work(db, employer.id, ann.id, date(2026, 11, 3))  # the same hours again, typed in by hand
     with pytest.raises(ValidationFailed) as refused:
-        undo.reverse(db, removed, today)
+        undo_rules.reverse(db, removed, today)
     assert refused.value.problems["start"].code == "SHIFT_OVERLAPS_SAVED"
 
 
@@ -296,7 +296,7 @@ def test_putting_back_a_shift_after_the_pa_left_is_refused(db, employer, ann, to
     removed = shifts.delete_shift(db, work(db, employer.id, ann.id, date(2026, 12, 14)).key)
     people.record_leaver(db, employer.id, ann.id, date(2026, 12, 11), "Moved away", today)
     with pytest.raises(ValidationFailed) as refused:
-        undo.reverse(db, removed, today)
+        undo_rules.reverse(db, removed, today)
     assert refused.value.problems["day"].code == "SHIFT_AFTER_LEAVING_DATE"
 
 
@@ -399,7 +399,7 @@ def test_training_recorded_with_a_certificate_and_removed_comes_back_with_the_sa
     [stored] = training.list_records(db, employer.id)
     removed = undo_and_redo(db, employer.id, lambda: training.delete_record(db, stored.id), today)
     assert undo_text(removed) == "Remove Ann Cole's first aid record"
-    undo.reverse(db, removed, today)
+    undo_rules.reverse(db, removed, today)
     [back] = training.list_records(db, employer.id)
     assert training.certificate_bytes(db, back.attachment_id) == ("first aid.pdf", content)
 
@@ -416,7 +416,7 @@ def test_courses_added_changed_and_removed_with_the_pas_who_need_them(db, employ
     assert undo_text(needed) == "Change the courses Ann Cole needs"
     removed = undo_and_redo(db, employer.id, lambda: training.delete_course(db, peg), today)
     assert undo_text(removed) == "Remove the course PEG feeding and care"
-    undo.reverse(db, removed, today)
+    undo_rules.reverse(db, removed, today)
     assert training.required_course_ids(db, employer.id, ann.id) == {peg}  # ticked for Ann again
 
 
@@ -473,7 +473,7 @@ def test_what_a_pay_run_entered_in_the_ledger_is_never_taken_back_on_its_own(db,
     row = _stored(db, "ledger_entries", paid.id)
     added = undo.Change("LEDGER_ENTRY_ADDED", employer.id, {}, (undo.RowChange("ledger_entries", paid.id, None, row),))
     with pytest.raises(ChangedElsewhere):
-        undo.reverse(db, added, today)
+        undo_rules.reverse(db, added, today)
     assert paid in budget.list_entries(db, employer.id)
 
 
@@ -499,5 +499,5 @@ def test_an_extra_on_a_pay_day_finalised_since_cannot_be_taken_back(db, employer
     assert undo_text(added.change) == "Add a bonus for Ann Cole"
     finalise_november(db, employer.id)
     with pytest.raises(ValidationFailed, match="finalised"):
-        undo.reverse(db, added.change, today)
+        undo_rules.reverse(db, added.change, today)
     assert len(pay_day.list_extras(db, employer.id, date(2026, 11, 30))) == 1

@@ -13,6 +13,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
 from pa_manager.services import checks, employers, people, rota, statements
+from pa_manager.services import statement_given
 from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, StatementTermsDialog
 from pa_manager.ui.pages.recruitment import RecruitmentPage
 from tests.conftest import TODAY
@@ -116,7 +117,7 @@ def test_a_pay_rise_after_the_statement_shows_the_notice_due_and_makes_it(qtbot,
                                                                           tmp_path):
     employer, pa = household
     made = statements.make_statement(context.db, employer.id, pa.id, TODAY)
-    statements.record_given(context.db, employer.id, made.id, TODAY, TODAY)
+    statement_given.record_given(context.db, employer.id, made.id, TODAY, TODAY)
     stored = people.get_pa(context.db, pa.id)
     people.save_pa(context.db, employer.id, replace(stored, pay_rates=(*stored.pay_rates,
                                                                        PayRateEntry(TODAY + timedelta(days=20),

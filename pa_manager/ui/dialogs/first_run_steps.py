@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QLineEdit, QRadioButton, QVBoxLayout,
+    QWidget,
 )
 
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -29,8 +29,9 @@ from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import standing_lines
 
-if TYPE_CHECKING:
-    from pa_manager.ui.dialogs.first_run import FirstRunDialog
+# Each step is given the dialog that moves between them (ui/dialogs/first_run.FirstRunDialog, which
+# imports this module, so it is named here only as the QDialog it is).
+FirstRunDialog = QDialog
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 

@@ -11,6 +11,7 @@ from pa_manager.domain import particulars as law
 from pa_manager.domain.particulars import StatementTerms
 from pa_manager.domain.people import PARecord
 from pa_manager.services import statements
+from pa_manager.services import statement_given
 from pa_manager.services.statements import StoredStatement
 from pa_manager.statement_words import DURATION_NAMES
 from pa_manager.storage.database import Database
@@ -168,5 +169,5 @@ class StatementGivenDialog(FormDialog):
 
     def _save(self) -> None:
         given = self._date("given_on", "Enter the day you gave it to them.")
-        done = statements.record_given_undoably(self.db, self.employer_id, self.record.id, given, self._date("signed_on"))
+        done = statement_given.record_given_undoably(self.db, self.employer_id, self.record.id, given, self._date("signed_on"))
         self.saved, self.change = done.value, done.change
