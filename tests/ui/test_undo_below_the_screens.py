@@ -33,7 +33,7 @@ def test_one_undo_command_wraps_a_services_change_and_only_it_reverses_one():
         for node in ast.walk(tree):
             if isinstance(node, ast.ClassDef) and any(ast.unparse(b).endswith("QUndoCommand") for b in node.bases):
                 commands.append(f"{name}:{node.name}")
-            if isinstance(node, ast.Attribute) and node.attr == "reverse" and ast.unparse(node.value).endswith("undo"):
+            if isinstance(node, ast.Attribute) and node.attr == "reverse" and ast.unparse(node.value).endswith("undo_rules"):
                 reversing.append(name)
     assert commands == ["pa_manager/ui/context.py:_ChangeCommand"]
     assert set(reversing) == {"pa_manager/ui/context.py"}
