@@ -124,7 +124,7 @@ def start(app_args: list[str] | None = None, *, screen: str = SCREEN, extra_env:
         session.processes.append(subprocess.Popen([BUS_LAUNCHER, "--launch-immediately"], env=env,
                                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
         session.processes.append(subprocess.Popen(["openbox"], env=env, stdout=subprocess.DEVNULL,
-                                                  stderr=subprocess.DEVNULL))
+                                                  stderr=open(folder / "openbox.log", "wb")))
         app_env = {**env, "QT_QPA_PLATFORM": "xcb", "QT_ACCESSIBILITY": "1", "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
                    **(extra_env or {})}
         session.processes.append(subprocess.Popen(

@@ -137,8 +137,12 @@ def controls(root) -> list[dict]:
 
 
 def bring_to_front() -> None:
-    subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "PA Manager", "windowactivate", "--sync"],
-                   capture_output=True, timeout=20)
+    """Raise the window and give it the keyboard, as clicking on it would. windowactivate asks the window
+    manager; windowfocus sets X's input focus itself, so keys reach the window even if the window manager
+    is slow to start or not running."""
+    for action in ("windowactivate", "windowfocus"):
+        subprocess.run(["xdotool", "search", "--sync", "--onlyvisible", "--name", "PA Manager", action, "--sync"],
+                       capture_output=True, timeout=20)
     settle(0.4, 3)
 
 
