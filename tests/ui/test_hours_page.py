@@ -90,6 +90,18 @@ def test_adding_a_shift_through_the_dialog_stores_it_and_shows_it_in_the_grid(qt
     assert demo_context.undo_group.activeStack().undoText().startswith("Add Tom Whitfield's shift on Thursday 26 November 2026")
 
 
+@pytest.mark.parametrize("field", ["end_edit", "break_edit", "notes_edit"])
+def test_enter_in_a_field_of_the_shift_form_saves_the_shift(qtbot, demo_context, field):
+    thursday = THIS_MONDAY + timedelta(days=3)
+    dialog = _dialog(qtbot, demo_context, "Tom Whitfield", thursday)
+    qtbot.keyClicks(dialog.start_edit, "9:00")
+    qtbot.keyClicks(dialog.end_edit, "12:30")
+    qtbot.keyClick(getattr(dialog, field), Qt.Key.Key_Return)
+    assert dialog.result() == ShiftDialog.DialogCode.Accepted and not dialog.isVisible()
+    [stored] = _stored(demo_context, "Tom Whitfield", thursday)
+    assert to_london(stored.end).time() == time(12, 30)
+
+
 def test_an_overlapping_shift_is_refused_with_the_message_next_to_the_start_time(qtbot, demo_context):
     worked = next(s for s in shifts.shifts_between(demo_context.db, demo_context.employer_id, LAST_MONDAY,
                                                     LAST_MONDAY + timedelta(days=6)) if s.pa == _pa(demo_context, "Janet Moyo").id)

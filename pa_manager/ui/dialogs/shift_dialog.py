@@ -213,8 +213,8 @@ class ShiftDialog(QDialog):
         self.new_button = buttons.addButton("&Add a new shift instead", QDialogButtonBox.ButtonRole.ResetRole)
         self.save_button = buttons.addButton("Sa&ve shift", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
 
         self.pa_box.setCurrentIndex(max(0, self.pa_box.findData(pa_id)))
         self.date_edit.set_value(day)
