@@ -1,66 +1,183 @@
 """Start the desktop app: Qt, the data file, the main window."""
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from pa_manager.config import APP_NAME
+
+# The icons (resources/icons at the top of the repository): found beside the pa_manager folder, which
+# is where both a source checkout and the frozen build (installers/pa-manager.spec) have them.
+ICONS = Path(__file__).resolve().parents[1] / "resources" / "icons"
+# For checking a build and for the benchmarks, never needed by users: quit as soon as the window shows
+# the records, saying on stdout what it shows and when (_quit_when_shown). Setting it changes nothing else.
+QUIT_WHEN_SHOWN = "PA_MANAGER_QUIT_WHEN_SHOWN"
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("pa-manager")  # matches installers/linux/pa-manager.desktop, so menus show our icon
+    app.setWindowIcon(app_icon())
     # The platform's own style where it has one; Fusion where it has none (for example on bare X11).
     if app.style().name().lower() in {"windows", ""} and "Fusion" in QStyleFactory.keys():
         app.setStyle("Fusion")
     return app
 
 
+def app_icon() -> QIcon:
+    """The app's icon at every size drawn, or the icon theme's (a Linux install's menu entry) if this
+    copy has no resources folder (a wheel installed without the source tree)."""
+    icon = QIcon()
+    for png in sorted(ICONS.glob("pa-manager-*.png")):
+        icon.addFile(str(png))
+    return icon if not icon.isNull() else QIcon.fromTheme("pa-manager")
+
+
 def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False,
         passphrase: str | None = None) -> int:
     """Show the window first, then open the records into it, so the app appears at once. `create`:
     the location is the app's own default file, made on first use. `portable`: said in the window."""
-    from pa_manager.ui.main_window import MainWindow
+    from PySide6.QtCore import QSettings
+
+    from pa_manager.ui.main_window import LastEmployer, MainWindow
 
     app = make_application()
     sys.excepthook = _say_what_went_wrong
     window = MainWindow()
     window.portable = portable
+    window.last_employer = LastEmployer(QSettings())  # opens on whoever's records were open last time
     window.show()
     app.processEvents()
+    if os.environ.get(QUIT_WHEN_SHOWN):
+        _quit_when_shown(app, window)
     if not open_records(window, location, demo, create=create or demo, passphrase=passphrase):
         return 1
     return app.exec()
+
+
+def _quit_when_shown(app: QApplication, window) -> None:
+    """For QUIT_WHEN_SHOWN: once the dashboard shows the records, print what is on screen ("Shown: the
+    window's title | whose records | the area open", for checking a build) and "shown <seconds since
+    1970> <peak memory in KiB>" (time to usable for benchmarks/run_all.py), then quit: exit code 0, or 1
+    if no records are shown."""
+    from PySide6.QtCore import QTimer
+
+    def report() -> None:
+        app.processEvents()  # painted
+        try:
+            import resource
+
+            peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        except ImportError:  # not on Windows
+            peak = 0
+        page = window.stack.currentWidget()
+        shown = window.isVisible() and window.context is not None and page in window.pages
+        print(f"Shown: {window.windowTitle()} | {window.client_heading.text()} | {getattr(page, 'title', 'no records')}")
+        print(f"shown {time.time():.6f} {peak}", flush=True)
+        app.exit(0 if shown else 1)
+
+    window.records_shown.connect(lambda: QTimer.singleShot(0, report), Qt.ConnectionType.SingleShotConnection)
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
                  passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
     """Open the data file into the window; a new, empty one is then set up step by step (the first
     run). `today` is the date the app works from (tests fix it)."""
+    from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
+    if demo:
+        _copy_todays_demo(Path(location), today())
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
     context = AppContext(data.db, today=today)
+    # What can take a moment (the budget forecast, the caseload, making the demo) is worked out away from the
+    # window, so the window is usable at once and the records are on screen first.
+    context.background = Background(context, threaded=True)
+    app = QApplication.instance()
+    if app is not None:
+        app.aboutToQuit.connect(context.background.shutdown)
     if demo:
-        from pa_manager.services.demo import create_demo
+        from pa_manager.services.demo import DEMO_EMPLOYER, create_demo
+        from pa_manager.services.employers import find_employer
 
-        context.set_employer(create_demo(data.db, date.today()))
+        made = find_employer(data.db, DEMO_EMPLOYER)
+        if made is None:  # the first demo today: made now, away from the window, and kept for next time
+            window.opening.setText("Making the demo household…")
+            db = data.db
+
+            def made_now(employer_id: int) -> None:
+                context.set_employer(employer_id)
+                _attach(window, context, data)
+                _keep_todays_demo(db, today())
+
+            context.background.run("demo", lambda: create_demo(db, today()), made_now)
+            return True
+        context.set_employer(made.id)
+    _attach(window, context, data)
+    if not demo:
+        window.offer_first_run()
+    return True
+
+
+def _attach(window, context, data) -> None:
     window.attach(context, data)
     if data.opened.backup:
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
     elif data.backup_problem:
         window.statusBar().showMessage(data.backup_problem)
-    if not demo:
-        window.offer_first_run()
-    return True
+
+
+def _todays_demo(today: date) -> Path:
+    """Where the demo made today is kept for the next --demo today (made-up people only: nothing personal)."""
+    from platformdirs import user_cache_path
+
+    from pa_manager import __version__
+    from pa_manager.storage.database import SCHEMA_REVISION
+
+    return user_cache_path(APP_NAME, appauthor=False) / f"demo-{__version__}-{SCHEMA_REVISION}-{today.isoformat()}.sqlite3"
+
+
+def _copy_todays_demo(location: Path, today: date) -> None:
+    import shutil
+
+    kept = _todays_demo(today)
+    if kept.is_file() and not location.exists():
+        try:
+            shutil.copyfile(kept, location)
+            os.chmod(location, 0o600)
+        except OSError:
+            location.unlink(missing_ok=True)  # made again instead
+
+
+def _keep_todays_demo(db, today: date) -> None:
+    """A copy of the demo just made, for the next --demo today; older ones are removed. Not being able
+    to keep it only means making it again next time."""
+    from pa_manager.storage.backup import copy_database
+
+    kept = _todays_demo(today)
+    try:
+        kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        for old in kept.parent.glob("demo-*.sqlite3"):
+            old.unlink(missing_ok=True)
+        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
+        partial.unlink(missing_ok=True)
+        copy_database(Path(db.location), partial)
+        partial.replace(kept)
+    except OSError:
+        pass
 
 
 def _say_what_went_wrong(kind, error, trace) -> None:

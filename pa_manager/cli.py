@@ -116,6 +116,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="taxable pay earlier this tax year (with this employer and any P45)")
     p.add_argument("--previous-tax", type=_decimal_arg, default=None, metavar="Y", help="tax paid earlier this tax year")
     p.add_argument("--ni-category", default="A", metavar="LETTER")
+    p.add_argument("--student-loan", metavar="PLAN", choices=["1", "2", "4", "5"],
+                   help="deduct a Student Loan on this plan (1, 2, 4 or 5)")
+    p.add_argument("--postgraduate-loan", action="store_true", help="deduct a Postgraduate Loan too")
     p.add_argument("--json", action="store_true", help="print JSON")
     p.set_defaults(run=cmd_calc_pay, needs_data=False)
 
@@ -135,6 +138,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
     _data_option(p)
     p.set_defaults(run=cmd_payslips)
+
+    p = sub.add_parser("p45", help="write a leaver's P45 (Parts 1A, 2 and 3) as a PDF, from their last pay run")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", required=True, metavar="NAME")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_p45)
+
+    p = sub.add_parser("p60", help="write each PA's P60 for a tax year as PDFs, from the finalised pay runs")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--tax-year", required=True, metavar="YYYY-YY")
+    p.add_argument("--out-dir", type=Path, required=True, metavar="DIR")
+    p.add_argument("--pa", metavar="NAME", help="only this PA's P60")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_p60)
 
     p = sub.add_parser("budget", help="the direct-payment budget for a council year: money in and out, forecast, uprating gap")
     p.add_argument("--employer", required=True)
@@ -516,14 +536,19 @@ def cmd_calc_pay(args) -> int:
     result = calculate_pay(
         tax_year=args.tax_year, frequency=args.frequency, period=args.period, gross=args.gross, tax_code=args.tax_code,
         week1_month1=args.week1_month1, previous_taxable_pay=args.previous_taxable_pay, previous_tax=args.previous_tax,
-        ni_category=args.ni_category.upper(),
+        ni_category=args.ni_category.upper(), student_loan=args.student_loan, postgraduate_loan=args.postgraduate_loan,
     )
     document = {name: _money(value) for name, value in result.items()}
     if args.json:
         _print_json(document)
     else:
+        loans = ""
+        if "student_loan" in document:
+            loans += f"; Student Loan (Plan {args.student_loan}) {document['student_loan']}"
+        if "postgraduate_loan" in document:
+            loans += f"; Postgraduate Loan {document['postgraduate_loan']}"
         print(f"Tax {document['tax']} (to date {document['tax_to_date']}); employee NI {document['employee_ni']}; "
-              f"employer NI {document['employer_ni']}.")
+              f"employer NI {document['employer_ni']}{loans}.")
     return 0
 
 
@@ -556,6 +581,7 @@ def cmd_payrun(args) -> int:
             "net_pay": _money(slip.net_pay), "minimum_wage_ok": slip.minimum_wage_ok,
             "pay_lines": [{"code": line.code, "description": line.description, "amount": _money(line.amount),
                            "hours": _money(line.hours), "rate": _number(line.rate)} for line in slip.lines],
+            "student_loan": _money(slip.student_loan), "postgraduate_loan": _money(slip.postgraduate_loan),
             "deductions": [{"code": d.code, "description": d.description, "amount": _money(d.amount)}
                            for d in slip.deductions],
         })
@@ -578,6 +604,46 @@ def cmd_payslips(args) -> int:
     db = _open(args)
     files = write_payslip_files(db, _employer_id(db, args.employer), args.pay_date, args.out)
     print(f"Wrote {len(files)} payslips to {args.out}.")
+    return 0
+
+
+def cmd_p45(args) -> int:
+    from pa_manager.services.year_end import write_p45_file
+
+    db = _open(args, writes=True)
+    form = write_p45_file(db, _employer_id(db, args.employer), args.pa, args.out)
+    if args.json:
+        _print_json({"file": str(args.out), "pa": form.pa.name, "tax_year": form.tax_year,
+                     "leaving_date": form.leaving_date.isoformat(), "tax_code": form.tax_code,
+                     "week1_month1": form.week1_month1, "last_period": f"{form.period_word} {form.last_period}",
+                     "pay_to_date": _money(form.pay_to_date), "tax_to_date": _money(form.tax_to_date),
+                     "this_employment_pay": _money(form.this_employment_pay),
+                     "this_employment_tax": _money(form.this_employment_tax),
+                     "student_loan_continues": form.student_loan_continues,
+                     "postgraduate_loan_continues": form.postgraduate_loan_continues})
+    else:
+        print(f"Wrote {form.pa.name}'s P45 to {args.out}. Give Parts 1A, 2 and 3 to them.")
+    return 0
+
+
+def cmd_p60(args) -> int:
+    from pa_manager.services.year_end import p60s, write_p60_files
+
+    db = _open(args, writes=True)
+    employer_id = _employer_id(db, args.employer)
+    files = write_p60_files(db, employer_id, args.tax_year, args.out_dir, args.pa, today=_today())
+    if args.json:
+        forms = p60s(db, employer_id, args.tax_year, args.pa)
+        _print_json({"tax_year": args.tax_year, "files": [str(f) for f in files], "p60s": [
+            {"pa": f.pa.name, "previous_pay": _money(f.previous_pay), "previous_tax": _money(f.previous_tax),
+             "pay": _money(f.pay), "tax": _money(f.tax), "total_pay": _money(f.total_pay),
+             "total_tax": _money(f.total_tax), "final_tax_code": f.final_tax_code,
+             "student_loan": _money(f.student_loan), "postgraduate_loan": _money(f.postgraduate_loan),
+             "ni": [{"letter": n.letter, "earnings_at_lel": _money(n.at_lel), "earnings_lel_to_pt": _money(n.lel_to_pt),
+                     "earnings_pt_to_uel": _money(n.pt_to_uel), "employee_ni": _money(n.employee_ni)} for n in f.ni]}
+            for f in forms]})
+    else:
+        print(f"Wrote {len(files)} P60{'s' if len(files) != 1 else ''} to {args.out_dir}.")
     return 0
 
 
@@ -728,7 +794,7 @@ def cmd_export_employer(args) -> int:
 def cmd_import_employer(args) -> int:
     from pa_manager.services.transfer import import_employer
 
-    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename)
+    import_employer(_open(args, writes=True, create=args.create), args.file, rename_to=args.rename, today=_today())
     print(f"Imported {args.file.name}.")
     return 0
 
@@ -946,10 +1012,8 @@ def _guarded(action: Callable[[], int]) -> int:
     could show a PA's details). PA_MANAGER_DEBUG=1 shows the traceback for a developer."""
     import sqlite3
 
-    from sqlalchemy.exc import SQLAlchemyError
-
     from pa_manager.services.errors import ServiceError
-    from pa_manager.storage.database import DataFileError, storage_error
+    from pa_manager.storage.sqlite_file import DataFileError
 
     try:
         return action()
@@ -962,20 +1026,34 @@ def _guarded(action: Callable[[], int]) -> int:
     except ServiceError as error:
         print(error, file=sys.stderr)
         return EXIT_ERROR
-    except (SQLAlchemyError, sqlite3.Error) as error:
-        if os.environ.get("PA_MANAGER_DEBUG"):
-            raise
-        print(storage_error(error), file=sys.stderr)
-        return EXIT_ERROR
+    except sqlite3.Error as error:
+        return _storage_refusal(error)
     except OSError as error:
         print(f"{error.strerror or error} ({error.filename or 'file'}). Check the path and try again.", file=sys.stderr)
         return EXIT_ERROR
     except Exception as error:  # noqa: BLE001 - the last guard: a sentence, not a traceback
+        if _from_sqlalchemy(error):
+            return _storage_refusal(error)
         if os.environ.get("PA_MANAGER_DEBUG"):
             raise
         print(f"Something unexpected went wrong ({type(error).__name__}), so the command stopped. Run it again; if it "
               "happens again, please report it with the command you ran.", file=sys.stderr)
         return EXIT_ERROR
+
+
+def _from_sqlalchemy(error: BaseException) -> bool:
+    """An error of the database layer, told without loading it for commands that never did."""
+    found = sys.modules.get("sqlalchemy.exc")
+    return found is not None and isinstance(error, found.SQLAlchemyError)
+
+
+def _storage_refusal(error: BaseException) -> int:
+    from pa_manager.storage.database import storage_error
+
+    if os.environ.get("PA_MANAGER_DEBUG"):
+        raise error
+    print(storage_error(error), file=sys.stderr)
+    return EXIT_ERROR
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -63,6 +63,8 @@ MESSAGES: dict[str, str] = {
     "DATE_OF_BIRTH_IMPLAUSIBLE":
         "Check the year in the date of birth – it must be a date in the past, within the last "
         "{maximum_age} years.",
+    "DATE_OUT_OF_RANGE":
+        "Check the year in {value} – a date must be in a year from {first} to {last}.",
     "LEAVING_BEFORE_START":
         "Enter a leaving date that is the same as or after the start date, {start}.",
     # --- Rates and amounts ---
@@ -98,10 +100,30 @@ MESSAGES: dict[str, str] = {
         "Enter the pay from the P45 as well as the tax.",
     "PENSION_FROM_MISSING":
         "Enter the date they became a member of the workplace pension.",
+    "NOTICE_WEEKS_INVALID":
+        "Enter the notice in their contract as whole weeks, from 0 to 52.",
+    "WEEK_PAY_INVALID":
+        "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
+    "NOTICE_AFTER_LEAVING":
+        "The day notice was given must be on or before their last working day.",
+    "STUDENT_LOAN_PLAN_UNKNOWN":
+        "Choose the student loan plan from their starter checklist, P45 or HMRC's start notice: Plan 1, 2, 4 or 5.",
     "CARE_WAGE_UPLIFT_INVALID":
-        "Enter the amount above the National Living Wage in pounds and pence, like 2.00.",
+        "Enter the amount above the National Living Wage in pounds and pence, like 1.50.",
     "CONTRACTED_HOURS_INVALID":
         "Enter the hours a week as a number from 0.5 to 168, or tick irregular hours.",
+    "DBS_RECHECK_YEARS_INVALID":
+        "Choose a new DBS check every {low} to {high} years – many councils ask for one every 3 years.",
+    "REFERENCES_REQUIRED_INVALID":
+        "Choose from {low} to {high} references to ask for – most employers ask for 2.",
+    "PENSION_EMPLOYER_BELOW_MINIMUM":
+        "The employer's pension contribution must be at least the legal minimum of {minimum} of qualifying "
+        "earnings.",
+    "PENSION_TOTAL_BELOW_MINIMUM":
+        "The employer's and the PA's pension contributions must add up to at least the legal minimum of "
+        "{minimum} of qualifying earnings.",
+    "PENSION_RATE_INVALID":
+        "Enter the pension contribution as a fraction of qualifying earnings from 0 to 1, like 0.03 for 3%.",
     # --- Tax codes (pa_manager.domain.tax_code) ---
     "TAX_CODE_EMPTY":
         "Enter the tax code from the PA's P45 or starter checklist, like 1257L.",
@@ -124,8 +146,106 @@ MESSAGES: dict[str, str] = {
         "Write amounts of money like 12.71 – {value} is not one.",
     "RATE_NEEDS_START_DATE":
         "Enter a start date too, so the hourly rate has a date to start from.",
+    "TEXT_TOO_LONG":
+        "Shorten this to {limit:,} characters or fewer – it has {length:,}.",
     "DUPLICATE_ROW":
         "This row repeats line {value} of the file – remove one of the two rows.",
+    # --- Employer files being imported (pa_manager.storage.export_schema, services.import_checks) ---
+    # {table} is a table of the file and {record} the id of a record in it (its place in the list
+    # when it has no usable id); {field} is a field's name and {value} the value as the file has it.
+    "IMPORT_TABLES_MISSING":
+        "The file holds no tables of records – export the employer again from PA Manager.",
+    "IMPORT_TABLE_UNKNOWN":
+        "The file has a table called {table}, which PA Manager does not know – remove it, or export the "
+        "employer again from PA Manager.",
+    "IMPORT_TABLE_NOT_A_LIST":
+        "The {table} table must be a list of records – correct it, or export the employer again from PA Manager.",
+    "IMPORT_RECORD_NOT_AN_OBJECT":
+        "Record number {record} of the {table} table must be a set of named fields – correct it, or export "
+        "the employer again from PA Manager.",
+    "IMPORT_ID_INVALID":
+        "Record number {record} of the {table} table needs an id that is a whole number of 1 or more – "
+        "correct it, or export the employer again from PA Manager.",
+    "IMPORT_ID_REPEATED":
+        "More than 1 record of the {table} table has the id {value} – give each record its own id.",
+    "IMPORT_NOT_ONE_EMPLOYER":
+        "The employers table must hold exactly 1 employer, not {value} – export each employer on their own "
+        "from PA Manager.",
+    "IMPORT_FIELD_UNKNOWN":
+        "Record {record} of the {table} table has a field called {field}, which PA Manager does not know – "
+        "remove it, or export the employer again from PA Manager.",
+    "IMPORT_VALUE_MISSING":
+        "Record {record} of the {table} table has no {field}, which it must have – add it, or export the "
+        "employer again from PA Manager.",
+    "IMPORT_NOT_AN_ID":
+        "The {field} of record {record} of the {table} table must be the id of a record, a whole number, "
+        "not {value}.",
+    "IMPORT_REFERENCE_MISSING":
+        "The {field} of record {record} of the {table} table is {value}, but the {target} table has no "
+        "record with that id – correct it, or export the employer again from PA Manager.",
+    "IMPORT_NOT_TEXT":
+        "The {field} of record {record} of the {table} table must be text in quotes, not {value}.",
+    "IMPORT_TEXT_TOO_LONG":
+        "The {field} of record {record} of the {table} table is {length:,} characters long, but it can "
+        "hold no more than {limit:,} – shorten it.",
+    "IMPORT_TEXT_UNREADABLE":
+        "The {field} of record {record} of the {table} table has characters that cannot be stored – "
+        "retype it.",
+    "IMPORT_NOT_WHOLE_NUMBER":
+        "The {field} of record {record} of the {table} table must be a whole number from {low} to "
+        "{high:,}, not {value}.",
+    "IMPORT_NOT_TRUE_OR_FALSE":
+        "The {field} of record {record} of the {table} table must be true or false, not {value}.",
+    "IMPORT_NOT_A_DATE":
+        "The {field} of record {record} of the {table} table must be a date written like 2026-04-03, "
+        "not {value}.",
+    "IMPORT_DATE_OUT_OF_RANGE":
+        "The {field} of record {record} of the {table} table is {value}, but a date must be in a year "
+        "from {first} to {last} – check the year.",
+    "IMPORT_NOT_A_MOMENT":
+        "The {field} of record {record} of the {table} table must be a date and time in whole seconds "
+        "with its time zone, like 2026-04-03T08:00:00+00:00, not {value}.",
+    "IMPORT_NOT_MONEY":
+        "The {field} of record {record} of the {table} table must be an amount in pounds and pence "
+        "under £{limit:,}, like 12.71, not {value}.",
+    "IMPORT_NOT_A_NUMBER":
+        "The {field} of record {record} of the {table} table must be a number under {limit:,}, like "
+        "37.5, not {value}.",
+    "IMPORT_NOT_A_FILE":
+        "The {field} of record {record} of the {table} table must be a file's contents in base64, as "
+        "PA Manager exports it – export the employer again from PA Manager.",
+    "IMPORT_FILE_TOO_LARGE":
+        "The {field} of record {record} of the {table} table is a file larger than {limit} MB – keep a "
+        "smaller scan or photo of the certificate instead.",
+    "IMPORT_CODE_UNKNOWN":
+        "The {field} of record {record} of the {table} table is {value}, which PA Manager does not know – "
+        "use one of {allowed}.",
+    "IMPORT_RECORD_REPEATED":
+        "Records {other} and {record} of the {table} table have the same {fields}, which only 1 record "
+        "may have – remove one of them.",
+    "IMPORT_RECORD_INVALID":
+        "The {field} of record {record} of the {table} table needs correcting: {reason}.",
+    "IMPORT_NOT_WHOLE_MINUTES":
+        "The {field} of record {record} of the {table} table is {value}, but a shift starts and ends on "
+        "a whole minute – correct the seconds to 00.",
+    "IMPORT_AWAKE_UNREADABLE":
+        "The {field} of record {record} of the {table} table must list the times awake as PA Manager "
+        "exports them, not {value}.",
+    "IMPORT_LOCAL_DATE_WRONG":
+        "The {field} of record {record} of the {table} table is {value}, but the shift starts on "
+        "{expected} in the UK – correct the date.",
+    "IMPORT_SHIFTS_OVERLAP":
+        "Records {other} and {record} of the {table} table are shifts of the same PA that overlap – "
+        "change the times of one, or remove it.",
+    "IMPORT_DISAGREES_WITH_PAY_RECORD":
+        "The {field} of record {record} of the {table} table is not what the pay record in record {other} "
+        "of the payslips table says – export the employer again from PA Manager.",
+    "PAY_RECORD_DAMAGED":
+        "The pay record is damaged and cannot be read – export the employer again from PA Manager, from "
+        "a backup if need be.",
+    "PAY_RECORD_FROM_NEWER_VERSION":
+        "The pay record was written by a newer version of PA Manager – install the latest version, then "
+        "try again.",
     # --- What is missing (pa_manager.domain.missing); {value} is the PA's name ---
     "EMPLOYER_NO_COUNCIL":
         "Add the council that pays the direct payment, and its reference.",
@@ -167,6 +287,8 @@ MESSAGES: dict[str, str] = {
     "PAY_OR_RATE_NEEDED":
         "Enter the pay for the period or the hourly rate, but not both.",
     # --- Pay calculations (pa_manager.domain.paye, national_insurance, tax_year) ---
+    "MINIMUM_WAGE_NO_RATES":
+        "PA Manager has no minimum wage rates for {value} – check the dates of the pay period.",
     "NO_RATES_FOR_TAX_YEAR":
         "PA Manager has no tax rates for {value} – use 2024-25, 2025-26 or 2026-27.",
     "TAX_YEAR_FORMAT":
@@ -360,6 +482,8 @@ MESSAGES: dict[str, str] = {
         "Send your pension declaration of compliance to The Pensions Regulator.",
     "PENSION_RE_ENROLMENT":
         "Re-enrol eligible PAs into your workplace pension, as you must every 3 years.",
+    "P60_DUE":
+        "Give your PAs their P60 for the {tax_year} tax year by {due_by} ({people}): on the Pay page, choose Year-end summary, then Save P60s.",
     "COUNCIL_REVIEW":
         "Your council should review your direct payment – ask them to arrange it if they have not.",
     "TRAINING_EXPIRED":
@@ -413,10 +537,17 @@ def date_range(start: date, end: date) -> str:
 
 
 def _shown(value: Any) -> Any:
+    if isinstance(value, Problem):
+        # A problem inside another (why a record cannot be imported) is worded as its own sentence,
+        # run on after a colon: without its full stop, and without its capital unless the first word
+        # is an abbreviation ("PA", "DBS").
+        sentence = describe(value).removesuffix(".")
+        first = sentence.split(" ", 1)[0]
+        return sentence if len(first) > 1 and first.isupper() else sentence[0].lower() + sentence[1:]
     if isinstance(value, date):
         return format_date(value)
     if isinstance(value, str):
-        return value.strip()
+        return " ".join(value.split())  # as typed, but on one line
     return value
 
 

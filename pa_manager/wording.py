@@ -330,6 +330,10 @@ def change_sentence(change) -> str:
             return f"Removed {f['pa']}'s {what}."
         dated = f" dated {day('on')}" if f.get("on") else ""
         return f"Recorded {f['pa']}'s {what}{dated}."
+    if code == "P45_MADE":
+        return f"Made {f['pa']}'s P45 (left on {day('leaving_date')})."
+    if code == "P60S_MADE":
+        return f"Made the P60s for the {f['tax_year']} tax year: {', '.join(f.get('pas', [])) or 'nobody'}."
     if code == "PA_DATA_EXPORTED":
         return f"Exported everything held about {f['pa']} (a request for their personal data)."
     if code == "PA_ERASED":

@@ -12,8 +12,9 @@ mode="${1:-run}"
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 packages="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core"
-# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts).
-[ "$mode" = "test" ] && packages="$packages poppler-utils"
+# Reading PDFs back in the tests (pdftotext, pdfinfo, pdffonts); the slow test builds the Linux bundle,
+# for which PyInstaller needs objdump and objcopy (binutils), and checks its menu entry (desktop-file-utils).
+[ "$mode" = "test" ] && packages="$packages poppler-utils binutils desktop-file-utils"
 # The storage, service and command-line tests run on PostgreSQL too (its initdb and postgres).
 optional=""
 [ "$mode" = "test" ] && optional="postgresql"

@@ -28,7 +28,7 @@ from typing import Any, NamedTuple
 
 from dateutil.relativedelta import relativedelta
 
-from pa_manager.domain import retention, validation as v
+from pa_manager.domain import rates, retention, validation as v
 from pa_manager.domain.validation import Problem
 
 # --- Statuses ------------------------------------------------------------------------------------
@@ -164,6 +164,12 @@ class EmployerDuties:
     last_re_enrolment_on: date | None = None
     direct_payment_start: date | None = None
     last_council_review_on: date | None = None
+
+
+# The choices an employer may make for RecheckPolicy (the duties dialog offers these; anything
+# outside them is a slip, and a re-check every thousand years would overflow the date arithmetic).
+DBS_RECHECK_YEARS = (1, 10)
+REFERENCES_REQUIRED = (0, 5)
 
 
 @dataclass(frozen=True)
@@ -489,9 +495,19 @@ def contract_items(pa: PAChecks, today: date, policy: RecheckPolicy = RecheckPol
 
 # --- Employer duties -------------------------------------------------------------------------------
 
+def _pension_process(name: str, on: date) -> int:
+    return int(rates.value_or_first("pension", f"process.{name}", on))
+
+
 def declaration_due(duties_start: date) -> date:
-    """Declaration of compliance: within 5 months of the duties start (TPR), 31 August -> 31 January."""
-    return duties_start + relativedelta(months=5)
+    """Declaration of compliance: within 5 months of the duties start (TPR), 31 August -> 31 January
+    (the months are in the pension rates data)."""
+    return duties_start + relativedelta(months=_pension_process("declaration_months", duties_start))
+
+
+def re_enrolment_window_months(duties_start: date) -> int:
+    """How far either side of the anniversary the employer may choose the re-enrolment date (TPR)."""
+    return _pension_process("re_enrolment_window_months", duties_start)
 
 
 def next_re_enrolment(duties_start: date, last_re_enrolment_on: date | None = None) -> date:
@@ -500,20 +516,26 @@ def next_re_enrolment(duties_start: date, last_re_enrolment_on: date | None = No
     TPR lets the employer choose a date in a 6-month window from 3 months before to 3 months after
     the anniversary; the app uses the anniversary itself. A re-enrolment done within a window counts
     for that anniversary, so the next one is the first anniversary more than 3 months after it.
+    (The years and months are in the pension rates data.)
     """
-    covered = duties_start if last_re_enrolment_on is None else last_re_enrolment_on + relativedelta(months=3)
+    every = _pension_process("re_enrolment_years", duties_start)
+    window = re_enrolment_window_months(duties_start)
+    covered = duties_start if last_re_enrolment_on is None else last_re_enrolment_on + relativedelta(months=window)
     cycle = 1
-    while duties_start + relativedelta(years=3 * cycle) <= covered:
+    while duties_start + relativedelta(years=every * cycle) <= covered:
         cycle += 1
-    return duties_start + relativedelta(years=3 * cycle)
+    return duties_start + relativedelta(years=every * cycle)
 
 
 def council_review_due(direct_payment_start: date, last_review_on: date | None = None) -> date:
     """Care and Support (Direct Payments) Regulations 2014 reg 7: first review within 6 months of the
-    start, then no more than 12 months apart. The review is the council's duty; this is a reminder."""
+    start, then no more than 12 months apart (the months are in data/rates/direct_payments.toml). The
+    review is the council's duty; this is a reminder."""
     if last_review_on is None:
-        return direct_payment_start + relativedelta(months=6)
-    return last_review_on + relativedelta(months=12)
+        first = int(rates.value_or_first("direct_payments", "review.first_months", direct_payment_start))
+        return direct_payment_start + relativedelta(months=first)
+    interval = int(rates.value_or_first("direct_payments", "review.interval_months", last_review_on))
+    return last_review_on + relativedelta(months=interval)
 
 
 def employer_items(today: date, duties: EmployerDuties, pas: Sequence[PAChecks],
@@ -557,7 +579,8 @@ def employer_items(today: date, duties: EmployerDuties, pas: Sequence[PAChecks],
         if staying:
             due = next_re_enrolment(duties_start, re_enrolled)
             items.append(DueItem.of(PENSION_RE_ENROLMENT, due, deadline_status(due, today, within_days),
-                                    duties_start=duties_start, window_months=3))
+                                    duties_start=duties_start,
+                                    window_months=re_enrolment_window_months(duties_start)))
 
     if duties.direct_payment_start is not None:
         due = council_review_due(duties.direct_payment_start, duties.last_council_review_on)

@@ -7,6 +7,11 @@ from __future__ import annotations
 
 from datetime import date
 
+# The years any stored date may fall in. All a household employer records (a PA's birth, shifts,
+# checks, pay days) lies well inside; a date outside is a slip (0026 for 2026), and would run the
+# date arithmetic (retention periods, re-checks, tax years) off the end of the calendar.
+FIRST_YEAR, LAST_YEAR = 1900, 2199
+
 
 def anniversary(start: date, years: int) -> date:
     """The date `years` after `start` (before it, if negative). A 29 February start falls on 1 March

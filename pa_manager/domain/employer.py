@@ -28,7 +28,7 @@ class EmployerRecord:
     pay_frequency: PayFrequency = PayFrequency.MONTHLY
     follows_real_living_wage: bool = False  # voluntary: the Living Wage Foundation's rate
     care_wage_benchmark: bool = False  # compare pay with a "National Minimum Care Wage" campaign figure
-    care_wage_uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT  # NLW plus this (Reinventing Social Care's proposal)
+    care_wage_uplift: Decimal = DEFAULT_CARE_WAGE_UPLIFT  # NLW plus this (data/rates/care_wage.toml)
     # Employer duties (see domain.compliance.EmployerDuties)
     paye_registered_on: date | None = None
     pension_duties_start: date | None = None

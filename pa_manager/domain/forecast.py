@@ -131,9 +131,9 @@ class OnCosts:
 def on_costs_for(frequency: PayFrequency, on: date, **overrides) -> OnCosts:
     """OnCosts from the rates data in force on a day: the minimum employer pension rate, the
     qualifying band for the frequency, the 12.07% holiday rate. Keyword overrides win."""
-    band = rates.in_force(rates.periods("pension"), on, topic="pension").figures[frequency.value]
-    minimum = rates.in_force(rates.periods("pension", "minimum_contribution"), on, topic="pension").figures
-    holiday = rates.in_force(rates.periods("holiday", "irregular_hours"), on, topic="holiday").figures
+    band = rates.group("pension", frequency.value, on)
+    minimum = rates.group("pension", "minimum_contribution", on)
+    holiday = rates.group("holiday", "irregular_hours", on)
     values = dict(
         frequency=frequency,
         employer_pension_rate=rates.dec(minimum["employer_rate"]),

@@ -23,7 +23,7 @@ from decimal import ROUND_CEILING, Decimal
 from typing import Sequence
 
 from pa_manager.domain.money import ZERO, round_half_up
-from pa_manager.domain.rates import dec, in_force, periods
+from pa_manager.domain.rates import dec, group, timeline, value
 
 TOPIC = "holiday"
 HUNDREDTH = Decimal("0.01")
@@ -42,8 +42,7 @@ class StatutoryLeave:
 
 
 def statutory_leave(on: date) -> StatutoryLeave:
-    figures = in_force(periods(TOPIC), on).figures
-    return StatutoryLeave(weeks=dec(figures["statutory_weeks"]), cap_days=dec(figures["cap_days"]))
+    return StatutoryLeave(weeks=dec(value(TOPIC, "statutory_weeks", on)), cap_days=dec(value(TOPIC, "cap_days", on)))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,13 +121,13 @@ class IrregularHoursRates:
 
 def irregular_hours_rates(leave_year_start: date) -> IrregularHoursRates:
     """12.07%; raises RatesError for a leave year that started before 1 April 2024."""
-    figures = in_force(periods(TOPIC, "irregular_hours"), leave_year_start).figures
+    figures = group(TOPIC, "irregular_hours", leave_year_start)
     return IrregularHoursRates(dec(figures["accrual_rate"]), dec(figures["rolled_up_rate"]))
 
 
 def accrual_method_applies(leave_year_start: date) -> bool:
     """Reg 15B applies only to leave years starting on or after 1 April 2024."""
-    return leave_year_start >= periods(TOPIC, "irregular_hours")[0].effective_from
+    return leave_year_start >= timeline(TOPIC, "irregular_hours.accrual_rate")[0].effective_from
 
 
 def irregular_hours_accrual(
@@ -197,14 +196,14 @@ class AverageHolidayPay:
 
 def reference_lookback(leave_starts: date) -> timedelta:
     """How far back the 52 paid weeks may be looked for (104 weeks): older pay never counts."""
-    return timedelta(weeks=int(in_force(periods(TOPIC, "reference_period"), leave_starts).figures["max_lookback_weeks"]))
+    return timedelta(weeks=int(value(TOPIC, "reference_period.max_lookback_weeks", leave_starts)))
 
 
 def average_holiday_pay(weeks: Sequence[PayWeek], leave_starts: date) -> AverageHolidayPay:
     """Average over the latest 52 weeks with pay that ended before the leave, skipping weeks with no
     pay and not looking back more than 104 weeks; fewer weeks when fewer exist. Longer pay periods
     count as the weeks they cover, taken whole, newest first, until 52 weeks are reached."""
-    rules = in_force(periods(TOPIC, "reference_period"), leave_starts).figures
+    rules = group(TOPIC, "reference_period", leave_starts)
     wanted = int(rules["paid_weeks"])
     earliest_end = leave_starts - reference_lookback(leave_starts)
     candidates = sorted(

@@ -11,8 +11,8 @@ rates). Two readings of "the rate in force" follow from that, and both are expos
   to, with its pay-by date.
 
 National Minimum Care Wage: a benchmark proposed by the Reinventing Social Care campaign, the National
-Living Wage plus a set amount (£2.00 unless the user sets another). It is not law; the app shows it
-only when the employer asks for it.
+Living Wage plus a set amount (data/rates/care_wage.toml gives the starting amount; the user may set
+another). It is not law; the app shows it only when the employer asks for it.
 """
 from __future__ import annotations
 
@@ -24,8 +24,9 @@ from functools import cache
 from pa_manager.domain import rates
 
 TOPIC = "real_living_wage"
-RLW_MIN_AGE = 18  # the Foundation's rates are for workers aged 18 and over
-DEFAULT_CARE_WAGE_UPLIFT = Decimal("2.00")
+CARE_WAGE_TOPIC = "care_wage"
+# The amount a new employer's care-wage comparison starts with: the newest in the rates data.
+DEFAULT_CARE_WAGE_UPLIFT = rates.dec(rates.timeline(CARE_WAGE_TOPIC, "uplift")[-1].value)
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class RealLivingWageRate:
     london: Decimal
     announced: date
     implement_by: date
+    min_age: int         # the youngest worker the rate is for
     evidence: str
     source: str
 
@@ -52,18 +54,27 @@ class RealLivingWageRate:
 @cache
 def real_living_wage_rates() -> tuple[RealLivingWageRate, ...]:
     """Every Real Living Wage year in the rates file, oldest first."""
-    return tuple(
-        RealLivingWageRate(
-            rate_year=p.figures["rate_year"],
-            uk=rates.dec(p.figures["uk"]),
-            london=rates.dec(p.figures["london"]),
-            announced=p.effective_from,
-            implement_by=p.figures["implement_by"],
-            evidence=p.evidence,
-            source=p.source,
-        )
-        for p in rates.periods(TOPIC)
-    )
+    out = []
+    for announced in (entry.effective_from for entry in rates.timeline(TOPIC, "uk")):
+        year = rates.group(TOPIC, "", announced)
+        used = [year.entries[name] for name in ("uk", "london", "implement_by")]
+        out.append(RealLivingWageRate(
+            rate_year=f"{announced.year}/{(announced.year + 1) % 100:02d}",
+            uk=rates.dec(year["uk"]),
+            london=rates.dec(year["london"]),
+            announced=announced,
+            implement_by=year["implement_by"],
+            min_age=int(year["min_age"]),
+            evidence=rates.weakest(entry.evidence for entry in used),
+            source=year.entries["uk"].source,
+        ))
+    return tuple(out)
+
+
+def min_age(on: date) -> int:
+    """The youngest worker the Real Living Wage is for, as the Foundation set it on the day (its first
+    rule for days before the first rate in the data, when there is no rate to pay anyway)."""
+    return int(rates.value_or_first(TOPIC, "min_age", on))
 
 
 def latest_announced(on: date) -> RealLivingWageRate | None:

@@ -42,10 +42,9 @@ UNDER_18 = "under-18"
 APPRENTICE = "apprentice"
 BANDS = (NLW, BAND_21_24, BAND_21_22, BAND_18_20, UNDER_18, APPRENTICE)
 
-SCHOOL_LEAVING_AGE = 16  # simplification: the Act covers workers above compulsory school age
-ADULT_BAND_AGE = 21
-DEVELOPMENT_BAND_AGE = 18
-APPRENTICE_RATE_AGE_LIMIT = 19
+# The ages that set the bands are figures in the rates file, dated like the rates (MinimumWageRates).
+AGES = ("school_leaving_age", "development_band_age", "adult_band_age", "apprentice_age_limit",
+        "apprentice_rate_years")
 
 # Warning codes.
 NMW_APRIL_RISE_BELOW = "NMW_APRIL_RISE_BELOW"
@@ -97,6 +96,11 @@ class MinimumWageRates:
     rates: Mapping[str, Decimal] = field(hash=False)
     evidence: str
     source: str
+    school_leaving_age: int        # the minimum wage covers workers above compulsory school age
+    development_band_age: int      # 18: the 18-20 band starts
+    adult_band_age: int            # 21: the band below the NLW age starts
+    apprentice_age_limit: int      # 19: the apprentice rate for any apprentice younger than this
+    apprentice_rate_years: int     # 1: and for older apprentices in this many first years
 
     @property
     def provisional(self) -> bool:
@@ -118,14 +122,18 @@ class MinimumWageRates:
 def all_rates() -> tuple[MinimumWageRates, ...]:
     """Every minimum wage period in the rates file, oldest first."""
     out = []
-    for p in rates.periods(TOPIC):
+    for day in rates.change_dates(TOPIC):
+        table = rates.group(TOPIC, "", day)
+        used = [table.entries[name] for name in ("nlw_age", *BANDS) if name in table.entries]
+        newest = max(used, key=lambda entry: entry.effective_from)
         out.append(
             MinimumWageRates(
-                effective_from=p.effective_from,
-                nlw_age=int(p.figures["nlw_age"]),
-                rates={band: rates.dec(p.figures[band]) for band in BANDS if band in p.figures},
-                evidence=p.evidence,
-                source=p.source,
+                effective_from=day,
+                nlw_age=int(table["nlw_age"]),
+                rates={band: rates.dec(table[band]) for band in BANDS if band in table.entries},
+                evidence=rates.weakest(entry.evidence for entry in used),
+                source=newest.source,
+                **{age: int(table[age]) for age in AGES},
             )
         )
     return tuple(out)
@@ -157,6 +165,12 @@ def next_change_after(on: date) -> MinimumWageRates | None:
     return None
 
 
+def school_leaving_age(on: date) -> int:
+    """The age below which the minimum wage does not apply (the first rule for days before the data:
+    it has not changed)."""
+    return int(rates.value_or_first(TOPIC, "school_leaving_age", on))
+
+
 class OffsetRates(NamedTuple):
     daily: Decimal
     provisional: bool
@@ -164,8 +178,8 @@ class OffsetRates(NamedTuple):
 
 def accommodation_offset_on(on: date) -> OffsetRates:
     """The daily accommodation offset for a pay reference period that starts on `on`."""
-    period = rates.in_force(rates.periods(OFFSET_TOPIC), on)
-    return OffsetRates(rates.dec(period.figures["daily"]), period.provisional)
+    entry = rates.figure(OFFSET_TOPIC, "daily", on)
+    return OffsetRates(rates.dec(entry.value), entry.provisional)
 
 
 # --- the band -----------------------------------------------------------------------------------
@@ -173,30 +187,32 @@ def accommodation_offset_on(on: date) -> OffsetRates:
 
 def apprentice_rate_applies(age: int, on: date, apprentice: bool, apprenticeship_start: date | None) -> bool:
     """Apprentice rate: under 19, or 19 and over in the first year of the apprenticeship (counted
-    from its start date to the period's first day). Without a start date a worker aged 19 or over
-    gets their age rate: the employer cannot show the first year, so the higher minimum is used."""
+    from its start date to the period's first day; the ages and years are those in force on `on`).
+    Without a start date a worker aged 19 or over gets their age rate: the employer cannot show the
+    first year, so the higher minimum is used."""
     if not apprentice:
         return False
     if apprenticeship_start is not None and on < apprenticeship_start:
         return False  # not an apprentice yet on this day
-    if age < APPRENTICE_RATE_AGE_LIMIT:
+    table = rates_in_force(on)
+    if age < table.apprentice_age_limit:
         return True
     if apprenticeship_start is None:
         return False
-    return on < anniversary(apprenticeship_start, 1)
+    return on < anniversary(apprenticeship_start, table.apprentice_rate_years)
 
 
 def band_for(age: int, table: MinimumWageRates, *, apprentice_rate: bool = False) -> str:
     """The band for a worker of `age` under the given rates (raises UnderSchoolLeavingAge under 16)."""
-    if age < SCHOOL_LEAVING_AGE:
+    if age < table.school_leaving_age:
         raise UnderSchoolLeavingAge(age)
     if apprentice_rate:
         return APPRENTICE
     if age >= table.nlw_age:
         return NLW
-    if age >= ADULT_BAND_AGE and table.adult_band is not None:
+    if age >= table.adult_band_age and table.adult_band is not None:
         return table.adult_band
-    if age >= DEVELOPMENT_BAND_AGE:
+    if age >= table.development_band_age:
         return BAND_18_20
     return UNDER_18
 
@@ -412,10 +428,11 @@ def check_period(check: PayPeriodForCheck, *, minimum_rate: Decimal | None = Non
     short = shortfall_for(rate, hours, pay)
 
     # Real Living Wage: the rate that must be paid by now, and the newest one announced (LWF).
-    required = latest = None
-    if age >= living_wage.RLW_MIN_AGE:
-        required = living_wage.required_on(start)
-        latest = living_wage.latest_announced(start)
+    required, latest = living_wage.required_on(start), living_wage.latest_announced(start)
+    if required is not None and age < required.min_age:
+        required = None
+    if latest is not None and age < latest.min_age:
+        latest = None
     rlw_rate = required.rate(check.london) if required else None
     meets_rlw = gap = None
     if rlw_rate is not None:
@@ -580,7 +597,7 @@ def upcoming_changes(today: date, date_of_birth: date, current_rate: Decimal, *,
 
     # The end of an apprentice's first year.
     if apprentice and apprenticeship_start is not None:
-        year_end = anniversary(apprenticeship_start, 1)
+        year_end = anniversary(apprenticeship_start, rates_in_force(today).apprentice_rate_years)
         if today <= year_end <= horizon:
             warning = _band_change(APPRENTICE_FIRST_YEAR_ENDS, year_end, date_of_birth, current_rate,
                                    apprentice, apprenticeship_start)
@@ -590,7 +607,7 @@ def upcoming_changes(today: date, date_of_birth: date, current_rate: Decimal, *,
     # The Real Living Wage pay-by date.
     if follows_rlw:
         pending = living_wage.pending_on(today)
-        if (pending is not None and age_on(date_of_birth, pending.implement_by) >= living_wage.RLW_MIN_AGE
+        if (pending is not None and age_on(date_of_birth, pending.implement_by) >= pending.min_age
                 and current_rate < pending.rate(london)):
             out.append(WageWarning(RLW_PAY_BY, pending.implement_by, pending.rate(london), current_rate,
                                    provisional=pending.provisional))

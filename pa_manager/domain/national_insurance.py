@@ -13,9 +13,11 @@ from decimal import ROUND_DOWN, ROUND_HALF_DOWN, Decimal
 
 from pa_manager.domain.money import PENNY, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain import rates as rates_data
 from pa_manager.domain.rates import dec
-from pa_manager.domain.tax_year import year_rates
+from pa_manager.domain.tax_year import confirmed_year_start
 
+TOPIC = "national_insurance"
 CATEGORIES = ("A", "B", "C", "H", "J", "M", "Z")
 _MILLS = Decimal("0.001")
 
@@ -76,20 +78,21 @@ def ni_round(amount: Decimal) -> Decimal:
 
 def thresholds(tax_year: str, frequency: PayFrequency) -> Thresholds:
     """HMRC's per-period thresholds for the frequency (not multiples of the weekly ones)."""
-    row = year_rates("national_insurance", tax_year).figures["thresholds"][frequency.value]
+    start = confirmed_year_start(TOPIC, tax_year)
+    row = rates_data.group(TOPIC, f"thresholds.{frequency.value}", start)
     return Thresholds(**{name: dec(row[name]) for name in ("lel", "pt", "st", "uel", "ust", "aust")})
 
 
 def category_rates(tax_year: str, category: str) -> CategoryRates:
     letter = (category or "").strip().upper()
-    table = year_rates("national_insurance", tax_year).figures["categories"]
-    if letter not in CATEGORIES or letter not in table:
+    start = confirmed_year_start(TOPIC, tax_year)
+    if letter not in CATEGORIES or not rates_data.names(TOPIC, f"categories.{letter}"):
         raise NIError("NI_CATEGORY_UNKNOWN", f"NI category {category!r} is not one a PA employer uses")
-    row = table[letter]
+    row = rates_data.group(TOPIC, f"categories.{letter}", start)
     return CategoryRates(
         employee=dec(row["employee"]),
         employee_above_uel=dec(row["employee_above_uel"]),
-        employer=dec(row["employer"]),
+        employer=dec(rates_data.value(TOPIC, "employer_rate", start)),
         employer_from=row["employer_from"],
     )
 
@@ -127,7 +130,7 @@ def calculate_ni(*, tax_year: str, frequency: PayFrequency, gross_pay: Decimal, 
 
 def employment_allowance(tax_year: str) -> Decimal:
     """The year's Employment Allowance (care and support employers qualify: NIM06520)."""
-    return dec(year_rates("national_insurance", tax_year).figures["employment_allowance"])
+    return dec(rates_data.value(TOPIC, "employment_allowance", confirmed_year_start(TOPIC, tax_year)))
 
 
 def claim_employment_allowance(

@@ -19,6 +19,7 @@ from pa_manager.domain.pension import Membership, PensionScheme, add_months
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
 from pa_manager.domain.sick_pay import AverageWeeklyEarnings
 from pa_manager.domain.tax_year import period_number, tax_year_label
+from pa_manager.domain.validation import Problem
 
 NOT_WORK = frozenset({ShiftType.HOLIDAY, ShiftType.SICKNESS})
 
@@ -134,7 +135,8 @@ class Addition:
 BONUS = "BONUS"
 BACK_PAY = "BACK_PAY"                          # pay owed for an earlier period (a correction)
 MINIMUM_WAGE_ARREARS = "MINIMUM_WAGE_ARREARS"  # NMWA 1998 s.17: at today's rate when it is higher
-ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)
+PAY_IN_LIEU_OF_NOTICE = "PAY_IN_LIEU_OF_NOTICE"  # a leaver's notice not worked (domain.leaving): taxed, NI-able
+ONE_OFF_CODES = (BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS, PAY_IN_LIEU_OF_NOTICE)
 
 # Other deductions.
 AGREED = "OTHER"            # agreed in writing beforehand (ERA 1996 s.13)
@@ -170,6 +172,33 @@ class OtherDeduction:
     code: str = AGREED
 
 
+# Pay-day extras as the user records them (models.PayAdjustment.kind), before they become an
+# Addition, an OtherDeduction or a OneOffPayment.
+EXTRA_ADDITION = "addition"                 # expenses paid back: not taxed
+EXTRA_DEDUCTION = "deduction"               # agreed in writing
+EXTRA_OVERPAYMENT_RECOVERY = "overpayment"
+EXTRA_BONUS = "bonus"
+EXTRA_BACK_PAY = "back_pay"
+EXTRA_ARREARS = "arrears"                   # minimum-wage arrears for an earlier pay day
+EXTRA_KINDS = (EXTRA_ADDITION, EXTRA_DEDUCTION, EXTRA_OVERPAYMENT_RECOVERY, EXTRA_BONUS, EXTRA_BACK_PAY, EXTRA_ARREARS)
+EXTRA_DEDUCTIONS = (EXTRA_DEDUCTION, EXTRA_OVERPAYMENT_RECOVERY)
+
+
+def check_extra(kind: str, description: str, amount: Decimal, purpose: str) -> dict[str, Problem]:
+    """What is wrong with a pay-day extra as entered, by field (empty when it is acceptable): a known
+    kind, a description, more than nothing, and for a deduction its purpose (ERA 1996 s.8(2)(b))."""
+    problems: dict[str, Problem] = {}
+    if kind not in EXTRA_KINDS:
+        problems["kind"] = Problem("EXTRA_KIND_UNKNOWN", kind)
+    if not description.strip():
+        problems["description"] = Problem("EXTRA_DESCRIPTION_MISSING")
+    if amount <= 0:
+        problems["amount"] = Problem("EXTRA_AMOUNT_NOT_POSITIVE")
+    if kind in EXTRA_DEDUCTIONS and not purpose.strip():
+        problems["purpose"] = Problem("DEDUCTION_PURPOSE_MISSING")
+    return problems
+
+
 @dataclass(frozen=True)
 class YearToDate:
     """This employment's figures so far in the tax year (a starter's P45 figures are not in here).
@@ -185,6 +214,8 @@ class YearToDate:
     employee_pension: Decimal = ZERO
     employer_pension: Decimal = ZERO
     ssp: Decimal = ZERO
+    student_loan: Decimal = ZERO
+    postgraduate_loan: Decimal = ZERO
 
 
 @dataclass(frozen=True)
@@ -218,6 +249,8 @@ class PayPeriodInput:
                  leave year's entitlement for fixed hours (holiday.fixed_hours_entitlement, to the
                  leaving date for a leaver). With leave_year_start they give the payslip's holiday
                  position.
+    Loans        student_loan_plan ("1", "2", "4", "5" or None) and postgraduate_loan: deductions
+                 on NI-able pay (domain.student_loan).
     Leaving      leaver: holiday earned and not taken is paid at holiday_owed_rate as a final line.
     Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
     """
@@ -263,6 +296,8 @@ class PayPeriodInput:
     leaver: bool = False
     holiday_owed_rate: Decimal = ZERO
     minimum_wage_override_reason: str = ""
+    student_loan_plan: str | None = None
+    postgraduate_loan: bool = False
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",

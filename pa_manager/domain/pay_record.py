@@ -14,6 +14,12 @@ Version 1 (until December 2026): the figures only; no employer or PA details (be
 holiday position and no format_version key.
 Version 2: adds `employer`, `pa_details`, `holiday`, `hours_worked`, `minimum_wage_band`,
 `payment_method`, and the `description` and `relates_to` of each line.
+Version 3: Student Loan and Postgraduate Loan deductions (deduction lines STUDENT_LOAN, whose
+description is the plan, and POSTGRADUATE_LOAN), their year to date (`year_to_date.student_loan`,
+`.postgraduate_loan`), the PA's loans as they were (`pa_details.student_loan_plan`, `.postgraduate_loan`)
+and the period's earnings in each National Insurance band (`ni_earnings`, for the P60 and the FPS;
+null in a record upgraded from version 2, whose bands are worked out again from its own year's
+thresholds when needed). Nothing else in a version 2 record changes: it had no loans.
 """
 from __future__ import annotations
 
@@ -22,12 +28,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Hashable
 
+from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR
 from pa_manager.domain.holiday import HolidayPosition
-from pa_manager.domain.money import ZERO
+from pa_manager.domain.money import AMOUNT_LIMIT, ZERO
+from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_period import YearToDate
 from pa_manager.domain.payroll import Payslip, due_to_hmrc
+from pa_manager.domain.student_loan import POSTGRADUATE_LOAN, STUDENT_LOAN
+from pa_manager.domain.tax_year import check_period, tax_year_label
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 
 BANK_TRANSFER = "BANK_TRANSFER"
 
@@ -61,6 +71,8 @@ class PADetails:
     job_title: str = ""
     start_date: date | None = None
     leaving_date: date | None = None
+    student_loan_plan: str = ""      # "1", "2", "4", "5" or "" (none)
+    postgraduate_loan: bool = False
 
 
 @dataclass(frozen=True)
@@ -80,10 +92,21 @@ class Line:
 
 @dataclass(frozen=True)
 class Deduction:
-    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, OTHER, OVERPAYMENT
+    code: str  # INCOME_TAX, EMPLOYEE_NI, PENSION, STUDENT_LOAN, POSTGRADUATE_LOAN, OTHER, OVERPAYMENT
     amount: Decimal
     description: str = ""
     purpose: str = ""
+
+
+@dataclass(frozen=True)
+class NIEarnings:
+    """One period's NI-able pay split at HMRC's thresholds (payroll's NIResult), as the P60 and the
+    FPS report it."""
+
+    at_lel: Decimal        # the lower earnings limit itself, once pay reaches it
+    lel_to_pt: Decimal
+    pt_to_uel: Decimal
+    above_uel: Decimal
 
 
 @dataclass(frozen=True)
@@ -133,6 +156,7 @@ class PayRecord:
     previous_employment_tax: Decimal
     flags: tuple[str, ...]
     payment_method: str = BANK_TRANSFER
+    ni_earnings: NIEarnings | None = None   # None: a record from before version 3
     format_version: int = FORMAT_VERSION
 
     @property
@@ -143,6 +167,23 @@ class PayRecord:
     def hours(self) -> Decimal:
         """Hours paid for by the hour (ERA 1996 s.8(2)(e))."""
         return sum((line.hours for line in self.lines if line.hours is not None and line.code != "SSP"), ZERO)
+
+    def deducted(self, code: str) -> Decimal:
+        return sum((d.amount for d in self.deductions if d.code == code), ZERO)
+
+    @property
+    def student_loan(self) -> Decimal:
+        return self.deducted(STUDENT_LOAN)
+
+    @property
+    def postgraduate_loan(self) -> Decimal:
+        return self.deducted(POSTGRADUATE_LOAN)
+
+    @property
+    def student_loan_plan(self) -> str:
+        """The plan deducted for in this payment, or the PA's plan as recorded then."""
+        plans = [d.description for d in self.deductions if d.code == STUDENT_LOAN and d.description]
+        return plans[0] if plans else self.pa_details.student_loan_plan
 
     @property
     def additions_total(self) -> Decimal:
@@ -190,6 +231,8 @@ def record_of(slip: Payslip, employer: EmployerDetails, pa: PADetails) -> PayRec
         minimum_wage_band=check.band if check else None,
         year_to_date=slip.year_to_date, previous_employment_pay=slip.previous_employment_pay,
         previous_employment_tax=slip.previous_employment_tax, flags=tuple(slip.flags),
+        ni_earnings=NIEarnings(slip.ni_result.earnings_at_lel, slip.ni_result.earnings_lel_to_pt,
+                               slip.ni_result.earnings_pt_to_uel, slip.ni_result.earnings_above_uel),
     )
 
 
@@ -216,72 +259,124 @@ def to_document(record: PayRecord) -> dict[str, Any]:
     return document
 
 
-def _decimal(value: Any) -> Decimal | None:
-    return None if value is None else Decimal(value)
+def _amount(value: Any) -> Decimal:
+    # Written as decimal text; anything else, or a figure no payslip could hold, is damage.
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise TypeError("an amount is decimal text")
+    amount = Decimal(value)
+    if not amount.is_finite() or abs(amount) >= AMOUNT_LIMIT:
+        raise ValueError(f"{value} is not an amount")
+    return amount
 
 
-def _day(value: Any) -> date | None:
-    return None if value is None else date.fromisoformat(value)
+def _day(value: Any) -> date:
+    if not isinstance(value, str):
+        raise TypeError("a date is ISO text")
+    day = date.fromisoformat(value)
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"{value} is out of range")
+    return day
+
+
+_PLAIN = {"str": str, "int": int, "bool": bool}
+# Figures no payslip has below nothing (tax can be: a refund under the cumulative basis); the
+# allowance is set against employer NI, so it is never more than that.
+_NEVER_NEGATIVE = ("employee_ni", "employer_ni", "employment_allowance", "employee_pension", "employer_pension", "ssp",
+                   "hours_worked", "holiday_hours_accrued", "holiday_hours_taken")
+
+
+def _typed(kind: str, value: Any) -> Any:
+    """A stored value read as the type its field declares (the annotation, as text); raises
+    TypeError or ValueError for one that is not of that type."""
+    if value is None:
+        if kind.endswith(" | None"):
+            return None
+        raise TypeError("a value is missing")
+    base = kind.removesuffix(" | None")
+    if base == "Decimal":
+        return _amount(value)
+    if base == "date":
+        return _day(value)
+    plain = _PLAIN[base]
+    if not isinstance(value, plain) or (plain is int and isinstance(value, bool)):
+        raise TypeError(f"{value!r} is not {base}")
+    return value
 
 
 def _build(kind, raw: dict[str, Any]):
-    """A details dataclass from its stored dict: dates and decimals by their declared types."""
-    values = {}
-    for f in fields(kind):
-        if f.name not in raw:
-            continue
-        value = raw[f.name]
-        if "date" in f.type:
-            value = _day(value)
-        elif "Decimal" in f.type:
-            value = _decimal(value)
-        values[f.name] = value
-    return kind(**values)
-
-
-_RECORD_DECIMALS = {f.name for f in fields(PayRecord) if f.type in ("Decimal", "Decimal | None")}
-_RECORD_DATES = {"pay_date", "period_start", "period_end"}
+    """A details dataclass from its stored dict, each value of its declared type."""
+    if not isinstance(raw, dict):
+        raise TypeError("details are a mapping")
+    return kind(**{f.name: _typed(f.type, raw[f.name]) for f in fields(kind) if f.name in raw})
 
 
 def from_document(document: dict[str, Any], pa_id: Hashable = None) -> PayRecord:
-    """Read a stored record of any format version (older ones are upgraded step by step)."""
+    """Read a stored record of any format version (older ones are upgraded step by step). Every value
+    must be of its declared type, the period one that exists in the tax year of the pay date, and the
+    figures must add up as a payslip's do; anything else raises PayRecordError PAY_RECORD_DAMAGED, so
+    a record that reads is one that can be shown, printed and added up."""
+    if not isinstance(document, dict):
+        raise PayRecordError("PAY_RECORD_DAMAGED")
     version = document.get("format_version", 1)
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise PayRecordError("PAY_RECORD_DAMAGED")
+    if version > FORMAT_VERSION:
         raise PayRecordError("PAY_RECORD_FROM_NEWER_VERSION")
-    if version == 1:
-        document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
     try:
-        return _read_v2(document, pa_id)
-    except (KeyError, TypeError, ValueError, ArithmeticError):
+        if version == 1:
+            document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
+        if document.get("format_version") == 2:
+            document = upgrade_v2(document)
+        record = _read_v3(document, pa_id)
+        frequency = PayFrequency(record.frequency)
+        check_period(frequency, record.period)
+        if record.tax_year != tax_year_label(record.pay_date) or record.period_end < record.period_start:
+            raise ValueError("the record's dates do not fit together")
+        if any(getattr(record, name) < 0 for name in _NEVER_NEGATIVE) \
+                or record.employment_allowance > record.employer_ni:
+            raise ValueError("a figure that cannot be below nothing is")
+        # As a payslip must (domain.payroll.Payslip), the record adds up exactly.
+        if (record.gross_pay != sum((line.amount for line in record.lines), ZERO)
+                or record.net_pay != record.gross_pay - sum((d.amount for d in record.deductions), ZERO)
+                + record.additions_total):
+            raise ValueError("the record does not add up")
+        return record
+    except (KeyError, TypeError, ValueError, ArithmeticError, AttributeError):
         raise PayRecordError("PAY_RECORD_DAMAGED") from None
 
 
-def _read_v2(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
+def _list(value: Any) -> list:
+    if not isinstance(value, list):
+        raise TypeError("a list was expected")
+    return value
+
+
+def _read_v3(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
     values: dict[str, Any] = {"pa_id": pa_id}
     for f in fields(PayRecord):
         if f.name == "pa_id":
             continue
         value = raw[f.name]
-        if f.name in _RECORD_DECIMALS:
-            value = _decimal(value)
-        elif f.name in _RECORD_DATES:
-            value = date.fromisoformat(value)
-        elif f.name == "employer":
+        if f.name == "employer":
             value = _build(EmployerDetails, value)
         elif f.name == "pa_details":
             value = _build(PADetails, value)
         elif f.name == "lines":
-            value = tuple(_build(Line, line) for line in value)
+            value = tuple(_build(Line, line) for line in _list(value))
         elif f.name == "deductions":
-            value = tuple(_build(Deduction, d) for d in value)
+            value = tuple(_build(Deduction, d) for d in _list(value))
         elif f.name == "additions":
-            value = tuple(_build(Extra, a) for a in value)
+            value = tuple(_build(Extra, a) for a in _list(value))
         elif f.name == "holiday":
             value = None if value is None else _build(HolidayPosition, value)
+        elif f.name == "ni_earnings":
+            value = None if value is None else _build(NIEarnings, value)
         elif f.name == "year_to_date":
-            value = YearToDate(**{k: Decimal(v) for k, v in value.items()})
+            value = _build(YearToDate, value)
         elif f.name == "flags":
-            value = tuple(value)
+            value = tuple(_typed("str", flag) for flag in _list(value))
+        else:
+            value = _typed(f.type, value)
         values[f.name] = value
     return PayRecord(**values)
 
@@ -300,4 +395,14 @@ def upgrade_v1(document: dict[str, Any], employer: EmployerDetails, pa: PADetail
         employer=_plain(employer), pa_details=_plain(pa), holiday=_plain(holiday) if holiday else None,
         minimum_wage_band=None, payment_method=BANK_TRANSFER, format_version=2,
     )
+    return upgraded
+
+
+def upgrade_v2(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 -> 3: a version 2 record had no loans; their year-to-date figures are nought."""
+    upgraded = dict(document)
+    upgraded["year_to_date"] = {"student_loan": "0.00", "postgraduate_loan": "0.00", **document["year_to_date"]}
+    upgraded["pa_details"] = {"student_loan_plan": "", "postgraduate_loan": False, **document["pa_details"]}
+    upgraded["ni_earnings"] = None
+    upgraded["format_version"] = 3
     return upgraded

@@ -13,12 +13,13 @@ from decimal import Decimal
 
 from pa_manager.domain.money import POUND, ZERO, round_down, round_up
 from pa_manager.domain.pay_frequency import PayFrequency
-from pa_manager.domain.rates import dec
+from pa_manager.domain import rates as rates_data
+from pa_manager.domain.rates import dec, weakest
 from pa_manager.domain.tax_code import TaxCode
-from pa_manager.domain.tax_year import check_period, is_extra_week, year_rates
+from pa_manager.domain.tax_year import check_period, confirmed_year_start, is_extra_week
 
+TOPIC = "income_tax"
 REGION_BY_PREFIX = {None: "rest_of_uk", "S": "scotland", "C": "wales"}
-REGULATORY_LIMIT = Decimal("0.5")  # PAYE Regulations: the "overriding limit", all codes since 6 April 2015
 _FLAT_KINDS = {"BR", "D0", "D1", "SD0", "SD1", "SD2", "SD3"}
 
 # Result flags (codes for the UI to word).
@@ -72,14 +73,19 @@ class TaxResult:
 
 def tax_rates(tax_year: str, nation: str | None) -> TaxRates:
     """Bands and flat rates for a tax year and a code's nation prefix."""
-    entry = year_rates("income_tax", tax_year)
+    start = confirmed_year_start(TOPIC, tax_year)
     region = REGION_BY_PREFIX[nation]
-    bands = tuple(
-        Band(upto=dec(row["upto"]) if "upto" in row else None, rate=dec(row["rate"]))
-        for row in entry.figures["bands"][region]
-    )
-    flat = tuple((kind, dec(rate)) for kind, rate in entry.figures["flat_rates"][region].items())
-    return TaxRates(tax_year=tax_year, region=region, bands=bands, flat_rates=flat, evidence=entry.evidence)
+    schedule = rates_data.figure(TOPIC, f"bands.{region}", start)
+    bands = tuple(Band(upto=dec(row["upto"]) if "upto" in row else None, rate=dec(row["rate"])) for row in schedule.value)
+    flat = rates_data.group(TOPIC, f"flat_rates.{region}", start)
+    evidence = weakest((schedule.evidence, flat.evidence, rates_data.figure(TOPIC, "tax_year", start).evidence))
+    return TaxRates(tax_year=tax_year, region=region, bands=bands,
+                    flat_rates=tuple((kind, dec(rate)) for kind, rate in flat.values.items()), evidence=evidence)
+
+
+def regulatory_limit(tax_year: str) -> Decimal:
+    """The most tax one period may take, as a share of that period's pay (the "overriding limit")."""
+    return dec(rates_data.value(TOPIC, "regulatory_limit", confirmed_year_start(TOPIC, tax_year)))
 
 
 def periods_in_year(frequency: PayFrequency) -> int:
@@ -161,11 +167,12 @@ def calculate_tax(
         tax_due = tax_on_bands(taxable, rates.bands, k, periods)
 
     tax = tax_due - (previous_tax_to_date if cumulative else ZERO)
-    limit = round_down(gross_pay * REGULATORY_LIMIT)
     held_back = ZERO
-    if tax > limit:
-        held_back, tax = tax - limit, limit
-        flags.add(REGULATORY_LIMIT_APPLIED)
+    if tax > 0:  # a refund or nothing: no limit to look up (an NT code needs no rates at all)
+        limit = round_down(gross_pay * regulatory_limit(tax_year))
+        if tax > limit:
+            held_back, tax = tax - limit, limit
+            flags.add(REGULATORY_LIMIT_APPLIED)
     if tax < 0:
         flags.add(REFUND)
     return TaxResult(

@@ -17,8 +17,10 @@ The steps, each using the module that owns its rule:
    figures to date plus a starter's P45 pay and tax (paye.calculate_tax; W1/M1 when the code says).
 5. NI on gross pay: a pension contribution does not reduce NI-able pay. The Employment Allowance is
    set against this period's employer NI and shown as an employer figure only.
-6. Net pay = gross - tax - employee NI - employee pension - other deductions + additions.
-7. The minimum wage check for the period: basic pay for the hours that count (time worked, travel,
+6. Student Loan and Postgraduate Loan deductions on the NI-able pay (student_loan.loan_deductions),
+   each rounded down to the pound.
+7. Net pay = gross - tax - employee NI - employee pension - loans - other deductions + additions.
+8. The minimum wage check for the period: basic pay for the hours that count (time worked, travel,
    time awake on a sleep-in) against those hours; premiums, sleep-in allowances, holiday pay, SSP and
    expenses left out, with their hours (minimum_wage.minimum_wage_pay).
 
@@ -59,6 +61,13 @@ from pa_manager.domain.paye import (
     calculate_tax,
 )
 from pa_manager.domain.sick_pay import SickPayResult, ssp_for_period
+from pa_manager.domain.student_loan import (
+    POSTGRADUATE_LOAN,
+    STUDENT_LOAN,
+    LoanDeductions,
+    StudentLoanError,
+    loan_deductions,
+)
 from pa_manager.domain.shifts import ShiftType, awake_minutes, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import parse_tax_code
 from pa_manager.domain.tax_year import hmrc_payment_due, tax_month, tax_month_end, tax_year_label
@@ -112,9 +121,10 @@ class PayLine:
 
 @dataclass(frozen=True)
 class DeductionLine:
-    code: str                 # INCOME_TAX (negative for a refund), EMPLOYEE_NI, PENSION, OTHER or OVERPAYMENT
+    code: str                 # INCOME_TAX (negative for a refund), EMPLOYEE_NI, PENSION, STUDENT_LOAN,
+                              # POSTGRADUATE_LOAN, OTHER or OVERPAYMENT
     amount: Decimal
-    description: str = ""     # OTHER: as the user wrote it
+    description: str = ""     # OTHER: as the user wrote it; STUDENT_LOAN: the plan ("2")
     purpose: str = ""         # OTHER: its purpose; PENSION: the scheme's tax relief method
 
 
@@ -160,6 +170,7 @@ class Payslip:
     pension_assessment: pension.Assessment
     pension_contributions: pension.PensionContributions | None
     sick_pay: SickPayResult | None
+    loans: LoanDeductions | None = None   # None: no student or postgraduate loan
 
     def __post_init__(self) -> None:
         # The payslip must add up exactly, or it is not issued.
@@ -175,6 +186,14 @@ class Payslip:
     @property
     def total_additions(self) -> Decimal:
         return sum((a.amount for a in self.additions), ZERO)
+
+    @property
+    def student_loan(self) -> Decimal:
+        return self.loans.student_loan if self.loans else ZERO
+
+    @property
+    def postgraduate_loan(self) -> Decimal:
+        return self.loans.postgraduate_loan if self.loans else ZERO
 
     @property
     def employer_cost_after_allowance(self) -> Decimal:
@@ -367,13 +386,27 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
         if claim.remaining == 0:
             flags.add(EMPLOYMENT_ALLOWANCE_USED_UP)
 
+    loans = None
+    if inp.student_loan_plan or inp.postgraduate_loan:
+        try:
+            loans = loan_deductions(tax_year=inp.tax_year, frequency=inp.frequency, earnings=gross,
+                                    plan=inp.student_loan_plan, postgraduate=inp.postgraduate_loan)
+        except StudentLoanError as error:
+            raise PayrollError(error.code, inp.student_loan_plan or "") from None
+        flags.update(loans.codes)
+
     deductions = [DeductionLine(INCOME_TAX, tax.tax), DeductionLine(EMPLOYEE_NI, ni.employee)]
     if contributions is not None:
         deductions.append(DeductionLine(PENSION, employee_pension, purpose=inp.pension_scheme.tax_relief.value))
+    if loans is not None and loans.plan is not None:
+        deductions.append(DeductionLine(STUDENT_LOAN, loans.student_loan, description=loans.plan))
+    if loans is not None and loans.postgraduate:
+        deductions.append(DeductionLine(POSTGRADUATE_LOAN, loans.postgraduate_loan))
     deductions += [DeductionLine(d.code, d.amount, d.description, d.purpose) for d in inp.deductions]
     others = sum((d.amount for d in inp.deductions), ZERO)
     added = sum((a.amount for a in inp.additions), ZERO)
-    net = gross - tax.tax - ni.employee - employee_pension - others + added
+    loan_total = loans.total if loans is not None else ZERO
+    net = gross - tax.tax - ni.employee - employee_pension - loan_total - others + added
     if net < 0:
         flags.add(NET_PAY_NEGATIVE)
 
@@ -412,9 +445,11 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
             employee_ni=ytd.employee_ni + ni.employee, employer_ni=ytd.employer_ni + ni.employer,
             employee_pension=ytd.employee_pension + employee_pension,
             employer_pension=ytd.employer_pension + employer_pension, ssp=ytd.ssp + ssp,
+            student_loan=ytd.student_loan + (loans.student_loan if loans else ZERO),
+            postgraduate_loan=ytd.postgraduate_loan + (loans.postgraduate_loan if loans else ZERO),
         ),
         flags=tuple(sorted(flags)), tax_result=tax, ni_result=ni, pension_assessment=assessment,
-        pension_contributions=contributions, sick_pay=sick,
+        pension_contributions=contributions, sick_pay=sick, loans=loans,
     )
 
 
@@ -507,6 +542,8 @@ class YearTotals:
     previous_employment_pay: Decimal
     previous_employment_tax: Decimal
     final_tax_code: str
+    student_loan: Decimal = ZERO
+    postgraduate_loan: Decimal = ZERO
 
 
 def year_end_summary(payslips_of_year: Iterable[Payslip]) -> dict[Hashable, YearTotals]:
@@ -531,6 +568,7 @@ def year_end_summary(payslips_of_year: Iterable[Payslip]) -> dict[Hashable, Year
             employment_allowance_claimed=add("employment_allowance_claimed"),
             previous_employment_pay=last.previous_employment_pay,
             previous_employment_tax=last.previous_employment_tax, final_tax_code=last.tax_code,
+            student_loan=add("student_loan"), postgraduate_loan=add("postgraduate_loan"),
         )
 
     return {pa: totals(pa, own) for pa, own in by_pa.items()}

@@ -30,7 +30,7 @@ from enum import Enum
 from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.money import ZERO, round_up
 from pa_manager.domain.pay_frequency import PayFrequency
-from pa_manager.domain.rates import dec, in_force, periods
+from pa_manager.domain.rates import dec, group, timeline, value
 
 TOPIC = "pension"
 
@@ -50,30 +50,23 @@ def add_months(start: date, months: int) -> date:
     return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
 
 
-# State Pension age (Pensions Act 1995 Sch 4 para 1 as amended by the Pensions Act 2011 s.1 and the
-# Pensions Act 2014 s.26, table 3): 66 for people born 6 Oct 1954 to 5 Apr 1960; 66 and 1..11 months
-# for people born 6 Apr 1960 to 5 Mar 1961 (one step per birth month, 6th to 5th); 67 for people born
-# 6 Mar 1961 to 5 Apr 1977.
-#   https://legislation.gov.uk/cy/ukpga/2014/19/part/3/2017-03-07?timeline=false&view=plain
-# Simplifications, both harmless for pay dates from 6 October 2020 to 5 April 2044:
-#   - born before 6 Oct 1954: the older rules (60 to 65, then 65 to 66) all gave a State Pension date
-#     before 6 Oct 2020; the 66th birthday is returned, which is also before then;
-#   - born on or after 6 Apr 1977: 67 is returned; the Pensions Act 2007 rise to 68 (2044 to 2046)
-#     is not modelled.
-_SPA_67_TRANSITION_FIRST = date(1960, 4, 6)
-_SPA_67_FROM = date(1961, 3, 6)
-
-
 def state_pension_date(date_of_birth: date) -> date:
-    """The day a person reaches State Pension age (see the table above for what is simplified)."""
-    if date_of_birth < _SPA_67_TRANSITION_FIRST:
-        return anniversary(date_of_birth, 66)
-    if date_of_birth >= _SPA_67_FROM:
-        return anniversary(date_of_birth, 67)
-    # Table 3: the birth "month" runs from the 6th to the 5th; 6 Apr-5 May 1960 is step 1.
-    months_from_start = (date_of_birth.year - 1960) * 12 + date_of_birth.month - 4
-    step = months_from_start + (1 if date_of_birth.day >= 6 else 0)
-    return add_months(date_of_birth, 66 * 12 + step)
+    """The day a person reaches State Pension age, by the schedule in the rates data as the law now
+    stands (pension.toml `state_pension_age`, which says what is simplified: harmless for pay dates
+    from 6 October 2020 to 5 April 2044). The earliest row also covers anyone born before it."""
+    schedule = timeline(TOPIC, "state_pension_age")[-1].value
+    row = schedule[0]
+    for candidate in schedule:
+        if candidate["born_from"] <= date_of_birth:
+            row = candidate
+    if not row["months_per_birth_month"]:
+        return anniversary(date_of_birth, row["years"])
+    # Table 3: a birth "month" runs from the row's day (the 6th) to the day before it in the next
+    # month; a birthday from 6 April to 5 May 1960 is step 1.
+    first = row["born_from"]
+    months_from_start = (date_of_birth.year - first.year) * 12 + date_of_birth.month - first.month
+    step = months_from_start + (1 if date_of_birth.day >= first.day else 0)
+    return add_months(date_of_birth, row["years"] * 12 + step * row["months_per_birth_month"])
 
 
 def reached_state_pension_age(date_of_birth: date, on: date) -> bool:
@@ -99,16 +92,15 @@ class Thresholds:
 
 def thresholds(frequency: PayFrequency, on: date) -> Thresholds:
     """The rounded figures for the pay reference period (s.15A order), in force on the pay date."""
-    entry = in_force(periods(TOPIC), on)
-    row = entry.figures[frequency.value]
+    row = group(TOPIC, frequency.value, on)
     return Thresholds(
         frequency=frequency,
-        tax_year=entry.figures["tax_year"],
+        tax_year=value(TOPIC, "tax_year", on),
         earnings_trigger=dec(row["earnings_trigger"]),
         lower_qualifying=dec(row["lower_qualifying"]),
         upper_qualifying=dec(row["upper_qualifying"]),
-        evidence=entry.evidence,
-        source=entry.source,
+        evidence=row.evidence,
+        source=row.source,
     )
 
 
@@ -127,7 +119,7 @@ class AgeBand:
 
 
 def age_band(on: date) -> AgeBand:
-    figures = in_force(periods(TOPIC, "age_band"), on).figures
+    figures = group(TOPIC, "age_band", on)
     return AgeBand(
         jobholder_min_age=int(figures["jobholder_min_age"]),
         jobholder_max_age=int(figures["jobholder_max_age"]),
@@ -230,7 +222,7 @@ class ProcessRules:
 
 
 def process_rules(on: date) -> ProcessRules:
-    figures = in_force(periods(TOPIC, "process"), on).figures
+    figures = group(TOPIC, "process", on)
     return ProcessRules(**{name: int(figures[name]) for name in ProcessRules.__dataclass_fields__})
 
 
@@ -306,12 +298,12 @@ class MinimumRates:
 
 
 def minimum_rates(on: date) -> MinimumRates:
-    figures = in_force(periods(TOPIC, "minimum_contribution"), on).figures
+    figures = group(TOPIC, "minimum_contribution", on)
     return MinimumRates(total=dec(figures["total_rate"]), employer=dec(figures["employer_rate"]))
 
 
 def relief_at_source_rate(on: date) -> Decimal:
-    return dec(in_force(periods(TOPIC, "relief_at_source"), on).figures["basic_rate"])
+    return dec(value(TOPIC, "relief_at_source.basic_rate", on))
 
 
 def scheme_shortfalls(scheme: PensionScheme, on: date) -> tuple[str, ...]:

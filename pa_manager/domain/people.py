@@ -89,6 +89,15 @@ class PARecord:
     p45_tax_year: str = ""  # a starter's P45: pay and tax from earlier jobs this tax year
     p45_pay: Decimal | None = None
     p45_tax: Decimal | None = None
+    student_loan_plan: str = ""  # "1", "2", "4" or "5" (student_loan.PLANS); "" for none
+    postgraduate_loan: bool = False  # repaying a Postgraduate Loan as well
+    # Leaving (domain.leaving): when notice was given, the contract's notice, whether the rest of the
+    # notice is paid in lieu, redundancy, and a week's pay for both (None: worked out from their pay).
+    notice_given_on: date | None = None
+    contractual_notice_weeks: int | None = None
+    pay_in_lieu_of_notice: bool = False
+    redundancy: bool = False
+    leaving_week_pay: Decimal | None = None
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

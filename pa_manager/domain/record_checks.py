@@ -2,14 +2,16 @@
 each record's identifiers put in the one form they are stored and shown in."""
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 
 from pa_manager.domain import validation as v
+from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
+from pa_manager.domain.student_loan import PLANS
 from pa_manager.domain.tax_code import TaxCodeError, normalise_tax_code, parse_tax_code
 from pa_manager.domain.validation import Problem
 
@@ -61,15 +63,34 @@ def normalise_pa(record: PARecord) -> PARecord:
     )
 
 
+def _dates_in_range(found: dict[str, Problem], record) -> None:
+    # Every date of the record, whatever else is checked about it.
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, date) and f.name not in found:
+            problem = v.check_date_in_range(value)
+            if problem is not None:
+                found[f.name] = problem
+
+
 def check_employer(record: EmployerRecord) -> dict[str, Problem]:
     found: dict[str, Problem] = {}
     if not record.name.strip():
         found["name"] = Problem("NAME_MISSING")
+    _dates_in_range(found, record)
     _optional(found, "postcode", record.postcode, v.check_postcode)
     _optional(found, "paye_reference", record.paye_reference, v.check_paye_reference)
     _optional(found, "accounts_office_reference", record.accounts_office_reference, v.check_accounts_office_reference)
     if record.care_wage_uplift < 0 or record.care_wage_uplift != record.care_wage_uplift.quantize(Decimal("0.01")):
         found["care_wage_uplift"] = Problem("CARE_WAGE_UPLIFT_INVALID", str(record.care_wage_uplift))
+    for field, (low, high), code in (("dbs_recheck_years", DBS_RECHECK_YEARS, "DBS_RECHECK_YEARS_INVALID"),
+                                     ("references_required", REFERENCES_REQUIRED, "REFERENCES_REQUIRED_INVALID")):
+        if not low <= getattr(record, field) <= high:
+            found[field] = Problem.of(code, getattr(record, field), low=low, high=high)
+    for field in ("pension_employer_rate", "pension_employee_rate"):
+        # A fraction of qualifying earnings (domain.pension.PensionScheme): 0.03 is 3%.
+        if not 0 <= getattr(record, field) <= 1:
+            found[field] = Problem("PENSION_RATE_INVALID", str(getattr(record, field)))
     return found
 
 
@@ -112,8 +133,18 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
             found[field] = Problem("P45_AMOUNT_INVALID", str(value))
     if record.p45_tax is not None and record.p45_pay is None and "p45_tax" not in found:
         found["p45_pay"] = Problem("P45_PAY_MISSING")
+    if record.student_loan_plan and record.student_loan_plan not in PLANS:
+        found["student_loan_plan"] = Problem("STUDENT_LOAN_PLAN_UNKNOWN", record.student_loan_plan)
+    if record.contractual_notice_weeks is not None and not 0 <= record.contractual_notice_weeks <= 52:
+        found["contractual_notice_weeks"] = Problem("NOTICE_WEEKS_INVALID", str(record.contractual_notice_weeks))
+    if record.leaving_week_pay is not None and (record.leaving_week_pay < 0 or record.leaving_week_pay
+                                                != record.leaving_week_pay.quantize(Decimal("0.01"))):
+        found["leaving_week_pay"] = Problem("WEEK_PAY_INVALID", str(record.leaving_week_pay))
+    if record.notice_given_on and record.leaving_date and record.notice_given_on > record.leaving_date:
+        found["notice_given_on"] = Problem("NOTICE_AFTER_LEAVING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
+    _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)
         if problem is not None:
@@ -124,6 +155,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
 
 def check_pay_line(entry: PayRateEntry) -> Problem | None:
     """A line of pay terms: a sensible amount, or for weekend and bank-holiday lines a multiplier."""
+    if (problem := v.check_date_in_range(entry.effective_from)) is not None:
+        return problem
     if entry.kind not in PAY_KINDS:
         return Problem("PAY_KIND_UNKNOWN", entry.kind)
     if entry.shift_type and entry.shift_type not in {t.value for t in ShiftType}:

@@ -12,7 +12,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
-from pa_manager.domain.rates import in_force, periods
+from pa_manager.domain.rates import group
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 
 TOPIC = "retention"
@@ -30,9 +30,8 @@ class RetentionRule:
 
 
 def rule(kind: str, on: date) -> RetentionRule:
-    entry = in_force(periods(TOPIC, kind), on)
-    return RetentionRule(kind, int(entry.figures["months"]), entry.figures["counted_from"], entry.evidence,
-                         entry.source)
+    figures = group(TOPIC, kind, on)
+    return RetentionRule(kind, int(figures["months"]), figures["counted_from"], figures.evidence, figures.source)
 
 
 def keep_until(kind: str, counted_from: date) -> date:

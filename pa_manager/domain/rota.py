@@ -11,10 +11,8 @@ Weekdays are ints as in `date.weekday()`: 0 is Monday, 6 is Sunday.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time
+from datetime import date, time, timedelta
 from typing import Hashable, Iterable, Sequence, Union
-
-from dateutil.rrule import MO, WEEKLY, rrule, weekday
 
 from pa_manager.domain.shifts import (
     Nonexistent,
@@ -97,21 +95,23 @@ def describe(pattern: RotaPattern) -> PatternDescription:
 
 
 def pattern_dates(pattern: RotaPattern, date_from: date, date_to: date) -> list[date]:
-    """The dates shifts of the pattern start on, between the two dates inclusive."""
+    """The dates shifts of the pattern start on, between the two dates inclusive.
+
+    Weeks run Monday to Sunday and are counted in calendar days from the week of `starts_on` (so
+    clock changes cannot move them); the pattern works in every `interval`-th week of them. Only the
+    dates asked for are looked at, however long ago the pattern started."""
     lower = max(date_from, pattern.starts_on)
     upper = date_to if pattern.until is None else min(date_to, pattern.until)
     if upper < lower:
         return []
-    # Naive midnights: the rule counts calendar days, so clock changes cannot move it.
-    rule = rrule(
-        WEEKLY,
-        interval=pattern.interval,
-        byweekday=[weekday(d) for d in sorted(pattern.weekdays)],
-        wkst=MO,
-        dtstart=datetime.combine(pattern.starts_on, time()),
-        until=datetime.combine(upper, time()),
-    )
-    return [d.date() for d in rule.between(datetime.combine(lower, time()), datetime.combine(upper, time()), inc=True)]
+    first_monday = pattern.starts_on - timedelta(days=pattern.starts_on.weekday())
+    out = []
+    day = lower
+    while day <= upper:
+        if day.weekday() in pattern.weekdays and (day - first_monday).days // 7 % pattern.interval == 0:
+            out.append(day)
+        day += timedelta(days=1)
+    return out
 
 
 def planned_shifts(pattern: RotaPattern, date_from: date, date_to: date) -> list[Shift]:
@@ -154,6 +154,11 @@ class Cover:
 
 
 Change = Union[Cancellation, Cover]
+
+# How a change is stored (models.RotaChange.kind).
+CANCEL = "cancel"
+COVER = "cover"
+CHANGE_KINDS = (CANCEL, COVER)
 
 
 def _matches(shift: Shift, change: Change) -> bool:

@@ -46,6 +46,13 @@ class ShiftType(str, Enum):
     SICKNESS = "sickness"
 
 
+# Where a stored shift came from (models.Shift.source): typed in, a timesheet, or the rota.
+MANUAL = "manual"
+IMPORTED = "import"
+FROM_ROTA = "rota"
+SOURCES = (MANUAL, IMPORTED, FROM_ROTA)
+
+
 class Nonexistent(str, Enum):
     """What to do with a wall-clock time that the spring clock change skips."""
 
@@ -177,7 +184,7 @@ def local_span(
         key=key,
     )
     periods = tuple(_resolve_period(shift, a, b, nonexistent) for a, b in awake)
-    return replace(shift, awake=periods)
+    return replace(shift, awake=periods) if periods else shift
 
 
 def local_shift(

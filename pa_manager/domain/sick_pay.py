@@ -50,7 +50,7 @@ from typing import Iterable, Sequence
 from pa_manager.domain.money import PENNY, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pension import add_months
-from pa_manager.domain.rates import Period, RatesError, dec, in_force, periods
+from pa_manager.domain.rates import RatesError, dec, group, known, timeline, value, value_or_first, weakest
 
 TOPIC = "statutory_sick_pay"
 ONE_DAY = timedelta(days=1)
@@ -75,30 +75,34 @@ class SspRules:
     evidence: str
 
 
-def _optional(value: str) -> Decimal | None:
-    return dec(value) if str(value).strip() else None
+_RULES = ("tax_year", "weekly_rate", "piw_min_days", "waiting_days", "lower_earnings_limit", "awe_rate_cap",
+          "linking_days", "max_weeks", "max_linked_years")
 
 
-def _rules(entry: Period) -> SspRules:
-    f = entry.figures
-    return SspRules(
-        effective_from=entry.effective_from,
-        tax_year=f["tax_year"],
-        weekly_rate=dec(f["weekly_rate"]),
-        piw_min_days=int(f["piw_min_days"]),
-        waiting_days=int(f["waiting_days"]),
-        lower_earnings_limit=_optional(f["lower_earnings_limit"]),
-        awe_rate_cap=_optional(f["awe_rate_cap"]),
-        linking_days=int(f["linking_days"]),
-        max_weeks=int(f["max_weeks"]),
-        max_linked_years=int(f["max_linked_years"]),
-        evidence=entry.evidence,
-    )
+def _optional(name: str, day: date) -> Decimal | None:
+    """A figure that is not always in force (the earnings condition's LEL, the 80% cap): None when not."""
+    return dec(value(TOPIC, name, day)) if known(TOPIC, name, day) else None
 
 
 def rules_on(day: date) -> SspRules:
     """The SSP rules for a day (rates change on 6 April). Raises RatesError before the first year."""
-    return _rules(in_force(periods(TOPIC), day))
+    f = group(TOPIC, "", day)
+    used = [f.entries[name] for name in _RULES if name in f.entries]
+    if "tax_year" not in f.entries:
+        raise RatesError(f"no SSP rules are known for {day.isoformat()}", topic=TOPIC, when=day)
+    return SspRules(
+        effective_from=max(entry.effective_from for entry in used),
+        tax_year=f["tax_year"],
+        weekly_rate=dec(f["weekly_rate"]),
+        piw_min_days=int(f["piw_min_days"]),
+        waiting_days=int(f["waiting_days"]),
+        lower_earnings_limit=_optional("lower_earnings_limit", day),
+        awe_rate_cap=_optional("awe_rate_cap", day),
+        linking_days=int(f["linking_days"]),
+        max_weeks=int(f["max_weeks"]),
+        max_linked_years=int(f["max_linked_years"]),
+        evidence=weakest(entry.evidence for entry in used),
+    )
 
 
 def _rules_or_earliest(day: date) -> SspRules:
@@ -106,7 +110,7 @@ def _rules_or_earliest(day: date) -> SspRules:
     try:
         return rules_on(day)
     except RatesError:
-        return _rules(periods(TOPIC)[0])
+        return rules_on(timeline(TOPIC, "tax_year")[0].effective_from)
 
 
 @dataclass(frozen=True)
@@ -116,8 +120,9 @@ class Transition:
 
 
 def transition() -> Transition:
-    f = periods(TOPIC, "transition")[0].figures
-    return Transition(f["reform_date"], f["nil_rate_if_continuous_sickness_began_before"])
+    first = {name: timeline(TOPIC, f"transition.{name}")[0].value
+             for name in ("reform_date", "nil_rate_if_continuous_sickness_began_before")}
+    return Transition(**first)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -251,12 +256,7 @@ NONE_KNOWN = AverageWeeklyEarnings(ZERO, AWE_NONE_KNOWN)
 
 def relevant_period_weeks(critical_date: date) -> int:
     """The 8 weeks of reg 19(3), from the rates file (its first entry for any earlier date)."""
-    entries = periods(TOPIC, "average_weekly_earnings")
-    try:
-        entry = in_force(entries, critical_date)
-    except RatesError:
-        entry = entries[0]
-    return int(entry.figures["relevant_period_weeks"])
+    return int(value_or_first(TOPIC, "average_weekly_earnings.relevant_period_weeks", critical_date))
 
 
 def _per_week_from_days(earnings: Decimal, days: int) -> Decimal:

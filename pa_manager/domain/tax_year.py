@@ -9,7 +9,7 @@ import re
 from datetime import date, timedelta
 
 from pa_manager.domain.pay_frequency import PayFrequency
-from pa_manager.domain.rates import Period, RatesError, in_force, periods
+from pa_manager.domain.rates import RatesError, known, value
 
 _LABEL = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -102,10 +102,11 @@ def hmrc_payment_due(pay_date: date) -> date:
     return date(end.year, end.month, 22)
 
 
-def year_rates(topic: str, label: str) -> Period:
-    """The rates-file entry for exactly this tax year. A later year never silently borrows an
-    earlier year's figures: payroll for a year with no rates must stop, not guess."""
-    entry = in_force(periods(topic), tax_year_start(label), topic=topic)
-    if entry.figures.get("tax_year") != label:
+def confirmed_year_start(topic: str, label: str) -> date:
+    """6 April of a tax year the rates data confirms `topic`'s figures for (its `tax_year` timeline),
+    the day to look those figures up on. A later year never silently borrows an earlier year's
+    figures: payroll for a year with no rates must stop (RatesError), not guess."""
+    start = tax_year_start(label)
+    if not known(topic, "tax_year", start) or value(topic, "tax_year", start) != label:
         raise RatesError(f"no {topic} rates for the {label} tax year", topic=topic, when=label)
-    return entry
+    return start

@@ -49,6 +49,12 @@ STATES = (DONE, DUE_SOON, EXPIRED, MISSING, NOT_REQUIRED)
 # employ their own PAs with a direct payment, personal health budget or their own money.
 FUNDING_SOURCES = ("direct_payment", "individual_employer_funding", "own_money", "free", "other")
 
+# A certificate kept with the data is a photo or scan: a bigger file is surely the wrong one.
+MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024
+
+# How often a course may need refreshing, in months (None: never): up to 10 years.
+REFRESH_MONTHS = (1, 120)
+
 SUPERVISION = "supervision"
 APPRAISAL = "appraisal"
 MEETING_KINDS = (SUPERVISION, APPRAISAL)

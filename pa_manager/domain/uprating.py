@@ -131,7 +131,7 @@ def ni_stand_ins(tax_years: Iterable[str]) -> dict[str, str]:
     """For each tax year not in the NI data yet, the latest earlier year whose figures stand in for it
     (the costing is then provisional). Years in the data are left out; rates.RatesError if a year
     comes before every year in the data."""
-    known = sorted(p.figures["tax_year"] for p in rates.periods("national_insurance"))
+    known = sorted(entry.value for entry in rates.timeline("national_insurance", "tax_year"))
     out = {}
     for tax_year in tax_years:
         if tax_year in known:
@@ -314,7 +314,7 @@ def wage_floor(on: date, work: PAWork, rlw: Decimal | None) -> Decimal:
             legal = table.rate(minimum_wage.band_for(age, table, apprentice_rate=apprentice))
         except minimum_wage.MinimumWageError:  # under school-leaving age: no minimum applies
             legal = ZERO
-    if rlw is not None and (age is None or age >= living_wage.RLW_MIN_AGE):
+    if rlw is not None and (age is None or age >= living_wage.min_age(on)):
         return max(legal, rlw)
     return legal
 

@@ -20,7 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 from pa_manager.domain import money
-from pa_manager.domain.dates import age_on
+from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR, age_on
+from pa_manager.domain.minimum_wage import school_leaving_age
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -41,6 +42,7 @@ DATE_ORDER = "DATE_ORDER"
 DATE_OF_BIRTH_TOO_YOUNG = "DATE_OF_BIRTH_TOO_YOUNG"
 DATE_OF_BIRTH_IMPLAUSIBLE = "DATE_OF_BIRTH_IMPLAUSIBLE"
 LEAVING_BEFORE_START = "LEAVING_BEFORE_START"
+DATE_OUT_OF_RANGE = "DATE_OUT_OF_RANGE"
 RATE_NOT_A_NUMBER = "RATE_NOT_A_NUMBER"
 RATE_NOT_POSITIVE = "RATE_NOT_POSITIVE"
 RATE_TOO_MANY_DECIMALS = "RATE_TOO_MANY_DECIMALS"
@@ -51,7 +53,7 @@ CODES = frozenset({
     PAYE_REFERENCE_FORMAT,
     ACCOUNTS_OFFICE_REFERENCE_FORMAT, ACCOUNTS_OFFICE_REFERENCE_CHECK,
     POSTCODE_FORMAT, DBS_CERTIFICATE_FORMAT, EMAIL_FORMAT, PHONE_FORMAT,
-    DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START,
+    DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START, DATE_OUT_OF_RANGE,
     RATE_NOT_A_NUMBER, RATE_NOT_POSITIVE, RATE_TOO_MANY_DECIMALS, RATE_IMPLAUSIBLE,
 })
 
@@ -302,8 +304,14 @@ def check_phone_number(text: str) -> Problem | None:
 
 # --- Dates ------------------------------------------------------------------------------------
 
-MINIMUM_WORKING_AGE = 16
-MAXIMUM_PLAUSIBLE_AGE = 100
+MAXIMUM_PLAUSIBLE_AGE = 100  # not law: an older date of birth is surely a slip
+
+
+def check_date_in_range(day: date) -> Problem | None:
+    """Any date kept in the records: within dates.FIRST_YEAR to LAST_YEAR (0026 for 2026 is a slip)."""
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        return Problem.of(DATE_OUT_OF_RANGE, day, first=FIRST_YEAR, last=LAST_YEAR)
+    return None
 
 
 def check_date_order(earlier: date, later: date) -> Problem | None:
@@ -319,9 +327,9 @@ def check_date_of_birth(date_of_birth: date, on: date) -> Problem | None:
         return Problem.of(DATE_OF_BIRTH_IMPLAUSIBLE, date_of_birth, on=on,
                           maximum_age=MAXIMUM_PLAUSIBLE_AGE)
     age = age_on(date_of_birth, on)
-    if age < MINIMUM_WORKING_AGE:
-        return Problem.of(DATE_OF_BIRTH_TOO_YOUNG, date_of_birth, on=on,
-                          minimum_age=MINIMUM_WORKING_AGE)
+    youngest = school_leaving_age(on)  # the minimum wage's school leaving age, from the rates data
+    if age < youngest:
+        return Problem.of(DATE_OF_BIRTH_TOO_YOUNG, date_of_birth, on=on, minimum_age=youngest)
     if age > MAXIMUM_PLAUSIBLE_AGE:
         return Problem.of(DATE_OF_BIRTH_IMPLAUSIBLE, date_of_birth, on=on,
                           maximum_age=MAXIMUM_PLAUSIBLE_AGE)

@@ -37,6 +37,7 @@ from reportlab.platypus import (BaseDocTemplate, Flowable, Frame, KeepTogether, 
                                 Spacer, Table, TableStyle)
 
 from pa_manager.domain.money import format_money
+from pa_manager.reports.layout import Column  # the one table column, shared with the blocks
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN = 18 * mm  # the furniture sits on this line; nothing is printed nearer the edge
@@ -347,13 +348,6 @@ def signature_table(people: Sequence[tuple[str, str]], *, width: float = FRAME_W
 
 
 # ---- Money table -------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column:
-    title: str
-    share: float  # of the table's width
-    right: bool = False  # money and numbers are right-aligned
 
 
 Cell = str | Decimal | Flowable | None  # a Flowable is drawn as it is, e.g. a status_cell

@@ -21,7 +21,9 @@ from typing import BinaryIO
 
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.reports.document import Column, Furniture
+from pa_manager.reports.document import Furniture
+from pa_manager.reports import layout
+from pa_manager.reports.layout import Column
 
 STYLE = """
 body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; font-size: 1.25rem;
@@ -163,3 +165,38 @@ class HtmlDocument:
             with open(target, "wb") as file:
                 file.write(data)
         return None
+
+
+def write_blocks(page: HtmlDocument, blocks: Sequence[layout.Block], *, heading_offset: int = 0) -> None:
+    """A document described as blocks (reports/layout.py), the same description its PDF is drawn
+    from, added to a web page. `heading_offset` moves every heading down a level (a payslip's own
+    heading sits under the page's title). Gaps mean nothing here; a value's lines are joined with
+    commas; a boxed figure is a one-row table of its own."""
+    for block in blocks:
+        if isinstance(block, layout.Heading):
+            page.heading(block.text, block.level + heading_offset)
+        elif isinstance(block, layout.Text):
+            page.paragraph(block.text)
+        elif isinstance(block, layout.Table):
+            page.table(block.caption, block.columns, [_figures(block.columns, row) for row in block.rows],
+                       [_figures(block.columns, row) for row in block.totals])
+        elif isinstance(block, layout.KeyValues):
+            _key_values(page, block)
+        elif isinstance(block, layout.SideBySide):
+            for inner in block.blocks:
+                _key_values(page, inner)
+        elif isinstance(block, layout.Boxed):
+            page.key_values(block.label, [(block.label, block.amount)], figures=True)
+        elif not isinstance(block, layout.Gap):
+            raise TypeError(f"not a block: {block!r}")
+
+
+def _figures(columns: Sequence[Column], row: Sequence[layout.Cell]) -> list[Cell | Number]:
+    """Text in a right-aligned column is a figure (hours, a rate): marked so it aligns as one."""
+    return [Number(value) if column.right and isinstance(value, str) else value for column, value in zip(columns, row)]
+
+
+def _key_values(page: HtmlDocument, block: layout.KeyValues) -> None:
+    rows = [(label, ", ".join(part.strip() for part in value.splitlines() if part.strip()) if "\n" in value else value)
+            for label, value in block.rows]
+    page.key_values(block.title or block.caption, rows, figures=block.figures)

@@ -2,18 +2,22 @@
 
 It shows gross pay, each deduction with its purpose, net ("take-home") pay, how it was paid (each
 part-payment when split), and the hours paid for by type and rate. Rolled-up holiday pay has its own
-line. The services work out every figure; this module only lays them out, on one A4 page for a
-typical PA.
+line. The services work out every figure (services/payslips.py reads them from the stored pay record);
+this module only lays them out, on one A4 page for a typical PA.
+
+The payslip is described once, as blocks (`describe`: sections, rows and labels in order), and that
+one description is drawn onto the PDF's pages (reports/canvas_pages.py, quick enough for a pay run of
+hundreds) and written as a web page for a screen reader (reports/html.py). A payslip too long for one
+page runs on to the next, its table headers repeated.
 
 In a batch (`write_payslips`) each payslip starts on a new page and counts its own pages ("Page 1
 of 1"), so every payslip can be printed and handed over on its own.
 """
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -21,33 +25,15 @@ from pathlib import Path
 from typing import BinaryIO
 
 from reportlab.lib.pagesizes import A4
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Flowable, Table, TableStyle
 
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.messages import date_range, format_date
-from pa_manager.reports.document import (
-    BODY_SIZE,
-    FRAME_WIDTH,
-    INK,
-    Column,
-    DocumentInfo,
-    Furniture,
-    Styles,
-    build_pdf,
-    _draw_furniture,
-    build_sections_pdf,
-    fonts_for,
-    heading,
-    key_value_table,
-    money_table,
-    paragraph,
-    side_by_side,
-    space,
-    styles_for,
+from pa_manager.reports.canvas_pages import draw_blocks
+from pa_manager.reports.document import BODY_SIZE, Furniture, fonts_for
+from pa_manager.reports.layout import (
+    Block, Boxed, Column, Gap, Heading, KeyValues, SideBySide, Table, Text, texts,
 )
-from pa_manager.reports import payslip_page
 
 HUNDREDTH = Decimal("0.01")
 
@@ -112,6 +98,8 @@ class YearToDate:
     employee_ni: Decimal
     employee_pension: Decimal
     tax_year: str = ""  # e.g. "2026 to 2027"
+    student_loan: Decimal | None = None       # shown when the PA repays one (None: no loan)
+    postgraduate_loan: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -174,11 +162,14 @@ class PayslipData:
 # ---- Small formats -----------------------------------------------------------------------------------
 
 
+NOT_RECORDED = "Not recorded"  # a detail the pay record does not hold (no PAYE reference yet, say)
+
+
 def mask_ni_number(ni_number: str) -> str:
     """'AB123456C' -> 'XX XX X4 56 C': only the last 4 characters, so a lost payslip gives little away."""
     compact = "".join(ni_number.split()).upper()
     if not compact:
-        return "Not known"
+        return NOT_RECORDED
     shown = "X" * max(len(compact) - 4, 0) + compact[-4:]
     if len(shown) != 9:
         return shown
@@ -213,7 +204,7 @@ def payslip_file_name(data: PayslipData) -> str:
     return f"{data.pay_date.isoformat()} {name} payslip.pdf"
 
 
-# ---- Layout ------------------------------------------------------------------------------------------
+# ---- The one description -----------------------------------------------------------------------------
 
 PAY_COLUMNS = (Column("Pay", 0.47), Column("Hours", 0.13, right=True),
                Column("Rate per hour", 0.21, right=True), Column("Amount", 0.19, right=True))
@@ -221,136 +212,85 @@ DEDUCTION_COLUMNS = (Column("Deduction", 0.24), Column("What it is for", 0.57), 
 ADDITION_COLUMNS = (Column("Added, not taxed", 0.81), Column("Amount", 0.19, right=True))
 SUMMARY_LABEL_SHARE = 0.56  # the year-to-date and holiday blocks: "Entitlement this year" on one line
 DETAIL_LABEL_SHARE = 0.45
+PART_PAYMENT_LABEL_SHARE = 0.82
 TAKE_HOME_SIZE = 14
-SIDE_GAP = 14  # points between the blocks at the foot of the payslip
+SIDE_GAP = 14  # points between the blocks side by side
 
 
-def payslip_story(data: PayslipData, styles: Styles) -> list[Flowable]:
-    """The payslip's content, top to bottom; the page furniture is added by the document."""
-    story: list[Flowable] = [
-        heading(f"Payslip for {data.pa_name}", 1, styles),
-        paragraph(f"Paid on {format_date(data.pay_date)} for {date_range(data.period_start, data.period_end)} "
-                  f"(tax period: {data.tax_period}).", styles),
-        _details(data, styles),
-        space(3),
-        _pay_table(data, styles),
-        space(3),
-        _deductions_table(data, styles),
+def describe(data: PayslipData, *, dated_heading: bool = False) -> tuple[Block, ...]:
+    """The payslip, top to bottom, as blocks: every section, row and label, in the words printed.
+    `dated_heading` adds the pay date to the heading (a web page of several payslips, where each
+    heading must say which payslip it is)."""
+    title = f"Payslip for {data.pa_name}" + (f", paid {format_date(data.pay_date)}" if dated_heading else "")
+    blocks: list[Block] = [
+        Heading(title, 1),
+        Text(f"Paid on {format_date(data.pay_date)} for {date_range(data.period_start, data.period_end)} "
+             f"(tax period: {data.tax_period})."),
+        SideBySide((
+            KeyValues("Employer", (("Employer", data.employer_name), ("Address", data.employer_address),
+                                   ("PAYE reference", data.paye_reference or NOT_RECORDED)),
+                      label_share=DETAIL_LABEL_SHARE),
+            KeyValues("Employee", (("Employee", data.pa_name), ("NI number", mask_ni_number(data.ni_number)),
+                                   ("Tax code", data.tax_code or NOT_RECORDED), ("NI category", data.ni_category)),
+                      label_share=DETAIL_LABEL_SHARE),
+        ), gap=SIDE_GAP),
+        Gap(3),
+        Table("Pay", PAY_COLUMNS,
+              tuple((line.description, _maybe(format_hours, line.hours), _maybe(format_rate, line.rate), line.amount)
+                    for line in data.all_pay_lines),
+              (("Total hours paid for", format_hours(data.total_hours), None, None),
+               ("Total pay before deductions", None, None, data.gross_pay))),
+        Gap(3),
+        Table("Deductions", DEDUCTION_COLUMNS,
+              tuple((d.description, d.purpose + (f"\n{d.note}" if d.note else ""), d.amount) for d in data.deductions)
+              or (("Nothing was taken from this pay", None, None),),
+              (("Total deductions", None, data.total_deductions),)),
     ]
     if data.additions:
-        story += [space(3), _additions_table(data, styles)]
-    story += [space(3), _take_home(data, styles), *_payments(data, styles)]
-    story += _foot_blocks(data, styles)
+        blocks += [Gap(3), Table("Added, not taxed", ADDITION_COLUMNS,
+                                 tuple((a.description, a.amount) for a in data.additions),
+                                 (("Total added, not taxed", data.total_additions),))]
+    blocks += [Gap(3), Boxed("Take-home pay", data.net_pay, TAKE_HOME_SIZE)]
+    if data.part_payments:
+        blocks += [Text("Paid in parts:", bold=True),
+                   KeyValues("Paid in parts", tuple((p.method, format_money(p.amount)) for p in data.part_payments),
+                             label_share=PART_PAYMENT_LABEL_SHARE, figures=True)]
+    else:
+        blocks.append(Text(f"Paid by: {data.payment_method}"))
+    foot = tuple(block for block in (_year_to_date(data), _holiday(data)) if block)
+    if foot:
+        blocks += [Gap(3), SideBySide(foot, gap=SIDE_GAP), Gap(2)]
     if data.employer_costs:
-        story.append(_employer_costs(data.employer_costs, styles))
-    if data.notes:
-        story += [space(1), *(paragraph(note, styles) for note in data.notes)]
-    return story
+        costs = data.employer_costs
+        blocks.append(Text(f"Your employer also paid {format_money(costs.employer_ni)} employer National Insurance "
+                           f"and {format_money(costs.employer_pension)} into your pension. "
+                           "This was not taken from your pay."))
+    blocks += [Text(note) for note in data.notes]
+    return tuple(blocks)
 
 
-def _details(data: PayslipData, styles: Styles) -> Table:
-    half = (FRAME_WIDTH - SIDE_GAP) / 2
-    address = _address_lines(data.employer_address, half * (1 - DETAIL_LABEL_SHARE) - 12, styles.fonts.regular)
-    employer = key_value_table([("Employer", data.employer_name), ("Address", address),
-                                ("PAYE reference", data.paye_reference or "Not known")],
-                               width=half, label_share=DETAIL_LABEL_SHARE, styles=styles)
-    employee = key_value_table([("Employee", data.pa_name), ("NI number", mask_ni_number(data.ni_number)),
-                                ("Tax code", data.tax_code or "Not known"), ("NI category", data.ni_category)],
-                               width=half, label_share=DETAIL_LABEL_SHARE, styles=styles)
-    return side_by_side([employer, employee], [half, half], gap=SIDE_GAP)
-
-
-def _address_lines(address: str, width: float, font: str) -> str:
-    """As few lines as fit, broken only between the address's own lines so a postcode stays whole."""
-    parts = [part.strip() for part in address.replace(",", "\n").splitlines() if part.strip()]
-    lines: list[str] = []
-    for part in parts:
-        joined = f"{lines[-1]}, {part}" if lines else part
-        if lines and stringWidth(joined, font, BODY_SIZE) <= width:
-            lines[-1] = joined
-        else:
-            lines.append(part)
-    return "\n".join(lines)
-
-
-def _pay_table(data: PayslipData, styles: Styles) -> Table:
-    rows = [[line.description, _maybe(format_hours, line.hours), _maybe(format_rate, line.rate), line.amount]
-            for line in data.all_pay_lines]
-    totals = [["Total hours paid for", format_hours(data.total_hours), None, None],
-              ["Total pay before deductions", None, None, data.gross_pay]]
-    return money_table(PAY_COLUMNS, rows, totals, styles=styles)
-
-
-def _deductions_table(data: PayslipData, styles: Styles) -> Table:
-    rows = [[d.description, d.purpose + (f"\n{d.note}" if d.note else ""), d.amount] for d in data.deductions]
-    if not rows:
-        rows = [["Nothing was taken from this pay", None, None]]
-    return money_table(DEDUCTION_COLUMNS, rows, [["Total deductions", None, data.total_deductions]], styles=styles)
-
-
-def _additions_table(data: PayslipData, styles: Styles) -> Table:
-    rows = [[a.description, a.amount] for a in data.additions]
-    return money_table(ADDITION_COLUMNS, rows, [["Total added, not taxed", data.total_additions]], styles=styles)
-
-
-def _take_home(data: PayslipData, styles: Styles) -> Table:
-    """The figure most people look for first: large, bold and boxed."""
-    table = Table([["Take-home pay", format_money(data.net_pay)]], colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3])
-    table.setStyle(TableStyle([
-        ("FONT", (0, 0), (-1, -1), styles.fonts.bold, TAKE_HOME_SIZE, TAKE_HOME_SIZE * 1.2),
-        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
-        ("ALIGN", (1, 0), (1, 0), "RIGHT"),
-        ("BOX", (0, 0), (-1, -1), 1.2, INK),
-        ("TOPPADDING", (0, 0), (-1, -1), 5),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
-    ]))
-    return table
-
-
-def _payments(data: PayslipData, styles: Styles) -> list[Flowable]:
-    if not data.part_payments:
-        return [space(1.5), paragraph(f"Paid by: {data.payment_method}", styles)]
-    rows = [(p.method, format_money(p.amount)) for p in data.part_payments]
-    return [space(1.5), paragraph("Paid in parts:", styles, bold=True),
-            key_value_table(rows, label_share=0.82, right_values=True, styles=styles)]
-
-
-def _foot_blocks(data: PayslipData, styles: Styles) -> list[Flowable]:
-    """Year to date and holiday side by side, each with its heading."""
-    blocks = [block for block in (_year_to_date(data), _holiday(data)) if block]
-    if not blocks:
-        return []
-    width = (FRAME_WIDTH - SIDE_GAP) / 2
-    tables = [key_value_table(rows, title=title, width=width, label_share=SUMMARY_LABEL_SHARE, right_values=True, styles=styles)
-              for title, rows in blocks]
-    return [space(3), side_by_side(tables, [width] * len(tables), gap=SIDE_GAP), space(2)]
-
-
-def _year_to_date(data: PayslipData):
+def _year_to_date(data: PayslipData) -> KeyValues | None:
     ytd = data.year_to_date
     if ytd is None:
         return None
     title = f"Tax year {ytd.tax_year} so far" if ytd.tax_year else "This tax year so far"
     rows = [("Total pay", format_money(ytd.gross)), ("Taxable pay", format_money(ytd.taxable_pay)),
-             ("Income tax", format_money(ytd.tax)), ("Employee NI", format_money(ytd.employee_ni)),
-             ("Your pension", format_money(ytd.employee_pension))]
-    return title, rows
+            ("Income tax", format_money(ytd.tax)), ("Employee NI", format_money(ytd.employee_ni)),
+            ("Your pension", format_money(ytd.employee_pension))]
+    if ytd.student_loan is not None:
+        rows.append(("Student Loan", format_money(ytd.student_loan)))
+    if ytd.postgraduate_loan is not None:
+        rows.append(("Postgraduate Loan", format_money(ytd.postgraduate_loan)))
+    return KeyValues(title, tuple(rows), title=title, label_share=SUMMARY_LABEL_SHARE, figures=True)
 
 
-def _holiday(data: PayslipData):
+def _holiday(data: PayslipData) -> KeyValues | None:
     holiday = data.holiday
     if holiday is None:
         return None
-    rows = [("Holiday year", holiday.year)] if holiday.year else []
-    rows += [(label, f"{format_hours(hours)} hours") for label, hours in holiday.lines]
-    return "Holiday", rows
-
-
-def _employer_costs(costs: EmployerCosts, styles: Styles) -> Flowable:
-    """For information only, so in a sentence rather than a table of figures."""
-    return paragraph(f"Your employer also paid {format_money(costs.employer_ni)} employer National Insurance "
-                     f"and {format_money(costs.employer_pension)} into your pension. "
-                     "This was not taken from your pay.", styles)
+    rows = (("Holiday year", holiday.year),) if holiday.year else ()
+    rows += tuple((label, f"{format_hours(hours)} hours") for label, hours in holiday.lines)
+    return KeyValues("Holiday", rows, title="Holiday", label_share=SUMMARY_LABEL_SHARE, figures=True)
 
 
 def _maybe(format_, value):
@@ -360,50 +300,34 @@ def _maybe(format_, value):
 # ---- Writing -----------------------------------------------------------------------------------------
 
 
-def _texts(value) -> Iterator[str]:
-    """Every string in the payslip, to choose a font that can show them all."""
-    if isinstance(value, str):
-        yield value
-    elif dataclasses.is_dataclass(value):
-        for field in dataclasses.fields(value):
-            yield from _texts(getattr(value, field.name))
-    elif isinstance(value, tuple):
-        for item in value:
-            yield from _texts(item)
-
-
 def _furniture(data: PayslipData) -> Furniture:
     return Furniture(data.employer_name, period_text(data),
                      f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}")
 
 
-def _info(data: PayslipData, furniture: Furniture) -> DocumentInfo:
-    return DocumentInfo(f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}", furniture,
-                        subject="Payslip")
+def _fonts(blocks: tuple[Block, ...], furniture: Furniture):
+    """A font that can show every letter this payslip prints (the embedded one when Helvetica cannot)."""
+    return fonts_for([*texts(blocks), *furniture.texts()])
+
+
+def _canvas(target, invariant: bool, fonts, title: str, author: str, subject: str) -> Canvas:
+    canvas = Canvas(target if not isinstance(target, os.PathLike) else os.fspath(target), pagesize=A4,
+                    invariant=int(invariant), lang="en-GB", initialFontName=fonts.regular, initialFontSize=BODY_SIZE)
+    canvas.setTitle(title)
+    canvas.setAuthor(author)
+    canvas.setSubject(subject)
+    canvas.setCreator("PA Manager")
+    return canvas
 
 
 def write_payslip(data: PayslipData, path_or_buffer: str | os.PathLike | BinaryIO, invariant: bool = False) -> None:
-    """One payslip as a PDF. `invariant` gives byte-identical files for the same data (for tests).
-
-    A payslip that fits one page is drawn directly (payslip_page: the same layout, much quicker);
-    anything longer is laid out as flowing text."""
-    furniture = _furniture(data)
-    info = _info(data, furniture)
-    fonts = fonts_for(_texts(data))
-    canvas = Canvas(path_or_buffer if not isinstance(path_or_buffer, os.PathLike) else os.fspath(path_or_buffer),
-                    pagesize=A4, invariant=int(invariant), lang="en-GB", initialFontName=fonts.regular,
-                    initialFontSize=BODY_SIZE)
-    if payslip_page.draw(data, furniture, canvas, fonts):
-        canvas.setTitle(info.title)
-        canvas.setAuthor(furniture.employer_name)
-        canvas.setSubject(info.subject)
-        canvas.setCreator("PA Manager")
-        _draw_furniture(canvas, furniture, 1, 1, fonts)
-        canvas.showPage()
-        canvas.save()
-        return
-    styles = styles_for(fonts)
-    build_pdf(payslip_story(data, styles), info, path_or_buffer, invariant=invariant)
+    """One payslip as a PDF. `invariant` gives byte-identical files for the same data (for tests)."""
+    blocks, furniture = describe(data), _furniture(data)
+    fonts = _fonts(blocks, furniture)
+    canvas = _canvas(path_or_buffer, invariant, fonts, f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}",
+                     data.employer_name, "Payslip")
+    draw_blocks(blocks, furniture, canvas, fonts)
+    canvas.save()
 
 
 def write_payslips(payslips: Sequence[PayslipData], path: str | os.PathLike | BinaryIO,
@@ -411,10 +335,14 @@ def write_payslips(payslips: Sequence[PayslipData], path: str | os.PathLike | Bi
     """A pay run's payslips in one PDF: each on a new page, numbered on its own ("Page 1 of 1")."""
     if not payslips:
         raise ValueError("There are no payslips to write")
+    described = [(describe(data), _furniture(data)) for data in payslips]
     # Each payslip gets the font its own text needs.
-    sections = [(_furniture(data), payslip_story(data, styles_for(fonts_for(_texts(data))))) for data in payslips]
-    title = f"Payslips paid {format_date(payslips[0].pay_date)}"
-    build_sections_pdf(sections, DocumentInfo(title, sections[0][0], subject="Payslips"), path, invariant=invariant)
+    fonts = [_fonts(blocks, furniture) for blocks, furniture in described]
+    canvas = _canvas(path, invariant, fonts[0], f"Payslips paid {format_date(payslips[0].pay_date)}",
+                     payslips[0].employer_name, "Payslips")
+    for (blocks, furniture), own_fonts in zip(described, fonts):
+        draw_blocks(blocks, furniture, canvas, own_fonts)
+    canvas.save()
 
 
 def write_payslips_separately(payslips: Sequence[PayslipData], folder: str | os.PathLike,
@@ -446,14 +374,13 @@ def _unused(name: str, used: set[str]) -> str:
     return candidate
 
 
-
 # ---- As a web page -----------------------------------------------------------------------------------
 
 
 def write_payslips_html(payslips: Sequence[PayslipData], target: str | os.PathLike | BinaryIO) -> None:
     """Payslips as one web page, for a screen reader: each payslip a section under its own heading,
-    with the same figures, tables with captions and header cells."""
-    from pa_manager.reports.html import HtmlDocument, Number
+    drawn from the same description as the PDF (tables with captions and header cells)."""
+    from pa_manager.reports.html import HtmlDocument, write_blocks
 
     if not payslips:
         raise ValueError("There are no payslips to write")
@@ -464,36 +391,5 @@ def write_payslips_html(payslips: Sequence[PayslipData], target: str | os.PathLi
     page = HtmlDocument(title, Furniture(first.employer_name, f"Payslips paid {dates}"))
     page.heading(title, 1)
     for data in payslips:
-        page.heading(f"Payslip for {data.pa_name}, paid {format_date(data.pay_date)}", 2)
-        page.paragraph(f"Paid on {format_date(data.pay_date)} for {date_range(data.period_start, data.period_end)} "
-                       f"(tax period: {data.tax_period}).")
-        page.key_values("Employer and employee", [
-            ("Employer", data.employer_name), ("Address", data.employer_address.replace("\n", ", ")),
-            ("PAYE reference", data.paye_reference or "Not known"), ("Employee", data.pa_name),
-            ("NI number", mask_ni_number(data.ni_number)), ("Tax code", data.tax_code or "Not known"),
-            ("NI category", data.ni_category)])
-        page.table("Pay", [Column("Pay", 0), Column("Hours", 0, True), Column("Rate per hour", 0, True),
-                           Column("Amount", 0, True)],
-                   [[line.description, _maybe(Number, _maybe(format_hours, line.hours)),
-                     _maybe(Number, _maybe(format_rate, line.rate)), line.amount] for line in data.all_pay_lines],
-                   [["Total hours paid for", Number(format_hours(data.total_hours)), None, None],
-                    ["Total pay before deductions", None, None, data.gross_pay]])
-        page.table("Deductions", [Column("Deduction", 0), Column("What it is for", 0), Column("Amount", 0, True)],
-                   [[d.description, d.purpose + (f". {d.note}" if d.note else ""), d.amount] for d in data.deductions]
-                   or [["Nothing was taken from this pay", None, None]],
-                   [["Total deductions", None, data.total_deductions]])
-        if data.additions:
-            page.table("Added, not taxed", [Column("Added, not taxed", 0), Column("Amount", 0, True)],
-                       [[a.description, a.amount] for a in data.additions],
-                       [["Total added, not taxed", data.total_additions]])
-        page.key_values("Take-home pay", [("Take-home pay", data.net_pay), ("Paid by", data.payment_method)])
-        for block in (_year_to_date(data), _holiday(data)):
-            if block:
-                page.key_values(block[0], block[1], figures=True)
-        if data.employer_costs:
-            page.paragraph(f"Your employer also paid {format_money(data.employer_costs.employer_ni)} employer National "
-                           f"Insurance and {format_money(data.employer_costs.employer_pension)} into your pension. "
-                           "This was not taken from your pay.")
-        for note in data.notes:
-            page.paragraph(note)
+        write_blocks(page, describe(data, dated_heading=True), heading_offset=1)
     page.write(target)

@@ -20,7 +20,7 @@ from pa_manager.domain.rates import RatesError
 from pa_manager.domain.shifts import ShiftType, local_date
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.uprating import PAWork, Scenario, UpratingRow, WhatIfResult, YearCost, cost_year, uprating_history, what_if
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.importers.table_file import TableFileError, cell_text, parse_date, read_table
 from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer
@@ -31,6 +31,7 @@ from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
+from pa_manager.storage.export_schema import text_limit
 
 
 @dataclass(frozen=True)
@@ -165,6 +166,9 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
         except ValueError:
             errors.append(RowError(row.line, "date", describe(Problem("DATE_FORMAT", cell_text(raw.get("date"))))))
             continue
+        if (problem := check_date_in_range(on)) is not None:
+            errors.append(RowError(row.line, "date", describe(problem)))
+            continue
         try:
             amount = parse_money(cell_text(raw.get("amount")))
         except ValueError:
@@ -174,7 +178,12 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
         if category not in rules.CATEGORIES:
             errors.append(RowError(row.line, "category", describe(Problem("LEDGER_CATEGORY_UNKNOWN", category))))
             continue
-        entries.append(LedgerEntry(on, amount, category, cell_text(raw.get("description")), "bank_import"))
+        description = cell_text(raw.get("description"))
+        if len(description) > (limit := text_limit("ledger_entries", "description")):
+            errors.append(RowError(row.line, "description", describe(
+                Problem.of("TEXT_TOO_LONG", limit=limit, length=len(description)))))
+            continue
+        entries.append(LedgerEntry(on, amount, category, description, "bank_import"))
     if errors:
         return StatementImport(0, 0, tuple(errors))
     # What is there already, and what is added, in one transaction: the same statement imported twice
@@ -286,7 +295,7 @@ def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecas
 def _forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
-    entries = [e.entry for e in list_entries(db, employer_id)]
+    entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the forecast reads
     with db.session() as s:
         paid = paid_to(s, employer_id, as_of)
     # Work done since the last pay run is still to be paid: it is costed with the work to come.
@@ -397,7 +406,7 @@ class BudgetSummary:
 def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
                    with_uprating: bool = True) -> BudgetSummary:
     year = get_year(db, employer_id, label)
-    entries = [e.entry for e in list_entries(db, employer_id)]
+    entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the sums read
     up_to = min(today, year.ends_on)
     statement = latest_statement_balance(db, employer_id, year)
     return BudgetSummary(

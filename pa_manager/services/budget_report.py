@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pa_manager.domain import budget as rules
 from pa_manager.domain.budget import BudgetError, Reconciliation, budget_year_label
@@ -17,10 +18,6 @@ from pa_manager.domain.minimum_wage import national_living_wage_on
 from pa_manager.domain.money import ZERO, format_money, round_half_up
 from pa_manager.domain.rates import RatesError
 from pa_manager.messages import format_date
-from pa_manager.reports.budget import (
-    BudgetReport, LetterYear, ReviewLetter, write_budget_report, write_budget_report_html, write_review_letter,
-    write_review_letter_html,
-)
 from pa_manager.services import budget
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
@@ -29,6 +26,9 @@ from pa_manager.domain.uprating import (
     EMPLOYER_NI, EMPLOYER_PENSION, FLOOR_PAY, HOLIDAY_PAY, PARTS, PAY_ABOVE_FLOOR, PREMIUMS, SLEEP_INS, YearCost,
 )
 from pa_manager.wording import per_hour
+
+if TYPE_CHECKING:  # the documents (and ReportLab) are loaded only when one is made
+    from pa_manager.reports.budget import BudgetReport, LetterYear, ReviewLetter
 
 CATEGORY_NAMES = {
     "council_payment": "Direct payment from the council",
@@ -363,6 +363,8 @@ def _period(year: rules.BudgetYear, today: date, first: date | None, last: date 
 
 def build_budget_report(db, employer_id: int, label: str, today: date, first: date | None = None,
                         last: date | None = None) -> BudgetReport:
+    from pa_manager.reports.budget import BudgetReport  # ReportLab, only for a document
+
     employer = get_employer(db, employer_id)
     summary = budget.budget_summary(db, employer_id, label, today)
     year = summary.year
@@ -409,6 +411,8 @@ def save_budget_report(db, employer_id: int, label: str, path: Path, today: date
                        last: date | None = None, fmt: str = "pdf") -> Path:
     """As a PDF, or a web page (fmt "html"). A missing year, dates outside it or rates not yet known
     each say so: only a missing rate is worded as one."""
+    from pa_manager.reports.budget import write_budget_report, write_budget_report_html  # ReportLab, only for a document
+
     try:
         report = build_budget_report(db, employer_id, label, today, first, last)
     except RatesError as error:  # a ServiceError is already in words, and its own cause
@@ -439,6 +443,8 @@ def letter_possible(uprating: Uprating, year: rules.BudgetYear, today: date) -> 
 
 
 def _letter_year(cost: YearCost) -> LetterYear:
+    from pa_manager.reports.budget import LetterYear  # ReportLab, only for a document
+
     return LetterYear(cost.label, cost.starts_on, cost.council_rate, cost.council_rate_recorded, cost.hours, cost.nights,
                       cost.hourly_cost, cost.gap_per_hour, cost.gap_per_year)
 
@@ -447,6 +453,8 @@ def build_review_letter(db, employer_id: int, label: str, today: date) -> Review
     """The letter asking the council to review the direct payment for the year ahead. It is written from
     the year under way (`label` is that year, or the year ahead itself); a year that has ended, or one
     further ahead, is refused in words."""
+    from pa_manager.reports.budget import ReviewLetter  # ReportLab, only for a document
+
     employer = get_employer(db, employer_id)
     current = budget_year_label(today)
     coming_label = budget.next_label(current)
@@ -491,6 +499,8 @@ def build_review_letter(db, employer_id: int, label: str, today: date) -> Review
 
 def save_review_letter(db, employer_id: int, label: str, path: Path, today: date, fmt: str = "pdf") -> Path:
     """As a PDF, or a web page (fmt "html")."""
+    from pa_manager.reports.budget import write_review_letter, write_review_letter_html  # ReportLab, only for a document
+
     try:
         letter = build_review_letter(db, employer_id, label, today)
     except RatesError as error:

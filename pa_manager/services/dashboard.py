@@ -48,6 +48,14 @@ class BudgetGlance:
     status: tuple[str, str] | None = None  # the Budget page's own forecast line, so the two say the same
 
 
+def budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance | None:
+    """The budget line of the dashboard: the year's balance and its forecast (the slow part of the
+    dashboard, as the forecast costs every planned shift to the year's end: the window asks for it after
+    the rest is on screen)."""
+    with db.session():
+        return _budget_glance(db, employer_id, today)
+
+
 def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance | None:
     label = budget_year_label(today)
     if label not in {y.label for y in budget.list_years(db, employer_id)}:
@@ -56,14 +64,20 @@ def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance 
         summary = budget.budget_summary(db, employer_id, label, today, with_uprating=False)
     except ServiceError:
         year = budget.get_year(db, employer_id, label)
-        entries = [e.entry for e in budget.list_entries(db, employer_id)]
+        entries = [e.entry for e in budget.list_entries(db, employer_id, year.starts_on, year.ends_on)]
         return BudgetGlance(label, balance_on(year, entries, today), None, (), None, None)
     f = summary.forecast
     return BudgetGlance(label, summary.balance, f.forecast_year_end_balance, f.codes, f.runs_out_on, f.surplus_limit,
                         forecast_line(f, summary.year))
 
 
-def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
+def load_dashboard(db: Database, employer_id: int, today: date, *, with_budget: bool = True) -> Dashboard:
+    """Everything the dashboard shows; without the budget line (None) when `with_budget` is false."""
+    with db.session():  # one transaction: every part read from the same moment
+        return _load(db, employer_id, today, with_budget)
+
+
+def _load(db: Database, employer_id: int, today: date, with_budget: bool) -> Dashboard:
     employer = get_employer(db, employer_id)
     pas = list_pas(db, employer_id)
     return Dashboard(
@@ -76,5 +90,5 @@ def load_dashboard(db: Database, employer_id: int, today: date) -> Dashboard:
         continuity=continuity_of_care(db, employer_id, today - timedelta(days=28), today - timedelta(days=1)),
         next_pay_day=default_pay_date(db, employer_id, today),
         unpaid=tuple(unpaid_work(db, employer_id, today)),
-        budget=_budget_glance(db, employer_id, today),
+        budget=_budget_glance(db, employer_id, today) if with_budget else None,
     )

@@ -21,7 +21,7 @@ from pa_manager.services.employers import get_employer, save_employer
 from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
-from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
@@ -29,6 +29,8 @@ from pa_manager.services import budget, training
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
+from pa_manager.services.errors import ServiceError
+from pa_manager.domain.tax_year import tax_year_label
 
 DEMO_EMPLOYER = "Margaret Okafor"
 
@@ -206,7 +208,13 @@ def _worked_history(patterns: list[RotaPattern], cover: list[Cover], pas: dict[i
 
 
 def create_demo(db: Database, today: date) -> int:
-    """Write the demo households into an open data file; returns the main demo employer's id."""
+    """Write the demo households into an open data file; returns the main demo employer's id. One
+    transaction: all of it is there, or none (and one write to the disk, not hundreds)."""
+    with db.session(write=True):
+        return _create_demo(db, today)
+
+
+def _create_demo(db: Database, today: date) -> int:
     first_id = None
     for employer, pas in (demo_household(today), second_client(today)):
         saved = save_employer(db, employer)
@@ -223,7 +231,7 @@ def create_demo(db: Database, today: date) -> int:
     history = _with_leave(_worked_history(patterns, cover, stored, today), stored, today)
     problems = check_batch(db, first_id, history)
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
-    store_batch(db, first_id, history, "rota")
+    store_batch(db, first_id, history, FROM_ROTA)
     _add_checks(db, first_id, stored, today)
     _enrol_in_pension(db, first_id, stored)
     _pay_runs(db, first_id, today)
@@ -331,6 +339,29 @@ def _pay_runs(db: Database, employer_id: int, today: date) -> None:
             break
         finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc), confirmed=True)
         month += relativedelta(months=1)
+    _p60s_given(db, employer_id, today)
+
+
+def _p60s_given(db: Database, employer_id: int, today: date) -> None:
+    """The household gave its P60s each May: noted as made for every tax year whose 31 May has passed."""
+    from pa_manager.services import history, year_end
+
+    label = tax_year_label(today - relativedelta(years=2))
+    while True:
+        due = year_end.p60_due(label)
+        if due >= today:
+            return
+        try:
+            forms = year_end.p60s(db, employer_id, label)
+        except ServiceError:
+            forms = []
+        if forms:
+            with db.session() as s:
+                history.note(s, employer_id, year_end.P60S_MADE, at=datetime.combine(due - timedelta(days=10), time(10),
+                                                                                     timezone.utc),
+                             tax_year=label, people=len(forms), pas=[f.pa.name for f in forms])
+        first = int(label[:4]) + 1
+        label = f"{first}-{str(first + 1)[2:]}"
 
 
 def _add_checks(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pa_manager.domain.budget import budget_year_label
 from pa_manager.services.errors import ServiceError
 
 PDF, HTML, CSV, XLSX = "pdf", "html", "csv", "xlsx"
@@ -57,6 +56,8 @@ def save_document(db, employer_id: int, kind: str, fmt: str, path: Path, today: 
     path = Path(path)
     if kind in NEEDS_DATES and (first is None or last is None):
         raise ValueError(f"the {NAMES[kind]} needs a first and a last date")
+    from pa_manager.domain.budget import budget_year_label
+
     label = year or budget_year_label(first or today)
     count = None
     if kind == "monitoring":

@@ -12,14 +12,13 @@ from sqlalchemy import select
 from pa_manager.domain import payroll
 from pa_manager.domain.minimum_wage import APPRENTICE, MinimumWageError, arrears_for_period
 from pa_manager.domain.money import ZERO
+from pa_manager.domain.pay_period import check_extra
 from pa_manager.domain.payroll import HMRCSummary, YearTotals
 from pa_manager.domain.tax_year import tax_month_end, tax_year_end, tax_year_start
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.services.pay_runs import (
-    ARREARS, DEDUCTION, EXTRA_KINDS, OVERPAYMENT_RECOVERY, PayRunDraft, records_between,
-)
+from pa_manager.services.pay_runs import ARREARS, PayRunDraft, records_between
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -73,7 +72,7 @@ class Extra:
     id: int | None
     pa_id: int
     pay_date: date
-    kind: str  # one of pay_runs.EXTRA_KINDS
+    kind: str  # one of domain.pay_period.EXTRA_KINDS
     description: str
     amount: Decimal
     purpose: str = ""
@@ -96,15 +95,7 @@ def _paid_on(session, employer_id: int, pay_date: date) -> bool:
 
 
 def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
-    problems = {}
-    if extra.kind not in EXTRA_KINDS:
-        problems["kind"] = Problem("EXTRA_KIND_UNKNOWN", extra.kind)
-    if not extra.description.strip():
-        problems["description"] = Problem("EXTRA_DESCRIPTION_MISSING")
-    if extra.amount <= 0:
-        problems["amount"] = Problem("EXTRA_AMOUNT_NOT_POSITIVE")
-    if extra.kind in (DEDUCTION, OVERPAYMENT_RECOVERY) and not extra.purpose.strip():
-        problems["purpose"] = Problem("DEDUCTION_PURPOSE_MISSING")
+    problems = check_extra(extra.kind, extra.description, extra.amount, extra.purpose)
     if problems:
         raise ValidationFailed(problems)
     with db.session(write=True) as s:

@@ -15,9 +15,11 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy.orm import selectinload
 
-from pa_manager.domain import holiday, pay_period as one_off, sick_pay
+from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
+from pa_manager.domain.leaving import REDUNDANCY_PAY
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.before_paying import PAFacts, ToConfirm, before_paying
 from pa_manager.domain.employer import EmployerRecord
@@ -37,26 +39,27 @@ from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import date_range, describe, format_date
-from pa_manager.services import history
+from pa_manager.services import history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record, planned_shifts
-from pa_manager.services.shifts import to_shift
+from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
-# Kinds of pay-day extras (models.PayAdjustment.kind) and how the payslip treats each.
-ADDITION = "addition"            # expenses paid back: not taxed
-DEDUCTION = "deduction"          # agreed in writing
-OVERPAYMENT_RECOVERY = "overpayment"
-BONUS = "bonus"
-BACK_PAY = "back_pay"
-ARREARS = "arrears"              # minimum-wage arrears for an earlier pay day
+# Kinds of pay-day extras (models.PayAdjustment.kind, listed in domain.pay_period) and how the
+# payslip treats each.
+ADDITION = one_off.EXTRA_ADDITION
+DEDUCTION = one_off.EXTRA_DEDUCTION
+OVERPAYMENT_RECOVERY = one_off.EXTRA_OVERPAYMENT_RECOVERY
+BONUS = one_off.EXTRA_BONUS
+BACK_PAY = one_off.EXTRA_BACK_PAY
+ARREARS = one_off.EXTRA_ARREARS
 _ONE_OFF = {BONUS: one_off.BONUS, BACK_PAY: one_off.BACK_PAY, ARREARS: one_off.MINIMUM_WAGE_ARREARS}
-EXTRA_KINDS = (ADDITION, DEDUCTION, OVERPAYMENT_RECOVERY, BONUS, BACK_PAY, ARREARS)
+EXTRA_KINDS = one_off.EXTRA_KINDS
 
 
 @dataclass(frozen=True)
@@ -114,6 +117,15 @@ class PayRunDraft:
                   if d.needs_reason]
         return found
 
+    @property
+    def pays_anyone(self) -> bool:
+        return any(d.payslip is not None for d in self.pas)
+
+    @property
+    def can_finalise(self) -> bool:
+        """Whether finalising may go ahead (once what `to_confirm` lists has been confirmed)."""
+        return not self.finalised and not self.blocking and self.pays_anyone
+
 
 # --- the schedule of pay periods -----------------------------------------------------------------
 
@@ -150,11 +162,43 @@ def _employer(session, employer_id: int) -> EmployerRecord:
     return employer_record(row)
 
 
-def _unpaid_shift_days(session, employer_id: int, runs: list[PaidRun], today: date) -> list[date]:
-    """Days up to today with shifts that no finalised pay run has paid for."""
-    days = session.scalars(select(models.Shift.local_date).distinct().where(
-        models.Shift.employer_id == employer_id, models.Shift.local_date <= today))
-    return sorted(d for d in days if _paid_by(runs, d, d) is None)
+def unpaid_ranges(runs: list[PaidRun], today: date) -> list[tuple[date | None, date]]:
+    """The days up to today that no finalised pay run paid for, as (first, last) ranges in order; a first
+    of None is from the very beginning."""
+    out: list[tuple[date | None, date]] = []
+    day: date | None = None  # the first day not known to be paid; None: the beginning
+    for start, end in sorted((r.period_start, r.period_end) for r in runs):
+        if day is not None and day > today:
+            break
+        if day is None or start > day:
+            last = min(start - timedelta(days=1), today)
+            if day is None or last >= day:
+                out.append((day, last))
+        day = end + timedelta(days=1) if day is None else max(day, end + timedelta(days=1))
+    if day is None:
+        out.append((None, today))
+    elif day <= today:
+        out.append((day, today))
+    return out
+
+
+def _unpaid_shifts(employer_id: int, runs: list[PaidRun], today: date):
+    """The condition for the employer's shifts up to today that no finalised pay run paid for: an
+    indexed range of dates for each gap between pay runs (ix_shifts_employer_id_local_date), so the
+    history already paid is never read."""
+    ranges = unpaid_ranges(runs, today)
+    days = models.Shift.local_date
+    if len(ranges) > 200:  # an unusual file, pay runs with many gaps: ask the database run by run
+        run = models.PayRun
+        covered = select(run.id).where(run.employer_id == employer_id, run.period_start <= days, run.period_end >= days)
+        return and_(models.Shift.employer_id == employer_id, days <= today, ~covered.exists())
+    return and_(models.Shift.employer_id == employer_id,
+                or_(false(), *(days <= last if first is None else days.between(first, last) for first, last in ranges)))
+
+
+def _first_unpaid_shift_day(session, employer_id: int, runs: list[PaidRun], today: date) -> date | None:
+    """The earliest day up to today with shifts that no finalised pay run has paid for."""
+    return session.scalar(select(func.min(models.Shift.local_date)).where(_unpaid_shifts(employer_id, runs, today)))
 
 
 @dataclass(frozen=True)
@@ -176,13 +220,11 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
         names = dict(s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name).where(
             models.PersonalAssistant.employer_id == employer_id)).all())
-        rows = [to_shift(r) for r in s.scalars(select(models.Shift).where(
-            models.Shift.employer_id == employer_id, models.Shift.local_date <= today))]
+        rows = [to_shift(r) for r in s.execute(shift_rows().where(_unpaid_shifts(employer_id, runs, today))
+                                               .order_by(models.Shift.id))]
     found: dict[int, list] = defaultdict(list)
     for shift in rows:
-        day = local_date(shift)
-        if _paid_by(runs, day, day) is None:
-            found[shift.pa].append(shift)
+        found[shift.pa].append(shift)
     out = []
     for pa_id, shifts in found.items():
         first, last = min(map(local_date, shifts)), max(map(local_date, shifts))
@@ -251,10 +293,10 @@ def suggest_pay_day(db: Database, employer_id: int, today: date,
     be if the employer paid that often (the first run shows them before the choice is stored)."""
     with db.session() as s:
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
-        unpaid = _unpaid_shift_days(s, employer_id, runs, today)
+        unpaid = _first_unpaid_shift_day(s, employer_id, runs, today)
     if frequency is not None:
         employer = replace(employer, pay_frequency=frequency)
-    day = min([today, *unpaid])
+    day = min(today, unpaid or today)
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
@@ -346,7 +388,7 @@ def _sick_pay_inputs(session, p: _Period, pa: PARecord, sick_days: tuple[date, .
 
 
 def _cost_of_work(session, employer: EmployerRecord, pa: PARecord, terms, first: date, last: date) -> Decimal:
-    rows = session.scalars(select(models.Shift).where(
+    rows = session.execute(shift_rows().where(
         models.Shift.pa_id == pa.id, models.Shift.local_date >= first, models.Shift.local_date <= last,
         models.Shift.shift_type.not_in([ShiftType.HOLIDAY.value, ShiftType.SICKNESS.value])))
     total = ZERO
@@ -396,7 +438,7 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
-                     pa.start_date, pa.leaving_date)
+                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan)
 
 
 @dataclass(frozen=True)
@@ -437,6 +479,9 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
             pa.contracted_hours, Decimal(len(weekdays)), leave_starts,
             employed_from=pa.start_date, employed_to=pa.leaving_date).hours
     additions, deductions, one_off = _extras(p.extras.get(pa.id, ()))
+    leaver = pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end
+    if leaver:
+        additions, one_off = _leaving_extras(pa, earlier, additions, one_off)
     rolled_up = pa.rolled_up_holiday and pa.irregular_hours
     p45 = pa.p45_tax_year == tax_year
     return PayPeriodInput(
@@ -458,9 +503,28 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,
         pension_scheme=_scheme(employer), pension_membership=_membership(pa),
         claims_employment_allowance=employer.claims_employment_allowance, employment_allowance_used=allowance_used,
-        leaver=pa.leaving_date is not None and p.start <= pa.leaving_date <= p.end,
+        leaver=leaver,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
+        student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
     )
+
+
+def _leaving_extras(pa: PARecord, earlier: list[_Earlier], additions, one_off):
+    """A leaver's last pay run: pay in lieu of the notice not worked (taxed and NI-able) and statutory
+    redundancy pay (not taxed), by services.leaving."""
+    paid = [leaving.PaidPeriod(e.period_start, e.period_end, e.gross_pay) for e in earlier]
+    due = leaving.leaving_pay(pa, paid)
+    if due is None:
+        return additions, one_off
+    if due.pay_in_lieu:
+        n = due.notice
+        one_off = (*one_off, OneOffPayment(one_off_codes.PAY_IN_LIEU_OF_NOTICE,
+                                           f"{n.days_in_lieu} days of notice to {format_date(n.ends_on)}", due.pay_in_lieu))
+    if due.redundancy is not None and due.redundancy.amount:
+        r = due.redundancy
+        additions = (*additions, Addition(f"{REDUNDANCY_PAY} ({r.weeks.normalize():f} weeks at "
+                                          f"£{r.week_pay:,.2f}, not taxed)", r.amount))
+    return additions, one_off
 
 
 def _cannot(pa: PARecord) -> str | None:
@@ -491,7 +555,7 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
 
 def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
     employer_id = employer.id
-    shifts = [to_shift(r) for r in session.scalars(select(models.Shift).where(
+    shifts = [to_shift(r) for r in session.execute(shift_rows().where(
         models.Shift.employer_id == employer_id, models.Shift.local_date >= start, models.Shift.local_date <= end)
         .order_by(models.Shift.starts_at))]
     patterns = [pattern_record(r) for r in session.scalars(select(models.RotaPattern).where(
@@ -537,7 +601,7 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
     runs = _paid_runs(session, employer_id)
     start, end = _period(employer, runs, pay_date)
     pas = [pa_record(r) for r in session.scalars(select(models.PersonalAssistant).where(
-        models.PersonalAssistant.employer_id == employer_id))]
+        models.PersonalAssistant.employer_id == employer_id).options(selectinload(models.PersonalAssistant.pay_rates)))]
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
                   and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
     period = _gather(session, employer, runs, pay_date, start, end)
@@ -558,8 +622,9 @@ def prepare_pay_run(db: Database, employer_id: int, pay_date: date, today: date 
     stored = finalised_pay_run(db, employer_id, pay_date)
     if stored is not None:
         return stored
+    _refuse_unknown_years(pay_date)
     with db.session() as s:
-        draft = _draft(s, employer_id, pay_date)
+        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         return replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, today))) if today else draft
 
 
@@ -579,6 +644,20 @@ def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[
                       "PENSION_ENROL_NOW" in d.payslip.flags, d.payslip.gross_pay,
                       minutes_to_hours(planned.get(d.pa.id, 0))) for d in paid]
     return before_paying(draft.pay_date, today, bool(draft.employer.paye_reference.strip()), people)
+
+
+def _refuse_unknown_years(pay_date: date) -> None:
+    if (problem := check_date_in_range(pay_date)) is not None:
+        raise ServiceError(describe(problem))
+
+
+def _worked_out(draft, pay_date: date) -> PayRunDraft:
+    """A pay run worked out; one for a date whose rates PA Manager does not have is refused in words
+    (a PA's own pay that cannot be worked out is that PA's problem, in the draft)."""
+    try:
+        return draft()
+    except RatesError:
+        raise ServiceError(describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date)))) from None
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -612,13 +691,14 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
     when the date or any day of its period has been paid already, while any PA's pay cannot be
     worked out, or is below the minimum wage without a recorded reason; and, until `confirmed`, while
     anything the law needs first (domain.before_paying) has not been seen."""
+    _refuse_unknown_years(pay_date)
     with db.session(write=True) as s:
         lock_employer(s, employer_id)
         if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
                                                    models.PayRun.pay_date == pay_date)) is not None:
             raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. "
                                "Make any corrections in the next pay run.")
-        draft = _draft(s, employer_id, pay_date)
+        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         if draft.blocking:
             raise ServiceError(" ".join(draft.blocking))
         if not confirmed:
@@ -634,15 +714,17 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                             period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        s.add_all(_stored(employer_id, run.id, slip) for slip in slips)
+        s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
                      period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
                      gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
-    return finalised_pay_run(db, employer_id, pay_date)
+    # The run as stored (finalised_pay_run reads back these very records, in this order), without reading it back.
+    return PayRunDraft(draft.employer, pay_date, draft.period_start, draft.period_end,
+                       tuple(PADraft(_as_paid(r), r) for r in slips), finalised=True)
 
 
-def _stored(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
+def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
     """The record, and the figures kept beside it as columns for sums in SQL."""
     return models.StoredPayslip(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,

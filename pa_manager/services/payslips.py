@@ -25,7 +25,7 @@ _LINE_NAMES = {
     "PREMIUM": "Extra pay for weekends and bank holidays",
     "HOLIDAY_ON_LEAVING": "Holiday owed on leaving",
 }
-_ONE_OFF_NAMES = {"BONUS": "Bonus", "BACK_PAY": "Back pay"}
+_ONE_OFF_NAMES = {"BONUS": "Bonus", "BACK_PAY": "Back pay", "PAY_IN_LIEU_OF_NOTICE": "Pay in lieu of notice"}
 _DEDUCTIONS = {
     "INCOME_TAX": ("Income tax", "Paid to HMRC for you"),
     "EMPLOYEE_NI": ("National Insurance", "Paid to HMRC for you"),
@@ -77,6 +77,11 @@ def _deductions(record: PayRecord):
         if d.code in _DEDUCTIONS:
             name, purpose = _DEDUCTIONS[d.code]
             out.append(doc.Deduction(name, purpose, d.amount))
+        elif d.code == "STUDENT_LOAN":
+            out.append(doc.Deduction(f"Student Loan (Plan {d.description})" if d.description else "Student Loan",
+                                     "Paid to HMRC towards your student loan", d.amount))
+        elif d.code == "POSTGRADUATE_LOAN":
+            out.append(doc.Deduction("Postgraduate Loan", "Paid to HMRC towards your Postgraduate Loan", d.amount))
         elif d.code == "PENSION":
             out.append(doc.Deduction("Pension", "Paid into your workplace pension", d.amount,
                                      _RELIEF.get(record.employer.pension_tax_relief, "")))
@@ -126,7 +131,7 @@ def document_for(record: PayRecord) -> doc.PayslipData:
     pay_lines, holiday_pay, rolled_up, sick = _pay_lines(record)
     return doc.PayslipData(
         employer_name=e.name, employer_address="\n".join(part for part in (e.address, e.postcode) if part),
-        paye_reference=e.paye_reference or "Not recorded",
+        paye_reference=e.paye_reference,
         pa_name=pa.name, ni_number=pa.ni_number, tax_code=record.tax_code, ni_category=record.ni_category,
         pay_date=record.pay_date, period_start=record.period_start, period_end=record.period_end,
         tax_period=_tax_period(record), pay_lines=pay_lines, holiday_pay=holiday_pay,
@@ -136,8 +141,11 @@ def document_for(record: PayRecord) -> doc.PayslipData:
         additions=tuple(doc.Addition(a.description, a.amount) for a in record.additions),
         employer_costs=doc.EmployerCosts(record.employer_ni, record.employer_pension),
         holiday=_holiday(record),
-        year_to_date=doc.YearToDate(ytd.gross_pay, ytd.taxable_pay, ytd.tax, ytd.employee_ni,
-                                    ytd.employee_pension, record.tax_year.replace("-", " to 20")),
+        year_to_date=doc.YearToDate(
+            ytd.gross_pay, ytd.taxable_pay, ytd.tax, ytd.employee_ni, ytd.employee_pension,
+            record.tax_year.replace("-", " to 20"),
+            student_loan=ytd.student_loan if (ytd.student_loan or pa.student_loan_plan) else None,
+            postgraduate_loan=ytd.postgraduate_loan if (ytd.postgraduate_loan or pa.postgraduate_loan) else None),
         notes=_notes(record),
     )
 

@@ -5,6 +5,7 @@ from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.people import PARecord
@@ -14,14 +15,19 @@ from pa_manager.services import history
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, remembered
 
 
 def list_pas(db: Database, employer_id: int) -> list[PARecord]:
     """The employer's PAs by name (record_checks.name_key: the same order on every database)."""
     with db.session() as s:
-        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
-        return [pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id))]
+        return list(remembered(s, ("pas", employer_id), lambda: _pas(s, employer_id)))
+
+
+def _pas(s, employer_id: int) -> tuple[PARecord, ...]:
+    rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id)
+                     .options(selectinload(models.PersonalAssistant.pay_rates)))  # their pay lines in one query
+    return tuple(pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id)))
 
 
 def get_pa(db: Database, pa_id: int) -> PARecord:

@@ -8,8 +8,8 @@ from datetime import date, time
 from sqlalchemy import select
 
 from pa_manager.domain import rota as rota_rules
-from pa_manager.domain.rota import Cancellation, Cover, RotaPattern
-from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, to_london
+from pa_manager.domain.rota import CANCEL, COVER, Cancellation, Cover, RotaPattern
+from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftError, ShiftType, find_overlaps, to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import shifts_between, store_checked
@@ -91,7 +91,7 @@ def list_changes(db: Database, employer_id: int, first: date, last: date) -> lis
 
 def _change(row: models.RotaChange) -> Cancellation | Cover:
     start = _hhmm(row.start_time) if row.start_time else None
-    if row.kind == "cover":
+    if row.kind == COVER:
         return Cover(pa=row.pa_id, day=row.day, cover_pa=row.cover_pa_id, start=start)
     return Cancellation(pa=row.pa_id, day=row.day, start=start)
 
@@ -101,7 +101,7 @@ def save_change(db: Database, employer_id: int, change: Cancellation | Cover, ch
         row = models.RotaChange(
             id=change_id, employer_id=employer_id, pa_id=change.pa, day=change.day,
             start_time=change.start.strftime("%H:%M") if change.start else "",
-            kind="cover" if isinstance(change, Cover) else "cancel",
+            kind=COVER if isinstance(change, Cover) else CANCEL,
             cover_pa_id=change.cover_pa if isinstance(change, Cover) else None,
         )
         s.add(row)
@@ -134,7 +134,7 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
 def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> tuple[int, ...]:
     """Record planned shifts as worked, as planned. All or nothing: any refusal stores none.
     Returns the new shifts' ids."""
-    return store_checked(db, employer_id, planned, "rota")
+    return store_checked(db, employer_id, planned, FROM_ROTA)
 
 
 def planned_start(shift: Shift) -> time:

@@ -12,7 +12,7 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
-    Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
@@ -68,7 +68,7 @@ def _encode_awake(shift: Shift) -> str:
     return ";".join(f"{int(a.timestamp())}-{int(b.timestamp())}" for a, b in shift.awake)
 
 
-def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
+def decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
     if not text:
         return ()
     pairs = (part.split("-") for part in text.split(";"))
@@ -76,10 +76,21 @@ def _decode_awake(text: str) -> tuple[tuple[datetime, datetime], ...]:
                  for a, b in pairs)
 
 
+_SHIFT_COLUMNS = (models.Shift.id, models.Shift.pa_id, models.Shift.starts_at, models.Shift.ends_at,
+                  models.Shift.shift_type, models.Shift.break_minutes, models.Shift.awake_periods, models.Shift.notes,
+                  models.Shift.version)
+
+
+def shift_rows():
+    """A query for shifts to read (not change) as plain rows, which to_shift reads as it reads stored
+    shifts: several times quicker than loading each as a stored object."""
+    return select(*_SHIFT_COLUMNS)
+
+
 def to_shift(row: models.Shift) -> Shift:
     return Shift(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
-        break_minutes=row.break_minutes, awake=_decode_awake(row.awake_periods), notes=row.notes, key=row.id,
+        break_minutes=row.break_minutes, awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id,
         version=row.version,
     )
 
@@ -98,8 +109,8 @@ def row_values(employer_id: int, shift: Shift, source: str) -> dict:
 
 def stored_near(session, pa_id: int, shift: Shift) -> list[Shift]:
     """The PA's saved shifts that could overlap this one (those starting within a day either side)."""
-    rows = session.scalars(
-        select(models.Shift).where(
+    rows = session.execute(
+        shift_rows().where(
             models.Shift.pa_id == pa_id,
             models.Shift.starts_at > shift.start - timedelta(days=1, hours=1),
             models.Shift.starts_at < shift.end,
@@ -178,7 +189,7 @@ def batch_problems(s, employer_id: int, shifts: list[Shift]) -> list[tuple[int, 
         models.PersonalAssistant.employer_id == employer_id))}
     first = min(x.start for x in shifts) - timedelta(days=1, hours=1)
     last = max(x.end for x in shifts)
-    stored = [to_shift(r) for r in s.scalars(select(models.Shift).where(
+    stored = [to_shift(r) for r in s.execute(shift_rows().where(
         models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))]
     paid = paid_periods(s, employer_id)
     found: list[tuple[int, str, Problem]] = []
@@ -225,7 +236,7 @@ def is_short_visit(shift: Shift) -> bool:
 
 
 def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
-               source: str = "manual", *, version: int | None = None) -> Shift:
+               source: str = MANUAL, *, version: int | None = None) -> Shift:
     """Add a shift (shift_id None) or change one, after checking it; returns it as stored. `version` is
     the version of the shift the form opened (Shift.version): if someone else has changed or removed
     the shift since, nothing is saved (ChangedElsewhere)."""
@@ -257,7 +268,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
         return to_shift(row)
 
 
-def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = "manual") -> None:
+def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = MANUAL) -> None:
     """Put a shift back exactly as it was, with its id (undo and redo)."""
     with db.session() as s:
         lock_employer(s, employer_id)
@@ -289,7 +300,7 @@ def get_shift(db: Database, shift_id: int) -> Shift:
 def shifts_between(db: Database, employer_id: int, first: date, last: date, pa_id: int | None = None,
                    shift_type: ShiftType | None = None) -> list[Shift]:
     """Shifts starting (in London) on any day from `first` to `last`, in start order."""
-    query = select(models.Shift).where(
+    query = shift_rows().where(
         models.Shift.employer_id == employer_id, models.Shift.local_date >= first, models.Shift.local_date <= last
     )
     if pa_id is not None:
@@ -297,4 +308,4 @@ def shifts_between(db: Database, employer_id: int, first: date, last: date, pa_i
     if shift_type is not None:
         query = query.where(models.Shift.shift_type == shift_type.value)
     with db.session() as s:
-        return [to_shift(r) for r in s.scalars(query.order_by(models.Shift.starts_at))]
+        return [to_shift(r) for r in s.execute(query.order_by(models.Shift.starts_at))]

@@ -1,14 +1,14 @@
 """Import a staff list into an employer: all rows or none, and never the same person twice."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from pathlib import Path
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_pa, normalise_pa
+from pa_manager.domain.record_checks import check_employer, check_pa, normalise_pa
 from pa_manager.domain.validation import Problem
 from pa_manager.importers.staff_list import read_staff_list
 from pa_manager.importers.table_file import TableFileError
@@ -19,6 +19,7 @@ from pa_manager.services.mapping import copy_employer, copy_pa, employer_record
 from pa_manager.services.people import list_pas
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
+from pa_manager.storage.export_schema import text_limit
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,16 @@ def _same_person(a: PARecord, b: PARecord) -> bool:
     return a.name.lower() == b.name.lower() and a.date_of_birth == b.date_of_birth
 
 
+def _too_long(record, table: str) -> dict[str, Problem]:
+    """Text fields longer than their column holds (storage.export_schema.text_limit)."""
+    found = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str) and len(value) > (limit := text_limit(table, f.name)):
+            found[f.name] = Problem.of("TEXT_TOO_LONG", limit=limit, length=len(value))
+    return found
+
+
 def import_staff(
     db: Database, path: Path, employer_name: str, today: date, *, nation: Nation | None = None, dry_run: bool = False
 ) -> StaffImportResult:
@@ -64,10 +75,16 @@ def import_staff(
     to_add: list[PARecord] = []
     already: list[str] = []
     seen: dict[str, int] = {}
+    new_employer = None
+    if employer is None:
+        new_employer = EmployerRecord(name=employer_name.strip(), nation=nation or Nation.ENGLAND)
+        refused = {**check_employer(new_employer), **_too_long(new_employer, "employers")}
+        if refused:
+            raise ServiceError(f"The employer's name cannot be used. {describe(next(iter(refused.values())))}")
     for row in rows:
         problems: list[tuple[str, Problem]] = list(row.problems)
         record = normalise_pa(row.record)
-        for column, problem in check_pa(record, today).items():
+        for column, problem in {**check_pa(record, today), **_too_long(record, "pas")}.items():
             if column not in {c for c, _ in problems}:
                 problems.append((column, problem))
         key = record.ni_number or record.name.lower()
@@ -90,7 +107,7 @@ def import_staff(
         with db.session() as s:
             if employer is None:
                 row = models.Employer()
-                copy_employer(EmployerRecord(name=employer_name.strip(), nation=nation or Nation.ENGLAND), row)
+                copy_employer(new_employer, row)
                 s.add(row)
                 s.flush()
                 employer = employer_record(row)

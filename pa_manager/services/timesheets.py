@@ -5,15 +5,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-from sqlalchemy import select
 
+from pa_manager.domain.shifts import IMPORTED
 from pa_manager.importers.table_file import TableFileError
 from pa_manager.importers.timesheet import read_timesheet, shift_identity
 from pa_manager.importers.timesheet_export import write_timesheet
 from pa_manager.messages import describe
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.people import list_pas
-from pa_manager.services.shifts import batch_problems, insert_batch, shifts_between, to_shift
+from pa_manager.services.shifts import batch_problems, insert_batch, shift_rows, shifts_between, to_shift
 from pa_manager.services.staff_import import RowError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
@@ -51,7 +51,7 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
         if shifts:
             first = min(x.start for x in shifts) - timedelta(days=2)
             last = max(x.end for x in shifts) + timedelta(days=2)
-            known = {shift_identity(to_shift(r)) for r in s.scalars(select(models.Shift).where(
+            known = {shift_identity(to_shift(r)) for r in s.execute(shift_rows().where(
                 models.Shift.employer_id == employer_id, models.Shift.starts_at >= first,
                 models.Shift.starts_at <= last))}
         new = [(line, shift) for line, shift in zip(lines, shifts) if shift_identity(shift) not in known]
@@ -61,7 +61,7 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
         errors.sort(key=lambda e: e.line)
         if errors or dry_run or not new:
             return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
-        ids = insert_batch(s, employer_id, [shift for _, shift in new], "import")
+        ids = insert_batch(s, employer_id, [shift for _, shift in new], IMPORTED)
     return TimesheetImportResult(len(new), already, (), False, ids)
 
 

@@ -19,7 +19,7 @@ from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 from pa_manager.wording import COURSE_NAMES
 
-MAX_CERTIFICATE_BYTES = 20 * 1024 * 1024  # a photo or scan; bigger is surely the wrong file
+MAX_CERTIFICATE_BYTES = rules.MAX_CERTIFICATE_BYTES
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def save_course(db: Database, employer_id: int, name: str, refresh_months: int |
     """Add a course of the employer's own (course_id None), or change one's interval or name."""
     if course_id is None and not name.strip():
         raise ValidationFailed({"name": Problem("NAME_MISSING")})
-    if refresh_months is not None and not 1 <= refresh_months <= 120:
+    if refresh_months is not None and not rules.REFRESH_MONTHS[0] <= refresh_months <= rules.REFRESH_MONTHS[1]:
         raise ValidationFailed({"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)})
     with db.session() as s:
         if course_id is None:
@@ -272,23 +272,58 @@ def training_due(db: Database, employer_id: int, today: date, within_days: int =
                  include_ok: bool = False) -> list[DueItem]:
     """TRAINING_EXPIRED, TRAINING_MISSING, TRAINING_DUE, SUPERVISION_DUE and APPRAISAL_DUE items."""
     with db.session() as s:
-        if s.scalar(select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)) is None:
-            return []  # training is not being kept for this employer yet
-    courses = list_courses(db, employer_id)
-    pas = _pa_likes(db, employer_id)
-    with db.session() as s:
-        required = _required(s, employer_id, courses)
-    records = [r.record for r in list_records(db, employer_id)]
-    items = rules.training_due_items(today, pas, [c.course for c in courses], records, required, within_days,
-                                     include_ok=include_ok)
-    # The course's name travels with the item, so every place that words it says the same.
-    names = {c.course.key: c.name for c in courses}
-    items = [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
-             for i in items]
-    meetings = [m for _, m in list_meetings(db, employer_id)]
-    if meetings:
-        items += rules.supervision_due_items(today, pas, meetings, within_days=within_days, include_ok=include_ok)
-    return items
+        return training_due_for(s, {employer_id: _pa_likes(db, employer_id)}, today, within_days,
+                                include_ok=include_ok)[employer_id]
+
+
+def training_due_for(session, pas: dict[int, list[PAChecks]], today: date, within_days: int = 30, *,
+                     include_ok: bool = False) -> dict[int, list[DueItem]]:
+    """training_due for several employers (employer id -> their PAs, in list_pas order), their courses,
+    records and meetings read in one query each."""
+    ids = list(pas)
+    courses: dict[int, list[CourseRecord]] = {e: [] for e in ids}
+    for row in session.scalars(select(models.Course).where(models.Course.employer_id.in_(ids)).order_by(models.Course.id)):
+        courses[row.employer_id].append(_course(row))
+    keys = {c.id: c.course.key for mine in courses.values() for c in mine}
+    required: dict[int, dict[int, set[str]]] = {e: {} for e in ids}
+    for employer_id, pa_id, course_id in session.execute(
+            select(models.RequiredCourse.employer_id, models.RequiredCourse.pa_id, models.RequiredCourse.course_id)
+            .where(models.RequiredCourse.employer_id.in_(ids))):
+        required[employer_id].setdefault(pa_id, set()).add(keys[course_id])
+    records: dict[int, list[TrainingRecord]] = {e: [] for e in ids}
+    record = models.TrainingRecord
+    for employer_id, pa_id, key, completed_on, provider, cost, funding, file_name in session.execute(
+            select(record.employer_id, record.pa_id, models.Course.key, record.completed_on, record.provider, record.cost,
+                   record.funding_source, models.Attachment.file_name)
+            .join(models.Course, models.Course.id == record.course_id)
+            .outerjoin(models.Attachment, models.Attachment.id == record.attachment_id)
+            .where(record.employer_id.in_(ids)).order_by(record.completed_on.desc(), record.id)):
+        records[employer_id].append(TrainingRecord(pa_id, key, completed_on, provider, cost, funding, file_name))
+    meetings: dict[int, list[Meeting]] = {e: [] for e in ids}
+    for employer_id, pa_id, kind, held_on in session.execute(
+            select(models.Meeting.employer_id, models.Meeting.pa_id, models.Meeting.kind, models.Meeting.held_on)
+            .where(models.Meeting.employer_id.in_(ids)).order_by(models.Meeting.held_on, models.Meeting.id)):
+        meetings[employer_id].append(Meeting(pa_id, kind, held_on))
+    out = {}
+    for employer_id in ids:
+        mine = courses[employer_id]
+        if not mine:
+            out[employer_id] = []  # training is not being kept for this employer yet
+            continue
+        people = pas[employer_id]
+        need = RequiredTraining.of(everyone=[c.course.key for c in mine if c.required_for_everyone],
+                                   by_pa=required[employer_id])
+        items = rules.training_due_items(today, people, [c.course for c in mine], records[employer_id], need,
+                                         within_days, include_ok=include_ok)
+        # The course's name travels with the item, so every place that words it says the same.
+        names = {c.course.key: c.name for c in mine}
+        items = [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
+                 for i in items]
+        if meetings[employer_id]:
+            items += rules.supervision_due_items(today, people, meetings[employer_id], within_days=within_days,
+                                                 include_ok=include_ok)
+        out[employer_id] = items
+    return out
 
 
 def course_names(db: Database, employer_id: int) -> dict[str, str]:

@@ -7,12 +7,17 @@ from __future__ import annotations
 
 import json
 import zipfile
-from datetime import datetime
+import zlib
+from datetime import date, datetime
 from pathlib import Path
 
+from pa_manager.domain.pay_record import from_document
+from pa_manager.messages import describe
 from pa_manager.services.employers import employer_named
 from pa_manager.services.errors import ServiceError
+from pa_manager.services.import_checks import check_records
 from pa_manager.storage.database import Database, head_revision, known_revisions
+from pa_manager.storage.export_schema import FileRefused, check_repeats, check_tables
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 from pa_manager.storage.transfer import dump_employer, load_employer
 
@@ -44,47 +49,97 @@ def export_employer(db: Database, employer_id: int, path: Path, now: datetime) -
 
 
 def read_export(path: Path) -> dict:
+    """The document inside an export file, if it is one this version can import (not yet checked
+    whole: see import_employer)."""
+    name = Path(path).name
     try:
         with zipfile.ZipFile(path) as archive:
             document = json.loads(archive.read(MEMBER))
     except FileNotFoundError:
         raise ServiceError(f"There is no file at {path}. Check the name and folder.") from None
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError):
-        raise ServiceError(f"{Path(path).name} is not an employer file exported by PA Manager.") from None
-    if document.get("format") != FORMAT:
-        raise ServiceError(f"{Path(path).name} is not an employer file exported by PA Manager.")
-    if document.get("format_version", 0) > FORMAT_VERSION or document.get("schema_revision") not in known_revisions():
+    except IsADirectoryError:
+        raise ServiceError(f"{name} is a folder. Choose the employer file inside it.") from None
+    except PermissionError:
+        raise ServiceError(f"PA Manager may not open {name}. Check that you can open it, then try again.") from None
+    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValueError,
+            NotImplementedError, RuntimeError, EOFError, OSError, zlib.error):
+        # Not a zip, no employer.json, not JSON, or a zip PA Manager does not write (encrypted,
+        # compressed in another way, damaged): not an export of ours in any case.
+        raise ServiceError(f"{name} is not an employer file exported by PA Manager.") from None
+    if not isinstance(document, dict) or document.get("format") != FORMAT:
+        raise ServiceError(f"{name} is not an employer file exported by PA Manager.")
+    version, revision = document.get("format_version", 0), document.get("schema_revision")
+    if isinstance(version, bool) or not isinstance(version, int) or not isinstance(revision, str):
+        raise ServiceError(f"{name} is not an employer file exported by PA Manager.")
+    if version > FORMAT_VERSION or revision not in known_revisions():
         raise ServiceError(
-            f"{Path(path).name} was exported by a newer version of PA Manager. Install the latest version to import it."
+            f"{name} was exported by a newer version of PA Manager. Install the latest version to import it."
         )
     return document
 
 
+def _renamed_columns(tables: object) -> object:
+    """Columns an export from an older version has under a name a later migration dropped, given their
+    present name (pay_rates.hourly_rate became amount in migration 0003). Safe on any shape."""
+    for row in tables.get("pay_rates", []) if isinstance(tables, dict) and isinstance(tables.get("pay_rates"), list) else []:
+        if isinstance(row, dict) and "hourly_rate" in row:
+            rate = row.pop("hourly_rate")
+            row.setdefault("amount", rate)
+    return tables
+
+
 def _brought_up_to_date(tables: dict) -> dict:
-    """What an export made before one pay run per period and one row per shift needs to fit those
-    rules: runs that paid a period again are marked (and kept), exact duplicate shifts dropped."""
+    """What an export made before one pay run per period, one row per shift and payslips keeping the
+    hours worked needs to fit those rules: runs that paid a period again are marked (and kept), exact
+    duplicate shifts dropped, hours worked taken from the pay record. The tables have passed
+    export_schema.check_tables."""
     runs = tables.get("pay_runs", [])
     if runs and "repeats_period" not in runs[0]:
         ordered = sorted(runs, key=lambda r: (r["finalised_at"], r["id"]))
         repeats = repeated_periods((r["id"], r["employer_id"], r["period_start"], r["period_end"]) for r in ordered)
         for run in runs:
             run["repeats_period"] = run["id"] in repeats
+    for payslip in tables.get("payslips", []):
+        # Before migration 0008 a payslip did not keep the hours worked: its record says them.
+        if "hours_worked" not in payslip:
+            try:
+                payslip["hours_worked"] = str(from_document(json.loads(payslip["document"])).hours_worked)
+            except (ValueError, RecursionError):
+                pass  # a damaged record: the checks that follow refuse it in words
     seen, shifts = set(), []
     for shift in tables.get("shifts", []):
-        key = (shift["pa_id"], shift["starts_at"], shift["ends_at"], shift["shift_type"])
+        key = (shift["pa_id"], shift["starts_at"], shift["ends_at"], shift.get("shift_type", "standard"))
         if key not in seen:
             seen.add(key)
             shifts.append(shift)
     return {**tables, "shifts": shifts} if "shifts" in tables else tables
 
 
-def import_employer(db: Database, path: Path, rename_to: str | None = None) -> int:
-    """Add the exported employer to this data file; returns its new id. Refuses a name already here."""
+def checked_tables(document: dict, rename_to: str | None, today: date) -> dict:
+    """The export's tables, brought up to date and (with `rename_to`) renamed, once the whole file has
+    passed every check: each table, field and value (storage.export_schema), then each record's rules
+    (services.import_checks). Raises FileRefused naming the first problem; nothing is stored here."""
+    tables = _renamed_columns(document.get("tables"))
+    check_tables(tables)
+    tables = _brought_up_to_date(tables)
+    if rename_to and rename_to.strip():
+        tables["employers"][0]["name"] = rename_to.strip()
+    rows = check_tables(tables)  # again: what bringing up to date and renaming changed
+    check_repeats(rows)
+    check_records(rows, today)
+    return tables
+
+
+def import_employer(db: Database, path: Path, rename_to: str | None = None, today: date | None = None) -> int:
+    """Add the exported employer to this data file; returns its new id. The file is checked whole
+    first, and refused, with nothing stored, if anything in it could not be stored or read back; a
+    name already here is refused too (import it under another with `rename_to`)."""
     document = read_export(path)
-    tables = _brought_up_to_date(document["tables"])
+    try:
+        tables = checked_tables(document, rename_to, today or date.today())
+    except FileRefused as refused:
+        raise ServiceError(f"Nothing was imported from {Path(path).name}. {describe(refused.problem)}") from None
     employer = tables["employers"][0]
-    if rename_to:
-        employer["name"] = rename_to.strip()
     with db.session(write=True) as s:
         if employer_named(s, employer["name"]) is not None:
             raise ServiceError(

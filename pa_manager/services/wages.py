@@ -10,6 +10,7 @@ from pa_manager.domain.dates import age_on
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.minimum_wage import Hours, MinimumWageError, MinimumWageResult, PayPeriodForCheck, WageWarning
 from pa_manager.domain.people import PARecord
+from pa_manager.domain.rates import RatesError
 from pa_manager.domain.validation import Problem
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
@@ -128,3 +129,5 @@ def check_wage(
         )
     except MinimumWageError as error:
         raise ServiceError(describe(Problem(error.code, getattr(error, "age", None)))) from None
+    except RatesError:
+        raise ServiceError(describe(Problem("MINIMUM_WAGE_NO_RATES", period_start))) from None

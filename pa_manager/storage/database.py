@@ -7,8 +7,10 @@ file to a dated backup beside it. A file written by a newer version of the app i
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from datetime import datetime
 from importlib import resources
@@ -24,7 +26,7 @@ from pa_manager.storage.sqlite_file import WAIT_FOR_FILE_SECONDS, DataFileError,
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
-SCHEMA_REVISION = "0012"
+SCHEMA_REVISION = "0014"
 
 
 class StorageError(DataFileError):
@@ -96,15 +98,31 @@ class Database:
         # processes. Other databases get the same from the services' row locks (lock_employer).
         self._writing = sessionmaker(engine.execution_options(sqlite_begin="BEGIN IMMEDIATE"),
                                      expire_on_commit=False)
+        self._open: ContextVar[Session | None] = ContextVar(f"open_session_{id(self)}", default=None)
+        self._touched: set[str] = set()
+        self._touched_lock = threading.Lock()
+        _track_writes(engine, self)
 
     @contextmanager
     def session(self, *, write: bool = False) -> Iterator[Session]:
         """One transaction: committed if the block finishes, rolled back if it raises. `write=True`
         for an action that reads, decides and writes (finalising, importing). A refusal by the
-        database becomes a StorageError with a plain sentence."""
+        database becomes a StorageError with a plain sentence.
+
+        One user action, one session: a session asked for while another is open in the same thread
+        (a service called from inside another's transaction, or an action that opens one session around
+        every service it calls) is that same session, and its work is part of that transaction."""
+        current = self._open.get()
+        if current is not None:
+            yield current
+            return
         try:
             with (self._writing if write else self._sessions).begin() as session:
-                yield session
+                token = self._open.set(session)
+                try:
+                    yield session
+                finally:
+                    self._open.reset(token)
         except exc.DBAPIError as error:
             raise storage_error(error) from None
 
@@ -116,6 +134,17 @@ class Database:
                 yield connection
         except exc.DBAPIError as error:
             raise storage_error(error) from None
+
+    def _note_touched(self, tables: set[str]) -> None:
+        with self._touched_lock:
+            self._touched |= tables
+
+    def take_touched(self) -> frozenset[str]:
+        """The tables written by the transactions committed since the last time this was asked (what a
+        user action changed, for the window to redraw only what shows it)."""
+        with self._touched_lock:
+            touched, self._touched = frozenset(self._touched), set()
+        return touched
 
     @property
     def encrypted(self) -> bool:
@@ -136,6 +165,53 @@ def _alembic_config(connection=None):
     config.set_main_option("script_location", str(resources.files("pa_manager.storage") / "migrations"))
     config.attributes["connection"] = connection
     return config
+
+
+# --- what each transaction wrote ------------------------------------------------------------------
+# Every INSERT, UPDATE and DELETE (the ORM's and plain statements alike) goes through the engine's
+# "before_execute": counting them per connection lets a transaction know whether a list it read is still
+# true, and naming their tables on commit lets the window redraw only what a user action changed.
+_WRITES = "pa_manager_writes"
+_TOUCHED = "pa_manager_touched"
+
+
+def _track_writes(engine: Engine, db: "Database") -> None:
+    from sqlalchemy.sql.dml import UpdateBase
+
+    @event.listens_for(engine, "before_execute")
+    def _on_execute(connection, statement, *_args) -> None:
+        if isinstance(statement, UpdateBase):
+            info = connection.info
+            info[_WRITES] = info.get(_WRITES, 0) + 1
+            table = getattr(statement, "table", None)
+            info.setdefault(_TOUCHED, set()).add(getattr(table, "name", "") or "")
+
+    @event.listens_for(engine, "commit")
+    def _on_commit(connection) -> None:
+        touched = connection.info.pop(_TOUCHED, None)
+        if touched:
+            db._note_touched(touched)
+
+    @event.listens_for(engine, "rollback")
+    def _on_rollback(connection) -> None:
+        connection.info.pop(_TOUCHED, None)
+
+
+def remembered(session: Session, key, compute):
+    """`compute()`, or what it gave earlier in the same transaction when nothing has been written since:
+    for lists several services read in one user action (the employer's PAs, say). `compute` must give
+    a value nobody changes (frozen records, a tuple)."""
+    if session.new or session.dirty or session.deleted:
+        return compute()
+    connection = session.connection()
+    memo = session.info.setdefault("remembered", {})
+    found = memo.get(key)
+    writes = connection.info.get(_WRITES, 0)
+    if found is not None and found[0] == writes:
+        return found[1]
+    value = compute()
+    memo[key] = (connection.info.get(_WRITES, 0), value)
+    return value
 
 
 def head_revision() -> str:

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from pa_manager.domain.living_wage import DEFAULT_CARE_WAGE_UPLIFT
 from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
 
 # Named constraints, so that SQLite batch migrations can find them again.
@@ -53,7 +54,8 @@ class Employer(Base):
     pay_frequency: Mapped[str] = mapped_column(String(20), default="monthly")
     follows_real_living_wage: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     care_wage_benchmark: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
-    care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=Decimal("2.00"), server_default="200")
+    care_wage_uplift: Mapped[Decimal] = mapped_column(Pence, default=DEFAULT_CARE_WAGE_UPLIFT,
+                                                      server_default=str(int(DEFAULT_CARE_WAGE_UPLIFT * 100)))
     # Employer duties, for the "what needs doing" list
     paye_registered_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     pension_duties_start: Mapped[date | None] = mapped_column(Date, nullable=True)
@@ -110,6 +112,13 @@ class PersonalAssistant(Base):
     p45_tax_year: Mapped[str] = mapped_column(String(7), default="", server_default="")
     p45_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     p45_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    student_loan_plan: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    postgraduate_loan: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    notice_given_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    contractual_notice_weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    pay_in_lieu_of_notice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    redundancy: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    leaving_week_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 
@@ -149,6 +158,7 @@ class Shift(Base):
     __table_args__ = (
         Index("ix_shifts_employer_id_local_date", "employer_id", "local_date"),
         Index("ix_shifts_pa_id_starts_at", "pa_id", "starts_at"),
+        Index("ix_shifts_pa_id_local_date", "pa_id", "local_date"),  # each PA's first shift, from the index
         # The same shift twice is never right (an import run twice, or twice at once).
         UniqueConstraint("pa_id", "starts_at", "ends_at", "shift_type", name="uq_shifts_pa_id_times"),
     )
@@ -163,7 +173,7 @@ class Shift(Base):
     shift_type: Mapped[str] = mapped_column(String(20), default="standard")
     awake_periods: Mapped[str] = mapped_column(Text, default="")  # sleep-ins: "start-end;..." in epoch seconds
     notes: Mapped[str] = mapped_column(Text, default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, import, rota
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.shifts.SOURCES
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -268,7 +278,7 @@ class Contract(Base):
 
 
 class PayAdjustment(Base):
-    """Something to add to or take from one PA's pay on one pay day (services.pay_runs.EXTRA_KINDS):
+    """Something to add to or take from one PA's pay on one pay day (domain.pay_period.EXTRA_KINDS):
     expenses (not taxed), a deduction they agreed to or an overpayment recovered, with its purpose, or
     a taxable one-off payment (bonus, back pay, minimum-wage arrears)."""
 
@@ -467,7 +477,7 @@ class LedgerEntry(Base):
     amount: Mapped[Decimal] = mapped_column(Pence)
     category: Mapped[str] = mapped_column(String(40))
     description: Mapped[str] = mapped_column(String(300), default="")
-    source: Mapped[str] = mapped_column(String(20), default="manual")  # manual, pay_run, bank_import
+    source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.budget.SOURCES
     reference: Mapped[str] = mapped_column(String(100), default="")
 
 

@@ -2,7 +2,8 @@
 
 Generic over the schema: every table carries employer_id (but the file's own settings, which stay behind), so each table's rows for one employer are
 selected directly, and on import every primary key is given anew and every foreign key remapped.
-New tables need no change here.
+New tables need no change here. What an export may hold, and how each value is read back, is
+storage.export_schema's.
 """
 from __future__ import annotations
 
@@ -11,17 +12,10 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, LargeBinary, Table, delete, insert, select
+from sqlalchemy import Connection, Table, delete, insert, select
 
+from pa_manager.storage.export_schema import EMPLOYERS, owned_tables, read_value
 from pa_manager.storage.models import Base
-from pa_manager.storage.types import ExactDecimal, Pence, UtcInstant
-
-EMPLOYERS = "employers"
-
-
-def owned_tables() -> list[Table]:
-    """Tables in insert order (parents first)."""
-    return [t for t in Base.metadata.sorted_tables if t.name == EMPLOYERS or "employer_id" in t.c]
 
 
 def _to_json(value: Any) -> Any:
@@ -31,23 +25,6 @@ def _to_json(value: Any) -> Any:
         return str(value)
     if isinstance(value, (date, datetime)):
         return value.isoformat()
-    return value
-
-
-def _from_json(column, value: Any) -> Any:
-    if value is None:
-        return None
-    kind = column.type
-    if isinstance(kind, LargeBinary):
-        return base64.b64decode(value["base64"])
-    if isinstance(kind, UtcInstant):
-        return datetime.fromisoformat(value)
-    if isinstance(kind, (Pence, ExactDecimal)):
-        return Decimal(value)
-    if isinstance(kind, DateTime):
-        return datetime.fromisoformat(value)
-    if isinstance(kind, Date):
-        return date.fromisoformat(value)
     return value
 
 
@@ -72,7 +49,7 @@ def load_employer(connection: Connection, tables: dict[str, list[dict[str, Any]]
             for name, raw in row.items():
                 if name == "id" or name not in table.c:
                     continue
-                value = _from_json(table.c[name], raw)
+                value = read_value(table.name, name, raw)
                 if name in foreign and value is not None:
                     value = new_ids[foreign[name]][value]
                 values[name] = value

@@ -1,11 +1,16 @@
-"""What every page shares: the open data file, today's date, the current employer, and undo.
+"""What every page shares: the open data file, today's date, the current employer, undo, and the
+work done in the background.
 
 Pages never talk to each other. A change goes through `record()`, which puts it on the current
-employer's undo stack and announces `data_changed`; each page then refreshes itself.
+employer's undo stack and announces it: `changed` carries what the action wrote (the tables, as the
+data file reported them: storage.database.Database.take_touched), so each page redraws only when the
+change concerns what it shows, and only when it is on screen (ui/refresh.py); `data_changed` says that
+something changed, for whatever follows every change.
 """
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QObject, Signal
@@ -14,11 +19,27 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage.database import Database
+from pa_manager.ui.background import Background
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What one action changed: the tables it wrote, or None when anything may have changed."""
+
+    tables: frozenset[str] | None
+
+    def concern(self, shown: frozenset[str] | None) -> bool:
+        """Whether a page showing records of these tables (None: of any) has to redraw."""
+        return self.tables is None or shown is None or bool(self.tables & shown)
+
+
+EVERYTHING = Changes(None)
 
 
 class AppContext(QObject):
     employer_changed = Signal()
     data_changed = Signal()
+    changed = Signal(object)  # Changes: what an action wrote
     status_message = Signal(str)
     refused = Signal(str)  # an undo or redo the records no longer allow: the sentence says why
 
@@ -29,11 +50,13 @@ class AppContext(QObject):
         self.employer_id: int | None = None
         self.undo_group = QUndoGroup(self)
         self._stacks: dict[int, QUndoStack] = {}
+        self.background = Background(self)  # the app makes it threaded (app.open_records); tests wait for nothing
 
     def switch_database(self, db: Database) -> None:
         """Another data file was opened: forget the old one's undo history and employer."""
         old = self.db
         self.db = db
+        db.take_touched()
         for stack in self._stacks.values():
             self.undo_group.removeStack(stack)
             stack.deleteLater()
@@ -44,11 +67,15 @@ class AppContext(QObject):
             old.close()
 
     def announce_change(self) -> None:
-        """Tell the pages that stored data changed; if the employer shown is gone (an undone
+        """Tell the pages what stored data changed; if the employer shown is gone (an undone
         "add employer", say), move to another one first so no page asks for a missing employer."""
-        if self.employer_id is not None and employers.find_employer_by_id(self.db, self.employer_id) is None:
-            remaining = employers.list_employers(self.db, self.today())
-            self.set_employer(remaining[0].id if remaining else None, force=True)
+        touched = self.db.take_touched()
+        if "employers" in touched or not touched:
+            if self.employer_id is not None and employers.find_employer_by_id(self.db, self.employer_id) is None:
+                remaining = employers.list_employers(self.db, self.today())
+                self.set_employer(remaining[0].id if remaining else None, force=True)
+        # Nothing reported (an action that wrote nothing it could name): anything may have changed.
+        self.changed.emit(Changes(touched) if touched else EVERYTHING)
         self.data_changed.emit()
 
     def today(self) -> date:

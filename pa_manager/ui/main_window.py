@@ -8,10 +8,11 @@ only Qt; `attach()` then opens the records, which loads the database layer (SQLA
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -39,11 +40,14 @@ def area_shortcut(number: int) -> str:
 
 
 class MainWindow(QMainWindow):
+    records_shown = Signal()  # the dashboard shows the open employer's records (or the welcome, with none)
+
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
+        self.last_employer = None  # set by app.run: whose records to open first (LastEmployer)
         self.first_run = None  # the first run's dialog, while it is open
         self.clock = datetime.now  # when backups are made (tests set it)
         self.pages: list[QWidget] = []
@@ -103,40 +107,16 @@ class MainWindow(QMainWindow):
             self.attach(context)
 
     def attach(self, context: AppContext, data=None) -> None:
-        """Show the records of an open data file: build the pages and connect everything. `data` is
-        the opened file (ui.open_data.OpenedData), whose lock the window holds while it is open."""
+        """Show the records of an open data file: the dashboard first; every other page is made the
+        first time it is shown (or asked for). `data` is the opened file (ui.open_data.OpenedData),
+        whose lock the window holds while it is open."""
         self.data = data
-        from pa_manager.ui.pages.dashboard import DashboardPage
-        from pa_manager.ui.pages.budget import BudgetPage
-        from pa_manager.ui.pages.caseload import CaseloadPage
-        from pa_manager.ui.pages.checks import ChecksPage
-        from pa_manager.ui.pages.hours import HoursPage
-        from pa_manager.ui.pages.pay import PayPage
-        from pa_manager.ui.pages.reports import ReportsPage
-        from pa_manager.ui.pages.training import TrainingPage
-        from pa_manager.ui.pages.people import PeoplePage
-        from pa_manager.ui.pages.wage_calculator import WageCalculatorPage
-
         self.context = context
-        self.dashboard = DashboardPage(context)
-        self.people = PeoplePage(context)
-        self.hours = HoursPage(context)
-        self.pay = PayPage(context)
-        self.checks = ChecksPage(context)
-        self.training = TrainingPage(context)
-        self.budget = BudgetPage(context)
-        self.reports = ReportsPage(context)
-        self.caseload = CaseloadPage(context)
-        self.calculator = WageCalculatorPage(context)
-        self.pages = [self.dashboard, self.people, self.hours, self.pay, self.checks, self.training, self.budget,
-                      self.reports, self.caseload, self.calculator]
-        assert [page.title for page in self.pages] == list(AREAS)
+        self.pages = _Pages(self)
         self.stack.removeWidget(self.opening)
         self.opening.deleteLater()
-        for page in self.pages:
-            self.stack.addWidget(page)
-        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
-        self.nav.setCurrentRow(0)
+        for _ in AREAS:
+            self.stack.addWidget(QWidget())  # stand-ins, each replaced by its page when first shown
         self._undo_action.setParent(None)
         undo = context.undo_group.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
@@ -151,22 +131,78 @@ class MainWindow(QMainWindow):
         self.new_employer_button.setEnabled(True)
         self.employer_box.activated.connect(self._on_employer_box_activated)
         self.new_employer_button.clicked.connect(self.new_employer)
-        self.dashboard.pa_requested.connect(self.show_pa)
-        self.dashboard.employer_edit_requested.connect(self.edit_employer)
-        self.dashboard.area_requested.connect(self.show_area_for)
-        self.dashboard.employer_add_requested.connect(self.new_employer)
-        self.dashboard.first_run_requested.connect(self.start_first_run)
-        self.caseload.employer_requested.connect(self.open_employer)
-        self.caseload.employer_add_requested.connect(self.new_employer)
-        self.caseload.file_open_requested.connect(self.open_data_file)
-        self.checks.people_requested.connect(lambda: self.go_to(self.pages.index(self.people)))
-        context.data_changed.connect(self._reload_employers)
+        context.changed.connect(self._on_changed)
         context.employer_changed.connect(self._reload_employers)
+        context.employer_changed.connect(self._remember_employer)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
         context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
-            context.set_employer(self.employer_box.itemData(0))
+            remembered = self.last_employer.get(context.db.location) if self.last_employer else None
+            chosen = remembered if self.employer_box.findData(remembered) >= 0 else self.employer_box.itemData(0)
+            context.set_employer(chosen)
+        self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
+        self.nav.setCurrentRow(0)  # makes the dashboard, with the records
+        self.dashboard.records_shown.connect(self._on_dashboard_records_shown)
+        self._on_dashboard_records_shown()
+
+    # The pages, made when first wanted: (attribute, module, class).
+    PAGES = (
+        ("dashboard", "dashboard", "DashboardPage"), ("people", "people", "PeoplePage"), ("hours", "hours", "HoursPage"),
+        ("pay", "pay", "PayPage"), ("checks", "checks", "ChecksPage"), ("training", "training", "TrainingPage"),
+        ("budget", "budget", "BudgetPage"), ("reports", "reports", "ReportsPage"),
+        ("caseload", "caseload", "CaseloadPage"), ("calculator", "wage_calculator", "WageCalculatorPage"),
+    )
+
+    def _make_page(self, index: int) -> QWidget:
+        import importlib
+
+        attribute, module, name = self.PAGES[index]
+        page = getattr(importlib.import_module(f"pa_manager.ui.pages.{module}"), name)(self.context)
+        assert page.title == AREAS[index]
+        stand_in = self.stack.widget(index)
+        showing = self.stack.currentIndex() == index
+        self.stack.insertWidget(index, page)
+        self.stack.removeWidget(stand_in)
+        stand_in.deleteLater()
+        if showing:
+            self.stack.setCurrentIndex(index)
+        if attribute == "dashboard":
+            page.pa_requested.connect(self.show_pa)
+            page.employer_edit_requested.connect(self.edit_employer)
+            page.area_requested.connect(self.show_area_for)
+            page.employer_add_requested.connect(self.new_employer)
+            page.first_run_requested.connect(self.start_first_run)
+        elif attribute == "caseload":
+            page.employer_requested.connect(self.open_employer)
+            page.employer_add_requested.connect(self.new_employer)
+            page.file_open_requested.connect(self.open_data_file)
+        elif attribute == "checks":
+            page.people_requested.connect(lambda: self.go_to(AREAS.index("People")))
+        return page
+
+    def __getattr__(self, name: str):
+        """`window.people`, `window.pay`...: the page, made now if it has not been shown yet."""
+        for index, (attribute, _, _) in enumerate(MainWindow.PAGES):
+            if attribute == name and isinstance(self.__dict__.get("pages"), _Pages):
+                return self.pages[index]
+        raise AttributeError(name)
+
+    def busy(self) -> bool:
+        """Something is still being worked out in the background (the budget line, the caseload)."""
+        return self.context is not None and self.context.background.busy()
+
+    def _on_changed(self, changes) -> None:
+        if changes.concern(frozenset({"employers", "pas"})):  # the names, and how many PAs each has
+            self._reload_employers()
+
+    def _remember_employer(self) -> None:
+        if self.last_employer is not None and self.context.employer_id is not None:
+            self.last_employer.set(self.context.db.location, self.context.employer_id)
+
+    def _on_dashboard_records_shown(self) -> None:
+        if self.context is not None and self.dashboard.shown_employer == self.context.employer_id:
+            self.records_shown.emit()
 
     # --- menus ---
     def _action(self, menu, text: str, slot, shortcut=None) -> QAction:
@@ -266,14 +302,18 @@ class MainWindow(QMainWindow):
         return ask_before_leaving(self.stack.currentWidget() if self.pages else None)
 
     def _on_nav_current_row_changed(self, row: int) -> None:
-        if not self.pages or self.stack.currentWidget() is self.pages[row]:
+        if not self.pages or (self.pages.made(row) and self.stack.currentWidget() is self.pages[row]):
             return
         if self.stack.currentWidget() in self.pages and not self._may_leave():
             self.nav.blockSignals(True)
             self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
             self.nav.blockSignals(False)
             return
+        made = self.pages.made(row)
         self.stack.setCurrentIndex(row)
+        page = self.pages[row]  # made now, up to date, if it is shown for the first time
+        if made and getattr(page, "refresher", None) is not None:
+            page.refresher.shown()  # catch up with what changed while it was hidden
 
     def _on_employer_box_activated(self, index: int) -> None:
         chosen = self.employer_box.itemData(index)
@@ -410,12 +450,13 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        page = {"training": self.training, "pay": self.pay, "budget": self.budget}.get(area, self.checks)
-        self.go_to(self.pages.index(page))
-        if page is self.pay:
-            self.pay.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
-        if pa_id >= 0 and page in (self.training, self.checks):
-            (page.select if page is self.training else page.select_pa)(pa_id)
+        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget"}.get(area, "Checks"))
+        self.go_to(index)
+        page = self.pages[index]
+        if AREAS[index] == "Pay":
+            page.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
+        if pa_id >= 0 and AREAS[index] in ("Training", "Checks"):
+            (page.select if AREAS[index] == "Training" else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
         self.go_to(self.pages.index(self.people))
@@ -633,5 +674,61 @@ class MainWindow(QMainWindow):
             self,
             "About PA Manager",
             f"PA Manager {__version__}\n\nFree, open-source software for people who employ personal assistants "
-            "with a direct payment or personal budget.",
+            "with a direct payment or personal budget.\n\nYou may share and change it under the GNU General Public "
+            "Licence, version 3 or later. It comes with no warranty.",
         )
+
+
+class _Pages(Sequence):
+    """The window's pages in the order of the areas, each made the first time it is wanted."""
+
+    def __init__(self, window: MainWindow):
+        self._window = window
+        self._made: dict[int, QWidget] = {}
+
+    def made(self, index: int) -> bool:
+        return index in self._made
+
+    def __len__(self) -> int:
+        return len(AREAS)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [self[i] for i in range(len(AREAS))[index]]
+        index = range(len(AREAS))[index]
+        if index not in self._made:
+            self._made[index] = self._window._make_page(index)
+        return self._made[index]
+
+    def __contains__(self, widget) -> bool:
+        return any(page is widget for page in self._made.values())
+
+    def index(self, widget, *args) -> int:
+        for index, page in self._made.items():
+            if page is widget:
+                return index
+        raise ValueError("not one of the window's pages")
+
+
+class LastEmployer:
+    """Whose records were open last in each data file, kept in the app's settings (only an employer's
+    number in the file, nothing personal), so the next start opens on them."""
+
+    def __init__(self, settings):
+        self._settings = settings
+
+    @staticmethod
+    def _key(location: str) -> str:
+        import hashlib
+
+        return "last_employer/" + hashlib.sha256(location.encode()).hexdigest()[:16]
+
+    def get(self, location: str) -> int | None:
+        value = self._settings.value(self._key(location))
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            return None
+
+    def set(self, location: str, employer_id: int) -> None:
+        self._settings.setValue(self._key(location), employer_id)

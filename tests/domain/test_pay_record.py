@@ -91,3 +91,46 @@ def test_a_record_from_a_newer_version_or_damaged_is_refused_with_a_code():
     with pytest.raises(PayRecordError) as damaged:
         from_document({k: v for k, v in document.items() if k != "gross_pay"})
     assert damaged.value.code == "PAY_RECORD_DAMAGED"
+
+
+def _changed(**changes):
+    return {**json.loads(json.dumps(to_document(_record()))), **changes}
+
+
+@pytest.mark.parametrize("document", [
+    "not a mapping",
+    [1, 2],
+    {"lines": "x"},  # version 1 (no format_version) that is not one
+    _changed(format_version="2"),
+    _changed(format_version=True),
+    _changed(net_pay=12.5),  # a float, not decimal text
+    _changed(net_pay="NaN"),
+    _changed(gross_pay="1e40"),
+    _changed(period=True),
+    _changed(minimum_wage_ok="yes"),
+    _changed(flags=[True]),
+    _changed(frequency="fortnightly-ish"),
+    _changed(tax_year="2025-26"),  # not the tax year of the pay date
+    _changed(period=13),
+    _changed(pay_date="0026-11-30"),
+    _changed(period_end="2026-10-01"),  # before the period starts
+    _changed(employer="Ruth Ames"),
+    _changed(lines=[{"code": "BASIC"}]),
+])
+def test_a_record_whose_values_are_not_of_their_kind_is_damaged(document):
+    with pytest.raises(PayRecordError) as damaged:
+        from_document(document)
+    assert damaged.value.code == "PAY_RECORD_DAMAGED"
+
+
+@pytest.mark.parametrize("field, value", [
+    ("net_pay", "1.00"),  # take-home pay that is not gross less deductions plus additions
+    ("gross_pay", "1.00"),  # gross pay that is not the sum of the lines
+    ("employer_ni", "-5.00"),
+    ("employment_allowance", "99999.00"),  # more allowance than employer NI to set it against
+    ("holiday_hours_taken", "-8"),
+])
+def test_a_record_that_does_not_add_up_or_is_below_nothing_is_damaged(field, value):
+    with pytest.raises(PayRecordError) as damaged:
+        from_document(_changed(**{field: value}))
+    assert damaged.value.code == "PAY_RECORD_DAMAGED"

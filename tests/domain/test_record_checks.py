@@ -1,12 +1,13 @@
 """Identifiers are stored in one form, whoever typed them (the PA form, the employer dialogs, a staff
 list): record_checks.normalise_pa and normalise_employer, over validation's normalise_* functions."""
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.people import PARecord
-from pa_manager.domain.record_checks import check_employer, check_pa, normalise_employer, normalise_pa
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.record_checks import check_employer, check_pa, check_pay_line, normalise_employer, normalise_pa
 
 
 @pytest.mark.parametrize("field, typed, stored", [
@@ -51,3 +52,24 @@ def test_a_normalised_employer_passes_its_checks():
     record = normalise_employer(EmployerRecord(name="Ruth Ames", postcode="bf49rw", paye_reference="123/ab45678",
                                                accounts_office_reference="123pf00045678"))
     assert check_employer(record) == {}
+
+
+@pytest.mark.parametrize("changes, field, code", [
+    ({"dbs_recheck_years": 0}, "dbs_recheck_years", "DBS_RECHECK_YEARS_INVALID"),
+    ({"dbs_recheck_years": 1000}, "dbs_recheck_years", "DBS_RECHECK_YEARS_INVALID"),
+    ({"references_required": 6}, "references_required", "REFERENCES_REQUIRED_INVALID"),
+    ({"pension_employer_rate": Decimal("3")}, "pension_employer_rate", "PENSION_RATE_INVALID"),
+    ({"insurance_renewal_date": date(2, 3, 1)}, "insurance_renewal_date", "DATE_OUT_OF_RANGE"),
+])
+def test_employer_settings_outside_what_the_forms_offer_are_refused(changes, field, code):
+    assert check_employer(EmployerRecord(name="Ruth Ames", **changes))[field].code == code
+
+
+@pytest.mark.parametrize("field", ["start_date", "leaving_date", "apprenticeship_start", "pension_active_from"])
+def test_a_pa_date_in_year_9999_is_refused_whatever_the_field(field):
+    problem = check_pa(PARecord(name="Ann Lee", **{field: date(9999, 1, 1)}), date(2026, 11, 23))[field]
+    assert (problem.code, problem.param("first"), problem.param("last")) == ("DATE_OUT_OF_RANGE", 1900, 2199)
+
+
+def test_a_pay_line_from_year_26_is_refused():
+    assert check_pay_line(PayRateEntry(date(26, 4, 1), Decimal("12.71"))).code == "DATE_OUT_OF_RANGE"

@@ -307,3 +307,43 @@ def test_rule_matches_day_by_day_count(weekdays, interval, starts_on, offset, sp
     for shift in shifts:
         start, end = local_times(shift)
         assert (start.time(), end.time()) == (time(22), time(8))
+
+
+def _rrule_dates(pattern: RotaPattern, date_from: date, date_to: date) -> list[date]:
+    """The dates as iCalendar's weekly rule counts them (dateutil's rrule, WKST=MO): the reference the
+    pattern's own day counting must agree with."""
+    from dateutil.rrule import MO, WEEKLY, rrule, weekday
+
+    lower = max(date_from, pattern.starts_on)
+    upper = date_to if pattern.until is None else min(date_to, pattern.until)
+    if upper < lower:
+        return []
+    rule = rrule(WEEKLY, interval=pattern.interval, byweekday=[weekday(d) for d in sorted(pattern.weekdays)], wkst=MO,
+                 dtstart=datetime.combine(pattern.starts_on, time()), until=datetime.combine(upper, time()))
+    return [d.date() for d in rule.between(datetime.combine(lower, time()), datetime.combine(upper, time()), inc=True)]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    weekdays=st.frozensets(st.integers(0, 6), min_size=1),
+    interval=st.integers(1, 5),
+    starts_on=st.dates(date(2019, 1, 1), date(2027, 12, 31)),
+    offset=st.integers(-400, 1500),
+    length=st.integers(0, 400),
+    until_after=st.one_of(st.none(), st.integers(0, 900)),
+)
+def test_pattern_dates_agree_with_the_icalendar_weekly_rule(weekdays, interval, starts_on, offset, length, until_after):
+    """Counting the weeks from the pattern's start (rather than walking every week since) gives the same
+    dates as the iCalendar rule, for any weekdays, interval, start, end and range asked for."""
+    pattern = mornings(weekdays=weekdays, interval=interval, starts_on=starts_on,
+                       until=None if until_after is None else starts_on + timedelta(days=until_after))
+    first = starts_on + timedelta(days=offset)
+    last = first + timedelta(days=length)
+    assert pattern_dates(pattern, first, last) == _rrule_dates(pattern, first, last)
+
+
+def test_a_pattern_started_years_ago_still_counts_its_weeks_from_its_start():
+    # Every other Saturday from Saturday 4 January 2020 (the week of Monday 30 December 2019): 313 weeks
+    # later is an odd week, so not 3 January 2026 but the 10th and the 24th.
+    pattern = mornings(weekdays=frozenset({SATURDAY}), interval=2, starts_on=date(2020, 1, 4))
+    assert pattern_dates(pattern, date(2026, 1, 1), date(2026, 1, 31)) == [date(2026, 1, 10), date(2026, 1, 24)]

@@ -51,11 +51,14 @@ def test_rules(on, weekly, waiting, lel, cap, piw, source):
 
 
 def test_lel_agrees_with_national_insurance_file():
-    for period in rates.periods("national_insurance"):
-        weekly = period.figures.get("thresholds", {}).get("weekly", {})
-        ssp = s.rules_on(period.effective_from)
-        if "lel" in weekly and ssp.lower_earnings_limit is not None:
-            assert ssp.lower_earnings_limit == rates.dec(weekly["lel"]), period.effective_from
+    checked = 0
+    for entry in rates.timeline("national_insurance", "tax_year"):
+        ssp = s.rules_on(entry.effective_from)
+        if ssp.lower_earnings_limit is not None:
+            lel = rates.value("national_insurance", "thresholds.weekly.lel", entry.effective_from)
+            assert ssp.lower_earnings_limit == rates.dec(lel), entry.effective_from
+            checked += 1
+    assert checked == 2  # 2024-25 and 2025-26; the earnings condition ends in April 2026
 
 
 # --- worked examples ------------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from pa_manager.domain.rates import RatesError
 from pa_manager.domain.tax_year import (
     TaxYearError,
     check_period,
+    confirmed_year_start,
     hmrc_payment_due,
     is_extra_week,
     period_number,
@@ -19,7 +20,6 @@ from pa_manager.domain.tax_year import (
     tax_week,
     tax_year_label,
     tax_year_start,
-    year_rates,
 )
 
 W, F, FW, M = PayFrequency.WEEKLY, PayFrequency.FORTNIGHTLY, PayFrequency.FOUR_WEEKLY, PayFrequency.MONTHLY
@@ -110,12 +110,12 @@ def test_hmrc_payment_due(pay_date, due):
     assert hmrc_payment_due(pay_date) == due
 
 
-def test_year_rates_refuses_a_year_with_no_rates():
-    assert year_rates("income_tax", "2026-27").figures["tax_year"] == "2026-27"
+def test_a_year_with_no_rates_is_refused():
+    assert confirmed_year_start("income_tax", "2026-27") == date(2026, 4, 6)
     with pytest.raises(RatesError):
-        year_rates("income_tax", "2027-28")
+        confirmed_year_start("income_tax", "2027-28")  # 2026-27's figures are not borrowed
     with pytest.raises(RatesError):
-        year_rates("national_insurance", "2023-24")
+        confirmed_year_start("national_insurance", "2023-24")  # before the data starts
 
 
 dates = st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31))

@@ -585,6 +585,7 @@ PROBLEM_FOR_EVERY_CODE = [
     v.check_date_of_birth(date(2020, 1, 1), ON),
     v.check_date_of_birth(date(1900, 1, 1), ON),
     v.check_leaving_date(date(2026, 4, 6), date(2026, 4, 5)),
+    v.check_date_in_range(date(26, 4, 6)),
     v.check_rate("abc"),
     v.check_rate("-1"),
     v.check_rate("1.234"),
@@ -660,3 +661,25 @@ def test_examples_in_messages_pass_their_own_checks(code: str, example: str, che
 def test_placeholder_example_in_message_is_the_one_refused() -> None:
     assert "AA 00 00 00 A" in messages.MESSAGES["NI_NUMBER_PLACEHOLDER"]
     assert code_of(v.check_ni_number("AA 00 00 00 A")) == v.NI_NUMBER_PLACEHOLDER
+
+
+def test_a_problem_inside_another_is_worded_as_part_of_its_sentence() -> None:
+    saved = dict(messages.MESSAGES)
+    try:
+        messages.MESSAGES["TEST_ONLY"] = "The {field} needs correcting: {reason}."
+        inner = v.check_ni_number("QQ123456C")
+        said = messages.describe(Problem.of("TEST_ONLY", field="ni_number", reason=inner), strict=True)
+        assert said == ("The ni_number needs correcting: a National Insurance number cannot start with QQ, so "
+                        "check the first 2 letters against a payslip or P60.")
+        abbreviated = Problem("NAME_MISSING")
+        messages.MESSAGES["NAME_MISSING"] = "PA Manager needs a name."
+        assert messages.describe(Problem.of("TEST_ONLY", field="name", reason=abbreviated)).endswith(
+            ": PA Manager needs a name.")
+    finally:
+        messages.MESSAGES.clear()
+        messages.MESSAGES.update(saved)
+
+
+def test_a_value_is_shown_on_one_line() -> None:
+    assert messages.describe(Problem("DATE_FORMAT", "3 April\n2026")) == (
+        "Write dates like 2026-04-03 or 3/4/2026 – 3 April 2026 is not a date.")

@@ -340,3 +340,24 @@ def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_loc
         assert employers.remove_employer(db, employer.id)["employers"][0]["name"] == "Ruth Ames"
     finally:
         db.close()
+
+
+def test_each_pas_first_shift_is_read_from_the_index_not_from_their_shifts(db):
+    """The first-shift question (services.checks.first_shift_days) is answered from the index made for
+    it, on SQLite and on PostgreSQL alike (there told not to read the whole table, as its planner would
+    for a table this small)."""
+    from sqlalchemy import func, select
+
+    from pa_manager.storage import models
+
+    first = (select(func.min(models.Shift.local_date)).where(models.Shift.pa_id == models.PersonalAssistant.id)
+             .scalar_subquery())
+    query = select(models.PersonalAssistant.id, first).where(models.PersonalAssistant.id.in_([1, 2]))
+    with db.engine.connect() as c:
+        compiled = query.compile(c, compile_kwargs={"literal_binds": True})
+        if c.dialect.name == "sqlite":
+            plan = " ".join(str(row[-1]) for row in c.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}"))
+        else:
+            c.exec_driver_sql("SET enable_seqscan = off")
+            plan = " ".join(row[0] for row in c.exec_driver_sql(f"EXPLAIN {compiled}"))
+    assert "ix_shifts_pa_id_local_date" in plan, plan

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import describe
 from pa_manager.services import employers
@@ -81,11 +82,11 @@ class EmployerDutiesDialog(QDialog):
         rules = QGroupBox("Your rules for checks")
         form = QFormLayout(rules)
         self.dbs_years = QSpinBox()
-        self.dbs_years.setRange(1, 10)
+        self.dbs_years.setRange(*DBS_RECHECK_YEARS)
         self.dbs_years.setSuffix(" years")
         self.dbs_years.setValue(self.before.dbs_recheck_years)
         self.references = QSpinBox()
-        self.references.setRange(0, 5)
+        self.references.setRange(*REFERENCES_REQUIRED)
         self.references.setValue(self.before.references_required)
         self.rows["dbs_recheck_years"] = add_row(
             form, "New DBS check every (&years):", self.dbs_years,

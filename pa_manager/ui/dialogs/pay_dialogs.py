@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
-    QLineEdit, QMessageBox, QPlainTextEdit, QTableView, QVBoxLayout,
+    QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
 from pa_manager.domain.money import format_money
@@ -225,9 +225,9 @@ def tax_year_words(label: str) -> str:
 class YearEndDialog(QDialog):
     """Each PA's totals for a tax year: the figures for their P60 and for checking Basic PAYE Tools."""
 
-    def __init__(self, db, employer_id: int, tax_years: list[str], parent=None):
+    def __init__(self, db, employer_id: int, tax_years: list[str], parent=None, today: date | None = None):
         super().__init__(parent)
-        self.db, self.employer_id = db, employer_id
+        self.db, self.employer_id, self.today = db, employer_id, today
         self.setWindowTitle("Year-end summary")
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
@@ -245,6 +245,13 @@ class YearEndDialog(QDialog):
         layout.addWidget(self.table)
         self.empty = paragraph("There are no finalised pay runs yet, so there is nothing to add up.")
         layout.addWidget(self.empty)
+        self.p60_button = QPushButton("Save &P60s…")
+        self.p60_button.setToolTip("A P60 for each PA paid in the tax year and still working for you on 5 April")
+        self.p60_button.clicked.connect(self._on_p60_button_clicked)
+        layout.addWidget(self.p60_button)
+        self.p60_result = paragraph("")
+        self.p60_result.setVisible(False)
+        layout.addWidget(self.p60_result)
         layout.addStretch(1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
@@ -259,6 +266,27 @@ class YearEndDialog(QDialog):
         self.model.set_rows([(name, t.payments, t.gross_pay, t.taxable_pay, t.tax, t.employee_ni, t.employer_ni,
                               t.employee_pension, t.employer_pension, t.ssp) for name, t in rows])
         self.empty.setVisible(not rows)
+        self.p60_button.setEnabled(bool(rows))
+
+    def choose_p60_folder(self) -> str:
+        return QFileDialog.getExistingDirectory(self, "Choose a folder for the P60s", str(Path.home()))
+
+    def _on_p60_button_clicked(self) -> None:
+        from pa_manager.services import year_end  # ReportLab loads only when forms are made
+
+        label = self.year_box.currentData()
+        folder = self.choose_p60_folder()
+        if not label or not folder:
+            return
+        try:
+            files = year_end.write_p60_files(self.db, self.employer_id, label, Path(folder), today=self.today)
+        except (ServiceError, OSError) as error:
+            said = str(error)
+        else:
+            said = (f"Saved {len(files)} P60{'s' if len(files) != 1 else ''} to {folder}. Give each PA theirs by "
+                    f"{format_date(year_end.p60_due(label))}.")
+        self.p60_result.setText(said)
+        self.p60_result.setVisible(True)
 
 
 def confirm_finalise(parent, pay_date: date, to_confirm: list[str] = ()) -> bool:

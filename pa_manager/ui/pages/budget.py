@@ -18,6 +18,7 @@ from pa_manager.services.budget_report import (
 )
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.budget_dialogs import BudgetYearDialog
 from pa_manager.ui.pages.budget_ledger import LedgerPanel
 from pa_manager.ui.pages.budget_parts import StatusLines, WhatIfPanel, fit_rows, group, item, table
@@ -30,6 +31,12 @@ from pa_manager.ui.widgets.scroll import vertical_scroll
 
 HISTORY_HEADERS = ("Year", "Council's rate", "Council's rise", "National Living Wage", "NLW rise",
                    "Real Living Wage", "RLW rise")
+
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"budget_years", "ledger_entries", "statement_balances", "pay_runs", "payslips", "shifts",
+                    "rota_patterns", "rota_changes", "pas", "pay_rates", "employers"})
 
 
 class BudgetPage(QWidget):
@@ -85,8 +92,7 @@ class BudgetPage(QWidget):
         self.year_button.clicked.connect(self._on_year_button_clicked)
         self.report_button.clicked.connect(self._on_report_button_clicked)
         self.letter_button.clicked.connect(self._on_letter_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self.refresh()
 
     def _build_reports(self):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from pa_manager.messages import format_date
 from pa_manager.services.checks import CaseloadRow, caseload
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
 from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
 from pa_manager.ui.widgets.heading import heading
@@ -22,6 +23,11 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
 
 EMPLOYER_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+# The tables whose records the counts come from: a change to any of them counts again (ui/refresh.py).
+SHOWS = frozenset({"employers", "pas", "dbs_checks", "dbs_status_checks", "right_to_work_checks", "references",
+                    "contracts", "shifts", "courses", "training_records", "required_courses", "meetings"})
 
 
 class CaseloadTableModel(RowsTableModel):
@@ -131,14 +137,20 @@ class CaseloadPage(QWidget):
 
         self.table.activated.connect(self._on_table_activated)  # Enter, or a double-click
         self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
+        # Everyone's counts are worked out once, away from the window, and again only when records they
+        # count change; choosing another employer only moves the highlight.
+        self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._select_current)
         self.add_button.clicked.connect(self.employer_add_requested)
         self.open_button.clicked.connect(self.file_open_requested)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
-        rows = caseload(self.context.db, self.context.today())
+        if not self.model.rowCount():
+            self.summary.setText("Working out who has something overdue…")
+        db, today = self.context.db, self.context.today()
+        self.context.background.run(("caseload", id(self)), lambda: caseload(db, today), self._show_rows)
+
+    def _show_rows(self, rows: list[CaseloadRow]) -> None:
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         if not rows:
@@ -152,7 +164,11 @@ class CaseloadPage(QWidget):
             self.summary.setText("Nobody has anything overdue.")
         self.calendar_button.setEnabled(bool(rows))
         self.add_button.setEnabled(not self.context.db.read_only)
-        if rows:  # open on the client whose records are open, not on the first row
+        self._select_current()
+
+    def _select_current(self) -> None:
+        """Open on the client whose records are open, not on the first row."""
+        if self.proxy.rowCount():
             current = next((r for r in range(self.proxy.rowCount())
                             if self.employer_at(r) == self.context.employer_id), 0)
             self.table.selectRow(current)

@@ -22,6 +22,7 @@ from pa_manager.services import checks, employers
 from pa_manager.services.checks import PACheckRecords
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.check_records import (
     NOUNS, describe_contract, describe_dbs, describe_reference, describe_right_to_work, edit_check, remove_check,
 )
@@ -50,6 +51,12 @@ def pa_summary(items: list[rules.DueItem]) -> tuple[str, str]:
     parts = [f"{n} {words}" for n, words in ((summary.overdue, "overdue"), (summary.due_soon, "due soon"),
                                               (summary.missing, "missing"), (summary.warning, "to check")) if n]
     return (STATUS_ICON[summary.worst], ", ".join(parts)) if parts else ("ok", "All done")
+
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"dbs_checks", "dbs_status_checks", "right_to_work_checks", "references", "contracts", "pas", "employers",
+                    "shifts", "courses", "training_records", "required_courses", "meetings"})
 
 
 class RecordSection(QGroupBox):
@@ -211,8 +218,7 @@ class ChecksPage(QWidget):
         self.employer_checklist_button.clicked.connect(self._on_employer_checklist_clicked)
         self.pa_checklist_button.clicked.connect(self._on_pa_checklist_clicked)
         self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self.refresh()
 
     # --- what is shown ---

@@ -13,8 +13,10 @@ from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date
 from pa_manager.ui.models.week_table import spoken_hours
-from pa_manager.services.dashboard import load_dashboard
+from pa_manager.services.dashboard import budget_glance, load_dashboard
+from pa_manager.services import year_end
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -24,8 +26,10 @@ from pa_manager.domain.money import format_money
 from pa_manager.wording import due_item_sentence, per_hour, percent, summary_words, wage_warning_sentence
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
+WORKING_OUT = object()  # the budget line while its forecast is still being worked out
 TRAINING_AREA = "training"
 TRAINING_CODES = training_rules.CODES
+PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
 
 
 class DashboardPage(QWidget):
@@ -35,10 +39,13 @@ class DashboardPage(QWidget):
     employer_add_requested = Signal()
     first_run_requested = Signal()
     area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
+    records_shown = Signal()  # the current employer's records (or the welcome, with none) are on screen
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self.shown_employer: int | None = None
+        self._data = None
         body = QWidget()
         layout = QVBoxLayout(body)
         self.heading = heading()
@@ -118,8 +125,7 @@ class DashboardPage(QWidget):
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
         self.due.itemActivated.connect(self._on_item_activated)
         self.glance.itemActivated.connect(self._on_item_activated)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, None, self.refresh)  # it shows something of everything
         self.refresh()
 
     def refresh(self) -> None:
@@ -136,16 +142,30 @@ class DashboardPage(QWidget):
             self.continuity.setText("")
             self.edit_button.setEnabled(False)
             self._show_welcome(True)
+            self._data = None
+            self.shown_employer = None
+            self.records_shown.emit()
             return
         self._show_welcome(False)
         self.edit_button.setEnabled(True)
-        data = load_dashboard(self.context.db, self.context.employer_id, self.context.today())
+        db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
+        data = load_dashboard(db, employer_id, today, with_budget=False)
         self.heading.setText(data.employer.name)
+        self._data = data
         self._show_due(data)
-        self._show_glance(data)
+        self._show_glance(data, WORKING_OUT)
         self._show_pay(data)
         self._show_gaps(data)
         self._show_details(data)
+        self.shown_employer = data.employer.id
+        self.records_shown.emit()
+        # The budget's forecast costs every planned shift to the year's end: worked out after the rest is shown.
+        self.context.background.run(("dashboard budget", id(self)), lambda: budget_glance(db, employer_id, today),
+                                    lambda glance: self._show_budget(data, glance))
+
+    def _show_budget(self, data, glance) -> None:
+        if self._data is data:  # still the records shown
+            self._show_glance(data, glance)
 
     def _show_welcome(self, shown: bool) -> None:
         self.welcome.setVisible(shown)
@@ -155,7 +175,7 @@ class DashboardPage(QWidget):
         for group in self.groups:
             group.setVisible(not shown)
 
-    def _show_glance(self, data) -> None:
+    def _show_glance(self, data, budget) -> None:
         people = len(data.current_pas)
         waiting = sum((u.hours for u in data.unpaid if not u.overdue), Decimal(0))
         so_far = f" {spoken_hours(int(waiting * 60))} worked so far are waiting for it." if waiting else ""
@@ -167,8 +187,10 @@ class DashboardPage(QWidget):
                                      f"({date_range(unpaid.first_day, unpaid.last_day)}) are in no finalised pay run. "
                                      f"Pay them on {format_date(unpaid.pay_date)}: press Enter to go to that pay run."))
             targets.append(("pay", unpaid.pa_id))
-        b = data.budget
-        if b is None:
+        b = budget
+        if b is WORKING_OUT:
+            lines.append(("info", "Budget: working out the forecast for the rest of the year…"))
+        elif b is None:
             lines.append(("missing", "Missing: no budget year is recorded for today. Add one on the Budget page to see how "
                                      "your direct payment is doing."))
         elif b.forecast_year_end is None:
@@ -187,7 +209,7 @@ class DashboardPage(QWidget):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "checks",
+        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
         self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)
 

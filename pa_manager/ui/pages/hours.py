@@ -21,6 +21,7 @@ from pa_manager.messages import date_range, describe, format_date
 from pa_manager.services import hours, pay_runs, rota, shifts
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.rota_dialog import RotaDialog
 from pa_manager.ui.dialogs.shift_dialog import (
     ShiftDialog, cancel_planned, cancel_question, confirm, full_day, removal_question, remove_shift,
@@ -37,6 +38,11 @@ GRID_HELP = ("Use the arrow keys to move between days. Press Enter to add or cha
 
 def _shifts(count: int) -> str:
     return f"{count} shift" + ("" if count == 1 else "s")
+
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"shifts", "rota_patterns", "rota_changes", "pas", "pay_rates", "pay_runs", "employers"})
 
 
 class WeekGrid(QTableView):
@@ -142,8 +148,7 @@ class HoursPage(QWidget):
         self.rota_button.clicked.connect(self._on_rota_button_clicked)
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self.refresh()
 
     # --- what is shown ---

@@ -21,6 +21,13 @@ from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, Input
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
 
+STUDENT_LOAN_PLANS = (
+    ("", "No student loan"),
+    ("1", "Plan 1"),
+    ("2", "Plan 2"),
+    ("4", "Plan 4"),
+    ("5", "Plan 5"),
+)
 NI_CATEGORY_NAMES = {
     "A": "A – most employees",
     "B": "B – married women or widows with the right to pay reduced NI",
@@ -146,7 +153,7 @@ class PAForm(QWidget):
         column.addLayout(buttons)
         outer.addWidget(rates)
 
-        pay_extra = QGroupBox("Pension, holiday pay and a P45")
+        pay_extra = QGroupBox("Pension, holiday pay, student loans and a P45")
         form = QFormLayout(pay_extra)
         self.pension_status = QComboBox()
         for value, label in PENSION_STATUSES:
@@ -163,6 +170,17 @@ class PAForm(QWidget):
         self.rows["p45_pay"] = add_row(form, "P45 pay this tax year (£):", self.p45_pay,
                                        "From the P45 of a job they left earlier this tax year; leave blank if none")
         self.rows["p45_tax"] = add_row(form, "P45 tax this tax year (£):", self.p45_tax)
+        self.student_loan_plan = QComboBox()
+        for value, label in STUDENT_LOAN_PLANS:
+            self.student_loan_plan.addItem(label, value)
+        self.postgraduate_loan = QCheckBox("Repays a Postgraduate Loan")
+        self.rows["student_loan_plan"] = add_row(
+            form, "Student loan plan:", self.student_loan_plan,
+            "From their starter checklist, their P45 or HMRC's start notice (SL1). If they have more than one "
+            "plan, choose the plan with the lowest threshold until HMRC tells you")
+        self.rows["postgraduate_loan"] = add_row(
+            form, "Postgraduate Loan:", self.postgraduate_loan,
+            "Tick when their starter checklist, P45 or HMRC's notice (PGL1) says so")
         outer.addWidget(pay_extra)
 
         contact = QGroupBox("Emergency contact")
@@ -225,6 +243,8 @@ class PAForm(QWidget):
         self.rolled_up.setChecked(record.rolled_up_holiday)
         self.p45_pay.set_value(record.p45_pay)
         self.p45_tax.set_value(record.p45_tax)
+        self.student_loan_plan.setCurrentIndex(max(0, self.student_loan_plan.findData(record.student_loan_plan)))
+        self.postgraduate_loan.setChecked(record.postgraduate_loan)
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
@@ -338,6 +358,8 @@ class PAForm(QWidget):
             # P45 figures count for the tax year they were entered in.
             p45_tax_year=self._record.p45_tax_year or (tax_year_label(self._today())
                                                       if values["p45_pay"] is not None else ""),
+            student_loan_plan=self.student_loan_plan.currentData() or "",
+            postgraduate_loan=self.postgraduate_loan.isChecked(),
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             pay_rates=tuple(self._rates),

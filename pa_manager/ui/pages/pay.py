@@ -21,6 +21,7 @@ from pa_manager.messages import date_range, format_date
 from pa_manager.services import pay_day, pay_runs
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.pay_dialogs import (
     ExtrasDialog, FittedTable, MinimumWageReasonDialog, YearEndDialog, confirm_finalise, fill_lines,
     save_payslip_files, save_payslips_pdf,
@@ -40,6 +41,11 @@ DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
 # Two-line headers keep the ten columns within the page's width.
 BPT_HEADERS = ("Name", "Tax\ncode", "NI\nletter", "Taxable\npay", "Pay\nfor NI", "Tax", "PA's\nNI", "Your\nNI",
                "Pay to\ndate", "Tax to\ndate")
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"shifts", "pas", "pay_rates", "pay_runs", "payslips", "pay_adjustments", "pay_notes", "employers",
+                    "rota_patterns", "rota_changes", "right_to_work_checks"})
 
 
 class PayPage(QWidget):
@@ -171,8 +177,7 @@ class PayPage(QWidget):
         self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self._on_employer_changed)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._on_employer_changed)
         self._on_employer_changed()
 
     # --- what is shown ---
@@ -330,11 +335,11 @@ class PayPage(QWidget):
             note = "This pay run is finalised: it is a permanent record. Make any corrections in a later pay run."
         elif run.blocking:
             note = "You cannot finalise yet: first put right each line marked Blocks finalising."
-        elif not any(d.payslip is not None for d in run.pas):
+        elif not run.pays_anyone:
             note = "Nobody is due pay for this period, so there is nothing to finalise."
         else:
             note = "Finalising keeps the payslips as a permanent record. It cannot be undone."
-        self.finalise_button.setEnabled(note.startswith("Finalising"))
+        self.finalise_button.setEnabled(run is not None and run.can_finalise)
         self.finalise_note.setText(note)
         self.finalise_button.setAccessibleDescription(note)
 
@@ -393,7 +398,7 @@ class PayPage(QWidget):
     def _on_year_end_button_clicked(self) -> None:
         dates = pay_runs.pay_run_dates(self.context.db, self.context.employer_id)
         years = list(dict.fromkeys(tax_year_label(day) for day in dates))  # newest first, once each
-        YearEndDialog(self.context.db, self.context.employer_id, years, self).exec()
+        YearEndDialog(self.context.db, self.context.employer_id, years, self, today=self.context.today()).exec()
 
     def _selected_draft(self) -> pay_runs.PADraft | None:
         index = self.table.currentIndex()

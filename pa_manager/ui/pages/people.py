@@ -12,9 +12,10 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.people import PARecord
-from pa_manager.services import data_protection, employers, people, wages
+from pa_manager.services import data_protection, employers, people, wages, year_end
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
 from pa_manager.ui.pages.pa_form import PAForm
@@ -26,6 +27,18 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.wording import standing_lines
+
+
+def _p45_ready(db, employer_id: int, pa) -> bool:
+    try:
+        year_end.p45(db, employer_id, pa.id)
+    except ServiceError:
+        return False
+    return True
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"pas", "pay_rates", "employers"})
 
 
 class PeoplePage(QWidget):
@@ -107,8 +120,7 @@ class PeoplePage(QWidget):
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._on_save_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self._editing: PARecord = PARecord(name="")
         self._shown_for: int | None = None  # the employer whose PA the form shows
         self.refresh()
@@ -308,14 +320,25 @@ class PeoplePage(QWidget):
         if isinstance(error, ChangedElsewhere) and self.context.employer_id is not None:
             self.model.set_rows(people.list_pas(self.context.db, self.context.employer_id), self.context.today())
 
+    def _p45_saver(self, pa):
+        """What saves the PA's P45, once their last pay run is finalised (None before then)."""
+        db, employer_id = self.context.db, self.context.employer_id
+        if pa.leaving_date is None or not _p45_ready(db, employer_id, pa):
+            return None
+
+        def save(path):
+            year_end.write_p45_file(db, employer_id, pa.name, path)
+            return f"Saved {pa.name}'s P45 to {path}. Give Parts 1A, 2 and 3 to them."
+        return save
+
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing
         if pa.id is None:
             return
-        dialog = LeaverDialog(pa, self.context.today(), self)
+        dialog = LeaverDialog(pa, self.context.today(), self, save_p45=self._p45_saver(pa))
         if not dialog.exec():
             return
-        after = replace(pa, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
+        after = replace(dialog.terms, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
         db, employer_id = self.context.db, self.context.employer_id
         try:
             saved = people.save_pa(db, employer_id, after, self.context.today())

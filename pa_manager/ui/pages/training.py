@@ -23,6 +23,7 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.services.training import StoredRecord
 from pa_manager.services.training_report import cell_detail, cell_word, save_training_report
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.training_dialogs import (
     FUNDING_NAMES, CareCertificateDialog, CoursesDialog, MeetingsDialog, RecordTrainingDialog, RequiredCoursesDialog,
     care_certificate_edit, record_training_edit, remove_record_edit, set_required_edit,
@@ -52,6 +53,12 @@ def describe_record(stored: StoredRecord, course_name: str) -> str:
         details.append(f"Cost: {format_money(r.cost)}")
     details.append(f"Certificate: {stored.certificate_name}" if stored.certificate_name else "No certificate kept")
     return f"{course_name}, {format_date(r.completed_on)}\n" + ". ".join(details) + "."
+
+
+
+# The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
+SHOWS = frozenset({"courses", "training_records", "required_courses", "meetings", "care_certificate_progress",
+                    "attachments", "pas", "employers"})
 
 
 class _RecordsList(QListWidget):
@@ -192,8 +199,7 @@ class TrainingPage(QWidget):
         self.required_button.clicked.connect(self._on_required_button_clicked)
         self.meetings_button.clicked.connect(self._on_meetings_button_clicked)
         self.care_button.clicked.connect(self._on_care_button_clicked)
-        context.data_changed.connect(self.refresh)
-        context.employer_changed.connect(self.refresh)
+        self.refresher = Refresher(self, context, SHOWS, self.refresh)
         self.refresh()
 
     # --- what is shown ---

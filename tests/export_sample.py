@@ -1,0 +1,86 @@
+"""A small export with a record in every table, for the import tests to change and import.
+
+It is the demo's Margaret Okafor cut down (a few weeks of shifts, the last two pay runs, this budget
+year), with one
+hand-made record added to each table the demo leaves empty, so that every table, column and kind of
+value of the schema is in it. `sample_tables` checks that too.
+"""
+from __future__ import annotations
+
+import base64
+import copy
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from pa_manager.storage.database import head_revision
+
+EXPORTED_AT = datetime(2026, 11, 23, 10, 0)
+
+
+def _cut_down(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    tables = copy.deepcopy(tables)
+    tables["shifts"] = tables["shifts"][-24:]
+    tables["pay_runs"] = tables["pay_runs"][-2:]
+    runs = {r["id"] for r in tables["pay_runs"]}
+    tables["payslips"] = [p for p in tables["payslips"] if p["pay_run_id"] in runs]
+    tables["ledger_entries"] = tables["ledger_entries"][-12:]
+    tables["budget_years"] = tables["budget_years"][-1:]  # forecasting a year is the slowest read
+    return tables
+
+
+def _added(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, Any]]]:
+    """One record for each table the demo leaves empty."""
+    employer = tables["employers"][0]["id"]
+    pa = tables["pas"][0]["id"]
+    course = tables["courses"][0]["id"]
+    last_run = max(r["pay_date"] for r in tables["pay_runs"])
+    rows = {
+        "attachments": {"id": 1, "employer_id": employer, "file_name": "certificate.pdf",
+                        "content": {"base64": base64.b64encode(b"%PDF-1.4 a certificate").decode("ascii")}},
+        "care_certificate_progress": {"id": 1, "employer_id": employer, "pa_id": pa, "standard": 3,
+                                      "completed_on": "2026-05-01"},
+        "pay_adjustments": {"id": 1, "employer_id": employer, "pa_id": pa, "pay_date": "2026-12-31", "kind": "addition",
+                            "description": "Mileage to hospital", "purpose": "", "amount": "12.60",
+                            "for_employer": False, "relates_to": None},
+        "pay_notes": {"id": 1, "employer_id": employer, "pa_id": pa, "pay_date": last_run,
+                      "minimum_wage_reason": "Agreed with the council"},
+        "required_courses": {"id": 1, "employer_id": employer, "pa_id": pa, "course_id": course},
+        "statement_balances": {"id": 1, "employer_id": employer, "on": "2026-10-31", "balance": "1520.40"},
+    }
+    for name, row in rows.items():
+        if not tables[name]:
+            tables[name] = [row]
+    tables["training_records"][0]["attachment_id"] = tables["attachments"][0]["id"]
+    return tables
+
+
+NAME = "Nora Quinn"  # not a name in the demo, so the sample imports beside it
+RESIDENT = "Rhian Price"  # the sample under another name, already in the data file imports go into
+
+
+def sample_tables(demo_export: dict[str, Any]) -> dict[str, list[dict[str, Any]]]:
+    tables = _added(_cut_down(demo_export["tables"]))
+    tables["employers"][0]["name"] = NAME
+    empty = [name for name, rows in tables.items() if not rows]
+    assert not empty, f"the sample has no records in {empty}"
+    return tables
+
+
+def document(tables: dict[str, Any]) -> dict[str, Any]:
+    return {"format": "pa-manager-employer", "format_version": 1, "schema_revision": head_revision(),
+            "exported_at": EXPORTED_AT.isoformat(timespec="seconds"), "tables": tables}
+
+
+def write_export(path: Path, tables: Any, *, raw: str | None = None) -> Path:
+    """An export file holding `tables` (or, with `raw`, exactly that text as employer.json)."""
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("employer.json", raw if raw is not None else json.dumps(document(tables)))
+    return path
+
+
+def read_export_tables(path: Path) -> dict[str, Any]:
+    with zipfile.ZipFile(path) as archive:
+        return json.loads(archive.read("employer.json"))["tables"]

@@ -1,0 +1,239 @@
+"""Questions the database now answers (a minimum, a grouped count, an indexed range) give the answers
+the Python that read every row gave, on the edge cases: no rows, the first row added last, a day on
+the boundary of a pay period, a gap between pay runs, today itself, several employers at once."""
+from collections import defaultdict
+from datetime import date, datetime, time, timedelta, timezone
+from decimal import Decimal
+
+import pytest
+
+from pa_manager.domain import compliance as rules
+from pa_manager.domain.compliance import RightToWorkCheck
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.pay_period import suggested_pay_date
+from pa_manager.domain.shifts import local_date, local_shift, minutes_to_hours, paid_minutes
+from pa_manager.services import checks, employers, pay_runs, people
+from pa_manager.services.pay_runs import PaidRun, unpaid_ranges
+from pa_manager.services.shifts import shifts_between, store_batch
+from pa_manager.storage import models
+
+TODAY = date(2026, 11, 23)
+
+
+def _employer(db, name, frequency=PayFrequency.MONTHLY):
+    return employers.save_employer(db, EmployerRecord(name=name, pay_frequency=frequency)).id
+
+
+def _pa(db, employer_id, name, start=date(2025, 1, 6), leaving=None):
+    return people.save_pa(db, employer_id, PARecord(
+        name=name, date_of_birth=date(1980, 1, 1), start_date=start, leaving_date=leaving, tax_code="1257L",
+        pay_rates=(PayRateEntry(start or date(2025, 1, 6), Decimal("13.00")),)), TODAY).id
+
+
+def _shifts(db, employer_id, pa_id, days, start=time(9), end=time(12)):
+    store_batch(db, employer_id, [local_shift(d, start, end, pa=pa_id) for d in days], "manual")
+
+
+def _run(db, employer_id, start, end, pay_date=None):
+    """A finalised pay run's dates as stored (what the questions below look at)."""
+    with db.session() as s:
+        s.add(models.PayRun(employer_id=employer_id, pay_date=pay_date or end, period_start=start, period_end=end,
+                            frequency="monthly", tax_year="2026-27", period=1,
+                            finalised_at=datetime(2026, 1, 1, tzinfo=timezone.utc)))
+
+
+# --- the first shift, and shifts before the right-to-work check --------------------------------------
+
+
+def _first_days_by_reading_every_shift(db, employer_id):
+    first: dict[int, date] = {}
+    for shift in shifts_between(db, employer_id, date(2000, 1, 1), date(2100, 1, 1)):
+        first[shift.pa] = min(first.get(shift.pa, date.max), local_date(shift))
+    return first
+
+
+def test_each_pas_first_shift_day_is_the_earliest_whatever_order_the_shifts_were_added(db):
+    employer_id = _employer(db, "Ruth Ames")
+    late, early, none = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale"), _pa(db, employer_id, "Cy Eze")
+    _shifts(db, employer_id, late, [date(2026, 3, 2), date(2026, 1, 5)])
+    _shifts(db, employer_id, early, [date(2025, 6, 1)])
+    _shifts(db, employer_id, early, [date(2025, 3, 30)], start=time(23), end=time(7))  # overnight, on the clock change
+    _shifts(db, employer_id, early, [date(2027, 1, 4)])  # a future one changes nothing
+    other = _employer(db, "Sam Obi")
+    _shifts(db, other, _pa(db, other, "Ann Cole"), [date(2024, 1, 1)])  # the same name elsewhere
+    with db.session() as s:
+        found = checks.first_shift_days(s, [late, early, none])
+    assert found == {late: date(2026, 1, 5), early: date(2025, 3, 30)}
+    assert found == _first_days_by_reading_every_shift(db, employer_id)
+    with db.session() as s:
+        assert checks.first_shift_days(s, []) == {}
+
+
+@pytest.mark.parametrize("checked, flagged", [
+    (date(2026, 1, 4), False),  # the day before the first shift: in time
+    (date(2026, 1, 5), True),   # on the day of the first shift: with dates only, not before it
+    (date(2026, 2, 1), True),   # weeks after
+])
+def test_a_right_to_work_check_on_or_after_the_first_shift_is_flagged_with_the_first_day(db, checked, flagged):
+    employer_id = _employer(db, "Ruth Ames")
+    pa = _pa(db, employer_id, "Ann Cole")
+    _shifts(db, employer_id, pa, [date(2026, 3, 2), date(2026, 1, 5), date(2026, 1, 6)])
+    checks.save_right_to_work(db, employer_id, pa, RightToWorkCheck("manual_document", checked, "UK passport"))
+    # A second, later check does not excuse the work done before the first.
+    checks.save_right_to_work(db, employer_id, pa, RightToWorkCheck("manual_document", date(2026, 6, 1), "UK passport"))
+    late = [i for i in checks.due_list(db, employer_id, TODAY) if i.code == checks.SHIFT_BEFORE_RIGHT_TO_WORK]
+    if flagged:
+        assert [(i.pa_key, i.due, i.status) for i in late] == [(pa, date(2026, 1, 5), rules.OVERDUE)]
+    else:
+        assert late == []
+
+
+def test_no_shifts_before_right_to_work_item_without_a_check_or_without_shifts(db):
+    employer_id = _employer(db, "Ruth Ames")
+    unchecked, idle = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
+    _shifts(db, employer_id, unchecked, [date(2026, 1, 5)])  # RIGHT_TO_WORK_MISSING says it already
+    checks.save_right_to_work(db, employer_id, idle, RightToWorkCheck("manual_document", date(2026, 2, 1), "UK passport"))
+    codes = [(i.code, i.pa_key) for i in checks.due_list(db, employer_id, TODAY)]
+    assert (checks.SHIFT_BEFORE_RIGHT_TO_WORK, unchecked) not in codes
+    assert (checks.SHIFT_BEFORE_RIGHT_TO_WORK, idle) not in codes
+    assert ("RIGHT_TO_WORK_MISSING", unchecked) in codes
+
+
+# --- several employers at once: the caseload ---------------------------------------------------------
+
+
+def test_every_employers_list_read_together_is_the_list_read_for_each(demo_db, today):
+    ids = [e.id for e in employers.list_employers(demo_db, today)]
+    second = _employer(demo_db, "Ann Empty")  # no PAs, no checks, no courses
+    together = checks.due_lists(demo_db, [*ids, second], today, 45, include_ok=True)
+    for employer_id in [*ids, second]:
+        assert together[employer_id] == checks.due_list(demo_db, employer_id, today, 45, include_ok=True)
+    assert together[second] == [i for i in together[second] if i.pa_key is None]  # only the employer's duties
+    rows = {r.employer_id: r for r in checks.caseload(demo_db, today)}
+    for employer_id in ids:
+        items = checks.due_list(demo_db, employer_id, today)
+        assert rows[employer_id].overdue == sum(i.status == rules.OVERDUE for i in items)
+        assert rows[employer_id].due_soon == sum(i.status == rules.DUE_SOON for i in items)
+
+
+def test_current_pas_are_counted_for_each_employer_as_on_the_day(db):
+    employer_id, empty = _employer(db, "ruth Ames"), _employer(db, "Abe Zed")
+    _pa(db, employer_id, "Starts today", start=TODAY)
+    _pa(db, employer_id, "Leaves today", leaving=TODAY)
+    _pa(db, employer_id, "Left yesterday", leaving=TODAY - timedelta(days=1))
+    _pa(db, employer_id, "Starts tomorrow", start=TODAY + timedelta(days=1))
+    _pa(db, employer_id, "No start date", start=None)
+    listed = employers.list_employers(db, TODAY)
+    assert [(e.name, e.current_pas) for e in listed] == [("Abe Zed", 0), ("ruth Ames", 3)]
+    assert [e.id for e in listed] == [empty, employer_id]
+
+
+# --- work not paid yet -------------------------------------------------------------------------------
+
+
+def _runs(*spans):
+    return [PaidRun(end, start, end) for start, end in spans]
+
+
+@pytest.mark.parametrize("runs, expected", [
+    ([], [(None, TODAY)]),
+    (_runs((date(2026, 10, 1), date(2026, 10, 31))),
+     [(None, date(2026, 9, 30)), (date(2026, 11, 1), TODAY)]),
+    # contiguous, out of order, one after today: only the gaps before and after
+    (_runs((date(2026, 10, 1), date(2026, 10, 31)), (date(2026, 9, 1), date(2026, 9, 30)),
+           (date(2026, 12, 1), date(2026, 12, 31))),
+     [(None, date(2026, 8, 31)), (date(2026, 11, 1), TODAY)]),
+    # a gap between runs, and overlapping runs (kept from before one run per period)
+    (_runs((date(2026, 1, 1), date(2026, 1, 31)), (date(2026, 3, 1), date(2026, 3, 31)),
+           (date(2026, 3, 15), date(2026, 4, 30))),
+     [(None, date(2025, 12, 31)), (date(2026, 2, 1), date(2026, 2, 28)), (date(2026, 5, 1), TODAY)]),
+    # paid up to today exactly, and beyond it
+    (_runs((date(2026, 11, 1), TODAY)), [(None, date(2026, 10, 31))]),
+    (_runs((date(2026, 11, 1), date(2026, 11, 30))), [(None, date(2026, 10, 31))]),
+    # every pay run after today
+    (_runs((date(2026, 12, 1), date(2026, 12, 31))), [(None, TODAY)]),
+])
+def test_the_days_no_pay_run_paid_for_are_the_gaps_between_runs_up_to_today(runs, expected):
+    assert unpaid_ranges(runs, TODAY) == expected
+    covered = lambda day: any(r.period_start <= day <= r.period_end for r in runs)  # noqa: E731
+    for day in (date(2025, 12, 31), date(2026, 1, 1), date(2026, 2, 1), date(2026, 2, 28), date(2026, 5, 1), TODAY,
+                TODAY + timedelta(days=1)):
+        inside = any((first is None or first <= day) and day <= last for first, last in expected)
+        assert inside == (not covered(day) and day <= TODAY)
+
+
+def _unpaid_by_reading_every_shift(db, employer_id, today):
+    """What unpaid_work said when it read every shift up to today and looked each day up in the runs."""
+    with db.session() as s:
+        employer = pay_runs._employer(s, employer_id)
+        runs = pay_runs._paid_runs(s, employer_id)
+    names = {pa.id: pa.name for pa in people.list_pas(db, employer_id)}
+    found = defaultdict(list)
+    for shift in shifts_between(db, employer_id, date(2000, 1, 1), today):
+        day = local_date(shift)
+        if not any(r.period_start <= day <= r.period_end for r in runs):
+            found[shift.pa].append(shift)
+    out = []
+    for pa_id, shifts in found.items():
+        first, last = min(map(local_date, shifts)), max(map(local_date, shifts))
+        pay_date = suggested_pay_date(first, employer.pay_frequency, earlier_period_end=pay_runs._anchor(runs, first),
+                                      is_bank_holiday=pay_runs._bank_holidays(employer))
+        out.append((pa_id, names[pa_id], minutes_to_hours(sum(map(paid_minutes, shifts))), first, last, pay_date,
+                    pay_date < today))
+    return sorted(out, key=lambda u: (u[3], u[1].lower()))
+
+
+def test_unpaid_work_is_the_work_in_no_pay_run_up_to_today(db):
+    employer_id = _employer(db, "Ruth Ames")
+    ann, ben = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "ben Dale")
+    _run(db, employer_id, date(2026, 9, 1), date(2026, 9, 30))
+    _run(db, employer_id, date(2026, 11, 1), date(2026, 11, 30), pay_date=date(2026, 11, 27))  # paid ahead
+    days = [date(2026, 8, 31), date(2026, 9, 1), date(2026, 9, 30), date(2026, 10, 1), date(2026, 10, 31),
+            date(2026, 11, 1), TODAY, TODAY + timedelta(days=10)]
+    _shifts(db, employer_id, ann, days)
+    _shifts(db, employer_id, ben, [date(2026, 10, 15)], start=time(22), end=time(6))  # overnight, into the 16th
+    found = [(u.pa_id, u.pa_name, u.hours, u.first_day, u.last_day, u.pay_date, u.overdue)
+             for u in pay_runs.unpaid_work(db, employer_id, TODAY)]
+    assert found == _unpaid_by_reading_every_shift(db, employer_id, TODAY)
+    assert [(u[0], u[2], u[3], u[4]) for u in found] == [
+        (ann, Decimal("9"), date(2026, 8, 31), date(2026, 10, 31)),  # the 31 Aug, 1 and 31 Oct: 3 shifts of 3 hours
+        (ben, Decimal("8"), date(2026, 10, 15), date(2026, 10, 15)),
+    ]
+
+
+def test_with_no_pay_run_every_shift_up_to_today_is_unpaid_and_sets_the_pay_day(db):
+    employer_id = _employer(db, "Ruth Ames", PayFrequency.WEEKLY)
+    ann = _pa(db, employer_id, "Ann Cole")
+    _shifts(db, employer_id, ann, [date(2026, 10, 5), TODAY, TODAY + timedelta(days=1)])
+    [unpaid] = pay_runs.unpaid_work(db, employer_id, TODAY)
+    assert (unpaid.first_day, unpaid.last_day, unpaid.hours) == (date(2026, 10, 5), TODAY, Decimal("6"))
+    assert [u[3] for u in _unpaid_by_reading_every_shift(db, employer_id, TODAY)] == [date(2026, 10, 5)]
+    # The suggested pay day pays the earliest unpaid week first.
+    suggested = pay_runs.default_pay_date(db, employer_id, TODAY)
+    start, end = pay_runs.period_for(db, employer_id, suggested)
+    assert start <= date(2026, 10, 5) <= end
+
+
+def test_the_pay_day_suggested_after_the_last_pay_run_with_everything_paid(db):
+    employer_id = _employer(db, "Ruth Ames")
+    ann = _pa(db, employer_id, "Ann Cole")
+    _shifts(db, employer_id, ann, [date(2026, 10, 5)])
+    _run(db, employer_id, date(2026, 10, 1), date(2026, 10, 31))
+    assert pay_runs.unpaid_work(db, employer_id, TODAY) == []
+    start, end = pay_runs.period_for(db, employer_id, pay_runs.default_pay_date(db, employer_id, TODAY))
+    assert (start, end) == (date(2026, 11, 1), date(2026, 11, 30))
+
+
+def test_the_finalised_run_handed_back_is_the_run_as_stored(db):
+    """finalise_pay_run hands back the records it wrote rather than reading them back: the same records."""
+    employer_id = _employer(db, "Ruth Ames")
+    for name in ("Ann Cole", "Ben Dale"):
+        pa = _pa(db, employer_id, name)
+        _shifts(db, employer_id, pa, [date(2026, 10, d) for d in range(5, 10)])
+    done = pay_runs.finalise_pay_run(db, employer_id, date(2026, 10, 30), datetime(2026, 10, 30, 12, tzinfo=timezone.utc),
+                                     confirmed=True)
+    stored = pay_runs.finalised_pay_run(db, employer_id, date(2026, 10, 30))
+    assert done == stored
+    assert [d.payslip.gross_pay for d in done.pas] == [Decimal("195.00"), Decimal("195.00")]
