@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from pa_manager import __version__
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
+from pa_manager.ui.widgets.paragraph import ShortenedLine
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
@@ -99,7 +100,7 @@ class MainWindow(QMainWindow):
         column.addLayout(middle, stretch=1)
         self.setCentralWidget(central)
 
-        self.location_label = QLabel()
+        self.location_label = ShortenedLine()  # leaves room for the messages beside it
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
         self.resize(1100, 760)
@@ -233,7 +234,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
         self.remove_action = self._action(file_menu, "&Remove employer…", self.remove_employer)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's own Quit key is none on Windows (and on some Linux desktops).
+        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
 
         edit_menu = self.edit_menu = bar.addMenu("&Edit")
         # Stand-ins until attach() has the undo history; disabled, so the menu looks as it will.
