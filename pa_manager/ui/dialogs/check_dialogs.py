@@ -22,8 +22,8 @@ from pa_manager.services import checks
 from pa_manager.services.checks import Stored
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
-from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.form import FieldRow, add_row, start_on_first_field
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
@@ -82,6 +82,11 @@ class _CheckDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         outer.addWidget(self.buttons)  # below the form, which subclasses fill in afterwards
         self.setMinimumWidth(560)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # The buttons were made before the fields: Tab still reaches them last, and typing starts in a field.
+        start_on_first_field(self, self.buttons)
 
     def _date(self, key: str, missing: str | None = None) -> date | None:
         """The date typed in a row; `missing` is the message when a blank is not allowed."""
@@ -163,7 +168,7 @@ class DBSCheckDialog(_CheckDialog):
         _select(self.outcome, check.outcome if check else "clear")
         self.risk_assessment = DateEdit()
         self.risk_assessment.set_value(check.risk_assessment_date if check else None)
-        self.update_service = QCheckBox("They subscribe to the DBS &Update Service")
+        self.update_service = WrappingCheckBox("They subscribe to the DBS &Update Service")
         self.update_service.setChecked(bool(check and check.update_service))
         self.renewal = DateEdit()
         self.renewal.set_value(check.update_service_renewal if check else None)

@@ -14,7 +14,7 @@ from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
-from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message, start_on_first_field
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -105,11 +105,16 @@ class EmployerDutiesDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
+        self.buttons = buttons
         self.resize(640, 680)
         if focus in self.rows:
             # Opened from a checklist step: start at that step's field.
             self.rows[focus].field.setFocus()
             self.scroll.ensureWidgetVisible(self.rows[focus].field)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        start_on_first_field(self, self.buttons)
 
     def _on_buttons_accepted(self) -> None:
         for row in self.rows.values():

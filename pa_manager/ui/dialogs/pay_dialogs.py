@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -22,7 +22,7 @@ from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
 from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
 from pa_manager.ui.widgets.form import add_row
-from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import per_hour
@@ -162,7 +162,7 @@ class ExtrasDialog(QDialog):
         self.description = QLineEdit()
         self.amount = DecimalEdit(money=True)
         self.purpose = QLineEdit()
-        self.for_employer = QCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
+        self.for_employer = WrappingCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
         self.for_employer.setToolTip("Deductions for your own benefit count against the minimum wage.")
         self.rows = {
             "pa": add_row(form, "&PA:", self.pa_box),
