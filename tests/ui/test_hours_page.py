@@ -554,3 +554,16 @@ def test_the_week_says_which_pay_periods_its_days_are_in(qtbot, context):
         "Pay periods: Monday 23 November 2026 to Friday 27 November 2026: pay period 21 to 27 November 2026, not "
         "paid yet. Saturday 28 November 2026 to Sunday 29 November 2026: pay period 28 November to 4 December 2026, "
         "not paid yet.")
+    # And drawn over the grid: a band over Monday to Friday's columns, another over the weekend's.
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    bar, header = page.period_bar, page.grid.horizontalHeader()
+    assert [(b.first_column, b.last_column, b.text) for b in bar.bands()] == [
+        (0, 4, "Pay period 21 to 27 Nov: not paid yet"), (5, 6, "Pay period 28 Nov to 4 Dec: not paid yet")]
+    weekdays, weekend = (bar.span(b) for b in bar.bands())
+    grid_left = page.grid.viewport().mapTo(page, page.grid.viewport().rect().topLeft()).x() - bar.x()
+    assert abs(weekdays.left() - (grid_left + header.sectionViewportPosition(0))) <= 2
+    assert abs(weekend.left() - (grid_left + header.sectionViewportPosition(5))) <= 2
+    assert abs(weekend.right() - (grid_left + header.sectionViewportPosition(6) + header.sectionSize(6))) <= 4
+    assert bar.accessibleName() == page.pay_periods.text()
