@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain import before_paying
+from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.messages import date_range, format_date
@@ -275,8 +277,11 @@ class PayPage(QWidget):
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
         if run is not None and run.finalised and run.already_paid_by is not None:
             lines.append(("warning", repeated_run_sentence(run)))
-        lines += [("warning", f"Confirm before finalising: {sentence}") for sentence in
-                  (run.confirm_sentences if run and not run.finalised else [])]
+        # What finalising will ask to confirm; a PA to enrol in the pension is said once, with why, below.
+        enrol = {d.pa.id for d in (run.pas if run else []) if d.payslip and PENSION_ENROL_NOW in d.payslip.flags}
+        lines += [("warning", f"Confirm before finalising: {sentence}") for item, sentence in
+                  (zip(run.to_confirm, run.confirm_sentences) if run and not run.finalised else [])
+                  if not (item.code == before_paying.PENSION_ENROL_NOW and item.pa in enrol)]
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
         lines += [("warning", arrears_sentence(due)) for due in self._arrears]
@@ -367,7 +372,7 @@ class PayPage(QWidget):
         if day is None or employer_id is None:
             self.period_label.setText("Enter the pay date, like 30/11/2026.")
             return
-        self.period_label.setText(f"For {date_range(*pay_runs.period_for(self.context.db, employer_id, day))}")
+        self.period_label.setText(date_range(*pay_runs.period_for(self.context.db, employer_id, day)))
         if self._run is not None and self._run.pay_date != day:
             self._run = None  # the figures shown are for another date
             self._show_run()
