@@ -541,3 +541,33 @@ def test_finalising_lists_what_to_confirm_first_and_cancel_keeps_it_open(qtbot, 
     assert asked[0].startswith("Before you pay, check these:") and "Finalise the pay run for 30 November 2026 anyway?" \
         in asked[0]
     assert pay_runs.pay_run_dates(context.db, employer.id) == []
+
+
+def test_the_suggested_pay_day_follows_the_work_but_not_over_a_date_you_typed(qtbot, context, says_yes):
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.pay_frequency import PayFrequency
+    from pa_manager.services import employers
+
+    employer = employers.save_employer(context.db, EmployerRecord(name="Weekly", pay_frequency=PayFrequency.WEEKLY,
+                                                                  paye_reference="123/AB45678"))
+    context.set_employer(employer.id)
+    page = _page(qtbot, context)
+    assert page.date_edit.text() == "27/11/2026"  # nothing worked yet: this week's pay day
+    pa = people.save_pa(context.db, employer.id, PARecord(
+        name="Sam Reid", date_of_birth=date(1990, 5, 1), start_date=date(2026, 11, 2), tax_code="1257L",
+        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal("13.50")),)), TODAY)
+    shifts.save_shift(context.db, employer.id, shifts.ShiftInput(pa.id, date(2026, 11, 10), time(9), time(15)))
+    context.announce_change()
+    # The shift of 10 November is paid on Friday 13 November: that is the pay day to make now.
+    assert page.date_edit.text() == "13/11/2026"
+    assert page.next_pay_day.text() == "Your next pay day is Friday 13 November 2026."
+    type_into(qtbot, page.date_edit, "20/11/2026")
+    shifts.save_shift(context.db, employer.id, shifts.ShiftInput(pa.id, date(2026, 11, 3), time(9), time(15)))
+    context.announce_change()
+    assert page.date_edit.text() == "20/11/2026"  # yours stays
+    assert page.next_pay_day.text() == "Your next pay day is Friday 6 November 2026."
+    type_into(qtbot, page.date_edit, "6/11/2026")
+    click(qtbot, page.work_out_button)
+    click(qtbot, page.finalise_button)
+    assert pay_runs.pay_run_dates(context.db, employer.id) == [date(2026, 11, 6)]
+    assert page.next_pay_day.text() == "Your next pay day is Friday 13 November 2026."  # moved on

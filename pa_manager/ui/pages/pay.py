@@ -190,17 +190,17 @@ class PayPage(QWidget):
         self._suggest_pay_day()
         self.refresh()
 
-    def _suggest_pay_day(self) -> None:
-        """Show the next pay day (it follows the work: shifts just entered, a new pay frequency), and put it
-        in the date field unless a date of your own is there."""
+    def _suggest_pay_day(self, *, into_the_date: bool = True) -> None:
+        """Show the next pay day (it follows the work: shifts just entered, a new pay frequency, a pay run
+        finalised), and put it in the date field unless a date of your own, or a pay run, is there."""
         employer_id = self.context.employer_id
         if employer_id is None:
             return
         day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
         self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
-        if self._suggested is None or self._chosen_date() == self._suggested:
+        if into_the_date and (self._suggested is None or self._chosen_date() == self._suggested):
             self.date_edit.set_value(day)
-        self._suggested = day
+            self._suggested = day
 
     def open_next_pay_run(self) -> None:
         """Show the next pay run to make (the earliest with unpaid work), worked out."""
@@ -217,8 +217,7 @@ class PayPage(QWidget):
         self._stale = False
         employer_id = self.context.employer_id
         self.setEnabled(employer_id is not None)
-        if self._run is None:
-            self._suggest_pay_day()
+        self._suggest_pay_day(into_the_date=self._run is None)
         dates = pay_runs.pay_run_dates(self.context.db, employer_id) if employer_id is not None else []
         if self._run is not None:
             self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date, self.context.today())
