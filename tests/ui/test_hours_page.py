@@ -567,3 +567,17 @@ def test_the_week_says_which_pay_periods_its_days_are_in(qtbot, context):
     assert abs(weekend.left() - (grid_left + header.sectionViewportPosition(5))) <= 2
     assert abs(weekend.right() - (grid_left + header.sectionViewportPosition(6) + header.sectionSize(6))) <= 4
     assert bar.accessibleName() == page.pay_periods.text()
+
+
+def test_no_hint_in_the_shift_dialog_is_cut_off_when_the_sleep_in_row_appears(qtbot, demo_context):
+    from pa_manager.domain.shifts import ShiftType
+    from pa_manager.ui.dialogs.shift_dialog import show_type
+
+    dialog = _dialog(qtbot, demo_context, "Tom Whitfield", THIS_MONDAY + timedelta(days=3))
+    dialog.resize(620, dialog.height())
+    qtbot.waitExposed(dialog)
+    show_type(dialog.type_box, ShiftType.SLEEP_IN)
+    qtbot.wait(50)
+    hints = [label for label in dialog.findChildren(QLabel, "fieldHint") if label.isVisible()]
+    assert hints and all(label.height() >= label.heightForWidth(label.width()) for label in hints), [
+        (label.text()[:30], label.height(), label.heightForWidth(label.width())) for label in hints]
