@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 from decimal import Decimal
-from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QFormLayout, QGroupBox, QLineEdit, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup, QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QLineEdit, QRadioButton, QVBoxLayout,
+    QWidget,
 )
 
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -28,9 +28,6 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import standing_lines
-
-if TYPE_CHECKING:
-    from pa_manager.ui.dialogs.first_run import FirstRunDialog
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -51,9 +48,13 @@ def _typed(root: QWidget) -> tuple:
 
 
 class Step(QWidget):
+    """One step of the first run. `run` is the first run's dialog (first_run.FirstRunDialog, which imports
+    this module, so it is not named here): its context, who is using the app and whether there is an
+    employer yet."""
+
     can_skip = True
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__()
         self.run = run
         self.context = run.context
@@ -108,7 +109,7 @@ class WhoStep(Step):
 
     can_skip = False  # Enter on the first choice is as quick, and the rest of the steps depend on it
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__(run)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
@@ -158,7 +159,7 @@ class WhoStep(Step):
 class EmployerStep(Step):
     """The employer's details in the same form as Add an employer (EmployerForm)."""
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__(run)
         self.saved = None  # the employer as stored by this step
         self.form = EmployerForm(self.context.db, ask_pay_frequency=False, ask_benchmarks=False)
@@ -218,7 +219,7 @@ class EmployerStep(Step):
 class DataStep(Step):
     """Where the data file is, what is backed up and where, and that it is theirs alone."""
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__(run)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -316,7 +317,7 @@ TAX_CODE_EXPLAINED = (
 class PADetailsStep(Step):
     """The details a first pay day needs; the rest (address, checks, pension) is on the People page."""
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__(run)
         self.saved: PARecord | None = None
         self.rows: dict[str, FieldRow] = {}
@@ -434,7 +435,7 @@ class PADetailsStep(Step):
 class PayDayStep(Step):
     """How often they pay, the pay day that suggests, and what happens on pay day, in plain words."""
 
-    def __init__(self, run: FirstRunDialog):
+    def __init__(self, run: QDialog):
         super().__init__(run)
         body = QWidget()
         layout = QVBoxLayout(body)
