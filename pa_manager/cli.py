@@ -157,6 +157,43 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_p60)
 
+    p = sub.add_parser("rti", help="save the Full Payment Submission (FPS) for a finalised pay run as an HMRC RTI "
+                                   "file, made from the stored pay records")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--late-reason", choices=list("ABCDEFGH"), metavar="LETTER",
+                   help="HMRC's late reporting reason (A to H), for an FPS sent after the pay day")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_rti)
+
+    p = sub.add_parser("eps", help="save the Employer Payment Summary (EPS) for a tax month as an HMRC RTI file: "
+                                   "the Employment Allowance claim, a month with no pay")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--tax-month", required=True, metavar="YYYY-YY:N",
+                   help="the tax year and the month, 1 (6 April to 5 May) to 12, like 2026-27:3")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    claim = p.add_mutually_exclusive_group()
+    claim.add_argument("--claim-employment-allowance", dest="claim", action="store_true", default=None,
+                       help="claim the Employment Allowance in this EPS (by default: the year's first EPS, when you "
+                            "claim it)")
+    claim.add_argument("--no-employment-allowance", dest="claim", action="store_false",
+                       help="leave the Employment Allowance claim out of this EPS")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_eps)
+
+    p = sub.add_parser("rti-sent", help="record that a pay run's FPS reached HMRC: the file made by 'rti', or its "
+                                        "figures entered in Basic PAYE Tools")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--by", choices=["file", "basic-paye-tools"], default="file",
+                   help="how it was sent (default: the file PA Manager made)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_rti_sent)
+
     p = sub.add_parser("budget", help="the direct-payment budget for a council year: money in and out, forecast, uprating gap")
     p.add_argument("--employer", required=True)
     p.add_argument("--year", required=True, metavar="YYYY-YY")
@@ -241,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_change_passphrase)
 
     _add_report_parser(sub)
+    from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
+
+    add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
     return parser
 
 
@@ -670,6 +710,70 @@ def cmd_p60(args) -> int:
             for f in forms]})
     else:
         print(f"Wrote {len(files)} P60{'s' if len(files) != 1 else ''} to {args.out_dir}.")
+    return 0
+
+
+SENDING_OFF_NOTE = ("PA Manager does not send it to HMRC: send it with software that can, or through your payroll "
+                    "bureau, then record it with 'pa-manager rti-sent'.")
+
+
+def cmd_rti(args) -> int:
+    from pa_manager.messages import format_date
+    from pa_manager.services.rti import write_fps
+
+    db = _open(args, writes=True)
+    made = write_fps(db, _employer_id(db, args.employer), args.pay_date, args.out, datetime.now().astimezone(),
+                     late_reason=args.late_reason)
+    if args.json:
+        _print_json({"file": str(made.path), "kind": made.kind, "tax_year": made.tax_year,
+                     "pay_date": args.pay_date.isoformat(), "irmark": made.irmark, "pas": made.people,
+                     "sent": False})
+    else:
+        people = f"{made.people} PA{'s' if made.people != 1 else ''}"
+        print(f"Wrote the FPS for the pay day on {format_date(args.pay_date)} ({people}) to {made.path}. Its IRmark "
+              f"is {made.irmark}. {SENDING_OFF_NOTE}")
+    return 0
+
+
+def cmd_eps(args) -> int:
+    from pa_manager.domain.rti import RtiError, eps_due, parse_tax_month
+    from pa_manager.messages import describe, format_date
+    from pa_manager.domain.validation import Problem
+    from pa_manager.services.rti import write_eps
+
+    try:
+        tax_year, month = parse_tax_month(args.tax_month)
+    except RtiError as error:
+        raise UsageError(describe(Problem(error.code))) from None
+    db = _open(args, writes=True)
+    made = write_eps(db, _employer_id(db, args.employer), tax_year, month, args.out, datetime.now().astimezone(),
+                     claim_employment_allowance=args.claim)
+    if args.json:
+        _print_json({"file": str(made.path), "kind": made.kind, "tax_year": tax_year, "tax_month": month,
+                     "irmark": made.irmark, "employment_allowance": made.employment_allowance,
+                     "no_payment": made.no_payment, "sent": False})
+    else:
+        what = [w for w, on in (("claims the Employment Allowance", made.employment_allowance),
+                                ("says nobody was paid in the month", made.no_payment)) if on]
+        said = f" It {' and '.join(what)}." if what else ""
+        print(f"Wrote the EPS for tax month {month} of {tax_year} to {made.path}.{said} Its IRmark is {made.irmark}. "
+              "PA Manager does not send it to HMRC: send it with software that can, or through your payroll bureau, "
+              f"by {format_date(eps_due(tax_year, month))}.")
+    return 0
+
+
+def cmd_rti_sent(args) -> int:
+    from pa_manager.messages import format_date
+    from pa_manager.services.rti import BASIC_PAYE_TOOLS, FILE_SENT, mark_fps_sent
+
+    db = _open(args, writes=True)
+    how = FILE_SENT if args.by == "file" else BASIC_PAYE_TOOLS
+    report = mark_fps_sent(db, _employer_id(db, args.employer), args.pay_date, how, datetime.now().astimezone())
+    if args.json:
+        _print_json({"pay_date": args.pay_date.isoformat(), "sent_how": report.sent_how, "irmark": report.irmark,
+                     "sent_at": report.sent_at.isoformat()})
+    else:
+        print(f"Recorded that the FPS for the pay day on {format_date(args.pay_date)} reached HMRC.")
     return 0
 
 

@@ -47,6 +47,7 @@ from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import shift_rows, to_shift
+from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -469,7 +470,8 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
-                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan)
+                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan, pa.gender,
+                     pa.starter_declaration)
 
 
 @dataclass(frozen=True)
@@ -694,17 +696,23 @@ def _worked_out(draft, pay_date: date) -> PayRunDraft:
 # --- finalising and the record ------------------------------------------------------------------
 
 
-def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_date: date, reason: str) -> None:
-    """Record why a shortfall is accepted (for example, arrears will be paid next pay day), or clear it."""
+def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_date: date, reason: str) -> Change:
+    """Record why a shortfall is accepted (for example, arrears will be paid next pay day), or clear it
+    (MINIMUM_WAGE_REASON_RECORDED)."""
     with db.session() as s:
-        row = s.scalar(select(models.PayNote).where(models.PayNote.pa_id == pa_id, models.PayNote.pay_date == pay_date))
+        recorder = Recorder(s)
+        that_day = and_(models.PayNote.pa_id == pa_id, models.PayNote.pay_date == pay_date)
+        recorder.watch(models.PayNote, that_day)
+        row = s.scalar(select(models.PayNote).where(that_day))
         if not reason.strip():
             if row is not None:
                 s.delete(row)
-            return
-        row = row or models.PayNote(employer_id=employer_id, pa_id=pa_id, pay_date=pay_date)
-        row.minimum_wage_reason = reason.strip()
-        s.add(row)
+        else:
+            row = row or models.PayNote(employer_id=employer_id, pa_id=pa_id, pay_date=pay_date)
+            row.minimum_wage_reason = reason.strip()
+            s.add(row)
+        pa = s.get(models.PersonalAssistant, pa_id)
+        return recorder.change("MINIMUM_WAGE_REASON_RECORDED", employer_id, name=pa.name if pa else "")
 
 
 class NeedsConfirming(ServiceError):

@@ -13,9 +13,10 @@ from pathlib import Path
 
 from pa_manager.domain.pay_record import from_document
 from pa_manager.messages import describe
-from pa_manager.services.employers import employer_named
+from pa_manager.services.employers import added_employer, employer_named
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.import_checks import check_records
+from pa_manager.services.undo import Done, Recorder, done
 from pa_manager.storage.database import Database, head_revision, known_revisions
 from pa_manager.storage.export_schema import FileRefused, check_repeats, check_tables
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
@@ -134,6 +135,12 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None, toda
     """Add the exported employer to this data file; returns its new id. The file is checked whole
     first, and refused, with nothing stored, if anything in it could not be stored or read back; a
     name already here is refused too (import it under another with `rename_to`)."""
+    return import_employer_undoably(db, path, rename_to, today).value
+
+
+def import_employer_undoably(db: Database, path: Path, rename_to: str | None = None,
+                             today: date | None = None) -> Done[int]:
+    """import_employer, with the change it made (EMPLOYER_IMPORTED: every row it added)."""
     document = read_export(path)
     try:
         tables = checked_tables(document, rename_to, today or date.today())
@@ -149,4 +156,6 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None, toda
         employer_id = load_employer(s.connection(), tables)
         # An export from before pay records kept their details: bring its records up to date too.
         upgrade_version_1_records(s.connection(), employer_id)
-        return employer_id
+        recorder = Recorder(s)
+        added_employer(recorder, employer_id)
+        return done(employer_id, recorder, "EMPLOYER_IMPORTED", employer_id, name=employer["name"])

@@ -15,29 +15,47 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui.announce import announce
+from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
 from pa_manager.ui.widgets.paragraph import ShortenedLine
+from pa_manager.ui.widgets.scroll import vertical_scroll
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
 AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Budget", "Reports", "Caseload",
-         "Wage calculator")
+         "Wage calculator", "Recruitment")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
+def area_key(number: int) -> str:
+    """1 for the first area ... 9, and 0 for the tenth, as the number keys run; past ten, the first letter of
+    the area's name (Ctrl+R for Recruitment), so areas added later keep the others' keys where they were."""
+    return str(number % 10) if number <= 10 else AREAS[number - 1][0]
+
+
 def area_shortcut(number: int) -> str:
-    """Ctrl+1 for the first area ... Ctrl+9, and Ctrl+0 for the tenth, as the number keys run."""
-    return f"Ctrl+{number % 10}"
+    return f"Ctrl+{area_key(number)}"
+
+
+def size_by_shown_page(stack: QStackedWidget, index: int) -> None:
+    """Size the areas' stack by the one shown: a small area is not made as big as the biggest, so the
+    window fits a small screen at a large text size, and the page around it scrolls up and down.
+    (Qt's stack sizes itself by every page whose size policy is not Ignored: the hidden ones are.)"""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
 
 
 class MainWindow(QMainWindow):
@@ -45,6 +63,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
+        follow_focus()
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
@@ -69,6 +88,7 @@ class MainWindow(QMainWindow):
         top.addStretch()
 
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.opening = QLabel("Opening your records…")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
@@ -87,10 +107,13 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.client_heading.setFont(font)
-        self.client_heading.setAccessibleName("Whose records are open")
+        self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
         pages.addWidget(self.client_heading)
-        pages.addWidget(self.stack, stretch=1)
+        # Every area scrolls up and down when the window is short (a small screen, large text).
+        self.page_area = vertical_scroll(self.stack, "Area")
+        self.page_area.setFrameShape(self.page_area.Shape.NoFrame)
+        pages.addWidget(self.page_area, stretch=1)
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
         middle.addLayout(pages, stretch=1)
@@ -136,6 +159,8 @@ class MainWindow(QMainWindow):
         context.employer_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._remember_employer)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # What the status bar says is said to a screen reader too (it is not where the cursor is).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
@@ -153,6 +178,7 @@ class MainWindow(QMainWindow):
         ("pay", "pay", "PayPage"), ("checks", "checks", "ChecksPage"), ("training", "training", "TrainingPage"),
         ("budget", "budget", "BudgetPage"), ("reports", "reports", "ReportsPage"),
         ("caseload", "caseload", "CaseloadPage"), ("calculator", "wage_calculator", "WageCalculatorPage"),
+        ("recruitment", "recruitment", "RecruitmentPage"),
     )
 
     def _make_page(self, index: int) -> QWidget:
@@ -161,6 +187,7 @@ class MainWindow(QMainWindow):
         attribute, module, name = self.PAGES[index]
         page = getattr(importlib.import_module(f"pa_manager.ui.pages.{module}"), name)(self.context)
         assert page.title == AREAS[index]
+        page.setAccessibleName(page.title)
         stand_in = self.stack.widget(index)
         showing = self.stack.currentIndex() == index
         self.stack.insertWidget(index, page)
@@ -168,6 +195,7 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         if showing:
             self.stack.setCurrentIndex(index)
+        order_tabs(self.centralWidget())
         if attribute == "dashboard":
             page.pa_requested.connect(self.show_pa)
             page.employer_edit_requested.connect(self.edit_employer)
@@ -252,7 +280,7 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         for number, title in enumerate(AREAS, start=1):
-            self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
+            self._action(go_menu, f"&{area_key(number)} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
 
         help_menu = bar.addMenu("&Help")
@@ -311,6 +339,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
             self.nav.blockSignals(False)
             return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.currentWidget().isAncestorOf(focused):
+            # Hidden with its page, it would hand the cursor to the next control in the window first
+            # (the employer box), which a screen reader would read out on the way to the new area.
+            focused.clearFocus()
         made = self.pages.made(row)
         self.stack.setCurrentIndex(row)
         page = self.pages[row]  # made now, up to date, if it is shown for the first time
@@ -336,19 +369,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def new_employer(self) -> None:
-        from pa_manager.services import employers
         from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 
         dialog = EmployerDialog(self.context.db, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.set_employer(saved.id)
-        self.context.record(
-            f"Add employer {saved.name}",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.delete_employer(db, saved.id),
-        )
+        self.context.set_employer(dialog.saved.id)
+        self.context.push(dialog.change)
 
     def edit_employer(self) -> None:
         from pa_manager.services import employers
@@ -360,12 +387,7 @@ class MainWindow(QMainWindow):
         dialog = EmployerDialog(self.context.db, before, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.record(
-            f"Change {saved.name}'s employer details",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.restore_employer(db, before),
-        )
+        self.context.push(dialog.change)
 
     def remove_employer(self) -> None:
         """Remove the employer shown and all their records, after asking once; undo puts them back."""
@@ -381,19 +403,9 @@ class MainWindow(QMainWindow):
             "this with Edit, then Undo, until you close PA Manager.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db = self.context.db
-        snapshot = employers.remove_employer(db, self.context.employer_id)
-        restored: list[int] = []
-
-        def undo() -> None:
-            restored.append(employers.put_back_employer(db, snapshot))
-            self.context.set_employer(restored[-1])
-
-        def redo() -> None:
-            employers.remove_employer(db, restored[-1])
-
+        change = employers.remove_employer(self.context.db, self.context.employer_id)
         self.context.announce_change()  # moves to another employer, or to none
-        self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
+        self.context.push(change)
 
     # --- the first run ---
     def offer_first_run(self) -> None:
@@ -436,11 +448,22 @@ class MainWindow(QMainWindow):
             self.go_to(self.pages.index(self.caseload))
 
     # --- navigation ---
+    def _on_stack_current_changed(self, index: int) -> None:
+        size_by_shown_page(self.stack, index)
+
     def go_to(self, index: int) -> None:
+        """Open an area (Ctrl+its number): the cursor goes to its first control, and a screen reader is
+        told which area it is."""
         if not self.pages:
             return
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        order_tabs(self.centralWidget())  # widgets a page added since keep to reading order
+        self.page_area.verticalScrollBar().setValue(0)
+        target = first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        announce(page, f"{page.title} area")
 
     def open_employer(self, employer_id: int) -> None:
         """From the caseload: switch to that employer and show their dashboard."""
@@ -452,12 +475,13 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget"}.get(area, "Checks"))
+        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget",
+                             "recruitment": "Recruitment"}.get(area, "Checks"))
         self.go_to(index)
         page = self.pages[index]
         if AREAS[index] == "Pay":
             page.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
-        if pa_id >= 0 and AREAS[index] in ("Training", "Checks"):
+        if pa_id >= 0 and AREAS[index] in ("Training", "Checks", "Recruitment"):
             (page.select if AREAS[index] == "Training" else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
@@ -610,18 +634,9 @@ class MainWindow(QMainWindow):
         if self.context.employer_id is None:
             return
         dialog = StaffImportDialog(self.context, self.employer_box.currentText(), self)
-        if not dialog.exec() or dialog.result is None:
+        if not dialog.exec() or dialog.result is None or dialog.result.change is None:
             return
-        from pa_manager.services import people
-
-        db, ids = self.context.db, dialog.result.added_ids
-        added = [people.get_pa(db, pa_id) for pa_id in ids]
-        employer_id = self.context.employer_id
-        self.context.record(
-            f"Import {len(ids)} PAs",
-            redo=lambda: [people.restore_pa(db, employer_id, pa) for pa in added],
-            undo=lambda: [people.delete_pa(db, pa_id) for pa_id in ids],
-        )
+        self.context.push(dialog.result.change)
 
     def export_employer(self) -> None:
         from pa_manager.services import transfer
@@ -647,23 +662,16 @@ class MainWindow(QMainWindow):
             self.import_employer_file(Path(path))
 
     def import_employer_file(self, path: Path) -> None:
-        from pa_manager.services import employers, transfer
+        from pa_manager.services import transfer
         from pa_manager.services.errors import ServiceError
 
-        db = self.context.db
         try:
-            employer_id = transfer.import_employer(db, path)
+            imported = transfer.import_employer_undoably(self.context.db, path)
         except ServiceError as error:
             QMessageBox.warning(self, "The employer was not imported", str(error))
             return
-        self.context.set_employer(employer_id)
-        name = employers.get_employer(db, employer_id).name
-        self.context.record(
-            f"Import employer {name}",
-            redo=lambda: transfer.import_employer(db, path),
-            undo=lambda: employers.delete_employer(db, employers.find_employer(db, name).id),
-            employer_id=employer_id,
-        )
+        self.context.set_employer(imported.value)
+        self.context.push(imported.change, employer_id=imported.value)
 
     # --- help ---
     def show_guide(self) -> None:

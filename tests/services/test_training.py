@@ -47,7 +47,7 @@ def test_the_catalogue_is_seeded_once_with_the_usual_courses(db, household):
 
 def test_a_course_of_your_own_has_its_name_and_interval(db, household):
     employer_id, _ = household
-    saved = training.save_course(db, employer_id, "PEG feeding", 12, required_for_everyone=True)
+    saved = training.save_course(db, employer_id, "PEG feeding", 12, required_for_everyone=True).value
     assert saved.course.key.startswith("own_")
     listed = _course(db, employer_id, saved.course.key)
     assert (listed.name, listed.course.refresh_months, listed.required_for_everyone) == ("PEG feeding", 12, True)

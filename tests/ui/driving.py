@@ -41,14 +41,29 @@ def focused() -> QWidget:
     return widget
 
 
+# The windows a test drives (`drives(window)`): where the focus goes back to when a dialog closes.
+_WINDOWS: list[QWidget] = []
+
+
+def drives(window: QWidget) -> QWidget:
+    """Note the window a test drives by keys, so that focus can go back to it as a desktop would."""
+    _WINDOWS.append(window)
+    return window
+
+
+def forget_windows() -> None:
+    """At the end of a test: the windows it drove are closing."""
+    _WINDOWS.clear()
+
+
 def _window_manager_gives_focus_back() -> None:
     """When a dialog closes, a desktop's window manager makes the window beneath it active again; the
-    offscreen platform has none, so do what it would: activate the dialog still open, else the window."""
-    from PySide6.QtWidgets import QMainWindow
-
+    offscreen platform has none, so do what it would: activate the dialog still open, else the window the
+    test drives. (Asked of the windows the test holds, never of every top-level widget: wrapping a
+    window Qt is about to delete leaves a stale wrapper that crashes the garbage collector later.)"""
     waiting = QApplication.activeModalWidget()
-    windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()]
-    target = waiting or (windows[-1] if windows else None)
+    shown = [w for w in _WINDOWS if w.isVisible()]
+    target = waiting or (shown[-1] if shown else None)
     if target is not None:
         target.activateWindow()
 

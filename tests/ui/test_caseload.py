@@ -81,9 +81,8 @@ def test_double_click_asks_for_that_employer_once(qtbot, demo_context):
 def test_the_page_follows_changes(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     before = page.proxy.rowCount()
-    employer = _add_client(demo_context, "Nia Owusu")
-    demo_context.record("Add employer Nia Owusu", redo=lambda: None,
-                        undo=lambda: employers.delete_employer(demo_context.db, employer.id))
+    added = employers.save_employer_undoably(demo_context.db, EmployerRecord(name="Nia Owusu"))
+    demo_context.push(added.change)
     assert page.proxy.rowCount() == before + 1
     demo_context.undo_group.activeStack().undo()
     assert page.proxy.rowCount() == before

@@ -9,7 +9,6 @@ from pa_manager.services import people
 from pa_manager.ui.dialogs import check_dialogs
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.employer_duties_dialog import EmployerDutiesDialog
-from pa_manager.ui.widgets.form import _is_field
 from pa_manager.ui.widgets.inputs import WrappingCheckBox
 from tests.ui.driving import ALT, wait_for_focus
 from tests.ui.test_accessibility import _mnemonic
@@ -107,6 +106,15 @@ def test_a_field_reached_by_its_letter_is_scrolled_into_view(qtbot, window):
     assert row.field.hasFocus()
     top = row.field.mapTo(scroll.viewport(), QPoint(0, 0)).y()
     assert 0 <= top and top + row.field.height() <= scroll.viewport().height()
+
+
+def _is_field(widget) -> bool:
+    """Something typed into or chosen with: not a push button or a scrolling frame."""
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit, QPlainTextEdit
+
+    if isinstance(widget, QAbstractButton):
+        return not isinstance(widget, QPushButton)
+    return isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox))
 
 
 def _pa(context):

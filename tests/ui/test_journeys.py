@@ -23,8 +23,8 @@ from pa_manager.ui.dialogs.shift_dialog import ShiftDialog
 from pa_manager.ui.main_window import MainWindow
 from tests.conftest import TODAY
 from tests.ui.driving import (
-    ALT, CTRL, choose_path, fill, focused, keys_in, press, replace_text, screenshot, shortcut, type_text,
-    wait_for_focus, when_dialog_opens,
+    ALT, CTRL, choose_path, drives, fill, focused, forget_windows, keys_in, press, replace_text, screenshot,
+    shortcut, type_text, wait_for_focus, when_dialog_opens,
 )
 
 ENTER, TAB, DOWN, UP, RIGHT = Qt.Key.Key_Return, Qt.Key.Key_Tab, Qt.Key.Key_Down, Qt.Key.Key_Up, Qt.Key.Key_Right
@@ -62,7 +62,7 @@ def new_window(qtbot, tmp_path):
     opened = []
 
     def open_(name: str) -> MainWindow:
-        window = MainWindow()
+        window = drives(MainWindow())
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
@@ -72,6 +72,7 @@ def new_window(qtbot, tmp_path):
         return window
 
     yield open_
+    forget_windows()
     for window in opened:
         window.context.db.close()
 
@@ -318,8 +319,8 @@ def test_an_advice_session_opens_a_clients_file_read_only_prints_a_report_and_le
     def session() -> None:
         """Once the window shows the file's records: choose the client, see what is overdue, save October's
         payslips as one PDF (to print), then Ctrl+Q."""
-        window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.pages), None)
-        if window is None or not window.isVisible() or not window.employer_box.count():
+        window = shown[0] if shown else None
+        if window is None or not window.isVisible() or not window.pages or not window.employer_box.count():
             QTimer.singleShot(50, session)
             return
         try:
@@ -365,10 +366,24 @@ def test_an_advice_session_opens_a_clients_file_read_only_prints_a_report_and_le
         QApplication.closeAllWindows()
         QApplication.quit()
 
+    # The window the app makes, as it opens the records into it (held here, not looked for among every window).
+    from pa_manager import app
+
+    shown: list = []
+    opening = app.open_records
+
+    def open_records_into(window, *args, **kwargs):
+        shown.append(drives(window))
+        return opening(window, *args, **kwargs)
+
+    monkeypatch.setattr(app, "open_records", open_records_into)
     when_dialog_opens(read_only_question, QMessageBox)
     QTimer.singleShot(0, session)
     QTimer.singleShot(90_000, stuck)
-    assert cli.main(["--portable", "--data", str(client)]) == 0
+    try:
+        assert cli.main(["--portable", "--data", str(client)]) == 0
+    finally:
+        forget_windows()
     if "error" in seen:
         raise seen["error"]
 

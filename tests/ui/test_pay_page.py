@@ -393,9 +393,9 @@ def test_every_control_in_each_pay_dialog_is_named_and_its_letters_differ(qtbot,
 def test_finalising_clears_the_undo_history_so_nothing_behind_the_run_can_be_undone(qtbot, demo_context, says_yes):
     tom = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Tom Whitfield")
     page = _page(qtbot, demo_context)
-    saved = shifts.save_shift(demo_context.db, demo_context.employer_id,
-                              shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
-    demo_context.record("Add a shift", redo=lambda: None, undo=lambda: shifts.delete_shift(demo_context.db, saved.key))
+    added = shifts.save_shift_undoably(demo_context.db, demo_context.employer_id,
+                                       shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
+    demo_context.push(added.change)
     assert demo_context.undo_group.canUndo()
     _work_out(qtbot, page)
     click(qtbot, page.finalise_button)
@@ -404,9 +404,10 @@ def test_finalising_clears_the_undo_history_so_nothing_behind_the_run_can_be_und
 
 def test_an_undo_the_records_no_longer_allow_is_refused_in_words_and_dropped(qtbot, demo_context, monkeypatch):
     tom = next(pa for pa in people.list_pas(demo_context.db, demo_context.employer_id) if pa.name == "Tom Whitfield")
-    saved = shifts.save_shift(demo_context.db, demo_context.employer_id,
-                              shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
-    demo_context.record("Add a shift", redo=lambda: None, undo=lambda: shifts.delete_shift(demo_context.db, saved.key))
+    added = shifts.save_shift_undoably(demo_context.db, demo_context.employer_id,
+                                       shifts.ShiftInput(tom.id, date(2026, 11, 24), time(9), time(12)))
+    saved = added.value
+    demo_context.push(added.change)
     # Another window (or the command line) finalises November meanwhile.
     pay_runs.finalise_pay_run(demo_context.db, demo_context.employer_id, NOVEMBER, TODAY_NOON, confirmed=True)
     refused = []

@@ -17,6 +17,7 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import budget
 from pa_manager.services.budget_report import BASIS_NAMES, CATEGORY_NAMES
 from pa_manager.services.errors import ValidationFailed
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
@@ -58,6 +59,7 @@ class BudgetYearDialog(QDialog):
 
     def __init__(self, years: list[BudgetYear], chosen: str | None, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Add or change a budget year")
         self.setMinimumWidth(620)  # room for the hints to wrap without being cut short
         self._years = {y.label: y for y in years}
@@ -183,6 +185,7 @@ class LedgerEntryDialog(QDialog):
 
     def __init__(self, entry: LedgerEntry | None, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Change an entry" if entry else "Add an entry")
         self.entry: LedgerEntry | None = None
         self._before = entry
@@ -276,6 +279,7 @@ class ReconcileDialog(QDialog):
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Check your records against your bank statement")
         self.on: date | None = None
         self.balance: Decimal | None = None

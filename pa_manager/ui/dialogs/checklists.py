@@ -20,6 +20,7 @@ from pa_manager.domain.pension import thresholds
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
 from pa_manager.services import checks, employers, people
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.check_records import (
     describe_dbs, describe_reference, describe_right_to_work, edit_check,
@@ -77,6 +78,7 @@ class _ChecklistDialog(QDialog):
 
     def __init__(self, context: AppContext, title: str, intro: str, steps: list[Step], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.steps = steps
         self.setWindowTitle(title)

@@ -14,8 +14,10 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
-from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message, start_on_first_field
+from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -43,9 +45,11 @@ class EmployerForm(QWidget):
     def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None, *, intro: str | None = None,
                  ask_pay_frequency: bool = True, ask_benchmarks: bool = True):
         super().__init__(parent)
+        ready_dialog(self)
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self._record = record or EmployerRecord(name="")
         self.rows: dict[str, FieldRow] = {}
 
@@ -187,7 +191,8 @@ class EmployerForm(QWidget):
             care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
         )
         try:
-            self.saved = employers.save_employer(self.db, record)
+            done = employers.save_employer_undoably(self.db, record)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():
@@ -212,6 +217,7 @@ class EmployerDialog(QDialog):
         self.form = EmployerForm(db, record)
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change = None
         self.rows = self.form.rows
         self.message = self.form.message
         for name in FIELDS:  # the fields, as the dialog's own (tests and callers reach them here)
@@ -222,14 +228,10 @@ class EmployerDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.buttons = buttons
         self.resize(640, 720)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        start_on_first_field(self, self.buttons)  # the name: typing at once is never lost
 
     def _on_buttons_accepted(self) -> None:
         self.saved = self.form.save()
         if self.saved is not None:
+            self.change = self.form.change  # what the save did, for the undo stack
             self.accept()

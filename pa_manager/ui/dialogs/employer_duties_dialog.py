@@ -13,8 +13,10 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
-from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message, start_on_first_field
+from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -45,9 +47,11 @@ class EmployerDutiesDialog(QDialog):
 
     def __init__(self, context: AppContext, focus: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.before: EmployerRecord = employers.get_employer(context.db, context.employer_id)
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self.setWindowTitle(f"{self.before.name}'s duties as an employer")
         self.rows: dict[str, FieldRow] = {}
         body = QWidget()
@@ -105,16 +109,11 @@ class EmployerDutiesDialog(QDialog):
         buttons.accepted.connect(self._on_buttons_accepted)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
-        self.buttons = buttons
         self.resize(640, 680)
         if focus in self.rows:
             # Opened from a checklist step: start at that step's field.
             self.rows[focus].field.setFocus()
             self.scroll.ensureWidgetVisible(self.rows[focus].field)
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        start_on_first_field(self, self.buttons)
 
     def _on_buttons_accepted(self) -> None:
         for row in self.rows.values():
@@ -136,7 +135,8 @@ class EmployerDutiesDialog(QDialog):
             **values,
         )
         try:
-            self.saved = employers.save_employer(self.context.db, record)
+            done = employers.save_employer_undoably(self.context.db, record, code="EMPLOYER_DUTIES_CHANGED")
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             self._show({field: describe(problem) for field, problem in failure.problems.items()})
             return
@@ -161,11 +161,9 @@ def edit_employer_duties(context: AppContext, focus: str | None = None, parent=N
         return False
     dialog = EmployerDutiesDialog(context, focus, parent)
     accepted = dialog.exec()
-    db, before, saved = context.db, dialog.before, dialog.saved
+    change = dialog.change
     dialog.deleteLater()
-    if not accepted or saved is None:
+    if not accepted or change is None:
         return False
-    context.record(f"Change {saved.name}'s duties as an employer",
-                   redo=lambda: employers.restore_employer(db, saved),
-                   undo=lambda: employers.restore_employer(db, before))
+    context.push(change)
     return True

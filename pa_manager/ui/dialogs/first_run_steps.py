@@ -29,6 +29,10 @@ from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import standing_lines
 
+# Each step is given the dialog that moves between them (ui/dialogs/first_run.FirstRunDialog, which
+# imports this module, so it is named here only as the QDialog it is).
+FirstRunDialog = QDialog
+
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -48,13 +52,9 @@ def _typed(root: QWidget) -> tuple:
 
 
 class Step(QWidget):
-    """One step of the first run. `run` is the first run's dialog (first_run.FirstRunDialog, which imports
-    this module, so it is not named here): its context, who is using the app and whether there is an
-    employer yet."""
-
     can_skip = True
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__()
         self.run = run
         self.context = run.context
@@ -109,7 +109,7 @@ class WhoStep(Step):
 
     can_skip = False  # Enter on the first choice is as quick, and the rest of the steps depend on it
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__(run)
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
@@ -159,7 +159,7 @@ class WhoStep(Step):
 class EmployerStep(Step):
     """The employer's details in the same form as Add an employer (EmployerForm)."""
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__(run)
         self.saved = None  # the employer as stored by this step
         self.form = EmployerForm(self.context.db, ask_pay_frequency=False, ask_benchmarks=False)
@@ -201,15 +201,9 @@ class EmployerStep(Step):
         if saved is None:
             return False
         self.saved = saved
-        db, context = self.context.db, self.context
         if before is None:
-            context.set_employer(saved.id)  # the new employer's own undo history
-            context.record(f"Add employer {saved.name}", redo=lambda: employers.restore_employer(db, saved),
-                           undo=lambda: employers.delete_employer(db, saved.id))
-        else:
-            context.record(f"Change {saved.name}'s employer details",
-                           redo=lambda: employers.restore_employer(db, saved),
-                           undo=lambda: employers.restore_employer(db, before))
+            self.context.set_employer(saved.id)  # the new employer's own undo history
+        self.context.push(self.form.change)
         self._shown = _typed(self)
         return True
 
@@ -219,7 +213,7 @@ class EmployerStep(Step):
 class DataStep(Step):
     """Where the data file is, what is backed up and where, and that it is theirs alone."""
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__(run)
         layout = QVBoxLayout(self)
         form = QFormLayout()
@@ -317,7 +311,7 @@ TAX_CODE_EXPLAINED = (
 class PADetailsStep(Step):
     """The details a first pay day needs; the rest (address, checks, pension) is on the People page."""
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__(run)
         self.saved: PARecord | None = None
         self.rows: dict[str, FieldRow] = {}
@@ -404,9 +398,9 @@ class PADetailsStep(Step):
         record = self._read()
         if record is None:
             return False
-        db, employer_id, before = self.context.db, self._employer_id(), self.saved
+        db, employer_id = self.context.db, self._employer_id()
         try:
-            saved = people.save_pa(db, employer_id, record, self.context.today())
+            done = people.save_pa_undoably(db, employer_id, record, self.context.today())
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():
@@ -418,14 +412,8 @@ class PADetailsStep(Step):
         except ServiceError as error:
             self.rows["name"].show_error(str(error))
             return False
-        self.saved = saved
-        if before is None:
-            self.context.record(f"Add {saved.name}", redo=lambda: people.restore_pa(db, employer_id, saved),
-                                undo=lambda: people.delete_pa(db, saved.id))
-        else:
-            self.context.record(f"Change {saved.name}'s details",
-                                redo=lambda: people.restore_pa(db, employer_id, saved),
-                                undo=lambda: people.restore_pa(db, employer_id, before))
+        self.saved = done.value
+        self.context.push(done.change)
         self._shown = _typed(self)
         return True
 
@@ -435,7 +423,7 @@ class PADetailsStep(Step):
 class PayDayStep(Step):
     """How often they pay, the pay day that suggests, and what happens on pay day, in plain words."""
 
-    def __init__(self, run: QDialog):
+    def __init__(self, run: FirstRunDialog):
         super().__init__(run)
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -521,8 +509,7 @@ class PayDayStep(Step):
         before = employers.get_employer(db, employer_id)
         if before.pay_frequency is self._chosen():
             return True
-        after = employers.save_employer(db, replace(before, pay_frequency=self._chosen()))
-        self.context.record(f"Pay {after.name}'s PAs {FREQUENCY_NAMES[after.pay_frequency].lower()}",
-                            redo=lambda: employers.restore_employer(db, after),
-                            undo=lambda: employers.restore_employer(db, before))
+        done = employers.save_employer_undoably(db, replace(before, pay_frequency=self._chosen()),
+                                                code="EMPLOYER_PAY_FREQUENCY_CHOSEN")
+        self.context.push(done.change)
         return True

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout
 
+from pa_manager.ui.keyboard import ready_dialog
+
 GUIDE_HTML = """
 <h1>Using PA Manager</h1>
 <p>PA Manager helps you employ personal assistants (PAs) with a direct payment or personal budget.</p>
@@ -50,6 +52,7 @@ saves a copy beside it, with the date in its name.</p>
 class GuideDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("PA Manager guide")
         layout = QVBoxLayout(self)
         text = QTextBrowser()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.people import PARecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
@@ -25,6 +26,7 @@ class LeaverDialog(QDialog):
 
     def __init__(self, pa: PARecord, today: date, parent=None, *, save_p45: Callable[[Path], str] | None = None):
         super().__init__(parent)
+        ready_dialog(self)
         self._save_p45 = save_p45
         self._pa = pa
         self.setWindowTitle(f"Record {pa.name} as leaving")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from pa_manager.storage.safekeeping import MIN_PASSPHRASE_LENGTH
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.paragraph import paragraph
 
@@ -32,6 +33,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, file_name: str, message: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Type the passphrase")
         self.passphrase: str | None = None
         layout = QVBoxLayout(self)
@@ -66,6 +68,7 @@ class NewPassphraseDialog(QDialog):
 
     def __init__(self, title: str, intro: str, *, ask_current: bool = False, action: str = "&Encrypt", parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(title)
         self.current: str | None = None
         self.passphrase: str | None = None

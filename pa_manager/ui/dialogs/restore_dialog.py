@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.storage.backup import backups_of, kind_of, made_on
 from pa_manager.storage.safekeeping import BackupSummary, summarise_backup
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import BACKUP_KINDS, backup_contents, backup_made, file_size
 
@@ -19,6 +20,7 @@ from pa_manager.wording import BACKUP_KINDS, backup_contents, backup_made, file_
 class RestoreDialog(QDialog):
     def __init__(self, data_file: Path, passphrase: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Restore from a backup")
         self.data_file, self._passphrase = data_file, passphrase
         self.chosen: Path | None = None

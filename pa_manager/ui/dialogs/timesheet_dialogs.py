@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.timesheets import export_timesheet, import_timesheet
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.dialogs.shift_dialog import confirm, fit_height
@@ -74,6 +75,7 @@ class TimesheetExportDialog(QDialog):
 
     def __init__(self, context: AppContext, first: date, last: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.written: int | None = None
         self.path: Path | None = None

@@ -4,12 +4,11 @@ and appraisal, and the Care Certificate.
 The record, required-courses and Care Certificate dialogs hand back what was entered and the page
 puts the change on the undo stack. The courses and meetings dialogs are lists you change in place:
 each change is stored and put on the undo stack at once, through the edits at the end of this module.
-Undo finds courses by their key and meetings by what they are, not by row id, because undoing a
-removal makes a new row.
+Each service gives back the change it made, rows and certificates included, so undo puts back exactly
+what was there.
 """
 from __future__ import annotations
 
-import tempfile
 from datetime import date
 from pathlib import Path
 
@@ -25,11 +24,13 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import training
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.training import CourseRecord, StoredRecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
+from pa_manager.wording import MEETING_NAMES
 
 FUNDING_NAMES = {
     "direct_payment": "The direct payment",
@@ -38,7 +39,6 @@ FUNDING_NAMES = {
     "free": "Free",
     "other": "Other",
 }
-MEETING_NAMES = {rules.SUPERVISION: "Supervision", rules.APPRAISAL: "Appraisal"}
 CERTIFICATE_FILTER = "Certificates (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.doc *.docx);;All files (*)"
 
 
@@ -73,9 +73,11 @@ class RecordTrainingDialog(QDialog):
     def __init__(self, db, employer_id: int, pas: list[tuple[int, str]], courses: list[CourseRecord], today: date,
                  pa_id: int | None = None, course_id: int | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Record training")
         self.db, self.employer_id, self.today = db, employer_id, today
         self.saved: StoredRecord | None = None
+        self.change = None  # what saving did (services.undo.Change)
         layout = QVBoxLayout(self)
         layout.addWidget(_intro("Record a course a PA has finished. When they do a refresher, record it here too: "
                                 "the latest date counts."))
@@ -163,10 +165,11 @@ class RecordTrainingDialog(QDialog):
             return
         certificate = self.certificate_edit.text().strip()
         try:
-            self.saved = training.save_record(
+            done = training.save_record(
                 self.db, self.employer_id, self.pa_box.currentData(), self.course_box.currentData(), completed_on,
                 provider=self.provider_edit.text(), cost=cost, funding_source=self.paid_box.currentData(),
                 certificate=Path(certificate) if certificate else None, today=self.today)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             self.show_problems({key: describe(problem) for key, problem in failure.problems.items()})
             return
@@ -192,6 +195,7 @@ class CoursesDialog(QDialog):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.setWindowTitle("Courses")
         layout = QVBoxLayout(self)
@@ -331,6 +335,7 @@ class RequiredCoursesDialog(QDialog):
 
     def __init__(self, pa_name: str, courses: list[CourseRecord], required_ids: set[int], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Courses {pa_name} needs")
         self.chosen: set[int] = set()
         layout = QVBoxLayout(self)
@@ -366,6 +371,7 @@ class MeetingsDialog(QDialog):
 
     def __init__(self, context: AppContext, pa_id: int, pa_name: str, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context, self.pa_id, self.pa_name = context, pa_id, pa_name
         self.setWindowTitle(f"Supervision and appraisal for {pa_name}")
         layout = QVBoxLayout(self)
@@ -430,14 +436,14 @@ class MeetingsDialog(QDialog):
             self.date_row.show_error(message)
             self.date_edit.setFocus()
             return
-        add_meeting_edit(self.context, self.pa_id, self.pa_name, self.kind_box.currentData(), held_on)
+        add_meeting_edit(self.context, self.pa_id, self.kind_box.currentData(), held_on)
         self.reload()
 
     def _on_remove_button_clicked(self) -> None:
         item = self.list.currentItem()
         chosen = item.data(Qt.ItemDataRole.UserRole) if item else None
         if chosen is not None:
-            remove_meeting_edit(self.context, self.pa_name, *chosen)
+            remove_meeting_edit(self.context, chosen[0])
             self.reload()
             self.list.setFocus()
 
@@ -450,6 +456,7 @@ class CareCertificateDialog(QDialog):
 
     def __init__(self, pa_name: str, progress: dict[int, date], today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Care Certificate for {pa_name}")
         self.today = today
         self.progress: dict[int, date] = {}
@@ -493,149 +500,48 @@ class CareCertificateDialog(QDialog):
         self.accept()
 
 
-# --- Edits that can be undone -----------------------------------------------------------------------
+# --- Edits that can be undone: each service gives back the change it made, for the undo stack ---------
 
 
-def _course_id(db, employer_id: int, key: str) -> int | None:
-    return next((c.id for c in training.list_courses(db, employer_id) if c.course.key == key), None)
-
-
-def _delete_course_key(db, employer_id: int, key: str) -> None:
-    course_id = _course_id(db, employer_id, key)
-    if course_id is not None:
-        training.delete_course(db, course_id)
-
-
-def _restore_record(db, employer_id: int, stored: StoredRecord, certificate: tuple[str, bytes] | None) -> None:
-    """Put a record back with its own id, and its certificate from the bytes kept for undo."""
-    course_id = _course_id(db, employer_id, stored.record.course_key)
-    if course_id is None:
-        return  # its course has gone too; undoing that course's removal comes first
-    r = stored.record
-    with tempfile.TemporaryDirectory(prefix="pa-manager-") as folder:
-        path = None
-        if certificate is not None:
-            path = Path(folder) / certificate[0]
-            path.write_bytes(certificate[1])
-        training.save_record(db, employer_id, stored.pa_id, course_id, r.completed_on, provider=r.provider,
-                             cost=r.cost, funding_source=r.funding_source, certificate=path, record_id=stored.id)
-
-
-def _certificate(db, stored: StoredRecord) -> tuple[str, bytes] | None:
-    return training.certificate_bytes(db, stored.attachment_id) if stored.attachment_id is not None else None
-
-
-def record_training_edit(context: AppContext, saved: StoredRecord, pa_name: str, course_name: str) -> None:
-    """Put a record the dialog has just stored on the undo stack."""
-    db, employer_id = context.db, context.employer_id
-    certificate = _certificate(db, saved)
-    context.record(f"Record {pa_name}'s {course_name.lower()} training",
-                   redo=lambda: _restore_record(db, employer_id, saved, certificate),
-                   undo=lambda: training.delete_record(db, saved.id))
-
-
-def remove_record_edit(context: AppContext, stored: StoredRecord, pa_name: str, course_name: str) -> None:
-    db, employer_id = context.db, context.employer_id
-    certificate = _certificate(db, stored)
-    training.delete_record(db, stored.id)
-    context.record(f"Remove {pa_name}'s {course_name.lower()} record",
-                   redo=lambda: training.delete_record(db, stored.id),
-                   undo=lambda: _restore_record(db, employer_id, stored, certificate))
+def remove_record_edit(context: AppContext, stored: StoredRecord) -> None:
+    _push(context, training.delete_record(context.db, stored.id))
 
 
 def save_course_edit(context: AppContext, before: CourseRecord | None, name: str, months: int | None,
                      everyone: bool) -> CourseRecord:
     """Add a course (before None) or change one; raises ValidationFailed before anything is stored."""
-    db, employer_id = context.db, context.employer_id
-    if before is None:
-        saved = training.save_course(db, employer_id, name, months, required_for_everyone=everyone)
-        key = saved.course.key
-        context.record(f"Add the course {saved.name}",
-                       redo=lambda: training.save_course(db, employer_id, name, months, required_for_everyone=everyone),
-                       undo=lambda: _delete_course_key(db, employer_id, key))
-        return saved
-    saved = training.save_course(db, employer_id, name, months, required_for_everyone=everyone, course_id=before.id)
-    key, old_name = before.course.key, before.course.name
-
-    def put(name_, months_, everyone_):
-        course_id = _course_id(db, employer_id, key)
-        if course_id is not None:
-            training.save_course(db, employer_id, name_, months_, required_for_everyone=everyone_, course_id=course_id)
-
-    context.record(f"Change the course {saved.name}",
-                   redo=lambda: put(name, months, everyone),
-                   undo=lambda: put(old_name, before.course.refresh_months, before.required_for_everyone))
-    return saved
+    done = training.save_course(context.db, context.employer_id, name, months, required_for_everyone=everyone,
+                                course_id=before.id if before is not None else None)
+    context.push(done.change)
+    return done.value
 
 
 def remove_course_edit(context: AppContext, course: CourseRecord) -> None:
-    """Remove a course you added (with no records); undo adds it back and ticks it again for its PAs."""
-    from pa_manager.services.people import list_pas
-
-    db, employer_id = context.db, context.employer_id
-    needed_by = [pa.id for pa in list_pas(db, employer_id)
-                 if course.id in training.required_course_ids(db, employer_id, pa.id)]
-    training.delete_course(db, course.id)
-    added_key = {"key": course.course.key}  # a renamed course comes back under a key made from its name
-
-    def add_back():
-        added = training.save_course(db, employer_id, course.course.name, course.course.refresh_months,
-                                     required_for_everyone=course.required_for_everyone)
-        added_key["key"] = added.course.key
-        for pa_id in needed_by:
-            training.set_required(db, employer_id, pa_id, training.required_course_ids(db, employer_id, pa_id) | {added.id})
-
-    context.record(f"Remove the course {course.name}",
-                   redo=lambda: _delete_course_key(db, employer_id, added_key["key"]), undo=add_back)
+    """Remove a course you added (with no records); undo adds it back, ticked again for its PAs."""
+    _push(context, training.delete_course(context.db, course.id))
 
 
-def set_required_edit(context: AppContext, pa_id: int, pa_name: str, before: set[int], after: set[int]) -> None:
-    db, employer_id = context.db, context.employer_id
-    keys = {c.id: c.course.key for c in training.list_courses(db, employer_id)}
-    before_keys, after_keys = {keys[i] for i in before}, {keys[i] for i in after}
-
-    def put(wanted: set[str]):
-        ids = {_course_id(db, employer_id, key) for key in wanted}
-        training.set_required(db, employer_id, pa_id, {i for i in ids if i is not None})
-
-    put(after_keys)
-    context.record(f"Change the courses {pa_name} needs", redo=lambda: put(after_keys), undo=lambda: put(before_keys))
+def set_required_edit(context: AppContext, pa_id: int, chosen: set[int]) -> None:
+    context.push(training.set_required(context.db, context.employer_id, pa_id, chosen))
 
 
-def _delete_meeting_like(db, employer_id: int, pa_id: int, kind: str, held_on: date) -> None:
-    for meeting_id, meeting in training.list_meetings(db, employer_id):
-        if (meeting.pa_key, meeting.kind, meeting.held_on) == (pa_id, kind, held_on):
-            training.delete_meeting(db, meeting_id)
-            return
+def add_meeting_edit(context: AppContext, pa_id: int, kind: str, held_on: date) -> None:
+    context.push(training.add_meeting(context.db, context.employer_id, pa_id, kind, held_on).change)
 
 
-def add_meeting_edit(context: AppContext, pa_id: int, pa_name: str, kind: str, held_on: date) -> None:
-    db, employer_id = context.db, context.employer_id
-    training.add_meeting(db, employer_id, pa_id, kind, held_on)
-    context.record(f"Add {pa_name}'s {MEETING_NAMES[kind].lower()} on {format_date(held_on)}",
-                   redo=lambda: training.add_meeting(db, employer_id, pa_id, kind, held_on),
-                   undo=lambda: _delete_meeting_like(db, employer_id, pa_id, kind, held_on))
+def remove_meeting_edit(context: AppContext, meeting_id: int) -> None:
+    _push(context, training.delete_meeting(context.db, meeting_id))
 
 
-def remove_meeting_edit(context: AppContext, pa_name: str, meeting_id: int, meeting: rules.Meeting) -> None:
-    db, employer_id = context.db, context.employer_id
-    pa_id, kind, held_on = meeting.pa_key, meeting.kind, meeting.held_on
-    training.delete_meeting(db, meeting_id)
-    context.record(f"Remove {pa_name}'s {MEETING_NAMES[kind].lower()} on {format_date(held_on)}",
-                   redo=lambda: _delete_meeting_like(db, employer_id, pa_id, kind, held_on),
-                   undo=lambda: training.add_meeting(db, employer_id, pa_id, kind, held_on))
-
-
-def care_certificate_edit(context: AppContext, pa_id: int, pa_name: str, before: dict[int, date],
-                          after: dict[int, date]) -> None:
-    db, employer_id = context.db, context.employer_id
+def care_certificate_edit(context: AppContext, pa_id: int, before: dict[int, date], after: dict[int, date]) -> None:
     numbers = [s.number for s in rules.care_certificate_standards()]
+    changed = {n: after.get(n) for n in numbers if after.get(n) != before.get(n)}
+    context.push(training.set_care_certificate(context.db, context.employer_id, pa_id, changed))
 
-    def put(progress: dict[int, date], other: dict[int, date]):
-        for number in numbers:
-            if progress.get(number) != other.get(number):
-                training.set_care_certificate_standard(db, employer_id, pa_id, number, progress.get(number))
 
-    put(after, before)
-    context.record(f"Change {pa_name}'s Care Certificate progress",
-                   redo=lambda: put(after, before), undo=lambda: put(before, after))
+def _push(context: AppContext, change) -> None:
+    """Put a change on the undo stack; None (it had gone already) only refreshes the pages."""
+    if change is None:
+        context.announce_change()
+    else:
+        context.push(change)

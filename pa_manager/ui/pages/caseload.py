@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,7 @@ from pa_manager.services.checks import CaseloadRow, caseload
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -94,9 +95,8 @@ class CaseloadPage(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = CaseloadTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)

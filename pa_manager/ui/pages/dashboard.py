@@ -14,6 +14,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
 from pa_manager.services import year_end
+from pa_manager.services.staff_due import RECRUITMENT_CODES
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
@@ -214,7 +215,8 @@ class DashboardPage(QWidget):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else "checks",
+        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
+                    "recruitment" if item.code in RECRUITMENT_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
         self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)
 

@@ -338,22 +338,15 @@ class HoursPage(QWidget):
             self._say("Move to one of the days, then press Delete to remove the shift there.")
         elif len(worked) == 1:
             if self._confirm("Remove this shift?", removal_question(name, worked[0]), "Remove shift"):
-                remove_shift(self.context, worked[0], name)
+                remove_shift(self.context, worked[0])
         elif not worked and len(planned) == 1:
             if self._confirm("Cancel this planned shift?", cancel_question(name, planned[0]), "Cancel shift"):
-                cancel_planned(self.context, planned[0], name)
+                cancel_planned(self.context, planned[0])
         elif not worked and not planned:
             self._say("There is no shift on this day to remove.")
         else:
             self._say(f"This day has {_shifts(len(worked) + len(planned))}. Press Enter to choose which one "
                       "to change or remove.")
-
-    def _record_added(self, text: str, ids, source: str) -> None:
-        """Put shifts a service has just stored on the undo stack, as one step."""
-        db, employer_id = self.context.db, self.context.employer_id
-        stored = [shifts.get_shift(db, shift_id) for shift_id in ids]
-        self.context.record(text, redo=lambda: [shifts.restore_shift(db, employer_id, s, source) for s in stored],
-                            undo=lambda: [shifts.delete_shift(db, s.key) for s in stored])
 
     def _on_copy_button_clicked(self) -> None:
         db, employer_id = self.context.db, self.context.employer_id
@@ -362,14 +355,15 @@ class HoursPage(QWidget):
         if not source:
             self._say(f"No shifts were worked in the week starting {full_day(before)}, so there is nothing to copy.")
             return
-        added = hours.copy_week(db, employer_id, before, self.monday)
+        copied = hours.copy_week(db, employer_id, before, self.monday)
+        added = copied.value
         left_out = len(source) - len(added)
         words = f"Copied {_shifts(len(added))} from the week starting {full_day(before)}."
         if left_out:
             words += (f" {_shifts(left_out)} left out, because they would overlap shifts already there "
                       "or the PA was not working for you then.")
         if added:
-            self._record_added(f"Copy {_shifts(len(added))} from the week before", [s.key for s in added], "copy")
+            self.context.push(copied.change)
             words += " You can undo this."
         self._say(words)
 
@@ -380,14 +374,14 @@ class HoursPage(QWidget):
             self._say("There are no planned shifts left to mark as worked this week.")
             return
         try:
-            ids = rota.mark_worked(db, employer_id, planned)
+            marked = rota.mark_worked(db, employer_id, planned)
         except ValidationFailed as failure:
             first = describe(next(iter(failure.problems.values())))
             self._say(f"No shifts were marked as worked, because one would not fit: {first} "
                       "Change that day's shifts, then try again.")
             return
-        self._record_added(f"Mark {_shifts(len(ids))} as worked", ids, "rota")
-        words = f"Marked {_shifts(len(ids))} as worked. You can undo this."
+        self.context.push(marked.change)
+        words = f"Marked {_shifts(len(marked.value))} as worked. You can undo this."
         later = sum(1 for s in planned if local_date(s) > self.context.today())
         if later:
             words += f" {later} of them are after today: change or remove any that do not happen."
@@ -401,7 +395,8 @@ class HoursPage(QWidget):
         if not dialog.exec() or dialog.result is None:
             return
         result = dialog.result
-        self._record_added(f"Import {_shifts(result.added)}", result.added_ids, "import")
+        if result.change is not None:
+            self.context.push(result.change)
         already = f"; {result.already_there} {'was' if result.already_there == 1 else 'were'} already there" \
             if result.already_there else ""
         self._say(f"Added {_shifts(result.added)}{already}. You can undo this.")

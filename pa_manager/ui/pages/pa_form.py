@@ -16,6 +16,7 @@ from pa_manager.domain.record_checks import check_pay_line
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
+from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -128,6 +129,7 @@ class PAForm(QWidget):
         self.rates_table.setAccessibleName("Pay rates and their history")
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rates_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.rates_table.horizontalHeader().setStretchLastSection(True)
         self.rates_table.verticalHeader().hide()
@@ -263,6 +265,7 @@ class PAForm(QWidget):
             money = QTableWidgetItem(amount)
             money.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rates_table.setItem(row, 2, money)
+        speak_table_widget(self.rates_table)  # each rate headed by its date, its amount in words
 
     def _sync_enabled(self) -> None:
         self.contracted_hours.setEnabled(not self.irregular_hours.isChecked())

@@ -416,50 +416,46 @@ class PayPage(QWidget):
         dialog = MinimumWageReasonDialog(draft, self)
         if not dialog.exec():
             return
-        db, employer_id, pa_id, day = self.context.db, run.employer.id, draft.pa.id, run.pay_date
-        before, after = draft.payslip.minimum_wage_reason, dialog.reason
-        pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after)
-        self.context.record(
-            f"Record why {draft.pa.name} is paid below the minimum",
-            redo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after),
-            undo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, before),
-        )
+        self.context.push(pay_runs.record_minimum_wage_reason(self.context.db, run.employer.id, draft.pa.id,
+                                                              run.pay_date, dialog.reason))
 
     def _on_extras_button_clicked(self) -> None:
         run = self._run
         chosen = self._selected_draft()
         pas = [d.pa for d in run.pas if d.payslip is not None]
         dialog = ExtrasDialog(self.context.db, run.employer.id, run.pay_date, pas, chosen.pa.id if chosen else None, self)
-        if not dialog.exec() or dialog.saved is None:
+        if not dialog.exec() or dialog.change is None:
             return
-        db, employer_id, saved = self.context.db, run.employer.id, dialog.saved
-        what = "expenses" if saved.kind == "addition" else "a deduction"
-        name = next(pa.name for pa in pas if pa.id == saved.pa_id)
-        self.context.record(f"Add {what} for {name}", redo=lambda: pay_day.save_extra(db, employer_id, saved),
-                            undo=lambda: pay_day.delete_extra(db, saved.id))
+        self.context.push(dialog.change)
 
     def _on_arrears_button_clicked(self) -> None:
         run, due = self._run, self._arrears
         if run is None or not due:
             return
-        db, employer_id, day = self.context.db, run.employer.id, run.pay_date
-        added = pay_day.add_arrears(db, employer_id, day, due)
-        total = format_money(sum((x.amount for x in added), ZERO))
-        self.context.record(f"Add minimum-wage arrears of {total}",
-                            redo=lambda: [pay_day.save_extra(db, employer_id, x) for x in added],
-                            undo=lambda: [pay_day.delete_extra(db, x.id) for x in added])
+        try:
+            added = pay_day.add_arrears(self.context.db, run.employer.id, run.pay_date, due)
+        except ServiceError as error:
+            QMessageBox.warning(self, "The arrears were not added", str(error))
+            return
+        self.context.push(added.change)
 
     def _on_remove_extra_button_clicked(self) -> None:
         item = self.extras.currentItem() or self.extras.item(0)
         if item is None:
             return
-        extra, db, employer_id = item.data(Qt.ItemDataRole.UserRole), self.context.db, self._run.employer.id
+        extra = item.data(Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(self, "Remove it?", f"Remove “{item.text()}” from this pay day? You can undo this.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        pay_day.delete_extra(db, extra.id)
-        self.context.record(f"Remove {extra.description}", redo=lambda: pay_day.delete_extra(db, extra.id),
-                            undo=lambda: pay_day.save_extra(db, employer_id, extra))
+        try:
+            change = pay_day.delete_extra(self.context.db, extra.id)
+        except ServiceError as error:
+            QMessageBox.warning(self, "It was not removed", str(error))
+            return
+        if change is None:
+            self.context.announce_change()
+        else:
+            self.context.push(change)
 
     def _on_finalise_button_clicked(self) -> None:
         run = self._run

@@ -1,14 +1,15 @@
 """Training: the matrix of PAs and courses on the left, the chosen PA's training on the right.
 
 Arrow keys move through the matrix; Enter on a cell records training for that PA and course.
-Every stored change goes through context.record (see training_dialogs' edits), so it can be undone.
+Every stored change is a service's, which gives back the change it made for the undo stack (see
+training_dialogs' edits), so it can be undone.
 """
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
@@ -26,9 +27,10 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.training_dialogs import (
     FUNDING_NAMES, CareCertificateDialog, CoursesDialog, MeetingsDialog, RecordTrainingDialog, RequiredCoursesDialog,
-    care_certificate_edit, record_training_edit, remove_record_edit, set_required_edit,
+    care_certificate_edit, remove_record_edit, set_required_edit,
 )
-from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, SORT_ROLE, TrainingMatrixModel
+from pa_manager.ui.models.spoken import SpokenTableModel
+from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, TrainingMatrixModel
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
@@ -79,9 +81,8 @@ class TrainingPage(QWidget):
         self._course_id: int | None = None
         self._courses, self._records, self._items, self._meetings = [], [], [], []
         self.model = TrainingMatrixModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         # Left: the matrix.
         note = paragraph(TYPICAL_PRACTICE)
@@ -374,8 +375,7 @@ class TrainingPage(QWidget):
         if dialog.exec() and dialog.saved is not None:
             saved = dialog.saved
             self._pa_id, self._course_id = saved.pa_id, saved.course_id
-            name = next((c.name for c in courses if c.id == saved.course_id), "")
-            record_training_edit(self.context, saved, dict(pas)[saved.pa_id], name)
+            self.context.push(dialog.change)
         dialog.deleteLater()
         self.table.setFocus()
 
@@ -398,7 +398,7 @@ class TrainingPage(QWidget):
         everyone = {c.id for c in self._courses if c.required_for_everyone}
         dialog = RequiredCoursesDialog(self._pa_name(pa_id), self._courses, before, self)
         if dialog.exec() and dialog.chosen != before - everyone:
-            set_required_edit(self.context, pa_id, self._pa_name(pa_id), before, dialog.chosen)
+            set_required_edit(self.context, pa_id, dialog.chosen)
         dialog.deleteLater()
 
     def _on_meetings_button_clicked(self) -> None:
@@ -414,7 +414,7 @@ class TrainingPage(QWidget):
         before = training.care_certificate(db, employer_id, pa_id)
         dialog = CareCertificateDialog(self._pa_name(pa_id), before, self.context.today(), self)
         if dialog.exec() and dialog.progress != before:
-            care_certificate_edit(self.context, pa_id, self._pa_name(pa_id), before, dialog.progress)
+            care_certificate_edit(self.context, pa_id, before, dialog.progress)
         dialog.deleteLater()
 
     def _on_open_button_clicked(self, *_args) -> None:
@@ -442,7 +442,7 @@ class TrainingPage(QWidget):
                 + (" and its certificate" if record.attachment_id else "")
                 + "? You can undo this with Edit, then Undo (Ctrl+Z).")
         if self._confirm("Remove this training record?", text, "Remove record"):
-            remove_record_edit(self.context, record, pa_name, course)
+            remove_record_edit(self.context, record)
             self.records_list.setFocus()
 
     def _confirm(self, title: str, text: str, action: str) -> bool:

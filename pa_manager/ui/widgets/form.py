@@ -5,17 +5,44 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractSpinBox, QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QTextEdit, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from pa_manager.ui.announce import announce
+from pa_manager.ui.keyboard import reading_order
 from pa_manager.ui.widgets.paragraph import paragraph
 
 
 def plain_label(text: str) -> str:
     """'&Date of birth:' -> 'Date of birth' (what a screen reader should say)."""
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
+
+
+_IN_ERROR = "paManagerInError"  # a field's property: its message is showing
+
+
+def _point_to(field: QWidget, message: str) -> None:
+    """Put the cursor in `field`, unless a field before it in reading order is also in error and has it
+    already: when a form shows several messages, the cursor ends on the first, whose description (read
+    out when it takes focus) starts with its message. A field that has the cursor already cannot be
+    focused again, so its message is announced."""
+    window = field.window()
+    if not field.isEnabled() or not field.isVisibleTo(window):
+        return
+    current = window.focusWidget()
+    if current is field:
+        announce(field, message, urgent=True)
+        return
+    if current is not None and current.property(_IN_ERROR):
+        order = reading_order(window)
+        if current in order and field in order and order.index(current) < order.index(field):
+            return
+    field.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+def reads_its_own_text(field: QWidget) -> bool:
+    """A check box or radio button is named by its own words ("Close relative who lives in the same
+    household"), not by its row's label ("Family"), which then describes it."""
+    return isinstance(field, QAbstractButton) and bool(field.text().strip())
 
 
 @dataclass
@@ -26,11 +53,14 @@ class FieldRow:
     hint: str
 
     def show_error(self, message: str | None) -> None:
-        """Show (or clear) the message next to the field, and tell a screen reader about it too."""
+        """Show (or clear) the message next to the field, and tell a screen reader about it too: the
+        message leads the field's description, and the cursor goes to the first field in error."""
         self.error.setText(message or "")
         self.error.setVisible(bool(message))
-        description = " ".join(part for part in (message, self.hint) if part)
-        self.field.setAccessibleDescription(description)
+        self.field.setAccessibleDescription(_description(self.label.text(), self.field, self.hint, message))
+        self.field.setProperty(_IN_ERROR, bool(message))
+        if message:
+            _point_to(self.field, message)
 
 
 def form_message() -> QLabel:
@@ -47,6 +77,13 @@ def show_form_message(label: QLabel, message: str | None) -> None:
     label.setText(message or "")
     label.setVisible(bool(message))
     label.setAccessibleDescription(message or "")
+    if message:
+        announce(label, message, urgent=True)
+
+
+def _description(label_text: str, field: QWidget, hint: str, message: str | None = None) -> str:
+    row = plain_label(label_text) if reads_its_own_text(field) else ""
+    return ". ".join(part for part in (message, row, hint) if part)
 
 
 # Below this many average characters of room for the fields beside their labels, every field goes under
@@ -100,10 +137,11 @@ def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = ""
         field.setMinimumContentsLength(max(field.minimumContentsLength(), 12))
     label = QLabel(label_text)
     label.setBuddy(field)
-    field.setAccessibleName(plain_label(label_text))
+    if not reads_its_own_text(field):
+        field.setAccessibleName(plain_label(label_text))
     if hint:
         field.setToolTip(hint)
-        field.setAccessibleDescription(hint)
+    field.setAccessibleDescription(_description(label_text, field, hint))
     error = paragraph()
     error.setVisible(False)
     error.setObjectName("fieldError")
@@ -119,40 +157,3 @@ def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = ""
     layout.addRow(label, holder)
     return FieldRow(label, field, error, hint)
 
-
-def _is_field(widget: QWidget) -> bool:
-    """Something a person types into or chooses with, as opposed to a button or a scrolling frame."""
-    if isinstance(widget, QAbstractButton):
-        return not isinstance(widget, QPushButton)  # a check box or a choice, not a button
-    return isinstance(widget, (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QAbstractSpinBox))
-
-
-def _tab_chain(dialog: QWidget) -> list[QWidget]:
-    """The controls Tab reaches in the dialog, in the order it reaches them."""
-    chain, widget = [], dialog.nextInFocusChain()
-    while widget is not dialog and widget not in chain:
-        if (dialog.isAncestorOf(widget) and widget.isVisibleTo(dialog) and widget.isEnabled()
-                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-            chain.append(widget)
-        widget = widget.nextInFocusChain()
-    return chain
-
-
-def start_on_first_field(dialog: QWidget, buttons: QWidget | None = None) -> None:
-    """For a dialog's showEvent: the buttons come last when tabbing (after every field, wherever they were
-    made), and the keyboard starts in the first field, so typing at once is never lost (unless the dialog
-    chose a field itself)."""
-    chain = _tab_chain(dialog)
-    if buttons is not None:
-        own = [w for w in chain if buttons.isAncestorOf(w)]
-        others = [w for w in chain if not buttons.isAncestorOf(w)]
-        if own and others:
-            previous = others[-1]
-            for button in own:
-                QWidget.setTabOrder(previous, button)
-                previous = button
-    focus = dialog.focusWidget()
-    if focus is None or not _is_field(focus):
-        first = next((w for w in chain if _is_field(w)), None)
-        if first is not None:
-            first.setFocus(Qt.FocusReason.OtherFocusReason)
