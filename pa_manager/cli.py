@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_hours)
 
     p = sub.add_parser("due", help="what needs doing, as the dashboard lists it: checks, duties and training that are "
-                                   "overdue, due soon, missing or to check")
+                                   "overdue, due soon, missing or to check; worked hours not paid yet, PAs to enrol in "
+                                   "the pension and pay below the legal minimum")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--employer")
     which.add_argument("--all", action="store_true", help="every employer in the data file")
@@ -541,6 +542,7 @@ def cmd_hours(args) -> int:
 
 def cmd_due(args) -> int:
     from pa_manager.services.checks import due_list
+    from pa_manager.services.dashboard import pay_concerns
     from pa_manager.services.employers import list_employers
     from pa_manager.wording import due_item_sentence
 
@@ -550,24 +552,48 @@ def cmd_due(args) -> int:
     today = _today()
     ids = [e.id for e in list_employers(db, today)] if args.all else [_employer_id(db, args.employer)]
     names = {e.id: e.name for e in list_employers(db, today)}
-    # The dashboard's own list, from the same function: nothing it shows is left out here.
-    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)]
+    # The dashboard's own lists, from the same functions: nothing it shows is left out here. First the
+    # checks, duties and training; then pay: worked hours not paid yet, pension enrolment, the legal minimum.
+    rows = []
+    for employer_id in ids:
+        rows += [{"employer": names[employer_id], "pa": item.pa_name, "code": item.code,
+                  "due": item.due.isoformat() if item.due else None, "status": item.status,
+                  "message": due_item_sentence(item, today)[1]}
+                 for item in due_list(db, employer_id, today, args.within)]
+        rows += _pay_rows(pay_concerns(db, employer_id, today), names[employer_id], today, args.within)
     if args.calendar:
         from pa_manager.services.calendar import export_due_calendar
 
         export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone(), within_days=args.within)
     if args.json:
-        _print_json([{
-            "employer": names[employer_id], "pa": item.pa_name, "code": item.code,
-            "due": item.due.isoformat() if item.due else None, "status": item.status,
-            "message": due_item_sentence(item, today)[1],
-        } for employer_id, item in items])
-    elif not items:
+        _print_json(rows)
+    elif not rows:
         print(f"Nothing is overdue, due in the next {args.within} days, missing or to check.")
     else:
-        for employer_id, item in items:
-            print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")
+        for row in rows:
+            print(f"{row['employer']}: {row['message']}")
     return 0
+
+
+def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:
+    """`due`'s rows for what about pay needs doing, in the dashboard's words (hours as a decimal string)."""
+    from datetime import timedelta
+
+    from pa_manager.domain.compliance import DUE_SOON, OVERDUE, WARNING
+    from pa_manager.wording import (
+        BELOW_MINIMUM_WAGE, PENSION_ENROL_NOW, UNPAID_WORK, below_minimum_sentence, enrolment_sentence,
+        unpaid_work_sentence,
+    )
+
+    rows = [{"employer": employer, "pa": u.pa_name, "code": UNPAID_WORK, "due": u.pay_date.isoformat(),
+             "status": OVERDUE if u.overdue else DUE_SOON, "hours": f"{u.hours:.2f}",
+             "message": unpaid_work_sentence(u)[1]}
+            for u in concerns.unpaid if u.overdue or u.pay_date <= today + timedelta(days=within)]
+    rows += [{"employer": employer, "pa": e.pa_name, "code": PENSION_ENROL_NOW, "due": e.found_on.isoformat(),
+              "status": WARNING, "message": enrolment_sentence(e)[1]} for e in concerns.enrol]
+    rows += [{"employer": employer, "pa": s.pa_name, "code": BELOW_MINIMUM_WAGE, "due": today.isoformat(),
+              "status": OVERDUE, "message": below_minimum_sentence(s)[1]} for s in concerns.below_minimum]
+    return rows
 
 
 def cmd_calc_pay(args) -> int:

@@ -587,6 +587,20 @@ def date_range(start: date, end: date) -> str:
     return f"{format_date(start)} to {format_date(end)}"
 
 
+def short_date(day: date) -> str:
+    """'20 Nov': for a band too narrow for the full date, where the year is plain from around it."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3]}"
+
+
+def short_range(start: date, end: date) -> str:
+    """'14 to 20 Nov', '28 Nov to 4 Dec' (see date_range for the full form)."""
+    if start == end:
+        return short_date(start)
+    if start.month == end.month:
+        return f"{start.day} to {short_date(end)}"
+    return f"{short_date(start)} to {short_date(end)}"
+
+
 def _shown(value: Any) -> Any:
     if isinstance(value, Problem):
         # A problem inside another (why a record cannot be imported) is worded as its own sentence,

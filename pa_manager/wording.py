@@ -15,7 +15,7 @@ from pa_manager.domain.minimum_wage import (
 from pa_manager.domain.money import format_money
 from pa_manager.domain.shifts import to_london
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import date_range, describe, format_date
 
 BAND_LABELS = {
     "21-24": "21 to 24 rate",
@@ -30,6 +30,17 @@ def band_label(band: str, nlw_age: int) -> str:
     if band == "NLW":
         return f"National Living Wage, for ages {nlw_age} and over"
     return BAND_LABELS.get(band, band)
+
+
+def spoken_hours(minutes: int) -> str:
+    """'7 hours 30 minutes': the same figure in full words, for screen readers and sentences."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours or not rest:
+        parts.append(f"{hours} hour" + ("" if hours == 1 else "s"))
+    if rest:
+        parts.append(f"{rest} minute" + ("" if rest == 1 else "s"))
+    return " ".join(parts)
 
 
 def percent(share: Decimal) -> str:
@@ -514,3 +525,36 @@ def undo_text(change) -> str:
 
 def undo_codes() -> set[str]:
     return set(_UNDO_TEXTS)
+
+
+# --- pay that needs doing (the dashboard and `due`) ----------------------------------------------------
+
+UNPAID_WORK = "UNPAID_WORK"
+PENSION_ENROL_NOW = "PENSION_ENROL_NOW"
+BELOW_MINIMUM_WAGE = "BELOW_MINIMUM_WAGE"
+
+
+def unpaid_work_sentence(unpaid) -> tuple[str, str]:
+    """(status, sentence) for worked hours in no finalised pay run (services.pay_runs.UnpaidWork): a
+    warning once the pay day that should have paid them has passed, else still to pay on it."""
+    hours = spoken_hours(int(unpaid.hours * 60))
+    when = date_range(unpaid.first_day, unpaid.last_day)
+    if unpaid.overdue:
+        return "warning", (f"Not paid yet: {hours} worked by {unpaid.pa_name} ({when}) are in no finalised pay run. "
+                           f"Pay them on {format_date(unpaid.pay_date)}.")
+    return "info", (f"To pay on {format_date(unpaid.pay_date)}: {hours} worked by {unpaid.pa_name} ({when}), "
+                    "not paid yet.")
+
+
+def enrolment_sentence(enrol) -> tuple[str, str]:
+    """(status, sentence) for a PA the last pay run found must be enrolled in the workplace pension."""
+    return "warning", (f"Enrol {enrol.pa_name} in your workplace pension: the pay run of {format_date(enrol.found_on)} "
+                       "found the law says they must be. Write to tell them, then record it on the People page.")
+
+
+def below_minimum_sentence(standing) -> tuple[str, str]:
+    """(status, sentence) for a PA paid below the legal minimum today (services.wages.WageStanding)."""
+    shortfall = standing.check.minimum_hourly_rate - standing.current_rate
+    return "below", (f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
+                     f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
+                     "they must get. Raise their rate now.")

@@ -31,7 +31,7 @@ from pa_manager.domain.pay_period import (
 )
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
-from pa_manager.domain.payroll import calculate_payslip
+from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
 from pa_manager.domain.people import PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
@@ -234,6 +234,37 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
         out.append(UnpaidWork(pa_id, names.get(pa_id, ""), minutes_to_hours(sum(map(paid_minutes, shifts))),
                               first, last, pay_date, pay_date < today))
     return sorted(out, key=lambda u: (u.first_day, u.pa_name.lower()))
+
+
+@dataclass(frozen=True)
+class EnrolmentDue:
+    """A PA whose latest finalised pay run found they must be enrolled in the workplace pension, who is
+    still recorded as not a member."""
+
+    pa_id: int
+    pa_name: str
+    found_on: date  # the pay day of that pay run
+
+
+def pension_enrolment_due(db: Database, employer_id: int, today: date) -> list[EnrolmentDue]:
+    """Current PAs to enrol in the pension now: their latest payslip says so (an eligible jobholder,
+    domain.payroll) and their record still says they are not a member. By name."""
+    latest = (select(models.StoredPayslip.pa_id, func.max(models.PayRun.pay_date).label("pay_date"))
+              .join(models.PayRun).where(models.PayRun.employer_id == employer_id)
+              .group_by(models.StoredPayslip.pa_id).subquery())
+    pa = models.PersonalAssistant
+    with db.session() as s:
+        rows = s.execute(
+            select(pa.id, pa.name, models.PayRun.pay_date, models.StoredPayslip.document)
+            .join(models.StoredPayslip, models.StoredPayslip.pa_id == pa.id)
+            .join(models.PayRun, models.PayRun.id == models.StoredPayslip.pay_run_id)
+            .join(latest, and_(latest.c.pa_id == pa.id, latest.c.pay_date == models.PayRun.pay_date))
+            .where(pa.employer_id == employer_id, models.PayRun.employer_id == employer_id,
+                   pa.pension_status == MembershipStatus.NOT_MEMBER.value,
+                   or_(pa.leaving_date.is_(None), pa.leaving_date >= today))).all()
+    due = [EnrolmentDue(pa_id, name, pay_date) for pa_id, name, pay_date, document in rows
+           if PENSION_ENROL_NOW in json.loads(document).get("flags", ())]
+    return sorted(due, key=lambda e: e.pa_name.lower())
 
 
 @dataclass(frozen=True)
@@ -643,7 +674,7 @@ def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[
     for shift in planned_shifts(db, draft.employer.id, draft.period_start, draft.period_end):
         planned[shift.pa] += paid_minutes(shift)
     people = [PAFacts(d.pa.id, d.pa.name, first_shift.get(d.pa.id), checked.get(d.pa.id),
-                      "PENSION_ENROL_NOW" in d.payslip.flags, d.payslip.gross_pay,
+                      PENSION_ENROL_NOW in d.payslip.flags, d.payslip.gross_pay,
                       minutes_to_hours(planned.get(d.pa.id, 0))) for d in paid]
     return before_paying(draft.pay_date, today, bool(draft.employer.paye_reference.strip()), people)
 

@@ -46,6 +46,8 @@ class StoredRecord:
 
 def ensure_catalogue(db: Database, employer_id: int) -> None:
     """Seed an employer's catalogue with the usual topics the first time it is used."""
+    if db.read_only:
+        return  # a file opened to look at only shows what it holds; nothing can be added to it
     seeded = select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)
     with db.session() as s:
         if s.scalar(seeded) is not None:

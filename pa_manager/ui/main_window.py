@@ -26,6 +26,7 @@ from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
+from pa_manager.ui.widgets.paragraph import ShortenedLine
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
 if TYPE_CHECKING:
@@ -122,7 +123,7 @@ class MainWindow(QMainWindow):
         column.addLayout(middle, stretch=1)
         self.setCentralWidget(central)
 
-        self.location_label = QLabel()
+        self.location_label = ShortenedLine()  # leaves room for the messages beside it
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
         self.resize(1100, 760)
@@ -261,7 +262,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
         self.remove_action = self._action(file_menu, "&Remove employer…", self.remove_employer)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's own Quit key is none on Windows (and on some Linux desktops).
+        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
 
         edit_menu = self.edit_menu = bar.addMenu("&Edit")
         # Stand-ins until attach() has the undo history; disabled, so the menu looks as it will.

@@ -1,5 +1,4 @@
 """Who uses a data file is remembered in the file itself; where its records are kept, for the first run."""
-import shutil
 from datetime import datetime
 
 import pytest

@@ -34,9 +34,38 @@ def focused() -> QWidget:
     deadline = time.monotonic() + 5
     while QApplication.focusWidget() is None and time.monotonic() < deadline:
         QApplication.processEvents()
+        if time.monotonic() > deadline - 4.5:
+            _window_manager_gives_focus_back()
     widget = QApplication.focusWidget()
     assert widget is not None, "nothing has the keyboard focus"
     return widget
+
+
+# The windows a test drives (`drives(window)`): where the focus goes back to when a dialog closes.
+_WINDOWS: list[QWidget] = []
+
+
+def drives(window: QWidget) -> QWidget:
+    """Note the window a test drives by keys, so that focus can go back to it as a desktop would."""
+    _WINDOWS.append(window)
+    return window
+
+
+def forget_windows() -> None:
+    """At the end of a test: the windows it drove are closing."""
+    _WINDOWS.clear()
+
+
+def _window_manager_gives_focus_back() -> None:
+    """When a dialog closes, a desktop's window manager makes the window beneath it active again; the
+    offscreen platform has none, so do what it would: activate the dialog still open, else the window the
+    test drives. (Asked of the windows the test holds, never of every top-level widget: wrapping a
+    window Qt is about to delete leaves a stale wrapper that crashes the garbage collector later.)"""
+    waiting = QApplication.activeModalWidget()
+    shown = [w for w in _WINDOWS if w.isVisible()]
+    target = waiting or (shown[-1] if shown else None)
+    if target is not None:
+        target.activateWindow()
 
 
 def wait_for_focus(qtbot, window: QWidget) -> None:
@@ -93,7 +122,11 @@ def when_dialog_opens(action: Callable[[QWidget], None], kind: type = QWidget, *
 
     def poll() -> None:
         dialog = QApplication.activeModalWidget()
-        if isinstance(dialog, kind) and dialog.isVisible():
+        if isinstance(dialog, kind) and dialog.isVisible() and not dialog.isActiveWindow() \
+                and time.monotonic() < deadline:
+            dialog.activateWindow()  # keys (and Alt+letter shortcuts) go to the active window, as on a desktop
+            QTimer.singleShot(20, poll)
+        elif isinstance(dialog, kind) and dialog.isVisible():
             answered.append(dialog.windowTitle())
             action(dialog)
         elif time.monotonic() < deadline:
@@ -123,13 +156,18 @@ def choose_path(dialog: QWidget, path: Path) -> None:
 
 
 def screenshot(widget: QWidget, name: str) -> None:
-    """Save a picture of the widget's window as NAME.png when PA_MANAGER_SCREENSHOTS names a folder (the
-    journeys take one of each step this way; nothing is saved otherwise)."""
+    """Save a picture of the widget's window (of the whole screen, on a real or Xvfb display) as NAME.png
+    when PA_MANAGER_SCREENSHOTS names a folder (the journeys take one of each step this way; nothing is
+    saved otherwise)."""
     import os
 
     folder = os.environ.get("PA_MANAGER_SCREENSHOTS")
     if not folder:
         return
-    QApplication.processEvents()
+    QTest.qWait(150)  # laid out and painted as a person would see it, not half-way through
     Path(folder).mkdir(parents=True, exist_ok=True)
-    widget.window().grab().save(str(Path(folder) / f"{name}.png"))
+    if QApplication.platformName() == "offscreen":
+        picture = widget.window().grab()
+    else:  # a real screen (Xvfb): the whole of it, with a dialog or an open list over the window as it is seen
+        picture = widget.screen().grabWindow(0)
+    picture.save(str(Path(folder) / f"{name}.png"))

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from pa_manager.domain.budget import (
@@ -21,7 +21,7 @@ from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 
 PENNY = Decimal("0.01")
@@ -202,7 +202,7 @@ class LedgerEntryDialog(QDialog):
         self.category.setCurrentIndex(self.category.findData(entry.category if entry else "other"))
         self.amount = DecimalEdit(money=True)
         self.amount.set_value(abs(entry.amount) if entry else None)
-        self.money_back_box = QCheckBox("Money &back: a refund, or the council taking money back")
+        self.money_back_box = WrappingCheckBox("Money &back: a refund, or the council taking money back")
         self.money_back_box.setChecked(bool(entry and entry.is_money_back))
         self.money_back = self.money_back_box.isChecked()
         self.rows = {

@@ -24,7 +24,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
@@ -169,7 +169,7 @@ class DBSCheckDialog(_CheckDialog):
         _select(self.outcome, check.outcome if check else "clear")
         self.risk_assessment = DateEdit()
         self.risk_assessment.set_value(check.risk_assessment_date if check else None)
-        self.update_service = QCheckBox("They subscribe to the DBS &Update Service")
+        self.update_service = WrappingCheckBox("They subscribe to the DBS &Update Service")
         self.update_service.setChecked(bool(check and check.update_service))
         self.renewal = DateEdit()
         self.renewal.set_value(check.update_service_renewal if check else None)

@@ -120,7 +120,6 @@ class _ChecklistDialog(QDialog):
 
         self.back_button = QPushButton("&Back")
         self.next_button = QPushButton("&Next")
-        self.next_button.setDefault(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -131,6 +130,7 @@ class _ChecklistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(middle, stretch=1)
         layout.addLayout(bottom)
+        self.next_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
 
         for number, step in enumerate(steps, start=1):
             self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
@@ -18,7 +18,7 @@ from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
@@ -72,7 +72,7 @@ class EmployerForm(QWidget):
         for nation in Nation:
             self.nation.addItem(nation.label, nation.value)
         self.nation.setCurrentIndex(self.nation.findData(self._record.nation.value))
-        self.london = QCheckBox("&Works in London (for the London Living Wage)")
+        self.london = WrappingCheckBox("&Works in London (for the London Living Wage)")
         self.london.setChecked(self._record.london)
         self.rows["name"] = add_row(form, "&Name:", self.name, "The person who holds the direct payment")
         self.rows["address"] = add_row(form, "&Address:", self.address)
@@ -112,9 +112,9 @@ class EmployerForm(QWidget):
 
         benchmarks = QGroupBox("Pay above the legal minimum (your choice)")
         form = QFormLayout(benchmarks)
-        self.follows_rlw = QCheckBox("Follow the Real Living Wa&ge")
+        self.follows_rlw = WrappingCheckBox("Follow the Real Living Wa&ge")
         self.follows_rlw.setChecked(self._record.follows_real_living_wage)
-        self.care_wage = QCheckBox("Compare pay with a National &Minimum Care Wage")
+        self.care_wage = WrappingCheckBox("Compare pay with a National &Minimum Care Wage")
         self.care_wage.setChecked(self._record.care_wage_benchmark)
         self.care_wage_uplift = DecimalEdit(money=True)
         self.care_wage_uplift.set_value(self._record.care_wage_uplift)

@@ -49,7 +49,6 @@ class FirstRunDialog(QDialog):
         self.skip_button = QPushButton("&Skip for now")
         self.skip_button.setToolTip("Leave this step: you can do it later")
         self.next_button = QPushButton("Next")
-        self.next_button.setDefault(True)  # Enter: save this step and go on
         self.cancel_button = QPushButton("Stop setting up")
         self.cancel_button.setToolTip("Close this. What you saved is kept; do the rest later from the pages (Esc)")
         buttons = QHBoxLayout()
@@ -64,6 +63,7 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.title)
         layout.addWidget(self.stack, stretch=1)
         layout.addLayout(buttons)
+        self.next_button.setDefault(True)  # Enter: save this step and go on (once in the dialog, or it is not)
 
         self.back_button.clicked.connect(self._on_back_button_clicked)
         self.skip_button.clicked.connect(self._on_skip_button_clicked)

@@ -23,7 +23,7 @@ from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES, EmployerForm
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.widgets.status_list import StatusList
@@ -327,7 +327,7 @@ class PADetailsStep(Step):
         self.tax_code = QLineEdit()
         self.start_date = DateEdit()
         self.contracted_hours = DecimalEdit()
-        self.irregular_hours = QCheckBox("Their hours &change from week to week (irregular hours)")
+        self.irregular_hours = WrappingCheckBox("Their hours &change from week to week (irregular hours)")
         self.hourly_rate = DecimalEdit(money=True)
         self.rows["name"] = add_row(form, "&Name:", self.name)
         self.rows["date_of_birth"] = add_row(form, "Date of &birth:", self.date_of_birth,

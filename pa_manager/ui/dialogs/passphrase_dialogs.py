@@ -46,10 +46,10 @@ class PassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.open_button.setText("&Open")
-        self.open_button.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.open_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self.row.show_error(message)
         self.field.setFocus()
 
@@ -91,10 +91,10 @@ class NewPassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(action)
-        ok.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        ok.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         fields[0].setFocus()
 
     def _on_buttons_accepted(self) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -24,7 +24,7 @@ from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.models.pay_run_table import FiguresTableModel
 from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.widgets.form import add_row
-from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import per_hour
@@ -166,7 +166,7 @@ class ExtrasDialog(QDialog):
         self.description = QLineEdit()
         self.amount = DecimalEdit(money=True)
         self.purpose = QLineEdit()
-        self.for_employer = QCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
+        self.for_employer = WrappingCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
         self.for_employer.setToolTip("Deductions for your own benefit count against the minimum wage.")
         self.rows = {
             "pa": add_row(form, "&PA:", self.pa_box),

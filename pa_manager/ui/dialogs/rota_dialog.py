@@ -94,10 +94,10 @@ class PatternDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Sa&ve pattern", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
         buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         self.save_button.clicked.connect(self._on_save_clicked)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self._show(pattern, today)
 
     def _show(self, pattern: RotaPattern | None, today: date) -> None:

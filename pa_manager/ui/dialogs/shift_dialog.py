@@ -356,6 +356,12 @@ class ShiftDialog(QDialog):
         self.rows["awake"].label.setVisible(sleep_in)
         self.awake_edit.parentWidget().setVisible(sleep_in)
         self._update_preview()
+        if self.isVisible():
+            fit_height(self)  # room for the row that just appeared, its hint wrapped
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_height(self)  # wrapped hints need more height than the layout's first guess
 
     def _read(self, mark: bool) -> shifts.ShiftInput | None:
         """The shift as typed; with `mark`, every unreadable field says why (else None is quiet)."""

@@ -106,9 +106,9 @@ class TimesheetExportDialog(QDialog):
         layout.addStretch()
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
         buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout.addWidget(buttons)
+        self.export_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)

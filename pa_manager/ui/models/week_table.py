@@ -16,7 +16,7 @@ from pa_manager.domain.money import format_money
 from pa_manager.domain.shifts import SHORT_VISIT_MINUTES, Shift, ShiftType, length_minutes, paid_minutes, to_london
 from pa_manager.messages import format_date
 from pa_manager.services.hours import WeekRow, WeekView
-from pa_manager.wording import amount_in_words
+from pa_manager.wording import amount_in_words, spoken_hours
 
 CELL_ROLE = Qt.ItemDataRole.UserRole  # (pa_id, date), or (pa_id, None) for the total and cost
 
@@ -46,17 +46,6 @@ def hours_text(minutes: int) -> str:
 def nights_text(nights: int) -> str:
     """'2 sleep-in nights': nights paid by the sleep-in allowance, counted apart from hours."""
     return f"{nights} sleep-in night" + ("" if nights == 1 else "s")
-
-
-def spoken_hours(minutes: int) -> str:
-    """'7 hours 30 minutes': the same figure in full words, for screen readers and sentences."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours or not rest:
-        parts.append(f"{hours} hour" + ("" if hours == 1 else "s"))
-    if rest:
-        parts.append(f"{rest} minute" + ("" if rest == 1 else "s"))
-    return " ".join(parts)
 
 
 def times_of(shift: Shift) -> tuple[str, str]:

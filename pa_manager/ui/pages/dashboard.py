@@ -11,8 +11,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import date_range, describe, format_date
-from pa_manager.ui.models.week_table import spoken_hours
+from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
 from pa_manager.services import year_end
 from pa_manager.services.staff_due import RECRUITMENT_CODES
@@ -24,7 +23,10 @@ from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
-from pa_manager.wording import due_item_sentence, per_hour, percent, summary_words, wage_warning_sentence
+from pa_manager.wording import (
+    below_minimum_sentence, due_item_sentence, enrolment_sentence, percent, spoken_hours, summary_words,
+    unpaid_work_sentence, wage_warning_sentence,
+)
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 WORKING_OUT = object()  # the budget line while its forecast is still being worked out
@@ -184,10 +186,13 @@ class DashboardPage(QWidget):
                           f"{so_far} Check the hours, then go to Pay.")]
         targets = [("pay", -1)]
         for unpaid in (u for u in data.unpaid if u.overdue):  # so that no PA simply goes unpaid
-            lines.append(("warning", f"Not paid yet: {spoken_hours(int(unpaid.hours * 60))} worked by {unpaid.pa_name} "
-                                     f"({date_range(unpaid.first_day, unpaid.last_day)}) are in no finalised pay run. "
-                                     f"Pay them on {format_date(unpaid.pay_date)}: press Enter to go to that pay run."))
+            status, sentence = unpaid_work_sentence(unpaid)
+            lines.append((status, f"{sentence} Press Enter to go to that pay run."))
             targets.append(("pay", unpaid.pa_id))
+        for enrol in data.enrol:  # the law's pension duty, not only on the Pay page
+            status, sentence = enrolment_sentence(enrol)
+            lines.append((status, f"{sentence} Press Enter to go to their details."))
+            targets.append(enrol.pa_id)
         b = budget
         if b is WORKING_OUT:
             lines.append(("info", "Budget: working out the forecast for the rest of the year…"))
@@ -224,7 +229,7 @@ class DashboardPage(QWidget):
             self.continuity.setText(
                 f"Continuity of care: {percent(share)} of care hours in the last four weeks were worked by your regular PAs. "
                 f"This {words} the 90% the Citizens UK care charter asks for.")
-        below = [s for s in data.standings if s.current_rate is not None and not s.check.meets_minimum]
+        below = data.below_minimum
         if below:
             self.pay_summary.setText(f"{len(below)} PA{'s are' if len(below) != 1 else ' is'} paid below the legal minimum.")
         elif data.standings:
@@ -233,10 +238,7 @@ class DashboardPage(QWidget):
             self.pay_summary.setText("Add your PAs' dates of birth and hourly rates to check their pay.")
         lines, targets = [], []
         for standing in below:
-            shortfall = standing.check.minimum_hourly_rate - standing.current_rate
-            lines.append(("below", f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
-                                   f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
-                                   "they must get. Raise their rate now."))
+            lines.append(below_minimum_sentence(standing))
             targets.append(standing.pa_id)
         for item in data.wage_warnings:
             lines.append(("warning", "Coming up: " + wage_warning_sentence(item.pa_name, item.warning, item.age_then)))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.shifts import ShiftType, local_date, paid_minutes
-from pa_manager.messages import date_range, describe, format_date
+from pa_manager.messages import date_range, describe, format_date, short_date, short_range
 from pa_manager.services import hours, pay_runs, rota, shifts
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
@@ -30,6 +30,7 @@ from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, Times
 from pa_manager.ui.models.week_table import CELL_ROLE, SHIFT_TYPE_NAMES, WeekTableModel, hours_text, nights_text
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.ui.widgets.period_bar import Band, PeriodBar
 from pa_manager.ui.widgets.status_list import StatusList
 
 GRID_HELP = ("Use the arrow keys to move between days. Press Enter to add or change that day's shifts, "
@@ -125,6 +126,9 @@ class HoursPage(QWidget):
         layout.addLayout(nav)
         layout.addWidget(grid_label)
         layout.addWidget(grid_help)
+        self.period_bar = PeriodBar(self.grid)  # the pay periods drawn over the days they cover
+        layout.addWidget(self.period_bar)
+        layout.addSpacing(-layout.spacing() + 2)  # the bands sit right on the grid's day columns
         layout.addWidget(self.grid)
         # Where the week meets the pay periods (weekly pay runs Saturday to Friday, say), in words.
         self.pay_periods = paragraph()
@@ -175,18 +179,29 @@ class HoursPage(QWidget):
         self._fit_grid()
         self._restore_cell(keep)
         self.totals.set_lines(self._total_lines(view) if employer_id is not None else [])
-        self.pay_periods.setText(self._pay_period_words() if employer_id is not None else "")
+        self._show_pay_periods()
         # The list sizes itself before the page knows its width, and wrapped lines need more room:
         # let it take the space under the grid instead, so it only scrolls when the window is small.
         self.totals.setMaximumHeight(16777215)
 
-    def _pay_period_words(self) -> str:
-        parts = []
+    def _show_pay_periods(self) -> None:
+        """In words under the grid, and drawn over it as a band per pay period."""
+        if self.context.employer_id is None:
+            self.pay_periods.setText("")
+            self.period_bar.set_bands([], "")
+            return
+        parts, bands = [], []
         for run in pay_runs.periods_of(self.context.db, self.context.employer_id, self.monday, self.sunday):
             days = full_day(run.first) if run.first == run.last else f"{full_day(run.first)} to {full_day(run.last)}"
             paid = (f"paid on {format_date(run.paid_on)}" if run.paid_on else "not paid yet")
             parts.append(f"{days}: pay period {date_range(run.period_start, run.period_end)}, {paid}.")
-        return "Pay periods: " + " ".join(parts)
+            short = f"paid {short_date(run.paid_on)}" if run.paid_on else "not paid yet"
+            when = short_range(run.period_start, run.period_end)
+            bands.append(Band((run.first - self.monday).days, (run.last - self.monday).days,
+                              f"Pay period {when}: {short}", f"{when}: {short.replace(' yet', '')}"))
+        words = "Pay periods: " + " ".join(parts)
+        self.pay_periods.setText(words)
+        self.period_bar.set_bands(bands, words)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

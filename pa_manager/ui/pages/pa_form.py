@@ -18,7 +18,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
 
@@ -98,11 +98,11 @@ class PAForm(QWidget):
         for letter in NI_CATEGORIES:
             self.ni_category.addItem(NI_CATEGORY_NAMES[letter], letter)
         self.contracted_hours = DecimalEdit()
-        self.irregular_hours = QCheckBox("Irreg&ular hours (no fixed hours each week)")
+        self.irregular_hours = WrappingCheckBox("Irreg&ular hours (no fixed hours each week)")
         self.apprentice = QCheckBox("Apprentice")
         self.apprenticeship_start = DateEdit()
-        self.close_relative = QCheckBox("Close relative who lives in the same household")
-        self.regular = QCheckBox("One of your regular PAs (not relief or cover)")
+        self.close_relative = WrappingCheckBox("Close relative who lives in the same household")
+        self.regular = WrappingCheckBox("One of your regular PAs (not relief or cover)")
         self.close_relative_note = paragraph(CLOSE_RELATIVE_NOTE)
         self.rows["start_date"] = add_row(form, "Star&t date:", self.start_date, DATE_HINT)
         self.rows["leaving_date"] = add_row(form, "&Leaving date:", self.leaving_date, "Leave blank while they work for you")
@@ -155,13 +155,13 @@ class PAForm(QWidget):
         column.addLayout(buttons)
         outer.addWidget(rates)
 
-        pay_extra = QGroupBox("Pension, holiday pay, student loans and a P45")
+        pay_extra = QGroupBox("Pension, holiday pay, loans, P45")  # short: a title cannot wrap
         form = QFormLayout(pay_extra)
         self.pension_status = QComboBox()
         for value, label in PENSION_STATUSES:
             self.pension_status.addItem(label, value)
         self.pension_from = DateEdit()
-        self.rolled_up = QCheckBox("Pay 12.07% holiday pay with each pay (irregular hours only)")
+        self.rolled_up = WrappingCheckBox("Pay 12.07% holiday pay with each pay (irregular hours only)")
         self.p45_pay = DecimalEdit(money=True)
         self.p45_tax = DecimalEdit(money=True)
         self.rows["pension_status"] = add_row(
@@ -175,7 +175,7 @@ class PAForm(QWidget):
         self.student_loan_plan = QComboBox()
         for value, label in STUDENT_LOAN_PLANS:
             self.student_loan_plan.addItem(label, value)
-        self.postgraduate_loan = QCheckBox("Repays a Postgraduate Loan")
+        self.postgraduate_loan = WrappingCheckBox("Repays a Postgraduate Loan")
         self.rows["student_loan_plan"] = add_row(
             form, "Student loan plan:", self.student_loan_plan,
             "From their starter checklist, their P45 or HMRC's start notice (SL1). If they have more than one "

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain import before_paying
+from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.messages import date_range, format_date
@@ -57,6 +59,7 @@ class PayPage(QWidget):
         self._run: pay_runs.PayRunDraft | None = None
         self._arrears: list[pay_day.ArrearsDue] = []
         self._stale = False
+        self._suggested: date | None = None  # the pay day last put in the date field for you
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading("Pay"))
@@ -183,12 +186,21 @@ class PayPage(QWidget):
     def _on_employer_changed(self) -> None:
         """Another employer: start again from their next pay day."""
         self._run = None
-        employer_id = self.context.employer_id
-        if employer_id is not None:
-            day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
-            self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
-            self.date_edit.set_value(day)
+        self._suggested = None
+        self._suggest_pay_day()
         self.refresh()
+
+    def _suggest_pay_day(self, *, into_the_date: bool = True) -> None:
+        """Show the next pay day (it follows the work: shifts just entered, a new pay frequency, a pay run
+        finalised), and put it in the date field unless a date of your own, or a pay run, is there."""
+        employer_id = self.context.employer_id
+        if employer_id is None:
+            return
+        day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
+        self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
+        if into_the_date and (self._suggested is None or self._chosen_date() == self._suggested):
+            self.date_edit.set_value(day)
+            self._suggested = day
 
     def open_next_pay_run(self) -> None:
         """Show the next pay run to make (the earliest with unpaid work), worked out."""
@@ -205,6 +217,7 @@ class PayPage(QWidget):
         self._stale = False
         employer_id = self.context.employer_id
         self.setEnabled(employer_id is not None)
+        self._suggest_pay_day(into_the_date=self._run is None)
         dates = pay_runs.pay_run_dates(self.context.db, employer_id) if employer_id is not None else []
         if self._run is not None:
             self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date, self.context.today())
@@ -263,8 +276,11 @@ class PayPage(QWidget):
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
         if run is not None and run.finalised and run.already_paid_by is not None:
             lines.append(("warning", repeated_run_sentence(run)))
-        lines += [("warning", f"Confirm before finalising: {sentence}") for sentence in
-                  (run.confirm_sentences if run and not run.finalised else [])]
+        # What finalising will ask to confirm; a PA to enrol in the pension is said once, with why, below.
+        enrol = {d.pa.id for d in (run.pas if run else []) if d.payslip and PENSION_ENROL_NOW in d.payslip.flags}
+        lines += [("warning", f"Confirm before finalising: {sentence}") for item, sentence in
+                  (zip(run.to_confirm, run.confirm_sentences) if run and not run.finalised else [])
+                  if not (item.code == before_paying.PENSION_ENROL_NOW and item.pa in enrol)]
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
         lines += [("warning", arrears_sentence(due)) for due in self._arrears]
@@ -355,7 +371,7 @@ class PayPage(QWidget):
         if day is None or employer_id is None:
             self.period_label.setText("Enter the pay date, like 30/11/2026.")
             return
-        self.period_label.setText(f"For {date_range(*pay_runs.period_for(self.context.db, employer_id, day))}")
+        self.period_label.setText(date_range(*pay_runs.period_for(self.context.db, employer_id, day)))
         if self._run is not None and self._run.pay_date != day:
             self._run = None  # the figures shown are for another date
             self._show_run()

@@ -107,8 +107,10 @@ class PeoplePage(QWidget):
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)  # a smaller window takes room from both sides, not the form's alone
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([480, 720])  # wide enough for every column of the list
+        right.setMinimumWidth(right.fontMetrics().averageCharWidth() * 44)  # the form is never squeezed to nothing
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 

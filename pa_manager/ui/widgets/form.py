@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import reading_order
@@ -86,7 +86,55 @@ def _description(label_text: str, field: QWidget, hint: str, message: str | None
     return ". ".join(part for part in (message, row, hint) if part)
 
 
+# Below this many average characters of room for the fields beside their labels, every field goes under
+# its label instead: a field squeezed narrower shows too little of what is typed in it.
+FIELD_ROOM_CHARACTERS = 32
+
+
+class _WrapWhenNarrow(QObject):
+    """Lays a form's fields under their labels when the form is narrow, beside them when there is room."""
+
+    def __init__(self, layout: QFormLayout, owner: QWidget):
+        super().__init__(owner)
+        self._layout = layout
+        owner.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Resize:
+            self.fit(event.size().width())
+        return False
+
+    def fit(self, width: int) -> None:
+        layout = self._layout
+        labels = [layout.itemAt(row, QFormLayout.ItemRole.LabelRole) for row in range(layout.rowCount())]
+        widest = max((item.widget().sizeHint().width() for item in labels
+                      if item is not None and item.widget() is not None and not item.widget().isHidden()), default=0)
+        margins = layout.contentsMargins()
+        room = width - margins.left() - margins.right() - widest - max(layout.horizontalSpacing(), 0)
+        narrow = room < layout.parentWidget().fontMetrics().averageCharWidth() * FIELD_ROOM_CHARACTERS
+        wanted = QFormLayout.RowWrapPolicy.WrapAllRows if narrow else QFormLayout.RowWrapPolicy.WrapLongRows
+        if layout.rowWrapPolicy() != wanted:
+            layout.setRowWrapPolicy(wanted)
+
+
+def _wrap_when_narrow(layout: QFormLayout) -> None:
+    owner = layout.parentWidget()
+    if owner is None:  # not in a widget yet: at least a field too wide for the room goes under its label
+        layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        return
+    if not any(isinstance(child, _WrapWhenNarrow) for child in owner.children()):
+        _WrapWhenNarrow(layout, owner)
+
+
 def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = "") -> FieldRow:
+    # Where the form is too narrow for a label and its field side by side, the field goes under its label
+    # rather than running off the side or being squeezed (at large text sizes, in a small window, beside a list).
+    _wrap_when_narrow(layout)
+    if isinstance(field, QComboBox):
+        # Sized by a few characters rather than its longest choice, so it never holds the form wider than
+        # its window; the list that opens still shows each choice in full.
+        field.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        field.setMinimumContentsLength(max(field.minimumContentsLength(), 12))
     label = QLabel(label_text)
     label.setBuddy(field)
     if not reads_its_own_text(field):
@@ -108,3 +156,4 @@ def add_row(layout: QFormLayout, label_text: str, field: QWidget, hint: str = ""
     column.addWidget(error)
     layout.addRow(label, holder)
     return FieldRow(label, field, error, hint)
+
