@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datasets  # noqa: E402
 from common import (  # noqa: E402
-    ROOT, app_argv, bare_window, environment, fresh_copy, median, peak_memory, taking_turns, time_to_shown, wall_time,
+    DATABASE_LAYER, ROOT, app_argv, bare_window, compile_all, environment, fresh_copy, median, peak_memory, taking_turns,
+    time_to_shown, wall_time,
 )
 
 SECTIONS = ("usable", "interactive", "payrun", "cli", "export", "payslips")
@@ -55,24 +57,37 @@ def _show(value: float, unit: str) -> str:
 # --- time to usable, and memory with a file open -----------------------------------------------------
 
 
-def usable(figures: Figures, files: dict[str, Path], runs: int) -> None:
-    actions = {"bare": bare_window}
+def usable(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None:
+    cache = work / "cache"  # where the app keeps today's demo: emptied for "the first --demo today"
+
+    def first_demo():
+        shutil.rmtree(cache, ignore_errors=True)
+        return time_to_shown(app_argv("--demo"), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1", XDG_CACHE_HOME=str(cache)))
+
+    actions = {"bare": bare_window,
+               "database layer": lambda: (wall_time([sys.executable, "-c", DATABASE_LAYER]), 0)}
     for size, path in files.items():
         actions[size] = (lambda p=path: time_to_shown(app_argv("--data", str(p))))
-    actions["demo"] = lambda: time_to_shown(app_argv("--demo"))
+    actions["demo"] = lambda: time_to_shown(app_argv("--demo"), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1",
+                                                                           XDG_CACHE_HOME=str(work / "kept")))
+    actions["first demo"] = first_demo
     results = taking_turns(actions, runs)
     seconds = {name: median(v[0] for v in values) for name, values in results.items()}
     memory = {name: median(v[1] for v in values) for name, values in results.items()}
     bare = seconds["bare"]
     figures.add("bare_window", "bare PySide6 window shown (the floor)", bare, "s")
+    figures.add("database_layer", "a fresh Python importing the database layer (SQLAlchemy and the models)",
+                seconds["database layer"], "s", floor="bare window", floor_value=bare)
     limits = {"household": 3, "caseload": 5}
     for size in files:
         limit = limits.get(size)
         figures.add(f"usable_{size}", f"{size} file to usable (records on screen)", seconds[size], "s",
                     floor="bare window", floor_value=bare, target=f"<= {limit}x bare" if limit else "",
                     met=seconds[size] <= limit * bare if limit else None)
-    figures.add("usable_demo", "--demo to usable (records on screen)", seconds["demo"], "s", floor="bare window",
-                floor_value=bare, target="<= 2 s", met=seconds["demo"] <= 2)
+    figures.add("usable_demo", "--demo to usable (records on screen), today's demo already made", seconds["demo"], "s",
+                floor="bare window", floor_value=bare, target="<= 2 s", met=seconds["demo"] <= 2)
+    figures.add("usable_first_demo", "--demo to usable, the first today (the demo made then)", seconds["first demo"],
+                "s", floor="bare window", floor_value=bare, target="<= 2 s", met=seconds["first demo"] <= 2)
     figures.add("memory_bare", "peak memory, bare window", memory["bare"], "MiB")
     for size in files:
         limit = 150 if size == "large" else None
@@ -235,7 +250,8 @@ def cli(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None
         "encrypt": (["encrypt", "--passphrase-file", str(work / "passphrase"), *c], fresh),
     }
     wall_time(app_argv(*commands["export-employer"]))  # the file import-employer reads
-    actions = {"empty Python": lambda: wall_time([sys.executable, "-c", "pass"])}
+    actions = {"empty Python": lambda: wall_time([sys.executable, "-c", "pass"]),
+               "database layer": lambda: wall_time([sys.executable, "-c", DATABASE_LAYER])}
     for name, argv in commands.items():
         actions[name] = (lambda a=argv: wall_time(app_argv(*a)))
     for name, (argv, before) in changing.items():
@@ -243,6 +259,9 @@ def cli(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None
     results = taking_turns(actions, runs)
     floor = median(results.pop("empty Python"))
     figures.add("cli_floor", "empty Python process (the floor for commands)", floor, "s")
+    layer = median(results.pop("database layer"))
+    figures.add("cli_database_layer", "a fresh Python importing the database layer", layer, "s", floor="empty Python",
+                floor_value=floor)
     for name, values in results.items():
         value = median(values)
         figures.add(f"cli {name}", f"pa-manager {name}, household file", value, "s", floor="empty Python",
@@ -404,7 +423,7 @@ def _cpus() -> int:
     return os.cpu_count() or 1
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
@@ -412,14 +431,15 @@ def main() -> int:
     parser.add_argument("--before", type=Path, default=ROOT / "docs" / "performance-before.json")
     parser.add_argument("--no-write", action="store_true", help="write the figures (--json) but not the page")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "performance.json")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     files = {size: datasets.data_file(size) for size in args.sizes if size in args.sizes}
     figures = Figures()
     with tempfile.TemporaryDirectory(prefix="pa-manager-bench-") as folder:
         work = Path(folder)
         copies = {size: fresh_copy(path, work, f"{size}.sqlite3") for size, path in files.items()}
+        compile_all()
         if "usable" in args.only:
-            usable(figures, copies, args.runs)
+            usable(figures, copies, args.runs, work)
         if "interactive" in args.only:
             interactive(figures, copies, args.runs)
         if "payrun" in args.only:
