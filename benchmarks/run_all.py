@@ -58,36 +58,49 @@ def _show(value: float, unit: str) -> str:
 
 
 def usable(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None:
-    cache = work / "cache"  # where the app keeps today's demo: emptied for "the first --demo today"
+    """Each file opened as on a second start today (what the window showed when it last closed is kept) and
+    as on the first start today (nothing kept: the records are read before anything is shown)."""
+    kept, config = work / "kept", work / "config"
 
-    def first_demo():
-        shutil.rmtree(cache, ignore_errors=True)
-        return time_to_shown(app_argv("--demo"), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1", XDG_CACHE_HOME=str(cache)))
+    def app(*args: str, first: bool = False):
+        cache = work / "first" if first else kept
+        if first:
+            shutil.rmtree(cache, ignore_errors=True)
+        return time_to_shown(app_argv(*args), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1", XDG_CACHE_HOME=str(cache),
+                                                         XDG_CONFIG_HOME=str(config)))
 
-    actions = {"bare": bare_window,
-               "database layer": lambda: (wall_time([sys.executable, "-c", DATABASE_LAYER]), 0)}
+    actions = {"bare": lambda: bare_window(),
+               "database layer": lambda: (wall_time([sys.executable, "-c", DATABASE_LAYER]),) * 2 + (0,)}
     for size, path in files.items():
-        actions[size] = (lambda p=path: time_to_shown(app_argv("--data", str(p))))
-    actions["demo"] = lambda: time_to_shown(app_argv("--demo"), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1",
-                                                                           XDG_CACHE_HOME=str(work / "kept")))
-    actions["first demo"] = first_demo
+        actions[size] = (lambda p=path: app("--data", str(p)))
+        actions[f"first {size}"] = (lambda p=path: app("--data", str(p), first=True))
+    actions["demo"] = lambda: app("--demo")
+    actions["first demo"] = lambda: app("--demo", first=True)
     results = taking_turns(actions, runs)
-    seconds = {name: median(v[0] for v in values) for name, values in results.items()}
-    memory = {name: median(v[1] for v in values) for name, values in results.items()}
-    bare = seconds["bare"]
+    shown = {name: median(v[0] for v in values) for name, values in results.items()}
+    ready = {name: median(v[1] for v in values) for name, values in results.items()}
+    memory = {name: median(v[2] for v in values) for name, values in results.items()}
+    bare = shown["bare"]
     figures.add("bare_window", "bare PySide6 window shown (the floor)", bare, "s")
     figures.add("database_layer", "a fresh Python importing the database layer (SQLAlchemy and the models)",
-                seconds["database layer"], "s", floor="bare window", floor_value=bare)
+                shown["database layer"], "s", floor="bare window", floor_value=bare)
     limits = {"household": 3, "caseload": 5}
     for size in files:
         limit = limits.get(size)
-        figures.add(f"usable_{size}", f"{size} file to usable (records on screen)", seconds[size], "s",
-                    floor="bare window", floor_value=bare, target=f"<= {limit}x bare" if limit else "",
-                    met=seconds[size] <= limit * bare if limit else None)
-    figures.add("usable_demo", "--demo to usable (records on screen), today's demo already made", seconds["demo"], "s",
-                floor="bare window", floor_value=bare, target="<= 2 s", met=seconds["demo"] <= 2)
-    figures.add("usable_first_demo", "--demo to usable, the first today (the demo made then)", seconds["first demo"],
-                "s", floor="bare window", floor_value=bare, target="<= 2 s", met=seconds["first demo"] <= 2)
+        target = f"<= {limit}x bare" if limit else ""
+        figures.add(f"usable_{size}", f"{size} file to usable (records on screen), opened again today", shown[size],
+                    "s", floor="bare window", floor_value=bare, target=target,
+                    met=shown[size] <= limit * bare if limit else None)
+        figures.add(f"ready_{size}", f"{size} file, opened again today, until the records read now are on screen",
+                    ready[size], "s", floor="bare window", floor_value=bare)
+        first = f"first {size}"
+        figures.add(f"usable_first_{size}", f"{size} file to usable, the first time today", shown[first], "s",
+                    floor="bare window", floor_value=bare, target=target,
+                    met=shown[first] <= limit * bare if limit else None)
+    figures.add("usable_demo", "--demo to usable (records on screen), today's demo already made", shown["demo"], "s",
+                floor="bare window", floor_value=bare, target="<= 2 s", met=shown["demo"] <= 2)
+    figures.add("usable_first_demo", "--demo to usable, the first today (the demo made then)", shown["first demo"],
+                "s", floor="bare window", floor_value=bare, target="<= 2 s", met=shown["first demo"] <= 2)
     figures.add("memory_bare", "peak memory, bare window", memory["bare"], "MiB")
     for size in files:
         limit = 150 if size == "large" else None

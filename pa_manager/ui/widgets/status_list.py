@@ -68,6 +68,7 @@ class StatusList(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
 
     def set_lines(self, lines: list[tuple[str, str]], data: list | None = None) -> None:
+        self._shown = (list(lines), None if data is None else list(data))
         self.clear()
         for index, (code, sentence) in enumerate(lines):
             item = QListWidgetItem(status_icon(STATUS_BY_CODE.get(code, Status.INFO)), sentence)
@@ -75,3 +76,7 @@ class StatusList(QListWidget):
                 item.setData(Qt.ItemDataRole.UserRole, data[index])
             self.addItem(item)
         fit_to_text(self)
+
+    def shown(self) -> tuple[list[tuple[str, str]], list | None]:
+        """The lines on show and where each leads, as given to set_lines."""
+        return getattr(self, "_shown", ([], None))
