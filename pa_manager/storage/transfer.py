@@ -63,8 +63,9 @@ def stream_employer(connection: Connection, employer_id: int) -> Iterator[tuple[
     next table."""
     for table in owned_tables():
         key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
-        result = connection.execution_options(yield_per=_BATCH).execute(
-            select(table).where(key == employer_id).order_by(table.c.id))
+        # Options on the statement, not the connection: they would stay on it for the statements after.
+        result = connection.execute(select(table).where(key == employer_id).order_by(table.c.id)
+                                    .execution_options(yield_per=_BATCH))
         yield table.name, ({k: _to_json(v) for k, v in row._mapping.items()} for row in result)
 
 

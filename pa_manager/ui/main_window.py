@@ -3,8 +3,10 @@
 It routes: pages ask for things through signals (show this PA, edit the employer) and the window
 does them. Pages never call each other.
 
-The window is built in two steps so it appears at once: the frame (menus, areas, switcher) needs
-only Qt; `attach()` then opens the records, which loads the database layer (SQLAlchemy) and the pages.
+The window is built in steps so it appears at once: the frame (menus, areas, switcher) needs only Qt;
+`show_first_view()` may show the dashboard kept from the last time (also Qt only); `attach()` then
+opens the records, which loads the database layer (SQLAlchemy) and the dashboard; every other page is
+made the first time it is shown.
 """
 from __future__ import annotations
 
