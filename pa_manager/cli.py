@@ -368,6 +368,10 @@ def _open(args, *, writes: bool = False, create: bool = False):
 
         check_new_passphrase(passphrase)
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    if writes and path is not None:
+        from pa_manager.storage import first_view
+
+        first_view.forget(path)  # what the window kept of it may be about to stop being true
     try:
         db = open_database(location, create=create, passphrase=passphrase)[0]
     except DataFileError as error:

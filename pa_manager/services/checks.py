@@ -379,13 +379,18 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
             select(models.Employer).where(models.Employer.id.in_(employer_ids)))}
         if len(employers) < len(set(employer_ids)):
             raise NotFound("That employer is no longer in this data file. Choose another employer.")
-        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id.in_(employer_ids))
-                         .options(selectinload(models.PersonalAssistant.pay_rates)))
         owner: dict[int, int] = {}
         by_employer: dict[int, list[PARecord]] = {e: [] for e in employer_ids}
-        for row in sorted(rows, key=lambda r: (name_key(r.name), r.id)):  # as list_pas orders them
-            by_employer[row.employer_id].append(pa_record(row))
-            owner[row.id] = row.employer_id
+        if len(by_employer) == 1:  # one employer's: the list the action may have read already
+            [only] = by_employer
+            by_employer[only] = list_pas(db, only)
+            owner = {pa.id: only for pa in by_employer[only]}
+        else:
+            rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id.in_(employer_ids))
+                             .options(selectinload(models.PersonalAssistant.pay_rates)))
+            for row in sorted(rows, key=lambda r: (name_key(r.name), r.id)):  # as list_pas orders them
+                by_employer[row.employer_id].append(pa_record(row))
+                owner[row.id] = row.employer_id
         pas = [pa for mine in by_employer.values() for pa in mine]
         records = _records_of(s, list(employers), pas)
         checks = {e: [records[pa.id] for pa in mine] for e, mine in by_employer.items()}

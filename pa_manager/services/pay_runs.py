@@ -652,11 +652,11 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
 def prepare_pay_run(db: Database, employer_id: int, pay_date: date, today: date | None = None) -> PayRunDraft:
     """Everyone's pay for the pay date: the stored records if already finalised, otherwise worked
     out now from the hours recorded, with what to confirm before finalising it on `today`."""
-    stored = finalised_pay_run(db, employer_id, pay_date)
-    if stored is not None:
-        return stored
-    _refuse_unknown_years(pay_date)
-    with db.session() as s:
+    with db.session() as s:  # one transaction: the run, the rules' inputs and what to confirm, read together
+        stored = finalised_pay_run(db, employer_id, pay_date)
+        if stored is not None:
+            return stored
+        _refuse_unknown_years(pay_date)
         draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         return replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, today))) if today else draft
 

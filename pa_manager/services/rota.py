@@ -187,7 +187,8 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
     if include_worked:
         return planned
     worked = shifts_between(db, employer_id, first, last)
-    done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if any(p is q for q in planned)}
+    mine = {id(p) for p in planned}
+    done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if id(p) in mine}
     return [p for p in planned if id(p) not in done]
 
 

@@ -3,8 +3,10 @@
 It routes: pages ask for things through signals (show this PA, edit the employer) and the window
 does them. Pages never call each other.
 
-The window is built in two steps so it appears at once: the frame (menus, areas, switcher) needs
-only Qt; `attach()` then opens the records, which loads the database layer (SQLAlchemy) and the pages.
+The window is built in steps so it appears at once: the frame (menus, areas, switcher) needs only Qt;
+`show_first_view()` may show the dashboard kept from the last time (also Qt only); `attach()` then
+opens the records, which loads the database layer (SQLAlchemy) and the dashboard; every other page is
+made the first time it is shown.
 """
 from __future__ import annotations
 
@@ -69,6 +71,8 @@ class MainWindow(QMainWindow):
         self.portable = False  # set by app.run for --portable: said in the status bar
         self.last_employer = None  # set by app.run: whose records to open first (LastEmployer)
         self.first_run = None  # the first run's dialog, while it is open
+        self.keep_first_view = False  # set by app.run: keep what the dashboard shows for the next start
+        self._first_view = None
         self.clock = datetime.now  # when backups are made (tests set it)
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
@@ -137,8 +141,11 @@ class MainWindow(QMainWindow):
         self.data = data
         self.context = context
         self.pages = _Pages(self)
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
+        for stand_in in (self.opening, self._first_view):
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+        self._first_view = None
         for _ in AREAS:
             self.stack.addWidget(QWidget())  # stand-ins, each replaced by its page when first shown
         self._undo_action.setParent(None)
@@ -228,6 +235,43 @@ class MainWindow(QMainWindow):
     def _remember_employer(self) -> None:
         if self.last_employer is not None and self.context.employer_id is not None:
             self.last_employer.set(self.context.db.location, self.context.employer_id)
+
+    # --- the first view: what the dashboard showed when the window last closed on this file ---
+    def show_first_view(self, kept: dict) -> None:
+        """Before the records are open: the dashboard as it was when the window last closed on this file,
+        which is what the file still holds (storage/first_view.py). The records read afresh replace it."""
+        from pa_manager.ui.pages.dashboard_layout import DashboardLayout
+
+        view = DashboardLayout()
+        view.show_view(kept["dashboard"])
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self._first_view = view
+        self.employer_box.blockSignals(True)
+        for employer_id, name in kept["employers"]:
+            self.employer_box.addItem(name, employer_id)
+        self.employer_box.setCurrentIndex(self.employer_box.findData(kept["employer_id"]))
+        self.employer_box.blockSignals(False)
+        name = self.employer_box.currentText()
+        self.client_heading.setText(f"{name}'s records" if name else "No employer chosen yet")
+        self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
+        self.records_shown.emit()
+
+    def _keep_first_view(self) -> None:
+        """Keep what the dashboard shows for the next start (a plain data file only; after the last write)."""
+        if not self.keep_first_view or self.context is None or not self.pages.made(0):
+            return
+        db = self.context.db
+        path = self._data_file()
+        if path is None or db.encrypted or self.dashboard.shown_employer != self.context.employer_id:
+            return
+        from pa_manager.storage import first_view
+
+        self.dashboard.bring_up_to_date()
+        employers = [[self.employer_box.itemData(i), self.employer_box.itemText(i)]
+                     for i in range(self.employer_box.count())]
+        first_view.keep(path, self.context.today(), {"dashboard": self.dashboard.view(), "employers": employers,
+                                                     "employer_id": self.context.employer_id})
 
     def _on_dashboard_records_shown(self) -> None:
         if self.context is not None and self.dashboard.shown_employer == self.context.employer_id:
@@ -364,6 +408,7 @@ class MainWindow(QMainWindow):
         if self.pages and not self._may_leave():
             event.ignore()
             return
+        self._keep_first_view()
         if self.data is not None and self.data.lock is not None:
             self.data.lock.release()
         super().closeEvent(event)

@@ -4,9 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QListWidgetItem
 
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
@@ -16,12 +14,9 @@ from pa_manager.services.dashboard import budget_glance, load_dashboard
 from pa_manager.services import year_end
 from pa_manager.services.staff_due import RECRUITMENT_CODES
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.pages.dashboard_layout import DashboardLayout
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
-from pa_manager.ui.widgets.heading import heading
-from pa_manager.ui.widgets.paragraph import paragraph
-from pa_manager.ui.widgets.status_list import StatusList
-from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
 from pa_manager.wording import (
     below_minimum_sentence, due_item_sentence, enrolment_sentence, percent, spoken_hours, summary_words,
@@ -35,7 +30,7 @@ TRAINING_CODES = training_rules.CODES
 PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
 
 
-class DashboardPage(QWidget):
+class DashboardPage(DashboardLayout):
     title = "Dashboard"
     pa_requested = Signal(int)
     employer_edit_requested = Signal()
@@ -49,78 +44,7 @@ class DashboardPage(QWidget):
         self.context = context
         self.shown_employer: int | None = None
         self._data = None
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.heading = heading()
-        layout.addWidget(self.heading)
-
-        # Shown only when the data file has no employer yet: the one thing to do first.
-        self.welcome = QWidget()
-        welcome_layout = QVBoxLayout(self.welcome)
-        welcome_text = paragraph(
-            "PA Manager keeps the records of someone who employs personal assistants with a direct payment: "
-            "their PAs, hours, pay, checks, training and budget. Start by adding the employer: the person who "
-            "holds the direct payment. Set up step by step walks you through the employer, your first PA and "
-            "your first pay day. To look around first, open the demo household with pa-manager --demo.")
-        welcome_layout.addWidget(welcome_text)
-        self.first_run_button = QPushButton("Set up step by &step…")
-        self.add_employer_button = QPushButton("&Add the employer…")
-        welcome_buttons = QHBoxLayout()
-        welcome_buttons.addWidget(self.first_run_button)
-        welcome_buttons.addWidget(self.add_employer_button)
-        welcome_buttons.addStretch()
-        welcome_layout.addLayout(welcome_buttons)
-        layout.addWidget(self.welcome)
-
-        todo_now = QGroupBox("What needs doing")
-        todo_now_layout = QVBoxLayout(todo_now)
-        self.due_summary = paragraph()
-        todo_now_layout.addWidget(self.due_summary)
-        self.due = StatusList("What needs doing")
-        todo_now_layout.addWidget(self.due)
-        layout.addWidget(todo_now)
-
-        glance = QGroupBox("Pay day and budget")
-        glance_layout = QVBoxLayout(glance)
-        self.glance = StatusList("Pay day and budget")
-        glance_layout.addWidget(self.glance)
-        layout.addWidget(glance)
-
-        pay = QGroupBox("Pay and the minimum wage")
-        pay_layout = QVBoxLayout(pay)
-        self.pay_summary = paragraph()
-        pay_layout.addWidget(self.pay_summary)
-        self.pay_warnings = StatusList("Pay and the minimum wage")
-        pay_layout.addWidget(self.pay_warnings)
-        layout.addWidget(pay)
-
-        self.continuity = paragraph()
-        pay_layout.addWidget(self.continuity)
-
-        todo = QGroupBox("Details still to add")
-        todo_layout = QVBoxLayout(todo)
-        self.summary = paragraph()
-        todo_layout.addWidget(self.summary)
-        self.gaps = StatusList("Details still to add")
-        todo_layout.addWidget(self.gaps)
-        hint = paragraph("Press Enter on an item to go to where you can put it right.")
-        todo_layout.addWidget(hint)
-        layout.addWidget(todo)
-
-        self.groups = (todo_now, glance, pay, todo)
-        details = QGroupBox("Employer details")
-        self.details = QFormLayout(details)
-        layout.addWidget(details)
-        self.groups += (details,)
-        self.edit_button = QPushButton("&Change employer details…")
-        layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch()
-
-        scroll = vertical_scroll(body, "Dashboard")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
+        self._glance = WORKING_OUT
         self.edit_button.clicked.connect(self.employer_edit_requested)
         self.add_employer_button.clicked.connect(self.employer_add_requested)
         self.first_run_button.clicked.connect(self.first_run_requested)
@@ -132,8 +56,7 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
+        self.show_details([])
         if self.context.employer_id is None:
             self.heading.setText("Welcome to PA Manager")
             self.summary.setText("Add an employer to start: choose File, then New employer.")
@@ -154,7 +77,7 @@ class DashboardPage(QWidget):
         db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
         data = load_dashboard(db, employer_id, today, with_budget=False)
         self.heading.setText(data.employer.name)
-        self._data = data
+        self._data, self._glance = data, WORKING_OUT
         self._show_due(data)
         self._show_glance(data, WORKING_OUT)
         self._show_pay(data)
@@ -168,15 +91,20 @@ class DashboardPage(QWidget):
 
     def _show_budget(self, data, glance) -> None:
         if self._data is data:  # still the records shown
+            self._glance = glance
             self._show_glance(data, glance)
 
     def _show_welcome(self, shown: bool) -> None:
-        self.welcome.setVisible(shown)
+        super()._show_welcome(shown)
         for button in (self.first_run_button, self.add_employer_button):
             button.setEnabled(not self.context.db.read_only)  # a file opened to look at only
-        self.edit_button.setVisible(not shown)
-        for group in self.groups:
-            group.setVisible(not shown)
+
+    def bring_up_to_date(self) -> None:
+        """Everything shown as the records are now, the budget line included (before the window closes)."""
+        if self.refresher.stale:
+            self.refresh()
+        if self._data is not None and self._glance is WORKING_OUT:
+            self._show_budget(self._data, budget_glance(self.context.db, self.context.employer_id, self.context.today()))
 
     def _show_glance(self, data, budget) -> None:
         people = len(data.current_pas)
@@ -274,12 +202,7 @@ class DashboardPage(QWidget):
             ("Employer's liability insurance", insurance),
             ("Current PAs", f"{len(data.current_pas)}" + (f": {names}" if names else "")),
         ]
-        for label, value in shown:
-            text = QLabel(value)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.details.addRow(f"{label}:", text)
+        self.show_details(shown)
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

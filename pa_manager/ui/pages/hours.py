@@ -165,6 +165,10 @@ class HoursPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        with self.context.db.session():  # one transaction for the week, its totals and its pay periods
+            self._refresh()
+
+    def _refresh(self) -> None:
         employer_id = self.context.employer_id
         self.setEnabled(employer_id is not None)
         keep = self.grid.currentIndex()
