@@ -8,7 +8,7 @@ only Qt; `attach()` then opens the records, which loads the database layer (SQLA
 """
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -366,9 +366,11 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        page = {"training": self.training, "pay": self.pay, "budget": self.budget}.get(area, self.checks)
+        page = {"training": self.training, "pay": self.pay, "fps": self.pay, "budget": self.budget}.get(area, self.checks)
         self.go_to(self.pages.index(page))
-        if page is self.pay:
+        if area == "fps":  # a pay run's FPS to send: that pay run, pa_id holding its pay date
+            self.pay.show_pay_run(date.fromordinal(pa_id))
+        elif page is self.pay:
             self.pay.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
         if pa_id >= 0 and page in (self.training, self.checks):
             (page.select if page is self.training else page.select_pa)(pa_id)

@@ -12,7 +12,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date
 from pa_manager.ui.models.week_table import spoken_hours
 from pa_manager.services.dashboard import load_dashboard
-from pa_manager.services import year_end
+from pa_manager.services import rti, year_end
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.ui.widgets.heading import heading
@@ -26,6 +26,8 @@ INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 TRAINING_AREA = "training"
 TRAINING_CODES = training_rules.CODES
 PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
+FPS_CODES = frozenset({rti.FPS_DUE, rti.FPS_LATE})  # a pay run's FPS: its pay run on the Pay page
+FPS_AREA = "fps"
 
 
 class DashboardPage(QWidget):
@@ -177,7 +179,8 @@ class DashboardPage(QWidget):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else "checks",
+        targets = [(FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
+                   (TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
         self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)
 
