@@ -533,8 +533,8 @@ MESSAGES: dict[str, str] = {
         "Send HMRC the Full Payment Submission (FPS) for the pay day on {pay_date}, by that day: on the Pay page, "
         "choose that pay run, then Save the FPS file, or enter its figures in Basic PAYE Tools.",
     "FPS_LATE":
-        "The Full Payment Submission (FPS) for your pay day on {pay_date} is late: send it to HMRC now from the "
-        "Pay page (Save the FPS file), or enter its figures in Basic PAYE Tools.",
+        "The Full Payment Submission (FPS) for your pay day on {pay_date} is late, so send it to HMRC now: on the "
+        "Pay page, choose that pay run, then Save the FPS file, or enter its figures in Basic PAYE Tools.",
     "COUNCIL_REVIEW":
         "Your council should review your direct payment – ask them to arrange it if they have not.",
     "TRAINING_EXPIRED":

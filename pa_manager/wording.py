@@ -460,6 +460,8 @@ _UNDO_TEXTS = {
     "STATEMENT_TERMS_CHANGED": lambda f: f"Change the terms for {f['name']}'s written statement",
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
+    "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
+                                    + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
     "EMPLOYER_CHANGED": lambda f: f"Change {f['name']}'s employer details",
     "EMPLOYER_DUTIES_CHANGED": lambda f: f"Change {f['name']}'s duties as an employer",

@@ -24,6 +24,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.hmrc import rti_files
 from pa_manager.messages import describe, format_date
 from pa_manager.services.errors import NotFound, ServiceError
+from pa_manager.services.undo import Done, Recorder, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -245,17 +246,13 @@ def mark_fps_sent(db: Database, employer_id: int, pay_date: date, how: str, now:
         return _report(row, pay_date)
 
 
-def unmark_fps_sent(db: Database, employer_id: int, pay_date: date) -> None:
-    """Undo mark_fps_sent: the pay run's FPS is not sent after all (a report made only to say it was
-    entered in Basic PAYE Tools is removed)."""
+def mark_fps_sent_undoably(db: Database, employer_id: int, pay_date: date, how: str, now: datetime) -> Done[Report]:
+    """mark_fps_sent, with the change it made to the pay run's RTI notes (FPS_SENT_RECORDED), for undo."""
     with db.session() as s:
-        run = _run(s, employer_id, pay_date)
-        for row in s.scalars(select(models.RtiReport).where(models.RtiReport.pay_run_id == run.id,
-                                                            models.RtiReport.sent_how.in_(SENT_BY_USER))):
-            if row.made_at is None:
-                s.delete(row)
-            else:
-                row.sent_at, row.sent_how = None, ""
+        recorder = Recorder(s)
+        recorder.watch(models.RtiReport, models.RtiReport.pay_run_id == _run(s, employer_id, pay_date).id)
+        report = mark_fps_sent(db, employer_id, pay_date, how, now)
+        return done(report, recorder, "FPS_SENT_RECORDED", employer_id, pay_date=pay_date.isoformat(), how=how)
 
 
 # ---------------------------------------------------------------------------------------------

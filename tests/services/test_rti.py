@@ -12,7 +12,7 @@ from lxml import etree
 from sqlalchemy import func, select, update
 
 from pa_manager.hmrc import rti_files
-from pa_manager.services import pay_runs, rti
+from pa_manager.services import pay_runs, rti, undo_rules
 from pa_manager.services.checks import due_list
 from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
@@ -52,10 +52,11 @@ def test_a_new_pay_runs_fps_is_due_by_its_pay_day_then_late_until_it_is_sent(dem
     assert made.path.exists() and rti_files.check(made.path.read_bytes()).ok
     assert rti.fps_status(demo_db, employer_id, NEXT_RUN).made_at == NOW
     assert len(_fps_items(demo_db, date(2026, 12, 1))) == 1
-    sent = rti.mark_fps_sent(demo_db, employer_id, NEXT_RUN, rti.FILE_SENT, NOW)
-    assert sent.irmark == made.irmark and sent.sent_how == rti.FILE_SENT
+    sent = rti.mark_fps_sent_undoably(demo_db, employer_id, NEXT_RUN, rti.FILE_SENT, NOW)
+    assert sent.value.irmark == made.irmark and sent.value.sent_how == rti.FILE_SENT
     assert _fps_items(demo_db, date(2026, 12, 1)) == []
-    rti.unmark_fps_sent(demo_db, employer_id, NEXT_RUN)
+    undo_rules.reverse(demo_db, sent.change, date(2026, 12, 1))
+    assert rti.fps_status(demo_db, employer_id, NEXT_RUN).made_at == NOW  # the file made is still noted
     assert len(_fps_items(demo_db, date(2026, 12, 1))) == 1
     rti.mark_fps_sent(demo_db, employer_id, NEXT_RUN, rti.BASIC_PAYE_TOOLS, NOW)
     assert _fps_items(demo_db, date(2026, 12, 1)) == []

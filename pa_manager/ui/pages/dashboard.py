@@ -11,7 +11,7 @@ from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
-from pa_manager.services import year_end
+from pa_manager.services import rti, year_end
 from pa_manager.services.staff_due import RECRUITMENT_CODES
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.pages.dashboard_layout import DashboardLayout
@@ -28,6 +28,8 @@ WORKING_OUT = object()  # the budget line while its forecast is still being work
 TRAINING_AREA = "training"
 TRAINING_CODES = training_rules.CODES
 PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
+FPS_CODES = frozenset({rti.FPS_DUE, rti.FPS_LATE})  # a pay run's FPS: its pay run on the Pay page
+FPS_AREA = "fps"
 
 
 class DashboardPage(DashboardLayout):
@@ -143,7 +145,8 @@ class DashboardPage(DashboardLayout):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
+        targets = [(FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
+                   (TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
                     "recruitment" if item.code in RECRUITMENT_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
         self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)

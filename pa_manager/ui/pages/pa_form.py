@@ -29,6 +29,13 @@ STUDENT_LOAN_PLANS = (
     ("4", "Plan 4"),
     ("5", "Plan 5"),
 )
+GENDERS = (("", "Not recorded"), ("F", "Female"), ("M", "Male"))
+STARTER_DECLARATIONS = (
+    ("", "Not recorded"),
+    ("A", "A – their first job since 6 April, and no benefits or pension"),
+    ("B", "B – now their only job, but they had another since 6 April"),
+    ("C", "C – they have another job or a pension as well"),
+)
 NI_CATEGORY_NAMES = {
     "A": "A – most employees",
     "B": "B – married women or widows with the right to pay reduced NI",
@@ -83,6 +90,11 @@ class PAForm(QWidget):
         self.rows["ni_number"] = add_row(
             form, "National &Insurance number:", self.ni_number, "Two letters, six numbers and a letter, like AB 12 34 56 C"
         )
+        self.gender = QComboBox()
+        for value, label in GENDERS:
+            self.gender.addItem(label, value)
+        self.rows["gender"] = add_row(form, "Gender for HMRC:", self.gender,
+                                      "As HMRC has it on their records: HMRC needs it in the Full Payment Submission")
         self.rows["address"] = add_row(form, "A&ddress:", self.address)
         self.rows["postcode"] = add_row(form, "P&ostcode:", self.postcode)
         self.rows["phone"] = add_row(form, "&Phone:", self.phone)
@@ -183,6 +195,13 @@ class PAForm(QWidget):
         self.rows["postgraduate_loan"] = add_row(
             form, "Postgraduate Loan:", self.postgraduate_loan,
             "Tick when their starter checklist, P45 or HMRC's notice (PGL1) says so")
+        self.starter_declaration = QComboBox()
+        for value, label in STARTER_DECLARATIONS:
+            self.starter_declaration.addItem(label, value)
+        self.rows["starter_declaration"] = add_row(
+            form, "Starter declaration:", self.starter_declaration,
+            "The statement they chose on their starter checklist: HMRC needs it in their first Full Payment "
+            "Submission")
         outer.addWidget(pay_extra)
 
         contact = QGroupBox("Emergency contact")
@@ -247,6 +266,8 @@ class PAForm(QWidget):
         self.p45_tax.set_value(record.p45_tax)
         self.student_loan_plan.setCurrentIndex(max(0, self.student_loan_plan.findData(record.student_loan_plan)))
         self.postgraduate_loan.setChecked(record.postgraduate_loan)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(record.gender)))
+        self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
@@ -363,6 +384,8 @@ class PAForm(QWidget):
                                                       if values["p45_pay"] is not None else ""),
             student_loan_plan=self.student_loan_plan.currentData() or "",
             postgraduate_loan=self.postgraduate_loan.isChecked(),
+            gender=self.gender.currentData() or "",
+            starter_declaration=self.starter_declaration.currentData() or "",
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             pay_rates=tuple(self._rates),

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -20,7 +21,7 @@ from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.messages import date_range, format_date
-from pa_manager.services import pay_day, pay_runs
+from pa_manager.services import pay_day, pay_runs, rti
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
@@ -29,7 +30,7 @@ from pa_manager.ui.dialogs.pay_dialogs import (
     save_payslip_files, save_payslips_pdf,
 )
 from pa_manager.ui.models.pay_run_table import (
-    DRAFT_ROLE, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
+    DRAFT_ROLE, fps_status_line, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
     repeated_run_sentence,
 )
 from pa_manager.ui.widgets.form import add_row
@@ -47,7 +48,7 @@ BPT_HEADERS = ("Name", "Tax\ncode", "NI\nletter", "Taxable\npay", "Pay\nfor NI",
 
 # The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
 SHOWS = frozenset({"shifts", "pas", "pay_rates", "pay_runs", "payslips", "pay_adjustments", "pay_notes", "employers",
-                    "rota_patterns", "rota_changes", "right_to_work_checks"})
+                    "rota_patterns", "rota_changes", "right_to_work_checks", "rti_reports"})
 
 
 class PayPage(QWidget):
@@ -150,9 +151,25 @@ class PayPage(QWidget):
         save_row.addWidget(self.save_pdf_button)
         save_row.addStretch()
         paid.addLayout(save_row)
+        paid.addWidget(heading("Report to HMRC", scale=1.1))
+        paid.addWidget(paragraph(
+            "HMRC needs a Full Payment Submission (FPS) on or before each pay day. PA Manager cannot send it to HMRC "
+            "itself yet: save the FPS file and send it with software that can, or through your payroll bureau, or "
+            "enter the figures below in HMRC's Basic PAYE Tools. Then record here how you sent it."))
+        self.rti_status = StatusList("The FPS for this pay day")
+        paid.addWidget(self.rti_status)
+        self.save_fps_button = QPushButton("Save the FPS f&ile…")
+        self.save_fps_button.setToolTip("The FPS for this pay run in HMRC's file format, made from the payslips")
+        self.fps_sent_button = QPushButton("I sen&t the FPS file")
+        self.fps_sent_button.setToolTip("Record that the FPS file you saved has reached HMRC")
+        self.bpt_sent_button = QPushButton("I entered it in &Basic PAYE Tools")
+        self.bpt_sent_button.setToolTip("Record that you sent this pay day's figures with HMRC's Basic PAYE Tools")
+        rti_row = QHBoxLayout()
+        for button in (self.save_fps_button, self.fps_sent_button, self.bpt_sent_button):
+            rti_row.addWidget(button)
+        rti_row.addStretch()
+        paid.addLayout(rti_row)
         paid.addWidget(heading("Figures for Basic PAYE Tools", scale=1.1))
-        paid.addWidget(paragraph("PA Manager does not send anything to HMRC itself: enter these figures in HMRC's "
-                              "Basic PAYE Tools on or before the pay day."))
         self.bpt_model = FiguresTableModel(BPT_HEADERS, self)
         self.bpt_table = FittedTable(self.bpt_model, "Figures for Basic PAYE Tools")
         paid.addWidget(self.bpt_table)
@@ -179,6 +196,9 @@ class PayPage(QWidget):
         self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
+        self.save_fps_button.clicked.connect(self._on_save_fps_button_clicked)
+        self.fps_sent_button.clicked.connect(self._on_fps_sent_button_clicked)
+        self.bpt_sent_button.clicked.connect(self._on_bpt_sent_button_clicked)
         self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._on_employer_changed)
         self._on_employer_changed()
 
@@ -357,6 +377,7 @@ class PayPage(QWidget):
         self.bpt_model.set_rows([(s.pa_name, s.tax_code, s.ni_category, s.taxable_pay, s.gross_pay, s.tax,
                                   s.employee_ni, s.employer_ni, s.year_to_date.taxable_pay, s.year_to_date.tax)
                                  for s in slips])
+        self._show_rti(run)
         month = pay_day.hmrc_month(db, run.employer.id, run.pay_date)
         allowance = (f", less Employment Allowance of {format_money(month.employment_allowance_claimed)}"
                      if month.employment_allowance_claimed else "")
@@ -364,6 +385,13 @@ class PayPage(QWidget):
             f"For the tax month ending {format_date(month.month_ends)}: income tax {format_money(month.tax)}, "
             f"your PAs' NI {format_money(month.employee_ni)} and your NI as employer {format_money(month.employer_ni)}"
             f"{allowance}. In all {format_money(month.amount_due)}, to pay HMRC by {format_date(month.pay_by)}.")
+
+    def _show_rti(self, run) -> None:
+        report = rti.fps_status(self.context.db, run.employer.id, run.pay_date)
+        fill_lines(self.rti_status, [fps_status_line(report, run.pay_date, self.context.today())])
+        sent = report is not None and report.sent
+        self.fps_sent_button.setEnabled(not sent and report is not None and report.made_at is not None)
+        self.bpt_sent_button.setEnabled(not sent)
 
     # --- slots ---
     def _on_date_edit_changed(self, _text: str) -> None:
@@ -484,3 +512,47 @@ class PayPage(QWidget):
 
     def _on_save_pdf_button_clicked(self) -> None:
         save_payslips_pdf(self, self.context, self._run.employer.id, self._run.pay_date)
+
+    def _on_save_fps_button_clicked(self) -> None:
+        run = self._run
+        path = self.choose_fps_path(str(Path.home() / f"FPS {run.pay_date.isoformat()}.xml"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xml") else Path(path + ".xml")
+        try:
+            made = rti.write_fps(self.context.db, run.employer.id, run.pay_date, target, datetime.now().astimezone())
+        except ServiceError as error:
+            QMessageBox.warning(self, "The FPS file was not saved", str(error))
+            return
+        self._show_rti(run)
+        self.context.status_message.emit(f"Saved the FPS for {format_date(run.pay_date)} in {made.path}. Send it to "
+                                         "HMRC, then choose I sent the FPS file.")
+
+    def choose_fps_path(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(self, "Save the FPS file", suggested, "RTI files (*.xml)")[0]
+
+    def _mark_sent(self, how: str) -> None:
+        run = self._run
+        try:
+            made = rti.mark_fps_sent_undoably(self.context.db, run.employer.id, run.pay_date, how,
+                                              datetime.now().astimezone())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Not recorded", str(error))
+            return
+        self.context.push(made.change)
+
+    def _on_fps_sent_button_clicked(self) -> None:
+        self._mark_sent(rti.FILE_SENT)
+
+    def _on_bpt_sent_button_clicked(self) -> None:
+        self._mark_sent(rti.BASIC_PAYE_TOOLS)
+
+    def show_pay_run(self, day: date) -> None:
+        """Show a finalised pay run (from the dashboard's FPS reminder)."""
+        self.date_edit.set_value(day)
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day, self.context.today())
+        self._show_run()
+        if self._run.finalised:
+            self.scroll.ensureWidgetVisible(self.save_fps_button)
+            self.save_fps_button.setFocus()
+
