@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -24,6 +24,7 @@ from pa_manager import __version__
 from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
@@ -87,7 +88,26 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{title}  ({area_shortcut(number)})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+        self._fit_nav()
+        # On a small screen or at a large text size the list of areas gives its room to the page, and
+        # this choice (over the page) takes its place; Ctrl+1 ... Ctrl+0 and the Go menu work as ever.
+        self.area_box = DeliberateComboBox()
+        for number, title in enumerate(AREAS, start=1):
+            self.area_box.addItem(f"{title}  ({area_shortcut(number)})")
+            self.area_box.setItemData(number - 1, title, Qt.ItemDataRole.AccessibleTextRole)
+        self.area_box.setAccessibleName("Area")
+        self.area_box.setToolTip("Choose an area: press Space to open the list, then Enter on the area")
+        area_label = QLabel("&Area:")
+        area_label.setBuddy(self.area_box)
+        self.area_row = QWidget()
+        area_layout = QHBoxLayout(self.area_row)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(area_label)
+        area_layout.addWidget(self.area_box)
+        area_layout.addStretch()
+        self.area_row.hide()
+        self.area_box.activated.connect(self._on_area_box_activated)
+        self.nav.currentRowChanged.connect(self.area_box.setCurrentIndex)
 
         # Whose records are open, over every page, so nobody works on the wrong client's records.
         self.client_heading = QLabel()
@@ -98,6 +118,7 @@ class MainWindow(QMainWindow):
         self.client_heading.setFont(font)
         self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
+        pages.addWidget(self.area_row)
         pages.addWidget(self.client_heading)
         # Every area scrolls up and down when the window is short (a small screen, large text).
         self.page_area = vertical_scroll(self.stack, "Area")
@@ -116,6 +137,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
         self.resize(1100, 760)
+        fit_to_screen(self)
         if context is not None:
             self.attach(context)
 
@@ -153,6 +175,7 @@ class MainWindow(QMainWindow):
         for page in self.pages:
             page.setAccessibleName(page.title)
             self.stack.addWidget(page)
+        size_by_shown_page(self.stack, self.stack.currentIndex())
         order_tabs(self.centralWidget())
         self.nav.currentRowChanged.connect(self._on_nav_current_row_changed)
         self.nav.setCurrentRow(0)
@@ -377,6 +400,39 @@ class MainWindow(QMainWindow):
         self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
 
     # --- navigation ---
+    def _fit_nav(self) -> None:
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+
+    def compact(self) -> bool:
+        """Too narrow for the list of areas beside the page (a small screen, or large text)."""
+        return self.width() < self.nav.width() + 90 * self.fontMetrics().averageCharWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_areas()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom, or the system's text size
+            self._fit_nav()
+            self._place_areas()
+
+    def _place_areas(self) -> None:
+        compact = self.compact()
+        if compact == self.nav.isHidden():
+            return
+        had_focus = self.nav.hasFocus() or self.area_box.hasFocus()
+        self.nav.setVisible(not compact)
+        self.area_row.setVisible(compact)
+        if had_focus:
+            (self.area_box if compact else self.nav).setFocus()
+        order_tabs(self.centralWidget())
+
+    def _on_area_box_activated(self, index: int) -> None:
+        self.go_to(index)
+        if self.stack.currentIndex() != index:  # stayed, to save an edit first
+            self.area_box.setCurrentIndex(self.stack.currentIndex())
+
     def _on_stack_current_changed(self, index: int) -> None:
         size_by_shown_page(self.stack, index)
 
