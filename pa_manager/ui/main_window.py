@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui import appearance
 from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
@@ -56,6 +57,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
         follow_focus()
+        self.appearance = appearance.install(QApplication.instance())
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
@@ -257,6 +259,19 @@ class MainWindow(QMainWindow):
         for number, title in enumerate(AREAS, start=1):
             self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
+
+        # Text size and colours sit in the Edit menu: every letter a top-level menu could use is taken by
+        # a control on some page (Alt+letter would then be ambiguous there).
+        edit_menu.addSeparator()
+        view_menu = edit_menu.addMenu("&Text size and contrast")
+        self._action(view_menu, "&Larger text", self.larger_text, QKeySequence.StandardKey.ZoomIn).setShortcuts(
+            [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self._action(view_menu, "&Smaller text", self.smaller_text, QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "&Normal text size", self.normal_text)
+        view_menu.addSeparator()
+        self.high_contrast_action = self._action(view_menu, "&High contrast", self.toggle_high_contrast)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.appearance.theme == appearance.HIGH_CONTRAST)
 
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
@@ -670,6 +685,34 @@ class MainWindow(QMainWindow):
             undo=lambda: employers.delete_employer(db, employers.find_employer(db, name).id),
             employer_id=employer_id,
         )
+
+    # --- text size and colours ---
+    def _say_text_size(self) -> None:
+        size = self.appearance.percent()
+        self.statusBar().showMessage(f"Text size {size}%. Ctrl+= makes it larger, Ctrl+- smaller.", 5000)
+
+    def larger_text(self) -> None:
+        if not self.appearance.larger():
+            self.statusBar().showMessage(f"The text is as large as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def smaller_text(self) -> None:
+        if not self.appearance.smaller():
+            self.statusBar().showMessage(f"The text is as small as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def normal_text(self) -> None:
+        self.appearance.set_scale(1.0)
+        self._say_text_size()
+
+    def toggle_high_contrast(self) -> None:
+        on = self.high_contrast_action.isChecked()
+        self.appearance.set_theme(appearance.HIGH_CONTRAST if on else appearance.STANDARD)
+        if self.context is not None:
+            self.context.announce_change()  # pages redraw their status icons in the new colours
+        self.statusBar().showMessage("High contrast is on." if on else "High contrast is off.", 5000)
 
     # --- help ---
     def show_guide(self) -> None:

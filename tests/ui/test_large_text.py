@@ -17,7 +17,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_every_area_and_dialog_fits_a_1366_by_768_screen_at_200_percent_text(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": large_text.platform_setting(tmp_path)}
+    env = {**os.environ, "QT_QPA_PLATFORM": large_text.platform_setting(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path)}  # its own settings: the standard theme at the system's size
     done = subprocess.run([sys.executable, "-m", "tests.ui.large_text"], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
