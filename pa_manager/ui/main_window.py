@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         self.high_contrast_action.setChecked(self.appearance.theme == appearance.HIGH_CONTRAST)
 
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Help for this area", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About PA Manager", self.show_about)
 
     # --- employers ---
@@ -718,7 +718,11 @@ class MainWindow(QMainWindow):
     def show_guide(self) -> None:
         from pa_manager.ui.dialogs.guide_dialog import GuideDialog
 
-        GuideDialog(self).exec()
+        from pa_manager.help_pages import PAGE_FOR_AREA
+
+        # F1 opens the help for what is done in the area shown (a pay day in Pay, an audit in Reports).
+        area = getattr(self.stack.currentWidget(), "title", "")
+        GuideDialog(self, topic=PAGE_FOR_AREA.get(area)).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

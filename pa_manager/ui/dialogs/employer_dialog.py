@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.help_pages import gloss
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
@@ -88,7 +89,8 @@ class EmployerDialog(QDialog):
         self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency.value))
         self.pension_provider = QLineEdit(self._record.pension_provider)
         self.rows["paye_reference"] = add_row(
-            form, "Employer &PAYE reference:", self.paye_reference, "3 numbers, a slash, then letters and numbers, like 123/AB45678"
+            form, "Employer &PAYE reference:", self.paye_reference,
+            f"{gloss('PAYE')} 3 numbers, a slash, then letters and numbers, like 123/AB45678"
         )
         self.rows["accounts_office_reference"] = add_row(
             form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678"

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
+from pa_manager.help_pages import gloss
 from pa_manager.messages import date_range, format_date
 from pa_manager.services import pay_day, pay_runs
 from pa_manager.services.errors import ServiceError
@@ -142,8 +143,8 @@ class PayPage(QWidget):
         save_row.addStretch()
         paid.addLayout(save_row)
         paid.addWidget(heading("Figures for Basic PAYE Tools", scale=1.1))
-        paid.addWidget(paragraph("PA Manager does not send anything to HMRC itself: enter these figures in HMRC's "
-                              "Basic PAYE Tools on or before the pay day."))
+        paid.addWidget(paragraph(f"{gloss('Basic PAYE Tools')} PA Manager does not send anything to HMRC itself: "
+                                 "enter these figures in Basic PAYE Tools on or before the pay day."))
         self.bpt_model = FiguresTableModel(BPT_HEADERS, self)
         self.bpt_table = FittedTable(self.bpt_model, "Figures for Basic PAYE Tools")
         paid.addWidget(self.bpt_table)
