@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
         "Choose from {low} to {high} references to ask for – most employers ask for 2.",
     "PENSION_EMPLOYER_BELOW_MINIMUM":
         "The employer's pension contribution must be at least the legal minimum of {minimum} of qualifying "
-        "earnings.",
+        "earnings (the part of pay that pension payments are worked out on).",
     "PENSION_TOTAL_BELOW_MINIMUM":
         "The employer's and the PA's pension contributions must add up to at least the legal minimum of "
         "{minimum} of qualifying earnings.",

@@ -9,13 +9,14 @@
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QAbstractButton, QAbstractItemView, QAbstractScrollArea, QApplication, QBoxLayout, QDialog, QDialogButtonBox,
     QFormLayout, QGridLayout, QLayout, QPushButton, QScrollArea, QSplitter, QStackedWidget, QTabWidget, QToolButton,
     QVBoxLayout, QWidget,
 )
+
+from pa_manager.ui.widgets.adaptive import VerticalScrollArea, fit_to_screen, screen_room
 
 # Widgets Tab treats as one stop, whatever parts they are made of inside.
 _LEAVES = (QAbstractButton, QAbstractItemView)
@@ -181,60 +182,61 @@ def follow_focus() -> None:
 
 # --- dialogs ---------------------------------------------------------------------------------------
 
-def _available(_widget: QWidget):
-    # The primary screen's free area: asking the dialog for its own screen while it is being shown
-    # left Qt's screen list damaged (PySide6 6.11, offscreen), and a dialog opens on the main screen.
-    return QGuiApplication.primaryScreen().availableGeometry()
-
-
-def _has_scroll_area(dialog: QDialog, layout: QLayout) -> bool:
-    return any(layout.indexOf(c) >= 0 for c in dialog.findChildren(
-        QAbstractScrollArea, options=Qt.FindChildOption.FindDirectChildrenOnly))
-
-
 def _scroll_the_body(dialog: QDialog) -> None:
-    """Move everything above the dialog's buttons into a scroll area that scrolls up and down."""
-    outer = dialog.layout()
-    if not isinstance(outer, QVBoxLayout) or outer.count() == 0:
+    """Move everything above the dialog's buttons into a scroll area that scrolls up and down. The
+    dialog's whole layout moves into the scroll area (Qt moves its widgets with it), then the button
+    box comes back out below it, so the buttons stay in view."""
+    moved = dialog.layout()
+    if not isinstance(moved, QVBoxLayout):
         return
-    items = []
-    while outer.count():
-        stretch = outer.stretch(0)
-        items.append((outer.takeAt(0), stretch))
-    kept_below = []
-    while items and isinstance(items[-1][0].widget(), QDialogButtonBox):
-        kept_below.insert(0, items.pop()[0].widget())
+    margins = moved.contentsMargins()
     body = QWidget()
-    column = QVBoxLayout(body)
-    column.setContentsMargins(0, 0, 0, 0)
-    for item, stretch in items:
-        if item.widget() is not None:
-            column.addWidget(item.widget(), stretch)
-        elif item.layout() is not None:
-            inner = item.layout()
-            inner.setParent(None)
-            column.addLayout(inner, stretch)
-        else:
-            column.addItem(item)
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
+    body.setLayout(moved)  # takes it from the dialog, with every widget in it
+    moved.setContentsMargins(0, 0, 0, 0)
+    kept_below = [box for box in body.findChildren(QDialogButtonBox, options=Qt.FindChildOption.FindDirectChildrenOnly)
+                  if moved.indexOf(box) >= 0]
+    for box in kept_below:
+        moved.removeWidget(box)
+    scroll = VerticalScrollArea(body)
     scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-    scroll.setWidget(body)
     scroll.setAccessibleName(dialog.windowTitle())
+    outer = QVBoxLayout(dialog)
+    outer.setContentsMargins(margins)
     outer.addWidget(scroll, 1)
-    for buttons in kept_below:
-        outer.addWidget(buttons)
+    for box in kept_below:
+        outer.addWidget(box)
+    # Moved while the dialog is being shown, Qt would show them only later, and lay the dialog out as
+    # if they were not there: show them now.
+    for widget in (scroll, *kept_below):
+        widget.show()
+
+
+def _least_size(dialog: QDialog, room) -> QSize:
+    """The smallest size the dialog's layout needs, with its wrapped words at the width it will have."""
+    layout = dialog.layout()
+    layout.activate()
+    least = layout.totalMinimumSize()
+    width = min(max(dialog.width(), least.width()), room.width())
+    height = layout.totalMinimumHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    return QSize(least.width(), max(least.height(), height))
 
 
 def _prepare(dialog: QDialog, first: QWidget | None) -> None:
-    available = _available(dialog)
+    room = screen_room(dialog)
+    if dialog.minimumWidth() > room.width() or dialog.minimumHeight() > room.height():
+        dialog.setMinimumSize(dialog.minimumSize().boundedTo(room))  # set for a bigger screen
     layout = dialog.layout()
     if layout is not None:
-        layout.activate()
-        if layout.minimumSize().height() > available.height() * 0.9 and not _has_scroll_area(dialog, layout):
+        # As tall as its wrapped words need at the width it can have (with any list in it at its smallest):
+        # more than the screen, and it scrolls.
+        if _least_size(dialog, room).height() > room.height() * 0.95:
             _scroll_the_body(dialog)
+        # Never smaller than that (Qt sizes a window without asking how tall its wrapped words are), nor
+        # narrower than what it holds, whatever smallest size it was given for a bigger screen.
+        least = _least_size(dialog, room).boundedTo(room)
+        dialog.setMinimumSize(least)
+        if dialog.width() < least.width() or dialog.height() < least.height():
+            dialog.resize(dialog.size().expandedTo(least))
     order_tabs(dialog)
     chosen = dialog.focusWidget()
     buttons = dialog.findChildren(QDialogButtonBox)
@@ -243,8 +245,7 @@ def _prepare(dialog: QDialog, first: QWidget | None) -> None:
     target = first if first is not None else (first_field(dialog) if unsuitable else None)
     if target is not None:
         target.setFocus(Qt.FocusReason.OtherFocusReason)
-    if dialog.width() > available.width() or dialog.height() > available.height():
-        dialog.resize(min(dialog.width(), available.width()), min(dialog.height(), available.height()))
+    fit_to_screen(dialog)
 
 
 class _ReadyOnShow(QObject):

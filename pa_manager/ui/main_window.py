@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui import appearance
 from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
 from pa_manager.ui.widgets.paragraph import ShortenedLine
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -66,6 +68,7 @@ class MainWindow(QMainWindow):
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
         follow_focus()
+        self.appearance = appearance.install(QApplication.instance())
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
@@ -102,7 +105,26 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{title}  ({area_shortcut(number)})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+        self._fit_nav()
+        # On a small screen or at a large text size the list of areas gives its room to the page, and
+        # this choice (over the page) takes its place; Ctrl+1 ... Ctrl+0 and the Go menu work as ever.
+        self.area_box = DeliberateComboBox()
+        for number, title in enumerate(AREAS, start=1):
+            self.area_box.addItem(f"{title}  ({area_shortcut(number)})")
+            self.area_box.setItemData(number - 1, title, Qt.ItemDataRole.AccessibleTextRole)
+        self.area_box.setAccessibleName("Area")
+        self.area_box.setToolTip("Choose an area: press Space to open the list, then Enter on the area")
+        area_label = QLabel("&Area:")
+        area_label.setBuddy(self.area_box)
+        self.area_row = QWidget()
+        area_layout = QHBoxLayout(self.area_row)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(area_label)
+        area_layout.addWidget(self.area_box)
+        area_layout.addStretch()
+        self.area_row.hide()
+        self.area_box.activated.connect(self._on_area_box_activated)
+        self.nav.currentRowChanged.connect(self.area_box.setCurrentIndex)
 
         # Whose records are open, over every page, so nobody works on the wrong client's records.
         self.client_heading = QLabel()
@@ -113,6 +135,7 @@ class MainWindow(QMainWindow):
         self.client_heading.setFont(font)
         self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
+        pages.addWidget(self.area_row)
         pages.addWidget(self.client_heading)
         # Every area scrolls up and down when the window is short (a small screen, large text).
         self.page_area = vertical_scroll(self.stack, "Area")
@@ -131,6 +154,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
         self.resize(1100, 760)
+        fit_to_screen(self)
         if context is not None:
             self.attach(context)
 
@@ -327,8 +351,21 @@ class MainWindow(QMainWindow):
             self._action(go_menu, f"&{area_key(number)} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
 
+        # Text size and colours sit in the Edit menu: every letter a top-level menu could use is taken by
+        # a control on some page (Alt+letter would then be ambiguous there).
+        edit_menu.addSeparator()
+        view_menu = edit_menu.addMenu("&Text size and contrast")
+        self._action(view_menu, "&Larger text", self.larger_text, QKeySequence.StandardKey.ZoomIn).setShortcuts(
+            [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self._action(view_menu, "&Smaller text", self.smaller_text, QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "&Normal text size", self.normal_text)
+        view_menu.addSeparator()
+        self.high_contrast_action = self._action(view_menu, "&High contrast", self.toggle_high_contrast)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.appearance.theme == appearance.HIGH_CONTRAST)
+
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Help for this area", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About PA Manager", self.show_about)
 
     # --- employers ---
@@ -493,6 +530,39 @@ class MainWindow(QMainWindow):
             self.go_to(self.pages.index(self.caseload))
 
     # --- navigation ---
+    def _fit_nav(self) -> None:
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+
+    def compact(self) -> bool:
+        """Too narrow for the list of areas beside the page (a small screen, or large text)."""
+        return self.width() < self.nav.width() + 90 * self.fontMetrics().averageCharWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_areas()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom, or the system's text size
+            self._fit_nav()
+            self._place_areas()
+
+    def _place_areas(self) -> None:
+        compact = self.compact()
+        if compact == self.nav.isHidden():
+            return
+        had_focus = self.nav.hasFocus() or self.area_box.hasFocus()
+        self.nav.setVisible(not compact)
+        self.area_row.setVisible(compact)
+        if had_focus:
+            (self.area_box if compact else self.nav).setFocus()
+        order_tabs(self.centralWidget())
+
+    def _on_area_box_activated(self, index: int) -> None:
+        self.go_to(index)
+        if self.stack.currentIndex() != index:  # stayed, to save an edit first
+            self.area_box.setCurrentIndex(self.stack.currentIndex())
+
     def _on_stack_current_changed(self, index: int) -> None:
         size_by_shown_page(self.stack, index)
 
@@ -720,11 +790,43 @@ class MainWindow(QMainWindow):
         self.context.set_employer(imported.value)
         self.context.push(imported.change, employer_id=imported.value)
 
+    # --- text size and colours ---
+    def _say_text_size(self) -> None:
+        size = self.appearance.percent()
+        self.statusBar().showMessage(f"Text size {size}%. Ctrl+= makes it larger, Ctrl+- smaller.", 5000)
+
+    def larger_text(self) -> None:
+        if not self.appearance.larger():
+            self.statusBar().showMessage(f"The text is as large as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def smaller_text(self) -> None:
+        if not self.appearance.smaller():
+            self.statusBar().showMessage(f"The text is as small as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def normal_text(self) -> None:
+        self.appearance.set_scale(1.0)
+        self._say_text_size()
+
+    def toggle_high_contrast(self) -> None:
+        on = self.high_contrast_action.isChecked()
+        self.appearance.set_theme(appearance.HIGH_CONTRAST if on else appearance.STANDARD)
+        if self.context is not None:
+            self.context.announce_change()  # pages redraw their status icons in the new colours
+        self.statusBar().showMessage("High contrast is on." if on else "High contrast is off.", 5000)
+
     # --- help ---
     def show_guide(self) -> None:
         from pa_manager.ui.dialogs.guide_dialog import GuideDialog
 
-        GuideDialog(self).exec()
+        from pa_manager.help_pages import PAGE_FOR_AREA
+
+        # F1 opens the help for what is done in the area shown (a pay day in Pay, an audit in Reports).
+        area = getattr(self.stack.currentWidget(), "title", "")
+        GuideDialog(self, topic=PAGE_FOR_AREA.get(area)).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

@@ -206,3 +206,33 @@ def test_status_messages_and_the_calculators_answer_are_announced(qtbot, window)
         stop()
     assert heard[0] == "Backed up the data file."
     assert heard[-1].startswith("Meets the legal minimum")
+
+
+# --- plain English --------------------------------------------------------------------------------
+
+def test_words_of_the_trade_are_explained_where_they_appear(qtbot, demo_context):
+    from PySide6.QtWidgets import QLabel
+
+    from pa_manager.help_pages import gloss
+
+    dialog = EmployerDialog(demo_context.db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    shown = " ".join(label.text() for label in dialog.findChildren(QLabel) if label.isVisible())
+    assert "PAYE" in shown and gloss("PAYE") in shown
+    assert gloss("PAYE") in dialog.paye_reference.accessibleDescription()  # read out with the field
+
+
+def test_f1_opens_the_help_for_the_area_shown(qtbot, window, monkeypatch):
+    from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+
+    shown = []
+    monkeypatch.setattr(GuideDialog, "exec", lambda self: shown.append(self.text.toPlainText()) or 0)
+    window.go_to(window.pages.index(window.pay))
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown and shown[-1].startswith("A pay day")
+    window.go_to(window.pages.index(window.reports))
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    assert shown[-1].startswith("When the council asks to see your records")

@@ -146,7 +146,7 @@ def test_help_guide_and_about_open(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(title))
     window.show_guide()
     window.show_about()
-    assert shown == ["PA Manager guide", "About PA Manager"]
+    assert shown == ["PA Manager help", "About PA Manager"]
 
 
 def test_every_area_is_in_the_go_menu_with_its_shortcut(qtbot, window):

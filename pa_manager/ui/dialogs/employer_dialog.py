@@ -11,12 +11,14 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.help_pages import gloss
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.undo import Change
 from pa_manager.storage.database import Database
 from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -45,7 +47,7 @@ class EmployerForm(QWidget):
     def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None, *, intro: str | None = None,
                  ask_pay_frequency: bool = True, ask_benchmarks: bool = True):
         super().__init__(parent)
-        ready_dialog(self)
+        ready_dialog(self)  # its first field and Tab order, in this dialog and in the first run's step
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
@@ -99,7 +101,8 @@ class EmployerForm(QWidget):
         self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency.value))
         self.pension_provider = QLineEdit(self._record.pension_provider)
         self.rows["paye_reference"] = add_row(
-            form, "Employer &PAYE reference:", self.paye_reference, "3 numbers, a slash, then letters and numbers, like 123/AB45678"
+            form, "Employer &PAYE reference:", self.paye_reference,
+            f"{gloss('PAYE')} 3 numbers, a slash, then letters and numbers, like 123/AB45678"
         )
         self.rows["accounts_office_reference"] = add_row(
             form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678"
@@ -229,6 +232,7 @@ class EmployerDialog(QDialog):
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
         self.resize(640, 720)
+        fit_to_screen(self)  # a small screen, or large text: the form scrolls inside it
 
     def _on_buttons_accepted(self) -> None:
         self.saved = self.form.save()

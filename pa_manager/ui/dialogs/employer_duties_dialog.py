@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
+from pa_manager.help_pages import gloss
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
@@ -70,9 +71,10 @@ class EmployerDutiesDialog(QDialog):
                 self.accounts_office_reference = QLineEdit(self.before.accounts_office_reference)
                 self.rows["paye_reference"] = add_row(
                     form, "Employer &PAYE reference:", self.paye_reference,
-                    "3 numbers, a slash, then letters and numbers, like 123/AB45678")
+                    f"{gloss('PAYE')} 3 numbers, a slash, then letters and numbers, like 123/AB45678")
                 self.rows["accounts_office_reference"] = add_row(
-                    form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678")
+                    form, "Accounts O&ffice reference:", self.accounts_office_reference,
+                    f"{gloss('Accounts Office reference')} 13 characters, like 123PF00045678")
             if title == "Employer's liability insurance":
                 self.insurer = QLineEdit(self.before.insurer)
                 self.rows["insurer"] = add_row(form, "&Insurer:", self.insurer, "Ask your council if they arrange it for you")

@@ -16,6 +16,7 @@ from pa_manager.services import first_run
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.first_run_steps import DataStep, EmployerStep, PADetailsStep, PayDayStep, Step, WhoStep
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.heading import heading
 
 
@@ -70,6 +71,7 @@ class FirstRunDialog(QDialog):
         self.next_button.clicked.connect(self._on_next_button_clicked)
         self.cancel_button.clicked.connect(self.reject)
         self.resize(760, 700)
+        fit_to_screen(self)  # a small screen, or large text
         self.employer_skipped = False
         self._show(self.who)
 

@@ -11,7 +11,7 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -23,6 +23,7 @@ from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.keyboard import order_tabs, ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES, spoken_hours, times_of
+from pa_manager.ui.widgets.adaptive import AdaptiveRow
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -261,28 +262,30 @@ class ShiftDialog(QDialog):
         return worked, planned
 
     def _show_existing(self) -> None:
-        """One line per shift, each with its own buttons (named with the times for a screen reader)."""
+        """Each shift in words, with its own buttons after it (named with the times for a screen reader): in
+        a row beside the words while they fit, else on lines of their own, so nothing runs off the side."""
         if self._existing is not None:
             self._existing.deleteLater()
         self._existing = QWidget()
-        grid = QGridLayout(self._existing)
+        grid = QVBoxLayout(self._existing)
         grid.setContentsMargins(0, 0, 0, 0)
         worked, planned = self._day_shifts()
         self.change_buttons: list[QPushButton] = []
         self.remove_buttons: list[QPushButton] = []
         self.plan_buttons: list[tuple[QPushButton, QPushButton, QPushButton]] = []
-        for row, shift in enumerate(worked):
+
+        def add_line(words: str, *buttons: QPushButton) -> None:
+            grid.addWidget(AdaptiveRow(paragraph(words), *buttons, stretch_last=False))
+
+        for shift in worked:
             start, end = times_of(shift)
-            grid.addWidget(QLabel(f"Worked {start} to {end}, {self._length(shift)}"), row, 0)
             change = self._row_button("Change", f"Change the {start} to {end} shift", lambda _=False, s=shift: self._load(s))
             remove = self._row_button("Remove", f"Remove the {start} to {end} shift", lambda _=False, s=shift: self._remove(s))
-            grid.addWidget(change, row, 1)
-            grid.addWidget(remove, row, 2)
+            add_line(f"Worked {start} to {end}, {self._length(shift)}", change, remove)
             self.change_buttons.append(change)
             self.remove_buttons.append(remove)
-        for row, shift in enumerate(planned, start=len(worked)):
+        for shift in planned:
             start, end = times_of(shift)
-            grid.addWidget(QLabel(f"Planned {start} to {end}, {self._length(shift)}, from the rota"), row, 0)
             buttons = (
                 self._row_button("Worked as planned", f"Mark the planned {start} to {end} shift as worked",
                                  lambda _=False, s=shift: self._mark_worked(s)),
@@ -291,12 +294,10 @@ class ShiftDialog(QDialog):
                 self._row_button("Covered by…", f"Record who covered the planned {start} to {end} shift",
                                  lambda _=False, s=shift: self._cover(s)),
             )
-            for column, button in enumerate(buttons, start=1):
-                grid.addWidget(button, row, column)
+            add_line(f"Planned {start} to {end}, {self._length(shift)}, from the rota", *buttons)
             self.plan_buttons.append(buttons)
         if not worked and not planned:
-            grid.addWidget(QLabel("No shifts are recorded or planned for this day yet."), 0, 0)
-        grid.setColumnStretch(0, 1)
+            grid.addWidget(paragraph("No shifts are recorded or planned for this day yet."))
         self.existing_layout.addWidget(self._existing)
         order_tabs(self)  # new buttons join the end of the Tab order: put them back where they are on screen
 

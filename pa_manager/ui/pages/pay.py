@@ -20,6 +20,7 @@ from pa_manager.domain import before_paying
 from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
+from pa_manager.help_pages import gloss
 from pa_manager.messages import date_range, format_date
 from pa_manager.services import pay_day, pay_runs, rti
 from pa_manager.services.errors import ServiceError
@@ -170,6 +171,8 @@ class PayPage(QWidget):
         rti_row.addStretch()
         paid.addLayout(rti_row)
         paid.addWidget(heading("Figures for Basic PAYE Tools", scale=1.1))
+        paid.addWidget(paragraph(f"{gloss('Basic PAYE Tools')} PA Manager does not send anything to HMRC itself: "
+                                 "enter these figures in Basic PAYE Tools on or before the pay day."))
         self.bpt_model = FiguresTableModel(BPT_HEADERS, self)
         self.bpt_table = FittedTable(self.bpt_model, "Figures for Basic PAYE Tools")
         paid.addWidget(self.bpt_table)

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -20,6 +20,7 @@ from pa_manager.ui.models.people_table import PeopleTableModel
 from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import AdaptiveSplitter, keep_lines
 from pa_manager.ui.widgets.form import form_message, show_form_message
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
@@ -62,6 +63,7 @@ class PeoplePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        keep_lines(self.table, 8)  # usable above the details on a small screen
 
         self.add_button = QPushButton("&Add a PA")
         self.leaver_button = QPushButton("Record a lea&ver…")
@@ -91,6 +93,7 @@ class PeoplePage(QWidget):
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
         scroll = vertical_scroll(self.form, "PA details")
+        keep_lines(scroll, 12)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form_heading)
@@ -104,7 +107,7 @@ class PeoplePage(QWidget):
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)  # a smaller window takes room from both sides, not the form's alone

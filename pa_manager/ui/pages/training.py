@@ -13,7 +13,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain import training as rules
@@ -31,6 +31,7 @@ from pa_manager.ui.dialogs.training_dialogs import (
 )
 from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, TrainingMatrixModel
+from pa_manager.ui.widgets.adaptive import AdaptiveSplitter, keep_lines
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
@@ -95,6 +96,7 @@ class TrainingPage(QWidget):
         filters.addWidget(self.required_box)
         filters.addStretch()
         self.table = QTableView()
+        keep_lines(self.table, 8)  # usable above the details on a small screen
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Training matrix: a row for each PA, a column for each course")
         self.table.setSortingEnabled(True)
@@ -176,7 +178,7 @@ class TrainingPage(QWidget):
         for button in (self.required_button, self.meetings_button, self.care_button, self.pa_report_button):
             details.addWidget(button)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
