@@ -97,6 +97,23 @@ def write_raw(payslips: list[PayslipData], folder: Path) -> None:
         canvas.save()
 
 
+def write_raw_embedded(payslips: list[PayslipData], folder: Path) -> None:
+    """The same lines drawn in the font the payslips embed (the subset of a Unicode TrueType font each
+    PDF carries, so any name prints): the least such a payslip could cost."""
+    from pa_manager.reports.document.fonts import embedded_fonts
+
+    font = embedded_fonts().regular
+    for index, data in enumerate(payslips):
+        canvas = Canvas(str(folder / f"embedded-{index}.pdf"), pagesize=A4)
+        canvas.setFont(font, 11)
+        y = A4[1] - 20 * mm
+        for line in text_lines(data):
+            canvas.drawString(20 * mm, y, line)
+            y -= 16
+        canvas.showPage()
+        canvas.save()
+
+
 def best_times(actions, rounds: int = 5) -> list[float]:
     """The best of several rounds for each action, taking turns so a busy moment on the computer
     slows both alike; other work only ever adds time."""

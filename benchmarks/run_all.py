@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -27,7 +28,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import datasets  # noqa: E402
 from common import (  # noqa: E402
-    ROOT, app_argv, bare_window, environment, fresh_copy, median, peak_memory, taking_turns, time_to_shown, wall_time,
+    DATABASE_LAYER, ROOT, app_argv, bare_window, compile_all, environment, fresh_copy, median, peak_memory, taking_turns,
+    time_to_shown, wall_time,
 )
 
 SECTIONS = ("usable", "interactive", "payrun", "cli", "export", "payslips")
@@ -55,24 +57,50 @@ def _show(value: float, unit: str) -> str:
 # --- time to usable, and memory with a file open -----------------------------------------------------
 
 
-def usable(figures: Figures, files: dict[str, Path], runs: int) -> None:
-    actions = {"bare": bare_window}
+def usable(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None:
+    """Each file opened as on a second start today (what the window showed when it last closed is kept) and
+    as on the first start today (nothing kept: the records are read before anything is shown)."""
+    kept, config = work / "kept", work / "config"
+
+    def app(*args: str, first: bool = False):
+        cache = work / "first" if first else kept
+        if first:
+            shutil.rmtree(cache, ignore_errors=True)
+        return time_to_shown(app_argv(*args), environment(PA_MANAGER_QUIT_WHEN_SHOWN="1", XDG_CACHE_HOME=str(cache),
+                                                         XDG_CONFIG_HOME=str(config)))
+
+    actions = {"bare": lambda: bare_window(),
+               "database layer": lambda: (wall_time([sys.executable, "-c", DATABASE_LAYER]),) * 2 + (0,)}
     for size, path in files.items():
-        actions[size] = (lambda p=path: time_to_shown(app_argv("--data", str(p))))
-    actions["demo"] = lambda: time_to_shown(app_argv("--demo"))
+        actions[size] = (lambda p=path: app("--data", str(p)))
+        actions[f"first {size}"] = (lambda p=path: app("--data", str(p), first=True))
+    actions["demo"] = lambda: app("--demo")
+    actions["first demo"] = lambda: app("--demo", first=True)
     results = taking_turns(actions, runs)
-    seconds = {name: median(v[0] for v in values) for name, values in results.items()}
-    memory = {name: median(v[1] for v in values) for name, values in results.items()}
-    bare = seconds["bare"]
+    shown = {name: median(v[0] for v in values) for name, values in results.items()}
+    ready = {name: median(v[1] for v in values) for name, values in results.items()}
+    memory = {name: median(v[2] for v in values) for name, values in results.items()}
+    bare = shown["bare"]
     figures.add("bare_window", "bare PySide6 window shown (the floor)", bare, "s")
+    figures.add("database_layer", "a fresh Python importing the database layer (SQLAlchemy and the models)",
+                shown["database layer"], "s", floor="bare window", floor_value=bare)
     limits = {"household": 3, "caseload": 5}
     for size in files:
         limit = limits.get(size)
-        figures.add(f"usable_{size}", f"{size} file to usable (records on screen)", seconds[size], "s",
-                    floor="bare window", floor_value=bare, target=f"<= {limit}x bare" if limit else "",
-                    met=seconds[size] <= limit * bare if limit else None)
-    figures.add("usable_demo", "--demo to usable (records on screen)", seconds["demo"], "s", floor="bare window",
-                floor_value=bare, target="<= 2 s", met=seconds["demo"] <= 2)
+        target = f"<= {limit}x bare" if limit else ""
+        figures.add(f"usable_{size}", f"{size} file to usable (records on screen), opened again today", shown[size],
+                    "s", floor="bare window", floor_value=bare, target=target,
+                    met=shown[size] <= limit * bare if limit else None)
+        figures.add(f"ready_{size}", f"{size} file, opened again today, until the records read now are on screen",
+                    ready[size], "s", floor="bare window", floor_value=bare)
+        first = f"first {size}"
+        figures.add(f"usable_first_{size}", f"{size} file to usable, the first time today", shown[first], "s",
+                    floor="bare window", floor_value=bare, target=target,
+                    met=shown[first] <= limit * bare if limit else None)
+    figures.add("usable_demo", "--demo to usable (records on screen), today's demo already made", shown["demo"], "s",
+                floor="bare window", floor_value=bare, target="<= 2 s", met=shown["demo"] <= 2)
+    figures.add("usable_first_demo", "--demo to usable, the first today (the demo made then)", shown["first demo"],
+                "s", floor="bare window", floor_value=bare, target="<= 2 s", met=shown["first demo"] <= 2)
     figures.add("memory_bare", "peak memory, bare window", memory["bare"], "MiB")
     for size in files:
         limit = 150 if size == "large" else None
@@ -235,7 +263,8 @@ def cli(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None
         "encrypt": (["encrypt", "--passphrase-file", str(work / "passphrase"), *c], fresh),
     }
     wall_time(app_argv(*commands["export-employer"]))  # the file import-employer reads
-    actions = {"empty Python": lambda: wall_time([sys.executable, "-c", "pass"])}
+    actions = {"empty Python": lambda: wall_time([sys.executable, "-c", "pass"]),
+               "database layer": lambda: wall_time([sys.executable, "-c", DATABASE_LAYER])}
     for name, argv in commands.items():
         actions[name] = (lambda a=argv: wall_time(app_argv(*a)))
     for name, (argv, before) in changing.items():
@@ -243,6 +272,9 @@ def cli(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> None
     results = taking_turns(actions, runs)
     floor = median(results.pop("empty Python"))
     figures.add("cli_floor", "empty Python process (the floor for commands)", floor, "s")
+    layer = median(results.pop("database layer"))
+    figures.add("cli_database_layer", "a fresh Python importing the database layer", layer, "s", floor="empty Python",
+                floor_value=floor)
     for name, values in results.items():
         value = median(values)
         figures.add(f"cli {name}", f"pa-manager {name}, household file", value, "s", floor="empty Python",
@@ -350,11 +382,15 @@ def payslips(figures: Figures, runs: int, work: Path) -> None:
     raw = work / "raw-payslips"
     raw.mkdir(exist_ok=True)
     write_payslips_separately(slips[:5], work / "warm-up")
+    bench.write_raw_embedded(slips[:5], raw)
     results = taking_turns({"ours": lambda: _timed(lambda: write_payslips_separately(slips, ours)),
-                            "raw": lambda: _timed(lambda: bench.write_raw(slips, raw))}, runs)
+                            "raw": lambda: _timed(lambda: bench.write_raw(slips, raw)),
+                            "embedded": lambda: _timed(lambda: bench.write_raw_embedded(slips, raw))}, runs)
     value, floor = median(results["ours"]), median(results["raw"])
     figures.add("payslips_520", f"{bench.COUNT} payslips (separate PDFs)", value, "s",
                 floor="raw ReportLab, same lines", floor_value=floor, target="<= 1.5x raw", met=value <= 1.5 * floor)
+    figures.add("payslips_520_embedded", f"{bench.COUNT} payslips, against the same lines in the font they embed", value,
+                "s", floor="raw ReportLab, embedded font", floor_value=median(results["embedded"]))
 
 
 def _timed(action) -> float:
@@ -386,7 +422,7 @@ def write_page(figures: Figures, before: dict, path: Path, runs: int, sizes: dic
         "|---|" + ("---:|" if before else "") + "---:|---|---:|---|---|",
     ]
     for key, row in figures.rows.items():
-        was = before.get(key)
+        was = before.get(key) or before.get(_BEFORE_AS.get(key, ""))
         floor = f"{row['floor']} {_show(row['floor_value'], row['unit'])}" if row["floor_value"] else ""
         ratio = f"{row['value'] / row['floor_value']:.1f}x" if row["floor_value"] else ""
         verdict = "" if row["met"] is None else ("met" if row["met"] else "**missed**")
@@ -398,13 +434,18 @@ def write_page(figures: Figures, before: dict, path: Path, runs: int, sizes: dic
     path.write_text("\n".join(lines) + "\n")
 
 
+# Rows the code before had no separate figure for, and the figure that was theirs then: before, every start
+# read the records before showing anything (as a first start today does now).
+_BEFORE_AS = {f"{kind}_{size}": f"usable_{size}" for kind in ("usable_first", "ready") for size in datasets.SIZES}
+
+
 def _cpus() -> int:
     import os
 
     return os.cpu_count() or 1
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--only", nargs="+", choices=SECTIONS, default=list(SECTIONS))
@@ -412,14 +453,22 @@ def main() -> int:
     parser.add_argument("--before", type=Path, default=ROOT / "docs" / "performance-before.json")
     parser.add_argument("--no-write", action="store_true", help="write the figures (--json) but not the page")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "performance.json")
-    args = parser.parse_args()
+    parser.add_argument("--page-only", action="store_true", help="write the page from the figures in --json")
+    args = parser.parse_args(argv)
+    if args.page_only:  # the page again from the figures of the last run (after --no-write, say)
+        figures = Figures()
+        figures.rows = json.loads(args.json.read_text())
+        before = json.loads(args.before.read_text()) if args.before and args.before.exists() else {}
+        write_page(figures, before, ROOT / "docs" / "performance.md", args.runs, datasets.SIZES)
+        return 0
     files = {size: datasets.data_file(size) for size in args.sizes if size in args.sizes}
     figures = Figures()
     with tempfile.TemporaryDirectory(prefix="pa-manager-bench-") as folder:
         work = Path(folder)
         copies = {size: fresh_copy(path, work, f"{size}.sqlite3") for size, path in files.items()}
+        compile_all()
         if "usable" in args.only:
-            usable(figures, copies, args.runs)
+            usable(figures, copies, args.runs, work)
         if "interactive" in args.only:
             interactive(figures, copies, args.runs)
         if "payrun" in args.only:

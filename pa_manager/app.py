@@ -4,10 +4,10 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
@@ -55,21 +55,35 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
     window = MainWindow()
     window.portable = portable
     window.last_employer = LastEmployer(QSettings())  # opens on whoever's records were open last time
+    # What the dashboard showed when the window last closed on this file, shown at once if the file still
+    # holds just that (storage/first_view.py, reached through services/data_files.py): never for the demo,
+    # a USB stick left clean, or an encrypted file.
+    window.keep_first_view = not (demo or portable or passphrase is not None)
     window.show()
     app.processEvents()
     if os.environ.get(QUIT_WHEN_SHOWN):
         _quit_when_shown(app, window)
+    if window.keep_first_view and isinstance(location, Path):
+        from pa_manager.services.data_files import kept_first_view
+
+        kept = kept_first_view(location, date.today())
+        if kept is not None:
+            window.show_first_view(kept)
+            app.processEvents()
     if not open_records(window, location, demo, create=create or demo, passphrase=passphrase):
         return 1
     return app.exec()
 
 
 def _quit_when_shown(app: QApplication, window) -> None:
-    """For QUIT_WHEN_SHOWN: once the dashboard shows the records, print what is on screen ("Shown: the
-    window's title | whose records | the area open", for checking a build) and "shown <seconds since
-    1970> <peak memory in KiB>" (time to usable for benchmarks/run_all.py), then quit: exit code 0, or 1
-    if no records are shown."""
+    """For QUIT_WHEN_SHOWN: "shown <seconds since 1970> <peak memory in KiB>" once the dashboard first
+    shows records (those kept from last time, or read now: time to usable for benchmarks/run_all.py);
+    once the records read now are on screen, what is shown ("Shown: the window's title | whose records |
+    the area open", for checking a build) and "ready ...", then close as a person would and quit: exit
+    code 0, or 1 if no records are shown."""
     from PySide6.QtCore import QTimer
+
+    said: list[str] = []
 
     def report() -> None:
         app.processEvents()  # painted
@@ -79,28 +93,34 @@ def _quit_when_shown(app: QApplication, window) -> None:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         except ImportError:  # not on Windows
             peak = 0
-        page = window.stack.currentWidget()
-        shown = window.isVisible() and window.context is not None and page in window.pages
-        print(f"Shown: {window.windowTitle()} | {window.client_heading.text()} | {getattr(page, 'title', 'no records')}")
-        print(f"shown {time.time():.6f} {peak}", flush=True)
-        app.exit(0 if shown else 1)
+        if not said:
+            said.append("shown")
+            print(f"shown {time.time():.6f} {peak}", flush=True)
+        if window.context is not None and "ready" not in said:
+            said.append("ready")
+            page = window.stack.currentWidget()
+            print(f"Shown: {window.windowTitle()} | {window.client_heading.text()} | {getattr(page, 'title', 'no records')}")
+            print(f"ready {time.time():.6f} {peak}", flush=True)
+            window.close()  # as a person closes it (what it keeps for next time is kept)
+            app.exit(0 if window.context is not None and page in window.pages else 1)
 
-    window.records_shown.connect(lambda: QTimer.singleShot(0, report), Qt.ConnectionType.SingleShotConnection)
+    window.records_shown.connect(lambda: QTimer.singleShot(0, report))
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None) -> bool:
+                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
+    """Open the data file into the window; a new, empty one is then set up step by step (the first
+    run). `today` is the date the app works from (tests fix it)."""
     from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
-    today = date.today()
     if demo:
-        _copy_todays_demo(Path(location), today)
+        _copy_todays_demo(Path(location), today())
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
-    context = AppContext(data.db)
+    context = AppContext(data.db, today=today)
     # What can take a moment (the budget forecast, the caseload, making the demo) is worked out away from the
     # window, so the window is usable at once and the records are on screen first.
     context.background = Background(context, threaded=True)
@@ -119,12 +139,14 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
             def made_now(employer_id: int) -> None:
                 context.set_employer(employer_id)
                 _attach(window, context, data)
-                _keep_todays_demo(db, today)
+                _keep_todays_demo(db, today())
 
-            context.background.run("demo", lambda: create_demo(db, today), made_now)
+            context.background.run("demo", lambda: create_demo(db, today()), made_now)
             return True
         context.set_employer(made.id)
     _attach(window, context, data)
+    if not demo:
+        window.offer_first_run()
     return True
 
 

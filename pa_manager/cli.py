@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_hours)
 
     p = sub.add_parser("due", help="what needs doing, as the dashboard lists it: checks, duties and training that are "
-                                   "overdue, due soon, missing or to check")
+                                   "overdue, due soon, missing or to check; worked hours not paid yet, PAs to enrol in "
+                                   "the pension and pay below the legal minimum")
     which = p.add_mutually_exclusive_group(required=True)
     which.add_argument("--employer")
     which.add_argument("--all", action="store_true", help="every employer in the data file")
@@ -155,6 +156,43 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_p60)
+
+    p = sub.add_parser("rti", help="save the Full Payment Submission (FPS) for a finalised pay run as an HMRC RTI "
+                                   "file, made from the stored pay records")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--late-reason", choices=list("ABCDEFGH"), metavar="LETTER",
+                   help="HMRC's late reporting reason (A to H), for an FPS sent after the pay day")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_rti)
+
+    p = sub.add_parser("eps", help="save the Employer Payment Summary (EPS) for a tax month as an HMRC RTI file: "
+                                   "the Employment Allowance claim, a month with no pay")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--tax-month", required=True, metavar="YYYY-YY:N",
+                   help="the tax year and the month, 1 (6 April to 5 May) to 12, like 2026-27:3")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    claim = p.add_mutually_exclusive_group()
+    claim.add_argument("--claim-employment-allowance", dest="claim", action="store_true", default=None,
+                       help="claim the Employment Allowance in this EPS (by default: the year's first EPS, when you "
+                            "claim it)")
+    claim.add_argument("--no-employment-allowance", dest="claim", action="store_false",
+                       help="leave the Employment Allowance claim out of this EPS")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_eps)
+
+    p = sub.add_parser("rti-sent", help="record that a pay run's FPS reached HMRC: the file made by 'rti', or its "
+                                        "figures entered in Basic PAYE Tools")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--by", choices=["file", "basic-paye-tools"], default="file",
+                   help="how it was sent (default: the file PA Manager made)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_rti_sent)
 
     p = sub.add_parser("budget", help="the direct-payment budget for a council year: money in and out, forecast, uprating gap")
     p.add_argument("--employer", required=True)
@@ -240,6 +278,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_change_passphrase)
 
     _add_report_parser(sub)
+    from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
+
+    add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
     return parser
 
 
@@ -317,13 +358,17 @@ def _open(args, *, writes: bool = False, create: bool = False):
     mistyped --data path is said to be missing rather than quietly becoming an empty file. A command
     that only reads opens a read-only file too. A file opened to change takes the day's backup first
     (storage/safekeeping.py); a new file made with --passphrase-file is encrypted."""
-    from pa_manager.services.data_files import DataFileError, check_new_passphrase, file_path, open_data_file
+    from pa_manager.services.data_files import (
+        DataFileError, check_new_passphrase, file_path, forget_first_view, open_data_file,
+    )
 
     location = str(args.data or default_data_file())
     passphrase = _passphrase(args)
     path = file_path(location)
     if path is not None and passphrase is not None and not path.exists() and create:
         check_new_passphrase(passphrase)
+    if writes and path is not None:
+        forget_first_view(path)  # what the window kept of it may be about to stop being true
     try:
         opened = open_data_file(location, create=create, passphrase=passphrase)
     except DataFileError as error:
@@ -488,6 +533,7 @@ def cmd_hours(args) -> int:
 
 def cmd_due(args) -> int:
     from pa_manager.services.checks import due_list
+    from pa_manager.services.dashboard import pay_concerns
     from pa_manager.services.employers import list_employers
     from pa_manager.wording import due_item_sentence
 
@@ -497,24 +543,48 @@ def cmd_due(args) -> int:
     today = _today()
     ids = [e.id for e in list_employers(db, today)] if args.all else [_employer_id(db, args.employer)]
     names = {e.id: e.name for e in list_employers(db, today)}
-    # The dashboard's own list, from the same function: nothing it shows is left out here.
-    items = [(employer_id, item) for employer_id in ids for item in due_list(db, employer_id, today, args.within)]
+    # The dashboard's own lists, from the same functions: nothing it shows is left out here. First the
+    # checks, duties and training; then pay: worked hours not paid yet, pension enrolment, the legal minimum.
+    rows = []
+    for employer_id in ids:
+        rows += [{"employer": names[employer_id], "pa": item.pa_name, "code": item.code,
+                  "due": item.due.isoformat() if item.due else None, "status": item.status,
+                  "message": due_item_sentence(item, today)[1]}
+                 for item in due_list(db, employer_id, today, args.within)]
+        rows += _pay_rows(pay_concerns(db, employer_id, today), names[employer_id], today, args.within)
     if args.calendar:
         from pa_manager.services.calendar import export_due_calendar
 
         export_due_calendar(db, ids, args.calendar, today, datetime.now().astimezone(), within_days=args.within)
     if args.json:
-        _print_json([{
-            "employer": names[employer_id], "pa": item.pa_name, "code": item.code,
-            "due": item.due.isoformat() if item.due else None, "status": item.status,
-            "message": due_item_sentence(item, today)[1],
-        } for employer_id, item in items])
-    elif not items:
+        _print_json(rows)
+    elif not rows:
         print(f"Nothing is overdue, due in the next {args.within} days, missing or to check.")
     else:
-        for employer_id, item in items:
-            print(f"{names[employer_id]}: {due_item_sentence(item, today)[1]}")
+        for row in rows:
+            print(f"{row['employer']}: {row['message']}")
     return 0
+
+
+def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:
+    """`due`'s rows for what about pay needs doing, in the dashboard's words (hours as a decimal string)."""
+    from datetime import timedelta
+
+    from pa_manager.domain.compliance import DUE_SOON, OVERDUE, WARNING
+    from pa_manager.wording import (
+        BELOW_MINIMUM_WAGE, PENSION_ENROL_NOW, UNPAID_WORK, below_minimum_sentence, enrolment_sentence,
+        unpaid_work_sentence,
+    )
+
+    rows = [{"employer": employer, "pa": u.pa_name, "code": UNPAID_WORK, "due": u.pay_date.isoformat(),
+             "status": OVERDUE if u.overdue else DUE_SOON, "hours": f"{u.hours:.2f}",
+             "message": unpaid_work_sentence(u)[1]}
+            for u in concerns.unpaid if u.overdue or u.pay_date <= today + timedelta(days=within)]
+    rows += [{"employer": employer, "pa": e.pa_name, "code": PENSION_ENROL_NOW, "due": e.found_on.isoformat(),
+              "status": WARNING, "message": enrolment_sentence(e)[1]} for e in concerns.enrol]
+    rows += [{"employer": employer, "pa": s.pa_name, "code": BELOW_MINIMUM_WAGE, "due": today.isoformat(),
+              "status": OVERDUE, "message": below_minimum_sentence(s)[1]} for s in concerns.below_minimum]
+    return rows
 
 
 def cmd_calc_pay(args) -> int:
@@ -631,6 +701,70 @@ def cmd_p60(args) -> int:
             for f in forms]})
     else:
         print(f"Wrote {len(files)} P60{'s' if len(files) != 1 else ''} to {args.out_dir}.")
+    return 0
+
+
+SENDING_OFF_NOTE = ("PA Manager does not send it to HMRC: send it with software that can, or through your payroll "
+                    "bureau, then record it with 'pa-manager rti-sent'.")
+
+
+def cmd_rti(args) -> int:
+    from pa_manager.messages import format_date
+    from pa_manager.services.rti import write_fps
+
+    db = _open(args, writes=True)
+    made = write_fps(db, _employer_id(db, args.employer), args.pay_date, args.out, datetime.now().astimezone(),
+                     late_reason=args.late_reason)
+    if args.json:
+        _print_json({"file": str(made.path), "kind": made.kind, "tax_year": made.tax_year,
+                     "pay_date": args.pay_date.isoformat(), "irmark": made.irmark, "pas": made.people,
+                     "sent": False})
+    else:
+        people = f"{made.people} PA{'s' if made.people != 1 else ''}"
+        print(f"Wrote the FPS for the pay day on {format_date(args.pay_date)} ({people}) to {made.path}. Its IRmark "
+              f"is {made.irmark}. {SENDING_OFF_NOTE}")
+    return 0
+
+
+def cmd_eps(args) -> int:
+    from pa_manager.domain.rti import RtiError, eps_due, parse_tax_month
+    from pa_manager.messages import describe, format_date
+    from pa_manager.domain.validation import Problem
+    from pa_manager.services.rti import write_eps
+
+    try:
+        tax_year, month = parse_tax_month(args.tax_month)
+    except RtiError as error:
+        raise UsageError(describe(Problem(error.code))) from None
+    db = _open(args, writes=True)
+    made = write_eps(db, _employer_id(db, args.employer), tax_year, month, args.out, datetime.now().astimezone(),
+                     claim_employment_allowance=args.claim)
+    if args.json:
+        _print_json({"file": str(made.path), "kind": made.kind, "tax_year": tax_year, "tax_month": month,
+                     "irmark": made.irmark, "employment_allowance": made.employment_allowance,
+                     "no_payment": made.no_payment, "sent": False})
+    else:
+        what = [w for w, on in (("claims the Employment Allowance", made.employment_allowance),
+                                ("says nobody was paid in the month", made.no_payment)) if on]
+        said = f" It {' and '.join(what)}." if what else ""
+        print(f"Wrote the EPS for tax month {month} of {tax_year} to {made.path}.{said} Its IRmark is {made.irmark}. "
+              "PA Manager does not send it to HMRC: send it with software that can, or through your payroll bureau, "
+              f"by {format_date(eps_due(tax_year, month))}.")
+    return 0
+
+
+def cmd_rti_sent(args) -> int:
+    from pa_manager.messages import format_date
+    from pa_manager.services.rti import BASIC_PAYE_TOOLS, FILE_SENT, mark_fps_sent
+
+    db = _open(args, writes=True)
+    how = FILE_SENT if args.by == "file" else BASIC_PAYE_TOOLS
+    report = mark_fps_sent(db, _employer_id(db, args.employer), args.pay_date, how, datetime.now().astimezone())
+    if args.json:
+        _print_json({"pay_date": args.pay_date.isoformat(), "sent_how": report.sent_how, "irmark": report.irmark,
+                     "sent_at": report.sent_at.isoformat()})
+    else:
+        print(f"Recorded that the FPS for the pay day on {format_date(args.pay_date)} reached HMRC.")
     return 0
 
 

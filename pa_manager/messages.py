@@ -118,7 +118,7 @@ MESSAGES: dict[str, str] = {
         "Choose from {low} to {high} references to ask for – most employers ask for 2.",
     "PENSION_EMPLOYER_BELOW_MINIMUM":
         "The employer's pension contribution must be at least the legal minimum of {minimum} of qualifying "
-        "earnings.",
+        "earnings (the part of pay that pension payments are worked out on).",
     "PENSION_TOTAL_BELOW_MINIMUM":
         "The employer's and the PA's pension contributions must add up to at least the legal minimum of "
         "{minimum} of qualifying earnings.",
@@ -349,6 +349,13 @@ MESSAGES: dict[str, str] = {
         "open it again to see the latest.",
     "SHIFT_REMOVED_ELSEWHERE":
         "Someone else removed {name}'s shift on {value} since you opened it, so your changes were not saved.",
+    # --- Undo and redo: the records no longer allow it (services.undo) ---
+    "UNDO_CHANGED_SINCE":
+        "The records it would change have been changed since, so they were left as they are – make the change by "
+        "hand if you still need it.",
+    "UNDO_NOT_POSSIBLE":
+        "It would clash with records added or removed since, so nothing was changed – make the change by hand if "
+        "you still need it.",
     # --- Training (pa_manager.services.training) ---
     "REFRESH_MONTHS_INVALID":
         "Enter how often the course needs refreshing as a number of months from 1 to 120, or leave it blank if it never does.",
@@ -442,6 +449,44 @@ MESSAGES: dict[str, str] = {
         "Check the start and end times, as a shift must be 24 hours or shorter.",
     "SHIFT_BREAK_INVALID":
         "Enter a break shorter than the shift – a break of {value} minutes leaves no time worked.",
+    # --- RTI files (pa_manager.domain.rti); {value} is the PA's name, when there is one ---
+    "RTI_PAYE_REFERENCE_MISSING":
+        "Add your employer PAYE reference, like 123/AB45678 from HMRC's letters: choose Edit, then Change employer "
+        "details.",
+    "RTI_PAYE_REFERENCE_FORMAT":
+        "Correct your employer PAYE reference to 3 numbers, a slash, then letters and numbers, like 123/AB45678: "
+        "choose Edit, then Change employer details.",
+    "RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING":
+        "Add your Accounts Office reference, like 123PF00045678 from HMRC's letters: choose Edit, then Change "
+        "employer details.",
+    "RTI_ACCOUNTS_OFFICE_REFERENCE_FORMAT":
+        "Correct your Accounts Office reference to the 13 characters on HMRC's letter, like 123PF00045678: choose "
+        "Edit, then Change employer details.",
+    "RTI_GENDER_MISSING":
+        "Record {value}'s gender as HMRC has it on the People page: HMRC needs it in the FPS.",
+    "RTI_BIRTH_DATE_MISSING":
+        "Record {value}'s date of birth on the People page: HMRC needs it in the FPS.",
+    "RTI_ADDRESS_NEEDED":
+        "Record at least two lines of {value}'s address on the People page (the house and street, then the town): "
+        "HMRC needs them for a new PA, or for one without an NI number.",
+    "RTI_NAME_NEEDED":
+        "Record {value}'s first name and surname on the People page: HMRC needs both.",
+    "RTI_START_DATE_MISSING":
+        "Record the date {value} started on the People page: HMRC needs it in their first FPS.",
+    "RTI_STARTER_DECLARATION_MISSING":
+        "Record {value}'s starter declaration (statement A, B or C on their starter checklist) on the People page: "
+        "HMRC needs it in their first FPS.",
+    "RTI_STUDENT_LOAN_PLAN":
+        "Check {value}'s student loan plan on the People page: it must be Plan 1, 2, 4 or 5.",
+    "RTI_TAX_CODE":
+        "Check the tax code on {value}'s payslip: it is not one HMRC accepts in an FPS.",
+    "RTI_TAX_YEAR_UNKNOWN":
+        "PA Manager does not know HMRC's file format for the {value} tax year, so it cannot make this file: report "
+        "it with Basic PAYE Tools instead.",
+    "RTI_TAX_MONTH":
+        "Write the tax month as the tax year, a colon and the month from 1 (6 April to 5 May) to 12, like 2026-27:3.",
+    "RTI_NO_RECORDS":
+        "Nobody was paid in that pay run, so there is no FPS to make.",
     # --- What needs doing (pa_manager.domain.compliance, training); {value} is the PA's name ---
     "DBS_UPDATE_SERVICE_LEVEL":
         "Only standard and enhanced DBS checks can be on the Update Service – untick it, or check the level.",
@@ -484,6 +529,12 @@ MESSAGES: dict[str, str] = {
         "Re-enrol eligible PAs into your workplace pension, as you must every 3 years.",
     "P60_DUE":
         "Give your PAs their P60 for the {tax_year} tax year by {due_by} ({people}): on the Pay page, choose Year-end summary, then Save P60s.",
+    "FPS_DUE":
+        "Send HMRC the Full Payment Submission (FPS) for the pay day on {pay_date}, by that day: on the Pay page, "
+        "choose that pay run, then Save the FPS file, or enter its figures in Basic PAYE Tools.",
+    "FPS_LATE":
+        "The Full Payment Submission (FPS) for your pay day on {pay_date} is late, so send it to HMRC now: on the "
+        "Pay page, choose that pay run, then Save the FPS file, or enter its figures in Basic PAYE Tools.",
     "COUNCIL_REVIEW":
         "Your council should review your direct payment – ask them to arrange it if they have not.",
     "TRAINING_EXPIRED":
@@ -536,6 +587,20 @@ def date_range(start: date, end: date) -> str:
     return f"{format_date(start)} to {format_date(end)}"
 
 
+def short_date(day: date) -> str:
+    """'20 Nov': for a band too narrow for the full date, where the year is plain from around it."""
+    return f"{day.day} {_MONTHS[day.month - 1][:3]}"
+
+
+def short_range(start: date, end: date) -> str:
+    """'14 to 20 Nov', '28 Nov to 4 Dec' (see date_range for the full form)."""
+    if start == end:
+        return short_date(start)
+    if start.month == end.month:
+        return f"{start.day} to {short_date(end)}"
+    return f"{short_date(start)} to {short_date(end)}"
+
+
 def _shown(value: Any) -> Any:
     if isinstance(value, Problem):
         # A problem inside another (why a record cannot be imported) is worded as its own sentence,
@@ -570,3 +635,9 @@ def describe(problem: Problem, *, strict: bool = False) -> str:
         if strict:
             raise
         return FALLBACK
+
+
+# Taking on and keeping PAs: their sentences live beside their feature, under the same rules.
+from pa_manager.messages_recruitment import MESSAGES as _RECRUITMENT_MESSAGES  # noqa: E402
+
+MESSAGES.update(_RECRUITMENT_MESSAGES)

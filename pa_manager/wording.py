@@ -5,15 +5,17 @@ or a colour alone. Statuses: "ok", "below", "missing", "info", "provisional".
 """
 from __future__ import annotations
 
+import re
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
+from pa_manager.domain.shifts import to_london
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import date_range, describe, format_date
 
 BAND_LABELS = {
     "21-24": "21 to 24 rate",
@@ -30,6 +32,17 @@ def band_label(band: str, nlw_age: int) -> str:
     return BAND_LABELS.get(band, band)
 
 
+def spoken_hours(minutes: int) -> str:
+    """'7 hours 30 minutes': the same figure in full words, for screen readers and sentences."""
+    hours, rest = divmod(minutes, 60)
+    parts = []
+    if hours or not rest:
+        parts.append(f"{hours} hour" + ("" if hours == 1 else "s"))
+    if rest:
+        parts.append(f"{rest} minute" + ("" if rest == 1 else "s"))
+    return " ".join(parts)
+
+
 def percent(share: Decimal) -> str:
     """0.9163… -> '92%'."""
     return f"{(share * 100).quantize(Decimal('1'), rounding=ROUND_HALF_UP)}%"
@@ -37,6 +50,37 @@ def percent(share: Decimal) -> str:
 
 def per_hour(amount: Decimal) -> str:
     return f"{format_money(amount)} an hour"
+
+
+# --- amounts as a screen reader should say them ---
+
+def amount_in_words(amount: Decimal) -> str:
+    """£1,234.56 -> '1,234 pounds 56 pence'; £12.00 -> '12 pounds'; £0.50 -> '50 pence'; £1.01 -> '1 pound 1
+    penny'; -£3.20 -> 'minus 3 pounds 20 pence'. Figures stay figures (a screen reader says them well);
+    the words say that they are money, which a bare '£14.80' in a table cell does not."""
+    pence = int((abs(amount) * 100).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+    pounds, pence = divmod(pence, 100)
+    parts = []
+    if pounds or not pence:
+        parts.append(f"{pounds:,} pound{'' if pounds == 1 else 's'}")
+    if pence:
+        parts.append(f"{pence} {'penny' if pence == 1 else 'pence'}")
+    return ("minus " if amount < 0 and (pounds or pence) else "") + " ".join(parts)
+
+
+_AMOUNT = re.compile(r"(-?)£(\d[\d,]*(?:\.\d+)?)")
+
+
+def amounts_in_words(text: str) -> str:
+    """Every amount in pounds in `text` said in words: 'Cost: £1,234.50' -> 'Cost: 1,234 pounds 50 pence'."""
+    def spoken(match: re.Match) -> str:
+        try:
+            value = Decimal(match.group(2).replace(",", ""))
+        except InvalidOperation:
+            return match.group(0)
+        return amount_in_words(-value if match.group(1) else value)
+
+    return _AMOUNT.sub(spoken, text)
 
 
 # --- backups (storage.safekeeping.BackupSummary) ---
@@ -340,3 +384,179 @@ def change_sentence(change) -> str:
         return (f"Erased the personal details of a former PA, now called {f['pa']}, after the time records must be "
                 "kept; their pay figures are kept without their name.")
     return code.replace("_", " ").capitalize() + "."
+
+
+# --- what an action that can be undone did: Edit > Undo <this> ------------------------------------
+
+def _count(number: int, one: str, many: str | None = None) -> str:
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def shift_when(start, end) -> str:
+    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time, for a shift's start and end instants."""
+    start, end = to_london(start), to_london(end)
+    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
+
+
+def weekdays_words(weekdays) -> str:
+    """'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat' (runs of 3 or more days joined with a dash)."""
+    runs: list[list[int]] = []
+    for day in sorted(weekdays):
+        if runs and day == runs[-1][-1] + 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    parts = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{_DAY_SHORT[run[0]]}–{_DAY_SHORT[run[-1]]}")
+        else:
+            parts.extend(_DAY_SHORT[d] for d in run)
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+_DAY_SHORT = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _when(f) -> str:
+    return shift_when(f["start"], f["end"])
+
+
+CATEGORY_NAMES = {
+    "council_payment": "Direct payment from the council",
+    "personal_contribution": "Your own contribution",
+    "other_income": "Other money in",
+    "pa_net_pay": "PAs' take-home pay",
+    "hmrc_tax_ni": "Tax and National Insurance to HMRC",
+    "pension": "Pension contributions",
+    "insurance": "Employer's liability insurance",
+    "payroll_support_fees": "Payroll or support fees",
+    "training": "Training",
+    "pa_expenses": "PA expenses",
+    "other": "Other spending",
+}
+
+MEETING_NAMES = {"supervision": "Supervision", "appraisal": "Appraisal"}
+
+
+def course_name(key: str, own_name: str = "") -> str:
+    """A course's name: its own, or the usual name of a catalogue course (COURSE_NAMES)."""
+    return own_name or COURSE_NAMES.get(key, key.replace("_", " ").capitalize())
+
+
+def _course(f) -> str:
+    return course_name(f["course_key"], f["course_name"])
+
+
+CHECK_NOUNS = {"dbs": "DBS check", "right_to_work": "right-to-work check", "reference": "reference",
+               "contract": "contract and induction record"}
+
+_STATEMENT_KINDS = {"statement": "written statement", "change_notice": "notice of a change"}
+
+_PAID_EVERY = {"weekly": "weekly", "fortnightly": "every 2 weeks", "four-weekly": "every 4 weeks", "monthly": "monthly"}
+
+_UNDO_TEXTS = {
+    "EMPLOYER_PAY_FREQUENCY_CHOSEN": lambda f: f"Pay {f['name']}'s PAs {_PAID_EVERY[f['frequency']]}",
+    "STATEMENT_TERMS_CHANGED": lambda f: f"Change the terms for {f['name']}'s written statement",
+    "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
+    "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
+    "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
+                                    + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
+    "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
+    "EMPLOYER_CHANGED": lambda f: f"Change {f['name']}'s employer details",
+    "EMPLOYER_DUTIES_CHANGED": lambda f: f"Change {f['name']}'s duties as an employer",
+    "EMPLOYER_REMOVED": lambda f: f"Remove employer {f['name']}",
+    "EMPLOYER_IMPORTED": lambda f: f"Import employer {f['name']}",
+    "PA_ADDED": lambda f: f"Add {f['name']}",
+    "PA_CHANGED": lambda f: f"Change {f['name']}'s details",
+    "PA_LEAVING_RECORDED": lambda f: f"Record {f['name']} as leaving",
+    "STAFF_IMPORTED": lambda f: f"Import {_count(f['count'], 'PA')}",
+    "SHIFT_ADDED": lambda f: f"Add {f['name']}'s shift on {_when(f)}",
+    "SHIFT_CHANGED": lambda f: f"Change {f['name']}'s shift on {_when(f)}",
+    "SHIFT_REMOVED": lambda f: f"Remove {f['name']}'s shift on {_when(f)}",
+    "SHIFTS_MARKED_WORKED": lambda f: (f"Mark {f['name']}'s shift on {_when(f)} as worked" if f["count"] == 1
+                                       else f"Mark {_count(f['count'], 'shift')} as worked"),
+    "SHIFTS_COPIED": lambda f: f"Copy {_count(f['count'], 'shift')} from the week before",
+    "SHIFTS_IMPORTED": lambda f: f"Import {_count(f['count'], 'shift')}",
+    "ROTA_SHIFT_CANCELLED": lambda f: f"Cancel {f['name']}'s planned shift on {_when(f)}",
+    "ROTA_SHIFT_COVERED": lambda f: f"Record {f['cover']} covering {f['name']}'s shift on {_when(f)}",
+    "ROTA_PATTERN_ADDED": lambda f: f"Add {_pattern(f)} to the rota",
+    "ROTA_PATTERN_CHANGED": lambda f: f"Change {_pattern(f)} on the rota",
+    "ROTA_PATTERN_REMOVED": lambda f: f"Remove {_pattern(f)} from the rota",
+    "CHECK_ADDED": lambda f: f"Add {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "CHECK_CHANGED": lambda f: f"Change {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "CHECK_REMOVED": lambda f: f"Remove {f['name']}'s {CHECK_NOUNS[f['kind']]}",
+    "TRAINING_RECORDED": lambda f: f"Record {f['name']}'s {_course(f).lower()} training",
+    "TRAINING_RECORD_REMOVED": lambda f: f"Remove {f['name']}'s {_course(f).lower()} record",
+    "COURSE_ADDED": lambda f: f"Add the course {_course(f)}",
+    "COURSE_CHANGED": lambda f: f"Change the course {_course(f)}",
+    "COURSE_REMOVED": lambda f: f"Remove the course {_course(f)}",
+    "REQUIRED_COURSES_CHANGED": lambda f: f"Change the courses {f['name']} needs",
+    "MEETING_ADDED": lambda f: f"Add {f['name']}'s {MEETING_NAMES[f['kind']].lower()} on {format_date(f['held_on'])}",
+    "MEETING_REMOVED": lambda f: (f"Remove {f['name']}'s {MEETING_NAMES[f['kind']].lower()} on "
+                                  f"{format_date(f['held_on'])}"),
+    "CARE_CERTIFICATE_CHANGED": lambda f: f"Change {f['name']}'s Care Certificate progress",
+    "BUDGET_YEAR_ADDED": lambda f: f"Add the {f['label']} budget year",
+    "BUDGET_YEAR_CHANGED": lambda f: f"Change the {f['label']} budget year",
+    "BUDGET_YEAR_REMOVED": lambda f: f"Remove the {f['label']} budget year",
+    "LEDGER_ENTRY_ADDED": lambda f: f"Add {CATEGORY_NAMES[f['category']].lower()} of {format_money(f['amount'])}",
+    "LEDGER_ENTRY_CHANGED": lambda f: "Change an entry",
+    "LEDGER_ENTRY_REMOVED": lambda f: "Remove an entry",
+    "BANK_STATEMENT_IMPORTED": lambda f: f"Import {_count(f['count'], 'line')} from a bank statement",
+    "STATEMENT_BALANCE_RECORDED": lambda f: f"Record the bank balance on {format_date(f['on'])}",
+    "PAY_EXTRA_ADDED": lambda f: f"Add {_EXTRA_WORDS.get(f['kind'], 'an extra')} for {f['name']}",
+    "PAY_EXTRA_REMOVED": lambda f: f"Remove {f['description']}",
+    "ARREARS_ADDED": lambda f: f"Add minimum-wage arrears of {format_money(f['total'])}",
+    "MINIMUM_WAGE_REASON_RECORDED": lambda f: f"Record why {f['name']} is paid below the minimum",
+}
+
+# What each kind of pay-day extra (domain.pay_period.EXTRA_KINDS) is called in "Add ... for Ann Cole".
+_EXTRA_WORDS = {"addition": "expenses", "deduction": "a deduction", "overpayment": "an overpayment recovery",
+                "bonus": "a bonus", "back_pay": "back pay", "arrears": "minimum-wage arrears"}
+
+
+def _pattern(f) -> str:
+    return f"{f['name'] or 'a PA'}'s {f['pattern']} ({weekdays_words(f['weekdays'])})"
+
+
+def undo_text(change) -> str:
+    """What a services.undo.Change did, as Edit > Undo and Redo name it: "Add Ann Cole"."""
+    words = _UNDO_TEXTS.get(change.code)
+    return words(change.facts) if words else change.code.replace("_", " ").capitalize()
+
+
+def undo_codes() -> set[str]:
+    return set(_UNDO_TEXTS)
+
+
+# --- pay that needs doing (the dashboard and `due`) ----------------------------------------------------
+
+UNPAID_WORK = "UNPAID_WORK"
+PENSION_ENROL_NOW = "PENSION_ENROL_NOW"
+BELOW_MINIMUM_WAGE = "BELOW_MINIMUM_WAGE"
+
+
+def unpaid_work_sentence(unpaid) -> tuple[str, str]:
+    """(status, sentence) for worked hours in no finalised pay run (services.pay_runs.UnpaidWork): a
+    warning once the pay day that should have paid them has passed, else still to pay on it."""
+    hours = spoken_hours(int(unpaid.hours * 60))
+    when = date_range(unpaid.first_day, unpaid.last_day)
+    if unpaid.overdue:
+        return "warning", (f"Not paid yet: {hours} worked by {unpaid.pa_name} ({when}) are in no finalised pay run. "
+                           f"Pay them on {format_date(unpaid.pay_date)}.")
+    return "info", (f"To pay on {format_date(unpaid.pay_date)}: {hours} worked by {unpaid.pa_name} ({when}), "
+                    "not paid yet.")
+
+
+def enrolment_sentence(enrol) -> tuple[str, str]:
+    """(status, sentence) for a PA the last pay run found must be enrolled in the workplace pension."""
+    return "warning", (f"Enrol {enrol.pa_name} in your workplace pension: the pay run of {format_date(enrol.found_on)} "
+                       "found the law says they must be. Write to tell them, then record it on the People page.")
+
+
+def below_minimum_sentence(standing) -> tuple[str, str]:
+    """(status, sentence) for a PA paid below the legal minimum today (services.wages.WageStanding)."""
+    shortfall = standing.check.minimum_hourly_rate - standing.current_rate
+    return "below", (f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
+                     f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
+                     "they must get. Raise their rate now.")

@@ -26,6 +26,7 @@ def _cut_down(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[st
     tables["pay_runs"] = tables["pay_runs"][-2:]
     runs = {r["id"] for r in tables["pay_runs"]}
     tables["payslips"] = [p for p in tables["payslips"] if p["pay_run_id"] in runs]
+    tables["rti_reports"] = [r for r in tables.get("rti_reports", []) if r["pay_run_id"] in runs | {None}]
     tables["ledger_entries"] = tables["ledger_entries"][-12:]
     tables["budget_years"] = tables["budget_years"][-1:]  # forecasting a year is the slowest read
     return tables
@@ -49,6 +50,22 @@ def _added(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, 
                       "minimum_wage_reason": "Agreed with the council"},
         "required_courses": {"id": 1, "employer_id": employer, "pa_id": pa, "course_id": course},
         "statement_balances": {"id": 1, "employer_id": employer, "on": "2026-10-31", "balance": "1520.40"},
+        "employment_terms": {"id": 1, "employer_id": employer, "pa_id": pa, "continuous_from": None,
+                             "duties": "Personal care and getting out and about", "place_of_work": "14 Larch Close",
+                             "also_out_and_about": True, "hours_vary": "", "bank_holidays": "included",
+                             "payment_method": "bank_transfer", "sick_pay": "", "other_paid_leave": "",
+                             "other_benefits": "", "employer_notice_weeks": None, "pa_notice_weeks": 1,
+                             "probation_months": 3, "probation_notice_weeks": 1, "probation_conditions": "",
+                             "duration": "permanent", "ends_on": None, "expected_length": "", "outside_uk": "",
+                             "collective_agreements": "", "training_entitlement": "", "unpaid_training": "",
+                             "grievance_contact": "", "appeal_contact": "", "version": 1},
+        "written_statements": {"id": 1, "employer_id": employer, "pa_id": pa, "kind": "statement",
+                               "made_on": "2026-06-01", "as_at": "2026-06-01", "changed_on": None, "changes": "",
+                               "given_on": "2026-06-03", "signed_on": "2026-06-05", "particulars": "{}",
+                               "document": json.dumps({"kind": "statement", "title": "Written statement",
+                                                       "employer_name": tables["employers"][0]["name"],
+                                                       "pa_name": tables["pas"][0]["name"], "as_at": "2026-06-01",
+                                                       "intro": [], "sections": [], "closing": []})},
     }
     for name, row in rows.items():
         if not tables[name]:

@@ -1,8 +1,10 @@
 #!/bin/sh
 # Make sure a Debian or Ubuntu machine has the system libraries Qt needs.
 #   system-packages.sh        everything to open the app's window (X11 / xcb)
-#   system-packages.sh test   only what the tests need (Qt offscreen), and PostgreSQL for the tests
-#                             that also run on a throw-away PostgreSQL server (tests/postgres_server.py)
+#   system-packages.sh test   what the tests need: Qt offscreen; the window under Xvfb with a real
+#                             screen-reader stack (AT-SPI) for tests/ui/test_screen_reader.py; and
+#                             PostgreSQL for the tests that also run on a throw-away PostgreSQL server
+#                             (tests/postgres_server.py)
 # As root, missing packages are installed; otherwise it stops and names them (PostgreSQL it only
 # suggests: without it those tests are skipped, saying so).
 # On systems without dpkg (not Debian-like) it does nothing.
@@ -18,10 +20,12 @@ packages="libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libdbus-1-3 l
 # The storage, service and command-line tests run on PostgreSQL too (its initdb and postgres).
 optional=""
 [ "$mode" = "test" ] && optional="postgresql"
-if [ "$mode" != "test" ]; then
-  packages="$packages libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
-    libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0"
-fi
+# A real window (X11 / xcb): to run the app, and in the tests to run it under Xvfb.
+packages="$packages libxcb-cursor0 libxkbcommon-x11-0 libx11-xcb1 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
+  libxcb-randr0 libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxcb-xfixes0 libxcb-sync1 libxcb-shm0 libxcb-glx0"
+# The screen-reader tests: a virtual screen, a window manager, keys pressed as a person would, a private
+# D-Bus session with the AT-SPI bus Orca listens on, and the system Python's AT-SPI client.
+[ "$mode" = "test" ] && packages="$packages xvfb openbox xdotool dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0"
 # python3 -m venv needs ensurepip, which Debian ships separately.
 python3 -c "import ensurepip" >/dev/null 2>&1 || packages="$packages python3-venv"
 

@@ -20,6 +20,9 @@ description is the plan, and POSTGRADUATE_LOAN), their year to date (`year_to_da
 and the period's earnings in each National Insurance band (`ni_earnings`, for the P60 and the FPS;
 null in a record upgraded from version 2, whose bands are worked out again from its own year's
 thresholds when needed). Nothing else in a version 2 record changes: it had no loans.
+Version 4: the PA's gender as HMRC records it (`pa_details.gender`, "M" or "F") and their starter
+declaration (`pa_details.starter_declaration`, "A", "B" or "C" from the starter checklist), both needed
+for the Full Payment Submission; "" in a record upgraded from version 3, which did not keep them.
 """
 from __future__ import annotations
 
@@ -37,7 +40,7 @@ from pa_manager.domain.payroll import Payslip, due_to_hmrc
 from pa_manager.domain.student_loan import POSTGRADUATE_LOAN, STUDENT_LOAN
 from pa_manager.domain.tax_year import check_period, tax_year_label
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 BANK_TRANSFER = "BANK_TRANSFER"
 
@@ -73,6 +76,8 @@ class PADetails:
     leaving_date: date | None = None
     student_loan_plan: str = ""      # "1", "2", "4", "5" or "" (none)
     postgraduate_loan: bool = False
+    gender: str = ""                 # "M" or "F", as HMRC records it; "" not known
+    starter_declaration: str = ""    # "A", "B" or "C" from the starter checklist; "" not known
 
 
 @dataclass(frozen=True)
@@ -327,7 +332,9 @@ def from_document(document: dict[str, Any], pa_id: Hashable = None) -> PayRecord
             document = upgrade_v1(document, EmployerDetails(name=""), PADetails(name=document.get("pa_name", "")), None)
         if document.get("format_version") == 2:
             document = upgrade_v2(document)
-        record = _read_v3(document, pa_id)
+        if document.get("format_version") == 3:
+            document = upgrade_v3(document)
+        record = _read_v4(document, pa_id)
         frequency = PayFrequency(record.frequency)
         check_period(frequency, record.period)
         if record.tax_year != tax_year_label(record.pay_date) or record.period_end < record.period_start:
@@ -351,7 +358,7 @@ def _list(value: Any) -> list:
     return value
 
 
-def _read_v3(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
+def _read_v4(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
     values: dict[str, Any] = {"pa_id": pa_id}
     for f in fields(PayRecord):
         if f.name == "pa_id":
@@ -405,4 +412,12 @@ def upgrade_v2(document: dict[str, Any]) -> dict[str, Any]:
     upgraded["pa_details"] = {"student_loan_plan": "", "postgraduate_loan": False, **document["pa_details"]}
     upgraded["ni_earnings"] = None
     upgraded["format_version"] = 3
+    return upgraded
+
+
+def upgrade_v3(document: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 -> 4: a version 3 record did not keep the PA's gender or starter declaration."""
+    upgraded = dict(document)
+    upgraded["pa_details"] = {"gender": "", "starter_declaration": "", **document["pa_details"]}
+    upgraded["format_version"] = 4
     return upgraded

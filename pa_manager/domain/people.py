@@ -98,6 +98,10 @@ class PARecord:
     pay_in_lieu_of_notice: bool = False
     redundancy: bool = False
     leaving_week_pay: Decimal | None = None
+    # For HMRC's Full Payment Submission (domain.rti): gender as HMRC records it, "M" or "F" ("" not
+    # recorded), and the starter checklist's statement "A", "B" or "C" ("" not recorded).
+    gender: str = ""
+    starter_declaration: str = ""
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, select
 
 from pa_manager.domain import budget as rules
 from pa_manager.domain.bank_holidays import is_bank_holiday
@@ -24,11 +24,12 @@ from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.importers.table_file import TableFileError, cell_text, parse_date, read_table
 from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer
-from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import allowance_claimed, paid_to
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 from pa_manager.storage.export_schema import text_limit
@@ -62,18 +63,21 @@ def get_year(db: Database, employer_id: int, label: str) -> BudgetYear:
     return found[0]
 
 
-def save_year(db: Database, employer_id: int, year: BudgetYear) -> BudgetYear:
-    """Add a budget year or replace the one with the same label."""
+def save_year(db: Database, employer_id: int, year: BudgetYear) -> Done[BudgetYear]:
+    """Add a budget year (BUDGET_YEAR_ADDED) or replace the one with the same label (BUDGET_YEAR_CHANGED)."""
     with db.session() as s:
-        row = s.scalar(select(models.BudgetYear).where(models.BudgetYear.employer_id == employer_id,
-                                                       models.BudgetYear.label == year.label))
+        recorder = Recorder(s)
+        same_label = and_(models.BudgetYear.employer_id == employer_id, models.BudgetYear.label == year.label)
+        existed = bool(recorder.watch(models.BudgetYear, same_label))
+        row = s.scalar(select(models.BudgetYear).where(same_label))
         row = row or models.BudgetYear(employer_id=employer_id, label=year.label)
         row.amount, row.basis, row.council_hourly_rate = year.amount, year.basis, year.council_hourly_rate
         row.council_on_cost_rate, row.opening_balance = year.council_on_cost_rate, year.opening_balance
         row.surplus_limit_weeks, row.first_payment_on = year.surplus_limit_weeks, year.first_payment_on
         row.assessed_contribution, row.support_plan_hours = year.assessed_contribution, year.support_plan_hours
         s.add(row)
-    return year
+        return done(year, recorder, "BUDGET_YEAR_CHANGED" if existed else "BUDGET_YEAR_ADDED", employer_id,
+                    label=year.label)
 
 
 def make_year(**fields) -> BudgetYear:
@@ -90,10 +94,14 @@ def make_year(**fields) -> BudgetYear:
         raise ValidationFailed({field: Problem(error.code, fields.get("label"))}) from None
 
 
-def delete_year(db: Database, employer_id: int, label: str) -> None:
+def delete_year(db: Database, employer_id: int, label: str) -> Change:
+    """Remove a budget year (BUDGET_YEAR_REMOVED)."""
     with db.session() as s:
-        s.execute(delete(models.BudgetYear).where(models.BudgetYear.employer_id == employer_id,
-                                                  models.BudgetYear.label == label))
+        recorder = Recorder(s)
+        same_label = and_(models.BudgetYear.employer_id == employer_id, models.BudgetYear.label == label)
+        recorder.watch(models.BudgetYear, same_label)
+        s.execute(delete(models.BudgetYear).where(same_label))
+        return recorder.change("BUDGET_YEAR_REMOVED", employer_id, label=label)
 
 
 # --- the ledger --------------------------------------------------------------------------------
@@ -111,37 +119,81 @@ def list_entries(db: Database, employer_id: int, first: date | None = None, last
 
 
 def save_entry(db: Database, employer_id: int, entry: LedgerEntry, entry_id: int | None = None, *,
-               money_back: bool = False) -> StoredEntry:
-    """Add an entry, or replace entry `entry_id`. The category says whether it is money in or out,
-    whatever sign was typed; `money_back` turns it round (a refund, or the council taking money back)."""
-    problems = {}
-    if entry.category not in rules.CATEGORIES:
-        problems["category"] = Problem("LEDGER_CATEGORY_UNKNOWN", entry.category)
-    if entry.amount == 0:
-        problems["amount"] = Problem("LEDGER_AMOUNT_ZERO")
+               money_back: bool = False) -> Done[StoredEntry]:
+    """Add an entry (LEDGER_ENTRY_ADDED), or replace entry `entry_id` (LEDGER_ENTRY_CHANGED). The category
+    says whether it is money in or out, whatever sign was typed; `money_back` turns it round (a refund,
+    or the council taking money back)."""
+    problems = _entry_problems(entry.category, entry.amount)
     if problems:
         raise ValidationFailed(problems)
     positive = (entry.category in rules.MONEY_IN) != money_back
     amount = abs(entry.amount) if positive else -abs(entry.amount)
     with db.session() as s:
-        row = (s.get(models.LedgerEntry, entry_id) if entry_id else None) or models.LedgerEntry(id=entry_id)
+        recorder = Recorder(s)
+        row = s.get(models.LedgerEntry, entry_id) if entry_id else None
+        if row is None:
+            row = models.LedgerEntry()
+            s.add(row)
+        else:
+            recorder.watch(models.LedgerEntry, models.LedgerEntry.id == entry_id)
         row.employer_id, row.on, row.amount, row.category = employer_id, entry.on, amount, entry.category
         row.description, row.source, row.reference = entry.description.strip(), entry.source, entry.reference
-        s.add(row)
         s.flush()
-        return StoredEntry(row.id, replace(entry, amount=amount))
+        recorder.added(models.LedgerEntry, row.id)
+        return done(StoredEntry(row.id, replace(entry, amount=amount)), recorder,
+                    "LEDGER_ENTRY_CHANGED" if entry_id else "LEDGER_ENTRY_ADDED", employer_id,
+                    category=entry.category, amount=abs(amount))
 
 
-def restore_entry(db: Database, employer_id: int, stored: StoredEntry) -> StoredEntry:
-    """Put an entry back exactly as it was (undo and redo), a refund still a refund."""
-    return save_entry(db, employer_id, stored.entry, stored.id, money_back=stored.entry.is_money_back)
+def _entry_problems(category: str, amount: Decimal) -> dict[str, Problem]:
+    problems = {}
+    if category not in rules.CATEGORIES:
+        problems["category"] = Problem("LEDGER_CATEGORY_UNKNOWN", category)
+    if amount == 0:
+        problems["amount"] = Problem("LEDGER_AMOUNT_ZERO")
+    return problems
 
 
-def delete_entry(db: Database, entry_id: int) -> None:
+def delete_entry(db: Database, entry_id: int) -> Change | None:
+    """Remove an entry (LEDGER_ENTRY_REMOVED); None if it was not there."""
     with db.session() as s:
         row = s.get(models.LedgerEntry, entry_id)
-        if row is not None:
-            s.delete(row)
+        if row is None:
+            return None
+        recorder = Recorder(s)
+        recorder.watch(models.LedgerEntry, models.LedgerEntry.id == entry_id)
+        s.delete(row)
+        return recorder.change("LEDGER_ENTRY_REMOVED", row.employer_id, category=row.category, amount=abs(row.amount))
+
+
+class BudgetRule(Rule):
+    """Undo and redo of the budget: a budget year or a ledger entry put back is checked as saving checks
+    it; what a finalised pay run entered in the ledger moves only with the pay run's whole employer."""
+
+    tables = frozenset({"budget_years", "ledger_entries"})
+
+    def before(self, s, rows, reversal):
+        for r in rows:
+            values = r.old or r.new
+            if r.table == "ledger_entries" and values["employer_id"] not in reversal.whole_employers and any(
+                    v is not None and v["source"] == "pay_run" for v in (r.old, r.new)):
+                raise ChangedElsewhere(Problem("UNDO_NOT_POSSIBLE"))
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            v = r.new
+            if v is None:
+                continue
+            if r.table == "ledger_entries":
+                problems = _entry_problems(v["category"], v["amount"])
+                if problems:
+                    raise ValidationFailed(problems)
+            else:
+                make_year(**{k: v[k] for k in _YEAR_FIELDS})
+
+
+_YEAR_FIELDS = ("label", "amount", "basis", "council_hourly_rate", "council_on_cost_rate", "opening_balance",
+                "surplus_limit_weeks", "first_payment_on", "assessed_contribution", "support_plan_hours")
 
 
 @dataclass(frozen=True)
@@ -149,6 +201,7 @@ class StatementImport:
     added: int
     already_there: int
     errors: tuple[RowError, ...]
+    change: Change | None = None  # what was stored (BANK_STATEMENT_IMPORTED), for undo; None on a check
 
 
 def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run: bool = False) -> StatementImport:
@@ -195,19 +248,29 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
             models.LedgerEntry.on, models.LedgerEntry.amount, models.LedgerEntry.description)
             .where(models.LedgerEntry.employer_id == employer_id))}
         new = [e for e in entries if (e.on, e.amount, e.description) not in known]
+        change = None
         if not dry_run:
-            s.add_all(models.LedgerEntry(employer_id=employer_id, on=e.on, amount=e.amount, category=e.category,
-                                         description=e.description, source=e.source) for e in new)
-    return StatementImport(len(new), len(entries) - len(new), ())
+            rows = [models.LedgerEntry(employer_id=employer_id, on=e.on, amount=e.amount, category=e.category,
+                                       description=e.description, source=e.source) for e in new]
+            s.add_all(rows)
+            s.flush()
+            recorder = Recorder(s)
+            recorder.added(models.LedgerEntry, *(row.id for row in rows))
+            change = recorder.change("BANK_STATEMENT_IMPORTED", employer_id, count=len(rows))
+    return StatementImport(len(new), len(entries) - len(new), (), change)
 
 
-def save_statement_balance(db: Database, employer_id: int, on: date, balance: Decimal | None) -> None:
-    """Keep the statement's balance at the end of `on`, replacing any kept for that day (None: forget it)."""
+def save_statement_balance(db: Database, employer_id: int, on: date, balance: Decimal | None) -> Change:
+    """Keep the statement's balance at the end of `on`, replacing any kept for that day (None: forget it)
+    (STATEMENT_BALANCE_RECORDED)."""
     with db.session() as s:
-        s.execute(delete(models.StatementBalance).where(models.StatementBalance.employer_id == employer_id,
-                                                        models.StatementBalance.on == on))
+        recorder = Recorder(s)
+        that_day = and_(models.StatementBalance.employer_id == employer_id, models.StatementBalance.on == on)
+        recorder.watch(models.StatementBalance, that_day)
+        s.execute(delete(models.StatementBalance).where(that_day))
         if balance is not None:
             s.add(models.StatementBalance(employer_id=employer_id, on=on, balance=balance))
+        return recorder.change("STATEMENT_BALANCE_RECORDED", employer_id, on=on)
 
 
 def statement_balance_on(db: Database, employer_id: int, on: date) -> Decimal | None:

@@ -22,27 +22,15 @@ from pa_manager.services import budget
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.budget import BudgetSummary, Uprating
+from pa_manager.services.undo import Done
 from pa_manager.domain.uprating import (
     EMPLOYER_NI, EMPLOYER_PENSION, FLOOR_PAY, HOLIDAY_PAY, PARTS, PAY_ABOVE_FLOOR, PREMIUMS, SLEEP_INS, YearCost,
 )
-from pa_manager.wording import per_hour
+from pa_manager.wording import CATEGORY_NAMES, per_hour
 
 if TYPE_CHECKING:  # the documents (and ReportLab) are loaded only when one is made
     from pa_manager.reports.budget import BudgetReport, LetterYear, ReviewLetter
 
-CATEGORY_NAMES = {
-    "council_payment": "Direct payment from the council",
-    "personal_contribution": "Your own contribution",
-    "other_income": "Other money in",
-    "pa_net_pay": "PAs' take-home pay",
-    "hmrc_tax_ni": "Tax and National Insurance to HMRC",
-    "pension": "Pension contributions",
-    "insurance": "Employer's liability insurance",
-    "payroll_support_fees": "Payroll or support fees",
-    "training": "Training",
-    "pa_expenses": "PA expenses",
-    "other": "Other spending",
-}
 SOURCE_NAMES = {"manual": "By hand", "pay_run": "Pay run", "bank_import": "Bank statement"}
 BASIS_NAMES = {"weekly": "every week", "four-weekly": "every four weeks", "yearly": "once a year"}
 MONTH_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -301,16 +289,16 @@ def history_rows(uprating: Uprating, missing: str = "Not recorded") -> list[tupl
              rate(row.rlw, row.rlw_provisional), up(row.rlw_uplift)) for row in uprating.history]
 
 
-def record_statement_balance(db, employer_id: int, on: date, balance: Decimal) -> Reconciliation:
-    """Keep the bank statement's balance at the end of a day and compare the records with it."""
+def record_statement_balance(db, employer_id: int, on: date, balance: Decimal) -> Done[Reconciliation]:
+    """Keep the bank statement's balance at the end of a day and compare the records with it; the
+    change is keeping the balance."""
     year = budget.get_year(db, employer_id, budget_year_label(on))
     entries = [e.entry for e in budget.list_entries(db, employer_id, last=on)]
     try:
         result = rules.reconcile(year, entries, on, balance)
     except BudgetError:
         raise ServiceError("Enter the balance in pounds and pence, like 1234.56.") from None
-    budget.save_statement_balance(db, employer_id, on, balance)
-    return result
+    return Done(result, budget.save_statement_balance(db, employer_id, on, balance))
 
 
 # --- the charts ------------------------------------------------------------------------------------

@@ -22,11 +22,13 @@ from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import name_key
 from pa_manager.domain.validation import Problem, normalise_dbs_certificate_number
 from pa_manager.services.employers import list_employers
-from pa_manager.services import history, year_end
+from pa_manager.services import history, rti, year_end
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
 from pa_manager.services.training import training_due_for
+from pa_manager.services.staff_due import staff_due
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -137,87 +139,203 @@ def _row(session, model, record_id: int | None):
     return (session.get(model, record_id) if record_id is not None else None) or model(id=record_id)
 
 
-def save_dbs_check(db: Database, employer_id: int, pa_id: int, check: DBSCheck, check_id: int | None = None) -> Stored[DBSCheck]:
-    check = replace(check, certificate_number=normalise_dbs_certificate_number(check.certificate_number))
-    problems = rules.check_dbs_check(check)
-    if problems:
-        raise ValidationFailed(problems)
+def save_check(db: Database, employer_id: int, pa_id: int, kind: str, value, record_id: int | None = None) -> Done:
+    """Add or change one of a PA's checks: kind "dbs", "right_to_work" or "reference" (a Stored record
+    back), or "contract" (one per PA: record_id is not used). The change is CHECK_ADDED or CHECK_CHANGED."""
+    if kind == "contract":
+        if value is None:
+            raise ValueError("remove a contract record with remove_check")
+    else:
+        problems = _PROBLEMS[kind](value)
+        if problems:
+            raise ValidationFailed(problems)
     with db.session() as s:
-        row = _row(s, models.DBSCheck, check_id)
-        row.employer_id, row.pa_id, row.level = employer_id, pa_id, check.level
-        row.certificate_number, row.issue_date, row.processed_by = check.certificate_number, check.issue_date, check.processed_by.strip()
-        row.outcome, row.risk_assessment_date = check.outcome, check.risk_assessment_date
-        row.update_service, row.update_service_renewal = check.update_service, check.update_service_renewal
-        s.add(row)
-        s.flush()
-        s.execute(delete(models.DBSStatusCheck).where(models.DBSStatusCheck.dbs_check_id == row.id))
-        s.add_all(models.DBSStatusCheck(employer_id=employer_id, dbs_check_id=row.id, checked_on=c.checked_on,
-                                        result=c.result) for c in check.status_checks)
-        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "dbs", check.issue_date)
-        return Stored(row.id, check)
+        recorder = Recorder(s)
+        model = _CONTRACT if kind == "contract" else _MODELS[kind]
+        where = model.pa_id == pa_id if kind == "contract" else model.id == record_id
+        existed = bool(recorder.watch(model, where, dependents=True)) if kind == "contract" or record_id else False
+        saved = _WRITERS[kind](s, employer_id, pa_id, value, record_id)
+        if kind != "contract":
+            recorder.added(model, saved.id)
+        if kind == "dbs":
+            recorder.added_where(models.DBSStatusCheck, models.DBSStatusCheck.dbs_check_id == saved.id)
+        return done(saved, recorder, "CHECK_CHANGED" if existed else "CHECK_ADDED", employer_id,
+                    **_facts(s, pa_id, kind))
+
+
+def remove_check(db: Database, employer_id: int, pa_id: int, kind: str, record_id: int | None = None) -> Change | None:
+    """Remove a DBS check, right-to-work check or reference (by id), or the PA's contract record
+    (CHECK_REMOVED); None if it was not there."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        model = _CONTRACT if kind == "contract" else _MODELS[kind]
+        found = recorder.watch(model, model.pa_id == pa_id if kind == "contract" else model.id == record_id,
+                               dependents=True)
+        if not found:
+            return None
+        s.delete(s.get(model, found[0]["id"]))
+        _noted(s, employer_id, pa_id, history.CHECK_REMOVED, kind, None)
+        return recorder.change("CHECK_REMOVED", employer_id, **_facts(s, pa_id, kind))
+
+
+def _facts(s, pa_id: int, kind: str) -> dict:
+    pa = s.get(models.PersonalAssistant, pa_id)
+    return dict(name=pa.name if pa else "", kind=kind)
+
+
+def save_dbs_check(db: Database, employer_id: int, pa_id: int, check: DBSCheck, check_id: int | None = None) -> Stored[DBSCheck]:
+    return save_check(db, employer_id, pa_id, "dbs", check, check_id).value
 
 
 def save_right_to_work(db: Database, employer_id: int, pa_id: int, check: RightToWorkCheck,
                        check_id: int | None = None) -> Stored[RightToWorkCheck]:
-    if check.permission_expires is not None and check.permission_expires < check.checked_on:
-        raise ValidationFailed({"permission_expires": Problem.of("DATE_ORDER", check.permission_expires, earlier=check.checked_on)})
-    with db.session() as s:
-        row = _row(s, models.RightToWorkCheck, check_id)
-        row.employer_id, row.pa_id, row.method, row.checked_on = employer_id, pa_id, check.method, check.checked_on
-        row.document_type, row.permission_expires = check.document_type.strip(), check.permission_expires
-        s.add(row)
-        s.flush()
-        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "right_to_work", check.checked_on)
-        return Stored(row.id, check)
+    return save_check(db, employer_id, pa_id, "right_to_work", check, check_id).value
 
 
 def save_reference(db: Database, employer_id: int, pa_id: int, reference: Reference,
                    reference_id: int | None = None) -> Stored[Reference]:
-    if not reference.referee.strip():
-        raise ValidationFailed({"referee": Problem("NAME_MISSING")})
-    if reference.requested_on and reference.received_on and reference.received_on < reference.requested_on:
-        raise ValidationFailed({"received_on": Problem.of("DATE_ORDER", reference.received_on, earlier=reference.requested_on)})
-    with db.session() as s:
-        row = _row(s, models.Reference, reference_id)
-        row.employer_id, row.pa_id, row.referee = employer_id, pa_id, reference.referee.strip()
-        row.requested_on, row.received_on, row.satisfactory = reference.requested_on, reference.received_on, reference.satisfactory
-        s.add(row)
-        s.flush()
-        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "reference", reference.received_on or reference.requested_on)
-        return Stored(row.id, reference)
+    return save_check(db, employer_id, pa_id, "reference", reference, reference_id).value
 
 
 def save_contract(db: Database, employer_id: int, pa_id: int, contract: Contract | None) -> None:
     """Set (or with None, clear) the PA's contract record."""
-    with db.session() as s:
-        row = s.scalar(select(models.Contract).where(models.Contract.pa_id == pa_id))
-        if contract is None:
-            if row is not None:
-                s.delete(row)
-                _noted(s, employer_id, pa_id, history.CHECK_REMOVED, "contract", None)
-            return
-        row = row or models.Contract(employer_id=employer_id, pa_id=pa_id)
-        row.statement_given_on, row.signed_on = contract.statement_given_on, contract.signed_on
-        row.job_description, row.induction_completed_on = contract.job_description, contract.induction_completed_on
-        s.add(row)
-        _noted(s, employer_id, pa_id, history.CHECK_SAVED, "contract", contract.statement_given_on)
-
-
-_MODELS = {"dbs": models.DBSCheck, "right_to_work": models.RightToWorkCheck, "reference": models.Reference}
+    if contract is None:
+        remove_check(db, employer_id, pa_id, "contract")
+    else:
+        save_check(db, employer_id, pa_id, "contract", contract)
 
 
 def delete_check(db: Database, kind: str, record_id: int) -> None:
     """Remove a DBS check, right-to-work check or reference ("dbs", "right_to_work", "reference")."""
     with db.session() as s:
         row = s.get(_MODELS[kind], record_id)
-        if row is not None:
-            s.delete(row)
-            _noted(s, row.employer_id, row.pa_id, history.CHECK_REMOVED, kind, None)
+        employer_id, pa_id = (row.employer_id, row.pa_id) if row is not None else (None, None)
+    if row is not None:
+        remove_check(db, employer_id, pa_id, kind, record_id)
+
+
+def _dbs_problems(check: DBSCheck) -> dict[str, Problem]:
+    return rules.check_dbs_check(replace(check, certificate_number=normalise_dbs_certificate_number(check.certificate_number)))
+
+
+def _right_to_work_problems(check: RightToWorkCheck) -> dict[str, Problem]:
+    if check.permission_expires is not None and check.permission_expires < check.checked_on:
+        return {"permission_expires": Problem.of("DATE_ORDER", check.permission_expires, earlier=check.checked_on)}
+    return {}
+
+
+def _reference_problems(reference: Reference) -> dict[str, Problem]:
+    if not reference.referee.strip():
+        return {"referee": Problem("NAME_MISSING")}
+    if reference.requested_on and reference.received_on and reference.received_on < reference.requested_on:
+        return {"received_on": Problem.of("DATE_ORDER", reference.received_on, earlier=reference.requested_on)}
+    return {}
+
+
+def _write_dbs(s, employer_id: int, pa_id: int, check: DBSCheck, check_id: int | None) -> Stored[DBSCheck]:
+    check = replace(check, certificate_number=normalise_dbs_certificate_number(check.certificate_number))
+    row = _row(s, models.DBSCheck, check_id)
+    row.employer_id, row.pa_id, row.level = employer_id, pa_id, check.level
+    row.certificate_number, row.issue_date, row.processed_by = check.certificate_number, check.issue_date, check.processed_by.strip()
+    row.outcome, row.risk_assessment_date = check.outcome, check.risk_assessment_date
+    row.update_service, row.update_service_renewal = check.update_service, check.update_service_renewal
+    s.add(row)
+    s.flush()
+    s.execute(delete(models.DBSStatusCheck).where(models.DBSStatusCheck.dbs_check_id == row.id))
+    s.add_all(models.DBSStatusCheck(employer_id=employer_id, dbs_check_id=row.id, checked_on=c.checked_on,
+                                    result=c.result) for c in check.status_checks)
+    _noted(s, employer_id, pa_id, history.CHECK_SAVED, "dbs", check.issue_date)
+    return Stored(row.id, check)
+
+
+def _write_right_to_work(s, employer_id: int, pa_id: int, check: RightToWorkCheck,
+                         check_id: int | None) -> Stored[RightToWorkCheck]:
+    row = _row(s, models.RightToWorkCheck, check_id)
+    row.employer_id, row.pa_id, row.method, row.checked_on = employer_id, pa_id, check.method, check.checked_on
+    row.document_type, row.permission_expires = check.document_type.strip(), check.permission_expires
+    s.add(row)
+    s.flush()
+    _noted(s, employer_id, pa_id, history.CHECK_SAVED, "right_to_work", check.checked_on)
+    return Stored(row.id, check)
+
+
+def _write_reference(s, employer_id: int, pa_id: int, reference: Reference,
+                     reference_id: int | None) -> Stored[Reference]:
+    row = _row(s, models.Reference, reference_id)
+    row.employer_id, row.pa_id, row.referee = employer_id, pa_id, reference.referee.strip()
+    row.requested_on, row.received_on, row.satisfactory = reference.requested_on, reference.received_on, reference.satisfactory
+    s.add(row)
+    s.flush()
+    _noted(s, employer_id, pa_id, history.CHECK_SAVED, "reference", reference.received_on or reference.requested_on)
+    return Stored(row.id, reference)
+
+
+def _write_contract(s, employer_id: int, pa_id: int, contract: Contract, _unused=None) -> Contract:
+    row = s.scalar(select(models.Contract).where(models.Contract.pa_id == pa_id))
+    row = row or models.Contract(employer_id=employer_id, pa_id=pa_id)
+    row.statement_given_on, row.signed_on = contract.statement_given_on, contract.signed_on
+    row.job_description, row.induction_completed_on = contract.job_description, contract.induction_completed_on
+    s.add(row)
+    s.flush()
+    _noted(s, employer_id, pa_id, history.CHECK_SAVED, "contract", contract.statement_given_on)
+    return contract
+
+
+_MODELS = {"dbs": models.DBSCheck, "right_to_work": models.RightToWorkCheck, "reference": models.Reference}
+_CONTRACT = models.Contract
+_PROBLEMS = {"dbs": _dbs_problems, "right_to_work": _right_to_work_problems, "reference": _reference_problems}
+_WRITERS = {"dbs": _write_dbs, "right_to_work": _write_right_to_work, "reference": _write_reference,
+            "contract": _write_contract}
+_KINDS = {"dbs_checks": "dbs", "right_to_work_checks": "right_to_work", "references": "reference",
+          "contracts": "contract"}
 
 
 def _noted(s, employer_id: int, pa_id: int, code: str, kind: str, on) -> None:
     pa = s.get(models.PersonalAssistant, pa_id)
     history.note(s, employer_id, code, pa_id=pa_id, pa=pa.name if pa else "", kind=kind, on=on)
+
+
+class CheckRule(Rule):
+    """Undo and redo of a PA's checks: each record put back is checked as its form is checked, and the
+    change history notes it as saved or removed, as saving and removing note it."""
+
+    tables = frozenset({*_KINDS, "dbs_status_checks"})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            kind = _KINDS.get(r.table)
+            values = r.new or r.old
+            if kind is None:
+                continue
+            if r.new is not None and kind != "contract":
+                problems = _PROBLEMS[kind](_value(s, kind, r.id))
+                if problems:
+                    raise ValidationFailed(problems)
+            if values["employer_id"] in reversal.whole_employers:
+                continue  # their history came back with them
+            if r.new is None:
+                _noted(s, values["employer_id"], values["pa_id"], history.CHECK_REMOVED, kind, None)
+                continue
+            on = {"dbs": "issue_date", "right_to_work": "checked_on", "contract": "statement_given_on"}.get(kind)
+            on = values[on] if on else values["received_on"] or values["requested_on"]
+            _noted(s, values["employer_id"], values["pa_id"], history.CHECK_SAVED, kind, on)
+        for r in rows:  # a DBS check's status checks alone
+            if r.table == "dbs_status_checks" and r.new is not None and not any(
+                    x.table == "dbs_checks" and x.id == r.new["dbs_check_id"] for x in rows):
+                problems = _dbs_problems(_value(s, "dbs", r.new["dbs_check_id"]))
+                if problems:
+                    raise ValidationFailed(problems)
+
+
+def _value(s, kind: str, record_id: int):
+    row = s.get(_MODELS[kind], record_id)
+    if kind == "dbs":
+        statuses = s.scalars(select(models.DBSStatusCheck).where(models.DBSStatusCheck.dbs_check_id == record_id)
+                             .order_by(models.DBSStatusCheck.checked_on))
+        return _dbs(row, list(statuses))
+    if kind == "right_to_work":
+        return RightToWorkCheck(row.method, row.checked_on, row.document_type, row.permission_expires)
+    return Reference(row.referee, row.requested_on, row.received_on, row.satisfactory)
 
 
 # --- what needs doing ----------------------------------------------------------------------------
@@ -261,13 +379,18 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
             select(models.Employer).where(models.Employer.id.in_(employer_ids)))}
         if len(employers) < len(set(employer_ids)):
             raise NotFound("That employer is no longer in this data file. Choose another employer.")
-        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id.in_(employer_ids))
-                         .options(selectinload(models.PersonalAssistant.pay_rates)))
         owner: dict[int, int] = {}
         by_employer: dict[int, list[PARecord]] = {e: [] for e in employer_ids}
-        for row in sorted(rows, key=lambda r: (name_key(r.name), r.id)):  # as list_pas orders them
-            by_employer[row.employer_id].append(pa_record(row))
-            owner[row.id] = row.employer_id
+        if len(by_employer) == 1:  # one employer's: the list the action may have read already
+            [only] = by_employer
+            by_employer[only] = list_pas(db, only)
+            owner = {pa.id: only for pa in by_employer[only]}
+        else:
+            rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id.in_(employer_ids))
+                             .options(selectinload(models.PersonalAssistant.pay_rates)))
+            for row in sorted(rows, key=lambda r: (name_key(r.name), r.id)):  # as list_pas orders them
+                by_employer[row.employer_id].append(pa_record(row))
+                owner[row.id] = row.employer_id
         pas = [pa for mine in by_employer.values() for pa in mine]
         records = _records_of(s, list(employers), pas)
         checks = {e: [records[pa.id] for pa in mine] for e, mine in by_employer.items()}
@@ -282,6 +405,8 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += [i for i in late if owner[i.pa_key] == employer_id]
         items += training[employer_id]
         items += year_end.p60_due_items(db, employer_id, today, within_days)
+        items += rti.fps_due_items(db, employer_id, today, within_days)
+        items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
 

@@ -13,7 +13,9 @@ from pa_manager.services import budget
 from pa_manager.services.budget_report import forecast_line
 from pa_manager.services.checks import due_list
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.pay_runs import UnpaidWork, default_pay_date, unpaid_work
+from pa_manager.services.pay_runs import (
+    EnrolmentDue, UnpaidWork, default_pay_date, pension_enrolment_due, unpaid_work,
+)
 from pa_manager.services.hours import continuity_of_care
 from pa_manager.domain.missing import Gap, missing_details
 from pa_manager.domain.people import PARecord
@@ -35,6 +37,34 @@ class Dashboard:
     next_pay_day: date
     budget: BudgetGlance | None  # None: no budget year recorded for today
     unpaid: tuple[UnpaidWork, ...] = ()  # shifts up to today in no finalised pay run
+    enrol: tuple[EnrolmentDue, ...] = ()  # PAs the last pay run found must be enrolled in the pension
+
+    @property
+    def below_minimum(self) -> tuple[WageStanding, ...]:
+        return below_minimum(self.standings)
+
+
+def below_minimum(standings) -> tuple[WageStanding, ...]:
+    """The PAs whose hourly rate today is below the legal minimum for them."""
+    return tuple(s for s in standings if s.current_rate is not None and not s.check.meets_minimum)
+
+
+@dataclass(frozen=True)
+class PayConcerns:
+    """What about pay needs doing, as the dashboard warns of it and `due` lists it beside the checks: worked
+    hours no finalised pay run has paid, PAs to enrol in the pension, rates below the legal minimum."""
+
+    unpaid: tuple[UnpaidWork, ...]
+    enrol: tuple[EnrolmentDue, ...]
+    below_minimum: tuple[WageStanding, ...]
+
+
+def pay_concerns(db: Database, employer_id: int, today: date) -> PayConcerns:
+    with db.session():
+        employer = get_employer(db, employer_id)
+        return PayConcerns(tuple(unpaid_work(db, employer_id, today)),
+                           tuple(pension_enrolment_due(db, employer_id, today)),
+                           below_minimum(standings_for(employer, list_pas(db, employer_id), today)))
 
 
 @dataclass(frozen=True)
@@ -90,5 +120,6 @@ def _load(db: Database, employer_id: int, today: date, with_budget: bool) -> Das
         continuity=continuity_of_care(db, employer_id, today - timedelta(days=28), today - timedelta(days=1)),
         next_pay_day=default_pay_date(db, employer_id, today),
         unpaid=tuple(unpaid_work(db, employer_id, today)),
+        enrol=tuple(pension_enrolment_due(db, employer_id, today)),
         budget=_budget_glance(db, employer_id, today) if with_budget else None,
     )

@@ -1,6 +1,10 @@
 """Opening, closing and switching a data file, and keeping it safe: the only way the window and the
-command line reach the data file (an import-linter contract keeps pa_manager.ui, pa_manager.cli and
-pa_manager.app from importing pa_manager.storage).
+command line reach the data file (an import-linter contract keeps pa_manager.ui, pa_manager.cli,
+pa_manager.cli_recruitment and pa_manager.app from importing pa_manager.storage).
+
+The dashboard the window showed when it last closed on a file is kept in the user's cache folder for
+the next start (storage/first_view.py): `kept_first_view` shows it, `keep_first_view` keeps it, and a
+command that changes the file calls `forget_first_view` first.
 
 A data file opened to be changed takes the day's backup first; one that cannot be backed up is still
 opened, and the caller is told why there is no backup. The storage layer does the work; the types
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -36,7 +40,7 @@ from pa_manager.storage.safekeeping import (
     take_backup,
     take_daily_backup,
 )
-from pa_manager.storage.sqlite_file import DataFileError, FileState, inspect_file, wrong_passphrase
+from pa_manager.storage.sqlite_file import DataFileError, FileState, can_change, inspect_file, wrong_passphrase
 from pa_manager.storage.writer_lock import WriterLock
 
 if TYPE_CHECKING:
@@ -56,8 +60,8 @@ def __getattr__(name: str) -> Any:
 __all__ = [
     "MANUAL", "MIN_PASSPHRASE_LENGTH", "BackupSummary", "Database", "DataFileError", "EncryptResult",
     "FileState", "OpenResult", "OpenedFile", "PassphraseResult", "RestoreResult", "WriterLock", "backups_of",
-    "change_data_file", "change_passphrase", "check_new_passphrase", "copy_database", "daily_backup",
-    "encrypt_data_file", "file_path",
+    "can_change", "change_data_file", "change_passphrase", "check_new_passphrase", "copy_database", "daily_backup",
+    "encrypt_data_file", "file_path", "forget_first_view", "keep_first_view", "kept_first_view",
     "hold_writer_lock", "inspect_file", "kind_of", "looks_encrypted", "lock_for_writing", "made_on",
     "open_data_file", "restore_backup", "summarise_backup", "take_backup", "wrong_passphrase",
 ]
@@ -79,6 +83,28 @@ def file_path(location: str | Path) -> Path | None:
     """The file behind a location, or None for a database server (postgresql://...)."""
     text = str(location)
     return None if "://" in text else Path(text).expanduser()
+
+
+def kept_first_view(path: Path, today: date) -> dict | None:
+    """What the dashboard showed when the window last closed on this file, if the file still holds just
+    that today; otherwise None."""
+    from pa_manager.storage import first_view
+
+    return first_view.kept(path, today)
+
+
+def keep_first_view(path: Path, today: date, view: dict) -> None:
+    """Keep what the dashboard shows for the next start (once nothing more will be written to the file)."""
+    from pa_manager.storage import first_view
+
+    first_view.keep(path, today, view)
+
+
+def forget_first_view(path: Path) -> None:
+    """Before the file is changed: what the window kept of it may be about to stop being true."""
+    from pa_manager.storage import first_view
+
+    first_view.forget(path)
 
 
 def lock_for_writing(path: Path) -> WriterLock | None:

@@ -23,9 +23,9 @@ from pa_manager.domain.rota import (
 )
 from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
 from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
-from pa_manager.services.people import get_pa, list_pas, restore_pa, save_pa
+from pa_manager.services.people import get_pa, list_pas, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
-from pa_manager.services import budget, training
+from pa_manager.services import budget, rti, training
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
@@ -67,6 +67,8 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
     pas = [
         PARecord(
             name="Janet Moyo",
+            gender="F",  # as HMRC records it, for the FPS
+            starter_declaration="B",  # statement B on their starter checklist
             date_of_birth=today - relativedelta(years=52, months=3, days=11),
             ni_number="JT482193B",
             address="3 Mill Lane\nAshford Vale",
@@ -84,6 +86,8 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
         ),
         PARecord(
             name="Tom Whitfield",
+            gender="M",  # as HMRC records it, for the FPS
+            starter_declaration="A",  # statement A on their starter checklist
             date_of_birth=today - relativedelta(years=34, months=7, days=2),
             ni_number="PA482193C",
             address="Flat 2, 41 Station Road\nAshford Vale",
@@ -103,6 +107,8 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
         ),
         PARecord(
             name="Priya Sandhu",
+            gender="F",  # as HMRC records it, for the FPS
+            starter_declaration="A",  # statement A on their starter checklist
             # 19 today, so on the 18 to 20 minimum-wage band, and turning 20 in a few months.
             date_of_birth=today - relativedelta(years=19, months=8, days=20),
             ni_number="WK115620A",
@@ -119,6 +125,9 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
         ),
         PARecord(
             name="Leah Grant",
+            gender="F",  # as HMRC records it, for the FPS
+            starter_declaration="C",  # statement C on their starter checklist
+            address="27 Beech Walk\nAshford Vale",
             # A relief PA who covers when a regular PA is away: not one of the regular named PAs.
             date_of_birth=today - relativedelta(years=46, months=4, days=9),
             ni_number="JT119273A",
@@ -133,6 +142,9 @@ def demo_household(today: date) -> tuple[EmployerRecord, list[PARecord]]:
         ),
         PARecord(
             name="Sam Ellis",
+            gender="M",  # as HMRC records it, for the FPS
+            starter_declaration="A",  # statement A on their starter checklist
+            address="5 Hollins Court\nAshford Vale",
             date_of_birth=today - relativedelta(years=27, months=1, days=5),
             ni_number="NE237781D",
             start_date=april_before - relativedelta(years=1, months=1, day=6),
@@ -161,6 +173,8 @@ def second_client(today: date) -> tuple[EmployerRecord, list[PARecord]]:
     pas = [
         PARecord(
             name="Grace Adeyemi",
+            gender="F",  # as HMRC records it, for the FPS
+            starter_declaration="B",  # statement B on their starter checklist
             date_of_birth=today - relativedelta(years=41, months=2),
             ni_number="SN903366A",
             start_date=april - relativedelta(months=3, day=1),
@@ -233,7 +247,7 @@ def _create_demo(db: Database, today: date) -> int:
     assert not problems, problems  # the demo is made to be valid; a failure here is a bug in it
     store_batch(db, first_id, history, FROM_ROTA)
     _add_checks(db, first_id, stored, today)
-    _enrol_in_pension(db, first_id, stored)
+    _enrol_in_pension(db, first_id, stored, today)
     _pay_runs(db, first_id, today)
     _training(db, first_id, stored, today)
     _budget(db, first_id, today)
@@ -279,7 +293,7 @@ def _training(db: Database, employer_id: int, pas: dict[int, PARecord], today: d
     the epilepsy rescue medication course Margaret needs missing for her newest PA."""
     courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
     epilepsy = training.save_course(db, employer_id, "Epilepsy rescue medication (buccal midazolam)", 12,
-                                    required_for_everyone=True)
+                                    required_for_everyone=True).value
     for key in ("moving_and_handling", "safeguarding_adults", "first_aid", "medication"):
         training.save_course(db, employer_id, "", courses[key].course.refresh_months, required_for_everyone=True,
                              course_id=courses[key].id)
@@ -323,11 +337,11 @@ def _with_leave(history: list[Shift], pas: dict[int, PARecord], today: date) -> 
     return out
 
 
-def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord]) -> None:
+def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord], today: date) -> None:
     """Janet earns over the trigger, so she was enrolled three months after starting (postponement)."""
     janet = next(pa for pa in pas.values() if pa.name == "Janet Moyo")
-    restore_pa(db, employer_id, replace(get_pa(db, janet.id), pension_status="ENROLLED",
-                                        pension_active_from=janet.start_date + relativedelta(months=3)))
+    save_pa(db, employer_id, replace(get_pa(db, janet.id), pension_status="ENROLLED",
+                                     pension_active_from=janet.start_date + relativedelta(months=3)), today)
 
 
 def _pay_runs(db: Database, employer_id: int, today: date) -> None:
@@ -338,6 +352,9 @@ def _pay_runs(db: Database, employer_id: int, today: date) -> None:
         if pay_date >= today:
             break
         finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc), confirmed=True)
+        # The household reported each pay day to HMRC on the day, through Basic PAYE Tools.
+        rti.mark_fps_sent(db, employer_id, pay_date, rti.BASIC_PAYE_TOOLS,
+                          datetime.combine(pay_date, time(14), timezone.utc))
         month += relativedelta(months=1)
     _p60s_given(db, employer_id, today)
 

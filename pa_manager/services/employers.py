@@ -1,4 +1,4 @@
-"""Use cases for employers: list, open, save, delete."""
+"""Use cases for employers: list, open, save, remove; and what undo must check."""
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
@@ -12,9 +12,11 @@ from pa_manager.domain.record_checks import check_employer, name_key, normalise_
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
 from pa_manager.services.mapping import copy_employer, employer_record
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
-from pa_manager.storage.transfer import delete_employer_rows, dump_employer, load_employer
+from pa_manager.storage.export_schema import EMPLOYERS, owned_tables
+from pa_manager.storage.transfer import delete_employer_rows
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,18 @@ def find_employer(db: Database, name: str) -> EmployerRecord | None:
 
 
 def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
-    """Add a new employer (id None, or an id given back by undo) or update an existing one. A record
-    read from the data file (it has a version) is refused if someone else has changed or removed the
-    employer since it was read (ChangedElsewhere)."""
+    """Add a new employer (id None) or update an existing one. A record read from the data file (it
+    has a version) is refused if someone else has changed or removed the employer since it was read
+    (ChangedElsewhere). As save_employer_undoably, for callers with no undo to keep."""
+    return save_employer_undoably(db, record).value
+
+
+def save_employer_undoably(db: Database, record: EmployerRecord, *, code: str | None = None) -> Done[EmployerRecord]:
+    """save_employer, with the change it made (EMPLOYER_ADDED or EMPLOYER_CHANGED, or the `code` given)."""
     record = normalise_employer(replace(record, name=record.name.strip()))
     problems = check_employer(record)
     with db.session() as s:
+        recorder = Recorder(s)
         row = s.get(models.Employer, record.id) if record.id is not None else None
         if record.id is not None and record.version is not None:
             if row is None:
@@ -85,22 +93,17 @@ def save_employer(db: Database, record: EmployerRecord) -> EmployerRecord:
         if row is None:
             row = models.Employer(id=record.id)
             s.add(row)
+        else:
+            recorder.watch(models.Employer, models.Employer.id == row.id)
         try:
             copy_employer(record, row)
             s.flush()
         except StaleDataError:  # changed by someone else between the check above and this write
             raise ChangedElsewhere(Problem("EMPLOYER_CHANGED_ELSEWHERE", record.name)) from None
-        return employer_record(row)
-
-
-def restore_employer(db: Database, record: EmployerRecord) -> None:
-    """Write an employer's details back exactly as they were (undo and redo)."""
-    with db.session() as s:
-        row = s.get(models.Employer, record.id)
-        if row is None:
-            row = models.Employer(id=record.id)
-            s.add(row)
-        copy_employer(record, row)
+        recorder.added(models.Employer, row.id)
+        saved = employer_record(row)
+        code = code or ("EMPLOYER_ADDED" if record.id is None else "EMPLOYER_CHANGED")
+        return done(saved, recorder, code, saved.id, name=saved.name, frequency=saved.pay_frequency.value)
 
 
 def delete_employer(db: Database, employer_id: int) -> None:
@@ -108,17 +111,53 @@ def delete_employer(db: Database, employer_id: int) -> None:
         delete_employer_rows(s.connection(), employer_id)
 
 
-def remove_employer(db: Database, employer_id: int) -> dict:
-    """Remove an employer and every record they own, in one transaction. Returns what was removed,
-    which `put_back_employer` restores (for undo); nothing else keeps a copy."""
-    with db.session() as s:
-        snapshot = dump_employer(s.connection(), employer_id)
-        if not delete_employer_rows(s.connection(), employer_id):
+def remove_employer(db: Database, employer_id: int) -> Change:
+    """Remove an employer and every record they own, in one transaction. The change holds everything
+    removed (undo.reverse puts it back); nothing else keeps a copy."""
+    with db.session(write=True) as s:
+        recorder = Recorder(s)
+        rows = watch_employer(recorder, employer_id)
+        if not rows or not delete_employer_rows(s.connection(), employer_id):
             raise NotFound("That employer is no longer in this data file.")
-    return snapshot
+        return recorder.change("EMPLOYER_REMOVED", employer_id, name=rows[0]["name"])
 
 
-def put_back_employer(db: Database, snapshot: dict) -> int:
-    """Restore an employer removed by `remove_employer`; returns their (new) id."""
-    with db.session() as s:
-        return load_employer(s.connection(), snapshot)
+def _owned_by(table, employer_id: int):
+    return (table.c.id if table.name == EMPLOYERS else table.c.employer_id) == employer_id
+
+
+def watch_employer(recorder: Recorder, employer_id: int) -> list[dict]:
+    """Watch every row the employer owns, table by table; returns their own row (a list of one, or none)."""
+    own = []
+    for table in owned_tables():
+        found = recorder.watch(table, _owned_by(table, employer_id))
+        own = found if table.name == EMPLOYERS else own
+    return own
+
+
+def added_employer(recorder: Recorder, employer_id: int) -> None:
+    """Every row the employer owns is one the action added (an employer imported whole)."""
+    for table in owned_tables():
+        recorder.added_where(table, _owned_by(table, employer_id))
+
+
+class EmployerRule(Rule):
+    """Undo and redo of an employer's details: checked as saving checks them, the name one no other
+    employer in the data file has."""
+
+    tables = frozenset({"employers"})
+
+    def before(self, s, rows, reversal):
+        removed = {r.id for r in rows if r.new is None}
+        for r in rows:
+            if r.new is not None:
+                clash = employer_named(s, r.new["name"], but_not=r.id)
+                if clash is not None and clash not in removed:
+                    raise ValidationFailed({"name": Problem("EMPLOYER_NAME_TAKEN", r.new["name"])})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            if r.new is not None:
+                problems = check_employer(employer_record(s.get(models.Employer, r.id)))
+                if problems:
+                    raise ValidationFailed(problems)

@@ -16,7 +16,10 @@ from pa_manager.domain.work_pay import WorkPay, work_pay
 from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
-from pa_manager.services.shifts import paid_day_problem, paid_periods, row_values, shifts_between, stored_near, to_shift
+from pa_manager.services.shifts import (
+    added_shifts, paid_day_problem, paid_periods, row_values, shifts_between, stored_near, to_shift,
+)
+from pa_manager.services.undo import Done, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -144,16 +147,17 @@ def week_view(db: Database, employer_id: int, monday: date) -> WeekView:
     return WeekView(monday, tuple(rows), holidays)
 
 
-def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date) -> list[Shift]:
+def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date) -> Done[list[Shift]]:
     """Copy every worked shift of one week to another at the same local times; shifts that would
     overlap one already there, fall outside the PA's employment or on a day already paid are skipped.
-    Returns what was added."""
+    Gives what was added (SHIFTS_COPIED)."""
     source = shifts_between(db, employer_id, from_monday, from_monday + timedelta(days=6))
     offset = (to_monday - from_monday).days
     pas = {pa.id: pa for pa in list_pas(db, employer_id)}
     added: list[Shift] = []
     with db.session() as s:
         lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the writes
+        recorder = Recorder(s)
         paid = paid_periods(s, employer_id)
         for shift in source:
             start, end = to_london(shift.start), to_london(shift.end)
@@ -176,7 +180,7 @@ def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date
             s.add(row)
             s.flush()
             added.append(to_shift(row))
-    return added
+        return Done(added, added_shifts(recorder, s, "SHIFTS_COPIED", employer_id, tuple(x.key for x in added)))
 
 
 def continuity_of_care(db: Database, employer_id: int, first: date, last: date) -> Continuity:

@@ -19,6 +19,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.pay_runs import ARREARS, PayRunDraft, records_between
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -94,31 +95,77 @@ def _paid_on(session, employer_id: int, pay_date: date) -> bool:
                                                          models.PayRun.pay_date == pay_date)) is not None
 
 
-def save_extra(db: Database, employer_id: int, extra: Extra) -> Extra:
+def save_extra(db: Database, employer_id: int, extra: Extra) -> Done[Extra]:
+    """Put something on a PA's pay for a pay day not yet finalised (PAY_EXTRA_ADDED)."""
+    with db.session(write=True) as s:
+        recorder = Recorder(s)
+        saved = _save_extra(s, employer_id, extra)
+        recorder.added(models.PayAdjustment, saved.id)
+        return done(saved, recorder, "PAY_EXTRA_ADDED", employer_id, name=_pa_name(s, saved.pa_id), kind=saved.kind,
+                    description=saved.description)
+
+
+def _save_extra(s, employer_id: int, extra: Extra) -> Extra:
     problems = check_extra(extra.kind, extra.description, extra.amount, extra.purpose)
     if problems:
         raise ValidationFailed(problems)
+    lock_employer(s, employer_id)  # PostgreSQL: finalising takes turns with this (SQLite: the write lock)
+    _refuse_if_paid(s, employer_id, extra.pay_date)
+    row = models.PayAdjustment()
+    row.employer_id, row.pa_id, row.pay_date, row.kind = employer_id, extra.pa_id, extra.pay_date, extra.kind
+    row.description, row.purpose = extra.description.strip(), extra.purpose.strip()
+    row.amount, row.for_employer, row.relates_to = extra.amount, extra.for_employer, extra.relates_to
+    s.add(row)
+    s.flush()
+    return Extra(row.id, extra.pa_id, extra.pay_date, extra.kind, row.description, extra.amount, row.purpose,
+                 extra.for_employer, extra.relates_to)
+
+
+def _refuse_if_paid(s, employer_id: int, pay_date: date) -> None:
+    if _paid_on(s, employer_id, pay_date):
+        raise ValidationFailed({"amount": Problem("PAY_RUN_ALREADY_FINALISED", pay_date)})
+
+
+def _pa_name(s, pa_id: int) -> str:
+    pa = s.get(models.PersonalAssistant, pa_id)
+    return pa.name if pa else ""
+
+
+def delete_extra(db: Database, extra_id: int) -> Change | None:
+    """Take something off a pay day not yet finalised (PAY_EXTRA_REMOVED); None if it was not there."""
     with db.session(write=True) as s:
-        lock_employer(s, employer_id)  # PostgreSQL: finalising takes turns with this (SQLite: the write lock)
-        if _paid_on(s, employer_id, extra.pay_date):
-            raise ValidationFailed({"amount": Problem("PAY_RUN_ALREADY_FINALISED", extra.pay_date)})
-        row = (s.get(models.PayAdjustment, extra.id) if extra.id else None) or models.PayAdjustment(id=extra.id)
-        row.employer_id, row.pa_id, row.pay_date, row.kind = employer_id, extra.pa_id, extra.pay_date, extra.kind
-        row.description, row.purpose = extra.description.strip(), extra.purpose.strip()
-        row.amount, row.for_employer, row.relates_to = extra.amount, extra.for_employer, extra.relates_to
-        s.add(row)
-        s.flush()
-        return Extra(row.id, extra.pa_id, extra.pay_date, extra.kind, row.description, extra.amount, row.purpose,
-                     extra.for_employer, extra.relates_to)
-
-
-def delete_extra(db: Database, extra_id: int) -> None:
-    with db.session() as s:
         row = s.get(models.PayAdjustment, extra_id)
-        if row is not None:
-            lock_employer(s, row.employer_id)
-            if not _paid_on(s, row.employer_id, row.pay_date):
-                s.delete(row)
+        if row is None:
+            return None
+        lock_employer(s, row.employer_id)
+        _refuse_if_paid(s, row.employer_id, row.pay_date)
+        recorder = Recorder(s)
+        recorder.watch(models.PayAdjustment, models.PayAdjustment.id == extra_id)
+        facts = dict(name=_pa_name(s, row.pa_id), kind=row.kind, description=row.description)
+        s.delete(row)
+        return recorder.change("PAY_EXTRA_REMOVED", row.employer_id, **facts)
+
+
+class PayDayRule(Rule):
+    """Undo and redo of what goes on a pay day (extras, and the reason recorded for pay below the
+    minimum): never on a pay day already finalised, and an extra put back is checked as adding checks
+    it. (A finalised run's own records move only with their whole employer.)"""
+
+    tables = frozenset({"pay_adjustments", "pay_notes"})
+
+    def before(self, s, rows, reversal):
+        for r in rows:
+            for v in (r.old, r.new):
+                if v is not None and v["employer_id"] not in reversal.whole_employers:
+                    _refuse_if_paid(s, v["employer_id"], v["pay_date"])
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            v = r.new
+            if r.table == "pay_adjustments" and v is not None:
+                problems = check_extra(v["kind"], v["description"], v["amount"], v["purpose"])
+                if problems:
+                    raise ValidationFailed(problems)
 
 
 # --- minimum-wage arrears ---------------------------------------------------------------------------
@@ -160,8 +207,14 @@ def arrears_due(db: Database, employer_id: int, pay_date: date) -> list[ArrearsD
     return due
 
 
-def add_arrears(db: Database, employer_id: int, pay_date: date, due: list[ArrearsDue]) -> list[Extra]:
-    """Put the arrears on this pay day's payslips, one taxable line for each short pay day."""
-    return [save_extra(db, employer_id, Extra(
-        None, item.pa_id, pay_date, ARREARS, f"Minimum wage arrears for the pay day of {format_date(item.relates_to)}",
-        item.amount, relates_to=item.relates_to)) for item in due]
+def add_arrears(db: Database, employer_id: int, pay_date: date, due: list[ArrearsDue]) -> Done[list[Extra]]:
+    """Put the arrears on this pay day's payslips, one taxable line for each short pay day, all in one
+    change (ARREARS_ADDED)."""
+    with db.session(write=True) as s:
+        recorder = Recorder(s)
+        added = [_save_extra(s, employer_id, Extra(
+            None, item.pa_id, pay_date, ARREARS,
+            f"Minimum wage arrears for the pay day of {format_date(item.relates_to)}",
+            item.amount, relates_to=item.relates_to)) for item in due]
+        recorder.added(models.PayAdjustment, *(x.id for x in added))
+        return done(added, recorder, "ARREARS_ADDED", employer_id, total=sum((x.amount for x in added), ZERO))

@@ -31,7 +31,7 @@ from pa_manager.domain.pay_period import (
 )
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
-from pa_manager.domain.payroll import calculate_payslip
+from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
 from pa_manager.domain.people import PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
@@ -47,6 +47,7 @@ from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import shift_rows, to_shift
+from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -236,6 +237,37 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
 
 
 @dataclass(frozen=True)
+class EnrolmentDue:
+    """A PA whose latest finalised pay run found they must be enrolled in the workplace pension, who is
+    still recorded as not a member."""
+
+    pa_id: int
+    pa_name: str
+    found_on: date  # the pay day of that pay run
+
+
+def pension_enrolment_due(db: Database, employer_id: int, today: date) -> list[EnrolmentDue]:
+    """Current PAs to enrol in the pension now: their latest payslip says so (an eligible jobholder,
+    domain.payroll) and their record still says they are not a member. By name."""
+    latest = (select(models.StoredPayslip.pa_id, func.max(models.PayRun.pay_date).label("pay_date"))
+              .join(models.PayRun).where(models.PayRun.employer_id == employer_id)
+              .group_by(models.StoredPayslip.pa_id).subquery())
+    pa = models.PersonalAssistant
+    with db.session() as s:
+        rows = s.execute(
+            select(pa.id, pa.name, models.PayRun.pay_date, models.StoredPayslip.document)
+            .join(models.StoredPayslip, models.StoredPayslip.pa_id == pa.id)
+            .join(models.PayRun, models.PayRun.id == models.StoredPayslip.pay_run_id)
+            .join(latest, and_(latest.c.pa_id == pa.id, latest.c.pay_date == models.PayRun.pay_date))
+            .where(pa.employer_id == employer_id, models.PayRun.employer_id == employer_id,
+                   pa.pension_status == MembershipStatus.NOT_MEMBER.value,
+                   or_(pa.leaving_date.is_(None), pa.leaving_date >= today))).all()
+    due = [EnrolmentDue(pa_id, name, pay_date) for pa_id, name, pay_date, document in rows
+           if PENSION_ENROL_NOW in json.loads(document).get("flags", ())]
+    return sorted(due, key=lambda e: e.pa_name.lower())
+
+
+@dataclass(frozen=True)
 class DaysInPeriod:
     """Some consecutive days of a week (say) and the pay period they fall in."""
 
@@ -277,16 +309,32 @@ def default_pay_date(db: Database, employer_id: int, today: date) -> date:
     """The next pay day to suggest: for the earliest unpaid period that holds shifts already worked
     (so no PA goes unpaid), else the first unpaid period from today; its end, moved back to a working
     day before a weekend or a bank holiday. A starting point the user can change."""
+    return suggest_pay_day(db, employer_id, today).pay_date
+
+
+@dataclass(frozen=True)
+class SuggestedPayDay:
+    pay_date: date
+    period_start: date
+    period_end: date
+
+
+def suggest_pay_day(db: Database, employer_id: int, today: date,
+                    frequency: PayFrequency | None = None) -> SuggestedPayDay:
+    """The pay day default_pay_date suggests and the period it pays for; with `frequency`, as they would
+    be if the employer paid that often (the first run shows them before the choice is stored)."""
     with db.session() as s:
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
         unpaid = _first_unpaid_shift_day(s, employer_id, runs, today)
+    if frequency is not None:
+        employer = replace(employer, pay_frequency=frequency)
     day = min(today, unpaid or today)
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
         start, end = _period(employer, runs, suggested)
         if _paid_by(runs, start, end) is None:
-            return suggested
+            return SuggestedPayDay(suggested, start, end)
         day = end + timedelta(days=1)
 
 
@@ -422,7 +470,8 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
-                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan)
+                     pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan, pa.gender,
+                     pa.starter_declaration)
 
 
 @dataclass(frozen=True)
@@ -603,11 +652,11 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
 def prepare_pay_run(db: Database, employer_id: int, pay_date: date, today: date | None = None) -> PayRunDraft:
     """Everyone's pay for the pay date: the stored records if already finalised, otherwise worked
     out now from the hours recorded, with what to confirm before finalising it on `today`."""
-    stored = finalised_pay_run(db, employer_id, pay_date)
-    if stored is not None:
-        return stored
-    _refuse_unknown_years(pay_date)
-    with db.session() as s:
+    with db.session() as s:  # one transaction: the run, the rules' inputs and what to confirm, read together
+        stored = finalised_pay_run(db, employer_id, pay_date)
+        if stored is not None:
+            return stored
+        _refuse_unknown_years(pay_date)
         draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         return replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, today))) if today else draft
 
@@ -625,7 +674,7 @@ def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[
     for shift in planned_shifts(db, draft.employer.id, draft.period_start, draft.period_end):
         planned[shift.pa] += paid_minutes(shift)
     people = [PAFacts(d.pa.id, d.pa.name, first_shift.get(d.pa.id), checked.get(d.pa.id),
-                      "PENSION_ENROL_NOW" in d.payslip.flags, d.payslip.gross_pay,
+                      PENSION_ENROL_NOW in d.payslip.flags, d.payslip.gross_pay,
                       minutes_to_hours(planned.get(d.pa.id, 0))) for d in paid]
     return before_paying(draft.pay_date, today, bool(draft.employer.paye_reference.strip()), people)
 
@@ -647,17 +696,23 @@ def _worked_out(draft, pay_date: date) -> PayRunDraft:
 # --- finalising and the record ------------------------------------------------------------------
 
 
-def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_date: date, reason: str) -> None:
-    """Record why a shortfall is accepted (for example, arrears will be paid next pay day), or clear it."""
+def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_date: date, reason: str) -> Change:
+    """Record why a shortfall is accepted (for example, arrears will be paid next pay day), or clear it
+    (MINIMUM_WAGE_REASON_RECORDED)."""
     with db.session() as s:
-        row = s.scalar(select(models.PayNote).where(models.PayNote.pa_id == pa_id, models.PayNote.pay_date == pay_date))
+        recorder = Recorder(s)
+        that_day = and_(models.PayNote.pa_id == pa_id, models.PayNote.pay_date == pay_date)
+        recorder.watch(models.PayNote, that_day)
+        row = s.scalar(select(models.PayNote).where(that_day))
         if not reason.strip():
             if row is not None:
                 s.delete(row)
-            return
-        row = row or models.PayNote(employer_id=employer_id, pa_id=pa_id, pay_date=pay_date)
-        row.minimum_wage_reason = reason.strip()
-        s.add(row)
+        else:
+            row = row or models.PayNote(employer_id=employer_id, pa_id=pa_id, pay_date=pay_date)
+            row.minimum_wage_reason = reason.strip()
+            s.add(row)
+        pa = s.get(models.PersonalAssistant, pa_id)
+        return recorder.change("MINIMUM_WAGE_REASON_RECORDED", employer_id, name=pa.name if pa else "")
 
 
 class NeedsConfirming(ServiceError):

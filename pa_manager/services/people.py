@@ -1,10 +1,10 @@
-"""Use cases for PAs: list, save (with validation), record a leaver, delete."""
+"""Use cases for PAs: list, save (with validation), record a leaver, delete; and what undo must check."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -14,6 +14,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.services import history
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.mapping import copy_pa, pa_record
+from pa_manager.services.undo import Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, remembered
 
@@ -39,72 +40,156 @@ def get_pa(db: Database, pa_id: int) -> PARecord:
 
 
 def save_pa(db: Database, employer_id: int, record: PARecord, today: date) -> PARecord:
-    """Add a PA (id None, or an id given back by undo) or update one; the record is checked first.
-    A record read from the data file (it has a version) is refused if someone else has changed or
-    removed the PA since it was read (ChangedElsewhere)."""
+    """Add a PA (id None) or update one; the record is checked first. A record read from the data
+    file (it has a version) is refused if someone else has changed or removed the PA since it was
+    read (ChangedElsewhere). As save_pa_undoably, for callers with no undo to keep."""
+    return save_pa_undoably(db, employer_id, record, today).value
+
+
+def save_pa_undoably(db: Database, employer_id: int, record: PARecord, today: date, *,
+                     code: str | None = None) -> Done[PARecord]:
+    """save_pa, with the change it made (PA_ADDED or PA_CHANGED, or the `code` given)."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        if record.id is not None:
+            recorder.watch(models.PersonalAssistant, models.PersonalAssistant.id == record.id)
+            recorder.watch(models.PayRate, models.PayRate.pa_id == record.id)
+        saved = _save(s, employer_id, record, today)
+        if record.id is None:
+            recorder.added(models.PersonalAssistant, saved.id)
+            recorder.added_where(models.PayRate, models.PayRate.pa_id == saved.id)
+        code = code or ("PA_ADDED" if record.id is None else "PA_CHANGED")
+        return done(saved, recorder, code, employer_id, name=saved.name)
+
+
+def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
     record = normalise_pa(replace(record, name=record.name.strip()))
     problems = check_pa(record, today)
-    with db.session() as s:
-        row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
-        if record.id is not None and record.version is not None:
-            if row is None:
-                raise ChangedElsewhere(Problem("PA_REMOVED_ELSEWHERE", record.name))
-            if row.version != record.version:
-                raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
-        key = name_key(record.name)
-        clash = next((i for i, n in s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name)
-                                              .where(models.PersonalAssistant.employer_id == employer_id))
-                      if name_key(n) == key and i != record.id), None)
-        if clash is not None and "name" not in problems:
-            problems["name"] = Problem("PA_NAME_TAKEN", record.name)
-        if problems:
-            raise ValidationFailed(problems)
+    row = s.get(models.PersonalAssistant, record.id) if record.id is not None else None
+    if record.id is not None and record.version is not None:
         if row is None:
-            row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
-            s.add(row)
-        try:
-            _write(s, employer_id, row, record)  # reading the pay lines flushes what is set already
-        except StaleDataError:  # changed by someone else between the check above and this write
-            raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
-        return pa_record(row)
+            raise ChangedElsewhere(Problem("PA_REMOVED_ELSEWHERE", record.name))
+        if row.version != record.version:
+            raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
+    if "name" not in problems and _name_taken(s, employer_id, record.name, but_not={record.id}):
+        problems["name"] = Problem("PA_NAME_TAKEN", record.name)
+    if problems:
+        raise ValidationFailed(problems)
+    if row is None:
+        row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
+        s.add(row)
+    try:
+        _write(s, employer_id, row, record)  # reading the pay lines flushes what is set already
+    except StaleDataError:  # changed by someone else between the check above and this write
+        raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
+    return pa_record(row)
+
+
+def _name_taken(s, employer_id: int, name: str, but_not) -> bool:
+    """Whether another of the employer's PAs has this name (record_checks.name_key)."""
+    key = name_key(name)
+    return any(name_key(n) == key and i not in but_not for i, n in s.execute(
+        select(models.PersonalAssistant.id, models.PersonalAssistant.name)
+        .where(models.PersonalAssistant.employer_id == employer_id)))
 
 
 def _write(s, employer_id: int, row: models.PersonalAssistant, record: PARecord) -> None:
-    """Copy a record into its row, noting in the change history what an audit asks about: pay rates
-    and the leaving date."""
+    """Copy a record into its row, noting in the change history what an audit asks about."""
     before = pa_record(row) if row.id is not None else None
     copy_pa(record, row)
     s.flush()
-    history.note_pay_rate_changes(s, employer_id, row.id, record.name, before.pay_rates if before else (),
-                                  record.pay_rates)
-    if record.leaving_date is not None and (before is None or before.leaving_date != record.leaving_date):
-        history.note(s, employer_id, history.LEAVER_RECORDED, pa_id=row.id, pa=record.name,
-                     leaving_date=record.leaving_date, reason=record.leaving_reason)
+    _note(s, employer_id, row.id, before, record)
 
 
-def restore_pa(db: Database, employer_id: int, record: PARecord) -> None:
-    """Write a record back exactly as it was (undo and redo): it was checked when first saved."""
-    with db.session() as s:
-        row = s.get(models.PersonalAssistant, record.id)
-        if row is None:
-            row = models.PersonalAssistant(id=record.id, employer_id=employer_id)
-            s.add(row)
-        _write(s, employer_id, row, record)
+def _note(s, employer_id: int, pa_id: int, before: PARecord | None, after: PARecord) -> None:
+    """Note what an audit asks about: pay rates, and the leaving date."""
+    history.note_pay_rate_changes(s, employer_id, pa_id, after.name, before.pay_rates if before else (),
+                                  after.pay_rates)
+    if after.leaving_date is not None and (before is None or before.leaving_date != after.leaving_date):
+        history.note(s, employer_id, history.LEAVER_RECORDED, pa_id=pa_id, pa=after.name,
+                     leaving_date=after.leaving_date, reason=after.leaving_reason)
 
 
-def record_leaver(db: Database, employer_id: int, pa_id: int, leaving_date: date, reason: str, today: date) -> PARecord:
+# How a PA leaves (the leaver dialog's choices): the last pay run pays their notice and redundancy from these.
+LEAVING_TERMS = ("notice_given_on", "contractual_notice_weeks", "pay_in_lieu_of_notice", "redundancy",
+                 "leaving_week_pay")
+
+
+def record_leaver(db: Database, employer_id: int, pa_id: int, leaving_date: date, reason: str, today: date, *,
+                  version: int | None = None, terms: PARecord | None = None) -> Done[PARecord]:
+    """Record that a PA leaves, with how they leave (LEAVING_TERMS) taken from `terms` when given.
+    `version`: the version of the record the person is looking at; if someone else has changed the PA
+    since, nothing is saved (ChangedElsewhere)."""
     pa = get_pa(db, pa_id)
-    return save_pa(db, employer_id, replace(pa, leaving_date=leaving_date, leaving_reason=reason.strip()), today)
+    if terms is not None:
+        pa = replace(pa, **{name: getattr(terms, name) for name in LEAVING_TERMS})
+    if version is not None:
+        pa = replace(pa, version=version)
+    return save_pa_undoably(db, employer_id, replace(pa, leaving_date=leaving_date, leaving_reason=reason.strip()),
+                            today, code="PA_LEAVING_RECORDED")
 
 
 def delete_pa(db: Database, pa_id: int) -> None:
-    """Delete a PA who has never been paid (undoing "Add a PA", say). A PA with finalised pay records
-    is refused: the records are kept by law, so record them as a leaver instead."""
+    """Delete a PA who has never been paid. A PA with finalised pay records is refused: the records
+    are kept by law, so record them as a leaver instead."""
     with db.session(write=True) as s:
         row = s.get(models.PersonalAssistant, pa_id)
         if row is None:
             return
-        if s.scalar(select(models.StoredPayslip.id).where(models.StoredPayslip.pa_id == pa_id).limit(1)) is not None:
-            raise ServiceError(f"{row.name} has been paid, and their pay records must be kept, so they cannot be "
-                               "deleted. Record them as a leaver instead (People, Record a leaver).")
+        _refuse_if_paid(s, row.id, row.name)
         s.delete(row)
+
+
+def _refuse_if_paid(s, pa_id: int, name: str) -> None:
+    if s.scalar(select(models.StoredPayslip.id).where(models.StoredPayslip.pa_id == pa_id).limit(1)) is not None:
+        raise ServiceError(f"{name} has been paid, and their pay records must be kept, so they cannot be "
+                           "deleted. Record them as a leaver instead (People, Record a leaver).")
+
+
+class PARule(Rule):
+    """Undo and redo of a PA's details and pay lines: the record is checked as saving checks it (its
+    fields, a name no other PA of the employer has), a PA who has been paid is never deleted, and the
+    change history notes pay rates and leaving dates as saving notes them."""
+
+    tables = frozenset({"pas", "pay_rates"})
+
+    def before(self, s, rows, reversal):
+        removed = {r.id for r in rows if r.table == "pas" and r.new is None}
+        for r in rows:
+            if r.table == "pas" and r.new is None:
+                if r.old["employer_id"] not in reversal.whole_employers:  # their pay records go with them
+                    _refuse_if_paid(s, r.id, r.old["name"])
+            elif r.table == "pas" and _name_taken(s, r.new["employer_id"], r.new["name"], removed | {r.id}):
+                raise ValidationFailed({"name": Problem("PA_NAME_TAKEN", r.new["name"])})
+        found = {}
+        for pa_id in _pa_ids(rows):
+            row = s.get(models.PersonalAssistant, pa_id)
+            found[pa_id] = pa_record(row) if row is not None else None
+        return found
+
+    def after(self, s, rows, before, reversal):
+        written = {r.id for r in rows if r.table == "pas"}
+        for pa_id in _pa_ids(rows):
+            row = s.get(models.PersonalAssistant, pa_id)
+            if row is None:
+                continue
+            record = pa_record(row)
+            problems = check_pa(record, reversal.today)
+            if problems:
+                raise ValidationFailed(problems)
+            if row.employer_id in reversal.whole_employers:
+                continue  # their history came back with them
+            if pa_id not in written:  # its pay lines alone: the PA's version moves on, as saving moves it
+                s.execute(update(models.PersonalAssistant).where(models.PersonalAssistant.id == pa_id)
+                          .values(version=models.PersonalAssistant.version + 1))
+            _note(s, row.employer_id, pa_id, before.get(pa_id), record)
+
+
+def _pa_ids(rows) -> list[int]:
+    ids = set()
+    for r in rows:
+        if r.table == "pas" and r.id is not None:
+            ids.add(r.id)
+        elif r.table == "pay_rates":
+            ids.update(v["pa_id"] for v in (r.old, r.new) if v is not None)
+    return sorted(ids)

@@ -9,10 +9,11 @@ from sqlalchemy import select
 
 from pa_manager.domain import rota as rota_rules
 from pa_manager.domain.rota import CANCEL, COVER, Cancellation, Cover, RotaPattern
-from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftError, ShiftType, find_overlaps, to_london
+from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftError, ShiftType, find_overlaps, local_date, to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ValidationFailed
-from pa_manager.services.shifts import shifts_between, store_checked
+from pa_manager.services.shifts import added_shifts, shifts_between, store_checked_in
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -61,24 +62,59 @@ def make_pattern(**fields) -> RotaPattern:
         raise ValidationFailed({field: Problem(error.code)}) from None
 
 
-def save_pattern(db: Database, employer_id: int, pattern: RotaPattern, pattern_id: int | None = None) -> PatternRecord:
+def save_pattern(db: Database, employer_id: int, pattern: RotaPattern,
+                 pattern_id: int | None = None) -> Done[PatternRecord]:
+    """Add a pattern to the rota (ROTA_PATTERN_ADDED), or change one (ROTA_PATTERN_CHANGED)."""
     with db.session() as s:
-        row = (s.get(models.RotaPattern, pattern_id) if pattern_id is not None else None) or models.RotaPattern(id=pattern_id)
+        recorder = Recorder(s)
+        row = s.get(models.RotaPattern, pattern_id) if pattern_id is not None else None
+        if row is None:
+            row = models.RotaPattern()
+            s.add(row)
+        else:
+            recorder.watch(models.RotaPattern, models.RotaPattern.id == pattern_id)
         row.employer_id, row.pa_id, row.name = employer_id, pattern.pa, pattern.name.strip()
         row.shift_type, row.break_minutes = pattern.shift_type.value, pattern.break_minutes
         row.start_time, row.end_time = pattern.start.strftime("%H:%M"), pattern.end.strftime("%H:%M")
         row.weekdays = ",".join(str(d) for d in sorted(pattern.weekdays))
         row.interval_weeks, row.starts_on, row.until = pattern.interval, pattern.starts_on, pattern.until
-        s.add(row)
         s.flush()
-        return pattern_record(row)
+        recorder.added(models.RotaPattern, row.id)
+        saved = pattern_record(row)
+        return done(saved, recorder, "ROTA_PATTERN_ADDED" if pattern_id is None else "ROTA_PATTERN_CHANGED",
+                    employer_id, **_pattern_facts(s, saved.pattern))
 
 
-def delete_pattern(db: Database, pattern_id: int) -> None:
+def _pattern_facts(s, pattern: RotaPattern) -> dict:
+    pa = s.get(models.PersonalAssistant, pattern.pa)
+    return dict(name=pa.name if pa else "", pattern=pattern.name, weekdays=tuple(sorted(pattern.weekdays)))
+
+
+def delete_pattern(db: Database, pattern_id: int) -> Change | None:
+    """Take a pattern off the rota (ROTA_PATTERN_REMOVED); None if it was not there."""
     with db.session() as s:
         row = s.get(models.RotaPattern, pattern_id)
-        if row is not None:
-            s.delete(row)
+        if row is None:
+            return None
+        recorder = Recorder(s)
+        recorder.watch(models.RotaPattern, models.RotaPattern.id == pattern_id)
+        facts = _pattern_facts(s, pattern_record(row).pattern)
+        s.delete(row)
+        return recorder.change("ROTA_PATTERN_REMOVED", row.employer_id, **facts)
+
+
+class PatternRule(Rule):
+    """A pattern put back by undo or redo must still make a rota (as the form checks it)."""
+
+    tables = frozenset({"rota_patterns"})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            if r.new is not None:
+                try:
+                    pattern_record(s.get(models.RotaPattern, r.id))
+                except ShiftError as error:
+                    raise ValidationFailed({"pattern": Problem(error.code)}) from None
 
 
 def list_changes(db: Database, employer_id: int, first: date, last: date) -> list[ChangeRecord]:
@@ -96,24 +132,48 @@ def _change(row: models.RotaChange) -> Cancellation | Cover:
     return Cancellation(pa=row.pa_id, day=row.day, start=start)
 
 
-def save_change(db: Database, employer_id: int, change: Cancellation | Cover, change_id: int | None = None) -> ChangeRecord:
+def save_change(db: Database, employer_id: int, change: Cancellation | Cover) -> ChangeRecord:
+    """Record a one-off change to the rota."""
     with db.session() as s:
-        row = models.RotaChange(
-            id=change_id, employer_id=employer_id, pa_id=change.pa, day=change.day,
-            start_time=change.start.strftime("%H:%M") if change.start else "",
-            kind=COVER if isinstance(change, Cover) else CANCEL,
-            cover_pa_id=change.cover_pa if isinstance(change, Cover) else None,
-        )
-        s.add(row)
-        s.flush()
-        return ChangeRecord(row.id, _change(row))
+        return _add_change(s, employer_id, change)
 
 
-def delete_change(db: Database, change_id: int) -> None:
+def _add_change(s, employer_id: int, change: Cancellation | Cover) -> ChangeRecord:
+    row = models.RotaChange(
+        employer_id=employer_id, pa_id=change.pa, day=change.day,
+        start_time=change.start.strftime("%H:%M") if change.start else "",
+        kind=COVER if isinstance(change, Cover) else CANCEL,
+        cover_pa_id=change.cover_pa if isinstance(change, Cover) else None,
+    )
+    s.add(row)
+    s.flush()
+    return ChangeRecord(row.id, _change(row))
+
+
+def cancel_planned(db: Database, employer_id: int, planned: Shift) -> Done[ChangeRecord]:
+    """Cancel one planned shift; the rota itself is unchanged (ROTA_SHIFT_CANCELLED)."""
+    return _change_planned(db, employer_id, planned, Cancellation(planned.pa, local_date(planned),
+                                                                  planned_start(planned)))
+
+
+def cover_planned(db: Database, employer_id: int, planned: Shift, cover_pa: int) -> Done[ChangeRecord]:
+    """Record another PA working a planned shift instead (ROTA_SHIFT_COVERED)."""
+    return _change_planned(db, employer_id, planned, Cover(planned.pa, local_date(planned), cover_pa,
+                                                           planned_start(planned)))
+
+
+def _change_planned(db: Database, employer_id: int, planned: Shift, change: Cancellation | Cover) -> Done[ChangeRecord]:
     with db.session() as s:
-        row = s.get(models.RotaChange, change_id)
-        if row is not None:
-            s.delete(row)
+        recorder = Recorder(s)
+        saved = _add_change(s, employer_id, change)
+        recorder.added(models.RotaChange, saved.id)
+        names = {pa_id: name for pa_id, name in s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name)
+                                                          .where(models.PersonalAssistant.employer_id == employer_id))}
+        facts = dict(name=names.get(planned.pa, ""), start=planned.start, end=planned.end)
+        if isinstance(change, Cover):
+            return done(saved, recorder, "ROTA_SHIFT_COVERED", employer_id, cover=names.get(change.cover_pa, ""),
+                        **facts)
+        return done(saved, recorder, "ROTA_SHIFT_CANCELLED", employer_id, **facts)
 
 
 def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, include_worked: bool = False) -> list[Shift]:
@@ -127,14 +187,18 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
     if include_worked:
         return planned
     worked = shifts_between(db, employer_id, first, last)
-    done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if any(p is q for q in planned)}
+    mine = {id(p) for p in planned}
+    done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if id(p) in mine}
     return [p for p in planned if id(p) not in done]
 
 
-def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> tuple[int, ...]:
-    """Record planned shifts as worked, as planned. All or nothing: any refusal stores none.
-    Returns the new shifts' ids."""
-    return store_checked(db, employer_id, planned, FROM_ROTA)
+def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> Done[tuple[int, ...]]:
+    """Record planned shifts as worked, as planned (SHIFTS_MARKED_WORKED). All or nothing: any refusal
+    stores none (ValidationFailed). Gives the new shifts' ids."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        ids = store_checked_in(s, employer_id, planned, FROM_ROTA)
+        return Done(ids, added_shifts(recorder, s, "SHIFTS_MARKED_WORKED", employer_id, ids))
 
 
 def planned_start(shift: Shift) -> time:

@@ -12,13 +12,14 @@ from sqlalchemy import insert, select
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
-    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, to_london, validate_shift,
+    MANUAL, Shift, ShiftError, ShiftType, errors, find_overlaps, local_date, local_shift, validate_shift,
 )
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import format_date
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
+from pa_manager.wording import shift_when
 
 # Which form field each refusal belongs to, so the message appears next to it.
 _FIELD = {
@@ -57,8 +58,7 @@ def build_shift(entry: ShiftInput, key: int | None = None) -> Shift:
 
 def describe_when(shift: Shift) -> str:
     """'Tuesday 3 March 2026, 08:00 to 12:00', in London time."""
-    start, end = to_london(shift.start), to_london(shift.end)
-    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
+    return shift_when(shift.start, shift.end)
 
 
 # --- storage <-> values ------------------------------------------------------------------------
@@ -159,17 +159,16 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     return found
 
 
-def store_checked(db: Database, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
-    """Check new shifts and store them in one transaction, all or none: ValidationFailed (each
-    problem by its field) if any is refused. Returns their new ids in order."""
+def store_checked_in(s, employer_id: int, shifts: list[Shift], source: str) -> tuple[int, ...]:
+    """Check new shifts and store them in the caller's transaction, all or none: ValidationFailed
+    (each problem by its field) if any is refused. Returns their new ids in order."""
     if not shifts:
         return ()
-    with db.session() as s:
-        lock_employer(s, employer_id)
-        problems = batch_problems(s, employer_id, shifts)
-        if problems:
-            raise ValidationFailed({field: problem for _, field, problem in problems})
-        return insert_batch(s, employer_id, shifts, source)
+    lock_employer(s, employer_id)
+    problems = batch_problems(s, employer_id, shifts)
+    if problems:
+        raise ValidationFailed({field: problem for _, field, problem in problems})
+    return insert_batch(s, employer_id, shifts, source)
 
 
 def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
@@ -239,10 +238,18 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
                source: str = MANUAL, *, version: int | None = None) -> Shift:
     """Add a shift (shift_id None) or change one, after checking it; returns it as stored. `version` is
     the version of the shift the form opened (Shift.version): if someone else has changed or removed
-    the shift since, nothing is saved (ChangedElsewhere)."""
+    the shift since, nothing is saved (ChangedElsewhere). As save_shift_undoably, for callers with no
+    undo to keep."""
+    return save_shift_undoably(db, employer_id, entry, shift_id, source, version=version).value
+
+
+def save_shift_undoably(db: Database, employer_id: int, entry: ShiftInput, shift_id: int | None = None,
+                        source: str = MANUAL, *, version: int | None = None) -> Done[Shift]:
+    """save_shift, with the change it made (SHIFT_ADDED or SHIFT_CHANGED)."""
     shift = build_shift(entry, key=shift_id)
     with db.session() as s:
         lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the write
+        recorder = Recorder(s)
         row = s.get(models.Shift, shift_id) if shift_id is not None else None
         if shift_id is not None and version is not None and (row is None or row.version != version):
             stored = shift if row is None else to_shift(row)
@@ -254,6 +261,7 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
             raise ValidationFailed(problems)
         if row is not None:
             _refuse_if_paid(s, employer_id, row.local_date)  # moving a paid shift out is a change too
+            recorder.watch(models.Shift, models.Shift.id == row.id)
         if row is None:
             row = models.Shift()
             s.add(row)
@@ -265,28 +273,80 @@ def save_shift(db: Database, employer_id: int, entry: ShiftInput, shift_id: int 
             pa = s.get(models.PersonalAssistant, shift.pa)
             raise ChangedElsewhere(Problem.of("SHIFT_CHANGED_ELSEWHERE", describe_when(shift),
                                               name=pa.name if pa else "")) from None
-        return to_shift(row)
+        recorder.added(models.Shift, row.id)
+        saved = to_shift(row)
+        return done(saved, recorder, "SHIFT_ADDED" if shift_id is None else "SHIFT_CHANGED", employer_id,
+                    **shift_facts(s, saved))
 
 
-def restore_shift(db: Database, employer_id: int, shift: Shift, source: str = MANUAL) -> None:
-    """Put a shift back exactly as it was, with its id (undo and redo)."""
-    with db.session() as s:
-        lock_employer(s, employer_id)
-        row = s.get(models.Shift, shift.key) or models.Shift(id=shift.key)
-        for day in {local_date(shift), row.local_date} - {None}:
-            _refuse_if_paid(s, employer_id, day)
-        for name, value in row_values(employer_id, shift, source).items():
-            setattr(row, name, value)
-        s.add(row)
+def shift_facts(s, shift: Shift) -> dict:
+    """What the words for a change to one shift need (wording.undo_text): whose, and when."""
+    pa = s.get(models.PersonalAssistant, shift.pa)
+    return dict(name=pa.name if pa else "", start=shift.start, end=shift.end)
 
 
-def delete_shift(db: Database, shift_id: int) -> None:
+def delete_shift(db: Database, shift_id: int) -> Change | None:
+    """Remove a shift (SHIFT_REMOVED); None if it was not there. A shift on a day already paid is refused."""
     with db.session() as s:
         row = s.get(models.Shift, shift_id)
-        if row is not None:
-            lock_employer(s, row.employer_id)
-            _refuse_if_paid(s, row.employer_id, row.local_date)
-            s.delete(row)
+        if row is None:
+            return None
+        lock_employer(s, row.employer_id)
+        _refuse_if_paid(s, row.employer_id, row.local_date)
+        recorder = Recorder(s)
+        recorder.watch(models.Shift, models.Shift.id == shift_id)
+        facts = shift_facts(s, to_shift(row))
+        s.delete(row)
+        return recorder.change("SHIFT_REMOVED", row.employer_id, **facts)
+
+
+def added_shifts(recorder: Recorder, s, code: str, employer_id: int, ids: tuple[int, ...]) -> Change:
+    """The change of an action that stored new shifts (SHIFTS_COPIED, SHIFTS_IMPORTED, SHIFTS_MARKED_WORKED):
+    how many, and whose and when for just one."""
+    recorder.added(models.Shift, *ids)
+    facts = shift_facts(s, to_shift(s.get(models.Shift, ids[0]))) if len(ids) == 1 else {}
+    return recorder.change(code, employer_id, count=len(ids), **facts)
+
+
+class ShiftRule(Rule):
+    """Undo and redo of shifts, checked as saving checks them: nothing on a day already paid (taken
+    away, put back or moved), and a shift put back within its PA's employment and overlapping none.
+    Checked before writing (so a shift the same as one typed in since is refused in these words, not
+    by the database), or after, for a shift whose PA comes back in the same change."""
+
+    tables = frozenset({"shifts"})
+
+    def before(self, s, rows, reversal):
+        paid: dict[int, list] = {}
+        later = set()  # PAs who come back in the same change: their shifts are checked once they are back
+        for r in rows:
+            if (r.old or r.new)["employer_id"] in reversal.whole_employers:
+                continue
+            if r.old is not None:
+                employer_id = r.old["employer_id"]
+                if employer_id not in paid:
+                    paid[employer_id] = paid_periods(s, employer_id)
+                problem = paid_day_problem(paid[employer_id], r.old["local_date"])
+                if problem is not None:
+                    raise ValidationFailed({"day": problem})
+            if r.new is not None:
+                if s.get(models.PersonalAssistant, r.new["pa_id"]) is None:
+                    later.add(r.new["pa_id"])
+                else:
+                    _refuse_problems(s, {**r.new, "id": r.id})  # id None: put back under a new id
+        return later
+
+    def after(self, s, rows, later, reversal):
+        for r in rows:
+            if r.new is not None and r.new["pa_id"] in later:
+                _refuse_problems(s, r.new)
+
+
+def _refuse_problems(s, values: dict) -> None:
+    shift = to_shift(models.Shift(**values))
+    problems = shift_problems(s, values["employer_id"], shift)
+    if problems:
+        raise ValidationFailed(problems)
 
 
 def get_shift(db: Database, shift_id: int) -> Shift:

@@ -17,6 +17,7 @@ from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.mapping import copy_employer, copy_pa, employer_record
 from pa_manager.services.people import list_pas
+from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 from pa_manager.storage.export_schema import text_limit
@@ -39,6 +40,7 @@ class StaffImportResult:
     dry_run: bool
     employer_id: int | None = None
     added_ids: tuple[int, ...] = ()
+    change: Change | None = None  # what was stored (STAFF_IMPORTED), for undo; None on a dry run or a refusal
 
     @property
     def ok(self) -> bool:
@@ -102,15 +104,18 @@ def import_staff(
             to_add.append(record)
     created = employer is None
     added_ids: tuple[int, ...] = ()
+    change = None
     if not errors and not dry_run:
         # One transaction: the employer and every PA are stored together, or nothing is.
         with db.session() as s:
+            recorder = Recorder(s)
             if employer is None:
                 row = models.Employer()
                 copy_employer(new_employer, row)
                 s.add(row)
                 s.flush()
                 employer = employer_record(row)
+                recorder.added(models.Employer, employer.id)
             stored = []
             for record in to_add:
                 pa = models.PersonalAssistant(employer_id=employer.id)
@@ -119,6 +124,10 @@ def import_staff(
                 stored.append(pa)
             s.flush()
             added_ids = tuple(pa.id for pa in stored)
+            recorder.added(models.PersonalAssistant, *added_ids)
+            if added_ids:
+                recorder.added_where(models.PayRate, models.PayRate.pa_id.in_(added_ids))
+            change = recorder.change("STAFF_IMPORTED", employer.id, count=len(added_ids))
     return StaffImportResult(
         employer=employer.name if employer else employer_name.strip(),
         employer_created=created,
@@ -128,4 +137,5 @@ def import_staff(
         dry_run=dry_run,
         employer_id=employer.id if employer else None,
         added_ids=added_ids,
+        change=change,
     )

@@ -13,8 +13,9 @@ from pa_manager.importers.timesheet_export import write_timesheet
 from pa_manager.messages import describe
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.people import list_pas
-from pa_manager.services.shifts import batch_problems, insert_batch, shift_rows, shifts_between, to_shift
+from pa_manager.services.shifts import added_shifts, batch_problems, insert_batch, shift_rows, shifts_between, to_shift
 from pa_manager.services.staff_import import RowError
+from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -26,6 +27,7 @@ class TimesheetImportResult:
     errors: tuple[RowError, ...]
     dry_run: bool
     added_ids: tuple[int, ...] = ()
+    change: Change | None = None  # what was stored (SHIFTS_IMPORTED), for undo; None when nothing was
 
     @property
     def ok(self) -> bool:
@@ -62,7 +64,8 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
         if errors or dry_run or not new:
             return TimesheetImportResult(len(new) if not errors else 0, already, tuple(errors), dry_run)
         ids = insert_batch(s, employer_id, [shift for _, shift in new], IMPORTED)
-    return TimesheetImportResult(len(new), already, (), False, ids)
+        change = added_shifts(Recorder(s), s, "SHIFTS_IMPORTED", employer_id, ids)
+    return TimesheetImportResult(len(new), already, (), False, ids, change)
 
 
 def export_timesheet(db: Database, employer_id: int, path: Path, first: date, last: date) -> int:

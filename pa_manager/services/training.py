@@ -15,9 +15,10 @@ from pa_manager.domain.training import Course, Meeting, MatrixCell, RequiredTrai
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.people import list_pas
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
-from pa_manager.wording import COURSE_NAMES
+from pa_manager.wording import COURSE_NAMES, course_name
 
 MAX_CERTIFICATE_BYTES = rules.MAX_CERTIFICATE_BYTES
 
@@ -30,7 +31,7 @@ class CourseRecord:
 
     @property
     def name(self) -> str:
-        return self.course.name or COURSE_NAMES.get(self.course.key, self.course.key.replace("_", " ").capitalize())
+        return course_name(self.course.key, self.course.name)
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,8 @@ class StoredRecord:
 
 def ensure_catalogue(db: Database, employer_id: int) -> None:
     """Seed an employer's catalogue with the usual topics the first time it is used."""
+    if db.read_only:
+        return  # a file opened to look at only shows what it holds; nothing can be added to it
     seeded = select(models.Course.id).where(models.Course.employer_id == employer_id).limit(1)
     with db.session() as s:
         if s.scalar(seeded) is not None:
@@ -75,23 +78,42 @@ def list_courses(db: Database, employer_id: int) -> list[CourseRecord]:
 
 
 def save_course(db: Database, employer_id: int, name: str, refresh_months: int | None, *,
-                required_for_everyone: bool = False, course_id: int | None = None) -> CourseRecord:
-    """Add a course of the employer's own (course_id None), or change one's interval or name."""
-    if course_id is None and not name.strip():
-        raise ValidationFailed({"name": Problem("NAME_MISSING")})
-    if refresh_months is not None and not rules.REFRESH_MONTHS[0] <= refresh_months <= rules.REFRESH_MONTHS[1]:
-        raise ValidationFailed({"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)})
+                required_for_everyone: bool = False, course_id: int | None = None) -> Done[CourseRecord]:
+    """Add a course of the employer's own (course_id None: COURSE_ADDED), or change one's interval or
+    name (COURSE_CHANGED)."""
+    problems = _course_problems(name if course_id is None else None, refresh_months)
+    if problems:
+        raise ValidationFailed(problems)
     with db.session() as s:
+        recorder = Recorder(s)
         if course_id is None:
             row = models.Course(employer_id=employer_id, key=_new_key(s, employer_id, name))
             s.add(row)
         else:
+            recorder.watch(models.Course, models.Course.id == course_id)
             row = s.get(models.Course, course_id)
         if name.strip() and (course_id is None or row.name or name.strip() != COURSE_NAMES.get(row.key)):
             row.name = name.strip()
         row.refresh_months, row.required_for_everyone = refresh_months, required_for_everyone
         s.flush()
-        return _course(row)
+        recorder.added(models.Course, row.id)
+        saved = _course(row)
+        return done(saved, recorder, "COURSE_ADDED" if course_id is None else "COURSE_CHANGED", employer_id,
+                    **_course_facts(row))
+
+
+def _course_problems(name: str | None, refresh_months: int | None) -> dict[str, Problem]:
+    """A new course needs a name (None: not a new one); a refresh interval is whole months in range."""
+    if name is not None and not name.strip():
+        return {"name": Problem("NAME_MISSING")}
+    if refresh_months is not None and not rules.REFRESH_MONTHS[0] <= refresh_months <= rules.REFRESH_MONTHS[1]:
+        return {"refresh_months": Problem("REFRESH_MONTHS_INVALID", refresh_months)}
+    return {}
+
+
+def _course_facts(row: models.Course) -> dict:
+    """What the words need to name a course (wording.course_name): its key, and its own name if it has one."""
+    return dict(course_key=row.key, course_name=row.name)
 
 
 def _new_key(session, employer_id: int, name: str) -> str:
@@ -103,11 +125,17 @@ def _new_key(session, employer_id: int, name: str) -> str:
     return key
 
 
-def delete_course(db: Database, course_id: int) -> None:
+def delete_course(db: Database, course_id: int) -> Change | None:
+    """Remove a course, and anything recorded against it (COURSE_REMOVED); None if it was not there."""
     with db.session() as s:
         row = s.get(models.Course, course_id)
-        if row is not None:
-            s.delete(row)
+        if row is None:
+            return None
+        recorder = Recorder(s)
+        recorder.watch(models.Course, models.Course.id == course_id, dependents=True)
+        facts = _course_facts(row)
+        s.delete(row)
+        return recorder.change("COURSE_REMOVED", row.employer_id, **facts)
 
 
 # --- records and certificates -------------------------------------------------------------------
@@ -131,15 +159,9 @@ def list_records(db: Database, employer_id: int, pa_id: int | None = None) -> li
 
 def save_record(db: Database, employer_id: int, pa_id: int, course_id: int, completed_on: date, *,
                 provider: str = "", cost: Decimal | None = None, funding_source: str = "",
-                certificate: Path | None = None, record_id: int | None = None, today: date | None = None) -> StoredRecord:
-    """Record a course a PA completed; a certificate file is copied into the data file."""
-    problems = {}
-    if today is not None and completed_on > today:
-        problems["completed_on"] = Problem.of("TRAINING_DATE_IN_FUTURE", completed_on)
-    if cost is not None and cost < 0:
-        problems["cost"] = Problem("RATE_NOT_POSITIVE")
-    if funding_source and funding_source not in rules.FUNDING_SOURCES:
-        problems["funding_source"] = Problem("FUNDING_SOURCE_UNKNOWN", funding_source)
+                certificate: Path | None = None, today: date | None = None) -> Done[StoredRecord]:
+    """Record a course a PA completed (TRAINING_RECORDED); a certificate file is copied into the data file."""
+    problems = _record_problems(completed_on, cost, funding_source, today)
     content = None
     if certificate is not None:
         try:
@@ -147,12 +169,12 @@ def save_record(db: Database, employer_id: int, pa_id: int, course_id: int, comp
         except OSError:
             problems["certificate"] = Problem("CERTIFICATE_UNREADABLE", Path(certificate).name)
         else:
-            if len(content) > MAX_CERTIFICATE_BYTES:
-                problems["certificate"] = Problem("CERTIFICATE_TOO_LARGE", Path(certificate).name)
+            problems.update(_certificate_problems(Path(certificate).name, content))
     if problems:
         raise ValidationFailed(problems)
     with db.session() as s:
-        row = (s.get(models.TrainingRecord, record_id) if record_id else None) or models.TrainingRecord(id=record_id)
+        recorder = Recorder(s)
+        row = models.TrainingRecord()
         row.employer_id, row.pa_id, row.course_id, row.completed_on = employer_id, pa_id, course_id, completed_on
         row.provider, row.cost, row.funding_source = provider.strip(), cost, funding_source
         if content is not None:
@@ -160,10 +182,35 @@ def save_record(db: Database, employer_id: int, pa_id: int, course_id: int, comp
             s.add(attachment)
             s.flush()
             row.attachment_id = attachment.id
+            recorder.added(models.Attachment, attachment.id)
         s.add(row)
         s.flush()
-        record_id = row.id
-    return next(r for r in list_records(db, employer_id, pa_id) if r.id == record_id)
+        recorder.added(models.TrainingRecord, row.id)
+        change = recorder.change("TRAINING_RECORDED", employer_id, **_record_facts(s, row))
+    return Done(next(r for r in list_records(db, employer_id, pa_id) if r.id == row.id), change)
+
+
+def _record_problems(completed_on: date, cost: Decimal | None, funding_source: str,
+                     today: date | None) -> dict[str, Problem]:
+    problems = {}
+    if today is not None and completed_on > today:
+        problems["completed_on"] = Problem.of("TRAINING_DATE_IN_FUTURE", completed_on)
+    if cost is not None and cost < 0:
+        problems["cost"] = Problem("RATE_NOT_POSITIVE")
+    if funding_source and funding_source not in rules.FUNDING_SOURCES:
+        problems["funding_source"] = Problem("FUNDING_SOURCE_UNKNOWN", funding_source)
+    return problems
+
+
+def _certificate_problems(file_name: str, content: bytes) -> dict[str, Problem]:
+    if len(content) > MAX_CERTIFICATE_BYTES:
+        return {"certificate": Problem("CERTIFICATE_TOO_LARGE", file_name)}
+    return {}
+
+
+def _record_facts(s, row: models.TrainingRecord) -> dict:
+    pa = s.get(models.PersonalAssistant, row.pa_id)
+    return dict(name=pa.name if pa else "", **_course_facts(s.get(models.Course, row.course_id)))
 
 
 def certificate_bytes(db: Database, attachment_id: int) -> tuple[str, bytes]:
@@ -174,13 +221,20 @@ def certificate_bytes(db: Database, attachment_id: int) -> tuple[str, bytes]:
         return row.file_name, row.content
 
 
-def delete_record(db: Database, record_id: int) -> None:
+def delete_record(db: Database, record_id: int) -> Change | None:
+    """Remove a training record and its certificate (TRAINING_RECORD_REMOVED); None if it was not there."""
     with db.session() as s:
         row = s.get(models.TrainingRecord, record_id)
-        if row is not None:
-            if row.attachment_id is not None:
-                s.execute(delete(models.Attachment).where(models.Attachment.id == row.attachment_id))
-            s.delete(row)
+        if row is None:
+            return None
+        recorder = Recorder(s)
+        recorder.watch(models.TrainingRecord, models.TrainingRecord.id == record_id)
+        facts = _record_facts(s, row)
+        if row.attachment_id is not None:
+            recorder.watch(models.Attachment, models.Attachment.id == row.attachment_id)
+            s.execute(delete(models.Attachment).where(models.Attachment.id == row.attachment_id))
+        s.delete(row)
+        return recorder.change("TRAINING_RECORD_REMOVED", row.employer_id, **facts)
 
 
 # --- what each PA must have, meetings, the Care Certificate --------------------------------------
@@ -191,11 +245,25 @@ def required_course_ids(db: Database, employer_id: int, pa_id: int) -> set[int]:
         return set(s.scalars(select(models.RequiredCourse.course_id).where(models.RequiredCourse.pa_id == pa_id)))
 
 
-def set_required(db: Database, employer_id: int, pa_id: int, course_ids: set[int]) -> None:
-    """The courses this PA must have, beyond those every PA needs."""
+def set_required(db: Database, employer_id: int, pa_id: int, course_ids: set[int]) -> Change:
+    """The courses this PA must have, beyond those every PA needs (REQUIRED_COURSES_CHANGED)."""
     with db.session() as s:
-        s.execute(delete(models.RequiredCourse).where(models.RequiredCourse.pa_id == pa_id))
-        s.add_all(models.RequiredCourse(employer_id=employer_id, pa_id=pa_id, course_id=c) for c in sorted(course_ids))
+        recorder = Recorder(s)
+        recorder.watch(models.RequiredCourse, models.RequiredCourse.pa_id == pa_id)
+        wanted = set(course_ids)
+        for row in s.scalars(select(models.RequiredCourse).where(models.RequiredCourse.pa_id == pa_id)):
+            if row.course_id in wanted:
+                wanted.discard(row.course_id)  # kept as it is
+            else:
+                s.delete(row)
+        s.flush()
+        s.add_all(models.RequiredCourse(employer_id=employer_id, pa_id=pa_id, course_id=c) for c in sorted(wanted))
+        return recorder.change("REQUIRED_COURSES_CHANGED", employer_id, name=_pa_name(s, pa_id))
+
+
+def _pa_name(s, pa_id: int) -> str:
+    pa = s.get(models.PersonalAssistant, pa_id)
+    return pa.name if pa else ""
 
 
 def _required(session, employer_id: int, courses: list[CourseRecord]) -> RequiredTraining:
@@ -207,14 +275,18 @@ def _required(session, employer_id: int, courses: list[CourseRecord]) -> Require
     return RequiredTraining.of(everyone=[c.course.key for c in courses if c.required_for_everyone], by_pa=by_pa)
 
 
-def add_meeting(db: Database, employer_id: int, pa_id: int, kind: str, held_on: date) -> int:
+def add_meeting(db: Database, employer_id: int, pa_id: int, kind: str, held_on: date) -> Done[int]:
+    """Record a supervision or appraisal held (MEETING_ADDED); gives its id."""
     if kind not in rules.MEETING_KINDS:
         raise ValidationFailed({"kind": Problem("MEETING_KIND_UNKNOWN", kind)})
     with db.session() as s:
+        recorder = Recorder(s)
         row = models.Meeting(employer_id=employer_id, pa_id=pa_id, kind=kind, held_on=held_on)
         s.add(row)
         s.flush()
-        return row.id
+        recorder.added(models.Meeting, row.id)
+        return done(row.id, recorder, "MEETING_ADDED", employer_id, name=_pa_name(s, pa_id), kind=kind,
+                    held_on=held_on)
 
 
 def list_meetings(db: Database, employer_id: int) -> list[tuple[int, Meeting]]:
@@ -223,11 +295,17 @@ def list_meetings(db: Database, employer_id: int) -> list[tuple[int, Meeting]]:
             select(models.Meeting).where(models.Meeting.employer_id == employer_id).order_by(models.Meeting.held_on))]
 
 
-def delete_meeting(db: Database, meeting_id: int) -> None:
+def delete_meeting(db: Database, meeting_id: int) -> Change | None:
+    """Remove a meeting (MEETING_REMOVED); None if it was not there."""
     with db.session() as s:
         row = s.get(models.Meeting, meeting_id)
-        if row is not None:
-            s.delete(row)
+        if row is None:
+            return None
+        recorder = Recorder(s)
+        recorder.watch(models.Meeting, models.Meeting.id == meeting_id)
+        facts = dict(name=_pa_name(s, row.pa_id), kind=row.kind, held_on=row.held_on)
+        s.delete(row)
+        return recorder.change("MEETING_REMOVED", row.employer_id, **facts)
 
 
 def care_certificate(db: Database, employer_id: int, pa_id: int) -> dict[int, date]:
@@ -237,15 +315,67 @@ def care_certificate(db: Database, employer_id: int, pa_id: int) -> dict[int, da
                               .where(models.CareCertificateProgress.pa_id == pa_id)).all())
 
 
-def set_care_certificate_standard(db: Database, employer_id: int, pa_id: int, standard: int, completed_on: date | None) -> None:
-    if standard not in {s.number for s in rules.care_certificate_standards()}:
-        raise ValidationFailed({"standard": Problem("CARE_CERTIFICATE_STANDARD_UNKNOWN", standard)})
+def set_care_certificate_standard(db: Database, employer_id: int, pa_id: int, standard: int,
+                                  completed_on: date | None) -> Change:
+    """When one standard was completed (None: not yet)."""
+    return set_care_certificate(db, employer_id, pa_id, {standard: completed_on})
+
+
+def set_care_certificate(db: Database, employer_id: int, pa_id: int, progress: dict[int, date | None]) -> Change:
+    """When each of these standards was completed (None: not yet), in one change
+    (CARE_CERTIFICATE_CHANGED); standards not named stay as they are."""
+    for standard in progress:
+        if (problem := _standard_problem(standard)) is not None:
+            raise ValidationFailed({"standard": problem})
     with db.session() as s:
-        s.execute(delete(models.CareCertificateProgress).where(models.CareCertificateProgress.pa_id == pa_id,
-                                                               models.CareCertificateProgress.standard == standard))
-        if completed_on is not None:
-            s.add(models.CareCertificateProgress(employer_id=employer_id, pa_id=pa_id, standard=standard,
-                                                 completed_on=completed_on))
+        recorder = Recorder(s)
+        recorder.watch(models.CareCertificateProgress, models.CareCertificateProgress.pa_id == pa_id)
+        stored = {row.standard: row for row in s.scalars(select(models.CareCertificateProgress).where(
+            models.CareCertificateProgress.pa_id == pa_id))}
+        for standard, completed_on in sorted(progress.items()):
+            row = stored.get(standard)
+            if completed_on is None and row is not None:
+                s.delete(row)
+            elif completed_on is not None and row is None:
+                s.add(models.CareCertificateProgress(employer_id=employer_id, pa_id=pa_id, standard=standard,
+                                                     completed_on=completed_on))
+            elif completed_on is not None:
+                row.completed_on = completed_on
+        return recorder.change("CARE_CERTIFICATE_CHANGED", employer_id, name=_pa_name(s, pa_id))
+
+
+def _standard_problem(standard: int) -> Problem | None:
+    if standard not in {s.number for s in rules.care_certificate_standards()}:
+        return Problem("CARE_CERTIFICATE_STANDARD_UNKNOWN", standard)
+    return None
+
+
+class TrainingRule(Rule):
+    """Undo and redo of training records, courses, meetings and the Care Certificate: each record put
+    back is checked as saving checks it (a course's interval, a completion date not in the future, a
+    certificate no larger than the limit, a kind of meeting and a standard that exist)."""
+
+    tables = frozenset({"courses", "attachments", "training_records", "meetings", "care_certificate_progress"})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            v = r.new
+            if v is None:
+                continue
+            if r.table == "courses":
+                problems = _course_problems(None, v["refresh_months"])
+            elif r.table == "attachments":
+                problems = _certificate_problems(v["file_name"], v["content"])
+            elif r.table == "training_records":
+                problems = _record_problems(v["completed_on"], v["cost"], v["funding_source"], reversal.today)
+            elif r.table == "meetings":
+                problems = {} if v["kind"] in rules.MEETING_KINDS else {
+                    "kind": Problem("MEETING_KIND_UNKNOWN", v["kind"])}
+            else:
+                problem = _standard_problem(v["standard"])
+                problems = {"standard": problem} if problem else {}
+            if problems:
+                raise ValidationFailed(problems)
 
 
 # --- the matrix and what is due --------------------------------------------------------------------

@@ -5,6 +5,7 @@ be emailed or carried on a USB stick as one thing.
 """
 from __future__ import annotations
 
+import io
 import json
 import zipfile
 import zlib
@@ -13,13 +14,14 @@ from pathlib import Path
 
 from pa_manager.domain.pay_record import from_document
 from pa_manager.messages import describe
-from pa_manager.services.employers import employer_named
+from pa_manager.services.employers import added_employer, employer_named
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.import_checks import check_records
+from pa_manager.services.undo import Done, Recorder, done
 from pa_manager.storage.database import Database, head_revision, known_revisions
 from pa_manager.storage.export_schema import FileRefused, check_repeats, check_tables
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
-from pa_manager.storage.transfer import dump_employer, load_employer
+from pa_manager.storage.transfer import load_employer, stream_employer
 
 FORMAT = "pa-manager-employer"
 FORMAT_VERSION = 1
@@ -28,24 +30,51 @@ MEMBER = "employer.json"
 
 
 def export_employer(db: Database, employer_id: int, path: Path, now: datetime) -> Path:
-    with db.connection() as connection:
-        tables = dump_employer(connection, employer_id)
-    if not tables.get("employers"):
-        raise ServiceError("That employer is no longer in this data file. Choose another employer.")
-    document = {
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "schema_revision": head_revision(),
-        "exported_at": now.isoformat(timespec="seconds"),
-        "tables": tables,
-    }
+    """One employer's records in one file. Written row by row as they are read, so memory stays the
+    same however long the history: a JSON document laid out one row to a line (import_employer reads it
+    back the same way; any JSON reader, older versions included, reads it whole)."""
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
-    # Written beside the target then renamed, so a failed export never leaves half a file behind.
-    with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(MEMBER, json.dumps(document, indent=1, sort_keys=True))
+    header = {"format": FORMAT, "format_version": FORMAT_VERSION, "schema_revision": head_revision(),
+              "exported_at": now.isoformat(timespec="seconds")}
+    try:
+        with db.connection() as connection, \
+                zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive, \
+                archive.open(MEMBER, "w", force_zip64=True) as member:
+            out = io.TextIOWrapper(member, encoding="utf-8", newline="\n")
+            _write_document(out, header, stream_employer(connection, employer_id))
+            out.flush()
+            out.detach()
+    except _NoEmployer:
+        temporary.unlink(missing_ok=True)
+        raise ServiceError("That employer is no longer in this data file. Choose another employer.") from None
+    except BaseException:
+        temporary.unlink(missing_ok=True)  # a failed export never leaves half a file behind
+        raise
     temporary.replace(path)
     return path
+
+
+class _NoEmployer(Exception):
+    pass
+
+
+_TABLES_KEY = '"tables": {'
+
+
+def _write_document(out, header: dict, tables) -> None:
+    """{header..., "tables": {"employers": [row, row...], "pas": [...], ...}}, one row to a line."""
+    out.write(json.dumps(header, sort_keys=True)[:-1] + ", " + _TABLES_KEY + "\n")
+    for number, (name, rows) in enumerate(tables):
+        out.write(("" if number == 0 else ",\n") + json.dumps(name) + ": [\n")
+        written = 0
+        for row in rows:
+            out.write(("" if written == 0 else ",\n") + json.dumps(row, sort_keys=True))
+            written += 1
+        if name == "employers" and not written:
+            raise _NoEmployer
+        out.write("\n]")
+    out.write("\n}}\n")
 
 
 def read_export(path: Path) -> dict:
@@ -134,6 +163,12 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None, toda
     """Add the exported employer to this data file; returns its new id. The file is checked whole
     first, and refused, with nothing stored, if anything in it could not be stored or read back; a
     name already here is refused too (import it under another with `rename_to`)."""
+    return import_employer_undoably(db, path, rename_to, today).value
+
+
+def import_employer_undoably(db: Database, path: Path, rename_to: str | None = None,
+                             today: date | None = None) -> Done[int]:
+    """import_employer, with the change it made (EMPLOYER_IMPORTED: every row it added)."""
     document = read_export(path)
     try:
         tables = checked_tables(document, rename_to, today or date.today())
@@ -149,4 +184,6 @@ def import_employer(db: Database, path: Path, rename_to: str | None = None, toda
         employer_id = load_employer(s.connection(), tables)
         # An export from before pay records kept their details: bring its records up to date too.
         upgrade_version_1_records(s.connection(), employer_id)
-        return employer_id
+        recorder = Recorder(s)
+        added_employer(recorder, employer_id)
+        return done(employer_id, recorder, "EMPLOYER_IMPORTED", employer_id, name=employer["name"])

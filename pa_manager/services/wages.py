@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from pa_manager.domain import minimum_wage as mw
 from pa_manager.domain.dates import age_on
@@ -12,11 +13,11 @@ from pa_manager.domain.minimum_wage import Hours, MinimumWageError, MinimumWageR
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.validation import Problem
-from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.people import list_pas
-from pa_manager.storage.database import Database
 from pa_manager.messages import describe
+
+if TYPE_CHECKING:  # the wage check (check-wage, the calculator) needs no data file, nor the database layer
+    from pa_manager.storage.database import Database
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ def wage_standing(pa: PARecord, employer: EmployerRecord, on: date) -> WageStand
 
 
 def wage_standings(db: Database, employer_id: int, today: date) -> list[WageStanding]:
+    from pa_manager.services.employers import get_employer
+    from pa_manager.services.people import list_pas
+
     return standings_for(get_employer(db, employer_id), list_pas(db, employer_id), today)
 
 
@@ -83,6 +87,9 @@ def standings_for(employer: EmployerRecord, pas: list[PARecord], today: date) ->
 
 
 def wage_warnings(db: Database, employer_id: int, today: date) -> list[PAWageWarning]:
+    from pa_manager.services.employers import get_employer
+    from pa_manager.services.people import list_pas
+
     return warnings_for(get_employer(db, employer_id), list_pas(db, employer_id), today)
 
 

@@ -1,7 +1,9 @@
 """The stored records. Every table below `employers` carries employer_id: one employer owns each row,
-which is what lets one employer be exported on its own and deleted as a whole."""
+which is what lets one employer be exported on its own and deleted as a whole. The one exception is
+the data file's own settings (FILE_TABLES), which belong to the file and travel with no employer."""
 from __future__ import annotations
 
+import importlib
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -118,6 +120,10 @@ class PersonalAssistant(Base):
     pay_in_lieu_of_notice: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     redundancy: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     leaving_week_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    # For HMRC's Full Payment Submission: gender as HMRC records it ("M", "F"; "" not recorded) and the
+    # starter checklist's statement A, B or C ("" not recorded).
+    gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    starter_declaration: Mapped[str] = mapped_column(String(1), default="", server_default="")
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 
@@ -367,6 +373,32 @@ class StoredPayslip(Base):
     document: Mapped[str] = mapped_column(Text)
 
 
+class RtiReport(Base):
+    """A Full Payment Submission (FPS) for a pay run or an Employer Payment Summary (EPS) for a tax month:
+    when its file was made here (with its IRmark), and whether and how it reached HMRC. `sent_how`:
+    "" not sent yet; FILE_SENT (the file made here, sent with other software or by a payroll bureau);
+    BASIC_PAYE_TOOLS (the figures typed into HMRC's Basic PAYE Tools); TRANSACTION_ENGINE (sent by PA
+    Manager itself); BEFORE_RTI_FILES (a pay run finalised before PA Manager made FPS files, when it told
+    the user to use Basic PAYE Tools: migration 0016)."""
+
+    __tablename__ = "rti_reports"
+    __table_args__ = (Index("ix_rti_reports_employer_id_kind", "employer_id", "kind"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(3))  # FPS or EPS
+    pay_run_id: Mapped[int | None] = mapped_column(ForeignKey("pay_runs.id", ondelete="RESTRICT"), nullable=True,
+                                                   index=True)
+    tax_year: Mapped[str] = mapped_column(String(7))
+    tax_month: Mapped[int | None] = mapped_column(Integer, nullable=True)  # EPS
+    made_at: Mapped[datetime | None] = mapped_column(UtcInstant, nullable=True)
+    irmark: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    employment_allowance: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")  # EPS claims it
+    sent_at: Mapped[datetime | None] = mapped_column(UtcInstant, nullable=True)
+    sent_how: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    correlation_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
+
+
 class Course(Base):
     """A course in the employer's own catalogue: seeded with the usual topics, editable, and with
     anything specific to the person supported (PEG feeding, epilepsy rescue medication...)."""
@@ -505,3 +537,22 @@ class Change(Base):
     who: Mapped[str] = mapped_column(String(200))
     code: Mapped[str] = mapped_column(String(40))
     facts: Mapped[str] = mapped_column(Text, default="{}")  # JSON: names, dates and figures, as strings
+
+
+FILE_TABLES = frozenset({"file_settings"})
+
+
+class FileSetting(Base):
+    """A setting of the data file itself, not of any employer in it: who uses this file (their own
+    PAs, an advocate, council staff), chosen at the first run. No employer owns it, so an employer's
+    export leaves it behind and a file's settings never travel with one person's records."""
+
+    __tablename__ = "file_settings"
+
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(200), default="")
+
+
+# Taking on and keeping PAs (written statements, recruitment, induction): their own module, the same Base,
+# loaded here so that every table is known wherever the models are.
+importlib.import_module("pa_manager.storage.recruitment_models")

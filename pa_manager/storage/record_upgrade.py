@@ -15,7 +15,7 @@ from decimal import Decimal
 from sqlalchemy import Connection, select
 
 from pa_manager.domain import holiday
-from pa_manager.domain.pay_record import EmployerDetails, PADetails, upgrade_v1, upgrade_v2
+from pa_manager.domain.pay_record import EmployerDetails, PADetails, upgrade_v1, upgrade_v2, upgrade_v3
 from pa_manager.storage.models import Employer, PayRun, PersonalAssistant, StoredPayslip
 
 
@@ -59,7 +59,8 @@ def upgrade_version_1_records(connection: Connection, employer_id: int | None = 
         earned = sum((Decimal(s.holiday_hours_accrued) for s in mine), Decimal(0)) if pa.irregular_hours else None
         taken = sum((Decimal(s.holiday_hours_taken) for s in mine), Decimal(0))
         position = holiday.holiday_position(starts, holiday.NOT_RECORDED, taken, earned=earned)
-        document = upgrade_v2(upgrade_v1(json.loads(row.document), employers[row.employer_id], _pa(pa), position))
+        document = upgrade_v3(upgrade_v2(upgrade_v1(json.loads(row.document), employers[row.employer_id], _pa(pa),
+                                                position)))
         connection.execute(StoredPayslip.__table__.update().where(StoredPayslip.id == row.id)
                            .values(document=json.dumps(document, sort_keys=True)))
     return len(rows)

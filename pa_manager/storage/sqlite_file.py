@@ -66,6 +66,11 @@ def damaged(path: Path, *, maybe_not_ours: bool = False) -> DataFileError:
     return DataFileError(f"{path.name} {what}, so PA Manager has not changed it.{offer}", "DAMAGED")
 
 
+def can_change(path: Path) -> bool:
+    """Whether this user may change the file and its folder (a write-protected USB stick may not)."""
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+
+
 def inspect_file(path: Path, *, create: bool, read_only: bool, passphrase: str | None = None) -> FileState:
     """What opening `path` would meet, or the DataFileError that stops it. With a `passphrase` the file
     must be an encrypted one that it opens; without, an encrypted file is said to need one."""
@@ -83,7 +88,7 @@ def inspect_file(path: Path, *, create: bool, read_only: bool, passphrase: str |
     if not os.access(path, os.R_OK):
         raise DataFileError(f"You do not have permission to open {path.name}. Ask whoever looks after this computer, "
                             "or copy the file to a folder of your own.", "NOT_READABLE")
-    writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK | os.X_OK)
+    writable = can_change(path)
     if not writable and not read_only:
         raise DataFileError(f"{path.name} is read-only (or its folder is), so PA Manager could not save changes to it. "
                             "Copy it to a folder you can change, or open it read-only to look at it.", "READ_ONLY")

@@ -1,6 +1,6 @@
 """Export one employer's rows to plain data, and import them into another data file.
 
-Generic over the schema: every table carries employer_id, so each table's rows for one employer are
+Generic over the schema: every table carries employer_id (but the file's own settings, which stay behind), so each table's rows for one employer are
 selected directly, and on import every primary key is given anew and every foreign key remapped.
 New tables need no change here. What an export may hold, and how each value is read back, is
 storage.export_schema's.
@@ -8,6 +8,7 @@ storage.export_schema's.
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -30,31 +31,65 @@ def _to_json(value: Any) -> Any:
 
 def dump_employer(connection: Connection, employer_id: int) -> dict[str, list[dict[str, Any]]]:
     """Every row the employer owns, table by table, as JSON-ready values."""
-    out: dict[str, list[dict[str, Any]]] = {}
+    return {name: list(rows) for name, rows in stream_employer(connection, employer_id)}
+
+
+def stream_employer(connection: Connection, employer_id: int) -> Iterator[tuple[str, Iterator[dict[str, Any]]]]:
+    """Every row the employer owns, table by table in insert order (parents first), each row read from the
+    database as it is wanted, so memory does not grow with the history. Take each table's rows before the
+    next table."""
     for table in owned_tables():
         key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
-        rows = connection.execute(select(table).where(key == employer_id).order_by(table.c.id))
-        out[table.name] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in rows]
-    return out
+        # Options on the statement, not the connection: they would stay on it for the statements after.
+        result = connection.execute(select(table).where(key == employer_id).order_by(table.c.id)
+                                    .execution_options(yield_per=_BATCH))
+        yield table.name, ({k: _to_json(v) for k, v in row._mapping.items()} for row in result)
 
 
-def load_employer(connection: Connection, tables: dict[str, list[dict[str, Any]]]) -> int:
-    """Insert a dumped employer with fresh ids; returns the new employer id."""
+_BATCH = 1000
+
+
+def load_employer(connection: Connection, tables: dict[str, list[dict[str, Any]]]
+                  | Iterable[tuple[str, Iterable[dict[str, Any]]]]) -> int:
+    """Insert a dumped employer with fresh ids; returns the new employer id. `tables` is a dump (table
+    name -> rows), or the tables one after another as they are read (parents first, as stream_employer
+    gives them): rows are inserted as they come, in batches, so memory does not grow with the history."""
+    if isinstance(tables, dict):
+        tables = [(table.name, tables.get(table.name, [])) for table in owned_tables()]
+    by_name = {table.name: table for table in owned_tables()}
+    referenced = {fk.column.table.name for table in owned_tables() for fk in table.foreign_keys}
     new_ids: dict[str, dict[int, int]] = {}
-    for table in owned_tables():
+    for name, rows in tables:
+        table = by_name.get(name)
+        if table is None:
+            for _ in rows:  # a table this version does not have: nothing to keep
+                pass
+            continue
         foreign = {fk.parent.name: fk.column.table.name for fk in table.foreign_keys}
         mapping = new_ids.setdefault(table.name, {})
-        for row in tables.get(table.name, []):
+        batch: list[dict[str, Any]] = []
+        for row in rows:
             values = {}
-            for name, raw in row.items():
-                if name == "id" or name not in table.c:
+            for column, raw in row.items():
+                if column == "id" or column not in table.c:
                     continue
-                value = read_value(table.name, name, raw)
-                if name in foreign and value is not None:
-                    value = new_ids[foreign[name]][value]
-                values[name] = value
-            result = connection.execute(insert(table).values(**values))
-            mapping[row["id"]] = result.inserted_primary_key[0]
+                value = read_value(table.name, column, raw)
+                if column in foreign and value is not None:
+                    value = new_ids[foreign[column]][value]
+                values[column] = value
+            if table.name in referenced:  # other rows point at it: its new id is needed now
+                result = connection.execute(insert(table).values(**values))
+                mapping[row["id"]] = result.inserted_primary_key[0]
+            else:
+                if batch and batch[0].keys() != values.keys():  # one statement takes rows of one shape
+                    connection.execute(insert(table), batch)
+                    batch = []
+                batch.append(values)
+                if len(batch) >= _BATCH:
+                    connection.execute(insert(table), batch)
+                    batch = []
+        if batch:
+            connection.execute(insert(table), batch)
     return next(iter(new_ids[EMPLOYERS].values()))
 
 

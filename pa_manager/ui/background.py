@@ -14,6 +14,7 @@ import itertools
 from collections.abc import Callable, Hashable
 from concurrent.futures import ThreadPoolExecutor
 
+import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 
@@ -65,8 +66,8 @@ class Background(QObject):
         key, ticket, done, failed = meta
         self._pending -= 1
         try:
-            if self._latest.get(key) != ticket:
-                return  # overtaken by a newer request
+            if self._latest.get(key) != ticket or not _still_there(done):
+                return  # overtaken by a newer request, or the page it was for has gone
             if error is None:
                 done(result)
             elif failed is not None:
@@ -88,3 +89,10 @@ class Background(QObject):
     def shutdown(self) -> None:
         if self._executor is not None:
             self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _still_there(done: Callable) -> bool:
+    """Whether the widget a result is for (the owner of the bound method `done`) still exists: a page
+    closed while its figures were being worked out (another data file opened) is not shown them."""
+    owner = getattr(done, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)

@@ -1,11 +1,13 @@
 """What every page shares: the open data file, today's date, the current employer, undo, and the
 work done in the background.
 
-Pages never talk to each other. A change goes through `record()`, which puts it on the current
-employer's undo stack and announces it: `changed` carries what the action wrote (the tables, as the
-data file reported them: storage.database.Database.take_touched), so each page redraws only when the
-change concerns what it shows, and only when it is on screen (ui/refresh.py); `data_changed` says that
-something changed, for whatever follows every change.
+Pages never talk to each other. A service action that can be undone returns the change it made
+(services.undo.Change); the page hands it to `push()`, which puts it on the current employer's undo
+stack and announces it: `changed` carries what the action wrote (the tables, as the data file reported
+them: storage.database.Database.take_touched), so each page redraws only when the change concerns what
+it shows, and only when it is on screen (ui/refresh.py); `data_changed` says that something changed,
+for whatever follows every change. Undo and redo reverse the change through services.undo: the stack
+holds the change and nothing else.
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
-from pa_manager.services import employers
+from pa_manager.services import employers, undo
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.data_files import Database
 from pa_manager.ui.background import Background
@@ -34,6 +37,7 @@ class Changes:
 
 
 EVERYTHING = Changes(None)
+from pa_manager.wording import undo_text
 
 
 class AppContext(QObject):
@@ -100,38 +104,44 @@ class AppContext(QObject):
         if employer_id in self._stacks:
             self._stacks[employer_id].clear()
 
-    def record(self, text: str, redo: Callable[[], None], undo: Callable[[], None], employer_id: int | None = None) -> None:
-        """Put an edit that has just been done on the undo stack, and tell the pages."""
+    def push(self, change: undo.Change, employer_id: int | None = None) -> None:
+        """Put a change a service has just made on the undo stack (the current employer's, or the one
+        given), and tell the pages."""
         stack = self._stack_for(employer_id if employer_id is not None else self.employer_id)
-        stack.push(_DoneEdit(text, redo, undo, self))
+        stack.push(_ChangeCommand(change, self))
         self.announce_change()
-        self.status_message.emit(f"{text}. You can undo this.")
+        self.status_message.emit(f"{undo_text(change)}. You can undo this.")
 
 
-class _DoneEdit(QUndoCommand):
-    """An edit already carried out by a service; the first redo (on push) does nothing."""
+class _ChangeCommand(QUndoCommand):
+    """A change already made by a service. Undo reverses it (services.undo.reverse), which gives the
+    change that undo made; redo reverses that; and so on. The first redo (on push) does nothing."""
 
-    def __init__(self, text: str, redo: Callable[[], None], undo: Callable[[], None], context: AppContext):
-        super().__init__(text)
-        self._redo, self._undo, self._context = redo, undo, context
+    def __init__(self, change: undo.Change, context: AppContext):
+        super().__init__(undo_text(change))
+        self._pending, self._context = change, context
         self._done = True
 
     def redo(self) -> None:
         if self._done:
             self._done = False
             return
-        self._run(self._redo)
+        self._reverse()
 
     def undo(self) -> None:
-        self._run(self._undo)
+        self._reverse()
 
-    def _run(self, action: Callable[[], None]) -> None:
-        """Carry out an undo or redo; if the records no longer allow it (a PA paid since, a day now in
-        a finalised pay run), say why and drop the step, leaving the records as they are."""
+    def _reverse(self) -> None:
+        """If the records no longer allow it (a PA paid since, a day now in a finalised pay run), say why
+        and drop the step, leaving the records as they are."""
+        context = self._context
         try:
-            action()
+            self._pending = undo_rules.reverse(context.db, self._pending, context.today())
         except ServiceError as error:
             self.setObsolete(True)
-            self._context.status_message.emit(f"That could not be undone or redone: {error}")
-            self._context.refused.emit(str(error))
-        self._context.announce_change()
+            context.status_message.emit(f"That could not be undone or redone: {error}")
+            context.refused.emit(str(error))
+        else:
+            if self._pending.added_employer is not None:  # an employer put back: show them
+                context.set_employer(self._pending.added_employer)
+        context.announce_change()

@@ -3,40 +3,63 @@
 It routes: pages ask for things through signals (show this PA, edit the employer) and the window
 does them. Pages never call each other.
 
-The window is built in two steps so it appears at once: the frame (menus, areas, switcher) needs
-only Qt; `attach()` then opens the records, which loads the database layer (SQLAlchemy) and the pages.
+The window is built in steps so it appears at once: the frame (menus, areas, switcher) needs only Qt;
+`show_first_view()` may show the dashboard kept from the last time (also Qt only); `attach()` then
+opens the records, which loads the database layer (SQLAlchemy) and the dashboard; every other page is
+made the first time it is shown.
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
-    QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMessageBox,
+    QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.ui import appearance
+from pa_manager.ui.announce import announce
+from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.inputs import DeliberateComboBox
+from pa_manager.ui.widgets.paragraph import ShortenedLine
+from pa_manager.ui.widgets.scroll import vertical_scroll
 
 if TYPE_CHECKING:
     from pa_manager.ui.context import AppContext
 
 # The areas, always in this order (product.md); each gets Ctrl+<its number>.
 AREAS = ("Dashboard", "People", "Hours", "Pay", "Checks", "Training", "Budget", "Reports", "Caseload",
-         "Wage calculator")
+         "Wage calculator", "Recruitment")
 EMPLOYER_FILE_SUFFIX = ".paemployer"
 
 
+def area_key(number: int) -> str:
+    """1 for the first area ... 9, and 0 for the tenth, as the number keys run; past ten, the first letter of
+    the area's name (Ctrl+R for Recruitment), so areas added later keep the others' keys where they were."""
+    return str(number % 10) if number <= 10 else AREAS[number - 1][0]
+
+
 def area_shortcut(number: int) -> str:
-    """Ctrl+1 for the first area ... Ctrl+9, and Ctrl+0 for the tenth, as the number keys run."""
-    return f"Ctrl+{number % 10}"
+    return f"Ctrl+{area_key(number)}"
+
+
+def size_by_shown_page(stack: QStackedWidget, index: int) -> None:
+    """Size the areas' stack by the one shown: a small area is not made as big as the biggest, so the
+    window fits a small screen at a large text size, and the page around it scrolls up and down.
+    (Qt's stack sizes itself by every page whose size policy is not Ignored: the hidden ones are.)"""
+    for i in range(stack.count()):
+        policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+        stack.widget(i).setSizePolicy(policy, policy)
+    stack.updateGeometry()
 
 
 class MainWindow(QMainWindow):
@@ -44,10 +67,15 @@ class MainWindow(QMainWindow):
 
     def __init__(self, context: AppContext | None = None, parent=None):
         super().__init__(parent)
+        follow_focus()
+        self.appearance = appearance.install(QApplication.instance())
         self.context = None
         self.data = None
         self.portable = False  # set by app.run for --portable: said in the status bar
         self.last_employer = None  # set by app.run: whose records to open first (LastEmployer)
+        self.first_run = None  # the first run's dialog, while it is open
+        self.keep_first_view = False  # set by app.run: keep what the dashboard shows for the next start
+        self._first_view = None
         self.clock = datetime.now  # when backups are made (tests set it)
         self.pages: list[QWidget] = []
         self.setWindowTitle("PA Manager")
@@ -67,6 +95,7 @@ class MainWindow(QMainWindow):
         top.addStretch()
 
         self.stack = QStackedWidget()
+        self.stack.currentChanged.connect(self._on_stack_current_changed)
         self.opening = QLabel("Opening your records…")
         self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.stack.addWidget(self.opening)
@@ -76,7 +105,26 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(f"{title}  ({area_shortcut(number)})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, title)
             self.nav.addItem(item)
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+        self._fit_nav()
+        # On a small screen or at a large text size the list of areas gives its room to the page, and
+        # this choice (over the page) takes its place; Ctrl+1 ... Ctrl+0 and the Go menu work as ever.
+        self.area_box = DeliberateComboBox()
+        for number, title in enumerate(AREAS, start=1):
+            self.area_box.addItem(f"{title}  ({area_shortcut(number)})")
+            self.area_box.setItemData(number - 1, title, Qt.ItemDataRole.AccessibleTextRole)
+        self.area_box.setAccessibleName("Area")
+        self.area_box.setToolTip("Choose an area: press Space to open the list, then Enter on the area")
+        area_label = QLabel("&Area:")
+        area_label.setBuddy(self.area_box)
+        self.area_row = QWidget()
+        area_layout = QHBoxLayout(self.area_row)
+        area_layout.setContentsMargins(0, 0, 0, 0)
+        area_layout.addWidget(area_label)
+        area_layout.addWidget(self.area_box)
+        area_layout.addStretch()
+        self.area_row.hide()
+        self.area_box.activated.connect(self._on_area_box_activated)
+        self.nav.currentRowChanged.connect(self.area_box.setCurrentIndex)
 
         # Whose records are open, over every page, so nobody works on the wrong client's records.
         self.client_heading = QLabel()
@@ -85,10 +133,14 @@ class MainWindow(QMainWindow):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         font.setBold(True)
         self.client_heading.setFont(font)
-        self.client_heading.setAccessibleName("Whose records are open")
+        self.client_heading.setAccessibleDescription("Whose records are open")
         pages = QVBoxLayout()
+        pages.addWidget(self.area_row)
         pages.addWidget(self.client_heading)
-        pages.addWidget(self.stack, stretch=1)
+        # Every area scrolls up and down when the window is short (a small screen, large text).
+        self.page_area = vertical_scroll(self.stack, "Area")
+        self.page_area.setFrameShape(self.page_area.Shape.NoFrame)
+        pages.addWidget(self.page_area, stretch=1)
         middle = QHBoxLayout()
         middle.addWidget(self.nav)
         middle.addLayout(pages, stretch=1)
@@ -98,10 +150,11 @@ class MainWindow(QMainWindow):
         column.addLayout(middle, stretch=1)
         self.setCentralWidget(central)
 
-        self.location_label = QLabel()
+        self.location_label = ShortenedLine()  # leaves room for the messages beside it
         self.statusBar().addPermanentWidget(self.location_label)
         self._build_menus()
         self.resize(1100, 760)
+        fit_to_screen(self)
         if context is not None:
             self.attach(context)
 
@@ -112,8 +165,11 @@ class MainWindow(QMainWindow):
         self.data = data
         self.context = context
         self.pages = _Pages(self)
-        self.stack.removeWidget(self.opening)
-        self.opening.deleteLater()
+        for stand_in in (self.opening, self._first_view):
+            if stand_in is not None:
+                self.stack.removeWidget(stand_in)
+                stand_in.deleteLater()
+        self._first_view = None
         for _ in AREAS:
             self.stack.addWidget(QWidget())  # stand-ins, each replaced by its page when first shown
         self._undo_action.setParent(None)
@@ -134,6 +190,8 @@ class MainWindow(QMainWindow):
         context.employer_changed.connect(self._reload_employers)
         context.employer_changed.connect(self._remember_employer)
         context.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        # What the status bar says is said to a screen reader too (it is not where the cursor is).
+        self.statusBar().messageChanged.connect(lambda text: announce(self.statusBar(), text))
         context.refused.connect(lambda text: QMessageBox.warning(self, "That cannot be undone", text))
         self._reload_employers()
         if context.employer_id is None and self.employer_box.count():
@@ -151,6 +209,7 @@ class MainWindow(QMainWindow):
         ("pay", "pay", "PayPage"), ("checks", "checks", "ChecksPage"), ("training", "training", "TrainingPage"),
         ("budget", "budget", "BudgetPage"), ("reports", "reports", "ReportsPage"),
         ("caseload", "caseload", "CaseloadPage"), ("calculator", "wage_calculator", "WageCalculatorPage"),
+        ("recruitment", "recruitment", "RecruitmentPage"),
     )
 
     def _make_page(self, index: int) -> QWidget:
@@ -159,6 +218,7 @@ class MainWindow(QMainWindow):
         attribute, module, name = self.PAGES[index]
         page = getattr(importlib.import_module(f"pa_manager.ui.pages.{module}"), name)(self.context)
         assert page.title == AREAS[index]
+        page.setAccessibleName(page.title)
         stand_in = self.stack.widget(index)
         showing = self.stack.currentIndex() == index
         self.stack.insertWidget(index, page)
@@ -166,13 +226,17 @@ class MainWindow(QMainWindow):
         stand_in.deleteLater()
         if showing:
             self.stack.setCurrentIndex(index)
+        order_tabs(self.centralWidget())
         if attribute == "dashboard":
             page.pa_requested.connect(self.show_pa)
             page.employer_edit_requested.connect(self.edit_employer)
             page.area_requested.connect(self.show_area_for)
             page.employer_add_requested.connect(self.new_employer)
+            page.first_run_requested.connect(self.start_first_run)
         elif attribute == "caseload":
             page.employer_requested.connect(self.open_employer)
+            page.employer_add_requested.connect(self.new_employer)
+            page.file_open_requested.connect(self.open_data_file)
         elif attribute == "checks":
             page.people_requested.connect(lambda: self.go_to(AREAS.index("People")))
         return page
@@ -195,6 +259,43 @@ class MainWindow(QMainWindow):
     def _remember_employer(self) -> None:
         if self.last_employer is not None and self.context.employer_id is not None:
             self.last_employer.set(self.context.db.location, self.context.employer_id)
+
+    # --- the first view: what the dashboard showed when the window last closed on this file ---
+    def show_first_view(self, kept: dict) -> None:
+        """Before the records are open: the dashboard as it was when the window last closed on this file,
+        which is what the file still holds (storage/first_view.py). The records read afresh replace it."""
+        from pa_manager.ui.pages.dashboard_layout import DashboardLayout
+
+        view = DashboardLayout()
+        view.show_view(kept["dashboard"])
+        self.stack.addWidget(view)
+        self.stack.setCurrentWidget(view)
+        self._first_view = view
+        self.employer_box.blockSignals(True)
+        for employer_id, name in kept["employers"]:
+            self.employer_box.addItem(name, employer_id)
+        self.employer_box.setCurrentIndex(self.employer_box.findData(kept["employer_id"]))
+        self.employer_box.blockSignals(False)
+        name = self.employer_box.currentText()
+        self.client_heading.setText(f"{name}'s records" if name else "No employer chosen yet")
+        self.setWindowTitle(f"{name} – PA Manager" if name else "PA Manager")
+        self.records_shown.emit()
+
+    def _keep_first_view(self) -> None:
+        """Keep what the dashboard shows for the next start (a plain data file only; after the last write)."""
+        if not self.keep_first_view or self.context is None or not self.pages.made(0):
+            return
+        db = self.context.db
+        path = self._data_file()
+        if path is None or db.encrypted or self.dashboard.shown_employer != self.context.employer_id:
+            return
+        from pa_manager.services.data_files import keep_first_view
+
+        self.dashboard.bring_up_to_date()
+        employers = [[self.employer_box.itemData(i), self.employer_box.itemText(i)]
+                     for i in range(self.employer_box.count())]
+        keep_first_view(path, self.context.today(), {"dashboard": self.dashboard.view(), "employers": employers,
+                                                     "employer_id": self.context.employer_id})
 
     def _on_dashboard_records_shown(self) -> None:
         if self.context is not None and self.dashboard.shown_employer == self.context.employer_id:
@@ -229,7 +330,8 @@ class MainWindow(QMainWindow):
         self._waiting_for_records.append(self._action(file_menu, "&Import employer…", self.import_employer))
         self.remove_action = self._action(file_menu, "&Remove employer…", self.remove_employer)
         file_menu.addSeparator()
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: the platform's own Quit key is none on Windows (and on some Linux desktops).
+        self.quit_action = self._action(file_menu, "&Quit", self.close, QKeySequence("Ctrl+Q"))
 
         edit_menu = self.edit_menu = bar.addMenu("&Edit")
         # Stand-ins until attach() has the undo history; disabled, so the menu looks as it will.
@@ -246,11 +348,24 @@ class MainWindow(QMainWindow):
 
         go_menu = bar.addMenu("&Go")
         for number, title in enumerate(AREAS, start=1):
-            self._action(go_menu, f"&{number % 10} {title}", lambda _=False, n=number - 1: self.go_to(n),
+            self._action(go_menu, f"&{area_key(number)} {title}", lambda _=False, n=number - 1: self.go_to(n),
                          QKeySequence(area_shortcut(number)))
 
+        # Text size and colours sit in the Edit menu: every letter a top-level menu could use is taken by
+        # a control on some page (Alt+letter would then be ambiguous there).
+        edit_menu.addSeparator()
+        view_menu = edit_menu.addMenu("&Text size and contrast")
+        self._action(view_menu, "&Larger text", self.larger_text, QKeySequence.StandardKey.ZoomIn).setShortcuts(
+            [QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self._action(view_menu, "&Smaller text", self.smaller_text, QKeySequence.StandardKey.ZoomOut)
+        self._action(view_menu, "&Normal text size", self.normal_text)
+        view_menu.addSeparator()
+        self.high_contrast_action = self._action(view_menu, "&High contrast", self.toggle_high_contrast)
+        self.high_contrast_action.setCheckable(True)
+        self.high_contrast_action.setChecked(self.appearance.theme == appearance.HIGH_CONTRAST)
+
         help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "&Guide", self.show_guide, QKeySequence.StandardKey.HelpContents)
+        self._action(help_menu, "&Help for this area", self.show_guide, QKeySequence.StandardKey.HelpContents)
         self._action(help_menu, "&About PA Manager", self.show_about)
 
     # --- employers ---
@@ -305,6 +420,11 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(self.pages.index(self.stack.currentWidget()))
             self.nav.blockSignals(False)
             return
+        focused = QApplication.focusWidget()
+        if focused is not None and self.stack.currentWidget().isAncestorOf(focused):
+            # Hidden with its page, it would hand the cursor to the next control in the window first
+            # (the employer box), which a screen reader would read out on the way to the new area.
+            focused.clearFocus()
         made = self.pages.made(row)
         self.stack.setCurrentIndex(row)
         page = self.pages[row]  # made now, up to date, if it is shown for the first time
@@ -325,24 +445,19 @@ class MainWindow(QMainWindow):
         if self.pages and not self._may_leave():
             event.ignore()
             return
+        self._keep_first_view()
         if self.data is not None and self.data.lock is not None:
             self.data.lock.release()
         super().closeEvent(event)
 
     def new_employer(self) -> None:
-        from pa_manager.services import employers
         from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 
         dialog = EmployerDialog(self.context.db, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.set_employer(saved.id)
-        self.context.record(
-            f"Add employer {saved.name}",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.delete_employer(db, saved.id),
-        )
+        self.context.set_employer(dialog.saved.id)
+        self.context.push(dialog.change)
 
     def edit_employer(self) -> None:
         from pa_manager.services import employers
@@ -354,12 +469,7 @@ class MainWindow(QMainWindow):
         dialog = EmployerDialog(self.context.db, before, parent=self)
         if not dialog.exec():
             return
-        saved, db = dialog.saved, self.context.db
-        self.context.record(
-            f"Change {saved.name}'s employer details",
-            redo=lambda: employers.restore_employer(db, saved),
-            undo=lambda: employers.restore_employer(db, before),
-        )
+        self.context.push(dialog.change)
 
     def remove_employer(self) -> None:
         """Remove the employer shown and all their records, after asking once; undo puts them back."""
@@ -375,26 +485,100 @@ class MainWindow(QMainWindow):
             "this with Edit, then Undo, until you close PA Manager.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db = self.context.db
-        snapshot = employers.remove_employer(db, self.context.employer_id)
-        restored: list[int] = []
-
-        def undo() -> None:
-            restored.append(employers.put_back_employer(db, snapshot))
-            self.context.set_employer(restored[-1])
-
-        def redo() -> None:
-            employers.remove_employer(db, restored[-1])
-
+        change = employers.remove_employer(self.context.db, self.context.employer_id)
         self.context.announce_change()  # moves to another employer, or to none
-        self.context.record(f"Remove employer {name}", redo=redo, undo=undo)
+        self.context.push(change)
+
+    # --- the first run ---
+    def offer_first_run(self) -> None:
+        """A data file opened for the first time with nobody in it is set up step by step (the first run);
+        otherwise the window opens where this file's user works: Caseload for an advocate or council staff."""
+        from pa_manager.services import employers, first_run
+
+        if self.context is None:
+            return
+        db = self.context.db
+        role = first_run.user_role(db)
+        if role is None and not db.read_only and not employers.list_employers(db, self.context.today()):
+            self.start_first_run()
+        else:
+            self._open_where_they_work(role)
+
+    def start_first_run(self) -> None:
+        """Open the first run over the window (it does not wait: the window goes on working behind it)."""
+        from pa_manager.ui.dialogs.first_run import FirstRunDialog
+
+        if self.context is None or self.context.db.read_only:
+            return
+        self.first_run = FirstRunDialog(self.context, portable=self.portable, parent=self)
+        self.first_run.setWindowModality(Qt.WindowModality.WindowModal)
+        self.first_run.finished_setting_up.connect(self._on_first_run_finished)
+        self.first_run.open()
+
+    def _on_first_run_finished(self, role: str) -> None:
+        self._reload_employers()
+        self._open_where_they_work(role)
+        if self.stack.currentWidget() is not self.caseload:
+            self.go_to(self.pages.index(self.dashboard))  # what is still to add is listed there
+        self.statusBar().showMessage("You can do the rest whenever you like: anything still to add is listed on "
+                                     "the Dashboard.", 15000)
+
+    def _open_where_they_work(self, role: str | None) -> None:
+        from pa_manager.services import first_run
+
+        if self.pages and role in (first_run.ADVOCATE, first_run.COUNCIL):
+            self.go_to(self.pages.index(self.caseload))
 
     # --- navigation ---
+    def _fit_nav(self) -> None:
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 24)
+
+    def compact(self) -> bool:
+        """Too narrow for the list of areas beside the page (a small screen, or large text)."""
+        return self.width() < self.nav.width() + 90 * self.fontMetrics().averageCharWidth()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._place_areas()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:  # zoom, or the system's text size
+            self._fit_nav()
+            self._place_areas()
+
+    def _place_areas(self) -> None:
+        compact = self.compact()
+        if compact == self.nav.isHidden():
+            return
+        had_focus = self.nav.hasFocus() or self.area_box.hasFocus()
+        self.nav.setVisible(not compact)
+        self.area_row.setVisible(compact)
+        if had_focus:
+            (self.area_box if compact else self.nav).setFocus()
+        order_tabs(self.centralWidget())
+
+    def _on_area_box_activated(self, index: int) -> None:
+        self.go_to(index)
+        if self.stack.currentIndex() != index:  # stayed, to save an edit first
+            self.area_box.setCurrentIndex(self.stack.currentIndex())
+
+    def _on_stack_current_changed(self, index: int) -> None:
+        size_by_shown_page(self.stack, index)
+
     def go_to(self, index: int) -> None:
+        """Open an area (Ctrl+its number): the cursor goes to its first control, and a screen reader is
+        told which area it is."""
         if not self.pages:
             return
         self.nav.setCurrentRow(index)
-        self.stack.currentWidget().setFocus()
+        page = self.stack.currentWidget()
+        order_tabs(self.centralWidget())  # widgets a page added since keep to reading order
+        self.page_area.verticalScrollBar().setValue(0)
+        target = first_control(page)
+        if target is not None:
+            target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        announce(page, f"{page.title} area")
 
     def open_employer(self, employer_id: int) -> None:
         """From the caseload: switch to that employer and show their dashboard."""
@@ -406,12 +590,15 @@ class MainWindow(QMainWindow):
 
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
-        index = AREAS.index({"training": "Training", "pay": "Pay", "budget": "Budget"}.get(area, "Checks"))
+        index = AREAS.index({"training": "Training", "pay": "Pay", "fps": "Pay", "budget": "Budget",
+                             "recruitment": "Recruitment"}.get(area, "Checks"))
         self.go_to(index)
         page = self.pages[index]
-        if AREAS[index] == "Pay":
+        if area == "fps":  # a pay run's FPS to send: that pay run, pa_id holding its pay date
+            page.show_pay_run(date.fromordinal(pa_id))
+        elif AREAS[index] == "Pay":
             page.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid
-        if pa_id >= 0 and AREAS[index] in ("Training", "Checks"):
+        if pa_id >= 0 and AREAS[index] in ("Training", "Checks", "Recruitment"):
             (page.select if AREAS[index] == "Training" else page.select_pa)(pa_id)
 
     def show_pa(self, pa_id: int) -> None:
@@ -446,6 +633,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Upgraded the data file. A copy of the old one is in {opened.backup}.")
         elif data.backup_problem:
             self.statusBar().showMessage(data.backup_problem)
+        self.offer_first_run()
         return True
 
     # --- keeping the data file safe ---
@@ -557,18 +745,9 @@ class MainWindow(QMainWindow):
         if self.context.employer_id is None:
             return
         dialog = StaffImportDialog(self.context, self.employer_box.currentText(), self)
-        if not dialog.exec() or dialog.result is None:
+        if not dialog.exec() or dialog.result is None or dialog.result.change is None:
             return
-        from pa_manager.services import people
-
-        db, ids = self.context.db, dialog.result.added_ids
-        added = [people.get_pa(db, pa_id) for pa_id in ids]
-        employer_id = self.context.employer_id
-        self.context.record(
-            f"Import {len(ids)} PAs",
-            redo=lambda: [people.restore_pa(db, employer_id, pa) for pa in added],
-            undo=lambda: [people.delete_pa(db, pa_id) for pa_id in ids],
-        )
+        self.context.push(dialog.result.change)
 
     def export_employer(self) -> None:
         from pa_manager.services import transfer
@@ -594,29 +773,54 @@ class MainWindow(QMainWindow):
             self.import_employer_file(Path(path))
 
     def import_employer_file(self, path: Path) -> None:
-        from pa_manager.services import employers, transfer
+        from pa_manager.services import transfer
         from pa_manager.services.errors import ServiceError
 
-        db = self.context.db
         try:
-            employer_id = transfer.import_employer(db, path)
+            imported = transfer.import_employer_undoably(self.context.db, path)
         except ServiceError as error:
             QMessageBox.warning(self, "The employer was not imported", str(error))
             return
-        self.context.set_employer(employer_id)
-        name = employers.get_employer(db, employer_id).name
-        self.context.record(
-            f"Import employer {name}",
-            redo=lambda: transfer.import_employer(db, path),
-            undo=lambda: employers.delete_employer(db, employers.find_employer(db, name).id),
-            employer_id=employer_id,
-        )
+        self.context.set_employer(imported.value)
+        self.context.push(imported.change, employer_id=imported.value)
+
+    # --- text size and colours ---
+    def _say_text_size(self) -> None:
+        size = self.appearance.percent()
+        self.statusBar().showMessage(f"Text size {size}%. Ctrl+= makes it larger, Ctrl+- smaller.", 5000)
+
+    def larger_text(self) -> None:
+        if not self.appearance.larger():
+            self.statusBar().showMessage(f"The text is as large as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def smaller_text(self) -> None:
+        if not self.appearance.smaller():
+            self.statusBar().showMessage(f"The text is as small as it goes ({self.appearance.percent()}%).", 5000)
+            return
+        self._say_text_size()
+
+    def normal_text(self) -> None:
+        self.appearance.set_scale(1.0)
+        self._say_text_size()
+
+    def toggle_high_contrast(self) -> None:
+        on = self.high_contrast_action.isChecked()
+        self.appearance.set_theme(appearance.HIGH_CONTRAST if on else appearance.STANDARD)
+        if self.context is not None:
+            self.context.announce_change()  # pages redraw their status icons in the new colours
+        self.statusBar().showMessage("High contrast is on." if on else "High contrast is off.", 5000)
 
     # --- help ---
     def show_guide(self) -> None:
         from pa_manager.ui.dialogs.guide_dialog import GuideDialog
 
-        GuideDialog(self).exec()
+        from pa_manager.help_pages import PAGE_FOR_AREA
+
+        # F1 opens the help for what is done in the area shown (a pay day in Pay, an audit in Reports).
+        area = getattr(self.stack.currentWidget(), "title", "")
+        GuideDialog(self, topic=PAGE_FOR_AREA.get(area)).exec()
 
     def show_about(self) -> None:
         QMessageBox.about(

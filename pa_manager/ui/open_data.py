@@ -99,7 +99,7 @@ def open_data(parent: QWidget, location: str | Path, *, create: bool = False, pa
     path = None if "://" in text else Path(text).expanduser()
     read_only = False
     lock = None
-    if path is not None and path.exists():
+    if path is not None and path.exists() and data_files.can_change(path):  # a read-only file needs no lock beside it
         lock = data_files.lock_for_writing(path)
         if lock is None:
             if not _ask(parent, "Open it read-only?",

@@ -25,6 +25,11 @@ class Refresher(QObject):
         context.changed.connect(self._on_changed)
         context.employer_changed.connect(self._on_employer_changed)
 
+    @property
+    def stale(self) -> bool:
+        """Something it shows has changed since it was last drawn."""
+        return self._stale or self._employer_stale
+
     def on_screen(self) -> bool:
         """The page the window shows (a page on its own, as in a test, is always shown)."""
         stack = self._page.parentWidget()

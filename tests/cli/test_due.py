@@ -37,7 +37,10 @@ def test_due_lists_what_the_dashboard_lists_with_the_same_codes(demo_file, capsy
         dashboard = load_dashboard(db, find_employer(db, "Margaret Okafor").id, TODAY)
     finally:
         db.close()
-    assert listed == [(i.code, i.pa_name, i.status) for i in dashboard.due]
+    # The checks, duties and training first, then pay: here four PAs' hours worked since the last pay run.
+    assert listed == [(i.code, i.pa_name, i.status) for i in dashboard.due] + [
+        ("UNPAID_WORK", u.pa_name, "due_soon") for u in dashboard.unpaid]
+    assert len(dashboard.unpaid) == 4 and not dashboard.enrol and not dashboard.below_minimum
     # Required training never done was on the dashboard and missing from `due`.
     assert ("TRAINING_MISSING", "Leah Grant", "missing") in listed
     assert ("MEETING_BEFORE_START", "Leah Grant", "warning") in listed
@@ -92,3 +95,78 @@ def test_the_calendar_puts_overdue_items_on_today_and_keeps_to_within(demo_file,
     tom = next(e for e in _events(ics.read_bytes().decode("utf-8")) if "Tom Whitfield's right to work" in e["SUMMARY"])
     assert (tom["DTSTART"], tom["VALARM"]["TRIGGER"]) == ("20270107", "-P6DT15H")
     assert tom["DESCRIPTION"].endswith("Due on 7 January 2027, in 45 days. For Margaret Okafor, from PA Manager.")
+
+
+@pytest.fixture
+def first_weeks(tmp_path, monkeypatch):
+    """A new weekly employer: Sam paid on 6 November, enough to be enrolled in the pension, and not recorded
+    as enrolled since; a shift of Sam's on 10 November that no pay run has paid (its pay day, 13 November,
+    has passed); Ann, 26, on £10 an hour, below the legal minimum."""
+    from datetime import datetime, time, timezone
+    from decimal import Decimal
+
+    from pa_manager.domain.employer import EmployerRecord
+    from pa_manager.domain.pay_frequency import PayFrequency
+    from pa_manager.domain.people import PARecord, PayRateEntry
+    from pa_manager.services import employers, pay_runs, people, shifts
+
+    monkeypatch.setattr(cli, "_today", lambda: TODAY)
+    path = tmp_path / "first.sqlite3"
+    db, _ = open_database(path)
+    employer = employers.save_employer(db, EmployerRecord(name="Amira Hassan", pay_frequency=PayFrequency.WEEKLY,
+                                                          paye_reference="123/AB45678"))
+    sam, ann = (people.save_pa(db, employer.id, PARecord(
+        name=name, date_of_birth=born, start_date=date(2026, 11, 2), tax_code="1257L",
+        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal(rate)),)), TODAY)
+        for name, born, rate in (("Sam Reid", date(1990, 5, 1), "13.50"), ("Ann Cole", date(2000, 3, 1), "10.00")))
+    for day in range(2, 7):
+        shifts.save_shift(db, employer.id, shifts.ShiftInput(sam.id, date(2026, 11, day), time(8), time(16)))
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 6), datetime(2026, 11, 6, 12, tzinfo=timezone.utc),
+                              confirmed=True)
+    shifts.save_shift(db, employer.id, shifts.ShiftInput(sam.id, date(2026, 11, 10), time(9), time(15)))
+    db.close()
+    return path
+
+
+def test_due_lists_unpaid_hours_pension_enrolment_and_pay_below_the_minimum_as_the_dashboard_does(first_weeks, capsys):
+    code, out, err = run(capsys, "due", "--employer", "Amira Hassan", "--json", "--data", str(first_weeks))
+    assert code == 0 and err == ""
+    pay = {row["code"]: row for row in json.loads(out) if row["code"] in (
+        "UNPAID_WORK", "PENSION_ENROL_NOW", "BELOW_MINIMUM_WAGE")}
+    assert (pay["UNPAID_WORK"]["pa"], pay["UNPAID_WORK"]["hours"], pay["UNPAID_WORK"]["status"],
+            pay["UNPAID_WORK"]["due"]) == ("Sam Reid", "6.00", "overdue", "2026-11-13")
+    assert pay["UNPAID_WORK"]["message"] == ("Not paid yet: 6 hours worked by Sam Reid (10 November 2026) are in no "
+                                             "finalised pay run. Pay them on 13 November 2026.")
+    assert (pay["PENSION_ENROL_NOW"]["pa"], pay["PENSION_ENROL_NOW"]["due"]) == ("Sam Reid", "2026-11-06")
+    assert pay["PENSION_ENROL_NOW"]["message"].startswith("Enrol Sam Reid in your workplace pension: the pay run of "
+                                                          "6 November 2026 found the law says they must be.")
+    assert pay["BELOW_MINIMUM_WAGE"]["pa"] == "Ann Cole"
+    assert pay["BELOW_MINIMUM_WAGE"]["message"].startswith("Below the legal minimum: Ann Cole is paid £10.00 an hour")
+    code, out, _ = run(capsys, "due", "--employer", "Amira Hassan", "--data", str(first_weeks))
+    assert "Amira Hassan: Enrol Sam Reid in your workplace pension" in out
+
+    db = open_database(first_weeks, read_only=True)[0]
+    try:
+        dashboard = load_dashboard(db, find_employer(db, "Amira Hassan").id, TODAY, with_budget=False)
+    finally:
+        db.close()
+    assert [e.pa_name for e in dashboard.enrol] == ["Sam Reid"]
+    assert [u.pa_name for u in dashboard.unpaid if u.overdue] == ["Sam Reid"]
+    assert [s.pa_name for s in dashboard.below_minimum] == ["Ann Cole"]
+
+
+def test_once_enrolled_the_pension_is_no_longer_listed(first_weeks, capsys):
+    from dataclasses import replace
+
+    from pa_manager.services import people
+
+    db = open_database(first_weeks)[0]
+    try:
+        employer_id = find_employer(db, "Amira Hassan").id
+        sam = next(p for p in people.list_pas(db, employer_id) if p.name == "Sam Reid")
+        people.save_pa(db, employer_id, replace(sam, pension_status="ENROLLED", pension_active_from=date(2026, 11, 2)),
+                       TODAY)
+    finally:
+        db.close()
+    code, out, _ = run(capsys, "due", "--employer", "Amira Hassan", "--json", "--data", str(first_weeks))
+    assert "PENSION_ENROL_NOW" not in {row["code"] for row in json.loads(out)}

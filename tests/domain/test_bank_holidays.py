@@ -103,3 +103,21 @@ def test_every_nation_has_christmas(nation: Nation) -> None:
 
 def test_nation_given_as_its_value() -> None:
     assert is_bank_holiday(date(2026, 3, 17), "northern-ireland")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("nation", list(Nation))
+def test_the_dates_kept_in_the_package_are_the_librarys(nation) -> None:
+    """data/bank_holidays.json holds what the `holidays` library says for every year it covers (after
+    updating the library, run python -m pa_manager.data.bank_holidays to write it again)."""
+    from pa_manager.domain.bank_holidays import TABLE_YEARS, _year, library_year
+
+    for year in TABLE_YEARS:
+        assert _year(nation, year) == library_year(nation, year), year
+
+
+def test_years_outside_the_kept_table_come_from_the_library() -> None:
+    from pa_manager.domain.bank_holidays import TABLE_YEARS
+
+    assert 2045 not in TABLE_YEARS and 2010 not in TABLE_YEARS
+    assert is_bank_holiday(date(2045, 12, 25), Nation.ENGLAND)
+    assert is_bank_holiday(date(2010, 5, 3), Nation.SCOTLAND)  # the early May bank holiday

@@ -9,6 +9,7 @@ from pa_manager.domain.budget import LedgerEntry
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.uprating import Scenario, real_living_wage_target
 from pa_manager.services import budget, employers
+from pa_manager.services import undo_rules
 from pa_manager.services.budget_report import gap_lines, reconciliation_line, record_statement_balance
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
 
@@ -31,7 +32,7 @@ def margaret(demo_db):
 
 
 def _add(db, employer_id, on, amount, category, description=""):
-    return budget.save_entry(db, employer_id, LedgerEntry(on, D(amount), category, description))
+    return budget.save_entry(db, employer_id, LedgerEntry(on, D(amount), category, description)).value
 
 
 def _statement(tmp_path, text: str, name="statement.csv"):
@@ -74,24 +75,23 @@ def test_an_entry_of_nothing_is_refused_in_words(db, household):
 def test_a_changed_entry_keeps_its_place_and_a_removed_one_can_come_back(db, household):
     stored = _add(db, household, date(2026, 6, 1), "40.00", "training", "First aid course")
     changed = budget.save_entry(db, household, LedgerEntry(date(2026, 6, 2), D("45.00"), "training", "First aid"),
-                                stored.id)
+                                stored.id).value
     assert changed.id == stored.id
-    budget.delete_entry(db, stored.id)
+    removed = budget.delete_entry(db, stored.id)
     assert budget.list_entries(db, household) == []
-    budget.save_entry(db, household, changed.entry, changed.id)  # what undo does
+    undo_rules.reverse(db, removed, date(2026, 11, 23))
     assert [(s.id, s.entry.amount, s.entry.description) for s in budget.list_entries(db, household)] == [
         (stored.id, D("-45.00"), "First aid")]
 
 
 def test_money_back_turns_the_categorys_sign_round_and_is_restored_as_it_was(db, household):
     refund = budget.save_entry(db, household, LedgerEntry(date(2026, 6, 1), D("30.00"), "insurance", "Refund"),
-                               money_back=True)
+                               money_back=True).value
     clawback = budget.save_entry(db, household, LedgerEntry(date(2026, 6, 2), D("200.00"), "council_payment"),
-                                 money_back=True)
+                                 money_back=True).value
     assert (refund.entry.amount, clawback.entry.amount) == (D("30.00"), D("-200.00"))
     for stored in (refund, clawback):
-        budget.delete_entry(db, stored.id)
-        budget.restore_entry(db, household, stored)  # what undo does
+        undo_rules.reverse(db, budget.delete_entry(db, stored.id), date(2026, 11, 23))
     assert {s.id: s.entry.amount for s in budget.list_entries(db, household)} == {
         refund.id: D("30.00"), clawback.id: D("-200.00")}
 
@@ -149,10 +149,10 @@ def test_a_statement_that_is_not_a_table_is_refused_in_words(db, household, tmp_
 def test_reconciling_says_whether_the_records_match_the_bank(db, household):
     _add(db, household, date(2026, 4, 1), "600.00", "council_payment")
     _add(db, household, date(2026, 4, 20), "200.00", "pa_net_pay")
-    matched = record_statement_balance(db, household, date(2026, 4, 30), D("1400.00"))
+    matched = record_statement_balance(db, household, date(2026, 4, 30), D("1400.00")).value
     assert matched.reconciled
     assert reconciliation_line(matched)[1].startswith("Matches: your records match your bank statement")
-    lower = record_statement_balance(db, household, date(2026, 4, 30), D("1412.50"))
+    lower = record_statement_balance(db, household, date(2026, 4, 30), D("1412.50")).value
     assert lower.difference == D("12.50")
     assert reconciliation_line(lower) == ("warning", "Does not match: your records are £12.50 lower than your bank "
                                                      "statement on 30 April 2026. Check for missing entries.")

@@ -10,10 +10,11 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import HOURLY, SLEEP_IN_ALLOWANCE, WEEKEND, PARecord, PayRateEntry
 from pa_manager.domain.rota import Cancellation, Cover
 from pa_manager.domain.shifts import ShiftType, paid_minutes
-from pa_manager.services import employers, hours, pay_runs, people, period_reports, rota, timesheets
+from pa_manager.services import employers, hours, pay_runs, people, period_reports, rota, timesheets, undo
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import (
-    ShiftInput, build_shift, delete_shift, get_shift, restore_shift, save_shift, shifts_between, store_batch,
+    ShiftInput, build_shift, delete_shift, get_shift, row_values, save_shift, shifts_between, store_batch,
 )
 
 
@@ -87,8 +88,8 @@ def test_changing_a_shift_does_not_clash_with_itself_and_undo_restores_it(db, ho
     shift = save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "08:00", "12:00"))
     changed = save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "09:00", "12:00"), shift_id=shift.key)
     assert changed.key == shift.key and paid_minutes(changed) == 180
-    delete_shift(db, shift.key)
-    restore_shift(db, employer_id, changed)
+    removed = delete_shift(db, shift.key)
+    undo_rules.reverse(db, removed, date(2026, 11, 23))
     assert shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 2)) == [changed]
 
 
@@ -96,7 +97,9 @@ def test_a_shift_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_n
     employer_id, ann, _ = household
     first = save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "08:00", "12:00"))
     ahead = build_shift(_entry(ann, date(2026, 11, 3), "08:00", "12:00"), key=first.key + 1)
-    restore_shift(db, employer_id, ahead)
+    values = {**row_values(employer_id, ahead, "manual"), "id": ahead.key, "version": 1}
+    undo_rules.reverse(db, undo.Change("SHIFT_REMOVED", employer_id, {}, (undo.RowChange("shifts", ahead.key, values, None),)),
+                 date(2026, 11, 23))
     third = save_shift(db, employer_id, _entry(ann, date(2026, 11, 4), "08:00", "12:00"))
     assert third.key > ahead.key
     assert [s.key for s in shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 4))] == [
@@ -129,7 +132,7 @@ def test_copy_last_week_skips_what_would_overlap(db, household):
     save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "08:00", "12:00"))
     save_shift(db, employer_id, _entry(bo, date(2026, 11, 4), "18:00", "20:00"))
     save_shift(db, employer_id, _entry(ann, date(2026, 11, 9), "09:00", "10:00"))  # already in the target week
-    added = hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9))
+    added = hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)).value
     assert [(s.pa, s.start.date()) for s in added] == [(bo, date(2026, 11, 11))]
 
 

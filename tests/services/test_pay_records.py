@@ -16,6 +16,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
 from pa_manager.services import employers, pay_day, pay_runs, people
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.payslips import payslip_documents, write_payslips_file
 from pa_manager.services.shifts import ShiftInput, save_shift
@@ -170,7 +171,7 @@ def test_removing_a_whole_employer_still_takes_their_pay_records_and_undo_puts_t
     removed = employers.remove_employer(db, employer_id)
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(models.StoredPayslip)) == 0
-    back = employers.put_back_employer(db, removed)
+    back = undo_rules.reverse(db, removed, date(2026, 12, 1)).added_employer
     [slip] = payslip_documents(db, back, date(2026, 11, 30))
     assert slip.pa_name == "Ann Cole" and slip.ni_number == "AB123456C"
 
@@ -326,7 +327,7 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
         shifts.delete_shift(db, paid.key)
     with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
         save_shift(db, employer_id, ShiftInput(pa.id, date(2026, 12, 1), time(9), time(17)), shift_id=paid.key)
-    assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)) == []
+    assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)).value == []
     sheet = tmp_path / "late.csv"
     sheet.write_text("pa,date,start,end,break_minutes,type,notes\nAnn Cole,2026-11-20,09:00,12:00,0,standard,\n"
                      "Ann Cole,2026-12-01,09:00,12:00,0,standard,\n")
@@ -392,6 +393,17 @@ def test_finalising_lists_what_the_law_needs_first_and_goes_ahead_only_when_conf
     pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
                               confirmed=True)
     assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]
+
+
+def test_the_suggested_pay_day_for_a_frequency_not_yet_stored(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="New", pay_frequency=PayFrequency.MONTHLY))
+    monthly = pay_runs.suggest_pay_day(db, employer.id, today)
+    assert (monthly.pay_date, monthly.period_start, monthly.period_end) == (
+        date(2026, 11, 30), date(2026, 11, 1), date(2026, 11, 30))
+    weekly = pay_runs.suggest_pay_day(db, employer.id, today, PayFrequency.WEEKLY)
+    assert (weekly.pay_date, weekly.period_start, weekly.period_end) == (
+        date(2026, 11, 27), date(2026, 11, 21), date(2026, 11, 27))
+    assert employers.get_employer(db, employer.id).pay_frequency is PayFrequency.MONTHLY  # nothing stored
 
 
 def test_a_shift_saved_while_the_pay_run_is_finalised_is_never_left_out_of_it(db, household, data_location,

@@ -7,7 +7,8 @@ import pytest
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import employers, people
+from pa_manager.services import employers, people, undo
+from pa_manager.services import undo_rules
 from pa_manager.services.errors import ValidationFailed
 
 
@@ -75,24 +76,26 @@ def test_recording_a_leaver_keeps_their_record_but_they_stop_being_current(db, e
     assert employers.list_employers(db, today)[0].current_pas == 0
 
 
-def test_restore_puts_back_a_deleted_pa_with_the_same_id_and_rates(db, employer, today):
-    pa = people.save_pa(
+def test_redo_puts_back_an_added_pa_with_the_same_id_and_rates(db, employer, today):
+    added = people.save_pa_undoably(
         db, employer.id, PARecord(name="Lee Fox", pay_rates=(PayRateEntry(date(2026, 4, 1), Decimal("12.71")),)), today
     )
-    people.delete_pa(db, pa.id)
+    redo = undo_rules.reverse(db, added.change, today)
     assert people.list_pas(db, employer.id) == []
-    people.restore_pa(db, employer.id, pa)
-    assert people.get_pa(db, pa.id) == pa
+    undo_rules.reverse(db, redo, today)
+    assert replace(people.get_pa(db, added.value.id), version=None) == replace(added.value, version=None)
 
 
 def test_a_pa_put_back_with_an_id_not_yet_handed_out_does_not_take_the_next_new_pas(db, employer, today):
     """Undo puts rows back with their old ids. Should one be ahead of the id sequence (the database was
     restored from an older backup, or the rows were copied in), the next new row still gets an id of its
     own: SQLite carries on from the largest id; on PostgreSQL the sequence is moved past it first."""
-    ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), today)
-    people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 1))
+    ann = people.save_pa_undoably(db, employer.id, PARecord(name="Ann Cole"), today)
+    [row] = ann.change.rows
+    ahead = undo.RowChange("pas", ann.value.id + 1, {**row.new, "id": ann.value.id + 1, "name": "Bea Dunn"}, None)
+    undo_rules.reverse(db, undo.Change("PA_REMOVED", employer.id, {}, (ahead,)), today)
     cy = people.save_pa(db, employer.id, PARecord(name="Cy Eves"), today)
-    assert cy.id > ann.id + 1
+    assert cy.id > ann.value.id + 1
     assert [pa.name for pa in people.list_pas(db, employer.id)] == ["Ann Cole", "Bea Dunn", "Cy Eves"]
 
 

@@ -10,6 +10,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.services import employers, people, training, transfer
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import open_database
+from tests.conftest import sqlite_only
 
 
 @pytest.fixture
@@ -21,6 +22,17 @@ def household(db, today):
 
 def _course(db, employer_id, key):
     return next(c for c in training.list_courses(db, employer_id) if c.course.key == key)
+
+
+@sqlite_only("a file opened read-only, as one on a write-protected USB stick")
+def test_a_file_opened_read_only_lists_its_courses_without_trying_to_seed_them(db, data_path, today):
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+    db.close()
+    looking, _ = open_database(data_path, read_only=True)
+    try:
+        assert training.list_courses(looking, employer.id) == []  # not seeded, and no StorageError
+    finally:
+        looking.close()
 
 
 def test_the_catalogue_is_seeded_once_with_the_usual_courses(db, household):
@@ -35,7 +47,7 @@ def test_the_catalogue_is_seeded_once_with_the_usual_courses(db, household):
 
 def test_a_course_of_your_own_has_its_name_and_interval(db, household):
     employer_id, _ = household
-    saved = training.save_course(db, employer_id, "PEG feeding", 12, required_for_everyone=True)
+    saved = training.save_course(db, employer_id, "PEG feeding", 12, required_for_everyone=True).value
     assert saved.course.key.startswith("own_")
     listed = _course(db, employer_id, saved.course.key)
     assert (listed.name, listed.course.refresh_months, listed.required_for_everyone) == ("PEG feeding", 12, True)

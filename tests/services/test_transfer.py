@@ -3,12 +3,13 @@ import json
 import shutil
 import zipfile
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from pa_manager.services import employers, people, transfer
 from pa_manager.services.errors import ServiceError
+from pa_manager.services.shifts import shifts_between
 from pa_manager.storage.database import open_database
 from pa_manager.storage.models import Base
 from pa_manager.storage.transfer import owned_tables
@@ -61,7 +62,10 @@ def test_an_employer_exported_from_a_sqlite_file_imports_into_a_postgresql_datab
 
 
 def test_every_table_is_owned_by_an_employer_so_nothing_is_left_out_of_an_export():
-    assert {t.name for t in owned_tables()} == set(Base.metadata.tables)
+    from pa_manager.storage.models import FILE_TABLES
+
+    # Only the data file's own settings (who uses the file) belong to no employer, and stay behind.
+    assert {t.name for t in owned_tables()} == set(Base.metadata.tables) - FILE_TABLES
 
 
 def test_importing_a_name_that_is_already_there_is_refused_and_can_be_renamed(demo_db, tmp_path):
@@ -93,4 +97,53 @@ def test_an_export_from_a_newer_version_is_refused(demo_db, new_data, tmp_path):
     with pytest.raises(ServiceError, match="newer version"):
         transfer.import_employer(other, path)
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
+    other.close()
+
+
+def test_an_export_is_written_and_read_a_row_at_a_time_and_is_still_one_json_document(demo_db, new_data, tmp_path):
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("employer.json").decode()
+    document = json.loads(text)  # what an earlier version reads: the whole document
+    lines = text.splitlines()
+    shifts = document["tables"]["shifts"]
+    assert len(shifts) > 1000 and lines.count('"shifts": [') == 1
+    start = lines.index('"shifts": [')
+    assert [json.loads(line.rstrip(",")) for line in lines[start + 1:start + 1 + len(shifts)]] == shifts
+    # Parents before the rows that point at them, so an import can insert each row as it reads it.
+    names = list(document["tables"])
+    assert names.index("employers") < names.index("pas") < names.index("shifts")
+    other = _other_install(new_data)
+    new_id = transfer.import_employer(other, path)
+    assert len(shifts_between(other, new_id, date(2000, 1, 1), date(2100, 1, 1))) == len(shifts)
+    other.close()
+
+
+def test_an_export_cut_short_is_refused_and_nothing_is_imported(demo_db, new_data, tmp_path):
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        text = archive.read("employer.json").decode()
+    cut = tmp_path / "cut.paemployer"
+    with zipfile.ZipFile(cut, "w") as archive:
+        archive.writestr("employer.json", text[:len(text) // 2].rsplit("\n", 1)[0] + '\n{"id": 1, "pa_')
+    other = _other_install(new_data)
+    with pytest.raises(ServiceError, match="cut.paemployer is not an employer file"):
+        transfer.import_employer(other, cut)
+    assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
+    other.close()
+
+
+def test_an_export_laid_out_as_earlier_versions_wrote_it_is_still_imported(demo_db, new_data, tmp_path):
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read("employer.json"))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("employer.json", json.dumps(document, indent=1, sort_keys=True))  # tables by name
+    other = _other_install(new_data)
+    new_id = transfer.import_employer(other, path)
+    assert len(people.list_pas(other, new_id)) == len(people.list_pas(demo_db, source.id))
+    assert len(shifts_between(other, new_id, date(2000, 1, 1), date(2100, 1, 1))) == len(document["tables"]["shifts"])
     other.close()

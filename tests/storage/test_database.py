@@ -321,7 +321,7 @@ def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_loc
 
     from pa_manager.domain.employer import EmployerRecord
     from pa_manager.domain.people import PARecord
-    from pa_manager.services import employers, people, shifts
+    from pa_manager.services import employers, people, shifts, undo, undo_rules
     from tests.postgres_server import PASSWORD, PASSWORD_USER
 
     database = data_location.rsplit("/", 1)[1]
@@ -333,11 +333,13 @@ def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_loc
         employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
         ann = people.save_pa(db, employer.id, PARecord(name="Ann Cole"), date(2026, 11, 23))
         shift = shifts.save_shift(db, employer.id, shifts.ShiftInput(ann.id, date(2026, 11, 2), time(9), time(17)))
-        shifts.delete_shift(db, shift.key)
-        shifts.restore_shift(db, employer.id, shift)  # undo: back with its id
-        people.restore_pa(db, employer.id, PARecord(name="Bea Dunn", id=ann.id + 5))  # an id ahead of the sequence
+        undo_rules.reverse(db, shifts.delete_shift(db, shift.key), date(2026, 11, 23))  # undo: back with its id
+        bea = people.save_pa_undoably(db, employer.id, PARecord(name="Bea Dunn"), date(2026, 11, 23))
+        [row] = bea.change.rows
+        ahead = undo.RowChange("pas", ann.id + 5, {**row.new, "id": ann.id + 5, "name": "Di Ford"}, None)  # an id ahead of the sequence
+        undo_rules.reverse(db, undo.Change("PA_REMOVED", employer.id, {}, (ahead,)), date(2026, 11, 23))
         assert people.save_pa(db, employer.id, PARecord(name="Cy Eves"), date(2026, 11, 23)).id > ann.id + 5
-        assert employers.remove_employer(db, employer.id)["employers"][0]["name"] == "Ruth Ames"
+        assert employers.remove_employer(db, employer.id).rows_of("employers")[0].old["name"] == "Ruth Ames"
     finally:
         db.close()
 

@@ -3,6 +3,14 @@ import pytest
 from tests.conftest import TODAY
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _own_settings(tmp_path_factory):
+    """The text size and theme the tests choose are kept in a folder of their own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path_factory.mktemp("settings")))
+
+
 @pytest.fixture
 def context(qtbot, db):
     from pa_manager.ui.context import AppContext

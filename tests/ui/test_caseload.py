@@ -8,6 +8,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.services import checks, employers, people
 from pa_manager.ui.pages.caseload import CaseloadPage, CaseloadTableModel
 from tests.conftest import TODAY
+from tests.ui.driving import click
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
 
 COL = CaseloadTableModel
@@ -80,9 +81,8 @@ def test_double_click_asks_for_that_employer_once(qtbot, demo_context):
 def test_the_page_follows_changes(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     before = page.proxy.rowCount()
-    employer = _add_client(demo_context, "Nia Owusu")
-    demo_context.record("Add employer Nia Owusu", redo=lambda: None,
-                        undo=lambda: employers.delete_employer(demo_context.db, employer.id))
+    added = employers.save_employer_undoably(demo_context.db, EmployerRecord(name="Nia Owusu"))
+    demo_context.push(added.change)
     assert page.proxy.rowCount() == before + 1
     demo_context.undo_group.activeStack().undo()
     assert page.proxy.rowCount() == before
@@ -107,3 +107,13 @@ def test_every_control_is_named_and_shortcuts_do_not_clash(qtbot, demo_context):
     assert unnamed_controls(page) == []
     letters = [m for m in map(_mnemonic, (b.text() for b in page.findChildren(QAbstractButton))) if m]
     assert len(letters) == len(set(letters)) and not set(letters) & {"f", "e", "g", "h", "y"}
+
+
+def test_an_advocate_can_add_someone_or_open_a_clients_file_from_here(qtbot, context):
+    page = _page(qtbot, context)
+    assert page.summary.text() == "There is nobody in this data file yet. Add someone you support, or open a client's file."
+    with qtbot.waitSignal(page.employer_add_requested):
+        click(qtbot, page.add_button)
+    with qtbot.waitSignal(page.file_open_requested):
+        click(qtbot, page.open_button)
+    assert "pa-manager --portable --data" in page.portable_note.text()

@@ -90,6 +90,18 @@ def test_adding_a_shift_through_the_dialog_stores_it_and_shows_it_in_the_grid(qt
     assert demo_context.undo_group.activeStack().undoText().startswith("Add Tom Whitfield's shift on Thursday 26 November 2026")
 
 
+@pytest.mark.parametrize("field", ["end_edit", "break_edit", "notes_edit"])
+def test_enter_in_a_field_of_the_shift_form_saves_the_shift(qtbot, demo_context, field):
+    thursday = THIS_MONDAY + timedelta(days=3)
+    dialog = _dialog(qtbot, demo_context, "Tom Whitfield", thursday)
+    qtbot.keyClicks(dialog.start_edit, "9:00")
+    qtbot.keyClicks(dialog.end_edit, "12:30")
+    qtbot.keyClick(getattr(dialog, field), Qt.Key.Key_Return)
+    assert dialog.result() == ShiftDialog.DialogCode.Accepted and not dialog.isVisible()
+    [stored] = _stored(demo_context, "Tom Whitfield", thursday)
+    assert to_london(stored.end).time() == time(12, 30)
+
+
 def test_an_overlapping_shift_is_refused_with_the_message_next_to_the_start_time(qtbot, demo_context):
     worked = next(s for s in shifts.shifts_between(demo_context.db, demo_context.employer_id, LAST_MONDAY,
                                                     LAST_MONDAY + timedelta(days=6)) if s.pa == _pa(demo_context, "Janet Moyo").id)
@@ -542,3 +554,30 @@ def test_the_week_says_which_pay_periods_its_days_are_in(qtbot, context):
         "Pay periods: Monday 23 November 2026 to Friday 27 November 2026: pay period 21 to 27 November 2026, not "
         "paid yet. Saturday 28 November 2026 to Sunday 29 November 2026: pay period 28 November to 4 December 2026, "
         "not paid yet.")
+    # And drawn over the grid: a band over Monday to Friday's columns, another over the weekend's.
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitExposed(page)
+    bar, header = page.period_bar, page.grid.horizontalHeader()
+    assert [(b.first_column, b.last_column, b.text) for b in bar.bands()] == [
+        (0, 4, "Pay period 21 to 27 Nov: not paid yet"), (5, 6, "Pay period 28 Nov to 4 Dec: not paid yet")]
+    weekdays, weekend = (bar.span(b) for b in bar.bands())
+    grid_left = page.grid.viewport().mapTo(page, page.grid.viewport().rect().topLeft()).x() - bar.x()
+    assert abs(weekdays.left() - (grid_left + header.sectionViewportPosition(0))) <= 2
+    assert abs(weekend.left() - (grid_left + header.sectionViewportPosition(5))) <= 2
+    assert abs(weekend.right() - (grid_left + header.sectionViewportPosition(6) + header.sectionSize(6))) <= 4
+    assert bar.accessibleName() == page.pay_periods.text()
+
+
+def test_no_hint_in_the_shift_dialog_is_cut_off_when_the_sleep_in_row_appears(qtbot, demo_context):
+    from pa_manager.domain.shifts import ShiftType
+    from pa_manager.ui.dialogs.shift_dialog import show_type
+
+    dialog = _dialog(qtbot, demo_context, "Tom Whitfield", THIS_MONDAY + timedelta(days=3))
+    dialog.resize(620, dialog.height())
+    qtbot.waitExposed(dialog)
+    show_type(dialog.type_box, ShiftType.SLEEP_IN)
+    qtbot.wait(50)
+    hints = [label for label in dialog.findChildren(QLabel, "fieldHint") if label.isVisible()]
+    assert hints and all(label.height() >= label.heightForWidth(label.width()) for label in hints), [
+        (label.text()[:30], label.height(), label.heightForWidth(label.width())) for label in hints]

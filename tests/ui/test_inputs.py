@@ -26,3 +26,16 @@ def test_a_decimal_box_refuses_what_is_not_a_number_in_its_own_words(qtbot, mone
     with pytest.raises(InputError) as raised:
         box.value()
     assert str(raised.value) == sentence
+
+
+def test_a_status_list_shown_again_keeps_the_line_you_are_on(qtbot):
+    from pa_manager.ui.widgets.status_list import StatusList
+
+    lines = StatusList("Pay day and budget")
+    qtbot.addWidget(lines)
+    lines.set_lines([("info", "Next pay day: 27 November 2026."), ("warning", "Not paid yet: 34 hours."),
+                     ("info", "Budget: working out the forecast…")])
+    lines.setCurrentRow(1)
+    lines.set_lines([("info", "Next pay day: 27 November 2026."), ("warning", "Not paid yet: 34 hours."),
+                     ("missing", "Missing: no budget year is recorded for today.")])
+    assert lines.currentRow() == 1 and lines.currentItem().text() == "Not paid yet: 34 hours."

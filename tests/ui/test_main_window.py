@@ -146,7 +146,7 @@ def test_help_guide_and_about_open(qtbot, window, monkeypatch):
     monkeypatch.setattr(QMessageBox, "about", lambda parent, title, text: shown.append(title))
     window.show_guide()
     window.show_about()
-    assert shown == ["PA Manager guide", "About PA Manager"]
+    assert shown == ["PA Manager help", "About PA Manager"]
 
 
 def test_every_area_is_in_the_go_menu_with_its_shortcut(qtbot, window):
@@ -154,9 +154,11 @@ def test_every_area_is_in_the_go_menu_with_its_shortcut(qtbot, window):
 
     go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
     texts = [a.text() for a in go.actions()]
-    assert texts == [f"&{n % 10} {title}" for n, title in enumerate(AREAS, start=1)]
-    assert [a.shortcut().toString() for a in go.actions()] == [f"Ctrl+{n % 10}" for n in range(1, len(AREAS) + 1)]
-    assert len(AREAS) <= 10  # one number key each
+    # The first ten take the number keys, 1 to 9 then 0; one added after them takes its first letter.
+    keys = [str(n % 10) for n in range(1, 11)] + [title[0] for title in AREAS[10:]]
+    assert texts == [f"&{key} {title}" for key, title in zip(keys, AREAS)]
+    assert [a.shortcut().toString() for a in go.actions()] == [f"Ctrl+{key}" for key in keys]
+    assert len(set(keys)) == len(keys)  # one key each
 
 
 def test_a_what_needs_doing_item_opens_its_area_at_that_pa(qtbot, window):
@@ -213,32 +215,62 @@ def test_removing_an_employer_asks_first_and_can_be_undone(qtbot, window, monkey
     assert len(pay_runs.pay_run_dates(window.context.db, back.id)) == 24
 
 
-def test_work_in_no_pay_run_after_its_pay_day_is_named_and_opens_the_pay_run_that_pays_it(qtbot, context):
-    from datetime import date, time
+def _sam_paid_weekly(qtbot, context, rate: str, worked: list, *, paid_on=None):
+    """A weekly employer whose PA Sam Reid (born 1990, started 2 November 2026) worked 9:00 to 17:00 on the
+    days `worked` (15:00 on the last), with the pay run of `paid_on` finalised; the window open on them."""
+    from datetime import date, datetime, time, timezone
     from decimal import Decimal
 
     from pa_manager.domain.employer import EmployerRecord
     from pa_manager.domain.pay_frequency import PayFrequency
     from pa_manager.domain.people import PARecord, PayRateEntry
-    from pa_manager.services import people, shifts
+    from pa_manager.services import pay_runs, people, shifts
     from pa_manager.ui.main_window import MainWindow
 
-    employer = employers.save_employer(context.db, EmployerRecord(name="Weekly", pay_frequency=PayFrequency.WEEKLY))
+    employer = employers.save_employer(context.db, EmployerRecord(
+        name="Weekly", pay_frequency=PayFrequency.WEEKLY, paye_reference="123/AB45678"))
     pa = people.save_pa(context.db, employer.id, PARecord(
         name="Sam Reid", date_of_birth=date(1990, 1, 1), start_date=date(2026, 11, 2), tax_code="1257L",
-        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal("12.71")),)), date(2026, 11, 23))
-    shifts.save_shift(context.db, employer.id, shifts.ShiftInput(pa.id, date(2026, 11, 10), time(9), time(15)))
+        pay_rates=(PayRateEntry(date(2026, 11, 2), Decimal(rate)),)), date(2026, 11, 23))
+    for day in worked:
+        shifts.save_shift(context.db, employer.id, shifts.ShiftInput(pa.id, day, time(9),
+                                                                     time(15 if day == worked[-1] else 17)))
+    if paid_on is not None:
+        pay_runs.finalise_pay_run(context.db, employer.id, paid_on, datetime(2026, 11, 6, 12, tzinfo=timezone.utc),
+                                  confirmed=True)
     context.set_employer(employer.id)
     window = MainWindow(context)
     qtbot.addWidget(window)
     window.show()
     glance = window.dashboard.glance
-    lines = [glance.item(i).text() for i in range(glance.count())]
+    return window, glance, [glance.item(i).text() for i in range(glance.count())]
+
+
+def test_work_in_no_pay_run_after_its_pay_day_is_named_and_opens_the_pay_run_that_pays_it(qtbot, context):
+    from datetime import date
+
+    window, glance, lines = _sam_paid_weekly(qtbot, context, "12.71", [date(2026, 11, 10)])
     unpaid = next(i for i, line in enumerate(lines) if line.startswith("Not paid yet:"))
     assert lines[unpaid] == ("Not paid yet: 6 hours worked by Sam Reid (10 November 2026) are in no finalised pay "
-                             "run. Pay them on 13 November 2026: press Enter to go to that pay run.")
+                             "run. Pay them on 13 November 2026. Press Enter to go to that pay run.")
     glance.setCurrentRow(unpaid)
     glance.itemActivated.emit(glance.item(unpaid))
     assert window.stack.currentWidget() is window.pay
     assert window.pay.date_edit.text() == "13/11/2026" and window.pay._run.pay_date == date(2026, 11, 13)
     assert window.pay.model.rowCount() == 1
+
+
+def test_a_pa_the_last_pay_run_found_must_be_enrolled_is_named_on_the_dashboard_and_opens_their_details(
+        qtbot, context):
+    from datetime import date
+
+    # 38 hours at £13.50 (£513): over the weekly earnings trigger for automatic enrolment.
+    window, glance, lines = _sam_paid_weekly(qtbot, context, "13.50", [date(2026, 11, d) for d in range(2, 7)],
+                                             paid_on=date(2026, 11, 6))
+    enrol = next(i for i, line in enumerate(lines) if line.startswith("Enrol "))
+    assert lines[enrol] == ("Enrol Sam Reid in your workplace pension: the pay run of 6 November 2026 found the law says "
+                            "they must be. Write to tell them, then record it on the People page. Press Enter to go to "
+                            "their details.")
+    glance.setCurrentRow(enrol)
+    glance.itemActivated.emit(glance.item(enrol))
+    assert window.stack.currentWidget() is window.people and window.people.form_heading.text() == "Sam Reid"

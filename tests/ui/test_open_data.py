@@ -95,3 +95,20 @@ def test_a_portable_run_keeps_what_it_would_write_beside_the_file_and_removes_it
 def test_portable_needs_the_data_file_named(capsys):
     assert cli.main(["--portable"]) == 2
     assert capsys.readouterr().err.startswith("With --portable, give the data file with --data")
+
+
+def test_a_file_that_cannot_be_changed_opens_read_only_with_no_lock_file_left_beside_it(qtbot, data_path, answers,
+                                                                                         monkeypatch):
+    from pa_manager.storage import sqlite_file
+
+    asked, replies = answers
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    # A write-protected USB stick (root may write any file, so the check is told, as for everyone else).
+    real = os.access
+    monkeypatch.setattr(sqlite_file.os, "access", lambda p, mode: False if mode & os.W_OK else real(p, mode))
+    replies.append(True)
+    opened = opening.open_data(parent, data_path)
+    assert asked[-1][0] == "Open it read-only?" and opened.db.read_only and opened.lock is None
+    opened.close()
+    assert [p.name for p in data_path.parent.iterdir()] == [data_path.name]

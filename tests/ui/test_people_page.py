@@ -133,7 +133,7 @@ def test_tab_moves_through_the_form_in_reading_order(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     form = page.form
     form.name.setFocus()
-    expected = [form.job_title, form.date_of_birth, form.ni_number, form.address, form.postcode, form.phone, form.email, form.start_date]
+    expected = [form.job_title, form.date_of_birth, form.ni_number, form.gender, form.address, form.postcode, form.phone, form.email, form.start_date]
     for widget in expected:
         qtbot.keyClick(page.focusWidget(), Qt.Key.Key_Tab)
         assert page.focusWidget() is widget

@@ -58,6 +58,19 @@ def test_going_to_another_area_or_quitting_asks_and_discard_throws_the_edit_away
     assert people.get_pa(window.context.db, janet.id).phone == before
 
 
+def test_ctrl_q_with_an_unsaved_edit_asks_and_cancel_keeps_the_window_open(qtbot, window, answer):
+    from tests.ui.driving import shortcut
+
+    page, _ = _janet_with_a_new_phone_typed(qtbot, window)
+    answer("Cancel")
+    shortcut(window, Qt.Key.Key_Q)
+    assert answer.asked == ["You have not saved your changes to Janet Moyo's details. Save them now?"]
+    assert window.isVisible() and page.form.phone.text() == "07700 900123"
+    answer("Discard changes")
+    shortcut(window, Qt.Key.Key_Q)
+    assert not window.isVisible()
+
+
 def test_switching_client_asks_first_and_cancel_stays(qtbot, window, answer):
     _janet_with_a_new_phone_typed(qtbot, window)
     answer("Cancel")

@@ -99,6 +99,20 @@ class _EmbeddedFont(TTFont):
             found = self._pieces[key] = (widths, cmap, packed, len(font_file))
         return found
 
+    def splitString(self, text, doc, encoding="utf-8"):
+        """ReportLab's, quicker for the usual line: when every letter already has its code in the first
+        subset (after a payslip's first few lines, nearly all do), the codes are looked up in one pass.
+        Anything else (a new letter, a later subset, shaped text) goes to ReportLab's own."""
+        state = self.state.get(doc)
+        if state is not None and type(text) is str:
+            try:
+                codes = bytes(map(state.assignments.__getitem__, map(ord, text.replace("\xa0", " "))))
+            except (KeyError, ValueError):  # a letter without its code yet, or a code past the first subset
+                pass
+            else:
+                return [(0, codes)] if codes else []
+        return super().splitString(text, doc, encoding)
+
     def addObjects(self, doc):
         try:
             state = self.state[doc]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QVBoxLayout,
 )
 
 from pa_manager.domain.budget import (
@@ -17,10 +17,11 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import budget
 from pa_manager.services.budget_report import BASIS_NAMES, CATEGORY_NAMES
 from pa_manager.services.errors import ValidationFailed
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 
 PENNY = Decimal("0.01")
@@ -58,6 +59,7 @@ class BudgetYearDialog(QDialog):
 
     def __init__(self, years: list[BudgetYear], chosen: str | None, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Add or change a budget year")
         self.setMinimumWidth(620)  # room for the hints to wrap without being cut short
         self._years = {y.label: y for y in years}
@@ -183,6 +185,7 @@ class LedgerEntryDialog(QDialog):
 
     def __init__(self, entry: LedgerEntry | None, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Change an entry" if entry else "Add an entry")
         self.entry: LedgerEntry | None = None
         self._before = entry
@@ -199,7 +202,7 @@ class LedgerEntryDialog(QDialog):
         self.category.setCurrentIndex(self.category.findData(entry.category if entry else "other"))
         self.amount = DecimalEdit(money=True)
         self.amount.set_value(abs(entry.amount) if entry else None)
-        self.money_back_box = QCheckBox("Money &back: a refund, or the council taking money back")
+        self.money_back_box = WrappingCheckBox("Money &back: a refund, or the council taking money back")
         self.money_back_box.setChecked(bool(entry and entry.is_money_back))
         self.money_back = self.money_back_box.isChecked()
         self.rows = {
@@ -276,6 +279,7 @@ class ReconcileDialog(QDialog):
 
     def __init__(self, today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Check your records against your bank statement")
         self.on: date | None = None
         self.balance: Decimal | None = None

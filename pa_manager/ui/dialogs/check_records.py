@@ -8,18 +8,16 @@ from pa_manager.domain import compliance as rules
 from pa_manager.domain.people import PARecord
 from pa_manager.messages import format_date
 from pa_manager.services import checks
-from pa_manager.services.data_files import Database
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.check_dialogs import (
     LEVEL_NAMES, METHOD_NAMES, OUTCOME_NAMES, RESULT_NAMES, ContractDialog, DBSCheckDialog, ReferenceDialog,
     RightToWorkDialog,
 )
+from pa_manager.wording import CHECK_NOUNS
 
 DIALOGS = {"dbs": DBSCheckDialog, "right_to_work": RightToWorkDialog, "reference": ReferenceDialog,
            "contract": ContractDialog}
-NOUNS = {"dbs": "DBS check", "right_to_work": "right-to-work check", "reference": "reference",
-         "contract": "contract and induction record"}
-_SAVERS = {"dbs": checks.save_dbs_check, "right_to_work": checks.save_right_to_work, "reference": checks.save_reference}
+NOUNS = CHECK_NOUNS
 
 
 # --- how each kind of record reads ---------------------------------------------------------------
@@ -71,46 +69,27 @@ def describe_contract(contract: rules.Contract) -> str:
 
 # --- the round trip: open, save, and put it on the undo stack ------------------------------------
 
-def _put_back(db: Database, employer_id: int, kind: str, pa_id: int, value) -> None:
-    """Write a record (Stored, or a Contract or None for the contract) back as it was."""
-    if kind == "contract":
-        checks.save_contract(db, employer_id, pa_id, value)
-    elif value is not None:
-        _SAVERS[kind](db, employer_id, pa_id, value.value, value.id)
-
-
-def _take_away(db: Database, employer_id: int, kind: str, pa_id: int, value) -> None:
-    if kind == "contract":
-        checks.save_contract(db, employer_id, pa_id, None)
-    else:
-        checks.delete_check(db, kind, value.id)
-
-
 def edit_check(context: AppContext, kind: str, pa: PARecord, stored=None, parent=None, focus: str | None = None) -> bool:
-    """Open the form for one record (a new one when `stored` is None); on Save, record the undo step.
-    `focus` names the field to start in (the checklist's induction step starts at the induction date)."""
-    db, employer_id = context.db, context.employer_id
-    dialog = DIALOGS[kind](db, employer_id, pa, stored, parent)
+    """Open the form for one record (a new one when `stored` is None); on Save, put the change on the
+    undo stack. `focus` names the field to start in (the checklist's induction step starts at the
+    induction date)."""
+    dialog = DIALOGS[kind](context.db, context.employer_id, pa, stored, parent)
     if focus in dialog.rows:
         dialog.rows[focus].field.setFocus()
     accepted = dialog.exec()
-    before, saved = dialog.before, dialog.saved
+    change = dialog.change
     dialog.deleteLater()  # a child of the page otherwise, kept until the page goes
-    if not accepted or saved is None:
+    if not accepted or change is None:
         return False
-    verb = "Change" if before is not None else "Add"
-    if before is None and kind != "contract":
-        undo = lambda: _take_away(db, employer_id, kind, pa.id, saved)  # noqa: E731
-    else:
-        undo = lambda: _put_back(db, employer_id, kind, pa.id, before)  # noqa: E731
-    context.record(f"{verb} {pa.name}'s {NOUNS[kind]}", redo=lambda: _put_back(db, employer_id, kind, pa.id, saved),
-                   undo=undo)
+    context.push(change)
     return True
 
 
 def remove_check(context: AppContext, kind: str, pa: PARecord, stored) -> None:
     """Remove one record now; undo puts it back with the same id."""
-    db, employer_id = context.db, context.employer_id
-    _take_away(db, employer_id, kind, pa.id, stored)
-    context.record(f"Remove {pa.name}'s {NOUNS[kind]}", redo=lambda: _take_away(db, employer_id, kind, pa.id, stored),
-                   undo=lambda: _put_back(db, employer_id, kind, pa.id, stored))
+    change = checks.remove_check(context.db, context.employer_id, pa.id, kind,
+                                 None if kind == "contract" else stored.id)
+    if change is None:
+        context.announce_change()
+    else:
+        context.push(change)

@@ -20,6 +20,7 @@ from pa_manager.domain.pension import thresholds
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
 from pa_manager.services import checks, employers, people
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.check_records import (
     describe_dbs, describe_reference, describe_right_to_work, edit_check,
@@ -77,6 +78,7 @@ class _ChecklistDialog(QDialog):
 
     def __init__(self, context: AppContext, title: str, intro: str, steps: list[Step], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.steps = steps
         self.setWindowTitle(title)
@@ -118,7 +120,6 @@ class _ChecklistDialog(QDialog):
 
         self.back_button = QPushButton("&Back")
         self.next_button = QPushButton("&Next")
-        self.next_button.setDefault(True)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         bottom = QHBoxLayout()
@@ -129,6 +130,7 @@ class _ChecklistDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addLayout(middle, stretch=1)
         layout.addLayout(bottom)
+        self.next_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
 
         for number, step in enumerate(steps, start=1):
             self.step_list.addItem(QListWidgetItem(f"{number}. {step.title}"))

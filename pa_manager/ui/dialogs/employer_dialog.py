@@ -4,19 +4,23 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
     QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.help_pages import gloss
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.data_files import Database
+from pa_manager.services.undo import Change
+from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
 
@@ -27,26 +31,37 @@ FREQUENCY_NAMES = {
     PayFrequency.MONTHLY: "Monthly",
 }
 
+FIELDS = ("name", "address", "postcode", "nation", "london", "council", "dp_reference", "paye_reference",
+          "accounts_office_reference", "pay_frequency", "pension_provider", "follows_rlw", "care_wage",
+          "care_wage_uplift", "insurer", "policy", "renewal")
 
-class EmployerDialog(QDialog):
-    """On OK the employer is saved; `saved` and `before` hold the record after and before."""
 
-    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
+class EmployerForm(QWidget):
+    """The employer's details, to add a new employer or change one: the dialog below, and a step of
+    the first run. `save()` stores them through the service; `saved` holds the record as stored.
+
+    `intro` replaces the opening words (the first run speaks to an advocate of "the person you
+    support"); `ask_pay_frequency` and `ask_benchmarks` leave out what the first run asks elsewhere or
+    can wait."""
+
+    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None, *, intro: str | None = None,
+                 ask_pay_frequency: bool = True, ask_benchmarks: bool = True):
         super().__init__(parent)
+        ready_dialog(self)  # its first field and Tab order, in this dialog and in the first run's step
         self.db = db
         self.before = record
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self._record = record or EmployerRecord(name="")
-        self.setWindowTitle("Change employer details" if record else "Add an employer")
         self.rows: dict[str, FieldRow] = {}
 
         body = QWidget()
         layout = QVBoxLayout(body)
-        intro = paragraph(
+        self.intro = paragraph(intro or (
             "The employer is the person who holds the direct payment and employs the PAs. "
             "You can leave anything you do not know yet blank and add it later."
-        )
-        layout.addWidget(intro)
+        ))
+        layout.addWidget(self.intro)
 
         who = QGroupBox("Employer")
         form = QFormLayout(who)
@@ -59,7 +74,7 @@ class EmployerDialog(QDialog):
         for nation in Nation:
             self.nation.addItem(nation.label, nation.value)
         self.nation.setCurrentIndex(self.nation.findData(self._record.nation.value))
-        self.london = QCheckBox("&Works in London (for the London Living Wage)")
+        self.london = WrappingCheckBox("&Works in London (for the London Living Wage)")
         self.london.setChecked(self._record.london)
         self.rows["name"] = add_row(form, "&Name:", self.name, "The person who holds the direct payment")
         self.rows["address"] = add_row(form, "&Address:", self.address)
@@ -86,20 +101,23 @@ class EmployerDialog(QDialog):
         self.pay_frequency.setCurrentIndex(self.pay_frequency.findData(self._record.pay_frequency.value))
         self.pension_provider = QLineEdit(self._record.pension_provider)
         self.rows["paye_reference"] = add_row(
-            form, "Employer &PAYE reference:", self.paye_reference, "3 numbers, a slash, then letters and numbers, like 123/AB45678"
+            form, "Employer &PAYE reference:", self.paye_reference,
+            f"{gloss('PAYE')} 3 numbers, a slash, then letters and numbers, like 123/AB45678"
         )
         self.rows["accounts_office_reference"] = add_row(
             form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678"
         )
         self.rows["pay_frequency"] = add_row(form, "Pay fr&equency:", self.pay_frequency, "How often you usually pay your PAs")
         self.rows["pension_provider"] = add_row(form, "Pension pro&vider:", self.pension_provider, "For example NEST")
+        self._hmrc_form = form
+        self.ask_pay_frequency(ask_pay_frequency)
         layout.addWidget(hmrc)
 
         benchmarks = QGroupBox("Pay above the legal minimum (your choice)")
         form = QFormLayout(benchmarks)
-        self.follows_rlw = QCheckBox("Follow the Real Living Wa&ge")
+        self.follows_rlw = WrappingCheckBox("Follow the Real Living Wa&ge")
         self.follows_rlw.setChecked(self._record.follows_real_living_wage)
-        self.care_wage = QCheckBox("Compare pay with a National &Minimum Care Wage")
+        self.care_wage = WrappingCheckBox("Compare pay with a National &Minimum Care Wage")
         self.care_wage.setChecked(self._record.care_wage_benchmark)
         self.care_wage_uplift = DecimalEdit(money=True)
         self.care_wage_uplift.set_value(self._record.care_wage_uplift)
@@ -114,6 +132,7 @@ class EmployerDialog(QDialog):
         self.rows["care_wage_uplift"] = add_row(form, "Amount a&bove the National Living Wage (£):", self.care_wage_uplift)
         self.care_wage.toggled.connect(self.care_wage_uplift.setEnabled)
         self.care_wage_uplift.setEnabled(self.care_wage.isChecked())
+        benchmarks.setVisible(ask_benchmarks)
         layout.addWidget(benchmarks)
 
         insurance = QGroupBox("Employer's liability insurance")
@@ -129,16 +148,17 @@ class EmployerDialog(QDialog):
 
         scroll = vertical_scroll(body, "Employer details")
         outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.message = form_message()
         outer.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        outer.addWidget(buttons)
-        self.resize(640, 720)
 
-    def _on_buttons_accepted(self) -> None:
+    def ask_pay_frequency(self, on: bool) -> None:
+        self._hmrc_form.setRowVisible(self.rows["pay_frequency"].label, on)
+
+    def save(self) -> EmployerRecord | None:
+        """Store the details as typed; None (each problem shown next to its field, the cursor on the
+        first) when they cannot be stored as they are."""
         for row in self.rows.values():
             row.show_error(None)
         try:
@@ -146,13 +166,13 @@ class EmployerDialog(QDialog):
         except InputError as error:
             self.rows["insurance_renewal_date"].show_error(str(error))
             self.renewal.setFocus()
-            return
+            return None
         try:
             uplift = self.care_wage_uplift.value()
         except InputError as error:
             self.rows["care_wage_uplift"].show_error(str(error))
             self.care_wage_uplift.setFocus()
-            return
+            return None
         record = replace(
             self._record,
             name=self.name.text().strip(),
@@ -174,7 +194,8 @@ class EmployerDialog(QDialog):
             care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
         )
         try:
-            self.saved = employers.save_employer(self.db, record)
+            done = employers.save_employer_undoably(self.db, record)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             first = None
             for field, problem in failure.problems.items():
@@ -182,8 +203,39 @@ class EmployerDialog(QDialog):
                 row.show_error(describe(problem))
                 first = first or row
             first.field.setFocus()
-            return
+            return None
         except ServiceError as error:  # someone else changed or removed the employer since this opened
             show_form_message(self.message, str(error))
-            return
-        self.accept()
+            return None
+        self._record = self.saved  # saving again changes this employer rather than adding another
+        return self.saved
+
+
+class EmployerDialog(QDialog):
+    """On Save the employer is saved; `saved` and `before` hold the record after and before."""
+
+    def __init__(self, db: Database, record: EmployerRecord | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Change employer details" if record else "Add an employer")
+        self.form = EmployerForm(db, record)
+        self.before = record
+        self.saved: EmployerRecord | None = None
+        self.change = None
+        self.rows = self.form.rows
+        self.message = self.form.message
+        for name in FIELDS:  # the fields, as the dialog's own (tests and callers reach them here)
+            setattr(self, name, getattr(self.form, name))
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        outer.addWidget(buttons)
+        self.resize(640, 720)
+        fit_to_screen(self)  # a small screen, or large text: the form scrolls inside it
+
+    def _on_buttons_accepted(self) -> None:
+        self.saved = self.form.save()
+        if self.saved is not None:
+            self.change = self.form.change  # what the save did, for the undo stack
+            self.accept()

@@ -10,9 +10,12 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
+from pa_manager.help_pages import gloss
 from pa_manager.messages import describe
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.services.undo import Change
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
@@ -45,9 +48,11 @@ class EmployerDutiesDialog(QDialog):
 
     def __init__(self, context: AppContext, focus: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.before: EmployerRecord = employers.get_employer(context.db, context.employer_id)
         self.saved: EmployerRecord | None = None
+        self.change: Change | None = None  # what saving did, for the undo stack
         self.setWindowTitle(f"{self.before.name}'s duties as an employer")
         self.rows: dict[str, FieldRow] = {}
         body = QWidget()
@@ -66,9 +71,10 @@ class EmployerDutiesDialog(QDialog):
                 self.accounts_office_reference = QLineEdit(self.before.accounts_office_reference)
                 self.rows["paye_reference"] = add_row(
                     form, "Employer &PAYE reference:", self.paye_reference,
-                    "3 numbers, a slash, then letters and numbers, like 123/AB45678")
+                    f"{gloss('PAYE')} 3 numbers, a slash, then letters and numbers, like 123/AB45678")
                 self.rows["accounts_office_reference"] = add_row(
-                    form, "Accounts O&ffice reference:", self.accounts_office_reference, "13 characters, like 123PF00045678")
+                    form, "Accounts O&ffice reference:", self.accounts_office_reference,
+                    f"{gloss('Accounts Office reference')} 13 characters, like 123PF00045678")
             if title == "Employer's liability insurance":
                 self.insurer = QLineEdit(self.before.insurer)
                 self.rows["insurer"] = add_row(form, "&Insurer:", self.insurer, "Ask your council if they arrange it for you")
@@ -131,7 +137,8 @@ class EmployerDutiesDialog(QDialog):
             **values,
         )
         try:
-            self.saved = employers.save_employer(self.context.db, record)
+            done = employers.save_employer_undoably(self.context.db, record, code="EMPLOYER_DUTIES_CHANGED")
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             self._show({field: describe(problem) for field, problem in failure.problems.items()})
             return
@@ -156,11 +163,9 @@ def edit_employer_duties(context: AppContext, focus: str | None = None, parent=N
         return False
     dialog = EmployerDutiesDialog(context, focus, parent)
     accepted = dialog.exec()
-    db, before, saved = context.db, dialog.before, dialog.saved
+    change = dialog.change
     dialog.deleteLater()
-    if not accepted or saved is None:
+    if not accepted or change is None:
         return False
-    context.record(f"Change {saved.name}'s duties as an employer",
-                   redo=lambda: employers.restore_employer(db, saved),
-                   undo=lambda: employers.restore_employer(db, before))
+    context.push(change)
     return True

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.services.errors import ServiceError
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.paragraph import paragraph
 
@@ -23,6 +24,7 @@ class FileImportDialog(QDialog):
 
     def __init__(self, title: str, paragraphs: tuple[str, ...], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.result = None
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)

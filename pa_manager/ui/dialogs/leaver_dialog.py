@@ -8,14 +8,15 @@ from typing import Callable
 from dataclasses import replace
 
 from PySide6.QtWidgets import (
-    QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
+    QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 from pa_manager.domain.people import PARecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 
 
@@ -25,6 +26,7 @@ class LeaverDialog(QDialog):
 
     def __init__(self, pa: PARecord, today: date, parent=None, *, save_p45: Callable[[Path], str] | None = None):
         super().__init__(parent)
+        ready_dialog(self)
         self._save_p45 = save_p45
         self._pa = pa
         self.setWindowTitle(f"Record {pa.name} as leaving")
@@ -52,10 +54,10 @@ class LeaverDialog(QDialog):
         self.contract_weeks.setValue(pa.contractual_notice_weeks or 0)
         add_row(form, "Notice in their &contract:", self.contract_weeks,
                 "The law's minimum applies when it is longer: 1 week after a month, then 1 week a full year up to 12")
-        self.in_lieu = QCheckBox("Pay the notice they do not work (pay in lieu of notice)")
+        self.in_lieu = WrappingCheckBox("Pay the notice they do not work (pay in lieu of notice)")
         self.in_lieu.setChecked(pa.pay_in_lieu_of_notice)
         add_row(form, "Notice not worked:", self.in_lieu, "Taxed and National Insurance is due, like pay")
-        self.redundant = QCheckBox("They are leaving because of redundancy")
+        self.redundant = WrappingCheckBox("They are leaving because of redundancy")
         self.redundant.setChecked(pa.redundancy)
         add_row(form, "Redundancy:", self.redundant,
                 "Statutory redundancy pay is due after 2 years' work; it is not taxed up to £30,000")

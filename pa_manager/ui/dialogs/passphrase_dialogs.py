@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout
 
 from pa_manager.services.data_files import MIN_PASSPHRASE_LENGTH
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.paragraph import paragraph
 
@@ -32,6 +33,7 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, file_name: str, message: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Type the passphrase")
         self.passphrase: str | None = None
         layout = QVBoxLayout(self)
@@ -44,10 +46,10 @@ class PassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.open_button.setText("&Open")
-        self.open_button.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        self.open_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self.row.show_error(message)
         self.field.setFocus()
 
@@ -66,6 +68,7 @@ class NewPassphraseDialog(QDialog):
 
     def __init__(self, title: str, intro: str, *, ask_current: bool = False, action: str = "&Encrypt", parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(title)
         self.current: str | None = None
         self.passphrase: str | None = None
@@ -88,10 +91,10 @@ class NewPassphraseDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(action)
-        ok.setDefault(True)
         self.buttons.accepted.connect(self._on_buttons_accepted)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        ok.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         fields[0].setFocus()
 
     def _on_buttons_accepted(self) -> None:

@@ -8,9 +8,9 @@ from decimal import Decimal
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
+    QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHeaderView,
     QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
 )
 
@@ -20,9 +20,11 @@ from pa_manager.messages import describe, format_date
 from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
-from pa_manager.ui.models.pay_run_table import SORT_ROLE, FiguresTableModel
+from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.models.pay_run_table import FiguresTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.widgets.form import add_row
-from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import per_hour
@@ -37,9 +39,8 @@ class FittedTable(QTableView):
 
     def __init__(self, model, name: str):
         super().__init__()
-        proxy = QSortFilterProxyModel(self)
+        proxy = SpokenTableModel(self)  # rows headed by the PA's name, amounts in words
         proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
         self.setModel(proxy)
         self.setAccessibleName(name)
         self.setSortingEnabled(True)
@@ -86,6 +87,7 @@ class MinimumWageReasonDialog(QDialog):
 
     def __init__(self, draft: PADraft, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         slip, name = draft.payslip, draft.pa.name
         short = format_money(slip.minimum_wage_shortfall)
         self.setWindowTitle(f"Record why {name} is paid below the legal minimum")
@@ -141,8 +143,10 @@ class ExtrasDialog(QDialog):
 
     def __init__(self, db, employer_id: int, pay_date: date, pas: list[PARecord], pa_id: int | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.db, self.employer_id, self.pay_date = db, employer_id, pay_date
         self.saved: pay_day.Extra | None = None
+        self.change = None  # what saving did (services.undo.Change)
         self.setWindowTitle(f"Add to or take from pay for {format_date(pay_date)}")
         layout = QVBoxLayout(self)
         layout.addWidget(paragraph(
@@ -162,7 +166,7 @@ class ExtrasDialog(QDialog):
         self.description = QLineEdit()
         self.amount = DecimalEdit(money=True)
         self.purpose = QLineEdit()
-        self.for_employer = QCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
+        self.for_employer = WrappingCheckBox("It is for your own &benefit (for example, repaying a loan from you)")
         self.for_employer.setToolTip("Deductions for your own benefit count against the minimum wage.")
         self.rows = {
             "pa": add_row(form, "&PA:", self.pa_box),
@@ -203,11 +207,12 @@ class ExtrasDialog(QDialog):
             amount if amount is not None else Decimal(0), self.purpose.text() if kind in _TAKES_OFF else "",
             self.for_employer.isChecked() and kind == DEDUCTION)
         try:
-            self.saved = pay_day.save_extra(self.db, self.employer_id, extra)
+            done = pay_day.save_extra(self.db, self.employer_id, extra)
         except ValidationFailed as failure:
             for key, problem in failure.problems.items():
                 self.rows.get(key, self.rows["amount"]).show_error(describe(problem))
             return
+        self.saved, self.change = done.value, done.change
         self.accept()
 
 
@@ -227,6 +232,7 @@ class YearEndDialog(QDialog):
 
     def __init__(self, db, employer_id: int, tax_years: list[str], parent=None, today: date | None = None):
         super().__init__(parent)
+        ready_dialog(self)
         self.db, self.employer_id, self.today = db, employer_id, today
         self.setWindowTitle("Year-end summary")
         layout = QVBoxLayout(self)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.services.data_files import BackupSummary, backups_of, kind_of, made_on, summarise_backup
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import BACKUP_KINDS, backup_contents, backup_made, file_size
 
@@ -18,6 +19,7 @@ from pa_manager.wording import BACKUP_KINDS, backup_contents, backup_made, file_
 class RestoreDialog(QDialog):
     def __init__(self, data_file: Path, passphrase: str | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Restore from a backup")
         self.data_file, self._passphrase = data_file, passphrase
         self.chosen: Path | None = None

@@ -17,6 +17,8 @@ from pa_manager.domain.rota import RotaPattern
 from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
+from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.shift_dialog import (
     END_HINT, TIME_HINT, chosen_type, confirm, fit_height, read_break, read_time, shift_type_box, show_type, time_edits,
@@ -25,6 +27,7 @@ from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.wording import weekdays_words
 
 INTRO = (
     "Your rota is the shifts that repeat, like Mon–Fri 08:00–12:00, or every other weekend a sleep-in "
@@ -32,23 +35,7 @@ INTRO = (
 )
 INTERVALS = {1: "Every week", 2: "Every other week", 3: "Every 3 weeks", 4: "Every 4 weeks"}
 # Words for the pattern refusals, until messages.py has sentences for these codes.
-def describe_days(weekdays) -> str:
-    """'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat' (runs of 3 or more days joined with a dash)."""
-    days = sorted(weekdays)
-    runs: list[list[int]] = []
-    for day in days:
-        if runs and day == runs[-1][-1] + 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
-    short = lambda d: WEEKDAY_NAMES[d][:3]
-    parts = []
-    for run in runs:
-        if len(run) >= 3:
-            parts.append(f"{short(run[0])}–{short(run[-1])}")
-        else:
-            parts.extend(short(d) for d in run)
-    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+describe_days = weekdays_words  # 'Mon–Fri', 'Sat and Sun', 'Tue, Thu and Sat'
 
 
 def interval_words(weeks: int) -> str:
@@ -60,6 +47,7 @@ class PatternDialog(QDialog):
 
     def __init__(self, pas: list[PARecord], today: date, pattern: RotaPattern | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.pattern: RotaPattern | None = None
         self.setWindowTitle("Change a rota pattern" if pattern else "Add a rota pattern")
         layout = QVBoxLayout(self)
@@ -106,10 +94,10 @@ class PatternDialog(QDialog):
         layout.addLayout(form)
         buttons = QDialogButtonBox()
         self.save_button = buttons.addButton("Sa&ve pattern", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setDefault(True)
         buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         self.save_button.clicked.connect(self._on_save_clicked)
         layout.addWidget(buttons)
+        self.save_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self._show(pattern, today)
 
     def _show(self, pattern: RotaPattern | None, today: date) -> None:
@@ -186,6 +174,7 @@ class RotaDialog(QDialog):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.setWindowTitle("Rota")
         layout = QVBoxLayout(self)
@@ -242,6 +231,7 @@ class RotaDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, record.id)
                 self.table.setItem(row, column, item)
+        speak_table_widget(self.table, (0, 1))  # each pattern headed by its PA and its name
         self.table.setSortingEnabled(True)
         has_rows = bool(self._records)
         self.change_button.setEnabled(has_rows)
@@ -269,12 +259,9 @@ class RotaDialog(QDialog):
         pattern = self._edit(None)
         if pattern is None:
             return
-        db, employer_id = self.context.db, self.context.employer_id
-        saved = rota.save_pattern(db, employer_id, pattern)
-        self.context.record(f"Add {self._describe(pattern)} to the rota",
-                            redo=lambda: rota.save_pattern(db, employer_id, pattern, saved.id),
-                            undo=lambda: rota.delete_pattern(db, saved.id))
-        self.refresh(saved.id)
+        done = rota.save_pattern(self.context.db, self.context.employer_id, pattern)
+        self.context.push(done.change)
+        self.refresh(done.value.id)
 
     def _on_change_clicked(self) -> None:
         record = self.selected()
@@ -283,11 +270,7 @@ class RotaDialog(QDialog):
         pattern = self._edit(record.pattern)
         if pattern is None:
             return
-        db, employer_id, before = self.context.db, self.context.employer_id, record.pattern
-        rota.save_pattern(db, employer_id, pattern, record.id)
-        self.context.record(f"Change {self._describe(pattern)} on the rota",
-                            redo=lambda: rota.save_pattern(db, employer_id, pattern, record.id),
-                            undo=lambda: rota.save_pattern(db, employer_id, before, record.id))
+        self.context.push(rota.save_pattern(self.context.db, self.context.employer_id, pattern, record.id).change)
         self.refresh(record.id)
 
     def _confirm(self, title: str, text: str, action: str) -> bool:
@@ -301,10 +284,8 @@ class RotaDialog(QDialog):
         if not self._confirm("Remove this rota pattern?", f"Remove {what} from the rota? Its shifts will no longer "
                              "show as planned. Shifts already worked stay as they are. You can undo this.", "Remove pattern"):
             return
-        db, employer_id, pattern = self.context.db, self.context.employer_id, record.pattern
-        rota.delete_pattern(db, record.id)
-        self.context.record(f"Remove {what} from the rota",
-                            redo=lambda: rota.delete_pattern(db, record.id),
-                            undo=lambda: rota.save_pattern(db, employer_id, pattern, record.id))
+        change = rota.delete_pattern(self.context.db, record.id)
+        if change is not None:
+            self.context.push(change)
         self.message.setText(f"Removed {what}. You can undo this from the Edit menu.")
         self.refresh()

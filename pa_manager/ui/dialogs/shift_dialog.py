@@ -1,8 +1,8 @@
 """Add or change one PA's shifts on one day; see, change or remove the shifts already there, and
 cancel, cover or confirm the ones the rota plans.
 
-Every change is made by a service straight away and put on the undo stack with `context.record`,
-so the dialog can stay open while you tidy up a day; saving the form closes it.
+Every change is made by a service straight away and the change it made put on the undo stack, so the
+dialog can stay open while you tidy up a day; saving the form closes it.
 """
 from __future__ import annotations
 
@@ -11,23 +11,25 @@ from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QInputDialog,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QInputDialog,
     QLabel, QLineEdit, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from pa_manager.domain.rota import Cancellation, Cover
 from pa_manager.domain.shifts import Shift, ShiftType, length_minutes, local_date, paid_minutes, to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services import people, rota, shifts
 from pa_manager.services.errors import ServiceError, ValidationFailed
+from pa_manager.ui.keyboard import order_tabs, ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.week_table import SHIFT_TYPE_NAMES, WEEKDAY_NAMES, spoken_hours, times_of
+from pa_manager.ui.widgets.adaptive import AdaptiveRow
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
+from pa_manager.wording import undo_text
 
 TIME_HINT = "24-hour clock, like 08:00 or 22:30"
 END_HINT = "24-hour clock. An end earlier than the start means the next day, like 22:00 to 08:00 for a night."
@@ -110,14 +112,14 @@ def removal_question(name: str, shift: Shift) -> str:
             "It will no longer count towards their hours or pay. You can undo this.")
 
 
-def remove_shift(context: AppContext, shift: Shift, name: str) -> str:
-    """Remove a worked shift, undoably; returns what was done, in words."""
-    db, employer_id = context.db, context.employer_id
-    shifts.delete_shift(db, shift.key)
-    text = f"Remove {name}'s shift on {shifts.describe_when(shift)}"
-    context.record(text, redo=lambda: shifts.delete_shift(db, shift.key),
-                   undo=lambda: shifts.restore_shift(db, employer_id, shift))
-    return text
+def remove_shift(context: AppContext, shift: Shift) -> str | None:
+    """Remove a worked shift, undoably; returns what was done, in words (None: it had gone already)."""
+    change = shifts.delete_shift(context.db, shift.key)
+    if change is None:
+        context.announce_change()
+        return None
+    context.push(change)
+    return undo_text(change)
 
 
 def cancel_question(name: str, shift: Shift) -> str:
@@ -125,18 +127,11 @@ def cancel_question(name: str, shift: Shift) -> str:
             "The rest of the rota stays as it is. You can undo this.")
 
 
-def record_rota_change(context: AppContext, change: Cancellation | Cover, text: str) -> None:
-    db, employer_id = context.db, context.employer_id
-    saved = rota.save_change(db, employer_id, change)
-    context.record(text, redo=lambda: rota.save_change(db, employer_id, change, saved.id),
-                   undo=lambda: rota.delete_change(db, saved.id))
-
-
-def cancel_planned(context: AppContext, shift: Shift, name: str) -> str:
+def cancel_planned(context: AppContext, shift: Shift) -> str:
     """Cancel one planned shift (the rota itself is unchanged), undoably; returns what was done."""
-    text = f"Cancel {name}'s planned shift on {shifts.describe_when(shift)}"
-    record_rota_change(context, Cancellation(shift.pa, local_date(shift), rota.planned_start(shift)), text)
-    return text
+    change = rota.cancel_planned(context.db, context.employer_id, shift).change
+    context.push(change)
+    return undo_text(change)
 
 
 def fit_height(dialog: QDialog) -> None:
@@ -159,6 +154,7 @@ class ShiftDialog(QDialog):
 
     def __init__(self, context: AppContext, pa_id: int, day: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.saved: Shift | None = None
         self._editing: Shift | None = None
@@ -213,8 +209,11 @@ class ShiftDialog(QDialog):
         self.new_button = buttons.addButton("&Add a new shift instead", QDialogButtonBox.ButtonRole.ResetRole)
         self.save_button = buttons.addButton("Sa&ve shift", QDialogButtonBox.ButtonRole.AcceptRole)
         self.close_button = buttons.addButton("&Close", QDialogButtonBox.ButtonRole.RejectRole)
-        self.save_button.setDefault(True)
         layout.addWidget(buttons)
+        # Enter saves (from any field): the default is set once the buttons are in the dialog, or Qt makes
+        # the first button the default instead, and that one is hidden while adding a shift.
+        self.save_button.setDefault(True)
+        self.new_button.setAutoDefault(False)
 
         self.pa_box.setCurrentIndex(max(0, self.pa_box.findData(pa_id)))
         self.date_edit.set_value(day)
@@ -263,28 +262,30 @@ class ShiftDialog(QDialog):
         return worked, planned
 
     def _show_existing(self) -> None:
-        """One line per shift, each with its own buttons (named with the times for a screen reader)."""
+        """Each shift in words, with its own buttons after it (named with the times for a screen reader): in
+        a row beside the words while they fit, else on lines of their own, so nothing runs off the side."""
         if self._existing is not None:
             self._existing.deleteLater()
         self._existing = QWidget()
-        grid = QGridLayout(self._existing)
+        grid = QVBoxLayout(self._existing)
         grid.setContentsMargins(0, 0, 0, 0)
         worked, planned = self._day_shifts()
         self.change_buttons: list[QPushButton] = []
         self.remove_buttons: list[QPushButton] = []
         self.plan_buttons: list[tuple[QPushButton, QPushButton, QPushButton]] = []
-        for row, shift in enumerate(worked):
+
+        def add_line(words: str, *buttons: QPushButton) -> None:
+            grid.addWidget(AdaptiveRow(paragraph(words), *buttons, stretch_last=False))
+
+        for shift in worked:
             start, end = times_of(shift)
-            grid.addWidget(QLabel(f"Worked {start} to {end}, {self._length(shift)}"), row, 0)
             change = self._row_button("Change", f"Change the {start} to {end} shift", lambda _=False, s=shift: self._load(s))
             remove = self._row_button("Remove", f"Remove the {start} to {end} shift", lambda _=False, s=shift: self._remove(s))
-            grid.addWidget(change, row, 1)
-            grid.addWidget(remove, row, 2)
+            add_line(f"Worked {start} to {end}, {self._length(shift)}", change, remove)
             self.change_buttons.append(change)
             self.remove_buttons.append(remove)
-        for row, shift in enumerate(planned, start=len(worked)):
+        for shift in planned:
             start, end = times_of(shift)
-            grid.addWidget(QLabel(f"Planned {start} to {end}, {self._length(shift)}, from the rota"), row, 0)
             buttons = (
                 self._row_button("Worked as planned", f"Mark the planned {start} to {end} shift as worked",
                                  lambda _=False, s=shift: self._mark_worked(s)),
@@ -293,17 +294,12 @@ class ShiftDialog(QDialog):
                 self._row_button("Covered by…", f"Record who covered the planned {start} to {end} shift",
                                  lambda _=False, s=shift: self._cover(s)),
             )
-            for column, button in enumerate(buttons, start=1):
-                grid.addWidget(button, row, column)
+            add_line(f"Planned {start} to {end}, {self._length(shift)}, from the rota", *buttons)
             self.plan_buttons.append(buttons)
         if not worked and not planned:
-            grid.addWidget(QLabel("No shifts are recorded or planned for this day yet."), 0, 0)
-        grid.setColumnStretch(0, 1)
+            grid.addWidget(paragraph("No shifts are recorded or planned for this day yet."))
         self.existing_layout.addWidget(self._existing)
-        # New buttons join the end of the Tab order; put the form after them, as it is on screen.
-        last = ([b for trio in self.plan_buttons for b in trio] or self.remove_buttons)[-1:]
-        if last:
-            QWidget.setTabOrder(last[0], self.pa_box)
+        order_tabs(self)  # new buttons join the end of the Tab order: put them back where they are on screen
 
     def _row_button(self, text: str, name: str, slot) -> QPushButton:
         # No & shortcut: the same words repeat on every line, so letters would clash.
@@ -361,6 +357,12 @@ class ShiftDialog(QDialog):
         self.rows["awake"].label.setVisible(sleep_in)
         self.awake_edit.parentWidget().setVisible(sleep_in)
         self._update_preview()
+        if self.isVisible():
+            fit_height(self)  # room for the row that just appeared, its hint wrapped
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        fit_height(self)  # wrapped hints need more height than the layout's first guess
 
     def _read(self, mark: bool) -> shifts.ShiftInput | None:
         """The shift as typed; with `mark`, every unreadable field says why (else None is quiet)."""
@@ -451,23 +453,16 @@ class ShiftDialog(QDialog):
         db, employer_id = self.context.db, self.context.employer_id
         before = self._editing
         try:
-            saved = shifts.save_shift(db, employer_id, entry, before.key if before else None,
-                                      version=before.version if before else None)
+            done = shifts.save_shift_undoably(db, employer_id, entry, before.key if before else None,
+                                              version=before.version if before else None)
         except ValidationFailed as failure:
             self._show_problems(failure.problems)
             return
         except ServiceError as error:
             self.message.setText(str(error))
             return
-        name, when = self._pa_name(saved.pa), shifts.describe_when(saved)
-        if before is None:
-            self.context.record(f"Add {name}'s shift on {when}",
-                                redo=lambda: shifts.restore_shift(db, employer_id, saved),
-                                undo=lambda: shifts.delete_shift(db, saved.key))
-        else:
-            self.context.record(f"Change {name}'s shift on {when}",
-                                redo=lambda: shifts.restore_shift(db, employer_id, saved),
-                                undo=lambda: shifts.restore_shift(db, employer_id, before))
+        saved = done.value
+        self.context.push(done.change)
         if shifts.is_short_visit(saved):
             self.context.status_message.emit(f"Saved. {SHORT_VISIT}")
         self.saved = saved
@@ -486,29 +481,28 @@ class ShiftDialog(QDialog):
         name = self._pa_name(shift.pa)
         if not self._confirm("Remove this shift?", removal_question(name, shift), "Remove shift"):
             return
-        text = remove_shift(self.context, shift, name)
+        text = remove_shift(self.context, shift)
         if self._editing is not None and self._editing.key == shift.key:
             self._start_new()
-        self._done(text)
+        if text is None:
+            self._show_existing()
+        else:
+            self._done(text)
 
     def _mark_worked(self, shift: Shift) -> None:
-        db, employer_id = self.context.db, self.context.employer_id
         try:
-            ids = rota.mark_worked(db, employer_id, [shift])
+            done = rota.mark_worked(self.context.db, self.context.employer_id, [shift])
         except ValidationFailed as failure:
             self.message.setText(" ".join(describe(p) for p in failure.problems.values()))
             return
-        stored = [shifts.get_shift(db, shift_id) for shift_id in ids]
-        text = f"Mark {self._pa_name(shift.pa)}'s shift on {shifts.describe_when(shift)} as worked"
-        self.context.record(text, redo=lambda: [shifts.restore_shift(db, employer_id, s, "rota") for s in stored],
-                            undo=lambda: [shifts.delete_shift(db, i) for i in ids])
-        self._done(text)
+        self.context.push(done.change)
+        self._done(undo_text(done.change))
 
     def _cancel(self, shift: Shift) -> None:
         name = self._pa_name(shift.pa)
         if not self._confirm("Cancel this planned shift?", cancel_question(name, shift), "Cancel shift"):
             return
-        self._done(cancel_planned(self.context, shift, name))
+        self._done(cancel_planned(self.context, shift))
 
     def _choose_cover_pa(self, shift: Shift) -> int | None:
         others = [pa for pa in self._pas.values() if pa.id != shift.pa and pa.is_current(local_date(shift))]
@@ -526,6 +520,6 @@ class ShiftDialog(QDialog):
         cover_pa = self._choose_cover_pa(shift)
         if cover_pa is None:
             return
-        text = f"Record {self._pa_name(cover_pa)} covering {self._pa_name(shift.pa)}'s shift on {shifts.describe_when(shift)}"
-        record_rota_change(self.context, Cover(shift.pa, local_date(shift), cover_pa, rota.planned_start(shift)), text)
-        self._done(text)
+        change = rota.cover_planned(self.context.db, self.context.employer_id, shift, cover_pa).change
+        self.context.push(change)
+        self._done(undo_text(change))

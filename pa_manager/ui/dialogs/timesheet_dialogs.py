@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.timesheets import export_timesheet, import_timesheet
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.dialogs.shift_dialog import confirm, fit_height
@@ -74,6 +75,7 @@ class TimesheetExportDialog(QDialog):
 
     def __init__(self, context: AppContext, first: date, last: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.written: int | None = None
         self.path: Path | None = None
@@ -104,9 +106,9 @@ class TimesheetExportDialog(QDialog):
         layout.addStretch()
         buttons = QDialogButtonBox()
         self.export_button = buttons.addButton("&Export", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.setDefault(True)
         buttons.addButton("&Cancel", QDialogButtonBox.ButtonRole.RejectRole).clicked.connect(self.reject)
         layout.addWidget(buttons)
+        self.export_button.setDefault(True)  # once in the dialog, or Enter presses the first button instead
         self.format_box.currentIndexChanged.connect(self._on_format_changed)
         self.browse_button.clicked.connect(self._on_browse_button_clicked)
         self.export_button.clicked.connect(self._on_export_clicked)

@@ -216,3 +216,20 @@ def repeated_run_sentence(run) -> str:
     return (f"Needs attention: this pay run paid {date_range(run.period_start, run.period_end)} again: the pay run of "
             f"{format_date(first.pay_date)} had paid it. If the same hours were paid twice, take the overpayment back "
             "in the next pay run (Add expenses, a bonus or a deduction, then Taking back an overpayment of wages).")
+
+
+_SENT_HOW = {"FILE_SENT": "the file saved here was sent", "BASIC_PAYE_TOOLS": "sent with Basic PAYE Tools",
+             "TRANSACTION_ENGINE": "sent by PA Manager",
+             "BEFORE_RTI_FILES": "reported with Basic PAYE Tools, before PA Manager made FPS files"}
+
+
+def fps_status_line(report, pay_date: date, today: date) -> tuple[str, str]:
+    """(status code, sentence) for a pay run's FPS (services.rti.Report, or None when nothing was made)."""
+    if report is not None and report.sent:
+        when = f" (recorded {format_date(report.sent_at.date())})" if report.sent_at else ""
+        return "ok", f"Done: the FPS reached HMRC – {_SENT_HOW.get(report.sent_how, 'sent')}{when}."
+    made = (f" The FPS file was saved on {format_date(report.made_at.date())} (IRmark {report.irmark}): send it, then "
+            "choose I sent the FPS file." if report is not None and report.made_at else "")
+    if today > pay_date:
+        return "below", f"Late: the FPS was due on or before the pay day, {format_date(pay_date)}.{made}"
+    return "warning", f"Due by {format_date(pay_date)}: send HMRC the FPS on or before the pay day.{made}"

@@ -16,6 +16,7 @@ from pa_manager.domain.money import format_money
 from pa_manager.domain.shifts import SHORT_VISIT_MINUTES, Shift, ShiftType, length_minutes, paid_minutes, to_london
 from pa_manager.messages import format_date
 from pa_manager.services.hours import WeekRow, WeekView
+from pa_manager.wording import amount_in_words, spoken_hours
 
 CELL_ROLE = Qt.ItemDataRole.UserRole  # (pa_id, date), or (pa_id, None) for the total and cost
 
@@ -45,17 +46,6 @@ def hours_text(minutes: int) -> str:
 def nights_text(nights: int) -> str:
     """'2 sleep-in nights': nights paid by the sleep-in allowance, counted apart from hours."""
     return f"{nights} sleep-in night" + ("" if nights == 1 else "s")
-
-
-def spoken_hours(minutes: int) -> str:
-    """'7 hours 30 minutes': the same figure in full words, for screen readers and sentences."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours or not rest:
-        parts.append(f"{hours} hour" + ("" if hours == 1 else "s"))
-    if rest:
-        parts.append(f"{rest} minute" + ("" if rest == 1 else "s"))
-    return " ".join(parts)
 
 
 def times_of(shift: Shift) -> tuple[str, str]:
@@ -200,7 +190,7 @@ class WeekTableModel(QAbstractTableModel):
         if column == self.COL_COST:
             if totals.missing_rate:
                 return f"{name}, cost this week not known: add their hourly rate on the People page"
-            return f"{name}, cost this week: {format_money(totals.cost)}"
+            return f"{name}, cost this week: {amount_in_words(totals.cost)}"
         day = self.day_of(column)
         holiday = self._view.bank_holidays.get(day)
         when = f"{day_name(day)} ({holiday}, a bank holiday)" if holiday else day_name(day)

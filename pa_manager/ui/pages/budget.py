@@ -218,18 +218,9 @@ class BudgetPage(QWidget):
         dialog = BudgetYearDialog(years, self.label, self.context.today(), self)
         if not dialog.exec():
             return
-        after = dialog.year
-        before = next((y for y in years if y.label == after.label), None)
-        budget.save_year(db, employer_id, after)
-        self.label = after.label
-
-        def undo() -> None:
-            if before is None:
-                budget.delete_year(db, employer_id, after.label)
-            else:
-                budget.save_year(db, employer_id, before)
-        self.context.record(f"{'Change' if before else 'Add'} the {after.label} budget year",
-                            redo=lambda: budget.save_year(db, employer_id, after), undo=undo)
+        done = budget.save_year(db, employer_id, dialog.year)
+        self.label = done.value.label
+        self.context.push(done.change)
 
     def _save_pdf(self, what: str, file_name: str, save) -> None:
         path, _ = QFileDialog.getSaveFileName(self, f"Save the {what}", str(Path.home() / file_name),

@@ -43,7 +43,8 @@ class LedgerPanel(QGroupBox):
     def __init__(self, context: AppContext, parent=None):
         super().__init__("Money in and out", parent)
         self.context = context
-        self.table, self.model = table("Money in and out", LEDGER_HEADERS, sortable=True, view=_WordsColumnView())
+        self.table, self.model = table("Money in and out", LEDGER_HEADERS, sortable=True, view=_WordsColumnView(),
+                                       header_columns=(0, 1))  # read as "3 November 2026, Direct payment"
         self.table.horizontalHeader().setSectionResizeMode(_WordsColumnView.WORDS, QHeaderView.ResizeMode.Interactive)
         self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)  # the newest first
         self.table.setMinimumHeight(260)
@@ -120,13 +121,9 @@ class LedgerPanel(QGroupBox):
         dialog = LedgerEntryDialog(None, self.context.today(), self)
         if not dialog.exec():
             return
-        db, employer_id = self.context.db, self.context.employer_id
-        stored = budget.save_entry(db, employer_id, dialog.entry, money_back=dialog.money_back)
-        e = stored.entry
-        self.context.record(f"Add {CATEGORY_NAMES[e.category].lower()} of {format_money(abs(e.amount))}",
-                            redo=lambda: budget.restore_entry(db, employer_id, stored),
-                            undo=lambda: budget.delete_entry(db, stored.id))
-        self.select_entry(stored.id)
+        done = budget.save_entry(self.context.db, self.context.employer_id, dialog.entry, money_back=dialog.money_back)
+        self.context.push(done.change)
+        self.select_entry(done.value.id)
 
     def _on_change_button_clicked(self, *_) -> None:
         before = self.current_entry()
@@ -135,11 +132,10 @@ class LedgerPanel(QGroupBox):
         dialog = LedgerEntryDialog(before.entry, self.context.today(), self)
         if not dialog.exec():
             return
-        db, employer_id = self.context.db, self.context.employer_id
-        after = budget.save_entry(db, employer_id, dialog.entry, before.id, money_back=dialog.money_back)
-        self.context.record("Change an entry", redo=lambda: budget.restore_entry(db, employer_id, after),
-                            undo=lambda: budget.restore_entry(db, employer_id, before))
-        self.select_entry(after.id)
+        done = budget.save_entry(self.context.db, self.context.employer_id, dialog.entry, before.id,
+                                 money_back=dialog.money_back)
+        self.context.push(done.change)
+        self.select_entry(done.value.id)
 
     def _on_remove_button_clicked(self) -> None:
         stored = self.current_entry()
@@ -150,37 +146,28 @@ class LedgerPanel(QGroupBox):
         answer = QMessageBox.question(self, "Remove the entry?", f"Remove “{what}” from your records? You can undo this.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        db, employer_id = self.context.db, self.context.employer_id
-        budget.delete_entry(db, stored.id)
-        self.context.record("Remove an entry", redo=lambda: budget.delete_entry(db, stored.id),
-                            undo=lambda: budget.restore_entry(db, employer_id, stored))
+        change = budget.delete_entry(self.context.db, stored.id)
+        if change is None:
+            self.context.announce_change()
+        else:
+            self.context.push(change)
 
     def _on_import_button_clicked(self) -> None:
-        db, employer_id = self.context.db, self.context.employer_id
-        before = {s.id for s in budget.list_entries(db, employer_id)}
         dialog = StatementImportDialog(self.context, self)
-        if not dialog.exec() or dialog.result is None:
+        if not dialog.exec() or dialog.result is None or dialog.result.change is None:
             return
-        # The service says how many lines it added, not which: the new ids are what undo removes.
-        added = [s for s in budget.list_entries(db, employer_id) if s.id not in before]
-        self.context.record(f"Import {len(added)} lines from a bank statement",
-                            redo=lambda: [budget.restore_entry(db, employer_id, s) for s in added],
-                            undo=lambda: [budget.delete_entry(db, s.id) for s in added])
+        self.context.push(dialog.result.change)
 
     def _on_reconcile_button_clicked(self) -> None:
         dialog = ReconcileDialog(self.context.today(), self)
         if not dialog.exec():
             return
-        db, employer_id, on, balance = self.context.db, self.context.employer_id, dialog.on, dialog.balance
-        before = budget.statement_balance_on(db, employer_id, on)
         try:
-            result = record_statement_balance(db, employer_id, on, balance)
+            done = record_statement_balance(self.context.db, self.context.employer_id, dialog.on, dialog.balance)
         except ServiceError as error:
             QMessageBox.warning(self, "The balances were not compared", str(error))
             return
-        words = reconciliation_line(result)[1]
-        self.context.record(f"Record the bank balance on {format_date(on)}",
-                            redo=lambda: budget.save_statement_balance(db, employer_id, on, balance),
-                            undo=lambda: budget.save_statement_balance(db, employer_id, on, before))
+        words = reconciliation_line(done.value)[1]
+        self.context.push(done.change)
         self.reconcile_result.setText(words)
         self.context.status_message.emit(words)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout,
@@ -15,6 +15,7 @@ from pa_manager.domain.uprating import Scenario, nlw_plus, real_living_wage_targ
 from pa_manager.services import budget, employers, people
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.models.rows_table import SORT_ROLE
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DecimalEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -42,9 +43,10 @@ def fit_rows(view: QTableView) -> None:
     view.setFixedHeight(height + 2 * view.frameWidth() + 4)
 
 
-def table(name: str, headers, *, sortable: bool = False, stretch: int = -1,
-          view: QTableView | None = None) -> tuple[QTableView, QStandardItemModel]:
-    """A read-only table of rows; `stretch` is the column of words that takes the room left over."""
+def table(name: str, headers, *, sortable: bool = False, stretch: int = -1, view: QTableView | None = None,
+          header_columns: tuple[int, ...] = (0,)) -> tuple[QTableView, QStandardItemModel]:
+    """A read-only table of rows; `stretch` is the column of words that takes the room left over; each row
+    is headed, for a screen reader, by the text of `header_columns`."""
     model = QStandardItemModel(0, len(headers))
     model.setHorizontalHeaderLabels(list(headers))
     view = view or QTableView()
@@ -54,14 +56,10 @@ def table(name: str, headers, *, sortable: bool = False, stretch: int = -1,
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
-    if sortable:
-        proxy = QSortFilterProxyModel(view)
-        proxy.setSourceModel(model)
-        proxy.setSortRole(SORT_ROLE)
-        view.setModel(proxy)
-        view.setSortingEnabled(True)
-    else:
-        view.setModel(model)
+    proxy = SpokenTableModel(view, header_columns=header_columns)
+    proxy.setSourceModel(model)
+    view.setModel(proxy)
+    view.setSortingEnabled(sortable)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch >= 0:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QPushButton, QTableView, QVBoxLayout, QWidget,
 )
@@ -17,6 +17,7 @@ from pa_manager.services.checks import CaseloadRow, caseload
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.pages.checks import CALENDAR_FILTER, save_calendar
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
@@ -79,17 +80,23 @@ class CaseloadTableModel(RowsTableModel):
         return None
 
 
+PORTABLE_NOTE = ("A client's file on a USB stick, on a computer that is not yours: start PA Manager with "
+                 "pa-manager --portable --data followed by the file's place on the stick. Nothing is kept on the "
+                 "computer, and nothing is left behind when you close it.")
+
+
 class CaseloadPage(QWidget):
     title = "Caseload"
     employer_requested = Signal(int)
+    employer_add_requested = Signal()
+    file_open_requested = Signal()
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
         self.model = CaseloadTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -110,21 +117,31 @@ class CaseloadPage(QWidget):
         self.summary = paragraph()
         self.calendar_button = QPushButton("Save calendar for every&one…")
         self.calendar_button.setToolTip("Save everyone's due dates as one file your calendar app can open (.ics)")
+        self.add_button = QPushButton("&Add someone you support…")
+        self.add_button.setToolTip("Add a client: the person who holds the direct payment and employs the PAs")
+        self.open_button = QPushButton("O&pen a client's file…")
+        self.open_button.setToolTip("Open another data file, such as a client's own file on a USB stick")
+        self.portable_note = paragraph(PORTABLE_NOTE)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Caseload"))
         layout.addWidget(intro)
         layout.addWidget(self.summary)
         layout.addWidget(self.table, stretch=1)
         row = QHBoxLayout()
+        row.addWidget(self.add_button)
+        row.addWidget(self.open_button)
         row.addWidget(self.calendar_button)
         row.addStretch()
         layout.addLayout(row)
+        layout.addWidget(self.portable_note)
 
         self.table.activated.connect(self._on_table_activated)  # Enter, or a double-click
         self.calendar_button.clicked.connect(self._on_calendar_button_clicked)
         # Everyone's counts are worked out once, away from the window, and again only when records they
         # count change; choosing another employer only moves the highlight.
         self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._select_current)
+        self.add_button.clicked.connect(self.employer_add_requested)
+        self.open_button.clicked.connect(self.file_open_requested)
         self.refresh()
 
     def refresh(self) -> None:
@@ -137,7 +154,8 @@ class CaseloadPage(QWidget):
         self.model.set_rows(rows)
         overdue = sum(1 for r in rows if r.overdue)
         if not rows:
-            self.summary.setText("There is nobody in this data file yet.")
+            self.summary.setText("There is nobody in this data file yet. Add someone you support, or open a "
+                                 "client's file.")
         elif overdue and len(rows) == 1:
             self.summary.setText("This person has something overdue.")
         elif overdue:
@@ -145,6 +163,7 @@ class CaseloadPage(QWidget):
         else:
             self.summary.setText("Nobody has anything overdue.")
         self.calendar_button.setEnabled(bool(rows))
+        self.add_button.setEnabled(not self.context.db.read_only)
         self._select_current()
 
     def _select_current(self) -> None:

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+    QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -28,6 +28,7 @@ from pa_manager.ui.dialogs.check_records import (
 )
 from pa_manager.ui.dialogs.checklists import NewEmployerChecklistDialog, NewPAChecklistDialog
 from pa_manager.ui.dialogs.employer_duties_dialog import edit_employer_duties
+from pa_manager.ui.widgets.adaptive import AdaptiveSplitter, keep_lines
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -150,6 +151,7 @@ class ChecksPage(QWidget):
 
         # Left: the PAs, and the employer's own duties.
         self.pa_list = QListWidget()
+        keep_lines(self.pa_list, 8)  # usable above the details on a small screen
         self.pa_list.setAccessibleName("Your PAs and what needs doing for each")
         self.pa_list.setSpacing(2)
         pas_label = QLabel("Your &PAs:")
@@ -204,7 +206,7 @@ class ChecksPage(QWidget):
         right_column.addLayout(top)
         right_column.addWidget(vertical_scroll(body, "Checks for this PA"), stretch=1)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 2)

@@ -4,37 +4,40 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QListWidgetItem, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidgetItem
 
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import date_range, describe, format_date
-from pa_manager.ui.models.week_table import spoken_hours
+from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
-from pa_manager.services import year_end
+from pa_manager.services import rti, year_end
+from pa_manager.services.staff_due import RECRUITMENT_CODES
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.pages.dashboard_layout import DashboardLayout
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
-from pa_manager.ui.widgets.heading import heading
-from pa_manager.ui.widgets.paragraph import paragraph
-from pa_manager.ui.widgets.status_list import StatusList
-from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.domain.money import format_money
-from pa_manager.wording import due_item_sentence, per_hour, percent, summary_words, wage_warning_sentence
+from pa_manager.wording import (
+    below_minimum_sentence, due_item_sentence, enrolment_sentence, percent, spoken_hours, summary_words,
+    unpaid_work_sentence, wage_warning_sentence,
+)
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
 WORKING_OUT = object()  # the budget line while its forecast is still being worked out
 TRAINING_AREA = "training"
 TRAINING_CODES = training_rules.CODES
 PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
+FPS_CODES = frozenset({rti.FPS_DUE, rti.FPS_LATE})  # a pay run's FPS: its pay run on the Pay page
+FPS_AREA = "fps"
 
 
-class DashboardPage(QWidget):
+class DashboardPage(DashboardLayout):
     title = "Dashboard"
     pa_requested = Signal(int)
     employer_edit_requested = Signal()
     employer_add_requested = Signal()
+    first_run_requested = Signal()
     area_requested = Signal(str, int)  # ("checks" or "training", PA id or -1): where an item is dealt with
     records_shown = Signal()  # the current employer's records (or the welcome, with none) are on screen
 
@@ -43,74 +46,10 @@ class DashboardPage(QWidget):
         self.context = context
         self.shown_employer: int | None = None
         self._data = None
-        body = QWidget()
-        layout = QVBoxLayout(body)
-        self.heading = heading()
-        layout.addWidget(self.heading)
-
-        # Shown only when the data file has no employer yet: the one thing to do first.
-        self.welcome = QWidget()
-        welcome_layout = QVBoxLayout(self.welcome)
-        welcome_text = paragraph(
-            "PA Manager keeps the records of someone who employs personal assistants with a direct payment: "
-            "their PAs, hours, pay, checks, training and budget. Start by adding the employer: the person who "
-            "holds the direct payment. To look around first, open the demo household with pa-manager --demo.")
-        welcome_layout.addWidget(welcome_text)
-        self.add_employer_button = QPushButton("&Add the employer…")
-        welcome_layout.addWidget(self.add_employer_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.welcome)
-
-        todo_now = QGroupBox("What needs doing")
-        todo_now_layout = QVBoxLayout(todo_now)
-        self.due_summary = paragraph()
-        todo_now_layout.addWidget(self.due_summary)
-        self.due = StatusList("What needs doing")
-        todo_now_layout.addWidget(self.due)
-        layout.addWidget(todo_now)
-
-        glance = QGroupBox("Pay day and budget")
-        glance_layout = QVBoxLayout(glance)
-        self.glance = StatusList("Pay day and budget")
-        glance_layout.addWidget(self.glance)
-        layout.addWidget(glance)
-
-        pay = QGroupBox("Pay and the minimum wage")
-        pay_layout = QVBoxLayout(pay)
-        self.pay_summary = paragraph()
-        pay_layout.addWidget(self.pay_summary)
-        self.pay_warnings = StatusList("Pay and the minimum wage")
-        pay_layout.addWidget(self.pay_warnings)
-        layout.addWidget(pay)
-
-        self.continuity = paragraph()
-        pay_layout.addWidget(self.continuity)
-
-        todo = QGroupBox("Details still to add")
-        todo_layout = QVBoxLayout(todo)
-        self.summary = paragraph()
-        todo_layout.addWidget(self.summary)
-        self.gaps = StatusList("Details still to add")
-        todo_layout.addWidget(self.gaps)
-        hint = paragraph("Press Enter on an item to go to where you can put it right.")
-        todo_layout.addWidget(hint)
-        layout.addWidget(todo)
-
-        self.groups = (todo_now, glance, pay, todo)
-        details = QGroupBox("Employer details")
-        self.details = QFormLayout(details)
-        layout.addWidget(details)
-        self.groups += (details,)
-        self.edit_button = QPushButton("&Change employer details…")
-        layout.addWidget(self.edit_button, alignment=Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch()
-
-        scroll = vertical_scroll(body, "Dashboard")
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
+        self._glance = WORKING_OUT
         self.edit_button.clicked.connect(self.employer_edit_requested)
         self.add_employer_button.clicked.connect(self.employer_add_requested)
+        self.first_run_button.clicked.connect(self.first_run_requested)
         self.gaps.itemActivated.connect(self._on_item_activated)
         self.pay_warnings.itemActivated.connect(self._on_item_activated)
         self.due.itemActivated.connect(self._on_item_activated)
@@ -119,8 +58,7 @@ class DashboardPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        while self.details.rowCount():
-            self.details.removeRow(0)
+        self.show_details([])
         if self.context.employer_id is None:
             self.heading.setText("Welcome to PA Manager")
             self.summary.setText("Add an employer to start: choose File, then New employer.")
@@ -141,7 +79,7 @@ class DashboardPage(QWidget):
         db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
         data = load_dashboard(db, employer_id, today, with_budget=False)
         self.heading.setText(data.employer.name)
-        self._data = data
+        self._data, self._glance = data, WORKING_OUT
         self._show_due(data)
         self._show_glance(data, WORKING_OUT)
         self._show_pay(data)
@@ -155,13 +93,20 @@ class DashboardPage(QWidget):
 
     def _show_budget(self, data, glance) -> None:
         if self._data is data:  # still the records shown
+            self._glance = glance
             self._show_glance(data, glance)
 
     def _show_welcome(self, shown: bool) -> None:
-        self.welcome.setVisible(shown)
-        self.edit_button.setVisible(not shown)
-        for group in self.groups:
-            group.setVisible(not shown)
+        super()._show_welcome(shown)
+        for button in (self.first_run_button, self.add_employer_button):
+            button.setEnabled(not self.context.db.read_only)  # a file opened to look at only
+
+    def bring_up_to_date(self) -> None:
+        """Everything shown as the records are now, the budget line included (before the window closes)."""
+        if self.refresher.stale:
+            self.refresh()
+        if self._data is not None and self._glance is WORKING_OUT:
+            self._show_budget(self._data, budget_glance(self.context.db, self.context.employer_id, self.context.today()))
 
     def _show_glance(self, data, budget) -> None:
         people = len(data.current_pas)
@@ -171,10 +116,13 @@ class DashboardPage(QWidget):
                           f"{so_far} Check the hours, then go to Pay.")]
         targets = [("pay", -1)]
         for unpaid in (u for u in data.unpaid if u.overdue):  # so that no PA simply goes unpaid
-            lines.append(("warning", f"Not paid yet: {spoken_hours(int(unpaid.hours * 60))} worked by {unpaid.pa_name} "
-                                     f"({date_range(unpaid.first_day, unpaid.last_day)}) are in no finalised pay run. "
-                                     f"Pay them on {format_date(unpaid.pay_date)}: press Enter to go to that pay run."))
+            status, sentence = unpaid_work_sentence(unpaid)
+            lines.append((status, f"{sentence} Press Enter to go to that pay run."))
             targets.append(("pay", unpaid.pa_id))
+        for enrol in data.enrol:  # the law's pension duty, not only on the Pay page
+            status, sentence = enrolment_sentence(enrol)
+            lines.append((status, f"{sentence} Press Enter to go to their details."))
+            targets.append(enrol.pa_id)
         b = budget
         if b is WORKING_OUT:
             lines.append(("info", "Budget: working out the forecast for the rest of the year…"))
@@ -197,7 +145,9 @@ class DashboardPage(QWidget):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else "checks",
+        targets = [(FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
+                   (TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
+                    "recruitment" if item.code in RECRUITMENT_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]
         self.due.set_lines(lines or [("ok", "Done: every check and duty is up to date.")], targets or None)
 
@@ -210,7 +160,7 @@ class DashboardPage(QWidget):
             self.continuity.setText(
                 f"Continuity of care: {percent(share)} of care hours in the last four weeks were worked by your regular PAs. "
                 f"This {words} the 90% the Citizens UK care charter asks for.")
-        below = [s for s in data.standings if s.current_rate is not None and not s.check.meets_minimum]
+        below = data.below_minimum
         if below:
             self.pay_summary.setText(f"{len(below)} PA{'s are' if len(below) != 1 else ' is'} paid below the legal minimum.")
         elif data.standings:
@@ -219,10 +169,7 @@ class DashboardPage(QWidget):
             self.pay_summary.setText("Add your PAs' dates of birth and hourly rates to check their pay.")
         lines, targets = [], []
         for standing in below:
-            shortfall = standing.check.minimum_hourly_rate - standing.current_rate
-            lines.append(("below", f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
-                                   f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
-                                   "they must get. Raise their rate now."))
+            lines.append(below_minimum_sentence(standing))
             targets.append(standing.pa_id)
         for item in data.wage_warnings:
             lines.append(("warning", "Coming up: " + wage_warning_sentence(item.pa_name, item.warning, item.age_then)))
@@ -258,12 +205,7 @@ class DashboardPage(QWidget):
             ("Employer's liability insurance", insurance),
             ("Current PAs", f"{len(data.current_pas)}" + (f": {names}" if names else "")),
         ]
-        for label, value in shown:
-            text = QLabel(value)
-            text.setTextFormat(Qt.TextFormat.PlainText)
-            text.setWordWrap(True)
-            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.details.addRow(f"{label}:", text)
+        self.show_details(shown)
 
     def _on_item_activated(self, item: QListWidgetItem) -> None:
         target = item.data(Qt.ItemDataRole.UserRole)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.shifts import ShiftType, local_date, paid_minutes
-from pa_manager.messages import date_range, describe, format_date
+from pa_manager.messages import date_range, describe, format_date, short_date, short_range
 from pa_manager.services import hours, pay_runs, rota, shifts
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.context import AppContext
@@ -30,6 +30,7 @@ from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, Times
 from pa_manager.ui.models.week_table import CELL_ROLE, SHIFT_TYPE_NAMES, WeekTableModel, hours_text, nights_text
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.ui.widgets.period_bar import Band, PeriodBar
 from pa_manager.ui.widgets.status_list import StatusList
 
 GRID_HELP = ("Use the arrow keys to move between days. Press Enter to add or change that day's shifts, "
@@ -125,6 +126,9 @@ class HoursPage(QWidget):
         layout.addLayout(nav)
         layout.addWidget(grid_label)
         layout.addWidget(grid_help)
+        self.period_bar = PeriodBar(self.grid)  # the pay periods drawn over the days they cover
+        layout.addWidget(self.period_bar)
+        layout.addSpacing(-layout.spacing() + 2)  # the bands sit right on the grid's day columns
         layout.addWidget(self.grid)
         # Where the week meets the pay periods (weekly pay runs Saturday to Friday, say), in words.
         self.pay_periods = paragraph()
@@ -161,6 +165,10 @@ class HoursPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        with self.context.db.session():  # one transaction for the week, its totals and its pay periods
+            self._refresh()
+
+    def _refresh(self) -> None:
         employer_id = self.context.employer_id
         self.setEnabled(employer_id is not None)
         keep = self.grid.currentIndex()
@@ -175,18 +183,29 @@ class HoursPage(QWidget):
         self._fit_grid()
         self._restore_cell(keep)
         self.totals.set_lines(self._total_lines(view) if employer_id is not None else [])
-        self.pay_periods.setText(self._pay_period_words() if employer_id is not None else "")
+        self._show_pay_periods()
         # The list sizes itself before the page knows its width, and wrapped lines need more room:
         # let it take the space under the grid instead, so it only scrolls when the window is small.
         self.totals.setMaximumHeight(16777215)
 
-    def _pay_period_words(self) -> str:
-        parts = []
+    def _show_pay_periods(self) -> None:
+        """In words under the grid, and drawn over it as a band per pay period."""
+        if self.context.employer_id is None:
+            self.pay_periods.setText("")
+            self.period_bar.set_bands([], "")
+            return
+        parts, bands = [], []
         for run in pay_runs.periods_of(self.context.db, self.context.employer_id, self.monday, self.sunday):
             days = full_day(run.first) if run.first == run.last else f"{full_day(run.first)} to {full_day(run.last)}"
             paid = (f"paid on {format_date(run.paid_on)}" if run.paid_on else "not paid yet")
             parts.append(f"{days}: pay period {date_range(run.period_start, run.period_end)}, {paid}.")
-        return "Pay periods: " + " ".join(parts)
+            short = f"paid {short_date(run.paid_on)}" if run.paid_on else "not paid yet"
+            when = short_range(run.period_start, run.period_end)
+            bands.append(Band((run.first - self.monday).days, (run.last - self.monday).days,
+                              f"Pay period {when}: {short}", f"{when}: {short.replace(' yet', '')}"))
+        words = "Pay periods: " + " ".join(parts)
+        self.pay_periods.setText(words)
+        self.period_bar.set_bands(bands, words)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -323,22 +342,15 @@ class HoursPage(QWidget):
             self._say("Move to one of the days, then press Delete to remove the shift there.")
         elif len(worked) == 1:
             if self._confirm("Remove this shift?", removal_question(name, worked[0]), "Remove shift"):
-                remove_shift(self.context, worked[0], name)
+                remove_shift(self.context, worked[0])
         elif not worked and len(planned) == 1:
             if self._confirm("Cancel this planned shift?", cancel_question(name, planned[0]), "Cancel shift"):
-                cancel_planned(self.context, planned[0], name)
+                cancel_planned(self.context, planned[0])
         elif not worked and not planned:
             self._say("There is no shift on this day to remove.")
         else:
             self._say(f"This day has {_shifts(len(worked) + len(planned))}. Press Enter to choose which one "
                       "to change or remove.")
-
-    def _record_added(self, text: str, ids, source: str) -> None:
-        """Put shifts a service has just stored on the undo stack, as one step."""
-        db, employer_id = self.context.db, self.context.employer_id
-        stored = [shifts.get_shift(db, shift_id) for shift_id in ids]
-        self.context.record(text, redo=lambda: [shifts.restore_shift(db, employer_id, s, source) for s in stored],
-                            undo=lambda: [shifts.delete_shift(db, s.key) for s in stored])
 
     def _on_copy_button_clicked(self) -> None:
         db, employer_id = self.context.db, self.context.employer_id
@@ -347,14 +359,15 @@ class HoursPage(QWidget):
         if not source:
             self._say(f"No shifts were worked in the week starting {full_day(before)}, so there is nothing to copy.")
             return
-        added = hours.copy_week(db, employer_id, before, self.monday)
+        copied = hours.copy_week(db, employer_id, before, self.monday)
+        added = copied.value
         left_out = len(source) - len(added)
         words = f"Copied {_shifts(len(added))} from the week starting {full_day(before)}."
         if left_out:
             words += (f" {_shifts(left_out)} left out, because they would overlap shifts already there "
                       "or the PA was not working for you then.")
         if added:
-            self._record_added(f"Copy {_shifts(len(added))} from the week before", [s.key for s in added], "copy")
+            self.context.push(copied.change)
             words += " You can undo this."
         self._say(words)
 
@@ -365,14 +378,14 @@ class HoursPage(QWidget):
             self._say("There are no planned shifts left to mark as worked this week.")
             return
         try:
-            ids = rota.mark_worked(db, employer_id, planned)
+            marked = rota.mark_worked(db, employer_id, planned)
         except ValidationFailed as failure:
             first = describe(next(iter(failure.problems.values())))
             self._say(f"No shifts were marked as worked, because one would not fit: {first} "
                       "Change that day's shifts, then try again.")
             return
-        self._record_added(f"Mark {_shifts(len(ids))} as worked", ids, "rota")
-        words = f"Marked {_shifts(len(ids))} as worked. You can undo this."
+        self.context.push(marked.change)
+        words = f"Marked {_shifts(len(marked.value))} as worked. You can undo this."
         later = sum(1 for s in planned if local_date(s) > self.context.today())
         if later:
             words += f" {later} of them are after today: change or remove any that do not happen."
@@ -386,7 +399,8 @@ class HoursPage(QWidget):
         if not dialog.exec() or dialog.result is None:
             return
         result = dialog.result
-        self._record_added(f"Import {_shifts(result.added)}", result.added_ids, "import")
+        if result.change is not None:
+            self.context.push(result.change)
         already = f"; {result.already_there} {'was' if result.already_there == 1 else 'were'} already there" \
             if result.already_there else ""
         self._say(f"Added {_shifts(result.added)}{already}. You can undo this.")

@@ -16,8 +16,9 @@ from pa_manager.domain.record_checks import check_pay_line
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
+from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.widgets.form import FieldRow, add_row
-from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
+from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
 
@@ -27,6 +28,13 @@ STUDENT_LOAN_PLANS = (
     ("2", "Plan 2"),
     ("4", "Plan 4"),
     ("5", "Plan 5"),
+)
+GENDERS = (("", "Not recorded"), ("F", "Female"), ("M", "Male"))
+STARTER_DECLARATIONS = (
+    ("", "Not recorded"),
+    ("A", "A – their first job since 6 April, and no benefits or pension"),
+    ("B", "B – now their only job, but they had another since 6 April"),
+    ("C", "C – they have another job or a pension as well"),
 )
 NI_CATEGORY_NAMES = {
     "A": "A – most employees",
@@ -82,6 +90,11 @@ class PAForm(QWidget):
         self.rows["ni_number"] = add_row(
             form, "National &Insurance number:", self.ni_number, "Two letters, six numbers and a letter, like AB 12 34 56 C"
         )
+        self.gender = QComboBox()
+        for value, label in GENDERS:
+            self.gender.addItem(label, value)
+        self.rows["gender"] = add_row(form, "Gender for HMRC:", self.gender,
+                                      "As HMRC has it on their records: HMRC needs it in the Full Payment Submission")
         self.rows["address"] = add_row(form, "A&ddress:", self.address)
         self.rows["postcode"] = add_row(form, "P&ostcode:", self.postcode)
         self.rows["phone"] = add_row(form, "&Phone:", self.phone)
@@ -97,11 +110,11 @@ class PAForm(QWidget):
         for letter in NI_CATEGORIES:
             self.ni_category.addItem(NI_CATEGORY_NAMES[letter], letter)
         self.contracted_hours = DecimalEdit()
-        self.irregular_hours = QCheckBox("Irreg&ular hours (no fixed hours each week)")
+        self.irregular_hours = WrappingCheckBox("Irreg&ular hours (no fixed hours each week)")
         self.apprentice = QCheckBox("Apprentice")
         self.apprenticeship_start = DateEdit()
-        self.close_relative = QCheckBox("Close relative who lives in the same household")
-        self.regular = QCheckBox("One of your regular PAs (not relief or cover)")
+        self.close_relative = WrappingCheckBox("Close relative who lives in the same household")
+        self.regular = WrappingCheckBox("One of your regular PAs (not relief or cover)")
         self.close_relative_note = paragraph(CLOSE_RELATIVE_NOTE)
         self.rows["start_date"] = add_row(form, "Star&t date:", self.start_date, DATE_HINT)
         self.rows["leaving_date"] = add_row(form, "&Leaving date:", self.leaving_date, "Leave blank while they work for you")
@@ -128,6 +141,7 @@ class PAForm(QWidget):
         self.rates_table.setAccessibleName("Pay rates and their history")
         self.rates_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.rates_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.rates_table.setTabKeyNavigation(False)  # Tab leaves the table; the arrow keys move inside it
         self.rates_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.rates_table.horizontalHeader().setStretchLastSection(True)
         self.rates_table.verticalHeader().hide()
@@ -153,13 +167,13 @@ class PAForm(QWidget):
         column.addLayout(buttons)
         outer.addWidget(rates)
 
-        pay_extra = QGroupBox("Pension, holiday pay, student loans and a P45")
+        pay_extra = QGroupBox("Pension, holiday pay, loans, P45")  # short: a title cannot wrap
         form = QFormLayout(pay_extra)
         self.pension_status = QComboBox()
         for value, label in PENSION_STATUSES:
             self.pension_status.addItem(label, value)
         self.pension_from = DateEdit()
-        self.rolled_up = QCheckBox("Pay 12.07% holiday pay with each pay (irregular hours only)")
+        self.rolled_up = WrappingCheckBox("Pay 12.07% holiday pay with each pay (irregular hours only)")
         self.p45_pay = DecimalEdit(money=True)
         self.p45_tax = DecimalEdit(money=True)
         self.rows["pension_status"] = add_row(
@@ -173,7 +187,7 @@ class PAForm(QWidget):
         self.student_loan_plan = QComboBox()
         for value, label in STUDENT_LOAN_PLANS:
             self.student_loan_plan.addItem(label, value)
-        self.postgraduate_loan = QCheckBox("Repays a Postgraduate Loan")
+        self.postgraduate_loan = WrappingCheckBox("Repays a Postgraduate Loan")
         self.rows["student_loan_plan"] = add_row(
             form, "Student loan plan:", self.student_loan_plan,
             "From their starter checklist, their P45 or HMRC's start notice (SL1). If they have more than one "
@@ -181,6 +195,13 @@ class PAForm(QWidget):
         self.rows["postgraduate_loan"] = add_row(
             form, "Postgraduate Loan:", self.postgraduate_loan,
             "Tick when their starter checklist, P45 or HMRC's notice (PGL1) says so")
+        self.starter_declaration = QComboBox()
+        for value, label in STARTER_DECLARATIONS:
+            self.starter_declaration.addItem(label, value)
+        self.rows["starter_declaration"] = add_row(
+            form, "Starter declaration:", self.starter_declaration,
+            "The statement they chose on their starter checklist: HMRC needs it in their first Full Payment "
+            "Submission")
         outer.addWidget(pay_extra)
 
         contact = QGroupBox("Emergency contact")
@@ -245,6 +266,8 @@ class PAForm(QWidget):
         self.p45_tax.set_value(record.p45_tax)
         self.student_loan_plan.setCurrentIndex(max(0, self.student_loan_plan.findData(record.student_loan_plan)))
         self.postgraduate_loan.setChecked(record.postgraduate_loan)
+        self.gender.setCurrentIndex(max(0, self.gender.findData(record.gender)))
+        self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
@@ -263,6 +286,7 @@ class PAForm(QWidget):
             money = QTableWidgetItem(amount)
             money.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             self.rates_table.setItem(row, 2, money)
+        speak_table_widget(self.rates_table)  # each rate headed by its date, its amount in words
 
     def _sync_enabled(self) -> None:
         self.contracted_hours.setEnabled(not self.irregular_hours.isChecked())
@@ -360,6 +384,8 @@ class PAForm(QWidget):
                                                       if values["p45_pay"] is not None else ""),
             student_loan_plan=self.student_loan_plan.currentData() or "",
             postgraduate_loan=self.postgraduate_loan.isChecked(),
+            gender=self.gender.currentData() or "",
+            starter_declaration=self.starter_declaration.currentData() or "",
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             pay_rates=tuple(self._rates),

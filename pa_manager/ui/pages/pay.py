@@ -8,17 +8,21 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
+    QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem, QMessageBox,
     QPushButton, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain import before_paying
+from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
+from pa_manager.help_pages import gloss
 from pa_manager.messages import date_range, format_date
-from pa_manager.services import pay_day, pay_runs
+from pa_manager.services import pay_day, pay_runs, rti
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
@@ -27,7 +31,7 @@ from pa_manager.ui.dialogs.pay_dialogs import (
     save_payslip_files, save_payslips_pdf,
 )
 from pa_manager.ui.models.pay_run_table import (
-    DRAFT_ROLE, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
+    DRAFT_ROLE, fps_status_line, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
     repeated_run_sentence,
 )
 from pa_manager.ui.widgets.form import add_row
@@ -45,7 +49,7 @@ BPT_HEADERS = ("Name", "Tax\ncode", "NI\nletter", "Taxable\npay", "Pay\nfor NI",
 
 # The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
 SHOWS = frozenset({"shifts", "pas", "pay_rates", "pay_runs", "payslips", "pay_adjustments", "pay_notes", "employers",
-                    "rota_patterns", "rota_changes", "right_to_work_checks"})
+                    "rota_patterns", "rota_changes", "right_to_work_checks", "rti_reports"})
 
 
 class PayPage(QWidget):
@@ -57,6 +61,7 @@ class PayPage(QWidget):
         self._run: pay_runs.PayRunDraft | None = None
         self._arrears: list[pay_day.ArrearsDue] = []
         self._stale = False
+        self._suggested: date | None = None  # the pay day last put in the date field for you
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.addWidget(heading("Pay"))
@@ -147,9 +152,27 @@ class PayPage(QWidget):
         save_row.addWidget(self.save_pdf_button)
         save_row.addStretch()
         paid.addLayout(save_row)
+        paid.addWidget(heading("Report to HMRC", scale=1.1))
+        paid.addWidget(paragraph(
+            "HMRC needs a Full Payment Submission (FPS) on or before each pay day. PA Manager cannot send it to HMRC "
+            "itself yet: save the FPS file and send it with software that can, or through your payroll bureau, or "
+            "enter the figures below in HMRC's Basic PAYE Tools. Then record here how you sent it."))
+        self.rti_status = StatusList("The FPS for this pay day")
+        paid.addWidget(self.rti_status)
+        self.save_fps_button = QPushButton("Save the FPS f&ile…")
+        self.save_fps_button.setToolTip("The FPS for this pay run in HMRC's file format, made from the payslips")
+        self.fps_sent_button = QPushButton("I sen&t the FPS file")
+        self.fps_sent_button.setToolTip("Record that the FPS file you saved has reached HMRC")
+        self.bpt_sent_button = QPushButton("I entered it in &Basic PAYE Tools")
+        self.bpt_sent_button.setToolTip("Record that you sent this pay day's figures with HMRC's Basic PAYE Tools")
+        rti_row = QHBoxLayout()
+        for button in (self.save_fps_button, self.fps_sent_button, self.bpt_sent_button):
+            rti_row.addWidget(button)
+        rti_row.addStretch()
+        paid.addLayout(rti_row)
         paid.addWidget(heading("Figures for Basic PAYE Tools", scale=1.1))
-        paid.addWidget(paragraph("PA Manager does not send anything to HMRC itself: enter these figures in HMRC's "
-                              "Basic PAYE Tools on or before the pay day."))
+        paid.addWidget(paragraph(f"{gloss('Basic PAYE Tools')} PA Manager does not send anything to HMRC itself: "
+                                 "enter these figures in Basic PAYE Tools on or before the pay day."))
         self.bpt_model = FiguresTableModel(BPT_HEADERS, self)
         self.bpt_table = FittedTable(self.bpt_model, "Figures for Basic PAYE Tools")
         paid.addWidget(self.bpt_table)
@@ -176,6 +199,9 @@ class PayPage(QWidget):
         self.finalise_button.clicked.connect(self._on_finalise_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
+        self.save_fps_button.clicked.connect(self._on_save_fps_button_clicked)
+        self.fps_sent_button.clicked.connect(self._on_fps_sent_button_clicked)
+        self.bpt_sent_button.clicked.connect(self._on_bpt_sent_button_clicked)
         self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._on_employer_changed)
         self._on_employer_changed()
 
@@ -183,12 +209,21 @@ class PayPage(QWidget):
     def _on_employer_changed(self) -> None:
         """Another employer: start again from their next pay day."""
         self._run = None
-        employer_id = self.context.employer_id
-        if employer_id is not None:
-            day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
-            self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
-            self.date_edit.set_value(day)
+        self._suggested = None
+        self._suggest_pay_day()
         self.refresh()
+
+    def _suggest_pay_day(self, *, into_the_date: bool = True) -> None:
+        """Show the next pay day (it follows the work: shifts just entered, a new pay frequency, a pay run
+        finalised), and put it in the date field unless a date of your own, or a pay run, is there."""
+        employer_id = self.context.employer_id
+        if employer_id is None:
+            return
+        day = pay_runs.default_pay_date(self.context.db, employer_id, self.context.today())
+        self.next_pay_day.setText(f"Your next pay day is {DAY_NAMES[day.weekday()]} {format_date(day)}.")
+        if into_the_date and (self._suggested is None or self._chosen_date() == self._suggested):
+            self.date_edit.set_value(day)
+            self._suggested = day
 
     def open_next_pay_run(self) -> None:
         """Show the next pay run to make (the earliest with unpaid work), worked out."""
@@ -205,6 +240,7 @@ class PayPage(QWidget):
         self._stale = False
         employer_id = self.context.employer_id
         self.setEnabled(employer_id is not None)
+        self._suggest_pay_day(into_the_date=self._run is None)
         dates = pay_runs.pay_run_dates(self.context.db, employer_id) if employer_id is not None else []
         if self._run is not None:
             self._run = pay_runs.prepare_pay_run(self.context.db, employer_id, self._run.pay_date, self.context.today())
@@ -263,8 +299,11 @@ class PayPage(QWidget):
         lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
         if run is not None and run.finalised and run.already_paid_by is not None:
             lines.append(("warning", repeated_run_sentence(run)))
-        lines += [("warning", f"Confirm before finalising: {sentence}") for sentence in
-                  (run.confirm_sentences if run and not run.finalised else [])]
+        # What finalising will ask to confirm; a PA to enrol in the pension is said once, with why, below.
+        enrol = {d.pa.id for d in (run.pas if run else []) if d.payslip and PENSION_ENROL_NOW in d.payslip.flags}
+        lines += [("warning", f"Confirm before finalising: {sentence}") for item, sentence in
+                  (zip(run.to_confirm, run.confirm_sentences) if run and not run.finalised else [])
+                  if not (item.code == before_paying.PENSION_ENROL_NOW and item.pa in enrol)]
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
         lines += [("warning", arrears_sentence(due)) for due in self._arrears]
@@ -341,6 +380,7 @@ class PayPage(QWidget):
         self.bpt_model.set_rows([(s.pa_name, s.tax_code, s.ni_category, s.taxable_pay, s.gross_pay, s.tax,
                                   s.employee_ni, s.employer_ni, s.year_to_date.taxable_pay, s.year_to_date.tax)
                                  for s in slips])
+        self._show_rti(run)
         month = pay_day.hmrc_month(db, run.employer.id, run.pay_date)
         allowance = (f", less Employment Allowance of {format_money(month.employment_allowance_claimed)}"
                      if month.employment_allowance_claimed else "")
@@ -349,13 +389,20 @@ class PayPage(QWidget):
             f"your PAs' NI {format_money(month.employee_ni)} and your NI as employer {format_money(month.employer_ni)}"
             f"{allowance}. In all {format_money(month.amount_due)}, to pay HMRC by {format_date(month.pay_by)}.")
 
+    def _show_rti(self, run) -> None:
+        report = rti.fps_status(self.context.db, run.employer.id, run.pay_date)
+        fill_lines(self.rti_status, [fps_status_line(report, run.pay_date, self.context.today())])
+        sent = report is not None and report.sent
+        self.fps_sent_button.setEnabled(not sent and report is not None and report.made_at is not None)
+        self.bpt_sent_button.setEnabled(not sent)
+
     # --- slots ---
     def _on_date_edit_changed(self, _text: str) -> None:
         day, employer_id = self._chosen_date(), self.context.employer_id
         if day is None or employer_id is None:
             self.period_label.setText("Enter the pay date, like 30/11/2026.")
             return
-        self.period_label.setText(f"For {date_range(*pay_runs.period_for(self.context.db, employer_id, day))}")
+        self.period_label.setText(date_range(*pay_runs.period_for(self.context.db, employer_id, day)))
         if self._run is not None and self._run.pay_date != day:
             self._run = None  # the figures shown are for another date
             self._show_run()
@@ -400,50 +447,46 @@ class PayPage(QWidget):
         dialog = MinimumWageReasonDialog(draft, self)
         if not dialog.exec():
             return
-        db, employer_id, pa_id, day = self.context.db, run.employer.id, draft.pa.id, run.pay_date
-        before, after = draft.payslip.minimum_wage_reason, dialog.reason
-        pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after)
-        self.context.record(
-            f"Record why {draft.pa.name} is paid below the minimum",
-            redo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, after),
-            undo=lambda: pay_runs.record_minimum_wage_reason(db, employer_id, pa_id, day, before),
-        )
+        self.context.push(pay_runs.record_minimum_wage_reason(self.context.db, run.employer.id, draft.pa.id,
+                                                              run.pay_date, dialog.reason))
 
     def _on_extras_button_clicked(self) -> None:
         run = self._run
         chosen = self._selected_draft()
         pas = [d.pa for d in run.pas if d.payslip is not None]
         dialog = ExtrasDialog(self.context.db, run.employer.id, run.pay_date, pas, chosen.pa.id if chosen else None, self)
-        if not dialog.exec() or dialog.saved is None:
+        if not dialog.exec() or dialog.change is None:
             return
-        db, employer_id, saved = self.context.db, run.employer.id, dialog.saved
-        what = "expenses" if saved.kind == "addition" else "a deduction"
-        name = next(pa.name for pa in pas if pa.id == saved.pa_id)
-        self.context.record(f"Add {what} for {name}", redo=lambda: pay_day.save_extra(db, employer_id, saved),
-                            undo=lambda: pay_day.delete_extra(db, saved.id))
+        self.context.push(dialog.change)
 
     def _on_arrears_button_clicked(self) -> None:
         run, due = self._run, self._arrears
         if run is None or not due:
             return
-        db, employer_id, day = self.context.db, run.employer.id, run.pay_date
-        added = pay_day.add_arrears(db, employer_id, day, due)
-        total = format_money(sum((x.amount for x in added), ZERO))
-        self.context.record(f"Add minimum-wage arrears of {total}",
-                            redo=lambda: [pay_day.save_extra(db, employer_id, x) for x in added],
-                            undo=lambda: [pay_day.delete_extra(db, x.id) for x in added])
+        try:
+            added = pay_day.add_arrears(self.context.db, run.employer.id, run.pay_date, due)
+        except ServiceError as error:
+            QMessageBox.warning(self, "The arrears were not added", str(error))
+            return
+        self.context.push(added.change)
 
     def _on_remove_extra_button_clicked(self) -> None:
         item = self.extras.currentItem() or self.extras.item(0)
         if item is None:
             return
-        extra, db, employer_id = item.data(Qt.ItemDataRole.UserRole), self.context.db, self._run.employer.id
+        extra = item.data(Qt.ItemDataRole.UserRole)
         answer = QMessageBox.question(self, "Remove it?", f"Remove “{item.text()}” from this pay day? You can undo this.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        pay_day.delete_extra(db, extra.id)
-        self.context.record(f"Remove {extra.description}", redo=lambda: pay_day.delete_extra(db, extra.id),
-                            undo=lambda: pay_day.save_extra(db, employer_id, extra))
+        try:
+            change = pay_day.delete_extra(self.context.db, extra.id)
+        except ServiceError as error:
+            QMessageBox.warning(self, "It was not removed", str(error))
+            return
+        if change is None:
+            self.context.announce_change()
+        else:
+            self.context.push(change)
 
     def _on_finalise_button_clicked(self) -> None:
         run = self._run
@@ -472,3 +515,47 @@ class PayPage(QWidget):
 
     def _on_save_pdf_button_clicked(self) -> None:
         save_payslips_pdf(self, self.context, self._run.employer.id, self._run.pay_date)
+
+    def _on_save_fps_button_clicked(self) -> None:
+        run = self._run
+        path = self.choose_fps_path(str(Path.home() / f"FPS {run.pay_date.isoformat()}.xml"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xml") else Path(path + ".xml")
+        try:
+            made = rti.write_fps(self.context.db, run.employer.id, run.pay_date, target, datetime.now().astimezone())
+        except ServiceError as error:
+            QMessageBox.warning(self, "The FPS file was not saved", str(error))
+            return
+        self._show_rti(run)
+        self.context.status_message.emit(f"Saved the FPS for {format_date(run.pay_date)} in {made.path}. Send it to "
+                                         "HMRC, then choose I sent the FPS file.")
+
+    def choose_fps_path(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(self, "Save the FPS file", suggested, "RTI files (*.xml)")[0]
+
+    def _mark_sent(self, how: str) -> None:
+        run = self._run
+        try:
+            made = rti.mark_fps_sent_undoably(self.context.db, run.employer.id, run.pay_date, how,
+                                              datetime.now().astimezone())
+        except ServiceError as error:
+            QMessageBox.warning(self, "Not recorded", str(error))
+            return
+        self.context.push(made.change)
+
+    def _on_fps_sent_button_clicked(self) -> None:
+        self._mark_sent(rti.FILE_SENT)
+
+    def _on_bpt_sent_button_clicked(self) -> None:
+        self._mark_sent(rti.BASIC_PAYE_TOOLS)
+
+    def show_pay_run(self, day: date) -> None:
+        """Show a finalised pay run (from the dashboard's FPS reminder)."""
+        self.date_edit.set_value(day)
+        self._run = pay_runs.prepare_pay_run(self.context.db, self.context.employer_id, day, self.context.today())
+        self._show_run()
+        if self._run.finalised:
+            self.scroll.ensureWidgetVisible(self.save_fps_button)
+            self.save_fps_button.setFocus()
+

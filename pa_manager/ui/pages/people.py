@@ -1,13 +1,12 @@
 """People: the PAs on the left, the chosen PA's details on the right."""
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QSplitter, QTableView,
+    QAbstractItemView, QFileDialog, QHBoxLayout, QHeaderView, QMessageBox, QPushButton, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -17,9 +16,11 @@ from pa_manager.services.errors import ChangedElsewhere, ServiceError, Validatio
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
-from pa_manager.ui.models.people_table import SORT_ROLE, PeopleTableModel
+from pa_manager.ui.models.people_table import PeopleTableModel
+from pa_manager.ui.models.spoken import SpokenTableModel
 from pa_manager.ui.pages.pa_form import PAForm
 from pa_manager.ui.unsaved import ask_before_leaving
+from pa_manager.ui.widgets.adaptive import AdaptiveSplitter, keep_lines
 from pa_manager.ui.widgets.form import form_message, show_form_message
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import InputError
@@ -48,9 +49,8 @@ class PeoplePage(QWidget):
         super().__init__(parent)
         self.context = context
         self.model = PeopleTableModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -63,6 +63,7 @@ class PeoplePage(QWidget):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        keep_lines(self.table, 8)  # usable above the details on a small screen
 
         self.add_button = QPushButton("&Add a PA")
         self.leaver_button = QPushButton("Record a lea&ver…")
@@ -92,6 +93,7 @@ class PeoplePage(QWidget):
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
         scroll = vertical_scroll(self.form, "PA details")
+        keep_lines(scroll, 12)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.addWidget(self.form_heading)
@@ -105,11 +107,13 @@ class PeoplePage(QWidget):
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
+        splitter.setStretchFactor(0, 1)  # a smaller window takes room from both sides, not the form's alone
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([480, 720])  # wide enough for every column of the list
+        right.setMinimumWidth(right.fontMetrics().averageCharWidth() * 44)  # the form is never squeezed to nothing
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -247,31 +251,19 @@ class PeoplePage(QWidget):
             record = self.form.record()
         except InputError:
             return
-        before = self._editing
         employer_id = self.context.employer_id
         db, today = self.context.db, self.context.today()
         show_form_message(self.save_message, None)
         try:
-            saved = people.save_pa(db, employer_id, record, today)
+            done = people.save_pa_undoably(db, employer_id, record, today)
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
             return
         except ServiceError as error:
             self._not_saved(error)
             return
-        self._show(saved)  # as stored (tidied), and no longer unsaved
-        if before.id is None:
-            self.context.record(
-                f"Add {saved.name}",
-                redo=lambda: people.restore_pa(db, employer_id, saved),
-                undo=lambda: people.delete_pa(db, saved.id),
-            )
-        else:
-            self.context.record(
-                f"Change {saved.name}'s details",
-                redo=lambda: people.restore_pa(db, employer_id, saved),
-                undo=lambda: people.restore_pa(db, employer_id, before),
-            )
+        self._show(done.value)  # as stored (tidied), and no longer unsaved
+        self.context.push(done.change)
 
     def _on_export_button_clicked(self) -> None:
         pa = self._editing
@@ -338,19 +330,14 @@ class PeoplePage(QWidget):
         dialog = LeaverDialog(pa, self.context.today(), self, save_p45=self._p45_saver(pa))
         if not dialog.exec():
             return
-        after = replace(dialog.terms, leaving_date=dialog.leaving_date, leaving_reason=dialog.reason)
-        db, employer_id = self.context.db, self.context.employer_id
         try:
-            saved = people.save_pa(db, employer_id, after, self.context.today())
+            done = people.record_leaver(self.context.db, self.context.employer_id, pa.id, dialog.leaving_date,
+                                        dialog.reason, self.context.today(), version=pa.version, terms=dialog.terms)
         except ValidationFailed as failure:
             self.form.show_problems(failure.problems)
             return
         except ServiceError as error:
             self._not_saved(error)
             return
-        self._show(saved)
-        self.context.record(
-            f"Record {pa.name} as leaving",
-            redo=lambda: people.restore_pa(db, employer_id, saved),
-            undo=lambda: people.restore_pa(db, employer_id, pa),
-        )
+        self._show(done.value)
+        self.context.push(done.change)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from pa_manager.messages import format_date
@@ -111,7 +111,8 @@ class ReportsPage(QWidget):
         layout.addStretch()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(vertical_scroll(body, "Reports"))
+        self.scroll = vertical_scroll(body, "Reports")
+        outer.addWidget(self.scroll)
         first, last = _last_month(context.today())
         self.first.set_value(first)
         self.last.set_value(last)
@@ -179,8 +180,13 @@ class ReportsPage(QWidget):
             saved = save_document(self.context.db, employer_id, document, fmt, Path(path), self.context.today(),
                                   first, last)
         except (ServiceError, OSError) as error:
-            self.result.setText(f"The {name} was not saved. {error}")
+            self._say(f"The {name} was not saved. {error}")
             return
         text = (f"Saved {saved.count} payslips to {path}." if saved.count is not None else f"Saved to {path}.")
-        self.result.setText(text)
+        self._say(text)
         self.context.status_message.emit(text)
+
+    def _say(self, text: str) -> None:
+        """What happened, under the documents: scrolled into view, where the eye goes after saving."""
+        self.result.setText(text)
+        QTimer.singleShot(0, lambda: self.scroll.ensureWidgetVisible(self.result))  # once laid out

@@ -1,18 +1,19 @@
 """Training: the matrix of PAs and courses on the left, the chosen PA's training on the right.
 
 Arrow keys move through the matrix; Enter on a cell records training for that PA and course.
-Every stored change goes through context.record (see dialogs/training/edits.py), so it can be undone.
+Every stored change is a service's, which gives back the change it made for the undo stack (see
+dialogs/training/edits.py), so it can be undone.
 """
 from __future__ import annotations
 
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QItemSelectionModel, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
-    QMessageBox, QPushButton, QSplitter, QStyle, QTableView, QVBoxLayout, QWidget,
+    QMessageBox, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain import training as rules
@@ -27,13 +28,13 @@ from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.training.care_certificate import CareCertificateDialog
 from pa_manager.ui.dialogs.training.common import FUNDING_NAMES
 from pa_manager.ui.dialogs.training.courses import CoursesDialog
-from pa_manager.ui.dialogs.training.edits import (
-    care_certificate_edit, record_training_edit, remove_record_edit, set_required_edit,
-)
+from pa_manager.ui.dialogs.training.edits import care_certificate_edit, remove_record_edit, set_required_edit
 from pa_manager.ui.dialogs.training.meetings import MeetingsDialog
 from pa_manager.ui.dialogs.training.record import RecordTrainingDialog
 from pa_manager.ui.dialogs.training.required import RequiredCoursesDialog
-from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, SORT_ROLE, TrainingMatrixModel
+from pa_manager.ui.models.spoken import SpokenTableModel
+from pa_manager.ui.models.training_matrix import CELL_ROLE, COURSE_ROLE, PA_ROLE, TrainingMatrixModel
+from pa_manager.ui.widgets.adaptive import AdaptiveSplitter, keep_lines
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import status_icon
@@ -84,9 +85,8 @@ class TrainingPage(QWidget):
         self._course_id: int | None = None
         self._courses, self._records, self._items, self._meetings = [], [], [], []
         self.model = TrainingMatrixModel(self)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = SpokenTableModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(SORT_ROLE)
 
         # Left: the matrix.
         note = paragraph(TYPICAL_PRACTICE)
@@ -99,6 +99,7 @@ class TrainingPage(QWidget):
         filters.addWidget(self.required_box)
         filters.addStretch()
         self.table = QTableView()
+        keep_lines(self.table, 8)  # usable above the details on a small screen
         self.table.setModel(self.proxy)
         self.table.setAccessibleName("Training matrix: a row for each PA, a column for each course")
         self.table.setSortingEnabled(True)
@@ -180,7 +181,7 @@ class TrainingPage(QWidget):
         for button in (self.required_button, self.meetings_button, self.care_button, self.pa_report_button):
             details.addWidget(button)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 3)
@@ -379,8 +380,7 @@ class TrainingPage(QWidget):
         if dialog.exec() and dialog.saved is not None:
             saved = dialog.saved
             self._pa_id, self._course_id = saved.pa_id, saved.course_id
-            name = next((c.name for c in courses if c.id == saved.course_id), "")
-            record_training_edit(self.context, saved, dict(pas)[saved.pa_id], name)
+            self.context.push(dialog.change)
         dialog.deleteLater()
         self.table.setFocus()
 
@@ -403,7 +403,7 @@ class TrainingPage(QWidget):
         everyone = {c.id for c in self._courses if c.required_for_everyone}
         dialog = RequiredCoursesDialog(self._pa_name(pa_id), self._courses, before, self)
         if dialog.exec() and dialog.chosen != before - everyone:
-            set_required_edit(self.context, pa_id, self._pa_name(pa_id), before, dialog.chosen)
+            set_required_edit(self.context, pa_id, dialog.chosen)
         dialog.deleteLater()
 
     def _on_meetings_button_clicked(self) -> None:
@@ -419,7 +419,7 @@ class TrainingPage(QWidget):
         before = training.care_certificate(db, employer_id, pa_id)
         dialog = CareCertificateDialog(self._pa_name(pa_id), before, self.context.today(), self)
         if dialog.exec() and dialog.progress != before:
-            care_certificate_edit(self.context, pa_id, self._pa_name(pa_id), before, dialog.progress)
+            care_certificate_edit(self.context, pa_id, before, dialog.progress)
         dialog.deleteLater()
 
     def _on_open_button_clicked(self, *_args) -> None:
@@ -447,7 +447,7 @@ class TrainingPage(QWidget):
                 + (" and its certificate" if record.attachment_id else "")
                 + "? You can undo this with Edit, then Undo (Ctrl+Z).")
         if self._confirm("Remove this training record?", text, "Remove record"):
-            remove_record_edit(self.context, record, pa_name, course)
+            remove_record_edit(self.context, record)
             self.records_list.setFocus()
 
     def _confirm(self, title: str, text: str, action: str) -> bool:

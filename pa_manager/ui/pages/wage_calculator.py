@@ -11,6 +11,7 @@ from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.wages import check_wage, nlw_age_on
+from pa_manager.ui.announce import announce
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.heading import heading
@@ -139,7 +140,9 @@ class WageCalculatorPage(QWidget):
         except ServiceError as error:
             self.result.set_lines([("missing", str(error))])
             return
-        self.result.set_lines(result_lines(check, values["period_start"], nlw_age_on(values["period_start"])))
+        lines = result_lines(check, values["period_start"], nlw_age_on(values["period_start"]))
+        self.result.set_lines(lines)
+        announce(self.result, lines[0][1])  # the answer, said where the cursor is not
 
 
 def result_lines(check, period_start, nlw_age: int) -> list[tuple[str, str]]:

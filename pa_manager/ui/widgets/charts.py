@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
 from pa_manager.services.budget_report import MONTH_SHORT, ChartData, ChartMonth, month_name
+from pa_manager.ui.models.spoken import SpokenTableModel
 
 SWATCH = 22  # pixels of legend sample before each legend's words
 
@@ -307,7 +308,9 @@ class BudgetCharts(QWidget):
         self.model = QStandardItemModel(0, len(_TABLE_HEADERS), self)
         self.model.setHorizontalHeaderLabels(list(_TABLE_HEADERS))
         self.table = QTableView()
-        self.table.setModel(self.model)
+        spoken = SpokenTableModel(self.table)  # each row headed by its month, amounts in words
+        spoken.setSourceModel(self.model)
+        self.table.setModel(spoken)
         self.table.setAccessibleName("Budget figures by month")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)

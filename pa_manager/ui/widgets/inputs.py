@@ -4,8 +4,11 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit
+from PySide6.QtCore import QRect, QSize, Qt
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QLineEdit, QSizePolicy, QStyle, QStyleOptionButton, QStyleOptionFocusRect, QStylePainter,
+)
 
 from pa_manager.domain.money import AmountError, read_amount
 from pa_manager.messages import format_date
@@ -82,3 +85,74 @@ class DeliberateComboBox(QComboBox):
 
     def wheelEvent(self, event) -> None:
         event.ignore()
+
+
+class WrappingCheckBox(QCheckBox):
+    """A check box whose words wrap onto more lines when the form is narrow, instead of holding the
+    form wider than its window (a plain QCheckBox keeps its text on one line). Clicking the words ticks
+    it, its Alt+letter works, and its text is the same as a plain check box's."""
+
+    def __init__(self, text: str = "", parent=None):
+        super().__init__(text, parent)
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Preferred)
+        policy.setVerticalPolicy(QSizePolicy.Policy.Minimum)  # a fixed height would cut off a second line
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)
+
+    def _option(self) -> QStyleOptionButton:
+        option = QStyleOptionButton()
+        self.initStyleOption(option)
+        return option
+
+    def _indent(self) -> int:
+        """From the left edge to where the words start: the box and the space after it."""
+        style, option = self.style(), self._option()
+        return (style.pixelMetric(QStyle.PixelMetric.PM_IndicatorWidth, option, self)
+                + style.pixelMetric(QStyle.PixelMetric.PM_CheckBoxLabelSpacing, option, self))
+
+    def _text_rect(self, width: int) -> QRect:
+        flags = Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic
+        return self.fontMetrics().boundingRect(QRect(0, 0, max(width - self._indent() - 2, 1), 100_000),
+                                               int(flags), self.text())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        words = self.text().replace("&", "").split()
+        longest_word = max((self.fontMetrics().horizontalAdvance(word) for word in words), default=0)
+        return QSize(self._indent() + longest_word + 4, super().minimumSizeHint().height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return super().sizeHint()  # all on one line, when there is room
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt's name
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt's name
+        return max(super().sizeHint().height(), self._text_rect(width).height() + 4)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.height() < self.heightForWidth(self.width()):
+            self.updateGeometry()  # a layout may have kept the height of a wider size: ask again for this width
+
+    def hitButton(self, pos) -> bool:  # noqa: N802 - Qt's name
+        return self.rect().contains(pos)
+
+    def paintEvent(self, _event) -> None:
+        painter = QStylePainter(self)
+        option = self._option()
+        style = self.style()
+        line = self.fontMetrics().height()
+        box = QStyleOptionButton(option)
+        box.rect = style.subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, self)
+        box.rect.moveTop(2 + max((line - box.rect.height()) // 2, 0))
+        painter.drawPrimitive(QStyle.PrimitiveElement.PE_IndicatorCheckBox, box)
+        words = QRect(self._indent(), 2, self.width() - self._indent() - 2, self.height() - 2)
+        flags = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop) | int(
+            Qt.TextFlag.TextWordWrap | Qt.TextFlag.TextShowMnemonic)
+        painter.drawItemText(words, flags, self.palette(), self.isEnabled(), self.text(), QPalette.ColorRole.WindowText)
+        if self.hasFocus():
+            focus = QStyleOptionFocusRect()
+            focus.initFrom(self)
+            focus.rect = self._text_rect(self.width()).translated(self._indent(), 2).adjusted(-2, -1, 2, 1)
+            painter.drawPrimitive(QStyle.PrimitiveElement.PE_FrameFocusRect, focus)

@@ -68,10 +68,19 @@ class StatusList(QListWidget):
         self.setSelectionMode(QListWidget.SelectionMode.SingleSelection)
 
     def set_lines(self, lines: list[tuple[str, str]], data: list | None = None) -> None:
+        self._shown = (list(lines), None if data is None else list(data))
+        # Lines shown again (a forecast worked out in the background, say) keep the one you are on.
+        was = self.currentItem().text() if self.currentItem() is not None else None
         self.clear()
         for index, (code, sentence) in enumerate(lines):
             item = QListWidgetItem(status_icon(STATUS_BY_CODE.get(code, Status.INFO)), sentence)
             if data is not None:
                 item.setData(Qt.ItemDataRole.UserRole, data[index])
             self.addItem(item)
+            if sentence == was:
+                self.setCurrentItem(item)
         fit_to_text(self)
+
+    def shown(self) -> tuple[list[tuple[str, str]], list | None]:
+        """The lines on show and where each leads, as given to set_lines."""
+        return getattr(self, "_shown", ([], None))

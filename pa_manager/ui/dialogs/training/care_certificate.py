@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QVBoxLayout, QWidget
 from pa_manager.domain import training as rules
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DateEdit, InputError
 from pa_manager.ui.widgets.scroll import vertical_scroll
@@ -22,6 +23,7 @@ class CareCertificateDialog(QDialog):
 
     def __init__(self, pa_name: str, progress: dict[int, date], today: date, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Care Certificate for {pa_name}")
         self.today = today
         self.progress: dict[int, date] = {}

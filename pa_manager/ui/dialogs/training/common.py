@@ -1,11 +1,10 @@
-"""What the Training area's dialogs share: the names of funding sources and meetings, the
-certificate file filter, and small layout helpers.
+"""What the Training area's dialogs share: the names of funding sources, the certificate file
+filter, and small layout helpers (the names of meetings are pa_manager.wording's).
 """
 from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pa_manager.domain import training as rules
 from pa_manager.ui.widgets.paragraph import paragraph
 
 
@@ -16,7 +15,6 @@ FUNDING_NAMES = {
     "free": "Free",
     "other": "Other",
 }
-MEETING_NAMES = {rules.SUPERVISION: "Supervision", rules.APPRAISAL: "Appraisal"}
 CERTIFICATE_FILTER = "Certificates (*.pdf *.jpg *.jpeg *.png *.heic *.tif *.tiff *.doc *.docx);;All files (*)"
 
 

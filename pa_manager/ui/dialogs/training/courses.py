@@ -16,6 +16,7 @@ from pa_manager.services import training
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.training import CourseRecord
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.dialogs.training.common import intro
 from pa_manager.ui.dialogs.training.edits import remove_course_edit, save_course_edit
@@ -37,6 +38,7 @@ class CoursesDialog(QDialog):
 
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context = context
         self.setWindowTitle("Courses")
         layout = QVBoxLayout(self)

@@ -13,10 +13,12 @@ from PySide6.QtWidgets import (
 from pa_manager.messages import format_date
 from pa_manager.services import training
 from pa_manager.ui.context import AppContext
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
-from pa_manager.ui.dialogs.training.common import MEETING_NAMES, intro, left_aligned
+from pa_manager.ui.dialogs.training.common import intro, left_aligned
 from pa_manager.ui.dialogs.training.edits import add_meeting_edit, remove_meeting_edit
+from pa_manager.wording import MEETING_NAMES
 
 
 class MeetingsDialog(QDialog):
@@ -24,6 +26,7 @@ class MeetingsDialog(QDialog):
 
     def __init__(self, context: AppContext, pa_id: int, pa_name: str, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.context, self.pa_id, self.pa_name = context, pa_id, pa_name
         self.setWindowTitle(f"Supervision and appraisal for {pa_name}")
         layout = QVBoxLayout(self)
@@ -88,13 +91,13 @@ class MeetingsDialog(QDialog):
             self.date_row.show_error(message)
             self.date_edit.setFocus()
             return
-        add_meeting_edit(self.context, self.pa_id, self.pa_name, self.kind_box.currentData(), held_on)
+        add_meeting_edit(self.context, self.pa_id, self.kind_box.currentData(), held_on)
         self.reload()
 
     def _on_remove_button_clicked(self) -> None:
         item = self.list.currentItem()
         chosen = item.data(Qt.ItemDataRole.UserRole) if item else None
         if chosen is not None:
-            remove_meeting_edit(self.context, self.pa_name, *chosen)
+            remove_meeting_edit(self.context, chosen[0])
             self.reload()
             self.list.setFocus()

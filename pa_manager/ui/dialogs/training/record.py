@@ -1,6 +1,7 @@
 """Record training: a course a PA has finished, with its certificate.
 
-The dialog hands back what was stored; the page puts the change on the undo stack.
+The dialog hands back what was stored and the change saving it made; the page puts that change on the
+undo stack.
 """
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from pa_manager.messages import describe
 from pa_manager.services import training
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.training import CourseRecord, StoredRecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError
 from pa_manager.ui.dialogs.training.common import CERTIFICATE_FILTER, FUNDING_NAMES, intro, left_aligned, save_buttons
@@ -26,9 +28,11 @@ class RecordTrainingDialog(QDialog):
     def __init__(self, db, employer_id: int, pas: list[tuple[int, str]], courses: list[CourseRecord], today: date,
                  pa_id: int | None = None, course_id: int | None = None, parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle("Record training")
         self.db, self.employer_id, self.today = db, employer_id, today
         self.saved: StoredRecord | None = None
+        self.change = None  # what saving did (services.undo.Change)
         layout = QVBoxLayout(self)
         layout.addWidget(intro("Record a course a PA has finished. When they do a refresher, record it here too: "
                                 "the latest date counts."))
@@ -116,10 +120,11 @@ class RecordTrainingDialog(QDialog):
             return
         certificate = self.certificate_edit.text().strip()
         try:
-            self.saved = training.save_record(
+            done = training.save_record(
                 self.db, self.employer_id, self.pa_box.currentData(), self.course_box.currentData(), completed_on,
                 provider=self.provider_edit.text(), cost=cost, funding_source=self.paid_box.currentData(),
                 certificate=Path(certificate) if certificate else None, today=self.today)
+            self.saved, self.change = done.value, done.change
         except ValidationFailed as failure:
             self.show_problems({key: describe(problem) for key, problem in failure.problems.items()})
             return

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QCheckBox, QDialog, QVBoxLayout, QWidget
 
 from pa_manager.services.training import CourseRecord
+from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.scroll import vertical_scroll
 from pa_manager.ui.dialogs.training.common import intro, save_buttons
 
@@ -16,6 +17,7 @@ class RequiredCoursesDialog(QDialog):
 
     def __init__(self, pa_name: str, courses: list[CourseRecord], required_ids: set[int], parent=None):
         super().__init__(parent)
+        ready_dialog(self)
         self.setWindowTitle(f"Courses {pa_name} needs")
         self.chosen: set[int] = set()
         layout = QVBoxLayout(self)

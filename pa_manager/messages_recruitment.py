@@ -1,0 +1,46 @@
+"""Sentences for the codes of taking on and keeping PAs (written statements, recruitment, induction),
+merged into pa_manager.messages.MESSAGES. Same rules as there: {value} is the value the Problem
+carries (for a dashboard item, the PA's name), other names are its details."""
+
+MESSAGES = {
+    # --- the written statement's choices (domain.particulars.check_terms) ---
+    "TERMS_FIXED_TERM_END_MISSING":
+        "Enter the date a fixed-term job ends, or choose another kind of job.",
+    "TERMS_NOTICE_BELOW_LAW":
+        "Enter a notice period of at least what the law sets.",
+    "TERMS_NUMBER_OUT_OF_RANGE":
+        "Enter a whole number from {low} to {high}.",
+    "TERMS_CONTINUOUS_AFTER_START":
+        "Continuous employment cannot start after the job starts on {start_date}: enter that date or an earlier one.",
+    "TERMS_CHOICE_UNKNOWN":
+        "Choose one of the options in the list.",
+    "TERMS_CHANGED_ELSEWHERE":
+        "Someone else changed the terms for {value}'s written statement since you opened them, so your changes were "
+        "not saved – open them again to see the latest.",
+    "STATEMENT_NO_START_DATE":
+        "Record {value}'s start date on the People page first: the statement must say when the job starts.",
+    "STATEMENT_NO_PAY_RATE":
+        "Record {value}'s hourly rate on the People page first: the statement must say what they are paid.",
+    "STATEMENT_TOO_OLD":
+        "This statement was made on {as_at}, and the law asks for terms as they stood no more than 7 days before a "
+        "statement is given, so make a new one and give that instead.",
+    "STATEMENT_GIVEN_BEFORE_MADE":
+        "Enter a date on or after {made_on}, the day this was made.",
+    "STATEMENT_SIGNED_BEFORE_GIVEN":
+        "Enter a signing date on or after the day it was given, {given_on}.",
+    "STATEMENT_NOTHING_CHANGED":
+        "Nothing in {value}'s terms has changed since the statement they were given, so there is no change to tell "
+        "them about.",
+    "STATEMENT_NONE_GIVEN":
+        "Give {value} a written statement first: a notice of a change is about a statement they already have.",
+    "YOUNG_WORKER_NIGHT_WORK":
+        "The rota has {value} working at night, which the law allows for someone under 18 only in a few cases such as "
+        "an emergency: change their rota on the Hours page.",
+    "YOUNG_WORKER_LONG_SHIFT":
+        "The rota has {value} working more than 8 hours a day or 40 hours a week, which the law does not allow for "
+        "someone under 18: change their rota on the Hours page.",
+    # --- What needs doing ---
+    "STATEMENT_CHANGE_DUE":
+        "Give {value} a written notice of the change to their {what} (or a new written statement): the law asks "
+        "for it within a month of the change.",
+}

@@ -1,0 +1,218 @@
+"""The FPS and EPS items from pay records (domain.rti), each figure checked by hand.
+
+The PA of rti_records earns 3,200.00 a month in 2026-27. The 2026-27 monthly figures used below
+(pa_manager/data/rates, each with its source): lower earnings limit 559, primary threshold 1,048,
+secondary threshold 417, employee NI 8%, employer NI 15%; personal allowance 1257L = 1,048.26 free
+pay a month; Plan 2 threshold 29,385 a year (2,448.75 a month), 9%.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal as D
+
+import pytest
+
+from pa_manager.domain import rti
+from pa_manager.domain.rti import RtiError
+from tests.domain.rti_records import EMPLOYER, PA, accounts_office_reference, monthly_records
+
+APRIL, MAY, JUNE = date(2026, 4, 30), date(2026, 5, 29), date(2026, 6, 30)
+
+
+@pytest.mark.parametrize("paye, office, reference", [
+    ("123/AB456", "123", "AB456"), (" 123 / ab456 ", "123", "AB456"), ("961/Z1", "961", "Z1"),
+])
+def test_the_paye_reference_splits_into_office_number_and_reference(paye, office, reference):
+    refs = rti.employer_refs(paye, accounts_office_reference())
+    assert (refs.office_number, refs.paye_reference) == (office, reference)
+    assert refs.accounts_office_reference == accounts_office_reference()
+
+
+@pytest.mark.parametrize("paye, ao, code", [
+    ("", accounts_office_reference(), "RTI_PAYE_REFERENCE_MISSING"),
+    ("12/AB456", accounts_office_reference(), "RTI_PAYE_REFERENCE_FORMAT"),
+    ("123AB456", accounts_office_reference(), "RTI_PAYE_REFERENCE_FORMAT"),
+    ("123/AB456", "", "RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING"),
+    ("123/AB456", "123PA0004567", "RTI_ACCOUNTS_OFFICE_REFERENCE_FORMAT"),
+])
+def test_references_hmrc_would_refuse_are_refused(paye, ao, code):
+    with pytest.raises(RtiError) as caught:
+        rti.employer_refs(paye, ao)
+    assert caught.value.code == code
+
+
+@pytest.mark.parametrize("written, code, regime, non_cumulative", [
+    ("1257L", "1257L", None, False), ("S1257L M1", "1257L", "S", True), ("C1257L", "1257L", "C", False),
+    ("K475 W1", "K475", None, True), ("BR", "BR", None, False), ("0T X", "0T", None, True), ("NT", "NT", None, False),
+    ("D0", "D0", None, False), ("SD2", "D2", "S", False), ("1257lm1", "1257L", None, True),
+])
+def test_a_tax_code_is_sent_without_its_prefix_and_ending(written, code, regime, non_cumulative):
+    assert rti.rti_tax_code(written) == rti.RtiTaxCode(code, regime, non_cumulative)
+
+
+def test_a_tax_code_that_is_not_one_is_refused():
+    with pytest.raises(RtiError) as caught:
+        rti.rti_tax_code("1257Q")
+    assert caught.value.code == "RTI_TAX_CODE"
+
+
+@pytest.mark.parametrize("hours, frequency, band", [
+    (D("15.99"), "weekly", "A"), (D("16"), "weekly", "B"), (D("23.99"), "weekly", "B"), (D("24"), "weekly", "C"),
+    (D("30"), "weekly", "D"), (D("40"), "fortnightly", "B"), (D("120"), "four-weekly", "D"),
+    # Monthly: 52/12 weeks a month, so 69.33 hours is 15.99 a week and 69.34 is 16.00.
+    (D("69.29"), "monthly", "A"), (D("69.34"), "monthly", "B"), (D("160"), "monthly", "D"), (D("0"), "monthly", "E"),
+])
+def test_the_hours_band_is_an_average_week_of_the_period(hours, frequency, band):
+    assert rti.hours_band(hours, frequency) == band
+
+
+@pytest.mark.parametrize("name, forenames, surname", [
+    ("Janet Mary Moyo", ("Janet", "Mary"), "Moyo"), ("  Sam   Reed ", ("Sam",), "Reed"),
+    ("Zoë O'Neill", ("Zoe",), "O'Neill"), ("Ann Marie Jo Smith-Jones", ("Ann", "Marie Jo"), "Smith-Jones"),
+    ("Madonna", (), "Madonna"),
+])
+def test_names_split_into_forenames_and_surname_in_hmrcs_characters(name, forenames, surname):
+    assert rti.name_parts(name) == (forenames, surname)
+
+
+def test_address_lines_come_from_lines_or_commas_at_most_four_of_35_characters():
+    assert rti.address_lines("Flat 2, 10 Long Street\nLeeds") == ("Flat 2", "10 Long Street", "Leeds")
+    lines = rti.address_lines("1 A Road, B Area, C Town, D County, E Region")
+    assert len(lines) == 4 and lines[3] == "D County, E Region"
+    assert all(len(line) <= 35 for line in rti.address_lines("x" * 50))
+
+
+def test_the_first_payment_is_a_starter_with_the_figures_of_the_payslip():
+    april, may = monthly_records([APRIL, MAY], plan="2")
+    fps = rti.fps_for([april], [april, may])
+    (e,) = fps.employees
+    assert (fps.employer.office_number, fps.employer.paye_reference, fps.related_tax_year) == ("123", "AB456", "26-27")
+    assert e.starter == rti.Starter(date(2026, 4, 20), "A", student_loan=False, postgraduate_loan=False)
+    assert (e.forenames, e.surname, e.gender, e.birth_date) == (("Sam",), "Reed", "F", date(1990, 1, 1))
+    assert e.address_lines == ("2 Low Road", "Leeds") and e.postcode == "LS2 2BB"
+    assert (e.pay_frequency, e.month_number, e.week_number, e.periods_covered) == ("M1", 1, None, 1)
+    assert e.hours_band == "D"  # 160 hours a month is 36.9 a week
+    # Tax month 1: 3,200.00 less free pay 1,048.26 = 2,151.74, down to 2,151 at 20% = 430.20.
+    assert (e.taxable_pay, e.tax, e.taxable_pay_to_date, e.tax_to_date) == (D("3200.00"), D("430.20"), D("3200.00"),
+                                                                            D("430.20"))
+    # Plan 2: 9% of (3,200.00 - 2,448.75) = 67.61, down to whole pounds: 67.
+    assert (e.student_loan_plan_type, e.student_loan, e.student_loan_to_date) == ("02", D("67.00"), D("67.00"))
+    (ni,) = e.ni
+    # At the LEL 559; LEL to PT 1,048 - 559 = 489; PT to UEL 3,200 - 1,048 = 2,152.
+    assert (ni.letter, ni.at_lel_to_date, ni.lel_to_pt_to_date, ni.pt_to_uel_to_date) == ("A", D("559.00"), D("489.00"),
+                                                                                          D("2152.00"))
+    # Employee 8% x 2,152 = 172.16; employer 15% x (3,200 - 417) = 417.45; together 589.61.
+    assert (ni.employee_in_period, ni.total_in_period) == (D("172.16"), D("589.61"))
+    # Pay after tax, NI and the loan: 3,200.00 - 430.20 - 172.16 - 67 = 2,530.64.
+    assert e.pay_after_statutory_deductions == D("2530.64")
+    assert not fps.final_for_year
+
+
+def test_the_second_payment_carries_the_year_to_date_and_is_no_starter():
+    april, may = monthly_records([APRIL, MAY], plan="2")
+    (e,) = rti.fps_for([may], [may, april]).employees
+    assert e.starter is None and e.month_number == 2
+    # Month 2 cumulative: 6,400.00 - 2,096.52 = 4,303.48, down to 4,303 at 20% = 860.60 to date.
+    assert (e.taxable_pay_to_date, e.tax_to_date, e.tax) == (D("6400.00"), D("860.60"), D("430.40"))
+    (ni,) = e.ni
+    assert (ni.gross_in_period, ni.gross_to_date) == (D("3200.00"), D("6400.00"))
+    assert (ni.at_lel_to_date, ni.lel_to_pt_to_date, ni.pt_to_uel_to_date) == (D("1118.00"), D("978.00"), D("4304.00"))
+    assert (ni.employee_to_date, ni.total_to_date) == (D("344.32"), D("1179.22"))
+    assert e.student_loan_to_date == D("134.00")
+
+
+def test_later_pay_days_in_the_history_are_left_out_of_the_year_to_date():
+    april, may, june = monthly_records([APRIL, MAY, JUNE])
+    (e,) = rti.fps_for([may], [april, may, june]).employees
+    assert e.ni[0].gross_to_date == D("6400.00")
+
+
+def test_a_change_of_ni_letter_reports_each_letter_used_in_the_year():
+    april, may = monthly_records([APRIL, MAY], letters=["A", "M"])
+    (e,) = rti.fps_for([may], [april, may]).employees
+    a, m = e.ni
+    assert (a.letter, a.gross_in_period, a.employee_in_period, a.gross_to_date) == ("A", D("0.00"), D("0.00"),
+                                                                                 D("3200.00"))
+    assert (m.letter, m.gross_in_period, m.gross_to_date) == ("M", D("3200.00"), D("3200.00"))
+    assert m.total_in_period == may.employee_ni + may.employer_ni
+
+
+def test_a_leaver_has_their_leaving_date_on_the_fps_of_their_last_pay():
+    pa = replace(PA, leaving_date=date(2026, 5, 20))
+    april, may = monthly_records([APRIL, MAY], pa=pa, leaving=date(2026, 5, 20))
+    assert rti.fps_for([april], [april, may]).employees[0].leaving_date is None
+    assert rti.fps_for([may], [april, may]).employees[0].leaving_date == date(2026, 5, 20)
+
+
+@pytest.mark.parametrize("change, code", [
+    (dict(gender=""), "RTI_GENDER_MISSING"),
+    (dict(date_of_birth=None), "RTI_BIRTH_DATE_MISSING"),
+    (dict(starter_declaration=""), "RTI_STARTER_DECLARATION_MISSING"),
+    (dict(start_date=None), "RTI_START_DATE_MISSING"),
+    (dict(address="1 Road"), "RTI_ADDRESS_NEEDED"),       # a starter needs two lines (rule 7829)
+    (dict(name="Cher"), "RTI_NAME_NEEDED"),
+])
+def test_a_starter_missing_what_hmrc_needs_is_refused_with_their_name(change, code):
+    pa = replace(PA, **change)
+    records = monthly_records([APRIL], pa=replace(pa, date_of_birth=pa.date_of_birth))
+    with pytest.raises(RtiError) as caught:
+        rti.fps_for(records, records)
+    assert caught.value.code == code and caught.value.name == pa.name
+
+
+def test_after_the_first_pay_day_the_starter_details_and_a_second_address_line_are_not_needed():
+    pa = replace(PA, starter_declaration="", address="1 Road")
+    april, may = monthly_records([APRIL, MAY], pa=pa)
+    assert rti.fps_for([may], [april, may]).employees[0].address_lines == ("1 Road",)
+    no_ni_number = monthly_records([APRIL, MAY], pa=replace(pa, ni_number=""))
+    with pytest.raises(RtiError) as caught:  # without an NI number two lines are needed (rule 7823)
+        rti.fps_for([no_ni_number[1]], no_ni_number)
+    assert caught.value.code == "RTI_ADDRESS_NEEDED"
+
+
+def test_the_employers_references_come_from_the_records_and_are_checked():
+    records = monthly_records([APRIL], employer=replace(EMPLOYER, accounts_office_reference=""))
+    with pytest.raises(RtiError) as caught:
+        rti.fps_for(records, records)
+    assert caught.value.code == "RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING"
+
+
+@pytest.mark.parametrize("pay_date, frequency, last", [
+    (date(2027, 3, 31), "monthly", True), (date(2027, 2, 26), "monthly", False), (date(2027, 3, 5), "monthly", False),
+    (date(2027, 4, 2), "weekly", True), (date(2027, 3, 26), "weekly", False), (date(2027, 3, 26), "fortnightly", True),
+    (date(2027, 3, 12), "four-weekly", True), (date(2027, 3, 5), "four-weekly", False),
+])
+def test_the_last_pay_day_of_the_tax_year_is_the_final_submission(pay_date, frequency, last):
+    assert rti.last_pay_day_of_year(pay_date, frequency) is last
+
+
+def test_an_fps_is_due_on_the_pay_day_and_an_eps_by_the_19th_after_the_tax_month():
+    assert rti.fps_due(date(2026, 5, 29)) == date(2026, 5, 29)
+    assert rti.eps_due("2026-27", 1) == date(2026, 5, 19)
+    assert rti.eps_due("2026-27", 12) == date(2027, 4, 19)
+
+
+@pytest.mark.parametrize("month, first, last", [
+    (1, date(2026, 4, 6), date(2026, 5, 5)), (9, date(2026, 12, 6), date(2027, 1, 5)),
+    (10, date(2027, 1, 6), date(2027, 2, 5)), (12, date(2027, 3, 6), date(2027, 4, 5)),
+])
+def test_tax_months_run_from_the_6th_to_the_5th(month, first, last):
+    assert rti.tax_month_dates("2026-27", month) == (first, last)
+
+
+def test_a_tax_month_is_written_year_colon_month():
+    assert rti.parse_tax_month("2026-27:3") == ("2026-27", 3)
+    for wrong in ("2026-27", "2026-28:3", "2026-27:13", "2026:1", "", "2026-27:0"):
+        with pytest.raises(RtiError):
+            rti.parse_tax_month(wrong)
+
+
+def test_an_eps_for_a_month_with_no_pay_says_so_and_claims_the_allowance_when_asked():
+    records = monthly_records([APRIL, MAY])
+    paid = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 2, records, claim_employment_allowance=True)
+    assert (paid.no_payment_from, paid.no_payment_to, paid.employment_allowance) == (None, None, True)
+    idle = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 3, records, claim_employment_allowance=False)
+    assert (idle.no_payment_from, idle.no_payment_to) == (date(2026, 6, 6), date(2026, 7, 5))
+    assert not idle.employment_allowance and idle.recoverable == rti.RecoverableAmounts()
+    assert idle.month_ends == date(2026, 7, 5) and idle.related_tax_year == "26-27"

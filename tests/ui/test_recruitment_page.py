@@ -1,0 +1,159 @@
+"""The Recruitment page, driven as a person would: the terms for a written statement, making it, giving
+it and the notice of a change; then checking what was stored, saved and shown."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+from decimal import Decimal
+
+import pytest
+from PySide6.QtWidgets import QFileDialog
+
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.rota import RotaPattern
+from pa_manager.services import checks, employers, people, rota, statements
+from pa_manager.services import statement_given
+from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, StatementTermsDialog
+from pa_manager.ui.pages.recruitment import RecruitmentPage
+from tests.conftest import TODAY
+from tests.ui.driving import WINDOW_LETTERS, click, type_into
+from tests.ui.test_accessibility import _mnemonic, unnamed_controls
+
+START = TODAY + timedelta(days=14)
+
+
+@pytest.fixture
+def household(context):
+    employer = employers.save_employer(context.db, EmployerRecord(name="Ada Mensah", address="5 Kiln Row\nPortlow",
+                                                                  postcode="PT2 9XY"))
+    pa = people.save_pa(context.db, employer.id, PARecord(
+        name="Olu Bakare", start_date=START, contracted_hours=Decimal("12"),
+        pay_rates=(PayRateEntry(START, Decimal("13.10")),)), TODAY)
+    rota.save_pattern(context.db, employer.id, RotaPattern("Evenings", pa.id, time(17), time(21), frozenset({0, 2, 4}),
+                                                           START))
+    context.set_employer(employer.id)
+    return employer, pa
+
+
+def _page(qtbot, context):
+    page = RecruitmentPage(context)
+    qtbot.addWidget(page)
+    page.show()
+    return page
+
+
+def _lines(widget):
+    return [widget.item(i).text() for i in range(widget.count())]
+
+
+def test_the_terms_the_statement_and_giving_it(qtbot, context, household, monkeypatch, tmp_path):
+    employer, pa = household
+    page = _page(qtbot, context)
+    team = page.team
+    assert _lines(team.pa_list) == ["Olu Bakare\nNo written statement given yet"]
+    assert any(line.startswith("Missing: Olu Bakare has no written statement yet") for line in _lines(team.status))
+
+    def fill_terms(dialog: StatementTermsDialog):
+        dialog.probation.setValue(6)
+        type_into(qtbot, dialog.benefits, "Free parking outside the house.")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(StatementTermsDialog, "exec", fill_terms)
+    click(qtbot, team.terms_button)
+    terms = statements.get_terms(context.db, employer.id, pa.id, TODAY)
+    assert (terms.probation_months, terms.other_benefits) == (6, "Free parking outside the house.")
+
+    target = tmp_path / "olu.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    click(qtbot, team.make_button)
+    assert target.read_bytes().startswith(b"%PDF")
+    [made] = statements.list_statements(context.db, employer.id, pa.id)
+    assert "Your first 6 months" in " ".join(made.worded.section("PROBATION").paragraphs)
+    assert _lines(team.records_list) == ["Written statement made 23 November 2026. Not given yet."]
+
+    def fill_given(dialog: StatementGivenDialog):
+        type_into(qtbot, dialog.given, "25/11/2026")
+        type_into(qtbot, dialog.signed, "26/11/2026")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(StatementGivenDialog, "exec", fill_given)
+    click(qtbot, team.given_button)
+    assert statements.get_statement(context.db, made.id).signed_on == date(2026, 11, 26)
+    assert checks.pa_checks(context.db, employer.id, pa.id).contract.statement_given_on == date(2026, 11, 25)
+    assert _lines(team.pa_list) == ["Olu Bakare\nWritten statement given 25 November 2026"]
+    assert _lines(team.status)[0] == "Done: written statement given 25 November 2026, signed 26 November 2026."
+
+    # Undo takes back the giving, then the statement itself.
+    context.undo_group.undo()
+    assert statements.get_statement(context.db, made.id).given_on is None
+    assert checks.pa_checks(context.db, employer.id, pa.id).contract is None
+    context.undo_group.undo()
+    assert statements.list_statements(context.db, employer.id, pa.id) == []
+
+
+def test_a_statement_too_old_to_give_says_so_next_to_the_date(qtbot, context, household, monkeypatch, tmp_path):
+    employer, pa = household
+    page = _page(qtbot, context)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: ("", ""))
+    click(qtbot, page.team.make_button)
+    shown = {}
+
+    def fill_given(dialog: StatementGivenDialog):
+        type_into(qtbot, dialog.given, "5/12/2026")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        shown["error"] = dialog.rows["given_on"].error.text()
+        return dialog.result()
+
+    monkeypatch.setattr(StatementGivenDialog, "exec", fill_given)
+    click(qtbot, page.team.given_button)
+    assert "make a new one and give that instead" in shown["error"]
+    assert statements.list_statements(context.db, employer.id, pa.id)[0].given_on is None
+
+
+def test_a_pay_rise_after_the_statement_shows_the_notice_due_and_makes_it(qtbot, context, household, monkeypatch,
+                                                                          tmp_path):
+    employer, pa = household
+    made = statements.make_statement(context.db, employer.id, pa.id, TODAY)
+    statement_given.record_given(context.db, employer.id, made.id, TODAY, TODAY)
+    stored = people.get_pa(context.db, pa.id)
+    people.save_pa(context.db, employer.id, replace(stored, pay_rates=(*stored.pay_rates,
+                                                                       PayRateEntry(TODAY + timedelta(days=20),
+                                                                                    Decimal("13.40")))), TODAY)
+    page = _page(qtbot, context)
+    status = _lines(page.team.status)
+    assert any("Give Olu Bakare a written notice of the change to their pay" in line for line in status)
+    target = tmp_path / "notice.html"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), ""))
+    click(qtbot, page.team.notice_button)
+    assert "From now on: You are paid £13.40 an hour, from 13 December 2026." in target.read_text()
+    assert _lines(page.team.records_list)[-1] == \
+        "Notice of a change made 23 November 2026, about their pay from 13 December 2026. Not given yet."
+
+
+def test_every_control_is_named_and_no_shortcut_letter_is_shared(qtbot, context, household):
+    page = _page(qtbot, context)
+    assert unnamed_controls(page) == []
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None and w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    assert len(letters) == len(set(letters)), texts
+    assert not set(letters) & WINDOW_LETTERS
+
+
+def test_the_terms_dialog_names_every_field_and_shares_no_letter(qtbot, context, household):
+    employer, pa = household
+    dialog = StatementTermsDialog(context.db, employer.id, pa, statements.get_terms(context.db, employer.id, pa.id, TODAY))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    assert len(letters) == len(set(letters)), texts
