@@ -156,3 +156,56 @@ def test_the_terms_dialog_names_every_field_and_shares_no_letter(qtbot, context,
     texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
     letters = [m for m in map(_mnemonic, texts) if m]
     assert len(letters) == len(set(letters)), texts
+
+
+def _recruitment_dialogs(context, employer_id):
+    from pa_manager.domain import recruitment as r
+    from pa_manager.services import recruitment
+    from pa_manager.ui.dialogs.recruitment_dialogs import (
+        AcceptedDialog, ApplicantDialog, DecisionDialog, InterviewDialog, OfferDialog, QuestionsDialog, VacancyDialog,
+    )
+
+    start = recruitment.new_vacancy(context.db, employer_id, TODAY)
+    vacancy = recruitment.save_vacancy(context.db, employer_id, replace(
+        start, tasks=(r.MEALS,), hourly_rate=Decimal("13.45"), hours_per_week=Decimal("8")))
+    applicant = recruitment.save_applicant(context.db, employer_id, vacancy.id, r.Applicant("Dee Okoro", TODAY,
+                                                                                            phone="07700 900123"))
+    return {
+        "vacancy": lambda: VacancyDialog(context.db, employer_id, TODAY, vacancy),
+        "applicant": lambda: ApplicantDialog(context.db, employer_id, vacancy, TODAY, applicant),
+        "questions": lambda: QuestionsDialog(context.db, vacancy),
+        "interview": lambda: InterviewDialog(context.db, employer_id, vacancy, applicant, TODAY),
+        "decision": lambda: DecisionDialog(context.db, employer_id, applicant, TODAY),
+        "offer": lambda: OfferDialog(context.db, employer_id, vacancy, applicant, TODAY),
+        "accepted": lambda: AcceptedDialog(applicant, TODAY),
+    }
+
+
+@pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted"])
+def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    employer, _ = household
+    dialog = _recruitment_dialogs(context, employer.id)[name]()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_controls(dialog) == []
+    texts = [w.text() for w in dialog.findChildren(QLabel) if w.buddy() is not None]
+    texts += [w.text() for w in dialog.findChildren(QAbstractButton)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    assert len(letters) == len(set(letters)), texts
+
+
+def test_the_vacancies_part_names_every_control_and_shares_no_letter(qtbot, context, household):
+    from PySide6.QtWidgets import QAbstractButton, QLabel
+
+    employer, _ = household
+    _recruitment_dialogs(context, employer.id)  # a vacancy with an applicant to show
+    page = _page(qtbot, context)
+    page.tabs.setCurrentWidget(page.vacancies)
+    assert unnamed_controls(page) == []
+    texts = [w.text() for w in page.findChildren(QLabel) if w.buddy() is not None and w.isVisibleTo(page)]
+    texts += [w.text() for w in page.findChildren(QAbstractButton) if w.isVisibleTo(page)]
+    letters = [m for m in map(_mnemonic, texts) if m]
+    assert len(letters) == len(set(letters)), texts
+    assert not set(letters) & WINDOW_LETTERS

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.pages.recruitment_team import TeamPanel
+from pa_manager.ui.pages.recruitment_vacancies import VacanciesPanel
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 
@@ -16,10 +17,13 @@ class RecruitmentPage(QWidget):
     def __init__(self, context: AppContext, parent=None):
         super().__init__(parent)
         self.context = context
+        self.vacancies = VacanciesPanel(context)
         self.team = TeamPanel(context)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Recruitment: choose a part")
+        self.tabs.addTab(self.vacancies, "Vacancies and applicants")
         self.tabs.addTab(self.team, "Your PAs and their terms")
+        self.vacancies.statement_requested.connect(self.select_pa)
         layout = QVBoxLayout(self)
         layout.addWidget(heading("Recruitment"))
         layout.addWidget(paragraph("Take on a new PA, from the job description to a signed written statement, and "
@@ -30,6 +34,7 @@ class RecruitmentPage(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self.vacancies.refresh()
         self.team.refresh()
 
     def select_pa(self, pa_id: int) -> None:

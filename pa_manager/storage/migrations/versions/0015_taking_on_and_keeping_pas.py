@@ -1,4 +1,5 @@
-"""taking on and keeping PAs: written statements of particulars and the employer's choices behind them
+"""taking on and keeping PAs: written statements of particulars and the employer's choices behind them,
+vacancies, applicants, interview scores and offers
 
 New tables only; nothing already stored changes. Numbered 0015 after 0011 (the numbers between are
 for work merged alongside this).
@@ -9,6 +10,7 @@ Create Date: 2026-12-03
 """
 from alembic import op
 import sqlalchemy as sa
+import pa_manager.storage.types
 
 
 revision = '0015'
@@ -18,6 +20,62 @@ depends_on = None
 
 
 def upgrade() -> None:
+    op.create_table('vacancies',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('title', sa.String(length=200), nullable=False),
+    sa.Column('tasks', sa.String(length=400), nullable=False),
+    sa.Column('other_tasks', sa.Text(), nullable=False),
+    sa.Column('hours_per_week', pa_manager.storage.types.ExactDecimal(length=40), nullable=True),
+    sa.Column('irregular_hours', sa.Boolean(), nullable=False),
+    sa.Column('patterns', sa.Text(), nullable=False),
+    sa.Column('hourly_rate', pa_manager.storage.types.Pence(), nullable=True),
+    sa.Column('sleep_in_allowance', pa_manager.storage.types.Pence(), nullable=True),
+    sa.Column('area', sa.String(length=200), nullable=False),
+    sa.Column('opened_on', sa.Date(), nullable=False),
+    sa.Column('closing_date', sa.Date(), nullable=True),
+    sa.Column('start_date', sa.Date(), nullable=True),
+    sa.Column('how_to_apply', sa.Text(), nullable=False),
+    sa.Column('required_courses', sa.Text(), nullable=False),
+    sa.Column('questions', sa.Text(), nullable=False),
+    sa.Column('retention_months', sa.Integer(), nullable=False),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('filled_on', sa.Date(), nullable=True),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_vacancies_employer_id_employers'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_vacancies'))
+    )
+    with op.batch_alter_table('vacancies', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_vacancies_employer_id'), ['employer_id'], unique=False)
+
+    op.create_table('applicants',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('vacancy_id', sa.Integer(), nullable=False),
+    sa.Column('name', sa.String(length=200), nullable=False),
+    sa.Column('email', sa.String(length=200), nullable=False),
+    sa.Column('phone', sa.String(length=30), nullable=False),
+    sa.Column('address', sa.Text(), nullable=False),
+    sa.Column('source', sa.String(length=40), nullable=False),
+    sa.Column('referees', sa.Text(), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('applied_on', sa.Date(), nullable=False),
+    sa.Column('interviewed_on', sa.Date(), nullable=True),
+    sa.Column('status', sa.String(length=20), nullable=False),
+    sa.Column('decided_on', sa.Date(), nullable=True),
+    sa.Column('reasons', sa.Text(), nullable=False),
+    sa.Column('erased_on', sa.Date(), nullable=True),
+    sa.Column('pa_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_applicants_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pa_id'], ['pas.id'], name=op.f('fk_applicants_pa_id_pas'), ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['vacancy_id'], ['vacancies.id'], name=op.f('fk_applicants_vacancy_id_vacancies'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_applicants'))
+    )
+    with op.batch_alter_table('applicants', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_applicants_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applicants_pa_id'), ['pa_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_applicants_vacancy_id'), ['vacancy_id'], unique=False)
+
     op.create_table('employment_terms',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('employer_id', sa.Integer(), nullable=False),
@@ -76,9 +134,52 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_written_statements_employer_id'), ['employer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_written_statements_pa_id'), ['pa_id'], unique=False)
 
+    op.create_table('interview_scores',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('applicant_id', sa.Integer(), nullable=False),
+    sa.Column('question', sa.String(length=80), nullable=False),
+    sa.Column('score', sa.Integer(), nullable=False),
+    sa.Column('note', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_interview_scores_applicant_id_applicants'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_interview_scores_employer_id_employers'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_interview_scores')),
+    sa.UniqueConstraint('applicant_id', 'question', name='uq_interview_scores_applicant_id_question')
+    )
+    with op.batch_alter_table('interview_scores', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_interview_scores_employer_id'), ['employer_id'], unique=False)
+
+    op.create_table('offers',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('applicant_id', sa.Integer(), nullable=False),
+    sa.Column('made_on', sa.Date(), nullable=False),
+    sa.Column('hourly_rate', pa_manager.storage.types.Pence(), nullable=True),
+    sa.Column('hours_per_week', pa_manager.storage.types.ExactDecimal(length=40), nullable=True),
+    sa.Column('irregular_hours', sa.Boolean(), nullable=False),
+    sa.Column('start_date', sa.Date(), nullable=True),
+    sa.Column('other_conditions', sa.Text(), nullable=False),
+    sa.Column('accepted_on', sa.Date(), nullable=True),
+    sa.Column('declined_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['applicant_id'], ['applicants.id'], name=op.f('fk_offers_applicant_id_applicants'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_offers_employer_id_employers'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_offers')),
+    sa.UniqueConstraint('applicant_id', name=op.f('uq_offers_applicant_id'))
+    )
+    with op.batch_alter_table('offers', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_offers_employer_id'), ['employer_id'], unique=False)
+
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('offers', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_offers_employer_id'))
+
+    op.drop_table('offers')
+    with op.batch_alter_table('interview_scores', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_interview_scores_employer_id'))
+
+    op.drop_table('interview_scores')
     with op.batch_alter_table('written_statements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_written_statements_pa_id'))
         batch_op.drop_index(batch_op.f('ix_written_statements_employer_id'))
@@ -88,3 +189,13 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_employment_terms_employer_id'))
 
     op.drop_table('employment_terms')
+    with op.batch_alter_table('applicants', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_applicants_vacancy_id'))
+        batch_op.drop_index(batch_op.f('ix_applicants_pa_id'))
+        batch_op.drop_index(batch_op.f('ix_applicants_employer_id'))
+
+    op.drop_table('applicants')
+    with op.batch_alter_table('vacancies', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_vacancies_employer_id'))
+
+    op.drop_table('vacancies')
