@@ -69,10 +69,21 @@ MESSAGES = {
         "Enter the hours a week, or tick irregular hours.",
     "OFFER_ACCEPTED_BEFORE_MADE":
         "Enter a date on or after the day you made the offer.",
+    # --- induction and probation (domain.induction) ---
+    "PROBATION_EXTENDED_TO_MISSING":
+        "Enter the new day the probation ends.",
+    "PROBATION_EXTENDED_TO_EARLY":
+        "Enter a new end after the day of the review and after the probation would have ended.",
+    "PROBATION_OUTCOME_UNKNOWN":
+        "Choose what you decided.",
+    "INDUCTION_COURSE_ON_TRAINING_PAGE":
+        "Record {value} on the Training page, with its date and certificate: the plan then shows it as done.",
     # --- What needs doing ---
     "STATEMENT_CHANGE_DUE":
         "Give {value} a written notice of the change to their {what} (or a new written statement): the law asks "
         "for it within a month of the change.",
+    "PROBATION_REVIEW_DUE":
+        "Review how {value}'s probation has gone, and tell them in writing whether their job is confirmed.",
     "APPLICANT_DETAILS_ERASE":
         "Erase the details of the applicants you did not take on for the {value} job ({count} of them): you chose to "
         "keep them only until then.",

@@ -1,5 +1,6 @@
 """The demo household's recruitment: a vacancy to replace the PA who left, with three applicants at
-different stages, and a PA's written statement with the notice of her April pay rise. Dated relative to
+different stages, and a PA's written statement with the notice of her April pay rise and her probation
+review. Dated relative to
 today, like the rest of the demo (services/demo.py calls this once the rest is in place)."""
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
+
 from pa_manager.domain import recruitment as r
-from pa_manager.services import people, recruitment, statements
+from pa_manager.domain.induction import PASSED
+from pa_manager.services import induction, people, recruitment, statements
 from pa_manager.storage.database import Database
 
 _ANSWERS = {  # each applicant's scores on the eight default questions, and a note on the first
@@ -41,6 +45,9 @@ def add_recruitment_demo(db: Database, employer_id: int, today: date) -> None:
     priya = pas["Priya Sandhu"]
     made = statements.make_statement(db, employer_id, priya.id, priya.start_date)
     statements.record_given(db, employer_id, made.id, priya.start_date, priya.start_date)
+    induction.add_review(db, employer_id, priya.id, induction.ProbationReview(
+        priya.start_date + relativedelta(months=3), PASSED, notes="Settled in well; confident on her own."),
+        today)
     rise = max(e.effective_from for e in priya.pay_rates)
     if priya.start_date < rise <= today:
         notice = statements.make_change_notice(db, employer_id, priya.id, rise - timedelta(days=14))

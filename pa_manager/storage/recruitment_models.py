@@ -155,3 +155,33 @@ class Offer(Base):
     other_conditions: Mapped[str] = mapped_column(Text, default="")
     accepted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     declined_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class InductionItem(Base):
+    """One item of a PA's induction plan (domain.induction.PlanItem). `completed_on` is kept for the
+    household's own topics only: Care Certificate standards and courses are done when the Training page's
+    records say so."""
+
+    __tablename__ = "induction_items"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))  # standard, course, task
+    key: Mapped[str] = mapped_column(String(200))
+    due_on: Mapped[date] = mapped_column(Date)
+    completed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class ProbationReview(Base):
+    """A review at the end of a PA's probation: passed, extended (to a new end) or not passed."""
+
+    __tablename__ = "probation_reviews"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    reviewed_on: Mapped[date] = mapped_column(Date)
+    outcome: Mapped[str] = mapped_column(String(20))
+    extended_to: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")

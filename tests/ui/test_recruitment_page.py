@@ -158,7 +158,7 @@ def test_the_terms_dialog_names_every_field_and_shares_no_letter(qtbot, context,
     assert len(letters) == len(set(letters)), texts
 
 
-def _recruitment_dialogs(context, employer_id):
+def _recruitment_dialogs(context, employer_id, pa=None):
     from pa_manager.domain import recruitment as r
     from pa_manager.services import recruitment
     from pa_manager.ui.dialogs.recruitment_dialogs import (
@@ -178,15 +178,32 @@ def _recruitment_dialogs(context, employer_id):
         "decision": lambda: DecisionDialog(context.db, employer_id, applicant, TODAY),
         "offer": lambda: OfferDialog(context.db, employer_id, vacancy, applicant, TODAY),
         "accepted": lambda: AcceptedDialog(applicant, TODAY),
+        "induction": lambda: _induction_dialog(context, pa),
+        "probation": lambda: _probation_dialog(context, employer_id, pa),
     }
 
 
-@pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted"])
+def _induction_dialog(context, pa):
+    from pa_manager.services import induction
+    from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog
+
+    induction.make_usual_plan(context.db, context.employer_id, pa.id)
+    return InductionPlanDialog(context, pa)
+
+
+def _probation_dialog(context, employer_id, pa):
+    from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
+
+    return ProbationDialog(context.db, employer_id, pa, START, TODAY)
+
+
+@pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted",
+                                  "induction", "probation"])
 def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
-    employer, _ = household
-    dialog = _recruitment_dialogs(context, employer.id)[name]()
+    employer, pa = household
+    dialog = _recruitment_dialogs(context, employer.id, pa)[name]()
     qtbot.addWidget(dialog)
     dialog.show()
     assert unnamed_controls(dialog) == []
@@ -209,3 +226,69 @@ def test_the_vacancies_part_names_every_control_and_shares_no_letter(qtbot, cont
     letters = [m for m in map(_mnemonic, texts) if m]
     assert len(letters) == len(set(letters)), texts
     assert not set(letters) & WINDOW_LETTERS
+
+
+def test_the_induction_plan_is_made_and_ticked_off_with_the_keyboard(qtbot, context, household, monkeypatch):
+    from PySide6.QtCore import Qt
+
+    from pa_manager.services import induction, training
+    from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog
+
+    employer, pa = household
+    page = _page(qtbot, context)
+    seen = {}
+
+    def use_plan(dialog: InductionPlanDialog):
+        dialog.show()
+        click(qtbot, dialog.usual_button)
+        dialog.items.setFocus()
+        dialog.items.setCurrentRow(0)  # "By ...: Your home, your routines and how you like things done."
+        seen["first"] = dialog.items.item(0).text()
+        type_into(qtbot, dialog.done_on, "8/12/2026")
+        dialog.items.setFocus()
+        qtbot.keyClick(dialog.items, Qt.Key.Key_Down)  # the support plan, a topic of the household's
+        qtbot.keyClick(dialog.items, Qt.Key.Key_Space)
+        seen["second"] = dialog.items.item(1).text()
+        for _ in range(3):
+            qtbot.keyClick(dialog.items, Qt.Key.Key_Down)  # after the week's topics: standard 1
+        qtbot.keyClick(dialog.items, Qt.Key.Key_Space)
+        seen["fifth"] = dialog.items.item(4).text()
+        seen["message"] = dialog.message.text()
+        dialog.reject()
+        return 0
+
+    monkeypatch.setattr(InductionPlanDialog, "exec", use_plan)
+    page.tabs.setCurrentWidget(page.team)
+    click(qtbot, page.team.induction_button)
+    assert seen["first"] == "Due by 13 December 2026: Your home, your routines and how you like things done."
+    assert seen["second"] == "Done 8 December 2026: Read the support plan and the risk assessments together."
+    assert seen["fifth"] == "Done 8 December 2026: Care Certificate standard 1: Understand your role."
+    assert seen["message"].startswith("2 of ")
+    assert training.care_certificate(context.db, employer.id, pa.id) == {1: date(2026, 12, 8)}
+    assert any(line.startswith("Induction: 2 of ") for line in _lines(page.team.status))
+    context.undo_group.undo()  # the last tick
+    assert training.care_certificate(context.db, employer.id, pa.id) == {}
+    assert induction.plan(context.db, pa.id)  # the plan itself stays until undone too
+
+
+def test_the_probation_review_is_recorded(qtbot, context, household, monkeypatch):
+    from pa_manager.services import induction
+    from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
+
+    employer, pa = household
+    statements.make_statement(context.db, employer.id, pa.id, TODAY)
+    page = _page(qtbot, context)
+    page.tabs.setCurrentWidget(page.team)
+
+    def passed(dialog: ProbationDialog):
+        type_into(qtbot, dialog.reviewed_on, "1/3/2027")
+        type_into(qtbot, dialog.notes, "A great start.")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(ProbationDialog, "exec", passed)
+    click(qtbot, page.team.probation_button)
+    [review] = induction.reviews(context.db, pa.id)
+    assert (review.review.outcome, review.review.reviewed_on, review.review.notes) == ("passed", date(2027, 3, 1),
+                                                                                       "A great start.")
+    assert "Done: probation passed, reviewed 1 March 2027." in _lines(page.team.status)

@@ -5,6 +5,7 @@ Every stored change goes through context.record, so it can be undone."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -13,8 +14,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain import induction as induction_rules
+from pa_manager.induction_words import state_line
 from pa_manager.messages import describe, format_date
-from pa_manager.services import checks, people, statements
+from pa_manager.services import checks, induction, people, statements, training
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
 from pa_manager.ui.context import AppContext
@@ -100,8 +103,12 @@ class TeamPanel(QWidget):
         details.addLayout(record_row)
         for button in (self.terms_button, self.make_button, self.notice_button):
             details.addWidget(button)
-        self.extra_buttons = QVBoxLayout()  # the induction, probation and exit buttons join here
-        details.addLayout(self.extra_buttons)
+        self.induction_button = QPushButton("&Induction plan…")
+        self.induction_button.setToolTip("Their first weeks, tied to the Care Certificate standards and the training "
+                                         "you require")
+        self.probation_button = QPushButton("Pro&bation review…")
+        for button in (self.induction_button, self.probation_button):
+            details.addWidget(button)
 
         splitter = QSplitter()
         splitter.addWidget(left)
@@ -119,6 +126,8 @@ class TeamPanel(QWidget):
         self.notice_button.clicked.connect(self._on_notice_button_clicked)
         self.given_button.clicked.connect(self._on_given_button_clicked)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.induction_button.clicked.connect(self._on_induction_button_clicked)
+        self.probation_button.clicked.connect(self._on_probation_button_clicked)
 
     # --- what is shown ---
     @property
@@ -188,11 +197,37 @@ class TeamPanel(QWidget):
         for item in statements.statement_due(db, employer_id, today, include_ok=True):
             if item.pa_key == pa.id:
                 lines.append(due_item_sentence(item, today))
+        lines += self._induction_lines(pa, contract)
         try:
             for problem in statements.preview_statement(db, employer_id, pa.id, today).warnings:
                 lines.append(("below", f"Not allowed: {describe(problem)}"))
         except ServiceError as error:
             lines.append(("missing", f"Missing: {error}"))
+        return lines
+
+    def _induction_lines(self, pa, contract) -> list[tuple[str, str]]:
+        """Where the induction and the probation stand."""
+        db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
+        lines = []
+        states = [state for _, state in induction.plan_states(db, employer_id, pa.id, today)]
+        finished = contract.induction_completed_on if contract is not None else None
+        if finished is not None:
+            lines.append(("ok", f"Done: induction finished {format_date(finished)}."))
+        elif states:
+            done = sum(1 for s in states if s.state == induction_rules.DONE)
+            waiting = [s for s in states if s.state != induction_rules.DONE]
+            code, words = state_line(waiting[0], training.course_names(db, employer_id))
+            lines.append((code, f"Induction: {done} of {len(states)} parts done. Next: {words[0].lower()}{words[1:]}"))
+        elif pa.start_date is not None and pa.start_date >= today - timedelta(weeks=12):
+            lines.append(("missing", f"Missing: {pa.name} has no induction plan yet. Choose Induction plan."))
+        for item in induction.probation_due(db, employer_id, today, include_ok=True):
+            if item.pa_key == pa.id:
+                lines.append(due_item_sentence(item, today))
+        decided = [r.review for r in induction.reviews(db, pa.id) if r.review.outcome != induction_rules.EXTENDED]
+        if decided:
+            last = decided[-1]
+            word = "passed" if last.outcome == induction_rules.PASSED else "not passed"
+            lines.append(("ok", f"Done: probation {word}, reviewed {format_date(last.reviewed_on)}."))
         return lines
 
     def _show_pa(self, *_args) -> None:
@@ -213,7 +248,8 @@ class TeamPanel(QWidget):
 
     def _sync_buttons(self, *_args) -> None:
         has_pa, record = self.pa is not None, self.record
-        for button in (self.terms_button, self.make_button, self.notice_button):
+        for button in (self.terms_button, self.make_button, self.notice_button, self.induction_button,
+                       self.probation_button):
             button.setEnabled(has_pa)
         self.given_button.setEnabled(record is not None)
         self.copy_button.setEnabled(record is not None)
@@ -317,3 +353,28 @@ class TeamPanel(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self.record is not None:
             self._save(self.record)
+
+    def _on_induction_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog
+
+        if self.pa is not None:
+            dialog = InductionPlanDialog(self.context, self.pa, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def _on_probation_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
+
+        pa, db, employer_id, today = self.pa, self.context.db, self.context.employer_id, self.context.today()
+        if pa is None:
+            return
+        dialog = ProbationDialog(db, employer_id, pa, induction.probation_end(db, employer_id, pa.id, today), today, self)
+        accepted = dialog.exec()
+        saved = dialog.saved
+        dialog.deleteLater()
+        if not accepted or saved is None:
+            return
+        pa_id = pa.id
+        self.context.record(f"Record {pa.name}'s probation review",
+                            redo=lambda: induction.put_back_review(db, employer_id, pa_id, saved),
+                            undo=lambda: induction.delete_review(db, saved.id))

@@ -1,5 +1,5 @@
 """taking on and keeping PAs: written statements of particulars and the employer's choices behind them,
-vacancies, applicants, interview scores and offers
+vacancies, applicants, interview scores and offers, induction plans and probation reviews
 
 New tables only; nothing already stored changes. Numbered 0015 after 0011 (the numbers between are
 for work merged alongside this).
@@ -113,6 +113,38 @@ def upgrade() -> None:
     with op.batch_alter_table('employment_terms', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_employment_terms_employer_id'), ['employer_id'], unique=False)
 
+    op.create_table('induction_items',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('pa_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('key', sa.String(length=200), nullable=False),
+    sa.Column('due_on', sa.Date(), nullable=False),
+    sa.Column('completed_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_induction_items_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pa_id'], ['pas.id'], name=op.f('fk_induction_items_pa_id_pas'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_induction_items'))
+    )
+    with op.batch_alter_table('induction_items', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_induction_items_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_induction_items_pa_id'), ['pa_id'], unique=False)
+
+    op.create_table('probation_reviews',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('pa_id', sa.Integer(), nullable=False),
+    sa.Column('reviewed_on', sa.Date(), nullable=False),
+    sa.Column('outcome', sa.String(length=20), nullable=False),
+    sa.Column('extended_to', sa.Date(), nullable=True),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_probation_reviews_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pa_id'], ['pas.id'], name=op.f('fk_probation_reviews_pa_id_pas'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_probation_reviews'))
+    )
+    with op.batch_alter_table('probation_reviews', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_probation_reviews_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_probation_reviews_pa_id'), ['pa_id'], unique=False)
+
     op.create_table('written_statements',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('employer_id', sa.Integer(), nullable=False),
@@ -185,6 +217,16 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_written_statements_employer_id'))
 
     op.drop_table('written_statements')
+    with op.batch_alter_table('probation_reviews', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_probation_reviews_pa_id'))
+        batch_op.drop_index(batch_op.f('ix_probation_reviews_employer_id'))
+
+    op.drop_table('probation_reviews')
+    with op.batch_alter_table('induction_items', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_induction_items_pa_id'))
+        batch_op.drop_index(batch_op.f('ix_induction_items_employer_id'))
+
+    op.drop_table('induction_items')
     with op.batch_alter_table('employment_terms', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_employment_terms_employer_id'))
 
