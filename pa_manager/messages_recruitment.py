@@ -78,6 +78,11 @@ MESSAGES = {
         "Choose what you decided.",
     "INDUCTION_COURSE_ON_TRAINING_PAGE":
         "Record {value} on the Training page, with its date and certificate: the plan then shows it as done.",
+    # --- keeping good PAs (domain.keeping) ---
+    "EXIT_NOT_A_LEAVER":
+        "Record {value} as a leaver on the People page first, then keep a note of why they left.",
+    "EXIT_REASON_UNKNOWN":
+        "Choose the main reason they left.",
     # --- What needs doing ---
     "STATEMENT_CHANGE_DUE":
         "Give {value} a written notice of the change to their {what} (or a new written statement): the law asks "

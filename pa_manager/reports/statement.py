@@ -37,9 +37,12 @@ def write_statement_pdf(worded: WordedStatement, target: Target = None, *, invar
         block.append(paragraph(f"The law: {section.provision}.", styles))
         story.append(KeepTogether(block))
     story.append(space(4))
-    closing = [paragraph(line, styles) for line in worded.closing]
-    closing.append(signature_table([("Employer", worded.employer_name), ("PA", worded.pa_name)], styles=styles))
-    story.append(KeepTogether(closing))
+    # The request to sign stays with the lines to sign on (signature_table keeps itself together; a
+    # KeepTogether around it as well measured it too tall and pushed it to a page of its own).
+    *lines, last = [paragraph(line, styles) for line in worded.closing]
+    story += lines
+    last.keepWithNext = 1
+    story += [last, signature_table([("Employer", worded.employer_name), ("PA", worded.pa_name)], styles=styles)]
     subject = ("Written statement of employment particulars (Employment Rights Act 1996, sections 1 to 4)"
                if worded.kind == "statement" else "Notice of a change to employment particulars (Employment Rights "
                                                   "Act 1996, section 4)")

@@ -1,6 +1,6 @@
 """The demo household's recruitment: a vacancy to replace the PA who left, with three applicants at
-different stages, and a PA's written statement with the notice of her April pay rise and her probation
-review. Dated relative to
+different stages, a PA's written statement with the notice of her April pay rise and her probation
+review, and why the PA who left went. Dated relative to
 today, like the rest of the demo (services/demo.py calls this once the rest is in place)."""
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from dateutil.relativedelta import relativedelta
 
 from pa_manager.domain import recruitment as r
 from pa_manager.domain.induction import PASSED
-from pa_manager.services import induction, people, recruitment, statements
+from pa_manager.domain.keeping import ExitRecord
+from pa_manager.services import induction, keeping, people, recruitment, statements
 from pa_manager.storage.database import Database
 
 _ANSWERS = {  # each applicant's scores on the eight default questions, and a note on the first
@@ -48,6 +49,11 @@ def add_recruitment_demo(db: Database, employer_id: int, today: date) -> None:
     induction.add_review(db, employer_id, priya.id, induction.ProbationReview(
         priya.start_date + relativedelta(months=3), PASSED, notes="Settled in well; confident on her own."),
         today)
+    # Why Sam left, from the talk before he went.
+    keeping.save_exit_record(db, employer_id, leaver.id, ExitRecord(
+        "another_care_job", True, "Got on very well with Margaret; liked the afternoons out.",
+        "Would have stayed for more hours and a clearer rota.", leaver.leaving_date - timedelta(days=7),
+        leaver.leaving_date))
     rise = max(e.effective_from for e in priya.pay_rates)
     if priya.start_date < rise <= today:
         notice = statements.make_change_notice(db, employer_id, priya.id, rise - timedelta(days=14))

@@ -185,3 +185,19 @@ class ProbationReview(Base):
     outcome: Mapped[str] = mapped_column(String(20))
     extended_to: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class ExitRecord(Base):
+    """Why a PA left, in short (domain.keeping.ExitRecord): one per leaver."""
+
+    __tablename__ = "exit_records"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), unique=True)
+    reason: Mapped[str] = mapped_column(String(40))
+    would_reemploy: Mapped[bool | None] = mapped_column(Boolean, nullable=True)
+    went_well: Mapped[str] = mapped_column(Text, default="")
+    could_be_better: Mapped[str] = mapped_column(Text, default="")
+    talked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    recorded_on: Mapped[date | None] = mapped_column(Date, nullable=True)

@@ -50,7 +50,7 @@ def test_the_terms_the_statement_and_giving_it(qtbot, context, household, monkey
     employer, pa = household
     page = _page(qtbot, context)
     team = page.team
-    assert _lines(team.pa_list) == ["Olu Bakare\nNo written statement given yet"]
+    assert _lines(team.pa_list) == ["Olu Bakare\nStarts on 7 December 2026; no written statement given yet"]
     assert any(line.startswith("Missing: Olu Bakare has no written statement yet") for line in _lines(team.status))
 
     def fill_terms(dialog: StatementTermsDialog):
@@ -82,7 +82,7 @@ def test_the_terms_the_statement_and_giving_it(qtbot, context, household, monkey
     click(qtbot, team.given_button)
     assert statements.get_statement(context.db, made.id).signed_on == date(2026, 11, 26)
     assert checks.pa_checks(context.db, employer.id, pa.id).contract.statement_given_on == date(2026, 11, 25)
-    assert _lines(team.pa_list) == ["Olu Bakare\nWritten statement given 25 November 2026"]
+    assert _lines(team.pa_list) == ["Olu Bakare\nStarts on 7 December 2026; statement given 25 November 2026"]
     assert _lines(team.status)[0] == "Done: written statement given 25 November 2026, signed 26 November 2026."
 
     # Undo takes back the giving, then the statement itself.
@@ -180,7 +180,14 @@ def _recruitment_dialogs(context, employer_id, pa=None):
         "accepted": lambda: AcceptedDialog(applicant, TODAY),
         "induction": lambda: _induction_dialog(context, pa),
         "probation": lambda: _probation_dialog(context, employer_id, pa),
+        "exit": lambda: _exit_dialog(context, employer_id, pa),
     }
+
+
+def _exit_dialog(context, employer_id, pa):
+    from pa_manager.ui.dialogs.induction_dialogs import ExitRecordDialog
+
+    return ExitRecordDialog(context.db, employer_id, pa, None, TODAY)
 
 
 def _induction_dialog(context, pa):
@@ -198,7 +205,7 @@ def _probation_dialog(context, employer_id, pa):
 
 
 @pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted",
-                                  "induction", "probation"])
+                                  "induction", "probation", "exit"])
 def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -292,3 +299,60 @@ def test_the_probation_review_is_recorded(qtbot, context, household, monkeypatch
     assert (review.review.outcome, review.review.reviewed_on, review.review.notes) == ("passed", date(2027, 3, 1),
                                                                                        "A great start.")
     assert "Done: probation passed, reviewed 1 March 2027." in _lines(page.team.status)
+
+
+def test_each_pa_shows_their_time_with_you_and_a_leaver_gets_an_exit_record(qtbot, context, household, monkeypatch):
+    from pa_manager.services import keeping
+    from pa_manager.ui.dialogs.induction_dialogs import ExitRecordDialog
+
+    employer, pa = household
+    kit = people.save_pa(context.db, employer.id, PARecord(name="Kit Moss", start_date=date(2024, 3, 6)), TODAY)
+    people.record_leaver(context.db, employer.id, kit.id, date(2025, 9, 30), "", TODAY)
+    page = _page(qtbot, context)
+    page.tabs.setCurrentWidget(page.team)
+    team = page.team
+    assert _lines(team.pa_list) == ["Kit Moss\nLeft on 30 September 2025, after 1 year and 6 months",
+                                    "Olu Bakare\nStarts on 7 December 2026; no written statement given yet"]
+    assert team.retention.text() == "1 PA has left. They stayed 18 months on average."
+    team.select_pa(pa.id)
+    assert not team.exit_button.isEnabled()
+    team.select_pa(kit.id)
+    assert team.exit_button.isEnabled()
+
+    def why(dialog: ExitRecordDialog):
+        dialog.reason.setCurrentIndex(dialog.reason.findData("hours"))
+        type_into(qtbot, dialog.better, "More regular hours.")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(ExitRecordDialog, "exec", why)
+    click(qtbot, team.exit_button)
+    record = keeping.exit_record(context.db, kit.id)
+    assert (record.reason, record.could_be_better, record.recorded_on) == ("hours", "More regular hours.", TODAY)
+    assert team.retention.text() == "1 PA has left. They stayed 18 months on average. Why they left: the hours (1)."
+    assert "Done: exit record kept. Main reason: the hours." in _lines(team.status)
+    context.undo_group.undo()
+    assert keeping.exit_record(context.db, kit.id) is None
+
+
+def test_a_change_to_tell_on_the_dashboard_opens_the_pas_terms(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    db, employer_id = window.context.db, window.context.employer_id
+    janet = next(p for p in people.list_pas(db, employer_id) if p.name == "Janet Moyo")
+    made = statements.make_statement(db, employer_id, janet.id, TODAY)
+    statements.record_given(db, employer_id, made.id, TODAY, TODAY)
+    people.save_pa(db, employer_id, replace(janet, pay_rates=(*janet.pay_rates,
+                                                              PayRateEntry(TODAY + timedelta(days=7), Decimal("15.20")))),
+                   TODAY)
+    window.context.announce_change()
+    due = window.dashboard.due
+    row = next(i for i in range(due.count())
+               if "Give Janet Moyo a written notice of the change to their pay" in due.item(i).text())
+    assert due.item(row).text().startswith("Due in 37 days (30 December 2026): ")
+    due.setCurrentRow(row)
+    due.setFocus()
+    qtbot.keyClick(due, Qt.Key.Key_Return)  # Enter on the line
+    assert window.stack.currentWidget() is window.recruitment
+    assert window.recruitment.tabs.currentWidget() is window.recruitment.team
+    assert window.recruitment.team.pa.name == "Janet Moyo"

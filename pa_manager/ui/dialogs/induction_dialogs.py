@@ -1,4 +1,5 @@
-"""A new PA's induction plan (tick each part off as it is done) and the probation review."""
+"""A new PA's induction plan (tick each part off as it is done), the probation review, and for a leaver
+the exit record."""
 from __future__ import annotations
 
 from datetime import date
@@ -10,10 +11,12 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain import induction as rules
+from pa_manager.domain.keeping import ExitRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.induction_words import OUTCOME_NAMES, state_line
+from pa_manager.keeping_words import REASON_NAMES, REEMPLOY_NAMES
 from pa_manager.messages import format_date
-from pa_manager.services import induction, training
+from pa_manager.services import induction, keeping, training
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.storage.database import Database
 from pa_manager.ui.context import AppContext
@@ -199,3 +202,40 @@ class ProbationDialog(FormDialog):
                                        self.outcome.currentData(), self._date("extended_to"),
                                        self.notes.toPlainText())
         self.saved = induction.add_review(self.db, self.employer_id, self.pa.id, review, self.today)
+
+
+class ExitRecordDialog(FormDialog):
+    """A short record of why a PA left: what went well, what could have been better, and whether you would
+    take them on again. Over time it shows what helps good PAs stay."""
+
+    def __init__(self, db: Database, employer_id: int, pa: PARecord, stored: ExitRecord | None, today: date,
+                 parent=None):
+        left = f" on {format_date(pa.leaving_date)}" if pa.leaving_date else ""
+        super().__init__(
+            f"Why {pa.name} left",
+            f"{pa.name} left{left}. A short talk before someone goes, and a note of what they said, helps you keep "
+            "the PAs you have and find the next one.", parent)
+        self.db, self.employer_id, self.pa, self.before, self.today = db, employer_id, pa, stored, today
+        record = stored or ExitRecord("other")
+        self.reason = _combo(REASON_NAMES.items())
+        _select(self.reason, record.reason)
+        self.again = _combo(REEMPLOY_NAMES)
+        _select(self.again, record.would_reemploy)
+        self.went_well = text_box(record.went_well, 3)
+        self.better = text_box(record.could_be_better, 3)
+        self.talked_on = DateEdit()
+        self.talked_on.set_value(record.talked_on)
+        for key, label, field, hint in (
+                ("reason", "Main &reason:", self.reason, ""),
+                ("went_well", "What went &well:", self.went_well, "In their words, and yours"),
+                ("could_be_better", "What could have been &better:", self.better, "Pay, hours, training, support…"),
+                ("would_reemploy", "Would you take them on &again?", self.again, ""),
+                ("talked_on", "Leaving talk &on:", self.talked_on, "Leave blank if there was none. " + DATE_HINT)):
+            self.rows[key] = add_row(self.form, label, field, hint)
+
+    def _save(self) -> None:
+        record = ExitRecord(self.reason.currentData(), self.again.currentData(), self.went_well.toPlainText(),
+                            self.better.toPlainText(), self._date("talked_on"),
+                            self.before.recorded_on if self.before and self.before.recorded_on else self.today)
+        keeping.save_exit_record(self.db, self.employer_id, self.pa.id, record)
+        self.saved = record

@@ -16,13 +16,15 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain import induction as induction_rules
 from pa_manager.induction_words import state_line
+from pa_manager.keeping_words import REASON_NAMES, retention_words, service_words
 from pa_manager.messages import describe, format_date
-from pa_manager.services import checks, induction, people, statements, training
+from pa_manager.services import checks, induction, keeping, people, statements, training
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, StatementTermsDialog
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
 from pa_manager.wording import due_item_sentence
 
@@ -63,10 +65,13 @@ class TeamPanel(QWidget):
         self.pa_list.setAlternatingRowColors(True)  # from the palette: tells one PA from the next
         pa_label = QLabel("Your P&As:")
         pa_label.setBuddy(self.pa_list)
+        self.retention = paragraph()
+        self.retention.setAccessibleName("PAs who have left")
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(pa_label)
         column.addWidget(self.pa_list, stretch=1)
+        column.addWidget(self.retention)
 
         self.pa_heading = heading(scale=1.25)
         self.status = StatusList("About their written statement")
@@ -107,7 +112,9 @@ class TeamPanel(QWidget):
         self.induction_button.setToolTip("Their first weeks, tied to the Care Certificate standards and the training "
                                          "you require")
         self.probation_button = QPushButton("Pro&bation review…")
-        for button in (self.induction_button, self.probation_button):
+        self.exit_button = QPushButton("E&xit record…")
+        self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
+        for button in (self.induction_button, self.probation_button, self.exit_button):
             details.addWidget(button)
 
         splitter = QSplitter()
@@ -128,6 +135,7 @@ class TeamPanel(QWidget):
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
         self.induction_button.clicked.connect(self._on_induction_button_clicked)
         self.probation_button.clicked.connect(self._on_probation_button_clicked)
+        self.exit_button.clicked.connect(self._on_exit_button_clicked)
 
     # --- what is shown ---
     @property
@@ -141,15 +149,13 @@ class TeamPanel(QWidget):
         return self._records[row] if 0 <= row < len(self._records) else None
 
     def pa_line(self, pa, given) -> str:
-        """The PA's line in the list: name, then where their statement stands."""
+        """The PA's line in the list: name, then how long they have been with you and their statement."""
         today = self.context.today()
+        service = service_words(pa.start_date, pa.leaving_date, today)
         if pa.leaving_date is not None and pa.leaving_date < today:
-            state = f"Left on {format_date(pa.leaving_date)}"
-        elif given is not None:
-            state = f"Written statement given {format_date(given)}"
-        else:
-            state = "No written statement given yet"
-        return f"{pa.name}\n{state}"
+            return f"{pa.name}\n{service}"
+        state = f"statement given {format_date(given)}" if given is not None else "no written statement given yet"
+        return f"{pa.name}\n{service}; {state}"
 
     def refresh(self) -> None:
         chosen = self.pa.id if self.pa else None
@@ -167,6 +173,8 @@ class TeamPanel(QWidget):
         ids = [pa.id for pa in self._pas]
         self.pa_list.setCurrentRow(ids.index(chosen) if chosen in ids else (0 if ids else -1))
         self.pa_list.blockSignals(False)
+        self.retention.setText(retention_words(keeping.retention_summary(db, employer_id, self.context.today()))
+                               if employer_id is not None else "")
         self._show_pa()
 
     def select_pa(self, pa_id: int) -> None:
@@ -198,6 +206,11 @@ class TeamPanel(QWidget):
             if item.pa_key == pa.id:
                 lines.append(due_item_sentence(item, today))
         lines += self._induction_lines(pa, contract)
+        if pa.leaving_date is not None and pa.leaving_date < today:
+            record = keeping.exit_record(db, pa.id)
+            lines.append(("ok", f"Done: exit record kept. Main reason: {REASON_NAMES[record.reason].lower()}.")
+                         if record else ("info", f"For information: a short exit record of why {pa.name} left helps "
+                                                 "you keep good PAs. Choose Exit record."))
         try:
             for problem in statements.preview_statement(db, employer_id, pa.id, today).warnings:
                 lines.append(("below", f"Not allowed: {describe(problem)}"))
@@ -251,6 +264,7 @@ class TeamPanel(QWidget):
         for button in (self.terms_button, self.make_button, self.notice_button, self.induction_button,
                        self.probation_button):
             button.setEnabled(has_pa)
+        self.exit_button.setEnabled(has_pa and self.pa.leaving_date is not None)
         self.given_button.setEnabled(record is not None)
         self.copy_button.setEnabled(record is not None)
 
@@ -353,6 +367,24 @@ class TeamPanel(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self.record is not None:
             self._save(self.record)
+
+    def _on_exit_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import ExitRecordDialog
+
+        pa, db, employer_id = self.pa, self.context.db, self.context.employer_id
+        if pa is None:
+            return
+        before = keeping.exit_record(db, pa.id)
+        dialog = ExitRecordDialog(db, employer_id, pa, before, self.context.today(), self)
+        accepted = dialog.exec()
+        saved = dialog.saved
+        dialog.deleteLater()
+        if not accepted or saved is None:
+            return
+        pa_id = pa.id
+        self.context.record(f"Keep {pa.name}'s exit record",
+                            redo=lambda: keeping.save_exit_record(db, employer_id, pa_id, saved),
+                            undo=lambda: keeping.save_exit_record(db, employer_id, pa_id, before))
 
     def _on_induction_button_clicked(self) -> None:
         from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog

@@ -1,5 +1,5 @@
 """taking on and keeping PAs: written statements of particulars and the employer's choices behind them,
-vacancies, applicants, interview scores and offers, induction plans and probation reviews
+vacancies, applicants, interview scores and offers, induction plans, probation reviews and exit records
 
 New tables only; nothing already stored changes. Numbered 0015 after 0011 (the numbers between are
 for work merged alongside this).
@@ -112,6 +112,24 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('employment_terms', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_employment_terms_employer_id'), ['employer_id'], unique=False)
+
+    op.create_table('exit_records',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('pa_id', sa.Integer(), nullable=False),
+    sa.Column('reason', sa.String(length=40), nullable=False),
+    sa.Column('would_reemploy', sa.Boolean(), nullable=True),
+    sa.Column('went_well', sa.Text(), nullable=False),
+    sa.Column('could_be_better', sa.Text(), nullable=False),
+    sa.Column('talked_on', sa.Date(), nullable=True),
+    sa.Column('recorded_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_exit_records_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pa_id'], ['pas.id'], name=op.f('fk_exit_records_pa_id_pas'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_exit_records')),
+    sa.UniqueConstraint('pa_id', name=op.f('uq_exit_records_pa_id'))
+    )
+    with op.batch_alter_table('exit_records', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_exit_records_employer_id'), ['employer_id'], unique=False)
 
     op.create_table('induction_items',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -227,6 +245,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_induction_items_employer_id'))
 
     op.drop_table('induction_items')
+    with op.batch_alter_table('exit_records', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_exit_records_employer_id'))
+
+    op.drop_table('exit_records')
     with op.batch_alter_table('employment_terms', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_employment_terms_employer_id'))
 
