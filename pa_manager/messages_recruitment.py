@@ -83,6 +83,19 @@ MESSAGES = {
         "Record {value} as a leaver on the People page first, then keep a note of why they left.",
     "EXIT_REASON_UNKNOWN":
         "Choose the main reason they left.",
+    # --- disciplinary and grievance cases (domain.cases) ---
+    "CASE_KIND_UNKNOWN":
+        "Choose whether it is a disciplinary case or a grievance.",
+    "CASE_SUMMARY_MISSING":
+        "Say in a sentence or two what the case is about.",
+    "CASE_STEP_UNKNOWN":
+        "Choose what kind of step it was.",
+    "CASE_STEP_BEFORE_OPENING":
+        "Enter a date on or after the day the case was opened.",
+    "CASE_OUTCOME_UNKNOWN":
+        "Choose how the case ended.",
+    "CASE_CLOSED_BEFORE_OPENING":
+        "Enter a date on or after the day the case was opened.",
     # --- What needs doing ---
     "STATEMENT_CHANGE_DUE":
         "Give {value} a written notice of the change to their {what} (or a new written statement): the law asks "

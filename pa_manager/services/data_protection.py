@@ -42,9 +42,9 @@ certificates/       training certificates kept with their records.
 
 
 # What taking on and keeping a PA left about them: their terms and statements, induction, probation, exit
-# record, and their application (with its interview scores and offer).
+# record, their application (with its interview scores and offer) and any disciplinary or grievance case.
 RECRUITMENT_RECORDS = (rm.EmploymentTerms, rm.WrittenStatement, rm.InductionItem, rm.ProbationReview, rm.ExitRecord,
-                       rm.Applicant)
+                       rm.Applicant, rm.HRCase)
 
 
 def _pa_row(session, employer_id: int, pa_id: int) -> models.PersonalAssistant:

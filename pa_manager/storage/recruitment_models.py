@@ -201,3 +201,32 @@ class ExitRecord(Base):
     could_be_better: Mapped[str] = mapped_column(Text, default="")
     talked_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     recorded_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class HRCase(Base):
+    """A disciplinary or grievance case about one PA (domain.cases.Case); its steps are HRCaseStep rows."""
+
+    __tablename__ = "hr_cases"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    opened_on: Mapped[date] = mapped_column(Date)
+    summary: Mapped[str] = mapped_column(Text)
+    outcome: Mapped[str] = mapped_column(String(40), default="")
+    closed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+class HRCaseStep(Base):
+    """One step of a case: facts found out, a letter, a meeting (and who came along), a decision, an appeal."""
+
+    __tablename__ = "hr_case_steps"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("hr_cases.id", ondelete="CASCADE"), index=True)
+    on: Mapped[date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(30))
+    notes: Mapped[str] = mapped_column(Text, default="")
+    accompanied_by: Mapped[str] = mapped_column(String(200), default="")

@@ -181,7 +181,24 @@ def _recruitment_dialogs(context, employer_id, pa=None):
         "induction": lambda: _induction_dialog(context, pa),
         "probation": lambda: _probation_dialog(context, employer_id, pa),
         "exit": lambda: _exit_dialog(context, employer_id, pa),
+        "cases": lambda: _cases_dialog(context, pa, None),
+        "new case": lambda: _cases_dialog(context, pa, "new"),
+        "case step": lambda: _cases_dialog(context, pa, "step"),
+        "close case": lambda: _cases_dialog(context, pa, "close"),
     }
+
+
+def _cases_dialog(context, pa, which):
+    from pa_manager.domain import cases as rules
+    from pa_manager.services import cases
+    from pa_manager.ui.dialogs.case_dialogs import CasesDialog, CloseCaseDialog, NewCaseDialog, StepDialog
+
+    if which is None:
+        return CasesDialog(context, pa)
+    if which == "new":
+        return NewCaseDialog(context, pa)
+    stored = cases.put_case(context.db, context.employer_id, pa.id, rules.Case(rules.GRIEVANCE, TODAY, "Rota"))
+    return (StepDialog if which == "step" else CloseCaseDialog)(context, stored)
 
 
 def _exit_dialog(context, employer_id, pa):
@@ -205,7 +222,7 @@ def _probation_dialog(context, employer_id, pa):
 
 
 @pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted",
-                                  "induction", "probation", "exit"])
+                                  "induction", "probation", "exit", "cases", "new case", "case step", "close case"])
 def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 
@@ -356,3 +373,71 @@ def test_a_change_to_tell_on_the_dashboard_opens_the_pas_terms(qtbot, window):
     assert window.stack.currentWidget() is window.recruitment
     assert window.recruitment.tabs.currentWidget() is window.recruitment.team
     assert window.recruitment.team.pa.name == "Janet Moyo"
+
+
+def test_a_policy_is_saved_from_the_page(qtbot, context, household, monkeypatch, tmp_path):
+    from pa_manager.ui.dialogs.statement_dialogs import PoliciesDialog
+
+    page = _page(qtbot, context)
+    target = tmp_path / "lone"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args: (str(target), "Web page for a screen reader (*.html)"))
+    seen = {}
+
+    def save(dialog: PoliciesDialog):
+        assert unnamed_controls(dialog) == []
+        dialog.choice.setCurrentIndex(dialog.choice.findData("lone-working"))
+        click(qtbot, dialog.save_button)
+        seen["message"] = dialog.message.text()
+        return 0
+
+    monkeypatch.setattr(PoliciesDialog, "exec", save)
+    click(qtbot, page.policies_button)
+    saved = tmp_path / "lone.html"
+    assert seen["message"] == f"Saved to {saved}."
+    assert "Working alone safely" in saved.read_text()
+
+
+def test_a_disciplinary_case_is_kept_step_by_step(qtbot, context, household, monkeypatch):
+    from pa_manager.services import cases
+    from pa_manager.ui.dialogs.case_dialogs import CasesDialog, CloseCaseDialog, NewCaseDialog, StepDialog
+
+    employer, pa = household
+    page = _page(qtbot, context)
+    page.tabs.setCurrentWidget(page.team)
+    seen = {}
+
+    def new_case(dialog: NewCaseDialog):
+        type_into(qtbot, dialog.summary, "Late for three morning shifts")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    def step(dialog: StepDialog):
+        dialog.kind.setCurrentIndex(dialog.kind.findData("meeting"))
+        type_into(qtbot, dialog.accompanied, "Jo Bell, colleague")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    def close(dialog: CloseCaseDialog):
+        dialog.outcome.setCurrentIndex(dialog.outcome.findData("first_written_warning"))
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    def use_cases(dialog: CasesDialog):
+        for cls, steps in ((NewCaseDialog, new_case), (StepDialog, step), (CloseCaseDialog, close)):
+            monkeypatch.setattr(cls, "exec", steps)
+        click(qtbot, dialog.new_button)
+        click(qtbot, dialog.step_button)
+        click(qtbot, dialog.close_case_button)
+        seen["case"] = dialog.case_list.item(0).text()
+        seen["steps"] = [dialog.steps.item(i).text() for i in range(dialog.steps.count())]
+        return 0
+
+    monkeypatch.setattr(CasesDialog, "exec", use_cases)
+    click(qtbot, page.team.cases_button)
+    assert seen["case"] == ("Disciplinary, opened 23 November 2026, closed 23 November 2026: first written warning. "
+                            "Late for three morning shifts")
+    assert seen["steps"] == ["23 November 2026: Meeting. Accompanied by Jo Bell, colleague."]
+    [stored] = cases.list_cases(context.db, pa.id)
+    assert stored.case.outcome == "first_written_warning"
+    context.undo_group.undo()  # the closing
+    assert cases.list_cases(context.db, pa.id)[0].case.is_open

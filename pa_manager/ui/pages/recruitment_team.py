@@ -112,9 +112,10 @@ class TeamPanel(QWidget):
         self.induction_button.setToolTip("Their first weeks, tied to the Care Certificate standards and the training "
                                          "you require")
         self.probation_button = QPushButton("Pro&bation review…")
+        self.cases_button = QPushButton("&Disciplinary and grievance cases…")
         self.exit_button = QPushButton("E&xit record…")
         self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
-        for button in (self.induction_button, self.probation_button, self.exit_button):
+        for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button):
             details.addWidget(button)
 
         splitter = QSplitter()
@@ -136,6 +137,7 @@ class TeamPanel(QWidget):
         self.induction_button.clicked.connect(self._on_induction_button_clicked)
         self.probation_button.clicked.connect(self._on_probation_button_clicked)
         self.exit_button.clicked.connect(self._on_exit_button_clicked)
+        self.cases_button.clicked.connect(self._on_cases_button_clicked)
 
     # --- what is shown ---
     @property
@@ -262,7 +264,7 @@ class TeamPanel(QWidget):
     def _sync_buttons(self, *_args) -> None:
         has_pa, record = self.pa is not None, self.record
         for button in (self.terms_button, self.make_button, self.notice_button, self.induction_button,
-                       self.probation_button):
+                       self.probation_button, self.cases_button):
             button.setEnabled(has_pa)
         self.exit_button.setEnabled(has_pa and self.pa.leaving_date is not None)
         self.given_button.setEnabled(record is not None)
@@ -367,6 +369,14 @@ class TeamPanel(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self.record is not None:
             self._save(self.record)
+
+    def _on_cases_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.case_dialogs import CasesDialog
+
+        if self.pa is not None:
+            dialog = CasesDialog(self.context, self.pa, self)
+            dialog.exec()
+            dialog.deleteLater()
 
     def _on_exit_button_clicked(self) -> None:
         from pa_manager.ui.dialogs.induction_dialogs import ExitRecordDialog

@@ -1,5 +1,6 @@
 """taking on and keeping PAs: written statements of particulars and the employer's choices behind them,
-vacancies, applicants, interview scores and offers, induction plans, probation reviews and exit records
+vacancies, applicants, interview scores and offers, induction plans, probation reviews, exit records, and
+disciplinary and grievance cases with their steps
 
 New tables only; nothing already stored changes. Numbered 0015 after 0011 (the numbers between are
 for work merged alongside this).
@@ -131,6 +132,23 @@ def upgrade() -> None:
     with op.batch_alter_table('exit_records', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_exit_records_employer_id'), ['employer_id'], unique=False)
 
+    op.create_table('hr_cases',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('pa_id', sa.Integer(), nullable=False),
+    sa.Column('kind', sa.String(length=20), nullable=False),
+    sa.Column('opened_on', sa.Date(), nullable=False),
+    sa.Column('summary', sa.Text(), nullable=False),
+    sa.Column('outcome', sa.String(length=40), nullable=False),
+    sa.Column('closed_on', sa.Date(), nullable=True),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_hr_cases_employer_id_employers'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['pa_id'], ['pas.id'], name=op.f('fk_hr_cases_pa_id_pas'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hr_cases'))
+    )
+    with op.batch_alter_table('hr_cases', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hr_cases_employer_id'), ['employer_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_hr_cases_pa_id'), ['pa_id'], unique=False)
+
     op.create_table('induction_items',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('employer_id', sa.Integer(), nullable=False),
@@ -184,6 +202,22 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_written_statements_employer_id'), ['employer_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_written_statements_pa_id'), ['pa_id'], unique=False)
 
+    op.create_table('hr_case_steps',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('employer_id', sa.Integer(), nullable=False),
+    sa.Column('case_id', sa.Integer(), nullable=False),
+    sa.Column('on', sa.Date(), nullable=False),
+    sa.Column('kind', sa.String(length=30), nullable=False),
+    sa.Column('notes', sa.Text(), nullable=False),
+    sa.Column('accompanied_by', sa.String(length=200), nullable=False),
+    sa.ForeignKeyConstraint(['case_id'], ['hr_cases.id'], name=op.f('fk_hr_case_steps_case_id_hr_cases'), ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['employer_id'], ['employers.id'], name=op.f('fk_hr_case_steps_employer_id_employers'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_hr_case_steps'))
+    )
+    with op.batch_alter_table('hr_case_steps', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_hr_case_steps_case_id'), ['case_id'], unique=False)
+        batch_op.create_index(batch_op.f('ix_hr_case_steps_employer_id'), ['employer_id'], unique=False)
+
     op.create_table('interview_scores',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('employer_id', sa.Integer(), nullable=False),
@@ -230,6 +264,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_interview_scores_employer_id'))
 
     op.drop_table('interview_scores')
+    with op.batch_alter_table('hr_case_steps', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_hr_case_steps_employer_id'))
+        batch_op.drop_index(batch_op.f('ix_hr_case_steps_case_id'))
+
+    op.drop_table('hr_case_steps')
     with op.batch_alter_table('written_statements', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_written_statements_pa_id'))
         batch_op.drop_index(batch_op.f('ix_written_statements_employer_id'))
@@ -245,6 +284,11 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_induction_items_employer_id'))
 
     op.drop_table('induction_items')
+    with op.batch_alter_table('hr_cases', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_hr_cases_pa_id'))
+        batch_op.drop_index(batch_op.f('ix_hr_cases_employer_id'))
+
+    op.drop_table('hr_cases')
     with op.batch_alter_table('exit_records', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_exit_records_employer_id'))
 
