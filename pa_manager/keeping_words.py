@@ -15,6 +15,11 @@ REASON_NAMES = {
 REEMPLOY_NAMES = ((None, "Not said"), (True, "Yes, I would take them on again"), (False, "No"))
 
 
+def lower_first(text: str) -> str:
+    """"Another care or PA job" -> "another care or PA job" (never "pa")."""
+    return text[:1].lower() + text[1:]
+
+
 def _unit(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
@@ -49,5 +54,5 @@ def retention_words(summary: k.Retention) -> str:
               if summary.average_months is not None else "")
     why = ""
     if summary.reasons:
-        why = " Why they left: " + ", ".join(f"{REASON_NAMES[r].lower()} ({n})" for r, n in summary.reasons) + "."
+        why = " Why they left: " + ", ".join(f"{lower_first(REASON_NAMES[r])} ({n})" for r, n in summary.reasons) + "."
     return f"{_unit(summary.leavers, 'PA')} {'has' if summary.leavers == 1 else 'have'} left.{stayed}{why}"

@@ -178,3 +178,15 @@ def score_words(summary: r.ScoreSummary) -> str:
 
 def money_or_blank(value: Decimal | None) -> str:
     return "" if value is None else format_money(value)
+
+
+def coming_up_line(item, today) -> tuple[str, str]:
+    """A due item as a status line, including one still in date ("Coming up on 23 May 2027: Erase ..."), which
+    the dashboard's words would call "Done"."""
+    from pa_manager.wording import due_item_sentence
+
+    code, sentence = due_item_sentence(item, today)
+    if item.status != "ok":
+        return code, sentence
+    what = sentence.split(": ", 1)[1]
+    return "info", (f"Coming up on {format_date(item.due)}: {what}" if item.due else f"Coming up: {what}")

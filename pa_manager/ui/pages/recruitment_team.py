@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain import induction as induction_rules
 from pa_manager.induction_words import state_line
-from pa_manager.keeping_words import REASON_NAMES, retention_words, service_words
+from pa_manager.keeping_words import REASON_NAMES, lower_first, retention_words, service_words
 from pa_manager.messages import describe, format_date
+from pa_manager.recruitment_words import coming_up_line
 from pa_manager.services import checks, induction, keeping, people, statements, training
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
@@ -26,7 +27,6 @@ from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, Statem
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
-from pa_manager.wording import due_item_sentence
 
 DOCUMENT_FILTERS = "PDF to print and sign (*.pdf);;Web page for a screen reader (*.html)"
 KIND_WORDS = {statements.STATEMENT: "Written statement", statements.CHANGE_NOTICE: "Notice of a change"}
@@ -200,17 +200,17 @@ class TeamPanel(QWidget):
                                 "its words and be told when something in it changes."))
         elif made:
             lines.append(("warning", f"To do: give {pa.name} the statement made {format_date(made[-1].made_on)}, "
-                                     "then record the day you gave it."))
+                                     "then record when."))
         else:
             lines.append(("missing", f"Missing: {pa.name} has no written statement yet. Check the terms, then make it. "
                                      "It is due on or before their first day."))
         for item in statements.statement_due(db, employer_id, today, include_ok=True):
             if item.pa_key == pa.id:
-                lines.append(due_item_sentence(item, today))
+                lines.append(coming_up_line(item, today))
         lines += self._induction_lines(pa, contract)
         if pa.leaving_date is not None and pa.leaving_date < today:
             record = keeping.exit_record(db, pa.id)
-            lines.append(("ok", f"Done: exit record kept. Main reason: {REASON_NAMES[record.reason].lower()}.")
+            lines.append(("ok", f"Done: exit record kept. Main reason: {lower_first(REASON_NAMES[record.reason])}.")
                          if record else ("info", f"For information: a short exit record of why {pa.name} left helps "
                                                  "you keep good PAs. Choose Exit record."))
         try:
@@ -237,7 +237,7 @@ class TeamPanel(QWidget):
             lines.append(("missing", f"Missing: {pa.name} has no induction plan yet. Choose Induction plan."))
         for item in induction.probation_due(db, employer_id, today, include_ok=True):
             if item.pa_key == pa.id:
-                lines.append(due_item_sentence(item, today))
+                lines.append(coming_up_line(item, today))
         decided = [r.review for r in induction.reviews(db, pa.id) if r.review.outcome != induction_rules.EXTENDED]
         if decided:
             last = decided[-1]

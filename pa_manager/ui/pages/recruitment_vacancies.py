@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain import recruitment as r
 from pa_manager.messages import format_date
 from pa_manager.recruitment_words import (
-    SOURCE_NAMES, STATUS_NAMES, VACANCY_STATUS_NAMES, condition_line, score_words,
+    SOURCE_NAMES, STATUS_NAMES, VACANCY_STATUS_NAMES, condition_line, coming_up_line, score_words,
 )
 from pa_manager.services import recruitment
 from pa_manager.services.errors import ServiceError
@@ -25,7 +25,6 @@ from pa_manager.ui.dialogs.recruitment_dialogs import (
 )
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status_list import StatusList
-from pa_manager.wording import due_item_sentence
 
 PACK_FILTERS = "PDF to print (*.pdf);;Web page for a screen reader (*.html)"
 
@@ -200,12 +199,12 @@ class VacanciesPanel(QWidget):
         for applicant, _ in self._applicants:
             counts[applicant.applicant.status] = counts.get(applicant.applicant.status, 0) + 1
         people_words = ", ".join(f"{n} {STATUS_NAMES[s].lower()}" for s, n in counts.items()) or "none yet"
-        closes = f" Applications close {format_date(v.closing_date)}." if v.closing_date else ""
+        closes = f" Applications close {format_date(v.closing_date)}." if v.closing_date and v.status == r.OPEN else ""
         lines = [("info", f"{VACANCY_STATUS_NAMES[v.status]}.{closes} Applicants: {people_words}. "
                           f"{len(stored.questions)} interview questions chosen.")]
         for item in recruitment.recruitment_due(self.context.db, self.context.employer_id, today, include_ok=True):
             if item.subject == f"vacancy-{stored.id}":
-                lines.append(due_item_sentence(item, today))
+                lines.append(coming_up_line(item, today))
         return lines
 
     def _show_vacancy(self, *_args) -> None:
