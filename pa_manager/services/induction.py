@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from pa_manager.domain import induction as rules
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, Contract, DueItem, sort_due_items
@@ -15,6 +15,8 @@ from pa_manager.domain.induction import ItemState, PlanItem, ProbationReview
 from pa_manager.domain.validation import Problem
 from pa_manager.services import checks, people, statements, training
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.undo import Done, Rule, undoable
+from pa_manager.storage import models
 from pa_manager.storage import recruitment_models as rm
 from pa_manager.storage.database import Database
 
@@ -82,14 +84,6 @@ def add_topic(db: Database, employer_id: int, pa_id: int, words: str, due_on: da
         return StoredItem(row.id, PlanItem(row.kind, row.key, row.due_on))
 
 
-def put_back_plan(db: Database, employer_id: int, pa_id: int, items: list[StoredItem]) -> None:
-    """Undo and redo: the plan exactly as it was, with the same ids."""
-    with db.session() as s:
-        s.execute(delete(rm.InductionItem).where(rm.InductionItem.pa_id == pa_id))
-        s.add_all(rm.InductionItem(id=x.id, employer_id=employer_id, pa_id=pa_id, kind=x.item.kind, key=x.item.key,
-                                   due_on=x.item.due_on, completed_on=x.item.completed_on) for x in items)
-
-
 def mark_done(db: Database, employer_id: int, pa_id: int, item_id: int, done_on: date | None) -> None:
     """Tick an item off (or, with None, not done). A standard is recorded as Care Certificate progress; a
     course must be recorded on the Training page, with its certificate. A finished plan fills in the day
@@ -151,19 +145,55 @@ def add_review(db: Database, employer_id: int, pa_id: int, review: ProbationRevi
         return StoredReview(row.id, review)
 
 
-def put_back_review(db: Database, employer_id: int, pa_id: int, stored: StoredReview) -> None:
-    with db.session() as s:
-        if s.get(rm.ProbationReview, stored.id) is None:
-            r = stored.review
-            s.add(rm.ProbationReview(id=stored.id, employer_id=employer_id, pa_id=pa_id, reviewed_on=r.reviewed_on,
-                                     outcome=r.outcome, extended_to=r.extended_to, notes=r.notes))
+# --- the same, as changes that can be undone ---------------------------------------------------------------
+
+PLAN_MADE, TOPIC_ADDED, ITEM_DONE = "INDUCTION_PLAN_MADE", "INDUCTION_TOPIC_ADDED", "INDUCTION_ITEM_DONE"
+PROBATION_REVIEWED = "PROBATION_REVIEWED"
 
 
-def delete_review(db: Database, review_id: int) -> None:
-    with db.session() as s:
-        row = s.get(rm.ProbationReview, review_id)
-        if row is not None:
-            s.delete(row)
+def _undoably(db: Database, employer_id: int, pa_id: int, code: str, action, **facts) -> Done:
+    """`action()` with the change it made to the PA's induction plan, probation reviews, Care Certificate
+    progress and contract record (where a finished induction is noted)."""
+    return undoable(db, code, employer_id, action, [
+        (model, model.pa_id == pa_id)
+        for model in (rm.InductionItem, rm.ProbationReview, models.CareCertificateProgress, models.Contract)],
+        lambda _: {"name": people.get_pa(db, pa_id).name, **facts})
+
+
+def make_usual_plan_undoably(db: Database, employer_id: int, pa_id: int) -> Done[list[StoredItem]]:
+    return _undoably(db, employer_id, pa_id, PLAN_MADE, lambda: make_usual_plan(db, employer_id, pa_id))
+
+
+def add_topic_undoably(db: Database, employer_id: int, pa_id: int, words: str, due_on: date) -> Done[StoredItem]:
+    return _undoably(db, employer_id, pa_id, TOPIC_ADDED, lambda: add_topic(db, employer_id, pa_id, words, due_on))
+
+
+def mark_done_undoably(db: Database, employer_id: int, pa_id: int, item_id: int, done_on: date | None) -> Done[None]:
+    return _undoably(db, employer_id, pa_id, ITEM_DONE, lambda: mark_done(db, employer_id, pa_id, item_id, done_on),
+                     done=done_on is not None)
+
+
+def add_review_undoably(db: Database, employer_id: int, pa_id: int, review: ProbationReview,
+                        today: date) -> Done[StoredReview]:
+    return _undoably(db, employer_id, pa_id, PROBATION_REVIEWED,
+                     lambda: add_review(db, employer_id, pa_id, review, today))
+
+
+class ProbationRule(Rule):
+    """Undo and redo of probation reviews: one put back is checked as saving checks it (a known outcome; an
+    extension to a day after the review)."""
+
+    tables = frozenset({"probation_reviews"})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            v = r.new
+            if v is None:
+                continue
+            problems = rules.check_review(ProbationReview(v["reviewed_on"], v["outcome"], v["extended_to"], v["notes"]),
+                                          None)
+            if problems:
+                raise ValidationFailed({name: Problem(code) for name, code in problems.items()})
 
 
 def probation_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,

@@ -10,6 +10,8 @@ from pa_manager.domain.keeping import ExitRecord, Retention
 from pa_manager.domain.validation import Problem
 from pa_manager.services import people
 from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.undo import Done, Rule, undoable
+from pa_manager.storage import models
 from pa_manager.storage import recruitment_models as rm
 from pa_manager.storage.database import Database
 
@@ -41,6 +43,32 @@ def save_exit_record(db: Database, employer_id: int, pa_id: int, record: ExitRec
             value = getattr(record, name)
             setattr(row, name, value.strip() if isinstance(value, str) else value)
         s.add(row)
+
+
+EXIT_RECORD_KEPT = "EXIT_RECORD_KEPT"
+
+
+def save_exit_record_undoably(db: Database, employer_id: int, pa_id: int, record: ExitRecord) -> Done[None]:
+    """save_exit_record, with the change it made."""
+    return undoable(db, EXIT_RECORD_KEPT, employer_id, lambda: save_exit_record(db, employer_id, pa_id, record),
+                    [(rm.ExitRecord, rm.ExitRecord.pa_id == pa_id)], lambda _: {"name": people.get_pa(db, pa_id).name})
+
+
+class ExitRecordRule(Rule):
+    """Undo and redo of an exit record: one put back is checked as saving checks it, so a PA no longer
+    recorded as leaving is refused one."""
+
+    tables = frozenset({"exit_records"})
+
+    def after(self, s, rows, state, reversal):
+        for r in rows:
+            if r.new is None:
+                continue
+            row = s.get(rm.ExitRecord, r.new["id"])
+            pa = s.get(models.PersonalAssistant, row.pa_id)
+            problems = rules.check_exit(ExitRecord(**{name: getattr(row, name) for name in _FIELDS}), pa.leaving_date)
+            if problems:
+                raise ValidationFailed({key: Problem(code, pa.name) for key, code in problems.items()})
 
 
 def retention_summary(db: Database, employer_id: int, today: date) -> Retention:

@@ -22,6 +22,8 @@ from pa_manager.domain.shifts import ShiftType
 from pa_manager.domain.validation import Problem
 from pa_manager.services import checks, employers, people, rota, statements, training
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.services.undo import Done, Recorder, Rule, done, undoable
+from pa_manager.storage import models
 from pa_manager.storage import recruitment_models as rm
 from pa_manager.storage.database import Database
 
@@ -130,15 +132,6 @@ def set_questions(db: Database, vacancy_id: int, questions: tuple[str, ...]) -> 
         row.questions = ",".join(questions)
 
 
-def delete_vacancy(db: Database, vacancy_id: int) -> None:
-    """Remove a vacancy with everything about its applicants (undoing "add"); one that has taken on a PA is
-    kept (the PA remains either way)."""
-    with db.session() as s:
-        row = s.get(rm.Vacancy, vacancy_id)
-        if row is not None:
-            s.delete(row)
-
-
 def rota_of(db: Database, employer_id: int, pa_id: int, today: date) -> tuple[WorkingPattern, ...]:
     """A PA's rota as the shifts of a vacancy (to replace someone leaving): the patterns in force today,
     or their last ones."""
@@ -219,13 +212,6 @@ def save_applicant(db: Database, employer_id: int, vacancy_id: int, applicant: A
     return get_applicant(db, applicant_id)
 
 
-def delete_applicant(db: Database, applicant_id: int) -> None:
-    with db.session() as s:
-        row = s.get(rm.Applicant, applicant_id)
-        if row is not None:
-            s.delete(row)
-
-
 def save_scores(db: Database, employer_id: int, applicant_id: int, interviewed_on: date | None,
                 scores: dict[str, tuple[int, str]]) -> StoredApplicant:
     """The interview's date and each question's score (1 to 4) and note; questions left out are unscored.
@@ -245,21 +231,6 @@ def save_scores(db: Database, employer_id: int, applicant_id: int, interviewed_o
         s.add_all(rm.InterviewScore(employer_id=employer_id, applicant_id=applicant_id, question=key, score=score,
                                     note=note.strip()) for key, (score, note) in scores.items())
     return get_applicant(db, applicant_id)
-
-
-def put_back_applicant(db: Database, employer_id: int, stored: StoredApplicant) -> None:
-    """Undo and redo: the applicant, their scores and offer exactly as they were."""
-    save_applicant(db, employer_id, stored.vacancy_id, stored.applicant, stored.id)
-    save_scores(db, employer_id, stored.id, stored.interviewed_on, stored.scores)
-    with db.session() as s:
-        row = s.get(rm.Applicant, stored.id)
-        row.status, row.pa_id = stored.applicant.status, stored.pa_id
-        s.execute(delete(rm.Offer).where(rm.Offer.applicant_id == stored.id))
-        if stored.offer is not None:
-            o = stored.offer
-            s.add(rm.Offer(employer_id=employer_id, applicant_id=stored.id, made_on=o.made_on, hourly_rate=o.hourly_rate,
-                           hours_per_week=o.hours_per_week, irregular_hours=o.irregular_hours, start_date=o.start_date,
-                           other_conditions=o.other_conditions, accepted_on=o.accepted_on, declined_on=o.declined_on))
 
 
 def decide(db: Database, employer_id: int, applicant_id: int, status: str, reasons: str, decided_on: date) -> StoredApplicant:
@@ -349,13 +320,6 @@ def accept_offer(db: Database, employer_id: int, applicant_id: int, accepted_on:
     return pa.id
 
 
-def undo_accept(db: Database, employer_id: int, stored: StoredApplicant, vacancy: StoredVacancy, pa_id: int) -> None:
-    """Undo "offer accepted": the PA made from it goes, and the applicant and vacancy are as they were."""
-    people.delete_pa(db, pa_id)
-    put_back_applicant(db, employer_id, stored)
-    save_vacancy(db, employer_id, vacancy.vacancy, vacancy.id, vacancy.questions)
-
-
 def decline_offer(db: Database, applicant_id: int, declined_on: date, reasons: str) -> None:
     with db.session() as s:
         offer = s.scalar(select(rm.Offer).where(rm.Offer.applicant_id == applicant_id))
@@ -374,6 +338,102 @@ def conditions_for(db: Database, employer_id: int, applicant_id: int) -> tuple[r
     record = checks.pa_checks(db, employer_id, stored.pa_id).as_checks()
     employer = employers.get_employer(db, employer_id)
     return r.condition_states(record, stored.offer.start_date, employer.references_required)
+
+
+# --- the same, as changes that can be undone ---------------------------------------------------------------
+
+VACANCY_ADDED, VACANCY_CHANGED, QUESTIONS_CHOSEN = "VACANCY_ADDED", "VACANCY_CHANGED", "INTERVIEW_QUESTIONS_CHOSEN"
+APPLICANT_ADDED, APPLICANT_CHANGED, INTERVIEW_SCORED = "APPLICANT_ADDED", "APPLICANT_CHANGED", "INTERVIEW_SCORED"
+APPLICANT_DECIDED, OFFER_MADE, OFFER_ACCEPTED = "APPLICANT_DECIDED", "OFFER_MADE", "OFFER_ACCEPTED"
+APPLICANTS_ERASED = "APPLICANTS_ERASED"
+_RECRUITMENT = (rm.Vacancy, rm.Applicant, rm.InterviewScore, rm.Offer)
+
+
+def _undoably(db: Database, employer_id: int, code: str, action, facts) -> Done:
+    """`action()` with the change it made to the employer's vacancies, applicants, scores and offers."""
+    return undoable(db, code, employer_id, action, [(m, m.employer_id == employer_id) for m in _RECRUITMENT], facts)
+
+
+def save_vacancy_undoably(db: Database, employer_id: int, vacancy: Vacancy, vacancy_id: int | None = None,
+                          questions: tuple[str, ...] | None = None) -> Done[StoredVacancy]:
+    return _undoably(db, employer_id, VACANCY_ADDED if vacancy_id is None else VACANCY_CHANGED,
+                     lambda: save_vacancy(db, employer_id, vacancy, vacancy_id, questions),
+                     lambda saved: {"title": saved.vacancy.title})
+
+
+def set_questions_undoably(db: Database, employer_id: int, vacancy_id: int, questions: tuple[str, ...]) -> Done[None]:
+    return _undoably(db, employer_id, QUESTIONS_CHOSEN, lambda: set_questions(db, vacancy_id, questions),
+                     lambda _: {"title": get_vacancy(db, vacancy_id).vacancy.title})
+
+
+def _named(stored: StoredApplicant) -> dict:
+    return {"name": stored.applicant.name}
+
+
+def save_applicant_undoably(db: Database, employer_id: int, vacancy_id: int, applicant: Applicant,
+                            applicant_id: int | None = None) -> Done[StoredApplicant]:
+    return _undoably(db, employer_id, APPLICANT_ADDED if applicant_id is None else APPLICANT_CHANGED,
+                     lambda: save_applicant(db, employer_id, vacancy_id, applicant, applicant_id), _named)
+
+
+def save_scores_undoably(db: Database, employer_id: int, applicant_id: int, interviewed_on: date | None,
+                         scores: dict[str, tuple[int, str]]) -> Done[StoredApplicant]:
+    return _undoably(db, employer_id, INTERVIEW_SCORED,
+                     lambda: save_scores(db, employer_id, applicant_id, interviewed_on, scores), _named)
+
+
+def decide_undoably(db: Database, employer_id: int, applicant_id: int, status: str, reasons: str,
+                    decided_on: date) -> Done[StoredApplicant]:
+    return _undoably(db, employer_id, APPLICANT_DECIDED,
+                     lambda: decide(db, employer_id, applicant_id, status, reasons, decided_on), _named)
+
+
+def make_offer_undoably(db: Database, employer_id: int, applicant_id: int, offer: Offer) -> Done[StoredApplicant]:
+    return _undoably(db, employer_id, OFFER_MADE, lambda: make_offer(db, employer_id, applicant_id, offer), _named)
+
+
+def accept_offer_undoably(db: Database, employer_id: int, applicant_id: int, accepted_on: date,
+                          today: date) -> Done[int]:
+    """accept_offer, with the change it made: the applicant, offer and vacancy, and the new PA with everything
+    made for them (pay, referees, rota, required training, the terms of their statement). Undone, the PA goes
+    (refused once they have been paid)."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        for model in _RECRUITMENT:
+            recorder.watch(model, model.employer_id == employer_id)
+        pa_id = accept_offer(db, employer_id, applicant_id, accepted_on, today)
+        recorder.added_whole(models.PersonalAssistant, pa_id)
+        return done(pa_id, recorder, OFFER_ACCEPTED, employer_id, name=get_applicant(db, applicant_id).applicant.name)
+
+
+def erase_applicants_undoably(db: Database, employer_id: int, vacancy_id: int, today: date, *,
+                              early: bool = False) -> Done[int]:
+    return _undoably(db, employer_id, APPLICANTS_ERASED,
+                     lambda: erase_applicants(db, employer_id, vacancy_id, today, early=early),
+                     lambda count: {"count": count})
+
+
+class RecruitmentRule(Rule):
+    """Undo and redo of vacancies, applicants and offers: each row put back is checked as saving checks it
+    (a vacancy's pay and dates, an applicant's name and contact, an offer's pay, hours and start). An
+    applicant whose details were erased is left as erasing left them."""
+
+    tables = frozenset({"vacancies", "applicants", "offers"})
+
+    def after(self, s, rows, state, reversal):
+        for row in rows:
+            v = row.new
+            if v is None:
+                continue
+            if row.table == "vacancies":
+                problems = r.check_vacancy(_vacancy(s.get(rm.Vacancy, v["id"])))
+            elif row.table == "applicants":
+                applicant = _applicant(s.get(rm.Applicant, v["id"]))
+                problems = r.check_applicant(applicant) if applicant.erased_on is None else {}
+            else:
+                problems = r.check_offer(_offer(s.get(rm.Offer, v["id"])))
+            if problems:
+                raise _failed(problems)
 
 
 # --- keeping applicants' details only as long as needed -----------------------------------------------

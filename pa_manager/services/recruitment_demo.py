@@ -13,7 +13,7 @@ from dateutil.relativedelta import relativedelta
 from pa_manager.domain import recruitment as r
 from pa_manager.domain.induction import PASSED
 from pa_manager.domain.keeping import ExitRecord
-from pa_manager.services import induction, keeping, people, recruitment, statements
+from pa_manager.services import induction, keeping, people, recruitment, statement_given, statements
 from pa_manager.storage.database import Database
 
 _ANSWERS = {  # each applicant's scores on the eight default questions, and a note on the first
@@ -45,7 +45,7 @@ def add_recruitment_demo(db: Database, employer_id: int, today: date) -> None:
     # Priya's statement as she started, and the notice of her April rise, both given.
     priya = pas["Priya Sandhu"]
     made = statements.make_statement(db, employer_id, priya.id, priya.start_date)
-    statements.record_given(db, employer_id, made.id, priya.start_date, priya.start_date)
+    statement_given.record_given(db, employer_id, made.id, priya.start_date, priya.start_date)
     induction.add_review(db, employer_id, priya.id, induction.ProbationReview(
         priya.start_date + relativedelta(months=3), PASSED, notes="Settled in well; confident on her own."),
         today)
@@ -57,4 +57,4 @@ def add_recruitment_demo(db: Database, employer_id: int, today: date) -> None:
     rise = max(e.effective_from for e in priya.pay_rates)
     if priya.start_date < rise <= today:
         notice = statements.make_change_notice(db, employer_id, priya.id, rise - timedelta(days=14))
-        statements.record_given(db, employer_id, notice.id, rise - timedelta(days=10), rise - timedelta(days=7))
+        statement_given.record_given(db, employer_id, notice.id, rise - timedelta(days=10), rise - timedelta(days=7))

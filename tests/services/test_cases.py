@@ -39,7 +39,7 @@ def test_a_case_is_opened_stepped_through_and_closed(db, pa):
                                                                                  date(2026, 11, 10), False)
     assert [(s.kind, s.accompanied_by) for s in closed.case.steps] == [("letter", ""), ("meeting", "Jo Bell, colleague")]
     before = replace(closed.case, steps=closed.case.steps[:1], outcome="", closed_on=None)
-    cases.put_case(db, employer_id, pa_id, before, closed.id)  # undo puts it back as it was
+    cases.put_case(db, employer_id, pa_id, before, closed.id)  # a case kept with its id, as given
     assert cases.get_case(db, closed.id).case == before
 
 

@@ -11,7 +11,7 @@ import pytest
 from pa_manager.domain import induction as rules
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import checks, employers, induction, people, statements, training
+from pa_manager.services import checks, employers, induction, people, statements, training, undo_rules
 from pa_manager.services.errors import ValidationFailed
 
 START = date(2026, 12, 7)
@@ -52,11 +52,12 @@ def test_the_usual_plan_ticked_off_fills_in_the_care_certificate_and_the_inducti
 
 def test_a_topic_of_your_own_and_undoing_the_plan(db, new_pa, today):
     employer_id, pa_id, _ = new_pa
-    before = induction.plan(db, pa_id)
-    induction.add_topic(db, employer_id, pa_id, "Walking Bramble the dog", date(2026, 12, 20))
+    done = induction.add_topic_undoably(db, employer_id, pa_id, "Walking Bramble the dog", date(2026, 12, 20))
     assert [(s.item.kind, s.item.key) for s in induction.plan(db, pa_id)] == [("task", "Walking Bramble the dog")]
-    induction.put_back_plan(db, employer_id, pa_id, before)
+    redo = undo_rules.reverse(db, done.change, today)
     assert induction.plan(db, pa_id) == []
+    undo_rules.reverse(db, redo, today)
+    assert induction.plan(db, pa_id) == [done.value]
 
 
 def test_the_probation_review_is_due_until_decided(db, new_pa, today):

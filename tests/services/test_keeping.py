@@ -14,7 +14,7 @@ from pa_manager.domain import recruitment as r
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.keeping import ExitRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import data_protection, employers, keeping, people, recruitment, statements
+from pa_manager.services import data_protection, employers, keeping, people, recruitment, statement_given, statements
 from pa_manager.services.errors import ValidationFailed
 
 
@@ -42,19 +42,19 @@ def test_the_demo_knows_why_its_leaver_went(demo_db, today):
 def test_a_former_pas_recruitment_records_are_exported_then_erased(db, today, tmp_path):
     employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
     vacancy = recruitment.save_vacancy(db, employer.id, replace(
-        recruitment.new_vacancy(db, employer.id, date(2018, 1, 2)), tasks=(r.MEALS,), hourly_rate=Decimal("8.00"),
+        recruitment.new_vacancy(db, employer.id, date(2020, 5, 1)), tasks=(r.MEALS,), hourly_rate=Decimal("9.00"),
         hours_per_week=Decimal("10")))
     applicant = recruitment.save_applicant(db, employer.id, vacancy.id, r.Applicant(
-        "Kit Moss", date(2018, 1, 5), phone="07700 900111"))
-    recruitment.save_scores(db, employer.id, applicant.id, date(2018, 1, 10), {vacancy.questions[0]: (4, "Kind")})
-    recruitment.make_offer(db, employer.id, applicant.id, r.Offer(date(2018, 1, 11), Decimal("8.00"), date(2018, 2, 5),
+        "Kit Moss", date(2020, 5, 4), phone="07700 900111"))
+    recruitment.save_scores(db, employer.id, applicant.id, date(2020, 5, 9), {vacancy.questions[0]: (4, "Kind")})
+    recruitment.make_offer(db, employer.id, applicant.id, r.Offer(date(2020, 5, 11), Decimal("9.00"), date(2020, 6, 1),
                                                                   Decimal("10")))
-    pa_id = recruitment.accept_offer(db, employer.id, applicant.id, date(2018, 1, 12), date(2018, 1, 12))
-    made = statements.make_statement(db, employer.id, pa_id, date(2018, 2, 5))
-    statements.record_given(db, employer.id, made.id, date(2018, 2, 5), date(2018, 2, 5))
+    pa_id = recruitment.accept_offer(db, employer.id, applicant.id, date(2020, 5, 12), today)
+    made = statements.make_statement(db, employer.id, pa_id, date(2020, 6, 1))
+    statement_given.record_given(db, employer.id, made.id, date(2020, 6, 1), date(2020, 6, 1))
     pa = people.get_pa(db, pa_id)
-    people.save_pa(db, employer.id, replace(pa, pay_rates=(PayRateEntry(date(2018, 2, 5), Decimal("8.00")),)), today)
-    people.record_leaver(db, employer.id, pa_id, date(2019, 3, 31), "Moved away", date(2019, 3, 1))
+    people.save_pa(db, employer.id, replace(pa, pay_rates=(PayRateEntry(date(2020, 6, 1), Decimal("9.00")),)), today)
+    people.record_leaver(db, employer.id, pa_id, date(2020, 9, 30), "Moved away", date(2020, 9, 1))
     keeping.save_exit_record(db, employer.id, pa_id, ExitRecord("moved_away", True))
 
     path = data_protection.export_pa_data(db, employer.id, pa_id, tmp_path / "kit.zip", today)

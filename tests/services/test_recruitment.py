@@ -14,7 +14,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.particulars import WorkingPattern
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
-from pa_manager.services import checks, employers, people, recruitment, rota, statements, training
+from pa_manager.services import checks, employers, people, recruitment, rota, statements, training, undo_rules
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from tests.reports.html_checks import accessibility_problems, page_text
 from tests.reports.test_document import pdf_text
@@ -142,10 +142,10 @@ def test_an_accepted_offer_makes_the_pa_and_the_checklist_takes_over(db, employe
 
 def test_undoing_an_acceptance_takes_away_the_pa_and_puts_the_offer_back(db, employer_id, vacancy, today):
     dee = _apply(db, employer_id, vacancy, "Dee Okoro", email="dee@example.org", referees="Ann Lee")
-    offered = recruitment.make_offer(db, employer_id, dee.id, r.Offer(today, Decimal("13.45"), START, Decimal("5.5")))
-    before = recruitment.get_vacancy(db, vacancy.id)
-    pa_id = recruitment.accept_offer(db, employer_id, dee.id, today, today)
-    recruitment.undo_accept(db, employer_id, offered, before, pa_id)
+    recruitment.make_offer(db, employer_id, dee.id, r.Offer(today, Decimal("13.45"), START, Decimal("5.5")))
+    done = recruitment.accept_offer_undoably(db, employer_id, dee.id, today, today)
+    assert [p.name for p in people.list_pas(db, employer_id)] == ["Dee Okoro", "Kit Moss"]
+    undo_rules.reverse(db, done.change, today)
     assert [p.name for p in people.list_pas(db, employer_id)] == ["Kit Moss"]
     back = recruitment.get_applicant(db, dee.id)
     assert (back.applicant.status, back.pa_id, back.offer.accepted_on) == (r.OFFERED, None, None)

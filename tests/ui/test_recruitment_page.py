@@ -174,7 +174,7 @@ def _recruitment_dialogs(context, employer_id, pa=None):
     return {
         "vacancy": lambda: VacancyDialog(context.db, employer_id, TODAY, vacancy),
         "applicant": lambda: ApplicantDialog(context.db, employer_id, vacancy, TODAY, applicant),
-        "questions": lambda: QuestionsDialog(context.db, vacancy),
+        "questions": lambda: QuestionsDialog(context.db, context.employer_id, vacancy),
         "interview": lambda: InterviewDialog(context.db, employer_id, vacancy, applicant, TODAY),
         "decision": lambda: DecisionDialog(context.db, employer_id, applicant, TODAY),
         "offer": lambda: OfferDialog(context.db, employer_id, vacancy, applicant, TODAY),
@@ -359,7 +359,7 @@ def test_a_change_to_tell_on_the_dashboard_opens_the_pas_terms(qtbot, window):
     db, employer_id = window.context.db, window.context.employer_id
     janet = next(p for p in people.list_pas(db, employer_id) if p.name == "Janet Moyo")
     made = statements.make_statement(db, employer_id, janet.id, TODAY)
-    statements.record_given(db, employer_id, made.id, TODAY, TODAY)
+    statement_given.record_given(db, employer_id, made.id, TODAY, TODAY)
     people.save_pa(db, employer_id, replace(janet, pay_rates=(*janet.pay_rates,
                                                               PayRateEntry(TODAY + timedelta(days=7), Decimal("15.20")))),
                    TODAY)

@@ -38,7 +38,8 @@ class NewCaseDialog(FormDialog):
     def _save(self) -> None:
         case = rules.Case(self.kind.currentData(), self._date("opened_on", "Enter the day the case was opened."),
                           self.summary.toPlainText())
-        self.saved = cases.put_case(self.context.db, self.context.employer_id, self.pa.id, case)
+        done = cases.open_case_undoably(self.context.db, self.context.employer_id, self.pa.id, case)
+        self.saved, self.change = done.value, done.change
 
 
 class StepDialog(FormDialog):
@@ -62,7 +63,8 @@ class StepDialog(FormDialog):
     def _save(self) -> None:
         step = rules.Step(self._date("on", "Enter the date of the step."), self.kind.currentData(),
                           self.notes.toPlainText(), self.accompanied.text())
-        self.saved = cases.add_step(self.context.db, self.context.employer_id, self.before.id, step)
+        done = cases.add_step_undoably(self.context.db, self.context.employer_id, self.before.id, step)
+        self.saved, self.change = done.value, done.change
 
 
 class CloseCaseDialog(FormDialog):
@@ -78,8 +80,9 @@ class CloseCaseDialog(FormDialog):
         self.rows["closed_on"] = add_row(self.form, "&Closed on:", self.closed_on, DATE_HINT)
 
     def _save(self) -> None:
-        self.saved = cases.close_case(self.context.db, self.context.employer_id, self.before.id,
-                                      self.outcome.currentData(), self._date("closed_on", "Enter the day it closed."))
+        done = cases.close_case_undoably(self.context.db, self.context.employer_id, self.before.id,
+                                         self.outcome.currentData(), self._date("closed_on", "Enter the day it closed."))
+        self.saved, self.change = done.value, done.change
 
 
 class CasesDialog(QDialog):
@@ -156,33 +159,24 @@ class CasesDialog(QDialog):
         self.step_button.setEnabled(stored is not None and stored.case.is_open)
         self.close_case_button.setEnabled(stored is not None and stored.case.is_open)
 
-    def _run(self, dialog):
+    def _run(self, dialog) -> None:
+        """Show a dialog that saves; once it has, put what it changed on the undo stack."""
         accepted = dialog.exec()
-        saved = dialog.saved
+        change = dialog.change
         dialog.deleteLater()
-        return saved if accepted else None
+        if accepted and change is not None:
+            self.context.push(change)
 
     def _on_new_button_clicked(self) -> None:
-        db, employer_id, pa_id = self.context.db, self.context.employer_id, self.pa.id
-        saved = self._run(NewCaseDialog(self.context, self.pa, self))
-        if saved is not None:
-            self.context.record(f"Open a case about {self.pa.name}",
-                                redo=lambda: cases.put_case(db, employer_id, pa_id, saved.case, saved.id),
-                                undo=lambda: cases.delete_case(db, saved.id))
+        self._run(NewCaseDialog(self.context, self.pa, self))
 
-    def _changed(self, dialog, text: str) -> None:
-        before = self.chosen
-        if before is None:
-            return
-        db, employer_id, pa_id = self.context.db, self.context.employer_id, self.pa.id
-        saved = self._run(dialog(self.context, before, self))
-        if saved is not None:
-            self.context.record(text, redo=lambda: cases.put_case(db, employer_id, pa_id, saved.case, saved.id),
-                                undo=lambda: cases.put_case(db, employer_id, pa_id, before.case, before.id))
+    def _changed(self, dialog) -> None:
+        if self.chosen is not None:
+            self._run(dialog(self.context, self.chosen, self))
 
     def _on_step_button_clicked(self) -> None:
-        self._changed(StepDialog, f"Add a step to a case about {self.pa.name}")
+        self._changed(StepDialog)
 
     def _on_close_case_button_clicked(self) -> None:
-        self._changed(CloseCaseDialog, f"Close a case about {self.pa.name}")
+        self._changed(CloseCaseDialog)
 

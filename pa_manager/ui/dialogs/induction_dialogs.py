@@ -114,13 +114,11 @@ class InductionPlanDialog(QDialog):
     def _on_usual_button_clicked(self) -> None:
         db, employer_id, pa_id = self.context.db, self.context.employer_id, self.pa.id
         try:
-            made = induction.make_usual_plan(db, employer_id, pa_id)
+            done = induction.make_usual_plan_undoably(db, employer_id, pa_id)
         except ServiceError as error:
             self.message.setText(str(error))
             return
-        self.context.record(f"Make {self.pa.name}'s induction plan",
-                            redo=lambda: induction.put_back_plan(db, employer_id, pa_id, made),
-                            undo=lambda: induction.put_back_plan(db, employer_id, pa_id, []))
+        self.context.push(done.change)
         self.items.setFocus()
 
     def _on_add_button_clicked(self) -> None:
@@ -130,18 +128,14 @@ class InductionPlanDialog(QDialog):
         except InputError as error:
             self.topic_due_row.show_error(str(error))
             return
-        before = induction.plan(db, pa_id)
         try:
-            induction.add_topic(db, employer_id, pa_id, self.topic.text(), due)
+            done = induction.add_topic_undoably(db, employer_id, pa_id, self.topic.text(), due)
         except ServiceError as error:
             self.topic_row.show_error(str(error))
             return
         self.topic_row.show_error(None)
-        after = induction.plan(db, pa_id)
         self.topic.clear()
-        self.context.record(f"Add to {self.pa.name}'s induction plan",
-                            redo=lambda: induction.put_back_plan(db, employer_id, pa_id, after),
-                            undo=lambda: induction.put_back_plan(db, employer_id, pa_id, before))
+        self.context.push(done.change)
 
     def _on_item_changed(self, item: QListWidgetItem) -> None:
         db, employer_id, pa_id = self.context.db, self.context.employer_id, self.pa.id
@@ -161,17 +155,13 @@ class InductionPlanDialog(QDialog):
             self.refresh()
             return
         self.done_row.show_error(None)
-        before_done = state.done_on
         try:
-            induction.mark_done(db, employer_id, pa_id, item_id, done_on)
+            done = induction.mark_done_undoably(db, employer_id, pa_id, item_id, done_on)
         except (ServiceError, ValidationFailed) as error:
             self.message.setText(str(error))
             self.refresh()
             return
-        words = "Tick off" if ticked else "Untick"
-        self.context.record(f"{words} part of {self.pa.name}'s induction",
-                            redo=lambda: induction.mark_done(db, employer_id, pa_id, item_id, done_on),
-                            undo=lambda: induction.mark_done(db, employer_id, pa_id, item_id, before_done))
+        self.context.push(done.change)
 
 
 class ProbationDialog(FormDialog):
@@ -201,7 +191,8 @@ class ProbationDialog(FormDialog):
         review = rules.ProbationReview(self._date("reviewed_on", "Enter the day of the review."),
                                        self.outcome.currentData(), self._date("extended_to"),
                                        self.notes.toPlainText())
-        self.saved = induction.add_review(self.db, self.employer_id, self.pa.id, review, self.today)
+        done = induction.add_review_undoably(self.db, self.employer_id, self.pa.id, review, self.today)
+        self.saved, self.change = done.value, done.change
 
 
 class ExitRecordDialog(FormDialog):
@@ -237,5 +228,5 @@ class ExitRecordDialog(FormDialog):
         record = ExitRecord(self.reason.currentData(), self.again.currentData(), self.went_well.toPlainText(),
                             self.better.toPlainText(), self._date("talked_on"),
                             self.before.recorded_on if self.before and self.before.recorded_on else self.today)
-        keeping.save_exit_record(self.db, self.employer_id, self.pa.id, record)
+        self.change = keeping.save_exit_record_undoably(self.db, self.employer_id, self.pa.id, record).change
         self.saved = record

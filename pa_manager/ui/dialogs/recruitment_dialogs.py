@@ -183,8 +183,9 @@ class VacancyDialog(FormDialog):
             retention_months=self.retention.value())
 
     def _save(self) -> None:
-        self.saved = recruitment.save_vacancy(self.db, self.employer_id, self.vacancy(),
-                                              self.before.id if self.before else None)
+        done = recruitment.save_vacancy_undoably(self.db, self.employer_id, self.vacancy(),
+                                                 self.before.id if self.before else None)
+        self.saved, self.change = done.value, done.change
 
 
 class ApplicantDialog(FormDialog):
@@ -223,19 +224,20 @@ class ApplicantDialog(FormDialog):
         applicant = replace(self._start, name=self.name.text(), email=self.email.text(), phone=self.phone.text(),
                             address=self.address.toPlainText(), source=self.source.currentData(), applied_on=applied,
                             referees=self.referees.toPlainText(), notes=self.notes.toPlainText())
-        self.saved = recruitment.save_applicant(self.db, self.employer_id, self.vacancy.id, applicant,
-                                                self.before.id if self.before else None)
+        done = recruitment.save_applicant_undoably(self.db, self.employer_id, self.vacancy.id, applicant,
+                                                   self.before.id if self.before else None)
+        self.saved, self.change = done.value, done.change
 
 
 class QuestionsDialog(FormDialog):
     """Choose the questions to ask every applicant: a few for each value."""
 
-    def __init__(self, db: Database, vacancy: StoredVacancy, parent=None):
+    def __init__(self, db: Database, employer_id: int, vacancy: StoredVacancy, parent=None):
         super().__init__(
             "Interview questions",
             "Choose the questions to ask everyone, so you can compare their answers fairly. Two for each value take "
             "about 45 minutes. Press Space to tick or untick one.", parent)
-        self.db, self.vacancy, self.before = db, vacancy, vacancy.questions
+        self.db, self.employer_id, self.vacancy, self.before = db, employer_id, vacancy, vacancy.questions
         self.questions = QListWidget()
         self.questions.setWordWrap(True)
         for question in r.question_bank():
@@ -256,7 +258,7 @@ class QuestionsDialog(FormDialog):
         chosen = self.chosen()
         if not chosen:
             raise _Wrong("questions", "Tick at least one question to ask.")
-        recruitment.set_questions(self.db, self.vacancy.id, chosen)
+        self.change = recruitment.set_questions_undoably(self.db, self.employer_id, self.vacancy.id, chosen).change
         self.saved = chosen
 
 
@@ -299,8 +301,9 @@ class InterviewDialog(FormDialog):
     def _save(self) -> None:
         scores = {key: (box.currentData(), self.notes[key].text()) for key, box in self.scores.items()
                   if box.currentData() is not None}
-        self.saved = recruitment.save_scores(self.db, self.employer_id, self.before.id, self._date("interviewed_on"),
-                                             scores)
+        done = recruitment.save_scores_undoably(self.db, self.employer_id, self.before.id,
+                                                self._date("interviewed_on"), scores)
+        self.saved, self.change = done.value, done.change
 
 
 DECISIONS = ((r.NOT_HIRED, "Not taken on"), (r.WITHDRAWN, "They withdrew"), (r.INTERVIEW, "Still deciding"))
@@ -324,8 +327,9 @@ class DecisionDialog(FormDialog):
 
     def _save(self) -> None:
         decided = self._date("decided_on", "Enter the day you decided.")
-        self.saved = recruitment.decide(self.db, self.employer_id, self.before.id, self.outcome.currentData(),
-                                        self.reasons.toPlainText(), decided)
+        done = recruitment.decide_undoably(self.db, self.employer_id, self.before.id, self.outcome.currentData(),
+                                           self.reasons.toPlainText(), decided)
+        self.saved, self.change = done.value, done.change
 
 
 class OfferDialog(FormDialog):
@@ -361,7 +365,8 @@ class OfferDialog(FormDialog):
         offer = r.Offer(self._date("made_on", "Enter the day you made the offer."), _decimal(self, "hourly_rate", self.rate),
                         self._date("start_date"), _decimal(self, "hours_per_week", self.hours), self.irregular.isChecked(),
                         self.other.toPlainText())
-        self.saved = recruitment.make_offer(self.db, self.employer_id, self.before.id, offer)
+        done = recruitment.make_offer_undoably(self.db, self.employer_id, self.before.id, offer)
+        self.saved, self.change = done.value, done.change
 
 
 class AcceptedDialog(FormDialog):

@@ -362,17 +362,8 @@ class TeamPanel(QWidget):
         pa, db, employer_id = self.pa, self.context.db, self.context.employer_id
         if pa is None:
             return
-        before = keeping.exit_record(db, pa.id)
-        dialog = ExitRecordDialog(db, employer_id, pa, before, self.context.today(), self)
-        accepted = dialog.exec()
-        saved = dialog.saved
-        dialog.deleteLater()
-        if not accepted or saved is None:
-            return
-        pa_id = pa.id
-        self.context.record(f"Keep {pa.name}'s exit record",
-                            redo=lambda: keeping.save_exit_record(db, employer_id, pa_id, saved),
-                            undo=lambda: keeping.save_exit_record(db, employer_id, pa_id, before))
+        dialog = ExitRecordDialog(db, employer_id, pa, keeping.exit_record(db, pa.id), self.context.today(), self)
+        self._push_if_saved(dialog)
 
     def _on_induction_button_clicked(self) -> None:
         from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog
@@ -389,12 +380,12 @@ class TeamPanel(QWidget):
         if pa is None:
             return
         dialog = ProbationDialog(db, employer_id, pa, induction.probation_end(db, employer_id, pa.id, today), today, self)
+        self._push_if_saved(dialog)
+
+    def _push_if_saved(self, dialog) -> None:
+        """Show a dialog that saves; once it has, put what it changed on the undo stack."""
         accepted = dialog.exec()
-        saved = dialog.saved
+        change = dialog.change
         dialog.deleteLater()
-        if not accepted or saved is None:
-            return
-        pa_id = pa.id
-        self.context.record(f"Record {pa.name}'s probation review",
-                            redo=lambda: induction.put_back_review(db, employer_id, pa_id, saved),
-                            undo=lambda: induction.delete_review(db, saved.id))
+        if accepted and change is not None:
+            self.context.push(change)

@@ -1,6 +1,6 @@
 """The Recruitment page's "Vacancies and applicants" part: a vacancy's job pack and advert, its applicants
 (best scores first), the interview, the decision and the offer, and, once accepted, the checks still to do
-before the first day. Every stored change goes through context.record, so it can be undone."""
+before the first day. Every stored change is put on the undo stack (context.push), so it can be undone."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -258,18 +258,16 @@ class VacanciesPanel(QWidget):
                                             f"{format_date(start)}."))
             self.conditions.set_lines(lines)
 
-    # --- undo ---
-    def _applicant_changed(self, before: StoredApplicant | None, after: StoredApplicant, text: str) -> None:
-        db, employer_id = self.context.db, self.context.employer_id
-        undo = (lambda: recruitment.delete_applicant(db, after.id)) if before is None else \
-            (lambda: recruitment.put_back_applicant(db, employer_id, before))
-        self.context.record(text, redo=lambda: recruitment.put_back_applicant(db, employer_id, after), undo=undo)
-
     def _run(self, dialog) -> object | None:
+        """Show a dialog that saves; once it has, put what it changed on the undo stack."""
         accepted = dialog.exec()
-        saved = dialog.saved
+        saved, change = dialog.saved, dialog.change
         dialog.deleteLater()
-        return saved if accepted else None
+        if not accepted or saved is None:
+            return None
+        if change is not None:
+            self.context.push(change)
+        return saved
 
     # --- vacancies ---
     def _on_new_button_clicked(self) -> None:
@@ -279,22 +277,13 @@ class VacanciesPanel(QWidget):
         saved = self._run(VacancyDialog(db, employer_id, self.context.today(), None, self))
         if saved is None:
             return
-        self.context.record(f"Add the {saved.vacancy.title.lower()} vacancy",
-                            redo=lambda: recruitment.save_vacancy(db, employer_id, saved.vacancy, saved.id, saved.questions),
-                            undo=lambda: recruitment.delete_vacancy(db, saved.id))
         self.select_vacancy(saved.id)
 
     def _on_change_button_clicked(self) -> None:
         before, db, employer_id = self.vacancy, self.context.db, self.context.employer_id
         if before is None:
             return
-        saved = self._run(VacancyDialog(db, employer_id, self.context.today(), before, self))
-        if saved is None:
-            return
-        self.context.record(f"Change the {saved.vacancy.title.lower()} vacancy",
-                            redo=lambda: recruitment.save_vacancy(db, employer_id, saved.vacancy, saved.id, saved.questions),
-                            undo=lambda: recruitment.save_vacancy(db, employer_id, before.vacancy, before.id,
-                                                                  before.questions))
+        self._run(VacancyDialog(db, employer_id, self.context.today(), before, self))
 
     def _ask_path(self, title: str, suggested: str, filters: str) -> Path | None:
         path, chosen = QFileDialog.getSaveFileName(self, title, str(Path.home() / suggested), filters)
@@ -324,15 +313,8 @@ class VacanciesPanel(QWidget):
         self.context.status_message.emit("Copied the advert. Paste it into a job website, a PA register or a notice.")
 
     def _on_questions_button_clicked(self) -> None:
-        stored, db = self.vacancy, self.context.db
-        if stored is None:
-            return
-        saved = self._run(QuestionsDialog(db, stored, self))
-        if saved is None:
-            return
-        self.context.record("Choose the interview questions",
-                            redo=lambda: recruitment.set_questions(db, stored.id, saved),
-                            undo=lambda: recruitment.set_questions(db, stored.id, stored.questions))
+        if self.vacancy is not None:
+            self._run(QuestionsDialog(self.context.db, self.context.employer_id, self.vacancy, self))
 
     # --- applicants ---
     def _on_add_button_clicked(self) -> None:
@@ -341,7 +323,6 @@ class VacanciesPanel(QWidget):
             return
         saved = self._run(ApplicantDialog(db, employer_id, stored, self.context.today(), None, self))
         if saved is not None:
-            self._applicant_changed(None, saved, f"Add {saved.applicant.name} as an applicant")
             self._select_applicant(saved.id)
 
     def _select_applicant(self, applicant_id: int) -> None:
@@ -349,30 +330,27 @@ class VacanciesPanel(QWidget):
         if applicant_id in ids:
             self.applicant_list.setCurrentRow(ids.index(applicant_id))
 
-    def _edit(self, make_dialog, text: str) -> None:
+    def _edit(self, make_dialog) -> None:
         before = self.applicant
         if before is None:
             return
-        saved = self._run(make_dialog(before))
-        if saved is not None:
-            self._applicant_changed(before, saved, text.format(name=before.applicant.name))
+        if self._run(make_dialog(before)) is not None:
             self._select_applicant(before.id)
 
     def _on_edit_button_clicked(self) -> None:
         self._edit(lambda a: ApplicantDialog(self.context.db, self.context.employer_id, self.vacancy,
-                                             self.context.today(), a, self), "Change {name}'s details")
+                                             self.context.today(), a, self))
 
     def _on_scores_button_clicked(self) -> None:
         self._edit(lambda a: InterviewDialog(self.context.db, self.context.employer_id, self.vacancy, a,
-                                             self.context.today(), self), "Score {name}'s interview")
+                                             self.context.today(), self))
 
     def _on_decision_button_clicked(self) -> None:
-        self._edit(lambda a: DecisionDialog(self.context.db, self.context.employer_id, a, self.context.today(), self),
-                   "Record the decision about {name}")
+        self._edit(lambda a: DecisionDialog(self.context.db, self.context.employer_id, a, self.context.today(), self))
 
     def _on_offer_button_clicked(self) -> None:
         self._edit(lambda a: OfferDialog(self.context.db, self.context.employer_id, self.vacancy, a,
-                                         self.context.today(), self), "Offer the job to {name}")
+                                         self.context.today(), self))
 
     def _on_sheet_button_clicked(self) -> None:
         stored = self.applicant
@@ -392,16 +370,11 @@ class VacanciesPanel(QWidget):
         if accepted_on is None:
             return
         try:
-            made = [recruitment.accept_offer(db, employer_id, before.id, accepted_on, today)]
+            done = recruitment.accept_offer_undoably(db, employer_id, before.id, accepted_on, today)
         except ServiceError as error:
             QMessageBox.information(self, "They were not taken on", str(error))
             return
-
-        def redo() -> None:
-            made.append(recruitment.accept_offer(db, employer_id, before.id, accepted_on, today))
-
-        self.context.record(f"Take on {before.applicant.name}", redo=redo,
-                            undo=lambda: recruitment.undo_accept(db, employer_id, before, vacancy, made[-1]))
+        self.context.push(done.change)
         self._select_applicant(before.id)
 
     def _on_erase_button_clicked(self) -> None:
@@ -415,11 +388,7 @@ class VacanciesPanel(QWidget):
             "Manager; after that the details are gone.")
         if answer != QMessageBox.StandardButton.Yes:
             return
-        before = recruitment.list_applicants(db, stored.id)
-        count = recruitment.erase_applicants(db, employer_id, stored.id, today, early=True)
-        self.context.record(f"Erase the details of {count} applicant{'s' if count != 1 else ''}",
-                            redo=lambda: recruitment.erase_applicants(db, employer_id, stored.id, today, early=True),
-                            undo=lambda: [recruitment.put_back_applicant(db, employer_id, a) for a in before])
+        self.context.push(recruitment.erase_applicants_undoably(db, employer_id, stored.id, today, early=True).change)
 
     # --- after the offer ---
     def _on_checklist_button_clicked(self) -> None:
