@@ -208,6 +208,13 @@ def test_a_vacancy_to_a_signed_statement_by_keyboard_alone(qtbot, context, by_ke
     keys.alt("o")
     register(AcceptedDialog, lambda dialog: keys.alt("s"))
     keys.alt("r")
+    # Edit > Undo takes her on no longer (the PA goes, the offer is open again); Redo takes her on again.
+    assert context.undo_group.undoText() == "Take on Dee Okoro"
+    context.undo_group.undo()
+    assert "Dee Okoro" not in [pa.name for pa in people.list_pas(context.db, employer.id)]
+    dee = next(a for a in recruitment.list_applicants(context.db, stored_vacancy.id) if a.applicant.name == "Dee Okoro")
+    assert (dee.applicant.status, dee.pa_id) == (r.OFFERED, None)
+    context.undo_group.redo()
     [dee_pa] = [pa for pa in people.list_pas(context.db, employer.id) if pa.name == "Dee Okoro"]
     assert (dee_pa.start_date, dee_pa.contracted_hours, dee_pa.rate_on(START)) == (START, Decimal("8"), Decimal("13.45"))
     conditions = page.vacancies.conditions
