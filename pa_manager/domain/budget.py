@@ -91,6 +91,16 @@ def month_starts(label: str) -> tuple[date, ...]:
                  for i in range(12))
 
 
+# The field of a BudgetYear each of its problems is about (for forms and imports to point at it).
+PROBLEM_FIELDS = {"BUDGET_BASIS_UNKNOWN": "basis", "BUDGET_AMOUNT_NEGATIVE": "amount", "BUDGET_AMOUNT_NOT_MONEY": "amount",
+                  "BUDGET_OPENING_NOT_MONEY": "opening_balance", "BUDGET_RATE_INVALID": "council_hourly_rate",
+                  "BUDGET_SURPLUS_WEEKS_INVALID": "surplus_limit_weeks",
+                  "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on",
+                  "BUDGET_CONTRIBUTION_NEGATIVE": "assessed_contribution",
+                  "BUDGET_CONTRIBUTION_NOT_MONEY": "assessed_contribution",
+                  "BUDGET_PLAN_HOURS_INVALID": "support_plan_hours", "BUDGET_YEAR_FORMAT": "label"}
+
+
 @dataclass(frozen=True)
 class BudgetYear:
     """One council year of a direct payment.

@@ -11,7 +11,7 @@ from sqlalchemy import and_, delete, select
 
 from pa_manager.domain import budget as rules
 from pa_manager.domain.bank_holidays import is_bank_holiday
-from pa_manager.domain.budget import BudgetError, BudgetYear, LedgerEntry
+from pa_manager.domain.budget import PROBLEM_FIELDS, BudgetError, BudgetYear, LedgerEntry
 from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, planned_cost, summarise_plan
 from pa_manager.domain.money import parse_money
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
@@ -85,12 +85,7 @@ def make_year(**fields) -> BudgetYear:
     try:
         return BudgetYear(**fields)
     except BudgetError as error:
-        field = {"BUDGET_BASIS_UNKNOWN": "basis", "BUDGET_AMOUNT_NEGATIVE": "amount", "BUDGET_AMOUNT_NOT_MONEY": "amount",
-                 "BUDGET_RATE_INVALID": "council_hourly_rate", "BUDGET_SURPLUS_WEEKS_INVALID": "surplus_limit_weeks",
-                 "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on",
-                 "BUDGET_CONTRIBUTION_NEGATIVE": "assessed_contribution",
-                 "BUDGET_CONTRIBUTION_NOT_MONEY": "assessed_contribution",
-                 "BUDGET_PLAN_HOURS_INVALID": "support_plan_hours"}.get(error.code, "label")
+        field = PROBLEM_FIELDS.get(error.code, "label")
         raise ValidationFailed({field: Problem(error.code, fields.get("label"))}) from None
 
 

@@ -45,11 +45,6 @@ Rows = dict[str, list[dict[str, Any]]]
 # The column each shift problem belongs to.
 _SHIFT_COLUMN = {"SHIFT_END_BEFORE_START": "ends_at", "SHIFT_TOO_LONG": "ends_at",
                  "SHIFT_BREAK_INVALID": "break_minutes", "SLEEP_IN_AWAKE_OUTSIDE": "awake_periods"}
-# The column each budget-year problem belongs to (as services.budget.make_year maps them to fields).
-_BUDGET_COLUMN = {"BUDGET_BASIS_UNKNOWN": "basis", "BUDGET_AMOUNT_NEGATIVE": "amount",
-                  "BUDGET_AMOUNT_NOT_MONEY": "amount", "BUDGET_OPENING_NOT_MONEY": "opening_balance",
-                  "BUDGET_RATE_INVALID": "council_hourly_rate", "BUDGET_SURPLUS_WEEKS_INVALID": "surplus_limit_weeks",
-                  "BUDGET_FIRST_PAYMENT_OUTSIDE_YEAR": "first_payment_on", "BUDGET_YEAR_FORMAT": "label"}
 _ROTA_COLUMN = {"ROTA_NO_WEEKDAYS": "weekdays", "ROTA_BAD_WEEKDAY": "weekdays", "ROTA_BAD_INTERVAL": "interval_weeks",
                 "ROTA_UNTIL_BEFORE_START": "until", "SHIFT_START_EQUALS_END": "end_time",
                 "SHIFT_BREAK_INVALID": "break_minutes"}
@@ -224,9 +219,9 @@ def _budget(rows: Rows, today: date) -> None:
         try:
             budget.BudgetYear(row["label"], row["amount"], row["basis"], row["council_hourly_rate"],
                               row["council_on_cost_rate"], row["opening_balance"], row["surplus_limit_weeks"],
-                              row["first_payment_on"])
+                              row["first_payment_on"], row.get("assessed_contribution"), row.get("support_plan_hours"))
         except BudgetError as error:
-            raise invalid("budget_years", row, _BUDGET_COLUMN.get(error.code, "label"),
+            raise invalid("budget_years", row, budget.PROBLEM_FIELDS.get(error.code, "label"),
                           Problem(error.code, shown(row["label"]))) from None
     for row in rows["ledger_entries"]:
         try:

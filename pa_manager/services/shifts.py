@@ -6,6 +6,7 @@ dates and times (`ShiftInput`) and get domain `Shift` values back (key = stored 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import SimpleNamespace
 from datetime import date, datetime, time, timedelta, timezone
 
 from sqlalchemy import insert, select
@@ -180,8 +181,9 @@ def check_batch(db: Database, employer_id: int, shifts: list[Shift]) -> list[tup
         return batch_problems(s, employer_id, shifts)
 
 
-def batch_problems(s, employer_id: int, shifts: list[Shift]) -> list[tuple[int, str, Problem]]:
-    """check_batch inside a transaction the caller holds (so it can store what passes in the same one)."""
+def batch_problems(s, employer_id: int, shifts: list[Shift], replacing=frozenset()) -> list[tuple[int, str, Problem]]:
+    """check_batch inside a transaction the caller holds (so it can store what passes in the same one).
+    `replacing`: ids of saved shifts these take the place of (undo), left out of the overlap check."""
     if not shifts:
         return []
     pas = {pa.id: pa for pa in s.scalars(select(models.PersonalAssistant).where(
@@ -189,7 +191,8 @@ def batch_problems(s, employer_id: int, shifts: list[Shift]) -> list[tuple[int, 
     first = min(x.start for x in shifts) - timedelta(days=1, hours=1)
     last = max(x.end for x in shifts)
     stored = [to_shift(r) for r in s.execute(shift_rows().where(
-        models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))]
+        models.Shift.employer_id == employer_id, models.Shift.starts_at > first, models.Shift.starts_at < last))
+        if r.id not in replacing]
     paid = paid_periods(s, employer_id)
     found: list[tuple[int, str, Problem]] = []
     for index, shift in enumerate(shifts):
@@ -310,18 +313,17 @@ def added_shifts(recorder: Recorder, s, code: str, employer_id: int, ids: tuple[
 
 class ShiftRule(Rule):
     """Undo and redo of shifts, checked as saving checks them: nothing on a day already paid (taken
-    away, put back or moved), and a shift put back within its PA's employment and overlapping none.
-    Checked before writing (so a shift the same as one typed in since is refused in these words, not
-    by the database), or after, for a shift whose PA comes back in the same change."""
+    away, put back or moved), and a shift put back within its PA's employment and overlapping none,
+    all at once however many there are (batch_problems). Checked before writing, so a shift the same as
+    one typed in since is refused in these words, not by the database; or after, for shifts whose PA
+    comes back in the same change."""
 
     tables = frozenset({"shifts"})
 
     def before(self, s, rows, reversal):
+        rows = [r for r in rows if (r.old or r.new)["employer_id"] not in reversal.whole_employers]
         paid: dict[int, list] = {}
-        later = set()  # PAs who come back in the same change: their shifts are checked once they are back
         for r in rows:
-            if (r.old or r.new)["employer_id"] in reversal.whole_employers:
-                continue
             if r.old is not None:
                 employer_id = r.old["employer_id"]
                 if employer_id not in paid:
@@ -329,24 +331,28 @@ class ShiftRule(Rule):
                 problem = paid_day_problem(paid[employer_id], r.old["local_date"])
                 if problem is not None:
                     raise ValidationFailed({"day": problem})
-            if r.new is not None:
-                if s.get(models.PersonalAssistant, r.new["pa_id"]) is None:
-                    later.add(r.new["pa_id"])
-                else:
-                    _refuse_problems(s, {**r.new, "id": r.id})  # id None: put back under a new id
-        return later
+        present = {pa_id for (pa_id,) in s.execute(select(models.PersonalAssistant.id).where(
+            models.PersonalAssistant.id.in_({r.new["pa_id"] for r in rows if r.new is not None})))}
+        now = [{**r.new, "id": r.id} for r in rows if r.new is not None and r.new["pa_id"] in present]
+        _refuse_problems(s, now, {r.id for r in rows if r.id is not None})
+        return present
 
-    def after(self, s, rows, later, reversal):
-        for r in rows:
-            if r.new is not None and r.new["pa_id"] in later:
-                _refuse_problems(s, r.new)
+    def after(self, s, rows, present, reversal):
+        later = [r.new for r in rows if r.new is not None and r.new["pa_id"] not in present
+                 and r.new["employer_id"] not in reversal.whole_employers]
+        _refuse_problems(s, later, {v["id"] for v in later})
 
 
-def _refuse_problems(s, values: dict) -> None:
-    shift = to_shift(models.Shift(**values))
-    problems = shift_problems(s, values["employer_id"], shift)
-    if problems:
-        raise ValidationFailed(problems)
+def _refuse_problems(s, shifts: list[dict], replacing: set[int]) -> None:
+    """The first problem with shifts about to be put back (row values; id None for a new one), if any."""
+    by_employer: dict[int, list[Shift]] = {}
+    for values in shifts:
+        by_employer.setdefault(values["employer_id"], []).append(to_shift(SimpleNamespace(**values)))
+    for employer_id, put in by_employer.items():
+        problems = batch_problems(s, employer_id, put, replacing)
+        if problems:
+            _, field, problem = problems[0]
+            raise ValidationFailed({field: problem})
 
 
 def get_shift(db: Database, shift_id: int) -> Shift:

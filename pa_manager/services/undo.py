@@ -321,10 +321,12 @@ def _write(connection, planned: list[RowChange]) -> list[RowChange]:
     and return what was written: old as it was, new as it is now."""
     order, tables = _order(), _tables()
     written: list[RowChange] = []
-    for r in sorted((p for p in planned if p.new is None), key=lambda p: (-order[p.table], p.id)):
-        table = tables[r.table]
-        connection.execute(delete(table).where(table.c.id == r.id))
-        written.append(r)
+    deletes = sorted((p for p in planned if p.new is None), key=lambda p: (-order[p.table], p.id))
+    for name in sorted({p.table for p in deletes}, key=lambda n: -order[n]):
+        table = tables[name]
+        for part in _chunks([p.id for p in deletes if p.table == name]):
+            connection.execute(delete(table).where(table.c.id.in_(part)))
+    written += deletes
     new_ids: dict[str, dict[int, int]] = defaultdict(dict)
     puts = sorted((p for p in planned if p.new is not None), key=lambda p: (order[p.table], p.new["id"]))
     postgresql = connection.dialect.name == "postgresql"

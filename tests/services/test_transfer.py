@@ -147,3 +147,19 @@ def test_an_export_laid_out_as_earlier_versions_wrote_it_is_still_imported(demo_
     assert len(people.list_pas(other, new_id)) == len(people.list_pas(demo_db, source.id))
     assert len(shifts_between(other, new_id, date(2000, 1, 1), date(2100, 1, 1))) == len(document["tables"]["shifts"])
     other.close()
+
+
+def test_a_budget_year_with_a_negative_contribution_is_refused_naming_it(demo_db, new_data, tmp_path):
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        document = json.loads(archive.read("employer.json"))
+    document["tables"]["budget_years"][0]["assessed_contribution"] = "-5.00"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("employer.json", json.dumps(document))
+    other = _other_install(new_data)
+    with pytest.raises(ServiceError, match="Nothing was imported from m.paemployer") as refused:
+        transfer.import_employer(other, path)
+    assert "contribution" in str(refused.value).lower()
+    assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
+    other.close()

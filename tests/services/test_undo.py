@@ -19,8 +19,8 @@ from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain import compliance
 from pa_manager.domain.budget import LedgerEntry
 from pa_manager.services import (
-    budget, budget_report, checks, employers, history, hours, pay_day, pay_runs, people, rota, shifts, timesheets,
-    training, undo, undo_rules,
+    budget, budget_report, checks, employers, history, hours, pay_day, pay_runs, people, rota, shifts, staff_import,
+    timesheets, training, transfer, undo, undo_rules,
 )
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.services.undo_rules import NOT_CHECKED, RULES
@@ -501,3 +501,34 @@ def test_an_extra_on_a_pay_day_finalised_since_cannot_be_taken_back(db, employer
     with pytest.raises(ValidationFailed, match="finalised"):
         undo_rules.reverse(db, added.change, today)
     assert len(pay_day.list_extras(db, employer.id, date(2026, 11, 30))) == 1
+
+
+# --- imports and employer duties -----------------------------------------------------------------------
+
+
+def test_importing_a_staff_list(db, employer, today, tmp_path):
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number,start_date,hourly_rate\n"
+                     "Ruth Okoro,1988-02-14,JT482193B,2025-06-02,12.71\nBea Flynn,1979-11-30,,,\n")
+    imported = undo_and_redo(db, employer.id, lambda: staff_import.import_staff(
+        db, staff, "Ada Lovell", today).change, today)
+    assert undo_text(imported) == "Import 2 PAs"
+    assert {r.table for r in imported.rows} == {"pas", "pay_rates"}
+
+
+def test_importing_an_employer_file_and_taking_it_back(db, employer, ann, today, tmp_path):
+    path = transfer.export_employer(db, employer.id, tmp_path / "ada.paemployer", NOW)
+    imported = transfer.import_employer_undoably(db, path, rename_to="Ada Lovell (copy)", today=today)
+    assert undo_text(imported.change) == "Import employer Ada Lovell (copy)"
+    after = rows_of(db, imported.value)
+    redo = undo_rules.reverse(db, imported.change, today)
+    assert employers.find_employer(db, "Ada Lovell (copy)") is None
+    again = undo_rules.reverse(db, redo, today)
+    assert rows_of(db, again.added_employer) == after
+
+
+def test_changing_the_employers_duties(db, employer, today):
+    change = undo_and_redo(db, employer.id, lambda: employers.save_employer_undoably(
+        db, replace(employer, insurer="Hearthside Mutual", insurance_renewal_date=date(2027, 3, 1)),
+        code="EMPLOYER_DUTIES_CHANGED").change, today)
+    assert undo_text(change) == "Change Ada Lovell's duties as an employer"
