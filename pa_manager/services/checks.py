@@ -314,7 +314,8 @@ class CheckRule(Rule):
             if values["employer_id"] in reversal.whole_employers:
                 continue  # their history came back with them
             if r.new is None:
-                _noted(s, values["employer_id"], values["pa_id"], history.CHECK_REMOVED, kind, None)
+                if s.get(models.PersonalAssistant, values["pa_id"]) is not None:  # not removed with their PA
+                    _noted(s, values["employer_id"], values["pa_id"], history.CHECK_REMOVED, kind, None)
                 continue
             on = {"dbs": "issue_date", "right_to_work": "checked_on", "contract": "statement_given_on"}.get(kind)
             on = values[on] if on else values["received_on"] or values["requested_on"]

@@ -97,7 +97,7 @@ def test_a_pay_rise_is_due_to_be_told_in_writing_then_a_notice_clears_it(db, hou
     assert (notice.kind, notice.changes, notice.as_at) == ("change_notice", (law.PAY,), date(2027, 4, 1))
     pay = notice.worded.section(law.PAY).paragraphs
     assert pay[0] == "From now on: You are paid £13.60 an hour, from 1 April 2027."
-    assert pay[-1].startswith("It used to say: You are paid £13.00 an hour")
+    assert pay[-1] == "It used to say: You are paid £13.00 an hour, from 7 December 2026."  # only what differs
     statement_given.record_given(db, employer_id, notice.id, date(2027, 3, 21))
     assert "STATEMENT_CHANGE_DUE" not in _codes(db, employer_id, date(2027, 5, 2))
 
