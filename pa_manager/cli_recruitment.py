@@ -35,7 +35,7 @@ def add_parsers(sub, data_option, cli) -> None:
     p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write: .pdf or .html")
     p.add_argument("--format", choices=["pdf", "html"], default=None, help="default: from the ending of --out")
     data_option(p)
-    p.set_defaults(run=cmd_policy)
+    p.set_defaults(run=lambda args: cmd_policy(args, cli))
 
 
 def cmd_statement(args, cli) -> int:
@@ -69,8 +69,7 @@ def cmd_statement(args, cli) -> int:
     return 0
 
 
-def cmd_policy(args) -> int:
-    from pa_manager import cli
+def cmd_policy(args, cli) -> int:
     from pa_manager.policy_words import NAMES
     from pa_manager.services import policies
 

@@ -1,5 +1,5 @@
 """What needs doing about taking on and keeping PAs, for the dashboard's list: changes to tell in
-writing, applicants' details to erase, probation reviews. One entry point, so services.checks.due_list
+writing, applicants' details to erase, probation reviews. One entry point, so services.due.due_list
 gains one line."""
 from __future__ import annotations
 

@@ -12,6 +12,7 @@ from pa_manager.domain import induction as rules
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import checks, employers, induction, people, statements, training, undo_rules
+from pa_manager.services import due
 from pa_manager.services.errors import ValidationFailed
 
 START = date(2026, 12, 7)
@@ -47,7 +48,7 @@ def test_the_usual_plan_ticked_off_fills_in_the_care_certificate_and_the_inducti
             induction.mark_done(db, employer_id, pa_id, item_id, date(2027, 2, 20))
     assert all(s.state == rules.DONE for _, s in induction.plan_states(db, employer_id, pa_id, today))
     assert checks.pa_checks(db, employer_id, pa_id).contract.induction_completed_on == date(2027, 2, 20)
-    assert "INDUCTION_DUE" not in {i.code for i in checks.due_list(db, employer_id, date(2027, 2, 21))}
+    assert "INDUCTION_DUE" not in {i.code for i in due.due_list(db, employer_id, date(2027, 2, 21))}
 
 
 def test_a_topic_of_your_own_and_undoing_the_plan(db, new_pa, today):
@@ -66,7 +67,7 @@ def test_the_probation_review_is_due_until_decided(db, new_pa, today):
     statements.make_statement(db, employer_id, pa_id, today)
     [item] = induction.probation_due(db, employer_id, date(2027, 3, 1))
     assert (item.code, item.due, item.status) == ("PROBATION_REVIEW_DUE", date(2027, 3, 7), "due_soon")
-    assert "PROBATION_REVIEW_DUE" in {i.code for i in checks.due_list(db, employer_id, date(2027, 3, 1))}
+    assert "PROBATION_REVIEW_DUE" in {i.code for i in due.due_list(db, employer_id, date(2027, 3, 1))}
     with pytest.raises(ValidationFailed, match="Enter the new day the probation ends"):
         induction.add_review(db, employer_id, pa_id, rules.ProbationReview(date(2027, 3, 5), rules.EXTENDED), today)
     induction.add_review(db, employer_id, pa_id, rules.ProbationReview(date(2027, 3, 5), rules.EXTENDED,

@@ -15,6 +15,7 @@ from pa_manager.domain.particulars import WorkingPattern
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
 from pa_manager.services import checks, employers, people, recruitment, rota, statements, training, undo_rules
+from pa_manager.services import due
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from tests.reports.html_checks import accessibility_problems, page_text
 from tests.reports.test_document import pdf_text
@@ -129,7 +130,7 @@ def test_an_accepted_offer_makes_the_pa_and_the_checklist_takes_over(db, employe
     assert (filled.status, filled.filled_on) == (r.FILLED, date(2026, 11, 26))
 
     # The New PA checklist's items are now about Dee, and the offer's conditions follow her checks.
-    items = {i.code for i in checks.due_list(db, employer_id, today) if i.pa_key == pa_id}
+    items = {i.code for i in due.due_list(db, employer_id, today) if i.pa_key == pa_id}
     assert {"RIGHT_TO_WORK_MISSING", "DBS_MISSING", "REFERENCES_MISSING", "CONTRACT_STATEMENT_DUE"} <= items
     assert not r.ready_to_start(recruitment.conditions_for(db, employer_id, dee.id))
     checks.save_right_to_work(db, employer_id, pa_id, RightToWorkCheck("manual_document", date(2026, 12, 1), "UK passport"))
@@ -162,7 +163,7 @@ def test_applicants_not_taken_on_are_due_for_erasing_and_erased(db, employer_id,
     recruitment.accept_offer(db, employer_id, dee.id, date(2026, 12, 10), today)
 
     def erase_item(on):
-        return next((i for i in checks.due_list(db, employer_id, on, include_ok=True)
+        return next((i for i in due.due_list(db, employer_id, on, include_ok=True)
                      if i.code == r.APPLICANT_DETAILS_ERASE), None)
 
     assert (erase_item(today).due, erase_item(today).status) == (date(2027, 6, 9), "ok")

@@ -15,7 +15,7 @@ from pa_manager.domain import particulars as law
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
-from pa_manager.services import checks, employers, people, rota, statements
+from pa_manager.services import checks, due, employers, people, rota, statements
 from pa_manager.services import undo_rules
 from pa_manager.services import statement_given
 from pa_manager.services.errors import ChangedElsewhere, ValidationFailed
@@ -36,7 +36,7 @@ def household(db, today):
 
 
 def _codes(db, employer_id, today):
-    return {i.code: i for i in checks.due_list(db, employer_id, today)}
+    return {i.code: i for i in due.due_list(db, employer_id, today)}
 
 
 def test_a_statement_is_made_from_the_records_and_kept_with_its_date(db, household, today):

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from pa_manager.domain import recruitment as r
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.services import checks, employers, people, recruitment, statements
+from pa_manager.services import due
 from pa_manager.ui.dialogs.check_dialogs import DBSCheckDialog, ReferenceDialog, RightToWorkDialog
 from pa_manager.ui.dialogs.checklists import NewPAChecklistDialog
 from pa_manager.ui.dialogs.recruitment_dialogs import (
@@ -279,7 +280,7 @@ def test_a_vacancy_to_a_signed_statement_by_keyboard_alone(qtbot, context, by_ke
     assert "Your main tasks are: personal care" in " ".join(worded.section("JOB").paragraphs)
     assert "You are paid £13.45 an hour, from 7 December 2026." in worded.section("PAY").paragraphs[0]
     assert page.team.status.item(0).text() == "Done: written statement given 7 December 2026, signed 7 December 2026."
-    open_items = {i.code for i in checks.due_list(context.db, employer.id, START) if i.pa_key == dee_pa.id}
+    open_items = {i.code for i in due.due_list(context.db, employer.id, START) if i.pa_key == dee_pa.id}
     assert not open_items & {"RIGHT_TO_WORK_MISSING", "DBS_MISSING", "REFERENCES_MISSING", "CONTRACT_STATEMENT_DUE"}
     assert [name for name, result in log if not result] == ["NewPAChecklistDialog"]  # closed with Escape; all else saved
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+    QFileDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
@@ -23,6 +23,7 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, StatementTermsDialog
+from pa_manager.ui.widgets.adaptive import AdaptiveRow, AdaptiveSplitter
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
@@ -100,11 +101,7 @@ class TeamPanel(QWidget):
         details.addWidget(self.status)
         details.addWidget(records_label)
         details.addWidget(self.records_list, stretch=1)
-        record_row = QHBoxLayout()
-        record_row.addWidget(self.given_button)
-        record_row.addWidget(self.copy_button)
-        record_row.addStretch()
-        details.addLayout(record_row)
+        details.addWidget(AdaptiveRow(self.given_button, self.copy_button))  # a column when narrow
         for button in (self.terms_button, self.make_button, self.notice_button):
             details.addWidget(button)
         self.induction_button = QPushButton("&Induction plan…")
@@ -117,7 +114,7 @@ class TeamPanel(QWidget):
         for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button):
             details.addWidget(button)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QFileDialog, QGridLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
-    QPushButton, QSplitter, QVBoxLayout, QWidget,
+    QApplication, QFileDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain import recruitment as r
@@ -23,6 +23,7 @@ from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.recruitment_dialogs import (
     AcceptedDialog, ApplicantDialog, DecisionDialog, InterviewDialog, OfferDialog, QuestionsDialog, VacancyDialog,
 )
+from pa_manager.ui.widgets.adaptive import AdaptiveRow, AdaptiveSplitter
 from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.status_list import StatusList
 
@@ -112,30 +113,22 @@ class VacanciesPanel(QWidget):
         details = QVBoxLayout(right)
         details.addWidget(self.vacancy_heading)
         details.addWidget(self.summary)
-        pack_row = QGridLayout()
-        for n, button in enumerate((self.pack_button, self.copy_button, self.questions_button)):
-            pack_row.addWidget(button, 0, n)
-        details.addLayout(pack_row)
+        # Rows of buttons that become columns on a small screen or at large text.
+        details.addWidget(AdaptiveRow(self.pack_button, self.copy_button, self.questions_button))
         details.addWidget(self.advert)
         details.addWidget(applicant_label)
         details.addWidget(self.applicant_list, stretch=1)
-        grid = QGridLayout()
-        for n, button in enumerate((self.add_button, self.edit_button, self.scores_button, self.sheet_button,
-                                    self.decision_button, self.offer_button, self.accepted_button, self.erase_button)):
-            grid.addWidget(button, n // 4, n % 4)
-        details.addLayout(grid)
+        details.addWidget(AdaptiveRow(self.add_button, self.edit_button, self.scores_button, self.sheet_button))
+        details.addWidget(AdaptiveRow(self.decision_button, self.offer_button, self.accepted_button, self.erase_button))
         self.offer_part = QWidget()
         offer_layout = QVBoxLayout(self.offer_part)
         offer_layout.setContentsMargins(0, 0, 0, 0)
         offer_layout.addWidget(conditions_label)
         offer_layout.addWidget(self.conditions)
-        offer_buttons = QGridLayout()
-        offer_buttons.addWidget(self.checklist_button, 0, 0)
-        offer_buttons.addWidget(self.statement_button, 0, 1)
-        offer_layout.addLayout(offer_buttons)
+        offer_layout.addWidget(AdaptiveRow(self.checklist_button, self.statement_button))
         details.addWidget(self.offer_part)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 1)
