@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from hours import TODAY, timesheet  # noqa: E402
 
-from pa_manager.services import employers, undo, undo_rules  # noqa: E402
+from pa_manager.services import employers, undo_rules  # noqa: E402
 from pa_manager.services.demo import create_demo  # noqa: E402
 from pa_manager.services.people import list_pas  # noqa: E402
 from pa_manager.services.timesheets import import_timesheet  # noqa: E402

@@ -532,7 +532,7 @@ def cmd_hours(args) -> int:
 
 
 def cmd_due(args) -> int:
-    from pa_manager.services.checks import due_list
+    from pa_manager.services.due import due_list
     from pa_manager.services.dashboard import pay_concerns
     from pa_manager.services.employers import list_employers
     from pa_manager.wording import due_item_sentence

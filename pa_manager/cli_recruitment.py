@@ -3,6 +3,7 @@
 `pa-manager statement --employer E --pa NAME --out FILE.pdf` makes (and keeps, with today's date) the
 PA's written statement of employment particulars, or with --change-notice a notice of what changed
 since the last one they were given, and writes it as a PDF to sign or a web page.
+`pa-manager policy KIND --employer E --out FILE` writes one of the household's policies.
 """
 from __future__ import annotations
 
@@ -24,6 +25,17 @@ def add_parsers(sub, data_option, cli) -> None:
     p.add_argument("--json", action="store_true", help="print what was made as JSON")
     data_option(p)
     p.set_defaults(run=lambda args: cmd_statement(args, cli))
+
+    from pa_manager.policy_words import POLICIES
+
+    p = sub.add_parser("policy", help="write one of the household's policies, filled in with the employer's details, as "
+                                      "a PDF to share and sign or a web page")
+    p.add_argument("kind", choices=POLICIES, metavar="KIND", help=", ".join(POLICIES))
+    p.add_argument("--employer", required=True)
+    p.add_argument("--out", required=True, type=Path, metavar="FILE", help="the file to write: .pdf or .html")
+    p.add_argument("--format", choices=["pdf", "html"], default=None, help="default: from the ending of --out")
+    data_option(p)
+    p.set_defaults(run=lambda args: cmd_policy(args, cli))
 
 
 def cmd_statement(args, cli) -> int:
@@ -54,4 +66,14 @@ def cmd_statement(args, cli) -> int:
     else:
         print(f"Wrote {made.worded.pa_name}'s written statement (terms as at {format_date(made.as_at)}) to {args.out}. "
               "Give it to them within 7 days, then record the day you gave it in PA Manager.")
+    return 0
+
+
+def cmd_policy(args, cli) -> int:
+    from pa_manager.policy_words import NAMES
+    from pa_manager.services import policies
+
+    db = cli._open(args)
+    path = policies.save_policy(db, cli._employer_id(db, args.employer), args.kind, args.out, cli._today(), args.format)
+    print(f"Wrote the {NAMES[args.kind]} to {path}.")
     return 0

@@ -39,8 +39,70 @@ MESSAGES = {
     "YOUNG_WORKER_LONG_SHIFT":
         "The rota has {value} working more than 8 hours a day or 40 hours a week, which the law does not allow for "
         "someone under 18: change their rota on the Hours page.",
+    # --- recruitment (domain.recruitment) ---
+    "VACANCY_TITLE_MISSING":
+        "Enter the job title, for example Personal assistant.",
+    "VACANCY_NO_TASKS":
+        "Tick at least one task, or describe the job in your own words.",
+    "VACANCY_RATE_MISSING":
+        "Enter the hourly rate, like 13.50.",
+    "VACANCY_HOURS_MISSING":
+        "Enter the hours a week, add the shifts, or tick irregular hours.",
+    "VACANCY_CLOSING_BEFORE_OPENING":
+        "Enter a closing date on or after the day the vacancy opens.",
+    "VACANCY_RETENTION_RANGE":
+        "Enter a number of months from 1 to 24.",
+    "APPLICANT_NAME_MISSING":
+        "Enter the applicant's name.",
+    "APPLICANT_CONTACT_MISSING":
+        "Enter an email address or a phone number, so you can reply to them.",
+    "APPLICANT_SOURCE_UNKNOWN":
+        "Choose where they heard about the job.",
+    "DECISION_REASONS_MISSING":
+        "Say why, in a sentence or two: it helps you answer them fairly and shows your decision was made on the "
+        "evidence.",
+    "OFFER_RATE_MISSING":
+        "Enter the hourly rate you are offering, like 13.50.",
+    "OFFER_START_MISSING":
+        "Enter the day they would start.",
+    "OFFER_HOURS_MISSING":
+        "Enter the hours a week, or tick irregular hours.",
+    "OFFER_ACCEPTED_BEFORE_MADE":
+        "Enter a date on or after the day you made the offer.",
+    # --- induction and probation (domain.induction) ---
+    "PROBATION_EXTENDED_TO_MISSING":
+        "Enter the new day the probation ends.",
+    "PROBATION_EXTENDED_TO_EARLY":
+        "Enter a new end after the day of the review and after the probation would have ended.",
+    "PROBATION_OUTCOME_UNKNOWN":
+        "Choose what you decided.",
+    "INDUCTION_COURSE_ON_TRAINING_PAGE":
+        "Record {value} on the Training page, with its date and certificate: the plan then shows it as done.",
+    # --- keeping good PAs (domain.keeping) ---
+    "EXIT_NOT_A_LEAVER":
+        "Record {value} as a leaver on the People page first, then keep a note of why they left.",
+    "EXIT_REASON_UNKNOWN":
+        "Choose the main reason they left.",
+    # --- disciplinary and grievance cases (domain.cases) ---
+    "CASE_KIND_UNKNOWN":
+        "Choose whether it is a disciplinary case or a grievance.",
+    "CASE_SUMMARY_MISSING":
+        "Say in a sentence or two what the case is about.",
+    "CASE_STEP_UNKNOWN":
+        "Choose what kind of step it was.",
+    "CASE_STEP_BEFORE_OPENING":
+        "Enter a date on or after the day the case was opened.",
+    "CASE_OUTCOME_UNKNOWN":
+        "Choose how the case ended.",
+    "CASE_CLOSED_BEFORE_OPENING":
+        "Enter a date on or after the day the case was opened.",
     # --- What needs doing ---
     "STATEMENT_CHANGE_DUE":
         "Give {value} a written notice of the change to their {what} (or a new written statement): the law asks "
         "for it within a month of the change.",
+    "PROBATION_REVIEW_DUE":
+        "Review how {value}'s probation has gone, and tell them in writing whether their job is confirmed.",
+    "APPLICANT_DETAILS_ERASE":
+        "Erase the details of the applicants you did not take on for the {value} job ({count} of them): you chose to "
+        "keep them only until then.",
 }

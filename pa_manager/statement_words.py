@@ -523,8 +523,10 @@ def word_change_notice(before: WordedStatement, after: WordedStatement, codes: t
         new = after.section(code)
         old = next((s for s in before.sections if s.code == code), None)
         paragraphs = [f"From now on: {line}" if i == 0 else line for i, line in enumerate(new.paragraphs)]
-        if old is not None:
-            paragraphs.append("It used to say: " + " ".join(old.paragraphs))
+        if old is not None:  # what it said before, where it differs from what it says now
+            before_words = [line for line in old.paragraphs if line not in new.paragraphs]
+            if before_words:
+                paragraphs.append("It used to say: " + " ".join(before_words))
         sections.append(Section(code, new.heading, tuple(paragraphs), new.provision))
     closing = ("Please sign below to show you have received this notice, and keep it with your statement.",)
     return WordedStatement("change_notice", f"Notice of a change to the employment terms of {after.pa_name}",

@@ -66,10 +66,22 @@ def _added(tables: dict[str, list[dict[str, Any]]]) -> dict[str, list[dict[str, 
                                                        "employer_name": tables["employers"][0]["name"],
                                                        "pa_name": tables["pas"][0]["name"], "as_at": "2026-06-01",
                                                        "intro": [], "sections": [], "closing": []})},
+        "offers": {"id": 1, "employer_id": employer, "applicant_id": tables["applicants"][0]["id"],
+                   "made_on": "2026-10-01", "hourly_rate": "13.45", "hours_per_week": "10", "irregular_hours": False,
+                   "start_date": "2026-11-02", "other_conditions": "", "accepted_on": None, "declined_on": "2026-10-03"},
+        "induction_items": {"id": 1, "employer_id": employer, "pa_id": pa, "kind": "task", "key": "Where things are kept",
+                            "due_on": "2026-06-08", "completed_on": "2026-06-08"},
+        "hr_cases": {"id": 1, "employer_id": employer, "pa_id": pa, "kind": "grievance", "opened_on": "2026-07-01",
+                     "summary": "Rota changes at short notice", "outcome": "upheld", "closed_on": "2026-07-20"},
+        "hr_case_steps": {"id": 1, "employer_id": employer, "case_id": 1, "on": "2026-07-08", "kind": "meeting",
+                          "notes": "Talked it through", "accompanied_by": ""},
     }
+    steps_added = not tables["hr_case_steps"]
     for name, row in rows.items():
         if not tables[name]:
             tables[name] = [row]
+    if steps_added:
+        tables["hr_case_steps"][0]["case_id"] = tables["hr_cases"][0]["id"]
     tables["training_records"][0]["attachment_id"] = tables["attachments"][0]["id"]
     return tables
 

@@ -24,16 +24,16 @@ def read_everything(db, employer_id: int, today: date, *, reports: bool = True) 
     """`reports=False` leaves out the report documents, which add little reading of their own to what
     the pages read, and take as long again (the fuzz tests, which call this many times)."""
     from pa_manager.services import (
-        budget, budget_report, checks, compliance_report, dashboard, employers, hours, pay_day, pay_runs, payslips,
+        budget, budget_report, checks, compliance_report, dashboard, due, employers, hours, pay_day, pay_runs, payslips,
         people, rota, training, training_report, wages,
     )
 
     employers.list_employers(db, today)
     employers.get_employer(db, employer_id)
-    checks.caseload(db, today)
+    due.caseload(db, today)
     dashboard.load_dashboard(db, employer_id, today)
     checks.all_checks(db, employer_id)
-    checks.due_list(db, employer_id, today, 60)
+    due.due_list(db, employer_id, today, 60)
     pas = people.list_pas(db, employer_id)
     wages.wage_standings(db, employer_id, today)
     wages.wage_warnings(db, employer_id, today)

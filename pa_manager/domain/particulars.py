@@ -30,6 +30,7 @@ from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.holiday import (
     LEAVE_YEAR_STARTS, fixed_hours_entitlement, irregular_hours_rates, leave_year_start, statutory_leave,
 )
+from pa_manager.domain.keeping import service_length
 from pa_manager.domain.pay_rates import base_rate_on
 from pa_manager.domain.people import BANK_HOLIDAY, HOURLY, SLEEP_IN_ALLOWANCE, WEEKEND, PayRateEntry, pay_terms
 from pa_manager.domain.rates import RatesError, group, value as rate
@@ -312,7 +313,7 @@ def statutory_employer_notice_weeks(continuous_from: date, on: date) -> int:
     law = group(TOPIC, "statutory_notice", on).values
     if on < continuous_from + relativedelta(months=int(law["qualifying_months"])):
         return 0
-    years = relativedelta(on, continuous_from).years
+    years = service_length(continuous_from, on).years
     return min(max(1, years * int(law["employer_weeks_per_year"])), int(law["employer_max_weeks"]))
 
 

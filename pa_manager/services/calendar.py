@@ -7,7 +7,7 @@ from pathlib import Path
 from pa_manager.domain.calendar_export import calendar_ics
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, OVERDUE
 from pa_manager.messages import format_date
-from pa_manager.services.checks import due_list
+from pa_manager.services.due import due_list
 from pa_manager.services.employers import get_employer
 from pa_manager.wording import due_item_sentence, when_words
 

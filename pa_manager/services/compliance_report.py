@@ -9,7 +9,8 @@ from pa_manager.domain.compliance import DBSCheck, RightToWorkCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import format_date
 from pa_manager.reports.compliance import ComplianceReport, PASection, StatusLine, write_compliance_report
-from pa_manager.services.checks import PACheckRecords, all_checks, due_list
+from pa_manager.services.checks import PACheckRecords, all_checks
+from pa_manager.services.due import due_list
 from pa_manager.services.employers import get_employer
 from pa_manager.domain.training import CODES as TRAINING_CODES
 from pa_manager.wording import STATUS_WORD, due_item_sentence, summary_words, when_words

@@ -11,7 +11,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.budget import balance_on, budget_year_label
 from pa_manager.services import budget
 from pa_manager.services.budget_report import forecast_line
-from pa_manager.services.checks import due_list
+from pa_manager.services.due import due_list
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.pay_runs import (
     EnrolmentDue, UnpaidWork, default_pay_date, pension_enrolment_due, unpaid_work,

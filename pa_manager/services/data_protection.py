@@ -20,6 +20,7 @@ from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.payslips import document_for
 from pa_manager.storage import models
+from pa_manager.storage import recruitment_models as rm
 from pa_manager.storage.database import Database, lock_employer
 from pa_manager.storage.transfer import dump_pa
 
@@ -38,6 +39,12 @@ personal-data.json  every record about them, table by table: their details and p
 payslips/           each of their payslips, as printed from the pay record.
 certificates/       training certificates kept with their records.
 """
+
+
+# What taking on and keeping a PA left about them: their terms and statements, induction, probation, exit
+# record, their application (with its interview scores and offer) and any disciplinary or grievance case.
+RECRUITMENT_RECORDS = (rm.EmploymentTerms, rm.WrittenStatement, rm.InductionItem, rm.ProbationReview, rm.ExitRecord,
+                       rm.Applicant, rm.HRCase)
 
 
 def _pa_row(session, employer_id: int, pa_id: int) -> models.PersonalAssistant:
@@ -120,7 +127,7 @@ def erase_former_pa(db: Database, employer_id: int, pa_id: int, today: date) -> 
         new_name = f"Former PA {number}"
         for model in (models.DBSCheck, models.RightToWorkCheck, models.Reference, models.Contract, models.Meeting,
                       models.RequiredCourse, models.CareCertificateProgress, models.PayNote, models.PayAdjustment,
-                      models.RotaPattern):
+                      models.RotaPattern, *RECRUITMENT_RECORDS):
             s.execute(delete(model).where(model.pa_id == pa_id))
         certificates = list(s.scalars(select(models.TrainingRecord.attachment_id).where(
             models.TrainingRecord.pa_id == pa_id, models.TrainingRecord.attachment_id.is_not(None))))

@@ -26,6 +26,7 @@ from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
 from pa_manager.services.people import get_pa, list_pas, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
 from pa_manager.services import budget, rti, training
+from pa_manager.services.recruitment_demo import add_recruitment_demo
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
 from pa_manager.storage.database import Database
@@ -251,6 +252,7 @@ def _create_demo(db: Database, today: date) -> int:
     _pay_runs(db, first_id, today)
     _training(db, first_id, stored, today)
     _budget(db, first_id, today)
+    add_recruitment_demo(db, first_id, today)  # services/recruitment_demo.py
     return first_id
 
 

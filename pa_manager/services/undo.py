@@ -229,6 +229,17 @@ class Recorder:
         for (row_id,) in self._connection.execute(select(table.c.id).where(and_(*where))):
             self._old.setdefault((table.name, row_id), None)
 
+    def added_whole(self, model, row_id: int) -> None:
+        """A row the action inserted, with every row that refers to it (those its delete would carry on
+        into), all as inserted by the action; rows already watched keep what was read before."""
+        self._session.flush()
+        table = table_of(model)
+        self._old.setdefault((table.name, row_id), None)
+        for child, column in _dependents(table.name):
+            child_table = _tables()[child]
+            for (child_id,) in self._connection.execute(select(child_table.c.id).where(child_table.c[column] == row_id)):
+                self.added_whole(child_table, child_id)
+
     def change(self, code: str, employer_id: int | None, **facts: Any) -> Change:
         """The change the action made: every row watched or named, before and after."""
         self._session.flush()
@@ -246,6 +257,17 @@ class Recorder:
 
 def done(value: T, recorder: Recorder, code: str, employer_id: int | None, **facts: Any) -> Done[T]:
     return Done(value, recorder.change(code, employer_id, **facts))
+
+
+def undoable(db: Database, code: str, employer_id: int | None, action, watches, facts=lambda value: {}) -> Done:
+    """Do `action()` in one transaction with the change it made: `watches` are (model, *where) read
+    before it (rows it adds inside them are found again); `facts(value)` says what was done."""
+    with db.session() as s:
+        recorder = Recorder(s)
+        for model, *where in watches:
+            recorder.watch(model, *where)
+        value = action()
+        return done(value, recorder, code, employer_id, **facts(value))
 
 
 # --- putting rows back ------------------------------------------------------------------------------

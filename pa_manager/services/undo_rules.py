@@ -10,11 +10,15 @@ from datetime import date
 
 from pa_manager.domain.validation import Problem
 from pa_manager.services.budget import BudgetRule
+from pa_manager.services.cases import CaseRule
 from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
+from pa_manager.services.induction import ProbationRule
+from pa_manager.services.keeping import ExitRecordRule
 from pa_manager.services.pay_day import PayDayRule
 from pa_manager.services.people import PARule
+from pa_manager.services.recruitment import RecruitmentRule
 from pa_manager.services.rota import PatternRule
 from pa_manager.services.shifts import ShiftRule
 from pa_manager.services.training import TrainingRule
@@ -44,6 +48,10 @@ RULES: tuple[Rule, ...] = (
     BudgetRule(),
     PayDayRule(),
     PayRecordRule(),
+    RecruitmentRule(),
+    ProbationRule(),
+    ExitRecordRule(),
+    CaseRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {
@@ -53,6 +61,9 @@ NOT_CHECKED: dict[str, str] = {
     "statement_balances": "a balance read off a bank statement may be any amount",
     "rti_reports": "a note of an RTI file made or sent: putting it back or taking it away changes no pay record",
     "employment_terms": "any choices the form accepts may be put back: they were checked when saved",
+    "interview_scores": "a score put back is one saving checked (1 to 4); an erased applicant's scores keep no notes",
+    "induction_items": "an induction plan may hold any topic due on any day; a Care Certificate standard ticked "
+                       "off is checked by the training rule",
     "written_statements": "a statement is put back as it was made; one given since has changed, so its undo is "
                           "refused as changed meanwhile",
 }

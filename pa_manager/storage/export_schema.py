@@ -41,7 +41,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, UniqueConstraint
 
-from pa_manager.domain import budget, compliance, pay_period, rota, shifts, training
+from pa_manager.domain import budget, cases, compliance, induction, keeping, pay_period, recruitment, rota, shifts, training
 from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR
 from pa_manager.domain.money import AMOUNT_LIMIT, PENNY
 from pa_manager.domain.nation import Nation
@@ -110,6 +110,14 @@ CODES: dict[tuple[str, str], Callable[[], frozenset]] = {
     ("budget_years", "basis"): _members(budget.PAYMENTS_PER_YEAR),
     ("ledger_entries", "category"): _members(budget.CATEGORIES),
     ("ledger_entries", "source"): _members(budget.SOURCES),
+    ("vacancies", "status"): _members(recruitment.VACANCY_STATUSES),
+    ("applicants", "status"): _members(recruitment.APPLICANT_STATUSES),
+    ("applicants", "source"): _members(recruitment.SOURCES),
+    ("induction_items", "kind"): _members(induction.KINDS),
+    ("probation_reviews", "outcome"): _members(induction.OUTCOMES),
+    ("exit_records", "reason"): _members(keeping.REASONS),
+    ("hr_cases", "kind"): _members(cases.KINDS),
+    ("hr_case_steps", "kind"): _members(cases.STEP_KINDS),
 }
 
 

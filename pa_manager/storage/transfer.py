@@ -124,6 +124,13 @@ def dump_pa(connection: Connection, pa_id: int) -> dict[str, list[dict[str, Any]
     checks = [r["id"] for r in out.get("dbs_checks", [])]
     out["dbs_status_checks"] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in connection.execute(
         select(status).where(status.c.dbs_check_id.in_(checks)).order_by(status.c.id))] if checks else []
+    # Rows about them one step removed: their application's interview scores and offer, their cases' steps.
+    for name, parent, key in (("interview_scores", "applicants", "applicant_id"), ("offers", "applicants", "applicant_id"),
+                              ("hr_case_steps", "hr_cases", "case_id")):
+        table = Base.metadata.tables[name]
+        parents = [r["id"] for r in out.get(parent, [])]
+        out[name] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in connection.execute(
+            select(table).where(table.c[key].in_(parents)).order_by(table.c.id))] if parents else []
     attachments = Base.metadata.tables["attachments"]
     ids = [r["attachment_id"] for r in out.get("training_records", []) if r.get("attachment_id")]
     out["attachments"] = [{k: _to_json(v) for k, v in row._mapping.items()} for row in connection.execute(

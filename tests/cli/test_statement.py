@@ -46,7 +46,9 @@ def test_the_statement_is_written_and_kept(demo_location, tmp_path, capsys):
         kept = statements.list_statements(db, employer_id)
     finally:
         db.close()
-    assert [(s.worded.pa_name, s.made_on, s.kind) for s in kept] == [("Priya Sandhu", TODAY, "statement")]
+    # The demo kept her first statement and the notice of her April rise; this one joins them.
+    assert [(s.worded.pa_name, s.made_on, s.kind) for s in kept][-1] == ("Priya Sandhu", TODAY, "statement")
+    assert [s.kind for s in kept] == ["statement", "change_notice", "statement"]
 
 
 def test_the_statement_as_a_web_page_and_as_json(demo_location, tmp_path, capsys):
@@ -93,3 +95,19 @@ def test_mistakes_are_one_sentence(demo_location, tmp_path, capsys, args, senten
     code, out, err = run(capsys, "statement", "--employer", "Margaret Okafor", *args, "--out", tmp_path / "x.pdf",
                          "--data", demo_location)
     assert (code, out, err) == (1, "", sentence)
+
+
+def test_a_policy_from_the_demo_takes_in_the_vacancys_tasks(demo_location, tmp_path, capsys):
+    out_file = tmp_path / "risk.pdf"
+    code, out, err = run(capsys, "policy", "risk-assessment", "--employer", "Margaret Okafor", "--out", out_file,
+                         "--data", demo_location)
+    assert (code, err) == (0, "")
+    assert out == f"Wrote the risk assessment to {out_file}.\n"
+    text = " ".join(pdf_text(out_file).split())
+    assert "Health and safety risk assessment of the home and the tasks" in text
+    assert "14 Larch Close, Ashford Vale, AV1 2QT" in text
+    assert "Food and kitchen" in text  # the demo's vacancy includes meals
+    page = tmp_path / "safe.html"
+    code, out, err = run(capsys, "policy", "safeguarding", "--employer", "Margaret Okafor", "--out", page,
+                         "--data", demo_location)
+    assert code == 0 and "Ashford Vale Council's adult safeguarding team" in page_text(page)

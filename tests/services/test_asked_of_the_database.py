@@ -15,6 +15,7 @@ from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.pay_period import suggested_pay_date
 from pa_manager.domain.shifts import local_date, local_shift, minutes_to_hours, paid_minutes
 from pa_manager.services import checks, employers, pay_runs, people
+from pa_manager.services import due
 from pa_manager.services.pay_runs import PaidRun, unpaid_ranges
 from pa_manager.services.shifts import shifts_between, store_batch
 from pa_manager.storage import models
@@ -64,11 +65,11 @@ def test_each_pas_first_shift_day_is_the_earliest_whatever_order_the_shifts_were
     other = _employer(db, "Sam Obi")
     _shifts(db, other, _pa(db, other, "Ann Cole"), [date(2024, 1, 1)])  # the same name elsewhere
     with db.session() as s:
-        found = checks.first_shift_days(s, [late, early, none])
+        found = due.first_shift_days(s, [late, early, none])
     assert found == {late: date(2026, 1, 5), early: date(2025, 3, 30)}
     assert found == _first_days_by_reading_every_shift(db, employer_id)
     with db.session() as s:
-        assert checks.first_shift_days(s, []) == {}
+        assert due.first_shift_days(s, []) == {}
 
 
 @pytest.mark.parametrize("checked, flagged", [
@@ -83,7 +84,7 @@ def test_a_right_to_work_check_on_or_after_the_first_shift_is_flagged_with_the_f
     checks.save_right_to_work(db, employer_id, pa, RightToWorkCheck("manual_document", checked, "UK passport"))
     # A second, later check does not excuse the work done before the first.
     checks.save_right_to_work(db, employer_id, pa, RightToWorkCheck("manual_document", date(2026, 6, 1), "UK passport"))
-    late = [i for i in checks.due_list(db, employer_id, TODAY) if i.code == checks.SHIFT_BEFORE_RIGHT_TO_WORK]
+    late = [i for i in due.due_list(db, employer_id, TODAY) if i.code == checks.SHIFT_BEFORE_RIGHT_TO_WORK]
     if flagged:
         assert [(i.pa_key, i.due, i.status) for i in late] == [(pa, date(2026, 1, 5), rules.OVERDUE)]
     else:
@@ -95,7 +96,7 @@ def test_no_shifts_before_right_to_work_item_without_a_check_or_without_shifts(d
     unchecked, idle = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
     _shifts(db, employer_id, unchecked, [date(2026, 1, 5)])  # RIGHT_TO_WORK_MISSING says it already
     checks.save_right_to_work(db, employer_id, idle, RightToWorkCheck("manual_document", date(2026, 2, 1), "UK passport"))
-    codes = [(i.code, i.pa_key) for i in checks.due_list(db, employer_id, TODAY)]
+    codes = [(i.code, i.pa_key) for i in due.due_list(db, employer_id, TODAY)]
     assert (checks.SHIFT_BEFORE_RIGHT_TO_WORK, unchecked) not in codes
     assert (checks.SHIFT_BEFORE_RIGHT_TO_WORK, idle) not in codes
     assert ("RIGHT_TO_WORK_MISSING", unchecked) in codes
@@ -107,13 +108,13 @@ def test_no_shifts_before_right_to_work_item_without_a_check_or_without_shifts(d
 def test_every_employers_list_read_together_is_the_list_read_for_each(demo_db, today):
     ids = [e.id for e in employers.list_employers(demo_db, today)]
     second = _employer(demo_db, "Ann Empty")  # no PAs, no checks, no courses
-    together = checks.due_lists(demo_db, [*ids, second], today, 45, include_ok=True)
+    together = due.due_lists(demo_db, [*ids, second], today, 45, include_ok=True)
     for employer_id in [*ids, second]:
-        assert together[employer_id] == checks.due_list(demo_db, employer_id, today, 45, include_ok=True)
+        assert together[employer_id] == due.due_list(demo_db, employer_id, today, 45, include_ok=True)
     assert together[second] == [i for i in together[second] if i.pa_key is None]  # only the employer's duties
-    rows = {r.employer_id: r for r in checks.caseload(demo_db, today)}
+    rows = {r.employer_id: r for r in due.caseload(demo_db, today)}
     for employer_id in ids:
-        items = checks.due_list(demo_db, employer_id, today)
+        items = due.due_list(demo_db, employer_id, today)
         assert rows[employer_id].overdue == sum(i.status == rules.OVERDUE for i in items)
         assert rows[employer_id].due_soon == sum(i.status == rules.DUE_SOON for i in items)
 

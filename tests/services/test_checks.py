@@ -8,6 +8,7 @@ from pa_manager.domain.compliance import DBSCheck, Reference, RightToWorkCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.services import checks, employers, people
+from pa_manager.services import due
 from pa_manager.services.calendar import export_due_calendar
 from pa_manager.services.compliance_report import save_compliance_report
 from pa_manager.services.errors import ValidationFailed
@@ -21,7 +22,7 @@ def new_pa(db, today):
 
 
 def _codes(db, employer_id, today, within=30):
-    return {(i.code, i.status) for i in checks.due_list(db, employer_id, today, within)}
+    return {(i.code, i.status) for i in due.due_list(db, employer_id, today, within)}
 
 
 def test_a_new_pa_needs_every_check_before_starting(db, new_pa, today):
@@ -53,14 +54,14 @@ def test_a_wrong_certificate_number_is_refused(db, new_pa):
 
 def test_the_demo_has_an_overdue_dbs_recheck_and_a_right_to_work_follow_up_within_60_days(demo_db, today):
     employer = employers.find_employer(demo_db, "Margaret Okafor")
-    items = {(i.code, i.pa_name): i for i in checks.due_list(demo_db, employer.id, today, 60)}
+    items = {(i.code, i.pa_name): i for i in due.due_list(demo_db, employer.id, today, 60)}
     assert items[("DBS_RECHECK", "Janet Moyo")].status == "overdue"
     follow_up = items[("RIGHT_TO_WORK_FOLLOW_UP", "Tom Whitfield")]
     assert follow_up.status == "due_soon" and (follow_up.due - today).days <= 60
 
 
 def test_caseload_puts_the_most_overdue_first(demo_db, today):
-    rows = checks.caseload(demo_db, today)
+    rows = due.caseload(demo_db, today)
     assert [r.name for r in rows] == ["Desmond Clarke", "Margaret Okafor"]
     assert rows[0].overdue > rows[1].overdue > 0
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select, update
 
 from pa_manager.hmrc import rti_files
 from pa_manager.services import pay_runs, rti, undo_rules
-from pa_manager.services.checks import due_list
+from pa_manager.services.due import due_list
 from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage import models

@@ -15,7 +15,7 @@ from pa_manager.domain import particulars as law
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
-from pa_manager.services import checks, employers, people, rota, statements
+from pa_manager.services import checks, due, employers, people, rota, statements
 from pa_manager.services import undo_rules
 from pa_manager.services import statement_given
 from pa_manager.services.errors import ChangedElsewhere, ValidationFailed
@@ -36,7 +36,7 @@ def household(db, today):
 
 
 def _codes(db, employer_id, today):
-    return {i.code: i for i in checks.due_list(db, employer_id, today)}
+    return {i.code: i for i in due.due_list(db, employer_id, today)}
 
 
 def test_a_statement_is_made_from_the_records_and_kept_with_its_date(db, household, today):
@@ -97,7 +97,7 @@ def test_a_pay_rise_is_due_to_be_told_in_writing_then_a_notice_clears_it(db, hou
     assert (notice.kind, notice.changes, notice.as_at) == ("change_notice", (law.PAY,), date(2027, 4, 1))
     pay = notice.worded.section(law.PAY).paragraphs
     assert pay[0] == "From now on: You are paid £13.60 an hour, from 1 April 2027."
-    assert pay[-1].startswith("It used to say: You are paid £13.00 an hour")
+    assert pay[-1] == "It used to say: You are paid £13.00 an hour, from 7 December 2026."  # only what differs
     statement_given.record_given(db, employer_id, notice.id, date(2027, 3, 21))
     assert "STATEMENT_CHANGE_DUE" not in _codes(db, employer_id, date(2027, 5, 2))
 

@@ -21,6 +21,7 @@ from pa_manager.domain.forecast import OnCosts, PlannedCost, forecast_year_end
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord
 from pa_manager.services import checks, employers, people, training
+from pa_manager.services import due
 from pa_manager.services.budget_report import forecast_line
 from pa_manager.services.compliance_report import build_compliance_report, save_compliance_report
 from pa_manager.services.dashboard import load_dashboard
@@ -146,7 +147,7 @@ def test_the_training_report_of_a_household_with_gaps_says_so(db, gaps, tmp_path
 
 def test_the_dashboard_and_due_list_the_same_items(db, gaps):
     dashboard = load_dashboard(db, gaps, TODAY)
-    assert dashboard.due == tuple(checks.due_list(db, gaps, TODAY))
+    assert dashboard.due == tuple(due.due_list(db, gaps, TODAY))
     assert {(i.code, i.pa_name) for i in dashboard.due} >= {
         ("DBS_MISSING", "Bea Lowe"), ("RIGHT_TO_WORK_FOLLOW_UP", "Bea Lowe"), ("INSURANCE_MISSING", None),
         ("SUPERVISION_DUE", "Bea Lowe"), ("MEETING_BEFORE_START", "Bea Lowe")}
@@ -240,7 +241,7 @@ def test_every_summary_agrees_with_its_items_in_any_household(db, household):
     check_compliance_report(build_compliance_report(db, employer_id, TODAY))
     check_training_report(build_training_report(db, employer_id, TODAY))
     due = load_dashboard(db, employer_id, TODAY).due
-    assert due == tuple(checks.due_list(db, employer_id, TODAY))
+    assert due == tuple(due.due_list(db, employer_id, TODAY))
     _, word, text = summary_words(rules.summarise(due), TODAY)
     assert_summary_matches(word, text, [i.status for i in due])
 

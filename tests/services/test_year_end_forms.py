@@ -4,7 +4,7 @@ from datetime import date
 import pytest
 
 from pa_manager.services import year_end
-from pa_manager.services.checks import due_list
+from pa_manager.services.due import due_list
 from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.wording import due_item_sentence

@@ -345,7 +345,7 @@ def test_a_staff_login_with_the_readmes_grants_can_do_what_the_app_does(data_loc
 
 
 def test_each_pas_first_shift_is_read_from_the_index_not_from_their_shifts(db):
-    """The first-shift question (services.checks.first_shift_days) is answered from the index made for
+    """The first-shift question (services.due.first_shift_days) is answered from the index made for
     it, on SQLite and on PostgreSQL alike (there told not to read the whole table, as its planner would
     for a table this small)."""
     from sqlalchemy import func, select

@@ -132,3 +132,13 @@ def test_shown_values_are_short_printable_and_on_one_line():
     assert schema_module.shown("x" * 100).endswith("…") and len(schema_module.shown("x" * 100)) == 40
     assert schema_module.shown("a\nb\ud800") == '"a\\nb\\ud800"'
     assert schema_module.shown(date(2026, 1, 1)) == "datetime.date(2026, 1, 1)"
+
+
+@pytest.mark.parametrize("table, column", [("applicants", "source"), ("applicants", "status"),
+                                           ("vacancies", "status"), ("induction_items", "kind"),
+                                           ("hr_cases", "kind"), ("hr_case_steps", "kind")])
+def test_a_recruitment_record_with_a_code_this_version_does_not_know_is_refused(table, column, sample_tables):
+    assert sample_tables[table], f"the export sample has no {table} to change"
+    sample_tables[table][0][column] = "made_up"
+    problem = _refusal(sample_tables)
+    assert (problem.code, problem.param("table"), problem.param("field")) == ("IMPORT_CODE_UNKNOWN", table, column)

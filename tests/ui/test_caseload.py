@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord
-from pa_manager.services import checks, employers, people
+from pa_manager.services import due, employers, people
 from pa_manager.ui.pages.caseload import CaseloadPage, CaseloadTableModel
 from tests.conftest import TODAY
 from tests.ui.driving import click
@@ -37,9 +37,9 @@ def test_rows_are_sorted_most_overdue_first(qtbot, demo_context):
     _add_client(demo_context, "Aaron Abbott")  # nothing overdue: sorts last despite its name
     _add_client(demo_context, "Zoe Zane", started_days_ago=10)
     page = _page(qtbot, demo_context)
-    expected = [row.name for row in checks.caseload(demo_context.db, TODAY)]
+    expected = [row.name for row in due.caseload(demo_context.db, TODAY)]
     assert _column(page, COL.COL_NAME) == expected
-    overdue = [row.overdue for row in checks.caseload(demo_context.db, TODAY)]
+    overdue = [row.overdue for row in due.caseload(demo_context.db, TODAY)]
     assert overdue == sorted(overdue, reverse=True) and overdue[-1] == 0
     assert _column(page, COL.COL_NAME)[-1] == "Aaron Abbott"
     assert _column(page, COL.COL_OVERDUE)[-1] == "None overdue"

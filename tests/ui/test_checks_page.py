@@ -11,6 +11,7 @@ from pa_manager.domain.compliance import DBSCheck, Reference, StatusCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.services import checks, employers, people
+from pa_manager.services import due
 from pa_manager.ui.dialogs.check_dialogs import (
     ContractDialog, DBSCheckDialog, ReferenceDialog, RightToWorkDialog,
 )
@@ -460,7 +461,7 @@ def test_no_checklist_step_brings_a_clashing_shortcut(qtbot, demo_context, step)
 def test_training_is_left_to_the_training_area(qtbot, demo_context):
     from pa_manager.ui.pages.checks import CHECK_CODES
 
-    items = checks.due_list(demo_context.db, demo_context.employer_id, TODAY)
+    items = due.due_list(demo_context.db, demo_context.employer_id, TODAY)
     assert any(i.code not in CHECK_CODES for i in items)  # the demo has an expired and a missing course
     page = _page(qtbot, demo_context)
     for pa in people.list_pas(demo_context.db, demo_context.employer_id):

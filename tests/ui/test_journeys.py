@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from pa_manager import cli
 from pa_manager.app import open_records
-from pa_manager.services import checks, employers, pay_runs, shifts
+from pa_manager.services import due, employers, pay_runs, shifts
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.employer_duties_dialog import EmployerDutiesDialog
 from pa_manager.ui.dialogs.shift_dialog import ShiftDialog
@@ -284,7 +284,7 @@ def test_an_advocate_sets_up_three_clients_and_deals_with_something_overdue(qtbo
     assert nia.insurance_renewal_date == date(2027, 10, 1)
     shortcut(window, Qt.Key.Key_9)
     qtbot.waitUntil(lambda: caseload.summary.text() == "1 of 3 people has something overdue.")  # counted away from the window
-    assert [(row.name, row.overdue) for row in checks.caseload(db, TODAY)] == [
+    assert [(row.name, row.overdue) for row in due.caseload(db, TODAY)] == [
         ("Grace Mensah", 1), ("Nia Owusu", 0), ("Tom Pryce", 0)]
     screenshot(window, "2-07-caseload-after")
 

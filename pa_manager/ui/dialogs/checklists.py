@@ -19,7 +19,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pension import thresholds
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.services import checks, employers, people
+from pa_manager.services import checks, due, employers, people
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.check_records import (
@@ -240,7 +240,7 @@ class NewPAChecklistDialog(_ChecklistDialog):
     def _load(self) -> None:
         db, employer_id = self.context.db, self.context.employer_id
         self._record = checks.pa_checks(db, employer_id, self.pa_id)
-        self._items = [i for i in checks.due_list(db, employer_id, self.context.today(), include_ok=True)
+        self._items = [i for i in due.due_list(db, employer_id, self.context.today(), include_ok=True)
                        if i.pa_key == self.pa_id]
 
     def _record_check(self, kind: str, focus: str | None = None) -> None:
@@ -319,7 +319,7 @@ class NewEmployerChecklistDialog(_ChecklistDialog):
     def _load(self) -> None:
         db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
         self._employer = employers.get_employer(db, employer_id)
-        self._items = [i for i in checks.due_list(db, employer_id, today, include_ok=True) if i.pa_key is None]
+        self._items = [i for i in due.due_list(db, employer_id, today, include_ok=True) if i.pa_key is None]
         self._pas = people.list_pas(db, employer_id)
 
     def _edit(self, focus: str) -> None:

@@ -1,11 +1,16 @@
 """The forms behind a PA's written statement: the employer's choices (the terms), and the day it was
-given and signed. Built on the check forms' frame (introduction, rows with their messages, Save)."""
+given and signed (built on the check forms' frame: introduction, rows with their messages, Save); and
+the household's policies, to save and share."""
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QLineEdit, QPlainTextEdit, QPushButton,
+    QSpinBox, QVBoxLayout,
+)
 
 from pa_manager.domain import particulars as law
 from pa_manager.domain.particulars import StatementTerms
@@ -13,11 +18,13 @@ from pa_manager.domain.people import PARecord
 from pa_manager.services import statements
 from pa_manager.services import statement_given
 from pa_manager.services.data_files import Database
+from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
 from pa_manager.statement_words import DURATION_NAMES
 from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog, _combo, _select
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit
+from pa_manager.ui.widgets.paragraph import paragraph
 
 BANK_HOLIDAY_NAMES = {law.BANK_HOLIDAYS_INCLUDED: "Part of the 5.6 weeks' holiday",
                       law.BANK_HOLIDAYS_EXTRA: "Extra days off on top of the 5.6 weeks"}
@@ -171,3 +178,58 @@ class StatementGivenDialog(FormDialog):
         given = self._date("given_on", "Enter the day you gave it to them.")
         done = statement_given.record_given_undoably(self.db, self.employer_id, self.record.id, given, self._date("signed_on"))
         self.saved, self.change = done.value, done.change
+
+
+class PoliciesDialog(QDialog):
+    """Choose one of the household's policies and save it, as a PDF to share and sign or a web page."""
+
+    def __init__(self, context, parent=None):
+        from pa_manager.policy_words import POLICIES, TITLES
+
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle("Policies for your household")
+        self.saved_to: Path | None = None
+        intro = paragraph(
+            "Plain-English policies filled in with your details, written for PA Manager: each follows the Acas Code "
+            "of Practice or the Health and Safety Executive's guidance, and says which. Talk them through with your "
+            "PAs and change them to suit you; they are not legal advice.")
+        form = QFormLayout()
+        self.choice = QComboBox()
+        for kind in POLICIES:
+            self.choice.addItem(TITLES[kind], kind)
+        add_row(form, "&Policy:", self.choice)
+        self.save_button = QPushButton("&Save it…")
+        self.save_button.setDefault(True)
+        self.message = paragraph()
+        self.message.setAccessibleName("Message")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.save_button)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.save_button.clicked.connect(self._on_save_button_clicked)
+        self.resize(560, 280)
+
+    def _on_save_button_clicked(self) -> None:
+        from pa_manager.services import policies
+
+        kind, title = self.choice.currentData(), self.choice.currentText()
+        suggested = str(Path.home() / f"{title}.pdf")
+        path, chosen = QFileDialog.getSaveFileName(self, f"Save {title.lower()}", suggested,
+                                                   "PDF to share and sign (*.pdf);;Web page for a screen reader (*.html)")
+        if not path:
+            return
+        path = Path(path)
+        if not path.suffix:
+            path = path.with_suffix(".html" if chosen and "html" in chosen else ".pdf")
+        try:
+            policies.save_policy(self.context.db, self.context.employer_id, kind, path, self.context.today())
+        except (ServiceError, OSError) as error:
+            self.message.setText(f"It was not saved: {getattr(error, 'strerror', None) or error}")
+            return
+        self.saved_to = path
+        self.message.setText(f"Saved to {path}.")

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.messages import format_date
-from pa_manager.services.checks import CaseloadRow, caseload
+from pa_manager.services.due import CaseloadRow, caseload
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain import compliance as rules
 from pa_manager.messages import format_date
 from pa_manager.services import checks, employers
+from pa_manager.services import due
 from pa_manager.services.checks import PACheckRecords
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
@@ -234,7 +235,7 @@ class ChecksPage(QWidget):
             self._employer = employers.get_employer(db, employer_id)
             self._records = {r.pa.id: r for r in checks.all_checks(db, employer_id)}
             # Only checks and duties here: training items belong to the Training area.
-            self._items = [i for i in checks.due_list(db, employer_id, today) if i.code in CHECK_CODES]
+            self._items = [i for i in due.due_list(db, employer_id, today) if i.code in CHECK_CODES]
         self._show_duties(today)
         self.pa_list.blockSignals(True)
         self.pa_list.clear()

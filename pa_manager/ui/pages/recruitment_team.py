@@ -4,23 +4,29 @@ notices of changes), with the list of PAs on the left and the chosen PA on the r
 Every stored change is pushed on the undo stack as the change the service made (services.undo)."""
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSplitter,
+    QFileDialog, QLabel, QListWidget, QListWidgetItem, QMessageBox, QPushButton,
     QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain import induction as induction_rules
+from pa_manager.induction_words import state_line
+from pa_manager.keeping_words import REASON_NAMES, lower_first, retention_words, service_words
 from pa_manager.messages import describe, format_date
-from pa_manager.services import checks, people, statements
+from pa_manager.recruitment_words import coming_up_line
+from pa_manager.services import checks, induction, keeping, people, statements, training
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.statements import StoredStatement
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.statement_dialogs import StatementGivenDialog, StatementTermsDialog
+from pa_manager.ui.widgets.adaptive import AdaptiveRow, AdaptiveSplitter
 from pa_manager.ui.widgets.heading import heading
+from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status_list import StatusList
-from pa_manager.wording import due_item_sentence
 
 DOCUMENT_FILTERS = "PDF to print and sign (*.pdf);;Web page for a screen reader (*.html)"
 KIND_WORDS = {statements.STATEMENT: "Written statement", statements.CHANGE_NOTICE: "Notice of a change"}
@@ -59,10 +65,13 @@ class TeamPanel(QWidget):
         self.pa_list.setAlternatingRowColors(True)  # from the palette: tells one PA from the next
         pa_label = QLabel("Your P&As:")
         pa_label.setBuddy(self.pa_list)
+        self.retention = paragraph()
+        self.retention.setAccessibleName("PAs who have left")
         left = QWidget()
         column = QVBoxLayout(left)
         column.addWidget(pa_label)
         column.addWidget(self.pa_list, stretch=1)
+        column.addWidget(self.retention)
 
         self.pa_heading = heading(scale=1.25)
         self.status = StatusList("About their written statement")
@@ -92,17 +101,20 @@ class TeamPanel(QWidget):
         details.addWidget(self.status)
         details.addWidget(records_label)
         details.addWidget(self.records_list, stretch=1)
-        record_row = QHBoxLayout()
-        record_row.addWidget(self.given_button)
-        record_row.addWidget(self.copy_button)
-        record_row.addStretch()
-        details.addLayout(record_row)
+        details.addWidget(AdaptiveRow(self.given_button, self.copy_button))  # a column when narrow
         for button in (self.terms_button, self.make_button, self.notice_button):
             details.addWidget(button)
-        self.extra_buttons = QVBoxLayout()  # the induction, probation and exit buttons join here
-        details.addLayout(self.extra_buttons)
+        self.induction_button = QPushButton("&Induction plan…")
+        self.induction_button.setToolTip("Their first weeks, tied to the Care Certificate standards and the training "
+                                         "you require")
+        self.probation_button = QPushButton("Pro&bation review…")
+        self.cases_button = QPushButton("&Disciplinary and grievance cases…")
+        self.exit_button = QPushButton("E&xit record…")
+        self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
+        for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button):
+            details.addWidget(button)
 
-        splitter = QSplitter()
+        splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(0, 2)
@@ -118,6 +130,10 @@ class TeamPanel(QWidget):
         self.notice_button.clicked.connect(self._on_notice_button_clicked)
         self.given_button.clicked.connect(self._on_given_button_clicked)
         self.copy_button.clicked.connect(self._on_copy_button_clicked)
+        self.induction_button.clicked.connect(self._on_induction_button_clicked)
+        self.probation_button.clicked.connect(self._on_probation_button_clicked)
+        self.exit_button.clicked.connect(self._on_exit_button_clicked)
+        self.cases_button.clicked.connect(self._on_cases_button_clicked)
 
     # --- what is shown ---
     @property
@@ -131,15 +147,13 @@ class TeamPanel(QWidget):
         return self._records[row] if 0 <= row < len(self._records) else None
 
     def pa_line(self, pa, given) -> str:
-        """The PA's line in the list: name, then where their statement stands."""
+        """The PA's line in the list: name, then how long they have been with you and their statement."""
         today = self.context.today()
+        service = service_words(pa.start_date, pa.leaving_date, today)
         if pa.leaving_date is not None and pa.leaving_date < today:
-            state = f"Left on {format_date(pa.leaving_date)}"
-        elif given is not None:
-            state = f"Written statement given {format_date(given)}"
-        else:
-            state = "No written statement given yet"
-        return f"{pa.name}\n{state}"
+            return f"{pa.name}\n{service}"
+        state = f"statement given {format_date(given)}" if given is not None else "no written statement given yet"
+        return f"{pa.name}\n{service}; {state}"
 
     def refresh(self) -> None:
         chosen = self.pa.id if self.pa else None
@@ -157,6 +171,8 @@ class TeamPanel(QWidget):
         ids = [pa.id for pa in self._pas]
         self.pa_list.setCurrentRow(ids.index(chosen) if chosen in ids else (0 if ids else -1))
         self.pa_list.blockSignals(False)
+        self.retention.setText(retention_words(keeping.retention_summary(db, employer_id, self.context.today()))
+                               if employer_id is not None else "")
         self._show_pa()
 
     def select_pa(self, pa_id: int) -> None:
@@ -180,18 +196,49 @@ class TeamPanel(QWidget):
                                 "its words and be told when something in it changes."))
         elif made:
             lines.append(("warning", f"To do: give {pa.name} the statement made {format_date(made[-1].made_on)}, "
-                                     "then record the day you gave it."))
+                                     "then record when."))
         else:
             lines.append(("missing", f"Missing: {pa.name} has no written statement yet. Check the terms, then make it. "
                                      "It is due on or before their first day."))
         for item in statements.statement_due(db, employer_id, today, include_ok=True):
             if item.pa_key == pa.id:
-                lines.append(due_item_sentence(item, today))
+                lines.append(coming_up_line(item, today))
+        lines += self._induction_lines(pa, contract)
+        if pa.leaving_date is not None and pa.leaving_date < today:
+            record = keeping.exit_record(db, pa.id)
+            lines.append(("ok", f"Done: exit record kept. Main reason: {lower_first(REASON_NAMES[record.reason])}.")
+                         if record else ("info", f"For information: a short exit record of why {pa.name} left helps "
+                                                 "you keep good PAs. Choose Exit record."))
         try:
             for problem in statements.preview_statement(db, employer_id, pa.id, today).warnings:
                 lines.append(("below", f"Not allowed: {describe(problem)}"))
         except ServiceError as error:
             lines.append(("missing", f"Missing: {error}"))
+        return lines
+
+    def _induction_lines(self, pa, contract) -> list[tuple[str, str]]:
+        """Where the induction and the probation stand."""
+        db, employer_id, today = self.context.db, self.context.employer_id, self.context.today()
+        lines = []
+        states = [state for _, state in induction.plan_states(db, employer_id, pa.id, today)]
+        finished = contract.induction_completed_on if contract is not None else None
+        if finished is not None:
+            lines.append(("ok", f"Done: induction finished {format_date(finished)}."))
+        elif states:
+            done = sum(1 for s in states if s.state == induction_rules.DONE)
+            waiting = [s for s in states if s.state != induction_rules.DONE]
+            code, words = state_line(waiting[0], training.course_names(db, employer_id))
+            lines.append((code, f"Induction: {done} of {len(states)} parts done. Next: {words[0].lower()}{words[1:]}"))
+        elif pa.start_date is not None and pa.start_date >= today - timedelta(weeks=12):
+            lines.append(("missing", f"Missing: {pa.name} has no induction plan yet. Choose Induction plan."))
+        for item in induction.probation_due(db, employer_id, today, include_ok=True):
+            if item.pa_key == pa.id:
+                lines.append(coming_up_line(item, today))
+        decided = [r.review for r in induction.reviews(db, pa.id) if r.review.outcome != induction_rules.EXTENDED]
+        if decided:
+            last = decided[-1]
+            word = "passed" if last.outcome == induction_rules.PASSED else "not passed"
+            lines.append(("ok", f"Done: probation {word}, reviewed {format_date(last.reviewed_on)}."))
         return lines
 
     def _show_pa(self, *_args) -> None:
@@ -212,8 +259,10 @@ class TeamPanel(QWidget):
 
     def _sync_buttons(self, *_args) -> None:
         has_pa, record = self.pa is not None, self.record
-        for button in (self.terms_button, self.make_button, self.notice_button):
+        for button in (self.terms_button, self.make_button, self.notice_button, self.induction_button,
+                       self.probation_button, self.cases_button):
             button.setEnabled(has_pa)
+        self.exit_button.setEnabled(has_pa and self.pa.leaving_date is not None)
         self.given_button.setEnabled(record is not None)
         self.copy_button.setEnabled(record is not None)
 
@@ -295,3 +344,45 @@ class TeamPanel(QWidget):
     def _on_copy_button_clicked(self) -> None:
         if self.record is not None:
             self._save(self.record)
+
+    def _on_cases_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.case_dialogs import CasesDialog
+
+        if self.pa is not None:
+            dialog = CasesDialog(self.context, self.pa, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def _on_exit_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import ExitRecordDialog
+
+        pa, db, employer_id = self.pa, self.context.db, self.context.employer_id
+        if pa is None:
+            return
+        dialog = ExitRecordDialog(db, employer_id, pa, keeping.exit_record(db, pa.id), self.context.today(), self)
+        self._push_if_saved(dialog)
+
+    def _on_induction_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import InductionPlanDialog
+
+        if self.pa is not None:
+            dialog = InductionPlanDialog(self.context, self.pa, self)
+            dialog.exec()
+            dialog.deleteLater()
+
+    def _on_probation_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
+
+        pa, db, employer_id, today = self.pa, self.context.db, self.context.employer_id, self.context.today()
+        if pa is None:
+            return
+        dialog = ProbationDialog(db, employer_id, pa, induction.probation_end(db, employer_id, pa.id, today), today, self)
+        self._push_if_saved(dialog)
+
+    def _push_if_saved(self, dialog) -> None:
+        """Show a dialog that saves; once it has, put what it changed on the undo stack."""
+        accepted = dialog.exec()
+        change = dialog.change
+        dialog.deleteLater()
+        if accepted and change is not None:
+            self.context.push(change)
