@@ -568,8 +568,6 @@ def cmd_due(args) -> int:
 
 def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:
     """`due`'s rows for what about pay needs doing, in the dashboard's words (hours as a decimal string)."""
-    from datetime import timedelta
-
     from pa_manager.domain.compliance import DUE_SOON, OVERDUE, WARNING
     from pa_manager.wording import (
         BELOW_MINIMUM_WAGE, PENSION_ENROL_NOW, UNPAID_WORK, below_minimum_sentence, enrolment_sentence,
@@ -579,7 +577,7 @@ def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:
     rows = [{"employer": employer, "pa": u.pa_name, "code": UNPAID_WORK, "due": u.pay_date.isoformat(),
              "status": OVERDUE if u.overdue else DUE_SOON, "hours": f"{u.hours:.2f}",
              "message": unpaid_work_sentence(u)[1]}
-            for u in concerns.unpaid if u.overdue or u.pay_date <= today + timedelta(days=within)]
+            for u in concerns.unpaid if u.overdue or (u.pay_date - today).days <= within]
     rows += [{"employer": employer, "pa": e.pa_name, "code": PENSION_ENROL_NOW, "due": e.found_on.isoformat(),
               "status": WARNING, "message": enrolment_sentence(e)[1]} for e in concerns.enrol]
     rows += [{"employer": employer, "pa": s.pa_name, "code": BELOW_MINIMUM_WAGE, "due": today.isoformat(),

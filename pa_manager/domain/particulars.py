@@ -508,7 +508,8 @@ def pending_change(facts: StatementFacts, given: Mapping[str, Mapping[str, str]]
         except (StatementError, RatesError):
             return None
 
-    for day in change_dates(facts, given_as_at, today + timedelta(days=look_ahead_days)):
+    until = today + timedelta(days=min(look_ahead_days, (date.max - today).days))  # however far ahead is asked
+    for day in change_dates(facts, given_as_at, until):
         before, after = built(day - timedelta(days=1)), built(day)
         if after is None:
             continue

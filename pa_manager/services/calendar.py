@@ -1,7 +1,7 @@
 """Due dates as an iCalendar (.ics) file, for a phone or email calendar."""
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from pathlib import Path
 
 from pa_manager.domain.calendar_export import calendar_ics
@@ -15,9 +15,9 @@ from pa_manager.wording import due_item_sentence, when_words
 def calendar_items(db, employer_ids: list[int], today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list:
     """(employer id, item) for every dated item on the "what needs doing" list, overdue or due within
     `within_days` of today; anything dated later is left out (it comes into a later export)."""
-    last = today + timedelta(days=within_days)
     return [(employer_id, item) for employer_id in employer_ids
-            for item in due_list(db, employer_id, today, within_days) if item.due is not None and item.due <= last]
+            for item in due_list(db, employer_id, today, within_days)
+            if item.due is not None and (item.due - today).days <= within_days]
 
 
 def event_title(item, today: date) -> str:

@@ -97,6 +97,18 @@ def test_the_calendar_puts_overdue_items_on_today_and_keeps_to_within(demo_file,
     assert tom["DESCRIPTION"].endswith("Due on 7 January 2027, in 45 days. For Margaret Okafor, from PA Manager.")
 
 
+def test_a_window_reaching_past_the_last_date_a_computer_knows_lists_everything_dated(demo_file, capsys, tmp_path):
+    """--within 2912117 days runs past 31 December 9999: everything dated is due soon, nothing goes wrong."""
+    ics = tmp_path / "due.ics"
+    code, out, err = run(capsys, "due", "--employer", "Margaret Okafor", "--within", "2912117", "--calendar", str(ics),
+                         "--json", "--data", str(demo_file))
+    assert code == 0 and err == ""
+    rows = json.loads(out)
+    assert any("Tom Whitfield" == row["pa"] and row["code"].startswith("RIGHT_TO_WORK") for row in rows)
+    assert not any(row["status"] == "ok" for row in rows)
+    titles = [e["SUMMARY"] for e in _events(ics.read_bytes().decode("utf-8"))]
+    assert any("Tom Whitfield's right to work" in title for title in titles)
+
 @pytest.fixture
 def first_weeks(tmp_path, monkeypatch):
     """A new weekly employer: Sam paid on 6 November, enough to be enrolled in the pension, and not recorded
@@ -170,3 +182,29 @@ def test_once_enrolled_the_pension_is_no_longer_listed(first_weeks, capsys):
         db.close()
     code, out, _ = run(capsys, "due", "--employer", "Amira Hassan", "--json", "--data", str(first_weeks))
     assert "PENSION_ENROL_NOW" not in {row["code"] for row in json.loads(out)}
+
+
+def test_unpaid_hours_are_listed_however_far_ahead_is_asked(first_weeks, capsys):
+    """Ann's Saturday shift is paid on Friday 27 November: left out of a 3-day window, due soon in one running
+    past the last date a computer knows."""
+    from datetime import time
+
+    from pa_manager.services import shifts
+    from pa_manager.services.people import list_pas
+
+    db, _ = open_database(first_weeks)
+    employer_id = find_employer(db, "Amira Hassan").id
+    ann = next(pa for pa in list_pas(db, employer_id) if pa.name == "Ann Cole")
+    shifts.save_shift(db, employer_id, shifts.ShiftInput(ann.id, date(2026, 11, 21), time(9), time(13)))
+    db.close()
+
+    def unpaid(within: str) -> list[tuple[str, str, str, str]]:
+        code, out, err = run(capsys, "due", "--employer", "Amira Hassan", "--within", within, "--json",
+                             "--data", str(first_weeks))
+        assert code == 0 and err == ""
+        return [(row["pa"], row["hours"], row["due"], row["status"]) for row in json.loads(out)
+                if row["code"] == "UNPAID_WORK"]
+
+    saturday = ("Ann Cole", "4.00", "2026-11-27", "due_soon")
+    assert saturday not in unpaid("3")
+    assert saturday in unpaid("2912117")

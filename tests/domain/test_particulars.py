@@ -223,6 +223,8 @@ def test_a_pay_rise_is_a_change_to_tell_within_a_month_of_it():
     assert law.change_item(1, "Janet Moyo", change, date(2027, 5, 1)).status == DUE_SOON
     assert law.change_item(1, "Janet Moyo", change, date(2027, 5, 2)).status == OVERDUE
     assert law.change_item(1, "Janet Moyo", change, date(2027, 3, 1), within_days=20).status == OK
+    # Looking further ahead than the last date there is still finds it.
+    assert law.pending_change(rise, given, START, date(2027, 2, 1), look_ahead_days=10**7) == change
 
 
 def test_a_change_with_no_date_of_its_own_is_missing_until_told():
