@@ -549,7 +549,7 @@ def cmd_due(args) -> int:
     for employer_id in ids:
         rows += [{"employer": names[employer_id], "pa": item.pa_name, "code": item.code,
                   "due": item.due.isoformat() if item.due else None, "status": item.status,
-                  "message": due_item_sentence(item, today)[1]}
+                  "message": due_item_sentence(item, today)[1], **_rates_of(item)}
                  for item in due_list(db, employer_id, today, args.within)]
         rows += _pay_rows(pay_concerns(db, employer_id, today), names[employer_id], today, args.within)
     if args.calendar:
@@ -564,6 +564,14 @@ def cmd_due(args) -> int:
         for row in rows:
             print(f"{row['employer']}: {row['message']}")
     return 0
+
+
+def _rates_of(item) -> dict[str, str]:
+    """A pay-scale step's rates (domain.pay_scale) as decimal strings: the scale's and the one paid now."""
+    from pa_manager.domain.money import money_str
+
+    return {name: money_str(item.param(name)) for name in ("hourly_rate", "current_rate")
+            if item.param(name) is not None}
 
 
 def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:

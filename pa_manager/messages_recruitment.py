@@ -102,6 +102,22 @@ MESSAGES = {
         "for it within a month of the change.",
     "PROBATION_REVIEW_DUE":
         "Review how {value}'s probation has gone, and tell them in writing whether their job is confirmed.",
+    "PAY_STEP_DUE":
+        "{value} has worked for you {service} on {due}: your pay scale says {new_rate} an hour from then (now "
+        "{now_rate}). Add the new rate on the People page.",
+    # --- the employer's pay scale (domain.pay_scale.check_steps) ---
+    "PAY_SCALE_YEARS_OUT_OF_RANGE":
+        "Enter the years of service as a whole number from 0 to 50.",
+    "PAY_SCALE_YEARS_REPEATED":
+        "Each number of years may have only one step: change this one or clear it.",
+    "PAY_SCALE_RATE_NOT_POSITIVE":
+        "Enter an hourly rate in pounds above £0, like 12.71.",
+    "PAY_SCALE_RATE_NOT_PENCE":
+        "Enter the hourly rate in pounds and pence, like 12.71.",
+    "PAY_SCALE_RATE_FALLS":
+        "Enter a rate at least that of the steps with fewer years: a pay scale never goes down.",
+    "PAY_SCALE_ROW_HALF_FILLED":
+        "Enter both the years and the hourly rate for this step, or clear both.",
     "APPLICANT_DETAILS_ERASE":
         "Erase the details of the applicants you did not take on for the {value} job ({count} of them): you chose to "
         "keep them only until then.",

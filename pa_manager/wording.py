@@ -321,6 +321,10 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
     if item.subject is not None:
         names = course_names or COURSE_NAMES
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
+    if item.code == "PAY_STEP_DUE":  # domain.pay_scale: whole years, and the rates in pounds
+        years = params["years"]
+        params.update(service=f"{years} year{'s' if years != 1 else ''}", new_rate=format_money(params["hourly_rate"]),
+                      now_rate=format_money(params["current_rate"]))
     sentence = describe(Problem.of(item.code, item.pa_name, **params))
     return code, f"{word}: {sentence}"
 
@@ -460,6 +464,7 @@ _UNDO_TEXTS = {
     "STATEMENT_TERMS_CHANGED": lambda f: f"Change the terms for {f['name']}'s written statement",
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
+    "PAY_SCALE_SAVED": lambda f: f"Save {f['name']}'s pay scale",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",

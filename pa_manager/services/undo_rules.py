@@ -17,6 +17,7 @@ from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.induction import ProbationRule
 from pa_manager.services.keeping import ExitRecordRule
 from pa_manager.services.pay_day import PayDayRule
+from pa_manager.services.pay_scale import PayScaleRule
 from pa_manager.services.people import PARule
 from pa_manager.services.recruitment import RecruitmentRule
 from pa_manager.services.rota import PatternRule
@@ -52,6 +53,7 @@ RULES: tuple[Rule, ...] = (
     ProbationRule(),
     ExitRecordRule(),
     CaseRule(),
+    PayScaleRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {

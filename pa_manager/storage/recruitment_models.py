@@ -230,3 +230,16 @@ class HRCaseStep(Base):
     kind: Mapped[str] = mapped_column(String(30))
     notes: Mapped[str] = mapped_column(Text, default="")
     accompanied_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+class PayScaleStep(Base):
+    """One step of the employer's own pay scale: the hourly rate from so many completed years of service
+    (domain.pay_scale). The scale is saved whole."""
+
+    __tablename__ = "pay_scale_steps"
+    __table_args__ = (UniqueConstraint("employer_id", "years", name="uq_pay_scale_steps_employer_id_years"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    years: Mapped[int] = mapped_column(Integer)
+    hourly_rate: Mapped[Decimal] = mapped_column(Pence)

@@ -208,3 +208,32 @@ def test_unpaid_hours_are_listed_however_far_ahead_is_asked(first_weeks, capsys)
     saturday = ("Ann Cole", "4.00", "2026-11-27", "due_soon")
     assert saturday not in unpaid("3")
     assert saturday in unpaid("2912117")
+
+
+def test_due_lists_a_pay_scale_step_with_its_rates_as_decimal_strings(demo_file, capsys):
+    from decimal import Decimal
+
+    from pa_manager.domain.pay_scale import PayStep
+    from pa_manager.domain.people import PARecord, PayRateEntry
+    from pa_manager.services import pay_scale, people
+
+    db = open_database(demo_file)[0]
+    try:
+        employer_id = find_employer(db, "Margaret Okafor").id
+        start = date(2024, 12, 1)
+        people.save_pa(db, employer_id, PARecord(name="Ivy Penrose", start_date=start,
+                                                 pay_rates=(PayRateEntry(start, Decimal("13.10")),)), TODAY)
+        pay_scale.save_steps(db, employer_id, [PayStep(0, Decimal("12.71")), PayStep(2, Decimal("13.50"))])
+    finally:
+        db.close()
+    code, out, err = run(capsys, "due", "--employer", "Margaret Okafor", "--json", "--data", str(demo_file))
+    assert code == 0 and err == ""
+    [row] = [row for row in json.loads(out) if row["code"] == "PAY_STEP_DUE" and row["pa"] == "Ivy Penrose"]
+    assert (row["pa"], row["due"], row["status"], row["hourly_rate"], row["current_rate"]) == (
+        "Ivy Penrose", "2026-12-01", "due_soon", "13.50", "13.10")
+    assert row["message"] == ("Due in 8 days (1 December 2026): Ivy Penrose has worked for you 2 years on 1 December "
+                              "2026: your pay scale says £13.50 an hour from then (now £13.10). Add the new rate on "
+                              "the People page.")
+    code, out, _ = run(capsys, "due", "--employer", "Margaret Okafor", "--within", "5", "--json", "--data",
+                       str(demo_file))
+    assert ("PAY_STEP_DUE", "Ivy Penrose") not in {(row["code"], row["pa"]) for row in json.loads(out)}

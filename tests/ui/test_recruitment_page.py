@@ -185,6 +185,7 @@ def _recruitment_dialogs(context, employer_id, pa=None):
         "cases": lambda: _cases_dialog(context, pa, None),
         "new case": lambda: _cases_dialog(context, pa, "new"),
         "case step": lambda: _cases_dialog(context, pa, "step"),
+        "pay scale": lambda: _pay_scale_dialog(context, employer_id),
         "close case": lambda: _cases_dialog(context, pa, "close"),
     }
 
@@ -216,6 +217,12 @@ def _induction_dialog(context, pa):
     return InductionPlanDialog(context, pa)
 
 
+def _pay_scale_dialog(context, employer_id):
+    from pa_manager.ui.dialogs.pay_scale_dialog import PayScaleDialog
+
+    return PayScaleDialog(context.db, employer_id)
+
+
 def _probation_dialog(context, employer_id, pa):
     from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
 
@@ -223,7 +230,8 @@ def _probation_dialog(context, employer_id, pa):
 
 
 @pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted",
-                                  "induction", "probation", "exit", "cases", "new case", "case step", "close case"])
+                                  "induction", "probation", "exit", "cases", "new case", "case step", "close case",
+                                  "pay scale"])
 def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 

@@ -12,7 +12,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
 from pa_manager.services import rti, year_end
-from pa_manager.services.staff_due import RECRUITMENT_CODES
+from pa_manager.services.staff_due import PEOPLE_CODES, RECRUITMENT_CODES
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.pages.dashboard_layout import DashboardLayout
 from pa_manager.ui.refresh import Refresher
@@ -145,7 +145,8 @@ class DashboardPage(DashboardLayout):
         _, word, words = summary_words(summarise(data.due), today)
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
-        targets = [(FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
+        targets = [item.pa_key if item.code in PEOPLE_CODES else  # the PA, whose new rate goes on the People page
+                   (FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
                    (TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
                     "recruitment" if item.code in RECRUITMENT_CODES else "checks",
                     item.pa_key if item.pa_key is not None else -1) for item in data.due]

@@ -111,7 +111,11 @@ class TeamPanel(QWidget):
         self.cases_button = QPushButton("&Disciplinary and grievance cases…")
         self.exit_button = QPushButton("E&xit record…")
         self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
-        for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button):
+        self.pay_scale_button = QPushButton("Pay sca&le…")
+        self.pay_scale_button.setToolTip("Your own steps of pay for years worked: a reminder comes on each PA's work "
+                                         "anniversary when the scale says more than they are paid")
+        for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button,
+                       self.pay_scale_button):
             details.addWidget(button)
 
         splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
@@ -134,6 +138,7 @@ class TeamPanel(QWidget):
         self.probation_button.clicked.connect(self._on_probation_button_clicked)
         self.exit_button.clicked.connect(self._on_exit_button_clicked)
         self.cases_button.clicked.connect(self._on_cases_button_clicked)
+        self.pay_scale_button.clicked.connect(self._on_pay_scale_button_clicked)
 
     # --- what is shown ---
     @property
@@ -378,6 +383,11 @@ class TeamPanel(QWidget):
             return
         dialog = ProbationDialog(db, employer_id, pa, induction.probation_end(db, employer_id, pa.id, today), today, self)
         self._push_if_saved(dialog)
+
+    def _on_pay_scale_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.pay_scale_dialog import PayScaleDialog
+
+        self._push_if_saved(PayScaleDialog(self.context.db, self.context.employer_id, self))
 
     def _push_if_saved(self, dialog) -> None:
         """Show a dialog that saves; once it has, put what it changed on the undo stack."""

@@ -1,0 +1,74 @@
+"""The pay scale, set by keyboard from the Recruitment page, and the step it brings on a PA's work
+anniversary: on the dashboard, and Enter on it opens the PA on the People page."""
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from PySide6.QtCore import Qt
+
+from pa_manager.domain.pay_scale import PayStep
+from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.services import pay_scale, people
+from pa_manager.ui.dialogs.pay_scale_dialog import PayScaleDialog
+from tests.conftest import TODAY
+from tests.ui.driving import click
+
+
+def _type(qtbot, field, text):
+    field.setFocus()
+    field.selectAll()
+    qtbot.keyClicks(field, text)
+
+
+def test_a_scale_typed_and_saved_shows_the_step_on_the_dashboard(qtbot, window, monkeypatch):
+    db, employer_id = window.context.db, window.context.employer_id
+    start = date(2024, 12, 10)  # the second anniversary is 17 days after TODAY
+    ivy = people.save_pa(db, employer_id, PARecord(name="Ivy Penrose", start_date=start,
+                                                    pay_rates=(PayRateEntry(start, Decimal("13.10")),)), TODAY)
+    window.show_area_for("recruitment", ivy.id)
+    team = window.recruitment.team
+    window.recruitment.tabs.setCurrentWidget(team)
+    seen = {}
+
+    def fill(dialog: PayScaleDialog):
+        seen["rows"] = len(dialog.steps)
+        dialog.show()
+        for i, (years, rate) in enumerate((("0", "12.71"), ("1", "13.10"), ("2", "12.50"))):
+            _type(qtbot, dialog.steps[i][0], years)
+            _type(qtbot, dialog.steps[i][1], rate)
+        qtbot.keyClick(dialog.steps[2][1], Qt.Key.Key_Return)  # Enter saves: refused, the rate falls
+        seen["error"] = dialog.rows["rate_2"].error.text()
+        seen["open"] = dialog.isVisible()
+        _type(qtbot, dialog.steps[2][1], "13.50")
+        _type(qtbot, dialog.steps[3][0], "5")  # half a row: said so, not saved
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        seen["half"] = dialog.rows["rate_3"].error.text()
+        dialog.steps[3][0].clear()
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(PayScaleDialog, "exec", fill)
+    click(qtbot, team.pay_scale_button)
+    assert seen["rows"] == 5
+    assert seen["error"] == "Enter a rate at least that of the steps with fewer years: a pay scale never goes down."
+    assert seen["open"]
+    assert seen["half"] == "Enter both the years and the hourly rate for this step, or clear both."
+    assert pay_scale.get_steps(db, employer_id) == [PayStep(0, Decimal("12.71")), PayStep(1, Decimal("13.10")),
+                                                   PayStep(2, Decimal("13.50"))]
+
+    window.go_to(window.pages.index(window.dashboard))
+    window.context.announce_change()
+    due = window.dashboard.due
+    wanted = ("Due in 17 days (10 December 2026): Ivy Penrose has worked for you 2 years on 10 December 2026: your pay "
+              "scale says £13.50 an hour from then (now £13.10). Add the new rate on the People page.")
+    lines = [due.item(i).text() for i in range(due.count())]
+    assert wanted in lines, lines
+    due.setCurrentRow(lines.index(wanted))
+    due.setFocus()
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.people
+    assert window.people.form.name.text() == "Ivy Penrose"
+
+    window.context.undo_group.undo()  # the scale goes, and the item with it
+    assert pay_scale.get_steps(db, employer_id) == []
