@@ -231,9 +231,9 @@ def test_due_lists_a_pay_scale_step_with_its_rates_as_decimal_strings(demo_file,
     [row] = [row for row in json.loads(out) if row["code"] == "PAY_STEP_DUE" and row["pa"] == "Ivy Penrose"]
     assert (row["pa"], row["due"], row["status"], row["hourly_rate"], row["current_rate"]) == (
         "Ivy Penrose", "2026-12-01", "due_soon", "13.50", "13.10")
-    assert row["message"] == ("Due in 8 days (1 December 2026): Ivy Penrose has worked for you 2 years on 1 December "
-                              "2026: your pay scale says £13.50 an hour from then (now £13.10). Add the new rate on "
-                              "the People page.")
+    assert row["message"] == ("Due in 8 days (1 December 2026): Add a new hourly rate for Ivy Penrose on the People "
+                              "page: they will have worked for you 2 years on 1 December 2026, and your pay scale "
+                              "says £13.50 an hour from then (now £13.10).")
     code, out, _ = run(capsys, "due", "--employer", "Margaret Okafor", "--within", "5", "--json", "--data",
                        str(demo_file))
     assert ("PAY_STEP_DUE", "Ivy Penrose") not in {(row["code"], row["pa"]) for row in json.loads(out)}

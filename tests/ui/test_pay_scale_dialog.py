@@ -60,8 +60,9 @@ def test_a_scale_typed_and_saved_shows_the_step_on_the_dashboard(qtbot, window, 
     window.go_to(window.pages.index(window.dashboard))
     window.context.announce_change()
     due = window.dashboard.due
-    wanted = ("Due in 17 days (10 December 2026): Ivy Penrose has worked for you 2 years on 10 December 2026: your pay "
-              "scale says £13.50 an hour from then (now £13.10). Add the new rate on the People page.")
+    wanted = ("Due in 17 days (10 December 2026): Add a new hourly rate for Ivy Penrose on the People page: they will "
+              "have worked for you 2 years on 10 December 2026, and your pay scale says £13.50 an hour from then "
+              "(now £13.10).")
     lines = [due.item(i).text() for i in range(due.count())]
     assert wanted in lines, lines
     due.setCurrentRow(lines.index(wanted))
