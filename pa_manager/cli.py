@@ -1182,6 +1182,19 @@ def _storage_refusal(error: BaseException) -> int:
     return EXIT_ERROR
 
 
+def _not_text(args) -> str | None:
+    """The option (as "--employer value") whose words cannot be stored as text, if any; paths are left
+    to the system (the data file's place is a path too)."""
+    for name, value in vars(args).items():
+        if name == "data" or not isinstance(value, str):
+            continue
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"--{name.replace('_', '-')} value"
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     # Everything the app writes (the data file and its journal, backups, exports, payslips, reports,
     # calendars) holds personal data: readable by the user only, whatever the umask was.
@@ -1191,6 +1204,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except UsageError as error:
         print(error, file=sys.stderr)
+        return EXIT_USAGE
+    unreadable = _not_text(args)
+    if unreadable:
+        # Bytes that are not UTF-8 in a name or a word (Python keeps them as lone surrogates): no record
+        # could hold them, and the database would stop on them. A path may hold them: the system reads it.
+        print(f"The {unreadable} has characters that are not text. Type it again.", file=sys.stderr)
         return EXIT_USAGE
     if getattr(args, "run", None) is None:
         return _guarded(lambda: run_gui(args))

@@ -169,3 +169,16 @@ def test_every_command_works_or_refuses_in_words_and_leaves_the_data_file_alone(
         assert table_contents(db) == before, argv
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("argv", [
+    ["import-timesheet", "--employer", "Ann\udcffLee", "timesheet.csv"],
+    ["hours", "--employer", "\ud800", "--from", "2026-11-23", "--to", "2026-11-29"],
+])
+def test_words_that_are_not_text_are_refused_in_one_sentence_before_the_data_file_is_opened(argv, tmp_path, capsys):
+    # Bytes that are not UTF-8 reach Python's argv as lone surrogates; no record can hold them.
+    data = tmp_path / "never-made.sqlite3"
+    code = cli.main([*argv, "--data", str(data)])
+    err = capsys.readouterr().err.strip()
+    assert code == cli.EXIT_USAGE and err == "The --employer value has characters that are not text. Type it again."
+    assert not data.exists()
