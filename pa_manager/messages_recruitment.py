@@ -103,8 +103,8 @@ MESSAGES = {
     "PROBATION_REVIEW_DUE":
         "Review how {value}'s probation has gone, and tell them in writing whether their job is confirmed.",
     "PAY_STEP_DUE":
-        "Add a new hourly rate for {value} on the People page: they will have worked for you {service} on {due}, "
-        "and your pay scale says {new_rate} an hour from then (now {now_rate}).",
+        "Add a new hourly rate for {value} on the People page: from {due}, after {service} with you, your pay "
+        "scale says {new_rate} an hour (now {now_rate}).",
     # --- the employer's pay scale (domain.pay_scale.check_steps) ---
     "PAY_SCALE_YEARS_OUT_OF_RANGE":
         "Enter the years of service as a whole number from 0 to 50.",

@@ -232,8 +232,8 @@ def test_due_lists_a_pay_scale_step_with_its_rates_as_decimal_strings(demo_file,
     assert (row["pa"], row["due"], row["status"], row["hourly_rate"], row["current_rate"]) == (
         "Ivy Penrose", "2026-12-01", "due_soon", "13.50", "13.10")
     assert row["message"] == ("Due in 8 days (1 December 2026): Add a new hourly rate for Ivy Penrose on the People "
-                              "page: they will have worked for you 2 years on 1 December 2026, and your pay scale "
-                              "says £13.50 an hour from then (now £13.10).")
+                              "page: from 1 December 2026, after 2 years with you, your pay scale says £13.50 an "
+                              "hour (now £13.10).")
     code, out, _ = run(capsys, "due", "--employer", "Margaret Okafor", "--within", "5", "--json", "--data",
                        str(demo_file))
     assert ("PAY_STEP_DUE", "Ivy Penrose") not in {(row["code"], row["pa"]) for row in json.loads(out)}

@@ -161,7 +161,7 @@ def test_the_sentence():
 
     found = item(date(2025, 6, 1), date(2027, 5, 10))
     assert due_item_sentence(found, date(2027, 5, 10))[1] == (
-        "Due in 22 days (1 June 2027): Add a new hourly rate for Leah Grant on the People page: they will have worked "
-        "for you 2 years on 1 June 2027, and your pay scale says £13.50 an hour from then (now £13.10).")
+        "Due in 22 days (1 June 2027): Add a new hourly rate for Leah Grant on the People page: from 1 June 2027, "
+        "after 2 years with you, your pay scale says £13.50 an hour (now £13.10).")
     one = item(date(2026, 6, 1), date(2027, 5, 10), rate="12.71")
-    assert "have worked for you 1 year on 1 June 2027" in due_item_sentence(one, date(2027, 5, 10))[1]
+    assert "from 1 June 2027, after 1 year with you" in due_item_sentence(one, date(2027, 5, 10))[1]

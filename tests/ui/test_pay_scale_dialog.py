@@ -60,9 +60,8 @@ def test_a_scale_typed_and_saved_shows_the_step_on_the_dashboard(qtbot, window, 
     window.go_to(window.pages.index(window.dashboard))
     window.context.announce_change()
     due = window.dashboard.due
-    wanted = ("Due in 17 days (10 December 2026): Add a new hourly rate for Ivy Penrose on the People page: they will "
-              "have worked for you 2 years on 10 December 2026, and your pay scale says £13.50 an hour from then "
-              "(now £13.10).")
+    wanted = ("Due in 17 days (10 December 2026): Add a new hourly rate for Ivy Penrose on the People page: from "
+              "10 December 2026, after 2 years with you, your pay scale says £13.50 an hour (now £13.10).")
     lines = [due.item(i).text() for i in range(due.count())]
     assert wanted in lines, lines
     due.setCurrentRow(lines.index(wanted))
