@@ -403,7 +403,7 @@ def _employer_id(db, name: str) -> int:
 
     employer = find_employer(db, name)
     if employer is None:
-        raise NotFound(f"There is no employer called {name} in this data file. Run 'pa-manager employers' to see the names.")
+        raise NotFound("CLI_NO_EMPLOYER_CALLED", name)
     return employer.id
 
 
@@ -470,13 +470,17 @@ def cmd_import_staff(args) -> int:
 
 
 def _row_errors_json(errors) -> list[dict]:
-    return [{"line": e.line, "column": e.column, "message": e.message} for e in errors]
+    from pa_manager.messages import describe
+
+    return [{"line": e.line, "column": e.column, "message": describe(e.problem)} for e in errors]
 
 
 def _report_row_errors(errors) -> int:
     """Every bad row of an imported file on stderr, then what happened: nothing was stored."""
+    from pa_manager.messages import describe
+
     for error in errors:
-        print(f"Line {error.line}: {error.message}", file=sys.stderr)
+        print(f"Line {error.line}: {describe(error.problem)}", file=sys.stderr)
     print(f"Nothing was imported: {len({e.line for e in errors})} rows need correcting.", file=sys.stderr)
     return EXIT_ERROR
 
@@ -616,6 +620,7 @@ def cmd_calc_pay(args) -> int:
 
 
 def cmd_payrun(args) -> int:
+    from pa_manager.messages import describe
     from pa_manager.services.pay_runs import NeedsConfirming, finalise_pay_run, prepare_pay_run
 
     db = _open(args, writes=args.finalise)
@@ -626,8 +631,8 @@ def cmd_payrun(args) -> int:
         except NeedsConfirming as needed:
             print("Nothing was finalised. Check these first, then run the command again with --confirm:",
                   file=sys.stderr)
-            for sentence in needed.sentences:
-                print(f"- {sentence}", file=sys.stderr)
+            for problem in needed.to_confirm:
+                print(f"- {describe(problem)}", file=sys.stderr)
             return EXIT_ERROR
     else:
         run = prepare_pay_run(db, employer_id, args.pay_date, _today())
@@ -635,7 +640,7 @@ def cmd_payrun(args) -> int:
     for item in run.pas:
         slip = item.payslip
         if slip is None:
-            people.append({"name": item.pa.name, "problem": item.problem})
+            people.append({"name": item.pa.name, "problem": describe(item.problem) if item.problem else None})
             continue
         people.append({
             "name": item.pa.name, "hours": _money(slip.hours), "gross_pay": _money(slip.gross_pay),
@@ -651,8 +656,9 @@ def cmd_payrun(args) -> int:
     if args.json:
         _print_json({"pay_date": run.pay_date.isoformat(), "period_start": run.period_start.isoformat(),
                      "period_end": run.period_end.isoformat(), "finalised": run.finalised,
-                     "cannot_finalise_because": [] if run.finalised else run.blocking,
-                     "confirm_before_finalising": [] if run.finalised else run.confirm_sentences, "pas": people})
+                     "cannot_finalise_because": [] if run.finalised else [describe(p) for p in run.blocking],
+                     "confirm_before_finalising": [] if run.finalised else [describe(p) for p in run.confirm_problems],
+                     "pas": people})
     else:
         state = "Finalised" if run.finalised else "Not finalised yet"
         print(f"Pay run for {run.pay_date.isoformat()} ({run.period_start.isoformat()} to {run.period_end.isoformat()}): {state}.")
@@ -776,7 +782,7 @@ def cmd_rti_sent(args) -> int:
 
 def cmd_budget(args) -> int:
     from pa_manager.services.budget import budget_summary
-    from pa_manager.services.budget_report import gap_lines
+    from pa_manager.budget_words import gap_lines
 
     db = _open(args)
     summary = budget_summary(db, _employer_id(db, args.employer), args.year, _today())
@@ -858,7 +864,7 @@ def _pa_id(db, employer_id: int, name: str) -> int:
 
     found = [pa.id for pa in list_pas(db, employer_id) if pa.name.lower() == name.strip().lower()]
     if not found:
-        raise NotFound(f"There is no PA called {name} for this employer. Check the name on the People page.")
+        raise NotFound("YEAR_END_NO_PA_CALLED", name)
     return found[0]
 
 
@@ -1069,13 +1075,15 @@ def _add_report_parser(sub) -> None:
 
 def cmd_report(args) -> int:
     from pa_manager.domain.budget import BudgetError, budget_year_start
-    from pa_manager.services.documents import FORMATS, NAMES, NEEDS_DATES, formats_sentence, save_document
+    from pa_manager.messages import describe
+    from pa_manager.services.documents import FORMATS, NAMES, NEEDS_DATES, format_problem, save_document
 
     kind = args.kind
     suffix = args.out.suffix.lower().lstrip(".")
     fmt = args.format or (suffix if suffix in ("pdf", "csv", "xlsx", "html") else "pdf")
     if fmt not in FORMATS[kind]:
-        raise UsageError(f"{formats_sentence(kind)}, not as {fmt}: use --format {' or '.join(FORMATS[kind])}.")
+        raise UsageError(f"{describe(format_problem(kind, fmt)).removesuffix('.')}: use --format "
+                         f"{' or '.join(FORMATS[kind])}.")
     if kind in NEEDS_DATES and (args.first is None or args.last is None):
         raise UsageError(f"The {NAMES[kind]} covers the dates you choose: give --from YYYY-MM-DD and --to YYYY-MM-DD.")
     if args.first and args.last and args.last < args.first:
@@ -1150,7 +1158,9 @@ def _guarded(action: Callable[[], int]) -> int:
         print(_said_for_the_command_line(error), file=sys.stderr)
         return EXIT_ERROR
     except ServiceError as error:
-        print(error, file=sys.stderr)
+        from pa_manager.messages import say
+
+        print(say(error), file=sys.stderr)
         return EXIT_ERROR
     except sqlite3.Error as error:
         return _storage_refusal(error)

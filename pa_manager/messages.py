@@ -17,9 +17,10 @@ must be empty, and `describe(problem, strict=True)` must work for a real Problem
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Iterable
 
+from pa_manager.domain.shifts import to_london
 from pa_manager.domain.validation import Problem
 
 MESSAGES: dict[str, str] = {
@@ -587,6 +588,12 @@ def date_range(start: date, end: date) -> str:
     return f"{format_date(start)} to {format_date(end)}"
 
 
+def shift_when(start: datetime, end: datetime) -> str:
+    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time, for a shift's start and end instants."""
+    start, end = to_london(start), to_london(end)
+    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
+
+
 def short_date(day: date) -> str:
     """'20 Nov': for a band too narrow for the full date, where the year is plain from around it."""
     return f"{day.day} {_MONTHS[day.month - 1][:3]}"
@@ -602,6 +609,14 @@ def short_range(start: date, end: date) -> str:
 
 
 def _shown(value: Any) -> Any:
+    if isinstance(value, tuple) and value and all(isinstance(v, Problem) for v in value):
+        return "; ".join(_shown(v) for v in value)  # several problems, run on one after another
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, datetime) for v in value):
+        return shift_when(*value)  # a shift's (start, end): "Tuesday 3 March 2026, 08:00 to 12:00"
+    if isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, date) for v in value):
+        return date_range(*value)  # (first, last): "1 to 30 November 2026"
+    if isinstance(value, tuple) and value and all(isinstance(v, str) for v in value):
+        return value[0] if len(value) == 1 else ", ".join(value[:-1]) + " or " + value[-1]  # "a, b or c"
     if isinstance(value, Problem):
         # A problem inside another (why a record cannot be imported) is worded as its own sentence,
         # run on after a colon: without its full stop, and without its capital unless the first word
@@ -637,7 +652,23 @@ def describe(problem: Problem, *, strict: bool = False) -> str:
         return FALLBACK
 
 
-# Taking on and keeping PAs: their sentences live beside their feature, under the same rules.
+def say(error: BaseException) -> str:
+    """What the window and the command line show for an error: a service's error as the sentence for
+    its Problem (every problem of a ValidationFailed, one after another); anything else (a file
+    error) as its text."""
+    problems = getattr(error, "problems", None)
+    if isinstance(problems, dict) and problems:
+        return " ".join(describe(p) for p in problems.values())
+    problem = getattr(error, "problem", None)
+    if isinstance(problem, Problem):
+        return describe(problem)
+    return str(error)
+
+
+# Taking on and keeping PAs, and what services refuse: their sentences live beside their feature,
+# under the same rules.
 from pa_manager.messages_recruitment import MESSAGES as _RECRUITMENT_MESSAGES  # noqa: E402
+from pa_manager.service_words import MESSAGES as _SERVICE_MESSAGES  # noqa: E402
 
 MESSAGES.update(_RECRUITMENT_MESSAGES)
+MESSAGES.update(_SERVICE_MESSAGES)

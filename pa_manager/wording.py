@@ -13,9 +13,8 @@ from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
-from pa_manager.domain.shifts import to_london
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import date_range, describe, format_date
+from pa_manager.messages import date_range, describe, format_date, shift_when
 
 BAND_LABELS = {
     "21-24": "21 to 24 rate",
@@ -394,12 +393,6 @@ def change_sentence(change) -> str:
 
 def _count(number: int, one: str, many: str | None = None) -> str:
     return f"{number} {one if number == 1 else (many or one + 's')}"
-
-
-def shift_when(start, end) -> str:
-    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time, for a shift's start and end instants."""
-    start, end = to_london(start), to_london(end)
-    return f"{start:%A} {format_date(start.date())}, {start:%H:%M} to {end:%H:%M}"
 
 
 def weekdays_words(weekdays) -> str:

@@ -7,9 +7,16 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+from pa_manager.domain.validation import Problem
+
 
 class TableFileError(Exception):
-    """The file as a whole cannot be read; str() says why in one sentence."""
+    """The file as a whole cannot be read; `problem` says why, by a code (TABLE_...) and the file's name,
+    worded in pa_manager.service_words."""
+
+    def __init__(self, code: str, name: object, **params: Any):
+        self.problem = Problem.of(code, str(name), **params)
+        super().__init__(code)
 
 
 @dataclass(frozen=True)
@@ -29,30 +36,30 @@ def _is_blank(cells) -> bool:
 def read_table(path: Path, required: set[str]) -> list[TableRow]:
     """Rows of the first sheet (XLSX) or the file (CSV). Blank rows are skipped.
 
-    Raises TableFileError, in one sentence, for a file that cannot be read as a table at all: not
+    Raises TableFileError, with a code, for a file that cannot be read as a table at all: not
     there, a folder, unreadable, not CSV or XLSX, not UTF-8, damaged, empty, a header with a required
     column missing or a column named twice, or a header with no rows under it."""
     path = Path(path)
     suffix = path.suffix.lower()
     if not path.exists():
-        raise TableFileError(f"There is no file at {path}. Check the name and folder.")
+        raise TableFileError("TABLE_NO_FILE", path)
     if path.is_dir():
-        raise TableFileError(f"{path.name} is a folder. Choose a CSV or XLSX file.")
+        raise TableFileError("TABLE_FOLDER", path.name)
     if suffix == ".csv":
         raw = _read_csv(path)
     elif suffix in {".xlsx", ".xlsm"}:
         raw = _read_xlsx(path)
     else:
-        raise TableFileError(f"{path.name} is not a CSV or XLSX file. Save it as CSV or XLSX and try again.")
+        raise TableFileError("TABLE_NOT_CSV_OR_XLSX", path.name)
     if not raw or all(_is_blank(cells) for cells in raw):
-        raise TableFileError(f"{path.name} is empty. Add a header row and at least one row.")
+        raise TableFileError("TABLE_EMPTY", path.name)
     header = _header(raw[0])
     missing = sorted(required - set(header))
     if missing:
-        raise TableFileError(f"{path.name} has no column called {', '.join(missing)}. Add it to the first row.")
+        raise TableFileError("TABLE_COLUMN_MISSING", path.name, columns=", ".join(missing))
     twice = sorted({name for name in header if name and header.count(name) > 1})
     if twice:
-        raise TableFileError(f"{path.name} has more than 1 column called {twice[0]}. Keep one of them and try again.")
+        raise TableFileError("TABLE_COLUMN_TWICE", path.name, column=twice[0])
     rows = []
     for index, cells in enumerate(raw[1:], start=2):
         if _is_blank(cells):
@@ -60,13 +67,12 @@ def read_table(path: Path, required: set[str]) -> list[TableRow]:
         values = {name: (cells[i] if i < len(cells) else None) for i, name in enumerate(header) if name}
         rows.append(TableRow(index, values))
     if not rows:
-        raise TableFileError(f"{path.name} has a header row but no rows under it. Add at least one row.")
+        raise TableFileError("TABLE_NO_ROWS", path.name)
     return rows
 
 
 def _cannot_open(path: Path) -> TableFileError:
-    return TableFileError(f"PA Manager cannot open {path.name}. Check that it is not open in another program, "
-                          "then try again.")
+    return TableFileError("TABLE_CANNOT_OPEN", path.name)
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
@@ -74,14 +80,14 @@ def _read_csv(path: Path) -> list[list[Any]]:
         with path.open(newline="", encoding="utf-8-sig") as handle:
             raw = list(csv.reader(handle))
     except UnicodeDecodeError:
-        raise TableFileError(f"{path.name} is not plain text. Save it as CSV (UTF-8) and try again.") from None
+        raise TableFileError("TABLE_NOT_PLAIN_TEXT", path.name) from None
     except csv.Error as error:
-        raise TableFileError(f"{path.name} is not a well-formed CSV file ({error}).") from None
+        raise TableFileError("TABLE_BAD_CSV", path.name, reason=str(error)) from None
     except OSError:
         raise _cannot_open(path) from None
     # A NUL character is never in a text file: this is UTF-16 or not text at all.
     if any("\x00" in cell for cells in raw for cell in cells):
-        raise TableFileError(f"{path.name} is not plain text. Save it as CSV (UTF-8) and try again.")
+        raise TableFileError("TABLE_NOT_PLAIN_TEXT", path.name)
     return raw
 
 
@@ -93,12 +99,12 @@ def _read_xlsx(path: Path) -> list[list[Any]]:
     except PermissionError:
         raise _cannot_open(path) from None
     except Exception:  # noqa: BLE001 - openpyxl raises many kinds for a damaged or foreign file
-        raise TableFileError(f"{path.name} is not a readable XLSX file. Open it in a spreadsheet and save it again.") from None
+        raise TableFileError("TABLE_BAD_XLSX", path.name) from None
     try:
         # Read-only workbooks are parsed as the rows are read, so damage can show up here too.
         return [list(r) for r in book.worksheets[0].iter_rows(values_only=True)]
     except Exception:  # noqa: BLE001 - as above
-        raise TableFileError(f"{path.name} is not a readable XLSX file. Open it in a spreadsheet and save it again.") from None
+        raise TableFileError("TABLE_BAD_XLSX", path.name) from None
     finally:
         book.close()
 

@@ -32,7 +32,7 @@ def write_timesheet(path: Path, rows: Iterable[tuple[str, Shift]]) -> None:
     elif suffix == ".xlsx":
         _write_xlsx(path, records)
     else:
-        raise TableFileError(f"{path.name} does not end in .csv or .xlsx. Choose one of the two and try again.")
+        raise TableFileError("TABLE_EXPORT_ENDING", path.name)
 
 
 def _record(name: str, shift: Shift) -> list[Any]:

@@ -22,7 +22,6 @@ from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.uprating import PAWork, Scenario, UpratingRow, WhatIfResult, YearCost, cost_year, uprating_history, what_if
 from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.importers.table_file import TableFileError, cell_text, parse_date, read_table
-from pa_manager.messages import describe, format_date
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import allowance_claimed, paid_to
@@ -59,7 +58,7 @@ def list_years(db: Database, employer_id: int) -> list[BudgetYear]:
 def get_year(db: Database, employer_id: int, label: str) -> BudgetYear:
     found = [y for y in list_years(db, employer_id) if y.label == label]
     if not found:
-        raise NotFound(f"There is no budget year {label} for this employer. Add it on the Budget page first.")
+        raise NotFound("BUDGET_YEAR_NOT_FOUND", label)
     return found[0]
 
 
@@ -205,31 +204,31 @@ def import_bank_statement(db: Database, employer_id: int, path: Path, *, dry_run
     try:
         rows = read_table(Path(path), {"date", "description", "amount"})
     except TableFileError as error:
-        raise ServiceError(str(error)) from None
+        raise ServiceError(error.problem) from None
     errors, entries = [], []
     for row in rows:
         raw = row.values
         try:
             on = parse_date(raw.get("date"))
         except ValueError:
-            errors.append(RowError(row.line, "date", describe(Problem("DATE_FORMAT", cell_text(raw.get("date"))))))
+            errors.append(RowError(row.line, "date", Problem("DATE_FORMAT", cell_text(raw.get("date")))))
             continue
         if (problem := check_date_in_range(on)) is not None:
-            errors.append(RowError(row.line, "date", describe(problem)))
+            errors.append(RowError(row.line, "date", problem))
             continue
         try:
             amount = parse_money(cell_text(raw.get("amount")))
         except ValueError:
-            errors.append(RowError(row.line, "amount", describe(Problem("MONEY_FORMAT", cell_text(raw.get("amount"))))))
+            errors.append(RowError(row.line, "amount", Problem("MONEY_FORMAT", cell_text(raw.get("amount")))))
             continue
         category = cell_text(raw.get("category")) or ("council_payment" if amount > 0 else "other")
         if category not in rules.CATEGORIES:
-            errors.append(RowError(row.line, "category", describe(Problem("LEDGER_CATEGORY_UNKNOWN", category))))
+            errors.append(RowError(row.line, "category", Problem("LEDGER_CATEGORY_UNKNOWN", category)))
             continue
         description = cell_text(raw.get("description"))
         if len(description) > (limit := text_limit("ledger_entries", "description")):
-            errors.append(RowError(row.line, "description", describe(
-                Problem.of("TEXT_TOO_LONG", limit=limit, length=len(description)))))
+            errors.append(RowError(row.line, "description",
+                                   Problem.of("TEXT_TOO_LONG", limit=limit, length=len(description))))
             continue
         entries.append(LedgerEntry(on, amount, category, description, "bank_import"))
     if errors:
@@ -335,11 +334,11 @@ def rates_missing(error: RatesError, label: str, today: date) -> ServiceError:
     if isinstance(when, str):
         when_words, day = f"the {when} tax year", tax_year_start(when)
     elif isinstance(when, date):
-        when_words, day = format_date(when), when
+        when_words, day = when, when  # a date: the words layer shows it as "1 April 2027"
     else:
         when_words, day = "that year", rules.budget_year_start(label)
     code = "BUDGET_RATES_TOO_EARLY" if day <= today else "BUDGET_RATES_MISSING"
-    return ServiceError(describe(Problem.of(code, label, what=what, when=when_words)))
+    return ServiceError(Problem.of(code, label, what=what, when=when_words))
 
 
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:

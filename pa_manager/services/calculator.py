@@ -13,7 +13,6 @@ from pa_manager.domain.student_loan import StudentLoanError, loan_deductions
 from pa_manager.domain.tax_code import TaxCodeError, parse_tax_code
 from pa_manager.domain.tax_year import TaxYearError
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe
 from pa_manager.services.errors import ServiceError
 
 
@@ -34,12 +33,12 @@ def calculate_pay(*, tax_year: str, frequency: str, period: int, gross: Decimal,
         loans = loan_deductions(tax_year=tax_year, frequency=pay_frequency, earnings=gross, plan=student_loan,
                                 postgraduate=postgraduate_loan)
     except StudentLoanError as error:
-        raise ServiceError(describe(Problem(error.code, student_loan or ""))) from None
+        raise ServiceError(Problem(error.code, student_loan or "")) from None
     except (TaxCodeError, PayeError, NIError, TaxYearError) as error:
-        raise ServiceError(describe(Problem.of(error.code, tax_code if isinstance(error, TaxCodeError) else str(error),
-                                               tax_year=tax_year, period=period, category=ni_category))) from None
+        raise ServiceError(Problem.of(error.code, tax_code if isinstance(error, TaxCodeError) else str(error),
+                                      tax_year=tax_year, period=period, category=ni_category)) from None
     except RatesError:
-        raise ServiceError(describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year))) from None
+        raise ServiceError(Problem("NO_RATES_FOR_TAX_YEAR", tax_year)) from None
     result = {"tax": tax.tax, "tax_to_date": tax.tax_to_date, "taxable_pay_to_date": tax.taxable_pay_to_date,
               "employee_ni": ni.employee, "employer_ni": ni.employer}
     if loans.plan is not None:

@@ -45,7 +45,7 @@ def get_case(db: Database, case_id: int) -> StoredCase:
     with db.session() as s:
         row = s.get(rm.HRCase, case_id)
         if row is None:
-            raise NotFound("That case is no longer in this data file.")
+            raise NotFound("CASE_GONE")
         pa_id = row.pa_id
     return next(c for c in list_cases(db, pa_id) if c.id == case_id)
 

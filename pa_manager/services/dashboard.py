@@ -8,9 +8,9 @@ from decimal import Decimal
 from pa_manager.domain.compliance import DueItem
 from pa_manager.domain.continuity import Continuity
 from pa_manager.domain.employer import EmployerRecord
-from pa_manager.domain.budget import balance_on, budget_year_label
+from pa_manager.domain.budget import BudgetYear, balance_on, budget_year_label
+from pa_manager.domain.forecast import Forecast
 from pa_manager.services import budget
-from pa_manager.services.budget_report import forecast_line
 from pa_manager.services.due import due_list
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.pay_runs import (
@@ -75,7 +75,9 @@ class BudgetGlance:
     codes: tuple[str, ...]
     runs_out_on: date | None
     surplus_limit: Decimal | None
-    status: tuple[str, str] | None = None  # the Budget page's own forecast line, so the two say the same
+    # The forecast and its year, worded as the Budget page's own forecast line, so the two say the same.
+    forecast: Forecast | None = None
+    year: BudgetYear | None = None
 
 
 def budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance | None:
@@ -98,7 +100,7 @@ def _budget_glance(db: Database, employer_id: int, today: date) -> BudgetGlance 
         return BudgetGlance(label, balance_on(year, entries, today), None, (), None, None)
     f = summary.forecast
     return BudgetGlance(label, summary.balance, f.forecast_year_end_balance, f.codes, f.runs_out_on, f.surplus_limit,
-                        forecast_line(f, summary.year))
+                        f, summary.year)
 
 
 def load_dashboard(db: Database, employer_id: int, today: date, *, with_budget: bool = True) -> Dashboard:

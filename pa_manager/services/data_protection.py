@@ -15,7 +15,7 @@ from sqlalchemy import delete, func, select, update
 
 from pa_manager.domain.pay_record import PADetails, from_document, to_document
 from pa_manager.domain.retention import ErasableFrom, erasable_from
-from pa_manager.messages import format_date
+from pa_manager.domain.validation import Problem
 from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.payslips import document_for
@@ -23,22 +23,6 @@ from pa_manager.storage import models
 from pa_manager.storage import recruitment_models as rm
 from pa_manager.storage.database import Database, lock_employer
 from pa_manager.storage.transfer import dump_pa
-
-_WHY = {"personnel": "records about employing them are kept for 6 years after they leave",
-        "right_to_work": "right-to-work copies are kept for 2 years after they leave",
-        "dbs_check": "DBS details are kept for 6 months after they leave",
-        "payroll": "pay records are kept for 3 years after the end of the tax year",
-        "minimum_wage": "minimum wage records are kept for 6 years after the pay period"}
-
-README = """Everything PA Manager holds about {name}, exported on {day} for a request for their personal data.
-
-personal-data.json  every record about them, table by table: their details and pay rates, shifts,
-                    checks (DBS summary, right to work, references), written statement and induction,
-                    training and supervision, pay-day extras, their pay records, and the change history
-                    entries about them.
-payslips/           each of their payslips, as printed from the pay record.
-certificates/       training certificates kept with their records.
-"""
 
 
 # What taking on and keeping a PA left about them: their terms and statements, induction, probation, exit
@@ -50,13 +34,14 @@ RECRUITMENT_RECORDS = (rm.EmploymentTerms, rm.WrittenStatement, rm.InductionItem
 def _pa_row(session, employer_id: int, pa_id: int) -> models.PersonalAssistant:
     row = session.get(models.PersonalAssistant, pa_id)
     if row is None or row.employer_id != employer_id:
-        raise NotFound("That PA is no longer in this data file.")
+        raise NotFound("PA_GONE")
     return row
 
 
 def export_pa_data(db: Database, employer_id: int, pa_id: int, path: Path, today: date) -> Path:
     """One file (a zip) holding everything about one PA, readable without PA Manager."""
     from pa_manager.reports.payslip import write_payslips
+    from pa_manager.reports.personal_data import readme
 
     with db.session() as s:
         name = _pa_row(s, employer_id, pa_id).name
@@ -65,7 +50,7 @@ def export_pa_data(db: Database, employer_id: int, pa_id: int, path: Path, today
     path = Path(path)
     temporary = path.with_name(path.name + ".part")
     with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("README.txt", README.format(name=name, day=format_date(today)))
+        archive.writestr("README.txt", readme(name, today))
         archive.writestr("personal-data.json", json.dumps(tables, indent=1, sort_keys=True, ensure_ascii=False))
         for record in records:
             pdf = BytesIO()
@@ -88,12 +73,13 @@ class Erasure:
     name: str
     allowed: ErasableFrom | None  # None: they have not left
 
-    def refusal(self, today: date) -> str | None:
+    def refusal(self, today: date) -> Problem | None:
+        """Why their details may not be erased on `today` (ERASE_NOT_LEFT, or ERASE_TOO_SOON_<the record
+        kept longest>), or None when they may."""
         if self.allowed is None:
-            return f"{self.name} has not left, so their details must be kept. Record them as a leaver first."
+            return Problem("ERASE_NOT_LEFT", self.name)
         if today < self.allowed.on:
-            return (f"{self.name}'s details must be kept until {format_date(self.allowed.on)}: "
-                    f"{_WHY[self.allowed.because]}. You can erase them from then.")
+            return Problem.of(f"ERASE_TOO_SOON_{self.allowed.because.upper()}", self.name, until=self.allowed.on)
         return None
 
 

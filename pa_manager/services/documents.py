@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ServiceError
 
 PDF, HTML, CSV, XLSX = "pdf", "html", "csv", "xlsx"
@@ -34,16 +35,15 @@ class Saved:
     count: int | None = None  # payslips: how many
 
 
-def formats_sentence(kind: str) -> str:
-    """"The budget report can be saved as a PDF or a web page (html)"."""
-    names = [FORMAT_NAMES[f] for f in FORMATS[kind]]
-    listed = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
-    return f"The {NAMES[kind]} can be saved as {listed}"
+def format_problem(kind: str, fmt: str) -> Problem:
+    """A document asked for in a format it does not come in (DOCUMENT_FORMAT: "The budget report can be
+    saved as a PDF or a web page (html), not as csv.")."""
+    return Problem.of("DOCUMENT_FORMAT", fmt, kind=NAMES[kind], formats=tuple(FORMAT_NAMES[f] for f in FORMATS[kind]))
 
 
 def check_format(kind: str, fmt: str) -> None:
     if fmt not in FORMATS[kind]:
-        raise ServiceError(f"{formats_sentence(kind)}, not as {fmt}.")
+        raise ServiceError(format_problem(kind, fmt))
 
 
 def save_document(db, employer_id: int, kind: str, fmt: str, path: Path, today: date, first: date | None = None,

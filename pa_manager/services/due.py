@@ -64,7 +64,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         employers = {row.id: employer_record(row) for row in s.scalars(
             select(models.Employer).where(models.Employer.id.in_(employer_ids)))}
         if len(employers) < len(set(employer_ids)):
-            raise NotFound("That employer is no longer in this data file. Choose another employer.")
+            raise NotFound("EMPLOYER_GONE_CHOOSE")
         owner: dict[int, int] = {}
         by_employer: dict[int, list[PARecord]] = {e: [] for e in employer_ids}
         if len(by_employer) == 1:  # one employer's: the list the action may have read already

@@ -42,7 +42,7 @@ def get_employer(db: Database, employer_id: int) -> EmployerRecord:
     with db.session() as s:
         row = s.get(models.Employer, employer_id)
         if row is None:
-            raise NotFound("That employer is no longer in this data file. Choose another employer.")
+            raise NotFound("EMPLOYER_GONE_CHOOSE")
         return employer_record(row)
 
 
@@ -118,7 +118,7 @@ def remove_employer(db: Database, employer_id: int) -> Change:
         recorder = Recorder(s)
         rows = watch_employer(recorder, employer_id)
         if not rows or not delete_employer_rows(s.connection(), employer_id):
-            raise NotFound("That employer is no longer in this data file.")
+            raise NotFound("EMPLOYER_GONE")
         return recorder.change("EMPLOYER_REMOVED", employer_id, name=rows[0]["name"])
 
 

@@ -76,7 +76,7 @@ def make_usual_plan(db: Database, employer_id: int, pa_id: int) -> list[StoredIt
 def add_topic(db: Database, employer_id: int, pa_id: int, words: str, due_on: date) -> StoredItem:
     """A topic of the household's own, in the employer's words."""
     if not words.strip():
-        raise ServiceError("Write what the induction should cover.")
+        raise ServiceError("INDUCTION_NOTHING_WRITTEN")
     with db.session() as s:
         row = rm.InductionItem(employer_id=employer_id, pa_id=pa_id, kind=rules.TASK, key=words.strip(), due_on=due_on)
         s.add(row)
@@ -91,7 +91,7 @@ def mark_done(db: Database, employer_id: int, pa_id: int, item_id: int, done_on:
     with db.session() as s:
         row = s.get(rm.InductionItem, item_id)
         if row is None:
-            raise NotFound("That part of the induction plan is no longer in this data file.")
+            raise NotFound("INDUCTION_ITEM_GONE")
         kind, key = row.kind, row.key
         if kind == rules.TASK:
             row.completed_on = done_on

@@ -1,5 +1,5 @@
 """The direct-payment monitoring return for a chosen period: gathered from the ledger, the budget years,
-the pay runs and the shifts, worked out by domain.monitoring, worded here, laid out by reports.monitoring
+the pay runs and the shifts, worked out by domain.monitoring, worded by reports.monitoring_contents, laid out by reports.monitoring
 as a PDF, a web page or a spreadsheet."""
 from __future__ import annotations
 
@@ -11,14 +11,11 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pa_manager.domain.monitoring import MonitoringError, MonitoringFigures, PayRunPayment, monitoring_figures
-from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
 from pa_manager.reports.monitoring import (
-    HoursLine, MonitoringReturn, OwedLine, Status, Transaction, write_monitoring_html, write_monitoring_pdf,
-    write_monitoring_spreadsheet,
+    MonitoringReturn, write_monitoring_html, write_monitoring_pdf, write_monitoring_spreadsheet,
 )
+from pa_manager.reports.monitoring_contents import compose_monitoring_return
 from pa_manager.services import budget
-from pa_manager.services.budget_report import CATEGORY_NAMES
 from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.hours import Costing
@@ -30,22 +27,6 @@ from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
 FORMATS = ("pdf", "html", "csv", "xlsx")
-DECLARATION = (
-    "I confirm that the direct payment has been spent only on the care and support set out in my support plan, "
-    "that this return is true and complete to the best of my knowledge, and that I have kept the bank "
-    "statements, payslips, timesheets and receipts it comes from. I understand the council may ask to see them."
-)
-OWED_NOTE = (
-    "Pay runs paid in the period whose payments fall due after it. HMRC is paid by the 22nd of the month after "
-    "each tax month (which ends on the 5th), so the tax and National Insurance of a pay run late in the period is "
-    "still in the account at its end."
-)
-HOURS_NOTE = (
-    "Hours worked by your PAs in the period, counted as their payslips count them: the time on shift less unpaid "
-    "breaks. Holiday, sickness, training and shadowing are paid but are not support given, so they are shown "
-    "apart as other paid hours. Sleep-in nights paid by an allowance are nights, not hours."
-)
-_OWED_WHAT = {"hmrc_tax_ni": "Tax and National Insurance to HMRC", "pension": "Pension contributions"}
 
 
 def _pay_run_payments(db: Database, employer_id: int) -> list[PayRunPayment]:
@@ -87,128 +68,20 @@ def monitoring_for(db: Database, employer_id: int, first: date, last: date) -> t
             statement=_statement(db, employer_id, first, last))
     except MonitoringError as error:
         if error.code != "MONITORING_NO_BUDGET_YEAR":
-            raise ServiceError(f"Choose a last date on or after {format_date(first)}.") from None
+            raise ServiceError("MONITORING_LAST_BEFORE_FIRST", first) from None
         if not years:
-            raise ServiceError(f"{employer.name} has no budget year yet, so the return has no balance to start "
-                               "from. Add the year on the Budget page, from the council's letter.") from None
+            raise ServiceError("MONITORING_NO_BUDGET_YEARS", employer.name) from None
         later = sorted(y.starts_on for y in years if y.starts_on > first)
-        instead = f", or choose dates from {format_date(later[0])}" if later else ""
-        raise ServiceError(
-            f"There is no {error.value} budget year for {employer.name}, so the return has no balance to start "
-            f"from on {format_date(first)}. Add the year on the Budget page{instead}.") from None
+        if later:
+            raise ServiceError("MONITORING_NO_BUDGET_YEAR_FOR_LATER", error.value, name=employer.name, first=first,
+                               later=later[0]) from None
+        raise ServiceError("MONITORING_NO_BUDGET_YEAR_FOR", error.value, name=employer.name, first=first) from None
     return figures, names
 
 
-def hours_words(hours: Decimal) -> str:
-    """7.5 hours, 1 hour, 366 hours."""
-    value = hours.normalize()
-    return f"{value:f} hour{'' if value == 1 else 's'}"
-
-
-def _hours(minutes: int) -> Decimal:
-    return (Decimal(minutes) / 60).quantize(Decimal("0.01"))
-
-
-def _per_year(weekly: tuple[tuple[str, Decimal | None], ...], word) -> str:
-    if len(weekly) == 1:
-        return word(weekly[0][1])
-    return "; ".join(f"{word(value)} in {label}" for label, value in weekly)
-
-
-def _days(first: date, last: date) -> str:
-    days = (last - first).days + 1
-    return f"{days} day{'s' if days != 1 else ''}"
-
-
-def _contribution(figures: MonitoringFigures) -> tuple[tuple[tuple[str, str], ...], Status]:
-    c = figures.contribution
-    paid = ("Paid into the account in the period", format_money(c.paid))
-    if c.due is None:
-        missing = [label for label, value in c.weekly if value is None]
-        return (paid,), Status("missing", "Not recorded: the assessed contribution for "
-                               f"{' and '.join(missing)} is not recorded. Add it to the budget year on the Budget "
-                               "page, from the council's financial assessment letter.")
-    rows = (("Assessed contribution", _per_year(c.weekly, lambda v: f"{format_money(v)} a week")),
-            (f"Due for these dates ({_days(figures.first, figures.last)})", format_money(c.due)), paid)
-    if c.due == 0 and c.paid == 0:
-        return rows, Status("ok", "Nothing to pay: the council's assessment found no contribution due.")
-    if c.short_by > 0:
-        return rows, Status("warning", f"Short: {format_money(c.short_by)} less was paid in than the assessment asks "
-                                       "for these dates. Pay in the difference, or tell the council why.")
-    if c.short_by < 0:
-        return rows, Status("ok", f"Paid in full: {format_money(-c.short_by)} more was paid in than was due.")
-    return rows, Status("ok", "Paid in full: what was paid in is what was due.")
-
-
-def _hours_plan(figures: MonitoringFigures) -> tuple[tuple[tuple[str, str], ...], Status]:
-    s = figures.support
-    given = ("Hours of support given", hours_words(s.delivered_hours))
-    if s.planned_hours is None:
-        missing = [label for label, value in s.weekly if value is None]
-        return (given,), Status("missing", "Not recorded: the support plan's hours for "
-                                f"{' and '.join(missing)} are not recorded. Add them to the budget year on the "
-                                "Budget page.")
-    rows = (("Support plan", _per_year(s.weekly, lambda v: f"{hours_words(v)} a week")),
-            (f"Support plan hours for these dates ({_days(figures.first, figures.last)})", hours_words(s.planned_hours)),
-            given)
-    if s.hours_short > 0:
-        return rows, Status("warning", f"Fewer hours: {hours_words(s.hours_short)} fewer than the support plan sets out. "
-                                       "Tell the council why (a stay in hospital, a PA off sick, a break).")
-    if s.hours_short < 0:
-        return rows, Status("warning", f"More hours: {hours_words(-s.hours_short)} more than the support plan sets out. "
-                                       "Tell the council why, and ask for a review if you need more support.")
-    return rows, Status("ok", "As planned: the hours given are the hours in the support plan.")
-
-
-def _checks(figures: MonitoringFigures) -> tuple[Status, ...]:
-    checks = []
-    r = figures.reconciliation
-    if r is not None:
-        on = format_date(r.on)
-        if r.difference == 0:
-            checks.append(Status("ok", f"Matches: the bank statement and these records both show "
-                                       f"{format_money(r.ledger_balance)} at the end of {on}."))
-        else:
-            more = "more" if r.difference > 0 else "less"
-            checks.append(Status("warning", f"Does not match: the bank statement shows {format_money(r.statement_balance)}"
-                                            f" at the end of {on}, {format_money(abs(r.difference))} {more} than these "
-                                            "records. Find the missing or doubled entry before sending this return."))
-    for d in figures.year_differences:
-        checks.append(Status("warning", f"Check the {d.label} opening balance: the budget year records "
-                                        f"{format_money(d.recorded)}, but the payments before it leave "
-                                        f"{format_money(d.running)}. This return runs on from the payments; correct "
-                                        "the opening balance on the Budget page."))
-    return tuple(checks)
-
-
 def build_monitoring_return(db: Database, employer_id: int, first: date, last: date, today: date) -> MonitoringReturn:
-    employer = get_employer(db, employer_id)
     figures, names = monitoring_for(db, employer_id, first, last)
-    transactions = tuple(Transaction(line.entry.on, line.entry.description or CATEGORY_NAMES[line.entry.category],
-                                     CATEGORY_NAMES[line.entry.category], line.money_in, line.money_out, line.balance)
-                         for line in figures.lines)
-    totals = figures.totals_by_category()
-    contribution, contribution_status = _contribution(figures)
-    plan, hours_status = _hours_plan(figures)
-    years = sorted({label for label, _ in figures.contribution.weekly})
-    facts = (("Budget holder", employer.name), ("Council", employer.council or "Not recorded"),
-             ("Direct payment reference", employer.direct_payment_reference or "Not recorded"),
-             ("Period", f"{format_date(first)} to {format_date(last)}"),
-             (f"Budget year{'s' if len(years) != 1 else ''}", " and ".join(years)))
-    return MonitoringReturn(
-        employer_name=employer.name, first=first, last=last, made_on=today, facts=facts,
-        opening_balance=figures.opening_balance, money_in=figures.money_in, money_out=figures.money_out,
-        closing_balance=figures.closing_balance, transactions=transactions,
-        category_totals=tuple((CATEGORY_NAMES[c], *totals[c]) for c in CATEGORY_NAMES if c in totals),
-        owed=tuple(OwedLine(f"{_OWED_WHAT.get(o.category, CATEGORY_NAMES[o.category])} for the pay run of "
-                            f"{format_date(o.pay_date)}", o.due_on, o.amount) for o in figures.owed),
-        owed_total=figures.owed_total, owed_note=OWED_NOTE, balance_after_owed=figures.balance_after_owed,
-        checks=_checks(figures), contribution=contribution, contribution_status=contribution_status,
-        hours=tuple(HoursLine(names.get(p.pa, ""), _hours(p.support_minutes), p.sleep_in_nights,
-                              _hours(p.other_minutes)) for p in figures.support.by_pa),
-        hours_plan=plan, hours_status=hours_status, hours_note=HOURS_NOTE, declaration=DECLARATION,
-        signers=(("Budget holder", employer.name), ("Or signed for them by (name and how you know them)", "")),
-    )
+    return compose_monitoring_return(get_employer(db, employer_id), figures, names, first, last, today)
 
 
 def save_monitoring_return(db: Database, employer_id: int, path: Path, first: date, last: date, today: date,

@@ -40,7 +40,7 @@ from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_h
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
-from pa_manager.messages import date_range, describe, format_date
+from pa_manager.messages import format_date
 from pa_manager.services import history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
@@ -69,7 +69,7 @@ class PADraft:
 
     pa: PARecord
     payslip: PayRecord | None
-    problem: str | None = None  # a sentence saying what to put right
+    problem: Problem | None = None  # what to put right
 
     @property
     def needs_reason(self) -> bool:
@@ -98,24 +98,20 @@ class PayRunDraft:
     to_confirm: tuple[ToConfirm, ...] = ()  # what must be seen and confirmed before finalising
 
     @property
-    def confirm_sentences(self) -> list[str]:
-        """What to confirm before finalising, in words (domain.before_paying)."""
-        return [describe(Problem.of(c.code, c.name or c.day, day=c.day,
-                                    hours=None if c.hours is None else f"{c.hours.normalize():f}"))
+    def confirm_problems(self) -> list[Problem]:
+        """What to confirm before finalising (domain.before_paying), one Problem each."""
+        return [Problem.of(c.code, c.name or c.day, day=c.day, hours=None if c.hours is None else f"{c.hours.normalize():f}")
                 for c in self.to_confirm]
 
     @property
-    def blocking(self) -> list[str]:
-        """Sentences saying what stops this pay run being finalised."""
+    def blocking(self) -> list[Problem]:
+        """What stops this pay run being finalised."""
         found = []
         if self.already_paid_by is not None and not self.finalised:
             paid = self.already_paid_by
-            found.append(f"{date_range(paid.period_start, paid.period_end)} was paid in the pay run of "
-                         f"{format_date(paid.pay_date)}. Choose the next pay date; put any corrections in the next "
-                         "pay run as back pay or an overpayment recovery.")
-        found += [f"{d.pa.name}: {d.problem}" for d in self.pas if d.problem]
-        found += [f"{d.pa.name} is paid below the legal minimum wage. Raise their pay, or record why." for d in self.pas
-                  if d.needs_reason]
+            found.append(Problem.of("PAY_RUN_PERIOD_PAID", (paid.period_start, paid.period_end), pay_date=paid.pay_date))
+        found += [Problem.of("PAY_RUN_PA_NOT_WORKED_OUT", d.pa.name, why=d.problem) for d in self.pas if d.problem]
+        found += [Problem("PAY_RUN_BELOW_MINIMUM_WAGE", d.pa.name) for d in self.pas if d.needs_reason]
         return found
 
     @property
@@ -159,7 +155,7 @@ def _paid_by(runs: list[PaidRun], start: date, end: date) -> PaidRun | None:
 def _employer(session, employer_id: int) -> EmployerRecord:
     row = session.get(models.Employer, employer_id)
     if row is None:
-        raise NotFound("That employer is no longer in this data file. Choose another employer.")
+        raise NotFound("EMPLOYER_GONE_CHOOSE")
     return employer_record(row)
 
 
@@ -560,12 +556,12 @@ def _leaving_extras(pa: PARecord, earlier: list[_Earlier], additions, one_off):
     return additions, one_off
 
 
-def _cannot(pa: PARecord) -> str | None:
-    """What stops a PA's pay being worked out at all, in words."""
+def _cannot(pa: PARecord) -> Problem | None:
+    """What stops a PA's pay being worked out at all."""
     if pa.date_of_birth is None:
-        return "Add their date of birth on the People page."
+        return Problem("PAY_NO_DATE_OF_BIRTH")
     if not pa.tax_code:
-        return "Add their tax code on the People page (from their P45 or starter checklist)."
+        return Problem("PAY_NO_TAX_CODE")
     return None
 
 
@@ -576,13 +572,13 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
     try:
         slip = calculate_payslip(_period_input(session, p, pa, allowance_used))
     except PayRateError:
-        return PADraft(pa, None, "Add an hourly rate that covers every shift in this pay period.")
+        return PADraft(pa, None, Problem("PAY_NO_RATE_FOR_SHIFT"))
     except TaxCodeError as error:
-        return PADraft(pa, None, describe(Problem(error.code, pa.tax_code)))
+        return PADraft(pa, None, Problem(error.code, pa.tax_code))
     except RatesError:
-        return PADraft(pa, None, describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(p.pay_date))))
+        return PADraft(pa, None, Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(p.pay_date)))
     except PayrollError as error:
-        return PADraft(pa, None, f"Their pay cannot be worked out ({error.code}). Check their details.")
+        return PADraft(pa, None, Problem("PAY_NOT_WORKED_OUT", error.code))
     return PADraft(pa, record_of(slip, employer_details(p.employer), pa_details(pa)))
 
 
@@ -681,7 +677,7 @@ def _to_confirm(session, db: Database, draft: PayRunDraft, today: date) -> list[
 
 def _refuse_unknown_years(pay_date: date) -> None:
     if (problem := check_date_in_range(pay_date)) is not None:
-        raise ServiceError(describe(problem))
+        raise ServiceError(problem)
 
 
 def _worked_out(draft, pay_date: date) -> PayRunDraft:
@@ -690,7 +686,7 @@ def _worked_out(draft, pay_date: date) -> PayRunDraft:
     try:
         return draft()
     except RatesError:
-        raise ServiceError(describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date)))) from None
+        raise ServiceError(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(pay_date))) from None
 
 
 # --- finalising and the record ------------------------------------------------------------------
@@ -716,11 +712,11 @@ def record_minimum_wage_reason(db: Database, employer_id: int, pa_id: int, pay_d
 
 
 class NeedsConfirming(ServiceError):
-    """Finalising would go ahead, but something must be seen and confirmed first; `sentences` says what."""
+    """Finalising would go ahead, but something must be seen and confirmed first; `to_confirm` says what."""
 
-    def __init__(self, sentences: list[str]):
-        self.sentences = sentences
-        super().__init__("Nothing was finalised. Check these first, then confirm: " + " ".join(sentences))
+    def __init__(self, to_confirm: list[Problem]):
+        self.to_confirm = tuple(to_confirm)
+        super().__init__("PAY_RUN_NEEDS_CONFIRMING", self.to_confirm)
 
 
 def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: datetime, *,
@@ -735,19 +731,17 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         lock_employer(s, employer_id)
         if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
                                                    models.PayRun.pay_date == pay_date)) is not None:
-            raise ServiceError(f"The pay run for {format_date(pay_date)} is already finalised. "
-                               "Make any corrections in the next pay run.")
+            raise ServiceError("PAY_RUN_FINALISED_ALREADY", pay_date)
         draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
         if draft.blocking:
-            raise ServiceError(" ".join(draft.blocking))
+            raise ServiceError("PAY_RUN_BLOCKED", tuple(draft.blocking))
         if not confirmed:
             draft = replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, now.astimezone(LONDON).date())))
             if draft.to_confirm:
-                raise NeedsConfirming(draft.confirm_sentences)
+                raise NeedsConfirming(draft.confirm_problems)
         slips = [d.payslip for d in draft.pas if d.payslip is not None]
         if not slips:
-            raise ServiceError(f"Nobody is due pay for {date_range(draft.period_start, draft.period_end)}. "
-                               "Check the pay date.")
+            raise ServiceError("PAY_RUN_NOBODY_DUE", (draft.period_start, draft.period_end))
         run = models.PayRun(employer_id=employer_id, pay_date=pay_date, period_start=draft.period_start,
                             period_end=draft.period_end, frequency=slips[0].frequency, tax_year=slips[0].tax_year,
                             period=slips[0].period, finalised_at=now)

@@ -35,7 +35,7 @@ def get_pa(db: Database, pa_id: int) -> PARecord:
     with db.session() as s:
         row = s.get(models.PersonalAssistant, pa_id)
         if row is None:
-            raise NotFound("That PA is no longer in this data file.")
+            raise NotFound("PA_GONE")
         return pa_record(row)
 
 
@@ -142,8 +142,7 @@ def delete_pa(db: Database, pa_id: int) -> None:
 
 def _refuse_if_paid(s, pa_id: int, name: str) -> None:
     if s.scalar(select(models.StoredPayslip.id).where(models.StoredPayslip.pa_id == pa_id).limit(1)) is not None:
-        raise ServiceError(f"{name} has been paid, and their pay records must be kept, so they cannot be "
-                           "deleted. Record them as a leaver instead (People, Record a leaver).")
+        raise ServiceError("PA_PAID_CANNOT_DELETE", name)
 
 
 class PARule(Rule):

@@ -18,7 +18,6 @@ from pa_manager.services.hours import Costing
 from pa_manager.services.payslips import documents_between
 from pa_manager.services.people import list_pas
 from pa_manager.services.shifts import shifts_between
-from pa_manager.messages import format_date
 
 _KIND = {"standard": "Standard", "waking_night": "Waking night", "sleep_in": "Sleep-in", "travel": "Travel",
          "training": "Training", "shadowing": "Shadowing", "holiday": "Holiday", "sickness": "Sickness"}
@@ -75,7 +74,6 @@ def save_payslips_for_period(db, employer_id: int, path: Path, first: date, last
     returns how many."""
     documents = documents_between(db, employer_id, first, last)
     if not documents:
-        raise ServiceError(f"No pay runs were finalised between {format_date(first)} and {format_date(last)}. "
-                           "Choose other dates.")
+        raise ServiceError("PAYSLIPS_NONE_BETWEEN", first=first, last=last)
     (write_payslips_html if fmt == "html" else write_payslips)(documents, Path(path))
     return len(documents)

@@ -21,7 +21,7 @@ def policy_facts(db: Database, employer_id: int, today: date) -> PolicyFacts:
 
 def policy(db: Database, employer_id: int, kind: str, today: date) -> WordedStatement:
     if kind not in POLICIES:
-        raise ServiceError(f"There is no policy called {kind}. Choose one of: {', '.join(POLICIES)}.")
+        raise ServiceError("POLICY_UNKNOWN", kind, policies=", ".join(POLICIES))
     return policy_document(kind, policy_facts(db, employer_id, today))
 
 

@@ -81,7 +81,7 @@ def get_vacancy(db: Database, vacancy_id: int) -> StoredVacancy:
     with db.session() as s:
         row = s.get(rm.Vacancy, vacancy_id)
         if row is None:
-            raise NotFound("That vacancy is no longer in this data file.")
+            raise NotFound("VACANCY_GONE")
         return _stored_vacancy(row)
 
 
@@ -122,13 +122,13 @@ def save_vacancy(db: Database, employer_id: int, vacancy: Vacancy, vacancy_id: i
 def set_questions(db: Database, vacancy_id: int, questions: tuple[str, ...]) -> None:
     known = {q.key for q in r.question_bank()}
     if not questions:
-        raise ServiceError("Choose at least one question to ask.")
+        raise ServiceError("RECRUITMENT_NO_QUESTIONS")
     if set(questions) - known:
-        raise ServiceError("That question is not in the bank. Choose from the list.")
+        raise ServiceError("RECRUITMENT_QUESTION_UNKNOWN")
     with db.session() as s:
         row = s.get(rm.Vacancy, vacancy_id)
         if row is None:
-            raise NotFound("That vacancy is no longer in this data file.")
+            raise NotFound("VACANCY_GONE")
         row.questions = ",".join(questions)
 
 
@@ -189,7 +189,7 @@ def get_applicant(db: Database, applicant_id: int) -> StoredApplicant:
     with db.session() as s:
         row = s.get(rm.Applicant, applicant_id)
         if row is None:
-            raise NotFound("That applicant is no longer in this data file.")
+            raise NotFound("APPLICANT_GONE")
         vacancy_id = row.vacancy_id
     return next(a for a in list_applicants(db, vacancy_id) if a.id == applicant_id)
 
@@ -219,11 +219,11 @@ def save_scores(db: Database, employer_id: int, applicant_id: int, interviewed_o
     bank = {q.key for q in r.question_bank()}
     for key, (score, _note) in scores.items():
         if key not in bank or score not in r.SCORES:
-            raise ServiceError("Give each question a score from 1 to 4, or leave it unscored.")
+            raise ServiceError("RECRUITMENT_SCORE")
     with db.session() as s:
         row = s.get(rm.Applicant, applicant_id)
         if row is None:
-            raise NotFound("That applicant is no longer in this data file.")
+            raise NotFound("APPLICANT_GONE")
         row.interviewed_on = interviewed_on
         if row.status == r.APPLIED and scores:
             row.status = r.INTERVIEW
@@ -236,7 +236,7 @@ def save_scores(db: Database, employer_id: int, applicant_id: int, interviewed_o
 def decide(db: Database, employer_id: int, applicant_id: int, status: str, reasons: str, decided_on: date) -> StoredApplicant:
     """Record the decision about an applicant with its reasons: not taken on, or withdrew."""
     if status not in (r.NOT_HIRED, r.WITHDRAWN, r.INTERVIEW, r.APPLIED):
-        raise ServiceError("Make an offer to take someone on: choose Make an offer.")
+        raise ServiceError("RECRUITMENT_HIRE_BY_OFFER")
     stored = get_applicant(db, applicant_id)
     decided = replace(stored.applicant, status=status, reasons=reasons, decided_on=decided_on
                       if status in (r.NOT_HIRED, r.WITHDRAWN) else None)
@@ -262,7 +262,7 @@ def make_offer(db: Database, employer_id: int, applicant_id: int, offer: Offer) 
     with db.session() as s:
         row = s.get(rm.Applicant, applicant_id)
         if row is None:
-            raise NotFound("That applicant is no longer in this data file.")
+            raise NotFound("APPLICANT_GONE")
         s.execute(delete(rm.Offer).where(rm.Offer.applicant_id == applicant_id))
         s.add(rm.Offer(employer_id=employer_id, applicant_id=applicant_id, made_on=offer.made_on,
                        hourly_rate=offer.hourly_rate, hours_per_week=offer.hours_per_week,
@@ -279,7 +279,7 @@ def accept_offer(db: Database, employer_id: int, applicant_id: int, accepted_on:
     stored = get_applicant(db, applicant_id)
     offer = stored.offer
     if offer is None or offer.declined_on is not None:
-        raise ServiceError("Make an offer first, then record that it was accepted.")
+        raise ServiceError("RECRUITMENT_NO_OFFER_TO_ACCEPT")
     if stored.pa_id is not None:
         return stored.pa_id
     if accepted_on < offer.made_on:
@@ -321,13 +321,17 @@ def accept_offer(db: Database, employer_id: int, applicant_id: int, accepted_on:
 
 
 def decline_offer(db: Database, applicant_id: int, declined_on: date, reasons: str) -> None:
+    """Record that the applicant turned the offer down, with why (which, as for any applicant who
+    withdrew, must be given)."""
+    if not reasons.strip():
+        raise ValidationFailed({"reasons": Problem(r.DECISION_REASONS_MISSING)})
     with db.session() as s:
         offer = s.scalar(select(rm.Offer).where(rm.Offer.applicant_id == applicant_id))
         row = s.get(rm.Applicant, applicant_id)
         if offer is None or row is None:
-            raise ServiceError("There is no offer to decline.")
+            raise ServiceError("RECRUITMENT_NO_OFFER_TO_DECLINE")
         offer.declined_on = declined_on
-        row.status, row.decided_on, row.reasons = r.WITHDRAWN, declined_on, reasons.strip() or "Declined the offer."
+        row.status, row.decided_on, row.reasons = r.WITHDRAWN, declined_on, reasons.strip()
 
 
 def conditions_for(db: Database, employer_id: int, applicant_id: int) -> tuple[r.ConditionState, ...] | None:

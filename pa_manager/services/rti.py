@@ -22,7 +22,6 @@ from pa_manager.domain.pay_record import PayRecord, from_document
 from pa_manager.domain.rti import EPS, FPS, RtiError
 from pa_manager.domain.validation import Problem
 from pa_manager.hmrc import rti_files
-from pa_manager.messages import describe, format_date
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.undo import Done, Recorder, done
 from pa_manager.storage import models
@@ -41,7 +40,7 @@ LATE_REASONS = tuple("ABCDEFGH")  # HMRC's late reporting reasons, A to H
 
 
 def _error(error: RtiError) -> ServiceError:
-    return ServiceError(describe(Problem(error.code, error.name or None)))
+    return ServiceError(Problem(error.code, error.name or None))
 
 
 @dataclass(frozen=True)
@@ -79,8 +78,7 @@ def _run(session, employer_id: int, pay_date: date) -> models.PayRun:
     run = session.scalar(select(models.PayRun).where(models.PayRun.employer_id == employer_id,
                                                      models.PayRun.pay_date == pay_date))
     if run is None:
-        raise NotFound(f"There is no finalised pay run on {format_date(pay_date)}. Finalise it on the Pay page first: "
-                       "the FPS is made from it.")
+        raise NotFound("RTI_NO_PAY_RUN", pay_date)
     return run
 
 
@@ -147,15 +145,13 @@ def fps_status(db: Database, employer_id: int, pay_date: date) -> Report | None:
 def _write(document: bytes, out: Path) -> rti_files.Checked:
     checked = rti_files.check(document)
     if not checked.ok:  # a fault of PA Manager's, never the user's: say so rather than save a bad file
-        raise ServiceError("PA Manager made a file that does not pass its own checks, so it was not saved. Report "
-                           f"this to PA Manager's developers: {checked.errors[0]}")
+        raise ServiceError("RTI_FILE_FAILS_CHECKS", checked.errors[0])
     out = Path(out)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(document)
     except OSError as error:
-        raise ServiceError(f"The file could not be saved at {out}: {error.strerror or error}. Choose another "
-                           "folder.") from None
+        raise ServiceError("RTI_FILE_NOT_SAVED", str(out), reason=error.strerror or str(error)) from None
     return checked
 
 
@@ -163,7 +159,7 @@ def write_fps(db: Database, employer_id: int, pay_date: date, out: Path, now: da
               late_reason: str | None = None, final_for_year: bool | None = None) -> MadeFile:
     """Save the pay run's FPS at `out` and record that it was made."""
     if late_reason is not None and late_reason not in LATE_REASONS:
-        raise ServiceError("The late reporting reason is one of HMRC's letters A to H.")
+        raise ServiceError("RTI_LATE_REASON")
     fps = fps_of(db, employer_id, pay_date, final_for_year)
     try:
         document = rti_files.fps_file(fps, late_reason)
@@ -191,7 +187,7 @@ def eps_of(db: Database, employer_id: int, tax_year: str, month: int,
     with db.session() as s:
         employer = s.get(models.Employer, employer_id)
         if employer is None:
-            raise NotFound("That employer is no longer in this data file.")
+            raise NotFound("EMPLOYER_GONE")
         records = [r for _, r in _records(s, employer_id)]
         if claim_employment_allowance is None:
             claim_employment_allowance = (employer.claims_employment_allowance
@@ -235,8 +231,7 @@ def mark_fps_sent(db: Database, employer_id: int, pay_date: date, how: str, now:
         made = [r for r in rows if r.made_at is not None]
         if how == FILE_SENT:
             if not made:
-                raise ServiceError(f"There is no FPS file for the pay day on {format_date(pay_date)} yet. Save the "
-                                   "FPS file first, then send it.")
+                raise ServiceError("RTI_NO_FPS_FILE", pay_date)
             row = made[-1]
         else:
             row = models.RtiReport(employer_id=employer_id, kind=FPS, pay_run_id=run.id, tax_year=run.tax_year)

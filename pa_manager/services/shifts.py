@@ -20,7 +20,6 @@ from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFai
 from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
-from pa_manager.wording import shift_when
 
 # Which form field each refusal belongs to, so the message appears next to it.
 _FIELD = {
@@ -57,9 +56,9 @@ def build_shift(entry: ShiftInput, key: int | None = None) -> Shift:
             error.code, f"{value:%H:%M}" if isinstance(value, time) else value, day=entry.day)}) from None
 
 
-def describe_when(shift: Shift) -> str:
-    """'Tuesday 3 March 2026, 08:00 to 12:00', in London time."""
-    return shift_when(shift.start, shift.end)
+def _when(shift: Shift) -> tuple:
+    """A shift's (start, end), which the words layer says as 'Tuesday 3 March 2026, 08:00 to 12:00'."""
+    return (shift.start, shift.end)
 
 
 # --- storage <-> values ------------------------------------------------------------------------
@@ -145,7 +144,7 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     """Refusals only (a short visit is a warning, not a refusal), keyed by form field."""
     pa = session.get(models.PersonalAssistant, shift.pa)
     if pa is None or pa.employer_id != employer_id:
-        raise NotFound("That PA is no longer in this data file.")
+        raise NotFound("PA_GONE")
     found: dict[str, Problem] = {}
     paid = paid_day_problem(paid_periods(session, employer_id), local_date(shift))
     if paid is not None:
@@ -156,7 +155,7 @@ def shift_problems(session, employer_id: int, shift: Shift) -> dict[str, Problem
     for earlier, later in find_overlaps([*others, shift]):
         other = earlier if later is shift else later
         if shift in (earlier, later):
-            found.setdefault("start", Problem.of("SHIFT_OVERLAPS_SAVED", describe_when(other), name=pa.name))
+            found.setdefault("start", Problem.of("SHIFT_OVERLAPS_SAVED", _when(other), name=pa.name))
     return found
 
 
@@ -198,7 +197,7 @@ def batch_problems(s, employer_id: int, shifts: list[Shift], replacing=frozenset
     for index, shift in enumerate(shifts):
         pa = pas.get(shift.pa)
         if pa is None:
-            raise NotFound("That PA is no longer in this data file.")
+            raise NotFound("PA_GONE")
         problem = paid_day_problem(paid, local_date(shift))
         if problem is not None:
             found.append((index, "day", problem))
@@ -209,7 +208,7 @@ def batch_problems(s, employer_id: int, shifts: list[Shift], replacing=frozenset
         for mine, other in ((a, b), (b, a)):
             if id(mine) in position and (other.key is not None or position.get(id(other), -1) < position[id(mine)]):
                 found.append((position[id(mine)], "start", Problem.of(
-                    "SHIFT_OVERLAPS_SAVED", describe_when(other), name=pas[mine.pa].name)))
+                    "SHIFT_OVERLAPS_SAVED", _when(other), name=pas[mine.pa].name)))
     return sorted(found, key=lambda f: f[0])
 
 
@@ -258,7 +257,7 @@ def save_shift_undoably(db: Database, employer_id: int, entry: ShiftInput, shift
             stored = shift if row is None else to_shift(row)
             pa = s.get(models.PersonalAssistant, stored.pa)
             code = "SHIFT_REMOVED_ELSEWHERE" if row is None else "SHIFT_CHANGED_ELSEWHERE"
-            raise ChangedElsewhere(Problem.of(code, describe_when(stored), name=pa.name if pa else ""))
+            raise ChangedElsewhere(Problem.of(code, _when(stored), name=pa.name if pa else ""))
         problems = shift_problems(s, employer_id, shift)
         if problems:
             raise ValidationFailed(problems)
@@ -274,7 +273,7 @@ def save_shift_undoably(db: Database, employer_id: int, entry: ShiftInput, shift
             s.flush()
         except StaleDataError:  # changed by someone else between the check above and this write
             pa = s.get(models.PersonalAssistant, shift.pa)
-            raise ChangedElsewhere(Problem.of("SHIFT_CHANGED_ELSEWHERE", describe_when(shift),
+            raise ChangedElsewhere(Problem.of("SHIFT_CHANGED_ELSEWHERE", _when(shift),
                                               name=pa.name if pa else "")) from None
         recorder.added(models.Shift, row.id)
         saved = to_shift(row)
@@ -359,7 +358,7 @@ def get_shift(db: Database, shift_id: int) -> Shift:
     with db.session() as s:
         row = s.get(models.Shift, shift_id)
         if row is None:
-            raise NotFound("That shift is no longer in this data file.")
+            raise NotFound("SHIFT_GONE")
         return to_shift(row)
 
 

@@ -12,7 +12,6 @@ from pa_manager.domain.record_checks import check_employer, check_pa, normalise_
 from pa_manager.domain.validation import Problem
 from pa_manager.importers.staff_list import read_staff_list
 from pa_manager.importers.table_file import TableFileError
-from pa_manager.messages import describe
 from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.mapping import copy_employer, copy_pa, employer_record
@@ -25,9 +24,10 @@ from pa_manager.storage.export_schema import text_limit
 
 @dataclass(frozen=True)
 class RowError:
+    """What is wrong on one line of an imported file: `problem` says what, worded by the words layer."""
     line: int
     column: str
-    message: str
+    problem: Problem
 
 
 @dataclass(frozen=True)
@@ -70,7 +70,7 @@ def import_staff(
     try:
         rows = read_staff_list(path)
     except TableFileError as error:
-        raise ServiceError(str(error)) from None
+        raise ServiceError(error.problem) from None
     employer = find_employer(db, employer_name)
     existing = list_pas(db, employer.id) if employer else []
     errors: list[RowError] = []
@@ -82,7 +82,7 @@ def import_staff(
         new_employer = EmployerRecord(name=employer_name.strip(), nation=nation or Nation.ENGLAND)
         refused = {**check_employer(new_employer), **_too_long(new_employer, "employers")}
         if refused:
-            raise ServiceError(f"The employer's name cannot be used. {describe(next(iter(refused.values())))}")
+            raise ServiceError("STAFF_IMPORT_EMPLOYER_NAME", why=next(iter(refused.values())))
     for row in rows:
         problems: list[tuple[str, Problem]] = list(row.problems)
         record = normalise_pa(row.record)
@@ -94,12 +94,12 @@ def import_staff(
             problems.append(("name", Problem("DUPLICATE_ROW", str(seen[key]))))
         seen.setdefault(key, row.line)
         if problems:
-            errors.extend(RowError(row.line, column, describe(p)) for column, p in problems)
+            errors.extend(RowError(row.line, column, p) for column, p in problems)
         elif any(_same_person(record, other) for other in existing):
             already.append(record.name)
         elif record.name.lower() in {other.name.lower() for other in existing}:
             # Another person already has this name here: two PAs with one name would be mixed up.
-            errors.append(RowError(row.line, "name", describe(Problem("PA_NAME_TAKEN", record.name))))
+            errors.append(RowError(row.line, "name", Problem("PA_NAME_TAKEN", record.name)))
         else:
             to_add.append(record)
     created = employer is None

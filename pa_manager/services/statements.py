@@ -164,7 +164,7 @@ def get_statement(db: Database, statement_id: int) -> StoredStatement:
     with db.session() as s:
         row = s.get(rm.WrittenStatement, statement_id)
         if row is None:
-            raise NotFound("That statement is no longer in this data file.")
+            raise NotFound("STATEMENT_GONE")
         return _stored(row)
 
 
@@ -246,7 +246,7 @@ def set_given(db: Database, statement_id: int, given_on: date | None, signed_on:
     with db.session() as s:
         row = s.get(rm.WrittenStatement, statement_id)
         if row is None:
-            raise NotFound("That statement is no longer in this data file.")
+            raise NotFound("STATEMENT_GONE")
         row.given_on, row.signed_on = given_on, signed_on
 
 
@@ -257,7 +257,7 @@ def delete_statement(db: Database, statement_id: int) -> None:
         if row is None:
             return
         if row.given_on is not None:
-            raise ServiceError("That statement has been given to the PA, so it is kept with their records.")
+            raise ServiceError("STATEMENT_GIVEN_KEPT")
         s.delete(row)
 
 

@@ -10,7 +10,6 @@ from pa_manager.domain.shifts import IMPORTED
 from pa_manager.importers.table_file import TableFileError
 from pa_manager.importers.timesheet import read_timesheet, shift_identity
 from pa_manager.importers.timesheet_export import write_timesheet
-from pa_manager.messages import describe
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.people import list_pas
 from pa_manager.services.shifts import added_shifts, batch_problems, insert_batch, shift_rows, shifts_between, to_shift
@@ -42,8 +41,8 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
     try:
         rows = read_timesheet(Path(path), {pa.name: pa.id for pa in pas})
     except TableFileError as error:
-        raise ServiceError(str(error)) from None
-    errors: list[RowError] = [RowError(r.line, column, describe(p)) for r in rows for column, p in r.problems]
+        raise ServiceError(error.problem) from None
+    errors: list[RowError] = [RowError(r.line, column, p) for r in rows for column, p in r.problems]
     lines = [r.line for r in rows if r.ok and r.shift is not None]
     shifts = [r.shift for r in rows if r.ok and r.shift is not None]
     with db.session(write=not dry_run) as s:
@@ -58,7 +57,7 @@ def import_timesheet(db: Database, employer_id: int, path: Path, *, dry_run: boo
                 models.Shift.starts_at <= last))}
         new = [(line, shift) for line, shift in zip(lines, shifts) if shift_identity(shift) not in known]
         already = len(shifts) - len(new)
-        errors += [RowError(new[index][0], field, describe(problem))
+        errors += [RowError(new[index][0], field, problem)
                    for index, field, problem in batch_problems(s, employer_id, [shift for _, shift in new])]
         errors.sort(key=lambda e: e.line)
         if errors or dry_run or not new:
@@ -75,5 +74,5 @@ def export_timesheet(db: Database, employer_id: int, path: Path, first: date, la
     try:
         write_timesheet(Path(path), [(names[s.pa], s) for s in shifts])
     except TableFileError as error:
-        raise ServiceError(str(error)) from None
+        raise ServiceError(error.problem) from None
     return len(shifts)

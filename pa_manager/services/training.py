@@ -217,7 +217,7 @@ def certificate_bytes(db: Database, attachment_id: int) -> tuple[str, bytes]:
     with db.session() as s:
         row = s.get(models.Attachment, attachment_id)
         if row is None:
-            raise NotFound("That certificate is no longer in this data file.")
+            raise NotFound("CERTIFICATE_GONE")
         return row.file_name, row.content
 
 

@@ -13,7 +13,6 @@ from datetime import date, datetime
 from pathlib import Path
 
 from pa_manager.domain.pay_record import from_document
-from pa_manager.messages import describe
 from pa_manager.services.employers import added_employer, employer_named
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.import_checks import check_records
@@ -47,7 +46,7 @@ def export_employer(db: Database, employer_id: int, path: Path, now: datetime) -
             out.detach()
     except _NoEmployer:
         temporary.unlink(missing_ok=True)
-        raise ServiceError("That employer is no longer in this data file. Choose another employer.") from None
+        raise ServiceError("EMPLOYER_GONE_CHOOSE") from None
     except BaseException:
         temporary.unlink(missing_ok=True)  # a failed export never leaves half a file behind
         raise
@@ -85,25 +84,23 @@ def read_export(path: Path) -> dict:
         with zipfile.ZipFile(path) as archive:
             document = json.loads(archive.read(MEMBER))
     except FileNotFoundError:
-        raise ServiceError(f"There is no file at {path}. Check the name and folder.") from None
+        raise ServiceError("EMPLOYER_FILE_MISSING", str(path)) from None
     except IsADirectoryError:
-        raise ServiceError(f"{name} is a folder. Choose the employer file inside it.") from None
+        raise ServiceError("EMPLOYER_FILE_FOLDER", name) from None
     except PermissionError:
-        raise ServiceError(f"PA Manager may not open {name}. Check that you can open it, then try again.") from None
+        raise ServiceError("EMPLOYER_FILE_NOT_ALLOWED", name) from None
     except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValueError,
             NotImplementedError, RuntimeError, EOFError, OSError, zlib.error):
         # Not a zip, no employer.json, not JSON, or a zip PA Manager does not write (encrypted,
         # compressed in another way, damaged): not an export of ours in any case.
-        raise ServiceError(f"{name} is not an employer file exported by PA Manager.") from None
+        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ServiceError(f"{name} is not an employer file exported by PA Manager.")
+        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name)
     version, revision = document.get("format_version", 0), document.get("schema_revision")
     if isinstance(version, bool) or not isinstance(version, int) or not isinstance(revision, str):
-        raise ServiceError(f"{name} is not an employer file exported by PA Manager.")
+        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name)
     if version > FORMAT_VERSION or revision not in known_revisions():
-        raise ServiceError(
-            f"{name} was exported by a newer version of PA Manager. Install the latest version to import it."
-        )
+        raise ServiceError("EMPLOYER_FILE_NEWER", name)
     return document
 
 
@@ -173,14 +170,11 @@ def import_employer_undoably(db: Database, path: Path, rename_to: str | None = N
     try:
         tables = checked_tables(document, rename_to, today or date.today())
     except FileRefused as refused:
-        raise ServiceError(f"Nothing was imported from {Path(path).name}. {describe(refused.problem)}") from None
+        raise ServiceError("EMPLOYER_FILE_REFUSED", Path(path).name, why=refused.problem) from None
     employer = tables["employers"][0]
     with db.session(write=True) as s:
         if employer_named(s, employer["name"]) is not None:
-            raise ServiceError(
-                f"An employer called {employer['name']} is already in this data file. "
-                "Rename one of them, then import again."
-            )
+            raise ServiceError("EMPLOYER_FILE_NAME_TAKEN", employer["name"])
         employer_id = load_employer(s.connection(), tables)
         # An export from before pay records kept their details: bring its records up to date too.
         upgrade_version_1_records(s.connection(), employer_id)

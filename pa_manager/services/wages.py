@@ -14,7 +14,6 @@ from pa_manager.domain.people import PARecord
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ServiceError
-from pa_manager.messages import describe
 
 if TYPE_CHECKING:  # the wage check (check-wage, the calculator) needs no data file, nor the database layer
     from pa_manager.storage.database import Database
@@ -135,6 +134,6 @@ def check_wage(
             age=age, apprentice=apprentice, apprenticeship_start=apprenticeship_start, london=london,
         )
     except MinimumWageError as error:
-        raise ServiceError(describe(Problem(error.code, getattr(error, "age", None)))) from None
+        raise ServiceError(Problem(error.code, getattr(error, "age", None))) from None
     except RatesError:
-        raise ServiceError(describe(Problem("MINIMUM_WAGE_NO_RATES", period_start))) from None
+        raise ServiceError(Problem("MINIMUM_WAGE_NO_RATES", period_start)) from None

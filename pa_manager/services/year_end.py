@@ -19,7 +19,7 @@ from pa_manager.domain.tax_year import tax_year_end, tax_year_label, tax_year_st
 from pa_manager.domain.year_end import (  # noqa: F401 (p60_due: the screens' too)
     P45, P60, YearEndError, employed_at_year_end, p45_for, p60_due, p60_for, p60_reminder_window,
 )
-from pa_manager.messages import format_date
+from pa_manager.domain.validation import Problem
 from pa_manager.reports.year_end import write_p45, write_p60s
 from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
@@ -47,7 +47,7 @@ def _find_pa(session, employer_id: int, name: str) -> models.PersonalAssistant:
     for row in rows:
         if " ".join(row.name.split()).casefold() == wanted:
             return row
-    raise NotFound(f"There is no PA called {name} for this employer. Check the name on the People page.")
+    raise NotFound("YEAR_END_NO_PA_CALLED", name)
 
 
 def p45(db: Database, employer_id: int, pa_id: int) -> P45:
@@ -55,20 +55,17 @@ def p45(db: Database, employer_id: int, pa_id: int) -> P45:
     with db.session() as s:
         row = s.get(models.PersonalAssistant, pa_id)
         if row is None or row.employer_id != employer_id:
-            raise NotFound("That PA is no longer in this data file.")
+            raise NotFound("PA_GONE")
         name, leaving = row.name, row.leaving_date
         records = _records(s, employer_id, pa_id)
     if leaving is None:
-        raise ServiceError(f"{name} has no leaving date. Record them as a leaver first, then finalise the pay run "
-                           "that pays them for their last day.")
+        raise ServiceError("P45_NO_LEAVING_DATE", name)
     try:
         return p45_for(records)
     except YearEndError as error:
         if error.code == "P45_NO_PAY_RECORDS":
-            raise ServiceError(f"{name} has never been paid, so there is no pay or tax for a P45. Give them a "
-                               "letter saying they were not paid instead.") from None
-        raise ServiceError(f"Finalise the pay run that pays {name} for their last day ({format_date(leaving)}) first: "
-                           "the P45 is made from it.") from None
+            raise ServiceError("P45_NEVER_PAID", name) from None
+        raise ServiceError("P45_LAST_DAY_UNPAID", name, leaving=leaving) from None
 
 
 def write_p45_file(db: Database, employer_id: int, pa_name: str, out: Path) -> P45:
@@ -86,7 +83,7 @@ def p60s(db: Database, employer_id: int, tax_year: str, pa_name: str | None = No
     try:
         tax_year_start(tax_year)
     except ValueError:
-        raise ServiceError(f"{tax_year} is not a tax year. Write it like 2026-27.") from None
+        raise ServiceError("TAX_YEAR_FORMAT", tax_year) from None
     with db.session() as s:
         pa_id = _find_pa(s, employer_id, pa_name).id if pa_name else None
         records = _records(s, employer_id, pa_id, tax_year)
@@ -95,9 +92,7 @@ def p60s(db: Database, employer_id: int, tax_year: str, pa_name: str | None = No
         by_pa.setdefault(record.pa_id, []).append(record)
     forms = [p60_for(mine, tax_year) for mine in by_pa.values() if employed_at_year_end(mine[-1])]
     if not forms:
-        who = pa_name or "anyone still employed at its end"
-        raise ServiceError(f"There are no finalised pay runs in the {tax_year} tax year for {who}, so there are no "
-                           "P60s to make. A PA who left during the year had a P45 instead.")
+        raise ServiceError(Problem.of("P60_NONE_FOR", tax_year, name=pa_name) if pa_name else Problem("P60_NONE", tax_year))
     return forms
 
 
@@ -106,8 +101,7 @@ def write_p60_files(db: Database, employer_id: int, tax_year: str, folder: Path,
     """One PDF per PA in `folder`, named like "P60 2026-27 Janet Moyo.pdf"."""
     forms = p60s(db, employer_id, tax_year, pa_name)
     if today is not None and today <= tax_year_end(tax_year):
-        raise ServiceError(f"The {tax_year} tax year ends on {format_date(tax_year_end(tax_year))}. Make the P60s "
-                           "after its last pay run, from 6 April.")
+        raise ServiceError("P60_TOO_EARLY", tax_year, ends=tax_year_end(tax_year))
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []

@@ -18,6 +18,7 @@ from datetime import date
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
+from pa_manager.messages import say
 from pa_manager.services import employers, undo
 from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
@@ -139,8 +140,8 @@ class _ChangeCommand(QUndoCommand):
             self._pending = undo_rules.reverse(context.db, self._pending, context.today())
         except ServiceError as error:
             self.setObsolete(True)
-            context.status_message.emit(f"That could not be undone or redone: {error}")
-            context.refused.emit(str(error))
+            context.status_message.emit(f"That could not be undone or redone: {say(error)}")
+            context.refused.emit(say(error))
         else:
             if self._pending.added_employer is not None:  # an employer put back: show them
                 context.set_employer(self._pending.added_employer)

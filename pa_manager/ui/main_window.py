@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from typing import TYPE_CHECKING
 
 from pa_manager import __version__
+from pa_manager.messages import say
 from pa_manager.ui import appearance
 from pa_manager.ui.announce import announce
 from pa_manager.ui.keyboard import first_control, follow_focus, order_tabs
@@ -650,7 +651,7 @@ class MainWindow(QMainWindow):
         try:
             made = take_backup(path, MANUAL, now=self.clock(), passphrase=self.context.db.passphrase)
         except (DataFileError, OSError) as error:
-            QMessageBox.warning(self, "No backup was made", str(error))
+            QMessageBox.warning(self, "No backup was made", say(error))
             return
         locked = ", encrypted with the same passphrase" if self.context.db.encrypted else ""
         self.statusBar().showMessage(f"Backed up the data file to {made.name}, beside it{locked}.", 10000)
@@ -763,7 +764,7 @@ class MainWindow(QMainWindow):
         try:
             transfer.export_employer(self.context.db, self.context.employer_id, Path(path), datetime.now())
         except (ServiceError, OSError) as error:
-            QMessageBox.warning(self, "The employer was not exported", str(error))
+            QMessageBox.warning(self, "The employer was not exported", say(error))
             return
         self.statusBar().showMessage(f"Exported {name} to {path}.", 8000)
 
@@ -779,7 +780,7 @@ class MainWindow(QMainWindow):
         try:
             imported = transfer.import_employer_undoably(self.context.db, path)
         except ServiceError as error:
-            QMessageBox.warning(self, "The employer was not imported", str(error))
+            QMessageBox.warning(self, "The employer was not imported", say(error))
             return
         self.context.set_employer(imported.value)
         self.context.push(imported.change, employer_id=imported.value)

@@ -205,7 +205,7 @@ def test_payrun_json_then_finalise_then_payslips(demo_location, tmp_path, capsys
     assert janet["gross_pay"] == "0.00" and janet["minimum_wage_ok"] is True
     code, out, err = run(capsys, "payslips", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29",
                          "--out", str(tmp_path / "slips"), "--data", data)
-    assert code == 1 and "Finalise it first" in err
+    assert code == 1 and "finalise it first" in err
     code, out, err = run(capsys, "payrun", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29", "--finalise",
                          "--json", "--data", data)
     # Far ahead, with nothing worked yet: listed, and nothing finalised until confirmed.

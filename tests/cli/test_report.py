@@ -77,7 +77,7 @@ def test_the_review_letter_for_a_year_not_recorded_says_so_not_that_rates_are_mi
     code, out, err = run(capsys, "report", "review-letter", "--employer", "Desmond Clarke", "--year", "2026-27",
                          "--out", tmp_path / "l.pdf", "--data", demo_db.location)
     assert code == 1 and out == ""
-    assert err == "There is no budget year 2026-27 for this employer. Add it on the Budget page first.\n"
+    assert err == "There is no budget year 2026-27 for this employer, so add it on the Budget page first.\n"
 
 
 def test_budget_dates_outside_the_year_say_which_dates_to_choose(demo_db, tmp_path, capsys):

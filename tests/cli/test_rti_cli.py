@@ -59,7 +59,7 @@ def test_mistakes_are_one_sentence_on_stderr(demo_location, tmp_path, capsys, mo
              "like 2026-27:3"),
             (["rti", "--employer", "Nobody", "--pay-date", "2026-10-30", "--out", str(tmp_path / "x.xml")],
              "no employer called Nobody"),
-            (["rti-sent", "--employer", "Margaret Okafor", "--pay-date", "2026-10-30"], "Save the FPS file first"),
+            (["rti-sent", "--employer", "Margaret Okafor", "--pay-date", "2026-10-30"], "save the FPS file first"),
             (["rti", "--employer", "Margaret Okafor", "--pay-date", "2026-10-30", "--out", str(tmp_path / "x.xml"),
               "--late-reason", "Z"], "--late-reason")):
         code, out, err = run(capsys, *args, "--data", demo_location)

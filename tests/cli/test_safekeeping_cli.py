@@ -115,7 +115,7 @@ def test_every_command_that_opens_data_reads_an_encrypted_file_with_its_passphra
             continue  # below: it changes the passphrase the others use
         code, out, err = run(capsys, *args, "--data", encrypted, "--passphrase-file", secret)
         if name == "erase-pa":  # read and refused in words: she has not left
-            assert code == 1 and "Janet Moyo has not left" in err, err
+            assert code == 1 and "Record Janet Moyo as a leaver first: they have not left" in err, err
             continue
         assert code == 0, (name, err)
         assert "Today's backup could not be made" not in err

@@ -87,7 +87,7 @@ def test_a_change_notice_after_a_pay_rise(demo_location, tmp_path, capsys):
 
 
 @pytest.mark.parametrize("args, sentence", [
-    (("--pa", "Nobody"), "There is no PA called Nobody for this employer. Check the name on the People page.\n"),
+    (("--pa", "Nobody"), "There is no PA called Nobody for this employer, so check the name on the People page.\n"),
     (("--pa", "Janet Moyo", "--change-notice"),
      "Give Janet Moyo a written statement first: a notice of a change is about a statement they already have.\n"),
 ])

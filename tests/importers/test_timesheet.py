@@ -14,6 +14,7 @@ from pa_manager.domain.shifts import (
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.importers.table_file import TableFileError
+from tests.saying import raises_saying
 from pa_manager.importers.timesheet import CODES, read_timesheet, shift_identity
 from pa_manager.importers.timesheet_export import write_timesheet
 
@@ -157,7 +158,7 @@ def test_a_name_two_pas_share_is_refused_as_ambiguous(tmp_path):
 def test_a_missing_column_or_a_wrong_kind_of_file_is_refused_as_a_whole(tmp_path):
     path = tmp_path / "t.csv"
     path.write_text("pa,date,start,end\nRuth Okoro,2026-06-01,08:00,12:00\n", encoding="utf-8")
-    with pytest.raises(TableFileError, match="type"):
+    with raises_saying(TableFileError, "type"):
         read_timesheet(path, PAS)
     with pytest.raises(TableFileError):
         read_timesheet(tmp_path / "t.txt", PAS)

@@ -13,6 +13,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.services import budget, employers
 from pa_manager.services.budget_report import build_budget_report, save_budget_report, save_review_letter
 from pa_manager.services.errors import ServiceError
+from pa_manager.messages import say
 
 
 def _tool(name: str) -> str:
@@ -81,7 +82,7 @@ def test_a_quarter_counts_only_its_own_money_and_starts_from_that_days_balance(d
 def test_a_period_outside_the_year_is_refused_in_words(demo_db, margaret, today):
     with pytest.raises(ServiceError) as raised:
         build_budget_report(demo_db, margaret, "2026-27", today, date(2026, 3, 1), date(2026, 6, 30))
-    assert "1 April 2026 to 31 March 2027" in str(raised.value)
+    assert "1 April 2026 to 31 March 2027" in say(raised.value)
 
 
 def test_the_letter_is_one_page_naming_the_council_and_the_shortfall(demo_db, margaret, tmp_path, today):
@@ -113,7 +114,7 @@ def test_no_letter_when_there_is_nothing_to_ask_for(db, today):
                                                        council_hourly_rate=Decimal("15.00")))
     with pytest.raises(ServiceError) as raised:
         save_review_letter(db, employer.id, "2026-27", "unused.pdf", today)
-    assert "rota and hourly rates" in str(raised.value)
+    assert "rota and hourly rates" in say(raised.value)
 
 
 def test_a_year_without_published_tax_rates_is_refused_in_words(demo_db, margaret, tmp_path, today):
@@ -122,7 +123,7 @@ def test_a_year_without_published_tax_rates_is_refused_in_words(demo_db, margare
         label="2030-31", amount=year.amount, basis=year.basis, council_hourly_rate=year.council_hourly_rate))
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2030-31", tmp_path / "later.pdf", today)
-    assert str(raised.value) == ("PA Manager cannot cost the 2030-31 budget year: it does not have the National "
+    assert say(raised.value) == ("PA Manager cannot cost the 2030-31 budget year: it does not have the National "
                                  "Insurance rates for the 2030-31 tax year yet – check for an update of PA Manager once "
                                  "they are published.")
 
@@ -131,15 +132,15 @@ def test_a_report_that_cannot_be_made_names_the_real_cause(demo_db, margaret, tm
     # Dates outside the year, and a year not recorded, are their own causes, not missing tax rates.
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2026-27", tmp_path / "r.pdf", today, date(2026, 3, 1), date(2026, 6, 30))
-    assert "Choose dates from 1 April 2026 to 31 March 2027" in str(raised.value)
+    assert "Choose dates from 1 April 2026 to 31 March 2027" in say(raised.value)
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2019-20", tmp_path / "r.pdf", today)
-    assert "There is no budget year 2019-20" in str(raised.value)
+    assert "There is no budget year 2019-20" in say(raised.value)
     # A year before the minimum wage data starts: the words say which figures are missing.
     year = budget.get_year(demo_db, margaret, "2026-27")
     budget.save_year(demo_db, margaret, budget.make_year(label="2015-16", amount=year.amount, basis=year.basis,
                                                          council_hourly_rate=year.council_hourly_rate))
     with pytest.raises(ServiceError) as raised:
         save_budget_report(demo_db, margaret, "2015-16", tmp_path / "r.pdf", today)
-    assert str(raised.value) == ("PA Manager cannot cost the 2015-16 budget year: its workplace pension figures start "
+    assert say(raised.value) == ("PA Manager cannot cost the 2015-16 budget year: its workplace pension figures start "
                                  "after 31 March 2016, so that year is before what it can work out.")

@@ -11,6 +11,7 @@ import pytest
 from pa_manager.services import employers, training
 from pa_manager.services.errors import NotFound
 from pa_manager.services.training_report import build_training_report, save_training_report
+from tests.saying import raises_saying
 
 EPILEPSY = "Epilepsy rescue medication (buccal midazolam)"
 
@@ -84,5 +85,5 @@ def test_a_pa_who_has_left_has_no_current_training_to_report(demo_db, margaret, 
     from pa_manager.services.people import list_pas
 
     left = next(pa.id for pa in list_pas(demo_db, margaret) if pa.id not in current)
-    with pytest.raises(NotFound, match="no longer works for you"):
+    with raises_saying(NotFound, "no longer works for you"):
         save_training_report(demo_db, margaret, tmp_path / "left.pdf", today, pa_id=left)

@@ -10,8 +10,10 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.uprating import Scenario, real_living_wage_target
 from pa_manager.services import budget, employers
 from pa_manager.services import undo_rules
-from pa_manager.services.budget_report import gap_lines, reconciliation_line, record_statement_balance
+from pa_manager.budget_words import gap_lines, reconciliation_line
+from pa_manager.services.budget_report import record_statement_balance
 from pa_manager.services.errors import NotFound, ServiceError, ValidationFailed
+from pa_manager.messages import describe, say
 
 D = Decimal
 
@@ -123,7 +125,7 @@ def test_a_bank_statement_with_bad_lines_adds_nothing_and_names_every_line(db, h
     result = budget.import_bank_statement(db, household, path)
     assert result.added == 0
     assert [(e.line, e.column) for e in result.errors] == [(3, "date"), (4, "amount"), (5, "category")]
-    assert all(e.message for e in result.errors)
+    assert all(describe(e.problem) for e in result.errors)
     assert budget.list_entries(db, household) == []
 
 
@@ -143,7 +145,7 @@ def test_a_statement_that_is_not_a_table_is_refused_in_words(db, household, tmp_
     path = _statement(tmp_path, "when,what\n1/4/2026,x\n")
     with pytest.raises(ServiceError) as raised:
         budget.import_bank_statement(db, household, path)
-    assert "no column called" in str(raised.value)
+    assert "no column called" in say(raised.value)
 
 
 def test_reconciling_says_whether_the_records_match_the_bank(db, household):

@@ -13,6 +13,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.services import cases, employers, people
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.transfer import dump_pa
+from tests.saying import raises_saying
 
 
 @pytest.fixture
@@ -23,16 +24,16 @@ def pa(db, today):
 
 def test_a_case_is_opened_stepped_through_and_closed(db, pa):
     employer_id, pa_id = pa
-    with pytest.raises(ValidationFailed, match="what the case is about"):
+    with raises_saying(ValidationFailed, "what the case is about"):
         cases.put_case(db, employer_id, pa_id, rules.Case(rules.DISCIPLINARY, date(2026, 11, 2), " "))
     opened = cases.put_case(db, employer_id, pa_id, rules.Case(rules.DISCIPLINARY, date(2026, 11, 2),
                                                                "Late for three morning shifts"))
-    with pytest.raises(ValidationFailed, match="on or after the day the case was opened"):
+    with raises_saying(ValidationFailed, "on or after the day the case was opened"):
         cases.add_step(db, employer_id, opened.id, rules.Step(date(2026, 11, 1), "letter"))
     cases.add_step(db, employer_id, opened.id, rules.Step(date(2026, 11, 3), "letter", "Invited to a meeting on the 9th"))
     cases.add_step(db, employer_id, opened.id, rules.Step(date(2026, 11, 9), "meeting", "Explained the bus times",
                                                           "Jo Bell, colleague"))
-    with pytest.raises(ValidationFailed, match="how the case ended"):
+    with raises_saying(ValidationFailed, "how the case ended"):
         cases.close_case(db, employer_id, opened.id, "upheld", date(2026, 11, 10))  # a grievance's outcome
     closed = cases.close_case(db, employer_id, opened.id, "first_written_warning", date(2026, 11, 10))
     assert (closed.case.outcome, closed.case.closed_on, closed.case.is_open) == ("first_written_warning",

@@ -11,6 +11,8 @@ from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import employers, people, shifts
 from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.storage.database import StorageError, open_database
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 CHANGED = ("Someone else changed Ann Cole's details since you opened them, so your changes were not saved – open "
            "them again to see the latest.")
@@ -39,7 +41,7 @@ def test_a_pa_changed_by_someone_else_since_the_form_opened_is_not_overwritten(d
     people.save_pa(theirs, employer.id, replace(other, phone="07700 900982"), today)
     with pytest.raises(ChangedElsewhere) as refused:
         people.save_pa(db, employer.id, replace(mine, email="ann@example.com"), today)
-    assert str(refused.value) == CHANGED
+    assert say(refused.value) == CHANGED
     latest = people.get_pa(db, ann.id)
     assert (latest.phone, latest.email) == ("07700 900982", "")
     # Opened again, the change goes in, and moves the version on for anyone else.
@@ -52,7 +54,7 @@ def test_a_change_to_a_pas_pay_rates_alone_is_a_change_too(db, theirs, household
     mine, other = people.get_pa(db, ann.id), people.get_pa(theirs, ann.id)
     raise_ = PayRateEntry(date(2027, 4, 1), Decimal("13.20"))
     people.save_pa(theirs, employer.id, replace(other, pay_rates=(*other.pay_rates, raise_)), today)
-    with pytest.raises(ChangedElsewhere, match="Someone else changed Ann Cole's details"):
+    with raises_saying(ChangedElsewhere, "Someone else changed Ann Cole's details"):
         people.save_pa(db, employer.id, replace(mine, pay_rates=()), today)
     assert people.get_pa(db, ann.id).rate_on(date(2027, 4, 1)) == Decimal("13.20")
 
@@ -68,7 +70,7 @@ def test_a_pa_removed_by_someone_else_is_not_brought_back_by_a_save(db, theirs, 
     people.delete_pa(theirs, ann.id)
     with pytest.raises(ChangedElsewhere) as refused:
         people.save_pa(db, employer.id, replace(mine, phone="07700 900982"), today)
-    assert str(refused.value) == ("Someone else removed Ann Cole since you opened their details, so your changes "
+    assert say(refused.value) == ("Someone else removed Ann Cole since you opened their details, so your changes "
                                   "were not saved.")
     assert people.list_pas(db, employer.id) == []
 
@@ -79,7 +81,7 @@ def test_an_employer_changed_by_someone_else_is_not_overwritten(db, theirs, hous
     employers.save_employer(theirs, replace(other, council="Ashford Vale Council"))
     with pytest.raises(ChangedElsewhere) as refused:
         employers.save_employer(db, replace(mine, insurer="Mutual Care Insurance"))
-    assert str(refused.value) == (
+    assert say(refused.value) == (
         "Someone else changed Ruth Ames's details as an employer since you opened them, so your changes were not "
         "saved – open them again to see the latest.")
     latest = employers.get_employer(db, employer.id)
@@ -93,14 +95,14 @@ def test_a_shift_changed_by_someone_else_is_not_overwritten(db, theirs, househol
     shifts.save_shift(theirs, employer.id, replace(entry, end=time(15)), opened.key, version=opened.version)
     with pytest.raises(ChangedElsewhere) as refused:
         shifts.save_shift(db, employer.id, replace(entry, break_minutes=30), opened.key, version=opened.version)
-    assert str(refused.value) == ("Someone else changed Ann Cole's shift on Monday 2 November 2026, 09:00 to 15:00 "
+    assert say(refused.value) == ("Someone else changed Ann Cole's shift on Monday 2 November 2026, 09:00 to 15:00 "
                                   "since you opened it, so your changes were not saved – open it again to see the "
                                   "latest.")
     stored = shifts.get_shift(db, opened.key)
     assert (stored.end.hour, stored.break_minutes) == (15, 0)
     # And one removed since it was opened is not put back by the save.
     shifts.delete_shift(theirs, opened.key)
-    with pytest.raises(ChangedElsewhere, match="Someone else removed Ann Cole's shift on Monday 2 November 2026"):
+    with raises_saying(ChangedElsewhere, "Someone else removed Ann Cole's shift on Monday 2 November 2026"):
         shifts.save_shift(db, employer.id, entry, opened.key, version=stored.version)
     assert shifts.shifts_between(db, employer.id, date(2026, 11, 2), date(2026, 11, 2)) == []
 
@@ -128,7 +130,7 @@ def test_two_saves_at_the_same_moment_never_lose_the_first(db, theirs, household
     if backend == "postgresql":
         with pytest.raises(ChangedElsewhere) as refused:
             people.save_pa(db, employer.id, replace(mine, email="ann@example.com"), today)
-        assert str(refused.value) == CHANGED
+        assert say(refused.value) == CHANGED
         assert other_refused == []
         expected = ("07700 900982", "")
     else:

@@ -18,6 +18,7 @@ from pa_manager.services import checks, data_protection, employers, history, pay
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.shifts import ShiftInput, save_shift, shifts_between
 from pa_manager.wording import change_sentence
+from pa_manager.messages import say
 
 NOW = datetime(2026, 3, 31, 12, tzinfo=timezone.utc)
 
@@ -90,8 +91,8 @@ def test_a_former_pa_cannot_be_erased_while_records_must_be_kept(db, former):
     with pytest.raises(ServiceError) as refused:
         data_protection.erase_former_pa(db, employer_id, pa_id, date(2032, 3, 31))
     # Left 31 March 2026: records about employing them are kept until 31 March 2032.
-    assert str(refused.value) == ("Ann Cole's details must be kept until 1 April 2032: records about employing them "
-                                  "are kept for 6 years after they leave. You can erase them from then.")
+    assert say(refused.value) == ("Keep Ann Cole's details until 1 April 2032, as records about employing them are kept "
+                                  "for 6 years after they leave; you can erase them from then.")
     assert people.get_pa(db, pa_id).ni_number == "AB123456C"
 
 

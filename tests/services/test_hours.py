@@ -16,6 +16,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import (
     ShiftInput, build_shift, delete_shift, get_shift, row_values, save_shift, shifts_between, store_batch,
 )
+from pa_manager.messages import say
 
 
 @pytest.fixture
@@ -68,7 +69,7 @@ def test_refused_shifts_say_why_next_to_the_field(db, household, entry, field, c
     with pytest.raises(ValidationFailed) as failure:
         save_shift(db, employer_id, entry(ann, bo))
     assert failure.value.problems[field].code == code
-    assert str(failure.value)  # worded
+    assert say(failure.value)  # worded
     assert shifts_between(db, employer_id, date(2024, 1, 1), date(2028, 1, 1)) == []
 
 
@@ -78,7 +79,7 @@ def test_overlapping_shifts_are_refused_but_touching_ones_are_fine(db, household
     with pytest.raises(ValidationFailed) as failure:
         save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "11:00", "13:00"))
     assert failure.value.problems["start"].code == "SHIFT_OVERLAPS_SAVED"
-    assert "Monday 2 November 2026, 08:00 to 12:00" in str(failure.value)
+    assert "Monday 2 November 2026, 08:00 to 12:00" in say(failure.value)
     save_shift(db, employer_id, _entry(ann, date(2026, 11, 2), "12:00", "13:00"))  # touches: allowed
     save_shift(db, employer_id, _entry(bo, date(2026, 11, 2), "11:00", "13:00"))  # another PA: allowed
 

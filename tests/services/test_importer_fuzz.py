@@ -16,6 +16,7 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.services.staff_import import import_staff
 from pa_manager.services.timesheets import import_timesheet
 from pa_manager.storage.database import open_database
+from pa_manager.messages import describe
 from tests.export_sample import RESIDENT
 from tests.fuzzing import any_date, assert_refusal_in_words, fresh_copy, fuzz, mostly, odd_numbers, odd_text
 from tests.readers import read_everything, table_contents
@@ -161,10 +162,10 @@ def _check(db, before, run):
         event("file refused: " + str(refusal)[:70])
         return None
     for error in result.errors:
-        assert_refusal_in_words(error.message)
+        assert_refusal_in_words(describe(error.problem))
     if result.errors or getattr(result, "dry_run", False):
         assert table_contents(db) == before
-        event("rows refused: " + result.errors[0].message[:50] if result.errors else "dry run")
+        event("rows refused: " + describe(result.errors[0].problem)[:50] if result.errors else "dry run")
         return None
     event("imported, and read back")
     return result

@@ -14,6 +14,7 @@ from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import checks, employers, induction, people, statements, training, undo_rules
 from pa_manager.services import due
 from pa_manager.services.errors import ValidationFailed
+from tests.saying import raises_saying
 
 START = date(2026, 12, 7)
 
@@ -39,7 +40,7 @@ def test_the_usual_plan_ticked_off_fills_in_the_care_certificate_and_the_inducti
     induction.mark_done(db, employer_id, pa_id, standard_1, date(2026, 12, 9))
     assert training.care_certificate(db, employer_id, pa_id) == {1: date(2026, 12, 9)}
     course = next(i for i, s in states.items() if s.item.kind == rules.COURSE)
-    with pytest.raises(ValidationFailed, match="Record Medication on the Training page"):
+    with raises_saying(ValidationFailed, "Record Medication on the Training page"):
         induction.mark_done(db, employer_id, pa_id, course, date(2026, 12, 9))
     training.save_record(db, employer_id, pa_id, medication_id, date(2027, 1, 12))
     for item_id, state in induction.plan_states(db, employer_id, pa_id, today):
@@ -68,7 +69,7 @@ def test_the_probation_review_is_due_until_decided(db, new_pa, today):
     [item] = induction.probation_due(db, employer_id, date(2027, 3, 1))
     assert (item.code, item.due, item.status) == ("PROBATION_REVIEW_DUE", date(2027, 3, 7), "due_soon")
     assert "PROBATION_REVIEW_DUE" in {i.code for i in due.due_list(db, employer_id, date(2027, 3, 1))}
-    with pytest.raises(ValidationFailed, match="Enter the new day the probation ends"):
+    with raises_saying(ValidationFailed, "Enter the new day the probation ends"):
         induction.add_review(db, employer_id, pa_id, rules.ProbationReview(date(2027, 3, 5), rules.EXTENDED), today)
     induction.add_review(db, employer_id, pa_id, rules.ProbationReview(date(2027, 3, 5), rules.EXTENDED,
                                                                         date(2027, 5, 7)), today)

@@ -8,7 +8,6 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-import pytest
 
 from pa_manager.domain import recruitment as r
 from pa_manager.domain.employer import EmployerRecord
@@ -16,12 +15,13 @@ from pa_manager.domain.keeping import ExitRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import data_protection, employers, keeping, people, recruitment, statement_given, statements
 from pa_manager.services.errors import ValidationFailed
+from tests.saying import raises_saying
 
 
 def test_an_exit_record_is_kept_for_a_leaver_only(db, today):
     employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
     pa = people.save_pa(db, employer.id, PARecord(name="Kit Moss", start_date=date(2024, 1, 8)), today)
-    with pytest.raises(ValidationFailed, match="Record Kit Moss as a leaver on the People page first"):
+    with raises_saying(ValidationFailed, "Record Kit Moss as a leaver on the People page first"):
         keeping.save_exit_record(db, employer.id, pa.id, ExitRecord("pay"))
     people.record_leaver(db, employer.id, pa.id, date(2026, 10, 31), "New job", today)
     record = ExitRecord("hours", True, "Good team", "More hours", date(2026, 10, 24), today)

@@ -14,6 +14,8 @@ from pa_manager.services.errors import ServiceError
 from pa_manager.services.monitoring import build_monitoring_return
 from pa_manager.services.shifts import shifts_between
 from tests.household_with_gaps import LEDGER, OCTOBER, OPENING, PAY_DATE, create_household_with_gaps
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 SEPTEMBER_OCTOBER = (date(2026, 9, 1), date(2026, 10, 31))
 CARE = {ShiftType.STANDARD, ShiftType.WAKING_NIGHT, ShiftType.SLEEP_IN, ShiftType.TRAVEL}
@@ -113,13 +115,13 @@ def test_a_bank_statement_balance_in_the_period_is_checked(db, gaps, today):
 def test_a_period_before_any_budget_year_names_the_missing_year(db, gaps, today):
     with pytest.raises(ServiceError) as raised:
         build_monitoring_return(db, gaps.employer_id, date(2026, 3, 1), date(2026, 4, 30), today)
-    assert str(raised.value) == ("There is no 2025-26 budget year for Olu Bankole, so the return has no balance to "
-                                 "start from on 1 March 2026. Add the year on the Budget page, or choose dates from "
+    assert say(raised.value) == ("There is no 2025-26 budget year for Olu Bankole, so the return has no balance to "
+                                 "start from on 1 March 2026: add the year on the Budget page, or choose dates from "
                                  "1 April 2026.")
 
 
 def test_dates_the_wrong_way_round_are_refused_in_words(db, gaps, today):
-    with pytest.raises(ServiceError, match="Choose a last date on or after 31 October 2026"):
+    with raises_saying(ServiceError, "Choose a last date on or after 31 October 2026"):
         build_monitoring_return(db, gaps.employer_id, date(2026, 10, 31), date(2026, 10, 1), today)
 
 

@@ -11,6 +11,7 @@ import pytest
 from sqlalchemy import func, select, text
 from sqlalchemy.exc import IntegrityError
 
+from pa_manager.messages import describe, say
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
@@ -23,6 +24,7 @@ from pa_manager.services.shifts import ShiftInput, save_shift
 from pa_manager.services.transfer import export_employer, import_employer
 from pa_manager.storage import models
 from pa_manager.storage.database import open_database
+from tests.saying import raises_saying
 
 NOW = datetime(2026, 11, 30, 12, 0, tzinfo=timezone.utc)
 DATA = Path(__file__).parents[1] / "data"
@@ -99,8 +101,8 @@ def test_a_second_pay_run_for_a_paid_period_is_refused_naming_the_run_already_ma
 
     draft = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27))
     assert (draft.period_start, draft.period_end) == (date(2026, 11, 1), date(2026, 11, 30))
-    assert "paid in the pay run of 30 November 2026" in draft.blocking[0]
-    with pytest.raises(ServiceError, match="1 to 30 November 2026 was paid in the pay run of 30 November 2026"):
+    assert "paid in the pay run of 30 November 2026" in describe(draft.blocking[0])
+    with raises_saying(ServiceError, "1 to 30 November 2026 was paid in the pay run of 30 November 2026"):
         pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 27), NOW, confirmed=True)
     assert pay_runs.pay_run_dates(db, employer_id) == [date(2026, 11, 30)]
     assert _ledger(db, employer_id) == ledger_before  # the budget did not lose the money twice
@@ -145,7 +147,7 @@ def test_a_paid_pa_cannot_be_deleted_and_the_words_say_record_a_leaver(db, house
     employer_id, pa = household
     work(db, employer_id, pa.id, date(2026, 11, 2))
     pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
-    with pytest.raises(ServiceError, match="Record them as a leaver instead"):
+    with raises_saying(ServiceError, "Record Ann Cole as a leaver instead"):
         people.delete_pa(db, pa.id)
     assert people.get_pa(db, pa.id).name == "Ann Cole"
     assert len(payslip_documents(db, employer_id, date(2026, 11, 30))) == 1
@@ -323,9 +325,9 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
     work(db, employer_id, pa.id, date(2026, 11, 2))
     [paid] = shifts.shifts_between(db, employer_id, date(2026, 11, 2), date(2026, 11, 2))
     pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
-    with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
+    with raises_saying(ServiceError, "paid in the pay run of 30 November 2026"):
         shifts.delete_shift(db, paid.key)
-    with pytest.raises(ServiceError, match="paid in the pay run of 30 November 2026"):
+    with raises_saying(ServiceError, "paid in the pay run of 30 November 2026"):
         save_shift(db, employer_id, ShiftInput(pa.id, date(2026, 12, 1), time(9), time(17)), shift_id=paid.key)
     assert hours.copy_week(db, employer_id, date(2026, 11, 2), date(2026, 11, 9)).value == []
     sheet = tmp_path / "late.csv"
@@ -333,7 +335,7 @@ def test_days_already_paid_take_no_new_changed_copied_or_imported_shifts(db, hou
                      "Ann Cole,2026-12-01,09:00,12:00,0,standard,\n")
     result = timesheets.import_timesheet(db, employer_id, sheet)
     assert [(e.line, e.column) for e in result.errors] == [(2, "day")] and result.added == 0
-    assert "paid in the pay run of 30 November 2026" in result.errors[0].message
+    assert "paid in the pay run of 30 November 2026" in describe(result.errors[0].problem)
     assert shifts.shifts_between(db, employer_id, date(2026, 11, 1), date(2026, 12, 31)) == [paid]
 
 
@@ -387,8 +389,9 @@ def test_finalising_lists_what_the_law_needs_first_and_goes_ahead_only_when_conf
                                                   "CONFIRM_RIGHT_TO_WORK_NOT_CHECKED"]
     with pytest.raises(pay_runs.NeedsConfirming) as needed:
         pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc))
-    assert needed.value.sentences == draft.confirm_sentences
-    assert "There is no right-to-work check recorded for Ann Cole" in needed.value.sentences[1]
+    assert list(needed.value.to_confirm) == draft.confirm_problems
+    assert "There is no right-to-work check recorded for Ann Cole" in describe(needed.value.to_confirm[1])
+    assert say(needed.value).startswith("Nothing was finalised, so check these first, then confirm: ")
     assert pay_runs.pay_run_dates(db, employer_id) == []
     pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), datetime(2026, 11, 23, 12, tzinfo=timezone.utc),
                               confirmed=True)

@@ -14,6 +14,7 @@ from pa_manager.services import due, employers, pay_scale, people, undo_rules
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.staff_due import staff_due
 from pa_manager.wording import undo_text
+from tests.saying import raises_saying
 
 SCALE = [PayStep(0, Decimal("12.71")), PayStep(1, Decimal("13.10")), PayStep(2, Decimal("13.50"))]
 
@@ -45,10 +46,10 @@ def test_saved_whole_in_order_and_replaced(db, household):
 def test_a_wrong_scale_is_refused_and_nothing_kept(db, household):
     employer_id, *_ = household
     pay_scale.save_steps(db, employer_id, SCALE)
-    with pytest.raises(ValidationFailed, match="a pay scale never goes down") as refused:
+    with raises_saying(ValidationFailed, "a pay scale never goes down") as refused:
         pay_scale.save_steps(db, employer_id, [PayStep(0, Decimal("13.00")), PayStep(1, Decimal("12.00"))])
     assert set(refused.value.problems) == {"rate_1"}
-    with pytest.raises(ValidationFailed, match="only one step"):
+    with raises_saying(ValidationFailed, "only one step"):
         pay_scale.save_steps(db, employer_id, [PayStep(1, Decimal("13.00")), PayStep(1, Decimal("13.00"))])
     assert pay_scale.get_steps(db, employer_id) == SCALE
 

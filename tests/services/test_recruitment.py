@@ -19,6 +19,8 @@ from pa_manager.services import due
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from tests.reports.html_checks import accessibility_problems, page_text
 from tests.reports.test_document import pdf_text
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 START = date(2026, 12, 21)
 
@@ -61,7 +63,7 @@ def test_a_new_vacancy_starts_from_the_household(db, employer_id, today):
     with pytest.raises(ValidationFailed) as failure:
         recruitment.save_vacancy(db, employer_id, start)
     assert set(failure.value.problems) == {"tasks", "hourly_rate", "hours_per_week"}
-    assert "Tick at least one task" in str(failure.value)
+    assert "Tick at least one task" in say(failure.value)
 
 
 def test_the_leavers_rota_gives_the_vacancys_shifts_and_the_job_pack_says_them(db, employer_id, vacancy, tmp_path):
@@ -97,7 +99,7 @@ def test_scores_rank_the_applicants_and_a_turned_down_one_needs_reasons(db, empl
     assert [a.applicant.status for a in applicants] == [r.INTERVIEW, r.INTERVIEW]
     ranked = recruitment.ranked(applicants, vacancy.questions)
     assert [(a.applicant.name, s.total) for a, s in ranked] == [("Eve Hart", 29), ("Dee Okoro", 24)]
-    with pytest.raises(ValidationFailed, match="Say why"):
+    with raises_saying(ValidationFailed, "Say why"):
         recruitment.decide(db, employer_id, eve.id, r.NOT_HIRED, "", today)
     decided = recruitment.decide(db, employer_id, eve.id, r.NOT_HIRED, "Little evidence of good communication.", today)
     assert (decided.applicant.status, decided.applicant.decided_on) == (r.NOT_HIRED, today)
@@ -106,7 +108,7 @@ def test_scores_rank_the_applicants_and_a_turned_down_one_needs_reasons(db, empl
 def test_an_accepted_offer_makes_the_pa_and_the_checklist_takes_over(db, employer_id, vacancy, today):
     dee = _apply(db, employer_id, vacancy, "Dee Okoro", email="dee@example.org", phone="07700 900123",
                  referees="Ann Lee, ann@example.org\n\nBob Ray, 07700 900321")
-    with pytest.raises(ServiceError, match="Make an offer first"):
+    with raises_saying(ServiceError, "Make an offer first"):
         recruitment.accept_offer(db, employer_id, dee.id, today, today)
     recruitment.make_offer(db, employer_id, dee.id, r.Offer(today, Decimal("13.45"), START, Decimal("5.5")))
     assert recruitment.get_applicant(db, dee.id).applicant.status == r.OFFERED

@@ -19,6 +19,7 @@ from pa_manager.wording import undo_text
 from tests.services import test_recruitment
 from tests.services.test_recruitment import START, _apply
 from tests.services.test_undo import rows_of, undo_and_redo
+from tests.saying import raises_saying
 
 employer_id, vacancy = test_recruitment.employer_id, test_recruitment.vacancy  # the same employer and vacancy
 
@@ -134,6 +135,6 @@ def test_an_exit_record_put_back_for_a_pa_no_longer_leaving_is_refused_in_words(
     redo_kept = undo_rules.reverse(db, kept, today)
     undo_rules.reverse(db, leaving, today)
     before = rows_of(db, employer_id)
-    with pytest.raises(ServiceError, match="Record Dee Okoro as a leaver on the People page first"):
+    with raises_saying(ServiceError, "Record Dee Okoro as a leaver on the People page first"):
         undo_rules.reverse(db, redo_kept, today)
     assert rows_of(db, employer_id) == before

@@ -18,6 +18,8 @@ from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
 from pa_manager.storage import models
 from pa_manager.wording import due_item_sentence
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 NOW = datetime(2026, 11, 23, 12, tzinfo=timezone.utc)
 LAST_RUN = date(2026, 10, 30)   # the demo's latest pay run (tests' today is 23 November 2026)
@@ -65,7 +67,7 @@ def test_a_new_pay_runs_fps_is_due_by_its_pay_day_then_late_until_it_is_sent(dem
 def test_sending_a_file_needs_a_file_made_first(demo_db):
     employer_id = _employer(demo_db)
     pay_runs.finalise_pay_run(demo_db, employer_id, NEXT_RUN, NOW, confirmed=True)
-    with pytest.raises(ServiceError, match="Save the FPS file first"):
+    with raises_saying(ServiceError, "save the FPS file first"):
         rti.mark_fps_sent(demo_db, employer_id, NEXT_RUN, rti.FILE_SENT, NOW)
 
 
@@ -119,19 +121,19 @@ def test_what_hmrc_needs_and_the_record_lacks_is_asked_for_in_words(demo_db, tmp
         name = document["pa_details"]["name"]
     with pytest.raises(ServiceError) as caught:
         rti.write_fps(demo_db, employer_id, LAST_RUN, tmp_path / "fps.xml", NOW)
-    assert str(caught.value) == f"Record {name}'s date of birth on the People page: HMRC needs it in the FPS."
+    assert say(caught.value) == f"Record {name}'s date of birth on the People page: HMRC needs it in the FPS."
     assert not (tmp_path / "fps.xml").exists()
 
 
 def test_an_employer_without_an_accounts_office_reference_is_told_where_to_add_it(demo_db, tmp_path):
     with demo_db.session() as s:
         s.execute(update(models.Employer).values(accounts_office_reference=""))
-    with pytest.raises(ServiceError, match="Change employer details"):
+    with raises_saying(ServiceError, "Change employer details"):
         rti.write_eps(demo_db, _employer(demo_db), "2026-27", 7, tmp_path / "eps.xml", NOW)
 
 
 def test_no_file_is_made_for_a_day_with_no_pay_run(demo_db, tmp_path):
-    with pytest.raises(ServiceError, match="no finalised pay run on 29 October 2026"):
+    with raises_saying(ServiceError, "no finalised pay run on 29 October 2026"):
         rti.write_fps(demo_db, _employer(demo_db), date(2026, 10, 29), tmp_path / "fps.xml", NOW)
 
 
@@ -154,7 +156,7 @@ def test_the_years_first_eps_claims_the_employment_allowance_and_later_ones_do_n
 def test_a_file_that_cannot_be_saved_is_said_in_words(demo_db, tmp_path):
     blocker = tmp_path / "taken"
     blocker.write_text("a file, not a folder")
-    with pytest.raises(ServiceError, match="could not be saved"):
+    with raises_saying(ServiceError, "could not be saved"):
         rti.write_fps(demo_db, _employer(demo_db), LAST_RUN, blocker / "fps.xml", NOW)
 
 

@@ -20,6 +20,8 @@ from pa_manager.services import undo_rules
 from pa_manager.services import statement_given
 from pa_manager.services.errors import ChangedElsewhere, ValidationFailed
 from tests.reports.html_checks import accessibility_problems
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 START = date(2026, 12, 7)
 
@@ -72,7 +74,7 @@ def test_a_statement_older_than_7_days_cannot_be_given(db, household, today):
     with pytest.raises(ValidationFailed) as old:
         statement_given.record_given(db, employer_id, made.id, date(2026, 12, 1))
     assert old.value.problems["given_on"].code == "STATEMENT_TOO_OLD"
-    assert "make a new one" in str(old.value)
+    assert "make a new one" in say(old.value)
     with pytest.raises(ValidationFailed) as early:
         statement_given.record_given(db, employer_id, made.id, date(2026, 11, 22))
     assert early.value.problems["given_on"].code == "STATEMENT_GIVEN_BEFORE_MADE"
@@ -120,11 +122,11 @@ def checks_sentence(item, today) -> str:
 
 def test_a_notice_needs_a_statement_given_and_a_change(db, household, today):
     employer_id, pa_id = household
-    with pytest.raises(ValidationFailed, match="Give Ann Cole a written statement first"):
+    with raises_saying(ValidationFailed, "Give Ann Cole a written statement first"):
         statements.make_change_notice(db, employer_id, pa_id, today)
     made = statements.make_statement(db, employer_id, pa_id, today)
     statement_given.record_given(db, employer_id, made.id, today)
-    with pytest.raises(ValidationFailed, match="Nothing in Ann Cole's terms has changed"):
+    with raises_saying(ValidationFailed, "Nothing in Ann Cole's terms has changed"):
         statements.make_change_notice(db, employer_id, pa_id, today)
 
 
@@ -140,7 +142,7 @@ def test_the_employers_choices_are_kept_and_a_stale_form_is_refused(db, househol
     with pytest.raises(ValidationFailed) as wrong:
         statements.save_terms(db, employer_id, pa_id, replace(statements.get_terms(db, employer_id, pa_id, today),
                                                               duration=law.FIXED_TERM))
-    assert "Enter the date a fixed-term job ends" in str(wrong.value)
+    assert "Enter the date a fixed-term job ends" in say(wrong.value)
     made = statements.make_statement(db, employer_id, pa_id, today)
     assert "Your first 6 months, until 7 June 2027" in " ".join(made.worded.section(law.PROBATION).paragraphs)
 
@@ -148,7 +150,7 @@ def test_the_employers_choices_are_kept_and_a_stale_form_is_refused(db, househol
 def test_a_pa_with_no_pay_rate_is_told_what_to_record_first(db, today):
     employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
     pa = people.save_pa(db, employer.id, PARecord(name="Ann Cole", start_date=START), today)
-    with pytest.raises(ValidationFailed, match="Record Ann Cole's hourly rate on the People page first"):
+    with raises_saying(ValidationFailed, "Record Ann Cole's hourly rate on the People page first"):
         statements.make_statement(db, employer.id, pa.id, today)
 
 

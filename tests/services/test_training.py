@@ -11,6 +11,7 @@ from pa_manager.services import employers, people, training, transfer
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.storage.database import open_database
 from tests.conftest import sqlite_only
+from pa_manager.messages import say
 
 
 @pytest.fixture
@@ -78,7 +79,7 @@ def test_training_dated_in_the_future_is_refused(db, household, today):
     with pytest.raises(ValidationFailed) as failure:
         training.save_record(db, employer_id, pa_id, course.id, date(2026, 11, 24), today=today)
     assert set(failure.value.problems) == {"completed_on"}
-    assert "is in the future" in str(failure.value)
+    assert "is in the future" in say(failure.value)
     assert training.list_records(db, employer_id) == []
 
 

@@ -5,7 +5,6 @@ import zipfile
 from dataclasses import replace
 from datetime import date, datetime
 
-import pytest
 
 from pa_manager.services import employers, people, transfer
 from pa_manager.services.errors import ServiceError
@@ -14,6 +13,8 @@ from pa_manager.storage.database import open_database
 from pa_manager.storage.models import Base
 from pa_manager.storage.transfer import owned_tables
 from tests.conftest import postgresql_only
+from tests.saying import raises_saying
+from pa_manager.messages import say
 
 NOW = datetime(2026, 11, 23, 10, 0)
 
@@ -71,7 +72,7 @@ def test_every_table_is_owned_by_an_employer_so_nothing_is_left_out_of_an_export
 def test_importing_a_name_that_is_already_there_is_refused_and_can_be_renamed(demo_db, tmp_path):
     source = employers.find_employer(demo_db, "Desmond Clarke")
     path = transfer.export_employer(demo_db, source.id, tmp_path / "d.paemployer", NOW)
-    with pytest.raises(ServiceError, match="already in this data file"):
+    with raises_saying(ServiceError, "already in this data file"):
         transfer.import_employer(demo_db, path)
     new_id = transfer.import_employer(demo_db, path, rename_to="Desmond Clarke (copy)")
     assert employers.get_employer(demo_db, new_id).name == "Desmond Clarke (copy)"
@@ -81,7 +82,7 @@ def test_importing_a_name_that_is_already_there_is_refused_and_can_be_renamed(de
 def test_a_file_that_is_not_an_export_is_refused_with_its_name(tmp_path, db):
     path = tmp_path / "holiday.paemployer"
     path.write_text("photos")
-    with pytest.raises(ServiceError, match="holiday.paemployer is not an employer file"):
+    with raises_saying(ServiceError, "holiday.paemployer is not an employer file"):
         transfer.import_employer(db, path)
 
 
@@ -94,7 +95,7 @@ def test_an_export_from_a_newer_version_is_refused(demo_db, new_data, tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("employer.json", json.dumps(document))
     other = _other_install(new_data)
-    with pytest.raises(ServiceError, match="newer version"):
+    with raises_saying(ServiceError, "newer version"):
         transfer.import_employer(other, path)
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
     other.close()
@@ -129,7 +130,7 @@ def test_an_export_cut_short_is_refused_and_nothing_is_imported(demo_db, new_dat
     with zipfile.ZipFile(cut, "w") as archive:
         archive.writestr("employer.json", text[:len(text) // 2].rsplit("\n", 1)[0] + '\n{"id": 1, "pa_')
     other = _other_install(new_data)
-    with pytest.raises(ServiceError, match="cut.paemployer is not an employer file"):
+    with raises_saying(ServiceError, "cut.paemployer is not an employer file"):
         transfer.import_employer(other, cut)
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
     other.close()
@@ -158,8 +159,8 @@ def test_a_budget_year_with_a_negative_contribution_is_refused_naming_it(demo_db
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("employer.json", json.dumps(document))
     other = _other_install(new_data)
-    with pytest.raises(ServiceError, match="Nothing was imported from m.paemployer") as refused:
+    with raises_saying(ServiceError, "Nothing was imported from m.paemployer") as refused:
         transfer.import_employer(other, path)
-    assert "contribution" in str(refused.value).lower()
+    assert "contribution" in say(refused.value).lower()
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
     other.close()

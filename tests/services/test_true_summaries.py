@@ -22,7 +22,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord
 from pa_manager.services import checks, employers, people, training
 from pa_manager.services import due
-from pa_manager.services.budget_report import forecast_line
+from pa_manager.budget_words import forecast_line
 from pa_manager.services.compliance_report import build_compliance_report, save_compliance_report
 from pa_manager.services.dashboard import load_dashboard
 from pa_manager.services.training_report import build_training_report, save_training_report

@@ -41,9 +41,11 @@ from pa_manager.domain.people import SLEEP_IN_ALLOWANCE, PARecord, PayRateEntry
 from pa_manager.domain.rota import MONDAY, SATURDAY, RotaPattern
 from pa_manager.domain.shifts import ShiftType
 from pa_manager.services import budget, employers, people
-from pa_manager.services.budget_report import build_review_letter, cost_table, gap_lines, history_rows
+from pa_manager.budget_words import cost_table, gap_lines, history_rows
+from pa_manager.services.budget_report import build_review_letter
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.rota import save_pattern
+from pa_manager.messages import say
 
 D = Decimal
 TODAY = date(2026, 11, 23)
@@ -159,8 +161,8 @@ def test_the_letter_asks_for_the_year_ahead_line_by_line(db, ann_household):
 def test_a_letter_for_a_year_gone_by_is_refused_in_words(db, ann_household):
     with pytest.raises(ServiceError) as raised:
         build_review_letter(db, ann_household, "2025-26", TODAY)
-    assert str(raised.value) == ("The 2025-26 budget year ended on 31 March 2026, so it is too late to ask for a review "
-                                 "of it. A letter asking for a review is for the year ahead: choose 2026-27 and the "
+    assert say(raised.value) == ("The 2025-26 budget year ended on 31 March 2026, so it is too late to ask for a review "
+                                 "of it: a letter asking for a review is for the year ahead, so choose 2026-27 and the "
                                  "letter asks the council to review your direct payment from 1 April 2027.")
 
 
@@ -169,4 +171,4 @@ def test_no_letter_when_the_year_ahead_is_covered(db, ann_household):
                                                          council_hourly_rate=D("27.13")))
     with pytest.raises(ServiceError) as raised:
         build_review_letter(db, ann_household, "2026-27", TODAY)
-    assert "covers your PAs' pay and the costs on top from 1 April 2027" in str(raised.value)
+    assert "covers your PAs' pay and the costs on top from 1 April 2027" in say(raised.value)

@@ -3,13 +3,13 @@ from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
-import pytest
 
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import employers, people, wages
 from pa_manager.services.errors import ServiceError
 from pa_manager.wording import standing_lines, wage_warning_sentence
+from tests.saying import raises_saying
 
 
 def _pa(name, born, rate, since=date(2025, 4, 1), **more):
@@ -80,7 +80,7 @@ def test_the_care_wage_benchmark_is_shown_when_switched_on(db, today):
 
 
 def test_a_period_before_the_birth_is_refused_in_words_and_has_no_standing():
-    with pytest.raises(ServiceError, match="starts before the date of birth"):
+    with raises_saying(ServiceError, "starts before the date of birth"):
         wages.check_wage(period_start=date(2026, 5, 1), period_end=date(2026, 5, 31), hours=Decimal("10"),
                          pay=Decimal("130"), date_of_birth=date(2026, 5, 2))
     unborn = _pa("Not Yet", date(2026, 5, 2), "13.00")

@@ -14,6 +14,7 @@ from pa_manager.ui.dialogs.shift_dialog import ShiftDialog
 from pa_manager.ui.dialogs.timesheet_dialogs import TimesheetExportDialog, TimesheetImportDialog
 from pa_manager.ui.models.week_table import NBSP, hours_text, spoken_hours
 from pa_manager.ui.pages.hours import HoursPage
+from pa_manager.wording import shift_when
 from tests.conftest import TODAY
 from tests.ui.test_accessibility import _mnemonic, unnamed_controls
 from tests.ui.driving import WINDOW_LETTERS, click, type_into
@@ -112,7 +113,7 @@ def test_an_overlapping_shift_is_refused_with_the_message_next_to_the_start_time
     _fill_and_save(qtbot, dialog, later, "23:00")
     error = dialog.rows["start"].error
     assert error.isVisible()
-    assert error.text().startswith(f"This overlaps Janet Moyo's shift on {shifts.describe_when(worked)}")
+    assert error.text().startswith(f"This overlaps Janet Moyo's shift on {shift_when(worked.start, worked.end)}")
     assert dialog.focusWidget() is dialog.start_edit
     assert "This overlaps" in dialog.start_edit.accessibleDescription()
     assert _stored(demo_context, "Janet Moyo", day) == before
@@ -284,7 +285,7 @@ def test_delete_on_a_cell_with_one_shift_asks_then_removes_it(qtbot, demo_contex
     asked = []
     monkeypatch.setattr(HoursPage, "_confirm", lambda self, title, text, action: asked.append(text) or True)
     qtbot.keyClick(page.grid, Qt.Key.Key_Delete)
-    assert asked == [f"Remove Tom Whitfield's shift on {shifts.describe_when(wednesday_shift)}? "
+    assert asked == [f"Remove Tom Whitfield's shift on {shift_when(wednesday_shift.start, wednesday_shift.end)}? "
                      "It will no longer count towards their hours or pay. You can undo this."]
     assert _stored(demo_context, "Tom Whitfield", LAST_MONDAY + timedelta(days=2)) == []
     _undo(demo_context)

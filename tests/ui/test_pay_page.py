@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel, QMessageBox
 
 from pa_manager.domain.people import PARecord, PayRateEntry
+from pa_manager.domain.validation import Problem
 from pa_manager.services import pay_day, pay_runs, people, shifts
 from pa_manager.ui.dialogs.pay_dialogs import ExtrasDialog, MinimumWageReasonDialog, YearEndDialog
 from pa_manager.ui.models.pay_run_table import PayRunTableModel
@@ -120,7 +121,8 @@ def test_a_pa_whose_pay_cannot_be_worked_out_says_why_and_blocks_finalising(qtbo
     row = _rows(page)["Ade Bello"]
     assert row["Minimum wage check"] == "Not worked out: Add their date of birth on the People page."
     assert row["Gross pay"] == ""
-    assert "Blocks finalising: Ade Bello: Add their date of birth on the People page." in _lines(page.warnings)
+    assert ("Blocks finalising: Pay for Ade Bello cannot be worked out: add their date of birth on the People page."
+            in _lines(page.warnings))
     assert not page.finalise_button.isEnabled()
     assert "cannot finalise yet" in page.finalise_note.text()
 
@@ -153,7 +155,7 @@ def test_pay_below_the_minimum_blocks_finalising_until_a_reason_is_recorded(qtbo
     _work_out(qtbot, page)
     assert _rows(page)["Sam Low"]["Minimum wage check"] == "Below the legal minimum by £13.68"
     assert not page.finalise_button.isEnabled()
-    assert ("Blocks finalising: Sam Low is paid below the legal minimum wage. Raise their pay, or record why."
+    assert ("Blocks finalising: Raise Sam Low's pay, or record why, as it is below the legal minimum wage."
             in _lines(page.warnings))
     assert page.reason_button.isVisible()
 
@@ -502,7 +504,7 @@ def test_every_minimum_wage_state_has_its_own_words(demo_context):
     draft = next(d for d in run.pas if d.payslip.minimum_wage_ok and d.payslip.minimum_hourly_rate is not None)
     slip = draft.payslip
     states = {
-        "not worked out": replace(draft, payslip=None, problem="Add their tax code."),
+        "not worked out": replace(draft, payslip=None, problem=Problem("PAY_NO_TAX_CODE")),
         "under school age": replace(draft, payslip=replace(slip, minimum_hourly_rate=None,
                                                            flags=("MINIMUM_WAGE_NOT_COVERED",))),
         "no hours": replace(draft, payslip=replace(slip, minimum_hourly_rate=None, flags=())),
@@ -513,7 +515,7 @@ def test_every_minimum_wage_state_has_its_own_words(demo_context):
     }
     words = {state: minimum_wage_words(d)[1] for state, d in states.items()}
     assert words == {
-        "not worked out": "Not worked out: Add their tax code.",
+        "not worked out": "Not worked out: Add their tax code on the People page (from their P45 or starter checklist).",
         "under school age": "Not covered (under school-leaving age)",
         "no hours": "No hours to check in this pay period",
         "meets": "Meets the legal minimum",

@@ -175,7 +175,7 @@ def test_a_pas_data_can_be_exported_and_a_recent_leaver_not_yet_erased(qtbot, de
     demo_context.announce_change()
     page.select_pa(janet.id)
     assert page.erase_button.isVisible() and not page.erase_button.isEnabled()
-    assert page.erase_note.text().startswith("Janet Moyo's details must be kept until ")
+    assert page.erase_note.text().startswith("Keep Janet Moyo's details until ")
 
 
 @pytest.mark.parametrize("backend", BOTH_BACKENDS)

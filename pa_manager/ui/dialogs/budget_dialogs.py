@@ -13,9 +13,9 @@ from pa_manager.domain.budget import (
     BASIS_FOUR_WEEKLY, BudgetYear, LedgerEntry, MONEY_IN, MONEY_OUT, PAYMENTS_PER_YEAR, budget_year_label,
     budget_year_start,
 )
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.services import budget
-from pa_manager.services.budget_report import BASIS_NAMES, CATEGORY_NAMES
+from pa_manager.budget_words import BASIS_NAMES
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.context import AppContext
@@ -23,6 +23,7 @@ from pa_manager.ui.dialogs.file_import import FileImportDialog
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.wording import CATEGORY_NAMES
 
 PENNY = Decimal("0.01")
 
@@ -39,7 +40,7 @@ def _money(row: FieldRow, *, required: bool = True, positive: bool = False) -> D
     try:
         value = row.field.value()
     except InputError as error:
-        row.show_error(str(error))
+        row.show_error(say(error))
         return None
     if value is None:
         if required:
@@ -149,17 +150,17 @@ class BudgetYearDialog(QDialog):
         try:
             plan_hours = self.plan_hours.value()
         except InputError as error:
-            self.rows["support_plan_hours"].show_error(str(error))
+            self.rows["support_plan_hours"].show_error(say(error))
             return
         try:
             on_costs = self.on_costs.value()
         except InputError as error:
-            self.rows["council_on_cost_rate"].show_error(str(error))
+            self.rows["council_on_cost_rate"].show_error(say(error))
             return
         try:
             first = self.first_payment.value()
         except InputError as error:
-            self.rows["first_payment_on"].show_error(str(error))
+            self.rows["first_payment_on"].show_error(say(error))
             return
         if amount is None or rate is None or (opening is None and self.opening.text().strip()):
             return
@@ -224,7 +225,7 @@ class LedgerEntryDialog(QDialog):
         try:
             on = self.date_edit.value()
         except InputError as error:
-            self.rows["on"].show_error(str(error))
+            self.rows["on"].show_error(say(error))
             return
         if on is None:
             self.rows["on"].show_error("Enter the date the money went in or out.")
@@ -304,7 +305,7 @@ class ReconcileDialog(QDialog):
         try:
             on = self.date_edit.value()
         except InputError as error:
-            self.date_row.show_error(str(error))
+            self.date_row.show_error(say(error))
             return
         if on is None:
             self.date_row.show_error("Enter the date of the statement balance.")

@@ -17,7 +17,7 @@ from pa_manager.domain.compliance import (
 )
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.services import checks
 from pa_manager.services.checks import Stored
 from pa_manager.services.errors import ValidationFailed
@@ -92,7 +92,7 @@ class _CheckDialog(QDialog):
         try:
             value = row.field.value()
         except InputError as error:
-            raise _Wrong(key, str(error)) from None
+            raise _Wrong(key, say(error)) from None
         if value is None and missing:
             raise _Wrong(key, missing)
         return value

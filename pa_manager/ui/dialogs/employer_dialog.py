@@ -12,7 +12,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.help_pages import gloss
-from pa_manager.messages import describe
+from pa_manager.messages import describe, say
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.data_files import Database
@@ -164,13 +164,13 @@ class EmployerForm(QWidget):
         try:
             renewal = self.renewal.value()
         except InputError as error:
-            self.rows["insurance_renewal_date"].show_error(str(error))
+            self.rows["insurance_renewal_date"].show_error(say(error))
             self.renewal.setFocus()
             return None
         try:
             uplift = self.care_wage_uplift.value()
         except InputError as error:
-            self.rows["care_wage_uplift"].show_error(str(error))
+            self.rows["care_wage_uplift"].show_error(say(error))
             self.care_wage_uplift.setFocus()
             return None
         record = replace(
@@ -205,7 +205,7 @@ class EmployerForm(QWidget):
             first.field.setFocus()
             return None
         except ServiceError as error:  # someone else changed or removed the employer since this opened
-            show_form_message(self.message, str(error))
+            show_form_message(self.message, say(error))
             return None
         self._record = self.saved  # saving again changes this employer rather than adding another
         return self.saved

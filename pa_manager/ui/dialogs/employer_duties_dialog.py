@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.help_pages import gloss
-from pa_manager.messages import describe
+from pa_manager.messages import describe, say
 from pa_manager.services import employers
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.undo import Change
@@ -125,7 +125,7 @@ class EmployerDutiesDialog(QDialog):
             try:
                 values[field] = edit.value()
             except InputError as error:
-                self._show({field: str(error)})
+                self._show({field: say(error)})
                 return
         record = replace(
             self.before,
@@ -143,7 +143,7 @@ class EmployerDutiesDialog(QDialog):
             self._show({field: describe(problem) for field, problem in failure.problems.items()})
             return
         except ServiceError as error:  # someone else changed or removed the employer since this opened
-            show_form_message(self.message, str(error))
+            show_form_message(self.message, say(error))
             return
         self.accept()
 

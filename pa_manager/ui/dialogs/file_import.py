@@ -9,6 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from pa_manager.messages import describe, say
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
@@ -83,7 +84,7 @@ class FileImportDialog(QDialog):
         try:
             return self.run_import(Path(text), dry_run)
         except ServiceError as error:
-            self.path_row.show_error(str(error))
+            self.path_row.show_error(say(error))
             return None
 
     def _on_check_button_clicked(self) -> None:
@@ -92,7 +93,7 @@ class FileImportDialog(QDialog):
             self.report.setPlainText("")
             return
         if result.errors:
-            lines = [f"Line {e.line}: {e.message}" for e in result.errors]
+            lines = [f"Line {e.line}: {describe(e.problem)}" for e in result.errors]
             lines += ["", f"Nothing will be imported until these {self.rows_word} are put right. Correct the file, "
                           "then check it again."]
             anything = False

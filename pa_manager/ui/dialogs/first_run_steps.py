@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.messages import date_range, describe, format_date
+from pa_manager.messages import date_range, describe, format_date, say
 from pa_manager.services import employers, first_run, pay_runs, people, wages
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES, EmployerForm
@@ -376,7 +376,7 @@ class PADetailsStep(Step):
             try:
                 values[field] = edit.value()
             except InputError as error:
-                self.rows[field].show_error(str(error))
+                self.rows[field].show_error(say(error))
                 failed.append(field)
         if failed:
             self.rows[failed[0]].field.setFocus()
@@ -410,7 +410,7 @@ class PADetailsStep(Step):
             first.field.setFocus()
             return False
         except ServiceError as error:
-            self.rows["name"].show_error(str(error))
+            self.rows["name"].show_error(say(error))
             return False
         self.saved = done.value
         self.context.push(done.change)

@@ -15,7 +15,7 @@ from pa_manager.domain.keeping import ExitRecord
 from pa_manager.domain.people import PARecord
 from pa_manager.induction_words import OUTCOME_NAMES, state_line
 from pa_manager.keeping_words import REASON_NAMES, REEMPLOY_NAMES
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services import induction, keeping, training
 from pa_manager.services.data_files import Database
 from pa_manager.services.errors import ServiceError, ValidationFailed
@@ -116,7 +116,7 @@ class InductionPlanDialog(QDialog):
         try:
             done = induction.make_usual_plan_undoably(db, employer_id, pa_id)
         except ServiceError as error:
-            self.message.setText(str(error))
+            self.message.setText(say(error))
             return
         self.context.push(done.change)
         self.items.setFocus()
@@ -126,12 +126,12 @@ class InductionPlanDialog(QDialog):
         try:
             due = self.topic_due.value() or self.context.today()
         except InputError as error:
-            self.topic_due_row.show_error(str(error))
+            self.topic_due_row.show_error(say(error))
             return
         try:
             done = induction.add_topic_undoably(db, employer_id, pa_id, self.topic.text(), due)
         except ServiceError as error:
-            self.topic_row.show_error(str(error))
+            self.topic_row.show_error(say(error))
             return
         self.topic_row.show_error(None)
         self.topic.clear()
@@ -147,7 +147,7 @@ class InductionPlanDialog(QDialog):
         try:
             done_on = self.done_on.value() if ticked else None
         except InputError as error:
-            self.done_row.show_error(str(error))
+            self.done_row.show_error(say(error))
             self.refresh()
             return
         if ticked and done_on is None:
@@ -158,7 +158,7 @@ class InductionPlanDialog(QDialog):
         try:
             done = induction.mark_done_undoably(db, employer_id, pa_id, item_id, done_on)
         except (ServiceError, ValidationFailed) as error:
-            self.message.setText(str(error))
+            self.message.setText(say(error))
             self.refresh()
             return
         self.context.push(done.change)

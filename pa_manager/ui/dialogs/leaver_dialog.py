@@ -15,7 +15,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.ui.keyboard import ready_dialog
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
 
@@ -98,7 +98,7 @@ class LeaverDialog(QDialog):
         try:
             value = self.date_edit.value()
         except InputError as error:
-            self.date_row.show_error(str(error))
+            self.date_row.show_error(say(error))
             return
         if value is None:
             self.date_row.show_error("Enter their last working day.")
@@ -118,12 +118,12 @@ class LeaverDialog(QDialog):
         try:
             given = self.notice_edit.value()
         except InputError as error:
-            self.notice_row.show_error(str(error))
+            self.notice_row.show_error(say(error))
             raise
         try:
             pay = self.week_pay.value()
         except InputError as error:
-            self.week_pay_row.show_error(str(error))
+            self.week_pay_row.show_error(say(error))
             raise
         return replace(self._pa, leaving_date=last_day, notice_given_on=given,
                        contractual_notice_weeks=self.contract_weeks.value() or None,
@@ -177,6 +177,6 @@ class LeaverDialog(QDialog):
         try:
             said = self._save_p45(Path(path))
         except (ServiceError, OSError) as error:
-            said = str(error)
+            said = say(error)
         self.p45_result.setText(said)
         self.p45_result.setVisible(True)

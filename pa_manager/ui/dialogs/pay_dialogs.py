@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import format_money
 from pa_manager.domain.people import PARecord
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.services import pay_day
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import ADDITION, BACK_PAY, BONUS, DEDUCTION, OVERPAYMENT_RECOVERY, PADraft
@@ -199,7 +199,7 @@ class ExtrasDialog(QDialog):
         try:
             amount = self.amount.value()
         except InputError as error:
-            self.rows["amount"].show_error(str(error))
+            self.rows["amount"].show_error(say(error))
             return
         kind = self.kind_box.currentData()
         extra = pay_day.Extra(
@@ -287,7 +287,7 @@ class YearEndDialog(QDialog):
         try:
             files = year_end.write_p60_files(self.db, self.employer_id, label, Path(folder), today=self.today)
         except (ServiceError, OSError) as error:
-            said = str(error)
+            said = say(error)
         else:
             said = (f"Saved {len(files)} P60{'s' if len(files) != 1 else ''} to {folder}. Give each PA theirs by "
                     f"{format_date(year_end.p60_due(label))}.")
@@ -320,7 +320,7 @@ def save_payslip_files(parent, context, employer_id: int, pay_date: date) -> Non
 
         written = payslips.write_payslip_files(context.db, employer_id, pay_date, Path(folder))
     except (ServiceError, OSError) as error:
-        QMessageBox.warning(parent, "The payslips were not saved", str(error))
+        QMessageBox.warning(parent, "The payslips were not saved", say(error))
         return
     count = len(written)
     context.status_message.emit(f"Saved {count} payslip{'s' * (count != 1)} in {folder}.")
@@ -338,6 +338,6 @@ def save_payslips_pdf(parent, context, employer_id: int, pay_date: date) -> None
     try:
         count = payslips.write_payslips_file(context.db, employer_id, pay_date, target)
     except (ServiceError, OSError) as error:
-        QMessageBox.warning(parent, "The payslips were not saved", str(error))
+        QMessageBox.warning(parent, "The payslips were not saved", say(error))
         return
     context.status_message.emit(f"Saved {count} payslips in one PDF: {target}.")

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QLineEdit
 
 from pa_manager.domain.pay_scale import MAX_YEARS, PayStep
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe
+from pa_manager.messages import describe, say
 from pa_manager.services import pay_scale
 from pa_manager.services.data_files import Database
 from pa_manager.services.errors import ValidationFailed
@@ -49,7 +49,7 @@ class PayScaleDialog(FormDialog):
             try:
                 rate = rate_field.value()
             except InputError as error:
-                raise _Wrong(f"rate_{i}", str(error)) from None
+                raise _Wrong(f"rate_{i}", say(error)) from None
             if not text and rate is None:
                 continue
             if not text or rate is None:

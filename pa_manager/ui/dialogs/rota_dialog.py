@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.rota import RotaPattern
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.services import people, rota
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.keyboard import ready_dialog
@@ -129,7 +129,7 @@ class PatternDialog(QDialog):
             try:
                 values[field] = reader()
             except InputError as error:
-                self.rows[field].show_error(str(error))
+                self.rows[field].show_error(say(error))
                 failed.append(field)
 
         def starts_on():

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.shifts import Shift, ShiftType, length_minutes, local_date, paid_minutes, to_london
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.services import people, rota, shifts
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.keyboard import order_tabs, ready_dialog
@@ -29,7 +29,7 @@ from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
-from pa_manager.wording import undo_text
+from pa_manager.wording import shift_when, undo_text
 
 TIME_HINT = "24-hour clock, like 08:00 or 22:30"
 END_HINT = "24-hour clock. An end earlier than the start means the next day, like 22:00 to 08:00 for a night."
@@ -108,7 +108,7 @@ def confirm(parent: QWidget, title: str, text: str, action: str) -> bool:
 
 
 def removal_question(name: str, shift: Shift) -> str:
-    return (f"Remove {name}'s shift on {shifts.describe_when(shift)}? "
+    return (f"Remove {name}'s shift on {shift_when(shift.start, shift.end)}? "
             "It will no longer count towards their hours or pay. You can undo this.")
 
 
@@ -123,7 +123,7 @@ def remove_shift(context: AppContext, shift: Shift) -> str | None:
 
 
 def cancel_question(name: str, shift: Shift) -> str:
-    return (f"Cancel {name}'s planned shift on {shifts.describe_when(shift)}? It will no longer show as planned. "
+    return (f"Cancel {name}'s planned shift on {shift_when(shift.start, shift.end)}? It will no longer show as planned. "
             "The rest of the rota stays as it is. You can undo this.")
 
 
@@ -375,7 +375,7 @@ class ShiftDialog(QDialog):
                 return read()
             except InputError as error:
                 if mark:
-                    self.rows[field].show_error(str(error))
+                    self.rows[field].show_error(say(error))
                 failed.append(field)
                 return None
 
@@ -459,7 +459,7 @@ class ShiftDialog(QDialog):
             self._show_problems(failure.problems)
             return
         except ServiceError as error:
-            self.message.setText(str(error))
+            self.message.setText(say(error))
             return
         saved = done.value
         self.context.push(done.change)

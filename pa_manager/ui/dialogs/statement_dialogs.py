@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QSpinBox, QVBoxLayout,
 )
 
+from pa_manager.messages import say
 from pa_manager.domain import particulars as law
 from pa_manager.domain.particulars import StatementTerms
 from pa_manager.domain.people import PARecord
@@ -229,7 +230,7 @@ class PoliciesDialog(QDialog):
         try:
             policies.save_policy(self.context.db, self.context.employer_id, kind, path, self.context.today())
         except (ServiceError, OSError) as error:
-            self.message.setText(f"It was not saved: {getattr(error, 'strerror', None) or error}")
+            self.message.setText(f"It was not saved: {getattr(error, 'strerror', None) or say(error)}")
             return
         self.saved_to = path
         self.message.setText(f"Saved to {path}.")

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.timesheets import export_timesheet, import_timesheet
 from pa_manager.ui.keyboard import ready_dialog
@@ -143,7 +143,7 @@ class TimesheetExportDialog(QDialog):
             try:
                 value = edit.value()
             except InputError as error:
-                self.rows[key].show_error(str(error))
+                self.rows[key].show_error(say(error))
                 return None
             if value is None:
                 self.rows[key].show_error("Enter a date, like 16/11/2026.")
@@ -173,7 +173,7 @@ class TimesheetExportDialog(QDialog):
         try:
             self.written = export_timesheet(self.context.db, self.context.employer_id, path, *dates)
         except (ServiceError, OSError) as error:
-            self.rows["path"].show_error(str(error) if isinstance(error, ServiceError) else
+            self.rows["path"].show_error(say(error) if isinstance(error, ServiceError) else
                                          f"The file could not be saved there ({error.strerror}). Choose another folder.")
             return
         self.path = path

@@ -15,7 +15,7 @@ from PySide6.QtCore import QModelIndex, Qt
 from pa_manager.domain import pension
 from pa_manager.domain.money import format_money
 from pa_manager.domain.rates import RatesError
-from pa_manager.messages import date_range, format_date
+from pa_manager.messages import date_range, describe, format_date
 from pa_manager.services import pay_day
 from pa_manager.services.pay_runs import PADraft, PayRunDraft
 from pa_manager.ui.models.rows_table import SORT_ROLE, RowsTableModel
@@ -38,7 +38,7 @@ def minimum_wage_words(draft: PADraft) -> tuple[Status, str]:
     """The check as a status and words that start with it, or the problem stopping the pay being worked out."""
     slip = draft.payslip
     if slip is None:
-        return Status.MISSING, f"Not worked out: {draft.problem}"
+        return Status.MISSING, f"Not worked out: {describe(draft.problem)}"
     if "MINIMUM_WAGE_NOT_COVERED" in slip.flags:
         return Status.INFO, "Not covered (under school-leaving age)"
     if slip.minimum_hourly_rate is None:

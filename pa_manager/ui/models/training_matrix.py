@@ -17,7 +17,7 @@ from pa_manager.domain import training as rules
 from pa_manager.domain.compliance import PAChecks
 from pa_manager.domain.training import MatrixCell
 from pa_manager.services.training import CourseRecord
-from pa_manager.services.training_report import cell_detail, cell_word
+from pa_manager.reports.training_contents import cell_detail, cell_word
 from pa_manager.ui.models.rows_table import SORT_ROLE
 from pa_manager.ui.widgets.status import Status, status_icon
 

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import format_money
 from pa_manager.domain.rates import RatesError
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services import budget
-from pa_manager.services.budget_report import (
-    chart_data, cost_note, cost_table, forecast_line, gap_lines, history_rows, letter_possible, reconciliation_line,
-    save_budget_report, save_review_letter,
+from pa_manager.budget_words import (
+    cost_note, cost_table, forecast_line, gap_lines, history_rows, letter_possible, reconciliation_line,
 )
+from pa_manager.services.budget_report import chart_data, save_budget_report, save_review_letter
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
@@ -147,7 +147,7 @@ class BudgetPage(QWidget):
         except (RatesError, ServiceError) as error:
             # A year that cannot be costed (its rates are not published yet) still shows its ledger; the
             # words name the real cause.
-            words = str(budget.rates_missing(error, self.label, self.context.today()) if isinstance(error, RatesError)
+            words = say(budget.rates_missing(error, self.label, self.context.today()) if isinstance(error, RatesError)
                         else error)
             self._show_nothing(words)
             self.ledger.show_year(budget.get_year(self.context.db, self.context.employer_id, self.label))
@@ -231,7 +231,7 @@ class BudgetPage(QWidget):
         try:
             save(Path(path))
         except ServiceError as error:
-            QMessageBox.warning(self, f"The {what} was not saved", str(error))
+            QMessageBox.warning(self, f"The {what} was not saved", say(error))
             return
         except OSError:
             QMessageBox.warning(self, f"The {what} was not saved", f"PA Manager could not write to {path}. Choose "
@@ -246,7 +246,7 @@ class BudgetPage(QWidget):
             try:
                 dates.append(row.field.value())
             except InputError as error:
-                row.show_error(str(error))
+                row.show_error(say(error))
                 return
         first, last = dates
         db, employer_id, label, today = self.context.db, self.context.employer_id, self.label, self.context.today()

@@ -7,17 +7,17 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QHeaderView, QMessageBox, 
 
 from pa_manager.domain.budget import BudgetYear
 from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services import budget
 from pa_manager.services.budget import StoredEntry
-from pa_manager.services.budget_report import (
-    CATEGORY_NAMES, SOURCE_NAMES, reconciliation_line, record_statement_balance,
-)
+from pa_manager.budget_words import SOURCE_NAMES, reconciliation_line
+from pa_manager.services.budget_report import record_statement_balance
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.dialogs.budget_dialogs import LedgerEntryDialog, ReconcileDialog, StatementImportDialog
 from pa_manager.ui.pages.budget_parts import item, money_item, table
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.wording import CATEGORY_NAMES
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1
 LEDGER_HEADERS = ("Date", "Description", "Category", "Money in", "Money out", "Entered from")
@@ -165,7 +165,7 @@ class LedgerPanel(QGroupBox):
         try:
             done = record_statement_balance(self.context.db, self.context.employer_id, dialog.on, dialog.balance)
         except ServiceError as error:
-            QMessageBox.warning(self, "The balances were not compared", str(error))
+            QMessageBox.warning(self, "The balances were not compared", say(error))
             return
         words = reconciliation_line(done.value)[1]
         self.context.push(done.change)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain import compliance as rules
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services import checks, employers
 from pa_manager.services import due
 from pa_manager.services.checks import PACheckRecords
@@ -383,7 +383,7 @@ def save_calendar(parent: QWidget, context: AppContext, employer_ids: list[int],
         count = export_due_calendar(context.db, employer_ids, path, context.today(), datetime.now().astimezone(),
                                     within_days=365)
     except ServiceError as error:
-        QMessageBox.warning(parent, "The calendar was not saved", str(error))
+        QMessageBox.warning(parent, "The calendar was not saved", say(error))
         return False
     except OSError:
         QMessageBox.warning(parent, "The calendar was not saved",

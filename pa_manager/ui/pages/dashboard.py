@@ -6,6 +6,7 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
 
+from pa_manager.budget_words import forecast_line
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
 from pa_manager.domain.validation import Problem
@@ -133,7 +134,7 @@ class DashboardPage(DashboardLayout):
             lines.append(("info", f"Budget {b.label}: the balance today is {format_money(b.balance)}."))
         else:
             # The Budget page's own line, read from the same forecast as its chart.
-            code, words = b.status
+            code, words = forecast_line(b.forecast, b.year)
             word, _, rest = words.partition(": ")
             lines.append((code, f"{word}: the {b.label} balance is {format_money(b.balance)} today. "
                                 f"{rest[:1].upper()}{rest[1:]}"))

@@ -21,7 +21,7 @@ from pa_manager.domain.payroll import PENSION_ENROL_NOW
 from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.help_pages import gloss
-from pa_manager.messages import date_range, format_date
+from pa_manager.messages import date_range, describe, format_date, say
 from pa_manager.services import pay_day, pay_runs, rti
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
@@ -296,13 +296,13 @@ class PayPage(QWidget):
             self.state_heading.setText(f"{state}: pay for {date_range(run.period_start, run.period_end)}")
         self._show_totals(run)
         self._show_extras(run)
-        lines = [("below", f"Blocks finalising: {sentence}") for sentence in (run.blocking if run else [])]
+        lines = [("below", f"Blocks finalising: {describe(problem)}") for problem in (run.blocking if run else [])]
         if run is not None and run.finalised and run.already_paid_by is not None:
             lines.append(("warning", repeated_run_sentence(run)))
         # What finalising will ask to confirm; a PA to enrol in the pension is said once, with why, below.
         enrol = {d.pa.id for d in (run.pas if run else []) if d.payslip and PENSION_ENROL_NOW in d.payslip.flags}
-        lines += [("warning", f"Confirm before finalising: {sentence}") for item, sentence in
-                  (zip(run.to_confirm, run.confirm_sentences) if run and not run.finalised else [])
+        lines += [("warning", f"Confirm before finalising: {describe(problem)}") for item, problem in
+                  (zip(run.to_confirm, run.confirm_problems) if run and not run.finalised else [])
                   if not (item.code == before_paying.PENSION_ENROL_NOW and item.pa in enrol)]
         lines += flag_lines(run) if run else []
         self._arrears = self._arrears_due(run)
@@ -412,7 +412,7 @@ class PayPage(QWidget):
         try:
             day = self.date_edit.value()
         except InputError as error:
-            self.date_row.show_error(str(error))
+            self.date_row.show_error(say(error))
             return
         if day is None or self.context.employer_id is None:
             self.date_row.show_error("Enter the pay date, like 30/11/2026.")
@@ -466,7 +466,7 @@ class PayPage(QWidget):
         try:
             added = pay_day.add_arrears(self.context.db, run.employer.id, run.pay_date, due)
         except ServiceError as error:
-            QMessageBox.warning(self, "The arrears were not added", str(error))
+            QMessageBox.warning(self, "The arrears were not added", say(error))
             return
         self.context.push(added.change)
 
@@ -481,7 +481,7 @@ class PayPage(QWidget):
         try:
             change = pay_day.delete_extra(self.context.db, extra.id)
         except ServiceError as error:
-            QMessageBox.warning(self, "It was not removed", str(error))
+            QMessageBox.warning(self, "It was not removed", say(error))
             return
         if change is None:
             self.context.announce_change()
@@ -493,13 +493,13 @@ class PayPage(QWidget):
         if run is None or not self.finalise_button.isEnabled():
             return
         day = format_date(run.pay_date)
-        if not confirm_finalise(self, run.pay_date, run.confirm_sentences):
+        if not confirm_finalise(self, run.pay_date, [describe(p) for p in run.confirm_problems]):
             return
         try:
             self._run = pay_runs.finalise_pay_run(self.context.db, run.employer.id, run.pay_date,
                                                   datetime.now().astimezone(), confirmed=True)
         except ServiceError as error:
-            QMessageBox.warning(self, "The pay run was not finalised", str(error))
+            QMessageBox.warning(self, "The pay run was not finalised", say(error))
             return
         # A permanent record: never on the undo stack, and nothing before it can be undone either,
         # since the records rest on it.
@@ -525,7 +525,7 @@ class PayPage(QWidget):
         try:
             made = rti.write_fps(self.context.db, run.employer.id, run.pay_date, target, datetime.now().astimezone())
         except ServiceError as error:
-            QMessageBox.warning(self, "The FPS file was not saved", str(error))
+            QMessageBox.warning(self, "The FPS file was not saved", say(error))
             return
         self._show_rti(run)
         self.context.status_message.emit(f"Saved the FPS for {format_date(run.pay_date)} in {made.path}. Send it to "
@@ -540,7 +540,7 @@ class PayPage(QWidget):
             made = rti.mark_fps_sent_undoably(self.context.db, run.employer.id, run.pay_date, how,
                                               datetime.now().astimezone())
         except ServiceError as error:
-            QMessageBox.warning(self, "Not recorded", str(error))
+            QMessageBox.warning(self, "Not recorded", say(error))
             return
         self.context.push(made.change)
 

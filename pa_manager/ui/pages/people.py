@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from pa_manager.messages import describe, say
 from pa_manager.domain.people import PARecord
 from pa_manager.services import data_protection, employers, people, wages, year_end
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
@@ -176,7 +177,7 @@ class PeoplePage(QWidget):
         if record.id is not None and record.leaving_date is not None and self.context.employer_id is not None:
             erasure = data_protection.erasure_for(self.context.db, self.context.employer_id, record.id)
             refusal = erasure.refusal(self.context.today())
-            self.erase_note.setText(refusal or f"{record.name}'s records need no longer be kept: you may erase their "
+            self.erase_note.setText(describe(refusal) if refusal else f"{record.name}'s records need no longer be kept: you may erase their "
                                               "personal details.")
         else:
             self.erase_note.setText("")
@@ -278,7 +279,7 @@ class PeoplePage(QWidget):
             written = data_protection.export_pa_data(self.context.db, self.context.employer_id, pa.id, Path(path),
                                                      self.context.today())
         except (ServiceError, OSError) as error:
-            QMessageBox.warning(self, "Their data was not saved", str(error))
+            QMessageBox.warning(self, "Their data was not saved", say(error))
             return
         self.context.status_message.emit(f"Saved everything held about {pa.name} in {written}.")
 
@@ -298,7 +299,7 @@ class PeoplePage(QWidget):
             new_name = data_protection.erase_former_pa(self.context.db, self.context.employer_id, pa.id,
                                                        self.context.today())
         except ServiceError as error:
-            QMessageBox.warning(self, "Their details were not erased", str(error))
+            QMessageBox.warning(self, "Their details were not erased", say(error))
             return
         self.context.forget_history(self.context.employer_id)  # no undo can bring the erased details back
         self.context.announce_change()
@@ -307,8 +308,8 @@ class PeoplePage(QWidget):
     def _not_saved(self, error: ServiceError) -> None:
         """Say why under the form, keeping what was typed. When someone else saved the PA first, the list
         is read again (the form is left as it is): choosing them in it opens the latest."""
-        show_form_message(self.save_message, str(error))
-        self.context.status_message.emit(str(error))
+        show_form_message(self.save_message, say(error))
+        self.context.status_message.emit(say(error))
         if isinstance(error, ChangedElsewhere) and self.context.employer_id is not None:
             self.model.set_rows(people.list_pas(self.context.db, self.context.employer_id), self.context.today())
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain import induction as induction_rules
 from pa_manager.induction_words import state_line
 from pa_manager.keeping_words import REASON_NAMES, lower_first, retention_words, service_words
-from pa_manager.messages import describe, format_date
+from pa_manager.messages import describe, format_date, say
 from pa_manager.recruitment_words import coming_up_line
 from pa_manager.services import checks, induction, keeping, people, statements, training
 from pa_manager.services.errors import ServiceError
@@ -218,7 +218,7 @@ class TeamPanel(QWidget):
             for problem in statements.preview_statement(db, employer_id, pa.id, today).warnings:
                 lines.append(("below", f"Not allowed: {describe(problem)}"))
         except ServiceError as error:
-            lines.append(("missing", f"Missing: {error}"))
+            lines.append(("missing", f"Missing: {say(error)}"))
         return lines
 
     def _induction_lines(self, pa, contract) -> list[tuple[str, str]]:
@@ -304,7 +304,7 @@ class TeamPanel(QWidget):
         try:
             statements.save_statement_document(self.context.db, record.id, path)
         except (ServiceError, OSError) as error:
-            QMessageBox.warning(self, "It was not saved", str(getattr(error, "strerror", None) or error))
+            QMessageBox.warning(self, "It was not saved", (getattr(error, "strerror", None) or say(error)))
             return
         self.context.status_message.emit(f"Saved to {path}.")
 
@@ -321,7 +321,7 @@ class TeamPanel(QWidget):
             made = statements.make_undoably(self.context.db, self.context.employer_id, pa.id, self.context.today(),
                                             change_notice=change_notice)
         except ServiceError as error:
-            QMessageBox.information(self, "Nothing was made", str(error))
+            QMessageBox.information(self, "Nothing was made", say(error))
             return
         if not made.change.rows:
             self._save(made.value)  # the same one made earlier today: save it again

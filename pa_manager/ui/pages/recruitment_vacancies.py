@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain import recruitment as r
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.recruitment_words import (
     SOURCE_NAMES, STATUS_NAMES, VACANCY_STATUS_NAMES, condition_line, coming_up_line, score_words,
 )
@@ -289,7 +289,7 @@ class VacanciesPanel(QWidget):
         try:
             action(path)
         except (ServiceError, OSError) as error:
-            QMessageBox.warning(self, "It was not saved", str(getattr(error, "strerror", None) or error))
+            QMessageBox.warning(self, "It was not saved", (getattr(error, "strerror", None) or say(error)))
             return
         self.context.status_message.emit(f"Saved to {path}.")
 
@@ -365,7 +365,7 @@ class VacanciesPanel(QWidget):
         try:
             done = recruitment.accept_offer_undoably(db, employer_id, before.id, accepted_on, today)
         except ServiceError as error:
-            QMessageBox.information(self, "They were not taken on", str(error))
+            QMessageBox.information(self, "They were not taken on", say(error))
             return
         self.context.push(done.change)
         self._select_applicant(before.id)

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QFileDialog, QFormLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services.documents import FORMATS, NAMES, save_document
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
@@ -153,7 +153,7 @@ class ReportsPage(QWidget):
         try:
             first, last = self.first.value(), self.last.value()
         except InputError as error:
-            self.first_row.show_error(str(error))
+            self.first_row.show_error(say(error))
             return None
         if first is None or last is None:
             (self.first_row if first is None else self.last_row).show_error("Enter a date.")
@@ -180,7 +180,7 @@ class ReportsPage(QWidget):
             saved = save_document(self.context.db, employer_id, document, fmt, Path(path), self.context.today(),
                                   first, last)
         except (ServiceError, OSError) as error:
-            self._say(f"The {name} was not saved. {error}")
+            self._say(f"The {name} was not saved. {say(error)}")
             return
         text = (f"Saved {saved.count} payslips to {path}." if saved.count is not None else f"Saved to {path}.")
         self._say(text)

@@ -18,11 +18,12 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain import training as rules
 from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services import employers, training
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.training import StoredRecord
-from pa_manager.services.training_report import cell_detail, cell_word, save_training_report
+from pa_manager.reports.training_contents import cell_detail, cell_word
+from pa_manager.services.training_report import save_training_report
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.training.care_certificate import CareCertificateDialog
@@ -432,7 +433,7 @@ class TrainingPage(QWidget):
             path = Path(tempfile.mkdtemp(prefix="pa-manager-certificate-")) / Path(name).name
             path.write_bytes(content)
         except (ServiceError, OSError) as error:
-            QMessageBox.warning(self, "The certificate was not opened", str(error))
+            QMessageBox.warning(self, "The certificate was not opened", say(error))
             return
         if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
             self.context.status_message.emit(f"No app on this computer opens {name}. A copy is in {path}.")
@@ -472,7 +473,7 @@ class TrainingPage(QWidget):
         try:
             save_training_report(self.context.db, employer_id, Path(path), today, pa_id)
         except ServiceError as error:
-            QMessageBox.warning(self, "The report was not saved", str(error))
+            QMessageBox.warning(self, "The report was not saved", say(error))
             return
         except OSError:
             QMessageBox.warning(self, "The report was not saved", f"PA Manager could not write to {path}. Choose "

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.money import format_money
-from pa_manager.messages import format_date
+from pa_manager.messages import format_date, say
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.wages import check_wage, nlw_age_on
 from pa_manager.ui.announce import announce
@@ -103,7 +103,7 @@ class WageCalculatorPage(QWidget):
         try:
             value = edit.value()
         except InputError as error:
-            self.rows[field].show_error(str(error))
+            self.rows[field].show_error(say(error))
             return None, False
         if value is None and required:
             self.rows[field].show_error(missing)
@@ -138,7 +138,7 @@ class WageCalculatorPage(QWidget):
                 london=self.london.isChecked(),
             )
         except ServiceError as error:
-            self.result.set_lines([("missing", str(error))])
+            self.result.set_lines([("missing", say(error))])
             return
         lines = result_lines(check, values["period_start"], nlw_age_on(values["period_start"]))
         self.result.set_lines(lines)

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
-from pa_manager.services.budget_report import MONTH_SHORT, ChartData, ChartMonth, month_name
+from pa_manager.budget_words import MONTH_SHORT, month_name
+from pa_manager.services.budget_report import ChartData, ChartMonth
 from pa_manager.ui.models.spoken import SpokenTableModel
 
 SWATCH = 22  # pixels of legend sample before each legend's words

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFileDialog, QFormLayout, QLin
 
 from pa_manager.domain import training as rules
 from pa_manager.domain.validation import Problem
-from pa_manager.messages import describe
+from pa_manager.messages import describe, say
 from pa_manager.services import training
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.training import CourseRecord, StoredRecord
@@ -101,7 +101,7 @@ class RecordTrainingDialog(QDialog):
         try:
             completed_on = self.date_edit.value()
         except InputError as error:
-            problems["completed_on"] = str(error)
+            problems["completed_on"] = say(error)
         else:
             if completed_on is None:
                 problems["completed_on"] = "Enter the date the course was completed."
@@ -110,7 +110,7 @@ class RecordTrainingDialog(QDialog):
         try:
             cost = self.cost_edit.value()
         except InputError as error:
-            problems["cost"] = str(error)
+            problems["cost"] = say(error)
         if self.pa_box.currentIndex() < 0:
             problems["pa"] = "Add your PAs on the People page first."
         if self.course_box.currentIndex() < 0:
