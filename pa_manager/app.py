@@ -199,12 +199,17 @@ def _keep_todays_demo(db, today: date) -> None:
 
 
 def _say_what_went_wrong(kind, error, trace) -> None:
-    """The last guard in the window: a refusal by the data file (read-only, in use, full) is said in its
-    own sentence; anything else in a general one. Never a traceback on screen, nor personal data."""
+    """The last guard in the window: a refusal by the data file (read-only, in use, full), or by a service
+    that a screen did not catch, is said in its own sentence; anything else in a general one. Never a
+    traceback on screen, nor personal data."""
+    from pa_manager.messages import say
     from pa_manager.services.data_files import DataFileError
+    from pa_manager.services.errors import ServiceError
 
     if isinstance(error, DataFileError):
         QMessageBox.warning(QApplication.activeWindow(), "That was not saved", str(error))
+    elif isinstance(error, ServiceError):
+        QMessageBox.warning(QApplication.activeWindow(), "That was not done", say(error))
     else:
         QMessageBox.critical(QApplication.activeWindow(), "Something went wrong",
                              f"Something unexpected went wrong ({kind.__name__}). What you were doing may not have "

@@ -274,3 +274,21 @@ def test_a_pa_the_last_pay_run_found_must_be_enrolled_is_named_on_the_dashboard_
     glance.setCurrentRow(enrol)
     glance.itemActivated.emit(glance.item(enrol))
     assert window.stack.currentWidget() is window.people and window.people.form_heading.text() == "Sam Reid"
+
+
+def test_a_refusal_no_screen_caught_is_said_in_its_own_sentence_not_as_something_unexpected(qtbot, monkeypatch):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from pa_manager import app
+    from pa_manager.services.errors import ServiceError
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: shown.append((title, text)))
+    monkeypatch.setattr(sys, "__excepthook__", lambda *details: None)
+    app._say_what_went_wrong(ServiceError, ServiceError("PA_GONE"), None)
+    app._say_what_went_wrong(KeyError, KeyError("x"), None)
+    assert shown[0] == ("That was not done", "That PA is no longer in this data file.")
+    assert shown[1][0] == "Something went wrong" and "KeyError" in shown[1][1]
