@@ -54,6 +54,17 @@ MESSAGES: dict[str, str] = {
     "PHONE_FORMAT":
         "Enter a UK phone number of 10 or 11 digits, like 07700 900982, or for a number abroad "
         "start with + and the country code.",
+    "SORT_CODE_FORMAT":
+        "Enter the sort code as 6 numbers, like 12-34-56 – it is on a bank card or statement.",
+    "ACCOUNT_NUMBER_FORMAT":
+        "Enter the account number as 8 numbers, like 12345678 – if the bank gave a shorter or longer "
+        "number, ask the bank for the 8-number form to use for payments.",
+    "ROLL_NUMBER_FORMAT":
+        "Enter the building society roll number as up to 18 letters, numbers, spaces, full stops, "
+        "hyphens or slashes, like 1234/56789.",
+    "SERVICE_USER_NUMBER_FORMAT":
+        "Enter the Bacs service user number as the 6 characters your bank gave you, like 123456, or "
+        "leave it blank.",
     # --- Dates ---
     "DATE_ORDER":
         "Enter a date that is the same as or after {earlier}.",
