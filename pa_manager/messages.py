@@ -467,6 +467,25 @@ MESSAGES: dict[str, str] = {
     "RTI_PAYE_REFERENCE_FORMAT":
         "Correct your employer PAYE reference to 3 numbers, a slash, then letters and numbers, like 123/AB45678: "
         "choose Edit, then Change employer details.",
+    # --- Payment files (pa_manager.domain.payment_file) ---
+    "PAYMENT_FILE_NO_PAY_RUN":
+        "There is no finalised pay run on {value}, so finalise it on the Pay page first.",
+    "PAYMENT_FILE_NO_PAYING_ACCOUNT":
+        "Add the sort code, account number and account name of the account you pay wages from: choose Edit, "
+        "then Change employer details.",
+    "PAYMENT_FILE_NO_PA_ACCOUNT":
+        "Add {value}'s bank details (sort code, account number and the name on the account) on the People page, "
+        "as they are paid in this pay run.",
+    "PAYMENT_FILE_NO_ACCOUNTS_OFFICE_REFERENCE":
+        "Add your Accounts Office reference, like 123PF00045678 from HMRC's letters, as it is the reference "
+        "for paying HMRC: choose Edit, then Change employer details.",
+    "PAYMENT_FILE_NO_SERVICE_USER_NUMBER":
+        "Add the Bacs service user number your bank gave you (choose Edit, then Change employer details), or "
+        "save a CSV file instead, which needs none.",
+    "PAYMENT_FILE_NOTHING_TO_PAY":
+        "Nobody is owed anything from the pay run on {value}, so there is no payment file to make.",
+    "PAYMENT_FILE_AMOUNT_TOO_LARGE":
+        "A payment in this pay run is too large for a bank file, so pay it another way.",
     "RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING":
         "Add your Accounts Office reference, like 123PF00045678 from HMRC's letters: choose Edit, then Change "
         "employer details.",
