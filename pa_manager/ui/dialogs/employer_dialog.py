@@ -149,7 +149,7 @@ class EmployerForm(QWidget):
         self.rows["insurance_renewal_date"] = add_row(form, "&Renewal date:", self.renewal, DATE_HINT)
         layout.addWidget(insurance)
 
-        paying = QGroupBox("Paying people: your bank account and your pension provider's")
+        paying = QGroupBox("Paying people")  # short: a title cannot wrap
         form = QFormLayout(paying)
         form.addRow(paragraph("For the payment file on the Pay page, which your bank can take to pay your PAs, "
                               "HMRC and your pension provider in one go. Leave blank if you pay by hand."))
