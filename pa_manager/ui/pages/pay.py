@@ -162,9 +162,11 @@ class PayPage(QWidget):
         payment_row.addWidget(self.payment_file_button)
         payment_row.addStretch()
         paid.addLayout(payment_row)
-        self.payment_file_lines = StatusList("In the payment file")
-        self.payment_file_lines.setVisible(False)
-        paid.addWidget(self.payment_file_lines)
+        self.payment_file_heading = paragraph("In the payment file you saved:")
+        self.payment_file_lines = StatusList("In the payment file you saved")
+        for widget in (self.payment_file_heading, self.payment_file_lines):
+            widget.setVisible(False)
+            paid.addWidget(widget)
         paid.addWidget(heading("Report to HMRC", scale=1.1))
         paid.addWidget(paragraph(
             "HMRC needs a Full Payment Submission (FPS) on or before each pay day. PA Manager cannot send it to HMRC "
@@ -388,6 +390,7 @@ class PayPage(QWidget):
         self.paid_box.setVisible(run is not None and run.finalised)
         if run is None or not run.finalised:
             return
+        self.payment_file_heading.setVisible(False)
         self.payment_file_lines.setVisible(False)
         db = self.context.db
         fill_lines(self.payments, [("info", payment_sentence(p, run.pay_date)) for p in pay_day.payments_for(db, run)])
@@ -564,6 +567,7 @@ class PayPage(QWidget):
             lines.append(("info", "Not in the file: the pension contributions, as your pension provider's bank "
                                   "account is not recorded. Pay them as the provider asks."))
         fill_lines(self.payment_file_lines, lines)
+        self.payment_file_heading.setVisible(True)
         self.payment_file_lines.setVisible(True)
         self.context.status_message.emit(
             f"Saved {len(made.run.payments)} payments, {format_money(made.run.total)} in all, in {made.path}. Upload "
