@@ -168,6 +168,17 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_rti)
 
+    p = sub.add_parser("payment-file", help="save a finalised pay day's payments (each PA's net pay, HMRC, the pension "
+                                             "provider) as a Bacs Standard 18 file or a CSV for your bank's "
+                                             "bulk-payment upload")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pay-date", type=_date_arg, required=True, metavar="YYYY-MM-DD")
+    p.add_argument("--format", required=True, choices=["bacs", "csv"])
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_payment_file)
+
     p = sub.add_parser("eps", help="save the Employer Payment Summary (EPS) for a tax month as an HMRC RTI file: "
                                    "the Employment Allowance claim, a month with no pay")
     p.add_argument("--employer", required=True)
@@ -735,6 +746,31 @@ def cmd_rti(args) -> int:
         people = f"{made.people} PA{'s' if made.people != 1 else ''}"
         print(f"Wrote the FPS for the pay day on {format_date(args.pay_date)} ({people}) to {made.path}. Its IRmark "
               f"is {made.irmark}. {SENDING_OFF_NOTE}")
+    return 0
+
+
+def cmd_payment_file(args) -> int:
+    from pa_manager.domain.money import format_money
+    from pa_manager.domain.payment_file import PENSION_BY_PROVIDER
+    from pa_manager.messages import format_date
+    from pa_manager.services.payment_files import write_payment_file
+
+    db = _open(args, writes=False)
+    made = write_payment_file(db, _employer_id(db, args.employer), args.pay_date, args.format, args.out, _today())
+    run = made.run
+    if args.json:
+        # Bank details stay out of what is printed: the file holds them, the screen does not.
+        _print_json({"file": str(made.path), "format": made.format, "pay_date": args.pay_date.isoformat(),
+                     "total": _money(run.total), "pension_left_out": PENSION_BY_PROVIDER in run.left_out,
+                     "payments": [{"kind": p.kind, "to": p.to.name, "amount": _money(p.amount),
+                                   "reference": p.reference} for p in run.payments]})
+    else:
+        count = len(run.payments)
+        said = (" The pension contributions are not in it, as your pension provider's bank account is not recorded: "
+                "pay them as the provider asks." if PENSION_BY_PROVIDER in run.left_out else "")
+        print(f"Wrote {count} payment{'s' if count != 1 else ''} for the pay day on {format_date(args.pay_date)}, "
+              f"{format_money(run.total)} in all, to {made.path}.{said} Upload it to your bank and check the total "
+              "before you approve it.")
     return 0
 
 

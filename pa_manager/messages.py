@@ -55,6 +55,17 @@ MESSAGES: dict[str, str] = {
     "PHONE_FORMAT":
         "Enter a UK phone number of 10 or 11 digits, like 07700 900982, or for a number abroad "
         "start with + and the country code.",
+    "SORT_CODE_FORMAT":
+        "Enter the sort code as 6 numbers, like 12-34-56 – it is on a bank card or statement.",
+    "ACCOUNT_NUMBER_FORMAT":
+        "Enter the account number as 8 numbers, like 12345678 – if the bank gave a shorter or longer "
+        "number, ask the bank for the 8-number form to use for payments.",
+    "ROLL_NUMBER_FORMAT":
+        "Enter the building society roll number as up to 18 letters, numbers, spaces, full stops, "
+        "hyphens or slashes, like 1234/56789.",
+    "SERVICE_USER_NUMBER_FORMAT":
+        "Enter the Bacs service user number as the 6 characters your bank gave you, like 123456, or "
+        "leave it blank.",
     # --- Dates ---
     "DATE_ORDER":
         "Enter a date that is the same as or after {earlier}.",
@@ -457,6 +468,25 @@ MESSAGES: dict[str, str] = {
     "RTI_PAYE_REFERENCE_FORMAT":
         "Correct your employer PAYE reference to 3 numbers, a slash, then letters and numbers, like 123/AB45678: "
         "choose Edit, then Change employer details.",
+    # --- Payment files (pa_manager.domain.payment_file) ---
+    "PAYMENT_FILE_NO_PAY_RUN":
+        "There is no finalised pay run on {value}, so finalise it on the Pay page first.",
+    "PAYMENT_FILE_NO_PAYING_ACCOUNT":
+        "Add the sort code, account number and account name of the account you pay wages from: choose Edit, "
+        "then Change employer details.",
+    "PAYMENT_FILE_NO_PA_ACCOUNT":
+        "Add {value}'s bank details (sort code, account number and the name on the account) on the People page, "
+        "as they are paid in this pay run.",
+    "PAYMENT_FILE_NO_ACCOUNTS_OFFICE_REFERENCE":
+        "Add your Accounts Office reference, like 123PF00045678 from HMRC's letters, as it is the reference "
+        "for paying HMRC: choose Edit, then Change employer details.",
+    "PAYMENT_FILE_NO_SERVICE_USER_NUMBER":
+        "Add the Bacs service user number your bank gave you (choose Edit, then Change employer details), or "
+        "save a CSV file instead, which needs none.",
+    "PAYMENT_FILE_NOTHING_TO_PAY":
+        "Nobody is owed anything from the pay run on {value}, so there is no payment file to make.",
+    "PAYMENT_FILE_AMOUNT_TOO_LARGE":
+        "A payment in this pay run is too large for a bank file, so pay it another way.",
     "RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING":
         "Add your Accounts Office reference, like 123PF00045678 from HMRC's letters: choose Edit, then Change "
         "employer details.",

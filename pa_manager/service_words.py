@@ -99,6 +99,7 @@ MESSAGES = {
         "Manager's developers ({value}).",
     "RTI_FILE_NOT_SAVED": "The file could not be saved at {value} ({reason}), so choose another folder.",
     "RTI_LATE_REASON": "The late reporting reason is one of HMRC's letters A to H.",
+    "PAYMENT_FILE_FORMAT": "The payment file format is bacs or csv, not {value}.",
     "RTI_NO_FPS_FILE":
         "There is no FPS file for the pay day on {value} yet, so save the FPS file first, then send it.",
     # --- Year end ---

@@ -43,6 +43,16 @@ class EmployerRecord:
     pension_employee_rate: Decimal = Decimal("0.05")
     pension_tax_relief: str = "relief-at-source"  # or "net-pay"
     claims_employment_allowance: bool = True  # care and support employers can claim it
+    # Paying people (domain.payment_file): the account wages are paid from, a Bacs service user number
+    # for a Bacs file (optional), and the pension provider's account when it is paid by transfer.
+    bank_sort_code: str = ""
+    bank_account_number: str = ""
+    bank_account_name: str = ""
+    bacs_service_user_number: str = ""
+    pension_sort_code: str = ""
+    pension_account_number: str = ""
+    pension_account_name: str = ""
+    pension_payment_reference: str = ""
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

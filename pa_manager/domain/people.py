@@ -102,6 +102,12 @@ class PARecord:
     # recorded), and the starter checklist's statement "A", "B" or "C" ("" not recorded).
     gender: str = ""
     starter_declaration: str = ""
+    # Where their pay goes (domain.payment_file): sort code, account number, the name on the account, and
+    # a building society roll number where the society uses one.
+    bank_sort_code: str = ""
+    bank_account_number: str = ""
+    bank_account_name: str = ""
+    building_society_roll_number: str = ""
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

@@ -49,6 +49,17 @@ def normalise_employer(record: EmployerRecord) -> EmployerRecord:
         paye_reference=_tidy(record.paye_reference, v.check_paye_reference, v.normalise_paye_reference),
         accounts_office_reference=_tidy(record.accounts_office_reference, v.check_accounts_office_reference,
                                         v.normalise_accounts_office_reference),
+        bank_sort_code=_tidy(record.bank_sort_code, v.check_sort_code, v.normalise_sort_code),
+        bank_account_number=_tidy(record.bank_account_number, v.check_account_number, v.normalise_account_number),
+        bank_account_name=record.bank_account_name.strip(),
+        bacs_service_user_number=_tidy(record.bacs_service_user_number, v.check_service_user_number,
+                                       v.normalise_service_user_number),
+        pension_sort_code=_tidy(record.pension_sort_code, v.check_sort_code, v.normalise_sort_code),
+        pension_account_number=_tidy(record.pension_account_number, v.check_account_number,
+                                     v.normalise_account_number),
+        pension_account_name=record.pension_account_name.strip(),
+        pension_payment_reference=_tidy(record.pension_payment_reference, v.check_roll_number,
+                                        v.normalise_roll_number),
     )
 
 
@@ -60,6 +71,11 @@ def normalise_pa(record: PARecord) -> PARecord:
         postcode=_tidy(record.postcode, v.check_postcode, v.normalise_postcode),
         email=_tidy(record.email, v.check_email, v.normalise_email),
         tax_code=_tidy(record.tax_code, check_tax_code, normalise_tax_code),
+        bank_sort_code=_tidy(record.bank_sort_code, v.check_sort_code, v.normalise_sort_code),
+        bank_account_number=_tidy(record.bank_account_number, v.check_account_number, v.normalise_account_number),
+        bank_account_name=record.bank_account_name.strip(),
+        building_society_roll_number=_tidy(record.building_society_roll_number, v.check_roll_number,
+                                           v.normalise_roll_number),
     )
 
 
@@ -73,6 +89,13 @@ def _dates_in_range(found: dict[str, Problem], record) -> None:
                 found[f.name] = problem
 
 
+def _check_bank(found: dict[str, Problem], record: EmployerRecord | PARecord) -> None:
+    """The bank account's sort code and number, each in its shape when given (the payment file says
+    which are missing when it needs them)."""
+    _optional(found, "bank_sort_code", record.bank_sort_code, v.check_sort_code)
+    _optional(found, "bank_account_number", record.bank_account_number, v.check_account_number)
+
+
 def check_employer(record: EmployerRecord) -> dict[str, Problem]:
     found: dict[str, Problem] = {}
     if not record.name.strip():
@@ -81,6 +104,11 @@ def check_employer(record: EmployerRecord) -> dict[str, Problem]:
     _optional(found, "postcode", record.postcode, v.check_postcode)
     _optional(found, "paye_reference", record.paye_reference, v.check_paye_reference)
     _optional(found, "accounts_office_reference", record.accounts_office_reference, v.check_accounts_office_reference)
+    _check_bank(found, record)
+    _optional(found, "bacs_service_user_number", record.bacs_service_user_number, v.check_service_user_number)
+    _optional(found, "pension_sort_code", record.pension_sort_code, v.check_sort_code)
+    _optional(found, "pension_account_number", record.pension_account_number, v.check_account_number)
+    _optional(found, "pension_payment_reference", record.pension_payment_reference, v.check_roll_number)
     if record.care_wage_uplift < 0 or record.care_wage_uplift != record.care_wage_uplift.quantize(Decimal("0.01")):
         found["care_wage_uplift"] = Problem("CARE_WAGE_UPLIFT_INVALID", str(record.care_wage_uplift))
     for field, (low, high), code in (("dbs_recheck_years", DBS_RECHECK_YEARS, "DBS_RECHECK_YEARS_INVALID"),
@@ -116,6 +144,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
     _optional(found, "phone", record.phone, v.check_phone_number)
     _optional(found, "email", record.email, v.check_email)
     _optional(found, "emergency_contact_phone", record.emergency_contact_phone, v.check_phone_number)
+    _check_bank(found, record)
+    _optional(found, "building_society_roll_number", record.building_society_roll_number, v.check_roll_number)
     if record.ni_category not in NI_CATEGORIES:
         found["ni_category"] = Problem("NI_CATEGORY_UNKNOWN", record.ni_category)
     if record.start_date and record.leaving_date:

@@ -47,6 +47,10 @@ RATE_NOT_A_NUMBER = "RATE_NOT_A_NUMBER"
 RATE_NOT_POSITIVE = "RATE_NOT_POSITIVE"
 RATE_TOO_MANY_DECIMALS = "RATE_TOO_MANY_DECIMALS"
 RATE_IMPLAUSIBLE = "RATE_IMPLAUSIBLE"
+SORT_CODE_FORMAT = "SORT_CODE_FORMAT"
+ACCOUNT_NUMBER_FORMAT = "ACCOUNT_NUMBER_FORMAT"
+ROLL_NUMBER_FORMAT = "ROLL_NUMBER_FORMAT"
+SERVICE_USER_NUMBER_FORMAT = "SERVICE_USER_NUMBER_FORMAT"
 
 CODES = frozenset({
     NI_NUMBER_FORMAT, NI_NUMBER_PREFIX, NI_NUMBER_SUFFIX, NI_NUMBER_PLACEHOLDER,
@@ -55,6 +59,7 @@ CODES = frozenset({
     POSTCODE_FORMAT, DBS_CERTIFICATE_FORMAT, EMAIL_FORMAT, PHONE_FORMAT,
     DATE_ORDER, DATE_OF_BIRTH_TOO_YOUNG, DATE_OF_BIRTH_IMPLAUSIBLE, LEAVING_BEFORE_START, DATE_OUT_OF_RANGE,
     RATE_NOT_A_NUMBER, RATE_NOT_POSITIVE, RATE_TOO_MANY_DECIMALS, RATE_IMPLAUSIBLE,
+    SORT_CODE_FORMAT, ACCOUNT_NUMBER_FORMAT, ROLL_NUMBER_FORMAT, SERVICE_USER_NUMBER_FORMAT,
 })
 
 
@@ -202,6 +207,81 @@ def check_accounts_office_reference(text: str) -> Problem | None:
     # HMRC's checker adds a rule for office 961: a reference ending in X has 0 as its 6th character.
     if reference.startswith("961") and reference[12] == "X" and reference[5] != "0":
         return Problem.of(ACCOUNTS_OFFICE_REFERENCE_CHECK, text)
+    return None
+
+
+# --- Bank details ---------------------------------------------------------------------------
+# Shape only. A UK sort code is 6 digits, written 12-34-56; the account numbers Bacs carries are 8
+# digits (Bacs Standard 18 puts the destination account in 8 numeric characters; banks whose numbers
+# are shorter or longer tell their customers the 8-digit form to give). Whether the number passes the
+# bank's modulus check needs Vocalink's published weight tables, which are not copied here. A
+# building society roll number (for a society account that has one) goes in the payment reference:
+# up to 18 of the characters Bacs carries (letters, digits, space, full stop, hyphen, slash).
+# A Bacs service user number (SUN), for a Bacs file sent straight to Bacs, is 6 characters, usually
+# digits (Bacs: "a unique six-digit number"); a bureau number starts with B.
+
+_SORT_CODE_SHAPE = re.compile(r"[0-9]{6}")
+_ACCOUNT_NUMBER_SHAPE = re.compile(r"[0-9]{8}")
+_ROLL_NUMBER_SHAPE = re.compile(r"[A-Z0-9./ -]{1,18}")
+_SUN_SHAPE = re.compile(r"[0-9B][0-9]{5}")
+
+
+def _digits_only(text: str) -> str:
+    return re.sub(r"[\s-]", "", text)
+
+
+def normalise_sort_code(text: str) -> str:
+    """'12 34 56' or '12-34-56' -> '123456' (stored without separators)."""
+    return _digits_only(text)
+
+
+def show_sort_code(sort_code: str) -> str:
+    """'123456' -> '12-34-56', as banks print it."""
+    return "-".join(sort_code[i:i + 2] for i in range(0, 6, 2)) if len(sort_code) == 6 else sort_code
+
+
+def check_sort_code(text: str) -> Problem | None:
+    if _SORT_CODE_SHAPE.fullmatch(normalise_sort_code(text)) is None:
+        return Problem.of(SORT_CODE_FORMAT, text)
+    return None
+
+
+def normalise_account_number(text: str) -> str:
+    """'1234 5678' -> '12345678'."""
+    return _digits_only(text)
+
+
+def check_account_number(text: str) -> Problem | None:
+    if _ACCOUNT_NUMBER_SHAPE.fullmatch(normalise_account_number(text)) is None:
+        return Problem.of(ACCOUNT_NUMBER_FORMAT, text)
+    return None
+
+
+def masked(number: str, shown: int = 4) -> str:
+    """All but the last `shown` characters hidden: '12345678' -> '••••5678'. Bank details are listed
+    this way; the whole number is shown only in the field that edits it."""
+    if len(number) <= shown:
+        return number
+    return "\u2022" * (len(number) - shown) + number[-shown:]
+
+
+def normalise_roll_number(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def check_roll_number(text: str) -> Problem | None:
+    if _ROLL_NUMBER_SHAPE.fullmatch(normalise_roll_number(text)) is None:
+        return Problem.of(ROLL_NUMBER_FORMAT, text)
+    return None
+
+
+def normalise_service_user_number(text: str) -> str:
+    return _without_spaces(text).upper()
+
+
+def check_service_user_number(text: str) -> Problem | None:
+    if _SUN_SHAPE.fullmatch(normalise_service_user_number(text)) is None:
+        return Problem.of(SERVICE_USER_NUMBER_FORMAT, text)
     return None
 
 

@@ -123,7 +123,8 @@ def erase_former_pa(db: Database, employer_id: int, pa_id: int, today: date) -> 
                                                   | (models.RotaChange.cover_pa_id == pa_id)))
         s.execute(update(models.Shift).where(models.Shift.pa_id == pa_id).values(notes=""))
         for field in ("ni_number", "address", "postcode", "phone", "email", "emergency_contact_name",
-                      "emergency_contact_phone", "leaving_reason"):
+                      "emergency_contact_phone", "leaving_reason", "bank_sort_code", "bank_account_number",
+                      "bank_account_name", "building_society_roll_number"):
             setattr(row, field, "")
         row.name, row.date_of_birth, row.p45_pay, row.p45_tax = new_name, None, None, None
         erased = PADetails(new_name, start_date=row.start_date, leaving_date=row.leaving_date)

@@ -71,6 +71,15 @@ class Employer(Base):
     pension_employee_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0.05"), server_default="0.05")
     pension_tax_relief: Mapped[str] = mapped_column(String(20), default="relief-at-source", server_default="relief-at-source")
     claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # Paying people: the paying account, a Bacs service user number, the pension provider's account.
+    bank_sort_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    bank_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    bacs_service_user_number: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    pension_sort_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    pension_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    pension_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    pension_payment_reference: Mapped[str] = mapped_column(String(18), default="", server_default="")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -124,6 +133,11 @@ class PersonalAssistant(Base):
     # starter checklist's statement A, B or C ("" not recorded).
     gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
     starter_declaration: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    # Where their pay goes (personal data: listed masked, never logged).
+    bank_sort_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
+    bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
+    bank_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    building_society_roll_number: Mapped[str] = mapped_column(String(18), default="", server_default="")
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 

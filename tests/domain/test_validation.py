@@ -547,6 +547,51 @@ def test_rate_ceiling_can_be_set() -> None:
     assert problem is not None and problem.param("ceiling") == Decimal("40")
 
 
+# --- Bank details ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("typed, stored", [("12-34-56", "123456"), ("12 34 56", "123456"), ("123456", "123456"),
+                                           (" 08-32-10 ", "083210")])
+def test_sort_code_accepted_and_stored_as_digits(typed: str, stored: str) -> None:
+    assert v.check_sort_code(typed) is None
+    assert v.normalise_sort_code(typed) == stored
+    assert v.show_sort_code(stored) == f"{stored[:2]}-{stored[2:4]}-{stored[4:]}"
+
+
+@pytest.mark.parametrize("typed", ["12345", "1234567", "12-34-5a", "", "12.34.56", "１２３４５６"])
+def test_sort_code_refused(typed: str) -> None:
+    assert code_of(v.check_sort_code(typed)) == v.SORT_CODE_FORMAT
+
+
+@pytest.mark.parametrize("typed", ["12345678", "1234 5678", "00000001"])
+def test_account_number_accepted(typed: str) -> None:
+    assert v.check_account_number(typed) is None
+    assert len(v.normalise_account_number(typed)) == 8
+
+
+@pytest.mark.parametrize("typed", ["1234567", "123456789", "1234567X", ""])
+def test_account_number_refused(typed: str) -> None:
+    assert code_of(v.check_account_number(typed)) == v.ACCOUNT_NUMBER_FORMAT
+
+
+def test_roll_number_shape() -> None:
+    assert v.check_roll_number("1234/56789-x.1") is None
+    assert v.normalise_roll_number(" abc  123 ") == "ABC 123"
+    assert code_of(v.check_roll_number("A" * 19)) == v.ROLL_NUMBER_FORMAT
+    assert code_of(v.check_roll_number("ROLL#1")) == v.ROLL_NUMBER_FORMAT
+
+
+def test_service_user_number_shape() -> None:
+    assert v.check_service_user_number("123456") is None
+    assert v.check_service_user_number("b12345") is None
+    assert code_of(v.check_service_user_number("A12345")) == v.SERVICE_USER_NUMBER_FORMAT
+
+
+def test_masked_shows_only_the_last_4() -> None:
+    assert v.masked("12345678") == "\u2022\u2022\u2022\u20225678"
+    assert v.masked("083210") == "\u2022\u20223210"
+    assert v.masked("") == ""
+
+
 # --- Codes and their wording ------------------------------------------------------------------
 
 def test_codes_lists_exactly_the_code_constants() -> None:
@@ -590,6 +635,10 @@ PROBLEM_FOR_EVERY_CODE = [
     v.check_rate("-1"),
     v.check_rate("1.234"),
     v.check_rate("5000"),
+    v.check_sort_code("12345"),
+    v.check_account_number("1234567"),
+    v.check_roll_number("ROLL*1"),
+    v.check_service_user_number("12345"),
 ]
 
 

@@ -99,10 +99,15 @@ def test_a_former_pa_cannot_be_erased_while_records_must_be_kept(db, former):
 def test_erasing_a_former_pa_keeps_the_pay_figures_without_their_name(db, former):
     employer_id, pa_id = former
     before = pay_runs.prepare_pay_run(db, employer_id, date(2026, 3, 31)).pas[0].payslip
+    people.save_pa(db, employer_id, replace(people.get_pa(db, pa_id), bank_sort_code="123456",
+                                            bank_account_number="12345678", bank_account_name="Ann Cole",
+                                            building_society_roll_number="R1"), date(2032, 4, 1))
     new_name = data_protection.erase_former_pa(db, employer_id, pa_id, date(2032, 4, 1))
     assert new_name == "Former PA 1"
     pa = people.get_pa(db, pa_id)
     assert (pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.phone) == ("Former PA 1", "", None, "", "")
+    assert (pa.bank_sort_code, pa.bank_account_number, pa.bank_account_name, pa.building_society_roll_number) == (
+        "", "", "", "")
     assert checks.pa_checks(db, employer_id, pa_id).dbs == ()
     [shift] = shifts_between(db, employer_id, date(2026, 3, 1), date(2026, 3, 31))
     assert shift.notes == "" and shift.end - shift.start == datetime(1, 1, 1, 17) - datetime(1, 1, 1, 9)

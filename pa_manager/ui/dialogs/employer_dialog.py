@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.domain.validation import show_sort_code
 from pa_manager.help_pages import gloss
 from pa_manager.messages import describe, say
 from pa_manager.services import employers
@@ -33,7 +34,9 @@ FREQUENCY_NAMES = {
 
 FIELDS = ("name", "address", "postcode", "nation", "london", "council", "dp_reference", "paye_reference",
           "accounts_office_reference", "pay_frequency", "pension_provider", "follows_rlw", "care_wage",
-          "care_wage_uplift", "insurer", "policy", "renewal")
+          "care_wage_uplift", "insurer", "policy", "renewal", "bank_sort_code", "bank_account_number",
+          "bank_account_name", "service_user_number", "pension_sort_code", "pension_account_number",
+          "pension_account_name", "pension_reference")
 
 
 class EmployerForm(QWidget):
@@ -146,6 +149,35 @@ class EmployerForm(QWidget):
         self.rows["insurance_renewal_date"] = add_row(form, "&Renewal date:", self.renewal, DATE_HINT)
         layout.addWidget(insurance)
 
+        paying = QGroupBox("Paying people")  # short: a title cannot wrap
+        form = QFormLayout(paying)
+        form.addRow(paragraph("For the payment file on the Pay page, which your bank can take to pay your PAs, "
+                              "HMRC and your pension provider in one go. Leave blank if you pay by hand."))
+        self.bank_sort_code = QLineEdit(show_sort_code(self._record.bank_sort_code))
+        self.bank_account_number = QLineEdit(self._record.bank_account_number)
+        self.bank_account_name = QLineEdit(self._record.bank_account_name)
+        self.service_user_number = QLineEdit(self._record.bacs_service_user_number)
+        self.pension_sort_code = QLineEdit(show_sort_code(self._record.pension_sort_code))
+        self.pension_account_number = QLineEdit(self._record.pension_account_number)
+        self.pension_account_name = QLineEdit(self._record.pension_account_name)
+        self.pension_reference = QLineEdit(self._record.pension_payment_reference)
+        self.rows["bank_sort_code"] = add_row(form, "Your sort code:", self.bank_sort_code,
+                                              "Of the account you pay wages from, 6 numbers like 12-34-56")
+        self.rows["bank_account_number"] = add_row(form, "Your account number:", self.bank_account_number, "8 numbers")
+        self.rows["bank_account_name"] = add_row(form, "Name on your account:", self.bank_account_name)
+        self.rows["bacs_service_user_number"] = add_row(
+            form, "Bacs service user number:", self.service_user_number,
+            "Only for a Bacs file: 6 characters your bank gives you; leave blank to save a CSV file instead")
+        self.rows["pension_sort_code"] = add_row(form, "Pension provider's sort code:", self.pension_sort_code,
+                                                 "Leave blank if your provider collects by Direct Debit")
+        self.rows["pension_account_number"] = add_row(form, "Pension provider's account number:",
+                                                      self.pension_account_number)
+        self.rows["pension_account_name"] = add_row(form, "Pension provider's account name:", self.pension_account_name)
+        self.rows["pension_payment_reference"] = add_row(form, "Reference for your pension provider:",
+                                                         self.pension_reference, "The reference your provider asks for")
+        paying.setVisible(ask_benchmarks)  # the first run leaves it for later, with the benchmarks
+        layout.addWidget(paying)
+
         scroll = vertical_scroll(body, "Employer details")
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -192,6 +224,14 @@ class EmployerForm(QWidget):
             follows_real_living_wage=self.follows_rlw.isChecked(),
             care_wage_benchmark=self.care_wage.isChecked(),
             care_wage_uplift=uplift if uplift is not None else self._record.care_wage_uplift,
+            bank_sort_code=self.bank_sort_code.text(),
+            bank_account_number=self.bank_account_number.text(),
+            bank_account_name=self.bank_account_name.text().strip(),
+            bacs_service_user_number=self.service_user_number.text(),
+            pension_sort_code=self.pension_sort_code.text(),
+            pension_account_number=self.pension_account_number.text(),
+            pension_account_name=self.pension_account_name.text().strip(),
+            pension_payment_reference=self.pension_reference.text(),
         )
         try:
             done = employers.save_employer_undoably(self.db, record)

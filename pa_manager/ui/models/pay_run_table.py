@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from PySide6.QtCore import QModelIndex, Qt
 
-from pa_manager.domain import pension
+from pa_manager.domain import payment_file, pension
 from pa_manager.domain.money import format_money
 from pa_manager.domain.rates import RatesError
 from pa_manager.messages import date_range, describe, format_date
@@ -190,6 +190,16 @@ def payment_sentence(payment: pay_day.Payment, pay_date: date) -> str:
     if "(" in what:  # no brackets inside brackets
         return f"Pay {payment.to} {format_money(payment.amount)} {when} {format_date(payment.by)}: {what}."
     return f"Pay {payment.to} {format_money(payment.amount)} {when} {format_date(payment.by)} ({what})."
+
+
+_PAYEE_KINDS = {"NET_PAY": "take-home pay", "HMRC": "tax and National Insurance", "PENSION": "pension contributions"}
+
+
+def payment_file_line(payment: payment_file.Payment) -> str:
+    """'Ann Cole, account ending 5678: £987.65 (take-home pay), reference WAGES 30 OCT 2026.' Bank details are
+    personal data: only the last 4 digits of the account number are ever listed."""
+    return (f"{payment.to.name}, account ending {payment.to.account_number[-4:]}: {format_money(payment.amount)} "
+            f"({_PAYEE_KINDS[payment.kind]}), reference {payment.reference}.")
 
 
 _TAXED = {"bonus": "a bonus, taxed", "back_pay": "back pay, taxed", "arrears": "minimum-wage arrears, taxed"}

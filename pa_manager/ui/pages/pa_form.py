@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.people import NI_CATEGORIES, PARecord, PayRateEntry
 from pa_manager.domain.record_checks import check_pay_line
 from pa_manager.domain.tax_year import tax_year_label
-from pa_manager.domain.validation import Problem
+from pa_manager.domain.validation import Problem, show_sort_code
 from pa_manager.messages import describe, format_date
 from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.widgets.form import FieldRow, add_row
@@ -204,6 +204,21 @@ class PAForm(QWidget):
             "Submission")
         outer.addWidget(pay_extra)
 
+        bank = QGroupBox("Bank details")
+        form = QFormLayout(bank)
+        self.bank_sort_code = QLineEdit()
+        self.bank_account_number = QLineEdit()
+        self.bank_account_name = QLineEdit()
+        self.roll_number = QLineEdit()
+        self.rows["bank_sort_code"] = add_row(form, "Sort code:", self.bank_sort_code,
+                                              "6 numbers, like 12-34-56: for the payment file on the Pay page")
+        self.rows["bank_account_number"] = add_row(form, "Account number:", self.bank_account_number, "8 numbers")
+        self.rows["bank_account_name"] = add_row(form, "Name on the account:", self.bank_account_name)
+        self.rows["building_society_roll_number"] = add_row(
+            form, "Roll number:", self.roll_number,
+            "Only for a building society account that has one; it goes in the payment reference")
+        outer.addWidget(bank)
+
         contact = QGroupBox("Emergency contact")
         form = QFormLayout(contact)
         self.emergency_name = QLineEdit()
@@ -270,6 +285,10 @@ class PAForm(QWidget):
         self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
+        self.bank_sort_code.setText(show_sort_code(record.bank_sort_code))
+        self.bank_account_number.setText(record.bank_account_number)
+        self.bank_account_name.setText(record.bank_account_name)
+        self.roll_number.setText(record.building_society_roll_number)
         self._rates = sorted(record.pay_rates, key=lambda r: r.effective_from)
         self.new_rate_from.clear()
         self.new_rate.clear()
@@ -388,6 +407,10 @@ class PAForm(QWidget):
             starter_declaration=self.starter_declaration.currentData() or "",
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
+            bank_sort_code=self.bank_sort_code.text(),
+            bank_account_number=self.bank_account_number.text(),
+            bank_account_name=self.bank_account_name.text().strip(),
+            building_society_roll_number=self.roll_number.text(),
             pay_rates=tuple(self._rates),
             contracted_hours=None if self.irregular_hours.isChecked() else values["contracted_hours"],
             date_of_birth=values["date_of_birth"],

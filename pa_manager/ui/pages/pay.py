@@ -22,7 +22,8 @@ from pa_manager.domain.money import ZERO, format_money
 from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.help_pages import gloss
 from pa_manager.messages import date_range, describe, format_date, say
-from pa_manager.services import pay_day, pay_runs, rti
+from pa_manager.domain.payment_file import PENSION_BY_PROVIDER
+from pa_manager.services import pay_day, pay_runs, payment_files, rti
 from pa_manager.services.errors import ServiceError
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
@@ -31,8 +32,8 @@ from pa_manager.ui.dialogs.pay_dialogs import (
     save_payslip_files, save_payslips_pdf,
 )
 from pa_manager.ui.models.pay_run_table import (
-    DRAFT_ROLE, fps_status_line, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines, payment_sentence,
-    repeated_run_sentence,
+    DRAFT_ROLE, fps_status_line, FiguresTableModel, PayRunTableModel, arrears_sentence, extra_sentence, flag_lines,
+    payment_file_line, payment_sentence, repeated_run_sentence,
 )
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.heading import heading
@@ -152,6 +153,20 @@ class PayPage(QWidget):
         save_row.addWidget(self.save_pdf_button)
         save_row.addStretch()
         paid.addLayout(save_row)
+        self.payment_file_button = QPushButton("Save the payment file…")
+        self.payment_file_button.setToolTip(
+            "A file your bank can take to make these payments in one go: a CSV for online banking's bulk payments, "
+            "or a Bacs Standard 18 file")
+        self.payment_file_button.setAccessibleDescription(self.payment_file_button.toolTip())
+        payment_row = QHBoxLayout()
+        payment_row.addWidget(self.payment_file_button)
+        payment_row.addStretch()
+        paid.addLayout(payment_row)
+        self.payment_file_heading = paragraph("In the payment file you saved:")
+        self.payment_file_lines = StatusList("In the payment file you saved")
+        for widget in (self.payment_file_heading, self.payment_file_lines):
+            widget.setVisible(False)
+            paid.addWidget(widget)
         paid.addWidget(heading("Report to HMRC", scale=1.1))
         paid.addWidget(paragraph(
             "HMRC needs a Full Payment Submission (FPS) on or before each pay day. PA Manager cannot send it to HMRC "
@@ -200,6 +215,7 @@ class PayPage(QWidget):
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.save_pdf_button.clicked.connect(self._on_save_pdf_button_clicked)
         self.save_fps_button.clicked.connect(self._on_save_fps_button_clicked)
+        self.payment_file_button.clicked.connect(self._on_payment_file_button_clicked)
         self.fps_sent_button.clicked.connect(self._on_fps_sent_button_clicked)
         self.bpt_sent_button.clicked.connect(self._on_bpt_sent_button_clicked)
         self.refresher = Refresher(self, context, SHOWS, self.refresh, employer_changed=self._on_employer_changed)
@@ -374,6 +390,8 @@ class PayPage(QWidget):
         self.paid_box.setVisible(run is not None and run.finalised)
         if run is None or not run.finalised:
             return
+        self.payment_file_heading.setVisible(False)
+        self.payment_file_lines.setVisible(False)
         db = self.context.db
         fill_lines(self.payments, [("info", payment_sentence(p, run.pay_date)) for p in pay_day.payments_for(db, run)])
         slips = [d.payslip for d in run.pas if d.payslip is not None]
@@ -530,6 +548,36 @@ class PayPage(QWidget):
         self._show_rti(run)
         self.context.status_message.emit(f"Saved the FPS for {format_date(run.pay_date)} in {made.path}. Send it to "
                                          "HMRC, then choose I sent the FPS file.")
+
+    def _on_payment_file_button_clicked(self) -> None:
+        run = self._run
+        path, file_format = self.choose_payment_file(str(Path.home() / f"Payments {run.pay_date.isoformat()}"))
+        if not path:
+            return
+        ending = ".txt" if file_format == payment_files.BACS else ".csv"
+        target = Path(path) if path.lower().endswith(ending) else Path(path + ending)
+        try:
+            made = payment_files.write_payment_file(self.context.db, run.employer.id, run.pay_date, file_format,
+                                                    target, self.context.today())
+        except ServiceError as error:
+            QMessageBox.warning(self, "The payment file was not saved", say(error))
+            return
+        lines = [("info", payment_file_line(p)) for p in made.run.payments]
+        if PENSION_BY_PROVIDER in made.run.left_out:
+            lines.append(("info", "Not in the file: the pension contributions, as your pension provider's bank "
+                                  "account is not recorded. Pay them as the provider asks."))
+        fill_lines(self.payment_file_lines, lines)
+        self.payment_file_heading.setVisible(True)
+        self.payment_file_lines.setVisible(True)
+        self.context.status_message.emit(
+            f"Saved {len(made.run.payments)} payments, {format_money(made.run.total)} in all, in {made.path}. Upload "
+            "it to your bank and check the total before you approve it.")
+
+    def choose_payment_file(self, suggested: str) -> tuple[str, str]:
+        """Where to save the payment file, and which kind (from the file type chosen)."""
+        kinds = {"Bank bulk-payment CSV (*.csv)": payment_files.CSV, "Bacs Standard 18 file (*.txt)": payment_files.BACS}
+        path, chosen = QFileDialog.getSaveFileName(self, "Save the payment file", suggested, ";;".join(kinds))
+        return path, kinds.get(chosen, payment_files.CSV)
 
     def choose_fps_path(self, suggested: str) -> str:
         return QFileDialog.getSaveFileName(self, "Save the FPS file", suggested, "RTI files (*.xml)")[0]
