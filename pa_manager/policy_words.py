@@ -9,18 +9,13 @@ talk through with PAs and change to suit the household, not legal advice.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
+from pa_manager.domain.policies import (
+    DISCIPLINARY_GRIEVANCE, LONE_WORKING, RISK_ASSESSMENT, SAFEGUARDING, SICKNESS_ABSENCE, PolicyFacts,
+)
 from pa_manager.messages import format_date
 from pa_manager.statement_words import Section, WordedStatement
-
-DISCIPLINARY_GRIEVANCE = "disciplinary-grievance"
-SICKNESS_ABSENCE = "sickness-absence"
-LONE_WORKING = "lone-working"
-SAFEGUARDING = "safeguarding"
-RISK_ASSESSMENT = "risk-assessment"
-POLICIES = (DISCIPLINARY_GRIEVANCE, SICKNESS_ABSENCE, LONE_WORKING, SAFEGUARDING, RISK_ASSESSMENT)
 TITLES = {
     DISCIPLINARY_GRIEVANCE: "Disciplinary and grievance procedure",
     SICKNESS_ABSENCE: "Sickness absence",
@@ -53,17 +48,6 @@ SAFEGUARDING_LAW = {
     "scotland": "Adult Support and Protection (Scotland) Act 2007",
     "northern-ireland": "Adult Safeguarding: Prevention and Protection in Partnership (Department of Health, 2015)",
 }
-
-
-@dataclass(frozen=True)
-class PolicyFacts:
-    employer_name: str
-    address: str  # one line
-    council: str
-    nation: str  # Nation value
-    insurer: str
-    tasks: tuple[str, ...]  # domain.recruitment task codes the household's vacancies name (for the risk assessment)
-    made_on: date
 
 
 def _s(code: str, heading: str, paragraphs: list[str], basis: str) -> Section:

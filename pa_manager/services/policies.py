@@ -1,14 +1,13 @@
-"""The household's policies (policy_words), filled in with the employer's details, as a PDF to share and
-sign or a web page."""
+"""The household's policies, filled in with the employer's details (worded by policy_words), as a PDF to
+share and sign or a web page."""
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from pa_manager.policy_words import POLICIES, PolicyFacts, policy_document
+from pa_manager.domain.policies import POLICIES, PolicyFacts
 from pa_manager.services import employers, recruitment
 from pa_manager.services.errors import ServiceError
-from pa_manager.statement_words import WordedStatement
 from pa_manager.storage.database import Database
 
 
@@ -19,17 +18,13 @@ def policy_facts(db: Database, employer_id: int, today: date) -> PolicyFacts:
     return PolicyFacts(employer.name, address, employer.council, employer.nation.value, employer.insurer, tasks, today)
 
 
-def policy(db: Database, employer_id: int, kind: str, today: date) -> WordedStatement:
-    if kind not in POLICIES:
-        raise ServiceError("POLICY_UNKNOWN", kind, policies=", ".join(POLICIES))
-    return policy_document(kind, policy_facts(db, employer_id, today))
-
-
 def save_policy(db: Database, employer_id: int, kind: str, path: Path, today: date, fmt: str | None = None) -> Path:
     """Write one policy as a PDF (or a web page, by `fmt` or the file's ending)."""
-    from pa_manager.reports.statement import write_statement_html, write_statement_pdf
+    from pa_manager.reports.policy import write_policy  # ReportLab, only for a document
 
+    if kind not in POLICIES:
+        raise ServiceError("POLICY_UNKNOWN", kind, policies=", ".join(POLICIES))
     path = Path(path)
-    fmt = fmt or ("html" if path.suffix.lower() in (".html", ".htm") else "pdf")
-    (write_statement_html if fmt == "html" else write_statement_pdf)(policy(db, employer_id, kind, today), path)
+    write_policy(kind, policy_facts(db, employer_id, today), path,
+                 fmt or ("html" if path.suffix.lower() in (".html", ".htm") else "pdf"))
     return path
