@@ -112,6 +112,11 @@ def test_fixed_hours_give_their_days_times_and_the_years_holiday_in_hours():
     assert "12.07%" not in holiday
 
 
+def test_the_employers_own_leave_year_is_the_holiday_year_in_the_statement():
+    worded = word_statement(law.build_statement(replace(FIXED_HOURS, leave_year_starts=(1, 6)), TODAY), "england")
+    assert "The holiday year runs from 6 January to 5 January." in _text(worded, law.HOLIDAY)
+
+
 def test_irregular_hours_build_up_holiday_at_12_07_percent_and_say_how_hours_vary():
     worded = word_statement(law.build_statement(IRREGULAR_HOURS, TODAY), "england")
     assert "You do not have fixed hours" in _text(worded, law.HOURS)

@@ -156,7 +156,7 @@ class EmployerForm(QWidget):
             "Your PAs' holiday year: the day of the month it starts, as their contracts say")
         self.rows["leave_year_start_month"] = add_row(form, "Leave year starts in mont&h:", self.leave_year_month,
                                                       "1 April matches the pay and budget years")
-        self.rows["bank_holidays"] = add_row(form, "Ban&k holidays:", self.bank_holidays,
+        self.rows["bank_holidays"] = add_row(form, "Bank holidays co&unt as:", self.bank_holidays,
                                              "Whether bank holidays come out of the 5.6 weeks' holiday or are extra")
         layout.addWidget(leave)
 

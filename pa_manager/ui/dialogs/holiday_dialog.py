@@ -76,6 +76,7 @@ class HolidayDialog(QDialog):
         booked_layout = QVBoxLayout(booked)
         self.bookings = QListWidget()
         self.bookings.setAccessibleName("Holiday booked")
+        self.bookings.setMaximumHeight(self.bookings.fontMetrics().lineSpacing() * 6)  # grows with the text size
         booked_layout.addWidget(self.bookings)
         self.cancel_button = QPushButton("Cance&l the chosen booking")
         booked_layout.addWidget(self.cancel_button)
