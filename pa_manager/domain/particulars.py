@@ -28,7 +28,8 @@ from dateutil.relativedelta import relativedelta
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DUE_SOON, MISSING, OK, OVERDUE, DueItem
 from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.holiday import (
-    LEAVE_YEAR_STARTS, fixed_hours_entitlement, irregular_hours_rates, leave_year_start, statutory_leave,
+    BANK_HOLIDAY_CHOICES, BANK_HOLIDAYS_INCLUDED, LEAVE_YEAR_STARTS, fixed_hours_entitlement, irregular_hours_rates,
+    leave_year_start, statutory_leave,
 )
 from pa_manager.domain.keeping import service_length
 from pa_manager.domain.pay_rates import base_rate_on
@@ -113,8 +114,6 @@ assert sorted(READING_ORDER) == sorted(CODES)
 
 PERMANENT, FIXED_TERM, TEMPORARY = "permanent", "fixed_term", "temporary"
 DURATIONS = (PERMANENT, FIXED_TERM, TEMPORARY)
-BANK_HOLIDAYS_INCLUDED, BANK_HOLIDAYS_EXTRA = "included", "extra"
-BANK_HOLIDAY_CHOICES = (BANK_HOLIDAYS_INCLUDED, BANK_HOLIDAYS_EXTRA)
 BANK_TRANSFER, CASH, CHEQUE = "bank_transfer", "cash", "cheque"
 PAYMENT_METHODS = (BANK_TRANSFER, CASH, CHEQUE)
 
