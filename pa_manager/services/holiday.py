@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pa_manager.domain import holiday as rules
 from pa_manager.domain.bank_holidays import bank_holidays_between
@@ -94,11 +94,11 @@ def _year_for(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, *,
     four_weeks = None
     day_hours = ZERO
     if irregular:
-        earned = s.scalar(select(func.coalesce(func.sum(models.StoredPayslip.holiday_hours_accrued), 0))
-                          .join(models.PayRun, models.PayRun.id == models.StoredPayslip.pay_run_id)
-                          .where(models.StoredPayslip.pa_id == pa.id, models.PayRun.pay_date >= year.start,
-                                 models.PayRun.pay_date <= year.end))
-        entitlement = Decimal(earned)
+        # Stored as exact text (storage.types.ExactDecimal): added up here, never by SQL
+        entitlement = sum(s.scalars(select(models.StoredPayslip.holiday_hours_accrued)
+                                    .join(models.PayRun, models.PayRun.id == models.StoredPayslip.pay_run_id)
+                                    .where(models.StoredPayslip.pa_id == pa.id, models.PayRun.pay_date >= year.start,
+                                           models.PayRun.pay_date <= year.end)), ZERO)
     elif pa.contracted_hours:
         days = Decimal(len(weekdays))
         full = rules.fixed_hours_entitlement(pa.contracted_hours, days, year.start, employed_from=pa.start_date,

@@ -165,3 +165,24 @@ def test_no_contracted_hours_says_so(db, household, today):
     pa = people.save_pa(db, employer.id, PARecord(name="Jo Park", start_date=date(2026, 1, 1),
                                                   pay_rates=(PayRateEntry(date(2026, 1, 1), D("13.10")),)), today)
     assert holiday.holiday_year(db, pa.id, date(2026, 6, 1)).codes == (holiday.HOLIDAY_NO_CONTRACTED_HOURS,)
+
+
+def test_irregular_hours_earned_in_finalised_pay_runs(db, today):
+    from datetime import datetime, timezone
+
+    from pa_manager.services import pay_runs
+
+    employer = employers.save_employer(db, EmployerRecord(name="Amy Bell"))
+    pa = people.save_pa(db, employer.id, PARecord(name="Jo Park", start_date=date(2026, 1, 1), irregular_hours=True,
+                                                  date_of_birth=date(1990, 1, 1), tax_code="1257L",
+                                                  pay_rates=(PayRateEntry(date(2026, 1, 1), D("13.10")),)), today)
+    for day in (2, 3):
+        shifts.save_shift(db, employer.id, shifts.ShiftInput(pa.id, date(2026, 11, day), time(9), time(17)))
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 11, 27), datetime(2026, 11, 30, 12, tzinfo=timezone.utc),
+                              confirmed=True)
+    b = holiday.holiday_year(db, pa.id, date(2026, 12, 1)).balance
+    assert b.entitlement == D("16") * D("0.1207")  # 12.07% of 16 hours worked, exactly 1.9312
+    assert b.left == D("1.9312")
+    holiday.book_holiday(db, pa.id, date(2026, 12, 7), date(2026, 12, 7), D("1.93"))
+    with pytest.raises(ValidationFailed):
+        holiday.book_holiday(db, pa.id, date(2026, 12, 8), date(2026, 12, 8), D("0.01"))
