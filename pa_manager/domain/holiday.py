@@ -17,7 +17,7 @@ money is rounded half up to the penny once, where it is paid.
 from __future__ import annotations
 
 import calendar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Sequence
@@ -434,6 +434,12 @@ class CarryOver:
         return carry_over_part(self.reason, self.irregular)
 
 
+def carry_take_by(carry: CarryOver) -> date:
+    """The last day the carried-over leave may be taken (carry_over_take_by, for its own leave year)."""
+    start = carry.from_year_start
+    return carry_over_take_by(carry.reason, LeaveYear(start, leave_year_end(start)), carry.irregular)
+
+
 @dataclass(frozen=True)
 class CarryOverLimits:
     """Most that may still be carried out of a leave year, in hours, by part of the leave."""
@@ -534,6 +540,20 @@ def leave_year_balance(year: LeaveYear, *, irregular: bool, entitlement: Decimal
         four_weeks=entitlement if irregular or four_weeks is None else four_weeks,
         carried_out=out_four + out_extra + sum((c.hours for c in carried_out if c.part == IRREGULAR_LEAVE), ZERO),
         carried_out_four_weeks=out_four, carried_out_extra_weeks=out_extra)
+
+
+def carried_forward(balance: LeaveYearBalance, carried_in: Sequence[CarryOver]) -> tuple[CarryOver, ...]:
+    """Leave carried into the balance's leave year that is still unused at its end and may be taken
+    after it (sickness: 18 months; irregular hours: 2 leave years), with the hours left. Leave used in the
+    year counts first against carried-in leave, the leave to be taken soonest first."""
+    used = balance.bank_holidays_used + balance.taken + balance.booked
+    kept = []
+    for carry in sorted(carried_in, key=carry_take_by):
+        spent = min(carry.hours, used)
+        used -= spent
+        if carry.hours > spent and carry_take_by(carry) > balance.year.end:
+            kept.append(replace(carry, hours=carry.hours - spent))
+    return tuple(kept)
 
 
 def check_carry_over(balance: LeaveYearBalance, reason: str, hours: Decimal) -> str | None:

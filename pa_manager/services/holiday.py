@@ -61,8 +61,7 @@ class HolidayYear:
 
     def take_by(self, carry: CarryOver) -> date:
         """The last day leave carried over may be taken."""
-        start = carry.from_year_start
-        return rules.carry_over_take_by(carry.reason, LeaveYear(start, rules.leave_year_end(start)), carry.irregular)
+        return rules.carry_take_by(carry)
 
 
 def _pa_and_employer(s, pa_id: int) -> tuple[PARecord, EmployerRecord]:
@@ -121,18 +120,29 @@ def _year_for(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, *,
             models.HolidayBooking.pa_id == pa.id, models.HolidayBooking.first_day >= year.start,
             models.HolidayBooking.first_day <= year.end).order_by(models.HolidayBooking.first_day))
         if r.id != leave_out_booking)
-    carries = [r for r in s.scalars(select(models.HolidayCarryOver).where(
-        models.HolidayCarryOver.pa_id == pa.id,
-        models.HolidayCarryOver.from_year_start.in_([year.previous().start, year.start]))
+    carries = [_carry(r, irregular) for r in s.scalars(select(models.HolidayCarryOver).where(
+        models.HolidayCarryOver.pa_id == pa.id, models.HolidayCarryOver.from_year_start <= year.start)
         .order_by(models.HolidayCarryOver.id)) if r.id != leave_out_carry]
-    carried_in = tuple(_carry(r, irregular) for r in carries if r.from_year_start == year.previous().start)
-    carried_out = tuple(_carry(r, irregular) for r in carries if r.from_year_start == year.start)
+    carried_out = tuple(c for c in carries if c.from_year_start == year.start)
+    carried_in = _carried_in(s, pa, employer, year, carries, leave_out_carry)
     balance = rules.leave_year_balance(
         year, irregular=irregular, entitlement=entitlement, four_weeks=four_weeks, carried_in=carried_in,
         carried_out=carried_out, bank_holiday_choice=employer.bank_holidays, bank_holiday_days=bank_days,
         day_hours=day_hours, taken=sum((hours for _, hours in shifts), ZERO), bookings=bookings)
     return HolidayYear(pa.id, pa.name, balance, tuple(weekdays), day_hours, bookings, carried_in, carried_out,
                        tuple(codes))
+
+
+def _carried_in(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, carries: list[CarryOver],
+                leave_out_carry: int | None) -> tuple[CarryOver, ...]:
+    """Leave carried out of the leave year before, and what is left of leave carried out of earlier
+    years that may still be taken (worked out from the year before's balance)."""
+    previous = year.previous()
+    direct = tuple(c for c in carries if c.from_year_start == previous.start)
+    if not any(c.from_year_start < previous.start and rules.carry_take_by(c) >= year.start for c in carries):
+        return direct
+    before = _year_for(s, pa, employer, previous, leave_out_carry=leave_out_carry)
+    return rules.carried_forward(before.balance, before.carried_in) + direct
 
 
 def holiday_year(db: Database, pa_id: int, on: date) -> HolidayYear:

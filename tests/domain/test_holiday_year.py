@@ -232,3 +232,21 @@ def test_changing_a_booking_does_not_overlap_itself():
 def test_a_leaver_cannot_book_after_leaving():
     b = h.Booking(date(2026, 8, 3), date(2026, 8, 7), D("37.5"))
     assert h.check_booking(b, _balance(), employed_to=date(2026, 8, 5)) == h.HOLIDAY_BOOKING_OUTSIDE_EMPLOYMENT
+
+
+def test_carried_forward_keeps_what_is_unused_and_may_still_be_taken():
+    # Into the 2026-27 leave year: 50 hours for sickness from 2025-26 (to take by 30 September 2027) and
+    # 10 for family leave (to take by 31 March 2027); 20 hours used: the family leave first, as it ends sooner.
+    carried = [h.CarryOver(D("50"), h.SICKNESS, date(2025, 4, 1)), h.CarryOver(D("10"), h.FAMILY_LEAVE, date(2025, 4, 1))]
+    b = _balance(carried_in=carried, taken=D("20"))
+    assert h.carried_forward(b, carried) == (h.CarryOver(D("40"), h.SICKNESS, date(2025, 4, 1)),)
+    assert h.carried_forward(_balance(carried_in=carried, taken=D("60")), carried) == ()
+    assert h.carried_forward(_balance(carried_in=carried), carried) == (carried[0],)  # family leave ends with the year
+
+
+def test_irregular_hours_leave_carried_forward_for_2_leave_years():
+    carry = h.CarryOver(D("12"), h.EMPLOYER_DID_NOT_ALLOW, date(2025, 4, 1), irregular=True)
+    assert h.carry_take_by(carry) == date(2028, 3, 31)
+    b = h.leave_year_balance(YEAR, irregular=True, entitlement=D("30"), carried_in=[carry], taken=D("5"))
+    assert h.carried_forward(b, [carry]) == (h.CarryOver(D("7"), h.EMPLOYER_DID_NOT_ALLOW, date(2025, 4, 1),
+                                                         irregular=True),)

@@ -186,3 +186,17 @@ def test_irregular_hours_earned_in_finalised_pay_runs(db, today):
     holiday.book_holiday(db, pa.id, date(2026, 12, 7), date(2026, 12, 7), D("1.93"))
     with pytest.raises(ValidationFailed):
         holiday.book_holiday(db, pa.id, date(2026, 12, 8), date(2026, 12, 8), D("0.01"))
+
+
+def test_leave_carried_for_sickness_lasts_18_months_into_the_year_after(db, household):
+    employer, pa_id = household
+    employers.save_employer(db, replace(employers.get_employer(db, employer.id), bank_holidays="extra"))
+    holiday.carry_over(db, pa_id, date(2024, 12, 1), D("50"), rules.SICKNESS)       # to take by 30 June 2026
+    holiday.carry_over(db, pa_id, date(2024, 12, 1), D("10"), rules.FAMILY_LEAVE)   # to take by 31 December 2025
+    assert holiday.holiday_year(db, pa_id, date(2025, 6, 1)).balance.carried_in == D("60")
+    holiday.book_holiday(db, pa_id, date(2025, 6, 2), date(2025, 6, 4), D("20"))  # uses the family leave, then 10 more
+    year = holiday.holiday_year(db, pa_id, date(2026, 6, 1))
+    [left] = year.carried_in
+    assert (left.hours, left.reason, year.take_by(left)) == (D("40"), rules.SICKNESS, date(2026, 6, 30))
+    assert year.balance.left == D("210.00") + D("40")
+    assert holiday.holiday_year(db, pa_id, date(2027, 6, 1)).balance.carried_in == 0
