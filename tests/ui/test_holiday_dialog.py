@@ -114,3 +114,15 @@ def test_the_employer_chooses_the_leave_year_and_bank_holidays(qtbot, demo_conte
     assert stored == replace(record, leave_year_start_month=1, leave_year_start_day=6, bank_holidays="extra")
     janet = _janet(db, demo_context.employer_id)
     assert holiday.holiday_year(db, janet, TODAY).year.start == date(2026, 1, 6)
+
+
+def test_a_screen_reader_hears_each_figure_with_its_row(qtbot, demo_context):
+    from PySide6.QtGui import QAccessible
+
+    janet = _janet(demo_context.db, demo_context.employer_id)
+    dialog = HolidayDialog(demo_context.db, janet, TODAY)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    spoken = QAccessible.queryAccessibleInterface(dialog.figures["entitlement"]).text(QAccessible.Text.Name)
+    assert spoken == "Entitlement: 154.00 hours"
+    assert dialog.figures["left"].accessibleName() == f"Left to take: {dialog.figures['left'].text()}"

@@ -65,7 +65,7 @@ class HolidayDialog(QDialog):
                            ("left", "Left to take:")):
             value = QLabel()
             value.setWordWrap(True)
-            value.setAccessibleName(label.rstrip(":"))
+            value.setProperty("row", label.rstrip(":"))
             self.figures[key] = value
             self.summary_form.addRow(label, value)
         self.note = paragraph()
@@ -152,6 +152,8 @@ class HolidayDialog(QDialog):
         self.figures["taken"].setText(hours_text(b.taken))
         self.figures["booked"].setText(hours_text(b.booked))
         self.figures["left"].setText(hours_text(b.left))
+        for value in self.figures.values():  # a screen reader hears the row and its figure together
+            value.setAccessibleName(f"{value.property('row')}: {value.text()}")
         self.note.setText(" ".join(MESSAGES[code] for code in y.codes))
         self.note.setVisible(bool(y.codes))
         self.bookings.clear()
