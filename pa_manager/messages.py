@@ -131,6 +131,9 @@ MESSAGES: dict[str, str] = {
         "They already have holiday booked on some of these days – change that booking or choose other days.",
     "HOLIDAY_BOOKING_EXCEEDS_BALANCE":
         "They have {left} hours of holiday left this leave year, so book {left} hours or fewer.",
+    "HOLIDAY_CARRIED_TO_TAKE":
+        "Book the {hours} hours of holiday {value} carried over before they are lost: open their Holiday booking "
+        "on the People page (they must be taken by {due}).",
     "HOLIDAY_NO_CONTRACTED_HOURS":
         "Enter their hours a week on their record, so their holiday for the year can be worked out.",
     "HOLIDAY_BOOKING_HOURS_NEEDED":

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from decimal import ROUND_CEILING, Decimal
 from typing import Sequence
 
+from pa_manager.domain.compliance.items import DueItem, deadline_status
 from pa_manager.domain.money import ZERO, round_half_up
 from pa_manager.domain.rates import dec, group, timeline, value, value_or_first
 
@@ -542,18 +543,40 @@ def leave_year_balance(year: LeaveYear, *, irregular: bool, entitlement: Decimal
         carried_out_four_weeks=out_four, carried_out_extra_weeks=out_extra)
 
 
-def carried_forward(balance: LeaveYearBalance, carried_in: Sequence[CarryOver]) -> tuple[CarryOver, ...]:
-    """Leave carried into the balance's leave year that is still unused at its end and may be taken
-    after it (sickness: 18 months; irregular hours: 2 leave years), with the hours left. Leave used in the
-    year counts first against carried-in leave, the leave to be taken soonest first."""
+def carried_unused(balance: LeaveYearBalance, carried_in: Sequence[CarryOver]) -> tuple[CarryOver, ...]:
+    """Leave carried into the balance's leave year and not yet used (taken, booked, or bank holidays
+    counted), with the hours left: leave used counts first against carried-in leave, the leave to be
+    taken soonest first."""
     used = balance.bank_holidays_used + balance.taken + balance.booked
     kept = []
     for carry in sorted(carried_in, key=carry_take_by):
         spent = min(carry.hours, used)
         used -= spent
-        if carry.hours > spent and carry_take_by(carry) > balance.year.end:
+        if carry.hours > spent:
             kept.append(replace(carry, hours=carry.hours - spent))
     return tuple(kept)
+
+
+def carried_forward(balance: LeaveYearBalance, carried_in: Sequence[CarryOver]) -> tuple[CarryOver, ...]:
+    """Carried-in leave still unused at the end of the balance's leave year that may be taken after it
+    (sickness: 18 months; irregular hours: 2 leave years), with the hours left."""
+    return tuple(c for c in carried_unused(balance, carried_in) if carry_take_by(c) > balance.year.end)
+
+
+HOLIDAY_CARRIED_TO_TAKE = "HOLIDAY_CARRIED_TO_TAKE"
+
+
+def carried_leave_items(pa_key, pa_name: str, balance: LeaveYearBalance, carried_in: Sequence[CarryOver],
+                        today: date, within_days: int) -> list[DueItem]:
+    """HOLIDAY_CARRIED_TO_TAKE for carried-over leave not yet used or booked whose take-by date is in
+    view (from today on: after it the leave is gone), with the hours left."""
+    items = []
+    for carry in carried_unused(balance, carried_in):
+        take_by = carry_take_by(carry)
+        if take_by >= today:
+            items.append(DueItem.of(HOLIDAY_CARRIED_TO_TAKE, take_by, deadline_status(take_by, today, within_days),
+                                    pa_key=pa_key, pa_name=pa_name, hours=carry.hours.quantize(HUNDREDTH)))
+    return items
 
 
 def check_carry_over(balance: LeaveYearBalance, reason: str, hours: Decimal) -> str | None:

@@ -18,6 +18,7 @@ from sqlalchemy import select
 
 from pa_manager.domain import holiday as rules
 from pa_manager.domain.bank_holidays import bank_holidays_between
+from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DueItem, sort_due_items
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.holiday import Booking, CarryOver, LeaveYear, LeaveYearBalance
 from pa_manager.domain.money import ZERO
@@ -278,3 +279,20 @@ class HolidayRule(Rule):
                 _check_carry(s, pa, employer, CarryOver(Decimal(str(new["hours"])), new["reason"], new["from_year_start"],
                                                         pa.irregular_hours, new["note"], new["id"] or r.id))
 
+
+
+def carried_leave_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,
+                      include_ok: bool = False) -> list[DueItem]:
+    """HOLIDAY_CARRIED_TO_TAKE for each current PA's carried-over leave not yet used or booked, by the
+    day it must be taken by (domain.holiday.carried_leave_items)."""
+    items: list[DueItem] = []
+    with db.session() as s:
+        employer = employer_record(s.get(models.Employer, employer_id))
+        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
+        for pa in [pa_record(row) for row in rows]:
+            if (pa.leaving_date is not None and pa.leaving_date < today) or \
+                    not s.scalar(select(models.HolidayCarryOver.id).where(models.HolidayCarryOver.pa_id == pa.id).limit(1)):
+                continue
+            found = _year_for(s, pa, employer, rules.leave_year(today, employer.leave_year_starts))
+            items += rules.carried_leave_items(pa.id, pa.name, found.balance, found.carried_in, today, within_days)
+    return sort_due_items(items, include_ok=include_ok)

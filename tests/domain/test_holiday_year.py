@@ -250,3 +250,16 @@ def test_irregular_hours_leave_carried_forward_for_2_leave_years():
     b = h.leave_year_balance(YEAR, irregular=True, entitlement=D("30"), carried_in=[carry], taken=D("5"))
     assert h.carried_forward(b, [carry]) == (h.CarryOver(D("7"), h.EMPLOYER_DID_NOT_ALLOW, date(2025, 4, 1),
                                                          irregular=True),)
+
+
+def test_carried_leave_items_for_unused_leave_with_its_take_by_date_in_view():
+    carried = [h.CarryOver(D("50"), h.SICKNESS, date(2025, 4, 1)), h.CarryOver(D("10"), h.FAMILY_LEAVE, date(2025, 4, 1))]
+    b = _balance(carried_in=carried, taken=D("5"))
+    items = h.carried_leave_items(7, "Leah Grant", b, carried, date(2027, 3, 10), 30)
+    # family leave: 5 of 10 used, to take by 31 March 2027 (in view); sickness to 30 September 2027 (not yet)
+    assert [(i.code, i.due, i.status, i.param("hours")) for i in items] == [
+        (h.HOLIDAY_CARRIED_TO_TAKE, date(2027, 3, 31), "due_soon", D("5.00")),
+        (h.HOLIDAY_CARRIED_TO_TAKE, date(2027, 9, 30), "ok", D("50.00"))]
+    assert h.carried_leave_items(7, "Leah Grant", b, carried, date(2027, 4, 1), 30)[0].due == date(2027, 9, 30)
+    assert h.carried_leave_items(7, "Leah Grant", _balance(taken=D("60"), carried_in=carried), carried,
+                                 date(2027, 3, 10), 30) == []

@@ -200,3 +200,22 @@ def test_leave_carried_for_sickness_lasts_18_months_into_the_year_after(db, hous
     assert (left.hours, left.reason, year.take_by(left)) == (D("40"), rules.SICKNESS, date(2026, 6, 30))
     assert year.balance.left == D("210.00") + D("40")
     assert holiday.holiday_year(db, pa_id, date(2027, 6, 1)).balance.carried_in == 0
+
+
+def test_carried_over_leave_to_take_soon_is_on_the_list_of_what_needs_doing(db, household):
+    from pa_manager.services import due
+    from pa_manager.wording import due_item_sentence
+
+    employer, pa_id = household
+    employers.save_employer(db, replace(employers.get_employer(db, employer.id), bank_holidays="extra"))
+    holiday.carry_over(db, pa_id, date(2025, 12, 1), D("30"), rules.SICKNESS)  # to take by 30 June 2027
+    [item] = holiday.carried_leave_due(db, employer.id, date(2027, 6, 10))
+    assert (item.code, item.pa_key, item.due, item.status, item.param("hours")) == (
+        rules.HOLIDAY_CARRIED_TO_TAKE, pa_id, date(2027, 6, 30), "due_soon", D("30.00"))
+    assert item in due.due_list(db, employer.id, date(2027, 6, 10))
+    assert due_item_sentence(item, date(2027, 6, 10))[1].endswith(
+        "Book the 30.00 hours of holiday Leah Grant carried over before they are lost: open their Holiday booking on "
+        "the People page (they must be taken by 30 June 2027).")
+    assert holiday.carried_leave_due(db, employer.id, date(2027, 5, 1)) == []  # not in view yet
+    holiday.book_holiday(db, pa_id, date(2027, 6, 14), date(2027, 6, 17))     # 30 hours booked: nothing to do
+    assert holiday.carried_leave_due(db, employer.id, date(2027, 6, 10)) == []
