@@ -292,6 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
 
     add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
+    from pa_manager.cli_holiday import add_parsers as add_holiday_parsers
+
+    add_holiday_parsers(sub, _data_option, sys.modules[__name__])  # holiday: the leave year's balance (cli_holiday.py)
     return parser
 
 

@@ -459,12 +459,31 @@ _STATEMENT_KINDS = {"statement": "written statement", "change_notice": "notice o
 
 _PAID_EVERY = {"weekly": "weekly", "fortnightly": "every 2 weeks", "four-weekly": "every 4 weeks", "monthly": "monthly"}
 
+def _iso_range(facts) -> str:
+    return date_range(date.fromisoformat(facts["first_day"]), date.fromisoformat(facts["last_day"]))
+
+
+CARRY_OVER_REASON_NAMES = {
+    "sickness": "They were off sick and could not take it",
+    "family_leave": "They were on maternity, paternity, adoption or other family leave",
+    "employer_did_not_allow": "You did not give them the chance to take it",
+    "agreement": "You agreed to carry over some of the 1.6 weeks",
+}
+BANK_HOLIDAY_CHOICE_NAMES = {
+    "included": "Part of the 5.6 weeks' holiday",
+    "extra": "Extra days off on top of the 5.6 weeks",
+}
+
+
 _UNDO_TEXTS = {
     "EMPLOYER_PAY_FREQUENCY_CHOSEN": lambda f: f"Pay {f['name']}'s PAs {_PAID_EVERY[f['frequency']]}",
     "STATEMENT_TERMS_CHANGED": lambda f: f"Change the terms for {f['name']}'s written statement",
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
     "PAY_SCALE_SAVED": lambda f: f"Save {f['name']}'s pay scale",
+    "HOLIDAY_BOOKED": lambda f: f"Book holiday for {f['name']}, {_iso_range(f)}",
+    "HOLIDAY_BOOKING_CANCELLED": lambda f: f"Cancel {f['name']}'s holiday, {_iso_range(f)}",
+    "HOLIDAY_CARRIED_OVER": lambda f: f"Carry over {f['hours']} hours of {f['name']}'s holiday",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",

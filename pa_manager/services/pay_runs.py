@@ -501,7 +501,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
     holiday_hours = minutes_to_hours(sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY))
     sick_days = tuple(sorted({local_date(s) for s in mine if s.shift_type is ShiftType.SICKNESS}))
     earlier = p.earlier.get(pa.id, [])
-    leave_starts = holiday.leave_year_start(p.start)
+    leave_starts = holiday.leave_year_start(p.start, employer.leave_year_starts)
     this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
     basic = pa.rate_on(p.end) or ZERO
     holiday_rate = _holiday_rate(pa, earlier, frequency, p.start, basic)

@@ -80,6 +80,11 @@ class Employer(Base):
     pension_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
     pension_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     pension_payment_reference: Mapped[str] = mapped_column(String(18), default="", server_default="")
+    # Holiday: the leave year starts each year on this month and day (domain.holiday); bank holidays are
+    # part of the 5.6 weeks ("included") or given on top ("extra")
+    leave_year_start_month: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+    leave_year_start_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    bank_holidays: Mapped[str] = mapped_column(String(20), default="included", server_default="included")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -326,6 +331,35 @@ class PayNote(Base):
     pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
     pay_date: Mapped[date] = mapped_column(Date)
     minimum_wage_reason: Mapped[str] = mapped_column(Text)
+
+
+class HolidayCarryOver(Base):
+    """Hours of a PA's holiday carried out of the leave year starting `from_year_start` into the next,
+    and why (domain.holiday.CARRY_OVER_REASONS)."""
+
+    __tablename__ = "holiday_carry_overs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    from_year_start: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    reason: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HolidayBooking(Base):
+    """Holiday a PA has booked: from the first day to the last, for so many hours."""
+
+    __tablename__ = "holiday_bookings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class PayRun(Base):

@@ -21,6 +21,7 @@ def _pa(context, name: str) -> PARecord:
 def _window_dialogs(context):
     from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
     from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+    from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
     from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
     from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
     from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
@@ -30,6 +31,7 @@ def _window_dialogs(context):
         "add employer": lambda: EmployerDialog(context.db),
         "change employer": lambda: EmployerDialog(context.db, _employer(context)),
         "leaver": lambda: LeaverDialog(_pa(context, "Janet Moyo"), TODAY),
+        "holiday": lambda: HolidayDialog(context.db, _pa(context, "Janet Moyo").id, TODAY, context.push),
         "staff import": lambda: StaffImportDialog(context, "Margaret Okafor"),
         "guide": lambda: GuideDialog(),
         "passphrase": lambda: PassphraseDialog("data.sqlite3"),

@@ -15,6 +15,7 @@ from pa_manager.services import data_protection, employers, people, wages, year_
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
+from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import PeopleTableModel
 from pa_manager.ui.models.spoken import SpokenTableModel
@@ -92,6 +93,9 @@ class PeoplePage(QWidget):
         self.form_heading = heading(scale=1.25)
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
+        self.holiday_button = QPushButton("Holiday boo&king…")
+        self.holiday_button.setToolTip("Their holiday this leave year: entitlement, carried over, taken, booked and "
+                                       "left; book holiday or carry it over")
         scroll = vertical_scroll(self.form, "PA details")
         keep_lines(scroll, 12)
         right = QWidget()
@@ -103,6 +107,7 @@ class PeoplePage(QWidget):
         self.save_message = form_message()  # why the details were not saved, when no one field is to blame
         right_layout.addWidget(self.save_message)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.holiday_button)
         bottom.addStretch()
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
@@ -120,6 +125,7 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
+        self.holiday_button.clicked.connect(self._on_holiday_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -166,6 +172,7 @@ class PeoplePage(QWidget):
         show_form_message(self.save_message, None)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
+        self.holiday_button.setEnabled(record.id is not None)
         self.export_button.setEnabled(record.id is not None)
         self._show_erasure(record)
         self._show_pay_check(record)
@@ -322,6 +329,12 @@ class PeoplePage(QWidget):
             year_end.write_p45_file(db, employer_id, pa.name, path)
             return f"Saved {pa.name}'s P45 to {path}. Give Parts 1A, 2 and 3 to them."
         return save
+
+    def _on_holiday_button_clicked(self) -> None:
+        pa = self._editing
+        if pa.id is None:
+            return
+        HolidayDialog(self.context.db, pa.id, self.context.today(), self.context.push, self).exec()
 
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing
