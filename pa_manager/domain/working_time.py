@@ -20,7 +20,10 @@ Every figure comes from data/rates/working_time.toml (`limits_on`). The rules th
   fine when the fortnight it makes with the week before or after (both within the days looked at) holds
   one rest of 48 hours or two of 24 (reg 11(2)). A young worker needs 48 hours in each week, with no fortnight choice.
 * Breaks (reg 12): a shift with more working time than `break_after_hours` needs an unpaid break of
-  `break_minutes` or more (the app records one break a shift, so the break is taken as unbroken).
+  `break_minutes` or more (the app records one break a shift, so the break is taken as unbroken). For a
+  sleep-in only the time awake and working counts here: a PA asleep is not working without a pause,
+  which is what the break is for. So a quiet sleep-in needs no break, while it still counts in full
+  for the 48 hours and leaves no daily or weekly rest.
 * The 48-hour average (reg 4): each 17-week period ending on a Sunday, or since the PA started if
   that is later (reg 4(4)); days of holiday and sickness are made up with the hours of as many working
   days after the period (reg 4(6), 4(7)). Not for a PA who has signed the opt-out (reg 5) by the end of
@@ -39,7 +42,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from pa_manager.domain import rates
 from pa_manager.domain.dates import age_on
-from pa_manager.domain.shifts import LONDON, Shift, ShiftType, london_instant, local_date, paid_minutes
+from pa_manager.domain.shifts import LONDON, Shift, ShiftType, awake_minutes, london_instant, local_date, paid_minutes
 
 TOPIC = "working_time"
 
@@ -197,7 +200,8 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
         day = local_date(shift)
         after, needed = ((limits.young_break_after, limits.young_break_minutes) if young(day)
                          else (limits.break_after, limits.break_minutes))
-        if paid_minutes(shift) > after and shift.break_minutes < needed:
+        worked = awake_minutes(shift) if shift.shift_type is ShiftType.SLEEP_IN else paid_minutes(shift)
+        if worked > after and shift.break_minutes < needed:
             found.append(Finding(BREAK_SHORT, pa, day, Decimal(shift.break_minutes), Decimal(needed),
                                  shifts=(shift.key,)))
     # Daily rest: the 24 hours from the start of each stretch of work, at most one finding a day.

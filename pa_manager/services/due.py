@@ -1,6 +1,6 @@
 """What needs doing, for the dashboard, `due`, the checklists and Caseload: the employer's duties and each
 PA's checks (services.checks), training, HMRC's year end and RTI, and taking on and keeping PAs
-(services.staff_due), in one list, most urgent first. Apart from the checks, so that services which
+(services.staff_due), and working time (services.working_time), in one list, most urgent first. Apart from the checks, so that services which
 write the checks' records (finishing an induction, taking someone on) never import their way back here."""
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
 from pa_manager.services.staff_due import staff_due
 from pa_manager.services.training import training_due_for
+from pa_manager.services.working_time import working_time_due
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -93,6 +94,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += year_end.p60_due_items(db, employer_id, today, within_days)
         items += rti.fps_due_items(db, employer_id, today, within_days)
         items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
+        items += working_time_due(db, employer_id, today, within_days)  # services/working_time.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
 

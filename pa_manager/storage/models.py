@@ -124,6 +124,8 @@ class PersonalAssistant(Base):
     # starter checklist's statement A, B or C ("" not recorded).
     gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
     starter_declaration: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    # The day they signed the 48-hour opt-out (Working Time Regulations 1998 reg 5); None: not signed.
+    working_time_opt_out: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from pa_manager.domain import working_time as wt
-from pa_manager.domain.shifts import ShiftType, local_shift
+from pa_manager.domain.shifts import ShiftType, local_shift, london_instant
 
 PA = 1
 MONDAY = date(2026, 6, 1)  # a Monday in summer time, far from either clock change
@@ -286,6 +286,17 @@ def test_a_sleep_in_counts_in_full_towards_the_average():
                for w in range(17) for d in range(4)]
     [found] = [f for f in check(shifts, first=FIRST, last=date(2026, 5, 3)) if f.code == wt.WEEKLY_AVERAGE_OVER]
     assert found.found == Decimal("80.00")
+
+
+def test_a_quiet_sleep_in_needs_no_break_but_one_awake_over_six_hours_does():
+    quiet = shift(day(0), "22:00", "08:00", kind=ShiftType.SLEEP_IN)
+    assert check([quiet]) == []
+    h = lambda d, hh, mm: london_instant(d, time(hh, mm))  # noqa: E731
+    busy = local_shift(day(0), time(22, 0), time(8, 0), pa=PA, shift_type=ShiftType.SLEEP_IN, key="busy",
+                       awake=[(time(23, 0), time(5, 1))])
+    assert h(day(1), 5, 1) == busy.awake[0][1]
+    [found] = check([busy])
+    assert (found.code, found.found, found.limit) == (wt.BREAK_SHORT, Decimal(0), Decimal(20))
 
 
 def test_findings_touching_a_shift():

@@ -1,0 +1,118 @@
+"""Working time (domain.working_time) for one PA or a whole household: their shifts of the last 17 weeks
+and the coming rota, read with indexed range queries (never the whole history), checked against the
+Working Time Regulations; for the "what needs doing" list, `pa-manager working-time` and the warning on
+a shift being entered."""
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from pa_manager.domain import working_time as rules
+from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, WARNING, DueItem
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.shifts import Shift, find_overlaps, local_date
+from pa_manager.domain.working_time import Finding
+from pa_manager.services.errors import NotFound
+from pa_manager.services.people import list_pas
+from pa_manager.services.rota import planned_shifts
+from pa_manager.services.shifts import shift_rows, to_shift
+from pa_manager.storage import models
+from pa_manager.storage.database import Database
+
+# The key a shift being typed in carries while it is checked (it has no id until it is saved).
+TYPED = "typed"
+
+
+@dataclass(frozen=True)
+class PAFindings:
+    pa_id: int
+    name: str
+    findings: tuple[Finding, ...]
+
+
+# The rota is looked at no further ahead than this, however far ahead the list is asked for: a plan
+# months away is likely to change, and each day ahead is worked out from the rota's patterns.
+MAX_DAYS_AHEAD = 56
+
+
+def period(today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> tuple[date, date]:
+    """The days looked at: the 17 weeks (the reference period, from the rates) to last Sunday, then this
+    week and the coming rota up to `within_days` ahead (at most MAX_DAYS_AHEAD). So the 48-hour average is
+    worked out for the last 17 whole weeks and for each period ending on a Sunday after them."""
+    weeks = rules.limits_on(today).reference_weeks
+    monday = today - timedelta(days=today.weekday())
+    ahead = today + timedelta(days=max(0, min(within_days, MAX_DAYS_AHEAD)))
+    return monday - timedelta(weeks=weeks), max(monday + timedelta(days=6), ahead)
+
+
+def _worked(session, employer_id: int, first: date, last: date, pa_id: int | None = None) -> list[Shift]:
+    """Worked shifts starting from the day before `first` to `last` (ix_shifts_employer_id_local_date, or
+    ix_shifts_pa_id_local_date for one PA)."""
+    query = shift_rows().where(models.Shift.local_date >= first - timedelta(days=1), models.Shift.local_date <= last)
+    query = (query.where(models.Shift.pa_id == pa_id) if pa_id is not None
+             else query.where(models.Shift.employer_id == employer_id))
+    return [to_shift(row) for row in session.execute(query.order_by(models.Shift.starts_at))]
+
+
+def _coming(db: Database, employer_id: int, today: date, last: date, worked: list[Shift]) -> list[Shift]:
+    """What the rota plans from today to `last` and is not yet recorded as worked."""
+    if last < today:
+        return []
+    planned = planned_shifts(db, employer_id, today, last)
+    clash = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair}
+    return [p for p in planned if id(p) not in clash]
+
+
+def _check(pa: PARecord, shifts: list[Shift], first: date, last: date) -> list[Finding]:
+    return rules.check_working_time(shifts, first, last, date_of_birth=pa.date_of_birth,
+                                    opt_out_signed=pa.working_time_opt_out, start_date=pa.start_date, pa=pa.id)
+
+
+def employer_findings(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,
+                      pa_id: int | None = None) -> list[PAFindings]:
+    """Each PA's findings over the last 17 weeks and the coming rota (only PAs with some), by name; with
+    `pa_id`, that PA's alone."""
+    first, last = period(today, within_days)
+    pas = [pa for pa in list_pas(db, employer_id) if pa_id is None or pa.id == pa_id]
+    if pa_id is not None and not pas:
+        raise NotFound("That PA is no longer in this data file.")
+    with db.session() as s:
+        worked = _worked(s, employer_id, first, last, pa_id)
+    shifts = worked + _coming(db, employer_id, today, last, worked)
+    out = []
+    for pa in pas:
+        found = _check(pa, [x for x in shifts if x.pa == pa.id], first, last)
+        if found:
+            out.append(PAFindings(pa.id, pa.name, tuple(found)))
+    return out
+
+
+def working_time_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
+    """The findings from last week on, as "Check" items on the "what needs doing" list (the CLI's
+    `working-time` lists the whole 17 weeks)."""
+    since = today - timedelta(days=today.weekday() + 7)
+    return [DueItem.of(f.code, f.day, WARNING, pa_key=f.pa, pa_name=pa.name, subject=f"{f.code}:{f.day.isoformat()}",
+                       found=f.found, limit=f.limit, first=f.first)
+            for pa in employer_findings(db, employer_id, today, within_days)
+            for f in pa.findings if f.day >= since or f.code == rules.WEEKLY_AVERAGE_OVER]
+
+
+def shift_findings(db: Database, employer_id: int, shift: Shift, today: date) -> list[Finding]:
+    """What a shift being entered would break, with the PA's other shifts and rota around it (17 weeks
+    either side): warnings, never refusals. `shift.key` is the id of the shift it changes, or None."""
+    with db.session() as s:
+        row = s.get(models.PersonalAssistant, shift.pa)
+        if row is None or row.employer_id != employer_id:
+            raise NotFound("That PA is no longer in this data file.")
+        pa = PARecord(name=row.name, date_of_birth=row.date_of_birth, start_date=row.start_date,
+                      working_time_opt_out=row.working_time_opt_out, id=row.id)
+        day = local_date(shift)
+        weeks = rules.limits_on(day).reference_weeks
+        monday = day - timedelta(days=day.weekday())
+        first, last = monday - timedelta(weeks=weeks - 1), monday + timedelta(weeks=weeks, days=-1)
+        others = [x for x in _worked(s, employer_id, first, last, pa.id) if shift.key is None or x.key != shift.key]
+    typed = replace(shift, key=TYPED)
+    planned = [p for p in _coming(db, employer_id, today, last, others) if p.pa == pa.id]
+    planned = [p for p in planned if not find_overlaps([p, typed])]
+    return rules.findings_touching(_check(pa, [*others, *planned, typed], first, last), TYPED)
+

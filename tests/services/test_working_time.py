@@ -1,0 +1,103 @@
+"""Working time through the services: a PA's stored shifts and coming rota checked (services.working_time),
+the opt-out kept on the PA, the findings on the "what needs doing" list in plain words, and the warning
+for a shift being typed in."""
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, time, timedelta
+
+import pytest
+
+from pa_manager.domain import working_time as rules
+from pa_manager.domain.employer import EmployerRecord
+from pa_manager.domain.people import PARecord
+from pa_manager.domain.shifts import MANUAL, local_shift
+from pa_manager.services import due, employers, people, working_time
+from pa_manager.services.errors import ValidationFailed
+from pa_manager.services.shifts import ShiftInput, build_shift, save_shift, store_batch
+from pa_manager.wording import due_item_sentence
+
+# tests/conftest.py: today is Monday 23 November 2026.
+
+
+@pytest.fixture
+def household(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="Ruth Ames"))
+    leah = people.save_pa(db, employer.id, PARecord(name="Leah Grant", start_date=date(2025, 6, 1)), today)
+    return employer.id, leah
+
+
+def long_weeks(pa_id, last_sunday, weeks=17):
+    """Five days a week of 08:00-18:20 less 20 minutes' break: 50 hours a week."""
+    monday = last_sunday - timedelta(weeks=weeks, days=-1)
+    return [local_shift(monday + timedelta(weeks=w, days=d), time(8), time(18, 20), pa=pa_id, break_minutes=20)
+            for w in range(weeks) for d in range(5)]
+
+
+def test_a_late_then_an_early_is_on_the_due_list_in_plain_words(db, today, household):
+    employer_id, leah = household
+    save_shift(db, employer_id, ShiftInput(leah.id, date(2026, 11, 20), time(14), time(22), break_minutes=30))
+    save_shift(db, employer_id, ShiftInput(leah.id, date(2026, 11, 21), time(7), time(12)))
+    [found] = working_time.employer_findings(db, employer_id, today)
+    assert (found.name, [(f.code, f.day, f.found) for f in found.findings]) == (
+        "Leah Grant", [(rules.DAILY_REST_SHORT, date(2026, 11, 20), rules.Decimal("9.00"))])
+    [item] = [i for i in due.due_list(db, employer_id, today) if i.code.startswith("WORKING_TIME")]
+    assert (item.status, item.pa_key) == ("warning", leah.id)
+    assert due_item_sentence(item, today)[1] == (
+        "Check: Leah Grant gets at most 9 hours of rest in a row in the 24 hours from the start of work on 20 "
+        "November 2026; the law says at least 11 hours. Change the shifts so they have 11 hours off in a row.")
+
+
+def test_only_the_last_17_weeks_are_read(db, today, household):
+    employer_id, leah = household
+    # 18 weeks ago: too little rest, but before the reference period, so not looked at.
+    old = date(2026, 7, 20)
+    save_shift(db, employer_id, ShiftInput(leah.id, old, time(14), time(22), break_minutes=30))
+    save_shift(db, employer_id, ShiftInput(leah.id, old + timedelta(days=1), time(7), time(12)))
+    assert working_time.period(today) == (date(2026, 7, 27), date(2026, 12, 23))
+    assert working_time.employer_findings(db, employer_id, today) == []
+
+
+def test_the_48_hour_average_and_the_opt_out_kept_on_the_pa(db, today, household):
+    employer_id, leah = household
+    store_batch(db, employer_id, long_weeks(leah.id, date(2026, 11, 22)), MANUAL)
+    [found] = working_time.employer_findings(db, employer_id, today)
+    [average] = [f for f in found.findings if f.code == rules.WEEKLY_AVERAGE_OVER]
+    assert (average.first, average.day, average.found) == (date(2026, 7, 27), date(2026, 11, 22), rules.Decimal("50.00"))
+    [item] = [i for i in due.due_list(db, employer_id, today) if i.code == rules.WEEKLY_AVERAGE_OVER]
+    assert due_item_sentence(item, today)[1] == (
+        "Check: Leah Grant works 50.0 hours a week on average in the 17 weeks from 27 July 2026 to 22 November "
+        "2026, over the limit of 48 hours. Plan fewer hours for them, or, if they want to, they can sign an "
+        "opt-out: record it on the People page.")
+    # Signed in the future: refused, in words that say what to do.
+    with pytest.raises(ValidationFailed) as refused:
+        people.save_pa(db, employer_id, replace(leah, working_time_opt_out=date(2026, 11, 24)), today)
+    assert set(refused.value.problems) == {"working_time_opt_out"}
+    signed = people.save_pa(db, employer_id, replace(people.get_pa(db, leah.id), working_time_opt_out=date(2026, 3, 2)),
+                            today)
+    assert people.get_pa(db, leah.id).working_time_opt_out == date(2026, 3, 2) == signed.working_time_opt_out
+    assert working_time.employer_findings(db, employer_id, today) == []
+
+
+def test_a_shift_being_typed_is_checked_against_the_others_and_the_one_it_changes_is_left_out(db, today, household):
+    employer_id, leah = household
+    late = save_shift(db, employer_id, ShiftInput(leah.id, date(2026, 11, 25), time(14), time(22), break_minutes=30))
+    early = build_shift(ShiftInput(leah.id, date(2026, 11, 26), time(7), time(12)))
+    [found] = working_time.shift_findings(db, employer_id, early, today)
+    assert (found.code, found.day, found.shifts) == (rules.DAILY_REST_SHORT, date(2026, 11, 25), (late.key, "typed"))
+    assert working_time.shift_findings(db, employer_id, replace(early, start=early.start + timedelta(hours=2)), today) == []
+    # Changing the late shift itself to end earlier: checked without its stored self.
+    earlier = build_shift(ShiftInput(leah.id, date(2026, 11, 25), time(12), time(20), break_minutes=30), key=late.key)
+    assert working_time.shift_findings(db, employer_id, earlier, today) == []
+    # Nothing is stored by asking.
+    assert working_time.employer_findings(db, employer_id, today) == []
+
+
+def test_a_young_workers_limits_come_from_their_date_of_birth(db, today, household):
+    employer_id, _ = household
+    young = people.save_pa(db, employer_id, PARecord(name="Kit Vale", date_of_birth=date(2009, 3, 1),
+                                                     start_date=date(2026, 9, 1)), today)
+    save_shift(db, employer_id, ShiftInput(young.id, date(2026, 11, 24), time(9), time(18), break_minutes=30))
+    [found] = working_time.employer_findings(db, employer_id, today)
+    assert [(f.code, f.found, f.limit) for f in found.findings] == [
+        (rules.YOUNG_DAY_OVER, rules.Decimal("8.50"), rules.Decimal("8.00"))]
