@@ -55,3 +55,22 @@ def test_the_opt_out_is_typed_on_the_pa_form_and_read_back(qtbot):
     assert form.rows["working_time_opt_out"].label.buddy() is form.working_time_opt_out
     assert form.working_time_opt_out.accessibleName().startswith("48-hour opt-out signed on")
     assert form.working_time_opt_out.focusPolicy() & Qt.FocusPolicy.TabFocus
+
+
+def test_the_finding_is_on_the_dashboard_and_enter_opens_that_week_of_hours(qtbot, window):
+    db, employer_id = window.context.db, window.context.employer_id
+    ivy = people.save_pa(db, employer_id, PARecord(name="Ivy Penrose", start_date=date(2026, 10, 1)), TODAY)
+    later = WEDNESDAY + timedelta(weeks=1)
+    shifts.save_shift(db, employer_id, ShiftInput(ivy.id, later, time(14), time(23), break_minutes=30))
+    shifts.save_shift(db, employer_id, ShiftInput(ivy.id, later + timedelta(days=1), time(7), time(12)))
+    window.go_to(window.pages.index(window.dashboard))
+    window.context.announce_change()
+    due = window.dashboard.due
+    lines = [due.item(i).text() for i in range(due.count())]
+    [wanted] = [line for line in lines if "Ivy Penrose gets at most 8 hours of rest" in line]
+    assert wanted.startswith("Check: ")
+    due.setCurrentRow(lines.index(wanted))
+    due.setFocus()
+    qtbot.keyClick(due, Qt.Key.Key_Return)
+    assert window.stack.currentWidget() is window.hours
+    assert window.hours.monday == later - timedelta(days=later.weekday())
