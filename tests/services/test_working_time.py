@@ -101,3 +101,31 @@ def test_a_young_workers_limits_come_from_their_date_of_birth(db, today, househo
     [found] = working_time.employer_findings(db, employer_id, today)
     assert [(f.code, f.found, f.limit) for f in found.findings] == [
         (rules.YOUNG_DAY_OVER, rules.Decimal("8.50"), rules.Decimal("8.00"))]
+
+
+def test_the_shifts_are_read_by_an_indexed_range_never_the_whole_table(db, today, household):
+    """Each question about shifts (the household's, and one PA's for a shift being typed) reads a range of
+    an index on the day a shift belongs to (ix_shifts_employer_id_local_date, ix_shifts_pa_id_local_date)."""
+    from sqlalchemy import event
+
+    employer_id, leah = household
+    if db.engine.dialect.name != "sqlite":
+        pytest.skip("the plan is read with SQLite's EXPLAIN QUERY PLAN")
+    asked = []
+
+    def remember(conn, cursor, statement, parameters, context, executemany):
+        if statement.lstrip().upper().startswith("SELECT") and "FROM shifts" in statement:
+            asked.append((statement, parameters))
+
+    event.listen(db.engine, "before_cursor_execute", remember)
+    try:
+        working_time.employer_findings(db, employer_id, today)
+        working_time.shift_findings(db, employer_id, build_shift(ShiftInput(leah.id, today, time(9), time(12))), today)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", remember)
+    assert asked and all("shifts.local_date >=" in s or "shifts.starts_at >" in s for s, _ in asked), asked
+    with db.engine.connect() as c:
+        plans = [" ".join(str(row[-1]) for row in c.exec_driver_sql(f"EXPLAIN QUERY PLAN {s}", p)) for s, p in asked]
+    assert any("ix_shifts_employer_id_local_date" in plan for plan in plans), plans
+    assert any("ix_shifts_pa_id_local_date" in plan for plan in plans), plans
+    assert all("SCAN shifts" not in plan for plan in plans), plans
