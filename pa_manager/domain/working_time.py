@@ -34,6 +34,7 @@ Every figure comes from data/rates/working_time.toml (`limits_on`). The rules th
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -161,11 +162,10 @@ def _blocks(shifts: list[Shift]) -> list[_Block]:
 
 
 def _rests(blocks: list[_Block], start: datetime, end: datetime) -> list[int]:
-    """The unbroken rests inside [start, end), in minutes, in order."""
+    """The unbroken rests inside [start, end), in minutes, in order. The blocks do not overlap, so their
+    ends are in order too: the first that matters is found by bisection."""
     rests, at = [], start
-    for block in blocks:
-        if block.end <= start:
-            continue
+    for block in blocks[bisect.bisect_right(blocks, start, key=lambda b: b.end):]:
         if block.start >= end:
             break
         if block.start > at:

@@ -15,7 +15,7 @@ from pa_manager.domain import compliance as rules
 from pa_manager.domain.compliance import DueItem
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import name_key
-from pa_manager.services import rti, year_end
+from pa_manager.services import rti, working_time, year_end
 from pa_manager.services.checks import SHIFT_BEFORE_RIGHT_TO_WORK, PACheckRecords, duties_of, policy_of, records_of
 from pa_manager.services.employers import list_employers
 from pa_manager.services.errors import NotFound
@@ -23,7 +23,6 @@ from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
 from pa_manager.services.staff_due import staff_due
 from pa_manager.services.training import training_due_for
-from pa_manager.services.working_time import working_time_due
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -84,6 +83,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         late = _shifts_before_right_to_work(s, [c for e in employer_ids for c in checks[e]])
         training = training_due_for(s, {e: [c.as_checks() for c in checks[e]] for e in employer_ids}, today, within_days,
                                     include_ok=include_ok)
+        working = working_time.findings_of(db, by_employer, today, within_days)
     out = {}
     for employer_id in employer_ids:
         employer = employers[employer_id]
@@ -94,7 +94,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += year_end.p60_due_items(db, employer_id, today, within_days)
         items += rti.fps_due_items(db, employer_id, today, within_days)
         items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
-        items += working_time_due(db, employer_id, today, within_days)  # services/working_time.py
+        items += working_time.due_items(working[employer_id], today)  # services/working_time.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
 

@@ -4,6 +4,8 @@ Working Time Regulations; for the "what needs doing" list, `pa-manager working-t
 a shift being entered."""
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
@@ -14,7 +16,7 @@ from pa_manager.domain.shifts import Shift, find_overlaps, local_date
 from pa_manager.domain.working_time import Finding
 from pa_manager.services.errors import NotFound
 from pa_manager.services.people import list_pas
-from pa_manager.services.rota import planned_shifts
+from pa_manager.services.rota import planned_shifts_of
 from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
@@ -45,22 +47,13 @@ def period(today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> tuple[date, d
     return monday - timedelta(weeks=weeks), max(monday + timedelta(days=6), ahead)
 
 
-def _worked(session, employer_id: int, first: date, last: date, pa_id: int | None = None) -> list[Shift]:
-    """Worked shifts starting from the day before `first` to `last` (ix_shifts_employer_id_local_date, or
-    ix_shifts_pa_id_local_date for one PA)."""
+def _worked(session, employer_ids, first: date, last: date, pa_id: int | None = None) -> list[Shift]:
+    """Worked shifts starting from the day before `first` to `last`: the employers' (a range of
+    ix_shifts_employer_id_local_date for each), or one PA's (ix_shifts_pa_id_local_date)."""
     query = shift_rows().where(models.Shift.local_date >= first - timedelta(days=1), models.Shift.local_date <= last)
     query = (query.where(models.Shift.pa_id == pa_id) if pa_id is not None
-             else query.where(models.Shift.employer_id == employer_id))
+             else query.where(models.Shift.employer_id.in_(list(employer_ids))))
     return [to_shift(row) for row in session.execute(query.order_by(models.Shift.starts_at))]
-
-
-def _coming(db: Database, employer_id: int, today: date, last: date, worked: list[Shift]) -> list[Shift]:
-    """What the rota plans from today to `last` and is not yet recorded as worked."""
-    if last < today:
-        return []
-    planned = planned_shifts(db, employer_id, today, last)
-    clash = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair}
-    return [p for p in planned if id(p) not in clash]
 
 
 def _check(pa: PARecord, shifts: list[Shift], first: date, last: date) -> list[Finding]:
@@ -68,33 +61,43 @@ def _check(pa: PARecord, shifts: list[Shift], first: date, last: date) -> list[F
                                     opt_out_signed=pa.working_time_opt_out, start_date=pa.start_date, pa=pa.id)
 
 
-def employer_findings(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,
-                      pa_id: int | None = None) -> list[PAFindings]:
-    """Each PA's findings over the last 17 weeks and the coming rota (only PAs with some), by name; with
-    `pa_id`, that PA's alone."""
+def findings_of(db: Database, pas_by_employer: Mapping[int, Sequence[PARecord]], today: date,
+                within_days: int = DEFAULT_WITHIN_DAYS) -> dict[int, list[PAFindings]]:
+    """Each employer's PAs' findings over the last 17 weeks and the coming rota (only PAs with some, in
+    the order given): all the employers' shifts in one query, their rotas in one query each for patterns
+    and changes (services.rota.planned_shifts_of)."""
     first, last = period(today, within_days)
-    pas = [pa for pa in list_pas(db, employer_id) if pa_id is None or pa.id == pa_id]
-    if pa_id is not None and not pas:
-        raise NotFound("That PA is no longer in this data file.")
     with db.session() as s:
-        worked = _worked(s, employer_id, first, last, pa_id)
-    shifts = worked + _coming(db, employer_id, today, last, worked)
-    out = []
-    for pa in pas:
-        found = _check(pa, [x for x in shifts if x.pa == pa.id], first, last)
-        if found:
-            out.append(PAFindings(pa.id, pa.name, tuple(found)))
+        worked = _worked(s, pas_by_employer, first, last)
+        planned = planned_shifts_of(s, pas_by_employer, today, last, worked) if last >= today else {}
+    by_pa: dict[int, list[Shift]] = defaultdict(list)
+    for shift in [*worked, *(p for coming in planned.values() for p in coming)]:
+        by_pa[shift.pa].append(shift)
+    out: dict[int, list[PAFindings]] = {}
+    for employer_id, pas in pas_by_employer.items():
+        out[employer_id] = [PAFindings(pa.id, pa.name, tuple(found)) for pa in pas
+                            if (found := _check(pa, by_pa.get(pa.id, []), first, last))]
     return out
 
 
-def working_time_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
-    """The findings from last week on, as "Check" items on the "what needs doing" list (the CLI's
-    `working-time` lists the whole 17 weeks)."""
+def employer_findings(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[PAFindings]:
+    """Each of the employer's PAs' findings over the last 17 weeks and the coming rota (only PAs with
+    some), by name."""
+    return findings_of(db, {employer_id: list_pas(db, employer_id)}, today, within_days)[employer_id]
+
+
+def due_items(findings: Sequence[PAFindings], today: date) -> list[DueItem]:
+    """The findings from last week on (and any 48-hour average), as "Check" items on the "what needs
+    doing" list (the CLI's `working-time` lists the whole 17 weeks)."""
     since = today - timedelta(days=today.weekday() + 7)
     return [DueItem.of(f.code, f.day, WARNING, pa_key=f.pa, pa_name=pa.name, subject=f"{f.code}:{f.day.isoformat()}",
                        found=f.found, limit=f.limit, first=f.first)
-            for pa in employer_findings(db, employer_id, today, within_days)
-            for f in pa.findings if f.day >= since or f.code == rules.WEEKLY_AVERAGE_OVER]
+            for pa in findings for f in pa.findings if f.day >= since or f.code == rules.WEEKLY_AVERAGE_OVER]
+
+
+def working_time_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
+    """due_items for one employer."""
+    return due_items(employer_findings(db, employer_id, today, within_days), today)
 
 
 def shift_findings(db: Database, employer_id: int, shift: Shift, today: date) -> list[Finding]:
@@ -110,9 +113,9 @@ def shift_findings(db: Database, employer_id: int, shift: Shift, today: date) ->
         weeks = rules.limits_on(day).reference_weeks
         monday = day - timedelta(days=day.weekday())
         first, last = monday - timedelta(weeks=weeks - 1), monday + timedelta(weeks=weeks, days=-1)
-        others = [x for x in _worked(s, employer_id, first, last, pa.id) if shift.key is None or x.key != shift.key]
+        others = [x for x in _worked(s, [employer_id], first, last, pa.id) if shift.key is None or x.key != shift.key]
+        coming = planned_shifts_of(s, [employer_id], today, last, others)[employer_id] if last >= today else []
     typed = replace(shift, key=TYPED)
-    planned = [p for p in _coming(db, employer_id, today, last, others) if p.pa == pa.id]
-    planned = [p for p in planned if not find_overlaps([p, typed])]
+    planned = [p for p in coming if p.pa == pa.id and not find_overlaps([p, typed])]
     return rules.findings_touching(_check(pa, [*others, *planned, typed], first, last), TYPED)
 

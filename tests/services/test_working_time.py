@@ -129,3 +129,36 @@ def test_the_shifts_are_read_by_an_indexed_range_never_the_whole_table(db, today
     assert any("ix_shifts_employer_id_local_date" in plan for plan in plans), plans
     assert any("ix_shifts_pa_id_local_date" in plan for plan in plans), plans
     assert all("SCAN shifts" not in plan for plan in plans), plans
+
+
+def test_the_rotas_read_together_plan_what_each_rota_read_alone_plans(demo_db, today):
+    """services.rota.planned_shifts_of (every employer's rota in one query each for patterns and changes)
+    against planned_shifts, employer by employer, over the demo households' coming weeks."""
+    from pa_manager.services import rota
+    from pa_manager.services.employers import list_employers
+    from pa_manager.services.shifts import shifts_between
+
+    ids = [e.id for e in list_employers(demo_db, today)]
+    first, last = today - timedelta(days=10), today + timedelta(days=40)
+    worked = [s for e in ids for s in shifts_between(demo_db, e, first - timedelta(days=1), last)]
+    with demo_db.session() as s:
+        together = rota.planned_shifts_of(s, ids, first, last, worked)
+    alone = {e: rota.planned_shifts(demo_db, e, first, last) for e in ids}
+    assert {e: sorted((p.pa, p.start, p.end) for p in together[e]) for e in ids} == {
+        e: sorted((p.pa, p.start, p.end) for p in alone[e]) for e in ids}
+    assert sum(map(len, alone.values())) > 10  # the demo has a rota, and worked shifts it leaves out
+    assert sum(len(rota.planned_shifts(demo_db, e, first, last, include_worked=True)) for e in ids) > sum(
+        map(len, alone.values()))
+
+
+def test_every_employers_findings_read_together_are_each_read_alone(demo_db, today):
+    from pa_manager.services.employers import list_employers
+
+    ids = [e.id for e in list_employers(demo_db, today)]
+    employer_id = ids[0]
+    ivy = people.save_pa(demo_db, employer_id, PARecord(name="Ivy Penrose", start_date=date(2026, 10, 1)), today)
+    save_shift(demo_db, employer_id, ShiftInput(ivy.id, date(2026, 11, 24), time(14), time(23)))
+    save_shift(demo_db, employer_id, ShiftInput(ivy.id, date(2026, 11, 25), time(7), time(11)))
+    together = working_time.findings_of(demo_db, {e: people.list_pas(demo_db, e) for e in ids}, today)
+    assert together == {e: working_time.employer_findings(demo_db, e, today) for e in ids}
+    assert [pa.name for pa in together[employer_id]] == ["Ivy Penrose"]
