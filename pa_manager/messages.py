@@ -105,27 +105,26 @@ MESSAGES: dict[str, str] = {
     "WEEK_PAY_INVALID":
         "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
     "OPT_OUT_IN_FUTURE":
-        "Enter the day they signed the opt-out: it cannot be after today. Leave it blank until they sign.",
+        "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
     # --- working time (domain.working_time; wording.working_time_params fills the figures) ---
     "WORKING_TIME_WEEKLY_AVERAGE_OVER":
-        "{value} works {found} a week on average in the {weeks} from {first} to {due}, over the limit of "
-        "{limit}. Plan fewer hours for them, or, if they want to, they can sign an opt-out: record it on the "
-        "People page.",
+        "Plan fewer hours for {value}: they work {found} a week on average in the {weeks} from {first} to {due}, "
+        "over the limit of {limit} (unless they choose to sign an opt-out, which you record on the People page).",
     "WORKING_TIME_DAILY_REST_SHORT":
-        "{value} gets at most {found} of rest in a row in the 24 hours from the start of work on {due}; the "
-        "law says at least {limit}. Change the shifts so they have {limit} off in a row.",
+        "Change {value}'s shifts so they have {limit} off in a row: they get at most {found} of rest in a row in "
+        "the 24 hours from the start of work on {due}.",
     "WORKING_TIME_WEEKLY_REST_SHORT":
-        "{value} has no {limit} off in a row in the week from {due} (the longest rest is {found}). Give them "
-        "time off: change the rota or ask another PA to cover a shift.",
+        "Give {value} {limit} off in a row in the week from {due} (the longest rest is {found}): change the rota "
+        "or ask another PA to cover a shift.",
     "WORKING_TIME_BREAK_SHORT":
-        "{value}'s shift on {due} needs a break of at least {limit} in one go, but it has {found}. Make sure "
-        "they can take it, and record it as the shift's unpaid break.",
+        "Make sure {value} can take a break of at least {limit} in one go in their shift on {due}, and record it "
+        "as the shift's unpaid break (it has {found}).",
     "WORKING_TIME_YOUNG_DAY_OVER":
-        "{value} is under 18 and works {found} on {due}; the law allows at most {limit} a day. Shorten the "
-        "shift or share it with another PA.",
+        "Shorten {value}'s shift on {due} or share it with another PA: they are under 18 and work {found}, and "
+        "the law allows at most {limit} a day.",
     "WORKING_TIME_YOUNG_WEEK_OVER":
-        "{value} is under 18 and works {found} in the week from {due}; the law allows at most {limit} a week. "
-        "Plan fewer hours for them that week.",
+        "Plan fewer hours for {value} in the week from {due}: they are under 18 and work {found}, and the law "
+        "allows at most {limit} a week.",
     "NOTICE_AFTER_LEAVING":
         "The day notice was given must be on or before their last working day.",
     "STUDENT_LOAN_PLAN_UNKNOWN":

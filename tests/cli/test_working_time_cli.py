@@ -58,16 +58,17 @@ def test_a_short_rest_and_a_short_break_are_listed_with_their_figures(demo_file,
         ("Ivy Penrose", "WORKING_TIME_BREAK_SHORT", "2026-11-24", "0", "20", "minutes", None, 1),
     ]
     assert document["findings"][1]["message"] == (
-        "Ivy Penrose's shift on 24 November 2026 needs a break of at least 20 minutes in one go, but it has no "
-        "break. Make sure they can take it, and record it as the shift's unpaid break.")
+        "Make sure Ivy Penrose can take a break of at least 20 minutes in one go in their shift on 24 November "
+        "2026, and record it as the shift's unpaid break (it has no break).")
     code, out, _ = run(capsys, "working-time", "--employer", "Margaret Okafor", "--data", str(demo_file))
     assert out.splitlines()[-1] == "Ivy Penrose signed the 48-hour opt-out on 1 October 2026."
-    assert "Ivy Penrose gets at most 8 hours of rest in a row" in out
+    assert ("Change Ivy Penrose's shifts so they have 11 hours off in a row: they get at most 8 hours of rest in "
+            "a row" in out)
     code, out, _ = run(capsys, "due", "--employer", "Margaret Okafor", "--json", "--data", str(demo_file))
     [row] = [r for r in json.loads(out) if r["code"] == "WORKING_TIME_DAILY_REST_SHORT"]
     assert (row["pa"], row["due"], row["status"], row["found"], row["limit"], row["unit"]) == (
         "Ivy Penrose", "2026-11-24", "warning", "8.00", "11.00", "hours")
-    assert row["message"].startswith("Check: Ivy Penrose gets at most 8 hours of rest in a row")
+    assert row["message"].startswith("Check: Change Ivy Penrose's shifts so they have 11 hours off in a row")
 
 
 def test_an_unknown_employer_is_one_sentence_on_stderr(demo_file, capsys):

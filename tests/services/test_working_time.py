@@ -44,8 +44,8 @@ def test_a_late_then_an_early_is_on_the_due_list_in_plain_words(db, today, house
     [item] = [i for i in due.due_list(db, employer_id, today) if i.code.startswith("WORKING_TIME")]
     assert (item.status, item.pa_key) == ("warning", leah.id)
     assert due_item_sentence(item, today)[1] == (
-        "Check: Leah Grant gets at most 9 hours of rest in a row in the 24 hours from the start of work on 20 "
-        "November 2026; the law says at least 11 hours. Change the shifts so they have 11 hours off in a row.")
+        "Check: Change Leah Grant's shifts so they have 11 hours off in a row: they get at most 9 hours of rest in "
+        "a row in the 24 hours from the start of work on 20 November 2026.")
 
 
 def test_only_the_last_17_weeks_are_read(db, today, household):
@@ -66,9 +66,9 @@ def test_the_48_hour_average_and_the_opt_out_kept_on_the_pa(db, today, household
     assert (average.first, average.day, average.found) == (date(2026, 7, 27), date(2026, 11, 22), rules.Decimal("50.00"))
     [item] = [i for i in due.due_list(db, employer_id, today) if i.code == rules.WEEKLY_AVERAGE_OVER]
     assert due_item_sentence(item, today)[1] == (
-        "Check: Leah Grant works 50.0 hours a week on average in the 17 weeks from 27 July 2026 to 22 November "
-        "2026, over the limit of 48 hours. Plan fewer hours for them, or, if they want to, they can sign an "
-        "opt-out: record it on the People page.")
+        "Check: Plan fewer hours for Leah Grant: they work 50.0 hours a week on average in the 17 weeks from 27 "
+        "July 2026 to 22 November 2026, over the limit of 48 hours (unless they choose to sign an opt-out, which "
+        "you record on the People page).")
     # Signed in the future: refused, in words that say what to do.
     with pytest.raises(ValidationFailed) as refused:
         people.save_pa(db, employer_id, replace(leah, working_time_opt_out=date(2026, 11, 24)), today)

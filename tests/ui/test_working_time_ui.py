@@ -34,9 +34,9 @@ def test_typing_a_shift_that_breaks_the_11_hour_rest_shows_a_warning_and_still_s
     type_into(qtbot, dialog.start_edit, "07:00")
     assert dialog.rules_warning.isVisible()
     text = dialog.rules_warning_text.text()
-    assert text == ("Working time: Ivy Penrose gets at most 8 hours of rest in a row in the 24 hours from the start "
-                    f"of work on {WEDNESDAY.day} November 2026; the law says at least 11 hours. Change the shifts "
-                    "so they have 11 hours off in a row. You can still save it.")
+    assert text == ("Working time: Change Ivy Penrose's shifts so they have 11 hours off in a row: they get at most "
+                    f"8 hours of rest in a row in the 24 hours from the start of work on {WEDNESDAY.day} November "
+                    "2026. You can still save it.")
     click(qtbot, dialog.save_button)
     assert dialog.result() == dialog.DialogCode.Accepted
     [stored] = shifts.shifts_between(db, employer_id, THURSDAY, THURSDAY, pa_id=ivy.id)
@@ -67,7 +67,7 @@ def test_the_finding_is_on_the_dashboard_and_enter_opens_that_week_of_hours(qtbo
     window.context.announce_change()
     due = window.dashboard.due
     lines = [due.item(i).text() for i in range(due.count())]
-    [wanted] = [line for line in lines if "Ivy Penrose gets at most 8 hours of rest" in line]
+    [wanted] = [line for line in lines if "Change Ivy Penrose's shifts so they have 11 hours off" in line]
     assert wanted.startswith("Check: ")
     due.setCurrentRow(lines.index(wanted))
     due.setFocus()
