@@ -15,7 +15,10 @@ Every figure comes from data/rates/working_time.toml (`limits_on`). The rules th
   (reg 11(6) and, for averaging, the app's weeks).
 * Daily rest (reg 10): the 24 hours from the start of each stretch of work must hold the daily rest
   unbroken (so a working day, breaks and all, spans at most 24 - 11 = 13 hours). Time after the last
-  shift known counts as rest.
+  shift known counts as rest. An adult's day whose work is split into separate stretches (a morning and
+  an evening visit) is left out: the daily rest rule does not apply to "periods of work split up over
+  the day" (reg 22(1)(c)), though the PA is owed equivalent rest to make up for it (reg 24). A young
+  worker has no such exception.
 * Weekly rest (reg 11): each week must hold 24 hours' rest unbroken; a week without it is still
   fine when the fortnight it makes with the week before or after (both within the days looked at) holds
   one rest of 48 hours or two of 24 (reg 11(2)). A young worker needs 48 hours in each week, with no fortnight choice.
@@ -35,7 +38,7 @@ Every figure comes from data/rates/working_time.toml (`limits_on`). The rules th
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
@@ -178,8 +181,11 @@ def _rests(blocks: list[_Block], start: datetime, end: datetime) -> list[int]:
 
 def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date_of_birth: date | None = None,
                        opt_out_signed: date | None = None, start_date: date | None = None,
-                       pa: Hashable = None) -> list[Finding]:
+                       pa: Hashable = None, report_from: date | None = None) -> list[Finding]:
     """What one PA's shifts break, for days from `first` to `last`.
+
+    With `report_from`, the rest, breaks and a young worker's hours are looked at only from that day (and
+    its week) on, for a list of what needs doing now; the 48-hour average still takes in every day.
 
     `shifts` must hold every shift of the PA starting from the day before `first` to `last` (and may hold
     later ones: the hours of days after a reference period make up its holiday and sickness days). The
@@ -189,7 +195,8 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     limits = limits_on(last)
     working = [s for s in shifts if is_working_time(s, limits)]
     blocks = _blocks(working)
-    in_range = [s for s in working if first <= local_date(s) <= last]
+    shown_from = max(first, report_from) if report_from is not None else first
+    in_range = [s for s in working if shown_from <= local_date(s) <= last]
 
     def young(day: date) -> bool:
         return is_young(date_of_birth, day, limits)
@@ -206,10 +213,13 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
                                  shifts=(shift.key,)))
     # Daily rest: the 24 hours from the start of each stretch of work, at most one finding a day.
     flagged: set[date] = set()
-    for block in blocks:
-        day = block.start.astimezone(LONDON).date()
-        if not first <= day <= last or day in flagged:
+    block_days = [block.start.astimezone(LONDON).date() for block in blocks]
+    stretches = Counter(block_days)
+    for block, day in zip(blocks, block_days):
+        if not shown_from <= day <= last or day in flagged:
             continue
+        if stretches[day] > 1 and not young(day):
+            continue  # work split up over the day (reg 22(1)(c)): compensatory rest instead (reg 24)
         needed = limits.young_daily_rest if young(day) else limits.daily_rest
         window_end = block.start + timedelta(hours=24)
         longest = max(_rests(blocks, block.start, window_end), default=0)
@@ -236,6 +246,7 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
                 or sum(r >= limits.weekly_rest for r in rests_found) >= 2)
 
     monday = _monday(first) if _monday(first) == first else _monday(first) + timedelta(days=7)
+    monday = max(monday, _monday(shown_from))
     while monday <= last:
         week = [monday + timedelta(days=i) for i in range(7)]
         week_keys = tuple(k for d in week for k in keys_by_day.get(d, ()))
@@ -254,7 +265,7 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
                                      first=monday, shifts=week_keys))
         monday += timedelta(days=7)
     for day in sorted(by_day):
-        if first <= day <= last and young(day) and by_day[day] > limits.young_daily_max:
+        if shown_from <= day <= last and young(day) and by_day[day] > limits.young_daily_max:
             found.append(Finding(YOUNG_DAY_OVER, pa, day, _hours(by_day[day]), _hours(limits.young_daily_max),
                                  shifts=tuple(keys_by_day[day])))
     average = _worst_average(shifts, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa)

@@ -83,7 +83,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         late = _shifts_before_right_to_work(s, [c for e in employer_ids for c in checks[e]])
         training = training_due_for(s, {e: [c.as_checks() for c in checks[e]] for e in employer_ids}, today, within_days,
                                     include_ok=include_ok)
-        working = working_time.findings_of(db, by_employer, today, within_days)
+        working = working_time.findings_of(db, by_employer, today, within_days, report_from=working_time.due_since(today))
     out = {}
     for employer_id in employer_ids:
         employer = employers[employer_id]

@@ -56,16 +56,18 @@ def _worked(session, employer_ids, first: date, last: date, pa_id: int | None = 
     return [to_shift(row) for row in session.execute(query.order_by(models.Shift.starts_at))]
 
 
-def _check(pa: PARecord, shifts: list[Shift], first: date, last: date) -> list[Finding]:
+def _check(pa: PARecord, shifts: list[Shift], first: date, last: date, report_from: date | None = None) -> list[Finding]:
     return rules.check_working_time(shifts, first, last, date_of_birth=pa.date_of_birth,
-                                    opt_out_signed=pa.working_time_opt_out, start_date=pa.start_date, pa=pa.id)
+                                    opt_out_signed=pa.working_time_opt_out, start_date=pa.start_date, pa=pa.id,
+                                    report_from=report_from)
 
 
 def findings_of(db: Database, pas_by_employer: Mapping[int, Sequence[PARecord]], today: date,
-                within_days: int = DEFAULT_WITHIN_DAYS) -> dict[int, list[PAFindings]]:
+                within_days: int = DEFAULT_WITHIN_DAYS, *, report_from: date | None = None) -> dict[int, list[PAFindings]]:
     """Each employer's PAs' findings over the last 17 weeks and the coming rota (only PAs with some, in
     the order given): all the employers' shifts in one query, their rotas in one query each for patterns
-    and changes (services.rota.planned_shifts_of)."""
+    and changes (services.rota.planned_shifts_of). With `report_from`, rest, breaks and a young worker's
+    hours only from that day on (domain.working_time.check_working_time)."""
     first, last = period(today, within_days)
     with db.session() as s:
         worked = _worked(s, pas_by_employer, first, last)
@@ -76,7 +78,7 @@ def findings_of(db: Database, pas_by_employer: Mapping[int, Sequence[PARecord]],
     out: dict[int, list[PAFindings]] = {}
     for employer_id, pas in pas_by_employer.items():
         out[employer_id] = [PAFindings(pa.id, pa.name, tuple(found)) for pa in pas
-                            if (found := _check(pa, by_pa.get(pa.id, []), first, last))]
+                            if (found := _check(pa, by_pa.get(pa.id, []), first, last, report_from))]
     return out
 
 
@@ -86,10 +88,16 @@ def employer_findings(db: Database, employer_id: int, today: date, within_days: 
     return findings_of(db, {employer_id: list_pas(db, employer_id)}, today, within_days)[employer_id]
 
 
+def due_since(today: date) -> date:
+    """The first day of last week: the "what needs doing" list shows findings from then on (and any 48-hour
+    average); the CLI's `working-time` lists the whole 17 weeks."""
+    return today - timedelta(days=today.weekday() + 7)
+
+
 def due_items(findings: Sequence[PAFindings], today: date) -> list[DueItem]:
     """The findings from last week on (and any 48-hour average), as "Check" items on the "what needs
-    doing" list (the CLI's `working-time` lists the whole 17 weeks)."""
-    since = today - timedelta(days=today.weekday() + 7)
+    doing" list."""
+    since = due_since(today)
     return [DueItem.of(f.code, f.day, WARNING, pa_key=f.pa, pa_name=pa.name, subject=f"{f.code}:{f.day.isoformat()}",
                        found=f.found, limit=f.limit, first=f.first)
             for pa in findings for f in pa.findings if f.day >= since or f.code == rules.WEEKLY_AVERAGE_OVER]
@@ -97,7 +105,8 @@ def due_items(findings: Sequence[PAFindings], today: date) -> list[DueItem]:
 
 def working_time_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[DueItem]:
     """due_items for one employer."""
-    return due_items(employer_findings(db, employer_id, today, within_days), today)
+    pas = {employer_id: list_pas(db, employer_id)}
+    return due_items(findings_of(db, pas, today, within_days, report_from=due_since(today))[employer_id], today)
 
 
 def shift_findings(db: Database, employer_id: int, shift: Shift, today: date) -> list[Finding]:

@@ -100,16 +100,24 @@ def test_ten_hours_between_a_late_and_an_early_is_found_on_the_day_the_rest_begi
     assert (found[0].found, found[0].limit, found[0].shifts) == (Decimal("10.00"), Decimal("11.00"), ("late", "early"))
 
 
-def test_a_working_day_may_span_thirteen_hours_split_shift_and_all():
-    # 07:00-11:00 and 17:00-20:00, then 07:00 the next day: the 24 hours from 07:00 hold 11 hours' rest.
-    shifts = [shift(day(0), "07:00", "11:00", key="a"), shift(day(0), "17:00", "20:00", key="b"),
-              shift(day(1), "07:00", "12:00", key="c")]
+def test_a_working_day_may_span_thirteen_hours():
+    # 07:00-20:00 less a break, then 07:00 the next day: the 24 hours from 07:00 hold 11 hours' rest.
+    shifts = [shift(day(0), "07:00", "20:00", brk=30, key="a"), shift(day(1), "07:00", "12:00", key="c")]
     assert check(shifts) == []
     # Ending a minute later leaves 10 hours 59 minutes, even though 12 hours follow before the next shift.
-    shifts = [shifts[0], shift(day(0), "17:00", "20:01", key="b")]
+    shifts = [shift(day(0), "07:00", "20:01", brk=30, key="a")]
     [found] = check(shifts)
-    assert (found.code, found.day, found.found, found.shifts) == (wt.DAILY_REST_SHORT, day(0), Decimal("10.98"),
-                                                                  ("a", "b"))
+    assert (found.code, found.day, found.found, found.shifts) == (wt.DAILY_REST_SHORT, day(0), Decimal("10.98"), ("a",))
+
+
+def test_work_split_up_over_an_adults_day_is_outside_the_daily_rest_rule_but_not_a_young_workers():
+    # A morning and an evening visit every day: 9 hours' rest at most, but reg 22(1)(c) leaves split work
+    # out of the daily rest rule for an adult (with compensatory rest, reg 24).
+    shifts = [s for d in range(3) for s in (shift(day(d), "07:00", "10:00", key=f"am{d}"),
+                                            shift(day(d), "19:00", "22:00", key=f"pm{d}"))]
+    assert check(shifts) == []
+    young = [f for f in check(shifts, date_of_birth=date(2009, 1, 1)) if f.code == wt.DAILY_REST_SHORT]
+    assert [(f.day, f.found, f.limit) for f in young] == [(day(d), Decimal("9.00"), Decimal("12.00")) for d in range(3)]
 
 
 def test_a_night_across_midnight_then_an_evening_shift():
@@ -308,3 +316,15 @@ def test_findings_touching_a_shift():
 @pytest.mark.parametrize("born, young", [(date(2008, 6, 2), False), (date(2008, 6, 3), True), (None, False)])
 def test_is_young_on_a_day(born, young):
     assert wt.is_young(born, date(2026, 6, 2), wt.limits_on(date(2026, 6, 2))) is young
+
+
+def test_report_from_leaves_out_earlier_days_but_not_the_average():
+    shifts = [shift(FIRST + timedelta(weeks=w, days=d), "08:00", "18:20", brk=10, key=f"w{w}d{d}")
+              for w in range(17) for d in range(7)]  # no day off, short breaks, 50+ hours a week
+    last = date(2026, 5, 3)
+    everything = check(shifts, first=FIRST, last=last)
+    since = date(2026, 4, 27)
+    recent = check(shifts, first=FIRST, last=last, report_from=since)
+    assert recent == [f for f in everything if f.day >= since or f.code == wt.WEEKLY_AVERAGE_OVER]
+    assert {f.code for f in recent} == {wt.BREAK_SHORT, wt.WEEKLY_REST_SHORT, wt.WEEKLY_AVERAGE_OVER}
+    assert len(everything) > len(recent)

@@ -162,3 +162,15 @@ def test_every_employers_findings_read_together_are_each_read_alone(demo_db, tod
     together = working_time.findings_of(demo_db, {e: people.list_pas(demo_db, e) for e in ids}, today)
     assert together == {e: working_time.employer_findings(demo_db, e, today) for e in ids}
     assert [pa.name for pa in together[employer_id]] == ["Ivy Penrose"]
+
+
+def test_the_due_list_holds_the_recent_findings_of_the_full_check(db, today, household):
+    employer_id, leah = household
+    for day in (date(2026, 9, 7), date(2026, 11, 18), date(2026, 11, 25)):  # long ago, last week, this week
+        save_shift(db, employer_id, ShiftInput(leah.id, day, time(14), time(22), break_minutes=30))
+        save_shift(db, employer_id, ShiftInput(leah.id, day + timedelta(days=1), time(7), time(12)))
+    full = working_time.employer_findings(db, employer_id, today)
+    assert [f.day for f in full[0].findings] == [date(2026, 9, 7), date(2026, 11, 18), date(2026, 11, 25)]
+    listed = working_time.working_time_due(db, employer_id, today)
+    assert listed == working_time.due_items(full, today)
+    assert [i.due for i in listed] == [date(2026, 11, 18), date(2026, 11, 25)]
