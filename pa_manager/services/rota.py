@@ -210,14 +210,17 @@ def planned_shifts_of(session, employer_ids, first: date, last: date, worked: li
             models.RotaChange.employer_id.in_(employer_ids), models.RotaChange.day >= first,
             models.RotaChange.day <= last).order_by(models.RotaChange.id)):
         changes[row.employer_id].append(_change(row))
+    worked_by_pa: dict[int, list[Shift]] = {}
+    for shift in worked:
+        worked_by_pa.setdefault(shift.pa, []).append(shift)
     out = {}
     for employer_id in employer_ids:
         if not patterns[employer_id]:
             out[employer_id] = []
             continue
         planned = rota_rules.apply_changes(rota_rules.rota_shifts(patterns[employer_id], first, last), changes[employer_id])
-        pas = {p.pa for p in planned}
-        out[employer_id] = _not_worked(planned, [w for w in worked if w.pa in pas and first <= local_date(w) <= last])
+        theirs = [w for pa in {p.pa for p in planned} for w in worked_by_pa.get(pa, ()) if first <= local_date(w) <= last]
+        out[employer_id] = _not_worked(planned, theirs)
     return out
 
 
