@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -121,6 +121,16 @@ class Finding:
     shifts: tuple[Hashable, ...] = ()
 
 
+@dataclass(frozen=True)
+class DayTotals:
+    """A PA's days before `until`, summed: working minutes by day (as paid_minutes counts them, for shifts
+    of working time) and the days with holiday or sickness."""
+
+    until: date
+    minutes: Mapping[date, int]
+    absent: frozenset[date] = frozenset()
+
+
 def _hours(minutes: int | Decimal) -> Decimal:
     return (Decimal(minutes) / 60).quantize(HOUR, rounding=ROUND_HALF_UP)
 
@@ -181,11 +191,15 @@ def _rests(blocks: list[_Block], start: datetime, end: datetime) -> list[int]:
 
 def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date_of_birth: date | None = None,
                        opt_out_signed: date | None = None, start_date: date | None = None,
-                       pa: Hashable = None, report_from: date | None = None) -> list[Finding]:
+                       pa: Hashable = None, report_from: date | None = None,
+                       totals: DayTotals | None = None) -> list[Finding]:
     """What one PA's shifts break, for days from `first` to `last`.
 
     With `report_from`, the rest, breaks and a young worker's hours are looked at only from that day (and
-    its week) on, for a list of what needs doing now; the 48-hour average still takes in every day.
+    its week) on, for a list of what needs doing now; the 48-hour average still takes in every day. Then
+    the days before `totals.until` may come as `totals` (each day's working minutes and the days of
+    holiday or sickness, summed by the database) rather than as shifts: `shifts` need only start from the
+    day before `totals.until`, which must be at least a week before `report_from`'s Monday.
 
     `shifts` must hold every shift of the PA starting from the day before `first` to `last` (and may hold
     later ones: the hours of days after a reference period make up its holiday and sickness days). The
@@ -231,8 +245,14 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     by_day: dict[date, int] = defaultdict(int)
     keys_by_day: dict[date, list] = defaultdict(list)
     for shift in working:
-        by_day[local_date(shift)] += paid_minutes(shift)
-        keys_by_day[local_date(shift)].append(shift.key)
+        day = local_date(shift)
+        if totals is None or day >= totals.until:
+            by_day[day] += paid_minutes(shift)
+            keys_by_day[day].append(shift.key)
+    if totals is not None:
+        for day, minutes in totals.minutes.items():
+            if day < totals.until and minutes:
+                by_day[day] += minutes
 
     def rests_between(monday: date, days: int) -> list[int]:
         return _rests(blocks, _midnight(monday), _midnight(monday + timedelta(days=days)))
@@ -268,16 +288,18 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
         if shown_from <= day <= last and young(day) and by_day[day] > limits.young_daily_max:
             found.append(Finding(YOUNG_DAY_OVER, pa, day, _hours(by_day[day]), _hours(limits.young_daily_max),
                                  shifts=tuple(keys_by_day[day])))
-    average = _worst_average(shifts, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa)
+    absent = {local_date(s) for s in shifts if s.shift_type in NOT_WORKING_TIME}
+    if totals is not None:
+        absent = {d for d in absent if d >= totals.until} | {d for d in totals.absent if d < totals.until}
+    average = _worst_average(absent, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa)
     if average is not None:
         found.append(average)
     return sorted(found, key=lambda f: (f.day, CODES.index(f.code)))
 
 
-def _worst_average(shifts, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa) -> Finding | None:
+def _worst_average(absent_days, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa) -> Finding | None:
     """The 17-week period (ending on a Sunday from `first` to `last`) with the highest average over the
     limit, or None."""
-    absent_days = {local_date(s) for s in shifts if s.shift_type in NOT_WORKING_TIME}
     worked_days = sorted(by_day)
     worst: Finding | None = None
     sunday = first + timedelta(days=(6 - first.weekday()) % 7)

@@ -9,10 +9,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
+from sqlalchemy import Integer, and_, case, func, select, type_coerce
+
 from pa_manager.domain import working_time as rules
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, WARNING, DueItem
 from pa_manager.domain.people import PARecord
-from pa_manager.domain.shifts import Shift, find_overlaps, local_date
+from pa_manager.domain.shifts import Shift, ShiftType, find_overlaps, local_date
 from pa_manager.domain.working_time import Finding
 from pa_manager.services.errors import NotFound
 from pa_manager.services.people import list_pas
@@ -56,10 +58,11 @@ def _worked(session, employer_ids, first: date, last: date, pa_id: int | None = 
     return [to_shift(row) for row in session.execute(query.order_by(models.Shift.starts_at))]
 
 
-def _check(pa: PARecord, shifts: list[Shift], first: date, last: date, report_from: date | None = None) -> list[Finding]:
+def _check(pa: PARecord, shifts: list[Shift], first: date, last: date, report_from: date | None = None,
+           totals: rules.DayTotals | None = None) -> list[Finding]:
     return rules.check_working_time(shifts, first, last, date_of_birth=pa.date_of_birth,
                                     opt_out_signed=pa.working_time_opt_out, start_date=pa.start_date, pa=pa.id,
-                                    report_from=report_from)
+                                    report_from=report_from, totals=totals)
 
 
 def findings_of(db: Database, pas_by_employer: Mapping[int, Sequence[PARecord]], today: date,
@@ -69,17 +72,47 @@ def findings_of(db: Database, pas_by_employer: Mapping[int, Sequence[PARecord]],
     and changes (services.rota.planned_shifts_of). With `report_from`, rest, breaks and a young worker's
     hours only from that day on (domain.working_time.check_working_time)."""
     first, last = period(today, within_days)
+    # With report_from, the older days are only wanted for the 48-hour average: the database sums them.
+    until = (report_from - timedelta(days=report_from.weekday() + 7)) if report_from is not None else None
+    if until is not None and until <= first:
+        until = None
     with db.session() as s:
-        worked = _worked(s, pas_by_employer, first, last)
+        worked = _worked(s, pas_by_employer, until or first, last)
         planned = planned_shifts_of(s, pas_by_employer, today, last, worked) if last >= today else {}
+        totals = _day_totals(s, pas_by_employer, first, until, today) if until is not None else {}
     by_pa: dict[int, list[Shift]] = defaultdict(list)
     for shift in [*worked, *(p for coming in planned.values() for p in coming)]:
         by_pa[shift.pa].append(shift)
     out: dict[int, list[PAFindings]] = {}
     for employer_id, pas in pas_by_employer.items():
         out[employer_id] = [PAFindings(pa.id, pa.name, tuple(found)) for pa in pas
-                            if (found := _check(pa, by_pa.get(pa.id, []), first, last, report_from))]
+                            if (found := _check(pa, by_pa.get(pa.id, []), first, last, report_from,
+                                                totals.get(pa.id) or (rules.DayTotals(until, {}) if until else None)))]
     return out
+
+
+def _day_totals(session, employer_ids, first: date, until: date, today: date) -> dict[int, rules.DayTotals]:
+    """Each PA's working minutes and days of holiday or sickness from `first` to the day before `until`,
+    summed by the database per day (stored instants are whole seconds, so the sums are exact)."""
+    limits = rules.limits_on(today)
+    working = [t.value for t in ShiftType if t not in rules.NOT_WORKING_TIME
+               and (limits.sleep_in_counts or t is not ShiftType.SLEEP_IN)]
+    absent = [t.value for t in rules.NOT_WORKING_TIME]
+    seconds = type_coerce(models.Shift.ends_at, Integer) - type_coerce(models.Shift.starts_at, Integer)
+    minutes = seconds // 60 - models.Shift.break_minutes
+    query = (select(models.Shift.pa_id, models.Shift.local_date,
+                    func.sum(case((and_(models.Shift.shift_type.in_(working), minutes > 0), minutes), else_=0)),
+                    func.sum(case((models.Shift.shift_type.in_(absent), 1), else_=0)))
+             .where(models.Shift.employer_id.in_(list(employer_ids)), models.Shift.local_date >= first,
+                    models.Shift.local_date < until)
+             .group_by(models.Shift.pa_id, models.Shift.local_date))
+    by_pa: dict[int, dict[date, int]] = defaultdict(dict)
+    away: dict[int, set[date]] = defaultdict(set)
+    for pa_id, day, worked_minutes, absences in session.execute(query):
+        by_pa[pa_id][day] = int(worked_minutes or 0)
+        if absences:
+            away[pa_id].add(day)
+    return {pa_id: rules.DayTotals(until, by_pa[pa_id], frozenset(away[pa_id])) for pa_id in set(by_pa) | set(away)}
 
 
 def employer_findings(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS) -> list[PAFindings]:

@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from pa_manager.domain import working_time as wt
-from pa_manager.domain.shifts import ShiftType, local_shift, london_instant
+from pa_manager.domain.shifts import ShiftType, local_date, local_shift, london_instant, paid_minutes
 
 PA = 1
 MONDAY = date(2026, 6, 1)  # a Monday in summer time, far from either clock change
@@ -328,3 +328,23 @@ def test_report_from_leaves_out_earlier_days_but_not_the_average():
     assert recent == [f for f in everything if f.day >= since or f.code == wt.WEEKLY_AVERAGE_OVER]
     assert {f.code for f in recent} == {wt.BREAK_SHORT, wt.WEEKLY_REST_SHORT, wt.WEEKLY_AVERAGE_OVER}
     assert len(everything) > len(recent)
+
+
+def test_days_given_as_totals_count_as_their_shifts_would():
+    shifts = [shift(FIRST + timedelta(weeks=w, days=d), "08:00", "18:20", brk=10, key=f"w{w}d{d}")
+              for w in range(17) for d in range(6) if w != 2]
+    shifts += [shift(FIRST + timedelta(weeks=2, days=d), "09:00", "17:00", kind=ShiftType.HOLIDAY) for d in range(5)]
+    shifts += [shift(date(2026, 5, 4) + timedelta(days=d), "08:00", "18:20", brk=10) for d in range(5)]
+    last, since = date(2026, 5, 10), date(2026, 4, 27)
+    until = since - timedelta(days=7)
+    earlier = [s for s in shifts if local_date(s) < until]
+    minutes = {}
+    for s in earlier:
+        if s.shift_type is not ShiftType.HOLIDAY:
+            minutes[local_date(s)] = minutes.get(local_date(s), 0) + paid_minutes(s)
+    totals = wt.DayTotals(until, minutes, frozenset(local_date(s) for s in earlier if s.shift_type is ShiftType.HOLIDAY))
+    later = [s for s in shifts if local_date(s) >= until - timedelta(days=1)]
+    whole = check(shifts, first=FIRST, last=last, report_from=since)
+    summed = check(later, first=FIRST, last=last, report_from=since, totals=totals)
+    assert [(f.code, f.day, f.found) for f in summed] == [(f.code, f.day, f.found) for f in whole]
+    assert wt.WEEKLY_AVERAGE_OVER in {f.code for f in summed}
