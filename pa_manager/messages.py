@@ -115,6 +115,27 @@ MESSAGES: dict[str, str] = {
         "Enter the notice in their contract as whole weeks, from 0 to 52.",
     "WEEK_PAY_INVALID":
         "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
+    "OPT_OUT_IN_FUTURE":
+        "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
+    # --- working time (domain.working_time; wording.working_time_params fills the figures) ---
+    "WORKING_TIME_WEEKLY_AVERAGE_OVER":
+        "Plan fewer hours for {value}: they work {found} a week on average in the {weeks} from {first} to {due}, "
+        "over the limit of {limit} (unless they choose to sign an opt-out, which you record on the People page).",
+    "WORKING_TIME_DAILY_REST_SHORT":
+        "Change {value}'s shifts so they have {limit} off in a row: they get at most {found} of rest in a row in "
+        "the 24 hours from the start of work on {due}.",
+    "WORKING_TIME_WEEKLY_REST_SHORT":
+        "Give {value} {limit} off in a row in the week from {due} (the longest rest is {found}): change the rota "
+        "or ask another PA to cover a shift.",
+    "WORKING_TIME_BREAK_SHORT":
+        "Make sure {value} can take a break of at least {limit} in one go in their shift on {due}, and record it "
+        "as the shift's unpaid break (it has {found}).",
+    "WORKING_TIME_YOUNG_DAY_OVER":
+        "Shorten {value}'s shift on {due} or share it with another PA: they are under 18 and work {found}, and "
+        "the law allows at most {limit} a day.",
+    "WORKING_TIME_YOUNG_WEEK_OVER":
+        "Plan fewer hours for {value} in the week from {due}: they are under 18 and work {found}, and the law "
+        "allows at most {limit} a week.",
     "NOTICE_AFTER_LEAVING":
         "The day notice was given must be on or before their last working day.",
     "STUDENT_LOAN_PLAN_UNKNOWN":

@@ -313,6 +313,28 @@ def summary_words(summary, today, within_days: int = 30, *, left_on=None) -> tup
     return "ok", "Nothing to do", text
 
 
+def working_time_params(code: str, found: Decimal, limit: Decimal, first: date | None, day: date) -> dict:
+    """The figures of a working-time finding (domain.working_time.Finding) as words: a break's minutes,
+    an average's hours to one place, others in hours and minutes; the weeks of a reference period."""
+    if code == "WORKING_TIME_BREAK_SHORT":
+        words = {"found": "no break" if found == 0 else spoken_hours(int(found)), "limit": spoken_hours(int(limit))}
+    elif code == "WORKING_TIME_WEEKLY_AVERAGE_OVER":
+        words = {"found": f"{found.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} hours", "limit": f"{limit.normalize():f} hours"}
+    else:
+        words = {name: spoken_hours(int((value * 60).to_integral_value(rounding=ROUND_HALF_UP)))
+                 for name, value in (("found", found), ("limit", limit))}
+    if first is not None:
+        weeks = ((day - first).days + 1 + 6) // 7
+        words["weeks"] = f"{weeks} week{'s' if weeks != 1 else ''}"
+    return words
+
+
+def working_time_sentence(finding, pa_name: str) -> str:
+    """A domain.working_time.Finding in plain words, with what to do next."""
+    params = working_time_params(finding.code, finding.found, finding.limit, finding.first, finding.day)
+    return describe(Problem.of(finding.code, pa_name, due=finding.day, first=finding.first, **params))
+
+
 def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -> tuple[str, str]:
     """(status code, "Overdue since 3 May 2026: Renew Janet Moyo's DBS check…")."""
     code, word = due_status_word(item, today)
@@ -321,6 +343,8 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
     if item.subject is not None:
         names = course_names or COURSE_NAMES
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
+    if item.code.startswith("WORKING_TIME_"):  # domain.working_time: hours, or a break's minutes
+        params.update(working_time_params(item.code, params["found"], params["limit"], params.get("first"), item.due))
     if item.code == "PAY_STEP_DUE":  # domain.pay_scale: whole years, and the rates in pounds
         years = params["years"]
         params.update(service=f"{years} year{'s' if years != 1 else ''}", new_rate=format_money(params["hourly_rate"]),

@@ -179,6 +179,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         found["notice_given_on"] = Problem("NOTICE_AFTER_LEAVING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
+    if record.working_time_opt_out is not None and record.working_time_opt_out > today:
+        found["working_time_opt_out"] = Problem("OPT_OUT_IN_FUTURE")
     _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)

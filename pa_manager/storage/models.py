@@ -143,6 +143,8 @@ class PersonalAssistant(Base):
     bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
     bank_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     building_society_roll_number: Mapped[str] = mapped_column(String(18), default="", server_default="")
+    # The day they signed the 48-hour opt-out (Working Time Regulations 1998 reg 5); None: not signed.
+    working_time_opt_out: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 
