@@ -217,6 +217,15 @@ COURSE_NAMES = {
     "data_protection": "Data protection",
 }
 
+# Statutory family pay by its code (domain.family_pay kinds, also payslip line codes).
+FAMILY_PAY_NAMES = {
+    "SMP": "Statutory Maternity Pay", "SPP": "Statutory Paternity Pay", "SAP": "Statutory Adoption Pay",
+    "SHPP": "Statutory Shared Parental Pay", "SPBP": "Statutory Parental Bereavement Pay",
+}
+# What the date a family leave hangs on is called, by kind and whether it is an adoption.
+FAMILY_KEY_DATE_NAMES = {"BIRTH": "Date the baby is due", "ADOPTION": "Date matched with the child",
+                         "BEREAVEMENT": "Date the child died"}
+
 SHIFT_TYPE_NAMES = {
     "standard": "standard",
     "waking_night": "waking nights",
@@ -465,6 +474,8 @@ _UNDO_TEXTS = {
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
     "PAY_SCALE_SAVED": lambda f: f"Save {f['name']}'s pay scale",
+    "FAMILY_LEAVE_SAVED": lambda f: f"Save {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
+    "FAMILY_LEAVE_REMOVED": lambda f: f"Remove {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",

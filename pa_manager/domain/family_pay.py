@@ -125,7 +125,7 @@ class FamilyPayRules:
 def rules_on(day: date) -> FamilyPayRules:
     """The figures in force on a day. RatesError before the first tax year held."""
     f = group(TOPIC, "", day)
-    if "tax_year" not in f.entries:
+    if "tax_year" not in f.entries or "standard_weekly_rate" not in f.entries:
         raise RatesError(f"no statutory family pay figures are known for {day.isoformat()}", topic=TOPIC, when=day)
     used = ("tax_year", "standard_weekly_rate", "earnings_related_share", "earnings_related_weeks",
             "continuous_employment_weeks", "qualifying_week_before_birth", "relevant_period_weeks")
