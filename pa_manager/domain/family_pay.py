@@ -40,6 +40,7 @@ never English.
 from __future__ import annotations
 
 import math
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
@@ -49,6 +50,7 @@ from typing import Iterable, Sequence
 from pa_manager.domain.money import PENNY, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.rates import RatesError, dec, figure, group, timeline, value, weakest
+from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.sick_pay import AverageWeeklyEarnings, Payment, spell_average_weekly_earnings
 
 TOPIC = "statutory_family_pay"
@@ -439,3 +441,55 @@ def recovery(paid: Decimal, small_employer: bool, paid_on: date) -> Recovery:
         return Recovery(paid, paid, (paid * rate).quantize(PENNY, rounding=ROUND_HALF_UP))
     rate = dec(value(TOPIC, "recovery.standard_rate", paid_on))
     return Recovery(paid, (paid * rate).quantize(PENNY, rounding=ROUND_HALF_UP), ZERO)
+
+
+@dataclass(frozen=True)
+class RecoveryYearToDate:
+    """What the employer recovers, tax year to date, by kind: the EPS's RecoverableAmountsYTD
+    (`recovered`: SMPRecovered, ...; `compensation`: NICCompensationOnSMP, ...)."""
+
+    tax_year: str
+    paid: dict[str, Decimal]
+    recovered: dict[str, Decimal]
+    compensation: dict[str, Decimal]
+    small_employer: bool | None        # None: no statutory family pay yet this year
+
+    @property
+    def total(self) -> Decimal:
+        return sum(self.recovered.values(), ZERO) + sum(self.compensation.values(), ZERO)
+
+
+def class1_nics(records: Iterable, tax_year: str) -> Decimal:
+    """Employee's and employer's Class 1 NICs in a tax year's pay records (before the allowance)."""
+    return sum((r.employee_ni + r.employer_ni for r in records if r.tax_year == tax_year), ZERO)
+
+
+def recovery_to_date(records: Sequence, up_to: date) -> RecoveryYearToDate:
+    """Statutory family pay paid in the tax year of `up_to`, to that day, from the stored pay records
+    (pay_record.PayRecord: lines coded SMP, SPP, SAP, SHPP, SPBP, each with its qualifying week in
+    `relates_to`), and what the employer recovers on it: small employers' relief when the Class 1 NICs
+    in the records of the last complete tax year before the line's qualifying week were within the
+    threshold (only the records given count: a year with none counts as nil). As HMRC asks
+    (SPM182100), the pay is added up first and the rate applied to the total."""
+    year = tax_year_label(up_to)
+    paid_by: dict[tuple[str, bool], Decimal] = defaultdict(lambda: ZERO)
+    small_all: bool | None = None
+    for record in records:
+        if record.tax_year != year or record.pay_date > up_to:
+            continue
+        for line in record.lines:
+            if line.code not in KINDS or line.relates_to is None:
+                continue
+            previous = tax_year_label(previous_tax_year_start(line.relates_to))
+            small = is_small_employer(class1_nics(records, previous), line.relates_to)
+            paid_by[(line.code, small)] += line.amount
+            small_all = small if small_all is None else small_all and small
+    paid: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    recovered: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    compensation: dict[str, Decimal] = defaultdict(lambda: ZERO)
+    for (kind, small), amount in paid_by.items():
+        got = recovery(amount, small, up_to)
+        paid[kind] += amount
+        recovered[kind] += got.recovered
+        compensation[kind] += got.compensation
+    return RecoveryYearToDate(year, dict(paid), dict(recovered), dict(compensation), small_all)

@@ -1,22 +1,19 @@
 """Family leave with statutory pay (domain.family_pay): record, change and remove a PA's leave (each
 undoable), see its weeks and amounts, the average weekly earnings the stored pay records give for its
-relevant period, what a pay run pays in its period, and what the employer recovers from HMRC."""
+relevant period, and what a pay run pays in its period. What the employer recovers from HMRC is worked out
+from the pay records alone (domain.family_pay.recovery_to_date, through the EPS)."""
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 
 from sqlalchemy import select
 
 from pa_manager.domain import family_pay as rules
 from pa_manager.domain.family_pay import FamilyLeave, LeavePay
-from pa_manager.domain.money import ZERO
 from pa_manager.domain.pay_period import FamilyPayment
 from pa_manager.domain.sick_pay import AverageWeeklyEarnings, Payment
-from pa_manager.domain.tax_year import tax_year_label
 from pa_manager.domain.validation import Problem
 from pa_manager.services import employers, people
 from pa_manager.services.errors import NotFound, ValidationFailed
@@ -185,57 +182,6 @@ def pay_in_period(session, employer_id: int, pa, period_start: date, period_end:
             out.append(FamilyPayment(line.kind, line.weekly_rate, line.days, line.amount,
                                      paid.eligibility.qualifying_week))
     return tuple(out)
-
-
-# --- recovery from HMRC ----------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class RecoveryYearToDate:
-    """What the employer recovers, tax year to date, by kind (EPS RecoverableAmountsYTD)."""
-
-    tax_year: str
-    paid: dict[str, Decimal]
-    recovered: dict[str, Decimal]
-    compensation: dict[str, Decimal]
-    small_employer: bool | None        # None: no statutory pay yet this year
-
-    @property
-    def total(self) -> Decimal:
-        return sum(self.recovered.values(), ZERO) + sum(self.compensation.values(), ZERO)
-
-
-def class1_nics(records, tax_year: str) -> Decimal:
-    """Employee's and employer's Class 1 NICs in a tax year's pay records (before the allowance)."""
-    return sum((r.employee_ni + r.employer_ni for r in records if r.tax_year == tax_year), ZERO)
-
-
-def recovery_to_date(records, up_to: date) -> RecoveryYearToDate:
-    """Statutory family pay paid in the tax year of `up_to`, to that day, from the stored pay records
-    (domain.pay_record.PayRecord), and what the employer recovers on it: small employers' relief when the
-    Class 1 NICs in the records of the last complete tax year before each pay's qualifying week were
-    within the threshold (the records the app holds: a year it holds no pay for counts as nil)."""
-    year = tax_year_label(up_to)
-    paid_by: dict[tuple[str, bool], Decimal] = defaultdict(lambda: ZERO)
-    small_any: bool | None = None
-    for record in records:
-        if record.tax_year != year or record.pay_date > up_to:
-            continue
-        for line in record.lines:
-            if line.code not in rules.KINDS or line.relates_to is None:
-                continue
-            previous = tax_year_label(rules.previous_tax_year_start(line.relates_to))
-            small = rules.is_small_employer(class1_nics(records, previous), line.relates_to)
-            paid_by[(line.code, small)] += line.amount
-            small_any = small if small_any is None else small_any and small
-    paid: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    recovered: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    compensation: dict[str, Decimal] = defaultdict(lambda: ZERO)
-    for (kind, small), amount in paid_by.items():
-        got = rules.recovery(amount, small, up_to)
-        paid[kind] += amount
-        recovered[kind] += got.recovered
-        compensation[kind] += got.compensation
-    return RecoveryYearToDate(year, dict(paid), dict(recovered), dict(compensation), small_any)
 
 
 def json_leave(record: LeaveRecord) -> dict:

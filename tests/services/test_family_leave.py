@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from pa_manager.domain import family_pay as fp
+from pa_manager.domain import family_pay as fp, rti
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.family_pay import FamilyLeave
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -18,6 +18,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.payslips import payslip_documents
 from pa_manager.services.shifts import ShiftInput, save_shift
 from pa_manager.wording import undo_text
+from tests.domain.rti_records import accounts_office_reference
 
 D = Decimal
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
@@ -144,7 +145,7 @@ def test_recovery_year_to_date_at_the_small_employer_rate(db, household):
     for month in (9, 10):
         pay_runs.finalise_pay_run(db, employer_id, date(2026, month, 28), NOW, confirmed=True)
     records = pay_runs.records_between(db, employer_id, date(2026, 4, 6), date(2026, 10, 31))
-    got = family_leave.recovery_to_date(records, date(2026, 10, 31))
+    got = fp.recovery_to_date(records, date(2026, 10, 31))
     paid = D("1542.86") + D("514.29") + D("582.96")
     assert got.paid == {"SMP": paid}
     # No pay held for 2025-26: nil NICs, within £45,000, so 100% + 8.5%.
@@ -152,4 +153,10 @@ def test_recovery_year_to_date_at_the_small_employer_rate(db, household):
     assert got.recovered == {"SMP": paid}
     assert got.compensation == {"SMP": (paid * D("0.085")).quantize(D("0.01"))}
     # Before the second pay day only the first counts.
-    assert family_leave.recovery_to_date(records, date(2026, 9, 30)).paid == {"SMP": D("1542.86")}
+    assert fp.recovery_to_date(records, date(2026, 9, 30)).paid == {"SMP": D("1542.86")}
+    # The EPS for tax month 7 (to 5 November) carries them, year to date.
+    all_records = pay_runs.records_between(db, employer_id, date(2025, 4, 6), date(2026, 11, 5))
+    eps = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 7, all_records,
+                      claim_employment_allowance=False)
+    assert (eps.recoverable.smp, eps.recoverable.nic_compensation_smp) == (paid, got.compensation["SMP"])
+    assert eps.recoverable.spp == 0
