@@ -594,3 +594,24 @@ def below_minimum_sentence(standing) -> tuple[str, str]:
     return "below", (f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
                      f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
                      "they must get. Raise their rate now.")
+
+
+# --- statutory family pay (domain.family_pay, services.family_leave) ---
+
+def family_pay_week_text(week) -> str:
+    """One week of statutory family pay, for a list: 'Week 1, 30 August to 5 September 2026: £360.00
+    (90% of average weekly earnings)'."""
+    why = "90% of average weekly earnings" if week.basis == "EARNINGS_RELATED" else "the standard weekly rate"
+    return (f"Week {week.number}, {week.first.day} {week.first:%B} to {format_date(week.last)}: "
+            f"£{week.weekly_rate:,.2f} ({why})")
+
+
+def family_leave_text(record) -> str:
+    """A recorded leave in one line: 'Statutory Maternity Pay from 30 August 2026: 39 weeks, £7,873.68 in
+    all' or, when none is due, why."""
+    name = FAMILY_PAY_NAMES.get(record.leave.kind, record.leave.kind)
+    start = format_date(record.leave.pay_start)
+    if not record.pay.eligibility.entitled:
+        return f"{name} from {start}: none due. " + describe(Problem(record.pay.eligibility.codes[0], record.pa_name))
+    weeks = len(record.pay.weeks)
+    return f"{name} from {start}: {weeks} week{'s' if weeks != 1 else ''}, £{record.pay.total:,.2f} in all"
