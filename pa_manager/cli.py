@@ -281,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
 
     add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
+    from pa_manager.cli_family import add_parsers as add_family_parsers
+
+    add_family_parsers(sub, _data_option, sys.modules[__name__])  # family-leave: statutory family pay (cli_family.py)
     return parser
 
 

@@ -602,6 +602,8 @@ def family_pay_week_text(week) -> str:
     """One week of statutory family pay, for a list: 'Week 1, 30 August to 5 September 2026: £360.00
     (90% of average weekly earnings)'."""
     why = "90% of average weekly earnings" if week.basis == "EARNINGS_RELATED" else "the standard weekly rate"
+    if week.provisional:
+        why += ", to be confirmed: the rate for this tax year is not yet published"
     return (f"Week {week.number}, {week.first.day} {week.first:%B} to {format_date(week.last)}: "
             f"£{week.weekly_rate:,.2f} ({why})")
 

@@ -248,7 +248,8 @@ class PayWeek:
     last: date
     weekly_rate: Decimal
     basis: str                 # EARNINGS_RELATED or STANDARD_RATE
-    provisional: bool = False  # the standard rate used is marked U in the rates file
+    provisional: bool = False  # the standard rate used is unverified, or that of an earlier tax year (the
+                               # week's own year is not yet in the rates file)
 
 
 def earnings_related_rate(awe: Decimal, day: date) -> Decimal:
@@ -277,10 +278,12 @@ def pay_weeks(kind: str, pay_start: date, awe: Decimal, weeks: int | None = None
             continue
         entry = figure(TOPIC, "standard_weekly_rate", first)
         standard = dec(entry.value)
+        # A week in a tax year whose rate is not yet held is paid at the last rate known, marked provisional.
+        unconfirmed = entry.provisional or rules_on(first).tax_year != tax_year_label(first)
         if earnings_related < standard:
             out.append(PayWeek(n + 1, first, first + 6 * ONE_DAY, earnings_related, EARNINGS_RELATED))
         else:
-            out.append(PayWeek(n + 1, first, first + 6 * ONE_DAY, standard, STANDARD_RATE, entry.provisional))
+            out.append(PayWeek(n + 1, first, first + 6 * ONE_DAY, standard, STANDARD_RATE, unconfirmed))
     return tuple(out)
 
 

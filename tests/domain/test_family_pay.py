@@ -294,3 +294,12 @@ def test_small_employer_threshold(nics, small):
 ])
 def test_the_last_complete_tax_year_before_the_qualifying_week(qw, start):
     assert fp.previous_tax_year_start(qw) == start
+
+
+def test_weeks_in_a_tax_year_not_yet_held_are_paid_at_the_last_rate_marked_provisional():
+    weeks = fp.pay_weeks(fp.SMP, date(2027, 3, 7), D("1000"))
+    assert {w.weekly_rate for w in weeks[6:]} == {D("194.32")}
+    assert not any(w.provisional for w in weeks[:6])            # 90% of AWE is no published rate
+    assert (weeks[6].first, weeks[6].provisional) == (date(2027, 4, 18), True)   # 2027-28: not yet held
+    assert all(w.provisional for w in weeks[6:])
+    assert not any(w.provisional for w in fp.pay_weeks(fp.SMP, date(2026, 5, 3), D("1000")))
