@@ -29,11 +29,11 @@ MESSAGES = {
         "Choose the leave again: it has been removed.",
     # --- eligibility (domain.family_pay.eligibility) ---
     "FAMILY_PAY_SERVICE_TOO_SHORT":
-        "{value} has not worked for you for 26 weeks by the qualifying week, so give them form SMP1 (or the "
-        "matching form) saying why no statutory pay is due.",
+        "No statutory pay is due to {value}, who had not worked for you for 26 weeks by the qualifying week: give "
+        "them form SMP1 (or the matching form for other leave) saying why.",
     "FAMILY_PAY_LEFT_BEFORE_QUALIFYING_WEEK":
-        "{value} left before the qualifying week, so no statutory pay is due from you.",
+        "No statutory pay is due from you to {value}, who left before the qualifying week.",
     "FAMILY_PAY_BELOW_LEL":
-        "{value} earned less on average than the lower earnings limit, so give them form SMP1 (or the matching "
-        "form) saying why no statutory pay is due.",
+        "No statutory pay is due to {value}, whose average weekly earnings were below the lower earnings limit: "
+        "give them form SMP1 (or the matching form for other leave) saying why.",
 }

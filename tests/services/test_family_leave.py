@@ -17,7 +17,7 @@ from pa_manager.services import employers, family_leave, pay_runs, people, undo_
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.payslips import payslip_documents
 from pa_manager.services.shifts import ShiftInput, save_shift
-from pa_manager.wording import undo_text
+from pa_manager.wording import family_leave_text, undo_text
 from tests.domain.rti_records import accounts_office_reference
 
 D = Decimal
@@ -75,6 +75,10 @@ def test_a_pa_not_employed_long_enough_is_recorded_but_not_paid(db, household, t
     family_leave.save_leave(db, employer_id, late.id, _smp())
     [found] = family_leave.list_leave(db, employer_id, late.id)
     assert found.pay.eligibility.codes == (fp.SERVICE_TOO_SHORT,) and found.pay.weeks == ()
+    assert family_leave_text(found) == (
+        "Statutory Maternity Pay from 30 August 2026: none due. No statutory pay is due to Bea Dunn, who had not "
+        "worked for you for 26 weeks by the qualifying week: give them form SMP1 (or the matching form for other "
+        "leave) saying why.")
 
 
 def test_undo_and_redo(db, household, today):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
 
 from pa_manager.domain import family_pay
@@ -38,6 +39,10 @@ class FamilyLeaveDialog(FormDialog):
         for record in self.records:
             self.leave_list.addItem(family_leave_text(record))
         self.weeks_list = QListWidget()
+        for view in (self.leave_list, self.weeks_list):   # long lines wrap rather than run off the side
+            view.setWordWrap(True)
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.summary = paragraph()
 
         self.kind = QComboBox()
@@ -53,6 +58,7 @@ class FamilyLeaveDialog(FormDialog):
         self.kit_days.setPlaceholderText("3/11/2026, 10/11/2026")
         self.notes = QPlainTextEdit()
         self.notes.setTabChangesFocus(True)
+        self.notes.setMaximumHeight(self.notes.fontMetrics().lineSpacing() * 5)   # a line or two is usual
         self.rows["kind"] = add_row(self.form, "Kind of pay:", self.kind)
         self.rows["adoption"] = add_row(self.form, "Adoption:", self.adoption)
         self.rows["key_date"] = add_row(self.form, "Due date, matching date or date the child died:", self.key_date,
