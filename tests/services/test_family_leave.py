@@ -18,7 +18,10 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.payslips import payslip_documents
 from pa_manager.services.shifts import ShiftInput, save_shift
 from pa_manager.wording import family_leave_text, undo_text
+from pa_manager.domain.year_end import p60_for
+from pa_manager.reports.year_end import write_p60
 from tests.domain.rti_records import accounts_office_reference
+from tests.reports.test_document import pdf_text
 
 D = Decimal
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
@@ -143,7 +146,7 @@ def test_the_pay_run_pays_the_weeks_in_its_period_as_taxable_pay(db, household):
         (D("360.00"), 10, D("514.29")), (D("194.32"), 21, D("582.96"))]
 
 
-def test_recovery_year_to_date_at_the_small_employer_rate(db, household):
+def test_recovery_year_to_date_at_the_small_employer_rate(db, household, tmp_path):
     employer_id, pa = household
     family_leave.save_leave(db, employer_id, pa.id, _smp())
     for month in (9, 10):
@@ -164,3 +167,9 @@ def test_recovery_year_to_date_at_the_small_employer_rate(db, household):
                       claim_employment_allowance=False)
     assert (eps.recoverable.smp, eps.recoverable.nic_compensation_smp) == (paid, got.compensation["SMP"])
     assert eps.recoverable.spp == 0
+    # The P60 lists the statutory pay that is part of the year's pay, by kind.
+    form = p60_for(records, "2026-27")
+    assert form.family_pay == (("SMP", paid),)
+    write_p60(form, tmp_path / "p60.pdf", invariant=True)
+    text = " ".join(pdf_text(tmp_path / "p60.pdf").split())
+    assert "Statutory Maternity Pay is part of the pay above £2,640.11" in text
