@@ -187,7 +187,7 @@ def rules_on_or_first(day: date) -> FamilyPayRules:
     try:
         return rules_on(day)
     except RatesError:
-        return rules_on(timeline(TOPIC, "tax_year")[0].effective_from)
+        return rules_on(max(timeline(TOPIC, name)[0].effective_from for name in ("tax_year", "standard_weekly_rate")))
 
 
 def latest_start_date(qw: date) -> date:

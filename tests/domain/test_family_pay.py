@@ -303,3 +303,32 @@ def test_weeks_in_a_tax_year_not_yet_held_are_paid_at_the_last_rate_marked_provi
     assert (weeks[6].first, weeks[6].provisional) == (date(2027, 4, 18), True)   # 2027-28: not yet held
     assert all(w.provisional for w in weeks[6:])
     assert not any(w.provisional for w in fp.pay_weeks(fp.SMP, date(2026, 5, 3), D("1000")))
+
+
+# --- published examples ------------------------------------------------------------------------------
+
+def test_hmrc_helpbook_example_weekly_paid_employee():
+    """HMRC Employer Helpbook E15 (2012-13), 'Example - weekly paid employee', reproduced at
+    http://is4profit.com/statutory-maternity-pay-guide-for-employers-2012-2013/10/ : paid every Friday,
+    baby due 12/02/13, qualifying week 28/10/12 to 03/11/12; the relevant period ends with the last payday
+    on or before that Saturday (Friday 2/11/12) and starts the day after the payday at least 8 weeks
+    before it (GOV.UK, 'Work out your employee's payments for Statutory Maternity Pay',
+    https://www.gov.uk/guidance/statutory-maternity-pay-manually-calculate-your-employees-payments)."""
+    qw = fp.qualifying_week(fp.SMP, date(2013, 2, 12))
+    assert (qw, qw + timedelta(days=6)) == (date(2012, 10, 28), date(2012, 11, 3))
+    fridays = [date(2012, 8, 3) + timedelta(weeks=n) for n in range(16)]
+    pays = [Payment(day, D("150"), day - timedelta(days=6), day) for day in fridays]
+    awe = fp.average_weekly_earnings(qw, pays, PayFrequency.WEEKLY)
+    assert awe.relevant_period == (date(2012, 9, 8), date(2012, 11, 2))
+    assert awe.amount == D("150")
+
+
+def test_working_families_example_linda():
+    """Working Families, 'Calculating maternity pay'
+    (https://www.workingfamilies.org.uk/articles/how-to-work-out-weeks-for-maternity-paternity-and-adoption-leave/):
+    due 18 June 2018, expected week of childbirth 17-23 June, qualifying week 4-10 March 2018, and she must
+    have started on or before 16 September 2017."""
+    assert fp.week_start(date(2018, 6, 18)) == date(2018, 6, 17)
+    qw = fp.qualifying_week(fp.SMP, date(2018, 6, 18))
+    assert qw == date(2018, 3, 4)
+    assert fp.latest_start_date(qw) == date(2017, 9, 16)
