@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import family_leave, people
@@ -79,5 +80,14 @@ def test_maternity_leave_typed_saved_shown_and_undone(qtbot, demo_context, monke
     assert dialog.leave_list.accessibleName() == "Family leave recorded"
     assert dialog.weeks_list.accessibleName() == "Pay week by week"
 
+    assert dialog.remove_button.isEnabled()
+
+    # Removed (asked once), then undone: the leave is back.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    click(qtbot, dialog.remove_button)
+    assert dialog.result() and family_leave.list_leave(db, employer_id, ann.id) == []
+    demo_context.push(dialog.change)
     demo_context.undo_group.undo()
+    assert [r.leave.kind for r in family_leave.list_leave(db, employer_id, ann.id)] == ["SMP"]
+    demo_context.undo_group.undo()   # and the recording before it
     assert family_leave.list_leave(db, employer_id, ann.id) == []

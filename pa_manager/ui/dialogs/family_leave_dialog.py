@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QMessageBox, QPlainTextEdit, QPushButton
 
 from pa_manager.domain import family_pay
 from pa_manager.domain.family_pay import FamilyLeave
@@ -83,6 +83,10 @@ class FamilyLeaveDialog(FormDialog):
                                      "Choose leave to see its weeks and change it above")
         self.form.addRow(self.summary)
         self.rows["weeks_list"] = add_row(self.form, "Pay week by week:", self.weeks_list)
+        self.remove_button = QPushButton("Remove this leave…")
+        self.remove_button.setToolTip("Take the chosen leave off the record (you can undo this)")
+        self.form.addRow(self.remove_button)
+        self.remove_button.clicked.connect(self._on_remove_button_clicked)
         self.leave_list.currentRowChanged.connect(self._on_leave_list_current_row_changed)
         self.leave_list.setCurrentRow(0)
 
@@ -99,6 +103,7 @@ class FamilyLeaveDialog(FormDialog):
         for field in (self.key_date, self.leave_start, self.pay_start, self.leave_end, self.evidence):
             field.set_value(None)
         self._shown_earnings = None
+        self.remove_button.setEnabled(record is not None)
         if record is None:
             self.summary.setText("Fill in the form below and save to record new leave.")
             self.weeks.clear(), self.earnings.clear(), self.kit_days.clear(), self.notes.clear()
@@ -122,6 +127,20 @@ class FamilyLeaveDialog(FormDialog):
         self.earnings.setText(self._shown_earnings[0])
         self.kit_days.setText(", ".join(f"{d.day}/{d.month}/{d.year}" for d in leave.keeping_in_touch_days))
         self.notes.setPlainText(leave.notes)
+
+    def _on_remove_button_clicked(self) -> None:
+        record = self._chosen()
+        if record is None:
+            return
+        answer = QMessageBox.question(
+            self, "Remove this leave?",
+            f"Remove {family_leave_text(record)} from {self.pa_name}'s record? Pay runs not yet finalised will no "
+            "longer pay it. You can undo this.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        self._keep(family_leave.remove_leave_undoably(self.db, self.employer_id, record.id))
+        self.accept()
 
     # --- saving ---
     def _kit_days(self) -> tuple[date, ...]:
