@@ -303,6 +303,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_holiday import add_parsers as add_holiday_parsers
 
     add_holiday_parsers(sub, _data_option, sys.modules[__name__])  # holiday: the leave year's balance (cli_holiday.py)
+    from pa_manager.cli_family import add_parsers as add_family_parsers
+
+    add_family_parsers(sub, _data_option, sys.modules[__name__])  # family-leave: statutory family pay (cli_family.py)
     return parser
 
 

@@ -722,3 +722,8 @@ def describe(problem: Problem, *, strict: bool = False) -> str:
 from pa_manager.messages_recruitment import MESSAGES as _RECRUITMENT_MESSAGES  # noqa: E402
 
 MESSAGES.update(_RECRUITMENT_MESSAGES)
+
+# Statutory family pay: its sentences live beside the feature, under the same rules.
+from pa_manager.messages_family import MESSAGES as _FAMILY_MESSAGES  # noqa: E402
+
+MESSAGES.update(_FAMILY_MESSAGES)

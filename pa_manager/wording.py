@@ -217,6 +217,15 @@ COURSE_NAMES = {
     "data_protection": "Data protection",
 }
 
+# Statutory family pay by its code (domain.family_pay kinds, also payslip line codes).
+FAMILY_PAY_NAMES = {
+    "SMP": "Statutory Maternity Pay", "SPP": "Statutory Paternity Pay", "SAP": "Statutory Adoption Pay",
+    "SHPP": "Statutory Shared Parental Pay", "SPBP": "Statutory Parental Bereavement Pay",
+}
+# What the date a family leave hangs on is called, by kind and whether it is an adoption.
+FAMILY_KEY_DATE_NAMES = {"BIRTH": "Date the baby is due", "ADOPTION": "Date matched with the child",
+                         "BEREAVEMENT": "Date the child died"}
+
 SHIFT_TYPE_NAMES = {
     "standard": "standard",
     "waking_night": "waking nights",
@@ -508,6 +517,8 @@ _UNDO_TEXTS = {
     "HOLIDAY_BOOKED": lambda f: f"Book holiday for {f['name']}, {_iso_range(f)}",
     "HOLIDAY_BOOKING_CANCELLED": lambda f: f"Cancel {f['name']}'s holiday, {_iso_range(f)}",
     "HOLIDAY_CARRIED_OVER": lambda f: f"Carry over {f['hours']} hours of {f['name']}'s holiday",
+    "FAMILY_LEAVE_SAVED": lambda f: f"Save {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
+    "FAMILY_LEAVE_REMOVED": lambda f: f"Remove {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
@@ -626,3 +637,26 @@ def below_minimum_sentence(standing) -> tuple[str, str]:
     return "below", (f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
                      f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
                      "they must get. Raise their rate now.")
+
+
+# --- statutory family pay (domain.family_pay, services.family_leave) ---
+
+def family_pay_week_text(week) -> str:
+    """One week of statutory family pay, for a list: 'Week 1, 30 August to 5 September 2026: £360.00
+    (90% of average weekly earnings)'."""
+    why = "90% of average weekly earnings" if week.basis == "EARNINGS_RELATED" else "the standard weekly rate"
+    if week.provisional:
+        why += ", to be confirmed: the rate for this tax year is not yet published"
+    return (f"Week {week.number}, {week.first.day} {week.first:%B} to {format_date(week.last)}: "
+            f"£{week.weekly_rate:,.2f} ({why})")
+
+
+def family_leave_text(record) -> str:
+    """A recorded leave in one line: 'Statutory Maternity Pay from 30 August 2026: 39 weeks, £7,873.68 in
+    all' or, when none is due, why."""
+    name = FAMILY_PAY_NAMES.get(record.leave.kind, record.leave.kind)
+    start = format_date(record.leave.pay_start)
+    if not record.pay.eligibility.entitled:
+        return f"{name} from {start}: none due. " + describe(Problem(record.pay.eligibility.codes[0], record.pa_name))
+    weeks = len(record.pay.weeks)
+    return f"{name} from {start}: {weeks} week{'s' if weeks != 1 else ''}, £{record.pay.total:,.2f} in all"

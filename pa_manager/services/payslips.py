@@ -18,7 +18,7 @@ from pa_manager.reports import payslip as doc
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.pay_runs import records_between
 from pa_manager.storage.database import Database
-from pa_manager.wording import SHIFT_TYPE_NAMES
+from pa_manager.wording import FAMILY_PAY_NAMES, SHIFT_TYPE_NAMES
 
 HUNDREDTH = Decimal("0.01")
 _LINE_NAMES = {
@@ -58,6 +58,9 @@ def _pay_lines(record: PayRecord):
         elif line.code == "SSP":
             days = f", {_plural(line.quantity, 'day')}" if line.quantity else ""
             sick = doc.PayLine(f"Statutory Sick Pay{days}", None, None, line.amount)
+        elif line.code in FAMILY_PAY_NAMES:
+            days = f", {_plural(line.quantity, 'day')} at £{line.rate:,.2f} a week" if line.quantity and line.rate else ""
+            lines.append(doc.PayLine(f"{FAMILY_PAY_NAMES[line.code]}{days}", None, None, line.amount))
         elif line.code == "SLEEP_IN_ALLOWANCE":
             count = f", {_plural(line.quantity, 'night')}" if line.quantity else ""
             lines.append(doc.PayLine(f"Sleep-in allowance{count}", None, None, line.amount))

@@ -15,6 +15,7 @@ from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.holiday import HolidayRule
+from pa_manager.services.family_leave import FamilyLeaveRule
 from pa_manager.services.induction import ProbationRule
 from pa_manager.services.keeping import ExitRecordRule
 from pa_manager.services.pay_day import PayDayRule
@@ -56,6 +57,7 @@ RULES: tuple[Rule, ...] = (
     CaseRule(),
     PayScaleRule(),
     HolidayRule(),
+    FamilyLeaveRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {

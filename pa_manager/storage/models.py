@@ -322,6 +322,30 @@ class PayAdjustment(Base):
     relates_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # arrears: the pay day put right
 
 
+class FamilyLeave(Base):
+    """One period of family leave with statutory pay (domain.family_pay.FamilyLeave): the kind of pay, the
+    date it hangs on (due, matching or bereavement), the leave and pay dates, the average weekly earnings
+    it is worked out on, the evidence received and the keeping-in-touch days worked (ISO dates, comma
+    separated)."""
+
+    __tablename__ = "family_leave"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))            # SMP, SPP, SAP, SHPP, SPBP
+    adoption: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_date: Mapped[date] = mapped_column(Date)
+    leave_start: Mapped[date] = mapped_column(Date)
+    leave_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    pay_start: Mapped[date] = mapped_column(Date)
+    weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)   # None: the most for the kind
+    average_weekly_earnings: Mapped[Decimal] = mapped_column(ExactDecimal)   # unrounded, as the law keeps it
+    evidence_received: Mapped[date | None] = mapped_column(Date, nullable=True)
+    keeping_in_touch_days: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class PayNote(Base):
     """The reason recorded for finalising a PA's pay despite a minimum-wage shortfall."""
 

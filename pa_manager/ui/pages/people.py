@@ -82,7 +82,11 @@ class PeoplePage(QWidget):
         self.export_button.setToolTip("Everything held about this PA, in one file: for a request for their data")
         self.erase_button = QPushButton("Erase their details…")
         self.erase_button.setToolTip("For a former PA, once their records need no longer be kept")
+        self.family_button = QPushButton("Family leave…")
+        self.family_button.setToolTip("Maternity, paternity, adoption, shared parental or bereavement leave, "
+                                      "and the statutory pay due for it")
         protect = QHBoxLayout()
+        protect.addWidget(self.family_button)
         protect.addWidget(self.export_button)
         protect.addWidget(self.erase_button)
         left_layout.addLayout(protect)
@@ -123,6 +127,7 @@ class PeoplePage(QWidget):
         layout.addWidget(splitter)
 
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.family_button.clicked.connect(self._on_family_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
         self.holiday_button.clicked.connect(self._on_holiday_button_clicked)
@@ -174,6 +179,7 @@ class PeoplePage(QWidget):
         self.leaver_button.setEnabled(record.id is not None)
         self.holiday_button.setEnabled(record.id is not None)
         self.export_button.setEnabled(record.id is not None)
+        self.family_button.setEnabled(record.id is not None)
         self._show_erasure(record)
         self._show_pay_check(record)
 
@@ -335,6 +341,15 @@ class PeoplePage(QWidget):
         if pa.id is None:
             return
         HolidayDialog(self.context.db, pa.id, self.context.today(), self.context.push, self).exec()
+    def _on_family_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.family_leave_dialog import FamilyLeaveDialog
+
+        pa = self._editing
+        if pa.id is None:
+            return
+        dialog = FamilyLeaveDialog(self.context.db, self.context.employer_id, pa.id, pa.name, self)
+        if dialog.exec() and dialog.change is not None:
+            self.context.push(dialog.change)
 
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing
