@@ -106,6 +106,14 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_due)
 
+    p = sub.add_parser("working-time", help="working time (Working Time Regulations 1998): the 48-hour average, "
+                                            "daily and weekly rest, breaks and a young worker's limits, over the "
+                                            "last 17 weeks and the coming rota")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_working_time)
+
     p = sub.add_parser("calc-pay", help="income tax and National Insurance for one pay period; needs no data file")
     p.add_argument("--tax-year", required=True, metavar="YYYY-YY")
     p.add_argument("--frequency", required=True, choices=["weekly", "fortnightly", "four-weekly", "monthly"])
@@ -292,6 +300,12 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_recruitment import add_parsers as add_recruitment_parsers
 
     add_recruitment_parsers(sub, _data_option, sys.modules[__name__])  # statement: taking on and keeping PAs (cli_recruitment.py)
+    from pa_manager.cli_holiday import add_parsers as add_holiday_parsers
+
+    add_holiday_parsers(sub, _data_option, sys.modules[__name__])  # holiday: the leave year's balance (cli_holiday.py)
+    from pa_manager.cli_family import add_parsers as add_family_parsers
+
+    add_family_parsers(sub, _data_option, sys.modules[__name__])  # family-leave: statutory family pay (cli_family.py)
     return parser
 
 
@@ -582,11 +596,57 @@ def cmd_due(args) -> int:
 
 
 def _rates_of(item) -> dict[str, str]:
-    """A pay-scale step's rates (domain.pay_scale) as decimal strings: the scale's and the one paid now."""
+    """A pay-scale step's rates (domain.pay_scale) as decimal strings: the scale's and the one paid now; a
+    working-time finding's figures (domain.working_time), as `working-time` gives them."""
     from pa_manager.domain.money import money_str
 
+    if item.code.startswith("WORKING_TIME_"):
+        return _working_time_figures(item.code, item.param("found"), item.param("limit"), item.param("first"))
     return {name: money_str(item.param(name)) for name in ("hourly_rate", "current_rate")
             if item.param(name) is not None}
+
+
+def _working_time_figures(code: str, found, limit, first) -> dict:
+    """A working-time finding's figures: found and limit as decimal strings, in `unit` (a break's in
+    minutes, the rest in hours), and the first day of the period looked at (None for one day or rest)."""
+    from pa_manager.domain.working_time import BREAK_SHORT
+
+    return {"found": str(found), "limit": str(limit), "unit": "minutes" if code == BREAK_SHORT else "hours",
+            "first": first.isoformat() if first else None}
+
+
+def cmd_working_time(args) -> int:
+    from pa_manager.domain.working_time import limits_on
+    from pa_manager.messages import format_date
+    from pa_manager.services.people import list_pas
+    from pa_manager.services.working_time import employer_findings, period
+    from pa_manager.wording import working_time_sentence
+
+    db = _open(args)
+    today = _today()
+    employer_id = _employer_id(db, args.employer)
+    first, last = period(today)
+    found = employer_findings(db, employer_id, today)
+    rows = [{"pa": pa.name, "code": f.code, "day": f.day.isoformat(),
+             **_working_time_figures(f.code, f.found, f.limit, f.first),
+             "shifts": len(f.shifts), "message": working_time_sentence(f, pa.name)}
+            for pa in found for f in pa.findings]
+    opt_outs = [{"pa": pa.name, "signed": pa.working_time_opt_out.isoformat()}
+                for pa in list_pas(db, employer_id) if pa.working_time_opt_out is not None]
+    if args.json:
+        _print_json({"from": first.isoformat(), "to": last.isoformat(), "findings": rows, "opt_outs": opt_outs})
+        return 0
+    weeks = limits_on(today).reference_weeks
+    span = f"from {format_date(first)} to {format_date(last)} (the last {weeks} weeks and the coming rota)"
+    if not rows:
+        print(f"No working-time problems {span}.")
+    else:
+        print(f"Working time {span}:")
+        for row in rows:
+            print(f"{row['message']}")
+    for opt_out in opt_outs:
+        print(f"{opt_out['pa']} signed the 48-hour opt-out on {format_date(date.fromisoformat(opt_out['signed']))}.")
+    return 0
 
 
 def _pay_rows(concerns, employer: str, today: date, within: int) -> list[dict]:

@@ -116,10 +116,61 @@ MESSAGES: dict[str, str] = {
         "Enter the notice in their contract as whole weeks, from 0 to 52.",
     "WEEK_PAY_INVALID":
         "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
+    "OPT_OUT_IN_FUTURE":
+        "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
+    # --- working time (domain.working_time; wording.working_time_params fills the figures) ---
+    "WORKING_TIME_WEEKLY_AVERAGE_OVER":
+        "Plan fewer hours for {value}: they work {found} a week on average in the {weeks} from {first} to {due}, "
+        "over the limit of {limit} (unless they choose to sign an opt-out, which you record on the People page).",
+    "WORKING_TIME_DAILY_REST_SHORT":
+        "Change {value}'s shifts so they have {limit} off in a row: they get at most {found} of rest in a row in "
+        "the 24 hours from the start of work on {due}.",
+    "WORKING_TIME_WEEKLY_REST_SHORT":
+        "Give {value} {limit} off in a row in the week from {due} (the longest rest is {found}): change the rota "
+        "or ask another PA to cover a shift.",
+    "WORKING_TIME_BREAK_SHORT":
+        "Make sure {value} can take a break of at least {limit} in one go in their shift on {due}, and record it "
+        "as the shift's unpaid break (it has {found}).",
+    "WORKING_TIME_YOUNG_DAY_OVER":
+        "Shorten {value}'s shift on {due} or share it with another PA: they are under 18 and work {found}, and "
+        "the law allows at most {limit} a day.",
+    "WORKING_TIME_YOUNG_WEEK_OVER":
+        "Plan fewer hours for {value} in the week from {due}: they are under 18 and work {found}, and the law "
+        "allows at most {limit} a week.",
     "NOTICE_AFTER_LEAVING":
         "The day notice was given must be on or before their last working day.",
     "STUDENT_LOAN_PLAN_UNKNOWN":
         "Choose the student loan plan from their starter checklist, P45 or HMRC's start notice: Plan 1, 2, 4 or 5.",
+    # --- Holiday year (pa_manager.domain.holiday) ---
+    "LEAVE_YEAR_START_INVALID":
+        "Choose a day and month for the leave year to start that every year has, like 1 April (not 29 February).",
+    "BANK_HOLIDAY_CHOICE_UNKNOWN":
+        "Choose whether bank holidays are part of the 5.6 weeks' holiday or extra days off on top.",
+    "CARRY_OVER_REASON_UNKNOWN":
+        "Choose why the holiday is carried over: sickness, family leave, you did not let them take it, or an agreement.",
+    "CARRY_OVER_HOURS_INVALID":
+        "Enter the hours to carry over as a number above 0, with no more than 2 numbers after the decimal point.",
+    "CARRY_OVER_MORE_THAN_ALLOWED":
+        "For this reason the law lets you carry over up to {most} hours from that leave year – enter {most} hours or fewer.",
+    "HOLIDAY_BOOKING_DATES_REVERSED":
+        "The last day of the holiday must be on or after the first day.",
+    "HOLIDAY_BOOKING_HOURS_INVALID":
+        "Enter the hours of holiday as a number above 0, with no more than 2 numbers after the decimal point.",
+    "HOLIDAY_BOOKING_SPANS_LEAVE_YEARS":
+        "Book the holiday inside one leave year ({start} to {end}) – book the days after it separately.",
+    "HOLIDAY_BOOKING_OUTSIDE_EMPLOYMENT":
+        "Book holiday only for days they work for you – check their start and leaving dates.",
+    "HOLIDAY_BOOKING_OVERLAPS":
+        "They already have holiday booked on some of these days – change that booking or choose other days.",
+    "HOLIDAY_BOOKING_EXCEEDS_BALANCE":
+        "They have {left} hours of holiday left this leave year, so book {left} hours or fewer.",
+    "HOLIDAY_CARRIED_TO_TAKE":
+        "Book the {hours} hours of holiday {value} carried over before they are lost: open their Holiday booking "
+        "on the People page (they must be taken by {due}).",
+    "HOLIDAY_NO_CONTRACTED_HOURS":
+        "Enter their hours a week on their record, so their holiday for the year can be worked out.",
+    "HOLIDAY_BOOKING_HOURS_NEEDED":
+        "Enter the hours of holiday, as this PA's hours vary and the usual hours cannot be worked out.",
     "CARE_WAGE_UPLIFT_INVALID":
         "Enter the amount above the National Living Wage in pounds and pence, like 1.50.",
     "CONTRACTED_HOURS_INVALID":
@@ -702,3 +753,8 @@ from pa_manager.service_words import MESSAGES as _SERVICE_MESSAGES  # noqa: E402
 
 MESSAGES.update(_RECRUITMENT_MESSAGES)
 MESSAGES.update(_SERVICE_MESSAGES)
+
+# Statutory family pay: its sentences live beside the feature, under the same rules.
+from pa_manager.messages_family import MESSAGES as _FAMILY_MESSAGES  # noqa: E402
+
+MESSAGES.update(_FAMILY_MESSAGES)

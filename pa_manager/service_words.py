@@ -19,6 +19,7 @@ MESSAGES = {
     "EMPLOYER_GONE_CHOOSE": "That employer is no longer in this data file, so choose another employer.",
     "EMPLOYER_GONE": "That employer is no longer in this data file.",
     "PA_GONE": "That PA is no longer in this data file.",
+    "HOLIDAY_BOOKING_GONE": "That holiday booking is no longer in this data file.",
     "SHIFT_GONE": "That shift is no longer in this data file.",
     "STATEMENT_GONE": "That statement is no longer in this data file.",
     "INDUCTION_ITEM_GONE": "That part of the induction plan is no longer in this data file.",

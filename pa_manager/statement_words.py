@@ -11,6 +11,7 @@ from datetime import date, time, timedelta
 from decimal import Decimal
 
 from pa_manager.domain import particulars as law
+from pa_manager.domain.holiday import BANK_HOLIDAYS_EXTRA
 from pa_manager.domain.money import format_money
 from pa_manager.domain.particulars import Particular, Statement
 from pa_manager.messages import format_date
@@ -360,7 +361,7 @@ def _holiday(p: Particular, pa: str, employer: str, as_at: date) -> list[str]:
                          f"{hours_words(p.value('year_hours'))} ({format(p.value('year_days').normalize(), 'f')} days) "
                          "for a whole holiday year.")
         lines.append("When you take holiday you are paid what you would normally earn for that time.")
-    if p.value("bank_holidays") == law.BANK_HOLIDAYS_EXTRA:
+    if p.value("bank_holidays") == BANK_HOLIDAYS_EXTRA:
         lines.append("Bank and public holidays are extra paid days off on top of this. If you agree to work on one, "
                      "you get another day off instead.")
     else:

@@ -216,6 +216,15 @@ COURSE_NAMES = {
     "data_protection": "Data protection",
 }
 
+# Statutory family pay by its code (domain.family_pay kinds, also payslip line codes).
+FAMILY_PAY_NAMES = {
+    "SMP": "Statutory Maternity Pay", "SPP": "Statutory Paternity Pay", "SAP": "Statutory Adoption Pay",
+    "SHPP": "Statutory Shared Parental Pay", "SPBP": "Statutory Parental Bereavement Pay",
+}
+# What the date a family leave hangs on is called, by kind and whether it is an adoption.
+FAMILY_KEY_DATE_NAMES = {"BIRTH": "Date the baby is due", "ADOPTION": "Date matched with the child",
+                         "BEREAVEMENT": "Date the child died"}
+
 SHIFT_TYPE_NAMES = {
     "standard": "standard",
     "waking_night": "waking nights",
@@ -312,6 +321,28 @@ def summary_words(summary, today, within_days: int = 30, *, left_on=None) -> tup
     return "ok", "Nothing to do", text
 
 
+def working_time_params(code: str, found: Decimal, limit: Decimal, first: date | None, day: date) -> dict:
+    """The figures of a working-time finding (domain.working_time.Finding) as words: a break's minutes,
+    an average's hours to one place, others in hours and minutes; the weeks of a reference period."""
+    if code == "WORKING_TIME_BREAK_SHORT":
+        words = {"found": "no break" if found == 0 else spoken_hours(int(found)), "limit": spoken_hours(int(limit))}
+    elif code == "WORKING_TIME_WEEKLY_AVERAGE_OVER":
+        words = {"found": f"{found.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)} hours", "limit": f"{limit.normalize():f} hours"}
+    else:
+        words = {name: spoken_hours(int((value * 60).to_integral_value(rounding=ROUND_HALF_UP)))
+                 for name, value in (("found", found), ("limit", limit))}
+    if first is not None:
+        weeks = ((day - first).days + 1 + 6) // 7
+        words["weeks"] = f"{weeks} week{'s' if weeks != 1 else ''}"
+    return words
+
+
+def working_time_sentence(finding, pa_name: str) -> str:
+    """A domain.working_time.Finding in plain words, with what to do next."""
+    params = working_time_params(finding.code, finding.found, finding.limit, finding.first, finding.day)
+    return describe(Problem.of(finding.code, pa_name, due=finding.day, first=finding.first, **params))
+
+
 def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -> tuple[str, str]:
     """(status code, "Overdue since 3 May 2026: Renew Janet Moyo's DBS check…")."""
     code, word = due_status_word(item, today)
@@ -320,6 +351,8 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
     if item.subject is not None:
         names = course_names or COURSE_NAMES
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
+    if item.code.startswith("WORKING_TIME_"):  # domain.working_time: hours, or a break's minutes
+        params.update(working_time_params(item.code, params["found"], params["limit"], params.get("first"), item.due))
     if item.code == "PAY_STEP_DUE":  # domain.pay_scale: whole years, and the rates in pounds
         years = params["years"]
         params.update(service=f"{years} year{'s' if years != 1 else ''}", new_rate=format_money(params["hourly_rate"]),
@@ -452,12 +485,33 @@ _STATEMENT_KINDS = {"statement": "written statement", "change_notice": "notice o
 
 _PAID_EVERY = {"weekly": "weekly", "fortnightly": "every 2 weeks", "four-weekly": "every 4 weeks", "monthly": "monthly"}
 
+def _iso_range(facts) -> str:
+    return date_range(date.fromisoformat(facts["first_day"]), date.fromisoformat(facts["last_day"]))
+
+
+CARRY_OVER_REASON_NAMES = {
+    "sickness": "They were off sick and could not take it",
+    "family_leave": "They were on maternity, paternity, adoption or other family leave",
+    "employer_did_not_allow": "You did not give them the chance to take it",
+    "agreement": "You agreed to carry over some of the 1.6 weeks",
+}
+BANK_HOLIDAY_CHOICE_NAMES = {
+    "included": "Part of the 5.6 weeks' holiday",
+    "extra": "Extra days off on top of the 5.6 weeks",
+}
+
+
 _UNDO_TEXTS = {
     "EMPLOYER_PAY_FREQUENCY_CHOSEN": lambda f: f"Pay {f['name']}'s PAs {_PAID_EVERY[f['frequency']]}",
     "STATEMENT_TERMS_CHANGED": lambda f: f"Change the terms for {f['name']}'s written statement",
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
     "PAY_SCALE_SAVED": lambda f: f"Save {f['name']}'s pay scale",
+    "HOLIDAY_BOOKED": lambda f: f"Book holiday for {f['name']}, {_iso_range(f)}",
+    "HOLIDAY_BOOKING_CANCELLED": lambda f: f"Cancel {f['name']}'s holiday, {_iso_range(f)}",
+    "HOLIDAY_CARRIED_OVER": lambda f: f"Carry over {f['hours']} hours of {f['name']}'s holiday",
+    "FAMILY_LEAVE_SAVED": lambda f: f"Save {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
+    "FAMILY_LEAVE_REMOVED": lambda f: f"Remove {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",
@@ -576,3 +630,26 @@ def below_minimum_sentence(standing) -> tuple[str, str]:
     return "below", (f"Below the legal minimum: {standing.pa_name} is paid {per_hour(standing.current_rate)}, "
                      f"{format_money(shortfall)} less than the {per_hour(standing.check.minimum_hourly_rate)} "
                      "they must get. Raise their rate now.")
+
+
+# --- statutory family pay (domain.family_pay, services.family_leave) ---
+
+def family_pay_week_text(week) -> str:
+    """One week of statutory family pay, for a list: 'Week 1, 30 August to 5 September 2026: £360.00
+    (90% of average weekly earnings)'."""
+    why = "90% of average weekly earnings" if week.basis == "EARNINGS_RELATED" else "the standard weekly rate"
+    if week.provisional:
+        why += ", to be confirmed: the rate for this tax year is not yet published"
+    return (f"Week {week.number}, {week.first.day} {week.first:%B} to {format_date(week.last)}: "
+            f"£{week.weekly_rate:,.2f} ({why})")
+
+
+def family_leave_text(record) -> str:
+    """A recorded leave in one line: 'Statutory Maternity Pay from 30 August 2026: 39 weeks, £7,873.68 in
+    all' or, when none is due, why."""
+    name = FAMILY_PAY_NAMES.get(record.leave.kind, record.leave.kind)
+    start = format_date(record.leave.pay_start)
+    if not record.pay.eligibility.entitled:
+        return f"{name} from {start}: none due. " + describe(Problem(record.pay.eligibility.codes[0], record.pa_name))
+    weeks = len(record.pay.weeks)
+    return f"{name} from {start}: {weeks} week{'s' if weeks != 1 else ''}, £{record.pay.total:,.2f} in all"

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from pa_manager.domain.holiday import BANK_HOLIDAYS_INCLUDED, LEAVE_YEAR_STARTS
 from pa_manager.domain.living_wage import DEFAULT_CARE_WAGE_UPLIFT
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -53,7 +54,17 @@ class EmployerRecord:
     pension_account_number: str = ""
     pension_account_name: str = ""
     pension_payment_reference: str = ""
+    # Holiday (domain.holiday): the leave year starts each year on this month and day, and bank holidays
+    # are part of the 5.6 weeks ("included") or given on top ("extra")
+    leave_year_start_month: int = LEAVE_YEAR_STARTS[0]
+    leave_year_start_day: int = LEAVE_YEAR_STARTS[1]
+    bank_holidays: str = BANK_HOLIDAYS_INCLUDED
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.
     version: int | None = field(default=None, compare=False)
+
+    @property
+    def leave_year_starts(self) -> tuple[int, int]:
+        """(month, day) each leave year starts on."""
+        return self.leave_year_start_month, self.leave_year_start_day

@@ -28,7 +28,8 @@ from dateutil.relativedelta import relativedelta
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DUE_SOON, MISSING, OK, OVERDUE, DueItem
 from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.holiday import (
-    LEAVE_YEAR_STARTS, fixed_hours_entitlement, irregular_hours_rates, leave_year_start, statutory_leave,
+    BANK_HOLIDAY_CHOICES, BANK_HOLIDAYS_INCLUDED, LEAVE_YEAR_STARTS, fixed_hours_entitlement, irregular_hours_rates,
+    leave_year_start, statutory_leave,
 )
 from pa_manager.domain.keeping import service_length
 from pa_manager.domain.pay_rates import base_rate_on
@@ -113,8 +114,6 @@ assert sorted(READING_ORDER) == sorted(CODES)
 
 PERMANENT, FIXED_TERM, TEMPORARY = "permanent", "fixed_term", "temporary"
 DURATIONS = (PERMANENT, FIXED_TERM, TEMPORARY)
-BANK_HOLIDAYS_INCLUDED, BANK_HOLIDAYS_EXTRA = "included", "extra"
-BANK_HOLIDAY_CHOICES = (BANK_HOLIDAYS_INCLUDED, BANK_HOLIDAYS_EXTRA)
 BANK_TRANSFER, CASH, CHEQUE = "bank_transfer", "cash", "cheque"
 PAYMENT_METHODS = (BANK_TRANSFER, CASH, CHEQUE)
 
@@ -247,6 +246,7 @@ class StatementFacts:
     patterns: tuple[WorkingPattern, ...]  # the PA's rota, every pattern (in force or not)
     required_courses: tuple[str, ...]  # course names, as the employer's catalogue words them
     terms: StatementTerms
+    leave_year_starts: tuple[int, int] = LEAVE_YEAR_STARTS  # the employer's (month, day)
 
 
 @dataclass(frozen=True)
@@ -406,10 +406,10 @@ def build_statement(facts: StatementFacts, as_at: date) -> Statement:
     sleep_ins = any(p.shift_type == ShiftType.SLEEP_IN.value for p in patterns) or sleep_line is not None
 
     leave = statutory_leave(on)
-    year_start = leave_year_start(on)
+    year_start = leave_year_start(on, facts.leave_year_starts)
     holiday: dict[str, Any] = {"weeks": leave.weeks, "cap_days": leave.cap_days, "irregular": facts.irregular_hours,
                                "rolled_up": facts.irregular_hours and facts.rolled_up_holiday,
-                               "leave_year_starts": LEAVE_YEAR_STARTS, "bank_holidays": terms.bank_holidays}
+                               "leave_year_starts": tuple(facts.leave_year_starts), "bank_holidays": terms.bank_holidays}
     if facts.irregular_hours:
         holiday["accrual_rate"] = irregular_hours_rates(year_start).accrual_rate
     else:

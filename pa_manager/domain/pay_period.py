@@ -144,6 +144,19 @@ OVERPAYMENT = "OVERPAYMENT"  # recovering an overpayment of wages (s.14(1)(a): n
 
 
 @dataclass(frozen=True)
+class FamilyPayment:
+    """Statutory family pay due in the period (domain.family_pay.pay_in_period): the kind (SMP, SPP, SAP,
+    SHPP, SPBP, also its pay line code), the weekly rate, the days paid and the amount, and the first
+    day of the qualifying week, on which the employer's recovery from HMRC depends."""
+
+    kind: str
+    weekly_rate: Decimal
+    days: int
+    amount: Decimal
+    qualifying_week: date
+
+
+@dataclass(frozen=True)
 class OneOffPayment:
     """A taxable payment that is not for hours in this period: a bonus, back pay, or minimum-wage
     arrears for an earlier pay day (`relates_to`). Not counted as pay for this period's minimum-wage
@@ -240,6 +253,8 @@ class PayPeriodInput:
                  day; None means nothing known): see ssp_for_period.
     Money        additions (not taxed), deductions (other than tax, NI and pension), one_off_payments
                  (taxable: bonus, back pay, minimum-wage arrears).
+    Family pay   family_pay: statutory maternity, paternity, adoption, shared parental and parental
+                 bereavement pay due in the period (taxable and NI-able earnings).
     To date      year_to_date before this period; previous_employment_pay / _tax from a starter's P45
                  (this tax year only), added to the cumulative figures for PAYE as HMRC requires.
     Pension      pension_scheme and pension_membership (None: not a member).
@@ -284,6 +299,7 @@ class PayPeriodInput:
     additions: tuple[Addition, ...] = ()
     deductions: tuple[OtherDeduction, ...] = ()
     one_off_payments: tuple[OneOffPayment, ...] = ()
+    family_pay: tuple[FamilyPayment, ...] = ()
     year_to_date: YearToDate = YearToDate()
     previous_employment_pay: Decimal = ZERO
     previous_employment_tax: Decimal = ZERO
@@ -301,7 +317,7 @@ class PayPeriodInput:
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",
-                     "sickness_history", "qualifying_weekdays", "additions", "deductions", "one_off_payments"):
+                     "sickness_history", "qualifying_weekdays", "additions", "deductions", "one_off_payments", "family_pay"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "frequency", PayFrequency(self.frequency))
         if self.period_end < self.period_start:
@@ -330,6 +346,7 @@ class PayPeriodInput:
                   for f in fields(self.year_to_date) if f.name != "tax"]   # tax to date can be net of refunds
         named += [(item.description, item.amount)
                   for item in (*self.additions, *self.deductions, *self.one_off_payments)]
+        named += [(item.kind, item.amount) for item in self.family_pay]
         for name, value in named:
             if isinstance(value, float):
                 raise TypeError(f"{name} is a float; money and hours are Decimal")

@@ -83,7 +83,9 @@ class PADetails:
 @dataclass(frozen=True)
 class Line:
     """A pay line (payroll's codes: BASIC, PREMIUM, SLEEP_IN_ALLOWANCE, HOLIDAY, ROLLED_UP_HOLIDAY,
-    SSP, HOLIDAY_ON_LEAVING, BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS)."""
+    SSP, HOLIDAY_ON_LEAVING, BONUS, BACK_PAY, MINIMUM_WAGE_ARREARS, and the statutory family pay codes
+    SMP, SPP, SAP, SHPP and SPBP: rate weekly, quantity days, relates_to the first day of the qualifying
+    week, which the EPS recovery rate depends on; these fit version 4 as it is)."""
 
     code: str
     amount: Decimal
@@ -92,7 +94,7 @@ class Line:
     rate: Decimal | None = None
     quantity: int | None = None
     description: str = ""          # one-off payments: as the user wrote it
-    relates_to: date | None = None  # arrears and back pay: the pay day they put right
+    relates_to: date | None = None  # arrears and back pay: the pay day they put right; family pay: its QW
 
 
 @dataclass(frozen=True)

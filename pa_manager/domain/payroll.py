@@ -10,7 +10,10 @@ The steps, each using the module that owns its rule:
    holiday.AverageHolidayPay.pay_for_hours). Rolled-up holiday pay: 12.07% of the pay for work done,
    its own line (WTR reg 16A). SSP: sick_pay.ssp_for_period, a line per weekly rate. A leaver's
    holiday owed: hours x rate, half up (as holiday.holiday_on_leaving).
-   One-off payments (bonus, back pay, minimum-wage arrears) are lines of their own after these.
+   Statutory family pay (SMP, SPP, SAP, ShPP, SPBP; domain.family_pay) comes worked out, a line per
+   kind and weekly rate (rate weekly, quantity days, relates_to the qualifying week); it is earnings
+   for tax and NI like any other line. One-off payments (bonus, back pay, minimum-wage arrears) are
+   lines of their own after these.
 3. Gross pay is all the lines. Pension: assessed on gross pay (Pensions Act 2008 s.13 earnings include
    holiday pay and SSP); contributions on qualifying earnings for a contributing member.
 4. Tax on gross less a net-pay-arrangement pension contribution, cumulatively on this employment's
@@ -45,6 +48,7 @@ from pa_manager.domain.national_insurance import (
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_period import (  # noqa: F401  (re-exported: the payroll API in one place)
     Addition,
+    FamilyPayment,
     OneOffPayment,
     OtherDeduction,
     PayPeriodInput,
@@ -104,8 +108,9 @@ _TAX_FLAGS = {REGULATORY_LIMIT_APPLIED: K_CODE_LIMIT, WEEK1_BASIS: TAX_WEEK1_BAS
 
 @dataclass(frozen=True)
 class PayLine:
-    """One line of pay. `hours` and `rate` (per hour) for time-paid lines; for SSP `rate` is the
-    weekly rate and `quantity` the days; for a sleep-in allowance `rate` is per night and `quantity`
+    """One line of pay. `hours` and `rate` (per hour) for time-paid lines; for SSP and statutory family
+    pay `rate` is the weekly rate and `quantity` the days (family pay's `relates_to` is the first day of
+    its qualifying week); for a sleep-in allowance `rate` is per night and `quantity`
     the nights; a one-off payment has its `description` and the pay day it `relates_to`. Hours are
     exact (from whole minutes): round them only to show them."""
 
@@ -356,7 +361,9 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
     extra, sick = _leave_and_sickness(inp, pay_for_work, owed)
     one_off = tuple(PayLine(p.code, p.amount, description=p.description, relates_to=p.relates_to)
                     for p in inp.one_off_payments)
-    lines = work.lines + tuple(extra) + one_off
+    family = tuple(PayLine(f.kind, f.amount, rate=f.weekly_rate, quantity=f.days, relates_to=f.qualifying_week)
+                   for f in inp.family_pay)
+    lines = work.lines + tuple(extra) + family + one_off
     gross = sum((line.amount for line in lines), ZERO)
     ssp = sum((line.amount for line in lines if line.code == SSP), ZERO)
 

@@ -108,6 +108,9 @@ class PARecord:
     bank_account_number: str = ""
     bank_account_name: str = ""
     building_society_roll_number: str = ""
+    # The day they signed a written agreement to work more than 48 hours a week on average (Working Time
+    # Regulations 1998 reg 5: the "opt-out"); None while they have not. domain.working_time reads it.
+    working_time_opt_out: date | None = None
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 
-from pa_manager.domain import validation as v
+from pa_manager.domain import holiday, validation as v
 from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
@@ -115,6 +115,11 @@ def check_employer(record: EmployerRecord) -> dict[str, Problem]:
                                      ("references_required", REFERENCES_REQUIRED, "REFERENCES_REQUIRED_INVALID")):
         if not low <= getattr(record, field) <= high:
             found[field] = Problem.of(code, getattr(record, field), low=low, high=high)
+    if holiday.check_leave_year_starts(record.leave_year_start_month, record.leave_year_start_day):
+        found["leave_year_start"] = Problem.of(holiday.LEAVE_YEAR_START_INVALID,
+                                               f"{record.leave_year_start_day}/{record.leave_year_start_month}")
+    if record.bank_holidays not in holiday.BANK_HOLIDAY_CHOICES:
+        found["bank_holidays"] = Problem(holiday.BANK_HOLIDAY_CHOICE_UNKNOWN, record.bank_holidays)
     for field in ("pension_employer_rate", "pension_employee_rate"):
         # A fraction of qualifying earnings (domain.pension.PensionScheme): 0.03 is 3%.
         if not 0 <= getattr(record, field) <= 1:
@@ -174,6 +179,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         found["notice_given_on"] = Problem("NOTICE_AFTER_LEAVING")
     if record.pension_status in CONTRIBUTING and record.pension_active_from is None:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
+    if record.working_time_opt_out is not None and record.working_time_opt_out > today:
+        found["working_time_opt_out"] = Problem("OPT_OUT_IN_FUTURE")
     _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)

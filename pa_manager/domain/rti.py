@@ -51,6 +51,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Hashable, Iterable, Sequence
 
+from pa_manager.domain import family_pay
 from pa_manager.domain.money import POUND, ZERO, round_down
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_record import PayRecord
@@ -434,9 +435,9 @@ def fps_for(run: Sequence[PayRecord], history: Iterable[PayRecord], final_for_ye
 
 @dataclass(frozen=True)
 class RecoverableAmounts:
-    """Statutory pay recovered to date in the tax year and the NI compensation on it; nought while
-    the app pays no statutory maternity, paternity, adoption, shared parental, bereavement or neonatal
-    care pay."""
+    """Statutory pay recovered to date in the tax year and the NI compensation on it
+    (family_pay.recovery_to_date); neonatal care pay and CIS deductions stay nought: the app pays no
+    statutory neonatal care pay and a household employer is not a construction contractor."""
 
     smp: Decimal = ZERO
     spp: Decimal = ZERO
@@ -515,6 +516,19 @@ def eps_for(paye_reference: str, accounts_office_reference: str, tax_year: str, 
     decide whether it is a month with no payment)."""
     refs = employer_refs(paye_reference, accounts_office_reference)
     first, last = tax_month_dates(tax_year, month)
+    records = list(records)
     paid = any(first <= r.pay_date <= last for r in records)
     return Eps(refs, tax_year, month, None if paid else first, None if paid else last,
-               claim_employment_allowance, RecoverableAmounts(), final_for_year)
+               claim_employment_allowance, recoverable_amounts(records, last), final_for_year)
+
+
+def recoverable_amounts(records: Sequence[PayRecord], month_end: date) -> RecoverableAmounts:
+    """The statutory family pay recovered to the end of a tax month, and the NI compensation on it."""
+    got = family_pay.recovery_to_date(records, month_end)
+    r, c = got.recovered, got.compensation
+    return RecoverableAmounts(
+        smp=r.get(family_pay.SMP, ZERO), spp=r.get(family_pay.SPP, ZERO), sap=r.get(family_pay.SAP, ZERO),
+        shpp=r.get(family_pay.SHPP, ZERO), spbp=r.get(family_pay.SPBP, ZERO),
+        nic_compensation_smp=c.get(family_pay.SMP, ZERO), nic_compensation_spp=c.get(family_pay.SPP, ZERO),
+        nic_compensation_sap=c.get(family_pay.SAP, ZERO), nic_compensation_shpp=c.get(family_pay.SHPP, ZERO),
+        nic_compensation_spbp=c.get(family_pay.SPBP, ZERO))

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Iterable
 
+from pa_manager.domain.family_pay import KINDS
 from pa_manager.domain.money import POUND, ZERO, round_down
 from pa_manager.domain.national_insurance import calculate_ni
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -157,6 +158,9 @@ class P60:
     student_loan: Decimal            # whole pounds, as the P60 shows them
     postgraduate_loan: Decimal
     ssp: Decimal
+    # Statutory maternity, paternity, adoption, shared parental and bereavement pay in the pay above,
+    # by kind (family_pay.KINDS order), only those paid: the P60's "statutory payments" section.
+    family_pay: tuple[tuple[str, Decimal], ...] = ()
 
     @property
     def total_pay(self) -> Decimal:
@@ -188,7 +192,13 @@ def p60_for(records: Iterable[PayRecord], tax_year: str) -> P60:
         student_loan=round_down(sum((r.student_loan for r in year), ZERO), POUND),
         postgraduate_loan=round_down(sum((r.postgraduate_loan for r in year), ZERO), POUND),
         ssp=sum((r.ssp for r in year), ZERO),
+        family_pay=_family_pay(year),
     )
+
+
+def _family_pay(year: list[PayRecord]) -> tuple[tuple[str, Decimal], ...]:
+    totals = {kind: sum((line.amount for r in year for line in r.lines if line.code == kind), ZERO) for kind in KINDS}
+    return tuple((kind, amount) for kind, amount in totals.items() if amount)
 
 
 def p60_reminder_window(tax_year: str) -> tuple[date, date]:

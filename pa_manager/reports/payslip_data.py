@@ -14,7 +14,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_record import PayRecord
 from pa_manager.messages import format_date
 from pa_manager.reports import payslip as doc
-from pa_manager.wording import SHIFT_TYPE_NAMES
+from pa_manager.wording import FAMILY_PAY_NAMES, SHIFT_TYPE_NAMES
 
 _LINE_NAMES = {
     "PREMIUM": "Extra pay for weekends and bank holidays",
@@ -53,6 +53,9 @@ def _pay_lines(record: PayRecord):
         elif line.code == "SSP":
             days = f", {_plural(line.quantity, 'day')}" if line.quantity else ""
             sick = doc.PayLine(f"Statutory Sick Pay{days}", None, None, line.amount)
+        elif line.code in FAMILY_PAY_NAMES:
+            days = f", {_plural(line.quantity, 'day')} at £{line.rate:,.2f} a week" if line.quantity and line.rate else ""
+            lines.append(doc.PayLine(f"{FAMILY_PAY_NAMES[line.code]}{days}", None, None, line.amount))
         elif line.code == "SLEEP_IN_ALLOWANCE":
             count = f", {_plural(line.quantity, 'night')}" if line.quantity else ""
             lines.append(doc.PayLine(f"Sleep-in allowance{count}", None, None, line.amount))

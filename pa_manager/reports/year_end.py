@@ -13,6 +13,7 @@ from typing import BinaryIO, Sequence
 from pa_manager.domain.year_end import P45, P60
 from pa_manager.domain.money import format_money
 from pa_manager.messages import format_date
+from pa_manager.wording import FAMILY_PAY_NAMES
 from pa_manager.reports.document.building import DocumentInfo, Furniture, build_sections_pdf
 from pa_manager.reports.document.fonts import fonts_for
 from pa_manager.reports.layout import Column
@@ -149,6 +150,8 @@ def _p60_story(form: P60, styles) -> list:
                           rows or [["–", Decimal(0), Decimal(0), Decimal(0), Decimal(0)]], styles=styles),
               space(3),
               key_value_table([("Statutory Sick Pay is part of the pay above", format_money(form.ssp)),
+                               *((f"{FAMILY_PAY_NAMES[kind]} is part of the pay above", format_money(amount))
+                                 for kind, amount in form.family_pay),
                                ("Student Loan deductions (whole pounds only)", format_money(form.student_loan)),
                                ("Postgraduate Loan deductions (whole pounds only)", format_money(form.postgraduate_loan))],
                               title="Other details", label_share=0.6, right_values=True, styles=styles),

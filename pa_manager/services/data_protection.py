@@ -113,7 +113,7 @@ def erase_former_pa(db: Database, employer_id: int, pa_id: int, today: date) -> 
         new_name = f"Former PA {number}"
         for model in (models.DBSCheck, models.RightToWorkCheck, models.Reference, models.Contract, models.Meeting,
                       models.RequiredCourse, models.CareCertificateProgress, models.PayNote, models.PayAdjustment,
-                      models.RotaPattern, *RECRUITMENT_RECORDS):
+                      models.RotaPattern, models.HolidayBooking, models.HolidayCarryOver, *RECRUITMENT_RECORDS):
             s.execute(delete(model).where(model.pa_id == pa_id))
         certificates = list(s.scalars(select(models.TrainingRecord.attachment_id).where(
             models.TrainingRecord.pa_id == pa_id, models.TrainingRecord.attachment_id.is_not(None))))

@@ -1,6 +1,6 @@
 """What needs doing, for the dashboard, `due`, the checklists and Caseload: the employer's duties and each
 PA's checks (services.checks), training, HMRC's year end and RTI, and taking on and keeping PAs
-(services.staff_due), in one list, most urgent first. Apart from the checks, so that services which
+(services.staff_due), and working time (services.working_time), in one list, most urgent first. Apart from the checks, so that services which
 write the checks' records (finishing an induction, taking someone on) never import their way back here."""
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from pa_manager.domain import compliance as rules
 from pa_manager.domain.compliance import DueItem
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import name_key
-from pa_manager.services import rti, year_end
+from pa_manager.services import rti, working_time, year_end
 from pa_manager.services.checks import SHIFT_BEFORE_RIGHT_TO_WORK, PACheckRecords, duties_of, policy_of, records_of
 from pa_manager.services.employers import list_employers
 from pa_manager.services.errors import NotFound
@@ -83,6 +83,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         late = _shifts_before_right_to_work(s, [c for e in employer_ids for c in checks[e]])
         training = training_due_for(s, {e: [c.as_checks() for c in checks[e]] for e in employer_ids}, today, within_days,
                                     include_ok=include_ok)
+        working = working_time.findings_of(db, by_employer, today, within_days, report_from=working_time.due_since(today))
     out = {}
     for employer_id in employer_ids:
         employer = employers[employer_id]
@@ -93,6 +94,7 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
         items += year_end.p60_due_items(db, employer_id, today, within_days)
         items += rti.fps_due_items(db, employer_id, today, within_days)
         items += staff_due(db, employer_id, today, within_days, include_ok=include_ok)  # services/staff_due.py
+        items += working_time.due_items(working[employer_id], today)  # services/working_time.py
         out[employer_id] = rules.sort_due_items(items, include_ok=include_ok)
     return out
 

@@ -41,7 +41,7 @@ from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import format_date
-from pa_manager.services import history, leaving
+from pa_manager.services import family_leave, history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
@@ -497,7 +497,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
     holiday_hours = minutes_to_hours(sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY))
     sick_days = tuple(sorted({local_date(s) for s in mine if s.shift_type is ShiftType.SICKNESS}))
     earlier = p.earlier.get(pa.id, [])
-    leave_starts = holiday.leave_year_start(p.start)
+    leave_starts = holiday.leave_year_start(p.start, employer.leave_year_starts)
     this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
     basic = pa.rate_on(p.end) or ZERO
     holiday_rate = _holiday_rate(pa, earlier, frequency, p.start, basic)
@@ -527,6 +527,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
         average_weekly_earnings=_sick_pay_inputs(session, p, pa, sick_days, earlier, terms),
         additions=additions, deductions=deductions, one_off_payments=one_off,
+        family_pay=family_leave.pay_in_period(session, employer.id, pa, p.start, p.end),
         year_to_date=_year_to_date(earlier, tax_year),
         previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
         previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,

@@ -186,10 +186,42 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
     planned = rota_rules.apply_changes(planned, [c.change for c in list_changes(db, employer_id, first, last)])
     if include_worked:
         return planned
-    worked = shifts_between(db, employer_id, first, last)
+    return _not_worked(planned, shifts_between(db, employer_id, first, last))
+
+
+def _not_worked(planned: list[Shift], worked: list[Shift]) -> list[Shift]:
+    """The planned shifts that no worked shift of the same PA overlaps."""
     mine = {id(p) for p in planned}
     done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if id(p) in mine}
     return [p for p in planned if id(p) not in done]
+
+
+def planned_shifts_of(session, employer_ids, first: date, last: date, worked: list[Shift]) -> dict[int, list[Shift]]:
+    """planned_shifts for several employers at once, in the caller's session: their patterns and changes
+    read in one query each. `worked` must hold every worked shift of theirs starting from the day before
+    `first` to `last` (those that may overlap a planned one)."""
+    employer_ids = list(employer_ids)
+    patterns: dict[int, list[RotaPattern]] = {e: [] for e in employer_ids}
+    for row in session.scalars(select(models.RotaPattern).where(models.RotaPattern.employer_id.in_(employer_ids))
+                               .order_by(models.RotaPattern.starts_on, models.RotaPattern.id)):
+        patterns[row.employer_id].append(pattern_record(row).pattern)
+    changes: dict[int, list] = {e: [] for e in employer_ids}
+    for row in session.scalars(select(models.RotaChange).where(
+            models.RotaChange.employer_id.in_(employer_ids), models.RotaChange.day >= first,
+            models.RotaChange.day <= last).order_by(models.RotaChange.id)):
+        changes[row.employer_id].append(_change(row))
+    worked_by_pa: dict[int, list[Shift]] = {}
+    for shift in worked:
+        worked_by_pa.setdefault(shift.pa, []).append(shift)
+    out = {}
+    for employer_id in employer_ids:
+        if not patterns[employer_id]:
+            out[employer_id] = []
+            continue
+        planned = rota_rules.apply_changes(rota_rules.rota_shifts(patterns[employer_id], first, last), changes[employer_id])
+        theirs = [w for pa in {p.pa for p in planned} for w in worked_by_pa.get(pa, ()) if first <= local_date(w) <= last]
+        out[employer_id] = _not_worked(planned, theirs)
+    return out
 
 
 def mark_worked(db: Database, employer_id: int, planned: list[Shift]) -> Done[tuple[int, ...]]:

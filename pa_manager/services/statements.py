@@ -117,7 +117,7 @@ def statement_facts(db: Database, employer_id: int, pa_id: int, today: date,
         job_title=pa.job_title, contracted_hours=pa.contracted_hours, irregular_hours=pa.irregular_hours,
         rolled_up_holiday=pa.rolled_up_holiday, date_of_birth=pa.date_of_birth, pay_rates=pa.pay_rates,
         patterns=patterns, required_courses=required_course_names(db, employer_id, pa_id),
-        terms=terms or get_terms(db, employer_id, pa_id, today),
+        terms=terms or get_terms(db, employer_id, pa_id, today), leave_year_starts=employer.leave_year_starts,
     )
 
 

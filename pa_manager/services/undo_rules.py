@@ -14,6 +14,8 @@ from pa_manager.services.cases import CaseRule
 from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
+from pa_manager.services.holiday import HolidayRule
+from pa_manager.services.family_leave import FamilyLeaveRule
 from pa_manager.services.induction import ProbationRule
 from pa_manager.services.keeping import ExitRecordRule
 from pa_manager.services.pay_day import PayDayRule
@@ -54,6 +56,8 @@ RULES: tuple[Rule, ...] = (
     ExitRecordRule(),
     CaseRule(),
     PayScaleRule(),
+    HolidayRule(),
+    FamilyLeaveRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {

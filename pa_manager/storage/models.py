@@ -80,6 +80,11 @@ class Employer(Base):
     pension_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
     pension_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     pension_payment_reference: Mapped[str] = mapped_column(String(18), default="", server_default="")
+    # Holiday: the leave year starts each year on this month and day (domain.holiday); bank holidays are
+    # part of the 5.6 weeks ("included") or given on top ("extra")
+    leave_year_start_month: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
+    leave_year_start_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    bank_holidays: Mapped[str] = mapped_column(String(20), default="included", server_default="included")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -138,6 +143,8 @@ class PersonalAssistant(Base):
     bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")
     bank_account_name: Mapped[str] = mapped_column(String(200), default="", server_default="")
     building_society_roll_number: Mapped[str] = mapped_column(String(18), default="", server_default="")
+    # The day they signed the 48-hour opt-out (Working Time Regulations 1998 reg 5); None: not signed.
+    working_time_opt_out: Mapped[date | None] = mapped_column(Date, nullable=True)
     version: Mapped[int] = version_column()  # moves on when their pay lines change too (services.people)
     __mapper_args__ = {"version_id_col": version}
 
@@ -315,6 +322,30 @@ class PayAdjustment(Base):
     relates_to: Mapped[date | None] = mapped_column(Date, nullable=True)  # arrears: the pay day put right
 
 
+class FamilyLeave(Base):
+    """One period of family leave with statutory pay (domain.family_pay.FamilyLeave): the kind of pay, the
+    date it hangs on (due, matching or bereavement), the leave and pay dates, the average weekly earnings
+    it is worked out on, the evidence received and the keeping-in-touch days worked (ISO dates, comma
+    separated)."""
+
+    __tablename__ = "family_leave"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))            # SMP, SPP, SAP, SHPP, SPBP
+    adoption: Mapped[bool] = mapped_column(Boolean, default=False)
+    key_date: Mapped[date] = mapped_column(Date)
+    leave_start: Mapped[date] = mapped_column(Date)
+    leave_end: Mapped[date | None] = mapped_column(Date, nullable=True)
+    pay_start: Mapped[date] = mapped_column(Date)
+    weeks: Mapped[int | None] = mapped_column(Integer, nullable=True)   # None: the most for the kind
+    average_weekly_earnings: Mapped[Decimal] = mapped_column(ExactDecimal)   # unrounded, as the law keeps it
+    evidence_received: Mapped[date | None] = mapped_column(Date, nullable=True)
+    keeping_in_touch_days: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class PayNote(Base):
     """The reason recorded for finalising a PA's pay despite a minimum-wage shortfall."""
 
@@ -326,6 +357,35 @@ class PayNote(Base):
     pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"))
     pay_date: Mapped[date] = mapped_column(Date)
     minimum_wage_reason: Mapped[str] = mapped_column(Text)
+
+
+class HolidayCarryOver(Base):
+    """Hours of a PA's holiday carried out of the leave year starting `from_year_start` into the next,
+    and why (domain.holiday.CARRY_OVER_REASONS)."""
+
+    __tablename__ = "holiday_carry_overs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    from_year_start: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    reason: Mapped[str] = mapped_column(String(30))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class HolidayBooking(Base):
+    """Holiday a PA has booked: from the first day to the last, for so many hours."""
+
+    __tablename__ = "holiday_bookings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    hours: Mapped[Decimal] = mapped_column(ExactDecimal)
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class PayRun(Base):

@@ -11,7 +11,7 @@ made the first time it is shown.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -592,10 +592,13 @@ class MainWindow(QMainWindow):
     def show_area_for(self, area: str, pa_id: int) -> None:
         """Open the area where a dashboard item is dealt with, at the PA it is about."""
         index = AREAS.index({"training": "Training", "pay": "Pay", "fps": "Pay", "budget": "Budget",
-                             "recruitment": "Recruitment"}.get(area, "Checks"))
+                             "recruitment": "Recruitment", "hours": "Hours"}.get(area, "Checks"))
         self.go_to(index)
         page = self.pages[index]
-        if area == "fps":  # a pay run's FPS to send: that pay run, pa_id holding its pay date
+        if area == "hours":  # a working-time finding: the week of its day, pa_id holding the day
+            day = date.fromordinal(pa_id)
+            page.show_week(day - timedelta(days=day.weekday()))
+        elif area == "fps":  # a pay run's FPS to send: that pay run, pa_id holding its pay date
             page.show_pay_run(date.fromordinal(pa_id))
         elif AREAS[index] == "Pay":
             page.open_next_pay_run()  # the earliest period with unpaid work, so nobody goes unpaid

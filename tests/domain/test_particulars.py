@@ -13,6 +13,7 @@ import pytest
 
 from pa_manager.domain import particulars as law
 from pa_manager.domain.compliance import DUE_SOON, MISSING, OK, OVERDUE
+from pa_manager.domain.holiday import BANK_HOLIDAYS_EXTRA
 from pa_manager.domain.particulars import StatementFacts, StatementTerms, WorkingPattern
 from pa_manager.domain.people import BANK_HOLIDAY, SLEEP_IN_ALLOWANCE, PayRateEntry
 from pa_manager.reports.statement import write_statement_html, write_statement_pdf
@@ -112,6 +113,11 @@ def test_fixed_hours_give_their_days_times_and_the_years_holiday_in_hours():
     assert "12.07%" not in holiday
 
 
+def test_the_employers_own_leave_year_is_the_holiday_year_in_the_statement():
+    worded = word_statement(law.build_statement(replace(FIXED_HOURS, leave_year_starts=(1, 6)), TODAY), "england")
+    assert "The holiday year runs from 6 January to 5 January." in _text(worded, law.HOLIDAY)
+
+
 def test_irregular_hours_build_up_holiday_at_12_07_percent_and_say_how_hours_vary():
     worded = word_statement(law.build_statement(IRREGULAR_HOURS, TODAY), "england")
     assert "You do not have fixed hours" in _text(worded, law.HOURS)
@@ -155,7 +161,7 @@ def test_sleep_ins_say_the_allowance_the_nights_and_the_bank_holiday_rate():
 
 def test_the_employers_choices_change_the_words():
     terms = StatementTerms(duration=law.FIXED_TERM, ends_on=date(2027, 6, 30), probation_months=0,
-                           employer_notice_weeks=4, pa_notice_weeks=2, bank_holidays=law.BANK_HOLIDAYS_EXTRA,
+                           employer_notice_weeks=4, pa_notice_weeks=2, bank_holidays=BANK_HOLIDAYS_EXTRA,
                            other_benefits="A travel card for journeys to appointments.",
                            continuous_from=date(2025, 4, 1), payment_method=law.CASH,
                            place_of_work="14 Larch Close and the day centre on Mill Lane", also_out_and_about=False)

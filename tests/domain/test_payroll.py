@@ -670,3 +670,20 @@ def test_results_do_not_depend_on_the_order_of_shifts(inp, rnd: random.Random):
     shuffled = list(inp.shifts)
     rnd.shuffle(shuffled)
     assert calculate_payslip(replace(inp, shifts=shuffled)) == calculate_payslip(inp)
+
+
+def test_statutory_family_pay_is_a_taxable_niable_line_and_left_out_of_the_minimum_wage_check():
+    # A week of SMP at £360.00 (90% of £400 AWE) beside one 6-hour shift at £13.00: gross £438.00.
+    from pa_manager.domain.pay_period import FamilyPayment
+
+    inp = weekly(date(2026, 5, 15), pay_rates=rates("13.00"), shifts=day_shifts([date(2026, 5, 15)], time(9), time(15)),
+                 family_pay=(FamilyPayment("SMP", D("360.00"), 7, D("360.00"), date(2026, 1, 4)),))
+    slip = calculate_payslip(inp)
+    [smp] = [line for line in slip.lines if line.code == "SMP"]
+    assert (smp.rate, smp.quantity, smp.amount, smp.relates_to) == (D("360.00"), 7, D("360.00"), date(2026, 1, 4))
+    assert slip.gross_pay == D("438.00") == slip.taxable_pay
+    # NI on all of it (weekly PT £242, ST £96 in 2026-27): (438 - 242) x 8% = 15.68; (438 - 96) x 15% = 51.30.
+    assert (slip.employee_ni, slip.employer_ni) == (D("15.68"), D("51.30"))
+    assert slip.minimum_wage.minimum_wage_pay == D("78.00") and slip.ssp == 0
+    with pytest.raises(PayrollError, match="NEGATIVE_AMOUNT"):
+        weekly(date(2026, 5, 15), family_pay=(FamilyPayment("SMP", D("360.00"), 7, D("-1"), date(2026, 1, 4)),))

@@ -136,3 +136,40 @@ def test_a_tax_year_whose_namespace_is_not_known_is_refused():
 def test_negative_and_zero_amounts_are_written_as_hmrc_writes_money():
     assert rti_files._money(D("-0.00")) == "0.00" and rti_files._money(D("-12.5")) == "-12.50"
     assert rti_files._money(D("7")) == "7.00"
+
+
+def test_an_eps_carries_the_statutory_family_pay_recovered_year_to_date():
+    """SMP and SPP paid in April and May 2026 (lines as the pay run writes them: the code, the amount and
+    the qualifying week in `relates_to`), recovered at 100% + 8.5% (small employers' relief, HMRC
+    SPM182100: no Class 1 NICs held for the year before either qualifying week), and at 92% once the
+    employer's records show more than £45,000 of Class 1 NICs in that year."""
+    from pa_manager.domain.pay_record import Line
+
+    april, may = monthly_records([APRIL, MAY])
+    april = replace(april, lines=(*april.lines, Line("SMP", D("1542.86"), rate=D("360.00"), quantity=30,
+                                                     relates_to=date(2025, 12, 14))))
+    may = replace(may, lines=(*may.lines, Line("SMP", D("842.32"), rate=D("194.32"), quantity=31,
+                                               relates_to=date(2025, 12, 14)),
+                              Line("SPP", D("194.32"), rate=D("194.32"), quantity=7, relates_to=date(2025, 12, 14))))
+    eps = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 2, [april, may],
+                      claim_employment_allowance=False)
+    smp = D("1542.86") + D("842.32")
+    assert (eps.recoverable.smp, eps.recoverable.nic_compensation_smp) == (smp, D("202.74"))  # 2,385.18 x 8.5% = 202.7403
+    assert (eps.recoverable.spp, eps.recoverable.nic_compensation_spp) == (D("194.32"), D("16.52"))
+    document = rti_files.eps_file(eps)
+    checked = rti_files.check(document)
+    assert checked.ok, checked.errors
+    envelope, _ = _envelope(document)
+    assert envelope.findtext(".//{*}RecoverableAmountsYTD/{*}SMPRecovered") == "2385.18"
+    assert envelope.findtext(".//{*}RecoverableAmountsYTD/{*}NICCompensationOnSMP") == "202.74"
+    assert envelope.findtext(".//{*}RecoverableAmountsYTD/{*}SPPRecovered") == "194.32"
+    # Month 1 holds April's only.
+    first = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 1, [april, may],
+                        claim_employment_allowance=False)
+    assert first.recoverable.smp == D("1542.86") and first.recoverable.spp == 0
+    # A large employer (the 2024-25 records hold £45,000.01 of Class 1 NICs) recovers 92%, no compensation.
+    big = replace(april, tax_year="2024-25", pay_date=date(2025, 3, 28), lines=april.lines[:-1],
+                  employee_ni=D("20000.00"), employer_ni=D("25000.01"))
+    large = rti.eps_for("123/AB456", accounts_office_reference(), "2026-27", 2, [big, april, may],
+                        claim_employment_allowance=False)
+    assert (large.recoverable.smp, large.recoverable.nic_compensation_smp) == (D("2194.37"), D("0"))  # x 0.92

@@ -14,7 +14,7 @@ from pa_manager.domain.compliance import DBSCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import checks, data_protection, employers, history, pay_day, pay_runs, people
+from pa_manager.services import checks, data_protection, employers, history, holiday, pay_day, pay_runs, people
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.shifts import ShiftInput, save_shift, shifts_between
 from pa_manager.wording import change_sentence
@@ -99,10 +99,13 @@ def test_a_former_pa_cannot_be_erased_while_records_must_be_kept(db, former):
 def test_erasing_a_former_pa_keeps_the_pay_figures_without_their_name(db, former):
     employer_id, pa_id = former
     before = pay_runs.prepare_pay_run(db, employer_id, date(2026, 3, 31)).pas[0].payslip
+    people.save_pa(db, employer_id, replace(people.get_pa(db, pa_id), contracted_hours=Decimal("8")), date(2026, 3, 1))
+    holiday.book_holiday(db, pa_id, date(2026, 3, 9), date(2026, 3, 9), Decimal("1.6"), "Hospital appointment")
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa_id), bank_sort_code="123456",
                                             bank_account_number="12345678", bank_account_name="Ann Cole",
                                             building_society_roll_number="R1"), date(2032, 4, 1))
     new_name = data_protection.erase_former_pa(db, employer_id, pa_id, date(2032, 4, 1))
+    assert holiday.holiday_year(db, pa_id, date(2026, 3, 9)).bookings == ()  # its note could say why
     assert new_name == "Former PA 1"
     pa = people.get_pa(db, pa_id)
     assert (pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.phone) == ("Former PA 1", "", None, "", "")

@@ -135,3 +135,15 @@ def test_payslips_for_a_pay_run_not_yet_finalised_are_refused(db, monthly):
     employer_id, _ = monthly
     with raises_saying(ServiceError, "finalise it first"):
         payslip_documents(db, employer_id, date(2026, 11, 27))
+
+
+def test_the_payslip_holiday_position_is_in_the_employers_leave_year(db, monthly):
+    employer_id, pa = monthly
+    employer = employers.get_employer(db, employer_id)
+    employers.save_employer(db, replace(employer, leave_year_start_month=1, leave_year_start_day=1))
+    _work(db, employer_id, pa.id, date(2026, 11, 2))
+    [item] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 11, 27)).pas
+    holiday = item.payslip.holiday
+    assert (holiday.leave_year_start, holiday.leave_year_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    # 5.6 weeks x 20 hours = 112 hours a year; employed from 6 April: 270 of 365 days -> 82.85 (rounded up)
+    assert holiday.entitlement == Decimal("82.85")

@@ -20,9 +20,12 @@ def _pa(context, name: str) -> PARecord:
 
 def _window_dialogs(context):
     from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
+    from pa_manager.ui.dialogs.family_leave_dialog import FamilyLeaveDialog
     from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+    from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
     from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
     from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
+    from pa_manager.ui.dialogs.pay_scale_dialog import PayScaleDialog
     from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
     from pa_manager.ui.dialogs.staff_import_dialog import StaffImportDialog
 
@@ -30,6 +33,10 @@ def _window_dialogs(context):
         "add employer": lambda: EmployerDialog(context.db),
         "change employer": lambda: EmployerDialog(context.db, _employer(context)),
         "leaver": lambda: LeaverDialog(_pa(context, "Janet Moyo"), TODAY),
+        "holiday": lambda: HolidayDialog(context.db, _pa(context, "Janet Moyo").id, TODAY, context.push),
+        "family leave": lambda: FamilyLeaveDialog(context.db, context.employer_id, _pa(context, "Janet Moyo").id,
+                                                  "Janet Moyo"),
+        "pay scale": lambda: PayScaleDialog(context.db, context.employer_id),
         "staff import": lambda: StaffImportDialog(context, "Margaret Okafor"),
         "guide": lambda: GuideDialog(),
         "passphrase": lambda: PassphraseDialog("data.sqlite3"),
@@ -143,9 +150,9 @@ def dialog_makers(context) -> dict:
             **_checks_dialogs(context), **_training_dialogs(context), **_budget_dialogs(context)}
 
 
-DIALOG_NAMES = ["add employer", "change employer", "leaver", "staff import", "guide", "passphrase", "new passphrase",
-                "change passphrase", "restore", "shift", "shift with worked", "rota", "pattern", "timesheet import",
-                "timesheet export", "minimum wage reason", "extras", "year end", "dbs", "new dbs", "right to work",
-                "reference", "contract", "duties", "pa checklist", "employer checklist", "record training", "courses",
-                "required courses", "meetings", "care certificate", "budget year", "ledger entry", "new ledger entry",
-                "statement import", "reconcile"]
+DIALOG_NAMES = ["add employer", "change employer", "leaver", "holiday", "family leave", "pay scale", "staff import",
+                "guide", "passphrase", "new passphrase", "change passphrase", "restore", "shift", "shift with worked",
+                "rota", "pattern", "timesheet import", "timesheet export", "minimum wage reason", "extras", "year end",
+                "dbs", "new dbs", "right to work", "reference", "contract", "duties", "pa checklist",
+                "employer checklist", "record training", "courses", "required courses", "meetings", "care certificate",
+                "budget year", "ledger entry", "new ledger entry", "statement import", "reconcile"]

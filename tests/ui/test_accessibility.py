@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSpinBox, QApplicatio
 from pa_manager.domain.people import PARecord
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.guide_dialog import GuideDialog
+from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.dialogs.passphrase_dialogs import NewPassphraseDialog, PassphraseDialog
 from pa_manager.ui.dialogs.restore_dialog import RestoreDialog
@@ -54,7 +55,15 @@ def _dialogs(context):
         "change passphrase": NewPassphraseDialog("Change the passphrase", "Choose a new passphrase.", ask_current=True,
                                                  action="Change the &passphrase"),
         "restore": RestoreDialog(Path(context.db.location)),
+        "holiday": HolidayDialog(context.db, _janet(context.db), date(2026, 11, 23)),
     }
+
+
+def _janet(db) -> int:
+    from pa_manager.services import employers, people
+
+    employer = employers.find_employer(db, "Margaret Okafor")
+    return next(pa.id for pa in people.list_pas(db, employer.id) if pa.name == "Janet Moyo")
 
 
 def test_every_control_in_the_main_window_and_its_pages_is_named(qtbot, window):
@@ -64,7 +73,7 @@ def test_every_control_in_the_main_window_and_its_pages_is_named(qtbot, window):
 
 
 @pytest.mark.parametrize("name", ["employer", "leaver", "staff import", "guide", "passphrase", "new passphrase",
-                                  "change passphrase", "restore"])
+                                  "change passphrase", "restore", "holiday"])
 def test_every_control_in_each_dialog_is_named(qtbot, demo_context, name):
     dialog = _dialogs(demo_context)[name]
     qtbot.addWidget(dialog)
@@ -97,7 +106,7 @@ def test_no_two_shortcuts_on_a_page_share_a_letter(qtbot, window):
 
 
 @pytest.mark.parametrize("name", ["employer", "leaver", "staff import", "passphrase", "new passphrase",
-                                  "change passphrase", "restore"])
+                                  "change passphrase", "restore", "holiday"])
 def test_no_two_shortcuts_in_a_dialog_share_a_letter(qtbot, demo_context, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 

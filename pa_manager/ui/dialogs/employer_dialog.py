@@ -5,7 +5,7 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLineEdit, QPlainTextEdit,
-    QVBoxLayout, QWidget,
+    QSpinBox, QVBoxLayout, QWidget,
 )
 
 from pa_manager.domain.employer import EmployerRecord
@@ -19,6 +19,7 @@ from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.services.data_files import Database
 from pa_manager.services.undo import Change
 from pa_manager.ui.keyboard import ready_dialog
+from pa_manager.wording import BANK_HOLIDAY_CHOICE_NAMES
 from pa_manager.ui.widgets.adaptive import fit_to_screen
 from pa_manager.ui.widgets.form import FieldRow, add_row, form_message, show_form_message
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
@@ -34,9 +35,11 @@ FREQUENCY_NAMES = {
 
 FIELDS = ("name", "address", "postcode", "nation", "london", "council", "dp_reference", "paye_reference",
           "accounts_office_reference", "pay_frequency", "pension_provider", "follows_rlw", "care_wage",
-          "care_wage_uplift", "insurer", "policy", "renewal", "bank_sort_code", "bank_account_number",
-          "bank_account_name", "service_user_number", "pension_sort_code", "pension_account_number",
-          "pension_account_name", "pension_reference")
+          "care_wage_uplift", "leave_year_day", "leave_year_month", "bank_holidays", "insurer", "policy", "renewal",
+          "bank_sort_code", "bank_account_number", "bank_account_name", "service_user_number", "pension_sort_code",
+          "pension_account_number", "pension_account_name", "pension_reference")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 
 
 class EmployerForm(QWidget):
@@ -138,6 +141,28 @@ class EmployerForm(QWidget):
         benchmarks.setVisible(ask_benchmarks)
         layout.addWidget(benchmarks)
 
+        leave = QGroupBox("Holiday")
+        form = QFormLayout(leave)
+        self.leave_year_day = QSpinBox()
+        self.leave_year_day.setRange(1, 31)
+        self.leave_year_day.setValue(self._record.leave_year_start_day)
+        self.leave_year_month = QComboBox()
+        for number, month in enumerate(MONTH_NAMES, start=1):
+            self.leave_year_month.addItem(month, number)
+        self.leave_year_month.setCurrentIndex(self._record.leave_year_start_month - 1)
+        self.bank_holidays = QComboBox()
+        for choice, label in BANK_HOLIDAY_CHOICE_NAMES.items():
+            self.bank_holidays.addItem(label, choice)
+        self.bank_holidays.setCurrentIndex(max(0, self.bank_holidays.findData(self._record.bank_holidays)))
+        self.rows["leave_year_start"] = add_row(
+            form, "&Leave year starts on day:", self.leave_year_day,
+            "Your PAs' holiday year: the day of the month it starts, as their contracts say")
+        self.rows["leave_year_start_month"] = add_row(form, "Leave year starts in mont&h:", self.leave_year_month,
+                                                      "1 April matches the pay and budget years")
+        self.rows["bank_holidays"] = add_row(form, "Bank holidays co&unt as:", self.bank_holidays,
+                                             "Whether bank holidays come out of the 5.6 weeks' holiday or are extra")
+        layout.addWidget(leave)
+
         insurance = QGroupBox("Employer's liability insurance")
         form = QFormLayout(insurance)
         self.insurer = QLineEdit(self._record.insurer)
@@ -232,6 +257,9 @@ class EmployerForm(QWidget):
             pension_account_number=self.pension_account_number.text(),
             pension_account_name=self.pension_account_name.text().strip(),
             pension_payment_reference=self.pension_reference.text(),
+            leave_year_start_day=self.leave_year_day.value(),
+            leave_year_start_month=self.leave_year_month.currentData(),
+            bank_holidays=self.bank_holidays.currentData(),
         )
         try:
             done = employers.save_employer_undoably(self.db, record)

@@ -7,6 +7,7 @@ dialog can stay open while you tidy up a day; saving the form closes it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta
 
 from PySide6.QtCore import Qt
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
 from pa_manager.domain.shifts import Shift, ShiftType, length_minutes, local_date, paid_minutes, to_london
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date, say
-from pa_manager.services import people, rota, shifts
+from pa_manager.domain.rates import RatesError
+from pa_manager.services import people, rota, shifts, working_time
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.keyboard import order_tabs, ready_dialog
 from pa_manager.ui.context import AppContext
@@ -29,7 +31,7 @@ from pa_manager.ui.widgets.heading import heading
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, InputError
 from pa_manager.ui.widgets.paragraph import paragraph
 from pa_manager.ui.widgets.status import Status, status_icon
-from pa_manager.wording import shift_when, undo_text
+from pa_manager.wording import shift_when, undo_text, working_time_sentence
 
 TIME_HINT = "24-hour clock, like 08:00 or 22:30"
 END_HINT = "24-hour clock. An end earlier than the start means the next day, like 22:00 to 08:00 for a night."
@@ -199,6 +201,18 @@ class ShiftDialog(QDialog):
         warning_row.addWidget(icon, alignment=Qt.AlignmentFlag.AlignTop)
         warning_row.addWidget(self.warning_text, stretch=1)
         form.addRow(self.warning)
+        # Working time (services.working_time): a warning, never a refusal.
+        self.rules_warning = QWidget()
+        rules_row = QHBoxLayout(self.rules_warning)
+        rules_row.setContentsMargins(0, 0, 0, 0)
+        rules_icon = QLabel()
+        rules_icon.setPixmap(status_icon(Status.ATTENTION).pixmap(16, 16))
+        self.rules_warning_text = paragraph()
+        self.rules_warning_text.setTextFormat(Qt.TextFormat.PlainText)
+        rules_row.addWidget(rules_icon, alignment=Qt.AlignmentFlag.AlignTop)
+        rules_row.addWidget(self.rules_warning_text, stretch=1)
+        self.rules_warning.setVisible(False)
+        form.addRow(self.rules_warning)
         layout.addWidget(self.form_box)
         layout.addStretch()
 
@@ -411,10 +425,13 @@ class ShiftDialog(QDialog):
             except ValidationFailed:
                 shift = None
         self.warning.setVisible(shift is not None and shifts.is_short_visit(shift))
+        rules = self._working_time_words(shift) if shift is not None else ""
+        self.rules_warning_text.setText(rules)
+        self.rules_warning.setVisible(bool(rules))
         if shift is None:
             self.summary.setText("")
             return
-        if self.warning.isVisible():
+        if self.warning.isVisible() or self.rules_warning.isVisible():
             fit_height(self)
         words = f"Length: {spoken_hours(paid_minutes(shift))}"
         if shift.break_minutes:
@@ -430,6 +447,19 @@ class ShiftDialog(QDialog):
             words += f" The clocks go {change} during this shift, so it is {spoken_hours(abs(length_minutes(shift) - wall))} " \
                      f"{'longer' if change == 'back' else 'shorter'} than the times suggest."
         self.summary.setText(words)
+
+    def _working_time_words(self, shift: Shift) -> str:
+        """What the shift as typed would break of the working-time rules, in words ("" if nothing)."""
+        if self._editing is not None:
+            shift = replace(shift, key=self._editing.key)
+        try:
+            found = working_time.shift_findings(self.context.db, self.context.employer_id, shift, self.context.today())
+        except (ServiceError, RatesError):  # the PA has gone, or a date the rates do not cover: nothing to say
+            return ""
+        if not found:
+            return ""
+        name = self._pa_name(shift.pa)
+        return "Working time: " + " ".join(working_time_sentence(f, name) for f in found) + " You can still save it."
 
     def _clear_errors(self) -> None:
         for row in self.rows.values():
@@ -465,6 +495,8 @@ class ShiftDialog(QDialog):
         self.context.push(done.change)
         if shifts.is_short_visit(saved):
             self.context.status_message.emit(f"Saved. {SHORT_VISIT}")
+        elif self.rules_warning.isVisible():
+            self.context.status_message.emit(f"Saved. {self.rules_warning_text.text()}")
         self.saved = saved
         self.accept()
 

@@ -26,9 +26,8 @@ from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog, _com
 from pa_manager.ui.widgets.form import add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit
 from pa_manager.ui.widgets.paragraph import paragraph
+from pa_manager.wording import BANK_HOLIDAY_CHOICE_NAMES
 
-BANK_HOLIDAY_NAMES = {law.BANK_HOLIDAYS_INCLUDED: "Part of the 5.6 weeks' holiday",
-                      law.BANK_HOLIDAYS_EXTRA: "Extra days off on top of the 5.6 weeks"}
 PAYMENT_NAMES = {law.BANK_TRANSFER: "Into their bank account", law.CASH: "In cash", law.CHEQUE: "By cheque"}
 LAW_MINIMUM = "The law's minimum"
 
@@ -76,7 +75,7 @@ class StatementTermsDialog(FormDialog):
         self.out_and_about = QCheckBox("Also goes o&ut with you (appointments, shops, activities)")
         self.out_and_about.setChecked(t.also_out_and_about)
         self.hours_vary = text_box(t.hours_vary)
-        self.bank_holidays = _combo(BANK_HOLIDAY_NAMES.items())
+        self.bank_holidays = _combo(BANK_HOLIDAY_CHOICE_NAMES.items())
         _select(self.bank_holidays, t.bank_holidays)
         self.payment = _combo(PAYMENT_NAMES.items())
         _select(self.payment, t.payment_method)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidgetItem
 from pa_manager.budget_words import forecast_line
 from pa_manager.domain import training as training_rules
 from pa_manager.domain.compliance import summarise
+from pa_manager.domain import working_time as working_time_rules
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, format_date
 from pa_manager.services.dashboard import budget_glance, load_dashboard
@@ -31,6 +32,8 @@ TRAINING_CODES = training_rules.CODES
 PAY_CODES = frozenset({year_end.P60_DUE})  # things to do on the Pay page
 FPS_CODES = frozenset({rti.FPS_DUE, rti.FPS_LATE})  # a pay run's FPS: its pay run on the Pay page
 FPS_AREA = "fps"
+HOURS_AREA = "hours"
+WORKING_TIME_CODES = frozenset(working_time_rules.CODES)
 
 
 class DashboardPage(DashboardLayout):
@@ -147,6 +150,7 @@ class DashboardPage(DashboardLayout):
         self.due_summary.setText(f"{word}: {words} The most urgent is first." if data.due else words)
         lines = [due_item_sentence(item, today) for item in data.due]
         targets = [item.pa_key if item.code in PEOPLE_CODES else  # the PA, whose new rate goes on the People page
+                   (HOURS_AREA, item.due.toordinal()) if item.code in WORKING_TIME_CODES else  # that week's hours
                    (FPS_AREA, item.param("pay_date").toordinal()) if item.code in FPS_CODES else
                    (TRAINING_AREA if item.code in TRAINING_CODES else "pay" if item.code in PAY_CODES else
                     "recruitment" if item.code in RECRUITMENT_CODES else "checks",

@@ -130,6 +130,11 @@ class PAForm(QWidget):
         self.rows["apprentice"] = add_row(form, "Apprenticeship:", self.apprentice)
         self.rows["apprenticeship_start"] = add_row(form, "Apprenticeship start:", self.apprenticeship_start, DATE_HINT)
         self.rows["regular"] = add_row(form, "Regular PA:", self.regular)
+        self.working_time_opt_out = DateEdit()
+        self.rows["working_time_opt_out"] = add_row(
+            form, "48-hour opt-out signed on:", self.working_time_opt_out,
+            "The day they signed a written agreement to work more than 48 hours a week on average. Leave blank "
+            "if they have not: nobody has to sign one")
         self.rows["close_relative_in_household"] = add_row(form, "Family:", self.close_relative)
         form.addRow(self.close_relative_note)
         outer.addWidget(job)
@@ -274,6 +279,7 @@ class PAForm(QWidget):
         self.apprenticeship_start.set_value(record.apprenticeship_start)
         self.close_relative.setChecked(record.close_relative_in_household)
         self.regular.setChecked(record.regular)
+        self.working_time_opt_out.set_value(record.working_time_opt_out)
         self.pension_status.setCurrentIndex(max(0, self.pension_status.findData(record.pension_status)))
         self.pension_from.set_value(record.pension_active_from)
         self.rolled_up.setChecked(record.rolled_up_holiday)
@@ -367,6 +373,7 @@ class PAForm(QWidget):
             "pension_active_from": self.pension_from.value,
             "p45_pay": self.p45_pay.value,
             "p45_tax": self.p45_tax.value,
+            "working_time_opt_out": self.working_time_opt_out.value,
         }
         values, failed = {}, []
         for field, read in readers.items():
@@ -393,6 +400,7 @@ class PAForm(QWidget):
             apprentice=self.apprentice.isChecked(),
             close_relative_in_household=self.close_relative.isChecked(),
             regular=self.regular.isChecked(),
+            working_time_opt_out=values["working_time_opt_out"],
             pension_status=self.pension_status.currentData(),
             pension_active_from=values["pension_active_from"],
             rolled_up_holiday=self.rolled_up.isChecked() and self.irregular_hours.isChecked(),

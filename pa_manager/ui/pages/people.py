@@ -16,6 +16,7 @@ from pa_manager.services import data_protection, employers, people, wages, year_
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
+from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
 from pa_manager.ui.dialogs.leaver_dialog import LeaverDialog
 from pa_manager.ui.models.people_table import PeopleTableModel
 from pa_manager.ui.models.spoken import SpokenTableModel
@@ -82,7 +83,11 @@ class PeoplePage(QWidget):
         self.export_button.setToolTip("Everything held about this PA, in one file: for a request for their data")
         self.erase_button = QPushButton("Erase their details…")
         self.erase_button.setToolTip("For a former PA, once their records need no longer be kept")
+        self.family_button = QPushButton("Family leave…")
+        self.family_button.setToolTip("Maternity, paternity, adoption, shared parental or bereavement leave, "
+                                      "and the statutory pay due for it")
         protect = QHBoxLayout()
+        protect.addWidget(self.family_button)
         protect.addWidget(self.export_button)
         protect.addWidget(self.erase_button)
         left_layout.addLayout(protect)
@@ -93,6 +98,9 @@ class PeoplePage(QWidget):
         self.form_heading = heading(scale=1.25)
         self.save_button = QPushButton("&Save details")
         self.save_button.setDefault(True)
+        self.holiday_button = QPushButton("Holiday boo&king…")
+        self.holiday_button.setToolTip("Their holiday this leave year: entitlement, carried over, taken, booked and "
+                                       "left; book holiday or carry it over")
         scroll = vertical_scroll(self.form, "PA details")
         keep_lines(scroll, 12)
         right = QWidget()
@@ -104,6 +112,7 @@ class PeoplePage(QWidget):
         self.save_message = form_message()  # why the details were not saved, when no one field is to blame
         right_layout.addWidget(self.save_message)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.holiday_button)
         bottom.addStretch()
         bottom.addWidget(self.save_button)
         right_layout.addLayout(bottom)
@@ -119,8 +128,10 @@ class PeoplePage(QWidget):
         layout.addWidget(splitter)
 
         self.add_button.clicked.connect(self._on_add_button_clicked)
+        self.family_button.clicked.connect(self._on_family_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
+        self.holiday_button.clicked.connect(self._on_holiday_button_clicked)
         self.export_button.clicked.connect(self._on_export_button_clicked)
         self.erase_button.clicked.connect(self._on_erase_button_clicked)
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_changed)
@@ -167,7 +178,9 @@ class PeoplePage(QWidget):
         show_form_message(self.save_message, None)
         self.form_heading.setText(f"{record.name}" if record.id is not None else "New PA")
         self.leaver_button.setEnabled(record.id is not None)
+        self.holiday_button.setEnabled(record.id is not None)
         self.export_button.setEnabled(record.id is not None)
+        self.family_button.setEnabled(record.id is not None)
         self._show_erasure(record)
         self._show_pay_check(record)
 
@@ -323,6 +336,21 @@ class PeoplePage(QWidget):
             year_end.write_p45_file(db, employer_id, pa.name, path)
             return f"Saved {pa.name}'s P45 to {path}. Give Parts 1A, 2 and 3 to them."
         return save
+
+    def _on_holiday_button_clicked(self) -> None:
+        pa = self._editing
+        if pa.id is None:
+            return
+        HolidayDialog(self.context.db, pa.id, self.context.today(), self.context.push, self).exec()
+    def _on_family_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.family_leave_dialog import FamilyLeaveDialog
+
+        pa = self._editing
+        if pa.id is None:
+            return
+        dialog = FamilyLeaveDialog(self.context.db, self.context.employer_id, pa.id, pa.name, self)
+        if dialog.exec() and dialog.change is not None:
+            self.context.push(dialog.change)
 
     def _on_leaver_button_clicked(self) -> None:
         pa = self._editing

@@ -4,7 +4,7 @@ the pension provider's account
 New columns only, each blank by default; nothing already stored changes.
 
 Revision ID: 0022
-Revises: 0018
+Revises: 0021
 Create Date: 2026-12-03
 
 """
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0022'
-down_revision = '0018'
+down_revision = '0021'
 branch_labels = None
 depends_on = None
 
