@@ -22,6 +22,7 @@ from pa_manager.domain.year_end import p60_for
 from pa_manager.reports.year_end import write_p60
 from tests.domain.rti_records import accounts_office_reference
 from tests.reports.test_document import pdf_text
+from tests.saying import raises_saying
 
 D = Decimal
 NOW = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
@@ -62,10 +63,10 @@ def test_recorded_listed_changed_and_removed(db, household):
 def test_a_wrong_record_is_refused_in_words_and_nothing_kept(db, household):
     employer_id, pa = household
     eleven = tuple(date(2026, 10, 1) + timedelta(days=n) for n in range(11))
-    with pytest.raises(ValidationFailed, match="Remove some keeping-in-touch days") as refused:
+    with raises_saying(ValidationFailed, "Remove some keeping-in-touch days") as refused:
         family_leave.save_leave(db, employer_id, pa.id, _smp(keeping_in_touch_days=eleven))
     assert set(refused.value.problems) == {"keeping_in_touch_days"}
-    with pytest.raises(ValidationFailed, match="Enter fewer weeks"):
+    with raises_saying(ValidationFailed, "Enter fewer weeks"):
         family_leave.save_leave(db, employer_id, pa.id, _smp(kind=fp.SPP, weeks=3))
     assert family_leave.list_leave(db, employer_id) == []
 

@@ -14,6 +14,7 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.shifts import ShiftType
 from pa_manager.services import employers, holiday, people, shifts, undo_rules
+from pa_manager.messages import say
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.wording import undo_text
 
@@ -84,7 +85,7 @@ def test_booking_holiday_and_the_booking_refused_when_more_than_is_left(db, hous
         holiday.book_holiday(db, pa_id, date(2026, 9, 1), date(2026, 9, 30), D("112.51"))
     problem = refused.value.problems["hours"]
     assert problem.code == rules.HOLIDAY_BOOKING_EXCEEDS_BALANCE
-    assert "112.50 hours" in str(refused.value)
+    assert "112.50 hours" in say(refused.value)
     assert len(holiday.holiday_year(db, pa_id, date(2026, 8, 1)).bookings) == 1
     holiday.book_holiday(db, pa_id, date(2026, 9, 1), date(2026, 9, 30), D("112.50"))
     assert holiday.holiday_year(db, pa_id, date(2026, 8, 1)).balance.left == 0
@@ -117,7 +118,7 @@ def test_carry_over_within_the_law_and_refused_beyond_it(db, household):
     with pytest.raises(ValidationFailed) as refused:
         holiday.carry_over(db, pa_id, date(2025, 12, 31), D("90.01"), rules.SICKNESS)
     assert refused.value.problems["hours"].code == rules.CARRY_OVER_MORE_THAN_ALLOWED
-    assert "up to 90.00 hours" in str(refused.value)
+    assert "up to 90.00 hours" in say(refused.value)
     done = holiday.carry_over(db, pa_id, date(2025, 12, 31), D("90"), rules.SICKNESS, "Off sick from October")
     assert undo_text(done.change) == "Carry over 90 hours of Leah Grant's holiday"
     with pytest.raises(ValidationFailed):
