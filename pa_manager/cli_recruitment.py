@@ -26,7 +26,7 @@ def add_parsers(sub, data_option, cli) -> None:
     data_option(p)
     p.set_defaults(run=lambda args: cmd_statement(args, cli))
 
-    from pa_manager.policy_words import POLICIES
+    from pa_manager.policy_names import POLICIES
 
     p = sub.add_parser("policy", help="write one of the household's policies, filled in with the employer's details, as "
                                       "a PDF to share and sign or a web page")
@@ -70,7 +70,7 @@ def cmd_statement(args, cli) -> int:
 
 
 def cmd_policy(args, cli) -> int:
-    from pa_manager.policy_words import NAMES
+    from pa_manager.policy_names import NAMES
     from pa_manager.services import policies
 
     db = cli._open(args)

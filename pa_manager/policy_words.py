@@ -13,25 +13,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from pa_manager.messages import format_date
+from pa_manager.policy_names import (  # noqa: F401 - the names, kept here for those who read them from here
+    DISCIPLINARY_GRIEVANCE, LONE_WORKING, NAMES, POLICIES, RISK_ASSESSMENT, SAFEGUARDING, SICKNESS_ABSENCE,
+)
 from pa_manager.statement_words import Section, WordedStatement
 
-DISCIPLINARY_GRIEVANCE = "disciplinary-grievance"
-SICKNESS_ABSENCE = "sickness-absence"
-LONE_WORKING = "lone-working"
-SAFEGUARDING = "safeguarding"
-RISK_ASSESSMENT = "risk-assessment"
-POLICIES = (DISCIPLINARY_GRIEVANCE, SICKNESS_ABSENCE, LONE_WORKING, SAFEGUARDING, RISK_ASSESSMENT)
 TITLES = {
     DISCIPLINARY_GRIEVANCE: "Disciplinary and grievance procedure",
     SICKNESS_ABSENCE: "Sickness absence",
     LONE_WORKING: "Working alone safely",
     SAFEGUARDING: "Safeguarding",
     RISK_ASSESSMENT: "Health and safety risk assessment of the home and the tasks",
-}
-# What each is called in a sentence ("Wrote the lone working policy to ...").
-NAMES = {
-    DISCIPLINARY_GRIEVANCE: "disciplinary and grievance procedure", SICKNESS_ABSENCE: "sickness absence policy",
-    LONE_WORKING: "lone working policy", SAFEGUARDING: "safeguarding policy", RISK_ASSESSMENT: "risk assessment",
 }
 
 ACAS_CODE = "Acas Code of Practice on disciplinary and grievance procedures (2015)"

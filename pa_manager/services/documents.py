@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from pa_manager.services.errors import ServiceError
-
 PDF, HTML, CSV, XLSX = "pdf", "html", "csv", "xlsx"
 KINDS = ("budget", "monitoring", "review-letter", "compliance", "training", "timesheets", "payslips")
 FORMATS = {
@@ -43,6 +41,8 @@ def formats_sentence(kind: str) -> str:
 
 def check_format(kind: str, fmt: str) -> None:
     if fmt not in FORMATS[kind]:
+        from pa_manager.services.errors import ServiceError  # loaded when needed: the command line's parser reads this module
+
         raise ServiceError(f"{formats_sentence(kind)}, not as {fmt}.")
 
 
