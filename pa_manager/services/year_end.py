@@ -20,7 +20,6 @@ from pa_manager.domain.year_end import (  # noqa: F401 (p60_due: the screens' to
     P45, P60, YearEndError, employed_at_year_end, p45_for, p60_due, p60_for, p60_reminder_window,
 )
 from pa_manager.messages import format_date
-from pa_manager.reports.year_end import write_p45, write_p60s
 from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.storage import models
@@ -74,6 +73,8 @@ def p45(db: Database, employer_id: int, pa_id: int) -> P45:
 def write_p45_file(db: Database, employer_id: int, pa_name: str, out: Path) -> P45:
     with db.session() as s:
         pa_id = _find_pa(s, employer_id, pa_name).id
+    from pa_manager.reports.year_end import write_p45  # ReportLab, loaded only to make the form
+
     form = p45(db, employer_id, pa_id)
     write_p45(form, Path(out))
     with db.session() as s:
@@ -108,6 +109,8 @@ def write_p60_files(db: Database, employer_id: int, tax_year: str, folder: Path,
     if today is not None and today <= tax_year_end(tax_year):
         raise ServiceError(f"The {tax_year} tax year ends on {format_date(tax_year_end(tax_year))}. Make the P60s "
                            "after its last pay run, from 6 April.")
+    from pa_manager.reports.year_end import write_p60s  # ReportLab, loaded only to make the forms
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
