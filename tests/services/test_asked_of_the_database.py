@@ -2,10 +2,12 @@
 the Python that read every row gave, on the edge cases: no rows, the first row added last, a day on
 the boundary of a pay period, a gap between pay runs, today itself, several employers at once."""
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from pa_manager.domain import compliance as rules
 from pa_manager.domain.compliance import RightToWorkCheck
@@ -238,3 +240,68 @@ def test_the_finalised_run_handed_back_is_the_run_as_stored(db):
     stored = pay_runs.finalised_pay_run(db, employer_id, date(2026, 10, 30))
     assert done == stored
     assert [d.payslip.gross_pay for d in done.pas] == [Decimal("195.00"), Decimal("195.00")]
+
+
+# --- the P60 reminder: each PA's last pay record of the year just ended ---------------------------------
+
+
+def test_each_pas_last_record_of_a_tax_year_is_the_last_of_all_the_years_records(demo_db, today):
+    """The demo pays monthly across two tax years, with a PA who left part way through one."""
+    from pa_manager.services import year_end
+
+    employer_id = employers.find_employer(demo_db, "Margaret Okafor").id
+    with demo_db.session() as s:
+        years = set(s.scalars(select(models.PayRun.tax_year).where(models.PayRun.employer_id == employer_id)))
+        assert len(years) >= 2
+        for tax_year in sorted(years) + ["2001-02"]:
+            every = year_end._records(s, employer_id, tax_year=tax_year)
+            last = {}
+            for record in every:
+                last[record.pa_id] = record
+            latest = year_end._latest_records(s, employer_id, tax_year)
+            assert {r.pa_id: r for r in latest} == last
+            assert len(latest) == len(last)
+
+
+def test_the_p60_reminder_names_the_pas_still_employed_at_the_years_end(db):
+    employer_id = _employer(db, "Ruth Ames")
+    stays, leaves = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale", leaving=date(2026, 2, 13))
+    _shifts(db, employer_id, stays, [date(2026, 1, 5), date(2026, 2, 9), date(2026, 3, 9)])
+    _shifts(db, employer_id, leaves, [date(2026, 1, 6), date(2026, 2, 10)])
+    finalised = datetime(2026, 4, 1, tzinfo=timezone.utc)
+    for pay_date in (date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 31)):
+        pay_runs.finalise_pay_run(db, employer_id, pay_date, finalised, confirmed=True)
+    from pa_manager.services import year_end
+
+    items = year_end.p60_due_items(db, employer_id, date(2026, 6, 2))
+    assert [(i.code, i.status, i.param("people"), i.param("count")) for i in items] == \
+        [(year_end.P60_DUE, rules.OVERDUE, "Ann Cole", 1)]
+    assert year_end.p60_due_items(db, employer_id, date(2026, 4, 5)) == []
+
+
+# --- continuity of care: minutes summed by the database --------------------------------------------
+
+
+def test_continuity_of_care_sums_in_the_database_what_reading_every_shift_sums(db):
+    from pa_manager.domain.continuity import continuity
+    from pa_manager.domain.shifts import ShiftType
+    from pa_manager.services.hours import continuity_of_care
+
+    employer_id = _employer(db, "Ruth Ames")
+    regular, relief = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
+    people.save_pa(db, employer_id, replace(people.get_pa(db, relief), regular=False), TODAY)
+    first, last = date(2026, 10, 26), date(2026, 11, 22)
+    store_batch(db, employer_id, [
+        local_shift(first, time(9), time(12), pa=regular),
+        local_shift(last, time(22), time(6), pa=regular),  # overnight: the day it starts counts
+        local_shift(first - timedelta(days=1), time(9), time(17), pa=regular),  # the day before: left out
+        local_shift(last + timedelta(days=1), time(9), time(17), pa=relief),  # the day after: left out
+        local_shift(date(2026, 11, 2), time(9), time(10), pa=relief, break_minutes=90),  # a break longer than it
+        local_shift(date(2026, 11, 3), time(8), time(13, 30), pa=relief, break_minutes=30),
+        local_shift(date(2026, 11, 4), time(9), time(17), pa=regular, shift_type=ShiftType.HOLIDAY),  # not care
+        local_shift(date(2026, 11, 5), time(22), time(7), pa=relief, shift_type=ShiftType.SLEEP_IN),
+    ], "manual")
+    found = continuity_of_care(db, employer_id, first, last)
+    assert found == continuity(shifts_between(db, employer_id, first, last), {regular})
+    assert (found.total_minutes, found.regular_minutes) == (3 * 60 + 8 * 60 + 5 * 60 + 9 * 60, 11 * 60)
+    assert continuity_of_care(db, employer_id, date(2020, 1, 1), date(2020, 1, 31)).share is None
