@@ -305,3 +305,48 @@ def test_continuity_of_care_sums_in_the_database_what_reading_every_shift_sums(d
     assert found == continuity(shifts_between(db, employer_id, first, last), {regular})
     assert (found.total_minutes, found.regular_minutes) == (3 * 60 + 8 * 60 + 5 * 60 + 9 * 60, 11 * 60)
     assert continuity_of_care(db, employer_id, date(2020, 1, 1), date(2020, 1, 31)).share is None
+
+
+# --- training: each PA's latest record of each course ------------------------------------------------
+
+
+def _training_items_from_every_record(db, employer_id, today):
+    """What training_due said when it read every record the employer has."""
+    from pa_manager.domain import training as rules
+    from pa_manager.services import training
+
+    courses = training.list_courses(db, employer_id)
+    with db.session() as s:
+        required = training._required(s, employer_id, courses)
+    names = {c.course.key: c.name for c in courses}
+    records = [r.record for r in training.list_records(db, employer_id)]
+    items = rules.training_due_items(today, training._pa_likes(db, employer_id), [c.course for c in courses], records,
+                                     required, 30, include_ok=True)
+    return [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
+            for i in items]
+
+
+def test_training_due_reads_only_the_latest_records_and_says_what_reading_every_record_said(db):
+    from pa_manager.services import training
+
+    employer_id, other = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng")
+    ann, ben = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
+    cal = _pa(db, other, "Cal Dunn")
+    courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
+    first_aid, handling = courses["first_aid"].id, courses["moving_and_handling"].id
+    training.save_course(db, employer_id, "", courses["first_aid"].course.refresh_months, required_for_everyone=True,
+                         course_id=first_aid)
+    training.save_record(db, employer_id, ann, first_aid, date(2023, 11, 1), provider="old")
+    training.save_record(db, employer_id, ann, first_aid, date(2025, 12, 1), provider="tie, added first")
+    training.save_record(db, employer_id, ann, first_aid, date(2025, 12, 1), provider="tie, added last")
+    training.save_record(db, employer_id, ann, first_aid, TODAY + timedelta(days=20), provider="booked")  # not done yet
+    training.save_record(db, employer_id, ben, handling, date(2022, 1, 10))
+    training.save_record(db, employer_id, ben, handling, TODAY)
+    other_course = next(c for c in training.list_courses(db, other) if c.course.key == "first_aid").id
+    training.save_record(db, other, cal, other_course, date(2026, 1, 1))
+    for employer in (employer_id, other):
+        found = training.training_due(db, employer, TODAY, 30, include_ok=True)
+        assert found == _training_items_from_every_record(db, employer, TODAY)
+    ann_first_aid = [i for i in training.training_due(db, employer_id, TODAY, 30, include_ok=True)
+                     if i.pa_key == ann and i.subject == "first_aid"]
+    assert [i.due for i in ann_first_aid] == [date(2028, 12, 1)]  # from the latest done, not the booked one
