@@ -231,6 +231,8 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
         # Each PA's first and last unpaid day and paid minutes, summed by the database over the gaps.
         parts = _unpaid_selects(employer_id, runs, today, models.Shift.pa_id.label("pa_id"),
                                 models.Shift.local_date.label("day"), paid_minutes_column().label("minutes"))
+        if not parts:  # every day up to today is paid (a pay run paid ahead)
+            return []
         unpaid = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
         rows = s.execute(select(unpaid.c.pa_id, func.min(unpaid.c.day), func.max(unpaid.c.day),
                                 func.sum(unpaid.c.minutes)).group_by(unpaid.c.pa_id)).all()

@@ -350,3 +350,14 @@ def test_training_due_reads_only_the_latest_records_and_says_what_reading_every_
     ann_first_aid = [i for i in training.training_due(db, employer_id, TODAY, 30, include_ok=True)
                      if i.pa_key == ann and i.subject == "first_aid"]
     assert [i.due for i in ann_first_aid] == [date(2028, 12, 1)]  # from the latest done, not the booked one
+
+
+def test_nothing_is_unpaid_when_a_pay_run_paid_ahead_of_today(db):
+    employer_id = _employer(db, "Ruth Ames")
+    ann = _pa(db, employer_id, "Ann Cole", start=date(2026, 11, 2))
+    _shifts(db, employer_id, ann, [date(2026, 11, 2), TODAY])
+    _run(db, employer_id, date(2026, 11, 1), date(2026, 11, 30), pay_date=date(2026, 11, 20))
+    assert pay_runs.unpaid_work(db, employer_id, TODAY) == []
+    assert _unpaid_by_reading_every_shift(db, employer_id, TODAY) == []
+    start, end = pay_runs.period_for(db, employer_id, pay_runs.default_pay_date(db, employer_id, TODAY))
+    assert (start, end) == (date(2026, 12, 1), date(2026, 12, 31))
