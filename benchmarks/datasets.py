@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
-GENERATOR_VERSION = 6  # change when the files should be made again
+GENERATOR_VERSION = 7  # change when the files should be made again
 SIZES = {
     "household": (1, 5, 1),   # employers, PAs each, years of history
     "caseload": (60, 4, 3),
@@ -166,7 +166,7 @@ def _employer_rows(ids: _Ids, n: int, pas_each: int, years: int, today: date, sl
         pa_rows.append(dict(
             id=pa_id, employer_id=employer_id, name=f"{FIRST_NAMES[(n + i * 5) % len(FIRST_NAMES)]} "
                                                   f"{SURNAMES[(n * 3 + i * 7 + 1) % len(SURNAMES)]} {i + 1}",
-            date_of_birth=today - relativedelta(years=24 + (i * 7 + n) % 35, days=i * 31 + n), ni_number=_ni_number(n * 40 + i),
+            date_of_birth=today - relativedelta(years=max(24, 16 + years) + (i * 7 + n) % 35, days=i * 31 + n), ni_number=_ni_number(n * 40 + i),
             address=f"{i + 1} Mill Lane\nAshford Vale", postcode="AV2 7LP", phone="07700 900418",
             email=f"pa{pa_id}@example.org", start_date=pa_start, tax_code="1257L", ni_category="A",
             contracted_hours=Decimal("42"), emergency_contact_name="Next of kin", emergency_contact_phone="07700 900512",
