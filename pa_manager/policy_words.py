@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from pa_manager.messages import format_date
-from pa_manager.policy_names import (  # noqa: F401 - the names, kept here for those who read them from here
-    DISCIPLINARY_GRIEVANCE, LONE_WORKING, NAMES, POLICIES, RISK_ASSESSMENT, SAFEGUARDING, SICKNESS_ABSENCE,
+from pa_manager.policy_names import (
+    DISCIPLINARY_GRIEVANCE, LONE_WORKING, RISK_ASSESSMENT, SAFEGUARDING, SICKNESS_ABSENCE,
 )
 from pa_manager.statement_words import Section, WordedStatement
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from pa_manager.policy_words import POLICIES, PolicyFacts, policy_document
+from pa_manager.policy_names import POLICIES
+from pa_manager.policy_words import PolicyFacts, policy_document
 from pa_manager.services import employers, recruitment
 from pa_manager.services.errors import ServiceError
 from pa_manager.statement_words import WordedStatement

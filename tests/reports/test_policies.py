@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from pa_manager import policy_words as p
+from pa_manager.policy_names import POLICIES
 from pa_manager.reports.statement import write_statement_html, write_statement_pdf
 from tests.reports.html_checks import accessibility_problems
 from tests.reports.test_document import pdf_text
@@ -15,7 +16,7 @@ FACTS = p.PolicyFacts("Margaret Okafor", "14 Larch Close, Ashford Vale, AV1 2QT"
                       "Hearthside Mutual", (), date(2026, 11, 23))
 
 
-@pytest.mark.parametrize("kind", p.POLICIES)
+@pytest.mark.parametrize("kind", POLICIES)
 def test_each_policy_names_the_employer_and_the_standard_each_part_follows(kind, tmp_path):
     worded = p.policy_document(kind, FACTS)
     assert worded.title == p.TITLES[kind] and worded.employer_name == "Margaret Okafor"

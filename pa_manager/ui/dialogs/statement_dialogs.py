@@ -184,7 +184,8 @@ class PoliciesDialog(QDialog):
     """Choose one of the household's policies and save it, as a PDF to share and sign or a web page."""
 
     def __init__(self, context, parent=None):
-        from pa_manager.policy_words import POLICIES, TITLES
+        from pa_manager.policy_names import POLICIES
+        from pa_manager.policy_words import TITLES
 
         super().__init__(parent)
         self.context = context
