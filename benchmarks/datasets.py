@@ -37,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dateutil.relativedelta import relativedelta  # noqa: E402
 
-GENERATOR_VERSION = 5  # change when the files should be made again
+GENERATOR_VERSION = 7  # change when the files should be made again
 SIZES = {
     "household": (1, 5, 1),   # employers, PAs each, years of history
     "caseload": (60, 4, 3),
@@ -51,6 +51,14 @@ SURNAMES = ("Moyo", "Whitfield", "Sandhu", "Grant", "Ellis", "Adeyemi", "Clarke"
             "Nowak", "Evans", "Murray", "Begum", "Reid", "Price", "Khan", "Lloyd", "Shaw", "Doyle")
 COUNCILS = ("Ashford Vale Council", "Brackenfield Borough Council", "Castlemere County Council",
             "Dunmore City Council", "Elmbridge Vale Council")
+
+
+def _accounts_office_reference(n: int) -> str:
+    """A well-formed reference with HMRC's check letter (the app refuses any other on import)."""
+    from pa_manager.domain.validation import accounts_office_check_character
+
+    reference = f"123P?{n:08d}"
+    return reference.replace("?", accounts_office_check_character(reference))
 
 
 def cache_folder() -> Path:
@@ -143,7 +151,7 @@ def _employer_rows(ids: _Ids, n: int, pas_each: int, years: int, today: date, sl
     rows[models.Employer] = [dict(
         id=employer_id, name=name, address=f"{n + 2} Larch Close\nAshford Vale", postcode="AV1 2QT",
         council=COUNCILS[n % len(COUNCILS)], direct_payment_reference=f"DP-{200000 + n}", nation="england",
-        paye_reference=f"123/PA{45000 + n}", accounts_office_reference=f"123PV{n:08d}", insurer="Hearthside Mutual",
+        paye_reference=f"123/PA{45000 + n}", accounts_office_reference=_accounts_office_reference(n), insurer="Hearthside Mutual",
         insurance_policy_number=f"ELI-{500000 + n}", insurance_renewal_date=today + relativedelta(months=4, day=1),
         pension_provider="NEST", pay_frequency="monthly", paye_registered_on=start - timedelta(days=21),
         pension_duties_start=start, declaration_of_compliance_on=start + relativedelta(months=2),
@@ -158,7 +166,7 @@ def _employer_rows(ids: _Ids, n: int, pas_each: int, years: int, today: date, sl
         pa_rows.append(dict(
             id=pa_id, employer_id=employer_id, name=f"{FIRST_NAMES[(n + i * 5) % len(FIRST_NAMES)]} "
                                                   f"{SURNAMES[(n * 3 + i * 7 + 1) % len(SURNAMES)]} {i + 1}",
-            date_of_birth=today - relativedelta(years=24 + (i * 7 + n) % 35, days=i * 31 + n), ni_number=_ni_number(n * 40 + i),
+            date_of_birth=today - relativedelta(years=max(24, 16 + years) + (i * 7 + n) % 35, days=i * 31 + n), ni_number=_ni_number(n * 40 + i),
             address=f"{i + 1} Mill Lane\nAshford Vale", postcode="AV2 7LP", phone="07700 900418",
             email=f"pa{pa_id}@example.org", start_date=pa_start, tax_code="1257L", ni_category="A",
             contracted_hours=Decimal("42"), emergency_contact_name="Next of kin", emergency_contact_phone="07700 900512",

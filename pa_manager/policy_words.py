@@ -16,17 +16,19 @@ from pa_manager.domain.policies import (
 )
 from pa_manager.messages import format_date
 from pa_manager.statement_words import Section, WordedStatement
+
+# What each is called in a sentence ("Wrote the lone working policy to ...").
+NAMES = {
+    DISCIPLINARY_GRIEVANCE: "disciplinary and grievance procedure", SICKNESS_ABSENCE: "sickness absence policy",
+    LONE_WORKING: "lone working policy", SAFEGUARDING: "safeguarding policy", RISK_ASSESSMENT: "risk assessment",
+}
+
 TITLES = {
     DISCIPLINARY_GRIEVANCE: "Disciplinary and grievance procedure",
     SICKNESS_ABSENCE: "Sickness absence",
     LONE_WORKING: "Working alone safely",
     SAFEGUARDING: "Safeguarding",
     RISK_ASSESSMENT: "Health and safety risk assessment of the home and the tasks",
-}
-# What each is called in a sentence ("Wrote the lone working policy to ...").
-NAMES = {
-    DISCIPLINARY_GRIEVANCE: "disciplinary and grievance procedure", SICKNESS_ABSENCE: "sickness absence policy",
-    LONE_WORKING: "lone working policy", SAFEGUARDING: "safeguarding policy", RISK_ASSESSMENT: "risk assessment",
 }
 
 ACAS_CODE = "Acas Code of Practice on disciplinary and grievance procedures (2015)"

@@ -75,6 +75,16 @@ def continuity(
             continue
         if shift.shift_type in counted:
             by_pa[shift.pa] += paid_minutes(shift)
+    return continuity_of_minutes(by_pa, regular, target=target)
+
+
+def continuity_of_minutes(by_pa: dict[Hashable, int], regular_pas: Iterable[Hashable], *,
+                          target: Decimal = CHARTER_TARGET) -> Continuity:
+    """continuity() from each PA's paid care minutes already summed (by the database, say)."""
+    if not isinstance(target, Decimal):
+        raise TypeError("target must be a Decimal fraction, such as Decimal('0.90')")
+    regular = set(regular_pas)
+    by_pa = dict(by_pa)
     total = sum(by_pa.values())
     from_regulars = sum(m for pa, m in by_pa.items() if pa in regular)
     if total == 0:

@@ -21,7 +21,6 @@ from typing import Any
 
 from pa_manager.domain import money
 from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR, age_on
-from pa_manager.domain.minimum_wage import school_leaving_age
 
 # --- Codes -----------------------------------------------------------------------------------
 # Every code this module can return. pa_manager.messages holds one sentence for each; the tests
@@ -406,6 +405,8 @@ def check_date_of_birth(date_of_birth: date, on: date) -> Problem | None:
     if date_of_birth > on:
         return Problem.of(DATE_OF_BIRTH_IMPLAUSIBLE, date_of_birth, on=on,
                           maximum_age=MAXIMUM_PLAUSIBLE_AGE)
+    from pa_manager.domain.minimum_wage import school_leaving_age  # loaded when needed: it reads the rates
+
     age = age_on(date_of_birth, on)
     youngest = school_leaving_age(on)  # the minimum wage's school leaving age, from the rates data
     if age < youngest:

@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 
 from pa_manager.domain.validation import Problem
-from pa_manager.services.errors import ServiceError
 
 PDF, HTML, CSV, XLSX = "pdf", "html", "csv", "xlsx"
 KINDS = ("budget", "monitoring", "review-letter", "compliance", "training", "timesheets", "payslips")
@@ -43,6 +42,8 @@ def format_problem(kind: str, fmt: str) -> Problem:
 
 def check_format(kind: str, fmt: str) -> None:
     if fmt not in FORMATS[kind]:
+        from pa_manager.services.errors import ServiceError  # loaded when needed: the command line's parser reads this module
+
         raise ServiceError(format_problem(kind, fmt))
 
 

@@ -15,8 +15,6 @@ from pa_manager.services.mapping import copy_employer, employer_record
 from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
-from pa_manager.storage.export_schema import EMPLOYERS, owned_tables
-from pa_manager.storage.transfer import delete_employer_rows
 
 
 @dataclass(frozen=True)
@@ -107,6 +105,8 @@ def save_employer_undoably(db: Database, record: EmployerRecord, *, code: str | 
 
 
 def delete_employer(db: Database, employer_id: int) -> None:
+    from pa_manager.storage.transfer import delete_employer_rows  # loaded when needed: listing employers does not
+
     with db.session() as s:
         delete_employer_rows(s.connection(), employer_id)
 
@@ -114,6 +114,8 @@ def delete_employer(db: Database, employer_id: int) -> None:
 def remove_employer(db: Database, employer_id: int) -> Change:
     """Remove an employer and every record they own, in one transaction. The change holds everything
     removed (undo.reverse puts it back); nothing else keeps a copy."""
+    from pa_manager.storage.transfer import delete_employer_rows
+
     with db.session(write=True) as s:
         recorder = Recorder(s)
         rows = watch_employer(recorder, employer_id)
@@ -123,11 +125,15 @@ def remove_employer(db: Database, employer_id: int) -> Change:
 
 
 def _owned_by(table, employer_id: int):
+    from pa_manager.storage.export_schema import EMPLOYERS
+
     return (table.c.id if table.name == EMPLOYERS else table.c.employer_id) == employer_id
 
 
 def watch_employer(recorder: Recorder, employer_id: int) -> list[dict]:
     """Watch every row the employer owns, table by table; returns their own row (a list of one, or none)."""
+    from pa_manager.storage.export_schema import EMPLOYERS, owned_tables
+
     own = []
     for table in owned_tables():
         found = recorder.watch(table, _owned_by(table, employer_id))
@@ -137,6 +143,8 @@ def watch_employer(recorder: Recorder, employer_id: int) -> list[dict]:
 
 def added_employer(recorder: Recorder, employer_id: int) -> None:
     """Every row the employer owns is one the action added (an employer imported whole)."""
+    from pa_manager.storage.export_schema import owned_tables
+
     for table in owned_tables():
         recorder.added_where(table, _owned_by(table, employer_id))
 

@@ -7,8 +7,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from sqlalchemy import func, select
+
 from pa_manager.domain.bank_holidays import bank_holidays_between, is_bank_holiday
-from pa_manager.domain.continuity import Continuity, continuity
+from pa_manager.domain.continuity import CARE_TYPES, Continuity, continuity_of_minutes
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.people import PARecord, PayTerms, pay_terms
 from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps, local_date, local_shift, paid_minutes, to_london
@@ -17,7 +19,7 @@ from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.shifts import (
-    added_shifts, paid_day_problem, paid_periods, row_values, shifts_between, stored_near, to_shift,
+    added_shifts, paid_day_problem, paid_minutes_column, paid_periods, row_values, shifts_between, stored_near, to_shift,
 )
 from pa_manager.services.undo import Done, Recorder
 from pa_manager.storage import models
@@ -186,4 +188,10 @@ def copy_week(db: Database, employer_id: int, from_monday: date, to_monday: date
 def continuity_of_care(db: Database, employer_id: int, first: date, last: date) -> Continuity:
     """Share of care hours worked by the employer's regular named PAs (the Citizens UK charter asks for 90%)."""
     regular = {pa.id for pa in list_pas(db, employer_id) if pa.regular}
-    return continuity(shifts_between(db, employer_id, first, last), regular)
+    # Each PA's paid care minutes, summed by the database over the indexed range of days.
+    shift = models.Shift
+    with db.session() as s:
+        by_pa = dict(s.execute(select(shift.pa_id, func.sum(paid_minutes_column())).where(
+            shift.employer_id == employer_id, shift.local_date >= first, shift.local_date <= last,
+            shift.shift_type.in_(sorted(t.value for t in CARE_TYPES))).group_by(shift.pa_id)).all())
+    return continuity_of_minutes({pa: int(minutes) for pa, minutes in by_pa.items()}, regular)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, false, func, or_, select
+from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import selectinload
 
 from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
@@ -46,7 +46,7 @@ from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record, planned_shifts
-from pa_manager.services.shifts import shift_rows, to_shift
+from pa_manager.services.shifts import paid_minutes_column, shift_rows, to_shift
 from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
@@ -179,23 +179,30 @@ def unpaid_ranges(runs: list[PaidRun], today: date) -> list[tuple[date | None, d
     return out
 
 
-def _unpaid_shifts(employer_id: int, runs: list[PaidRun], today: date):
-    """The condition for the employer's shifts up to today that no finalised pay run paid for: an
-    indexed range of dates for each gap between pay runs (ix_shifts_employer_id_local_date), so the
-    history already paid is never read."""
+def _unpaid_selects(employer_id: int, runs: list[PaidRun], today: date, *columns) -> list:
+    """`columns` of the employer's shifts up to today that no finalised pay run paid for: one select for
+    each gap between pay runs, each an indexed range of dates (ix_shifts_employer_id_local_date), so the
+    history already paid is never read (one query joining the ranges with OR makes SQLite read every
+    shift the employer has)."""
     ranges = unpaid_ranges(runs, today)
     days = models.Shift.local_date
     if len(ranges) > 200:  # an unusual file, pay runs with many gaps: ask the database run by run
         run = models.PayRun
         covered = select(run.id).where(run.employer_id == employer_id, run.period_start <= days, run.period_end >= days)
-        return and_(models.Shift.employer_id == employer_id, days <= today, ~covered.exists())
-    return and_(models.Shift.employer_id == employer_id,
-                or_(false(), *(days <= last if first is None else days.between(first, last) for first, last in ranges)))
+        return [select(*columns).where(models.Shift.employer_id == employer_id, days <= today, ~covered.exists())]
+    return [select(*columns).where(models.Shift.employer_id == employer_id,
+                                   days <= last if first is None else days.between(first, last))
+            for first, last in ranges]
 
 
 def _first_unpaid_shift_day(session, employer_id: int, runs: list[PaidRun], today: date) -> date | None:
-    """The earliest day up to today with shifts that no finalised pay run has paid for."""
-    return session.scalar(select(func.min(models.Shift.local_date)).where(_unpaid_shifts(employer_id, runs, today)))
+    """The earliest day up to today with shifts that no finalised pay run has paid for: the first gap
+    between pay runs (in order) that holds any shift gives it."""
+    firsts = _unpaid_selects(employer_id, runs, today, func.min(models.Shift.local_date).label("day"))
+    if not firsts:
+        return None
+    found = union_all(*firsts).subquery() if len(firsts) > 1 else firsts[0].subquery()
+    return session.scalar(select(func.min(found.c.day)))
 
 
 @dataclass(frozen=True)
@@ -217,17 +224,19 @@ def unpaid_work(db: Database, employer_id: int, today: date) -> list[UnpaidWork]
         employer, runs = _employer(s, employer_id), _paid_runs(s, employer_id)
         names = dict(s.execute(select(models.PersonalAssistant.id, models.PersonalAssistant.name).where(
             models.PersonalAssistant.employer_id == employer_id)).all())
-        rows = [to_shift(r) for r in s.execute(shift_rows().where(_unpaid_shifts(employer_id, runs, today))
-                                               .order_by(models.Shift.id))]
-    found: dict[int, list] = defaultdict(list)
-    for shift in rows:
-        found[shift.pa].append(shift)
+        # Each PA's first and last unpaid day and paid minutes, summed by the database over the gaps.
+        parts = _unpaid_selects(employer_id, runs, today, models.Shift.pa_id.label("pa_id"),
+                                models.Shift.local_date.label("day"), paid_minutes_column().label("minutes"))
+        if not parts:  # every day up to today is paid (a pay run paid ahead)
+            return []
+        unpaid = union_all(*parts).subquery() if len(parts) > 1 else parts[0].subquery()
+        rows = s.execute(select(unpaid.c.pa_id, func.min(unpaid.c.day), func.max(unpaid.c.day),
+                                func.sum(unpaid.c.minutes)).group_by(unpaid.c.pa_id)).all()
     out = []
-    for pa_id, shifts in found.items():
-        first, last = min(map(local_date, shifts)), max(map(local_date, shifts))
+    for pa_id, first, last, minutes in rows:
         pay_date = suggested_pay_date(first, employer.pay_frequency, earlier_period_end=_anchor(runs, first),
                                       is_bank_holiday=_bank_holidays(employer))
-        out.append(UnpaidWork(pa_id, names.get(pa_id, ""), minutes_to_hours(sum(map(paid_minutes, shifts))),
+        out.append(UnpaidWork(pa_id, names.get(pa_id, ""), minutes_to_hours(int(minutes)),
                               first, last, pay_date, pay_date < today))
     return sorted(out, key=lambda u: (u.first_day, u.pa_name.lower()))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from datetime import date, datetime, time, timedelta, timezone
 
-from sqlalchemy import insert, select
+from sqlalchemy import Integer, case, insert, select, type_coerce
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain.shifts import (
@@ -85,6 +85,14 @@ def shift_rows():
     """A query for shifts to read (not change) as plain rows, which to_shift reads as it reads stored
     shifts: several times quicker than loading each as a stored object."""
     return select(*_SHIFT_COLUMNS)
+
+
+def paid_minutes_column():
+    """domain.shifts.paid_minutes asked of the database, for sums in SQL: a shift's length in whole minutes
+    (its instants are whole seconds) less its break, never below zero."""
+    length = (type_coerce(models.Shift.ends_at, Integer) - type_coerce(models.Shift.starts_at, Integer)) // 60
+    paid = length - models.Shift.break_minutes
+    return case((paid > 0, paid), else_=0)
 
 
 def to_shift(row: models.Shift) -> Shift:

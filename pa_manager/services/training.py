@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import delete, select
+from sqlalchemy import and_, delete, func, select
 
 from pa_manager.domain import training as rules
 from pa_manager.domain.compliance import DueItem, PAChecks
@@ -422,12 +422,19 @@ def training_due_for(session, pas: dict[int, list[PAChecks]], today: date, withi
         required[employer_id].setdefault(pa_id, set()).add(keys[course_id])
     records: dict[int, list[TrainingRecord]] = {e: [] for e in ids}
     record = models.TrainingRecord
+    # Only each PA's latest record of each course done by today counts (rules.latest_records: the latest
+    # completion, a tie to the one added last), so only those are read, not years of history.
+    place = func.row_number().over(partition_by=(record.employer_id, record.pa_id, models.Course.key),
+                                   order_by=(record.completed_on.desc(), record.id.desc()))
+    latest = (select(record.id, place.label("place")).join(models.Course, models.Course.id == record.course_id)
+              .where(record.employer_id.in_(ids), record.completed_on <= today).subquery())
     for employer_id, pa_id, key, completed_on, provider, cost, funding, file_name in session.execute(
             select(record.employer_id, record.pa_id, models.Course.key, record.completed_on, record.provider, record.cost,
                    record.funding_source, models.Attachment.file_name)
+            .join(latest, and_(latest.c.id == record.id, latest.c.place == 1))
             .join(models.Course, models.Course.id == record.course_id)
             .outerjoin(models.Attachment, models.Attachment.id == record.attachment_id)
-            .where(record.employer_id.in_(ids)).order_by(record.completed_on.desc(), record.id)):
+            .order_by(record.completed_on.desc(), record.id)):
         records[employer_id].append(TrainingRecord(pa_id, key, completed_on, provider, cost, funding, file_name))
     meetings: dict[int, list[Meeting]] = {e: [] for e in ids}
     for employer_id, pa_id, kind, held_on in session.execute(

@@ -10,7 +10,7 @@ import json
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from pa_manager.domain import compliance as rules
 from pa_manager.domain.compliance import DueItem
@@ -20,7 +20,6 @@ from pa_manager.domain.year_end import (  # noqa: F401 (p60_due: the screens' to
     P45, P60, YearEndError, employed_at_year_end, p45_for, p60_due, p60_for, p60_reminder_window,
 )
 from pa_manager.domain.validation import Problem
-from pa_manager.reports.year_end import write_p45, write_p60s
 from pa_manager.services import history
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.storage import models
@@ -39,6 +38,19 @@ def _records(session, employer_id: int, pa_id: int | None = None, tax_year: str 
     if tax_year is not None:
         query = query.where(models.PayRun.tax_year == tax_year)
     return [from_document(json.loads(document), owner) for owner, document in session.execute(query)]
+
+
+def _latest_records(session, employer_id: int, tax_year: str) -> list[PayRecord]:
+    """Each PA's last pay record of the tax year (the one _records lists last for them), asked of the
+    database, so that only those are read rather than the whole year's."""
+    last = func.row_number().over(partition_by=models.StoredPayslip.pa_id,
+                                  order_by=(models.PayRun.pay_date.desc(), models.StoredPayslip.id.desc()))
+    ranked = (select(models.StoredPayslip.pa_id, models.StoredPayslip.document, last.label("place"))
+              .join(models.PayRun).where(models.PayRun.employer_id == employer_id, models.PayRun.tax_year == tax_year)
+              .subquery())
+    rows = session.execute(select(ranked.c.pa_id, ranked.c.document).where(ranked.c.place == 1)
+                           .order_by(ranked.c.pa_id))
+    return [from_document(json.loads(document), owner) for owner, document in rows]
 
 
 def _find_pa(session, employer_id: int, name: str) -> models.PersonalAssistant:
@@ -71,6 +83,8 @@ def p45(db: Database, employer_id: int, pa_id: int) -> P45:
 def write_p45_file(db: Database, employer_id: int, pa_name: str, out: Path) -> P45:
     with db.session() as s:
         pa_id = _find_pa(s, employer_id, pa_name).id
+    from pa_manager.reports.year_end import write_p45  # ReportLab, loaded only to make the form
+
     form = p45(db, employer_id, pa_id)
     write_p45(form, Path(out))
     with db.session() as s:
@@ -102,6 +116,8 @@ def write_p60_files(db: Database, employer_id: int, tax_year: str, folder: Path,
     forms = p60s(db, employer_id, tax_year, pa_name)
     if today is not None and today <= tax_year_end(tax_year):
         raise ServiceError("P60_TOO_EARLY", tax_year, ends=tax_year_end(tax_year))
+    from pa_manager.reports.year_end import write_p60s  # ReportLab, loaded only to make the forms
+
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
@@ -126,16 +142,13 @@ def p60_due_items(db: Database, employer_id: int, today: date,
     if today < opens:
         return []
     with db.session() as s:
-        records = _records(s, employer_id, tax_year=ended)
+        latest = {record.pa_id: record for record in _latest_records(s, employer_id, ended)}
         made = set()
         for change in s.scalars(select(models.Change).where(models.Change.employer_id == employer_id,
                                                             models.Change.code == P60S_MADE)):
             facts = json.loads(change.facts)
             if facts.get("tax_year") == ended:
                 made.update(facts.get("pas", []))
-    latest: dict = {}
-    for record in records:
-        latest[record.pa_id] = record
     owed = sorted(r.pa_name for r in latest.values() if employed_at_year_end(r) and r.pa_name not in made)
     if not owed:
         return []

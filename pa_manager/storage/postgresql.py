@@ -120,8 +120,11 @@ def _before_insert(_mapper, connection, target) -> None:
 
 
 def watch_explicit_ids() -> None:
-    """Advance the sequence before any ORM insert that gives its own id (once per process)."""
-    from pa_manager.storage.models import Base
+    """Advance the sequence before any ORM insert that gives its own id (once per process), and give the
+    tables what they need only on PostgreSQL."""
+    from pa_manager.storage.models import Base, postgresql_options
+
+    postgresql_options()
 
     if not event.contains(Base, "before_insert", _before_insert):
         event.listen(Base, "before_insert", _before_insert, propagate=True)

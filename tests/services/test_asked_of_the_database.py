@@ -2,10 +2,12 @@
 the Python that read every row gave, on the edge cases: no rows, the first row added last, a day on
 the boundary of a pay period, a gap between pay runs, today itself, several employers at once."""
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 
 import pytest
+from sqlalchemy import select
 
 from pa_manager.domain import compliance as rules
 from pa_manager.domain.compliance import RightToWorkCheck
@@ -238,3 +240,124 @@ def test_the_finalised_run_handed_back_is_the_run_as_stored(db):
     stored = pay_runs.finalised_pay_run(db, employer_id, date(2026, 10, 30))
     assert done == stored
     assert [d.payslip.gross_pay for d in done.pas] == [Decimal("195.00"), Decimal("195.00")]
+
+
+# --- the P60 reminder: each PA's last pay record of the year just ended ---------------------------------
+
+
+def test_each_pas_last_record_of_a_tax_year_is_the_last_of_all_the_years_records(demo_db, today):
+    """The demo pays monthly across two tax years, with a PA who left part way through one."""
+    from pa_manager.services import year_end
+
+    employer_id = employers.find_employer(demo_db, "Margaret Okafor").id
+    with demo_db.session() as s:
+        years = set(s.scalars(select(models.PayRun.tax_year).where(models.PayRun.employer_id == employer_id)))
+        assert len(years) >= 2
+        for tax_year in sorted(years) + ["2001-02"]:
+            every = year_end._records(s, employer_id, tax_year=tax_year)
+            last = {}
+            for record in every:
+                last[record.pa_id] = record
+            latest = year_end._latest_records(s, employer_id, tax_year)
+            assert {r.pa_id: r for r in latest} == last
+            assert len(latest) == len(last)
+
+
+def test_the_p60_reminder_names_the_pas_still_employed_at_the_years_end(db):
+    employer_id = _employer(db, "Ruth Ames")
+    stays, leaves = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale", leaving=date(2026, 2, 13))
+    _shifts(db, employer_id, stays, [date(2026, 1, 5), date(2026, 2, 9), date(2026, 3, 9)])
+    _shifts(db, employer_id, leaves, [date(2026, 1, 6), date(2026, 2, 10)])
+    finalised = datetime(2026, 4, 1, tzinfo=timezone.utc)
+    for pay_date in (date(2026, 1, 30), date(2026, 2, 27), date(2026, 3, 31)):
+        pay_runs.finalise_pay_run(db, employer_id, pay_date, finalised, confirmed=True)
+    from pa_manager.services import year_end
+
+    items = year_end.p60_due_items(db, employer_id, date(2026, 6, 2))
+    assert [(i.code, i.status, i.param("people"), i.param("count")) for i in items] == \
+        [(year_end.P60_DUE, rules.OVERDUE, "Ann Cole", 1)]
+    assert year_end.p60_due_items(db, employer_id, date(2026, 4, 5)) == []
+
+
+# --- continuity of care: minutes summed by the database --------------------------------------------
+
+
+def test_continuity_of_care_sums_in_the_database_what_reading_every_shift_sums(db):
+    from pa_manager.domain.continuity import continuity
+    from pa_manager.domain.shifts import ShiftType
+    from pa_manager.services.hours import continuity_of_care
+
+    employer_id = _employer(db, "Ruth Ames")
+    regular, relief = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
+    people.save_pa(db, employer_id, replace(people.get_pa(db, relief), regular=False), TODAY)
+    first, last = date(2026, 10, 26), date(2026, 11, 22)
+    store_batch(db, employer_id, [
+        local_shift(first, time(9), time(12), pa=regular),
+        local_shift(last, time(22), time(6), pa=regular),  # overnight: the day it starts counts
+        local_shift(first - timedelta(days=1), time(9), time(17), pa=regular),  # the day before: left out
+        local_shift(last + timedelta(days=1), time(9), time(17), pa=relief),  # the day after: left out
+        local_shift(date(2026, 11, 2), time(9), time(10), pa=relief, break_minutes=90),  # a break longer than it
+        local_shift(date(2026, 11, 3), time(8), time(13, 30), pa=relief, break_minutes=30),
+        local_shift(date(2026, 11, 4), time(9), time(17), pa=regular, shift_type=ShiftType.HOLIDAY),  # not care
+        local_shift(date(2026, 11, 5), time(22), time(7), pa=relief, shift_type=ShiftType.SLEEP_IN),
+    ], "manual")
+    found = continuity_of_care(db, employer_id, first, last)
+    assert found == continuity(shifts_between(db, employer_id, first, last), {regular})
+    assert (found.total_minutes, found.regular_minutes) == (3 * 60 + 8 * 60 + 5 * 60 + 9 * 60, 11 * 60)
+    assert continuity_of_care(db, employer_id, date(2020, 1, 1), date(2020, 1, 31)).share is None
+
+
+# --- training: each PA's latest record of each course ------------------------------------------------
+
+
+def _training_items_from_every_record(db, employer_id, today):
+    """What training_due said when it read every record the employer has."""
+    from pa_manager.domain import training as rules
+    from pa_manager.services import training
+
+    courses = training.list_courses(db, employer_id)
+    with db.session() as s:
+        required = training._required(s, employer_id, courses)
+    names = {c.course.key: c.name for c in courses}
+    records = [r.record for r in training.list_records(db, employer_id)]
+    items = rules.training_due_items(today, training._pa_likes(db, employer_id), [c.course for c in courses], records,
+                                     required, 30, include_ok=True)
+    return [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
+            for i in items]
+
+
+def test_training_due_reads_only_the_latest_records_and_says_what_reading_every_record_said(db):
+    from pa_manager.services import training
+
+    employer_id, other = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng")
+    ann, ben = _pa(db, employer_id, "Ann Cole"), _pa(db, employer_id, "Ben Dale")
+    cal = _pa(db, other, "Cal Dunn")
+    courses = {c.course.key: c for c in training.list_courses(db, employer_id)}
+    first_aid, handling = courses["first_aid"].id, courses["moving_and_handling"].id
+    training.save_course(db, employer_id, "", courses["first_aid"].course.refresh_months, required_for_everyone=True,
+                         course_id=first_aid)
+    training.save_record(db, employer_id, ann, first_aid, date(2023, 11, 1), provider="old")
+    training.save_record(db, employer_id, ann, first_aid, date(2025, 12, 1), provider="tie, added first")
+    training.save_record(db, employer_id, ann, first_aid, date(2025, 12, 1), provider="tie, added last")
+    training.save_record(db, employer_id, ann, first_aid, TODAY + timedelta(days=20), provider="booked")  # not done yet
+    training.save_record(db, employer_id, ben, handling, date(2022, 1, 10))
+    training.save_record(db, employer_id, ben, handling, TODAY)
+    other_course = next(c for c in training.list_courses(db, other) if c.course.key == "first_aid").id
+    training.save_record(db, other, cal, other_course, date(2026, 1, 1))
+    for employer in (employer_id, other):
+        found = training.training_due(db, employer, TODAY, 30, include_ok=True)
+        assert found == _training_items_from_every_record(db, employer, TODAY)
+    ann_first_aid = [i for i in training.training_due(db, employer_id, TODAY, 30, include_ok=True)
+                     if i.pa_key == ann and i.subject == "first_aid"]
+    assert [i.due for i in ann_first_aid] == [date(2028, 12, 1)]  # from the latest done, not the booked one
+
+
+def test_nothing_is_unpaid_when_a_pay_run_paid_ahead_of_today(db):
+    employer_id = _employer(db, "Ruth Ames")
+    ann = _pa(db, employer_id, "Ann Cole", start=date(2026, 11, 2))
+    _shifts(db, employer_id, ann, [date(2026, 11, 2), TODAY])
+    _run(db, employer_id, date(2026, 11, 1), date(2026, 11, 30), pay_date=date(2026, 11, 20))
+    assert pay_runs.unpaid_work(db, employer_id, TODAY) == []
+    assert _unpaid_by_reading_every_shift(db, employer_id, TODAY) == []
+    start, end = pay_runs.period_for(db, employer_id, pay_runs.default_pay_date(db, employer_id, TODAY))
+    assert (start, end) == (date(2026, 12, 1), date(2026, 12, 31))
