@@ -168,3 +168,29 @@ def deduction(terms: OrderTerms, *, frequency: PayFrequency, attachable: Decimal
     return PayDayDeduction(attachable=attachable, normal_deduction=normal, protected_earnings=protected,
                            deducted=deducted, fee=fee,
                            carried=Carried(protected_shortfall=shortfall, arrears=arrears))
+
+
+@dataclass(frozen=True)
+class OrderDue:
+    """An order in force on a pay-day, as the pay run gives it to payroll: the reference and the court
+    (they name the deduction line), the terms, what earlier pay-days carry forward and what has been
+    deducted under it so far."""
+
+    reference: str
+    issued_by: str
+    terms: OrderTerms
+    carried: Carried = Carried()
+    paid_so_far: Decimal = ZERO
+
+
+def deductions_on_pay_day(orders: Iterable[OrderDue], *, frequency: PayFrequency, attachable: Decimal,
+                          pay_date: date) -> list[tuple[OrderDue, PayDayDeduction]]:
+    """Each order's deduction on one pay-day, in the order given (the pay run gives them oldest first);
+    each later order works on the pay the earlier ones left."""
+    out = []
+    for order in orders:
+        result = deduction(order.terms, frequency=frequency, attachable=attachable, pay_date=pay_date,
+                           carried=order.carried, paid_so_far=order.paid_so_far)
+        out.append((order, result))
+        attachable -= result.total
+    return out
