@@ -41,7 +41,7 @@ from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import format_date
-from pa_manager.services import family_leave, history, leaving
+from pa_manager.services import earnings_orders, family_leave, history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
@@ -545,6 +545,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         leaver=leaver,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
         student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
+        earnings_orders=earnings_orders.orders_due(session, employer.id, pa.id, p.pay_date, frequency),
     )
 
 
