@@ -56,3 +56,13 @@ def order_text(order) -> str:
     if order.carried.arrears:
         paid += f", {format_money(order.carried.arrears)} not yet taken"
     return f"Order {d.reference}{court} ({KIND_NAMES[d.kind].lower()}), {rates}, {when}: {paid}."
+
+
+def paid_under_text(paid) -> str:
+    """One pay day under an order (services.earnings_orders.PaidUnder) in words."""
+    from pa_manager.domain.money import format_money
+    from pa_manager.messages import format_date
+
+    fee = f", {format_money(paid.fee)} fee" if paid.fee else ""
+    return (f"{format_date(paid.pay_date)}: {format_money(paid.deducted)} to the court{fee} "
+            f"(pay after tax, NI and pension {format_money(paid.attachable)})")
