@@ -56,7 +56,7 @@ def add_parsers(sub, data_option, cli) -> None:
 
 
 def _print(records, as_json: bool, cli) -> None:
-    from pa_manager.earnings_order_words import order_text
+    from pa_manager.wording import earnings_order_text
     from pa_manager.services.earnings_orders import json_order
 
     if as_json:
@@ -65,7 +65,7 @@ def _print(records, as_json: bool, cli) -> None:
     if not records:
         print("No attachment of earnings orders are recorded.")
     for record in records:
-        print(f"{record.pa_name}: {order_text(record)}")
+        print(f"{record.pa_name}: {earnings_order_text(record)}")
 
 
 def cmd_add(args, cli) -> int:

@@ -38,31 +38,3 @@ MESSAGES = {
         "Order {value} is already stopped.",
 }
 
-
-def order_text(order) -> str:
-    """One order in a line: services.earnings_orders.OrderRecord in words."""
-    from pa_manager.domain.money import format_money
-    from pa_manager.messages import format_date
-
-    d = order.details
-    court = f" from {d.issued_by}" if d.issued_by else ""
-    rates = (f"{format_money(d.normal_deduction_rate)} {PERIOD_NAMES[d.rate_period]}, protected earnings "
-             f"{format_money(d.protected_earnings_rate)} {PERIOD_NAMES[d.rate_period]}")
-    when = (f"stopped {format_date(order.end_date)}" if order.end_date
-            else f"from {format_date(d.start_date)}")
-    paid = f"{format_money(order.deducted)} paid so far"
-    if order.left_to_pay is not None:
-        paid += f", {format_money(order.left_to_pay)} left to pay"
-    if order.carried.arrears:
-        paid += f", {format_money(order.carried.arrears)} not yet taken"
-    return f"Order {d.reference}{court} ({KIND_NAMES[d.kind].lower()}), {rates}, {when}: {paid}."
-
-
-def paid_under_text(paid) -> str:
-    """One pay day under an order (services.earnings_orders.PaidUnder) in words."""
-    from pa_manager.domain.money import format_money
-    from pa_manager.messages import format_date
-
-    fee = f", {format_money(paid.fee)} fee" if paid.fee else ""
-    return (f"{format_date(paid.pay_date)}: {format_money(paid.deducted)} to the court{fee} "
-            f"(pay after tax, NI and pension {format_money(paid.attachable)})")

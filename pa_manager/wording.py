@@ -13,6 +13,7 @@ from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
+from pa_manager.earnings_order_words import KIND_NAMES as EARNINGS_ORDER_KINDS, PERIOD_NAMES as EARNINGS_ORDER_PERIODS
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date, shift_when
 
@@ -655,3 +656,28 @@ def family_leave_text(record) -> str:
         return f"{name} from {start}: none due. " + describe(Problem(record.pay.eligibility.codes[0], record.pa_name))
     weeks = len(record.pay.weeks)
     return f"{name} from {start}: {weeks} week{'s' if weeks != 1 else ''}, £{record.pay.total:,.2f} in all"
+
+
+# --- attachment of earnings orders ---------------------------------------------------------------
+
+def earnings_order_text(order) -> str:
+    """One order in a line: services.earnings_orders.OrderRecord in words."""
+    d = order.details
+    court = f" from {d.issued_by}" if d.issued_by else ""
+    rates = (f"{format_money(d.normal_deduction_rate)} {EARNINGS_ORDER_PERIODS[d.rate_period]}, protected earnings "
+             f"{format_money(d.protected_earnings_rate)} {EARNINGS_ORDER_PERIODS[d.rate_period]}")
+    when = (f"stopped {format_date(order.end_date)}" if order.end_date
+            else f"from {format_date(d.start_date)}")
+    paid = f"{format_money(order.deducted)} paid so far"
+    if order.left_to_pay is not None:
+        paid += f", {format_money(order.left_to_pay)} left to pay"
+    if order.carried.arrears:
+        paid += f", {format_money(order.carried.arrears)} not yet taken"
+    return f"Order {d.reference}{court} ({EARNINGS_ORDER_KINDS[d.kind].lower()}), {rates}, {when}: {paid}."
+
+
+def earnings_order_pay_day_text(paid) -> str:
+    """One pay day under an order (services.earnings_orders.PaidUnder) in words."""
+    fee = f", {format_money(paid.fee)} fee" if paid.fee else ""
+    return (f"{format_date(paid.pay_date)}: {format_money(paid.deducted)} to the court{fee} "
+            f"(pay after tax, NI and pension {format_money(paid.attachable)})")

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 
 from pa_manager.domain import attachment_of_earnings as aeo
-from pa_manager.earnings_order_words import KIND_NAMES, PERIOD_NAMES, order_text, paid_under_text
+from pa_manager.earnings_order_words import KIND_NAMES, PERIOD_NAMES
+from pa_manager.wording import earnings_order_text, earnings_order_pay_day_text
 from pa_manager.messages import say
 from pa_manager.services import earnings_orders
 from pa_manager.services.data_files import Database
@@ -96,7 +97,7 @@ class EarningsOrderDialog(FormDialog):
         self.records = earnings_orders.list_orders(self.db, self.employer_id, self.pa_id)
         self.order_list.clear()
         for record in self.records:
-            self.order_list.addItem(order_text(record))
+            self.order_list.addItem(earnings_order_text(record))
         if self.records:
             self.order_list.setCurrentRow(0)
         else:
@@ -115,9 +116,9 @@ class EarningsOrderDialog(FormDialog):
         if record is None:
             self.summary.setText("No orders are recorded for this PA.")
             return
-        self.summary.setText(order_text(record))
+        self.summary.setText(earnings_order_text(record))
         for paid in record.pay_days:
-            self.paid_list.addItem(paid_under_text(paid))
+            self.paid_list.addItem(earnings_order_pay_day_text(paid))
         if not record.pay_days:
             self.paid_list.addItem("Nothing has been taken yet.")
 
