@@ -144,3 +144,17 @@ def test_a_stopped_order_takes_nothing(db, household):
     _work(db, employer_id, pa.id, _weekdays(2026, 9))
     slip = pay_runs.prepare_pay_run(db, employer_id, date(2026, 9, 28)).pas[0].payslip
     assert not [d for d in slip.deductions if d.code.startswith("ATTACHMENT")]
+
+
+def test_an_order_that_no_longer_fits_the_pay_frequency_stops_that_pa_s_pay_in_words(db, household):
+    from dataclasses import replace
+
+    from pa_manager.messages import describe
+    employer_id, pa = household
+    orders.add_order(db, employer_id, pa.id, _order())
+    employer = employers.get_employer(db, employer_id)
+    employers.save_employer(db, replace(employer, pay_frequency=PayFrequency.WEEKLY))
+    _work(db, employer_id, pa.id, [date(2026, 9, 1)])
+    [item] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 9, 4)).pas
+    assert item.payslip is None
+    assert describe(item.problem).startswith("Enter the order's rates a week for a PA paid weekly")
