@@ -35,7 +35,7 @@ def test_an_order_typed_saved_listed_stopped_and_undone(qtbot, demo_context, mon
         type_into(qtbot, dialog.start, "1/9/2026")
         type_into(qtbot, dialog.normal, "0")                       # refused: must be more than £0
         type_into(qtbot, dialog.protected, "500.50")
-        dialog.per.setCurrentIndex(dialog.per.findData("month"))
+        seen["per"] = dialog.per.currentData()                   # the demo employer pays monthly
         type_into(qtbot, dialog.total, "850")
         click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
         seen["error"] = dialog.rows["normal_deduction_rate"].error.text()
@@ -49,6 +49,7 @@ def test_an_order_typed_saved_listed_stopped_and_undone(qtbot, demo_context, mon
     click(qtbot, page.earnings_order_button)
     assert seen["focus"]
     assert seen["summary"] == "No orders are recorded for this PA."
+    assert seen["per"] == "month"
     assert seen["error"] == "Enter the normal deduction rate from the order: more than £0."
     assert seen["open"]
     [stored] = earnings_orders.list_orders(db, employer_id, ann.id)

@@ -11,7 +11,8 @@ from pa_manager.domain import attachment_of_earnings as aeo
 from pa_manager.earnings_order_words import KIND_NAMES, PERIOD_NAMES
 from pa_manager.wording import earnings_order_text, earnings_order_pay_day_text
 from pa_manager.messages import say
-from pa_manager.services import earnings_orders
+from pa_manager.domain.pay_frequency import PayFrequency
+from pa_manager.services import earnings_orders, employers
 from pa_manager.services.data_files import Database
 from pa_manager.services.errors import ServiceError, ValidationFailed
 from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog, _Wrong
@@ -46,6 +47,8 @@ class EarningsOrderDialog(FormDialog):
         self.per = QComboBox()
         for code in aeo.RATE_PERIODS:
             self.per.addItem(PERIOD_NAMES[code], code)
+        monthly = employers.get_employer(db, employer_id).pay_frequency is PayFrequency.MONTHLY
+        self.per.setCurrentIndex(self.per.findData(aeo.MONTH if monthly else aeo.WEEK))   # as the PA is paid
         self.total = DecimalEdit(money=True)
         self.take_fee = WrappingCheckBox("Take the £1 fee the law allows each time you make a deduction")
         self.take_fee.setChecked(True)

@@ -92,7 +92,6 @@ class PeoplePage(QWidget):
         leave_and_orders = QHBoxLayout()
         leave_and_orders.addWidget(self.family_button)
         leave_and_orders.addWidget(self.earnings_order_button)
-        leave_and_orders.addStretch()
         left_layout.addLayout(leave_and_orders)
         protect = QHBoxLayout()
         protect.addWidget(self.export_button)
