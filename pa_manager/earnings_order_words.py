@@ -11,8 +11,7 @@ PERIOD_NAMES = {"week": "a week", "month": "a month"}
 
 MESSAGES = {
     "AEO_KIND":
-        "Choose what the order is for: a judgment debt (or administration order), or maintenance. The order "
-        "says which.",
+        "Choose what the order is for, as it says: a judgment debt (or administration order), or maintenance.",
     "AEO_REFERENCE_MISSING":
         "Enter the order's reference, as printed on it.",
     "AEO_REFERENCE_TAKEN":
