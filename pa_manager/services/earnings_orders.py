@@ -98,21 +98,22 @@ def _details(row: models.EarningsOrder) -> OrderDetails:
 
 def _paid_under(session, employer_id: int, row: models.EarningsOrder, before: date | None = None) -> list[PaidUnder]:
     """The stored pay days of the order's PA from its start (to its stop, and before `before`), oldest
-    first, with what was deducted under it on each."""
+    first, with what was deducted under it on each; a pay day after the stop is kept only if a deduction
+    was made on it (the order was stopped from an earlier day afterwards)."""
     query = (select(models.PayRun.pay_date, models.StoredPayslip.gross_pay, models.StoredPayslip.tax,
                     models.StoredPayslip.employee_ni, models.StoredPayslip.employee_pension,
                     models.StoredPayslip.document)
              .join(models.PayRun).where(models.PayRun.employer_id == employer_id,
                                         models.StoredPayslip.pa_id == row.pa_id,
                                         models.PayRun.pay_date >= row.start_date))
-    if row.end_date is not None:
-        query = query.where(models.PayRun.pay_date < row.end_date)
     if before is not None:
         query = query.where(models.PayRun.pay_date < before)
     out = []
     for pay_date, gross, tax, ni, pension, document in session.execute(query.order_by(models.PayRun.pay_date)):
         record = from_document(json.loads(document))
         mine = [d for d in record.deductions if d.description == row.reference]
+        if row.end_date is not None and pay_date >= row.end_date and not mine:
+            continue   # after the stop; a deduction already made on such a day still counts as paid
         out.append(PaidUnder(
             pay_date, rules.attachable_earnings(gross, tax, ni, pension),
             sum((d.amount for d in mine if d.code == rules.ATTACHMENT_OF_EARNINGS), ZERO),

@@ -158,3 +158,16 @@ def test_an_order_that_no_longer_fits_the_pay_frequency_stops_that_pa_s_pay_in_w
     [item] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 9, 4)).pas
     assert item.payslip is None
     assert describe(item.problem).startswith("Enter the order's rates a week for a PA paid weekly")
+
+
+def test_stopping_from_a_day_already_paid_keeps_what_was_taken(db, household):
+    employer_id, pa = household
+    order_id = orders.add_order(db, employer_id, pa.id, _order())
+    _work(db, employer_id, pa.id, _weekdays(2026, 9))
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 9, 28), NOW, confirmed=True)
+    orders.stop_order(db, employer_id, order_id, date(2026, 9, 15))
+    found = orders.get_order(db, employer_id, order_id)
+    assert (found.deducted, found.left_to_pay) == (D("100"), D("750.00"))
+    _work(db, employer_id, pa.id, _weekdays(2026, 10))
+    slip = pay_runs.prepare_pay_run(db, employer_id, date(2026, 10, 28)).pas[0].payslip
+    assert not [d for d in slip.deductions if d.code.startswith("ATTACHMENT")]
