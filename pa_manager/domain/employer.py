@@ -43,6 +43,7 @@ class EmployerRecord:
     pension_employee_rate: Decimal = Decimal("0.05")
     pension_tax_relief: str = "relief-at-source"  # or "net-pay"
     claims_employment_allowance: bool = True  # care and support employers can claim it
+    applies_pay_scale: bool = False  # pay runs pay the employer's pay scale from each work anniversary
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

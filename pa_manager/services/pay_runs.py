@@ -29,7 +29,8 @@ from pa_manager.domain.pay_period import (
     AGREED, OVERPAYMENT, Addition, OneOffPayment, OtherDeduction, PayPeriodInput, PayrollError, YearToDate,
     pay_period, suggested_pay_date,
 )
-from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.pay_rates import PayRateError, base_rate_on, shift_cost
+from pa_manager.domain.pay_scale import PayStep, scaled_terms, step_for_rate, steps_paid
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
 from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
@@ -45,6 +46,7 @@ from pa_manager.services import history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
+from pa_manager.services.pay_scale import steps_in
 from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.services.undo import Change, Recorder
@@ -407,7 +409,7 @@ def _sick_pay_inputs(session, p: _Period, pa: PARecord, sick_days: tuple[date, .
     critical = spell.first
     payments = [sick_pay.Payment(e.pay_date, e.gross_pay, e.period_start, e.period_end)
                 for e in earlier if e.pay_date < critical]
-    rate = pa.rate_on(critical)
+    rate = base_rate_on(terms.rates, critical)
     contractual = pa.contracted_hours * rate if pa.contracted_hours and rate and not pa.irregular_hours else None
     records_from = p.first_paid_from or p.start
     unpaid_from = max(d for d in (pa.start_date, records_from, p.paid_up_to and p.paid_up_to + timedelta(days=1)) if d)
@@ -490,12 +492,19 @@ class _Period:
     notes: dict[int, str]
     first_paid_from: date | None  # the first day any finalised pay run of the employer paid for
     paid_up_to: date | None       # the last day paid before this period
+    pay_scale: tuple[PayStep, ...] = ()  # the employer's scale, when pay runs pay it (applies_pay_scale)
+
+
+def _terms(p: _Period, pa: PARecord):
+    """A PA's pay terms for the pay run: their own rates, with the employer's pay scale paid from each
+    work anniversary when the employer has chosen that (domain.pay_scale.with_steps)."""
+    return scaled_terms(pay_terms(pa.pay_rates), p.pay_scale, pa.start_date)
 
 
 def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PayPeriodInput:
     employer, frequency = p.employer, p.employer.pay_frequency
     tax_year = tax_year_label(p.pay_date)
-    terms = pay_terms(pa.pay_rates)
+    terms = _terms(p, pa)
     mine = [s for s in p.shifts if s.pa == pa.id]
     worked = tuple(s for s in mine if s.shift_type not in (ShiftType.HOLIDAY, ShiftType.SICKNESS))
     holiday_hours = minutes_to_hours(sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY))
@@ -503,7 +512,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
     earlier = p.earlier.get(pa.id, [])
     leave_starts = holiday.leave_year_start(p.start)
     this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
-    basic = pa.rate_on(p.end) or ZERO
+    basic = base_rate_on(terms.rates, p.end) or ZERO
     holiday_rate = _holiday_rate(pa, earlier, frequency, p.start, basic)
     weekdays = working_weekdays([r.pattern for r in p.patterns], pa.id, p.start, p.end)
     entitlement = None
@@ -583,7 +592,22 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
         return PADraft(pa, None, describe(Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(p.pay_date))))
     except PayrollError as error:
         return PADraft(pa, None, f"Their pay cannot be worked out ({error.code}). Check their details.")
-    return PADraft(pa, record_of(slip, employer_details(p.employer), pa_details(pa)))
+    return PADraft(pa, _why_rates(p, pa, record_of(slip, employer_details(p.employer), pa_details(pa))))
+
+
+def _why_rates(p: _Period, pa: PARecord, record: PayRecord) -> PayRecord:
+    """Hours paid at a step of the pay scale say so on the payslip and in the pay record."""
+    paid = steps_paid(pay_terms(pa.pay_rates).rates, p.pay_scale, pa.start_date)
+    if not paid:
+        return record
+    lines = []
+    for line in record.lines:
+        step = step_for_rate(paid, line.rate, p.end) if line.code == "BASIC" and line.rate is not None else None
+        if step is not None and not line.description:
+            years = f"{step.years} year{'' if step.years == 1 else 's'}"
+            line = replace(line, description=f"pay scale step for {years} with you, from {format_date(step.on)}")
+        lines.append(line)
+    return replace(record, lines=tuple(lines))
 
 
 def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
@@ -608,10 +632,11 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
     notes = dict(session.execute(select(models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
         models.PayNote.employer_id == employer_id, models.PayNote.pay_date == pay_date)).all())
     before = [r.period_end for r in runs if r.period_end < start]
+    scale = tuple(steps_in(session, employer_id)) if employer.applies_pay_scale else ()
     return _Period(employer, pay_date, start, end, shifts, patterns,
                    {pa: tuple(sorted(days)) for pa, days in sickness.items()},
                    _earlier_pay(session, employer_id, since, pay_date), extras, notes,
-                   min((r.period_start for r in runs), default=None), max(before, default=None))
+                   min((r.period_start for r in runs), default=None), max(before, default=None), scale)
 
 
 def paid_to(session, employer_id: int, by: date) -> date | None:

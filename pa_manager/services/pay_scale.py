@@ -3,6 +3,7 @@ reaches on their work anniversary, for the "what needs doing" list (through serv
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import delete, select
@@ -20,12 +21,17 @@ from pa_manager.storage.database import Database
 PAY_SCALE_SAVED = "PAY_SCALE_SAVED"
 
 
+def steps_in(session, employer_id: int) -> list[PayStep]:
+    """The scale's steps read in an open session, fewest years first."""
+    rows = session.scalars(select(rm.PayScaleStep).where(rm.PayScaleStep.employer_id == employer_id)
+                           .order_by(rm.PayScaleStep.years))
+    return [PayStep(row.years, row.hourly_rate) for row in rows]
+
+
 def get_steps(db: Database, employer_id: int) -> list[PayStep]:
     """The scale's steps, fewest years first (none when the employer keeps no scale)."""
     with db.session() as s:
-        rows = s.scalars(select(rm.PayScaleStep).where(rm.PayScaleStep.employer_id == employer_id)
-                         .order_by(rm.PayScaleStep.years))
-        return [PayStep(row.years, row.hourly_rate) for row in rows]
+        return steps_in(s, employer_id)
 
 
 def _check(steps: Sequence[PayStep]) -> None:
@@ -68,9 +74,10 @@ class PayScaleRule(Rule):
 def pay_step_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,
                  include_ok: bool = False) -> list[DueItem]:
     """PAY_STEP_DUE for each current PA whose work anniversary in view brings a step of the scale above
-    the basic hourly rate they are paid that day."""
+    the basic hourly rate they are paid that day; none when the employer has pay runs pay the scale
+    (applies_pay_scale), as nothing is then left for them to do."""
     steps = get_steps(db, employer_id)
-    if not steps:
+    if not steps or employers.get_employer(db, employer_id).applies_pay_scale:
         return []
     items = []
     for pa in people.list_pas(db, employer_id):
@@ -79,3 +86,10 @@ def pay_step_due(db: Database, employer_id: int, today: date, within_days: int =
         if item is not None:
             items.append(item)
     return sort_due_items(items, include_ok=include_ok)
+
+
+def set_applied(db: Database, employer_id: int, applied: bool) -> Done:
+    """Whether pay runs pay the scale from each work anniversary (True) or the dashboard only suggests
+    it (False), saved on the employer (undoable, as any change to the employer's details)."""
+    record = employers.get_employer(db, employer_id)
+    return employers.save_employer_undoably(db, replace(record, applies_pay_scale=applied))

@@ -50,7 +50,9 @@ def _pay_lines(record: PayRecord):
     for line in record.lines:
         if line.code == "BASIC":
             name = SHIFT_TYPE_NAMES.get(line.shift_type or "standard", "Hours worked").capitalize()
-            lines.append(doc.PayLine(f"{name} hours" if line.shift_type == "standard" else name, line.hours, line.rate, line.amount))
+            name = f"{name} hours" if line.shift_type == "standard" else name
+            why = f" ({line.description})" if line.description else ""  # a pay scale step, say
+            lines.append(doc.PayLine(name + why, line.hours, line.rate, line.amount))
         elif line.code == "HOLIDAY":
             holiday = doc.PayLine("Holiday pay", line.hours, line.rate, line.amount)
         elif line.code == "ROLLED_UP_HOLIDAY":

@@ -71,6 +71,8 @@ class Employer(Base):
     pension_employee_rate: Mapped[Decimal] = mapped_column(ExactDecimal, default=Decimal("0.05"), server_default="0.05")
     pension_tax_relief: Mapped[str] = mapped_column(String(20), default="relief-at-source", server_default="relief-at-source")
     claims_employment_allowance: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
+    # The employer's own pay scale (pay_scale_steps) paid from each anniversary in pay runs, or only suggested
+    applies_pay_scale: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
