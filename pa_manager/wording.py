@@ -465,6 +465,7 @@ _UNDO_TEXTS = {
     "STATEMENT_MADE": lambda f: f"Make {f['name']}'s {_STATEMENT_KINDS[f['kind']]}",
     "STATEMENT_GIVEN": lambda f: f"Record {f['name']}'s {_STATEMENT_KINDS[f['kind']]} as given",
     "PAY_SCALE_SAVED": lambda f: f"Save {f['name']}'s pay scale",
+    "SICK_PAY_SCHEME_SAVED": lambda f: f"Save {f['name']}'s sick pay scheme",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -47,6 +47,7 @@ from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.pay_scale import steps_in
+from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.services.undo import Change, Recorder
@@ -493,6 +494,7 @@ class _Period:
     first_paid_from: date | None  # the first day any finalised pay run of the employer paid for
     paid_up_to: date | None       # the last day paid before this period
     pay_scale: tuple[PayStep, ...] = ()  # the employer's scale, when pay runs pay it (applies_pay_scale)
+    sick_pay_schemes: dict = field(default_factory=dict)  # services.sick_pay_scheme.schemes_in
 
 
 def _terms(p: _Period, pa: PARecord):
@@ -526,6 +528,8 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         additions, one_off = _leaving_extras(pa, earlier, additions, one_off)
     rolled_up = pa.rolled_up_holiday and pa.irregular_hours
     p45 = pa.p45_tax_year == tax_year
+    awe = _sick_pay_inputs(session, p, pa, sick_days, earlier, terms)
+    scheme = scheme_for(p.sick_pay_schemes, pa.id) if sick_days else None
     return PayPeriodInput(
         frequency=frequency, pay_date=p.pay_date, period_start=p.start, period_end=p.end,
         date_of_birth=pa.date_of_birth, tax_code=pa.tax_code, pay_rates=terms.rates, pa=pa.id,
@@ -538,7 +542,9 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         holiday_taken_in_leave_year=sum((e.taken for e in this_leave_year), ZERO),
         holiday_entitlement_hours=entitlement, rolled_up_holiday=rolled_up,
         sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
-        average_weekly_earnings=_sick_pay_inputs(session, p, pa, sick_days, earlier, terms),
+        average_weekly_earnings=awe,
+        sick_pay_scheme=scheme, scheme_week_pay=_scheme_week_pay(pa, terms, p.end, awe) if scheme else ZERO,
+        employed_from=pa.start_date,
         additions=additions, deductions=deductions, one_off_payments=one_off,
         year_to_date=_year_to_date(earlier, tax_year),
         previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
@@ -549,6 +555,15 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
         student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
     )
+
+
+def _scheme_week_pay(pa: PARecord, terms, day: date, awe) -> Decimal:
+    """The normal week's pay the employer's sick pay scheme pays from: the contract's hours at the basic
+    rate for fixed hours; otherwise their average weekly earnings as SSP works them out."""
+    rate = base_rate_on(terms.rates, day)
+    if not pa.irregular_hours and pa.contracted_hours and rate:
+        return pa.contracted_hours * rate
+    return awe.amount if awe is not None else ZERO
 
 
 def _leaving_extras(pa: PARecord, earlier: list[_Earlier], additions, one_off):
@@ -636,7 +651,8 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
     return _Period(employer, pay_date, start, end, shifts, patterns,
                    {pa: tuple(sorted(days)) for pa, days in sickness.items()},
                    _earlier_pay(session, employer_id, since, pay_date), extras, notes,
-                   min((r.period_start for r in runs), default=None), max(before, default=None), scale)
+                   min((r.period_start for r in runs), default=None), max(before, default=None), scale,
+                   schemes_in(session, employer_id))
 
 
 def paid_to(session, employer_id: int, by: date) -> date | None:

@@ -60,6 +60,11 @@ def _pay_lines(record: PayRecord):
         elif line.code == "SSP":
             days = f", {_plural(line.quantity, 'day')}" if line.quantity else ""
             sick = doc.PayLine(f"Statutory Sick Pay{days}", None, None, line.amount)
+        elif line.code == "OSP":
+            part = "full pay" if line.description == "FULL" else "half pay"
+            days = _plural(line.quantity, "day") if line.quantity else "days"
+            lines.append(doc.PayLine(f"Your employer's sick pay above Statutory Sick Pay, {days} at {part}",
+                                     None, None, line.amount))
         elif line.code == "SLEEP_IN_ALLOWANCE":
             count = f", {_plural(line.quantity, 'night')}" if line.quantity else ""
             lines.append(doc.PayLine(f"Sleep-in allowance{count}", None, None, line.amount))
