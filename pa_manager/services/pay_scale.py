@@ -15,7 +15,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.services import employers, people
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.undo import Done, Rule, undoable
-from pa_manager.storage import recruitment_models as rm
+from pa_manager.storage import models, recruitment_models as rm
 from pa_manager.storage.database import Database
 
 PAY_SCALE_SAVED = "PAY_SCALE_SAVED"
@@ -53,10 +53,22 @@ def save_steps(db: Database, employer_id: int, steps: Sequence[PayStep]) -> list
     return get_steps(db, employer_id)
 
 
-def save_steps_undoably(db: Database, employer_id: int, steps: Sequence[PayStep]) -> Done[list[PayStep]]:
-    """save_steps, with the change it made to the scale (PAY_SCALE_SAVED), for undo."""
-    return undoable(db, PAY_SCALE_SAVED, employer_id, lambda: save_steps(db, employer_id, steps),
-                    [(rm.PayScaleStep, rm.PayScaleStep.employer_id == employer_id)],
+def save_steps_undoably(db: Database, employer_id: int, steps: Sequence[PayStep], applied: bool | None = None
+                        ) -> Done[list[PayStep]]:
+    """save_steps, with the change it made to the scale (PAY_SCALE_SAVED), for undo; with `applied`, also
+    whether pay runs pay the scale (the employer's applies_pay_scale), in the same change."""
+    def action():
+        saved = save_steps(db, employer_id, steps)
+        if applied is not None:
+            with db.session() as s:
+                s.get(models.Employer, employer_id).applies_pay_scale = applied
+                s.flush()
+        return saved
+
+    watches = [(rm.PayScaleStep, rm.PayScaleStep.employer_id == employer_id)]
+    if applied is not None:
+        watches.append((models.Employer, models.Employer.id == employer_id))
+    return undoable(db, PAY_SCALE_SAVED, employer_id, action, watches,
                     lambda _: {"name": employers.get_employer(db, employer_id).name})
 
 

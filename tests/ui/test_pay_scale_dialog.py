@@ -72,3 +72,46 @@ def test_a_scale_typed_and_saved_shows_the_step_on_the_dashboard(qtbot, window, 
 
     window.context.undo_group.undo()  # the scale goes, and the item with it
     assert pay_scale.get_steps(db, employer_id) == []
+
+
+def test_the_scale_paid_in_pay_runs_and_a_sick_pay_scheme_set_by_keyboard(qtbot, window, monkeypatch):
+    from pa_manager.domain.occupational_sick_pay import SickPayScheme
+    from pa_manager.services import employers, sick_pay_scheme
+    from pa_manager.ui.dialogs.sick_pay_scheme_dialog import SickPaySchemeDialog
+
+    db, employer_id = window.context.db, window.context.employer_id
+    window.show_area_for("recruitment", -1)
+    team = window.recruitment.team
+    window.recruitment.tabs.setCurrentWidget(team)
+
+    def tick_and_save(dialog: PayScaleDialog):
+        dialog.show()
+        assert not dialog.applied.isChecked() and dialog.applied.accessibleName() == "Pay the scale in pay runs"
+        dialog.applied.setFocus()
+        qtbot.keyClick(dialog.applied, Qt.Key.Key_Space)
+        _type(qtbot, dialog.steps[0][0], "1")
+        _type(qtbot, dialog.steps[0][1], "13.50")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(PayScaleDialog, "exec", tick_and_save)
+    click(qtbot, team.pay_scale_button)
+    assert employers.get_employer(db, employer_id).applies_pay_scale
+    assert pay_scale.get_steps(db, employer_id) == [PayStep(1, Decimal("13.50"))]
+
+    def set_scheme(dialog: SickPaySchemeDialog):
+        dialog.show()
+        assert not dialog.has_scheme.isChecked() and not dialog.full_weeks.isEnabled()
+        dialog.has_scheme.setFocus()
+        qtbot.keyClick(dialog.has_scheme, Qt.Key.Key_Space)
+        assert dialog.full_weeks.isEnabled()
+        assert dialog.full_weeks.accessibleName() == "Weeks at full pay"
+        for box, text in ((dialog.full_weeks, "8"), (dialog.half_weeks, "2"), (dialog.months, "3"),
+                          (dialog.waiting, "1")):
+            _type(qtbot, box.lineEdit(), text)
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(SickPaySchemeDialog, "exec", set_scheme)
+    click(qtbot, team.sick_pay_button)
+    assert sick_pay_scheme.get_scheme(db, employer_id) == SickPayScheme(8, 2, 3, 1)
