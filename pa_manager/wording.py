@@ -357,6 +357,9 @@ def change_sentence(change) -> str:
     if code in ("PAY_RATE_ADDED", "PAY_RATE_CHANGED", "PAY_RATE_REMOVED"):
         label, amount = _pay_line_words(f)
         start = f"{label} for {f['pa']} from {day('effective_from')}"
+        if f.get("pay_scale_years") is not None:  # set by a pay run paying the employer's pay scale
+            years = f["pay_scale_years"]
+            amount = f"{amount} by your pay scale, after {years} year{'' if years == 1 else 's'} with you"
         if code == "PAY_RATE_ADDED":
             return f"{start}: set to {amount}."
         if code == "PAY_RATE_REMOVED":

@@ -34,7 +34,7 @@ from pa_manager.domain.pay_scale import PayStep, scaled_terms, step_for_rate, st
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
 from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
-from pa_manager.domain.people import PARecord, pay_terms
+from pa_manager.domain.people import HOURLY, PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
@@ -796,12 +796,41 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         s.flush()
         s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
+        _record_steps_paid(s, draft)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
                      period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
                      gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
     # The run as stored (finalised_pay_run reads back these very records, in this order), without reading it back.
     return PayRunDraft(draft.employer, pay_date, draft.period_start, draft.period_end,
                        tuple(PADraft(_as_paid(r), r) for r in slips), finalised=True)
+
+
+def _record_steps_paid(session, draft: PayRunDraft) -> None:
+    """The pay scale's steps this pay run paid become the PAs' own dated hourly rates (each noted in the
+    change history as a rate set by the pay scale): so the People page shows the rate they are paid, and
+    choosing later not to pay the scale never cuts the pay a PA has already had."""
+    if not draft.employer.applies_pay_scale:
+        return
+    steps = steps_in(session, draft.employer.id)
+    for item in draft.pas:
+        pa = item.pa
+        if item.payslip is None or pa.id is None:
+            continue
+        own = {(r.effective_from, r.kind, r.shift_type): r for r in session.scalars(
+            select(models.PayRate).where(models.PayRate.pa_id == pa.id))}
+        for step in steps_paid(pay_terms(pa.pay_rates).rates, steps, pa.start_date):
+            if step.on > draft.period_end:
+                continue
+            row = own.get((step.on, HOURLY, ""))
+            facts = dict(pa=pa.name, kind=HOURLY, shift_type="", effective_from=step.on, amount=step.hourly_rate,
+                         multiplier=None, pay_scale_years=step.years)
+            if row is None:
+                session.add(models.PayRate(employer_id=draft.employer.id, pa_id=pa.id, effective_from=step.on,
+                                           kind=HOURLY, shift_type="", amount=step.hourly_rate))
+                history.note(session, draft.employer.id, history.PAY_RATE_ADDED, pa_id=pa.id, **facts)
+            elif row.amount is not None and row.amount < step.hourly_rate:
+                history.note(session, draft.employer.id, history.PAY_RATE_CHANGED, pa_id=pa.id, was=row.amount, **facts)
+                row.amount = step.hourly_rate
 
 
 def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:

@@ -11,9 +11,10 @@ from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_scale import PayStep
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import budget, employers, pay_runs, pay_scale, people, rota, undo_rules
+from pa_manager.services import budget, employers, history, pay_runs, pay_scale, people, rota, undo_rules
 from pa_manager.services.payslips import document_for
 from pa_manager.services.shifts import ShiftInput, save_shift
+from pa_manager.wording import change_sentence
 
 SCALE = [PayStep(0, Decimal("12.71")), PayStep(1, Decimal("13.10"))]
 PAY_DAY = date(2026, 11, 27)
@@ -76,13 +77,21 @@ def test_their_own_higher_rate_is_never_cut(db, household, today):
 
 def test_the_finalised_record_keeps_the_rate_and_why(db, household, today):
     from datetime import datetime, timezone
-    employer_id, _ = household
+    employer_id, pa_id = household
     pay_scale.set_applied(db, employer_id, True)
     pay_runs.finalise_pay_run(db, employer_id, PAY_DAY, datetime(2026, 11, 27, 12, tzinfo=timezone.utc),
                               confirmed=True)
     [record] = pay_runs.records_between(db, employer_id, date(2026, 11, 1), date(2026, 11, 30))
     assert [(line.rate, line.description) for line in record.lines if line.code == "BASIC"][1] == (
         Decimal("13.10"), "pay scale step for 1 year with you, from 15 November 2026")
+    # The step paid is now her own dated rate, noted in the history: choosing later not to pay the scale
+    # never cuts what she has been paid.
+    assert people.get_pa(db, pa_id).pay_rates[-1] == PayRateEntry(date(2026, 11, 15), Decimal("13.10"))
+    assert "Hourly rate for all shifts for Ann Cole from 15 November 2026: set to £13.10 by your pay scale, after 1 year with you." in [
+        change_sentence(c) for c in history.change_history(db, employer_id)]
+    pay_scale.set_applied(db, employer_id, False)
+    [draft] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 12, 24)).pas
+    assert draft.pa.rate_on(date(2026, 12, 1)) == Decimal("13.10")
 
 
 def test_the_forecast_costs_the_step_from_the_anniversary(db, household):
