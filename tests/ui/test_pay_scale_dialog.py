@@ -115,3 +115,23 @@ def test_the_scale_paid_in_pay_runs_and_a_sick_pay_scheme_set_by_keyboard(qtbot,
     monkeypatch.setattr(SickPaySchemeDialog, "exec", set_scheme)
     click(qtbot, team.sick_pay_button)
     assert sick_pay_scheme.get_scheme(db, employer_id) == SickPayScheme(8, 2, 3, 1)
+
+    pa = people.list_pas(db, employer_id)[0]
+
+    def one_pa(dialog: SickPaySchemeDialog):
+        dialog.show()
+        assert dialog.who.accessibleName() == "Who it is for"
+        dialog.who.setFocus()
+        qtbot.keyClick(dialog.who, Qt.Key.Key_Down)  # the first PA
+        assert dialog.who.currentText() == f"Only {pa.name}, instead of the scheme for every PA"
+        # Nothing of their own yet: not ticked, and the scheme for every PA to start from.
+        assert not dialog.has_scheme.isChecked() and dialog.full_weeks.value() == 8
+        qtbot.keyClick(dialog.has_scheme, Qt.Key.Key_Space)
+        _type(qtbot, dialog.full_weeks.lineEdit(), "12")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(SickPaySchemeDialog, "exec", one_pa)
+    click(qtbot, team.sick_pay_button)
+    assert sick_pay_scheme.get_scheme(db, employer_id, pa.id) == SickPayScheme(12, 2, 3, 1)
+    assert sick_pay_scheme.get_scheme(db, employer_id) == SickPayScheme(8, 2, 3, 1)

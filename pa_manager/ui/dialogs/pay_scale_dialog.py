@@ -24,8 +24,9 @@ class PayScaleDialog(FormDialog):
         super().__init__(
             "Your pay scale",
             "Set the hourly rate a PA moves to after so many whole years working for you: for example 0 years "
-            "£12.71, 1 year £13.10, 2 years £13.50. On each PA's work anniversary, what needs doing reminds you "
-            "when the scale says more than they are paid now. Leave a row blank for no step.", parent, scroll=True)
+            "£12.71, 1 year £13.10, 2 years £13.50. Pay runs can pay each step from the PA's work anniversary; "
+            "otherwise what needs doing reminds you when the scale says more than they are paid now. A step never "
+            "lowers anyone's pay. Leave a row blank for no step.", parent, scroll=True)
         self.db, self.employer_id = db, employer_id
         self.before = pay_scale.get_steps(db, employer_id)
         self.applied = QCheckBox("&Pay the scale in pay runs from each PA's work anniversary")

@@ -1,11 +1,12 @@
-"""The employer's own sick pay scheme on top of SSP (domain.occupational_sick_pay), for every PA, saved
-through services.sick_pay_scheme. Ticked off: no scheme, so PAs off sick get SSP only."""
+"""The employer's own sick pay scheme on top of SSP (domain.occupational_sick_pay), for every PA or for
+one PA instead, saved through services.sick_pay_scheme. Ticked off: no scheme (for every PA: SSP only;
+for one PA: the scheme for every PA)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
 
 from pa_manager.domain.occupational_sick_pay import MAX_MONTHS, MAX_WAITING_DAYS, MAX_WEEKS, SickPayScheme
-from pa_manager.services import sick_pay_scheme
+from pa_manager.services import people, sick_pay_scheme
 from pa_manager.services.data_files import Database
 from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog
 from pa_manager.ui.widgets.form import add_row
@@ -19,17 +20,22 @@ class SickPaySchemeDialog(FormDialog):
             "in any 12 months. Statutory Sick Pay is part of it, not on top: each sick day they get whichever is "
             "higher. A week is as many days as the PA normally works in a week.", parent)
         self.db, self.employer_id = db, employer_id
-        before = sick_pay_scheme.get_scheme(db, employer_id)
+        self.who = QComboBox()
+        self.who.addItem("Every PA", None)
+        for pa in people.list_pas(db, employer_id):
+            if pa.leaving_date is None:
+                self.who.addItem(f"Only {pa.name}, instead of the scheme for every PA", pa.id)
+        self.rows["who"] = add_row(self.form, "&Who it is for:", self.who,
+                                   "A scheme for one PA (agreed in their contract) replaces the one for every PA")
         self.has_scheme = QCheckBox("&Pay sick pay above Statutory Sick Pay")
         self.has_scheme.setAccessibleName("Pay sick pay above Statutory Sick Pay")
-        self.has_scheme.setChecked(before is not None)
         self.rows["has_scheme"] = add_row(self.form, "", self.has_scheme, "Not ticked: PAs off sick get Statutory Sick "
-                                                                          "Pay only.")
-        start = before or SickPayScheme(4, 4, 6, 0)
-        self.full_weeks = self._number(start.full_pay_weeks, MAX_WEEKS)
-        self.half_weeks = self._number(start.half_pay_weeks, MAX_WEEKS)
-        self.months = self._number(start.qualifying_months, MAX_MONTHS)
-        self.waiting = self._number(start.waiting_days, MAX_WAITING_DAYS)
+                                                                          "Pay only (or, for one PA, the scheme for "
+                                                                          "every PA).")
+        self.full_weeks = self._number(MAX_WEEKS)
+        self.half_weeks = self._number(MAX_WEEKS)
+        self.months = self._number(MAX_MONTHS)
+        self.waiting = self._number(MAX_WAITING_DAYS)
         self.rows["full_pay_weeks"] = add_row(self.form, "Weeks at &full pay:", self.full_weeks,
                                               "Their normal pay for these weeks off sick in any 12 months")
         self.rows["half_pay_weeks"] = add_row(self.form, "Then weeks at &half pay:", self.half_weeks,
@@ -40,14 +46,24 @@ class SickPaySchemeDialog(FormDialog):
                                             "The first working days of each time off sick that the scheme does not "
                                             "pay (Statutory Sick Pay may still pay them)")
         self.has_scheme.toggled.connect(self._sync)
-        self._sync()
+        self.who.currentIndexChanged.connect(self._load)
+        self._load()
 
     @staticmethod
-    def _number(value: int, most: int) -> QSpinBox:
+    def _number(most: int) -> QSpinBox:
         box = QSpinBox()
         box.setRange(0, most)
-        box.setValue(value)
         return box
+
+    def _load(self) -> None:
+        """Show the scheme kept for whoever is chosen (a common one to start from when there is none)."""
+        before = sick_pay_scheme.get_scheme(self.db, self.employer_id, self.who.currentData())
+        self.has_scheme.setChecked(before is not None)
+        start = before or sick_pay_scheme.get_scheme(self.db, self.employer_id) or SickPayScheme(4, 4, 6, 0)
+        for box, value in ((self.full_weeks, start.full_pay_weeks), (self.half_weeks, start.half_pay_weeks),
+                           (self.months, start.qualifying_months), (self.waiting, start.waiting_days)):
+            box.setValue(value)
+        self._sync()
 
     def _sync(self) -> None:
         for box in (self.full_weeks, self.half_weeks, self.months, self.waiting):
@@ -56,4 +72,4 @@ class SickPaySchemeDialog(FormDialog):
     def _save(self) -> None:
         scheme = SickPayScheme(self.full_weeks.value(), self.half_weeks.value(), self.months.value(),
                                self.waiting.value()) if self.has_scheme.isChecked() else None
-        self._keep(sick_pay_scheme.save_scheme(self.db, self.employer_id, scheme))
+        self._keep(sick_pay_scheme.save_scheme(self.db, self.employer_id, scheme, self.who.currentData()))

@@ -112,8 +112,8 @@ class TeamPanel(QWidget):
         self.exit_button = QPushButton("E&xit record…")
         self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
         self.pay_scale_button = QPushButton("Pay sca&le…")
-        self.pay_scale_button.setToolTip("Your own steps of pay for years worked: a reminder comes on each PA's work "
-                                         "anniversary when the scale says more than they are paid")
+        self.pay_scale_button.setToolTip("Your own steps of pay for years worked: paid by pay runs from each PA's "
+                                         "work anniversary if you choose, or a reminder then")
         self.sick_pay_button = QPushButton("Sick pay scheme…")
         self.sick_pay_button.setToolTip("Your own sick pay above Statutory Sick Pay: full pay, then half pay, for so "
                                         "many weeks in any 12 months")
