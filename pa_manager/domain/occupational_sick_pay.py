@@ -16,8 +16,8 @@ PA has worked for the employer for a qualifying time, with or without waiting da
   days are left, then only SSP. Only qualifying days are paid, as with SSP.
 
 A day's full pay is the PA's normal week's pay (the caller's `week_pay`: their contract's hours at
-their basic rate, or their average weekly earnings as SSP works them out) divided by their qualifying
-days in the week; half pay is half that. The scheme includes SSP, never on top of it: on each day the
+their basic rate on that day, or their average weekly earnings as SSP works them out) divided by their
+qualifying days in the week; half pay is half that. The scheme includes SSP, never on top of it: on each day the
 PA gets the higher of the scheme's pay and SSP, so the scheme adds only what is above the day's SSP.
 Its lines are the amounts added for the full-pay days and for the half-pay days, each summed exactly
 and rounded half up to the penny once (no statutory rule: a contractual payment, rounded as pay is).
@@ -26,7 +26,7 @@ Codes, never English: messages words them.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
@@ -175,10 +175,12 @@ def _half_up(amount: Fraction) -> Decimal:
 
 
 def scheme_pay(sickness_days: Iterable[date], history: Iterable[date], qualifying_weekdays: Iterable[int],
-               scheme: SickPayScheme, employed_from: date | None, week_pay: Decimal, period_start: date,
-               period_end: date, ssp_daily: Mapping[date, Fraction]) -> SchemePay:
+               scheme: SickPayScheme, employed_from: date | None, week_pay: Decimal | Callable[[date], Decimal],
+               period_start: date, period_end: date, ssp_daily: Mapping[date, Fraction]) -> SchemePay:
     """What the scheme adds above SSP for the sick days inside one pay period (history: earlier sick
-    days with this employer, for the waiting days and the 12 months' allowance)."""
+    days with this employer, for the waiting days and the 12 months' allowance). `week_pay` is the
+    normal week's pay, or what it is on a given day (a pay rise in the period pays the days after it
+    more): days at one kind of pay and one day's rate make one line, full pay first, then by date."""
     if isinstance(week_pay, float):
         raise TypeError("week_pay is a float; money is Decimal")
     qualifying = frozenset(qualifying_weekdays)
@@ -186,12 +188,17 @@ def scheme_pay(sickness_days: Iterable[date], history: Iterable[date], qualifyin
         raise ValueError("OSP_QUALIFYING_DAYS_NEEDED")
     all_days = set(sickness_days) | set(history)
     days = [d for d in scheme_days(all_days, qualifying, scheme, employed_from) if period_start <= d.day <= period_end]
-    full_day = Fraction(max(week_pay, ZERO)) / len(qualifying)
-    rates = {FULL: full_day, HALF: full_day / 2}
+    pay_on = week_pay if callable(week_pay) else (lambda _day: week_pay)
+    groups: dict[tuple[str, Fraction], list[date]] = {}
+    for d in days:
+        if d.status in (FULL, HALF):
+            week = pay_on(d.day)
+            if isinstance(week, float):
+                raise TypeError("week_pay is a float; money is Decimal")
+            rate = Fraction(max(week, ZERO)) / len(qualifying) / (1 if d.status == FULL else 2)
+            groups.setdefault((d.status, rate), []).append(d.day)
     lines = []
-    for kind in (FULL, HALF):
-        mine = [d.day for d in days if d.status == kind]
-        if mine:
-            above = sum((max(rates[kind] - ssp_daily.get(day, Fraction(0)), Fraction(0)) for day in mine), Fraction(0))
-            lines.append(SchemeLine(kind, len(mine), _half_up(rates[kind]), _half_up(above)))
+    for (kind, rate), mine in sorted(groups.items(), key=lambda item: (item[0][0] != FULL, item[1][0])):
+        above = sum((max(rate - ssp_daily.get(day, Fraction(0)), Fraction(0)) for day in mine), Fraction(0))
+        lines.append(SchemeLine(kind, len(mine), _half_up(rate), _half_up(above)))
     return SchemePay(tuple(lines), tuple(days))

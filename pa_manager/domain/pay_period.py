@@ -285,7 +285,7 @@ class PayPeriodInput:
     # The employer's own sick pay scheme on top of SSP (domain.occupational_sick_pay), if any: the PA's
     # normal week's pay it pays from, and their start date for its qualifying service.
     sick_pay_scheme: SickPayScheme | None = None
-    scheme_week_pay: Decimal = ZERO
+    scheme_week_pay: Decimal | Callable[[date], Decimal] = ZERO   # or what it is on a given day
     employed_from: date | None = None
     additions: tuple[Addition, ...] = ()
     deductions: tuple[OtherDeduction, ...] = ()

@@ -543,7 +543,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         holiday_entitlement_hours=entitlement, rolled_up_holiday=rolled_up,
         sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
         average_weekly_earnings=awe,
-        sick_pay_scheme=scheme, scheme_week_pay=_scheme_week_pay(pa, terms, p.end, awe) if scheme else ZERO,
+        sick_pay_scheme=scheme, scheme_week_pay=(lambda day: _scheme_week_pay(pa, terms, day, awe)),
         employed_from=pa.start_date,
         additions=additions, deductions=deductions, one_off_payments=one_off,
         year_to_date=_year_to_date(earlier, tax_year),

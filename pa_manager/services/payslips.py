@@ -47,6 +47,7 @@ def _plural(count: int, word: str) -> str:
 
 def _pay_lines(record: PayRecord):
     lines, holiday, rolled_up, sick = [], None, None, None
+    first_osp = None  # where the employer's sick pay lines start
     for line in record.lines:
         if line.code == "BASIC":
             name = SHIFT_TYPE_NAMES.get(line.shift_type or "standard", "Hours worked").capitalize()
@@ -61,9 +62,11 @@ def _pay_lines(record: PayRecord):
             days = f", {_plural(line.quantity, 'day')}" if line.quantity else ""
             sick = doc.PayLine(f"Statutory Sick Pay{days}", None, None, line.amount)
         elif line.code == "OSP":
+            first_osp = len(lines) if first_osp is None else first_osp
             part = "full pay" if line.description == "FULL" else "half pay"
             days = _plural(line.quantity, "day") if line.quantity else "days"
-            lines.append(doc.PayLine(f"Your employer's sick pay above Statutory Sick Pay, {days} at {part}",
+            each = f" (£{line.rate:,.2f} a day)" if line.rate is not None else ""
+            lines.append(doc.PayLine(f"Your employer's sick pay above Statutory Sick Pay, {days} at {part}{each}",
                                      None, None, line.amount))
         elif line.code == "SLEEP_IN_ALLOWANCE":
             count = f", {_plural(line.quantity, 'night')}" if line.quantity else ""
@@ -75,6 +78,10 @@ def _pay_lines(record: PayRecord):
         else:
             lines.append(doc.PayLine(_LINE_NAMES.get(line.code, line.code.replace("_", " ").capitalize()),
                                      line.hours, line.rate, line.amount))
+    if sick is not None and first_osp is not None:
+        # The employer's sick pay is what it adds above SSP: SSP first, then the lines on top of it.
+        lines.insert(first_osp, sick)
+        sick = None
     return tuple(lines), holiday, rolled_up, sick
 
 

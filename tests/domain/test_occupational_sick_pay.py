@@ -147,3 +147,12 @@ def test_ssp_by_day_is_exact():
     sick = [date(2026, 6, 1)]
     ssp, _ = _ssp_daily(sick, date(2026, 6, 1), date(2026, 6, 30))
     assert ssp == {date(2026, 6, 1): Fraction(Decimal("123.25")) / 5}
+
+
+def test_week_pay_by_day_makes_a_line_for_each_days_rate():
+    sick = days(date(2026, 6, 1), 5)   # Monday to Friday
+    pay = o.scheme_pay(sick, (), MON_FRI, SickPayScheme(1, 0, 0, 0), START,
+                       lambda day: Decimal("500") if day < date(2026, 6, 4) else Decimal("600"),
+                       date(2026, 6, 1), date(2026, 6, 30), {})
+    assert [(line.days, line.day_rate, line.amount) for line in pay.lines] == [
+        (3, Decimal("100.00"), Decimal("300.00")), (2, Decimal("120.00"), Decimal("240.00"))]

@@ -84,8 +84,9 @@ def test_the_scheme_pays_full_then_half_pay_with_ssp_inside_it(db, household):
     assert slip.ssp == Decimal("246.50")
     assert slip.gross_pay == Decimal("750.00")  # 5 x £100 + 5 x £50: never SSP on top of the scheme
     words = [line.description for line in document_for(slip).pay_lines]
-    assert "Your employer's sick pay above Statutory Sick Pay, 5 days at full pay" in words
-    assert "Your employer's sick pay above Statutory Sick Pay, 5 days at half pay" in words
+    assert words[-3:] == ["Statutory Sick Pay, 10 days",
+                          "Your employer's sick pay above Statutory Sick Pay, 5 days at full pay (£100.00 a day)",
+                          "Your employer's sick pay above Statutory Sick Pay, 5 days at half pay (£50.00 a day)"]
 
 
 def test_one_pas_own_scheme_beats_the_employers(db, household):
@@ -117,3 +118,14 @@ def test_the_finalised_record_keeps_the_scheme_lines(db, household):
     sick_pay_scheme.save_scheme(db, employer_id, None)
     [again] = pay_runs.records_between(db, employer_id, date(2026, 6, 1), date(2026, 6, 30))
     assert again == record
+
+
+def test_a_pay_rise_during_the_absence_pays_the_days_after_it_more(db, household, today):
+    employer_id, pa_id = household
+    pa = people.get_pa(db, pa_id)
+    people.save_pa(db, employer_id, PARecord(**{**pa.__dict__, "pay_rates": (
+        *pa.pay_rates, PayRateEntry(date(2026, 6, 8), Decimal("15.00")))}), today)
+    sick_pay_scheme.save_scheme(db, employer_id, SickPayScheme(full_pay_weeks=2))
+    _, lines = _sick_lines(db, employer_id)
+    # 1 to 5 June: £500 a week, £100 a day, adds £75.35 a day; from 8 June £600, £120 a day, adds £95.35.
+    assert lines[1:] == [("OSP", "FULL", 5, Decimal("376.75")), ("OSP", "FULL", 5, Decimal("476.75"))]

@@ -42,7 +42,7 @@ class SickPaySchemeDialog(FormDialog):
                                               "Half their normal pay, after the full-pay weeks are used")
         self.rows["qualifying_months"] = add_row(self.form, "Months working for you &before it pays:", self.months,
                                                  "Until then they get Statutory Sick Pay only")
-        self.rows["waiting_days"] = add_row(self.form, "&Waiting days:", self.waiting,
+        self.rows["waiting_days"] = add_row(self.form, "Wa&iting days:", self.waiting,
                                             "The first working days of each time off sick that the scheme does not "
                                             "pay (Statutory Sick Pay may still pay them)")
         self.has_scheme.toggled.connect(self._sync)
