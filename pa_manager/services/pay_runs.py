@@ -17,6 +17,7 @@ from decimal import Decimal
 
 from sqlalchemy import and_, false, func, or_, select
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
 from pa_manager.domain.leaving import REDUNDANCY_PAY
@@ -818,9 +819,11 @@ def _record_steps_paid(session, draft: PayRunDraft) -> None:
             continue
         own = {(r.effective_from, r.kind, r.shift_type): r for r in session.scalars(
             select(models.PayRate).where(models.PayRate.pa_id == pa.id))}
+        changed = False
         for step in steps_paid(pay_terms(pa.pay_rates).rates, steps, pa.start_date):
             if step.on > draft.period_end:
                 continue
+            changed = True
             row = own.get((step.on, HOURLY, ""))
             facts = dict(pa=pa.name, kind=HOURLY, shift_type="", effective_from=step.on, amount=step.hourly_rate,
                          multiplier=None, pay_scale_years=step.years)
@@ -831,6 +834,9 @@ def _record_steps_paid(session, draft: PayRunDraft) -> None:
             elif row.amount is not None and row.amount < step.hourly_rate:
                 history.note(session, draft.employer.id, history.PAY_RATE_CHANGED, pa_id=pa.id, was=row.amount, **facts)
                 row.amount = step.hourly_rate
+        if changed:
+            # A new saved version of the PA: a form opened before this pay run cannot save their old rates over it.
+            flag_modified(session.get(models.PersonalAssistant, pa.id), "name")
 
 
 def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:

@@ -2,6 +2,7 @@
 budget forecast: from each PA's work anniversary, never below their own rate."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal
 
@@ -12,6 +13,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_scale import PayStep
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.services import budget, employers, history, pay_runs, pay_scale, people, rota, undo_rules
+from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.payslips import document_for
 from pa_manager.services.shifts import ShiftInput, save_shift
 from pa_manager.wording import change_sentence
@@ -79,6 +81,7 @@ def test_the_finalised_record_keeps_the_rate_and_why(db, household, today):
     from datetime import datetime, timezone
     employer_id, pa_id = household
     pay_scale.set_applied(db, employer_id, True)
+    before = people.get_pa(db, pa_id)
     pay_runs.finalise_pay_run(db, employer_id, PAY_DAY, datetime(2026, 11, 27, 12, tzinfo=timezone.utc),
                               confirmed=True)
     [record] = pay_runs.records_between(db, employer_id, date(2026, 11, 1), date(2026, 11, 30))
@@ -89,6 +92,9 @@ def test_the_finalised_record_keeps_the_rate_and_why(db, household, today):
     assert people.get_pa(db, pa_id).pay_rates[-1] == PayRateEntry(date(2026, 11, 15), Decimal("13.10"))
     assert "Hourly rate for all shifts for Ann Cole from 15 November 2026: set to £13.10 by your pay scale, after 1 year with you." in [
         change_sentence(c) for c in history.change_history(db, employer_id)]
+    # A form opened before the pay run cannot save her old rates over the new one.
+    with pytest.raises(ChangedElsewhere):
+        people.save_pa(db, employer_id, replace(before, phone="07700 900123"), today)
     pay_scale.set_applied(db, employer_id, False)
     [draft] = pay_runs.prepare_pay_run(db, employer_id, date(2026, 12, 24)).pas
     assert draft.pa.rate_on(date(2026, 12, 1)) == Decimal("13.10")
