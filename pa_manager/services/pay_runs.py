@@ -33,7 +33,7 @@ from pa_manager.domain.pay_period import (
 from pa_manager.domain.pay_rates import PayRateError, base_rate_on, shift_cost
 from pa_manager.domain.pay_scale import PayStep, scaled_terms, step_for_rate, steps_paid
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
-from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
+from pa_manager.domain.payroll import OSP, PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
 from pa_manager.domain.people import HOURLY, PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
@@ -360,6 +360,14 @@ class _Earlier:
     taken: Decimal
     document: str
 
+    @property
+    def sick_pay(self) -> Decimal:
+        """SSP and the employer's sick pay above it (OSP lines): pay for time not worked."""
+        if '"OSP"' not in self.document:  # most records: no need to read the document
+            return self.ssp
+        lines = json.loads(self.document)["lines"]
+        return self.ssp + sum((Decimal(line["amount"]) for line in lines if line["code"] == OSP), ZERO)
+
 
 def _earlier_pay(session, employer_id: int, since: date, before: date) -> dict[int, list[_Earlier]]:
     rows = session.execute(
@@ -389,12 +397,13 @@ def _period_weeks(frequency: PayFrequency) -> Decimal:
 def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency, period_start: date,
                   basic: Decimal) -> Decimal:
     """Holiday pay an hour: the normal rate for fixed hours; for irregular hours the average pay for
-    an hour over the last 52 paid weeks (domain.holiday.average_holiday_pay): pay other than sick pay,
-    over the hours worked (as holiday accrues on them, sleep-ins whole) and the holiday hours paid;
-    the normal rate while there is no pay yet."""
+    an hour over the last 52 paid weeks (domain.holiday.average_holiday_pay): pay other than sick pay
+    (SSP and the employer's own sick pay, both paid for no hours worked), over the hours worked (as
+    holiday accrues on them, sleep-ins whole) and the holiday hours paid; the normal rate while there
+    is no pay yet."""
     if not pa.irregular_hours:
         return basic
-    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.ssp, e.hours_worked + e.taken, _period_weeks(frequency))
+    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.sick_pay, e.hours_worked + e.taken, _period_weeks(frequency))
              for e in earlier]
     average = holiday.average_holiday_pay(weeks, period_start)  # pay periods ended before this one
     return average.hourly_exact if average.total_hours else basic

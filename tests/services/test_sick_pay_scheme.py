@@ -129,3 +129,31 @@ def test_a_pay_rise_during_the_absence_pays_the_days_after_it_more(db, household
     _, lines = _sick_lines(db, employer_id)
     # 1 to 5 June: £500 a week, £100 a day, adds £75.35 a day; from 8 June £600, £120 a day, adds £95.35.
     assert lines[1:] == [("OSP", "FULL", 5, Decimal("376.75")), ("OSP", "FULL", 5, Decimal("476.75"))]
+
+
+def test_holiday_pay_for_irregular_hours_leaves_the_schemes_sick_pay_out_of_the_average(db, today):
+    employer = employers.save_employer(db, EmployerRecord(name="Joy Hart", pay_frequency=PayFrequency.MONTHLY))
+    pa = people.save_pa(db, employer.id, PARecord(
+        name="Bea Ross", date_of_birth=date(1990, 1, 1), start_date=date(2026, 4, 6), tax_code="1257L",
+        ni_category="A", irregular_hours=True, pay_rates=(PayRateEntry(date(2026, 4, 6), Decimal("13.00")),)), today)
+    sick_pay_scheme.save_scheme(db, employer.id, SickPayScheme(full_pay_weeks=4))
+
+    def shift(day, kind=ShiftType.STANDARD):
+        save_shift(db, employer.id, ShiftInput(pa.id, day, time(9), time(17), shift_type=kind))
+
+    for day in range(11, 23):
+        if date(2026, 5, day).weekday() < 5:
+            shift(date(2026, 5, day))                   # 10 days, 80 h, £1,040
+    for day in range(1, 6):
+        shift(date(2026, 6, day), ShiftType.SICKNESS)  # a week off sick: SSP and the scheme
+    for day in range(15, 20):
+        shift(date(2026, 6, day))                       # 5 days, 40 h, £520
+    shift(date(2026, 7, 6), ShiftType.HOLIDAY)
+    finalised = datetime(2026, 7, 1, 12, tzinfo=timezone.utc)
+    pay_runs.finalise_pay_run(db, employer.id, date(2026, 5, 29), finalised, confirmed=True)
+    june = pay_runs.finalise_pay_run(db, employer.id, date(2026, 6, 26), finalised, confirmed=True)
+    assert any(line.code == "OSP" and line.amount > 0 for line in june.pas[0].payslip.lines)
+    [july] = pay_runs.prepare_pay_run(db, employer.id, date(2026, 7, 31)).pas
+    [holiday] = [line for line in july.payslip.lines if line.code == "HOLIDAY"]
+    # (£1,040 + £520) over 120 hours worked: £13.00 an hour; the sick pay, for no hours, is left out.
+    assert (holiday.hours, holiday.rate, holiday.amount) == (Decimal("8"), Decimal("13"), Decimal("104.00"))
