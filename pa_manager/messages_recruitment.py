@@ -105,6 +105,9 @@ MESSAGES = {
     "PAY_STEP_DUE":
         "Add a new hourly rate for {value} on the People page: from {due}, after {service} with you, your pay "
         "scale says {new_rate} an hour (now {now_rate}).",
+    "PAY_STEP_COMING":
+        "Tell {value} that from {due}, after {service} with you, your pay scale pays them {new_rate} an hour "
+        "(now {now_rate}): pay runs pay it for you.",
     # --- the employer's pay scale (domain.pay_scale.check_steps) ---
     "PAY_SCALE_YEARS_OUT_OF_RANGE":
         "Enter the years of service as a whole number from 0 to 50.",

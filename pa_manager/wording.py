@@ -321,7 +321,7 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
     if item.subject is not None:
         names = course_names or COURSE_NAMES
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
-    if item.code == "PAY_STEP_DUE":  # domain.pay_scale: whole years, and the rates in pounds
+    if item.code in ("PAY_STEP_DUE", "PAY_STEP_COMING"):  # domain.pay_scale: whole years, the rates in pounds
         years = params["years"]
         params.update(service=f"{years} year{'s' if years != 1 else ''}", new_rate=format_money(params["hourly_rate"]),
                       now_rate=format_money(params["current_rate"]))

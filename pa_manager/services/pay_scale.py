@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import delete, select
 
 from pa_manager.domain import pay_scale as rules
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DueItem, sort_due_items
+from pa_manager.domain.pay_rates import base_rate_on
 from pa_manager.domain.pay_scale import PayStep
+from pa_manager.domain.people import pay_terms
 from pa_manager.domain.validation import Problem
 from pa_manager.services import employers, people
 from pa_manager.services.errors import ValidationFailed
@@ -86,15 +88,24 @@ class PayScaleRule(Rule):
 def pay_step_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,
                  include_ok: bool = False) -> list[DueItem]:
     """PAY_STEP_DUE for each current PA whose work anniversary in view brings a step of the scale above
-    the basic hourly rate they are paid that day; none when the employer has pay runs pay the scale
-    (applies_pay_scale), as nothing is then left for them to do."""
+    the basic hourly rate they are paid that day. When the employer has pay runs pay the scale
+    (applies_pay_scale) there is nothing to change: PAY_STEP_COMING instead, a warning in the days
+    before the anniversary (to tell the PA), against the rate the scale pays them the day before; none
+    after it."""
     steps = get_steps(db, employer_id)
-    if not steps or employers.get_employer(db, employer_id).applies_pay_scale:
+    if not steps:
         return []
+    applied = employers.get_employer(db, employer_id).applies_pay_scale
     items = []
     for pa in people.list_pas(db, employer_id):
-        item = rules.pay_step_item(pa.id, pa.name, pa.start_date, pa.leaving_date, pa.rate_on, steps, today,
+        rate_on = pa.rate_on
+        if applied:
+            paid = rules.with_steps(pay_terms(pa.pay_rates).rates, steps, pa.start_date)
+            rate_on = lambda day, paid=paid: base_rate_on(paid, day - timedelta(days=1))  # noqa: E731
+        item = rules.pay_step_item(pa.id, pa.name, pa.start_date, pa.leaving_date, rate_on, steps, today,
                                    within_days)
+        if item is not None and applied:
+            item = replace(item, code=rules.PAY_STEP_COMING) if item.due >= today else None
         if item is not None:
             items.append(item)
     return sort_due_items(items, include_ok=include_ok)

@@ -16,7 +16,7 @@ from pa_manager.services import budget, employers, history, pay_runs, pay_scale,
 from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.payslips import document_for
 from pa_manager.services.shifts import ShiftInput, save_shift
-from pa_manager.wording import change_sentence
+from pa_manager.wording import change_sentence, due_item_sentence
 
 SCALE = [PayStep(0, Decimal("12.71")), PayStep(1, Decimal("13.10"))]
 PAY_DAY = date(2026, 11, 27)
@@ -61,7 +61,12 @@ def test_opted_in_the_step_is_paid_from_the_anniversary_and_the_payslip_says_why
     assert slip.gross_pay == Decimal("206.48")
     words = [line.description for line in document_for(slip).pay_lines]
     assert "Standard hours (pay scale step for 1 year with you, from 15 November 2026)" in words
-    # Nothing is left to do, so no reminder.
+    # Nothing to change: a warning before the anniversary, to tell her; nothing after it.
+    [coming] = pay_scale.pay_step_due(db, employer_id, date(2026, 11, 5))
+    assert (coming.code, coming.due, coming.status) == ("PAY_STEP_COMING", date(2026, 11, 15), "due_soon")
+    assert due_item_sentence(coming, date(2026, 11, 5))[1] == (
+        "Due in 10 days (15 November 2026): Tell Ann Cole that from 15 November 2026, after 1 year with you, your pay scale pays "
+        "them £13.10 an hour (now £12.71): pay runs pay it for you.")
     assert pay_scale.pay_step_due(db, employer_id, date(2026, 11, 20)) == []
     undo_rules.reverse(db, done.change, today)
     assert not employers.get_employer(db, employer_id).applies_pay_scale
