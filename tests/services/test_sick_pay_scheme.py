@@ -83,6 +83,10 @@ def test_the_scheme_pays_full_then_half_pay_with_ssp_inside_it(db, household):
                      ("OSP", "HALF", 5, Decimal("126.75"))]
     assert slip.ssp == Decimal("246.50")
     assert slip.gross_pay == Decimal("750.00")  # 5 x £100 + 5 x £50: never SSP on top of the scheme
+    from pa_manager.ui.models.pay_run_table import flag_lines
+    assert ("info", "For information: Ann Cole gets £503.50 from your sick pay scheme on top of Statutory Sick Pay "
+                    "(5 days at full pay and 5 days at half pay).") in flag_lines(
+        pay_runs.prepare_pay_run(db, employer_id, PAY_DAY))
     words = [line.description for line in document_for(slip).pay_lines]
     assert words[-3:] == ["Statutory Sick Pay, 10 days",
                           "Your employer's sick pay above Statutory Sick Pay, 5 days at full pay (£100.00 a day)",
