@@ -124,7 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--half-weeks", type=int, metavar="M", help="then weeks at half pay in any 12 months")
     p.add_argument("--qualifying-months", type=int, metavar="K", help="months a PA works for you before it pays")
     p.add_argument("--waiting-days", type=int, metavar="W", help="first working days of each absence it does not pay")
-    p.add_argument("--remove", action="store_true", help="remove the scheme: only Statutory Sick Pay is paid")
+    p.add_argument("--pa", metavar="NAME", help="a scheme for this PA only, instead of the one for every PA")
+    p.add_argument("--remove", action="store_true", help="remove the scheme: only Statutory Sick Pay is paid (for "
+                                                         "--pa, the scheme for every PA)")
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_sick_pay_scheme)
@@ -480,21 +482,26 @@ def cmd_sick_pay_scheme(args) -> int:
     writes = args.remove or any(v is not None for v in given)
     db = _open(args, writes=writes)
     employer_id = _employer_id(db, args.employer)
+    pa_id = _pa_id(db, employer_id, args.pa) if args.pa else None
     if writes:
-        current = sick_pay_scheme.get_scheme(db, employer_id) or SickPayScheme()
+        current = (sick_pay_scheme.get_scheme(db, employer_id, pa_id) or sick_pay_scheme.get_scheme(db, employer_id)
+                   or SickPayScheme())
         scheme = None if args.remove else SickPayScheme(
             *(v if v is not None else old for v, old in zip(given, (
                 current.full_pay_weeks, current.half_pay_weeks, current.qualifying_months, current.waiting_days))))
-        sick_pay_scheme.save_scheme(db, employer_id, scheme)
-    scheme = sick_pay_scheme.get_scheme(db, employer_id)
+        sick_pay_scheme.save_scheme(db, employer_id, scheme, pa_id)
+    scheme = sick_pay_scheme.get_scheme(db, employer_id, pa_id)
+    whose = f"{args.pa}'s own" if args.pa else f"{args.employer}'s"
     if args.json:
-        _print_json({"employer": args.employer, "scheme": None if scheme is None else {
+        _print_json({"employer": args.employer, "pa": args.pa, "scheme": None if scheme is None else {
             "full_pay_weeks": scheme.full_pay_weeks, "half_pay_weeks": scheme.half_pay_weeks,
             "qualifying_months": scheme.qualifying_months, "waiting_days": scheme.waiting_days}})
+    elif scheme is None and args.pa:
+        print(f"{args.pa} has no sick pay scheme of their own: the one for every PA pays them, if there is one.")
     elif scheme is None:
         print(f"{args.employer} has no sick pay scheme: PAs off sick get Statutory Sick Pay only.")
     else:
-        print(f"{args.employer}'s sick pay scheme: {scheme.full_pay_weeks} weeks at full pay, then "
+        print(f"{whose} sick pay scheme: {scheme.full_pay_weeks} weeks at full pay, then "
               f"{scheme.half_pay_weeks} weeks at half pay, in any 12 months; after {scheme.qualifying_months} months "
               f"with you; {scheme.waiting_days} waiting days. Statutory Sick Pay is part of it, not on top.")
     return 0

@@ -80,3 +80,28 @@ def test_pay_scale_opt_in_and_out(demo_file, capsys):
 def test_an_unknown_employer_is_named(demo_file, capsys):
     code, _, err = run(capsys, "sick-pay-scheme", "--employer", "Nobody", "--data", str(demo_file))
     assert code != 0 and "no employer called Nobody" in err
+
+
+def test_a_scheme_for_one_pa_instead(demo_file, capsys):
+    data = ("--data", str(demo_file))
+    run(capsys, "sick-pay-scheme", "--employer", EMPLOYER, "--full-weeks", "4", *data)
+    db = open_database(demo_file, read_only=True)[0]
+    try:
+        employer = employers.find_employer(db, EMPLOYER)
+        from pa_manager.services import people
+        pa = people.list_pas(db, employer.id)[0]
+    finally:
+        db.close()
+    code, out, err = run(capsys, "sick-pay-scheme", "--employer", EMPLOYER, "--pa", pa.name, "--full-weeks", "8",
+                         "--json", *data)
+    assert code == 0 and err == ""
+    assert json.loads(out) == {"employer": EMPLOYER, "pa": pa.name, "scheme": {
+        "full_pay_weeks": 8, "half_pay_weeks": 0, "qualifying_months": 0, "waiting_days": 0}}
+    db = open_database(demo_file, read_only=True)[0]
+    try:
+        assert sick_pay_scheme.get_scheme(db, employer.id, pa.id) == SickPayScheme(8, 0, 0, 0)
+        assert sick_pay_scheme.get_scheme(db, employer.id) == SickPayScheme(4, 0, 0, 0)
+    finally:
+        db.close()
+    code, out, _ = run(capsys, "sick-pay-scheme", "--employer", EMPLOYER, "--pa", pa.name, "--remove", *data)
+    assert code == 0 and "no sick pay scheme of their own" in out
