@@ -55,8 +55,10 @@ class SickPaySchemeDialog(FormDialog):
         box.setRange(0, most)
         return box
 
-    def _load(self) -> None:
+    def _load(self, index: int = 0) -> None:
         """Show the scheme kept for whoever is chosen (a common one to start from when there is none)."""
+        if index < 0:  # the list emptied as the dialog is taken down: nothing to show
+            return
         before = sick_pay_scheme.get_scheme(self.db, self.employer_id, self.who.currentData())
         self.has_scheme.setChecked(before is not None)
         start = before or sick_pay_scheme.get_scheme(self.db, self.employer_id) or SickPayScheme(4, 4, 6, 0)
