@@ -3,12 +3,15 @@ one PA instead, saved through services.sick_pay_scheme. Ticked off: no scheme (f
 for one PA: the scheme for every PA)."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QSpinBox
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit
 
-from pa_manager.domain.occupational_sick_pay import MAX_MONTHS, MAX_WAITING_DAYS, MAX_WEEKS, SickPayScheme
+from pa_manager.domain import occupational_sick_pay as rules
+from pa_manager.domain.occupational_sick_pay import SickPayScheme
+from pa_manager.domain.validation import Problem
+from pa_manager.messages import describe
 from pa_manager.services import people, sick_pay_scheme
 from pa_manager.services.data_files import Database
-from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog
+from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog, _Wrong
 from pa_manager.ui.widgets.form import add_row
 
 
@@ -32,10 +35,9 @@ class SickPaySchemeDialog(FormDialog):
         self.rows["has_scheme"] = add_row(self.form, "", self.has_scheme, "Not ticked: PAs off sick get Statutory Sick "
                                                                           "Pay only (or, for one PA, the scheme for "
                                                                           "every PA).")
-        self.full_weeks = self._number(MAX_WEEKS)
-        self.half_weeks = self._number(MAX_WEEKS)
-        self.months = self._number(MAX_MONTHS)
-        self.waiting = self._number(MAX_WAITING_DAYS)
+        # Whole numbers typed in plain text boxes (a spin box shown and taken down here made a later form
+        # crash in the tests).
+        self.full_weeks, self.half_weeks, self.months, self.waiting = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.rows["full_pay_weeks"] = add_row(self.form, "Weeks at &full pay:", self.full_weeks,
                                               "Their normal pay for these weeks off sick in any 12 months")
         self.rows["half_pay_weeks"] = add_row(self.form, "Then weeks at &half pay:", self.half_weeks,
@@ -49,12 +51,6 @@ class SickPaySchemeDialog(FormDialog):
         self.who.currentIndexChanged.connect(self._load)
         self._load()
 
-    @staticmethod
-    def _number(most: int) -> QSpinBox:
-        box = QSpinBox()
-        box.setRange(0, most)
-        return box
-
     def _load(self, index: int = 0) -> None:
         """Show the scheme kept for whoever is chosen (a common one to start from when there is none)."""
         if index < 0:  # the list emptied as the dialog is taken down: nothing to show
@@ -64,14 +60,28 @@ class SickPaySchemeDialog(FormDialog):
         start = before or sick_pay_scheme.get_scheme(self.db, self.employer_id) or SickPayScheme(4, 4, 6, 0)
         for box, value in ((self.full_weeks, start.full_pay_weeks), (self.half_weeks, start.half_pay_weeks),
                            (self.months, start.qualifying_months), (self.waiting, start.waiting_days)):
-            box.setValue(value)
+            box.setText(str(value))
         self._sync()
 
     def _sync(self) -> None:
         for box in (self.full_weeks, self.half_weeks, self.months, self.waiting):
             box.setEnabled(self.has_scheme.isChecked())
 
+    _RANGE_CODES = {"full_pay_weeks": rules.SICK_PAY_SCHEME_WEEKS_OUT_OF_RANGE,
+                    "half_pay_weeks": rules.SICK_PAY_SCHEME_WEEKS_OUT_OF_RANGE,
+                    "qualifying_months": rules.SICK_PAY_SCHEME_MONTHS_OUT_OF_RANGE,
+                    "waiting_days": rules.SICK_PAY_SCHEME_WAITING_OUT_OF_RANGE}
+
+    def _number(self, key: str, box: QLineEdit) -> int:
+        text = box.text().strip() or "0"
+        if not text.isdigit():
+            raise _Wrong(key, describe(Problem(self._RANGE_CODES[key])))
+        return int(text)
+
     def _save(self) -> None:
-        scheme = SickPayScheme(self.full_weeks.value(), self.half_weeks.value(), self.months.value(),
-                               self.waiting.value()) if self.has_scheme.isChecked() else None
+        scheme = None
+        if self.has_scheme.isChecked():
+            scheme = SickPayScheme(*(self._number(key, box) for key, box in (
+                ("full_pay_weeks", self.full_weeks), ("half_pay_weeks", self.half_weeks),
+                ("qualifying_months", self.months), ("waiting_days", self.waiting))))
         self._keep(sick_pay_scheme.save_scheme(self.db, self.employer_id, scheme, self.who.currentData()))
