@@ -18,6 +18,7 @@ from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.payslips import document_for
 from pa_manager.services.shifts import ShiftInput, save_shift
 from pa_manager.wording import undo_text
+from tests.saying import raises_saying
 
 SCHEME = SickPayScheme(full_pay_weeks=1, half_pay_weeks=1, qualifying_months=6, waiting_days=0)
 PAY_DAY = date(2026, 6, 26)
@@ -60,7 +61,7 @@ def test_saved_replaced_removed_and_undone(db, household, today):
 def test_a_wrong_scheme_is_refused_and_nothing_kept(db, household):
     employer_id, _ = household
     sick_pay_scheme.save_scheme(db, employer_id, SCHEME)
-    with pytest.raises(ValidationFailed, match="0 to 52") as refused:
+    with raises_saying(ValidationFailed, "0 to 52") as refused:
         sick_pay_scheme.save_scheme(db, employer_id, SickPayScheme(60, 0, 0, 0))
     assert set(refused.value.problems) == {"full_pay_weeks"}
     assert sick_pay_scheme.get_scheme(db, employer_id) == SCHEME
