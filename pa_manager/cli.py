@@ -113,6 +113,30 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print JSON")
     _data_option(p)
     p.set_defaults(run=cmd_working_time)
+    p = sub.add_parser("pay-scale", help="your pay scale's steps, and whether pay runs pay them from each PA's work "
+                                         "anniversary or the dashboard only suggests them")
+    p.add_argument("--employer", required=True)
+    applied = p.add_mutually_exclusive_group()
+    applied.add_argument("--apply", action="store_true", help="pay runs pay the scale's step from each anniversary, "
+                                                              "unless a PA's own rate is higher")
+    applied.add_argument("--suggest-only", action="store_true", help="only remind you on each anniversary (the default)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_pay_scale)
+
+    p = sub.add_parser("sick-pay-scheme", help="your own sick pay scheme on top of Statutory Sick Pay: show it, set it "
+                                               "or remove it")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--full-weeks", type=int, metavar="N", help="weeks at full pay in any 12 months")
+    p.add_argument("--half-weeks", type=int, metavar="M", help="then weeks at half pay in any 12 months")
+    p.add_argument("--qualifying-months", type=int, metavar="K", help="months a PA works for you before it pays")
+    p.add_argument("--waiting-days", type=int, metavar="W", help="first working days of each absence it does not pay")
+    p.add_argument("--pa", metavar="NAME", help="a scheme for this PA only, instead of the one for every PA")
+    p.add_argument("--remove", action="store_true", help="remove the scheme: only Statutory Sick Pay is paid (for "
+                                                         "--pa, the scheme for every PA)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_sick_pay_scheme)
 
     p = sub.add_parser("calc-pay", help="income tax and National Insurance for one pay period; needs no data file")
     p.add_argument("--tax-year", required=True, metavar="YYYY-YY")
@@ -449,6 +473,64 @@ def cmd_create_demo(args) -> int:
         raise UsageError(f"{db.location} already holds records. Give a new file name for the demo.")
     create_demo(db, _today())
     print(f"The demo household is in {db.location}{' (encrypted)' if db.encrypted else ''}.")  # no password shown
+    return 0
+
+
+def cmd_pay_scale(args) -> int:
+    from pa_manager.services import employers, pay_scale
+
+    writes = args.apply or args.suggest_only
+    db = _open(args, writes=writes)
+    employer_id = _employer_id(db, args.employer)
+    if writes:
+        pay_scale.set_applied(db, employer_id, bool(args.apply))
+    steps = pay_scale.get_steps(db, employer_id)
+    applied = employers.get_employer(db, employer_id).applies_pay_scale
+    if args.json:
+        _print_json({"employer": args.employer, "applied": applied,
+                     "steps": [{"years": s.years, "hourly_rate": str(s.hourly_rate)} for s in steps]})
+        return 0
+    if not steps:
+        print(f"{args.employer} has no pay scale yet. Set one under Recruitment, Your PAs, Pay scale.")
+    for s in steps:
+        print(f"From {s.years} year{'' if s.years == 1 else 's'}: £{s.hourly_rate:,.2f} an hour")
+    print("Pay runs pay each step from the PA's work anniversary, unless their own rate is higher." if applied else
+          "Pay runs pay each PA's own rate; you get a reminder on each anniversary. Use --apply to pay the scale.")
+    return 0
+
+
+def cmd_sick_pay_scheme(args) -> int:
+    from pa_manager.domain.occupational_sick_pay import SickPayScheme
+    from pa_manager.services import sick_pay_scheme
+
+    given = [args.full_weeks, args.half_weeks, args.qualifying_months, args.waiting_days]
+    if args.remove and any(v is not None for v in given):
+        raise UsageError("Give either --remove or the scheme's weeks and months, not both.")
+    writes = args.remove or any(v is not None for v in given)
+    db = _open(args, writes=writes)
+    employer_id = _employer_id(db, args.employer)
+    pa_id = _pa_id(db, employer_id, args.pa) if args.pa else None
+    if writes:
+        current = (sick_pay_scheme.get_scheme(db, employer_id, pa_id) or sick_pay_scheme.get_scheme(db, employer_id)
+                   or SickPayScheme())
+        scheme = None if args.remove else SickPayScheme(
+            *(v if v is not None else old for v, old in zip(given, (
+                current.full_pay_weeks, current.half_pay_weeks, current.qualifying_months, current.waiting_days))))
+        sick_pay_scheme.save_scheme(db, employer_id, scheme, pa_id)
+    scheme = sick_pay_scheme.get_scheme(db, employer_id, pa_id)
+    whose = f"{args.pa}'s own" if args.pa else f"{args.employer}'s"
+    if args.json:
+        _print_json({"employer": args.employer, "pa": args.pa, "scheme": None if scheme is None else {
+            "full_pay_weeks": scheme.full_pay_weeks, "half_pay_weeks": scheme.half_pay_weeks,
+            "qualifying_months": scheme.qualifying_months, "waiting_days": scheme.waiting_days}})
+    elif scheme is None and args.pa:
+        print(f"{args.pa} has no sick pay scheme of their own: the one for every PA pays them, if there is one.")
+    elif scheme is None:
+        print(f"{args.employer} has no sick pay scheme: PAs off sick get Statutory Sick Pay only.")
+    else:
+        print(f"{whose} sick pay scheme: {scheme.full_pay_weeks} weeks at full pay, then "
+              f"{scheme.half_pay_weeks} weeks at half pay, in any 12 months; after {scheme.qualifying_months} months "
+              f"with you; {scheme.waiting_days} waiting days. Statutory Sick Pay is part of it, not on top.")
     return 0
 
 

@@ -105,6 +105,9 @@ MESSAGES = {
     "PAY_STEP_DUE":
         "Add a new hourly rate for {value} on the People page: from {due}, after {service} with you, your pay "
         "scale says {new_rate} an hour (now {now_rate}).",
+    "PAY_STEP_COMING":
+        "Tell {value} that from {due}, after {service} with you, your pay scale pays them {new_rate} an hour "
+        "(now {now_rate}): pay runs pay it for you.",
     # --- the employer's pay scale (domain.pay_scale.check_steps) ---
     "PAY_SCALE_YEARS_OUT_OF_RANGE":
         "Enter the years of service as a whole number from 0 to 50.",
@@ -116,6 +119,15 @@ MESSAGES = {
         "Enter the hourly rate in pounds and pence, like 12.71.",
     "PAY_SCALE_RATE_FALLS":
         "Enter a rate at least that of the steps with fewer years: a pay scale never goes down.",
+    # --- the employer's sick pay scheme (domain.occupational_sick_pay.check_scheme) ---
+    "SICK_PAY_SCHEME_WEEKS_OUT_OF_RANGE":
+        "Enter the weeks as a whole number from 0 to 52.",
+    "SICK_PAY_SCHEME_MONTHS_OUT_OF_RANGE":
+        "Enter the months of service as a whole number from 0 to 60.",
+    "SICK_PAY_SCHEME_WAITING_OUT_OF_RANGE":
+        "Enter the waiting days as a whole number from 0 to 7.",
+    "SICK_PAY_SCHEME_PAYS_NOTHING":
+        "Enter some weeks at full or half pay, or remove the scheme so only Statutory Sick Pay is paid.",
     "PAY_SCALE_ROW_HALF_FILLED":
         "Enter both the years and the hourly rate for this step, or clear both.",
     "APPLICANT_DETAILS_ERASE":

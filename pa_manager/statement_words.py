@@ -380,9 +380,31 @@ def _sick(p: Particular, pa: str, employer: str, as_at: date) -> list[str]:
              "possible, so they can arrange cover. For 7 days off or fewer you can say in writing that you were ill; "
              "for longer, you need a fit note from a doctor.",
              "You get Statutory Sick Pay if you qualify, paid with your normal pay."]
+    if p.value("full_pay_weeks") is not None:
+        lines.append(_scheme_sentence(p))
     if p.value("scheme"):
         lines.append(f"Your employer also pays: {p.value('scheme')}")
     return lines
+
+
+def _weeks(n: int) -> str:
+    return f"{n} week{'s' if n != 1 else ''}"
+
+
+def _scheme_sentence(p: Particular) -> str:
+    """The employer's own sick pay scheme (domain.occupational_sick_pay) in one plain sentence."""
+    full, half = p.value("full_pay_weeks"), p.value("half_pay_weeks")
+    pays = " then ".join(part for part in (f"full pay for {_weeks(full)}" if full else "",
+                                           f"half pay for {_weeks(half)}" if half else "") if part)
+    months, waiting = p.value("qualifying_months"), p.value("waiting_days")
+    after = f", once you have worked for your employer for {months} month{'s' if months != 1 else ''}" if months else ""
+    wait = (f", from the {waiting + 1}{_ordinal(waiting + 1)} working day of each time off sick" if waiting else "")
+    return (f"Your employer's sick pay scheme pays you {pays} in any 12 months{after}{wait}. A week is as many days "
+            "as you normally work in a week. Statutory Sick Pay is part of it, not paid on top.")
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _other_leave(p: Particular, pa: str, employer: str, as_at: date) -> list[str]:

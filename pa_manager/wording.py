@@ -354,7 +354,7 @@ def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -
         params.setdefault("course", names.get(item.subject, item.subject.replace("own_", "").replace("_", " ")).lower())
     if item.code.startswith("WORKING_TIME_"):  # domain.working_time: hours, or a break's minutes
         params.update(working_time_params(item.code, params["found"], params["limit"], params.get("first"), item.due))
-    if item.code == "PAY_STEP_DUE":  # domain.pay_scale: whole years, and the rates in pounds
+    if item.code in ("PAY_STEP_DUE", "PAY_STEP_COMING"):  # domain.pay_scale: whole years, the rates in pounds
         years = params["years"]
         params.update(service=f"{years} year{'s' if years != 1 else ''}", new_rate=format_money(params["hourly_rate"]),
                       now_rate=format_money(params["current_rate"]))
@@ -390,6 +390,9 @@ def change_sentence(change) -> str:
     if code in ("PAY_RATE_ADDED", "PAY_RATE_CHANGED", "PAY_RATE_REMOVED"):
         label, amount = _pay_line_words(f)
         start = f"{label} for {f['pa']} from {day('effective_from')}"
+        if f.get("pay_scale_years") is not None:  # set by a pay run paying the employer's pay scale
+            years = f["pay_scale_years"]
+            amount = f"{amount} by your pay scale, after {years} year{'' if years == 1 else 's'} with you"
         if code == "PAY_RATE_ADDED":
             return f"{start}: set to {amount}."
         if code == "PAY_RATE_REMOVED":
@@ -515,6 +518,7 @@ _UNDO_TEXTS = {
     "FAMILY_LEAVE_REMOVED": lambda f: f"Remove {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
     "EARNINGS_ORDER_SAVED": lambda f: f"Record attachment of earnings order {f['reference']} for {f['name']}",
     "EARNINGS_ORDER_STOPPED": lambda f: f"Stop attachment of earnings order {f['reference']} for {f['name']}",
+    "SICK_PAY_SCHEME_SAVED": lambda f: f"Save {f['name']}'s sick pay scheme",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
     "EMPLOYER_ADDED": lambda f: f"Add employer {f['name']}",

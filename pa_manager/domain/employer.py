@@ -59,6 +59,7 @@ class EmployerRecord:
     leave_year_start_month: int = LEAVE_YEAR_STARTS[0]
     leave_year_start_day: int = LEAVE_YEAR_STARTS[1]
     bank_holidays: str = BANK_HOLIDAYS_INCLUDED
+    applies_pay_scale: bool = False  # pay runs pay the employer's pay scale from each work anniversary
     id: int | None = None
     # Which saved version of the stored record this is (None until saved): saving a record someone else
     # has saved since is refused. Not part of what the record says, so not compared.

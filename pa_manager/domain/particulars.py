@@ -32,6 +32,7 @@ from pa_manager.domain.holiday import (
     leave_year_start, statutory_leave,
 )
 from pa_manager.domain.keeping import service_length
+from pa_manager.domain.occupational_sick_pay import SickPayScheme
 from pa_manager.domain.pay_rates import base_rate_on
 from pa_manager.domain.people import BANK_HOLIDAY, HOURLY, SLEEP_IN_ALLOWANCE, WEEKEND, PayRateEntry, pay_terms
 from pa_manager.domain.rates import RatesError, group, value as rate
@@ -247,6 +248,7 @@ class StatementFacts:
     required_courses: tuple[str, ...]  # course names, as the employer's catalogue words them
     terms: StatementTerms
     leave_year_starts: tuple[int, int] = LEAVE_YEAR_STARTS  # the employer's (month, day)
+    sick_pay_scheme: SickPayScheme | None = None  # the employer's own scheme that pays this PA, if any
 
 
 @dataclass(frozen=True)
@@ -376,6 +378,15 @@ def _latest_line(entries: Iterable[PayRateEntry], kind: str, shift_type: str, on
     return found
 
 
+def _scheme_values(scheme: SickPayScheme | None) -> dict[str, int]:
+    """The employer's sick pay scheme as particulars (none at all without one, so a statement made
+    before schemes were kept reads the same)."""
+    if scheme is None:
+        return {}
+    return {"full_pay_weeks": scheme.full_pay_weeks, "half_pay_weeks": scheme.half_pay_weeks,
+            "qualifying_months": scheme.qualifying_months, "waiting_days": scheme.waiting_days}
+
+
 def build_statement(facts: StatementFacts, as_at: date) -> Statement:
     """Every particular the law asks for, for one PA, as things stand on `as_at`."""
     if facts.start_date is None:
@@ -439,7 +450,7 @@ def build_statement(facts: StatementFacts, as_at: date) -> Statement:
            how_vary=terms.hours_vary.strip(), young_worker=young,
            young_limits=tuple(sorted(limits.items())) if young else ()),
         _p(HOLIDAY, **holiday),
-        _p(SICK_PAY, scheme=terms.sick_pay.strip()),
+        _p(SICK_PAY, scheme=terms.sick_pay.strip(), **_scheme_values(facts.sick_pay_scheme)),
         _p(PENSION, provider=facts.pension_provider.strip(), employer_rate=facts.pension_employer_rate,
            employee_rate=facts.pension_employee_rate),
         _p(OTHER_PAID_LEAVE, extra=terms.other_paid_leave.strip()),

@@ -18,6 +18,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_rates import Enhancement, PayRate, SleepInAllowance
 from pa_manager.domain.pension import Membership, PensionScheme, add_months
 from pa_manager.domain.shifts import Shift, ShiftType, local_date
+from pa_manager.domain.occupational_sick_pay import SickPayScheme
 from pa_manager.domain.sick_pay import AverageWeeklyEarnings
 from pa_manager.domain.tax_year import period_number, tax_year_label
 from pa_manager.domain.validation import Problem
@@ -299,6 +300,11 @@ class PayPeriodInput:
     sickness_history: tuple[date, ...] = ()
     qualifying_weekdays: tuple[int, ...] = ()
     average_weekly_earnings: AverageWeeklyEarnings | Decimal | None = None
+    # The employer's own sick pay scheme on top of SSP (domain.occupational_sick_pay), if any: the PA's
+    # normal week's pay it pays from, and their start date for its qualifying service.
+    sick_pay_scheme: SickPayScheme | None = None
+    scheme_week_pay: Decimal | Callable[[date], Decimal] = ZERO   # or what it is on a given day
+    employed_from: date | None = None
     additions: tuple[Addition, ...] = ()
     deductions: tuple[OtherDeduction, ...] = ()
     one_off_payments: tuple[OneOffPayment, ...] = ()

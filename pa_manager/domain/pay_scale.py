@@ -3,7 +3,7 @@ reaches on their work anniversary.
 
 No law asks for a pay scale; it is how some employers keep good PAs (a little more for each year they
 stay). Years count by anniversaries of the start date as domain.dates has them (a 29 February start's
-falls on 1 March in other years). A step is only ever suggested as a rise: never a cut. Codes, never
+falls on 1 March in other years). A step is only ever suggested (or, when the employer chooses, paid) as a rise: never a cut. Codes, never
 English: messages_recruitment words them.
 """
 from __future__ import annotations
@@ -16,16 +16,19 @@ from decimal import Decimal
 from pa_manager.domain.compliance import DEFAULT_WITHIN_DAYS, DueItem, deadline_status
 from pa_manager.domain.dates import age_on, anniversary
 from pa_manager.domain.money import AMOUNT_LIMIT, PENNY
+from pa_manager.domain.pay_rates import PayRate, base_rate_on
+from pa_manager.domain.people import PayTerms
 
 MAX_YEARS = 50
 
 PAY_STEP_DUE = "PAY_STEP_DUE"
+PAY_STEP_COMING = "PAY_STEP_COMING"  # pay runs will pay it (the employer's choice): a warning before, to tell the PA
 PAY_SCALE_YEARS_OUT_OF_RANGE = "PAY_SCALE_YEARS_OUT_OF_RANGE"
 PAY_SCALE_YEARS_REPEATED = "PAY_SCALE_YEARS_REPEATED"
 PAY_SCALE_RATE_NOT_POSITIVE = "PAY_SCALE_RATE_NOT_POSITIVE"
 PAY_SCALE_RATE_NOT_PENCE = "PAY_SCALE_RATE_NOT_PENCE"
 PAY_SCALE_RATE_FALLS = "PAY_SCALE_RATE_FALLS"
-CODES = frozenset({PAY_STEP_DUE, PAY_SCALE_YEARS_OUT_OF_RANGE, PAY_SCALE_YEARS_REPEATED, PAY_SCALE_RATE_NOT_POSITIVE,
+CODES = frozenset({PAY_STEP_DUE, PAY_STEP_COMING, PAY_SCALE_YEARS_OUT_OF_RANGE, PAY_SCALE_YEARS_REPEATED, PAY_SCALE_RATE_NOT_POSITIVE,
                    PAY_SCALE_RATE_NOT_PENCE, PAY_SCALE_RATE_FALLS})
 
 
@@ -98,3 +101,59 @@ def pay_step_item(pa_key: Hashable, pa_name: str, start_date: date | None, leavi
         return None
     return DueItem.of(PAY_STEP_DUE, day, deadline_status(day, today, within_days), pa_key=pa_key, pa_name=pa_name,
                       years=years, hourly_rate=step_rate, current_rate=rate)
+
+
+@dataclass(frozen=True)
+class StepPaid:
+    """A base hourly rate the scale brings in: from `on`, after `years` completed years, `hourly_rate`."""
+
+    on: date
+    years: int
+    hourly_rate: Decimal
+
+
+def steps_paid(rates: Sequence[PayRate], steps: Sequence[PayStep], start_date: date | None) -> list[StepPaid]:
+    """Where the scale raises a PA's base hourly rate (the one for every shift type), in date order: on
+    each work anniversary (and the start date, for a step at 0 years) whose step is above the base
+    rate in force that day, and on each later change of their own base rate that would take them
+    below the step they have reached. Never a cut: their own rate is kept when it is the higher. A
+    rate set for one shift type (a waking night, say) is the PA's own choice and stays as it is."""
+    if not steps or start_date is None:
+        return []
+    days = {anniversary(start_date, years) for years in range(MAX_YEARS + 1)}
+    days |= {r.effective_from for r in rates if r.shift_type is None and r.effective_from > start_date}
+    own_days = {r.effective_from for r in rates if r.shift_type is None}
+    found: list[StepPaid] = []
+    paying: Decimal | None = None  # the base rate paid just before `day`, the scale's steps included
+    for day in sorted(days):
+        years = age_on(start_date, day)
+        step, own = rate_for_years(steps, years), base_rate_on(rates, day)
+        if step is not None and (own is None or step > own):
+            if step != paying or day in own_days:  # a new rate, or their own lower one to replace
+                found.append(StepPaid(day, years, step))
+            paying = step
+        else:
+            paying = own
+    return found
+
+
+def with_steps(rates: Sequence[PayRate], steps: Sequence[PayStep], start_date: date | None) -> tuple[PayRate, ...]:
+    """The PA's rates with the scale paid (steps_paid): each raised base rate replaces their own base
+    rate of the same date, if any, and is in force until their next base rate or step."""
+    paid = steps_paid(rates, steps, start_date)
+    if not paid:
+        return tuple(rates)
+    raised = {p.on for p in paid}
+    kept = [r for r in rates if not (r.shift_type is None and r.effective_from in raised)]
+    return (*kept, *(PayRate(p.on, None, p.hourly_rate) for p in paid))
+
+
+def scaled_terms(terms: PayTerms, steps: Sequence[PayStep], start_date: date | None) -> PayTerms:
+    """A PA's pay terms with the scale paid (with_steps); allowances and enhancements as they are."""
+    return PayTerms(with_steps(terms.rates, steps, start_date), terms.sleep_in_allowances, terms.enhancements)
+
+
+def step_for_rate(paid: Sequence[StepPaid], rate: Decimal, by: date) -> StepPaid | None:
+    """The latest step paid on or before `by` at this hourly rate: why a payslip line has that rate."""
+    found = [p for p in paid if p.on <= by and p.hourly_rate == rate]
+    return found[-1] if found else None

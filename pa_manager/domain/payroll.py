@@ -8,7 +8,9 @@ The steps, each using the module that owns its rule:
    rounded half up once; premiums (weekend, bank holiday) per type; sleep-in allowances per amount.
 2. Leave and sickness. Holiday taken: hours x the hourly holiday rate, half up (as
    holiday.AverageHolidayPay.pay_for_hours). Rolled-up holiday pay: 12.07% of the pay for work done,
-   its own line (WTR reg 16A). SSP: sick_pay.ssp_for_period, a line per weekly rate. A leaver's
+   its own line (WTR reg 16A). SSP: sick_pay.ssp_for_period, a line per weekly rate; with the
+   employer's own sick pay scheme, what it pays above SSP (occupational_sick_pay.scheme_pay), a line
+   for the full-pay days and one for the half-pay days. A leaver's
    holiday owed: hours x rate, half up (as holiday.holiday_on_leaving).
    Statutory family pay (SMP, SPP, SAP, ShPP, SPBP; domain.family_pay) comes worked out, a line per
    kind and weekly rate (rate weekly, quantity days, relates_to the qualifying week); it is earnings
@@ -41,7 +43,7 @@ from decimal import Decimal
 from typing import Hashable, Iterable
 
 from pa_manager.domain import attachment_of_earnings as aeo
-from pa_manager.domain import holiday, minimum_wage, pension
+from pa_manager.domain import holiday, minimum_wage, occupational_sick_pay, pension
 from pa_manager.domain.money import ZERO, round_half_up
 from pa_manager.domain.national_insurance import (
     NIResult,
@@ -85,6 +87,8 @@ from pa_manager.domain.work_pay import BASIC, PREMIUM, SLEEP_IN_ALLOWANCE, work_
 HOLIDAY = "HOLIDAY"                        # holiday taken: hours x holiday rate
 ROLLED_UP_HOLIDAY = "ROLLED_UP_HOLIDAY"    # 12.07% of pay for work done (rate holds the 0.1207)
 SSP = "SSP"                                # days at one weekly rate (rate is weekly, quantity days)
+OSP = "OSP"                                # the employer's sick pay scheme above SSP: description FULL
+                                           # or HALF, quantity days, rate the scheme's pay for a day
 HOLIDAY_ON_LEAVING = "HOLIDAY_ON_LEAVING"  # holiday owed on leaving: hours x rate
 
 # Deduction codes.
@@ -319,6 +323,13 @@ def _leave_and_sickness(inp: PayPeriodInput, pay_for_work: Decimal,
         sick = ssp_for_period(inp.sickness_days, inp.qualifying_weekdays, inp.average_weekly_earnings,
                               inp.period_start, inp.period_end, inp.sickness_history)
         lines += [PayLine(SSP, line.amount, rate=line.weekly_rate, quantity=line.days) for line in sick.lines]
+        if inp.sick_pay_scheme is not None:
+            scheme = occupational_sick_pay.scheme_pay(
+                inp.sickness_days, inp.sickness_history, inp.qualifying_weekdays, inp.sick_pay_scheme,
+                inp.employed_from, inp.scheme_week_pay, inp.period_start, inp.period_end,
+                occupational_sick_pay.ssp_by_day(sick, inp.qualifying_weekdays))
+            lines += [PayLine(OSP, line.amount, rate=line.day_rate, quantity=line.days, description=line.kind)
+                      for line in scheme.lines]
     if owed is not None and owed.hours > 0:
         lines.append(PayLine(HOLIDAY_ON_LEAVING, owed.amount, hours=owed.hours, rate=inp.holiday_owed_rate))
     return lines, sick

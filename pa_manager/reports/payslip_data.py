@@ -42,10 +42,13 @@ def _plural(count: int, word: str) -> str:
 
 def _pay_lines(record: PayRecord):
     lines, holiday, rolled_up, sick = [], None, None, None
+    first_osp = None  # where the employer's sick pay lines start
     for line in record.lines:
         if line.code == "BASIC":
             name = SHIFT_TYPE_NAMES.get(line.shift_type or "standard", "Hours worked").capitalize()
-            lines.append(doc.PayLine(f"{name} hours" if line.shift_type == "standard" else name, line.hours, line.rate, line.amount))
+            name = f"{name} hours" if line.shift_type == "standard" else name
+            why = f" ({line.description})" if line.description else ""  # a pay scale step, say
+            lines.append(doc.PayLine(name + why, line.hours, line.rate, line.amount))
         elif line.code == "HOLIDAY":
             holiday = doc.PayLine("Holiday pay", line.hours, line.rate, line.amount)
         elif line.code == "ROLLED_UP_HOLIDAY":
@@ -53,6 +56,13 @@ def _pay_lines(record: PayRecord):
         elif line.code == "SSP":
             days = f", {_plural(line.quantity, 'day')}" if line.quantity else ""
             sick = doc.PayLine(f"Statutory Sick Pay{days}", None, None, line.amount)
+        elif line.code == "OSP":
+            first_osp = len(lines) if first_osp is None else first_osp
+            part = "full pay" if line.description == "FULL" else "half pay"
+            days = _plural(line.quantity, "day") if line.quantity else "days"
+            each = f" (£{line.rate:,.2f} a day)" if line.rate is not None else ""
+            lines.append(doc.PayLine(f"Your employer's sick pay above Statutory Sick Pay, {days} at {part}{each}",
+                                     None, None, line.amount))
         elif line.code in FAMILY_PAY_NAMES:
             days = f", {_plural(line.quantity, 'day')} at £{line.rate:,.2f} a week" if line.quantity and line.rate else ""
             lines.append(doc.PayLine(f"{FAMILY_PAY_NAMES[line.code]}{days}", None, None, line.amount))
@@ -66,6 +76,10 @@ def _pay_lines(record: PayRecord):
         else:
             lines.append(doc.PayLine(_LINE_NAMES.get(line.code, line.code.replace("_", " ").capitalize()),
                                      line.hours, line.rate, line.amount))
+    if sick is not None and first_osp is not None:
+        # The employer's sick pay is what it adds above SSP: SSP first, then the lines on top of it.
+        lines.insert(first_osp, sick)
+        sick = None
     return tuple(lines), holiday, rolled_up, sick
 
 

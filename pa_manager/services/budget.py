@@ -15,6 +15,7 @@ from pa_manager.domain.budget import PROBLEM_FIELDS, BudgetError, BudgetYear, Le
 from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, planned_cost, summarise_plan
 from pa_manager.domain.money import parse_money
 from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.pay_scale import scaled_terms
 from pa_manager.domain.people import pay_terms
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.shifts import ShiftType, local_date
@@ -26,6 +27,7 @@ from pa_manager.services.employers import get_employer
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
 from pa_manager.services.pay_runs import allowance_claimed, paid_to
 from pa_manager.services.people import list_pas
+from pa_manager.services.pay_scale import get_steps
 from pa_manager.services.rota import planned_shifts
 from pa_manager.services.staff_import import RowError
 from pa_manager.services.undo import Change, Done, Recorder, Rule, done
@@ -285,9 +287,11 @@ def latest_statement_balance(db: Database, employer_id: int, year: BudgetYear) -
 
 
 def planned_costs(db: Database, employer_id: int, first: date, last: date) -> list[PlannedCost]:
-    """The rota's planned work from `first` to `last`, costed at each PA's rates."""
+    """The rota's planned work from `first` to `last`, costed at each PA's rates, with the steps of the
+    employer's pay scale from each work anniversary (domain.pay_scale.with_steps, never a cut)."""
     employer = get_employer(db, employer_id)
-    terms = {pa.id: pay_terms(pa.pay_rates) for pa in list_pas(db, employer_id)}
+    steps = get_steps(db, employer_id)
+    terms = {pa.id: scaled_terms(pay_terms(pa.pay_rates), steps, pa.start_date) for pa in list_pas(db, employer_id)}
     out = []
     employed = {pa.id: pa for pa in list_pas(db, employer_id)}
     for shift in planned_shifts(db, employer_id, first, last, include_worked=True):
@@ -387,12 +391,14 @@ def next_label(label: str) -> str:
 def _pa_work(db: Database, employer_id: int, first: date, last: date) -> list[PAWork]:
     """Each PA's planned shifts from the rota on days they are employed, with their pay terms."""
     pas = {pa.id: pa for pa in list_pas(db, employer_id)}
+    steps = get_steps(db, employer_id)
     shifts: dict[int, list] = {}
     for shift in planned_shifts(db, employer_id, first, last, include_worked=True):
         pa = pas.get(shift.pa)
         if pa is not None and pa.is_current(local_date(shift)):
             shifts.setdefault(pa.id, []).append(shift)
-    return [PAWork(pa.id, pa.name, tuple(shifts[pa.id]), pay_terms(pa.pay_rates), pa.date_of_birth, pa.apprentice,
+    return [PAWork(pa.id, pa.name, tuple(shifts[pa.id]), scaled_terms(pay_terms(pa.pay_rates), steps, pa.start_date),
+                   pa.date_of_birth, pa.apprentice,
                    pa.apprenticeship_start) for pa in pas.values() if pa.id in shifts]
 
 

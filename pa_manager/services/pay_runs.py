@@ -11,12 +11,13 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import selectinload
+from sqlalchemy.orm.attributes import flag_modified
 
 from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
 from pa_manager.domain.leaving import REDUNDANCY_PAY
@@ -29,11 +30,12 @@ from pa_manager.domain.pay_period import (
     AGREED, OVERPAYMENT, Addition, OneOffPayment, OtherDeduction, PayPeriodInput, PayrollError, YearToDate,
     pay_period, suggested_pay_date,
 )
-from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.pay_rates import PayRateError, base_rate_on, shift_cost
+from pa_manager.domain.pay_scale import PayStep, scaled_terms, step_for_rate, steps_paid
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, PayRecord, from_document, record_of, to_document
-from pa_manager.domain.payroll import PENSION_ENROL_NOW, calculate_payslip
+from pa_manager.domain.payroll import OSP, PENSION_ENROL_NOW, calculate_payslip
 from pa_manager.domain.pension import Membership, MembershipStatus, PensionScheme, TaxRelief
-from pa_manager.domain.people import PARecord, pay_terms
+from pa_manager.domain.people import HOURLY, PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
@@ -46,6 +48,8 @@ from pa_manager.services import earnings_orders, family_leave, history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
+from pa_manager.services.pay_scale import steps_in
+from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import paid_minutes_column, shift_rows, to_shift
 from pa_manager.services.undo import Change, Recorder
@@ -362,6 +366,14 @@ class _Earlier:
     taken: Decimal
     document: str
 
+    @property
+    def sick_pay(self) -> Decimal:
+        """SSP and the employer's sick pay above it (OSP lines): pay for time not worked."""
+        if '"OSP"' not in self.document:  # most records: no need to read the document
+            return self.ssp
+        lines = json.loads(self.document)["lines"]
+        return self.ssp + sum((Decimal(line["amount"]) for line in lines if line["code"] == OSP), ZERO)
+
 
 def _earlier_pay(session, employer_id: int, since: date, before: date) -> dict[int, list[_Earlier]]:
     rows = session.execute(
@@ -391,12 +403,13 @@ def _period_weeks(frequency: PayFrequency) -> Decimal:
 def _holiday_rate(pa: PARecord, earlier: list[_Earlier], frequency: PayFrequency, period_start: date,
                   basic: Decimal) -> Decimal:
     """Holiday pay an hour: the normal rate for fixed hours; for irregular hours the average pay for
-    an hour over the last 52 paid weeks (domain.holiday.average_holiday_pay): pay other than sick pay,
-    over the hours worked (as holiday accrues on them, sleep-ins whole) and the holiday hours paid;
-    the normal rate while there is no pay yet."""
+    an hour over the last 52 paid weeks (domain.holiday.average_holiday_pay): pay other than sick pay
+    (SSP and the employer's own sick pay, both paid for no hours worked), over the hours worked (as
+    holiday accrues on them, sleep-ins whole) and the holiday hours paid; the normal rate while there
+    is no pay yet."""
     if not pa.irregular_hours:
         return basic
-    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.ssp, e.hours_worked + e.taken, _period_weeks(frequency))
+    weeks = [holiday.PayWeek(e.period_end, e.gross_pay - e.sick_pay, e.hours_worked + e.taken, _period_weeks(frequency))
              for e in earlier]
     average = holiday.average_holiday_pay(weeks, period_start)  # pay periods ended before this one
     return average.hourly_exact if average.total_hours else basic
@@ -413,7 +426,7 @@ def _sick_pay_inputs(session, p: _Period, pa: PARecord, sick_days: tuple[date, .
     critical = spell.first
     payments = [sick_pay.Payment(e.pay_date, e.gross_pay, e.period_start, e.period_end)
                 for e in earlier if e.pay_date < critical]
-    rate = pa.rate_on(critical)
+    rate = base_rate_on(terms.rates, critical)
     contractual = pa.contracted_hours * rate if pa.contracted_hours and rate and not pa.irregular_hours else None
     records_from = p.first_paid_from or p.start
     unpaid_from = max(d for d in (pa.start_date, records_from, p.paid_up_to and p.paid_up_to + timedelta(days=1)) if d)
@@ -496,12 +509,20 @@ class _Period:
     notes: dict[int, str]
     first_paid_from: date | None  # the first day any finalised pay run of the employer paid for
     paid_up_to: date | None       # the last day paid before this period
+    pay_scale: tuple[PayStep, ...] = ()  # the employer's scale, when pay runs pay it (applies_pay_scale)
+    sick_pay_schemes: dict = field(default_factory=dict)  # services.sick_pay_scheme.schemes_in
+
+
+def _terms(p: _Period, pa: PARecord):
+    """A PA's pay terms for the pay run: their own rates, with the employer's pay scale paid from each
+    work anniversary when the employer has chosen that (domain.pay_scale.with_steps)."""
+    return scaled_terms(pay_terms(pa.pay_rates), p.pay_scale, pa.start_date)
 
 
 def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PayPeriodInput:
     employer, frequency = p.employer, p.employer.pay_frequency
     tax_year = tax_year_label(p.pay_date)
-    terms = pay_terms(pa.pay_rates)
+    terms = _terms(p, pa)
     mine = [s for s in p.shifts if s.pa == pa.id]
     worked = tuple(s for s in mine if s.shift_type not in (ShiftType.HOLIDAY, ShiftType.SICKNESS))
     holiday_hours = minutes_to_hours(sum(paid_minutes(s) for s in mine if s.shift_type is ShiftType.HOLIDAY))
@@ -509,7 +530,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
     earlier = p.earlier.get(pa.id, [])
     leave_starts = holiday.leave_year_start(p.start, employer.leave_year_starts)
     this_leave_year = [e for e in earlier if e.pay_date >= leave_starts]
-    basic = pa.rate_on(p.end) or ZERO
+    basic = base_rate_on(terms.rates, p.end) or ZERO
     holiday_rate = _holiday_rate(pa, earlier, frequency, p.start, basic)
     weekdays = working_weekdays([r.pattern for r in p.patterns], pa.id, p.start, p.end)
     entitlement = None
@@ -523,6 +544,8 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         additions, one_off = _leaving_extras(pa, earlier, additions, one_off)
     rolled_up = pa.rolled_up_holiday and pa.irregular_hours
     p45 = pa.p45_tax_year == tax_year
+    awe = _sick_pay_inputs(session, p, pa, sick_days, earlier, terms)
+    scheme = scheme_for(p.sick_pay_schemes, pa.id) if sick_days else None
     return PayPeriodInput(
         frequency=frequency, pay_date=p.pay_date, period_start=p.start, period_end=p.end,
         date_of_birth=pa.date_of_birth, tax_code=pa.tax_code, pay_rates=terms.rates, pa=pa.id,
@@ -535,7 +558,9 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         holiday_taken_in_leave_year=sum((e.taken for e in this_leave_year), ZERO),
         holiday_entitlement_hours=entitlement, rolled_up_holiday=rolled_up,
         sickness_days=sick_days, sickness_history=p.sickness.get(pa.id, ()), qualifying_weekdays=weekdays,
-        average_weekly_earnings=_sick_pay_inputs(session, p, pa, sick_days, earlier, terms),
+        average_weekly_earnings=awe,
+        sick_pay_scheme=scheme, scheme_week_pay=(lambda day: _scheme_week_pay(pa, terms, day, awe)),
+        employed_from=pa.start_date,
         additions=additions, deductions=deductions, one_off_payments=one_off,
         family_pay=family_leave.pay_in_period(session, employer.id, pa, p.start, p.end),
         year_to_date=_year_to_date(earlier, tax_year),
@@ -548,6 +573,15 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
         earnings_orders=earnings_orders.orders_due(session, employer.id, pa.id, p.pay_date, frequency),
     )
+
+
+def _scheme_week_pay(pa: PARecord, terms, day: date, awe) -> Decimal:
+    """The normal week's pay the employer's sick pay scheme pays from: the contract's hours at the basic
+    rate for fixed hours; otherwise their average weekly earnings as SSP works them out."""
+    rate = base_rate_on(terms.rates, day)
+    if not pa.irregular_hours and pa.contracted_hours and rate:
+        return pa.contracted_hours * rate
+    return awe.amount if awe is not None else ZERO
 
 
 def _leaving_extras(pa: PARecord, earlier: list[_Earlier], additions, one_off):
@@ -593,7 +627,22 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
         return PADraft(pa, None, Problem("PAY_NOT_WORKED_OUT", error.code))
     except EarningsOrderError as error:   # an order's rates no longer fit how the PA is paid
         return PADraft(pa, None, Problem(error.code, pa.name))
-    return PADraft(pa, record_of(slip, employer_details(p.employer), pa_details(pa)))
+    return PADraft(pa, _why_rates(p, pa, record_of(slip, employer_details(p.employer), pa_details(pa))))
+
+
+def _why_rates(p: _Period, pa: PARecord, record: PayRecord) -> PayRecord:
+    """Hours paid at a step of the pay scale say so on the payslip and in the pay record."""
+    paid = steps_paid(pay_terms(pa.pay_rates).rates, p.pay_scale, pa.start_date)
+    if not paid:
+        return record
+    lines = []
+    for line in record.lines:
+        step = step_for_rate(paid, line.rate, p.end) if line.code == "BASIC" and line.rate is not None else None
+        if step is not None and not line.description:
+            years = f"{step.years} year{'' if step.years == 1 else 's'}"
+            line = replace(line, description=f"pay scale step for {years} with you, from {format_date(step.on)}")
+        lines.append(line)
+    return replace(record, lines=tuple(lines))
 
 
 def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
@@ -618,10 +667,12 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
     notes = dict(session.execute(select(models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
         models.PayNote.employer_id == employer_id, models.PayNote.pay_date == pay_date)).all())
     before = [r.period_end for r in runs if r.period_end < start]
+    scale = tuple(steps_in(session, employer_id)) if employer.applies_pay_scale else ()
     return _Period(employer, pay_date, start, end, shifts, patterns,
                    {pa: tuple(sorted(days)) for pa, days in sickness.items()},
                    _earlier_pay(session, employer_id, since, pay_date), extras, notes,
-                   min((r.period_start for r in runs), default=None), max(before, default=None))
+                   min((r.period_start for r in runs), default=None), max(before, default=None), scale,
+                   schemes_in(session, employer_id))
 
 
 def paid_to(session, employer_id: int, by: date) -> date | None:
@@ -763,12 +814,46 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
         s.flush()
         s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
         add_pay_run_entries(s, employer_id, pay_date, slips)
+        _record_steps_paid(s, draft)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
                      period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
                      gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
     # The run as stored (finalised_pay_run reads back these very records, in this order), without reading it back.
     return PayRunDraft(draft.employer, pay_date, draft.period_start, draft.period_end,
                        tuple(PADraft(_as_paid(r), r) for r in slips), finalised=True)
+
+
+def _record_steps_paid(session, draft: PayRunDraft) -> None:
+    """The pay scale's steps this pay run paid become the PAs' own dated hourly rates (each noted in the
+    change history as a rate set by the pay scale): so the People page shows the rate they are paid, and
+    choosing later not to pay the scale never cuts the pay a PA has already had."""
+    if not draft.employer.applies_pay_scale:
+        return
+    steps = steps_in(session, draft.employer.id)
+    for item in draft.pas:
+        pa = item.pa
+        if item.payslip is None or pa.id is None:
+            continue
+        own = {(r.effective_from, r.kind, r.shift_type): r for r in session.scalars(
+            select(models.PayRate).where(models.PayRate.pa_id == pa.id))}
+        changed = False
+        for step in steps_paid(pay_terms(pa.pay_rates).rates, steps, pa.start_date):
+            if step.on > draft.period_end:
+                continue
+            changed = True
+            row = own.get((step.on, HOURLY, ""))
+            facts = dict(pa=pa.name, kind=HOURLY, shift_type="", effective_from=step.on, amount=step.hourly_rate,
+                         multiplier=None, pay_scale_years=step.years)
+            if row is None:
+                session.add(models.PayRate(employer_id=draft.employer.id, pa_id=pa.id, effective_from=step.on,
+                                           kind=HOURLY, shift_type="", amount=step.hourly_rate))
+                history.note(session, draft.employer.id, history.PAY_RATE_ADDED, pa_id=pa.id, **facts)
+            elif row.amount is not None and row.amount < step.hourly_rate:
+                history.note(session, draft.employer.id, history.PAY_RATE_CHANGED, pa_id=pa.id, was=row.amount, **facts)
+                row.amount = step.hourly_rate
+        if changed:
+            # A new saved version of the PA: a form opened before this pay run cannot save their old rates over it.
+            flag_modified(session.get(models.PersonalAssistant, pa.id), "name")
 
 
 def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:

@@ -14,7 +14,7 @@ from pa_manager.storage.database import Database
 RECRUITMENT_CODES = frozenset({particulars.STATEMENT_CHANGE_DUE, recruitment.APPLICANT_DETAILS_ERASE,
                                induction.PROBATION_REVIEW_DUE})
 # ...and these to the PA on the People page, where their new rate is added or their holiday booked.
-PEOPLE_CODES = frozenset({pay_scale.PAY_STEP_DUE, holiday.HOLIDAY_CARRIED_TO_TAKE})
+PEOPLE_CODES = frozenset({pay_scale.PAY_STEP_DUE, pay_scale.PAY_STEP_COMING, holiday.HOLIDAY_CARRIED_TO_TAKE})
 
 
 def staff_due(db: Database, employer_id: int, today: date, within_days: int = DEFAULT_WITHIN_DAYS, *,

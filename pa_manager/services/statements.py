@@ -22,6 +22,7 @@ from pa_manager.domain.particulars import StatementError, StatementFacts, Statem
 from pa_manager.domain.validation import Problem
 from pa_manager.services import employers, people, rota, training
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
+from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.statement_words import WordedStatement, change_list, from_document, to_document, word_change_notice, \
     word_statement
 from pa_manager.storage import recruitment_models as rm
@@ -118,7 +119,13 @@ def statement_facts(db: Database, employer_id: int, pa_id: int, today: date,
         rolled_up_holiday=pa.rolled_up_holiday, date_of_birth=pa.date_of_birth, pay_rates=pa.pay_rates,
         patterns=patterns, required_courses=required_course_names(db, employer_id, pa_id),
         terms=terms or get_terms(db, employer_id, pa_id, today), leave_year_starts=employer.leave_year_starts,
+        sick_pay_scheme=_scheme(db, employer_id, pa_id),
     )
+
+
+def _scheme(db: Database, employer_id: int, pa_id: int):
+    with db.session() as s:
+        return scheme_for(schemes_in(s, employer_id), pa_id)
 
 
 def _built(facts: StatementFacts, as_at: date) -> law.Statement:

@@ -67,6 +67,7 @@ NOT_CHECKED: dict[str, str] = {
     "rota_changes": "a cancelled or covered planned shift changes only what is planned, never what was worked or paid",
     "required_courses": "any of the employer's courses may be required of a PA",
     "statement_balances": "a balance read off a bank statement may be any amount",
+    "sick_pay_schemes": "a sick pay scheme put back is one that was checked when it was saved",
     "rti_reports": "a note of an RTI file made or sent: putting it back or taking it away changes no pay record",
     "employment_terms": "any choices the form accepts may be put back: they were checked when saved",
     "interview_scores": "a score put back is one saving checked (1 to 4); an erased applicant's scores keep no notes",

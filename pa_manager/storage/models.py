@@ -85,6 +85,8 @@ class Employer(Base):
     leave_year_start_month: Mapped[int] = mapped_column(Integer, default=4, server_default="4")
     leave_year_start_day: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
     bank_holidays: Mapped[str] = mapped_column(String(20), default="included", server_default="included")
+    # The employer's own pay scale (pay_scale_steps) paid from each anniversary in pay runs, or only suggested
+    applies_pay_scale: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 

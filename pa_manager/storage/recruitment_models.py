@@ -243,3 +243,19 @@ class PayScaleStep(Base):
     employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
     years: Mapped[int] = mapped_column(Integer)
     hourly_rate: Mapped[Decimal] = mapped_column(Pence)
+
+
+class SickPayScheme(Base):
+    """The employer's own (occupational) sick pay scheme on top of SSP (domain.occupational_sick_pay):
+    for every PA (pa_id None) or, when set, for one PA instead."""
+
+    __tablename__ = "sick_pay_schemes"
+    __table_args__ = (UniqueConstraint("employer_id", "pa_id", name="uq_sick_pay_schemes_employer_id_pa_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int | None] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), nullable=True)
+    full_pay_weeks: Mapped[int] = mapped_column(Integer)
+    half_pay_weeks: Mapped[int] = mapped_column(Integer)
+    qualifying_months: Mapped[int] = mapped_column(Integer)
+    waiting_days: Mapped[int] = mapped_column(Integer)

@@ -165,3 +165,82 @@ def test_the_sentence():
         "after 2 years with you, your pay scale says £13.50 an hour (now £13.10).")
     one = item(date(2026, 6, 1), date(2027, 5, 10), rate="12.71")
     assert "from 1 June 2027, after 1 year with you" in due_item_sentence(one, date(2027, 5, 10))[1]
+
+
+# --- the scale paid in pay runs (steps_paid, with_steps) ---
+
+from pa_manager.domain.pay_rates import PayRate, base_rate_on, rate_for  # noqa: E402
+from pa_manager.domain.shifts import ShiftType  # noqa: E402
+
+START = date(2025, 6, 1)
+
+
+def own(*pairs):
+    return [PayRate(day, None, Decimal(rate)) for day, rate in pairs]
+
+
+def paid(rates, steps=SCALE, start=START):
+    return [(s.on, s.years, str(s.hourly_rate)) for s in p.steps_paid(rates, steps, start)]
+
+
+def test_each_anniversary_brings_its_step_when_above_their_own_rate():
+    assert paid(own((START, "12.71"))) == [(date(2026, 6, 1), 1, "13.10"), (date(2027, 6, 1), 2, "13.50")]
+
+
+def test_a_step_at_nought_years_raises_a_starter_below_it_from_the_start():
+    assert paid(own((START, "12.50")))[0] == (START, 0, "12.71")
+
+
+def test_their_own_higher_rate_is_kept_never_cut():
+    assert paid(own((START, "14.00"))) == []
+    # Above the first step, below the second: only the second is paid.
+    assert paid(own((START, "13.20"))) == [(date(2027, 6, 1), 2, "13.50")]
+
+
+def test_a_later_own_rate_below_the_step_reached_is_raised_to_the_step():
+    rates = own((START, "12.71"), (date(2027, 9, 1), "13.20"))
+    assert paid(rates)[-1] == (date(2027, 9, 1), 2, "13.50")
+    scaled = p.with_steps(rates, SCALE, START)
+    assert base_rate_on(scaled, date(2027, 8, 31)) == Decimal("13.50")
+    assert base_rate_on(scaled, date(2027, 9, 1)) == Decimal("13.50")
+
+
+def test_a_later_own_rate_above_the_step_is_paid():
+    scaled = p.with_steps(own((START, "12.71"), (date(2027, 9, 1), "14.00")), SCALE, START)
+    assert base_rate_on(scaled, date(2027, 9, 1)) == Decimal("14.00")
+
+
+def test_rates_by_day_across_anniversaries():
+    scaled = p.with_steps(own((START, "12.71")), SCALE, START)
+    assert base_rate_on(scaled, date(2026, 5, 31)) == Decimal("12.71")
+    assert base_rate_on(scaled, date(2026, 6, 1)) == Decimal("13.10")
+    assert base_rate_on(scaled, date(2027, 5, 31)) == Decimal("13.10")
+    assert base_rate_on(scaled, date(2040, 1, 1)) == Decimal("13.50")
+
+
+def test_a_leap_day_start_steps_up_on_1_march():
+    start = date(2024, 2, 29)
+    assert paid(own((start, "12.71")), start=start)[0] == (date(2025, 3, 1), 1, "13.10")
+
+
+def test_a_rate_for_one_shift_type_stays_as_set():
+    rates = [*own((START, "12.71")), PayRate(START, ShiftType.WAKING_NIGHT, Decimal("13.00"))]
+    scaled = p.with_steps(rates, SCALE, START)
+    assert rate_for(scaled, ShiftType.WAKING_NIGHT, date(2027, 7, 1)) == Decimal("13.00")
+    assert rate_for(scaled, ShiftType.STANDARD, date(2027, 7, 1)) == Decimal("13.50")
+
+
+def test_no_scale_or_no_start_date_leaves_the_rates_as_they_are():
+    rates = own((START, "12.71"))
+    assert p.with_steps(rates, [], START) == tuple(rates)
+    assert p.with_steps(rates, SCALE, None) == tuple(rates)
+
+
+def test_their_own_rate_on_an_anniversary_is_replaced_not_doubled():
+    rates = own((START, "12.71"), (date(2026, 6, 1), "12.90"))
+    scaled = p.with_steps(rates, SCALE, START)
+    assert [r.hourly_rate for r in scaled if r.effective_from == date(2026, 6, 1)] == [Decimal("13.10")]
+
+
+def test_no_base_rate_yet_takes_the_step():
+    assert paid([])[0] == (START, 0, "12.71")

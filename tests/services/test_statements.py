@@ -202,3 +202,24 @@ def test_making_and_giving_a_statement_are_undone_and_redone_as_changes(db, hous
     undo_rules.reverse(db, given.change, today)
     undo_rules.reverse(db, made.change, today)
     assert statements.list_statements(db, employer_id, pa_id) == []
+
+
+def test_the_employers_sick_pay_scheme_is_in_the_statement_and_a_new_one_is_a_change_to_tell(db, household, today):
+    from pa_manager.domain.occupational_sick_pay import SickPayScheme
+    from pa_manager.services import sick_pay_scheme
+
+    employer_id, pa_id = household
+    made = statements.make_statement(db, employer_id, pa_id, today)
+    assert "sick pay scheme" not in " ".join(made.worded.section(law.SICK_PAY).paragraphs)
+    statement_given.record_given(db, employer_id, made.id, today, today)
+    sick_pay_scheme.save_scheme(db, employer_id, SickPayScheme(4, 2, 6, 3))
+    item = _codes(db, employer_id, today)["STATEMENT_CHANGE_DUE"]
+    assert item.param("what") is not None
+    notice = statements.make_change_notice(db, employer_id, pa_id, today)
+    assert notice.changes == (law.SICK_PAY,)
+    said = " ".join(notice.worded.section(law.SICK_PAY).paragraphs)
+    assert said.startswith("From now on: If you are too ill to work")
+    assert ("Your employer's sick pay scheme pays you full pay for 4 weeks then half pay for 2 weeks in "
+            "any 12 months, once you have worked for your employer for 6 months, from the 4th working day of each "
+            "time off sick. A week is as many days as you normally work in a week. Statutory Sick Pay is part of it, "
+            "not paid on top.") in said

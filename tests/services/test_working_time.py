@@ -16,6 +16,7 @@ from pa_manager.services import due, employers, people, working_time
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import ShiftInput, build_shift, save_shift, store_batch
 from pa_manager.wording import due_item_sentence
+from tests.conftest import sqlite_only
 
 # tests/conftest.py: today is Monday 23 November 2026.
 
@@ -103,14 +104,13 @@ def test_a_young_workers_limits_come_from_their_date_of_birth(db, today, househo
         (rules.YOUNG_DAY_OVER, rules.Decimal("8.50"), rules.Decimal("8.00"))]
 
 
+@sqlite_only("the plan is read with SQLite's EXPLAIN QUERY PLAN")
 def test_the_shifts_are_read_by_an_indexed_range_never_the_whole_table(db, today, household):
     """Each question about shifts (the household's, and one PA's for a shift being typed) reads a range of
     an index on the day a shift belongs to (ix_shifts_employer_id_local_date, ix_shifts_pa_id_local_date)."""
     from sqlalchemy import event
 
     employer_id, leah = household
-    if db.engine.dialect.name != "sqlite":
-        pytest.skip("the plan is read with SQLite's EXPLAIN QUERY PLAN")
     asked = []
 
     def remember(conn, cursor, statement, parameters, context, executemany):

@@ -72,3 +72,92 @@ def test_a_scale_typed_and_saved_shows_the_step_on_the_dashboard(qtbot, window, 
 
     window.context.undo_group.undo()  # the scale goes, and the item with it
     assert pay_scale.get_steps(db, employer_id) == []
+
+
+def _recruitment_team(window):
+    window.show_area_for("recruitment", -1)
+    team = window.recruitment.team
+    window.recruitment.tabs.setCurrentWidget(team)
+    return team
+
+
+def test_the_scale_paid_in_pay_runs_is_ticked_by_keyboard(qtbot, window, monkeypatch):
+    from pa_manager.services import employers
+
+    db, employer_id = window.context.db, window.context.employer_id
+    team = _recruitment_team(window)
+
+    def tick_and_save(dialog: PayScaleDialog):
+        dialog.show()
+        assert not dialog.applied.isChecked() and dialog.applied.accessibleName() == "Pay the scale in pay runs"
+        dialog.applied.setFocus()
+        qtbot.keyClick(dialog.applied, Qt.Key.Key_Space)
+        _type(qtbot, dialog.steps[0][0], "1")
+        _type(qtbot, dialog.steps[0][1], "13.50")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(PayScaleDialog, "exec", tick_and_save)
+    click(qtbot, team.pay_scale_button)
+    assert employers.get_employer(db, employer_id).applies_pay_scale
+    assert pay_scale.get_steps(db, employer_id) == [PayStep(1, Decimal("13.50"))]
+
+
+def test_a_sick_pay_scheme_set_by_keyboard(qtbot, window, monkeypatch):
+    from pa_manager.domain.occupational_sick_pay import SickPayScheme
+    from pa_manager.services import sick_pay_scheme
+    from pa_manager.ui.dialogs.sick_pay_scheme_dialog import SickPaySchemeDialog
+
+    db, employer_id = window.context.db, window.context.employer_id
+    pa = people.list_pas(db, employer_id)[0]
+    seen = {}
+
+    def fill(dialog: SickPaySchemeDialog):
+        dialog.show()
+        if "every" not in seen:
+            seen["every"] = (dialog.has_scheme.isChecked(), dialog.full_weeks.isEnabled())
+            dialog.has_scheme.setFocus()
+            qtbot.keyClick(dialog.has_scheme, Qt.Key.Key_Space)
+            seen["enabled"] = dialog.full_weeks.isEnabled()
+            seen["name"] = dialog.full_weeks.accessibleName()
+            for box, text in ((dialog.full_weeks, "8"), (dialog.half_weeks, "2"), (dialog.months, "3"),
+                              (dialog.waiting, "1")):
+                _type(qtbot, box, text)
+            _type(qtbot, dialog.half_weeks, "two")  # not a number: said so next to it, nothing saved
+            click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+            seen["error"] = dialog.rows["half_pay_weeks"].error.text()
+            _type(qtbot, dialog.half_weeks, "60")  # too many: the rules say so
+            click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+            seen["range"] = dialog.rows["half_pay_weeks"].error.text()
+            _type(qtbot, dialog.half_weeks, "2")
+        else:
+            seen["who"] = dialog.who.accessibleName()
+            dialog.who.setFocus()
+            qtbot.keyClick(dialog.who, Qt.Key.Key_Down)  # the first PA
+            seen["pa"] = (dialog.who.currentText(), dialog.has_scheme.isChecked(), dialog.full_weeks.text())
+            qtbot.keyClick(dialog.has_scheme, Qt.Key.Key_Space)
+            _type(qtbot, dialog.full_weeks, "12")
+        click(qtbot, dialog.buttons.button(dialog.buttons.StandardButton.Save))
+        return dialog.result()
+
+    monkeypatch.setattr(SickPaySchemeDialog, "exec", fill)
+    team = _recruitment_team(window)
+    click(qtbot, team.sick_pay_button)
+    assert seen["every"] == (False, False) and seen["enabled"] and seen["name"] == "Weeks at full pay"
+    assert seen["error"] == seen["range"] == "Enter the weeks as a whole number from 0 to 52."
+    assert sick_pay_scheme.get_scheme(db, employer_id) == SickPayScheme(8, 2, 3, 1)
+    click(qtbot, team.sick_pay_button)
+    # Nothing of their own yet: not ticked, and the scheme for every PA to start from.
+    assert seen["who"] == "Who it is for"
+    assert seen["pa"] == (f"Only {pa.name}, instead of the scheme for every PA", False, "8")
+    assert sick_pay_scheme.get_scheme(db, employer_id, pa.id) == SickPayScheme(12, 2, 3, 1)
+    assert sick_pay_scheme.get_scheme(db, employer_id) == SickPayScheme(8, 2, 3, 1)
+
+
+def test_the_sick_pay_button_opens_the_scheme_dialog(qtbot, window, monkeypatch):
+    from pa_manager.ui.dialogs.sick_pay_scheme_dialog import SickPaySchemeDialog
+
+    opened = []
+    monkeypatch.setattr(SickPaySchemeDialog, "exec", lambda dialog: opened.append(dialog.windowTitle()) or 0)
+    click(qtbot, _recruitment_team(window).sick_pay_button)
+    assert opened == ["Your sick pay scheme"]

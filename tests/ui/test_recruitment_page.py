@@ -186,6 +186,7 @@ def _recruitment_dialogs(context, employer_id, pa=None):
         "new case": lambda: _cases_dialog(context, pa, "new"),
         "case step": lambda: _cases_dialog(context, pa, "step"),
         "pay scale": lambda: _pay_scale_dialog(context, employer_id),
+        "sick pay scheme": lambda: _sick_pay_dialog(context, employer_id),
         "close case": lambda: _cases_dialog(context, pa, "close"),
     }
 
@@ -223,6 +224,12 @@ def _pay_scale_dialog(context, employer_id):
     return PayScaleDialog(context.db, employer_id)
 
 
+def _sick_pay_dialog(context, employer_id):
+    from pa_manager.ui.dialogs.sick_pay_scheme_dialog import SickPaySchemeDialog
+
+    return SickPaySchemeDialog(context.db, employer_id)
+
+
 def _probation_dialog(context, employer_id, pa):
     from pa_manager.ui.dialogs.induction_dialogs import ProbationDialog
 
@@ -231,7 +238,7 @@ def _probation_dialog(context, employer_id, pa):
 
 @pytest.mark.parametrize("name", ["vacancy", "applicant", "questions", "interview", "decision", "offer", "accepted",
                                   "induction", "probation", "exit", "cases", "new case", "case step", "close case",
-                                  "pay scale"])
+                                  "pay scale", "sick pay scheme"])
 def test_every_recruitment_form_names_its_controls_and_shares_no_letter(qtbot, context, household, name):
     from PySide6.QtWidgets import QAbstractButton, QLabel
 

@@ -2,12 +2,12 @@
 (domain.pay_scale), saved whole through services.pay_scale. A blank row is no step."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit
 
 from pa_manager.domain.pay_scale import MAX_YEARS, PayStep
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, say
-from pa_manager.services import pay_scale
+from pa_manager.services import employers, pay_scale
 from pa_manager.services.data_files import Database
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.ui.dialogs.check_dialogs import _CheckDialog as FormDialog, _Wrong
@@ -24,10 +24,18 @@ class PayScaleDialog(FormDialog):
         super().__init__(
             "Your pay scale",
             "Set the hourly rate a PA moves to after so many whole years working for you: for example 0 years "
-            "£12.71, 1 year £13.10, 2 years £13.50. On each PA's work anniversary, what needs doing reminds you "
-            "when the scale says more than they are paid now. Leave a row blank for no step.", parent, scroll=True)
+            "£12.71, 1 year £13.10, 2 years £13.50. Pay runs can pay each step from the PA's work anniversary; "
+            "otherwise what needs doing reminds you when the scale says more than they are paid now. A step never "
+            "lowers anyone's pay. Leave a row blank for no step.", parent, scroll=True)
         self.db, self.employer_id = db, employer_id
         self.before = pay_scale.get_steps(db, employer_id)
+        self.applied = QCheckBox("&Pay the scale in pay runs from each PA's work anniversary")
+        self.applied.setAccessibleName("Pay the scale in pay runs")
+        self.applied.setChecked(employers.get_employer(db, employer_id).applies_pay_scale)
+        self.rows["applied"] = add_row(
+            self.form, "", self.applied,
+            "Ticked: each PA is paid the step they have reached, unless their own rate is higher, and their payslip "
+            "says so. Not ticked: you get a reminder and change their rate yourself.")
         self.steps: list[tuple[QLineEdit, DecimalEdit]] = []
         for i in range(max(len(self.before) + SPARE_ROWS, FEWEST_ROWS)):
             years, rate = QLineEdit(), DecimalEdit(money=True)
@@ -63,7 +71,7 @@ class PayScaleDialog(FormDialog):
     def _save(self) -> None:
         steps, rows = self._read()
         try:
-            done = pay_scale.save_steps_undoably(self.db, self.employer_id, steps)
+            done = pay_scale.save_steps_undoably(self.db, self.employer_id, steps, self.applied.isChecked())
         except ValidationFailed as failure:  # keyed by place among the filled-in steps: shown on their rows
             raise ValidationFailed({f"{key.split('_')[0]}_{rows[int(key.split('_')[1])]}": problem
                                     for key, problem in failure.problems.items()}) from None

@@ -176,6 +176,14 @@ def flag_lines(run: PayRunDraft) -> list[tuple[str, str]]:
         if any(f.startswith("SSP_") for f in flags):
             lines.append(("info", f"For information: {name} has sick days in this period. Their payslip shows "
                                   "the Statutory Sick Pay paid and the days it was not due."))
+        scheme = [line for line in slip.lines if line.code == "OSP"]
+        if scheme:
+            days = {kind: sum(line.quantity or 0 for line in scheme if line.description == kind)
+                    for kind in ("FULL", "HALF")}
+            parts = [f"{n} day{'s' if n != 1 else ''} at {words}" for n, words in
+                     ((days["FULL"], "full pay"), (days["HALF"], "half pay")) if n]
+            lines.append(("info", f"For information: {name} gets {format_money(sum(line.amount for line in scheme))} "
+                                  f"from your sick pay scheme on top of Statutory Sick Pay ({' and '.join(parts)})."))
         if "EMPLOYMENT_ALLOWANCE_USED_UP" in flags and "allowance" not in said:
             said.add("allowance")
             lines.append(("info", "For information: you have used all of this tax year's Employment Allowance, "

@@ -112,10 +112,13 @@ class TeamPanel(QWidget):
         self.exit_button = QPushButton("E&xit record…")
         self.exit_button.setToolTip("For a PA who has left: why they left, what went well and what could be better")
         self.pay_scale_button = QPushButton("Pay sca&le…")
-        self.pay_scale_button.setToolTip("Your own steps of pay for years worked: a reminder comes on each PA's work "
-                                         "anniversary when the scale says more than they are paid")
+        self.pay_scale_button.setToolTip("Your own steps of pay for years worked: paid by pay runs from each PA's "
+                                         "work anniversary if you choose, or a reminder then")
+        self.sick_pay_button = QPushButton("Sick pay scheme…")
+        self.sick_pay_button.setToolTip("Your own sick pay above Statutory Sick Pay: full pay, then half pay, for so "
+                                        "many weeks in any 12 months")
         for button in (self.induction_button, self.probation_button, self.cases_button, self.exit_button,
-                       self.pay_scale_button):
+                       self.pay_scale_button, self.sick_pay_button):
             details.addWidget(button)
 
         splitter = AdaptiveSplitter()  # one above the other on a small screen or at large text
@@ -139,6 +142,7 @@ class TeamPanel(QWidget):
         self.exit_button.clicked.connect(self._on_exit_button_clicked)
         self.cases_button.clicked.connect(self._on_cases_button_clicked)
         self.pay_scale_button.clicked.connect(self._on_pay_scale_button_clicked)
+        self.sick_pay_button.clicked.connect(self._on_sick_pay_button_clicked)
 
     # --- what is shown ---
     @property
@@ -388,6 +392,11 @@ class TeamPanel(QWidget):
         from pa_manager.ui.dialogs.pay_scale_dialog import PayScaleDialog
 
         self._push_if_saved(PayScaleDialog(self.context.db, self.context.employer_id, self))
+
+    def _on_sick_pay_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.sick_pay_scheme_dialog import SickPaySchemeDialog
+
+        self._push_if_saved(SickPaySchemeDialog(self.context.db, self.context.employer_id, self))
 
     def _push_if_saved(self, dialog) -> None:
         """Show a dialog that saves; once it has, put what it changed on the undo stack."""

@@ -2,8 +2,8 @@
 
 A new table only; nothing already stored changes.
 
-Revision ID: 0023
-Revises: 0022
+Revision ID: 0024
+Revises: 0023
 Create Date: 2026-12-03
 
 """
@@ -12,8 +12,8 @@ import sqlalchemy as sa
 import pa_manager.storage.types
 
 
-revision = '0023'
-down_revision = '0022'
+revision = '0024'
+down_revision = '0023'
 branch_labels = None
 depends_on = None
 
