@@ -45,8 +45,9 @@ LEAVE_STARTS = date(2025, 11, 2)                # a Sunday
 LEAVING = date(2025, 12, 12)
 
 
-def _pa(name, start, rate, **more):
-    return PARecord(name=name, date_of_birth=date(1990, 5, 1), start_date=start, tax_code="1257L", ni_category="A",
+def _pa(name, ni_number, start, rate, **more):
+    return PARecord(name=name, ni_number=ni_number, date_of_birth=date(1990, 5, 1), address="1 Park Row\nLeeds",
+                    postcode="LS1 5AB", gender="F", start_date=start, tax_code="1257L", ni_category="A",
                     pay_rates=(PayRateEntry(start, D(rate)),), **more)
 
 
@@ -61,13 +62,12 @@ def household(db, today):
         name="Priya Shah", address="3 Mill Lane, Leeds", postcode="LS6 1AA", nation=Nation.ENGLAND,
         pay_frequency=PayFrequency.MONTHLY, paye_reference="123/PA45678",
         accounts_office_reference=accounts_office_reference()))
-    ann = people.save_pa(db, employer.id, _pa("Ann Cole", date(2022, 4, 4), "13.00", contracted_hours=D("20")), today)
-    bea = people.save_pa(db, employer.id, _pa("Bea Dunn", date(2023, 3, 6), "13.00", contracted_hours=D("40"),
-                                              gender="F"), today)
-    cal = people.save_pa(db, employer.id, _pa("Cal Evans", date(2025, 6, 16), "16.00", contracted_hours=D("40"),
+    ann = people.save_pa(db, employer.id, _pa("Ann Cole", "AB123456A", date(2022, 4, 4), "13.00", contracted_hours=D("20")), today)
+    bea = people.save_pa(db, employer.id, _pa("Bea Dunn", "AB123456B", date(2023, 3, 6), "13.00", contracted_hours=D("40")), today)
+    cal = people.save_pa(db, employer.id, _pa("Cal Evans", "AB123456C", date(2025, 6, 16), "16.00", contracted_hours=D("40"),
                                               starter_declaration="A", student_loan_plan="2",
                                               postgraduate_loan=True), today)
-    dee = people.save_pa(db, employer.id, _pa("Dee Ford", date(2024, 1, 8), "13.00", contracted_hours=D("18")), today)
+    dee = people.save_pa(db, employer.id, _pa("Dee Ford", "AB123456D", date(2024, 1, 8), "13.00", contracted_hours=D("18")), today)
     return employer.id, ann, bea, cal, dee
 
 
@@ -102,6 +102,10 @@ def _total(records, name):
 
 def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     employer_id, ann, bea, cal, dee = household
+    # She has paid Ann, Bea and Dee with PA Manager before: March 2025's pay run, the last of 2024-25.
+    _month_of_shifts(db, employer_id, date(2025, 3, 28), ann, bea, cal, dee)
+    _pay(db, employer_id, date(2025, 3, 28))
+    fps = {}
     for pay_date in PAY_DATES:
         if pay_date.month == 9 and pay_date.year == 2025:
             # Bea's MATB1 arrived on 1 September. Her AWE comes from the pay days in the relevant period:
@@ -121,9 +125,13 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
         run = _pay(db, employer_id, pay_date)
         assert run.finalised and (run.period_start, run.period_end) == (
             pay_date.replace(day=1), pay_date.replace(day=monthrange(pay_date.year, pay_date.month)[1]))
+        # The month's FPS, checked against HMRC's schema as it is written.
+        rti.write_fps(db, employer_id, pay_date, tmp_path / f"fps {pay_date}.xml",
+                      datetime.combine(pay_date, time(13), timezone.utc))
+        fps[pay_date] = {e.pa_name: e for e in rti.fps_of(db, employer_id, pay_date).employees}
 
     # Twelve finalised runs, one a month; a second for the same day is refused in words.
-    assert sorted(pay_runs.pay_run_dates(db, employer_id)) == PAY_DATES   # newest first there
+    assert sorted(pay_runs.pay_run_dates(db, employer_id)) == [date(2025, 3, 28)] + PAY_DATES
     with raises_saying(ServiceError, "already"):
         pay_runs.finalise_pay_run(db, employer_id, PAY_DATES[-1], datetime(2026, 4, 1, tzinfo=timezone.utc),
                                   confirmed=True)
@@ -167,8 +175,19 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     dee_records = mine[dee.id]
     assert dee_records[-1].pay_date == date(2025, 12, 28)
     assert not any(r.pa_id == dee.id for r in records if r.period_start > LEAVING)
+    # Holiday owed: 5.6 weeks of her 18 contracted hours (100.8 h) for the leave year from 1 April, pro rata
+    # for 1 April to 12 December (256 of 365 days): 70.697... h, to the hundredth up (never less than
+    # earned) 70.70 h, none taken, at her £13.00 an hour: £919.10.
+    hours_owed = (D("5.6") * 18 * 256 / 365).quantize(D("0.01"), ROUND_UP)
     [owed] = [line for line in dee_records[-1].lines if line.code == "HOLIDAY_ON_LEAVING"]
-    assert owed.amount > 0 and owed.hours > 0
+    assert (owed.hours, owed.amount) == (hours_owed, hours_owed * D("13.00")) == (D("70.70"), D("919.10"))
+    # The FPS tells HMRC: Cal as a starter in June (statement A, both loans), Dee's leaving date in December.
+    starter = fps[date(2025, 6, 28)]["Cal Evans"].starter
+    assert (starter.start_date, starter.declaration, starter.student_loan, starter.postgraduate_loan) == (
+        cal.start_date, "A", True, True)
+    assert fps[date(2025, 7, 28)]["Cal Evans"].starter is None
+    assert fps[date(2025, 12, 28)]["Dee Ford"].leaving_date == LEAVING
+    assert all("Dee Ford" not in fps[d] for d in PAY_DATES if d > date(2025, 12, 28))
     p45 = year_end.write_p45_file(db, employer_id, "Dee Ford", tmp_path / "p45.pdf")
     assert p45.leaving_date == LEAVING and p45.tax_year == "2025-26" and p45.last_period == 9
     assert (p45.this_employment_pay, p45.this_employment_tax) == (
@@ -180,6 +199,9 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     november_smp = sum((line.amount for line in smp_by_month[11]), D(0))
     assert eps.recoverable.smp == november_smp
     assert eps.recoverable.nic_compensation_smp == (november_smp * D("0.085")).quantize(D("0.01"), ROUND_HALF_UP)
+    made = rti.write_eps(db, employer_id, "2025-26", 8, tmp_path / "eps month 8.xml",
+                         datetime(2025, 12, 1, 12, tzinfo=timezone.utc))
+    assert made.path.stat().st_size > 0
     year_eps = rti.eps_of(db, employer_id, "2025-26", 12)
     assert year_eps.recoverable.smp == smp_paid
 
