@@ -8,6 +8,7 @@ registered with HMRC. Through 2025-26:
 - Cal Evans starts on 16 June 2025 with a starter checklist (statement A), a Plan 2 Student Loan and a
   Postgraduate Loan; a part month in June, full months after;
 - Dee Ford leaves on 12 December 2025 with holiday owed; her P45 is made from her pay records.
+Each PA's right to work was checked before they started; all but Cal are in the workplace pension.
 Every month the shifts are stored, the pay run is worked out and finalised (confirming what the law asks
 to see first), and at the end the P60s, the EPS claiming the SMP back and the last payslips are made.
 
@@ -18,18 +19,20 @@ small employers' relief: 100% of SMP plus 8.5% compensation (gov.uk/recover-stat
 from __future__ import annotations
 
 from calendar import monthrange
-from datetime import date, datetime, time, timezone
+from dataclasses import replace
+from datetime import date, datetime, time, timedelta, timezone
 from decimal import ROUND_DOWN, ROUND_HALF_UP, ROUND_UP, Decimal as D
 
 import pytest
 
 from pa_manager.domain import family_pay as fp
+from pa_manager.domain.compliance.records import RightToWorkCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.family_pay import FamilyLeave
 from pa_manager.domain.nation import Nation
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
-from pa_manager.services import employers, family_leave, pay_runs, people, rti, year_end
+from pa_manager.services import checks, employers, family_leave, pay_runs, people, rti, year_end
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.payslips import payslip_documents, write_payslip_files
 from pa_manager.services.shifts import ShiftInput, build_shift, store_batch
@@ -46,6 +49,7 @@ LEAVING = date(2025, 12, 12)
 
 
 def _pa(name, ni_number, start, rate, **more):
+    more = {"pension_status": "ENROLLED", "pension_active_from": start, **more}
     return PARecord(name=name, ni_number=ni_number, date_of_birth=date(1990, 5, 1), address="1 Park Row\nLeeds",
                     postcode="LS1 5AB", gender="F", start_date=start, tax_code="1257L", ni_category="A",
                     pay_rates=(PayRateEntry(start, D(rate)),), **more)
@@ -66,8 +70,12 @@ def household(db, today):
     bea = people.save_pa(db, employer.id, _pa("Bea Dunn", "AB123456B", date(2023, 3, 6), "13.00", contracted_hours=D("40")), today)
     cal = people.save_pa(db, employer.id, _pa("Cal Evans", "AB123456C", date(2025, 6, 16), "16.00", contracted_hours=D("40"),
                                               starter_declaration="A", student_loan_plan="2",
-                                              postgraduate_loan=True), today)
+                                              postgraduate_loan=True, pension_status="NOT_MEMBER",
+                                              pension_active_from=None), today)
     dee = people.save_pa(db, employer.id, _pa("Dee Ford", "AB123456D", date(2024, 1, 8), "13.00", contracted_hours=D("18")), today)
+    for pa in (ann, bea, cal, dee):   # each one's right to work seen before their first day
+        checks.save_right_to_work(db, employer.id, pa.id, RightToWorkCheck(
+            "manual_document", pa.start_date - timedelta(days=7), "UK passport"))
     return employer.id, ann, bea, cal, dee
 
 
@@ -82,13 +90,14 @@ def _month_of_shifts(db, employer_id, pay_date, ann, bea, cal, dee):
     store_batch(db, employer_id, [build_shift(s) for s in shifts], "rota")
 
 
-def _pay(db, employer_id, pay_date):
-    """Finalise as the pay run window does: refused until what the law asks to see is confirmed."""
+def _pay(db, employer_id, pay_date, asked):
+    """Finalise as the pay run window does: refused until what the law asks to see first is confirmed
+    (noted in `asked`, by pay day)."""
     now = datetime.combine(pay_date, time(12), timezone.utc)
     try:
         return pay_runs.finalise_pay_run(db, employer_id, pay_date, now)
-    except pay_runs.NeedsConfirming as asked:
-        assert asked.to_confirm
+    except pay_runs.NeedsConfirming as refused:
+        asked[pay_date] = [problem.code for problem in refused.to_confirm]
         return pay_runs.finalise_pay_run(db, employer_id, pay_date, now, confirmed=True)
 
 
@@ -104,7 +113,8 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     employer_id, ann, bea, cal, dee = household
     # She has paid Ann, Bea and Dee with PA Manager before: March 2025's pay run, the last of 2024-25.
     _month_of_shifts(db, employer_id, date(2025, 3, 28), ann, bea, cal, dee)
-    _pay(db, employer_id, date(2025, 3, 28))
+    asked = {}
+    _pay(db, employer_id, date(2025, 3, 28), asked)
     fps = {}
     for pay_date in PAY_DATES:
         if pay_date.month == 9 and pay_date.year == 2025:
@@ -122,13 +132,20 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
             # Dee gave notice; her last day is Friday 12 December, holiday owed paid on leaving.
             people.record_leaver(db, employer_id, dee.id, LEAVING, "Resigned", today)
         _month_of_shifts(db, employer_id, pay_date, ann, bea, cal, dee)
-        run = _pay(db, employer_id, pay_date)
+        if pay_date == date(2025, 7, 28):
+            # June's pay run told her Cal must be put into the pension scheme; she enrols him from 1 July.
+            people.save_pa(db, employer_id, replace(people.get_pa(db, cal.id), pension_status="ENROLLED",
+                                                      pension_active_from=date(2025, 7, 1)), today)
+        run = _pay(db, employer_id, pay_date, asked)
         assert run.finalised and (run.period_start, run.period_end) == (
             pay_date.replace(day=1), pay_date.replace(day=monthrange(pay_date.year, pay_date.month)[1]))
         # The month's FPS, checked against HMRC's schema as it is written.
         rti.write_fps(db, employer_id, pay_date, tmp_path / f"fps {pay_date}.xml",
                       datetime.combine(pay_date, time(13), timezone.utc))
         fps[pay_date] = {e.pa_name: e for e in rti.fps_of(db, employer_id, pay_date).employees}
+
+    # Only June's pay run needed anything confirmed first: Cal, a new eligible jobholder, to enrol.
+    assert asked == {date(2025, 6, 28): ["CONFIRM_PENSION_ENROL_NOW"]}
 
     # Twelve finalised runs, one a month; a second for the same day is refused in words.
     assert sorted(pay_runs.pay_run_dates(db, employer_id)) == [date(2025, 3, 28)] + PAY_DATES
@@ -165,6 +182,7 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     june = cal_records[0]
     assert june.gross_pay < PGL_MONTHLY < PLAN_2_MONTHLY
     assert (june.student_loan, june.postgraduate_loan) == (0, 0)
+    assert june.employee_pension == 0 and all(r.employee_pension > 0 for r in cal_records[1:])   # enrolled in July
     for record in cal_records[1:]:
         assert record.gross_pay == 20 * 8 * D("16.00")
         plan_2 = ((record.gross_pay - PLAN_2_MONTHLY) * D("0.09")).quantize(D("1"), ROUND_DOWN)
