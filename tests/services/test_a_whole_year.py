@@ -206,6 +206,8 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     assert fps[date(2025, 7, 28)]["Cal Evans"].starter is None
     assert fps[date(2025, 12, 28)]["Dee Ford"].leaving_date == LEAVING
     assert all("Dee Ford" not in fps[d] for d in PAY_DATES if d > date(2025, 12, 28))
+    # March's FPS, the last pay day of the tax year, is the year's final submission; no other is.
+    assert [d for d in PAY_DATES if rti.fps_of(db, employer_id, d).final_for_year] == [date(2026, 3, 28)]
     p45 = year_end.write_p45_file(db, employer_id, "Dee Ford", tmp_path / "p45.pdf")
     assert p45.leaving_date == LEAVING and p45.tax_year == "2025-26" and p45.last_period == 9
     assert (p45.this_employment_pay, p45.this_employment_tax) == (
