@@ -86,7 +86,10 @@ def _pay_lines(record: PayRecord):
 def _deductions(record: PayRecord):
     out = []
     for d in record.deductions:
-        if d.code in _DEDUCTIONS:
+        if d.code == "INCOME_TAX" and d.amount < 0:
+            # Tax paid earlier in the year comes back: said as a refund, not as a deduction below zero.
+            out.append(doc.Deduction("Income tax refund", "Tax you paid earlier this tax year, given back", d.amount))
+        elif d.code in _DEDUCTIONS:
             name, purpose = _DEDUCTIONS[d.code]
             out.append(doc.Deduction(name, purpose, d.amount))
         elif d.code == "STUDENT_LOAN":

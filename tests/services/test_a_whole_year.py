@@ -245,4 +245,10 @@ def test_a_whole_year_from_april_to_the_p60s(db, household, today, tmp_path):
     # --- March's payslips can be made: Ann, Bea (SMP) and Cal ---------------------------------------
     documents = payslip_documents(db, employer_id, date(2026, 3, 28))
     assert len(documents) == 3
+    # Tax paid before her leave comes back on SMP: her payslip calls it a refund, whatever its size.
+    [bea_slip] = [d for d in documents if d.pa_name == "Bea Dunn"]
+    [bea_record] = [r for r in mine[bea.id] if r.pay_date == date(2026, 3, 28)]
+    refund = -next(d.amount for d in bea_record.deductions if d.code == "INCOME_TAX")
+    assert refund > 0
+    assert [(d.description, d.amount) for d in bea_slip.deductions if "Income tax" in d.description] == [("Income tax refund", -refund)]
     assert len(write_payslip_files(db, employer_id, date(2026, 3, 28), tmp_path / "slips")) == 3
