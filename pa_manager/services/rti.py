@@ -25,6 +25,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.hmrc import rti_files
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.undo import Done, Recorder, done
+from pa_manager.services.year_end import find_pa
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -223,21 +224,12 @@ class MadeNvreq:
     irmark: str
 
 
-def _pa_called(session, employer_id: int, name: str) -> models.PersonalAssistant:
-    wanted = " ".join(name.split()).casefold()
-    for row in session.scalars(select(models.PersonalAssistant)
-                               .where(models.PersonalAssistant.employer_id == employer_id)):
-        if " ".join(row.name.split()).casefold() == wanted:
-            return row
-    raise NotFound("YEAR_END_NO_PA_CALLED", name)
-
-
 def _nvreq(db: Database, employer_id: int, pa_name: str, today: date) -> tuple[nvreq.Nvreq, str]:
     with db.session() as s:
         employer = s.get(models.Employer, employer_id)
         if employer is None:
             raise NotFound("EMPLOYER_GONE")
-        pa = _pa_called(s, employer_id, pa_name)
+        pa = find_pa(s, employer_id, pa_name)
         paye, name = employer.paye_reference, pa.name
         details = dict(ni_number=pa.ni_number or "", date_of_birth=pa.date_of_birth, gender=pa.gender or "",
                        address=pa.address or "", postcode=pa.postcode or "")
