@@ -339,6 +339,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_family import add_parsers as add_family_parsers
 
     add_family_parsers(sub, _data_option, sys.modules[__name__])  # family-leave: statutory family pay (cli_family.py)
+    from pa_manager.cli_earnings_orders import add_parsers as add_earnings_order_parsers
+
+    add_earnings_order_parsers(sub, _data_option, sys.modules[__name__])  # earnings-order: court orders (cli_earnings_orders.py)
     return parser
 
 

@@ -776,3 +776,8 @@ MESSAGES.update(_SERVICE_MESSAGES)
 from pa_manager.messages_family import MESSAGES as _FAMILY_MESSAGES  # noqa: E402
 
 MESSAGES.update(_FAMILY_MESSAGES)
+
+# Attachment of earnings orders: their sentences live beside the feature, under the same rules.
+from pa_manager.earnings_order_words import MESSAGES as _EARNINGS_ORDER_MESSAGES  # noqa: E402
+
+MESSAGES.update(_EARNINGS_ORDER_MESSAGES)

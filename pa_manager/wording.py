@@ -13,6 +13,7 @@ from pa_manager.domain.minimum_wage import (
     APPRENTICE_FIRST_YEAR_ENDS, BAND_CHANGE_BIRTHDAY, NMW_APRIL_RISE_BELOW, RLW_PAY_BY,
 )
 from pa_manager.domain.money import format_money
+from pa_manager.earnings_order_words import KIND_NAMES as EARNINGS_ORDER_KINDS, PERIOD_NAMES as EARNINGS_ORDER_PERIODS
 from pa_manager.domain.validation import Problem
 from pa_manager.messages import date_range, describe, format_date, shift_when
 
@@ -515,6 +516,8 @@ _UNDO_TEXTS = {
     "HOLIDAY_CARRIED_OVER": lambda f: f"Carry over {f['hours']} hours of {f['name']}'s holiday",
     "FAMILY_LEAVE_SAVED": lambda f: f"Save {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
     "FAMILY_LEAVE_REMOVED": lambda f: f"Remove {f['name']}'s {FAMILY_PAY_NAMES.get(f['kind'], 'family leave')}",
+    "EARNINGS_ORDER_SAVED": lambda f: f"Record attachment of earnings order {f['reference']} for {f['name']}",
+    "EARNINGS_ORDER_STOPPED": lambda f: f"Stop attachment of earnings order {f['reference']} for {f['name']}",
     "SICK_PAY_SCHEME_SAVED": lambda f: f"Save {f['name']}'s sick pay scheme",
     "FPS_SENT_RECORDED": lambda f: (f"Record that the FPS for {format_date(date.fromisoformat(f['pay_date']))} "
                                     + ("reached HMRC" if f["how"] == "FILE_SENT" else "was sent with Basic PAYE Tools")),
@@ -657,3 +660,28 @@ def family_leave_text(record) -> str:
         return f"{name} from {start}: none due. " + describe(Problem(record.pay.eligibility.codes[0], record.pa_name))
     weeks = len(record.pay.weeks)
     return f"{name} from {start}: {weeks} week{'s' if weeks != 1 else ''}, £{record.pay.total:,.2f} in all"
+
+
+# --- attachment of earnings orders ---------------------------------------------------------------
+
+def earnings_order_text(order) -> str:
+    """One order in a line: services.earnings_orders.OrderRecord in words."""
+    d = order.details
+    court = f" from {d.issued_by}" if d.issued_by else ""
+    rates = (f"{format_money(d.normal_deduction_rate)} {EARNINGS_ORDER_PERIODS[d.rate_period]}, protected earnings "
+             f"{format_money(d.protected_earnings_rate)} {EARNINGS_ORDER_PERIODS[d.rate_period]}")
+    when = (f"stopped {format_date(order.end_date)}" if order.end_date
+            else f"from {format_date(d.start_date)}")
+    paid = f"{format_money(order.deducted)} paid so far"
+    if order.left_to_pay is not None:
+        paid += f", {format_money(order.left_to_pay)} left to pay"
+    if order.carried.arrears:
+        paid += f", {format_money(order.carried.arrears)} not yet taken"
+    return f"Order {d.reference}{court} ({EARNINGS_ORDER_KINDS[d.kind].lower()}), {rates}, {when}: {paid}."
+
+
+def earnings_order_pay_day_text(paid) -> str:
+    """One pay day under an order (services.earnings_orders.PaidUnder) in words."""
+    fee = f", {format_money(paid.fee)} fee" if paid.fee else ""
+    return (f"{format_date(paid.pay_date)}: {format_money(paid.deducted)} to the court{fee} "
+            f"(pay after tax, NI and pension {format_money(paid.attachable)})")

@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Callable, Hashable
 
+from pa_manager.domain.attachment_of_earnings import OrderDue
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_rates import Enhancement, PayRate, SleepInAllowance
@@ -267,6 +268,8 @@ class PayPeriodInput:
                  position.
     Loans        student_loan_plan ("1", "2", "4", "5" or None) and postgraduate_loan: deductions
                  on NI-able pay (domain.student_loan).
+    Court orders earnings_orders: attachment of earnings orders in force, oldest first, each deducted
+                 after tax, NI and pension (domain.attachment_of_earnings).
     Leaving      leaver: holiday earned and not taken is paid at holiday_owed_rate as a final line.
     Override     minimum_wage_override_reason: the reason the user recorded for accepting a shortfall.
     """
@@ -320,10 +323,12 @@ class PayPeriodInput:
     minimum_wage_override_reason: str = ""
     student_loan_plan: str | None = None
     postgraduate_loan: bool = False
+    earnings_orders: tuple[OrderDue, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("pay_rates", "shifts", "sleep_in_allowances", "enhancements", "sickness_days",
-                     "sickness_history", "qualifying_weekdays", "additions", "deductions", "one_off_payments", "family_pay"):
+                     "sickness_history", "qualifying_weekdays", "additions", "deductions", "one_off_payments", "family_pay",
+                     "earnings_orders"):
             object.__setattr__(self, name, tuple(getattr(self, name)))
         object.__setattr__(self, "frequency", PayFrequency(self.frequency))
         if self.period_end < self.period_start:

@@ -24,8 +24,11 @@ The steps, each using the module that owns its rule:
    set against this period's employer NI and shown as an employer figure only.
 6. Student Loan and Postgraduate Loan deductions on the NI-able pay (student_loan.loan_deductions),
    each rounded down to the pound.
-7. Net pay = gross - tax - employee NI - employee pension - loans - other deductions + additions.
-8. The minimum wage check for the period: basic pay for the hours that count (time worked, travel,
+7. Attachment of earnings orders on the pay left after tax, NI and pension (attachment_of_earnings),
+   oldest order first, each with the employer's fee when taken.
+8. Net pay = gross - tax - employee NI - employee pension - loans - court orders - other deductions
+   + additions.
+9. The minimum wage check for the period: basic pay for the hours that count (time worked, travel,
    time awake on a sleep-in) against those hours; premiums, sleep-in allowances, holiday pay, SSP and
    expenses left out, with their hours (minimum_wage.minimum_wage_pay).
 
@@ -39,6 +42,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Hashable, Iterable
 
+from pa_manager.domain import attachment_of_earnings as aeo
 from pa_manager.domain import holiday, minimum_wage, occupational_sick_pay, pension
 from pa_manager.domain.money import ZERO, round_half_up
 from pa_manager.domain.national_insurance import (
@@ -420,8 +424,18 @@ def calculate_payslip(inp: PayPeriodInput) -> Payslip:
         deductions.append(DeductionLine(STUDENT_LOAN, loans.student_loan, description=loans.plan))
     if loans is not None and loans.postgraduate:
         deductions.append(DeductionLine(POSTGRADUATE_LOAN, loans.postgraduate_loan))
+    orders = aeo.deductions_on_pay_day(
+        inp.earnings_orders, frequency=inp.frequency, pay_date=inp.pay_date,
+        attachable=aeo.attachable_earnings(gross, tax.tax, ni.employee, employee_pension))
+    for order, taken in orders:
+        if taken.deducted:
+            deductions.append(DeductionLine(aeo.ATTACHMENT_OF_EARNINGS, taken.deducted, order.reference,
+                                            order.issued_by))
+        if taken.fee:
+            deductions.append(DeductionLine(aeo.ATTACHMENT_FEE, taken.fee, order.reference, order.issued_by))
+    orders_total = sum((taken.total for _, taken in orders), ZERO)
     deductions += [DeductionLine(d.code, d.amount, d.description, d.purpose) for d in inp.deductions]
-    others = sum((d.amount for d in inp.deductions), ZERO)
+    others = sum((d.amount for d in inp.deductions), ZERO) + orders_total
     added = sum((a.amount for a in inp.additions), ZERO)
     loan_total = loans.total if loans is not None else ZERO
     net = gross - tax.tax - ni.employee - employee_pension - loan_total - others + added

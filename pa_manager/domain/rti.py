@@ -70,7 +70,8 @@ STARTER_DECLARATIONS = ("A", "B", "C")  # the starter checklist's statements A, 
 GENDERS = ("M", "F")                    # as HMRC records it (the legal sex on their records)
 PAY_FREQUENCY_CODES = {"weekly": "W1", "fortnightly": "W2", "four-weekly": "W4", "monthly": "M1"}
 STUDENT_LOAN_PLAN_TYPES = {"1": "01", "2": "02", "4": "04", "5": "05"}
-OTHER_DEDUCTIONS = ("OTHER", "OVERPAYMENT")  # domain.pay_period's agreed deductions and overpayments
+# domain.pay_period's agreed deductions and overpayments, and court orders (attachment_of_earnings)
+OTHER_DEDUCTIONS = ("OTHER", "OVERPAYMENT", "ATTACHMENT_OF_EARNINGS", "ATTACHMENT_FEE")
 PENSION = "PENSION"
 
 # The weekly hours bands of the "normal hours worked" item.

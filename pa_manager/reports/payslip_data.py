@@ -92,6 +92,13 @@ def _deductions(record: PayRecord):
         elif d.code == "STUDENT_LOAN":
             out.append(doc.Deduction(f"Student Loan (Plan {d.description})" if d.description else "Student Loan",
                                      "Paid to HMRC towards your student loan", d.amount))
+        elif d.code == "ATTACHMENT_OF_EARNINGS":
+            out.append(doc.Deduction(f"Attachment of earnings order {d.description}",
+                                     f"Paid to {d.purpose or 'the court'} under the court's order", d.amount))
+        elif d.code == "ATTACHMENT_FEE":
+            out.append(doc.Deduction("Attachment of earnings: employer's fee",
+                                     f"Kept by your employer towards the cost of order {d.description}, as the law "
+                                     "allows", d.amount))
         elif d.code == "POSTGRADUATE_LOAN":
             out.append(doc.Deduction("Postgraduate Loan", "Paid to HMRC towards your Postgraduate Loan", d.amount))
         elif d.code == "PENSION":

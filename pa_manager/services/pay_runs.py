@@ -43,7 +43,8 @@ from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import format_date
-from pa_manager.services import family_leave, history, leaving
+from pa_manager.domain.attachment_of_earnings import EarningsOrderError
+from pa_manager.services import earnings_orders, family_leave, history, leaving
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
 from pa_manager.services.mapping import employer_record, pa_record
@@ -570,6 +571,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         leaver=leaver,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
         student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
+        earnings_orders=earnings_orders.orders_due(session, employer.id, pa.id, p.pay_date, frequency),
     )
 
 
@@ -623,6 +625,8 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
         return PADraft(pa, None, Problem("NO_RATES_FOR_TAX_YEAR", tax_year_label(p.pay_date)))
     except PayrollError as error:
         return PADraft(pa, None, Problem("PAY_NOT_WORKED_OUT", error.code))
+    except EarningsOrderError as error:   # an order's rates no longer fit how the PA is paid
+        return PADraft(pa, None, Problem(error.code, pa.name))
     return PADraft(pa, _why_rates(p, pa, record_of(slip, employer_details(p.employer), pa_details(pa))))
 
 

@@ -15,6 +15,7 @@ from pa_manager.services.checks import CheckRule
 from pa_manager.services.employers import EmployerRule
 from pa_manager.services.errors import ChangedElsewhere
 from pa_manager.services.holiday import HolidayRule
+from pa_manager.services.earnings_orders import EarningsOrderRule
 from pa_manager.services.family_leave import FamilyLeaveRule
 from pa_manager.services.induction import ProbationRule
 from pa_manager.services.keeping import ExitRecordRule
@@ -58,6 +59,7 @@ RULES: tuple[Rule, ...] = (
     PayScaleRule(),
     HolidayRule(),
     FamilyLeaveRule(),
+    EarningsOrderRule(),
 )
 
 NOT_CHECKED: dict[str, str] = {

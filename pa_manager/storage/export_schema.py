@@ -41,7 +41,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, LargeBinary, String, Table, UniqueConstraint
 
-from pa_manager.domain import budget, cases, compliance, family_pay, induction, keeping, pay_period, recruitment, rota, shifts, training
+from pa_manager.domain import attachment_of_earnings, budget, cases, compliance, family_pay, induction, keeping, pay_period, recruitment, rota, shifts, training
 from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR
 from pa_manager.domain.money import AMOUNT_LIMIT, PENNY
 from pa_manager.domain.nation import Nation
@@ -119,6 +119,8 @@ CODES: dict[tuple[str, str], Callable[[], frozenset]] = {
     ("hr_cases", "kind"): _members(cases.KINDS),
     ("hr_case_steps", "kind"): _members(cases.STEP_KINDS),
     ("family_leave", "kind"): _members(family_pay.KINDS),
+    ("earnings_orders", "kind"): _members(attachment_of_earnings.KINDS),
+    ("earnings_orders", "rate_period"): _members(attachment_of_earnings.RATE_PERIODS),
 }
 
 

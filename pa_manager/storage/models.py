@@ -348,6 +348,31 @@ class FamilyLeave(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
+class EarningsOrder(Base):
+    """A court attachment of earnings order on a PA's pay (domain.attachment_of_earnings): its kind
+    (judgment debt or maintenance), the court's reference and name, the day deductions start and the
+    day the order stopped (None: in force), the normal deduction and protected earnings rates and the
+    period they are for (week or month), the total to pay if the order states one, and whether the
+    employer takes its fee. What has been deducted is read from the stored pay records."""
+
+    __tablename__ = "earnings_orders"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    employer_id: Mapped[int] = mapped_column(ForeignKey("employers.id", ondelete="CASCADE"), index=True)
+    pa_id: Mapped[int] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))              # judgment_debt, maintenance
+    reference: Mapped[str] = mapped_column(String(40))
+    issued_by: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    normal_deduction_rate: Mapped[Decimal] = mapped_column(ExactDecimal)
+    protected_earnings_rate: Mapped[Decimal] = mapped_column(ExactDecimal)
+    rate_period: Mapped[str] = mapped_column(String(5))        # week, month
+    total_to_pay: Mapped[Decimal | None] = mapped_column(ExactDecimal, nullable=True)
+    take_fee: Mapped[bool] = mapped_column(Boolean, default=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
 class PayNote(Base):
     """The reason recorded for finalising a PA's pay despite a minimum-wage shortfall."""
 

@@ -687,3 +687,33 @@ def test_statutory_family_pay_is_a_taxable_niable_line_and_left_out_of_the_minim
     assert slip.minimum_wage.minimum_wage_pay == D("78.00") and slip.ssp == 0
     with pytest.raises(PayrollError, match="NEGATIVE_AMOUNT"):
         weekly(date(2026, 5, 15), family_pay=(FamilyPayment("SMP", D("360.00"), 7, D("-1"), date(2026, 1, 4)),))
+
+
+# Attachment of earnings: the RAS example above leaves 1,130.44 after tax, NI and pension (the Act's
+# attachable earnings). A judgment debt order of £100 a month protecting £1,050: £80.44 above the floor.
+def _aeo(normal, protected, kind="judgment_debt", **kw):
+    from pa_manager.domain.attachment_of_earnings import OrderDue, OrderTerms
+    return OrderDue("K12X3456", "County Court Business Centre",
+                    OrderTerms(kind, D(normal), D(protected), "month", **kw))
+
+
+@pytest.mark.parametrize("orders, lines, net", [
+    # £100 wanted, £80.44 room: only the excess, and no room for the fee.
+    ((_aeo("100", "1050"),), [("ATTACHMENT_OF_EARNINGS", "80.44")], "1050.00"),
+    # £50 fits with £30.44 to spare: the order and the £1 fee.
+    ((_aeo("50", "1050"),), [("ATTACHMENT_OF_EARNINGS", "50"), ("ATTACHMENT_FEE", "1.00")], "1079.44"),
+    # Pay below the protected earnings: nothing at all.
+    ((_aeo("50", "1200"),), [], "1130.44"),
+    # Two orders: the second works on what the first left (1,130.44 - 51 = 1,079.44; 29.44 above 1,050).
+    ((_aeo("50", "1050"), _aeo("40", "1050", take_fee=False)),
+     [("ATTACHMENT_OF_EARNINGS", "50"), ("ATTACHMENT_FEE", "1.00"), ("ATTACHMENT_OF_EARNINGS", "29.44")], "1050.00"),
+])
+def test_attachment_of_earnings_comes_off_pay_after_tax_ni_and_pension(orders, lines, net):
+    inp = monthly(date(2026, 4, 30), pay_rates=rates("15.00"), shifts=day_shifts(weekdays(date(2026, 4, 1), 10)),
+                  pension_scheme=RAS, pension_membership=ENROLLED, earnings_orders=orders)
+    slip = calculate_payslip(inp)
+    court = [(d.code, d.amount) for d in slip.deductions if d.code.startswith("ATTACHMENT")]
+    assert court == [(code, D(amount)) for code, amount in lines]
+    assert all(d.description == "K12X3456" for d in slip.deductions if d.code.startswith("ATTACHMENT"))
+    assert slip.tax == D("30.20") and slip.employee_ni == D("12.16")   # tax and NI are not changed
+    assert slip.net_pay == D(net)

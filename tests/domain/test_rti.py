@@ -216,3 +216,14 @@ def test_an_eps_for_a_month_with_no_pay_says_so_and_claims_the_allowance_when_as
     assert (idle.no_payment_from, idle.no_payment_to) == (date(2026, 6, 6), date(2026, 7, 5))
     assert not idle.employment_allowance and idle.recoverable == rti.RecoverableAmounts()
     assert idle.month_ends == date(2026, 7, 5) and idle.related_tax_year == "26-27"
+
+
+def test_court_order_deductions_are_reported_as_deductions_from_net_pay():
+    from pa_manager.domain.pay_record import Deduction
+
+    [record] = monthly_records([date(2026, 4, 30)])
+    court = (Deduction("ATTACHMENT_OF_EARNINGS", D("100.00"), "K12X3456", "County Court Business Centre"),
+             Deduction("ATTACHMENT_FEE", D("1.00"), "K12X3456", "County Court Business Centre"))
+    ordered = replace(record, deductions=record.deductions + court, net_pay=record.net_pay - D("101.00"))
+    assert rti.fps_employee(record, [record], True).deductions_from_net_pay == 0
+    assert rti.fps_employee(ordered, [ordered], True).deductions_from_net_pay == D("101.00")

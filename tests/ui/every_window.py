@@ -19,6 +19,7 @@ def _pa(context, name: str) -> PARecord:
 
 
 def _window_dialogs(context):
+    from pa_manager.ui.dialogs.earnings_order_dialog import EarningsOrderDialog
     from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
     from pa_manager.ui.dialogs.family_leave_dialog import FamilyLeaveDialog
     from pa_manager.ui.dialogs.guide_dialog import GuideDialog
@@ -36,6 +37,8 @@ def _window_dialogs(context):
         "holiday": lambda: HolidayDialog(context.db, _pa(context, "Janet Moyo").id, TODAY, context.push),
         "family leave": lambda: FamilyLeaveDialog(context.db, context.employer_id, _pa(context, "Janet Moyo").id,
                                                   "Janet Moyo"),
+        "attachment of earnings": lambda: EarningsOrderDialog(context.db, context.employer_id,
+                                                              _pa(context, "Janet Moyo").id, "Janet Moyo", lambda: TODAY),
         "pay scale": lambda: PayScaleDialog(context.db, context.employer_id),
         "staff import": lambda: StaffImportDialog(context, "Margaret Okafor"),
         "guide": lambda: GuideDialog(),

@@ -86,8 +86,14 @@ class PeoplePage(QWidget):
         self.family_button = QPushButton("Family leave…")
         self.family_button.setToolTip("Maternity, paternity, adoption, shared parental or bereavement leave, "
                                       "and the statutory pay due for it")
+        self.earnings_order_button = QPushButton("Attachment of earnings…")
+        self.earnings_order_button.setToolTip("A court's attachment of earnings order on this PA's pay: record it, "
+                                              "see what has been taken, or stop it")
+        leave_and_orders = QHBoxLayout()
+        leave_and_orders.addWidget(self.family_button)
+        leave_and_orders.addWidget(self.earnings_order_button)
+        left_layout.addLayout(leave_and_orders)
         protect = QHBoxLayout()
-        protect.addWidget(self.family_button)
         protect.addWidget(self.export_button)
         protect.addWidget(self.erase_button)
         left_layout.addLayout(protect)
@@ -129,6 +135,7 @@ class PeoplePage(QWidget):
 
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.family_button.clicked.connect(self._on_family_button_clicked)
+        self.earnings_order_button.clicked.connect(self._on_earnings_order_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
         self.holiday_button.clicked.connect(self._on_holiday_button_clicked)
@@ -181,6 +188,7 @@ class PeoplePage(QWidget):
         self.holiday_button.setEnabled(record.id is not None)
         self.export_button.setEnabled(record.id is not None)
         self.family_button.setEnabled(record.id is not None)
+        self.earnings_order_button.setEnabled(record.id is not None)
         self._show_erasure(record)
         self._show_pay_check(record)
 
@@ -350,6 +358,19 @@ class PeoplePage(QWidget):
             return
         dialog = FamilyLeaveDialog(self.context.db, self.context.employer_id, pa.id, pa.name, self)
         if dialog.exec() and dialog.change is not None:
+            self.context.push(dialog.change)
+
+    def _on_earnings_order_button_clicked(self) -> None:
+        from pa_manager.ui.dialogs.earnings_order_dialog import EarningsOrderDialog
+
+        pa = self._editing
+        if pa.id is None:
+            return
+        dialog = EarningsOrderDialog(self.context.db, self.context.employer_id, pa.id, pa.name, self.context.today, self)
+        accepted = dialog.exec()
+        if dialog.stopped_change is not None:
+            self.context.push(dialog.stopped_change)
+        if accepted and dialog.change is not None and dialog.change is not dialog.stopped_change:
             self.context.push(dialog.change)
 
     def _on_leaver_button_clicked(self) -> None:
