@@ -227,6 +227,15 @@ def build_parser() -> argparse.ArgumentParser:
     _data_option(p)
     p.set_defaults(run=cmd_eps)
 
+    p = sub.add_parser("nvreq", help="save a NINO Verification Request (NVREQ) as an HMRC RTI file, asking HMRC for "
+                                     "the NI number of a PA who has none recorded")
+    p.add_argument("--employer", required=True)
+    p.add_argument("--pa", required=True, metavar="NAME")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    _data_option(p)
+    p.set_defaults(run=cmd_nvreq)
+
     p = sub.add_parser("rti-sent", help="record that a pay run's FPS reached HMRC: the file made by 'rti', or its "
                                         "figures entered in Basic PAYE Tools")
     p.add_argument("--employer", required=True)
@@ -943,6 +952,21 @@ def cmd_eps(args) -> int:
         print(f"Wrote the EPS for tax month {month} of {tax_year} to {made.path}.{said} Its IRmark is {made.irmark}. "
               "PA Manager does not send it to HMRC: send it with software that can, or through your payroll bureau, "
               f"by {format_date(eps_due(tax_year, month))}.")
+    return 0
+
+
+def cmd_nvreq(args) -> int:
+    from pa_manager.services.rti import write_nvreq
+
+    db = _open(args, writes=False)
+    made = write_nvreq(db, _employer_id(db, args.employer), args.pa, args.out, _today())
+    if args.json:
+        _print_json({"file": str(made.path), "kind": "NVREQ", "pa": made.pa_name, "irmark": made.irmark,
+                     "sent": False})
+    else:
+        print(f"Wrote the request for {made.pa_name}'s NI number to {made.path}. Its IRmark is {made.irmark}. "
+              "PA Manager does not send it to HMRC: send it with software that can, or through your payroll bureau. "
+              "HMRC will tell you the number if it finds one; then record it on the People page.")
     return 0
 
 

@@ -562,6 +562,24 @@ MESSAGES: dict[str, str] = {
         "Check {value}'s student loan plan on the People page: it must be Plan 1, 2, 4 or 5.",
     "RTI_TAX_CODE":
         "Check the tax code on {value}'s payslip: it is not one HMRC accepts in an FPS.",
+    # --- NINO Verification Request (pa_manager.domain.nvreq); {value} is the PA's name ---
+    "NVREQ_HAS_NI_NUMBER":
+        "{value} already has an NI number recorded, so there is nothing to ask HMRC: their number goes in the FPS.",
+    "NVREQ_NAME_NEEDED":
+        "Record {value}'s first name and surname on the People page: HMRC needs both to find their NI number.",
+    "NVREQ_BIRTH_DATE_MISSING":
+        "Record {value}'s date of birth on the People page: HMRC needs it to find their NI number.",
+    "NVREQ_BIRTH_DATE_IMPOSSIBLE":
+        "Check {value}'s date of birth on the People page: it is in the future or more than 130 years ago.",
+    "NVREQ_GENDER_MISSING":
+        "Record {value}'s gender as HMRC has it on the People page: HMRC needs it to find their NI number.",
+    "NVREQ_ADDRESS_NEEDED":
+        "Record at least two lines of {value}'s address on the People page (the house and street, then the town): "
+        "HMRC needs them to find their NI number.",
+    "NVREQ_NO_EMPLOYEES":
+        "Choose a PA without an NI number to ask HMRC about.",
+    "NVREQ_TOO_MANY":
+        "Ask HMRC about 100 PAs or fewer in one request.",
     "RTI_TAX_YEAR_UNKNOWN":
         "PA Manager does not know HMRC's file format for the {value} tax year, so it cannot make this file: report "
         "it with Basic PAYE Tools instead.",

@@ -118,16 +118,23 @@ class EmployerRefs:
 def employer_refs(paye_reference: str, accounts_office_reference: str) -> EmployerRefs:
     """The employer's PAYE reference split into office number and reference, and the Accounts Office
     reference, each checked; RtiError when either is missing or not in HMRC's shape."""
+    office, reference = paye_refs(paye_reference)
+    if not accounts_office_reference.strip():
+        raise RtiError("RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING")
+    if check_accounts_office_reference(accounts_office_reference) is not None:
+        raise RtiError("RTI_ACCOUNTS_OFFICE_REFERENCE_FORMAT")
+    return EmployerRefs(office, reference, normalise_accounts_office_reference(accounts_office_reference))
+
+
+def paye_refs(paye_reference: str) -> tuple[str, str]:
+    """("123", "A246") from the employer PAYE reference "123/A246"; RtiError when it is missing or not in
+    HMRC's shape."""
     if not paye_reference.strip():
         raise RtiError("RTI_PAYE_REFERENCE_MISSING")
     match = _PAYE.fullmatch(normalise_paye_reference(paye_reference))
     if match is None:
         raise RtiError("RTI_PAYE_REFERENCE_FORMAT")
-    if not accounts_office_reference.strip():
-        raise RtiError("RTI_ACCOUNTS_OFFICE_REFERENCE_MISSING")
-    if check_accounts_office_reference(accounts_office_reference) is not None:
-        raise RtiError("RTI_ACCOUNTS_OFFICE_REFERENCE_FORMAT")
-    return EmployerRefs(match.group(1), match.group(2), normalise_accounts_office_reference(accounts_office_reference))
+    return match.group(1), match.group(2)
 
 
 def _ascii(text: str) -> str:

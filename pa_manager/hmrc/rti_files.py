@@ -1,4 +1,4 @@
-"""FPS and EPS files in HMRC's RTI XML: the IRenvelope in a GovTalk message, with its IRmark, checked
+"""FPS, EPS and NINO Verification Request files in HMRC's RTI XML: the IRenvelope in a GovTalk message, with its IRmark, checked
 against PA Manager's own schemas (schemas/) and the HMRC business rules that can be checked here.
 
 A saved file is a whole GovTalk submission without the sender's credentials: those are added when it
@@ -14,6 +14,7 @@ from importlib import resources
 
 from lxml import etree
 
+from pa_manager.domain.nvreq import NVREQ, Nvreq
 from pa_manager.domain.rti import EPS, FPS, Eps, Fps, RtiError, related_tax_year
 from pa_manager.domain.tax_year import tax_year_end, tax_year_start
 from pa_manager.hmrc import govtalk
@@ -28,9 +29,15 @@ NAMESPACE_PATTERN = {
     EPS: "http://www.govtalk.gov.uk/taxation/PAYE/RTI/EmployerPaymentSummary/{year}/1",
 }
 TAX_YEARS = ("2024-25", "2025-26", "2026-27")
-MESSAGE_CLASS = {FPS: "HMRC-PAYE-RTI-FPS", EPS: "HMRC-PAYE-RTI-EPS"}
-SCHEMA_FILE = {FPS: "FullPaymentSubmission.xsd", EPS: "EmployerPaymentSummary.xsd"}
-TOP_ELEMENT = {FPS: "FullPaymentSubmission", EPS: "EmployerPaymentSummary"}
+# The NINO Verification Request's namespace is the same every year, and its message class is
+# HMRC-PAYE-RTI-NVR (HMRC's business rule 7839 allows that one, or HMRC-PAYE-RTI-NVR-TIL for tests in
+# live; HMRC's RIM artefacts for the NVR, as quoted in public repositories).
+NVREQ_NAMESPACE = "http://www.govtalk.gov.uk/taxation/PAYE/RTI/NINOverificationRequest/1"
+NVREQ_MESSAGE_CLASSES = ("HMRC-PAYE-RTI-NVR", "HMRC-PAYE-RTI-NVR-TIL")
+MESSAGE_CLASS = {FPS: "HMRC-PAYE-RTI-FPS", EPS: "HMRC-PAYE-RTI-EPS", NVREQ: NVREQ_MESSAGE_CLASSES[0]}
+SCHEMA_FILE = {FPS: "FullPaymentSubmission.xsd", EPS: "EmployerPaymentSummary.xsd",
+               NVREQ: "NINOverificationRequest.xsd"}
+TOP_ELEMENT = {FPS: "FullPaymentSubmission", EPS: "EmployerPaymentSummary", NVREQ: "NINOverificationRequest"}
 SENDER = "Employer"
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True)
 
@@ -61,13 +68,15 @@ class _Writer:
             return
         self.el(parent, tag, _money(amount))
 
-    def header(self, root: etree._Element, office: str, reference: str, period_end: date) -> None:
+    def header(self, root: etree._Element, office: str, reference: str, period_end: date, *,
+               currency: bool = True) -> None:
         header = self.el(root, "IRheader")
         keys = self.el(header, "Keys")
         self.el(keys, "Key", office, Type="TaxOfficeNumber")
         self.el(keys, "Key", reference, Type="TaxOfficeReference")
         self.el(header, "PeriodEnd", period_end.isoformat())
-        self.el(header, "DefaultCurrency", "GBP")
+        if currency:
+            self.el(header, "DefaultCurrency", "GBP")
         self.el(header, "IRmark", "", Type="generic")
         self.el(header, "Sender", SENDER)
 
@@ -194,6 +203,35 @@ def eps_envelope(eps: Eps) -> etree._Element:
     return root
 
 
+def nvreq_envelope(request: Nvreq) -> etree._Element:
+    """The IRenvelope of a NINO Verification Request."""
+    w = _Writer(NVREQ_NAMESPACE)
+    root = etree.Element(f"{{{w.ns}}}IRenvelope", nsmap={None: w.ns})
+    w.header(root, request.office_number, request.paye_reference, request.made_on, currency=False)
+    top = w.el(root, "NINOverificationRequest")
+    refs = w.el(top, "EmpRefs")
+    w.el(refs, "OfficeNo", request.office_number)
+    w.el(refs, "PayeRef", request.paye_reference)
+    for e in request.employees:
+        employee = w.el(top, "Employee")
+        details = w.el(employee, "EmployeeDetails")
+        name = w.el(details, "Name")
+        for forename in e.forenames:
+            w.el(name, "Fore", forename)
+        w.el(name, "Sur", e.surname)
+        address = w.el(details, "Address")
+        for line in e.address_lines:
+            w.el(address, "Line", line)
+        if e.postcode:
+            w.el(address, "UKPostcode", e.postcode)
+        w.el(details, "BirthDate", e.birth_date.isoformat())
+        w.el(details, "Gender", e.gender)
+        employment = w.el(employee, "Employment")
+        if e.payroll_id:
+            w.el(employment, "PayId", e.payroll_id)
+    return root
+
+
 def _keys(envelope: etree._Element) -> tuple[tuple[str, str], ...]:
     return tuple((k.get("Type"), k.text or "") for k in envelope.iterfind("{*}IRheader/{*}Keys/{*}Key"))
 
@@ -221,6 +259,10 @@ def eps_file(eps: Eps) -> bytes:
     return submission(EPS, eps_envelope(eps))
 
 
+def nvreq_file(request: Nvreq) -> bytes:
+    return submission(NVREQ, nvreq_envelope(request))
+
+
 # ---------------------------------------------------------------------------------------------
 # Checking a file
 # ---------------------------------------------------------------------------------------------
@@ -241,8 +283,8 @@ def _schema_errors(schema: etree.XMLSchema, element: etree._Element) -> list[str
 
 @dataclass(frozen=True)
 class Checked:
-    kind: str | None          # FPS or EPS
-    tax_year: str | None
+    kind: str | None          # FPS, EPS or NVREQ
+    tax_year: str | None      # None for an NVREQ, which has none
     irmark: str | None
     errors: tuple[str, ...]   # empty when the file passes every check
 
@@ -256,7 +298,8 @@ def check(document: bytes) -> Checked:
     business rules that need no HMRC records: 5005 (the keys in GovTalkDetails match the IRheader's),
     7821 and 7822 (the employer's references match the keys), 7889 (the related tax year is the
     namespace's), 7844 (the period end falls in that tax year), 7850 (each NI letter once per employee),
-    and 2021 (the IRmark is the Body's)."""
+    and 2021 (the IRmark is the Body's); for a NINO Verification Request, 7839 (its message class), 7823
+    (two address lines for an employee without an NI number) and 7824 (a forename or initials)."""
     try:
         root = etree.fromstring(document, _PARSER)
     except etree.XMLSyntaxError as error:
@@ -267,6 +310,8 @@ def check(document: bytes) -> Checked:
         return Checked(None, None, None, tuple(errors + ["the Body holds no IRenvelope"]))
     ns = etree.QName(envelope).namespace
     found = [(k, y) for k in NAMESPACE_PATTERN for y in TAX_YEARS if namespace(k, y) == ns]
+    if ns == NVREQ_NAMESPACE:
+        found = [(NVREQ, None)]
     if not found:
         return Checked(None, None, None, tuple(errors + [f"unknown RTI namespace {ns}"]))
     kind, tax_year = found[0]
@@ -282,7 +327,9 @@ def check(document: bytes) -> Checked:
             errors.append("7821: the TaxOfficeNumber key does not match the HMRC office number")
         if top.findtext(f"{{{ns}}}EmpRefs/{{{ns}}}PayeRef") != ir_keys.get("TaxOfficeReference"):
             errors.append("7822: the TaxOfficeReference key does not match the employer PAYE reference")
-        if top.findtext(f"{{{ns}}}RelatedTaxYear") != related_tax_year(tax_year):
+        if kind == NVREQ:
+            errors += _nvreq_rules(root, top, ns)
+        elif top.findtext(f"{{{ns}}}RelatedTaxYear") != related_tax_year(tax_year):
             errors.append("7889: the related tax year is not the schema's year")
         for employment in top.iterfind(f"{{{ns}}}Employee/{{{ns}}}Employment"):
             letters = [n.text for n in employment.iterfind(f"{{{ns}}}NIlettersAndValues/{{{ns}}}NIletter")]
@@ -291,7 +338,7 @@ def check(document: bytes) -> Checked:
     period_end = envelope.findtext(f"{{{ns}}}IRheader/{{{ns}}}PeriodEnd")
     try:
         end = date.fromisoformat(period_end or "")
-        if not tax_year_start(tax_year) <= end <= tax_year_end(tax_year):
+        if tax_year is not None and not tax_year_start(tax_year) <= end <= tax_year_end(tax_year):
             errors.append("7844: the period end is not in the related tax year")
     except ValueError:
         pass  # the schema has said so
@@ -304,3 +351,16 @@ def check(document: bytes) -> Checked:
     if stated != worked_out:
         errors.append("2021: the IRmark is not the Body's")
     return Checked(kind, tax_year, stated, tuple(errors))
+
+
+def _nvreq_rules(root: etree._Element, top: etree._Element, ns: str) -> list[str]:
+    errors = []
+    if root.findtext(f"{{{ENVELOPE_NS}}}Header/{{{ENVELOPE_NS}}}MessageDetails/{{{ENVELOPE_NS}}}Class") \
+            not in NVREQ_MESSAGE_CLASSES:
+        errors.append("7839: the message class is not one for a NINO Verification Request")
+    for details in top.iterfind(f"{{{ns}}}Employee/{{{ns}}}EmployeeDetails"):
+        if details.find(f"{{{ns}}}NINO") is None and len(details.findall(f"{{{ns}}}Address/{{{ns}}}Line")) < 2:
+            errors.append("7823: an employee without an NI number has fewer than two address lines")
+        if details.find(f"{{{ns}}}Name/{{{ns}}}Fore") is None and details.find(f"{{{ns}}}Name/{{{ns}}}Initials") is None:
+            errors.append("7824: an employee has neither a forename nor initials")
+    return errors

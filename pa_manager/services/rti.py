@@ -1,4 +1,5 @@
-"""RTI: the FPS file for a finalised pay run, the EPS file for a tax month, and the record of each (when
+"""RTI: the FPS file for a finalised pay run, the EPS file for a tax month, the NINO Verification Request
+(NVREQ) for a PA without an NI number, and the record of each (when
 it was made, its IRmark, and whether and how it reached HMRC), with the late or missing FPS on the
 "what needs doing" list.
 
@@ -16,7 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pa_manager.domain import compliance as rules
-from pa_manager.domain import rti
+from pa_manager.domain import nvreq, rti
 from pa_manager.domain.compliance import DueItem
 from pa_manager.domain.pay_record import PayRecord, from_document
 from pa_manager.domain.rti import EPS, FPS, RtiError
@@ -24,6 +25,7 @@ from pa_manager.domain.validation import Problem
 from pa_manager.hmrc import rti_files
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.undo import Done, Recorder, done
+from pa_manager.services.year_end import find_pa
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -213,6 +215,40 @@ def write_eps(db: Database, employer_id: int, tax_year: str, month: int, out: Pa
                                irmark=checked.irmark, employment_allowance=eps.employment_allowance))
     return MadeFile(Path(out), EPS, tax_year, checked.irmark, 0, eps.employment_allowance,
                     eps.no_payment_from is not None)
+
+
+@dataclass(frozen=True)
+class MadeNvreq:
+    path: Path
+    pa_name: str
+    irmark: str
+
+
+def _nvreq(db: Database, employer_id: int, pa_name: str, today: date) -> tuple[nvreq.Nvreq, str]:
+    with db.session() as s:
+        employer = s.get(models.Employer, employer_id)
+        if employer is None:
+            raise NotFound("EMPLOYER_GONE")
+        pa = find_pa(s, employer_id, pa_name)
+        paye, name = employer.paye_reference, pa.name
+        details = dict(ni_number=pa.ni_number or "", date_of_birth=pa.date_of_birth, gender=pa.gender or "",
+                       address=pa.address or "", postcode=pa.postcode or "")
+    try:
+        return nvreq.nvreq_for(paye, [nvreq.nvreq_employee(name, today=today, **details)], today), name
+    except RtiError as error:
+        raise _error(error) from None
+
+
+def nvreq_of(db: Database, employer_id: int, pa_name: str, today: date) -> nvreq.Nvreq:
+    """The NINO Verification Request for the PA called `pa_name`, who has no NI number recorded."""
+    return _nvreq(db, employer_id, pa_name, today)[0]
+
+
+def write_nvreq(db: Database, employer_id: int, pa_name: str, out: Path, today: date) -> MadeNvreq:
+    """Save the NINO Verification Request for a PA without an NI number at `out`."""
+    request, name = _nvreq(db, employer_id, pa_name, today)
+    checked = _write(rti_files.nvreq_file(request), out)
+    return MadeNvreq(Path(out), name, checked.irmark)
 
 
 # ---------------------------------------------------------------------------------------------

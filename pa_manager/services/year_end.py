@@ -53,7 +53,7 @@ def _latest_records(session, employer_id: int, tax_year: str) -> list[PayRecord]
     return [from_document(json.loads(document), owner) for owner, document in rows]
 
 
-def _find_pa(session, employer_id: int, name: str) -> models.PersonalAssistant:
+def find_pa(session, employer_id: int, name: str) -> models.PersonalAssistant:
     rows = session.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
     wanted = " ".join(name.split()).casefold()
     for row in rows:
@@ -82,7 +82,7 @@ def p45(db: Database, employer_id: int, pa_id: int) -> P45:
 
 def write_p45_file(db: Database, employer_id: int, pa_name: str, out: Path) -> P45:
     with db.session() as s:
-        pa_id = _find_pa(s, employer_id, pa_name).id
+        pa_id = find_pa(s, employer_id, pa_name).id
     from pa_manager.reports.year_end import write_p45  # ReportLab, loaded only to make the form
 
     form = p45(db, employer_id, pa_id)
@@ -99,7 +99,7 @@ def p60s(db: Database, employer_id: int, tax_year: str, pa_name: str | None = No
     except ValueError:
         raise ServiceError("TAX_YEAR_FORMAT", tax_year) from None
     with db.session() as s:
-        pa_id = _find_pa(s, employer_id, pa_name).id if pa_name else None
+        pa_id = find_pa(s, employer_id, pa_name).id if pa_name else None
         records = _records(s, employer_id, pa_id, tax_year)
     by_pa: dict = {}
     for record in records:

@@ -66,3 +66,43 @@ def test_mistakes_are_one_sentence_on_stderr(demo_location, tmp_path, capsys, mo
         assert code != 0 and words in err and "Traceback" not in err, (args, err)
         assert len(err.strip().splitlines()) == 1
     assert not (tmp_path / "x.xml").exists()
+
+
+def _no_ni_number(location: str, name: str) -> None:
+    from sqlalchemy import update
+
+    from pa_manager.storage import models
+    from pa_manager.storage.database import open_database
+
+    db, _ = open_database(location)
+    with db.session() as s:
+        s.execute(update(models.PersonalAssistant).where(models.PersonalAssistant.name == name).values(ni_number=""))
+    db.close()
+
+
+def test_nvreq_writes_the_request_for_a_pa_without_an_ni_number(demo_location, tmp_path, capsys, monkeypatch):
+    _today(monkeypatch)
+    _no_ni_number(demo_location, "Sam Ellis")
+    out_file = tmp_path / "nvreq.xml"
+    code, out, err = run(capsys, "nvreq", "--employer", "Margaret Okafor", "--pa", "Sam Ellis", "--out",
+                         str(out_file), "--json", "--data", demo_location)
+    assert code == 0, err
+    made = json.loads(out)
+    assert (made["kind"], made["pa"], made["sent"]) == ("NVREQ", "Sam Ellis", False)
+    checked = rti_files.check(out_file.read_bytes())
+    assert checked.ok and checked.kind == "NVREQ" and checked.irmark == made["irmark"]
+    assert etree.fromstring(out_file.read_bytes()).findtext(".//{*}IRheader/{*}PeriodEnd") == "2026-11-23"
+    code, out, err = run(capsys, "nvreq", "--employer", "Margaret Okafor", "--pa", "sam ellis", "--out",
+                         str(tmp_path / "again.xml"), "--data", demo_location)
+    assert code == 0 and "Sam Ellis's NI number" in out and "does not send it to HMRC" in out
+
+
+def test_nvreq_refuses_a_pa_with_an_ni_number_in_one_sentence(demo_location, tmp_path, capsys, monkeypatch):
+    _today(monkeypatch)
+    for args, words in ((["--pa", "Janet Moyo"], "Janet Moyo already has an NI number"),
+                        (["--pa", "Nobody"], "no PA called Nobody")):
+        code, out, err = run(capsys, "nvreq", "--employer", "Margaret Okafor", *args, "--out",
+                             str(tmp_path / "x.xml"), "--data", demo_location)
+        assert code != 0 and words in err and "Traceback" not in err, err
+        assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "x.xml").exists()
