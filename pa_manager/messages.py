@@ -321,7 +321,8 @@ MESSAGES: dict[str, str] = {
     "EMPLOYER_INSURANCE_LAPSED":
         "Your employer's liability insurance renewal date has passed – renew it and enter the new date.",
     "PA_NO_NI_NUMBER":
-        "Add {value}'s National Insurance number – it is on a payslip, P60 or letter from HMRC.",
+        "Add {value}'s National Insurance number from a payslip, P60 or HMRC letter; if they have none, ask HMRC "
+        "for it on the People page.",
     "PA_NO_DATE_OF_BIRTH":
         "Add {value}'s date of birth, as it decides their legal minimum wage.",
     "PA_NO_START_DATE":

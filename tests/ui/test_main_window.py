@@ -99,12 +99,18 @@ def test_the_dashboard_lists_what_is_missing_and_enter_goes_to_that_pa(qtbot, wi
     people.save_pa(window.context.db, window.context.employer_id, type(pa)(**{**pa.__dict__, "ni_number": ""}), window.context.today())
     window.context.announce_change()
     texts = [dashboard.gaps.item(i).text() for i in range(dashboard.gaps.count())]
-    wanted = f"Missing: Add {pa.name}'s National Insurance number – it is on a payslip, P60 or letter from HMRC."
+    wanted = (f"Missing: Add {pa.name}'s National Insurance number from a payslip, P60 or HMRC letter; if they have "
+              "none, ask HMRC for it on the People page.")
     assert wanted in texts
-    item = dashboard.gaps.item(texts.index(wanted))
-    dashboard.gaps.itemActivated.emit(item)
+    window.activateWindow()
+    qtbot.waitActive(window)
+    assert window.stack.currentWidget() is not window.people
+    dashboard.gaps.setCurrentRow(texts.index(wanted))
+    dashboard.gaps.setFocus()
+    qtbot.keyClick(dashboard.gaps, Qt.Key.Key_Return)  # Enter on the item opens the PA
     assert window.stack.currentWidget() is window.people
     assert window.people.form.name.text() == pa.name
+    assert window.people.nvreq_button.isEnabled()  # where the window asks HMRC for the number
 
 
 def test_staff_list_import_dialog_checks_then_imports(qtbot, window, tmp_path):

@@ -210,3 +210,70 @@ def test_saving_a_pa_someone_else_changed_says_so_in_the_form_and_keeps_their_ch
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert not page.save_message.isVisible()
     assert people.get_pa(demo_context.db, janet.id).email == "janet.moyo@example.com"
+
+
+# --- Asking HMRC for a PA's NI number (NVREQ) -----------------------------------------------------
+
+
+def _without_ni_number(window, name: str, **changes):
+    context = window.context
+    pa = _stored(context)[name]
+    people.save_pa(context.db, context.employer_id, replace(pa, ni_number="", **changes), TODAY)
+    context.announce_change()
+    window.show_pa(pa.id)
+    window.activateWindow()
+    return pa
+
+
+def test_asking_hmrc_for_an_ni_number_saves_a_request_that_passes_hmrcs_checks(qtbot, window, monkeypatch,
+                                                                                 tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    from pa_manager.hmrc import rti_files
+
+    page = window.people
+    janet = _stored(window.context)["Janet Moyo"]
+    window.show_pa(janet.id)
+    assert not page.nvreq_button.isEnabled()  # she has an NI number: nothing to ask
+    reason = "Janet Moyo already has an NI number recorded, so there is nothing to ask HMRC: their number goes in the FPS."
+    assert page.nvreq_button.toolTip() == reason and page.nvreq_button.accessibleDescription() == reason
+
+    _without_ni_number(window, "Janet Moyo")
+    qtbot.waitActive(window)
+    assert page.nvreq_button.isEnabled()
+    asked, said = [], []
+    window.context.status_message.connect(said.append)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        lambda *args, **kwargs: asked.append(args) or (str(tmp_path / "Janet NI"), ""))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)  # "Re&quest their NI number from HMRC…"
+
+    saved = tmp_path / "Janet NI.xml"
+    qtbot.waitUntil(lambda: bool(asked))  # the button's key clicks it a moment later, as a click would show
+    assert page.save_message.text() == "" and len(asked) == 1 and saved.exists()
+    checked = rti_files.check(saved.read_bytes())
+    assert checked.ok and checked.errors == () and checked.kind == "NVREQ"
+    assert b"Moyo" in saved.read_bytes()
+    assert said[-1].startswith(f"Saved the request for Janet Moyo's NI number in {saved}.")
+    assert "cannot send it to HMRC itself" in said[-1] and "Basic PAYE Tools" in said[-1]
+
+
+def test_a_request_that_cannot_be_made_says_why_and_puts_the_cursor_on_the_field(qtbot, window, monkeypatch):
+    from PySide6.QtWidgets import QApplication, QFileDialog
+
+    page = window.people
+    _without_ni_number(window, "Janet Moyo", gender="")
+    qtbot.waitActive(window)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: pytest.fail("no file is asked for"))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.save_message.isVisible)
+    wanted = "Record Janet Moyo's gender as HMRC has it on the People page: HMRC needs it to find their NI number."
+    assert page.save_message.isVisible() and page.save_message.text() == wanted
+    assert QApplication.focusWidget() is page.form.gender
+
+    _without_ni_number(window, "Janet Moyo", gender="F", address="1 High Street")
+    qtbot.waitActive(window)
+    assert not page.save_message.isVisible()  # opening the PA again clears the last message
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.save_message.isVisible)
+    assert page.save_message.text().startswith("Record at least two lines of Janet Moyo's address")
+    assert QApplication.focusWidget() is page.form.address

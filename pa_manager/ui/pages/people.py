@@ -10,9 +10,10 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain.validation import Problem
 from pa_manager.messages import describe, say
 from pa_manager.domain.people import PARecord
-from pa_manager.services import data_protection, employers, people, wages, year_end
+from pa_manager.services import data_protection, employers, people, rti, wages, year_end
 from pa_manager.services.errors import ChangedElsewhere, ServiceError, ValidationFailed
 from pa_manager.ui.context import AppContext
 from pa_manager.ui.refresh import Refresher
@@ -38,6 +39,14 @@ def _p45_ready(db, employer_id: int, pa) -> bool:
     except ServiceError:
         return False
     return True
+
+
+# Where to put the cursor when HMRC cannot be asked for a PA's NI number until a detail is recorded.
+NVREQ_FIELDS = {"NVREQ_NAME_NEEDED": "name", "NVREQ_BIRTH_DATE_MISSING": "date_of_birth",
+                "NVREQ_BIRTH_DATE_IMPOSSIBLE": "date_of_birth", "NVREQ_GENDER_MISSING": "gender",
+                "NVREQ_ADDRESS_NEEDED": "address", "NVREQ_HAS_NI_NUMBER": "ni_number"}
+NVREQ_TIP = ("Save a request in HMRC's file format asking for the National Insurance number of a PA who cannot "
+             "give you one")
 
 
 # The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
@@ -93,6 +102,11 @@ class PeoplePage(QWidget):
         leave_and_orders.addWidget(self.family_button)
         leave_and_orders.addWidget(self.earnings_order_button)
         left_layout.addLayout(leave_and_orders)
+        self.nvreq_button = QPushButton("Re&quest their NI number from HMRC…")
+        nvreq_row = QHBoxLayout()
+        nvreq_row.addWidget(self.nvreq_button)
+        nvreq_row.addStretch()
+        left_layout.addLayout(nvreq_row)
         protect = QHBoxLayout()
         protect.addWidget(self.export_button)
         protect.addWidget(self.erase_button)
@@ -107,7 +121,7 @@ class PeoplePage(QWidget):
         self.holiday_button = QPushButton("Holiday boo&king…")
         self.holiday_button.setToolTip("Their holiday this leave year: entitlement, carried over, taken, booked and "
                                        "left; book holiday or carry it over")
-        scroll = vertical_scroll(self.form, "PA details")
+        scroll = self.form_scroll = vertical_scroll(self.form, "PA details")
         keep_lines(scroll, 12)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -136,6 +150,7 @@ class PeoplePage(QWidget):
         self.add_button.clicked.connect(self._on_add_button_clicked)
         self.family_button.clicked.connect(self._on_family_button_clicked)
         self.earnings_order_button.clicked.connect(self._on_earnings_order_button_clicked)
+        self.nvreq_button.clicked.connect(self._on_nvreq_button_clicked)
         self.save_button.clicked.connect(self._on_save_button_clicked)
         self.leaver_button.clicked.connect(self._on_leaver_button_clicked)
         self.holiday_button.clicked.connect(self._on_holiday_button_clicked)
@@ -191,6 +206,15 @@ class PeoplePage(QWidget):
         self.earnings_order_button.setEnabled(record.id is not None)
         self._show_erasure(record)
         self._show_pay_check(record)
+        self._show_nvreq(record)
+
+    def _show_nvreq(self, record: PARecord) -> None:
+        """Asking HMRC for an NI number is for a PA who has none recorded; otherwise the tip says why not."""
+        has_number = bool(record.ni_number.strip())
+        self.nvreq_button.setEnabled(record.id is not None and not has_number)
+        tip = describe(Problem.of("NVREQ_HAS_NI_NUMBER", record.name)) if has_number else NVREQ_TIP
+        self.nvreq_button.setToolTip(tip)
+        self.nvreq_button.setAccessibleDescription(tip)
 
     def _show_erasure(self, record: PARecord) -> None:
         """Erasing is offered to former PAs; the note says from when, or that it may be done now."""
@@ -325,6 +349,46 @@ class PeoplePage(QWidget):
         self.context.forget_history(self.context.employer_id)  # no undo can bring the erased details back
         self.context.announce_change()
         self.context.status_message.emit(f"Erased {pa.name}'s personal details; their pay figures are kept as {new_name}.")
+
+    def choose_nvreq_path(self, suggested: str) -> str:
+        return QFileDialog.getSaveFileName(self, "Save the request for their NI number", suggested,
+                                           "RTI files (*.xml)")[0]
+
+    def _on_nvreq_button_clicked(self) -> None:
+        if self._editing.id is None or not self.nvreq_button.isEnabled():
+            return
+        if self.form.has_unsaved_changes() and not self.save_changes():
+            return  # the request is made from the saved details; the form says what stops saving them
+        pa = self._editing
+        show_form_message(self.save_message, None)
+        try:  # what stops the request is said before a file is asked for
+            rti.nvreq_of(self.context.db, self.context.employer_id, pa.name, self.context.today())
+        except ServiceError as error:
+            self._nvreq_refused(error)
+            return
+        path = self.choose_nvreq_path(str(Path.home() / f"NI number request {pa.name}.xml"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".xml") else Path(path + ".xml")
+        try:
+            made = rti.write_nvreq(self.context.db, self.context.employer_id, pa.name, target, self.context.today())
+        except ServiceError as error:
+            self._nvreq_refused(error)
+            return
+        self.context.status_message.emit(
+            f"Saved the request for {made.pa_name}'s NI number in {made.path}. PA Manager cannot send it to HMRC itself: "
+            "send the file with RTI software that can, or make the same request in HMRC's Basic PAYE Tools, then "
+            "record the number here when HMRC tells you it.")
+
+    def _nvreq_refused(self, error: ServiceError) -> None:
+        """Say in one sentence what stops the request, under the form, with the cursor on the field to fix."""
+        show_form_message(self.save_message, say(error))
+        self.context.status_message.emit(say(error))
+        field = NVREQ_FIELDS.get(error.problem.code)
+        if field is not None:
+            widget = self.form.rows[field].field
+            self.form_scroll.ensureWidgetVisible(widget)
+            widget.setFocus()
 
     def _not_saved(self, error: ServiceError) -> None:
         """Say why under the form, keeping what was typed. When someone else saved the PA first, the list
