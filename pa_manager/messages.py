@@ -565,7 +565,7 @@ MESSAGES: dict[str, str] = {
         "Check the tax code on {value}'s payslip: it is not one HMRC accepts in an FPS.",
     # --- NINO Verification Request (pa_manager.domain.nvreq); {value} is the PA's name ---
     "NVREQ_HAS_NI_NUMBER":
-        "{value} already has an NI number recorded, so there is nothing to ask HMRC: their number goes in the FPS.",
+        "There is nothing to ask HMRC: {value} already has an NI number recorded, and it goes in the FPS.",
     "NVREQ_NAME_NEEDED":
         "Record {value}'s first name and surname on the People page: HMRC needs both to find their NI number.",
     "NVREQ_BIRTH_DATE_MISSING":

@@ -235,7 +235,7 @@ def test_asking_hmrc_for_an_ni_number_saves_a_request_that_passes_hmrcs_checks(q
     janet = _stored(window.context)["Janet Moyo"]
     window.show_pa(janet.id)
     assert not page.nvreq_button.isEnabled()  # she has an NI number: nothing to ask
-    reason = "Janet Moyo already has an NI number recorded, so there is nothing to ask HMRC: their number goes in the FPS."
+    reason = "There is nothing to ask HMRC: Janet Moyo already has an NI number recorded, and it goes in the FPS."
     assert page.nvreq_button.toolTip() == reason and page.nvreq_button.accessibleDescription() == reason
 
     _without_ni_number(window, "Janet Moyo")
