@@ -277,3 +277,21 @@ def test_a_request_that_cannot_be_made_says_why_and_puts_the_cursor_on_the_field
     qtbot.waitUntil(page.save_message.isVisible)
     assert page.save_message.text().startswith("Record at least two lines of Janet Moyo's address")
     assert QApplication.focusWidget() is page.form.address
+
+
+def test_details_typed_but_not_saved_are_saved_before_the_request_is_made(qtbot, window, monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QFileDialog
+
+    page = window.people
+    janet = _without_ni_number(window, "Janet Moyo", address="3 Mill Lane")
+    qtbot.waitActive(window)
+    page.form.address.setFocus()
+    page.form.address.moveCursor(page.form.address.textCursor().MoveOperation.End)
+    qtbot.keyClick(page.form.address, Qt.Key.Key_Return)
+    qtbot.keyClicks(page.form.address, "Ashford Vale")
+    saved = tmp_path / "request.xml"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(saved), ""))
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(saved.exists)
+    assert people.get_pa(window.context.db, janet.id).address == "3 Mill Lane\nAshford Vale"
+    assert b"Ashford Vale" in saved.read_bytes() and not page.save_message.isVisible()
