@@ -102,6 +102,10 @@ class PARecord:
     # recorded), and the starter checklist's statement "A", "B" or "C" ("" not recorded).
     gender: str = ""
     starter_declaration: str = ""
+    # The last pay day an earlier payroll (Basic PAYE Tools, a bureau) reported to HMRC for this same
+    # employment, when the employer moved to PA Manager with the PA already employed; None when PA
+    # Manager has paid them from the start. Their first FPS from PA Manager then sends no starter details.
+    earlier_payroll_last_paid: date | None = None
     # Where their pay goes (domain.payment_file): sort code, account number, the name on the account, and
     # a building society roll number where the society uses one.
     bank_sort_code: str = ""
