@@ -210,8 +210,7 @@ class PAForm(QWidget):
         self.earlier_payroll_last_paid = DateEdit()
         self.rows["earlier_payroll_last_paid"] = add_row(
             form, "Last paid by earlier payroll:", self.earlier_payroll_last_paid,
-            "If you paid them through another payroll before PA Manager, the last pay day it reported to HMRC. "
-            "Leave blank for a new PA")
+            "Only if another payroll paid them before PA Manager: its last pay day. Blank for a new PA")
         outer.addWidget(pay_extra)
 
         bank = QGroupBox("Bank details")
