@@ -17,7 +17,9 @@ as published in its RIM artefacts for 2025-26):
 - Starter (items 31 to 40), only on a PA's first payment in this employment: a PA whose earlier pay days
   in this employment another payroll reported (the employer moved to PA Manager from Basic PAYE Tools
   or a bureau, `pa_details.earlier_payroll_last_paid`) is no starter, as HMRC's guidance on changing
-  payroll software says (their employment carries on under the same PAYE reference): the start date and the starter declaration A, B or C from the starter
+  payroll software says (their employment carries on under the same PAYE reference), and the payroll
+  ID that payroll sent (`pa_details.payroll_id`, PayId) is sent again so HMRC keeps one employment: the
+  start date and the starter declaration A, B or C from the starter
   checklist, which rule 7881 makes mandatory with a start date here; whether the checklist or HMRC
   says a Student Loan or Postgraduate Loan is being repaid.
 - Leaver: the leaving date, on the FPS that makes the last payment (rule 7831: no later than 30 days
@@ -283,6 +285,7 @@ class FpsEmployee:
     postgraduate_loan: Decimal | None
     tax: Decimal
     ni: tuple[NILetterFigures, ...]
+    payroll_id: str = ""        # the earlier payroll's ID for this employment, sent again; "" none
 
 
 @dataclass(frozen=True)
@@ -426,7 +429,7 @@ def fps_employee(record: PayRecord, year: Sequence[PayRecord], first_payment: bo
         student_loan_plan_type=STUDENT_LOAN_PLAN_TYPES[plan] if plan else None,
         student_loan=whole_pounds(record.student_loan) if plan else None,
         postgraduate_loan=whole_pounds(record.postgraduate_loan) if record.postgraduate_loan else None,
-        tax=record.tax, ni=_ni_letters(record, year),
+        tax=record.tax, ni=_ni_letters(record, year), payroll_id=pa.payroll_id.strip(),
     )
 
 

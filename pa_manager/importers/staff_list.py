@@ -1,8 +1,9 @@
 """A staff list (CSV or XLSX) turned into PA records, with the problems of each row by line number.
 
 Columns: name, date_of_birth, ni_number, start_date, hourly_rate, tax_code, ni_category,
-earlier_payroll_last_paid (the last five optional; the last is the last pay day another payroll reported to
-HMRC for a PA the employer brings to PA Manager, so their first FPS does not make them a starter). Rows are parsed here; whole-record rules are checked by the service.
+earlier_payroll_last_paid, payroll_id (the last six optional; the last two are the last pay day another
+payroll reported to HMRC for a PA the employer brings to PA Manager, so their first FPS does not make them
+a starter, and the payroll ID it sent, which PA Manager's FPS sends again). Rows are parsed here; whole-record rules are checked by the service.
 """
 from __future__ import annotations
 
@@ -15,7 +16,8 @@ from pa_manager.domain.validation import Problem
 from pa_manager.importers.table_file import cell_text, parse_date, read_table
 
 REQUIRED_COLUMNS = {"name", "date_of_birth", "ni_number"}
-OPTIONAL_COLUMNS = {"start_date", "hourly_rate", "tax_code", "ni_category", "earlier_payroll_last_paid"}
+OPTIONAL_COLUMNS = {"start_date", "hourly_rate", "tax_code", "ni_category", "earlier_payroll_last_paid",
+                    "payroll_id"}
 
 
 @dataclass(frozen=True)
@@ -72,5 +74,6 @@ def _parse(line: int, values: dict) -> StaffRow:
         ni_category=(cell_text(values.get("ni_category")) or "A").upper(),
         pay_rates=rates,
         earlier_payroll_last_paid=earlier_payroll_last_paid,
+        payroll_id=cell_text(values.get("payroll_id")),
     )
     return StaffRow(line, record, tuple(problems))

@@ -259,3 +259,11 @@ def test_an_earlier_payroll_that_paid_them_this_tax_year_is_refused():
     with pytest.raises(RtiError) as caught:
         rti.fps_for(records, records)
     assert (caught.value.code, caught.value.name) == ("RTI_EARLIER_PAYROLL_THIS_YEAR", PA.name)
+
+
+def test_the_earlier_payrolls_payroll_id_is_sent_in_every_fps_and_none_when_there_was_none():
+    moved = replace(PA, earlier_payroll_last_paid=date(2026, 3, 31), payroll_id=" BPT-0007 ")
+    april, may = monthly_records([APRIL, MAY], pa=moved)
+    assert [rti.fps_for([r], [april, may]).employees[0].payroll_id for r in (april, may)] == ["BPT-0007"] * 2
+    starter = monthly_records([APRIL])
+    assert rti.fps_for(starter, starter).employees[0].payroll_id == ""

@@ -200,12 +200,15 @@ def test_a_pa_moved_from_an_earlier_payroll_is_no_starter_on_their_first_fps_fro
     # Marked as last paid by the earlier payroll on 31 March 2026 (after the pay run was made): no
     # Starter block, and her figures to date are PA Manager's own from 6 April.
     with demo_db.session() as s:
-        s.get(models.PersonalAssistant, janet_id).earlier_payroll_last_paid = date(2026, 3, 31)
+        janet = s.get(models.PersonalAssistant, janet_id)
+        janet.earlier_payroll_last_paid, janet.payroll_id = date(2026, 3, 31), "JM-01"
     made = rti.write_fps(demo_db, employer_id, first_day, tmp_path / "fps.xml", NOW)
     assert rti_files.check(made.path.read_bytes()).ok
     root = etree.fromstring(made.path.read_bytes())
     [mine] = [e for e in root.findall(".//{*}Employee") if e.findtext(".//{*}Sur") == "Moyo"]
     assert mine.find(".//{*}Starter") is None
+    assert mine.findtext(".//{*}Employment/{*}PayId") == "JM-01"  # the earlier payroll's ID, so one employment
+    assert all(e.find(".//{*}PayId") is None for e in root.findall(".//{*}Employee") if e is not mine)
     assert mine.findtext(".//{*}FiguresToDate/{*}TaxablePay") == mine.findtext(".//{*}Payment/{*}TaxablePay")
 
 

@@ -82,8 +82,12 @@ def test_the_last_pay_day_of_an_earlier_payroll_is_typed_saved_and_read_back(qtb
     assert field.accessibleName().startswith("Last paid by earlier payroll")
     assert field.focusPolicy() & Qt.FocusPolicy.TabFocus
     type_into(qtbot, field, "31/3/2026")
+    assert page.form.rows["payroll_id"].label.buddy() is page.form.payroll_id
+    assert page.form.payroll_id.accessibleName().startswith("Earlier payroll ID")
+    type_into(qtbot, page.form.payroll_id, " JM-01 ")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert _stored(demo_context)["Janet Moyo"].earlier_payroll_last_paid == date(2026, 3, 31)
+    assert _stored(demo_context)["Janet Moyo"].payroll_id == "JM-01"
     page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
     assert field.value() is None
     page.select_pa(_stored(demo_context)["Janet Moyo"].id)

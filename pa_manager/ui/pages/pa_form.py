@@ -211,6 +211,11 @@ class PAForm(QWidget):
         self.rows["earlier_payroll_last_paid"] = add_row(
             form, "Last paid by earlier payroll:", self.earlier_payroll_last_paid,
             "Only if another payroll paid them before PA Manager: its last pay day. Blank for a new PA")
+        self.payroll_id = QLineEdit()
+        self.payroll_id.setMaxLength(35)
+        self.rows["payroll_id"] = add_row(
+            form, "Earlier payroll ID:", self.payroll_id,
+            "The payroll ID that payroll gave them, if any, from its payslips. Blank if none")
         outer.addWidget(pay_extra)
 
         bank = QGroupBox("Bank details")
@@ -294,6 +299,7 @@ class PAForm(QWidget):
         self.gender.setCurrentIndex(max(0, self.gender.findData(record.gender)))
         self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
         self.earlier_payroll_last_paid.set_value(record.earlier_payroll_last_paid)
+        self.payroll_id.setText(record.payroll_id)
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self.bank_sort_code.setText(show_sort_code(record.bank_sort_code))
@@ -420,6 +426,7 @@ class PAForm(QWidget):
             gender=self.gender.currentData() or "",
             starter_declaration=self.starter_declaration.currentData() or "",
             earlier_payroll_last_paid=values["earlier_payroll_last_paid"],
+            payroll_id=self.payroll_id.text().strip(),
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             bank_sort_code=self.bank_sort_code.text(),
