@@ -23,6 +23,11 @@ thresholds when needed). Nothing else in a version 2 record changes: it had no l
 Version 4: the PA's gender as HMRC records it (`pa_details.gender`, "M" or "F") and their starter
 declaration (`pa_details.starter_declaration`, "A", "B" or "C" from the starter checklist), both needed
 for the Full Payment Submission; "" in a record upgraded from version 3, which did not keep them.
+Version 4 records may also keep `pa_details.earlier_payroll_last_paid` (ISO date or null: the last pay
+day an earlier payroll reported for this employment, so the FPS sends no starter details) and
+`pa_details.payroll_id` (the payroll ID that payroll sent HMRC, "" none); a version 4 record without them
+reads as null and "", and an older app reading a record with it ignores it, so the format
+version stays 4.
 """
 from __future__ import annotations
 
@@ -78,6 +83,8 @@ class PADetails:
     postgraduate_loan: bool = False
     gender: str = ""                 # "M" or "F", as HMRC records it; "" not known
     starter_declaration: str = ""    # "A", "B" or "C" from the starter checklist; "" not known
+    earlier_payroll_last_paid: date | None = None  # last pay day an earlier payroll reported (PARecord)
+    payroll_id: str = ""             # the payroll ID an earlier payroll sent HMRC; "" none
 
 
 @dataclass(frozen=True)

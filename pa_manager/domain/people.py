@@ -102,6 +102,13 @@ class PARecord:
     # recorded), and the starter checklist's statement "A", "B" or "C" ("" not recorded).
     gender: str = ""
     starter_declaration: str = ""
+    # The last pay day an earlier payroll (Basic PAYE Tools, a bureau) reported to HMRC for this same
+    # employment, when the employer moved to PA Manager with the PA already employed; None when PA
+    # Manager has paid them from the start. Their first FPS from PA Manager then sends no starter details.
+    earlier_payroll_last_paid: date | None = None
+    # The payroll ID that earlier payroll sent HMRC for them (up to 35 characters; "" none): sent again in
+    # every FPS, so HMRC does not take PA Manager's FPS for a second job.
+    payroll_id: str = ""
     # Where their pay goes (domain.payment_file): sort code, account number, the name on the account, and
     # a building society roll number where the society uses one.
     bank_sort_code: str = ""

@@ -181,6 +181,10 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
         found["pension_active_from"] = Problem("PENSION_FROM_MISSING")
     if record.working_time_opt_out is not None and record.working_time_opt_out > today:
         found["working_time_opt_out"] = Problem("OPT_OUT_IN_FUTURE")
+    if record.earlier_payroll_last_paid is not None and (
+            record.earlier_payroll_last_paid > today
+            or (record.start_date is not None and record.earlier_payroll_last_paid < record.start_date)):
+        found["earlier_payroll_last_paid"] = Problem("EARLIER_PAYROLL_DATE_INVALID")
     _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)

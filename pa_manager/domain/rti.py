@@ -14,7 +14,12 @@ as published in its RIM artefacts for 2025-26):
 - Employee (items 4 to 30): NI number; forename(s) and surname; address (at least two lines when there
   is no NI number, rule 7823, and for a starter, rule 7829); date of birth (rule 7907); gender as HMRC
   records it (M or F, mandatory).
-- Starter (items 31 to 40): the start date and the starter declaration A, B or C from the starter
+- Starter (items 31 to 40), only on a PA's first payment in this employment: a PA whose earlier pay days
+  in this employment another payroll reported (the employer moved to PA Manager from Basic PAYE Tools
+  or a bureau, `pa_details.earlier_payroll_last_paid`) is no starter, as HMRC's guidance on changing
+  payroll software says (their employment carries on under the same PAYE reference), and the payroll
+  ID that payroll sent (`pa_details.payroll_id`, PayId) is sent again so HMRC keeps one employment: the
+  start date and the starter declaration A, B or C from the starter
   checklist, which rule 7881 makes mandatory with a start date here; whether the checklist or HMRC
   says a Student Loan or Postgraduate Loan is being repaid.
 - Leaver: the leaving date, on the FPS that makes the last payment (rule 7831: no later than 30 days
@@ -280,6 +285,7 @@ class FpsEmployee:
     postgraduate_loan: Decimal | None
     tax: Decimal
     ni: tuple[NILetterFigures, ...]
+    payroll_id: str = ""        # the earlier payroll's ID for this employment, sent again; "" none
 
 
 @dataclass(frozen=True)
@@ -369,9 +375,23 @@ def _check_details(record: PayRecord, starter: bool) -> None:
             raise RtiError("RTI_STARTER_DECLARATION_MISSING", name)
 
 
+def _earlier_payroll(record: PayRecord) -> bool:
+    """Was this PA paid in this employment by an earlier payroll before PA Manager? Refused when that
+    payroll paid them earlier in this same tax year: this employment's figures to date would then have
+    to carry on from that payroll's, which PA Manager does not record."""
+    last_paid = record.pa_details.earlier_payroll_last_paid
+    if last_paid is None:
+        return False
+    if tax_year_label(last_paid) == record.tax_year:
+        raise RtiError("RTI_EARLIER_PAYROLL_THIS_YEAR", record.pa_name)
+    return True
+
+
 def fps_employee(record: PayRecord, year: Sequence[PayRecord], first_payment: bool) -> FpsEmployee:
     """One PA's part of the FPS from their record for this pay run, the records of the same tax year up
-    to and including it (`year`), and whether it is their first payment in this employment (a starter)."""
+    to and including it (`year`), and whether it is their first payment by PA Manager: a starter, unless
+    an earlier payroll paid them in this employment before."""
+    first_payment = not _earlier_payroll(record) and first_payment
     _check_details(record, first_payment)
     pa = record.pa_details
     forenames, surname = name_parts(record.pa_name)
@@ -409,7 +429,7 @@ def fps_employee(record: PayRecord, year: Sequence[PayRecord], first_payment: bo
         student_loan_plan_type=STUDENT_LOAN_PLAN_TYPES[plan] if plan else None,
         student_loan=whole_pounds(record.student_loan) if plan else None,
         postgraduate_loan=whole_pounds(record.postgraduate_loan) if record.postgraduate_loan else None,
-        tax=record.tax, ni=_ni_letters(record, year),
+        tax=record.tax, ni=_ni_letters(record, year), payroll_id=pa.payroll_id.strip(),
     )
 
 

@@ -119,6 +119,8 @@ def fps_envelope(fps: Fps, late_reason: str | None = None) -> etree._Element:
                 w.el(starter, "StudentLoan", "yes")
             if e.starter.postgraduate_loan:
                 w.el(starter, "PostgradLoan", "yes")
+        if e.payroll_id:
+            w.el(employment, "PayId", e.payroll_id)
         if e.leaving_date is not None:
             w.el(employment, "LeavingDate", e.leaving_date.isoformat())
         figures = w.el(employment, "FiguresToDate")

@@ -1,7 +1,9 @@
 """A staff list (CSV or XLSX) turned into PA records, with the problems of each row by line number.
 
-Columns: name, date_of_birth, ni_number, start_date, hourly_rate, tax_code, ni_category
-(the last four optional). Rows are parsed here; whole-record rules are checked by the service.
+Columns: name, date_of_birth, ni_number, start_date, hourly_rate, tax_code, ni_category,
+earlier_payroll_last_paid, payroll_id (the last six optional; the last two are the last pay day another
+payroll reported to HMRC for a PA the employer brings to PA Manager, so their first FPS does not make them
+a starter, and the payroll ID it sent, which PA Manager's FPS sends again). Rows are parsed here; whole-record rules are checked by the service.
 """
 from __future__ import annotations
 
@@ -14,7 +16,8 @@ from pa_manager.domain.validation import Problem
 from pa_manager.importers.table_file import cell_text, parse_date, read_table
 
 REQUIRED_COLUMNS = {"name", "date_of_birth", "ni_number"}
-OPTIONAL_COLUMNS = {"start_date", "hourly_rate", "tax_code", "ni_category"}
+OPTIONAL_COLUMNS = {"start_date", "hourly_rate", "tax_code", "ni_category", "earlier_payroll_last_paid",
+                    "payroll_id"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +51,7 @@ def _parse(line: int, values: dict) -> StaffRow:
 
     date_of_birth = read_date("date_of_birth", required=True)
     start_date = read_date("start_date", required=False)
+    earlier_payroll_last_paid = read_date("earlier_payroll_last_paid", required=False)
     rates: tuple[PayRateEntry, ...] = ()
     rate_text = cell_text(values.get("hourly_rate"))
     if rate_text:
@@ -69,5 +73,7 @@ def _parse(line: int, values: dict) -> StaffRow:
         tax_code=cell_text(values.get("tax_code")),
         ni_category=(cell_text(values.get("ni_category")) or "A").upper(),
         pay_rates=rates,
+        earlier_payroll_last_paid=earlier_payroll_last_paid,
+        payroll_id=cell_text(values.get("payroll_id")),
     )
     return StaffRow(line, record, tuple(problems))

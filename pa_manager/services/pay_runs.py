@@ -490,7 +490,8 @@ def employer_details(employer: EmployerRecord) -> EmployerDetails:
 def pa_details(pa: PARecord) -> PADetails:
     return PADetails(pa.name, pa.ni_number, pa.date_of_birth, pa.address, pa.postcode, pa.job_title,
                      pa.start_date, pa.leaving_date, pa.student_loan_plan, pa.postgraduate_loan, pa.gender,
-                     pa.starter_declaration)
+                     pa.starter_declaration, pa.earlier_payroll_last_paid,
+                     pa.payroll_id)
 
 
 @dataclass(frozen=True)

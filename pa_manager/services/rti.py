@@ -94,15 +94,22 @@ def _records(session, employer_id: int, up_to: date | None = None) -> list[tuple
 
 
 def _with_details_now(session, records: list[PayRecord]) -> list[PayRecord]:
-    """Records from before format 4 take the PA's gender and starter declaration as they are now."""
+    """Records from before format 4 take the PA's gender and starter declaration as they are now, and a
+    record made before the PA was marked as paid through an earlier payroll takes that day as it is now
+    and payroll ID as they are now (so marking them after the pay run is made, when its FPS is refused for
+    a starter declaration, works)."""
     out = []
     for record in records:
         details = record.pa_details
-        if not details.gender or not details.starter_declaration:
+        if (not details.gender or not details.starter_declaration or details.earlier_payroll_last_paid is None
+                or not details.payroll_id):
             row = session.get(models.PersonalAssistant, record.pa_id)
             if row is not None:
                 details = replace(details, gender=details.gender or row.gender,
-                                  starter_declaration=details.starter_declaration or row.starter_declaration)
+                                  starter_declaration=details.starter_declaration or row.starter_declaration,
+                                  earlier_payroll_last_paid=(details.earlier_payroll_last_paid
+                                                             or row.earlier_payroll_last_paid),
+                                  payroll_id=details.payroll_id or row.payroll_id)
         out.append(replace(record, pa_details=details))
     return out
 

@@ -140,6 +140,8 @@ class PersonalAssistant(Base):
     # starter checklist's statement A, B or C ("" not recorded).
     gender: Mapped[str] = mapped_column(String(1), default="", server_default="")
     starter_declaration: Mapped[str] = mapped_column(String(1), default="", server_default="")
+    earlier_payroll_last_paid: Mapped[date | None] = mapped_column(Date, nullable=True)
+    payroll_id: Mapped[str] = mapped_column(String(35), default="", server_default="")
     # Where their pay goes (personal data: listed masked, never logged).
     bank_sort_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
     bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")

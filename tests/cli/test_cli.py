@@ -61,6 +61,28 @@ def test_import_staff_json_dry_run_then_for_real(new_data, tmp_path, capsys):
     assert json.loads(out) == [{"name": "Nora Quinn", "council": "", "pas": 1}]
 
 
+def test_import_staff_keeps_the_last_pay_day_of_an_earlier_payroll(new_data, tmp_path, capsys):
+    from datetime import date
+
+    from pa_manager.services.employers import find_employer
+    from pa_manager.services.people import list_pas
+    from pa_manager.storage.database import open_database
+    data = new_data()
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number,start_date,earlier_payroll_last_paid,payroll_id\n"
+                     "Amy Cole,1990-01-01,JT482193B,2019-09-02,31/3/2026,BPT-12\n"
+                     "Bo Lin,1991-02-02,PA482193C,2026-04-01,,\n")
+    code, out, err = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--create", "--data", data)
+    assert (code, err) == (0, "")
+    db = open_database(data)[0]
+    try:
+        pas = {pa.name: (pa.earlier_payroll_last_paid, pa.payroll_id)
+               for pa in list_pas(db, find_employer(db, "Nora Quinn").id)}
+    finally:
+        db.close()
+    assert pas == {"Amy Cole": (date(2026, 3, 31), "BPT-12"), "Bo Lin": (None, "")}
+
+
 def test_export_and_import_employer_between_data_files(demo_location, new_data, tmp_path, capsys):
     first, second = demo_location, new_data()
     out_file = str(tmp_path / "margaret.paemployer")

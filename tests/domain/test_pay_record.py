@@ -1,5 +1,6 @@
 """The pay record's stored form: every format version ever written can be read."""
 import json
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal as D
 from pathlib import Path
@@ -134,3 +135,12 @@ def test_a_record_that_does_not_add_up_or_is_below_nothing_is_damaged(field, val
     with pytest.raises(PayRecordError) as damaged:
         from_document(_changed(**{field: value}))
     assert damaged.value.code == "PAY_RECORD_DAMAGED"
+
+
+def test_the_last_pay_day_of_an_earlier_payroll_is_kept_and_a_version_4_record_without_it_reads_as_none():
+    record = replace(_record(), pa_details=replace(PA, earlier_payroll_last_paid=date(2026, 3, 31)))
+    document = json.loads(json.dumps(to_document(record)))
+    assert document["format_version"] == 4 and document["pa_details"]["earlier_payroll_last_paid"] == "2026-03-31"
+    assert from_document(document, 7).pa_details.earlier_payroll_last_paid == date(2026, 3, 31)
+    del document["pa_details"]["earlier_payroll_last_paid"]  # written before the field existed
+    assert from_document(document, 7).pa_details.earlier_payroll_last_paid is None

@@ -73,3 +73,13 @@ def test_a_pa_date_in_year_9999_is_refused_whatever_the_field(field):
 
 def test_a_pay_line_from_year_26_is_refused():
     assert check_pay_line(PayRateEntry(date(26, 4, 1), Decimal("12.71"))).code == "DATE_OUT_OF_RANGE"
+
+
+@pytest.mark.parametrize("last_paid, refused", [
+    (date(2026, 3, 31), False), (date(2026, 11, 23), False),
+    (date(2026, 11, 24), True),   # after today
+    (date(2019, 8, 30), True),    # before they started
+])
+def test_the_last_pay_day_of_an_earlier_payroll_is_not_after_today_or_before_they_started(last_paid, refused):
+    pa = PARecord(name="Ann Lee", start_date=date(2019, 9, 2), earlier_payroll_last_paid=last_paid)
+    assert ("earlier_payroll_last_paid" in check_pa(pa, date(2026, 11, 23))) is refused

@@ -227,3 +227,43 @@ def test_court_order_deductions_are_reported_as_deductions_from_net_pay():
     ordered = replace(record, deductions=record.deductions + court, net_pay=record.net_pay - D("101.00"))
     assert rti.fps_employee(record, [record], True).deductions_from_net_pay == 0
     assert rti.fps_employee(ordered, [ordered], True).deductions_from_net_pay == D("101.00")
+
+
+# A PA paid in this employment through an earlier payroll (Basic PAYE Tools, a bureau) before PA Manager:
+# HMRC already has them, so their first FPS from PA Manager is no starter's (HMRC: changing payroll
+# software, do not send new starter details for existing employees).
+def test_a_pa_paid_through_an_earlier_payroll_is_no_starter_and_needs_no_starter_declaration():
+    moved = replace(PA, start_date=date(2019, 9, 2), starter_declaration="",
+                    earlier_payroll_last_paid=date(2026, 3, 31))
+    records = monthly_records([APRIL], pa=moved)
+    (e,) = rti.fps_for(records, records).employees
+    assert e.starter is None
+    # The figures to date are this tax year's, all paid by PA Manager: April's own.
+    assert (e.taxable_pay_to_date, e.tax_to_date) == (D("3200.00"), D("430.20"))
+
+
+def test_a_genuine_starter_still_needs_their_starter_declaration():
+    records = monthly_records([APRIL], pa=replace(PA, starter_declaration=""))
+    with pytest.raises(RtiError) as caught:
+        rti.fps_for(records, records)
+    assert caught.value.code == "RTI_STARTER_DECLARATION_MISSING"
+    starter = monthly_records([APRIL])
+    (e,) = rti.fps_for(starter, starter).employees
+    assert e.starter is not None and e.starter.declaration == PA.starter_declaration
+
+
+def test_an_earlier_payroll_that_paid_them_this_tax_year_is_refused():
+    # Its figures to date would have to carry on in this FPS, and PA Manager does not record them.
+    moved = replace(PA, earlier_payroll_last_paid=date(2026, 4, 6))
+    records = monthly_records([APRIL], pa=moved)
+    with pytest.raises(RtiError) as caught:
+        rti.fps_for(records, records)
+    assert (caught.value.code, caught.value.name) == ("RTI_EARLIER_PAYROLL_THIS_YEAR", PA.name)
+
+
+def test_the_earlier_payrolls_payroll_id_is_sent_in_every_fps_and_none_when_there_was_none():
+    moved = replace(PA, earlier_payroll_last_paid=date(2026, 3, 31), payroll_id=" BPT-0007 ")
+    april, may = monthly_records([APRIL, MAY], pa=moved)
+    assert [rti.fps_for([r], [april, may]).employees[0].payroll_id for r in (april, may)] == ["BPT-0007"] * 2
+    starter = monthly_records([APRIL])
+    assert rti.fps_for(starter, starter).employees[0].payroll_id == ""

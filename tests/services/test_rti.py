@@ -176,3 +176,48 @@ def test_pay_runs_from_before_rti_files_are_taken_as_reported_through_basic_paye
                    for e in employer_ids)
     finally:
         db.close()
+
+
+def test_a_pa_moved_from_an_earlier_payroll_is_no_starter_on_their_first_fps_from_pa_manager(demo_db, tmp_path):
+    # The employer ran payroll in Basic PAYE Tools until March 2026: PA Manager's first pay run for
+    # Janet Moyo (with them for years) is the one of April 2026, and her starter checklist is long gone.
+    employer_id = _employer(demo_db)
+    with demo_db.session() as s:
+        janet = s.scalar(select(models.PersonalAssistant).where(models.PersonalAssistant.name == "Janet Moyo"))
+        janet.starter_declaration = ""
+        slips = s.execute(select(models.StoredPayslip, models.PayRun.pay_date).join(models.PayRun)
+                          .where(models.StoredPayslip.pa_id == janet.id).order_by(models.PayRun.pay_date)).all()
+        for slip, pay_date in slips:
+            if pay_date < date(2026, 4, 6):
+                s.delete(slip)
+        first, first_day = next((slip, day) for slip, day in slips if day >= date(2026, 4, 6))
+        janet_id = janet.id
+        document = json.loads(first.document)
+        document["pa_details"]["starter_declaration"] = ""
+        first.document = json.dumps(document)
+    with raises_saying(ServiceError, "Janet Moyo's starter declaration"):
+        rti.write_fps(demo_db, employer_id, first_day, tmp_path / "refused.xml", NOW)
+    # Marked as last paid by the earlier payroll on 31 March 2026 (after the pay run was made): no
+    # Starter block, and her figures to date are PA Manager's own from 6 April.
+    with demo_db.session() as s:
+        janet = s.get(models.PersonalAssistant, janet_id)
+        janet.earlier_payroll_last_paid, janet.payroll_id = date(2026, 3, 31), "JM-01"
+    made = rti.write_fps(demo_db, employer_id, first_day, tmp_path / "fps.xml", NOW)
+    assert rti_files.check(made.path.read_bytes()).ok
+    root = etree.fromstring(made.path.read_bytes())
+    [mine] = [e for e in root.findall(".//{*}Employee") if e.findtext(".//{*}Sur") == "Moyo"]
+    assert mine.find(".//{*}Starter") is None
+    assert mine.findtext(".//{*}Employment/{*}PayId") == "JM-01"  # the earlier payroll's ID, so one employment
+    assert all(e.find(".//{*}PayId") is None for e in root.findall(".//{*}Employee") if e is not mine)
+    assert mine.findtext(".//{*}FiguresToDate/{*}TaxablePay") == mine.findtext(".//{*}Payment/{*}TaxablePay")
+
+
+def test_a_pa_paid_by_an_earlier_payroll_earlier_this_tax_year_is_refused_in_words(demo_db, tmp_path):
+    employer_id = _employer(demo_db)
+    with demo_db.session() as s:
+        janet = s.scalar(select(models.PersonalAssistant).where(models.PersonalAssistant.name == "Janet Moyo"))
+        janet.earlier_payroll_last_paid = date(2026, 9, 30)
+    with pytest.raises(ServiceError) as caught:
+        rti.write_fps(demo_db, employer_id, LAST_RUN, tmp_path / "fps.xml", NOW)
+    assert say(caught.value).startswith("Janet Moyo was paid through your earlier payroll this tax year")
+    assert not (tmp_path / "fps.xml").exists()

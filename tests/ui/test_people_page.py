@@ -74,6 +74,30 @@ def test_an_unreadable_date_is_explained_and_nothing_is_saved(qtbot, demo_contex
     assert "Pat Doyle" not in _stored(demo_context)
 
 
+def test_the_last_pay_day_of_an_earlier_payroll_is_typed_saved_and_read_back(qtbot, demo_context):
+    page = _page(qtbot, demo_context)
+    page.select_pa(_stored(demo_context)["Janet Moyo"].id)
+    field = page.form.earlier_payroll_last_paid
+    assert page.form.rows["earlier_payroll_last_paid"].label.buddy() is field
+    assert field.accessibleName().startswith("Last paid by earlier payroll")
+    assert field.focusPolicy() & Qt.FocusPolicy.TabFocus
+    type_into(qtbot, field, "31/3/2026")
+    assert page.form.rows["payroll_id"].label.buddy() is page.form.payroll_id
+    assert page.form.payroll_id.accessibleName().startswith("Earlier payroll ID")
+    type_into(qtbot, page.form.payroll_id, " JM-01 ")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert _stored(demo_context)["Janet Moyo"].earlier_payroll_last_paid == date(2026, 3, 31)
+    assert _stored(demo_context)["Janet Moyo"].payroll_id == "JM-01"
+    page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
+    assert field.value() is None
+    page.select_pa(_stored(demo_context)["Janet Moyo"].id)
+    assert field.value() == date(2026, 3, 31)
+    type_into(qtbot, field, "1/1/2030")  # after today: explained beside the field, not stored
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "not after today" in page.form.rows["earlier_payroll_last_paid"].error.text()
+    assert _stored(demo_context)["Janet Moyo"].earlier_payroll_last_paid == date(2026, 3, 31)
+
+
 def test_editing_then_undo_and_redo(qtbot, demo_context):
     page = _page(qtbot, demo_context)
     page.select_pa(_stored(demo_context)["Tom Whitfield"].id)

@@ -207,6 +207,15 @@ class PAForm(QWidget):
             form, "Starter declaration:", self.starter_declaration,
             "The statement they chose on their starter checklist: HMRC needs it in their first Full Payment "
             "Submission")
+        self.earlier_payroll_last_paid = DateEdit()
+        self.rows["earlier_payroll_last_paid"] = add_row(
+            form, "Last paid by earlier payroll:", self.earlier_payroll_last_paid,
+            "Only if another payroll paid them before PA Manager: its last pay day. Blank for a new PA")
+        self.payroll_id = QLineEdit()
+        self.payroll_id.setMaxLength(35)
+        self.rows["payroll_id"] = add_row(
+            form, "Earlier payroll ID:", self.payroll_id,
+            "The payroll ID that payroll gave them, if any, from its payslips. Blank if none")
         outer.addWidget(pay_extra)
 
         bank = QGroupBox("Bank details")
@@ -289,6 +298,8 @@ class PAForm(QWidget):
         self.postgraduate_loan.setChecked(record.postgraduate_loan)
         self.gender.setCurrentIndex(max(0, self.gender.findData(record.gender)))
         self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
+        self.earlier_payroll_last_paid.set_value(record.earlier_payroll_last_paid)
+        self.payroll_id.setText(record.payroll_id)
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self.bank_sort_code.setText(show_sort_code(record.bank_sort_code))
@@ -374,6 +385,7 @@ class PAForm(QWidget):
             "p45_pay": self.p45_pay.value,
             "p45_tax": self.p45_tax.value,
             "working_time_opt_out": self.working_time_opt_out.value,
+            "earlier_payroll_last_paid": self.earlier_payroll_last_paid.value,
         }
         values, failed = {}, []
         for field, read in readers.items():
@@ -413,6 +425,8 @@ class PAForm(QWidget):
             postgraduate_loan=self.postgraduate_loan.isChecked(),
             gender=self.gender.currentData() or "",
             starter_declaration=self.starter_declaration.currentData() or "",
+            earlier_payroll_last_paid=values["earlier_payroll_last_paid"],
+            payroll_id=self.payroll_id.text().strip(),
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             bank_sort_code=self.bank_sort_code.text(),
