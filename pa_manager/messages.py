@@ -117,8 +117,8 @@ MESSAGES: dict[str, str] = {
     "WEEK_PAY_INVALID":
         "Enter a week's pay in pounds and pence, like 350.00, or leave it blank to use their usual pay.",
     "EARLIER_PAYROLL_DATE_INVALID":
-        "Enter the last pay day your earlier payroll reported to HMRC for them: not after today, and not "
-        "before they started. Leave it blank for a PA PA Manager has paid from the start.",
+        "Enter the last pay day your earlier payroll reported to HMRC for them, not after today and not "
+        "before they started, or leave it blank if PA Manager has paid them from the start.",
     "OPT_OUT_IN_FUTURE":
         "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
     # --- working time (domain.working_time; wording.working_time_params fills the figures) ---
@@ -563,9 +563,8 @@ MESSAGES: dict[str, str] = {
         "Record {value}'s starter declaration (statement A, B or C on their starter checklist) on the People page: "
         "HMRC needs it in their first FPS.",
     "RTI_EARLIER_PAYROLL_THIS_YEAR":
-        "{value} was paid through your earlier payroll this tax year, and PA Manager cannot carry on its "
-        "year-to-date figures: send this tax year's FPSs from that payroll, and pay {value} in PA Manager "
-        "from 6 April.",
+        "Send this tax year's FPSs for {value} from your earlier payroll, and pay them in PA Manager from "
+        "6 April: it paid them this tax year, and PA Manager cannot carry on its year-to-date figures.",
     "RTI_STUDENT_LOAN_PLAN":
         "Check {value}'s student loan plan on the People page: it must be Plan 1, 2, 4 or 5.",
     "RTI_TAX_CODE":
