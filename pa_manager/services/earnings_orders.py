@@ -256,14 +256,21 @@ class EarningsOrderRule(Rule):
 
 # --- the pay run -----------------------------------------------------------------------------------
 
-def orders_due(session, employer_id: int, pa_id: int, pay_date: date,
+def orders_started_by(session, employer_id: int, pay_date: date) -> dict[int, list[models.EarningsOrder]]:
+    """Every order of the employer started by the pay day, by PA, oldest first: read once for a whole
+    pay run, inside its own session (orders_due works out each PA's)."""
+    found: dict[int, list[models.EarningsOrder]] = {}
+    for row in session.scalars(select(models.EarningsOrder).where(
+            models.EarningsOrder.employer_id == employer_id, models.EarningsOrder.start_date <= pay_date)
+            .order_by(models.EarningsOrder.start_date, models.EarningsOrder.id)):
+        found.setdefault(row.pa_id, []).append(row)
+    return found
+
+
+def orders_due(session, employer_id: int, rows: list[models.EarningsOrder], pay_date: date,
                frequency: PayFrequency) -> tuple[OrderDue, ...]:
-    """The orders in force on a PA's pay day, oldest first, each with what the pay days already paid
-    under it carry forward. Runs inside the pay run's own session."""
-    rows = session.scalars(select(models.EarningsOrder).where(
-        models.EarningsOrder.employer_id == employer_id, models.EarningsOrder.pa_id == pa_id,
-        models.EarningsOrder.start_date <= pay_date)
-        .order_by(models.EarningsOrder.start_date, models.EarningsOrder.id))
+    """The orders in force on a PA's pay day (`rows`: theirs from orders_started_by), oldest first, each
+    with what the pay days already paid under it carry forward."""
     out = []
     for row in rows:
         if row.end_date is not None and pay_date >= row.end_date:

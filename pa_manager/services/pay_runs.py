@@ -512,6 +512,8 @@ class _Period:
     paid_up_to: date | None       # the last day paid before this period
     pay_scale: tuple[PayStep, ...] = ()  # the employer's scale, when pay runs pay it (applies_pay_scale)
     sick_pay_schemes: dict = field(default_factory=dict)  # services.sick_pay_scheme.schemes_in
+    family_leave: dict = field(default_factory=dict)  # services.family_leave.leave_paid_by
+    earnings_orders: dict = field(default_factory=dict)  # services.earnings_orders.orders_started_by
 
 
 def _terms(p: _Period, pa: PARecord):
@@ -563,7 +565,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         sick_pay_scheme=scheme, scheme_week_pay=(lambda day: _scheme_week_pay(pa, terms, day, awe)),
         employed_from=pa.start_date,
         additions=additions, deductions=deductions, one_off_payments=one_off,
-        family_pay=family_leave.pay_in_period(session, employer.id, pa, p.start, p.end),
+        family_pay=family_leave.pay_in_period(p.family_leave.get(pa.id, ()), pa, p.start, p.end),
         year_to_date=_year_to_date(earlier, tax_year),
         previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
         previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,
@@ -572,7 +574,8 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         leaver=leaver,
         holiday_owed_rate=holiday_rate, minimum_wage_override_reason=p.notes.get(pa.id, ""),
         student_loan_plan=pa.student_loan_plan or None, postgraduate_loan=pa.postgraduate_loan,
-        earnings_orders=earnings_orders.orders_due(session, employer.id, pa.id, p.pay_date, frequency),
+        earnings_orders=earnings_orders.orders_due(session, employer.id, p.earnings_orders.get(pa.id, ()),
+                                                   p.pay_date, frequency),
     )
 
 
@@ -673,7 +676,8 @@ def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: da
                    {pa: tuple(sorted(days)) for pa, days in sickness.items()},
                    _earlier_pay(session, employer_id, since, pay_date), extras, notes,
                    min((r.period_start for r in runs), default=None), max(before, default=None), scale,
-                   schemes_in(session, employer_id))
+                   schemes_in(session, employer_id), family_leave.leave_paid_by(session, employer_id, end),
+                   earnings_orders.orders_started_by(session, employer_id, pay_date))
 
 
 def paid_to(session, employer_id: int, by: date) -> date | None:
