@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import Hashable, Iterable
 from zoneinfo import ZoneInfo
 
@@ -141,13 +142,20 @@ def london_instant(day: date, at: time, *, nonexistent: Nonexistent = Nonexisten
     """
     if at.second or at.microsecond:
         raise ShiftError("SHIFT_NOT_WHOLE_MINUTES", time=at)
-    local = datetime.combine(day, at.replace(tzinfo=None), tzinfo=LONDON).replace(fold=0)
+    instant, exists = _london_clock(day, at.replace(tzinfo=None))
+    if not exists and nonexistent is Nonexistent.REFUSE:
+        raise ShiftError("LOCAL_TIME_DOES_NOT_EXIST", day=day, time=at)
+    return instant
+
+
+@lru_cache(maxsize=8192)
+def _london_clock(day: date, at: time) -> tuple[datetime, bool]:
+    """The UTC instant of a wall-clock time, and whether that time exists on the day. Kept: a rota or a
+    week's timesheet asks for the same few times on the same days again and again."""
+    local = datetime.combine(day, at, tzinfo=LONDON).replace(fold=0)
     instant = local.astimezone(timezone.utc)
     # A time in the spring gap does not survive the round trip back to wall-clock time.
-    if instant.astimezone(LONDON).replace(tzinfo=None) != local.replace(tzinfo=None):
-        if nonexistent is Nonexistent.REFUSE:
-            raise ShiftError("LOCAL_TIME_DOES_NOT_EXIST", day=day, time=at)
-    return instant
+    return instant, instant.astimezone(LONDON).replace(tzinfo=None) == local.replace(tzinfo=None)
 
 
 def to_london(moment: datetime) -> datetime:

@@ -17,7 +17,7 @@ from pa_manager.domain.shifts import Shift, ShiftError, ShiftType, find_overlaps
 from pa_manager.domain.work_pay import WorkPay, work_pay
 from pa_manager.services.employers import get_employer
 from pa_manager.services.people import list_pas
-from pa_manager.services.rota import planned_shifts
+from pa_manager.services.rota import not_worked, planned_shifts
 from pa_manager.services.shifts import (
     added_shifts, paid_day_problem, paid_minutes_column, paid_periods, row_values, shifts_between, stored_near, to_shift,
 )
@@ -106,6 +106,7 @@ class WeekRow:
     planned: dict[date, list[Shift]]
     worked_totals: PATotals
     planned_minutes: int   # time on shift less breaks, as PATotals.shift_minutes: set against the rota
+    on_rota_minutes: int = 0   # the same for every shift the rota plans this week, worked or not
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,11 @@ def week_view(db: Database, employer_id: int, monday: date) -> WeekView:
     employer = get_employer(db, employer_id)
     pas = list_pas(db, employer_id)
     worked = shifts_between(db, employer_id, monday, sunday)
-    planned = planned_shifts(db, employer_id, monday, sunday)
+    on_rota = planned_shifts(db, employer_id, monday, sunday, include_worked=True)
+    planned = not_worked(on_rota, worked)  # the rota worked out once, for both questions
+    on_rota_minutes: dict[int, int] = defaultdict(int)
+    for shift in on_rota:
+        on_rota_minutes[shift.pa] += paid_minutes(shift)
     costing = Costing(pas, employer.nation)
     worked_totals = {t.pa_id: t for t in totals(worked, pas, costing)}
     rows = []
@@ -144,6 +149,7 @@ def week_view(db: Database, employer_id: int, monday: date) -> WeekView:
             pa=pa, worked=dict(by_day_worked), planned=dict(by_day_planned),
             worked_totals=worked_totals.get(pa.id, PATotals(pa.id, pa.name)),
             planned_minutes=sum(paid_minutes(s) for s in mine_planned),
+            on_rota_minutes=on_rota_minutes.get(pa.id, 0),
         ))
     holidays = {h.day: h.name for h in bank_holidays_between(employer.nation, monday, sunday)}
     return WeekView(monday, tuple(rows), holidays)

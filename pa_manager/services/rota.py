@@ -186,10 +186,10 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
     planned = rota_rules.apply_changes(planned, [c.change for c in list_changes(db, employer_id, first, last)])
     if include_worked:
         return planned
-    return _not_worked(planned, shifts_between(db, employer_id, first, last))
+    return not_worked(planned, shifts_between(db, employer_id, first, last))
 
 
-def _not_worked(planned: list[Shift], worked: list[Shift]) -> list[Shift]:
+def not_worked(planned: list[Shift], worked: list[Shift]) -> list[Shift]:
     """The planned shifts that no worked shift of the same PA overlaps."""
     mine = {id(p) for p in planned}
     done = {id(p) for pair in find_overlaps([*planned, *worked]) for p in pair if id(p) in mine}
@@ -220,7 +220,7 @@ def planned_shifts_of(session, employer_ids, first: date, last: date, worked: li
             continue
         planned = rota_rules.apply_changes(rota_rules.rota_shifts(patterns[employer_id], first, last), changes[employer_id])
         theirs = [w for pa in {p.pa for p in planned} for w in worked_by_pa.get(pa, ()) if first <= local_date(w) <= last]
-        out[employer_id] = _not_worked(planned, theirs)
+        out[employer_id] = not_worked(planned, theirs)
     return out
 
 

@@ -97,10 +97,14 @@ class WeekTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._view: WeekView | None = None
         self._rows: tuple[WeekRow, ...] = ()
+        # Each cell's words, made once per week shown: Qt asks for them many times over (sizing the
+        # rows to their wrapped text asks for every cell), and making them reads the London clock.
+        self._words: dict[tuple[int, int, int], str] = {}
 
     def set_week(self, view: WeekView) -> None:
         self.beginResetModel()
         self._view, self._rows = view, view.rows
+        self._words = {}
         self.endResetModel()
 
     # --- finding things ---
@@ -153,9 +157,9 @@ class WeekTableModel(QAbstractTableModel):
             return None
         row, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, column)
+            return self._words_of(index, 0, self._text)
         if role in (Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.ToolTipRole):
-            return self._spoken_cell(row, column)
+            return self._words_of(index, 1, self._spoken_cell)
         if role == CELL_ROLE:
             return (row.pa.id, self.day_of(column))
         if role == Qt.ItemDataRole.TextAlignmentRole:
@@ -163,6 +167,13 @@ class WeekTableModel(QAbstractTableModel):
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         return None
+
+    def _words_of(self, index: QModelIndex, kind: int, make) -> str:
+        key = (index.row(), index.column(), kind)
+        words = self._words.get(key)
+        if words is None:
+            words = self._words[key] = make(self._rows[index.row()], index.column())
+        return words
 
     def _text(self, row: WeekRow, column: int) -> str:
         totals = row.worked_totals

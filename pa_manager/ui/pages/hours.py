@@ -6,7 +6,6 @@ below the grid in words.
 """
 from __future__ import annotations
 
-from collections import defaultdict
 from datetime import date, timedelta
 from decimal import ROUND_FLOOR
 
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from pa_manager.domain.money import ZERO, format_money
-from pa_manager.domain.shifts import ShiftType, local_date, paid_minutes
+from pa_manager.domain.shifts import ShiftType, local_date
 from pa_manager.messages import date_range, describe, format_date, short_date, short_range
 from pa_manager.services import hours, pay_runs, rota, shifts
 from pa_manager.services.errors import ValidationFailed
@@ -231,10 +230,6 @@ class HoursPage(QWidget):
         self.grid.setCurrentIndex(self.model.index(row, column))
 
     def _total_lines(self, view: hours.WeekView) -> list[tuple[str, str]]:
-        db, employer_id = self.context.db, self.context.employer_id
-        on_rota: dict[int, int] = defaultdict(int)
-        for shift in rota.planned_shifts(db, employer_id, self.monday, self.sunday, include_worked=True):
-            on_rota[shift.pa] += paid_minutes(shift)
         lines: list[tuple[str, str]] = []
         everyone, nights, cost, cost_missing = 0, 0, ZERO, False
         for row in view.rows:
@@ -249,8 +244,8 @@ class HoursPage(QWidget):
                 everyone, nights = everyone + totals.total_minutes, nights + totals.sleep_in_nights
                 cost = cost + totals.cost
                 cost_missing = cost_missing or totals.missing_rate
-            if on_rota.get(row.pa.id) or row.planned_minutes:
-                lines.append(self._plan_line(name, totals.shift_minutes, on_rota.get(row.pa.id, 0), row.planned_minutes))
+            if row.on_rota_minutes or row.planned_minutes:
+                lines.append(self._plan_line(name, totals.shift_minutes, row.on_rota_minutes, row.planned_minutes))
         if everyone or nights:
             unknown = " (not counting shifts with no rate)" if cost_missing else ""
             worked = " and ".join(part for part in (hours_text(everyone) if everyone else "",
