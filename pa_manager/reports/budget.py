@@ -57,7 +57,7 @@ _MARKS = {"ok": Mark.TICK, "warning": Mark.WARNING, "below": Mark.CROSS, "missin
 _HISTORY_COLUMNS = [Column("Year", 0.12), Column("Council's rate", 0.16, True), Column("Rise", 0.1, True),
                     Column("National Living Wage", 0.2, True), Column("Rise", 0.1, True),
                     Column("Real Living Wage", 0.22, True), Column("Rise", 0.1, True)]
-_AT_MOST_TITLE = "The most the sick pay scheme could cost, not taken off the forecast"
+_AT_MOST_TITLE = "Sick pay scheme at most, not in the forecast"
 # Rows of the cost table from "Cost of an hour" on are its totals (bold, under a rule).
 _COST_TOTAL_ROWS = 4
 
