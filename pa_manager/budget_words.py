@@ -300,3 +300,40 @@ def letter_possible(uprating, year: rules.BudgetYear, today: date) -> tuple[bool
         return False, (f"The council's rate covers what your PAs will cost from {format_date(coming.starts_on)}, so "
                        "there is nothing to ask for.")
     return True, ""
+
+
+# --- sick pay beside the forecast ------------------------------------------------------------------
+
+
+def _scheme_days(full: int, half: int) -> str:
+    """"10 days at full pay and 12 at half pay", "1 day at full pay", "12 days at half pay"."""
+    def days(n: int) -> str:
+        return f"{n} day{'' if n == 1 else 's'}"
+    if full and half:
+        return f"{days(full)} at full pay and {half} at half pay"
+    return f"{days(full)} at full pay" if full else f"{days(half)} at half pay"
+
+
+def sick_pay_lines(summary) -> list[str]:
+    """Sick pay beside the forecast, one sentence each (`summary` a services.budget.BudgetSummary): the
+    sick pay already recorded that the forecast includes, the most the employer's sick pay scheme could
+    cost for each PA it covers in the rest of the year, and that this most is not taken off the balance.
+    Empty when there is neither."""
+    lines = []
+    recorded = summary.forecast.costing.sick_pay
+    if recorded:
+        lines.append(f"The forecast includes {format_money(recorded)} of sick pay for sickness already recorded "
+                     "(Statutory Sick Pay and your sick pay scheme), with employer National Insurance and pension "
+                     "on it.")
+    for risk in summary.sick_pay_at_most:
+        most = risk.at_most
+        lines.append(f"If {risk.name} were off sick from {format_date(most.first)}, your sick pay scheme would pay "
+                     f"them {_scheme_days(most.full_pay_days, most.half_pay_days)} by {format_date(most.last)}, "
+                     f"costing up to {format_money(most.total)} more than Statutory Sick Pay, employer National "
+                     "Insurance and pension included.")
+    if summary.sick_pay_at_most:
+        together = "Together that is" if len(summary.sick_pay_at_most) > 1 else "That is"
+        lines.append(f"{together} up to {format_money(summary.sick_pay_at_most_total)} at most, which is not taken "
+                     "off the forecast balance: keep it in mind as money you may need if a PA is off sick for a "
+                     "long time.")
+    return lines

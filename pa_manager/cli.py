@@ -987,7 +987,7 @@ def cmd_rti_sent(args) -> int:
 
 def cmd_budget(args) -> int:
     from pa_manager.services.budget import budget_summary
-    from pa_manager.budget_words import gap_lines
+    from pa_manager.budget_words import gap_lines, sick_pay_lines
 
     db = _open(args)
     summary = budget_summary(db, _employer_id(db, args.employer), args.year, _today())
@@ -1015,6 +1015,17 @@ def cmd_budget(args) -> int:
         "council_hourly_rate": _money(summary.year.council_hourly_rate),
         "cost_of_an_hour": costed(up.year),
         "cost_of_an_hour_next_year": costed(up.coming),
+        # Sick pay: recorded sickness is in the forecast; the scheme's most is beside it, not taken off it.
+        "sick_pay_in_forecast": _money(forecast.costing.sick_pay),
+        "sick_pay_scheme_at_most": {
+            "total": _money(summary.sick_pay_at_most_total),
+            "pas": [{"pa_id": r.pa_id, "name": r.name, "from": r.at_most.first.isoformat(),
+                     "to": r.at_most.last.isoformat(), "full_pay_days": r.at_most.full_pay_days,
+                     "half_pay_days": r.at_most.half_pay_days, "above_ssp": _money(r.at_most.above_ssp),
+                     "employer_ni": _money(r.at_most.employer_ni),
+                     "employer_pension": _money(r.at_most.employer_pension), "total": _money(r.at_most.total)}
+                    for r in summary.sick_pay_at_most],
+        },
     }
     if args.json:
         _print_json(document)
@@ -1023,6 +1034,8 @@ def cmd_budget(args) -> int:
               f"balance {document['balance']}; forecast at 31 March {document['forecast_year_end_balance']}.")
         for line in gap_lines(up, _today()):
             print(line[1])
+        for sentence in sick_pay_lines(summary):
+            print(sentence)
     return 0
 
 

@@ -4,10 +4,19 @@ The model (each choice is one the screens explain):
 
 * Planned work comes in as PlannedCost lines: a day, a PA, the gross pay for the time worked (as
   shift_cost works it out, in pence) and the hours. Holiday, sickness and other absences are not
-  planned work: holiday is costed as an on-cost instead (next point), so leave them out.
+  planned work, so leave them out: holiday is costed as an on-cost instead (next point), sickness
+  already recorded as sick pay lines (the point after).
 * Holiday pay is an on-cost of 12.07% of the pay for time worked, for every PA: holiday is paid on
   top of the hours worked, whether it is taken as leave or rolled up. It is treated as paid in the
   pay period it is earned in, so it counts for employer NI and pension like other pay.
+* Sickness already recorded for the days the forecast costs is paid as the pay run pays it: SSP, and
+  the employer's own sick pay scheme's full or half pay with SSP inside it (sick_pay_forecast.
+  recorded_sick_pay). It comes in as lines with no hours that earn no holiday pay
+  (`holiday_earned` False) but count for employer NI and pension like other pay. The rota's planned
+  work on those days is still costed: someone has to cover it.
+* The most the sick pay scheme could cost in the rest of the year (sick_pay_forecast.scheme_at_most)
+  is a figure beside the forecast, for the budget holder to keep in mind; it is not taken off the
+  forecast balance, as nobody knows who will be ill.
 * Work is grouped by PA and pay period: for monthly pay the calendar month (as the pay run pays it),
   in the tax month of its last day; otherwise tax weeks from 6 April, in ones, twos or fours. A
   day's work belongs to the period the day falls in. Employer NI is worked on each PA's period earnings (pay plus holiday pay) with the
@@ -79,6 +88,7 @@ class PlannedCost:
     gross_pay: Decimal
     hours: Decimal
     hourly_rate: Decimal | None = None
+    holiday_earned: bool = True  # False for sick pay: the 12.07% is of pay for time worked
 
     def __post_init__(self) -> None:
         for name in ("gross_pay", "hours"):
@@ -177,6 +187,11 @@ def employer_ni(tax_year: str, frequency: PayFrequency, earnings: Decimal, categ
     return ni_round(max(earnings - threshold, ZERO) * rate)
 
 
+def employer_ni_rate(tax_year: str, category: str) -> Decimal:
+    """The employer's Class 1 NI rate above the threshold for an NI category letter."""
+    return _employer_terms(tax_year, PayFrequency.MONTHLY, category.strip().upper())[1]
+
+
 @cache
 def _allowance(tax_year: str) -> Decimal:
     return employment_allowance(tax_year)
@@ -219,6 +234,7 @@ class PeriodCost(PACost):
     tax_year: str
     period: int
     last_day: date
+    sick_pay: Decimal = ZERO  # of gross_pay, the sick pay for sickness recorded (no holiday pay on it)
 
 
 @dataclass(frozen=True)
@@ -236,6 +252,7 @@ class Costing:
     employer_ni: Decimal
     employment_allowance: Decimal
     employer_pension: Decimal
+    sick_pay: Decimal = ZERO  # of gross_pay, SSP and scheme pay for sickness already recorded
 
     @property
     def total(self) -> Decimal:
@@ -254,6 +271,7 @@ class PlanGroup:
     hours: Decimal
     gross_pay: Decimal
     hourly_rate: Decimal | None
+    holiday_earned: bool = True
 
 
 @dataclass(frozen=True)
@@ -274,7 +292,7 @@ def summarise_plan(planned: Iterable[PlannedCost], frequency: PayFrequency) -> P
         tax_period = periods_of.get(on)
         if tax_period is None:
             tax_period = periods_of[on] = pay_period(on, frequency)
-        key = (line.pa_key, tax_period, line.hourly_rate)
+        key = (line.pa_key, tax_period, line.hourly_rate, line.holiday_earned)
         group = groups.get(key)
         if group is None:
             groups[key] = [line.hours, line.gross_pay, on]
@@ -284,13 +302,14 @@ def summarise_plan(planned: Iterable[PlannedCost], frequency: PayFrequency) -> P
             if on > group[2]:
                 group[2] = on
     return PlanSummary(frequency, tuple(
-        PlanGroup(pa_key, tax_period[0], tax_period[1], last_day, hours, gross, rate)
-        for (pa_key, tax_period, rate), (hours, gross, last_day) in groups.items()))
+        PlanGroup(pa_key, tax_period[0], tax_period[1], last_day, hours, gross, rate, earned)
+        for (pa_key, tax_period, rate, earned), (hours, gross, last_day) in groups.items()))
 
 
-def _period_cost(key: tuple, hours: Decimal, gross: Decimal, last_day: date, costs: OnCosts) -> PeriodCost:
+def _period_cost(key: tuple, hours: Decimal, gross: Decimal, last_day: date, sick_pay: Decimal,
+                 costs: OnCosts) -> PeriodCost:
     pa_key, tax_year, period = key
-    holiday = round_half_up(gross * costs.holiday_rate)
+    holiday = round_half_up((gross - sick_pay) * costs.holiday_rate)
     earnings = gross + holiday  # holiday pay is pay: NI-able and pensionable
     ni = employer_ni(costs.ni_year(tax_year), costs.frequency, earnings, costs.category_for(pa_key))
     pension = ZERO
@@ -298,7 +317,8 @@ def _period_cost(key: tuple, hours: Decimal, gross: Decimal, last_day: date, cos
         qualifying = qualifying_earnings(earnings, costs.qualifying_lower_per_period,
                                          costs.qualifying_upper_per_period)
         pension = round_half_up(qualifying * costs.employer_pension_rate)
-    return PeriodCost(pa_key, hours, gross, holiday, ni, pension, tax_year=tax_year, period=period, last_day=last_day)
+    return PeriodCost(pa_key, hours, gross, holiday, ni, pension, tax_year=tax_year, period=period, last_day=last_day,
+                      sick_pay=sick_pay)
 
 
 def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *,
@@ -314,12 +334,14 @@ def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *
     for g in planned.groups:
         key = (g.pa_key, g.tax_year, g.period)
         sums = by_pa_period.get(key)
+        sick = ZERO if g.holiday_earned else g.gross_pay
         if sums is None:
-            by_pa_period[key] = [g.hours, g.gross_pay, g.last_day]
+            by_pa_period[key] = [g.hours, g.gross_pay, g.last_day, sick]
         else:
             sums[0] += g.hours
             sums[1] += g.gross_pay
             sums[2] = max(sums[2], g.last_day)
+            sums[3] += sick
     period_costs = [_period_cost(key, *values, costs) for key, values in by_pa_period.items()]
 
     # The allowance is the employer's, so it meets all PAs' NI of each period in date order.
@@ -355,6 +377,7 @@ def cost_planned(planned: Iterable[PlannedCost] | PlanSummary, costs: OnCosts, *
         employer_ni=sum((p.employer_ni for p in pa_costs), ZERO),
         employment_allowance=claimed_total,
         employer_pension=sum((p.employer_pension for p in pa_costs), ZERO),
+        sick_pay=sum((c.sick_pay for c in period_costs), ZERO),
     )
 
 

@@ -445,7 +445,7 @@ def apply_scenario(plan: PlanSummary, scenario: Scenario, *, weeks: Decimal = WE
             new_rate, rate_factor = g.hourly_rate, 1 + scenario.rate_change
         factor = hours_factor[g.pa_key]
         out.append(PlanGroup(g.pa_key, g.tax_year, g.period, g.last_day, g.hours * factor,
-                             round_half_up(g.gross_pay * rate_factor * factor), new_rate))
+                             round_half_up(g.gross_pay * rate_factor * factor), new_rate, g.holiday_earned))
     return PlanSummary(plan.frequency, tuple(out))
 
 

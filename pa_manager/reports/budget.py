@@ -49,12 +49,15 @@ class BudgetReport:
     gap_note: str  # how an hour is costed, and what is not confirmed
     spend_by_month: tuple[tuple[str, Decimal], ...]  # ("Apr", spending)
     balance_by_month: tuple[tuple[str, Decimal], ...]  # ("Apr", balance at the month's end)
+    sick_pay: tuple[str, ...] = ()  # sentences: recorded sick pay in the forecast, the scheme's most
+    sick_pay_at_most: tuple[tuple[str, Decimal], ...] = ()  # (PA's name, the most their scheme could cost)
 
 
 _MARKS = {"ok": Mark.TICK, "warning": Mark.WARNING, "below": Mark.CROSS, "missing": Mark.WARNING}
 _HISTORY_COLUMNS = [Column("Year", 0.12), Column("Council's rate", 0.16, True), Column("Rise", 0.1, True),
                     Column("National Living Wage", 0.2, True), Column("Rise", 0.1, True),
                     Column("Real Living Wage", 0.22, True), Column("Rise", 0.1, True)]
+_AT_MOST_TITLE = "Sick pay scheme at most, not in the forecast"
 # Rows of the cost table from "Cost of an hour" on are its totals (bold, under a rule).
 _COST_TOTAL_ROWS = 4
 
@@ -102,6 +105,10 @@ def write_budget_report(report: BudgetReport, target: Target = None, invariant: 
         "No bank statement balance was entered for a day in this period.", styles))
     if report.forecast:
         story += [space(), heading("Forecast to the end of the year", 2, styles), _status_table(report.forecast, styles)]
+    if report.sick_pay:
+        story += [space(), heading("Sick pay", 2, styles), *(paragraph(line, styles) for line in report.sick_pay)]
+        if report.sick_pay_at_most:
+            story += [space(2), _money_rows(_AT_MOST_TITLE, report.sick_pay_at_most, "Together, at most", styles)]
     if report.spend_by_month:
         story += [space(), KeepTogether(bar_chart(f"Spending by month, {period}", report.spend_by_month,
                                                   fonts=styles.fonts)),
@@ -300,6 +307,14 @@ def write_budget_report_html(report: BudgetReport, target: Target = None) -> byt
     if report.forecast:
         page.heading("Forecast to the end of the year", 2)
         page.paragraph(report.forecast[1])
+    if report.sick_pay:
+        page.heading("Sick pay", 2)
+        for line in report.sick_pay:
+            page.paragraph(line)
+        if report.sick_pay_at_most:
+            page.table(_AT_MOST_TITLE, [Column("PA", 0), Column("At most", 0, True)],
+                       [list(row) for row in report.sick_pay_at_most],
+                       [["Together, at most", sum((a for _, a in report.sick_pay_at_most), Decimal(0))]])
     if report.spend_by_month:
         page.heading("Month by month", 2)
         page.paragraph("The figures the PDF shows as charts.")

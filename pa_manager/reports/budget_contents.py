@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from pa_manager.budget_words import (
     BASIS_NAMES, cost_note, cost_table, floor_words, forecast_line, gap_lines, history_rows, month_label, part_name,
-    raise_words, reconciliation_line, rise, share, unconfirmed_note,
+    raise_words, reconciliation_line, rise, share, sick_pay_lines, unconfirmed_note,
 )
 from pa_manager.domain import budget as rules
 from pa_manager.domain.employer import EmployerRecord, Nation
@@ -54,6 +54,9 @@ def compose_budget_report(employer: EmployerRecord, summary, entries: list, stat
         gap_note=cost_note(summary.uprating),
         spend_by_month=tuple((month_label(spend[i].month, last), spend[i].spend) for i in shown),
         balance_by_month=tuple((month_label(balances[i].month, last), balances[i].closing_balance) for i in shown),
+        sick_pay=() if today >= year.ends_on else tuple(sick_pay_lines(summary)),
+        sick_pay_at_most=() if today >= year.ends_on else tuple(
+            (risk.name, risk.at_most.total) for risk in summary.sick_pay_at_most),
     )
 
 

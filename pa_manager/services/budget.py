@@ -14,10 +14,13 @@ from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.budget import PROBLEM_FIELDS, BudgetError, BudgetYear, LedgerEntry
 from pa_manager.domain.forecast import Forecast, OnCosts, PlannedCost, forecast_year_end, on_costs_for, planned_cost, summarise_plan
 from pa_manager.domain.money import parse_money
-from pa_manager.domain.pay_rates import PayRateError, shift_cost
+from pa_manager.domain.pay_rates import PayRateError, base_rate_on, shift_cost
 from pa_manager.domain.pay_scale import scaled_terms
 from pa_manager.domain.people import pay_terms
 from pa_manager.domain.rates import RatesError
+from pa_manager.domain.rota import working_weekdays
+from pa_manager.domain.sick_pay import history_needed_from
+from pa_manager.domain.sick_pay_forecast import SchemeAtMost, SickPA, recorded_sick_pay, scheme_at_most
 from pa_manager.domain.shifts import ShiftType, local_date
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.uprating import PAWork, Scenario, UpratingRow, WhatIfResult, YearCost, cost_year, uprating_history, what_if
@@ -28,7 +31,9 @@ from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError,
 from pa_manager.services.pay_runs import allowance_claimed, paid_to
 from pa_manager.services.people import list_pas
 from pa_manager.services.pay_scale import get_steps
-from pa_manager.services.rota import planned_shifts
+from pa_manager.services.rota import list_patterns, planned_shifts
+from pa_manager.services.shifts import shifts_between
+from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.services.staff_import import RowError
 from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
@@ -347,13 +352,58 @@ def rates_missing(error: RatesError, label: str, today: date) -> ServiceError:
 
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     """Raises ServiceError, in words naming the missing figures, for a year that cannot be costed yet."""
+    return forecast_with_sick_pay(db, employer_id, label, today)[0]
+
+
+def forecast_with_sick_pay(db: Database, employer_id: int, label: str, today: date
+                           ) -> tuple[Forecast, tuple[SchemeRisk, ...]]:
+    """The forecast, and the most the employer's sick pay scheme could cost each PA it covers in the
+    rest of the year (not taken off the forecast: see domain.sick_pay_forecast)."""
     try:
         return _forecast(db, employer_id, label, today)
     except RatesError as error:
         raise rates_missing(error, label, today) from None
 
 
-def _forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
+@dataclass(frozen=True)
+class SchemeRisk:
+    """The most the sick pay scheme could cost for one PA, with their name for the words."""
+
+    pa_id: int
+    name: str
+    at_most: SchemeAtMost
+
+
+def _sick_pas(db: Database, employer_id: int, first: date, last: date,
+              planned: list[PlannedCost]) -> list[tuple[object, SickPA]]:
+    """(PA, what their sick pay is worked out from) for every PA employed in the forecast's days. The
+    normal week's pay is the contract's hours at the basic rate, as the pay run's scheme pay takes it;
+    for irregular hours, the average week of their planned pay in those days (no pay history to come)."""
+    steps = get_steps(db, employer_id)
+    patterns = [p.pattern for p in list_patterns(db, employer_id)]
+    sick: dict[int, list[date]] = {}
+    for shift in shifts_between(db, employer_id, history_needed_from(first), last, shift_type=ShiftType.SICKNESS):
+        sick.setdefault(shift.pa, []).append(local_date(shift))
+    with db.session() as s:
+        schemes = schemes_in(s, employer_id)
+    weeks = Decimal((last - first).days + 1) / 7
+    out = []
+    for pa in list_pas(db, employer_id):
+        if pa.leaving_date is not None and pa.leaving_date < first:
+            continue
+        rate = base_rate_on(scaled_terms(pay_terms(pa.pay_rates), steps, pa.start_date).rates, first)
+        if not pa.irregular_hours and pa.contracted_hours and rate:
+            week_pay = pa.contracted_hours * rate
+        else:
+            week_pay = sum((p.gross_pay for p in planned if p.pa_key == pa.id), Decimal(0)) / weeks
+        out.append((pa, SickPA(pa.id, tuple(sorted(set(sick.get(pa.id, ())))),
+                               frozenset(working_weekdays(patterns, pa.id, first, last)), week_pay,
+                               scheme_for(schemes, pa.id), pa.start_date, pa.leaving_date)))
+    return out
+
+
+def _forecast(db: Database, employer_id: int, label: str, today: date
+              ) -> tuple[Forecast, tuple[SchemeRisk, ...]]:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
     entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the forecast reads
@@ -364,8 +414,19 @@ def _forecast(db: Database, employer_id: int, label: str, today: date) -> Foreca
     unpaid_from = min(unpaid_from, as_of)
     planned = (planned_costs(db, employer_id, unpaid_from + timedelta(days=1), year.ends_on)
                if as_of < year.ends_on else [])
-    return forecast_year_end(year, entries, planned, on_costs(db, employer_id, as_of), as_of=as_of,
-                             allowance_used=_allowance_used(db, employer_id, as_of), paid_to=unpaid_from)
+    costs = on_costs(db, employer_id, as_of)
+    risks: list[SchemeRisk] = []
+    if as_of < year.ends_on:
+        # Sickness recorded in the days still to pay is paid as the pay run pays it, SSP and scheme.
+        first = unpaid_from + timedelta(days=1)
+        for pa, sick_pa in _sick_pas(db, employer_id, first, year.ends_on, planned):
+            planned += recorded_sick_pay(sick_pa, first, year.ends_on, costs.frequency)
+            at_most = scheme_at_most(sick_pa, as_of, year.ends_on, costs)
+            if at_most is not None:
+                risks.append(SchemeRisk(pa.id, pa.name, at_most))
+    found = forecast_year_end(year, entries, planned, costs, as_of=as_of,
+                              allowance_used=_allowance_used(db, employer_id, as_of), paid_to=unpaid_from)
+    return found, tuple(risks)
 
 
 @dataclass(frozen=True)
@@ -464,6 +525,11 @@ class BudgetSummary:
     forecast: Forecast
     uprating: Uprating | None  # None when not asked for (the dashboard's glance)
     reconciliation: rules.Reconciliation | None
+    sick_pay_at_most: tuple[SchemeRisk, ...] = ()  # beside the forecast, never taken off it
+
+    @property
+    def sick_pay_at_most_total(self) -> Decimal:
+        return sum((risk.at_most.total for risk in self.sick_pay_at_most), Decimal("0.00"))
 
 
 def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
@@ -472,13 +538,15 @@ def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
     entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the sums read
     up_to = min(today, year.ends_on)
     statement = latest_statement_balance(db, employer_id, year)
+    found, risks = forecast_with_sick_pay(db, employer_id, label, today)
     return BudgetSummary(
         year=year,
         money_in=rules.money_in(entries, year.starts_on, up_to),
         money_out=rules.money_out(entries, year.starts_on, up_to),
         balance=rules.balance_on(year, entries, up_to),
         by_category=rules.totals_by_category(entries, year.starts_on, up_to),
-        forecast=forecast(db, employer_id, label, today),
+        forecast=found,
         uprating=uprating(db, employer_id, label, today) if with_uprating else None,
         reconciliation=None if statement is None else rules.reconcile(year, entries, statement[0], statement[1]),
+        sick_pay_at_most=risks,
     )

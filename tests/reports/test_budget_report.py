@@ -144,3 +144,23 @@ def test_a_report_that_cannot_be_made_names_the_real_cause(demo_db, margaret, tm
         save_budget_report(demo_db, margaret, "2015-16", tmp_path / "r.pdf", today)
     assert say(raised.value) == ("PA Manager cannot cost the 2015-16 budget year: its workplace pension figures start "
                                  "after 31 March 2016, so that year is before what it can work out.")
+
+
+def test_the_report_shows_the_most_the_sick_pay_scheme_could_cost_beside_the_forecast(db, tmp_path, today):
+    # The household of tests/services/test_budget_sick_pay.py, worked by hand there: Ann Cole's scheme could
+    # cost £503.50 above SSP and £75.52 employer NI at most in the rest of the year, £579.02.
+    from tests.services.test_budget_sick_pay import household_with_scheme
+
+    employer_id, _ = household_with_scheme(db, today)
+    pdf = save_budget_report(db, employer_id, "2026-27", tmp_path / "budget.pdf", today)
+    text = " ".join(" ".join(_pages(pdf)).split())
+    assert "Sick pay If Ann Cole were off sick from 24 November 2026, your sick pay scheme would pay them 5 days" in text
+    assert "costing up to £579.02 more than Statutory Sick Pay" in text
+    assert "not taken off the forecast balance" in text
+    assert "Ann Cole £579.02 Together, at most £579.02" in text
+    page = save_budget_report(db, employer_id, "2026-27", tmp_path / "budget.html", today, fmt="html")
+    html = " ".join(page.read_text(encoding="utf-8").split())
+    assert "<h2>Sick pay</h2>" in html
+    assert "costing up to £579.02 more than Statutory Sick Pay" in html
+    assert "Sick pay scheme at most, not in the forecast" in html
+    assert "£579.02" in html.split("Together, at most", 1)[1]

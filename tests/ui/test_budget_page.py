@@ -312,6 +312,27 @@ def test_with_no_budget_year_the_page_says_how_to_start(qtbot, context):
     assert page.year_button.isEnabled() and not page.ledger.add_button.isEnabled()
 
 
+def test_the_most_the_sick_pay_scheme_could_cost_is_shown_beside_the_forecast(qtbot, context):
+    from pa_manager.services import sick_pay_scheme
+    from tests.services.test_budget_sick_pay import AT_MOST_WORDS, household_with_scheme
+
+    employer_id, _ = household_with_scheme(context.db, context.today())
+    context.set_employer(employer_id)
+    page = _page(qtbot, context)
+    # Worked by hand in tests/services/test_budget_sick_pay.py: £503.50 above SSP and £75.52 NI, £579.02.
+    assert page.sick_pay.isVisible()
+    assert page.sick_pay.text() == (f"{AT_MOST_WORDS} That is up to £579.02 at most, which is not taken off the "
+                                    "forecast balance: keep it in mind as money you may need if a PA is off sick "
+                                    "for a long time.")
+    assert page.sick_pay.accessibleName() == "Sick pay"
+    forecast_words = page.status.texts[0]
+    # The scheme removed (as the Recruitment page's dialog would): the page redraws without the figure,
+    # and the forecast is the same, as the figure was never taken off it.
+    context.push(sick_pay_scheme.save_scheme(context.db, employer_id, None).change)
+    assert not page.sick_pay.isVisible() and page.sick_pay.text() == ""
+    assert page.status.texts[0] == forecast_words
+
+
 # --- accessibility ---
 
 

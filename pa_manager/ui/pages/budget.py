@@ -14,6 +14,7 @@ from pa_manager.messages import format_date, say
 from pa_manager.services import budget
 from pa_manager.budget_words import (
     cost_note, cost_table, forecast_line, gap_lines, history_rows, letter_possible, reconciliation_line,
+    sick_pay_lines,
 )
 from pa_manager.services.budget_report import chart_data, save_budget_report, save_review_letter
 from pa_manager.services.errors import ServiceError
@@ -36,7 +37,7 @@ HISTORY_HEADERS = ("Year", "Council's rate", "Council's rise", "National Living 
 
 # The tables whose records this page shows: a change to any of them redraws it (ui/refresh.py).
 SHOWS = frozenset({"budget_years", "ledger_entries", "statement_balances", "pay_runs", "payslips", "shifts",
-                    "rota_patterns", "rota_changes", "pas", "pay_rates", "employers"})
+                    "rota_patterns", "rota_changes", "pas", "pay_rates", "employers", "sick_pay_schemes"})
 
 
 class BudgetPage(QWidget):
@@ -64,7 +65,10 @@ class BudgetPage(QWidget):
 
         self.summary = paragraph()
         self.status = StatusLines()
-        layout.addWidget(group("How the budget is doing", self.summary, self.status)[0])
+        # Sick pay beside the forecast: what recorded sickness adds, and the most the scheme could cost.
+        self.sick_pay = paragraph()
+        self.sick_pay.setAccessibleName("Sick pay")
+        layout.addWidget(group("How the budget is doing", self.summary, self.status, self.sick_pay)[0])
         self.charts = BudgetCharts()
         self.charts_group, _ = group("Spending and balance", self.charts)
         layout.addWidget(self.charts_group)
@@ -160,6 +164,7 @@ class BudgetPage(QWidget):
     def _show_nothing(self, words: str) -> None:
         self.summary.setText(words)
         self.status.set_lines([])
+        self._show_sick_pay([])
         self.charts.set_data(None)
         self.ledger.show_year(None)
         self.history_model.removeRows(0, self.history_model.rowCount())
@@ -183,6 +188,7 @@ class BudgetPage(QWidget):
         if summary.reconciliation is not None:
             lines.append(reconciliation_line(summary.reconciliation))
         self.status.set_lines(lines)
+        self._show_sick_pay(sick_pay_lines(summary))
         self.charts_group.setTitle(f"Spending and balance, {year.label}")
         self.charts.set_data(chart_data(summary))
         self.ledger.show_year(year)
@@ -198,6 +204,11 @@ class BudgetPage(QWidget):
         possible, why_not = letter_possible(summary.uprating, year, today)
         self.letter_button.setEnabled(possible)
         self.letter_note.setText(why_not)
+
+    def _show_sick_pay(self, lines: list[str]) -> None:
+        self.sick_pay.setText(" ".join(lines))
+        self.sick_pay.setAccessibleDescription(" ".join(lines))
+        self.sick_pay.setVisible(bool(lines))
 
     def _show_costs(self, headings, rows) -> None:
         self.costs_model.clear()
