@@ -8,6 +8,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from pa_manager.domain import earlier_payroll
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
@@ -73,6 +74,8 @@ def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
             raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
     if "name" not in problems and _name_taken(s, employer_id, record.name, but_not={record.id}):
         problems["name"] = Problem("PA_NAME_TAKEN", record.name)
+    if row is not None and not problems:
+        problems.update(_earlier_payroll_carried(s, pa_record(row), record))
     if problems:
         raise ValidationFailed(problems)
     if row is None:
@@ -83,6 +86,22 @@ def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
     except StaleDataError:  # changed by someone else between the check above and this write
         raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
     return pa_record(row)
+
+
+def _earlier_payroll_carried(s, before: PARecord, after: PARecord) -> dict[str, Problem]:
+    """An earlier payroll's figures (or their tax year) cannot change once a pay run in PA Manager has carried
+    on from them: the pay records keep what they were then (domain.earlier_payroll)."""
+    if earlier_payroll.figures_of(before) == earlier_payroll.figures_of(after) \
+            and earlier_payroll.tax_year_of(before) == earlier_payroll.tax_year_of(after):
+        return {}
+    years = {earlier_payroll.tax_year_of(r) for r in (before, after) if earlier_payroll.figures_of(r)} - {""}
+    paid = s.scalar(select(models.PayRun.tax_year).join(models.StoredPayslip).where(
+        models.StoredPayslip.pa_id == after.id, models.PayRun.tax_year.in_(years)).limit(1)) if years else None
+    if paid is None:
+        return {}
+    field = next((f for f in earlier_payroll.PA_FIELDS if getattr(before, f) != getattr(after, f)),
+                 "earlier_payroll_last_paid")
+    return {field: Problem.of("EARLIER_PAYROLL_ALREADY_CARRIED", after.name, tax_year=paid)}
 
 
 def _name_taken(s, employer_id: int, name: str, but_not) -> bool:
