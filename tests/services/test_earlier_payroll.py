@@ -147,3 +147,21 @@ def test_a_refund_in_the_earlier_payroll_leaves_tax_to_date_below_nothing_and_th
     employer_id, pa = moved
     people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), earlier_payroll_tax=D("-20.00")), today)
     assert people.get_pa(db, pa.id).earlier_payroll_tax == D("-20.00")
+
+
+def test_the_figures_and_the_pay_record_that_carried_on_from_them_travel_in_an_export(db, moved, new_data, tmp_path):
+    from pa_manager.services import transfer
+    from pa_manager.storage.database import open_database
+
+    employer_id, pa = moved
+    _work(db, employer_id, pa.id, 2026, 10)
+    pay_runs.finalise_pay_run(db, employer_id, OCTOBER, NOW, confirmed=True)
+    path = transfer.export_employer(db, employer_id, tmp_path / "ruth.paemployer", NOW)
+    other, _ = open_database(new_data())
+    new_id = transfer.import_employer(other, path)
+    [there] = people.list_pas(other, new_id)
+    assert replace(there, id=None) == replace(people.get_pa(db, pa.id), id=None)
+    assert (there.earlier_payroll_taxable_pay, there.earlier_payroll_employer_ni) == (D("8000.00"), D("824.70"))
+    [p60] = year_end.p60s(other, new_id, "2026-27")
+    assert (p60.pay, p60.tax) == (D("9200.00"), D("372.40"))  # the imported record still carries them
+    other.close()
