@@ -130,6 +130,9 @@ MESSAGES: dict[str, str] = {
     "EARLIER_PAYROLL_FIGURES_NEED_DATE":
         "Enter the last pay day your earlier payroll reported for them as well, as its figures to date belong "
         "to that pay day's tax year.",
+    "EARLIER_PAYROLL_TAX_YEAR_NOT_LAST_PAID":
+        "Give the last pay day your earlier payroll reported in the tax year {value} as well, as figures to "
+        "date belong to the tax year of that pay day (recorded now: {last_paid}).",
     "EARLIER_PAYROLL_ALREADY_CARRIED":
         "Leave {value}'s figures from the earlier payroll as they are, as a pay run in PA Manager has already "
         "carried on from them in {tax_year} (correct any mistake with HMRC through your next FPS instead).",

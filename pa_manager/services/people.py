@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
@@ -86,6 +87,20 @@ def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
     except StaleDataError:  # changed by someone else between the check above and this write
         raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
     return pa_record(row)
+
+
+def record_earlier_payroll(db: Database, employer_id: int, pa_id: int, today: date, *, last_paid: date | None = None,
+                           tax_year: str | None = None, figures: dict[str, Decimal] | None = None) -> PARecord:
+    """Record the figures to date an earlier payroll reported for a PA (domain.earlier_payroll.NAMES, each
+    given replacing the one recorded) and, when given, its last pay day; checked as saving the PA checks
+    them. `tax_year`, when given, must be that of the last pay day: the year the figures belong to."""
+    record = get_pa(db, pa_id)
+    record = replace(record, earlier_payroll_last_paid=last_paid or record.earlier_payroll_last_paid,
+                     **{earlier_payroll.PREFIX + name: value for name, value in (figures or {}).items()})
+    if tax_year is not None and tax_year != earlier_payroll.tax_year_of(record):
+        raise ServiceError("EARLIER_PAYROLL_TAX_YEAR_NOT_LAST_PAID", tax_year,
+                           last_paid=record.earlier_payroll_last_paid or "not recorded")
+    return save_pa(db, employer_id, record, today)
 
 
 def _earlier_payroll_carried(s, before: PARecord, after: PARecord) -> dict[str, Problem]:
