@@ -208,6 +208,8 @@ class PARule(Rule):
                 continue
             record = pa_record(row)
             problems = check_pa(record, reversal.today)
+            if before.get(pa_id) is not None and not problems:
+                problems = _earlier_payroll_carried(s, before[pa_id], record)
             if problems:
                 raise ValidationFailed(problems)
             if row.employer_id in reversal.whole_employers:

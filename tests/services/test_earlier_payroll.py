@@ -165,3 +165,16 @@ def test_the_figures_and_the_pay_record_that_carried_on_from_them_travel_in_an_e
     [p60] = year_end.p60s(other, new_id, "2026-27")
     assert (p60.pay, p60.tax) == (D("9200.00"), D("372.40"))  # the imported record still carries them
     other.close()
+
+
+def test_undoing_the_figures_once_a_pay_run_carried_on_from_them_is_refused(db, moved, today):
+    from pa_manager.services import undo_rules
+
+    employer_id, pa = moved
+    changed = people.save_pa_undoably(db, employer_id, replace(people.get_pa(db, pa.id), earlier_payroll_tax=D("640.00")),
+                                      today)
+    _work(db, employer_id, pa.id, 2026, 10)
+    pay_runs.finalise_pay_run(db, employer_id, OCTOBER, NOW, confirmed=True)
+    with raises_saying(ValidationFailed, "already carried on from them in 2026-27"):
+        undo_rules.reverse(db, changed.change, today)
+    assert people.get_pa(db, pa.id).earlier_payroll_tax == D("640.00")
