@@ -130,12 +130,15 @@ MESSAGES: dict[str, str] = {
     "EARLIER_PAYROLL_FIGURES_NEED_DATE":
         "Enter the last pay day your earlier payroll reported for them as well, as its figures to date belong "
         "to that pay day's tax year.",
+    "EARLIER_PAYROLL_YEAR_CLOSED":
+        "Leave the earlier payroll's figures for {value} blank, as PA Manager has already paid them in the "
+        "later tax year {tax_year}, so figures to date for an earlier tax year have nothing left to carry on.",
     "EARLIER_PAYROLL_TAX_YEAR_NOT_LAST_PAID":
         "Give the last pay day your earlier payroll reported in the tax year {value} as well, as figures to "
         "date belong to the tax year of that pay day (recorded now: {last_paid}).",
     "EARLIER_PAYROLL_ALREADY_CARRIED":
-        "Leave {value}'s figures from the earlier payroll as they are, as a pay run in PA Manager has already "
-        "carried on from them in {tax_year} (correct any mistake with HMRC through your next FPS instead).",
+        "Leave {value}'s figures from the earlier payroll as they are, as PA Manager has already paid them in "
+        "{tax_year}, the tax year they are for (correct any mistake with HMRC through your next FPS instead).",
     "OPT_OUT_IN_FUTURE":
         "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
     # --- working time (domain.working_time; wording.working_time_params fills the figures) ---

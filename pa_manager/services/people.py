@@ -110,13 +110,19 @@ def _earlier_payroll_carried(s, before: PARecord, after: PARecord) -> dict[str, 
             and earlier_payroll.tax_year_of(before) == earlier_payroll.tax_year_of(after):
         return {}
     years = {earlier_payroll.tax_year_of(r) for r in (before, after) if earlier_payroll.figures_of(r)} - {""}
+    if not years:
+        return {}
+    # Paid by PA Manager in that tax year (tax year labels sort as the years do), or in a later one: either
+    # way no pay run is left to carry on from them.
     paid = s.scalar(select(models.PayRun.tax_year).join(models.StoredPayslip).where(
-        models.StoredPayslip.pa_id == after.id, models.PayRun.tax_year.in_(years)).limit(1)) if years else None
+        models.StoredPayslip.pa_id == after.id, models.PayRun.tax_year >= min(years))
+        .order_by(models.PayRun.tax_year).limit(1))
     if paid is None:
         return {}
     field = next((f for f in earlier_payroll.PA_FIELDS if getattr(before, f) != getattr(after, f)),
                  "earlier_payroll_last_paid")
-    return {field: Problem.of("EARLIER_PAYROLL_ALREADY_CARRIED", after.name, tax_year=paid)}
+    code = "EARLIER_PAYROLL_ALREADY_CARRIED" if paid in years else "EARLIER_PAYROLL_YEAR_CLOSED"
+    return {field: Problem.of(code, after.name, tax_year=paid)}
 
 
 def _name_taken(s, employer_id: int, name: str, but_not) -> bool:

@@ -115,7 +115,7 @@ def test_the_figures_cannot_change_once_a_pay_run_has_carried_on_from_them(db, m
     _work(db, employer_id, pa.id, 2026, 10)
     pay_runs.finalise_pay_run(db, employer_id, OCTOBER, NOW, confirmed=True)
     changed = replace(people.get_pa(db, pa.id), earlier_payroll_tax=D("600.00"))
-    with raises_saying(ValidationFailed, r"as they are, as a pay run in PA Manager has already carried on .* 2026-27"):
+    with raises_saying(ValidationFailed, r"as they are, as PA Manager has already paid them in 2026-27, the tax year they are for"):
         people.save_pa(db, employer_id, changed, today)
     assert people.get_pa(db, pa.id).earlier_payroll_tax == D("650.00")
 
@@ -175,6 +175,29 @@ def test_undoing_the_figures_once_a_pay_run_carried_on_from_them_is_refused(db, 
                                       today)
     _work(db, employer_id, pa.id, 2026, 10)
     pay_runs.finalise_pay_run(db, employer_id, OCTOBER, NOW, confirmed=True)
-    with raises_saying(ValidationFailed, "already carried on from them in 2026-27"):
+    with raises_saying(ValidationFailed, "already paid them in 2026-27"):
         undo_rules.reverse(db, changed.change, today)
     assert people.get_pa(db, pa.id).earlier_payroll_tax == D("640.00")
+
+
+def test_figures_for_a_tax_year_before_one_pa_manager_has_paid_in_are_refused(db, moved, today):
+    # Last paid by the earlier payroll in 2025-26 and paid by PA Manager in 2026-27: figures for 2025-26
+    # would carry on into nothing.
+    employer_id, pa = moved
+    people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), earlier_payroll_last_paid=date(2026, 3, 31),
+                                            **{name: None for name in FIGURES}), today)
+    _work(db, employer_id, pa.id, 2026, 10)
+    pay_runs.finalise_pay_run(db, employer_id, OCTOBER, NOW, confirmed=True)
+    late = replace(people.get_pa(db, pa.id), earlier_payroll_taxable_pay=D("9000.00"))
+    with raises_saying(ValidationFailed, "blank, as PA Manager has already paid them in the later tax year 2026-27"):
+        people.save_pa(db, employer_id, late, today)
+
+
+def test_a_pay_run_waiting_for_the_figures_says_what_to_do(db, moved, today):
+    from pa_manager.messages import describe
+
+    employer_id, pa = moved
+    people.save_pa(db, employer_id, replace(people.get_pa(db, pa.id), **{name: None for name in FIGURES}), today)
+    _work(db, employer_id, pa.id, 2026, 10)
+    [problem] = pay_runs.prepare_pay_run(db, employer_id, OCTOBER).blocking
+    assert "enter on the People page the figures to date their earlier payroll reported" in describe(problem)
