@@ -342,6 +342,9 @@ def build_parser() -> argparse.ArgumentParser:
     from pa_manager.cli_earnings_orders import add_parsers as add_earnings_order_parsers
 
     add_earnings_order_parsers(sub, _data_option, sys.modules[__name__])  # earnings-order: court orders (cli_earnings_orders.py)
+    from pa_manager.cli_earlier_payroll import add_parsers as add_earlier_payroll_parsers
+
+    add_earlier_payroll_parsers(sub, _data_option, sys.modules[__name__])  # earlier-payroll: figures to date (cli_earlier_payroll.py)
     return parser
 
 

@@ -119,6 +119,26 @@ MESSAGES: dict[str, str] = {
     "EARLIER_PAYROLL_DATE_INVALID":
         "Enter the last pay day your earlier payroll reported to HMRC for them, not after today and not "
         "before they started, or leave it blank if PA Manager has paid them from the start.",
+    "EARLIER_PAYROLL_AMOUNT_INVALID":
+        "Enter the figure to date from your earlier payroll in pounds and pence, like 8000.00, and not below "
+        "nothing (only the tax to date can be, after a refund).",
+    "EARLIER_PAYROLL_TAX_MORE_THAN_PAY":
+        "Check the tax to date from your earlier payroll, as it cannot be more than the taxable pay to date.",
+    "EARLIER_PAYROLL_NI_BANDS_MORE_THAN_PAY":
+        "Check the NI-able pay to date from your earlier payroll, as it cannot be less than its earnings at "
+        "the lower earnings limit, up to the primary threshold and up to the upper earnings limit together.",
+    "EARLIER_PAYROLL_FIGURES_NEED_DATE":
+        "Enter the last pay day your earlier payroll reported for them as well, as its figures to date belong "
+        "to that pay day's tax year.",
+    "EARLIER_PAYROLL_YEAR_CLOSED":
+        "Leave the earlier payroll's figures for {value} blank, as PA Manager has already paid them in the "
+        "later tax year {tax_year}, so figures to date for an earlier tax year have nothing left to carry on.",
+    "EARLIER_PAYROLL_TAX_YEAR_NOT_LAST_PAID":
+        "Give the last pay day your earlier payroll reported in the tax year {value} as well, as figures to "
+        "date belong to the tax year of that pay day (recorded now: {last_paid}).",
+    "EARLIER_PAYROLL_ALREADY_CARRIED":
+        "Leave {value}'s figures from the earlier payroll as they are, as PA Manager has already paid them in "
+        "{tax_year}, the tax year they are for (correct any mistake with HMRC through your next FPS instead).",
     "OPT_OUT_IN_FUTURE":
         "Enter the day they signed the opt-out, which cannot be after today, or leave it blank until they sign.",
     # --- working time (domain.working_time; wording.working_time_params fills the figures) ---
@@ -563,8 +583,8 @@ MESSAGES: dict[str, str] = {
         "Record {value}'s starter declaration (statement A, B or C on their starter checklist) on the People page: "
         "HMRC needs it in their first FPS.",
     "RTI_EARLIER_PAYROLL_THIS_YEAR":
-        "Send this tax year's FPSs for {value} from your earlier payroll, and pay them in PA Manager from "
-        "6 April: it paid them this tax year, and PA Manager cannot carry on its year-to-date figures.",
+        "Undo this pay run, enter on {value}'s PA form the figures to date your earlier payroll reported this "
+        "tax year, and make the pay run again, so their figures to date carry on from that payroll's.",
     "RTI_STUDENT_LOAN_PLAN":
         "Check {value}'s student loan plan on the People page: it must be Plan 1, 2, 4 or 5.",
     "RTI_TAX_CODE":

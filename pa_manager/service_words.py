@@ -90,6 +90,9 @@ MESSAGES = {
         "Raise {value}'s pay, or record why, as it is below the legal minimum wage.",
     "PAY_NO_DATE_OF_BIRTH": "Add their date of birth on the People page.",
     "PAY_NO_TAX_CODE": "Add their tax code on the People page (from their P45 or starter checklist).",
+    "PAY_EARLIER_PAYROLL_FIGURES_MISSING":
+        "Enter on the People page the figures to date their earlier payroll reported this tax year, as its "
+        "last pay day for them is in it.",
     "PAY_NO_RATE_FOR_SHIFT": "Add an hourly rate that covers every shift in this pay period.",
     "PAY_NOT_WORKED_OUT": "Their pay cannot be worked out ({value}), so check their details.",
     # --- Full Payment Submissions ---

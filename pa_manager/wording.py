@@ -685,3 +685,31 @@ def earnings_order_pay_day_text(paid) -> str:
     fee = f", {format_money(paid.fee)} fee" if paid.fee else ""
     return (f"{format_date(paid.pay_date)}: {format_money(paid.deducted)} to the court{fee} "
             f"(pay after tax, NI and pension {format_money(paid.attachable)})")
+
+
+# --- an earlier payroll's figures to date (domain.earlier_payroll) -------------------------------
+
+EARLIER_PAYROLL_FIGURES = {
+    "taxable_pay": "Taxable pay to date",
+    "tax": "Tax to date",
+    "ni_pay": "NI-able pay to date",
+    "at_lel": "Earnings at the lower earnings limit",
+    "lel_to_pt": "Earnings above it to the primary threshold",
+    "pt_to_uel": "Earnings above that to the upper earnings limit",
+    "employee_ni": "Employee's NI to date",
+    "employer_ni": "Employer's NI to date",
+    "student_loan": "Student Loan to date",
+    "postgraduate_loan": "Postgraduate Loan to date",
+}
+
+
+def earlier_payroll_lines(pa) -> list[str]:
+    """A PA's earlier payroll (domain.people.PARecord) in lines: its last pay day and figures to date."""
+    last_paid = pa.earlier_payroll_last_paid
+    if last_paid is None:
+        return [f"{pa.name}: PA Manager has paid them from the start (no earlier payroll recorded)."]
+    lines = [f"{pa.name}: last paid by the earlier payroll on {format_date(last_paid)}."]
+    for name, words in EARLIER_PAYROLL_FIGURES.items():
+        value = getattr(pa, "earlier_payroll_" + name)
+        lines.append(f"  {words}: {'not recorded' if value is None else format_money(value)}")
+    return lines

@@ -28,6 +28,11 @@ day an earlier payroll reported for this employment, so the FPS sends no starter
 `pa_details.payroll_id` (the payroll ID that payroll sent HMRC, "" none); a version 4 record without them
 reads as null and "", and an older app reading a record with it ignores it, so the format
 version stays 4.
+Version 4 records may also keep `earlier_payroll` (null, or the figures to date an earlier payroll
+reported for this employment in the tax year, domain.earlier_payroll.EarlierPayroll, as decimal text): on
+the PA's first record of the tax year made by PA Manager when it carried on from that payroll, whose
+year to date includes them; the FPS, P60 and P45 add its NI bands and totals to the records'. A record
+without it reads as null, so the format version stays 4.
 """
 from __future__ import annotations
 
@@ -37,6 +42,7 @@ from decimal import Decimal
 from typing import Any, Hashable
 
 from pa_manager.domain.dates import FIRST_YEAR, LAST_YEAR
+from pa_manager.domain.earlier_payroll import EarlierPayroll
 from pa_manager.domain.holiday import HolidayPosition
 from pa_manager.domain.money import AMOUNT_LIMIT, ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -171,6 +177,7 @@ class PayRecord:
     flags: tuple[str, ...]
     payment_method: str = BANK_TRANSFER
     ni_earnings: NIEarnings | None = None   # None: a record from before version 3
+    earlier_payroll: EarlierPayroll | None = None  # the figures this record's year to date carried on from
     format_version: int = FORMAT_VERSION
 
     @property
@@ -372,7 +379,7 @@ def _read_v4(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
     for f in fields(PayRecord):
         if f.name == "pa_id":
             continue
-        value = raw[f.name]
+        value = raw.get(f.name) if f.name == "earlier_payroll" else raw[f.name]  # added within version 4
         if f.name == "employer":
             value = _build(EmployerDetails, value)
         elif f.name == "pa_details":
@@ -389,6 +396,8 @@ def _read_v4(raw: dict[str, Any], pa_id: Hashable) -> PayRecord:
             value = None if value is None else _build(NIEarnings, value)
         elif f.name == "year_to_date":
             value = _build(YearToDate, value)
+        elif f.name == "earlier_payroll":
+            value = None if value is None else _build(EarlierPayroll, value)
         elif f.name == "flags":
             value = tuple(_typed("str", flag) for flag in _list(value))
         else:

@@ -109,6 +109,18 @@ class PARecord:
     # The payroll ID that earlier payroll sent HMRC for them (up to 35 characters; "" none): sent again in
     # every FPS, so HMRC does not take PA Manager's FPS for a second job.
     payroll_id: str = ""
+    # That earlier payroll's figures to date for this employment in the tax year of its last pay day
+    # (domain.earlier_payroll; None each: not recorded): PA Manager's year to date carries on from them.
+    earlier_payroll_taxable_pay: Decimal | None = None
+    earlier_payroll_tax: Decimal | None = None
+    earlier_payroll_ni_pay: Decimal | None = None
+    earlier_payroll_at_lel: Decimal | None = None
+    earlier_payroll_lel_to_pt: Decimal | None = None
+    earlier_payroll_pt_to_uel: Decimal | None = None
+    earlier_payroll_employee_ni: Decimal | None = None
+    earlier_payroll_employer_ni: Decimal | None = None
+    earlier_payroll_student_loan: Decimal | None = None
+    earlier_payroll_postgraduate_loan: Decimal | None = None
     # Where their pay goes (domain.payment_file): sort code, account number, the name on the account, and
     # a building society roll number where the society uses one.
     bank_sort_code: str = ""

@@ -6,7 +6,7 @@ from dataclasses import fields, replace
 from datetime import date
 from decimal import Decimal
 
-from pa_manager.domain import holiday, validation as v
+from pa_manager.domain import earlier_payroll, holiday, validation as v
 from pa_manager.domain.compliance import DBS_RECHECK_YEARS, REFERENCES_REQUIRED
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.people import BANK_HOLIDAY, NI_CATEGORIES, PAY_KINDS, WEEKEND, PARecord, PayRateEntry
@@ -185,6 +185,8 @@ def check_pa(record: PARecord, today: date) -> dict[str, Problem]:
             record.earlier_payroll_last_paid > today
             or (record.start_date is not None and record.earlier_payroll_last_paid < record.start_date)):
         found["earlier_payroll_last_paid"] = Problem("EARLIER_PAYROLL_DATE_INVALID")
+    for field, problem in earlier_payroll.check(record).items():
+        found.setdefault(field, problem)
     _dates_in_range(found, record)
     for entry in record.pay_rates:
         problem = check_pay_line(entry)

@@ -66,7 +66,7 @@ from pa_manager.domain.tax_year import tax_month, tax_year_end, tax_year_label, 
 from pa_manager.domain.validation import (
     check_accounts_office_reference, normalise_accounts_office_reference, normalise_paye_reference,
 )
-from pa_manager.domain.year_end import LEAVER, ni_earnings_of
+from pa_manager.domain.year_end import LEAVER, ni_by_letter
 
 FPS = "FPS"
 EPS = "EPS"
@@ -331,27 +331,25 @@ def _pension_split(record: PayRecord) -> tuple[Decimal, Decimal]:
 
 
 def _ni_letters(record: PayRecord, year: Sequence[PayRecord]) -> tuple[NILetterFigures, ...]:
-    letters = list(dict.fromkeys(r.ni_category for r in year))
+    """Each letter's NI figures; to date, an earlier payroll's carried on from (under the letter of the
+    record that carried on from them) count with the records'."""
     blocks = []
-    for letter in letters:
+    for totals in ni_by_letter(year):
+        letter = totals.letter
         mine = [r for r in year if r.ni_category == letter]
-        bands = [ni_earnings_of(r) for r in mine]
         this = record.ni_category == letter
-
-        def total(values: Iterable[Decimal]) -> Decimal:
-            return sum(values, ZERO)
-
+        carried = [r.earlier_payroll.ni_pay for r in mine if r.earlier_payroll is not None]
         blocks.append(NILetterFigures(
             letter=letter,
             gross_in_period=record.gross_pay if this else ZERO,
-            gross_to_date=total(r.gross_pay for r in mine),
-            at_lel_to_date=whole_pounds(total(b.at_lel for b in bands)),
-            lel_to_pt_to_date=total(b.lel_to_pt for b in bands),
-            pt_to_uel_to_date=total(b.pt_to_uel for b in bands),
+            gross_to_date=sum((r.gross_pay for r in mine), ZERO) + sum(carried, ZERO),
+            at_lel_to_date=whole_pounds(totals.at_lel),
+            lel_to_pt_to_date=totals.lel_to_pt,
+            pt_to_uel_to_date=totals.pt_to_uel,
             total_in_period=record.employee_ni + record.employer_ni if this else ZERO,
-            total_to_date=total(r.employee_ni + r.employer_ni for r in mine),
+            total_to_date=totals.employee_ni + totals.employer_ni,
             employee_in_period=record.employee_ni if this else ZERO,
-            employee_to_date=total(r.employee_ni for r in mine),
+            employee_to_date=totals.employee_ni,
         ))
     return tuple(blocks)
 
@@ -375,14 +373,14 @@ def _check_details(record: PayRecord, starter: bool) -> None:
             raise RtiError("RTI_STARTER_DECLARATION_MISSING", name)
 
 
-def _earlier_payroll(record: PayRecord) -> bool:
+def _earlier_payroll(record: PayRecord, year: Sequence[PayRecord]) -> bool:
     """Was this PA paid in this employment by an earlier payroll before PA Manager? Refused when that
-    payroll paid them earlier in this same tax year: this employment's figures to date would then have
-    to carry on from that payroll's, which PA Manager does not record."""
+    payroll paid them earlier in this same tax year and no record of the year carried on from its figures
+    to date (a pay run made without them, domain.earlier_payroll): the figures to date would be wrong."""
     last_paid = record.pa_details.earlier_payroll_last_paid
     if last_paid is None:
         return False
-    if tax_year_label(last_paid) == record.tax_year:
+    if tax_year_label(last_paid) == record.tax_year and not any(r.earlier_payroll for r in (*year, record)):
         raise RtiError("RTI_EARLIER_PAYROLL_THIS_YEAR", record.pa_name)
     return True
 
@@ -391,15 +389,15 @@ def fps_employee(record: PayRecord, year: Sequence[PayRecord], first_payment: bo
     """One PA's part of the FPS from their record for this pay run, the records of the same tax year up
     to and including it (`year`), and whether it is their first payment by PA Manager: a starter, unless
     an earlier payroll paid them in this employment before."""
-    first_payment = not _earlier_payroll(record) and first_payment
+    first_payment = not _earlier_payroll(record, year) and first_payment
     _check_details(record, first_payment)
     pa = record.pa_details
     forenames, surname = name_parts(record.pa_name)
     plan = record.student_loan_plan if record.student_loan else None
     if plan is not None and plan not in STUDENT_LOAN_PLAN_TYPES:
         raise RtiError("RTI_STUDENT_LOAN_PLAN", record.pa_name)
-    ever_student_loan = any(r.student_loan for r in year) or bool(pa.student_loan_plan)
-    ever_postgraduate = any(r.postgraduate_loan for r in year) or pa.postgraduate_loan
+    ever_student_loan = record.year_to_date.student_loan > 0 or bool(pa.student_loan_plan)
+    ever_postgraduate = record.year_to_date.postgraduate_loan > 0 or pa.postgraduate_loan
     pension = [_pension_split(r) for r in year]
     paid_now, not_paid_now = _pension_split(record)
     other = sum((d.amount for d in record.deductions if d.code in OTHER_DEDUCTIONS), ZERO)

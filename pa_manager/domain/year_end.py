@@ -11,6 +11,8 @@ P45 ("Details of employee leaving work"; HMRC's boxes):
   employment's pay and tax (Part 1A); then the employee's details and the employer's declaration.
   A leaver's P45 must be given on the day they leave or, if that is not practical, without
   unreasonable delay (Income Tax (PAYE) Regulations 2003, reg 36).
+Both include the figures to date of an earlier payroll of this same employment that PA Manager
+  carried on from part-way through the tax year (PayRecord.earlier_payroll, domain.earlier_payroll).
 P60 ("End of year certificate"): given by 31 May after the tax year to everyone employed on its
   last day, 5 April (PAYE Regulations 2003, reg 67). Pay and tax in previous employments (the P45
   figures used) and in this employment, the final tax code, National Insurance by category letter
@@ -72,7 +74,8 @@ class NILetterTotals:
 
 
 def ni_by_letter(records: Iterable[PayRecord]) -> tuple[NILetterTotals, ...]:
-    """Each NI category letter's earnings bands and contributions, in the order first used."""
+    """Each NI category letter's earnings bands and contributions, in the order first used, with an
+    earlier payroll's figures to date where a record carried on from them (under that record's letter)."""
     totals: dict[str, list[Decimal]] = {}
     for record in records:
         bands = ni_earnings_of(record)
@@ -80,6 +83,11 @@ def ni_by_letter(records: Iterable[PayRecord]) -> tuple[NILetterTotals, ...]:
         for i, value in enumerate((bands.at_lel, bands.lel_to_pt, bands.pt_to_uel, record.employee_ni,
                                    record.employer_ni)):
             row[i] += value
+        carried = record.earlier_payroll
+        if carried is not None:
+            for i, value in enumerate((carried.at_lel, carried.lel_to_pt, carried.pt_to_uel, carried.employee_ni,
+                                       carried.employer_ni)):
+                row[i] += value
     return tuple(NILetterTotals(letter, *values) for letter, values in totals.items())
 
 
@@ -92,6 +100,22 @@ def _tax_code_parts(code: str) -> tuple[str, bool]:
 
 def _of_year(records: Iterable[PayRecord], tax_year: str) -> list[PayRecord]:
     return sorted((r for r in records if r.tax_year == tax_year), key=lambda r: r.pay_date)
+
+
+def _this_employment(year: list[PayRecord]) -> tuple[Decimal, Decimal]:
+    """Taxable pay and tax in this employment in the year: the records' and an earlier payroll's that
+    PA Manager carried on from (domain.earlier_payroll)."""
+    carried = [r.earlier_payroll for r in year if r.earlier_payroll is not None]
+    return (sum((r.taxable_pay for r in year), ZERO) + sum((c.taxable_pay for c in carried), ZERO),
+            sum((r.tax for r in year), ZERO) + sum((c.tax for c in carried), ZERO))
+
+
+def _loans(year: list[PayRecord]) -> tuple[Decimal, Decimal]:
+    """Student and Postgraduate Loan deductions in the year, whole pounds, an earlier payroll's included."""
+    carried = [r.earlier_payroll for r in year if r.earlier_payroll is not None]
+    return (round_down(sum((r.student_loan for r in year), ZERO) + sum((c.student_loan for c in carried), ZERO), POUND),
+            round_down(sum((r.postgraduate_loan for r in year), ZERO)
+                       + sum((c.postgraduate_loan for c in carried), ZERO), POUND))
 
 
 @dataclass(frozen=True)
@@ -131,13 +155,14 @@ def p45_for(records: Iterable[PayRecord]) -> P45:
     code, non_cumulative = _tax_code_parts(last.tax_code)
     pay, tax = last.year_to_date.taxable_pay, last.year_to_date.tax
     with_previous = not non_cumulative
+    this_pay, this_tax = _this_employment(year)
     return P45(
         tax_year=last.tax_year, employer=last.employer, pa=last.pa_details, leaving_date=leaving, tax_code=code,
         week1_month1=non_cumulative, frequency=last.frequency, last_period=last.period,
         pay_to_date=pay + (last.previous_employment_pay if with_previous else ZERO),
         tax_to_date=tax + (last.previous_employment_tax if with_previous else ZERO),
-        this_employment_pay=sum((r.taxable_pay for r in year), ZERO),
-        this_employment_tax=sum((r.tax for r in year), ZERO),
+        this_employment_pay=this_pay,
+        this_employment_tax=this_tax,
         student_loan_continues=bool(last.pa_details.student_loan_plan),
         postgraduate_loan_continues=last.pa_details.postgraduate_loan,
         last_pay_date=last.pay_date,
@@ -184,13 +209,13 @@ def p60_for(records: Iterable[PayRecord], tax_year: str) -> P60:
     last = year[-1]
     if not employed_at_year_end(last):
         raise YearEndError("P60_LEFT_BEFORE_YEAR_END", tax_year)
+    pay, tax = _this_employment(year)
+    student_loan, postgraduate_loan = _loans(year)
     return P60(
         tax_year=tax_year, employer=last.employer, pa=last.pa_details,
         previous_pay=last.previous_employment_pay, previous_tax=last.previous_employment_tax,
-        pay=sum((r.taxable_pay for r in year), ZERO), tax=sum((r.tax for r in year), ZERO),
-        final_tax_code=last.tax_code, ni=ni_by_letter(year),
-        student_loan=round_down(sum((r.student_loan for r in year), ZERO), POUND),
-        postgraduate_loan=round_down(sum((r.postgraduate_loan for r in year), ZERO), POUND),
+        pay=pay, tax=tax, final_tax_code=last.tax_code, ni=ni_by_letter(year),
+        student_loan=student_loan, postgraduate_loan=postgraduate_loan,
         ssp=sum((r.ssp for r in year), ZERO),
         family_pay=_family_pay(year),
     )

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, func, select, update
 
+from pa_manager.domain import earlier_payroll
 from pa_manager.domain.pay_record import PADetails, from_document, to_document
 from pa_manager.domain.retention import ErasableFrom, erasable_from
 from pa_manager.domain.validation import Problem
@@ -127,6 +128,8 @@ def erase_former_pa(db: Database, employer_id: int, pa_id: int, today: date) -> 
                       "bank_account_name", "building_society_roll_number"):
             setattr(row, field, "")
         row.name, row.date_of_birth, row.p45_pay, row.p45_tax = new_name, None, None, None
+        for field in earlier_payroll.PA_FIELDS:  # like the P45's, an earlier payroll's figures go
+            setattr(row, field, None)
         erased = PADetails(new_name, start_date=row.start_date, leaving_date=row.leaving_date)
         for slip in s.scalars(select(models.StoredPayslip).where(models.StoredPayslip.pa_id == pa_id)):
             # The one change a pay record ever has: once it need not be kept, who it was about is erased.

@@ -19,10 +19,11 @@ from sqlalchemy import and_, func, or_, select, union_all
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
-from pa_manager.domain import holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
+from pa_manager.domain import earlier_payroll, holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
 from pa_manager.domain.leaving import REDUNDANCY_PAY
 from pa_manager.domain.bank_holidays import is_bank_holiday
 from pa_manager.domain.before_paying import PAFacts, ToConfirm, before_paying
+from pa_manager.domain.earlier_payroll import EarlierPayroll
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.pay_frequency import PayFrequency
@@ -390,10 +391,21 @@ def _earlier_pay(session, employer_id: int, since: date, before: date) -> dict[i
     return found
 
 
-def _year_to_date(earlier: list[_Earlier], tax_year: str) -> YearToDate:
-    """This employment's figures so far in the tax year: the latest record's year to date."""
+def _year_to_date(earlier: list[_Earlier], tax_year: str, carried: EarlierPayroll | None) -> YearToDate:
+    """This employment's figures so far in the tax year: the latest record's year to date, or before the
+    first, the earlier payroll's figures this pay run carries on from."""
     mine = [e for e in earlier if e.tax_year == tax_year]
-    return from_document(json.loads(mine[-1].document)).year_to_date if mine else YearToDate()
+    if mine:
+        return from_document(json.loads(mine[-1].document)).year_to_date
+    return carried.year_to_date() if carried is not None else YearToDate()
+
+
+def _carried_on_from(pa: PARecord, earlier: list[_Earlier], tax_year: str) -> EarlierPayroll | None:
+    """The figures to date of an earlier payroll that paid the PA in this tax year, which their first pay
+    in it by PA Manager carries on from (domain.earlier_payroll); None after that, or when there are none."""
+    if any(e.tax_year == tax_year for e in earlier):
+        return None
+    return earlier_payroll.figures_for(pa, tax_year)
 
 
 def _period_weeks(frequency: PayFrequency) -> Decimal:
@@ -566,7 +578,7 @@ def _period_input(session, p: _Period, pa: PARecord, allowance_used: Decimal) ->
         employed_from=pa.start_date,
         additions=additions, deductions=deductions, one_off_payments=one_off,
         family_pay=family_leave.pay_in_period(p.family_leave.get(pa.id, ()), pa, p.start, p.end),
-        year_to_date=_year_to_date(earlier, tax_year),
+        year_to_date=_year_to_date(earlier, tax_year, _carried_on_from(pa, earlier, tax_year)),
         previous_employment_pay=(pa.p45_pay or ZERO) if p45 else ZERO,
         previous_employment_tax=(pa.p45_tax or ZERO) if p45 else ZERO,
         pension_scheme=_scheme(employer), pension_membership=_membership(pa),
@@ -617,6 +629,10 @@ def _cannot(pa: PARecord) -> Problem | None:
 
 def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PADraft:
     problem = _cannot(pa)
+    tax_year = tax_year_label(p.pay_date)
+    carried = _carried_on_from(pa, p.earlier.get(pa.id, []), tax_year)
+    if carried is None and _needs_earlier_figures(pa, p.earlier.get(pa.id, []), tax_year):
+        problem = problem or Problem("PAY_EARLIER_PAYROLL_FIGURES_MISSING")
     if problem:
         return PADraft(pa, None, problem)
     try:
@@ -631,7 +647,14 @@ def _work_out(session, p: _Period, pa: PARecord, allowance_used: Decimal) -> PAD
         return PADraft(pa, None, Problem("PAY_NOT_WORKED_OUT", error.code))
     except EarningsOrderError as error:   # an order's rates no longer fit how the PA is paid
         return PADraft(pa, None, Problem(error.code, pa.name))
-    return PADraft(pa, _why_rates(p, pa, record_of(slip, employer_details(p.employer), pa_details(pa))))
+    record = replace(record_of(slip, employer_details(p.employer), pa_details(pa)), earlier_payroll=carried)
+    return PADraft(pa, _why_rates(p, pa, record))
+
+
+def _needs_earlier_figures(pa: PARecord, earlier: list[_Earlier], tax_year: str) -> bool:
+    """An earlier payroll paid them in this tax year and PA Manager has not yet: without that payroll's
+    figures to date the cumulative tax (and every figure to date) would start again from nothing."""
+    return (earlier_payroll.tax_year_of(pa) == tax_year and not any(e.tax_year == tax_year for e in earlier))
 
 
 def _why_rates(p: _Period, pa: PARecord, record: PayRecord) -> PayRecord:

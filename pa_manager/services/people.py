@@ -3,11 +3,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from sqlalchemy import select, update
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
+from pa_manager.domain import earlier_payroll
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
@@ -73,6 +75,8 @@ def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
             raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", row.name))
     if "name" not in problems and _name_taken(s, employer_id, record.name, but_not={record.id}):
         problems["name"] = Problem("PA_NAME_TAKEN", record.name)
+    if row is not None and not problems:
+        problems.update(_earlier_payroll_carried(s, pa_record(row), record))
     if problems:
         raise ValidationFailed(problems)
     if row is None:
@@ -83,6 +87,42 @@ def _save(s, employer_id: int, record: PARecord, today: date) -> PARecord:
     except StaleDataError:  # changed by someone else between the check above and this write
         raise ChangedElsewhere(Problem("PA_CHANGED_ELSEWHERE", record.name)) from None
     return pa_record(row)
+
+
+def record_earlier_payroll(db: Database, employer_id: int, pa_id: int, today: date, *, last_paid: date | None = None,
+                           tax_year: str | None = None, figures: dict[str, Decimal] | None = None) -> PARecord:
+    """Record the figures to date an earlier payroll reported for a PA (domain.earlier_payroll.NAMES, each
+    given replacing the one recorded) and, when given, its last pay day; checked as saving the PA checks
+    them. `tax_year`, when given, must be that of the last pay day: the year the figures belong to."""
+    record = get_pa(db, pa_id)
+    record = replace(record, earlier_payroll_last_paid=last_paid or record.earlier_payroll_last_paid,
+                     **{earlier_payroll.PREFIX + name: value for name, value in (figures or {}).items()})
+    if tax_year is not None and tax_year != earlier_payroll.tax_year_of(record):
+        raise ServiceError("EARLIER_PAYROLL_TAX_YEAR_NOT_LAST_PAID", tax_year,
+                           last_paid=record.earlier_payroll_last_paid or "not recorded")
+    return save_pa(db, employer_id, record, today)
+
+
+def _earlier_payroll_carried(s, before: PARecord, after: PARecord) -> dict[str, Problem]:
+    """An earlier payroll's figures (or their tax year) cannot change once a pay run in PA Manager has carried
+    on from them: the pay records keep what they were then (domain.earlier_payroll)."""
+    if earlier_payroll.figures_of(before) == earlier_payroll.figures_of(after) \
+            and earlier_payroll.tax_year_of(before) == earlier_payroll.tax_year_of(after):
+        return {}
+    years = {earlier_payroll.tax_year_of(r) for r in (before, after) if earlier_payroll.figures_of(r)} - {""}
+    if not years:
+        return {}
+    # Paid by PA Manager in that tax year (tax year labels sort as the years do), or in a later one: either
+    # way no pay run is left to carry on from them.
+    paid = s.scalar(select(models.PayRun.tax_year).join(models.StoredPayslip).where(
+        models.StoredPayslip.pa_id == after.id, models.PayRun.tax_year >= min(years))
+        .order_by(models.PayRun.tax_year).limit(1))
+    if paid is None:
+        return {}
+    field = next((f for f in earlier_payroll.PA_FIELDS if getattr(before, f) != getattr(after, f)),
+                 "earlier_payroll_last_paid")
+    code = "EARLIER_PAYROLL_ALREADY_CARRIED" if paid in years else "EARLIER_PAYROLL_YEAR_CLOSED"
+    return {field: Problem.of(code, after.name, tax_year=paid)}
 
 
 def _name_taken(s, employer_id: int, name: str, but_not) -> bool:
@@ -174,6 +214,8 @@ class PARule(Rule):
                 continue
             record = pa_record(row)
             problems = check_pa(record, reversal.today)
+            if before.get(pa_id) is not None and not problems:
+                problems = _earlier_payroll_carried(s, before[pa_id], record)
             if problems:
                 raise ValidationFailed(problems)
             if row.employer_id in reversal.whole_employers:

@@ -142,6 +142,17 @@ class PersonalAssistant(Base):
     starter_declaration: Mapped[str] = mapped_column(String(1), default="", server_default="")
     earlier_payroll_last_paid: Mapped[date | None] = mapped_column(Date, nullable=True)
     payroll_id: Mapped[str] = mapped_column(String(35), default="", server_default="")
+    # That payroll's figures to date in the tax year of its last pay day (domain.earlier_payroll).
+    earlier_payroll_taxable_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_tax: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_ni_pay: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_at_lel: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_lel_to_pt: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_pt_to_uel: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_employee_ni: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_employer_ni: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_student_loan: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
+    earlier_payroll_postgraduate_loan: Mapped[Decimal | None] = mapped_column(Pence, nullable=True)
     # Where their pay goes (personal data: listed masked, never logged).
     bank_sort_code: Mapped[str] = mapped_column(String(6), default="", server_default="")
     bank_account_number: Mapped[str] = mapped_column(String(8), default="", server_default="")

@@ -241,3 +241,53 @@ def test_payrun_json_then_finalise_then_payslips(demo_location, tmp_path, capsys
     code, out, err = run(capsys, "payslips", "--employer", "Margaret Okafor", "--pay-date", "2027-01-29",
                          "--out", str(tmp_path / "slips"), "--data", data)
     assert code == 0 and len(list((tmp_path / "slips").glob("*.pdf"))) == 4
+
+
+def test_earlier_payroll_records_a_pas_figures_to_date_and_prints_them_as_json(new_data, tmp_path, capsys):
+    data = new_data()
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number,start_date\nAmy Cole,1990-01-01,JT482193B,2019-09-02\n")
+    assert run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--create", "--data", data)[0] == 0
+    code, out, err = run(capsys, "earlier-payroll", "--employer", "Nora Quinn", "--pa", "amy cole", "--last-paid",
+                         "2026-09-30", "--tax-year", "2026-27", "--taxable-pay", "8000", "--tax", "650.00",
+                         "--ni-pay", "8000", "--employee-ni", "136.96", "--json", "--data", data)
+    assert (code, err) == (0, "")
+    shown = json.loads(out)
+    assert (shown["pa"], shown["last_paid"], shown["tax_year"]) == ("Amy Cole", "2026-09-30", "2026-27")
+    assert (shown["taxable_pay"], shown["tax"], shown["employee_ni"], shown["student_loan"]) == (
+        "8000.00", "650.00", "136.96", None)
+    # Figures given later replace only themselves; without any, what is recorded is shown.
+    assert run(capsys, "earlier-payroll", "--employer", "Nora Quinn", "--pa", "Amy Cole", "--tax", "640",
+               "--data", data)[0] == 0
+    code, out, _ = run(capsys, "earlier-payroll", "--employer", "Nora Quinn", "--pa", "Amy Cole", "--data", data)
+    assert code == 0 and "Tax to date: £640.00" in out and "Taxable pay to date: £8,000.00" in out
+    # Refused in one sentence: tax above pay, a tax year that is not the last pay day's.
+    code, out, err = run(capsys, "earlier-payroll", "--employer", "Nora Quinn", "--pa", "Amy Cole", "--tax", "9000",
+                         "--data", data)
+    assert code != 0 and out == "" and "cannot be more than the taxable pay" in err and "Traceback" not in err
+    code, _, err = run(capsys, "earlier-payroll", "--employer", "Nora Quinn", "--pa", "Amy Cole", "--tax-year",
+                       "2025-26", "--data", data)
+    assert code != 0 and "tax year 2025-26" in err and err.count("\n") == 1
+
+
+def test_import_staff_takes_the_earlier_payrolls_figures_to_date(new_data, tmp_path, capsys):
+    from decimal import Decimal
+
+    from pa_manager.services.employers import find_employer
+    from pa_manager.services.people import list_pas
+    from pa_manager.storage.database import open_database
+    data = new_data()
+    staff = tmp_path / "staff.csv"
+    staff.write_text("name,date_of_birth,ni_number,start_date,earlier_payroll_last_paid,earlier_payroll_taxable_pay,"
+                     "earlier_payroll_tax\n"
+                     "Amy Cole,1990-01-01,JT482193B,2019-09-02,30/9/2026,\"£8,000.00\",650\n"
+                     "Bo Lin,1991-02-02,PA482193C,2026-04-01,,,\n")
+    code, out, err = run(capsys, "import-staff", str(staff), "--employer", "Nora Quinn", "--create", "--data", data)
+    assert (code, err) == (0, "")
+    db = open_database(data)[0]
+    try:
+        pas = {pa.name: (pa.earlier_payroll_taxable_pay, pa.earlier_payroll_tax)
+               for pa in list_pas(db, find_employer(db, "Nora Quinn").id)}
+    finally:
+        db.close()
+    assert pas == {"Amy Cole": (Decimal("8000.00"), Decimal("650.00")), "Bo Lin": (None, None)}

@@ -3,9 +3,11 @@ pay_record.record_of), month by month with the year to date carried: a PA on 20.
 10 hours a month (160 hours, 3,200.00), tax code 1257L, NI letter A, in 2026-27."""
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, time
 from decimal import Decimal as D
 
+from pa_manager.domain.earlier_payroll import EarlierPayroll
 from pa_manager.domain.pay_frequency import PayFrequency as F
 from pa_manager.domain.pay_rates import PayRate
 from pa_manager.domain.pay_record import EmployerDetails, PADetails, record_of
@@ -26,8 +28,10 @@ PA = PADetails("Sam Reed", "AB123456C", date(1990, 1, 1), "2 Low Road\nLeeds", "
 
 
 def monthly_records(pay_dates, *, pa: PADetails = PA, letters=None, plan: str = "", tax_code: str = "1257L",
-                    leaving: date | None = None, employer: EmployerDetails = EMPLOYER, pa_key="p"):
-    out, ytd = [], YearToDate()
+                    leaving: date | None = None, employer: EmployerDetails = EMPLOYER, pa_key="p",
+                    carried: EarlierPayroll | None = None):
+    """`carried`: an earlier payroll's figures to date the first record carries on from."""
+    out, ytd = [], (carried.year_to_date() if carried else YearToDate())
     for n, pay_date in enumerate(pay_dates):
         start, end = pay_reference_period(pay_date, F.MONTHLY)
         days = [d for d in (start.replace(day=k) for k in range(1, 29)) if d.weekday() < 5][:16]
@@ -39,5 +43,5 @@ def monthly_records(pay_dates, *, pa: PADetails = PA, letters=None, plan: str = 
             pay_rates=(PayRate(date(2026, 1, 1), None, D("20.00")),), year_to_date=ytd,
             student_loan_plan=plan or None, leaver=leaving is not None and start <= leaving <= end))
         ytd = slip.year_to_date
-        out.append(record_of(slip, employer, pa))
+        out.append(replace(record_of(slip, employer, pa), earlier_payroll=None if out else carried))
     return out

@@ -13,7 +13,9 @@ from decimal import Decimal as D
 
 import pytest
 
-from pa_manager.domain import rti
+from pa_manager.domain import rti, year_end
+from pa_manager.domain.earlier_payroll import EarlierPayroll
+from pa_manager.domain.pay_record import from_document, to_document
 from pa_manager.domain.rti import RtiError
 from tests.domain.rti_records import EMPLOYER, PA, accounts_office_reference, monthly_records
 
@@ -267,3 +269,45 @@ def test_the_earlier_payrolls_payroll_id_is_sent_in_every_fps_and_none_when_ther
     assert [rti.fps_for([r], [april, may]).employees[0].payroll_id for r in (april, may)] == ["BPT-0007"] * 2
     starter = monthly_records([APRIL])
     assert rti.fps_for(starter, starter).employees[0].payroll_id == ""
+
+
+# Carrying on from an earlier payroll's figures part-way through the tax year (domain.earlier_payroll).
+# Sam earns 3,200.00 a month on Plan 2. The earlier payroll paid months 1 to 6: taxable pay 6 x 3,200 =
+# 19,200.00; tax to date (19,200 - 6 x 1,048.26 = 12,910.44 -> 12,910) x 20% = 2,582.00; Student Loan
+# 6 x 67 = 402.00 (each month (3,200 - 2,448.75) x 9% = 67.61 -> 67); NI-able pay 19,200.00: 6 x 559 =
+# 3,354.00 at the LEL, 6 x 489 = 2,934.00 to the PT, 6 x 2,152 = 12,912.00 above it; employee NI
+# 12,912 x 8% = 1,032.96; employer NI (19,200 - 6 x 417) x 15% = 2,504.70.
+# Month 7 (30 October 2026), a leaver: pay to date 22,400.00; free pay 7 x 1,048.26 = 7,337.82; taxable
+# 15,062.18 -> 15,062; tax due 3,012.40 (band to date 21,991.67 not reached); tax 3,012.40 - 2,582.00 = 430.40.
+OCTOBER = date(2026, 10, 30)
+CARRIED = EarlierPayroll(taxable_pay=D("19200.00"), tax=D("2582.00"), ni_pay=D("19200.00"), at_lel=D("3354.00"),
+                         lel_to_pt=D("2934.00"), pt_to_uel=D("12912.00"), employee_ni=D("1032.96"),
+                         employer_ni=D("2504.70"), student_loan=D("402.00"))
+MOVED = replace(PA, start_date=date(2024, 1, 8), earlier_payroll_last_paid=date(2026, 9, 30), student_loan_plan="2",
+                leaving_date=OCTOBER)
+
+
+def test_the_fps_and_p45_carry_on_from_the_earlier_payrolls_figures_to_date():
+    [record] = monthly_records([OCTOBER], pa=MOVED, plan="2", carried=CARRIED, leaving=OCTOBER)
+    assert (record.tax, record.student_loan) == (D("430.40"), D("67.00"))
+    (e,) = rti.fps_for([record], [record]).employees
+    assert e.starter is None
+    assert (e.taxable_pay_to_date, e.tax_to_date, e.student_loan_to_date) == (
+        D("22400.00"), D("3012.40"), D("469.00"))  # 19,200 + 3,200; 2,582.00 + 430.40; 402 + 67
+    [a] = e.ni
+    assert (a.gross_to_date, a.at_lel_to_date, a.lel_to_pt_to_date, a.pt_to_uel_to_date) == (
+        D("22400.00"), D("3913.00"), D("3423.00"), D("15064.00"))  # + 559; + 489; + 2,152
+    # (1,032.96 + 2,504.70) + this month's 172.16 (2,152 x 8%) + 417.45 ((3,200 - 417) x 15%)
+    assert (a.employee_to_date, a.total_to_date) == (D("1205.12"), D("4127.27"))
+    p45 = year_end.p45_for([record])
+    assert (p45.pay_to_date, p45.tax_to_date) == (D("22400.00"), D("3012.40"))
+    assert (p45.this_employment_pay, p45.this_employment_tax) == (D("22400.00"), D("3012.40"))
+
+
+def test_a_record_carrying_on_from_an_earlier_payroll_keeps_its_figures_when_stored():
+    [record] = monthly_records([OCTOBER], pa=MOVED, carried=CARRIED)
+    document = to_document(record)
+    assert document["format_version"] == 4 and document["earlier_payroll"]["tax"] == "2582.00"
+    assert from_document(document, "p") == record
+    del document["earlier_payroll"]  # a record written before the field existed
+    assert from_document(document, "p").earlier_payroll is None

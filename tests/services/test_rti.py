@@ -219,5 +219,6 @@ def test_a_pa_paid_by_an_earlier_payroll_earlier_this_tax_year_is_refused_in_wor
         janet.earlier_payroll_last_paid = date(2026, 9, 30)
     with pytest.raises(ServiceError) as caught:
         rti.write_fps(demo_db, employer_id, LAST_RUN, tmp_path / "fps.xml", NOW)
-    assert say(caught.value).startswith("Send this tax year's FPSs for Janet Moyo from your earlier payroll")
+    # The pay run was made before the earlier payroll's figures to date were recorded (domain.earlier_payroll).
+    assert say(caught.value).startswith("Undo this pay run, enter on Janet Moyo's PA form the figures to date")
     assert not (tmp_path / "fps.xml").exists()

@@ -211,6 +211,36 @@ def test_a_file_from_the_first_release_is_backed_up_and_upgraded_keeping_every_r
     con.close()
 
 
+def test_a_file_at_0025_gains_the_earlier_payrolls_figures_to_date_blank(blank_location):
+    """Migration 0026: each PA's figures from an earlier payroll, not recorded until the user gives them."""
+    from alembic import command
+
+    from pa_manager.services import employers, people
+    from pa_manager.storage.database import _alembic_config
+
+    engine = _engine(blank_location)
+    with engine.begin() as c:
+        command.upgrade(_alembic_config(c), "0001")  # the rows as the first release wrote them, then to 0025
+        c.execute(text("INSERT INTO employers (id, name, address, postcode, council, direct_payment_reference, nation, london,"
+                       " paye_reference, accounts_office_reference, insurer, insurance_policy_number, pension_provider,"
+                       " pay_frequency) VALUES (1, 'Moved Employer', '', '', 'A Council', '', 'england', :no, '', '', '',"
+                       " '', '', 'monthly')"), {"no": False})
+        c.execute(text("INSERT INTO pas (id, employer_id, name, ni_number, address, postcode, phone, email, leaving_reason,"
+                       " job_title, tax_code, ni_category, irregular_hours, apprentice, close_relative_in_household,"
+                       " emergency_contact_name, emergency_contact_phone) VALUES (1, 1, 'Moved PA', 'JT482193B', '', '',"
+                       " '', '', '', 'PA', '1257L', 'A', :no, :no, :no, '', '')"), {"no": False})
+        command.upgrade(_alembic_config(c), "0025")
+        c.execute(text("UPDATE pas SET earlier_payroll_last_paid = :day, payroll_id = 'BPT-1'"),
+                  {"day": datetime(2026, 9, 30).date()})
+    engine.dispose()
+
+    db, _ = open_database(blank_location, now=datetime(2026, 12, 4, 8, 0))
+    [pa] = people.list_pas(db, employers.find_employer(db, "Moved Employer").id)
+    assert (pa.earlier_payroll_last_paid, pa.payroll_id) == (datetime(2026, 9, 30).date(), "BPT-1")
+    assert (pa.earlier_payroll_taxable_pay, pa.earlier_payroll_tax, pa.earlier_payroll_student_loan) == (None,) * 3
+    db.close()
+
+
 RELEASE_0007 = Path(__file__).parents[1] / "data" / "release-0007.sqlite3"
 
 

@@ -319,3 +319,42 @@ def test_details_typed_but_not_saved_are_saved_before_the_request_is_made(qtbot,
     qtbot.waitUntil(saved.exists)
     assert people.get_pa(window.context.db, janet.id).address == "3 Mill Lane\nAshford Vale"
     assert b"Ashford Vale" in saved.read_bytes() and not page.save_message.isVisible()
+
+
+def test_an_earlier_payrolls_figures_to_date_are_typed_saved_and_read_back(qtbot, demo_context):
+    # A PA new to PA Manager, paid by the earlier payroll from 2019 to 30 September 2026.
+    page = _page(qtbot, demo_context)
+    qtbot.mouseClick(page.add_button, Qt.MouseButton.LeftButton)
+    form = page.form
+    type_into(qtbot, form.name, "Lena Hart")
+    type_into(qtbot, form.date_of_birth, "1/5/1990")
+    type_into(qtbot, form.start_date, "2/9/2019")
+    pay = form.earlier_payroll_taxable_pay
+    assert form.rows["earlier_payroll_taxable_pay"].label.buddy() is pay
+    assert "&" not in form.rows["earlier_payroll_taxable_pay"].label.text()  # the page's letters are all taken
+    assert pay.accessibleName().startswith("Taxable pay to date")
+    assert form.earlier_payroll_tax.accessibleName().startswith("Tax to date")
+    # Tab goes from the earlier payroll ID to the figures, one after another.
+    form.payroll_id.setFocus()
+    qtbot.keyClick(form.payroll_id, Qt.Key.Key_Tab)
+    assert page.focusWidget() is pay
+    qtbot.keyClick(pay, Qt.Key.Key_Tab)
+    assert page.focusWidget() is form.earlier_payroll_tax
+    type_into(qtbot, form.earlier_payroll_last_paid, "30/9/2026")
+    type_into(qtbot, pay, "8,000")
+    type_into(qtbot, form.earlier_payroll_tax, "650.00")
+    type_into(qtbot, form.earlier_payroll_employee_ni, "136.96")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    lena = _stored(demo_context)["Lena Hart"]
+    assert (lena.earlier_payroll_taxable_pay, lena.earlier_payroll_tax, lena.earlier_payroll_employee_ni) == (
+        Decimal("8000.00"), Decimal("650.00"), Decimal("136.96"))
+    assert lena.earlier_payroll_student_loan is None  # left blank: not recorded
+    page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
+    assert pay.value() is None
+    page.select_pa(_stored(demo_context)["Lena Hart"].id)
+    assert (pay.text(), form.earlier_payroll_tax.text()) == ("8000.00", "650.00")
+    # Tax above the pay: explained beside the tax, nothing stored.
+    type_into(qtbot, form.earlier_payroll_tax, "9000")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "cannot be more than the taxable pay" in form.rows["earlier_payroll_tax"].error.text()
+    assert _stored(demo_context)["Lena Hart"].earlier_payroll_tax == Decimal("650.00")

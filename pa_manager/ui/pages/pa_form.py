@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPlainTextEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from pa_manager.domain.earlier_payroll import PREFIX
 from pa_manager.domain.people import NI_CATEGORIES, PARecord, PayRateEntry
 from pa_manager.domain.record_checks import check_pay_line
 from pa_manager.domain.tax_year import tax_year_label
@@ -20,7 +21,7 @@ from pa_manager.ui.models.spoken import speak_table_widget
 from pa_manager.ui.widgets.form import FieldRow, add_row
 from pa_manager.ui.widgets.inputs import DATE_HINT, DateEdit, DecimalEdit, InputError, WrappingCheckBox
 from pa_manager.ui.widgets.paragraph import paragraph
-from pa_manager.wording import PAY_LINE_CHOICES, describe_pay_line
+from pa_manager.wording import EARLIER_PAYROLL_FIGURES, PAY_LINE_CHOICES, describe_pay_line
 
 STUDENT_LOAN_PLANS = (
     ("", "No student loan"),
@@ -54,6 +55,10 @@ PENSION_STATUSES = (
     ("OPTED_OUT", "Opted out"),
     ("CEASED", "Left the scheme"),
 )
+EARLIER_FIGURE_HINTS = {
+    "tax": "Below nothing only if that payroll refunded more than it took",
+    "ni_pay": "Gross pay for NI to date; the three lines below split it as that payroll's year-to-date report does",
+}
 CLOSE_RELATIVE_NOTE = (
     "Your council must agree before your direct payment can pay a close relative who lives with you. "
     "Ask them, and keep their answer in writing."
@@ -218,6 +223,22 @@ class PAForm(QWidget):
             "The payroll ID that payroll gave them, if any, from its payslips. Blank if none")
         outer.addWidget(pay_extra)
 
+        # That payroll's figures to date, when it paid them earlier in this same tax year (domain.earlier_payroll).
+        earlier = QGroupBox("Earlier payroll's figures to date")
+        form = QFormLayout(earlier)
+        form.addRow(paragraph(
+            "Only if the payroll you used before PA Manager paid them earlier in the tax year of its last pay day "
+            "above: copy its year-to-date figures for them, so their tax and figures to date carry on. "
+            "Leave blank what it does not show."))
+        self.earlier_figures: dict[str, DecimalEdit] = {}
+        for name, words in EARLIER_PAYROLL_FIGURES.items():
+            field = PREFIX + name
+            edit = self.earlier_figures[field] = DecimalEdit(money=True)
+            setattr(self, field, edit)
+            # No access key: the page's letters are all taken (A to Y); Tab reaches each in turn.
+            self.rows[field] = add_row(form, f"{words} (£):", edit, EARLIER_FIGURE_HINTS.get(name, ""))
+        outer.addWidget(earlier)
+
         bank = QGroupBox("Bank details")
         form = QFormLayout(bank)
         self.bank_sort_code = QLineEdit()
@@ -300,6 +321,8 @@ class PAForm(QWidget):
         self.starter_declaration.setCurrentIndex(max(0, self.starter_declaration.findData(record.starter_declaration)))
         self.earlier_payroll_last_paid.set_value(record.earlier_payroll_last_paid)
         self.payroll_id.setText(record.payroll_id)
+        for field, edit in self.earlier_figures.items():
+            edit.set_value(getattr(record, field))
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self.bank_sort_code.setText(show_sort_code(record.bank_sort_code))
@@ -386,6 +409,7 @@ class PAForm(QWidget):
             "p45_tax": self.p45_tax.value,
             "working_time_opt_out": self.working_time_opt_out.value,
             "earlier_payroll_last_paid": self.earlier_payroll_last_paid.value,
+            **{field: edit.value for field, edit in self.earlier_figures.items()},
         }
         values, failed = {}, []
         for field, read in readers.items():
@@ -427,6 +451,7 @@ class PAForm(QWidget):
             starter_declaration=self.starter_declaration.currentData() or "",
             earlier_payroll_last_paid=values["earlier_payroll_last_paid"],
             payroll_id=self.payroll_id.text().strip(),
+            **{field: values[field] for field in self.earlier_figures},
             emergency_contact_name=self.emergency_name.text().strip(),
             emergency_contact_phone=self.emergency_phone.text().strip(),
             bank_sort_code=self.bank_sort_code.text(),
