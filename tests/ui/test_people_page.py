@@ -334,13 +334,16 @@ def test_an_earlier_payrolls_figures_to_date_are_typed_saved_and_read_back(qtbot
     assert "&" not in form.rows["earlier_payroll_taxable_pay"].label.text()  # the page's letters are all taken
     assert pay.accessibleName().startswith("Taxable pay to date")
     assert form.earlier_payroll_tax.accessibleName().startswith("Tax to date")
+    # The figures are out of the way until the earlier payroll's last pay day is typed.
+    assert not form.earlier_group.isVisibleTo(page)
+    type_into(qtbot, form.earlier_payroll_last_paid, "30/9/2026")
+    assert form.earlier_group.isVisibleTo(page)
     # Tab goes from the earlier payroll ID to the figures, one after another.
     form.payroll_id.setFocus()
     qtbot.keyClick(form.payroll_id, Qt.Key.Key_Tab)
     assert page.focusWidget() is pay
     qtbot.keyClick(pay, Qt.Key.Key_Tab)
     assert page.focusWidget() is form.earlier_payroll_tax
-    type_into(qtbot, form.earlier_payroll_last_paid, "30/9/2026")
     type_into(qtbot, pay, "8,000")
     type_into(qtbot, form.earlier_payroll_tax, "650.00")
     type_into(qtbot, form.earlier_payroll_employee_ni, "136.96")
@@ -350,7 +353,7 @@ def test_an_earlier_payrolls_figures_to_date_are_typed_saved_and_read_back(qtbot
         Decimal("8000.00"), Decimal("650.00"), Decimal("136.96"))
     assert lena.earlier_payroll_student_loan is None  # left blank: not recorded
     page.select_pa(_stored(demo_context)["Tom Whitfield"].id)
-    assert pay.value() is None
+    assert pay.value() is None and not form.earlier_group.isVisibleTo(page)  # never paid by another payroll
     page.select_pa(_stored(demo_context)["Lena Hart"].id)
     assert (pay.text(), form.earlier_payroll_tax.text()) == ("8000.00", "650.00")
     # Tax above the pay: explained beside the tax, nothing stored.

@@ -238,6 +238,9 @@ class PAForm(QWidget):
             # No access key: the page's letters are all taken (A to Y); Tab reaches each in turn.
             self.rows[field] = add_row(form, f"{words} (£):", edit, EARLIER_FIGURE_HINTS.get(name, ""))
         outer.addWidget(earlier)
+        # Most PAs never had an earlier payroll: the figures show once its last pay day is typed.
+        self.earlier_group = earlier
+        self.earlier_payroll_last_paid.textChanged.connect(self._show_earlier_figures)
 
         bank = QGroupBox("Bank details")
         form = QFormLayout(bank)
@@ -323,6 +326,7 @@ class PAForm(QWidget):
         self.payroll_id.setText(record.payroll_id)
         for field, edit in self.earlier_figures.items():
             edit.set_value(getattr(record, field))
+        self._show_earlier_figures()
         self.emergency_name.setText(record.emergency_contact_name)
         self.emergency_phone.setText(record.emergency_contact_phone)
         self.bank_sort_code.setText(show_sort_code(record.bank_sort_code))
@@ -335,6 +339,11 @@ class PAForm(QWidget):
         self._show_rates()
         self.clear_errors()
         self._shown = self.typed()  # what "unchanged" means until the next record is shown
+
+    def _show_earlier_figures(self) -> None:
+        shown = bool(self.earlier_payroll_last_paid.text().strip()) or any(
+            edit.text().strip() for edit in self.earlier_figures.values())
+        self.earlier_group.setVisible(shown)
 
     def _show_rates(self) -> None:
         self.rates_table.setRowCount(len(self._rates))
