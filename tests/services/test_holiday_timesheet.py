@@ -173,3 +173,12 @@ def test_the_pay_run_pays_the_holiday_and_cancelling_afterwards_leaves_the_paid_
     undo_rules.reverse(db, cancelled.change, today)  # only the paid shifts' link to the booking comes back
     assert len(holiday.holiday_year(db, pa_id, MONDAY).bookings) == 1
     assert sum(paid_minutes(s) for s in shifts.shifts_between(db, employer_id, MONDAY, FRIDAY)) == 21 * 60
+
+
+def test_undoing_a_booking_whose_holiday_is_paid_is_refused(db, household, today):
+    employer_id, pa_id = household
+    booked = holiday.book_holiday(db, pa_id, MONDAY, FRIDAY)
+    pay_runs.finalise_pay_run(db, employer_id, date(2026, 11, 30), NOW, confirmed=True)
+    with raises_saying(ValidationFailed, "were paid in the pay run of 30 November 2026"):
+        undo_rules.reverse(db, booked.change, today)
+    assert len(holiday.holiday_year(db, pa_id, MONDAY).bookings) == 1 and len(_holiday(db, employer_id)) == 3
