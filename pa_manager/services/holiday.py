@@ -303,7 +303,8 @@ def carry_over(db: Database, pa_id: int, from_year: date, hours: Decimal, reason
 
 class HolidayRule(Rule):
     """Undo and redo of a booking or a carry-over: what is put back is checked as booking and carrying
-    over check it (a booking put back may no longer fit in what is left)."""
+    over check it (a booking put back may no longer fit in what is left). A booking's holiday shifts come
+    and go with it in the same change, checked by the shifts' own rule (none on a day now paid)."""
 
     tables = frozenset({"holiday_bookings", "holiday_carry_overs"})
 

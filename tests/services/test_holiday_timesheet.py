@@ -20,7 +20,7 @@ from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.people import PARecord, PayRateEntry
 from pa_manager.domain.rota import RotaPattern
 from pa_manager.domain.shifts import ShiftType, local_date, paid_minutes, to_london
-from pa_manager.services import employers, holiday, pay_runs, people, rota, shifts, undo_rules
+from pa_manager.services import employers, holiday, pay_runs, people, rota, shifts, transfer, undo_rules
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.holiday_timesheet import PAID, SHIFT_RECORDED, SkippedDay
 from pa_manager.wording import undo_text
@@ -182,3 +182,16 @@ def test_undoing_a_booking_whose_holiday_is_paid_is_refused(db, household, today
     with raises_saying(ValidationFailed, "were paid in the pay run of 30 November 2026"):
         undo_rules.reverse(db, booked.change, today)
     assert len(holiday.holiday_year(db, pa_id, MONDAY).bookings) == 1 and len(_holiday(db, employer_id)) == 3
+
+
+def test_the_links_to_the_booking_survive_export_and_import(db, household, tmp_path):
+    employer_id, pa_id = household
+    holiday.book_holiday(db, pa_id, MONDAY, FRIDAY)
+    path = transfer.export_employer(db, employer_id, tmp_path / "ruth.paemployer", NOW)
+    copy = transfer.import_employer(db, path, rename_to="Ruth Ames (copy)")
+    [janet] = people.list_pas(db, copy)
+    [booking] = holiday.holiday_year(db, janet.id, MONDAY).bookings
+    assert len(_holiday(db, copy)) == 3 and _planned_days(db, copy) == []
+    assert holiday.cancel_booking(db, booking.id).value.hours_taken_back == D("21")
+    assert _holiday(db, copy) == [] and _planned_days(db, copy) == [MONDAY, WEDNESDAY, FRIDAY]
+    assert len(_holiday(db, employer_id)) == 3  # the original's are its own
