@@ -195,3 +195,15 @@ def test_the_links_to_the_booking_survive_export_and_import(db, household, tmp_p
     assert holiday.cancel_booking(db, booking.id).value.hours_taken_back == D("21")
     assert _holiday(db, copy) == [] and _planned_days(db, copy) == [MONDAY, WEDNESDAY, FRIDAY]
     assert len(_holiday(db, employer_id)) == 3  # the original's are its own
+
+
+def test_a_bank_holiday_in_the_booking_is_paid_as_holiday_and_counted_once(db, household):
+    employer_id, pa_id = household
+    done = holiday.book_holiday(db, pa_id, date(2026, 8, 31), date(2026, 9, 4))  # Monday 31 August is a bank holiday
+    # usual hours leave the bank holiday out (already in the balance): Wednesday and Friday, 2 x 7 = 14
+    assert done.value.booking.hours == D("14.00")
+    # all three rota days become holiday shifts, so the pay run pays the bank holiday too: 3 x 7 = 21 hours
+    assert done.value.timesheet.minutes == 21 * 60
+    b = holiday.holiday_year(db, pa_id, MONDAY).balance
+    # taken leaves the bank holiday out (it is in the 49 hours of bank holidays): 14; 68.60 - 14 = 54.60 left
+    assert (b.taken, b.booked, b.left) == (D("14"), D("0"), D("54.60"))
