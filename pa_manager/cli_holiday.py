@@ -2,7 +2,8 @@
 
 `pa-manager holiday --employer E --pa NAME [--on DATE]` shows the balance (entitlement, carried over,
 bank holidays, taken, booked, left); `holiday book --from D --to D [--hours H]` books holiday, refused
-when it is more than is left; `holiday carry-over --from-year D --hours H --reason R` carries leave
+when it is more than is left (for fixed hours, their shifts on the rota those days become holiday shifts
+on the timesheet; --json lists them); `holiday carry-over --from-year D --hours H --reason R` carries leave
 into the next leave year. --json prints one JSON document, hours as decimal strings.
 """
 from __future__ import annotations
@@ -62,6 +63,7 @@ def _needs(args, cli, *names: str) -> None:
 
 def cmd_holiday(args, cli) -> int:
     from pa_manager.domain.holiday import leave_year_end
+    from pa_manager.holiday_words import booked_sentences
     from pa_manager.services import holiday
 
     if args.action == BOOK:
@@ -71,11 +73,18 @@ def cmd_holiday(args, cli) -> int:
     db = cli._open(args, writes=args.action != SHOW)
     employer_id = cli._employer_id(db, args.employer)
     pa_id = cli._pa_id(db, employer_id, args.pa)
+    said: list[str] = []
     if args.action == BOOK:
-        booking = holiday.book_holiday(db, pa_id, args.first, args.last, args.hours, args.note).value
+        booked = holiday.book_holiday(db, pa_id, args.first, args.last, args.hours, args.note).value
+        booking, made = booked.booking, booked.timesheet
         year = holiday.holiday_year(db, pa_id, args.first)
+        said = booked_sentences(year.pa_name, booked)
         done = {"booked": {"first_day": booking.first_day.isoformat(), "last_day": booking.last_day.isoformat(),
-                           "hours": _hours(booking.hours)}}
+                           "hours": _hours(booking.hours)},
+                "holiday_shifts": [_shift(shift) for shift in made.holiday],
+                "days_left_as_they_are": [{"day": d.day.isoformat(), "reason": d.reason,
+                                           "paid_on": d.paid_on.isoformat() if d.paid_on else None}
+                                          for d in made.skipped]}
     elif args.action == CARRY_OVER:
         carry = holiday.carry_over(db, pa_id, args.from_year, args.hours, args.reason, args.note).value
         year = holiday.holiday_year(db, pa_id, leave_year_end(carry.from_year_start) + timedelta(days=1))
@@ -88,8 +97,17 @@ def cmd_holiday(args, cli) -> int:
     if args.json:
         cli._print_json({**done, **_document(year)})
     else:
-        print("\n".join(_lines(year, done)))
+        print("\n".join(said + _lines(year, done)))
     return 0
+
+
+def _shift(shift) -> dict:
+    """A holiday shift the booking put on the timesheet: its London day and times, and its paid hours."""
+    from pa_manager.domain.shifts import local_date, minutes_to_hours, paid_minutes, to_london
+
+    return {"day": local_date(shift).isoformat(), "start": f"{to_london(shift.start):%H:%M}",
+            "end": f"{to_london(shift.end):%H:%M}", "break_minutes": shift.break_minutes,
+            "hours": _hours(minutes_to_hours(paid_minutes(shift)))}
 
 
 def _document(year) -> dict:
@@ -123,9 +141,6 @@ def _lines(year, done) -> list[str]:
 
     b = year.balance
     lines = []
-    if "booked" in done:
-        k = done["booked"]
-        lines.append(f"Booked {k['hours']} hours of holiday for {year.pa_name}.")
     if "carried_over" in done:
         c = done["carried_over"]
         lines.append(f"Carried {c['hours']} hours of {year.pa_name}'s holiday into the next leave year, to take by "

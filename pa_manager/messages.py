@@ -187,6 +187,9 @@ MESSAGES: dict[str, str] = {
         "They already have holiday booked on some of these days – change that booking or choose other days.",
     "HOLIDAY_BOOKING_EXCEEDS_BALANCE":
         "They have {left} hours of holiday left this leave year, so book {left} hours or fewer.",
+    "HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE":
+        "Their shifts on the rota on those days come to {shifts} hours, more than the {left} hours of holiday they "
+        "have left this leave year – choose fewer days.",
     "HOLIDAY_CARRIED_TO_TAKE":
         "Book the {hours} hours of holiday {value} carried over before they are lost: open their Holiday booking "
         "on the People page (they must be taken by {due}).",

@@ -596,6 +596,8 @@ HOLIDAY_BOOKING_SPANS_LEAVE_YEARS = "HOLIDAY_BOOKING_SPANS_LEAVE_YEARS"
 HOLIDAY_BOOKING_OUTSIDE_EMPLOYMENT = "HOLIDAY_BOOKING_OUTSIDE_EMPLOYMENT"
 HOLIDAY_BOOKING_OVERLAPS = "HOLIDAY_BOOKING_OVERLAPS"
 HOLIDAY_BOOKING_EXCEEDS_BALANCE = "HOLIDAY_BOOKING_EXCEEDS_BALANCE"
+# The holiday shifts a booking would put on the timesheet (its days' shifts on the rota) are more than is left.
+HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE = "HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE"
 
 
 def booking_hours(first_day: date, last_day: date, weekdays: Sequence[int], day_hours: Decimal,
@@ -609,10 +611,13 @@ def booking_hours(first_day: date, last_day: date, weekdays: Sequence[int], day_
 
 
 def check_booking(booking: Booking, balance: LeaveYearBalance, existing: Sequence[Booking] = (), *,
-                  employed_from: date | None = None, employed_to: date | None = None) -> str | None:
+                  employed_from: date | None = None, employed_to: date | None = None,
+                  adding: Decimal = ZERO) -> str | None:
     """Why the booking cannot be made, or None: in order, dates the wrong way round, hours not above
     nothing, a booking across two leave years or outside employment, one that overlaps another booking,
-    and one for more hours than are left."""
+    and one that takes more hours than are left: what it holds back beyond the holiday recorded in its
+    dates, or the holiday shifts it is `adding` to the timesheet (which then count as taken).
+    `balance` leaves the booking out."""
     if booking.last_day < booking.first_day:
         return HOLIDAY_BOOKING_DATES_REVERSED
     if booking.hours <= 0 or booking.hours != booking.hours.quantize(HUNDREDTH):
@@ -624,6 +629,8 @@ def check_booking(booking: Booking, balance: LeaveYearBalance, existing: Sequenc
     if any(b.id != booking.id and b.first_day <= booking.last_day and booking.first_day <= b.last_day
            for b in existing):
         return HOLIDAY_BOOKING_OVERLAPS
-    if booking.hours > balance.left:
+    if booking.outstanding > balance.left:
         return HOLIDAY_BOOKING_EXCEEDS_BALANCE
+    if adding > balance.left:
+        return HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE
     return None

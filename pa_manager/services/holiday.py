@@ -7,10 +7,15 @@ works (pro rata for a starter or leaver), or, for irregular hours, the 12.07% ea
 runs paid in the leave year; taken is the holiday recorded on the rota or timesheets (holiday shifts)
 in the leave year, leaving out bank holidays already counted; booked is what each booking holds back
 beyond the holiday already recorded inside its dates.
+
+Booking holiday for a PA on fixed hours also puts it on the timesheet (services.holiday_timesheet): the
+shifts the rota plans for them on those days become holiday shifts, which are then taken, so the
+booking holds back only what is beyond them and nothing is counted twice; cancelling the booking takes
+back those not yet paid. Both are one undo step each.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -24,9 +29,11 @@ from pa_manager.domain.holiday import Booking, CarryOver, LeaveYear, LeaveYearBa
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.people import PARecord
 from pa_manager.domain.rota import working_weekdays
-from pa_manager.domain.shifts import ShiftType, local_date, minutes_to_hours, paid_minutes
+from pa_manager.domain.shifts import Shift, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.validation import Problem
+from pa_manager.services import holiday_timesheet
 from pa_manager.services.errors import NotFound, ValidationFailed
+from pa_manager.services.holiday_timesheet import TimesheetHoliday
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.rota import pattern_record
 from pa_manager.services.shifts import shift_rows, to_shift
@@ -63,6 +70,22 @@ class HolidayYear:
     def take_by(self, carry: CarryOver) -> date:
         """The last day leave carried over may be taken."""
         return rules.carry_take_by(carry)
+
+
+@dataclass(frozen=True)
+class BookedHoliday:
+    """A booking made, and what it put on the timesheet (nothing for a PA whose hours vary)."""
+
+    booking: Booking
+    timesheet: TimesheetHoliday = TimesheetHoliday()
+
+
+@dataclass(frozen=True)
+class CancelledBooking:
+    """A booking taken away: the hours of holiday shifts it had made that were taken off the timesheet
+    (their planned shifts are back on the rota)."""
+
+    hours_taken_back: Decimal = ZERO
 
 
 def _pa_and_employer(s, pa_id: int) -> tuple[PARecord, EmployerRecord]:
@@ -164,17 +187,25 @@ def _refuse(field: str, code: str, value=None, **params) -> None:
 _BOOKING_FIELDS = {rules.HOLIDAY_BOOKING_DATES_REVERSED: "last_day", rules.HOLIDAY_BOOKING_HOURS_INVALID: "hours",
                    rules.HOLIDAY_BOOKING_SPANS_LEAVE_YEARS: "last_day",
                    rules.HOLIDAY_BOOKING_OUTSIDE_EMPLOYMENT: "first_day",
-                   rules.HOLIDAY_BOOKING_OVERLAPS: "first_day", rules.HOLIDAY_BOOKING_EXCEEDS_BALANCE: "hours"}
+                   rules.HOLIDAY_BOOKING_OVERLAPS: "first_day", rules.HOLIDAY_BOOKING_EXCEEDS_BALANCE: "hours",
+                   rules.HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE: "last_day"}
 
 
-def _check_booking(s, pa: PARecord, employer: EmployerRecord, booking: Booking) -> None:
+def _check_booking(s, pa: PARecord, employer: EmployerRecord, booking: Booking, adding: tuple[Shift, ...] = ()) -> None:
+    """Refuse the booking (ValidationFailed) as domain.holiday.check_booking does: it holds back what is
+    beyond the holiday already recorded in its dates, or, when more, the holiday shifts it is `adding`
+    (bank holidays among either are counted in the balance already)."""
     year = rules.leave_year(booking.first_day, employer.leave_year_starts)
     found = _year_for(s, pa, employer, year, leave_out_booking=booking.id)
-    code = rules.check_booking(booking, found.balance, found.bookings, employed_from=pa.start_date,
-                               employed_to=pa.leaving_date)
+    counted = set(found.balance.bank_holiday_days)
+    recorded = sum((hours for day, hours in _holiday_shifts(s, pa.id, year)
+                    if day not in counted and booking.first_day <= day <= booking.last_day), ZERO)
+    new = sum((minutes_to_hours(paid_minutes(x)) for x in adding if local_date(x) not in counted), ZERO)
+    code = rules.check_booking(replace(booking, hours_taken=recorded), found.balance, found.bookings,
+                               employed_from=pa.start_date, employed_to=pa.leaving_date, adding=new)
     if code is not None:
         _refuse(_BOOKING_FIELDS[code], code, booking.hours, left=_hours(found.balance.left),
-                start=year.start, end=year.end)
+                start=year.start, end=year.end, shifts=_hours(new))
 
 
 def usual_hours(db: Database, pa_id: int, first_day: date, last_day: date) -> Decimal | None:
@@ -190,10 +221,13 @@ def usual_hours(db: Database, pa_id: int, first_day: date, last_day: date) -> De
 
 
 def book_holiday(db: Database, pa_id: int, first_day: date, last_day: date, hours: Decimal | None = None,
-                 note: str = "") -> Done[Booking]:
+                 note: str = "") -> Done[BookedHoliday]:
     """Book holiday from `first_day` to `last_day` for `hours` (for fixed hours, the usual hours of
-    those days when None). Refused with ValidationFailed (domain.holiday.check_booking's codes; for
-    HOLIDAY_BOOKING_EXCEEDS_BALANCE the hours left as `left`) with nothing stored."""
+    those days when None), and for a PA on fixed hours put it on the timesheet: their planned shifts
+    on those days cancelled and recorded as holiday shifts (services.holiday_timesheet says which days
+    are left as they are). One transaction, one undo step. Refused with ValidationFailed
+    (domain.holiday.check_booking's codes; for HOLIDAY_BOOKING_EXCEEDS_BALANCE the hours left as
+    `left`) with nothing stored."""
     with db.session(write=True) as s:
         pa, employer = _pa_and_employer(s, pa_id)
         lock_employer(s, employer.id)
@@ -202,31 +236,38 @@ def book_holiday(db: Database, pa_id: int, first_day: date, last_day: date, hour
             if hours is None:
                 _refuse("hours", HOLIDAY_BOOKING_HOURS_NEEDED)
         booking = Booking(first_day, last_day, hours, note.strip())
-        _check_booking(s, pa, employer, booking)
+        fixed = not pa.irregular_hours and bool(pa.contracted_hours) and first_day <= last_day
+        timesheet = holiday_timesheet.plan(s, employer.id, pa.id, first_day, last_day) if fixed else TimesheetHoliday()
+        _check_booking(s, pa, employer, booking, timesheet.holiday)
         recorder = Recorder(s)
         row = models.HolidayBooking(employer_id=employer.id, pa_id=pa.id, first_day=first_day, last_day=last_day,
                                     hours=hours, note=booking.note)
         s.add(row)
         s.flush()
-        recorder.added(models.HolidayBooking, row.id)
-        return done(Booking(first_day, last_day, hours, booking.note, row.id), recorder, HOLIDAY_BOOKED,
+        timesheet = holiday_timesheet.record(s, employer.id, row.id, timesheet)
+        recorder.added_whole(models.HolidayBooking, row.id)  # with its holiday shifts and rota cancellations
+        return done(BookedHoliday(replace(booking, id=row.id), timesheet), recorder, HOLIDAY_BOOKED,
                     employer.id, name=pa.name, first_day=first_day.isoformat(), last_day=last_day.isoformat())
 
 
-def cancel_booking(db: Database, booking_id: int) -> Done[None]:
-    """Take a booking away (the hours it held back are free again)."""
+def cancel_booking(db: Database, booking_id: int) -> Done[CancelledBooking]:
+    """Take a booking away (the hours it held back are free again), with the holiday shifts and rota
+    cancellations it made on days not yet paid (those on paid days stay, no longer linked to it)."""
     with db.session(write=True) as s:
         row = s.get(models.HolidayBooking, booking_id)
         if row is None:
             raise NotFound("HOLIDAY_BOOKING_GONE")
+        employer_id = row.employer_id
+        lock_employer(s, employer_id)  # no pay run is finalised between the paid-day check and the writes
         recorder = Recorder(s)
-        recorder.watch(models.HolidayBooking, models.HolidayBooking.id == booking_id)
+        recorder.watch(models.HolidayBooking, models.HolidayBooking.id == booking_id, dependents=True)
         name = s.get(models.PersonalAssistant, row.pa_id).name
         facts = {"name": name, "first_day": row.first_day.isoformat(), "last_day": row.last_day.isoformat()}
-        employer_id = row.employer_id
+        minutes = holiday_timesheet.take_back(s, employer_id, booking_id)
         s.delete(row)
         s.flush()
-        return done(None, recorder, HOLIDAY_BOOKING_CANCELLED, employer_id, **facts)
+        return done(CancelledBooking(minutes_to_hours(minutes)), recorder, HOLIDAY_BOOKING_CANCELLED, employer_id,
+                    **facts)
 
 
 def _check_carry(s, pa: PARecord, employer: EmployerRecord, carry: CarryOver) -> None:
@@ -262,7 +303,8 @@ def carry_over(db: Database, pa_id: int, from_year: date, hours: Decimal, reason
 
 class HolidayRule(Rule):
     """Undo and redo of a booking or a carry-over: what is put back is checked as booking and carrying
-    over check it (a booking put back may no longer fit in what is left)."""
+    over check it (a booking put back may no longer fit in what is left). A booking's holiday shifts come
+    and go with it in the same change, checked by the shifts' own rule (none on a day now paid)."""
 
     tables = frozenset({"holiday_bookings", "holiday_carry_overs"})
 

@@ -47,9 +47,13 @@ def pattern_record(row: models.RotaPattern) -> PatternRecord:
 
 def list_patterns(db: Database, employer_id: int) -> list[PatternRecord]:
     with db.session() as s:
-        rows = s.scalars(select(models.RotaPattern).where(models.RotaPattern.employer_id == employer_id)
-                         .order_by(models.RotaPattern.starts_on, models.RotaPattern.id))
-        return [pattern_record(r) for r in rows]
+        return _patterns(s, employer_id)
+
+
+def _patterns(s, employer_id: int) -> list[PatternRecord]:
+    rows = s.scalars(select(models.RotaPattern).where(models.RotaPattern.employer_id == employer_id)
+                     .order_by(models.RotaPattern.starts_on, models.RotaPattern.id))
+    return [pattern_record(r) for r in rows]
 
 
 def make_pattern(**fields) -> RotaPattern:
@@ -119,10 +123,14 @@ class PatternRule(Rule):
 
 def list_changes(db: Database, employer_id: int, first: date, last: date) -> list[ChangeRecord]:
     with db.session() as s:
-        rows = s.scalars(select(models.RotaChange).where(
-            models.RotaChange.employer_id == employer_id, models.RotaChange.day >= first, models.RotaChange.day <= last,
-        ).order_by(models.RotaChange.id))
-        return [ChangeRecord(r.id, _change(r)) for r in rows]
+        return _changes(s, employer_id, first, last)
+
+
+def _changes(s, employer_id: int, first: date, last: date) -> list[ChangeRecord]:
+    rows = s.scalars(select(models.RotaChange).where(
+        models.RotaChange.employer_id == employer_id, models.RotaChange.day >= first, models.RotaChange.day <= last,
+    ).order_by(models.RotaChange.id))
+    return [ChangeRecord(r.id, _change(r)) for r in rows]
 
 
 def _change(row: models.RotaChange) -> Cancellation | Cover:
@@ -138,12 +146,12 @@ def save_change(db: Database, employer_id: int, change: Cancellation | Cover) ->
         return _add_change(s, employer_id, change)
 
 
-def _add_change(s, employer_id: int, change: Cancellation | Cover) -> ChangeRecord:
+def _add_change(s, employer_id: int, change: Cancellation | Cover, holiday_booking_id: int | None = None) -> ChangeRecord:
     row = models.RotaChange(
         employer_id=employer_id, pa_id=change.pa, day=change.day,
         start_time=change.start.strftime("%H:%M") if change.start else "",
         kind=COVER if isinstance(change, Cover) else CANCEL,
-        cover_pa_id=change.cover_pa if isinstance(change, Cover) else None,
+        cover_pa_id=change.cover_pa if isinstance(change, Cover) else None, holiday_booking_id=holiday_booking_id,
     )
     s.add(row)
     s.flush()
@@ -154,6 +162,12 @@ def cancel_planned(db: Database, employer_id: int, planned: Shift) -> Done[Chang
     """Cancel one planned shift; the rota itself is unchanged (ROTA_SHIFT_CANCELLED)."""
     return _change_planned(db, employer_id, planned, Cancellation(planned.pa, local_date(planned),
                                                                   planned_start(planned)))
+
+
+def cancel_for_holiday(s, employer_id: int, planned: Shift, holiday_booking_id: int) -> ChangeRecord:
+    """Cancel one planned shift in the caller's transaction, for the holiday booking that takes its place."""
+    return _add_change(s, employer_id, Cancellation(planned.pa, local_date(planned), planned_start(planned)),
+                       holiday_booking_id)
 
 
 def cover_planned(db: Database, employer_id: int, planned: Shift, cover_pa: int) -> Done[ChangeRecord]:
@@ -181,12 +195,18 @@ def planned_shifts(db: Database, employer_id: int, first: date, last: date, *, i
 
     Planned shifts that a worked shift of the same PA already overlaps are left out (they have been
     marked as worked, or the PA recorded what they really did), unless `include_worked`."""
-    patterns = [p.pattern for p in list_patterns(db, employer_id)]
-    planned = rota_rules.rota_shifts(patterns, first, last)
-    planned = rota_rules.apply_changes(planned, [c.change for c in list_changes(db, employer_id, first, last)])
+    with db.session() as s:
+        planned = planned_in(s, employer_id, first, last)
     if include_worked:
         return planned
     return not_worked(planned, shifts_between(db, employer_id, first, last))
+
+
+def planned_in(s, employer_id: int, first: date, last: date) -> list[Shift]:
+    """planned_shifts(include_worked=True) in the caller's session (so an action can change what it read)."""
+    patterns = [p.pattern for p in _patterns(s, employer_id)]
+    return rota_rules.apply_changes(rota_rules.rota_shifts(patterns, first, last),
+                                    [c.change for c in _changes(s, employer_id, first, last)])
 
 
 def not_worked(planned: list[Shift], worked: list[Shift]) -> list[Shift]:

@@ -17,7 +17,7 @@ from pa_manager.domain.shifts import (
 )
 from pa_manager.domain.validation import Problem
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFailed
-from pa_manager.services.undo import Change, Done, Recorder, Rule, done
+from pa_manager.services.undo import Change, Done, Recorder, Rule, done, same
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, lock_employer
 
@@ -328,7 +328,7 @@ class ShiftRule(Rule):
     tables = frozenset({"shifts"})
 
     def before(self, s, rows, reversal):
-        rows = [r for r in rows if (r.old or r.new)["employer_id"] not in reversal.whole_employers]
+        rows = _checked(rows, reversal)
         paid: dict[int, list] = {}
         for r in rows:
             if r.old is not None:
@@ -345,9 +345,17 @@ class ShiftRule(Rule):
         return present
 
     def after(self, s, rows, present, reversal):
-        later = [r.new for r in rows if r.new is not None and r.new["pa_id"] not in present
-                 and r.new["employer_id"] not in reversal.whole_employers]
+        later = [r.new for r in _checked(rows, reversal) if r.new is not None and r.new["pa_id"] not in present]
         _refuse_problems(s, later, {v["id"] for v in later})
+
+
+def _checked(rows, reversal) -> list:
+    """The rows to check: not those moving with their whole employer, nor those whose only change is the
+    link to a holiday booking (a booking cancelled, or put back, leaves a paid holiday shift as it was
+    paid: nothing the pay record holds changes)."""
+    return [r for r in rows if (r.old or r.new)["employer_id"] not in reversal.whole_employers and not (
+        r.old is not None and r.new is not None
+        and same({**r.old, "holiday_booking_id": None}, {**r.new, "holiday_booking_id": None}))]
 
 
 def _refuse_problems(s, shifts: list[dict], replacing: set[int]) -> None:

@@ -26,7 +26,7 @@ from pa_manager.storage.sqlite_file import WAIT_FOR_FILE_SECONDS, DataFileError,
 # The newest migration's revision id. Opening a file already at this revision needs no Alembic at all,
 # which keeps Alembic's import (about a third of a second) off the start-up path.
 # tests/storage/test_database.py checks it matches the newest file in migrations/versions.
-SCHEMA_REVISION = "0026"
+SCHEMA_REVISION = "0027"
 
 
 class StorageError(DataFileError):

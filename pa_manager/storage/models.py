@@ -215,6 +215,9 @@ class Shift(Base):
     awake_periods: Mapped[str] = mapped_column(Text, default="")  # sleep-ins: "start-end;..." in epoch seconds
     notes: Mapped[str] = mapped_column(Text, default="")
     source: Mapped[str] = mapped_column(String(20), default="manual")  # domain.shifts.SOURCES
+    # The holiday booking that put this holiday shift on the timesheet (cancelling it takes the shift back).
+    holiday_booking_id: Mapped[int | None] = mapped_column(
+        ForeignKey("holiday_bookings.id", ondelete="SET NULL"), nullable=True, index=True)
     version: Mapped[int] = version_column()
     __mapper_args__ = {"version_id_col": version}
 
@@ -250,6 +253,9 @@ class RotaChange(Base):
     start_time: Mapped[str] = mapped_column(String(5), default="")  # "" = every planned shift that day
     kind: Mapped[str] = mapped_column(String(10))  # cancel, cover
     cover_pa_id: Mapped[int | None] = mapped_column(ForeignKey("pas.id", ondelete="CASCADE"), nullable=True)
+    # The holiday booking that cancelled this planned shift (cancelling the booking puts it back).
+    holiday_booking_id: Mapped[int | None] = mapped_column(
+        ForeignKey("holiday_bookings.id", ondelete="SET NULL"), nullable=True, index=True)
 
 
 class DBSCheck(Base):

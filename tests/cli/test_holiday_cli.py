@@ -47,8 +47,30 @@ def test_book_in_text(demo_location, capsys):
     code, out, err = run(capsys, "holiday", "book", *JANET, "--from", "2026-12-07", "--to", "2026-12-08",
                          "--hours", "11", "--data", demo_location)
     assert code == 0, err
-    assert out.splitlines()[0] == "Booked 11.00 hours of holiday for Janet Moyo."
-    assert "Booked: 11.00 hours" in out
+    # her Monday and Tuesday mornings on the rota, 08:00 to 14:00 less a 30-minute break: 2 x 5.5 = 11 hours
+    assert out.splitlines()[0] == ("Booked 2 days for Janet Moyo: their 11 hours of shifts on the rota are now "
+                                   "holiday on the timesheet.")
+    assert "Taken: " in out and "Booked: 0.00 hours" in out  # the 11 hours are taken, none held back beyond them
+
+
+def test_book_puts_the_rota_week_on_the_timesheet_as_holiday_and_lists_the_shifts(demo_location, capsys):
+    before = _show(capsys, demo_location)
+    code, out, err = run(capsys, "holiday", "book", *JANET, "--from", "2026-12-07", "--to", "2026-12-11", "--json",
+                         "--data", demo_location)
+    assert code == 0, err
+    booked = json.loads(out)
+    days = ["2026-12-07", "2026-12-08", "2026-12-09", "2026-12-10", "2026-12-11"]
+    assert booked["holiday_shifts"] == [{"day": day, "start": "08:00", "end": "14:00", "break_minutes": 30,
+                                         "hours": "5.50"} for day in days]
+    assert booked["days_left_as_they_are"] == []
+    # 5 x 5.5 = 27.5 hours now taken, and the 27.50-hour booking holds back nothing beyond them
+    assert Decimal(booked["taken_hours"]) == Decimal(before["taken_hours"]) + Decimal("27.50")
+    assert booked["booked_hours"] == before["booked_hours"]
+    assert booked["bookings"][-1]["hours_taken"] == "27.50"
+    code, out, err = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2026-12-07", "--to",
+                         "2026-12-11", "--json", "--data", demo_location)
+    [janet] = [pa for pa in json.loads(out)["pas"] if pa["name"] == "Janet Moyo"]
+    assert janet["hours"] == {"holiday": "27.50"}  # on the timesheet, for the pay run to pay
 
 
 def test_book_needs_its_dates(demo_location, capsys):

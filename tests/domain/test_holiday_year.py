@@ -223,6 +223,23 @@ def test_check_booking(first, last, hours, code):
     assert h.check_booking(h.Booking(first, last, hours), balance, existing, employed_from=date(2026, 4, 2)) == code
 
 
+@pytest.mark.parametrize("hours, taken_in_it, adding, code", [
+    # 60 left. 37.5 booked with 15 already recorded in its dates: it holds back 22.5
+    (D("37.5"), D("15"), D("0"), None),
+    # 75 booked with 15 recorded: 60 held back, just fits; 60.01 more would not
+    (D("75"), D("15"), D("0"), None),
+    (D("75.01"), D("15"), D("0"), h.HOLIDAY_BOOKING_EXCEEDS_BALANCE),
+    # 21 booked, but the rota's shifts in its days make 60 hours of holiday: fits; 60.5 does not
+    (D("21"), D("0"), D("60"), None),
+    (D("21"), D("0"), D("60.5"), h.HOLIDAY_BOOKING_SHIFTS_EXCEED_BALANCE),
+])
+def test_check_booking_with_holiday_recorded_or_added_in_its_dates(hours, taken_in_it, adding, code):
+    existing = [h.Booking(date(2026, 9, 2), date(2026, 9, 4), D("22.5"), id=1)]
+    balance = _balance(taken=D("127.5"), bookings=existing)  # 210 - 127.5 - 22.5 = 60 left
+    booking = h.Booking(date(2026, 10, 1), date(2026, 10, 30), hours, hours_taken=taken_in_it)
+    assert h.check_booking(booking, balance, existing, adding=adding) == code
+
+
 def test_changing_a_booking_does_not_overlap_itself():
     existing = [h.Booking(date(2026, 9, 2), date(2026, 9, 4), D("22.5"), id=1)]
     balance = _balance(bookings=())

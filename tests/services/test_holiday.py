@@ -77,7 +77,7 @@ def test_a_starter_gets_the_share_of_the_year(db, household, today):
 def test_booking_holiday_and_the_booking_refused_when_more_than_is_left(db, household):
     _, pa_id = household
     done = holiday.book_holiday(db, pa_id, date(2026, 8, 3), date(2026, 8, 7))
-    assert done.value.hours == D("37.50")  # Monday to Friday's usual hours
+    assert done.value.booking.hours == D("37.50")  # Monday to Friday's usual hours
     assert undo_text(done.change) == "Book holiday for Leah Grant, 3 to 7 August 2026"
     year = holiday.holiday_year(db, pa_id, date(2026, 8, 1))
     assert year.balance.booked == D("37.50") and year.balance.left == D("112.50")

@@ -1,6 +1,6 @@
 """The Holiday dialog on a PA's record, driven by keyboard and clicks: the balance shown, a booking
 refused with the reason under the hours when it is more than is left, a booking made, carried over and
-cancelled, each stored and on the undo stack; and the employer's leave year chosen in their details."""
+cancelled, each stored and on the undo stack (the booking's holiday shifts on the timesheet with it); and the employer's leave year chosen in their details."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -10,11 +10,18 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
-from pa_manager.services import employers, holiday, people
+from pa_manager.domain.shifts import ShiftType, local_date, to_london
+from pa_manager.services import employers, holiday, people, shifts
 from pa_manager.ui.dialogs.employer_dialog import EmployerDialog
 from pa_manager.ui.dialogs.holiday_dialog import HolidayDialog
 from tests.conftest import TODAY
 from tests.ui.driving import ALT, click, press, type_into, wait_for_focus
+
+
+def _holiday_shifts(db, employer_id, pa_id) -> list:
+    return [(local_date(s), f"{to_london(s.start):%H:%M}", f"{to_london(s.end):%H:%M}", s.break_minutes)
+            for s in shifts.shifts_between(db, employer_id, date(2026, 12, 7), date(2026, 12, 11), pa_id,
+                                           ShiftType.HOLIDAY)]
 
 
 def _janet(db, employer_id) -> int:
@@ -46,6 +53,7 @@ def test_book_refused_then_booked_carried_over_and_cancelled(qtbot, window, monk
         dialog.hours.clear()  # blank: their usual hours for those days
         click(qtbot, dialog.book_button)
         seen["booked"] = dialog.message.text()
+        seen["holiday_shifts"] = _holiday_shifts(db, employer_id, janet)
         seen["list"] = [dialog.bookings.item(i).text() for i in range(dialog.bookings.count())]
         seen["left"] = dialog.figures["left"].text()
         # carry over out of the earlier leave year
@@ -61,6 +69,7 @@ def test_book_refused_then_booked_carried_over_and_cancelled(qtbot, window, monk
         click(qtbot, dialog.cancel_button)
         seen["cancelled"] = dialog.message.text()
         seen["after_cancel"] = dialog.bookings.count()
+        seen["holiday_after_cancel"] = _holiday_shifts(db, employer_id, janet)
         dialog.reject()
         return 0
 
@@ -74,19 +83,24 @@ def test_book_refused_then_booked_carried_over_and_cancelled(qtbot, window, monk
     left = before.left.quantize(Decimal("0.01"))
     assert seen["refused"] == f"They have {left} hours of holiday left this leave year, so book {left} hours or fewer."
     assert seen["bookings_after_refusal"] == 0
-    assert seen["booked"].startswith("Booked 27.50 hours of holiday, 7 to 11 December 2026.")
-    assert seen["list"] == ["7 to 11 December 2026: 27.50 hours"]
+    # her weekday mornings on the rota, 08:00 to 14:00 less a 30-minute break: 5 x 5 h 30 = 27 h 30
+    assert seen["booked"] == (f"Booked 5 days for Janet Moyo: their 27 hours 30 minutes of shifts on the rota are "
+                              f"now holiday on the timesheet. {left - Decimal('27.50')} hours left.")
+    assert seen["holiday_shifts"] == [(date(2026, 12, day), "08:00", "14:00", 30) for day in range(7, 12)]
+    assert seen["list"] == ["7 to 11 December 2026: 27.50 hours (27.50 hours recorded as taken)"]
     assert seen["left"] == f"{left - Decimal('27.50')} hours"
     assert seen["earlier"] == "Janet Moyo's holiday, 1 April 2025 to 31 March 2026"
     assert seen["carried"] == "Carried 10.00 hours into the next leave year, to take by 30 September 2027."
     assert seen["carried_in"] == "10.00 hours to take by 30 September 2027"
-    assert seen["cancelled"].startswith("Cancelled the booking.")
-    assert seen["after_cancel"] == 0
+    assert seen["cancelled"] == (f"Cancelled the booking: 27 hours 30 minutes of holiday are off the timesheet and "
+                                 f"their shifts are back on the rota. {left + 10} hours left.")  # 10 carried in
+    assert seen["after_cancel"] == 0 and seen["holiday_after_cancel"] == []
     year = holiday.holiday_year(db, janet, TODAY)
     assert year.bookings == () and year.balance.carried_in == Decimal("10")
     # Edit > Undo (the undo stack) takes back the cancellation: the booking is there again
     window.context.undo_group.undo()
     assert [b.first_day for b in holiday.holiday_year(db, janet, TODAY).bookings] == [date(2026, 12, 7)]
+    assert len(_holiday_shifts(db, employer_id, janet)) == 5
 
 
 def test_the_employer_chooses_the_leave_year_and_bank_holidays(qtbot, demo_context):

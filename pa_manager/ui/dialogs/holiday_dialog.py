@@ -1,6 +1,7 @@
 """A PA's holiday in the employer's leave year (services.holiday): what they are entitled to, carried
 over, taken, booked and have left; booking holiday (refused, with the reason under the field, when it
-is more than is left), cancelling a booking, and carrying leave over into the next leave year.
+is more than is left), which for a PA on fixed hours also turns their shifts on the rota those days
+into holiday on the timesheet; cancelling a booking, and carrying leave over into the next leave year.
 
 Each action is saved at once and handed to `push` for Edit > Undo."""
 from __future__ import annotations
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from pa_manager.domain.holiday import CARRY_OVER_REASONS, leave_year_end
 from pa_manager.domain.validation import Problem
+from pa_manager.holiday_words import booked_sentences, cancelled_sentence
 from pa_manager.messages import MESSAGES, date_range, describe, format_date, say
 from pa_manager.services import holiday
 from pa_manager.services.data_files import Database
@@ -211,8 +213,8 @@ class HolidayDialog(QDialog):
             field.clear()
         self.on = first
         self.refresh()
-        show_form_message(self.message, f"Booked {hours_text(done.value.hours)} of holiday, "
-                                        f"{date_range(first, last)}. {hours_text(self.year.balance.left)} left.")
+        said = " ".join(booked_sentences(self.year.pa_name, done.value))
+        show_form_message(self.message, f"{said} {hours_text(self.year.balance.left)} left.")
 
     def _on_cancel_button_clicked(self) -> None:
         item = self.bookings.currentItem()
@@ -227,7 +229,7 @@ class HolidayDialog(QDialog):
             return
         self.push(done.change)
         self.refresh()
-        show_form_message(self.message, f"Cancelled the booking. {hours_text(self.year.balance.left)} left.")
+        show_form_message(self.message, f"{cancelled_sentence(done.value)} {hours_text(self.year.balance.left)} left.")
 
     def _on_carry_button_clicked(self) -> None:
         self._clear()
