@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
@@ -516,10 +517,10 @@ def check_repeats(typed: dict[str, list[dict[str, Any]]]) -> None:
 class Repeats:
     """check_repeats one record at a time: `add` each checked record, then `finish` raises the first
     repeat found (so that a problem check_tables finds in a later table is still said first). Keeps only
-    each unique key and the id that had it first."""
+    a digest of each unique key and the id that had it first."""
 
     def __init__(self) -> None:
-        self.seen: dict[tuple[str, int], dict[tuple, int]] = {}
+        self.seen: dict[tuple[str, int], dict[bytes, int]] = {}
         self.first: FileRefused | None = None
 
     def add(self, name: str, row: dict[str, Any]) -> None:
@@ -530,9 +531,13 @@ class Repeats:
                 column, wanted = repeat.only_where
                 if bool(row[column]) != wanted:
                     continue
-            key = tuple(row[c] for c in repeat.columns)
-            if None in key:
+            values = tuple(row[c] for c in repeat.columns)
+            if None in values:
                 continue  # NULLs never clash
+            # A short digest, not the values: a shift's would be most of what an import keeps. Unique
+            # columns hold ids, counts, text, dates and moments (in UTC), whose repr is the same exactly
+            # when they are equal.
+            key = hashlib.blake2b(repr(values).encode(), digest_size=16).digest()
             seen = self.seen.setdefault((name, number), {})
             if key in seen:
                 self.first = _refuse("IMPORT_RECORD_REPEATED", table=name, record=row["id"], other=seen[key],
