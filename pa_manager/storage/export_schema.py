@@ -410,8 +410,10 @@ def check_tables(tables: Any) -> dict[str, list[dict[str, Any]]]:
         if name not in schema():
             raise _refuse("IMPORT_TABLE_UNKNOWN", table=shown(name))
     check = TableCheck()
-    typed = {name: [check.row(name, position, row) for position, row in enumerate(check.table(name, tables.get(name, [])), 1)]
-             for name in schema()}
+    typed = {}
+    for name in schema():
+        rows = check.table(name, tables.get(name, []))
+        typed[name] = [check.row(name, position, row) for position, row in enumerate(rows, start=1)]
     check.finish()
     return typed
 

@@ -8,8 +8,8 @@ import pytest
 
 from pa_manager.services import json_stream
 
-DOCUMENT = {"format": "pa-manager-employer", "tables": {"pas": [{"id": 1, "name": "Ann"}, 2, 3.5, "text", [1, [2]], None],
-                                                        "shifts": [], "odd": 5},
+DOCUMENT = {"format": "pa-manager-employer",
+            "tables": {"pas": [{"id": 1, "name": "Ann"}, 2, 3.5, "text", [1, [2]], None], "shifts": [], "odd": 5},
             "big": 12345678901234567890, "after": [1, 2]}
 
 
