@@ -135,6 +135,9 @@ MESSAGES = {
     "EMPLOYER_FILE_NEWER":
         "Install the latest version of PA Manager to import {value}: it was exported by a newer version.",
     "EMPLOYER_FILE_REFUSED": "Nothing was imported from {value}: {why}.",
+    "EMPLOYER_FILE_CHANGED":
+        "Import {value} again once nothing is writing to it: it changed while it was being imported, so nothing was "
+        "imported.",
     "EMPLOYER_FILE_NAME_TAKEN":
         "An employer called {value} is already in this data file, so rename one of them, then import again.",
     "STAFF_IMPORT_EMPLOYER_NAME": "The employer's name cannot be used: {why}.",

@@ -5,20 +5,26 @@ be emailed or carried on a USB stick as one thing.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import zipfile
 import zlib
+from collections.abc import Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from pa_manager.domain.pay_record import from_document
+from pa_manager.domain.validation import Problem
+from pa_manager.services import json_stream
 from pa_manager.services.employers import added_employer, employer_named
 from pa_manager.services.errors import ServiceError
-from pa_manager.services.import_checks import check_records
+from pa_manager.services.import_checks import RecordChecks
+from pa_manager.services.json_stream import NotJson
 from pa_manager.services.undo import Done, Recorder, done
 from pa_manager.storage.database import Database, head_revision, known_revisions
-from pa_manager.storage.export_schema import FileRefused, check_repeats, check_tables
+from pa_manager.storage.export_schema import EMPLOYERS, FileRefused, Repeats, TableCheck, parents_first
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 from pa_manager.storage.transfer import load_employer, stream_employer
 
@@ -76,108 +82,220 @@ def _write_document(out, header: dict, tables) -> None:
     out.write("\n}}\n")
 
 
-def read_export(path: Path) -> dict:
-    """The document inside an export file, if it is one this version can import (not yet checked
-    whole: see import_employer)."""
-    name = Path(path).name
-    try:
-        with zipfile.ZipFile(path) as archive:
-            document = json.loads(archive.read(MEMBER))
-    except FileNotFoundError:
-        raise ServiceError("EMPLOYER_FILE_MISSING", str(path)) from None
-    except IsADirectoryError:
-        raise ServiceError("EMPLOYER_FILE_FOLDER", name) from None
-    except PermissionError:
-        raise ServiceError("EMPLOYER_FILE_NOT_ALLOWED", name) from None
-    except (zipfile.BadZipFile, KeyError, json.JSONDecodeError, UnicodeDecodeError, RecursionError, ValueError,
-            NotImplementedError, RuntimeError, EOFError, OSError, zlib.error):
-        # Not a zip, no employer.json, not JSON, or a zip PA Manager does not write (encrypted,
-        # compressed in another way, damaged): not an export of ours in any case.
-        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name) from None
-    if not isinstance(document, dict) or document.get("format") != FORMAT:
-        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name)
-    version, revision = document.get("format_version", 0), document.get("schema_revision")
-    if isinstance(version, bool) or not isinstance(version, int) or not isinstance(revision, str):
-        raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name)
-    if version > FORMAT_VERSION or revision not in known_revisions():
-        raise ServiceError("EMPLOYER_FILE_NEWER", name)
-    return document
+# What reading a file that is not an export, or not whole, raises (zipfile, zlib and the JSON reader).
+_UNREADABLE = (zipfile.BadZipFile, NotJson, UnicodeDecodeError, RecursionError, NotImplementedError,
+               RuntimeError, EOFError, OSError, zlib.error)
 
 
-def _renamed_columns(tables: object) -> object:
+class _ExportFile:
+    """An export file, open, whose header says it is one this version can import: `tables()` reads its
+    tables, a record at a time, from the start each time it is called (the file is read twice: checked
+    whole, then stored). The zip stays open between readings, and each reading checks the zip's CRC at
+    its end, so what is stored is what was checked."""
+
+    def __init__(self, path: Path) -> None:
+        name = Path(path).name
+        try:
+            self.archive = zipfile.ZipFile(path)
+        except FileNotFoundError:
+            raise ServiceError("EMPLOYER_FILE_MISSING", str(path)) from None
+        except IsADirectoryError:
+            raise ServiceError("EMPLOYER_FILE_FOLDER", name) from None
+        except PermissionError:
+            raise ServiceError("EMPLOYER_FILE_NOT_ALLOWED", name) from None
+        except _UNREADABLE + (ValueError,):
+            raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name) from None
+        try:
+            header = self._header()
+        except _UNREADABLE + (KeyError, ValueError):
+            # Not a zip, no employer.json, not JSON, or a zip PA Manager does not write (encrypted,
+            # compressed in another way, damaged): not an export of ours in any case.
+            self.archive.close()
+            raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name) from None
+        version, revision = header.get("format_version", 0), header.get("schema_revision")
+        refusal = None
+        if (header.get("format") != FORMAT or isinstance(version, bool) or not isinstance(version, int)
+                or not isinstance(revision, str)):
+            refusal = ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", name)
+        elif version > FORMAT_VERSION or revision not in known_revisions():
+            refusal = ServiceError("EMPLOYER_FILE_NEWER", name)
+        if refusal is not None:
+            self.archive.close()
+            raise refusal
+
+    def __enter__(self) -> _ExportFile:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.archive.close()
+
+    def _document(self) -> Iterator[tuple[str, Any]]:
+        with self.archive.open(MEMBER) as member, io.TextIOWrapper(member, encoding="utf-8-sig") as text:
+            yield from json_stream.document(text)
+
+    def _header(self) -> dict[str, Any]:
+        """The document's names but "tables": those before it (where PA Manager writes them), or, if the
+        format is not among them, all of them."""
+        header: dict[str, Any] = {}
+        for name, value in self._document():
+            if name != "tables":
+                header[name] = value
+            elif "format" in header:
+                break
+        return header
+
+    def tables(self) -> Iterator[tuple[str, Any]]:
+        """(table name, its records) in the file's order, reading to the end of the file."""
+        found = False
+        for name, value in self._document():
+            if name == "tables":
+                if found or not isinstance(value, Iterator):
+                    raise FileRefused(Problem("IMPORT_TABLES_MISSING"))
+                found = True
+                yield from value
+        if not found:
+            raise FileRefused(Problem("IMPORT_TABLES_MISSING"))
+
+
+def _renamed_columns(row: dict) -> dict:
     """Columns an export from an older version has under a name a later migration dropped, given their
-    present name (pay_rates.hourly_rate became amount in migration 0003). Safe on any shape."""
-    for row in tables.get("pay_rates", []) if isinstance(tables, dict) and isinstance(tables.get("pay_rates"), list) else []:
-        if isinstance(row, dict) and "hourly_rate" in row:
-            rate = row.pop("hourly_rate")
-            row.setdefault("amount", rate)
-    return tables
+    present name (pay_rates.hourly_rate became amount in migration 0003)."""
+    if "hourly_rate" in row:
+        rate = row.pop("hourly_rate")
+        row.setdefault("amount", rate)
+    return row
 
 
-def _brought_up_to_date(tables: dict) -> dict:
-    """What an export made before one pay run per period, one row per shift and payslips keeping the
-    hours worked needs to fit those rules: runs that paid a period again are marked (and kept), exact
-    duplicate shifts dropped, hours worked taken from the pay record. The tables have passed
-    export_schema.check_tables."""
-    runs = tables.get("pay_runs", [])
-    if runs and "repeats_period" not in runs[0]:
-        ordered = sorted(runs, key=lambda r: (r["finalised_at"], r["id"]))
-        repeats = repeated_periods((r["id"], r["employer_id"], r["period_start"], r["period_end"]) for r in ordered)
+def _brought_up_to_date(tables: Iterable[tuple[str, Any]], rename_to: str | None
+                        ) -> Iterator[tuple[str, Any]]:
+    """The tables, each record as (record, kept), with what an export made before one pay run per
+    period, one row per shift and payslips keeping the hours worked needs to fit those rules: runs
+    that paid a period again are marked (and kept), exact duplicate shifts not kept, hours worked taken
+    from the pay record; and (with `rename_to`) the employer renamed. Safe on any shape: what it cannot
+    read it leaves for the checks to refuse. Memory: the pay runs, and a short digest of each shift."""
+    rename = rename_to.strip() if rename_to and rename_to.strip() else None
+    for name, rows in parents_first(tables):
+        if not isinstance(rows, (list, Iterator)):
+            yield name, rows  # the checks refuse it
+            continue
+        if name == "pay_runs":
+            rows = _marked_runs(list(rows))
+        yield name, _rows_up_to_date(name, rows, rename)
+
+
+def _rows_up_to_date(name: str, rows: Iterable[Any], rename: str | None) -> Iterator[tuple[Any, bool]]:
+    seen: set[bytes] = set()
+    for number, row in enumerate(rows):
+        if not isinstance(row, dict):
+            yield row, True
+            continue
+        if name == "pay_rates":
+            _renamed_columns(row)
+        elif name == "employers" and number == 0 and rename:
+            row["name"] = rename
+        elif name == "payslips" and "hours_worked" not in row:
+            # Before migration 0008 a payslip did not keep the hours worked: its record says them.
+            try:
+                row["hours_worked"] = str(from_document(json.loads(row["document"])).hours_worked)
+            except (ValueError, RecursionError, TypeError, KeyError):
+                pass  # a damaged record: the checks that follow refuse it in words
+        elif name == "shifts":
+            key = repr((row.get("pa_id"), row.get("starts_at"), row.get("ends_at"),
+                        row.get("shift_type", "standard"))).encode()
+            digest = hashlib.blake2b(key, digest_size=16).digest()
+            if digest in seen:
+                yield row, False
+                continue
+            seen.add(digest)
+        yield row, True
+
+
+def _marked_runs(runs: list) -> list:
+    """Pay runs from before one pay run per period, each marked whether it paid a period again."""
+    if runs and isinstance(runs[0], dict) and "repeats_period" not in runs[0]:
+        try:
+            ordered = sorted(runs, key=lambda r: (r["finalised_at"], r["id"]))
+            repeats = repeated_periods((r["id"], r["employer_id"], r["period_start"], r["period_end"]) for r in ordered)
+        except (TypeError, KeyError, ValueError):
+            return runs  # not pay runs this version could read: the checks refuse them in words
         for run in runs:
             run["repeats_period"] = run["id"] in repeats
-    for payslip in tables.get("payslips", []):
-        # Before migration 0008 a payslip did not keep the hours worked: its record says them.
-        if "hours_worked" not in payslip:
-            try:
-                payslip["hours_worked"] = str(from_document(json.loads(payslip["document"])).hours_worked)
-            except (ValueError, RecursionError):
-                pass  # a damaged record: the checks that follow refuse it in words
-    seen, shifts = set(), []
-    for shift in tables.get("shifts", []):
-        key = (shift["pa_id"], shift["starts_at"], shift["ends_at"], shift.get("shift_type", "standard"))
-        if key not in seen:
-            seen.add(key)
-            shifts.append(shift)
-    return {**tables, "shifts": shifts} if "shifts" in tables else tables
+    return runs
 
 
-def checked_tables(document: dict, rename_to: str | None, today: date) -> dict:
-    """The export's tables, brought up to date and (with `rename_to`) renamed, once the whole file has
-    passed every check: each table, field and value (storage.export_schema), then each record's rules
-    (services.import_checks). Raises FileRefused naming the first problem; nothing is stored here."""
-    tables = _renamed_columns(document.get("tables"))
-    check_tables(tables)
-    tables = _brought_up_to_date(tables)
-    if rename_to and rename_to.strip():
-        tables["employers"][0]["name"] = rename_to.strip()
-    rows = check_tables(tables)  # again: what bringing up to date and renaming changed
-    check_repeats(rows)
-    check_records(rows, today)
-    return tables
+def _check(tables: Iterable[tuple[str, Any]], rename_to: str | None, today: date) -> str:
+    """Every table, record and value (storage.export_schema), then every record's rules
+    (services.import_checks), read once, a record at a time; returns the employer's name (as renamed).
+    Raises FileRefused naming the first problem; nothing is stored here."""
+    tables_check, repeats, records = TableCheck(), Repeats(), RecordChecks(today)
+    name = ""
+    for table, rows in _brought_up_to_date(tables, rename_to):
+        for position, (row, kept) in enumerate(tables_check.table(table, rows), start=1):
+            typed = tables_check.row(table, position, row)
+            if kept:
+                repeats.add(table, typed)
+                records.row(table, typed)
+            if table == EMPLOYERS:
+                name = typed["name"]
+    tables_check.finish()
+    repeats.finish()
+    records.finish()
+    return name
+
+
+def checked_tables(document: dict, rename_to: str | None, today: date) -> str:
+    """Checks an export's document (read whole) as import_employer checks a file; returns the
+    employer's name. Raises FileRefused naming the first problem."""
+    tables = document.get("tables")
+    if not isinstance(tables, dict):
+        raise FileRefused(Problem("IMPORT_TABLES_MISSING"))
+    return _check(tables.items(), rename_to, today)
+
+
+def _kept(tables: Iterable[tuple[str, Any]]) -> Iterator[tuple[str, Iterator[Any]]]:
+    for name, rows in tables:
+        yield name, (row for row, kept in rows if kept)
 
 
 def import_employer(db: Database, path: Path, rename_to: str | None = None, today: date | None = None) -> int:
     """Add the exported employer to this data file; returns its new id. The file is checked whole
     first, and refused, with nothing stored, if anything in it could not be stored or read back; a
     name already here is refused too (import it under another with `rename_to`)."""
-    return import_employer_undoably(db, path, rename_to, today).value
+    return _imported(db, path, rename_to, today, lambda s, employer_id, name: employer_id)
 
 
 def import_employer_undoably(db: Database, path: Path, rename_to: str | None = None,
                              today: date | None = None) -> Done[int]:
-    """import_employer, with the change it made (EMPLOYER_IMPORTED: every row it added)."""
-    document = read_export(path)
-    try:
-        tables = checked_tables(document, rename_to, today or date.today())
-    except FileRefused as refused:
-        raise ServiceError("EMPLOYER_FILE_REFUSED", Path(path).name, why=refused.problem) from None
-    employer = tables["employers"][0]
-    with db.session(write=True) as s:
-        if employer_named(s, employer["name"]) is not None:
-            raise ServiceError("EMPLOYER_FILE_NAME_TAKEN", employer["name"])
-        employer_id = load_employer(s.connection(), tables)
-        # An export from before pay records kept their details: bring its records up to date too.
-        upgrade_version_1_records(s.connection(), employer_id)
+    """import_employer, with the change it made (EMPLOYER_IMPORTED: every row it added, so this holds
+    them all in memory; the command line does without)."""
+    def change(s, employer_id: int, name: str) -> Done[int]:
         recorder = Recorder(s)
         added_employer(recorder, employer_id)
-        return done(employer_id, recorder, "EMPLOYER_IMPORTED", employer_id, name=employer["name"])
+        return done(employer_id, recorder, "EMPLOYER_IMPORTED", employer_id, name=name)
+
+    return _imported(db, path, rename_to, today, change)
+
+
+def _imported(db: Database, path: Path, rename_to: str | None, today: date | None, result):
+    """The file is read twice, a record at a time, so memory does not grow with the history: checked
+    whole, then stored in one transaction (undone whole if the second reading fails); returns
+    result(session, new employer id, its name)."""
+    file_name = Path(path).name
+    with _ExportFile(path) as export:
+        try:
+            name = _check(export.tables(), rename_to, today or date.today())
+        except FileRefused as refused:
+            raise ServiceError("EMPLOYER_FILE_REFUSED", file_name, why=refused.problem) from None
+        except _UNREADABLE:
+            raise ServiceError("EMPLOYER_FILE_NOT_AN_EXPORT", file_name) from None
+        with db.session(write=True) as s:
+            if employer_named(s, name) is not None:
+                raise ServiceError("EMPLOYER_FILE_NAME_TAKEN", name)
+            try:
+                employer_id = load_employer(s.connection(), _kept(_brought_up_to_date(export.tables(), rename_to)))
+            except _UNREADABLE + (KeyError, ValueError):
+                # The file is not what was checked (something wrote to it since): the transaction is undone.
+                raise ServiceError("EMPLOYER_FILE_CHANGED", file_name) from None
+            # An export from before pay records kept their details: bring its records up to date too.
+            upgrade_version_1_records(s.connection(), employer_id)
+            return result(s, employer_id, name)

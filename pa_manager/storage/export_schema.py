@@ -29,9 +29,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal, InvalidOperation
@@ -76,11 +77,12 @@ _LIMIT = int(AMOUNT_LIMIT)  # money and numbers are below this either way (domai
 
 
 def _members(values: Any) -> Callable[[], frozenset]:
+    # Read when first wanted, then kept: an import asks for them once for each coded value.
     if isinstance(values, type) and issubclass(values, Enum):
-        return lambda: frozenset(m.value for m in values)
+        return cache(lambda: frozenset(m.value for m in values))
     if callable(values):
-        return lambda: frozenset(values())
-    return lambda: frozenset(values)
+        return cache(lambda: frozenset(values()))
+    return cache(lambda: frozenset(values))
 
 
 # Columns holding a code, and where the domain lists the codes.
@@ -191,7 +193,7 @@ def _field(table: Table, column) -> Field:
     has_default = column.default is not None or column.server_default is not None
     codes = CODES.get((table.name, column.name))
     if codes is not None and _default(column) == "":
-        codes = (lambda found: lambda: found() | {""})(codes)
+        codes = (lambda found: cache(lambda: found() | {""}))(codes)
     return Field(
         name=column.name, kind=kind, nullable=bool(column.nullable) and kind != ID,
         optional=kind != ID and (bool(column.nullable) or has_default),
@@ -404,22 +406,69 @@ def check_tables(tables: Any) -> dict[str, list[dict[str, Any]]]:
     problem."""
     if not isinstance(tables, dict):
         raise _refuse("IMPORT_TABLES_MISSING")
-    known = schema()
     for name in tables:
-        if name not in known:
+        if name not in schema():
             raise _refuse("IMPORT_TABLE_UNKNOWN", table=shown(name))
-    ids: dict[str, set[int]] = {}
-    typed: dict[str, list[dict[str, Any]]] = {}
-    for name, table in known.items():
-        rows = tables.get(name, [])
-        if not isinstance(rows, list):
-            raise _refuse("IMPORT_TABLE_NOT_A_LIST", table=name)
-        ids[name], typed[name] = set(), []
-        for position, row in enumerate(rows, start=1):
-            typed[name].append(_check_row(table, position, row, ids))
-        if name == EMPLOYERS and len(rows) != 1:
-            raise _refuse("IMPORT_NOT_ONE_EMPLOYER", len(rows))
+    check = TableCheck()
+    typed = {}
+    for name in schema():
+        rows = check.table(name, tables.get(name, []))
+        typed[name] = [check.row(name, position, row) for position, row in enumerate(rows, start=1)]
+    check.finish()
     return typed
+
+
+def parents_first(tables: Iterable[tuple[Any, Any]]) -> Iterator[tuple[Any, Any]]:
+    """(table name, records) in an order each table's records can be checked and stored in: after the
+    tables they refer to. An export PA Manager writes now is in that order already and goes straight
+    through; one laid out by an older version (tables by name) has some tables before their parents:
+    those are kept until their parents have gone through (or, if never, to the end)."""
+    parents = {t.name: {fk.column.table.name for fk in t.foreign_keys} - {t.name} for t in owned_tables()}
+    done: set[str] = set()
+    waiting: list[tuple[Any, Any]] = []
+    for name, rows in tables:
+        if isinstance(name, str) and parents.get(name, set()) - done:
+            waiting.append((name, list(rows) if isinstance(rows, Iterator) else rows))
+            continue
+        yield name, rows
+        done.add(name)
+        while ready := [w for w in waiting if not parents[w[0]] - done]:
+            waiting.remove(ready[0])
+            yield ready[0]
+            done.add(ready[0][0])
+    yield from waiting
+
+
+class TableCheck:
+    """check_tables one table and one record at a time, as a file is read (services.transfer), keeping
+    only the ids seen: call `table` for each table in the file's order, `row` for each of its records,
+    and `finish` at the end. References are to records of tables before (parents come first)."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, set[int]] = {name: set() for name in schema()}
+        self.employers = 0
+
+    def table(self, name: Any, rows: Any) -> Any:
+        """`rows`, once `name` is known to be a table of an export and `rows` a list of its records."""
+        if name not in schema():
+            raise _refuse("IMPORT_TABLE_UNKNOWN", table=shown(name))
+        if name != EMPLOYERS and not self.employers:  # the employer comes first: every record refers to it
+            raise _refuse("IMPORT_NOT_ONE_EMPLOYER", 0)
+        if not isinstance(rows, (list, Iterator)):
+            raise _refuse("IMPORT_TABLE_NOT_A_LIST", table=name)
+        return rows
+
+    def row(self, name: str, position: int, row: Any) -> dict[str, Any]:
+        """Record number `position` of table `name`, checked, with each value as its column stores it."""
+        if name == EMPLOYERS:
+            self.employers += 1
+            if self.employers > 1:
+                raise _refuse("IMPORT_NOT_ONE_EMPLOYER", self.employers)
+        return _check_row(schema()[name], position, row, self.ids)
+
+    def finish(self) -> None:
+        if self.employers != 1:
+            raise _refuse("IMPORT_NOT_ONE_EMPLOYER", self.employers)
 
 
 def _check_row(table: TableSchema, position: int, row: Any, ids: dict[str, set[int]]) -> dict[str, Any]:
@@ -460,18 +509,45 @@ def _check_row(table: TableSchema, position: int, row: Any, ids: dict[str, set[i
 
 def check_repeats(typed: dict[str, list[dict[str, Any]]]) -> None:
     """Refuses two records that their table keeps only one of (a unique constraint or index)."""
-    for name, table in schema().items():
-        for repeat in table.repeats:
-            seen: dict[tuple, int] = {}
-            for row in typed.get(name, []):
-                if repeat.only_where is not None:
-                    column, wanted = repeat.only_where
-                    if bool(row[column]) != wanted:
-                        continue
-                key = tuple(row[c] for c in repeat.columns)
-                if None in key:
-                    continue  # NULLs never clash
-                if key in seen:
-                    raise _refuse("IMPORT_RECORD_REPEATED", table=name, record=row["id"], other=seen[key],
-                                  fields=", ".join(repeat.columns))
-                seen[key] = row["id"]
+    repeats = Repeats()
+    for name in schema():
+        for row in typed.get(name, []):
+            repeats.add(name, row)
+    repeats.finish()
+
+
+class Repeats:
+    """check_repeats one record at a time: `add` each checked record, then `finish` raises the first
+    repeat found (so that a problem check_tables finds in a later table is still said first). Keeps only
+    a digest of each unique key and the id that had it first."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, int], dict[bytes, int]] = {}
+        self.first: FileRefused | None = None
+
+    def add(self, name: str, row: dict[str, Any]) -> None:
+        if self.first is not None:
+            return
+        for number, repeat in enumerate(schema()[name].repeats):
+            if repeat.only_where is not None:
+                column, wanted = repeat.only_where
+                if bool(row[column]) != wanted:
+                    continue
+            values = tuple(row[c] for c in repeat.columns)
+            if None in values:
+                continue  # NULLs never clash
+            # A short digest, not the values: a shift's would be most of what an import keeps. Unique
+            # columns hold ids, counts, text, dates and moments (in UTC), whose repr is the same exactly
+            # when they are equal.
+            key = hashlib.blake2b(repr(values).encode(), digest_size=16).digest()
+            seen = self.seen.setdefault((name, number), {})
+            if key in seen:
+                self.first = _refuse("IMPORT_RECORD_REPEATED", table=name, record=row["id"], other=seen[key],
+                                     fields=", ".join(repeat.columns))
+                return
+            seen[key] = row["id"]
+
+    def finish(self) -> None:
+        self.seen.clear()
+        if self.first is not None:
+            raise self.first

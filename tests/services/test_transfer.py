@@ -164,3 +164,48 @@ def test_a_budget_year_with_a_negative_contribution_is_refused_naming_it(demo_db
     assert "contribution" in say(refused.value).lower()
     assert employers.list_employers(other, datetime(2026, 1, 1).date()) == []
     other.close()
+
+
+def test_a_problem_in_the_last_record_of_the_file_is_refused_before_anything_is_stored(demo_db, new_data, tmp_path):
+    from tests.readers import table_contents
+
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    with zipfile.ZipFile(path) as archive:
+        lines = archive.read("employer.json").decode().splitlines()
+    # The file is read a record at a time: the last record of its last table, after every shift.
+    last = max(number for number, line in enumerate(lines) if line.startswith("{"))
+    record = json.loads(lines[last].rstrip(","))
+    lines[last] = json.dumps({**record, "nickname": "Mags"}) + ("," if lines[last].endswith(",") else "")
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("employer.json", "\n".join(lines))
+    other = _other_install(new_data)
+    before = table_contents(other)
+    with raises_saying(ServiceError, "Nothing was imported from m.paemployer") as refused:
+        transfer.import_employer(other, path)
+    assert "nickname" in say(refused.value)
+    assert table_contents(other) == before
+    other.close()
+
+
+def test_a_file_that_changes_between_its_check_and_storing_it_stores_nothing(demo_db, new_data, tmp_path, monkeypatch):
+    from tests.readers import table_contents
+
+    source = employers.find_employer(demo_db, "Margaret Okafor")
+    path = transfer.export_employer(demo_db, source.id, tmp_path / "m.paemployer", NOW)
+    checked = transfer._check
+
+    def check_then_overwrite_the_middle(*args):
+        name = checked(*args)  # the whole file passed; now something writes over part of it
+        with open(path, "r+b") as file:
+            file.seek(path.stat().st_size // 2)
+            file.write(bytes(64))
+        return name
+
+    monkeypatch.setattr(transfer, "_check", check_then_overwrite_the_middle)
+    other = _other_install(new_data)
+    before = table_contents(other)
+    with raises_saying(ServiceError, "changed while it was being imported"):
+        transfer.import_employer(other, path)
+    assert table_contents(other) == before
+    other.close()
