@@ -43,21 +43,22 @@ def environment(**extra: str) -> dict[str, str]:
 DATABASE_LAYER = "import pa_manager.storage.models, pa_manager.storage.database"
 
 
-def compile_all() -> None:
+def compile_all(root: Path = ROOT) -> None:
     """Compile the app's Python once, so no run pays for it (an installed app ships compiled)."""
     import compileall
 
-    compileall.compile_dir(str(ROOT / "pa_manager"), quiet=1)
+    compileall.compile_dir(str(root / "pa_manager"), quiet=1)
 
 
-def time_to_shown(argv: Sequence[str], env: dict[str, str] | None = None, timeout: float = 180) -> tuple[float, float, float]:
+def time_to_shown(argv: Sequence[str], env: dict[str, str] | None = None, timeout: float = 180,
+                  cwd: Path = ROOT) -> tuple[float, float, float]:
     """Seconds from starting a process to its "shown <time> <peak KiB>" line (records on screen), to its
     "ready ..." line (the records read now on screen, the window answering; the same when it says only
     "shown"), and its peak memory in MiB then. The app prints them when PA_MANAGER_QUIT_WHEN_SHOWN is set
     (pa_manager.app)."""
     env = env or environment(PA_MANAGER_QUIT_WHEN_SHOWN="1")
     started = time.time()
-    out = subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=timeout, cwd=ROOT)
+    out = subprocess.run(list(argv), capture_output=True, text=True, env=env, timeout=timeout, cwd=cwd)
     stamps = {line.split()[0]: line.split()[1:] for line in out.stdout.splitlines()
               if line.startswith(("shown ", "ready "))}
     if "shown" not in stamps:

@@ -2,12 +2,15 @@
 docs/performance.md (and the figures to docs/performance.json).
 
     python benchmarks/run_all.py [--runs N] [--only SECTION ...] [--before FILE] [--no-write]
+    python benchmarks/run_all.py --demo-only [--against CHECKOUT] [--runs N]
 
 Sections: usable (time to usable and memory, whole process), interactive (dashboard, switch
 employer, week view), payrun, cli, export, payslips. Each figure and its floor are measured taking
 turns, and the median of the runs is reported. The data files come from benchmarks/datasets.py
 (made the first time, then kept in a cache folder). --before adds a column of earlier figures (a
 performance.json from another run); by default docs/performance-before.json is used if it is there.
+--demo-only measures just the two --demo rows and their floor (the page is not written); with --against, the
+same rows for another copy of PA Manager (the code before a change) too, taking turns in the same run.
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from collections.abc import Callable
 from datetime import date, datetime, time as clock, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -107,6 +111,41 @@ def usable(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> N
         figures.add(f"memory_{size}", f"peak memory, {size} file open", memory[size], "MiB", floor="bare window",
                     floor_value=memory["bare"], target=f"<= {limit} MiB" if limit else "",
                     met=memory[size] <= limit if limit else None)
+
+
+def demo_only(figures: Figures, runs: int, work: Path, against: Path | None = None) -> None:
+    """The two --demo rows against the bare window, as `usable` measures them; with `against`, also the
+    same rows for that checkout, each with its own cache folder (so neither copies the other's demo)."""
+    checkouts = {"": ROOT, " (against)": against} if against else {"": ROOT}
+    actions: dict[str, Callable[[], object]] = {"bare": lambda: bare_window()}
+    for label, root in checkouts.items():
+        compile_all(root)
+        folder = work / f"checkout{len(actions)}"
+
+        def app(first: bool, root=root, folder=folder):
+            cache = folder / ("first" if first else "kept")
+            if first:
+                shutil.rmtree(cache, ignore_errors=True)
+            return time_to_shown(app_argv("--demo"), environment(
+                PA_MANAGER_QUIT_WHEN_SHOWN="1", XDG_CACHE_HOME=str(cache), XDG_CONFIG_HOME=str(folder / "config"),
+                PYTHONPATH=str(root)), cwd=root)
+
+        actions[f"demo{label}"] = (lambda a=app: a(False))
+        actions[f"first demo{label}"] = (lambda a=app: a(True))
+    results = taking_turns(actions, runs)
+    shown = {name: median(v[0] for v in values) for name, values in results.items()}
+    bare = shown["bare"]
+    figures.add("bare_window", "bare PySide6 window shown (the floor)", bare, "s")
+    for label, root in checkouts.items():
+        key = "_against" if label else ""
+        figures.add(f"usable_demo{key}", f"--demo to usable (records on screen), today's demo already made{label}",
+                    shown[f"demo{label}"], "s", floor="bare window", floor_value=bare, target="<= 2 s",
+                    met=shown[f"demo{label}"] <= 2)
+        figures.add(f"usable_first_demo{key}", f"--demo to usable, the first today (the demo made then){label}",
+                    shown[f"first demo{label}"], "s", floor="bare window", floor_value=bare, target="<= 2 s",
+                    met=shown[f"first demo{label}"] <= 2)
+        print(f"  runs{label}: first " + ", ".join(f"{v[0]:.3f}" for v in results[f"first demo{label}"])
+              + "; again " + ", ".join(f"{v[0]:.3f}" for v in results[f"demo{label}"]), flush=True)
 
 
 # --- inside the window ----------------------------------------------------------------------------------
@@ -460,7 +499,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="write the figures (--json) but not the page")
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "performance.json")
     parser.add_argument("--page-only", action="store_true", help="write the page from the figures in --json")
+    parser.add_argument("--demo-only", action="store_true", help="only the --demo rows (and their floor)")
+    parser.add_argument("--against", type=Path, help="with --demo-only: another checkout measured in turns")
     args = parser.parse_args(argv)
+    if args.demo_only:  # for working on the demo: its rows alone, written nowhere but the screen
+        with tempfile.TemporaryDirectory(prefix="pa-manager-bench-") as folder:
+            demo_only(Figures(), args.runs, Path(folder), args.against.resolve() if args.against else None)
+        return 0
     if args.page_only:  # the page again from the figures of the last run (after --no-write, say)
         figures = Figures()
         figures.rows = json.loads(args.json.read_text())
