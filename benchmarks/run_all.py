@@ -2,7 +2,7 @@
 docs/performance.md (and the figures to docs/performance.json).
 
     python benchmarks/run_all.py [--runs N] [--only SECTION ...] [--before FILE] [--no-write]
-    python benchmarks/run_all.py --demo-only [--against CHECKOUT] [--runs N]
+    python benchmarks/run_all.py --demo-only [--against CHECKOUT ...] [--runs N]
 
 Sections: usable (time to usable and memory, whole process), interactive (dashboard, switch
 employer, week view), payrun, cli, export, payslips. Each figure and its floor are measured taking
@@ -10,7 +10,7 @@ turns, and the median of the runs is reported. The data files come from benchmar
 (made the first time, then kept in a cache folder). --before adds a column of earlier figures (a
 performance.json from another run); by default docs/performance-before.json is used if it is there.
 --demo-only measures just the two --demo rows and their floor (the page is not written); with --against, the
-same rows for another copy of PA Manager (the code before a change) too, taking turns in the same run.
+same rows for other copies of PA Manager (the code before a change) too, taking turns in the same run.
 """
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ import sys
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime, time as clock, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -113,10 +113,10 @@ def usable(figures: Figures, files: dict[str, Path], runs: int, work: Path) -> N
                     met=memory[size] <= limit if limit else None)
 
 
-def demo_only(figures: Figures, runs: int, work: Path, against: Path | None = None) -> None:
+def demo_only(figures: Figures, runs: int, work: Path, against: Sequence[Path] = ()) -> None:
     """The two --demo rows against the bare window, as `usable` measures them; with `against`, also the
-    same rows for that checkout, each with its own cache folder (so neither copies the other's demo)."""
-    checkouts = {"": ROOT, " (against)": against} if against else {"": ROOT}
+    same rows for those checkouts, each with its own cache folder (so none copies another's demo)."""
+    checkouts = {"": ROOT, **{f" ({path.name})": path for path in against}}
     actions: dict[str, Callable[[], object]] = {"bare": lambda: bare_window()}
     for label, root in checkouts.items():
         compile_all(root)
@@ -137,7 +137,7 @@ def demo_only(figures: Figures, runs: int, work: Path, against: Path | None = No
     bare = shown["bare"]
     figures.add("bare_window", "bare PySide6 window shown (the floor)", bare, "s")
     for label, root in checkouts.items():
-        key = "_against" if label else ""
+        key = f"_{root.name}" if label else ""
         figures.add(f"usable_demo{key}", f"--demo to usable (records on screen), today's demo already made{label}",
                     shown[f"demo{label}"], "s", floor="bare window", floor_value=bare, target="<= 2 s",
                     met=shown[f"demo{label}"] <= 2)
@@ -500,11 +500,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "docs" / "performance.json")
     parser.add_argument("--page-only", action="store_true", help="write the page from the figures in --json")
     parser.add_argument("--demo-only", action="store_true", help="only the --demo rows (and their floor)")
-    parser.add_argument("--against", type=Path, help="with --demo-only: another checkout measured in turns")
+    parser.add_argument("--against", type=Path, nargs="*", default=[],
+                        help="with --demo-only: other checkouts measured in turns")
     args = parser.parse_args(argv)
     if args.demo_only:  # for working on the demo: its rows alone, written nowhere but the screen
         with tempfile.TemporaryDirectory(prefix="pa-manager-bench-") as folder:
-            demo_only(Figures(), args.runs, Path(folder), args.against.resolve() if args.against else None)
+            demo_only(Figures(), args.runs, Path(folder), [path.resolve() for path in args.against])
         return 0
     if args.page_only:  # the page again from the figures of the last run (after --no-write, say)
         figures = Figures()
