@@ -212,8 +212,12 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     shown_from = max(first, report_from) if report_from is not None else first
     in_range = [s for s in working if shown_from <= local_date(s) <= last]
 
+    # Ages only grow: someone not young on the first day looked at is never young after it.
+    earliest = first - timedelta(days=1)
+    never_young = not is_young(date_of_birth, earliest, limits)
+
     def young(day: date) -> bool:
-        return is_young(date_of_birth, day, limits)
+        return not never_young and is_young(date_of_birth, day, limits)
 
     found: list[Finding] = []
     # Breaks, shift by shift.
