@@ -77,7 +77,7 @@ def cmd_holiday(args, cli) -> int:
     if args.action == BOOK:
         booked = holiday.book_holiday(db, pa_id, args.first, args.last, args.hours, args.note).value
         booking, made = booked.booking, booked.timesheet
-        year = holiday.holiday_year(db, pa_id, args.first)
+        year = holiday.holiday_year(db, pa_id, args.first, cli._today())
         said = booked_sentences(year.pa_name, booked)
         done = {"booked": {"first_day": booking.first_day.isoformat(), "last_day": booking.last_day.isoformat(),
                            "hours": _hours(booking.hours)},
@@ -87,12 +87,13 @@ def cmd_holiday(args, cli) -> int:
                                           for d in made.skipped]}
     elif args.action == CARRY_OVER:
         carry = holiday.carry_over(db, pa_id, args.from_year, args.hours, args.reason, args.note).value
-        year = holiday.holiday_year(db, pa_id, leave_year_end(carry.from_year_start) + timedelta(days=1))
+        year = holiday.holiday_year(db, pa_id, leave_year_end(carry.from_year_start) + timedelta(days=1),
+                                    cli._today())
         done = {"carried_over": {"hours": _hours(carry.hours), "reason": carry.reason,
                                  "from_year_start": carry.from_year_start.isoformat(),
                                  "take_by": year.take_by(carry).isoformat()}}
     else:
-        year = holiday.holiday_year(db, pa_id, args.on or cli._today())
+        year = holiday.holiday_year(db, pa_id, args.on or cli._today(), cli._today())
         done = {}
     if args.json:
         cli._print_json({**done, **_document(year)})

@@ -526,10 +526,11 @@ class LeaveYearBalance:
 def leave_year_balance(year: LeaveYear, *, irregular: bool, entitlement: Decimal, four_weeks: Decimal | None = None,
                        carried_in: Sequence[CarryOver] = (), carried_out: Sequence[CarryOver] = (),
                        bank_holiday_choice: str = BANK_HOLIDAYS_INCLUDED, bank_holiday_days: Sequence[date] = (),
-                       day_hours: Decimal = ZERO, taken: Decimal = ZERO,
+                       day_hours: Decimal = ZERO, taken: Decimal = ZERO, coming: Decimal = ZERO,
                        bookings: Sequence[Booking] = ()) -> LeaveYearBalance:
     """The balance for a leave year from its parts (the service gathers them). Irregular-hours PAs'
-    bank holidays are part of the leave they earn, so none are counted separately."""
+    bank holidays are part of the leave they earn, so none are counted separately. `coming` is holiday
+    already on the timesheet for days still to come: booked, not yet taken."""
     days = () if irregular else tuple(bank_holiday_days)
     out_four = sum((c.hours for c in carried_out if c.part == FOUR_WEEKS), ZERO)
     out_extra = sum((c.hours for c in carried_out if c.part == EXTRA_WEEKS), ZERO)
@@ -537,7 +538,7 @@ def leave_year_balance(year: LeaveYear, *, irregular: bool, entitlement: Decimal
         year=year, irregular=irregular, entitlement=entitlement,
         carried_in=sum((c.hours for c in carried_in), ZERO), bank_holiday_choice=bank_holiday_choice,
         bank_holiday_days=days, bank_holidays=day_hours * len(days), taken=taken,
-        booked=sum((b.outstanding for b in bookings), ZERO),
+        booked=coming + sum((b.outstanding for b in bookings), ZERO),
         four_weeks=entitlement if irregular or four_weeks is None else four_weeks,
         carried_out=out_four + out_extra + sum((c.hours for c in carried_out if c.part == IRREGULAR_LEAVE), ZERO),
         carried_out_four_weeks=out_four, carried_out_extra_weeks=out_extra)

@@ -5,8 +5,9 @@ leave year with the reason. Bookings and carry-overs are undone as data (service
 Where the figures come from: the entitlement from the PA's contracted hours and the days their rota
 works (pro rata for a starter or leaver), or, for irregular hours, the 12.07% earned in finalised pay
 runs paid in the leave year; taken is the holiday recorded on the rota or timesheets (holiday shifts)
-in the leave year, leaving out bank holidays already counted; booked is what each booking holds back
-beyond the holiday already recorded inside its dates.
+in the leave year up to today, leaving out bank holidays already counted; booked is the holiday on the
+timesheet for days still to come (a booking puts it there) and what each booking holds back beyond the
+holiday recorded inside its dates.
 
 Booking holiday for a PA on fixed hours also puts it on the timesheet (services.holiday_timesheet): the
 shifts the rota plans for them on those days become holiday shifts, which are then taken, so the
@@ -108,7 +109,8 @@ def _holiday_shifts(s, pa_id: int, year: LeaveYear) -> list[tuple[date, Decimal]
 
 
 def _year_for(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, *,
-              leave_out_booking: int | None = None, leave_out_carry: int | None = None) -> HolidayYear:
+              leave_out_booking: int | None = None, leave_out_carry: int | None = None,
+              today: date | None = None) -> HolidayYear:
     patterns = [pattern_record(r).pattern for r in s.scalars(select(models.RotaPattern).where(
         models.RotaPattern.pa_id == pa.id))]
     weekdays = working_weekdays(patterns, pa.id, year.start, year.end)
@@ -152,7 +154,8 @@ def _year_for(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, *,
     balance = rules.leave_year_balance(
         year, irregular=irregular, entitlement=entitlement, four_weeks=four_weeks, carried_in=carried_in,
         carried_out=carried_out, bank_holiday_choice=employer.bank_holidays, bank_holiday_days=bank_days,
-        day_hours=day_hours, taken=sum((hours for _, hours in shifts), ZERO), bookings=bookings)
+        day_hours=day_hours, taken=sum((hours for day, hours in shifts if today is None or day <= today), ZERO),
+        coming=sum((hours for day, hours in shifts if today is not None and day > today), ZERO), bookings=bookings)
     return HolidayYear(pa.id, pa.name, balance, tuple(weekdays), day_hours, bookings, carried_in, carried_out,
                        tuple(codes))
 
@@ -169,11 +172,12 @@ def _carried_in(s, pa: PARecord, employer: EmployerRecord, year: LeaveYear, carr
     return rules.carried_forward(before.balance, before.carried_in) + direct
 
 
-def holiday_year(db: Database, pa_id: int, on: date) -> HolidayYear:
-    """The PA's holiday in the employer's leave year that `on` falls in."""
+def holiday_year(db: Database, pa_id: int, on: date, today: date | None = None) -> HolidayYear:
+    """The PA's holiday in the employer's leave year that `on` falls in. Given `today`, holiday on the
+    timesheet after it (a booking puts it there) is booked, not yet taken."""
     with db.session() as s:
         pa, employer = _pa_and_employer(s, pa_id)
-        return _year_for(s, pa, employer, rules.leave_year(on, employer.leave_year_starts))
+        return _year_for(s, pa, employer, rules.leave_year(on, employer.leave_year_starts), today=today)
 
 
 def _hours(text_or_value) -> Decimal:

@@ -50,7 +50,8 @@ def test_book_in_text(demo_location, capsys):
     # her Monday and Tuesday mornings on the rota, 08:00 to 14:00 less a 30-minute break: 2 x 5.5 = 11 hours
     assert out.splitlines()[0] == ("Booked 2 days for Janet Moyo: their 11 hours of shifts on the rota are now "
                                    "holiday on the timesheet.")
-    assert "Taken: " in out and "Booked: 0.00 hours" in out  # the 11 hours are taken, none held back beyond them
+    # The days are still to come: the 11 hours on the timesheet are booked, not yet taken.
+    assert "Taken: 0.00 hours" in out and "Booked: 11.00 hours" in out
 
 
 def test_book_puts_the_rota_week_on_the_timesheet_as_holiday_and_lists_the_shifts(demo_location, capsys):
@@ -63,9 +64,11 @@ def test_book_puts_the_rota_week_on_the_timesheet_as_holiday_and_lists_the_shift
     assert booked["holiday_shifts"] == [{"day": day, "start": "08:00", "end": "14:00", "break_minutes": 30,
                                          "hours": "5.50"} for day in days]
     assert booked["days_left_as_they_are"] == []
-    # 5 x 5.5 = 27.5 hours now taken, and the 27.50-hour booking holds back nothing beyond them
-    assert Decimal(booked["taken_hours"]) == Decimal(before["taken_hours"]) + Decimal("27.50")
-    assert booked["booked_hours"] == before["booked_hours"]
+    # 5 x 5.5 = 27.5 hours on the timesheet for days still to come: booked, not taken, and the 27.50-hour
+    # booking holds back nothing beyond them (counted once)
+    assert booked["taken_hours"] == before["taken_hours"]
+    assert Decimal(booked["booked_hours"]) == Decimal(before["booked_hours"]) + Decimal("27.50")
+    assert Decimal(booked["left_hours"]) == Decimal(before["left_hours"]) - Decimal("27.50")
     assert booked["bookings"][-1]["hours_taken"] == "27.50"
     code, out, err = run(capsys, "hours", "--employer", "Margaret Okafor", "--from", "2026-12-07", "--to",
                          "2026-12-11", "--json", "--data", demo_location)

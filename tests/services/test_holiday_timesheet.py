@@ -83,6 +83,10 @@ def test_the_balance_counts_the_booked_days_once(db, household):
     assert (year.balance.taken, year.balance.booked, year.balance.left) == (D("21"), D("0"), D("47.60"))
     [booking] = year.bookings
     assert booking.hours_taken == D("21")
+    # Seen on Tuesday 3 November: Monday's 7 hours are taken, Wednesday's and Friday's 14 still to come
+    # are booked; what is left is the same 47.60.
+    on_tuesday = holiday.holiday_year(db, pa_id, MONDAY, today=date(2026, 11, 3)).balance
+    assert (on_tuesday.taken, on_tuesday.booked, on_tuesday.left) == (D("7"), D("14"), D("47.60"))
 
 
 def test_a_booking_is_refused_when_its_holiday_shifts_are_more_than_is_left(db, household):

@@ -135,7 +135,7 @@ class HolidayDialog(QDialog):
 
     # --- what is shown ---
     def refresh(self) -> None:
-        self.year = holiday.holiday_year(self.db, self.pa_id, self.on)
+        self.year = holiday.holiday_year(self.db, self.pa_id, self.on, self.today)
         y, b = self.year, self.year.balance
         when = date_range(y.year.start, y.year.end)
         self.setWindowTitle(f"{y.pa_name}'s holiday")
