@@ -124,7 +124,8 @@ def remove_employer(db: Database, employer_id: int) -> Change:
         return recorder.change("EMPLOYER_REMOVED", employer_id, name=rows[0]["name"])
 
 
-def _owned_by(table, employer_id: int):
+def owned_by(table, employer_id: int):
+    """The condition picking the rows of `table` (one the employer owns) that are the employer's."""
     from pa_manager.storage.export_schema import EMPLOYERS
 
     return (table.c.id if table.name == EMPLOYERS else table.c.employer_id) == employer_id
@@ -136,17 +137,9 @@ def watch_employer(recorder: Recorder, employer_id: int) -> list[dict]:
 
     own = []
     for table in owned_tables():
-        found = recorder.watch(table, _owned_by(table, employer_id))
+        found = recorder.watch(table, owned_by(table, employer_id))
         own = found if table.name == EMPLOYERS else own
     return own
-
-
-def added_employer(recorder: Recorder, employer_id: int) -> None:
-    """Every row the employer owns is one the action added (an employer imported whole)."""
-    from pa_manager.storage.export_schema import owned_tables
-
-    for table in owned_tables():
-        recorder.added_where(table, _owned_by(table, employer_id))
 
 
 class EmployerRule(Rule):

@@ -24,6 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Table, and_, delete, insert, select, update
@@ -58,14 +59,30 @@ class RowChange:
 
 
 @dataclass(frozen=True)
+class WholeEmployer:
+    """An employer added whole from a file, held by what identifies it rather than row by row, so the
+    change does not grow with their history (services.transfer.reverse_import takes it back, and
+    imports the file again). While they are in the data file, `employer_id` is theirs and `records` a
+    digest of every row they own as added (history and versions aside); both None once taken back."""
+
+    name: str
+    source: Path
+    source_digest: str  # sha256 of the file's bytes
+    employer_id: int | None = None
+    records: str | None = None
+
+
+@dataclass(frozen=True)
 class Change:
     """What one action did: `code` and `facts` say what, for the words (wording.undo_text); `rows` hold
-    every row it changed. `employer_id` is whose records they are (None for none in particular)."""
+    every row it changed, or `whole` the employer it added whole. `employer_id` is whose records they
+    are (None for none in particular)."""
 
     code: str
     employer_id: int | None
     facts: Mapping[str, Any] = field(default_factory=dict)
     rows: tuple[RowChange, ...] = ()
+    whole: WholeEmployer | None = None
 
     def rows_of(self, table: str) -> list[RowChange]:
         return [r for r in self.rows if r.table == table]
@@ -73,6 +90,8 @@ class Change:
     @property
     def added_employer(self) -> int | None:
         """The id of an employer this change added (or put back), if it did."""
+        if self.whole is not None:
+            return self.whole.employer_id
         return next((r.id for r in self.rows_of("employers") if r.old is None and r.new is not None), None)
 
 

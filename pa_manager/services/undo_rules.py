@@ -80,5 +80,10 @@ NOT_CHECKED: dict[str, str] = {
 
 def reverse(db, change: Change, today: date) -> Change:
     """Undo (or redo) a change: its rows put back in one transaction, every rule checked again
-    (services.undo.reverse_with)."""
+    (services.undo.reverse_with); an employer added whole from a file is taken back, or imported
+    again, by the service that imports them."""
+    if change.whole is not None:
+        from pa_manager.services.transfer import reverse_import  # loaded when needed, as importing is
+
+        return reverse_import(db, change, today)
     return reverse_with(db, change, today, RULES)

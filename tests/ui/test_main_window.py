@@ -140,6 +140,14 @@ def test_export_then_import_through_the_window(qtbot, window, tmp_path, monkeypa
     window.import_employer_file(Path(target))
     assert window.employer_box.currentText() == "Margaret Okafor"
     assert len(people.list_pas(window.context.db, window.context.employer_id)) == 5
+    stack = window.context.undo_group.activeStack()
+    assert stack.undoText() == "Import employer Margaret Okafor"
+    stack.undo()  # the employer removed whole
+    assert employers.find_employer(window.context.db, "Margaret Okafor") is None
+    assert "Margaret Okafor" not in [window.employer_box.itemText(i) for i in range(window.employer_box.count())]
+    stack.redo()  # the same file imported again, and shown
+    assert window.employer_box.currentText() == "Margaret Okafor"
+    assert len(people.list_pas(window.context.db, window.context.employer_id)) == 5
 
 
 def test_help_guide_and_about_open(qtbot, window, monkeypatch):
