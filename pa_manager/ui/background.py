@@ -17,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from pa_manager.ui.collector import collect_in_window_thread
+
 
 class Background(QObject):
     _finished = Signal(object, object, object)  # (key, ticket, callbacks), result, error: to the window's thread
@@ -24,6 +26,8 @@ class Background(QObject):
 
     def __init__(self, parent: QObject | None = None, *, threaded: bool = False):
         super().__init__(parent)
+        if threaded:
+            collect_in_window_thread()  # never let the worker thread destroy Qt objects (ui/collector.py)
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pa-manager") if threaded else None
         self._tickets = itertools.count(1)
         self._latest: dict[Hashable, int] = {}
