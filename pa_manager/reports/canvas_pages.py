@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pa_manager.domain.money import format_money
-from pa_manager.reports.document.building import Furniture, draw_furniture, header_lines
+from pa_manager.reports.document.building import Furniture, furniture_marks, header_lines
 from pa_manager.reports.document.fonts import Fonts
 from pa_manager.reports.document.measures import (
     BODY_SIZE, FOOTER_BAND, FRAME_WIDTH, HEADER_GAP, HEADING_SIZES, INK, LEADING, MARGIN, PAGE_HEIGHT, RULE_WIDTH,
@@ -251,8 +251,12 @@ class Pages:
             canvas.setStrokeColor(INK)
             for shape in sheet.shapes:
                 shape(canvas)
-            _draw_words(canvas, sheet.words)
-            draw_furniture(canvas, self.furniture, number, count, self.fonts)
+            # The furniture's words go in with the page's own: one text object for the whole page.
+            words, rules = furniture_marks(self.furniture, number, count, self.fonts)
+            canvas.setLineWidth(RULE_WIDTH)
+            for x1, x2, y in rules:
+                canvas.line(x1, y, x2, y)
+            _draw_words(canvas, sheet.words + words)
             canvas.showPage()
         return count
 
