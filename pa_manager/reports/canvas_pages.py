@@ -53,6 +53,30 @@ class _Run:
     boxes: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x, below top, w, h, width
 
 
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    lines: list[str] = []
+    for piece in text.split("\n"):
+        # Most cells fit on one line; measuring once is much quicker than splitting word by word.
+        lines += [piece] if stringWidth(piece, font, size) <= width else (simpleSplit(piece, font, size, width) or [""])
+    return tuple(lines)
+
+
+@lru_cache(maxsize=4096)
+def _cell_words(text: str, font: str, x: float, room: float, right: bool) -> tuple[Word, ...]:
+    """A table cell's words, their baselines below the row's top: text from `x`, or right-aligned
+    to `x`, wrapped within `room`. A pay run's labels, headers and most figures repeat from payslip
+    to payslip, so each is measured and placed once."""
+    if not right:
+        return tuple((font, BODY_SIZE, x, BODY_SIZE + n * LEADING, line)
+                     for n, line in enumerate(_wrapped(text, font, BODY_SIZE, room)))
+    # Right-aligned; a value wider than its column (a holiday year's dates) wraps, each line
+    # right-aligned, rather than run over the label beside it.
+    lines = (text,) if stringWidth(text, font, BODY_SIZE) <= room else _wrapped(text, font, BODY_SIZE, room)
+    return tuple((font, BODY_SIZE, x - stringWidth(line, font, BODY_SIZE), BODY_SIZE + n * LEADING, line)
+                 for n, line in enumerate(lines))
+
+
 class Pages:
     """A cursor down the pages that records what to draw; `draw` puts it all on the canvas."""
 
@@ -93,13 +117,8 @@ class Pages:
 
     # -- measuring -----------------------------------------------------------------------------
 
-    def wrap(self, text: str, width: float, *, bold: bool = False, size: float = BODY_SIZE) -> list[str]:
-        font = self.bold if bold else self.regular
-        lines: list[str] = []
-        for piece in text.split("\n"):
-            # Most cells fit on one line; measuring once is much quicker than splitting word by word.
-            lines += [piece] if stringWidth(piece, font, size) <= width else (simpleSplit(piece, font, size, width) or [""])
-        return lines
+    def wrap(self, text: str, width: float, *, bold: bool = False, size: float = BODY_SIZE) -> tuple[str, ...]:
+        return _wrapped(text, self.bold if bold else self.regular, size, width)
 
     def joined(self, text: str, width: float) -> str:
         """A value's lines joined with commas as far as they fit, broken only between its own lines."""
@@ -129,8 +148,7 @@ class Pages:
         for i, value in enumerate(cells):
             if value is None:
                 continue
-            strong = bold or (bold_first and i == 0)
-            font = self.bold if strong else self.regular
+            font = self.bold if bold or (bold_first and i == 0) else self.regular
             span = i + 1
             while not columns[i].right and span < len(cells) and cells[span] is None:
                 span += 1
@@ -139,18 +157,11 @@ class Pages:
             right_pad = 0 if span == len(cells) else PAD
             room = sum(widths[i:span]) - left_pad - right_pad
             if columns[i].right:
-                # Right-aligned; a value wider than its column (a holiday year's dates) wraps, each
-                # line right-aligned, rather than run over the label beside it.
-                right_edge = lefts[i] + sum(widths[i:span]) - right_pad
-                lines = [text] if stringWidth(text, font, BODY_SIZE) <= room else self.wrap(text, room, bold=strong)
-                tallest = max(tallest, len(lines))
-                run.words += [(font, BODY_SIZE, right_edge - stringWidth(line, font, BODY_SIZE), BODY_SIZE + n * LEADING, line)
-                              for n, line in enumerate(lines)]
+                words = _cell_words(text, font, lefts[i] + sum(widths[i:span]) - right_pad, room, True)
             else:
-                lines = self.wrap(text, room, bold=strong)
-                tallest = max(tallest, len(lines))
-                run.words += [(font, BODY_SIZE, lefts[i] + left_pad, BODY_SIZE + n * LEADING, line)
-                              for n, line in enumerate(lines)]
+                words = _cell_words(text, font, lefts[i] + left_pad, room, False)
+            tallest = max(tallest, len(words))
+            run.words += words
         run.height = tallest * LEADING + ROW_GAP
         return run
 
