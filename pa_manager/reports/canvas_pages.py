@@ -62,6 +62,27 @@ def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]
     return tuple(lines)
 
 
+@lru_cache(maxsize=1024)
+def _slots(x: float, widths: tuple[float, ...], rights: tuple[bool, ...],
+           filled: tuple[bool, ...]) -> tuple[tuple[int, float, float, bool], ...]:
+    """Where each filled cell of a row goes: (column, x, room, right-aligned). Left-aligned text runs
+    on over the empty cells to its right. Worked out once for each table's shape of row."""
+    lefts = [x + sum(widths[:i]) for i in range(len(widths))]
+    slots = []
+    for i, is_filled in enumerate(filled):
+        if not is_filled:
+            continue
+        span = i + 1
+        while not rights[i] and span < len(filled) and not filled[span]:
+            span += 1
+        left_pad = 0 if i == 0 else PAD
+        right_pad = 0 if span == len(filled) else PAD
+        room = sum(widths[i:span]) - left_pad - right_pad
+        x_from = lefts[i] + sum(widths[i:span]) - right_pad if rights[i] else lefts[i] + left_pad
+        slots.append((i, x_from, room, rights[i]))
+    return tuple(slots)
+
+
 @lru_cache(maxsize=4096)
 def _cell_words(text: str, font: str, x: float, room: float, right: bool) -> tuple[Word, ...]:
     """A table cell's words, their baselines below the row's top: text from `x`, or right-aligned
@@ -143,23 +164,13 @@ class Pages:
     def row_run(self, x: float, widths: Sequence[float], columns: Sequence[Column], cells: Sequence[Cell], *,
                 bold: bool = False, bold_first: bool = False) -> _Run:
         """One table row: left-aligned text wraps in its cell (and runs on over empty cells to its right)."""
-        lefts = [x + sum(widths[:i]) for i in range(len(widths))]
         run, tallest = _Run(0), 1
-        for i, value in enumerate(cells):
-            if value is None:
-                continue
+        rights = tuple(column.right for column in columns)
+        for i, x_from, room, right in _slots(x, tuple(widths), rights, tuple(cell is not None for cell in cells)):
+            value = cells[i]
             font = self.bold if bold or (bold_first and i == 0) else self.regular
-            span = i + 1
-            while not columns[i].right and span < len(cells) and cells[span] is None:
-                span += 1
             text = value if isinstance(value, str) else format_money(value)
-            left_pad = 0 if i == 0 else PAD
-            right_pad = 0 if span == len(cells) else PAD
-            room = sum(widths[i:span]) - left_pad - right_pad
-            if columns[i].right:
-                words = _cell_words(text, font, lefts[i] + sum(widths[i:span]) - right_pad, room, True)
-            else:
-                words = _cell_words(text, font, lefts[i] + left_pad, room, False)
+            words = _cell_words(text, font, x_from, room, right)
             tallest = max(tallest, len(words))
             run.words += words
         run.height = tallest * LEADING + ROW_GAP
