@@ -299,6 +299,12 @@ def _one_subset_codes(font, strings: Sequence[str], doc) -> dict[int, int] | Non
     return table
 
 
+@lru_cache(maxsize=4096)
+def _moved_to(x: float, baseline: float) -> str:
+    """The text matrix for a word at (x, baseline), to 1/100 point: a payslip's places repeat."""
+    return f"1 0 0 1 {x:.2f} {baseline:.2f} Tm"
+
+
 def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
     """All the words of a page in one text object, naming a font only when it changes: far fewer
     operators. A TrueType font (the embedded one) is written with the codes ReportLab's own text object
@@ -319,8 +325,11 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
             text.setTextOrigin(x, baseline)
             text.textOut(string)
             continue
-        code.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm")  # to 1/100 point
+        code.append(_moved_to(x, baseline))
         table = tables[font_name]
+        if table is not None and current == (font_name, 0, size):  # the usual word: no change of font
+            code.append(f"({escape(string.translate(table).encode('latin-1'))}) Tj")
+            continue
         chunks = [(0, string.translate(table).encode("latin-1"))] if table is not None else font.splitString(string, doc)
         for subset, chunk in chunks:
             if (font_name, subset, size) != current:
