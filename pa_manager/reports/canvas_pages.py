@@ -62,6 +62,13 @@ def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]
     return tuple(lines)
 
 
+Grid = tuple[float, tuple[float, ...], tuple[bool, ...]]  # a table's left edge, column widths, right-aligned
+
+
+def _grid(x: float, width: float, columns: Sequence[Column]) -> Grid:
+    return x, tuple([column.share * width for column in columns]), tuple([column.right for column in columns])
+
+
 @lru_cache(maxsize=1024)
 def _slots(x: float, widths: tuple[float, ...], rights: tuple[bool, ...],
            filled: tuple[bool, ...]) -> tuple[tuple[int, float, float, bool], ...]:
@@ -161,12 +168,10 @@ class Pages:
         return _Run(len(lines) * leading + after,
                     [(font, size, x, size + n * leading, line) for n, line in enumerate(lines)])
 
-    def row_run(self, x: float, widths: Sequence[float], columns: Sequence[Column], cells: Sequence[Cell], *,
-                bold: bool = False, bold_first: bool = False) -> _Run:
+    def row_run(self, grid: Grid, cells: Sequence[Cell], *, bold: bool = False, bold_first: bool = False) -> _Run:
         """One table row: left-aligned text wraps in its cell (and runs on over empty cells to its right)."""
         run, tallest = _Run(0), 1
-        rights = tuple(column.right for column in columns)
-        for i, x_from, room, right in _slots(x, tuple(widths), rights, tuple(cell is not None for cell in cells)):
+        for i, x_from, room, right in _slots(*grid, tuple([cell is not None for cell in cells])):
             value = cells[i]
             font = self.bold if bold or (bold_first and i == 0) else self.regular
             text = value if isinstance(value, str) else format_money(value)
@@ -181,13 +186,13 @@ class Pages:
     def table(self, x: float, width: float, columns: Sequence[Column], rows, totals=(), *, header=None,
               bold_first: bool = False) -> None:
         """`header` is the header row's cells (the column titles when not given; () for none)."""
-        widths = [column.share * width for column in columns]
+        grid = _grid(x, width, columns)
         head_cells = [column.title for column in columns] if header is None else header
-        head = self.row_run(x, widths, columns, head_cells, bold=True) if head_cells else None
+        head = self.row_run(grid, head_cells, bold=True) if head_cells else None
         if head:
             head.rules.append((x, x + width, head.height - ROW_GAP + 1, RULE_WIDTH))
-        body = [self.row_run(x, widths, columns, cells, bold_first=bold_first) for cells in rows]
-        sums = [self.row_run(x, widths, columns, cells, bold=True) for cells in totals]
+        body = [self.row_run(grid, cells, bold_first=bold_first) for cells in rows]
+        sums = [self.row_run(grid, cells, bold=True) for cells in totals]
         if sums:
             sums[0].rules.append((x, x + width, -(ROW_GAP - 1), RULE_WIDTH))
         first = (body or sums or [_Run(0)])[0]
@@ -202,16 +207,16 @@ class Pages:
     def key_values_run(self, block: KeyValues, x: float, width: float) -> _Run:
         """A whole list of labels and values as one run (it is kept together)."""
         columns = (Column("", block.label_share), Column("", 1 - block.label_share, right=block.figures))
-        widths = [column.share * width for column in columns]
-        value_room = widths[1] - PAD
+        grid = _grid(x, width, columns)
+        value_room = grid[1][1] - PAD
         runs = []
         if block.title:
-            head = self.row_run(x, widths, columns, [block.title, None], bold=True)
+            head = self.row_run(grid, [block.title, None], bold=True)
             head.rules.append((x, x + width, head.height - ROW_GAP + 1, RULE_WIDTH))
             runs.append(head)
         for label, value in block.rows:
             shown = value if block.figures else self.joined(value, value_room) if "\n" in value else value
-            runs.append(self.row_run(x, widths, columns, [label, shown], bold_first=not block.title))
+            runs.append(self.row_run(grid, [label, shown], bold_first=not block.title))
         whole, below = _Run(0), 0.0
         for run in runs:
             whole.words += [(f, s, wx, b + below, t) for f, s, wx, b, t in run.words]
