@@ -292,13 +292,13 @@ def _one_subset_codes(font, strings: Sequence[str], doc) -> dict[int, int] | Non
     """Give every letter of a page's strings its code in the font's subset, in the order the strings
     are drawn (exactly as drawing them one by one would), and return the letter-to-code table when they
     all fit in the first subset (under 256 letters: always, for a payslip); None otherwise."""
-    joined = "".join(strings)
-    font.splitString("".join(dict.fromkeys(joined)), doc)  # assigns the codes, first use first
+    letters = "".join(dict.fromkeys("".join(strings)))  # each once, in order of first use
+    font.splitString(letters, doc)  # assigns the codes, first use first
     state = font.state[doc]
     if state.nextCode > 256:
         return None
     assigned = state.assignments
-    table = {code: assigned.get(code, 0) for code in set(map(ord, joined))}  # 0: a letter the font lacks
+    table = {code: assigned.get(code, 0) for code in map(ord, letters)}  # 0: a letter the font lacks
     if 0xA0 in table:
         table[0xA0] = assigned.get(32, 32)  # ReportLab draws a no-break space as a space
     return table
