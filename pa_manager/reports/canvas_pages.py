@@ -19,7 +19,7 @@ from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
 from pa_manager.domain.money import format_money
-from pa_manager.reports.document.building import Furniture, draw_furniture, header_lines
+from pa_manager.reports.document.building import Furniture, furniture_marks, header_lines
 from pa_manager.reports.document.fonts import Fonts
 from pa_manager.reports.document.measures import (
     BODY_SIZE, FOOTER_BAND, FRAME_WIDTH, HEADER_GAP, HEADING_SIZES, INK, LEADING, MARGIN, PAGE_HEIGHT, RULE_WIDTH,
@@ -51,6 +51,58 @@ class _Run:
     words: list[tuple[str, float, float, float, str]] = field(default_factory=list)  # baseline below top
     rules: list[tuple[float, float, float, float]] = field(default_factory=list)  # x1, x2, below top, width
     boxes: list[tuple[float, float, float, float, float]] = field(default_factory=list)  # x, below top, w, h, width
+
+
+@lru_cache(maxsize=4096)
+def _wrapped(text: str, font: str, size: float, width: float) -> tuple[str, ...]:
+    lines: list[str] = []
+    for piece in text.split("\n"):
+        # Most cells fit on one line; measuring once is much quicker than splitting word by word.
+        lines += [piece] if stringWidth(piece, font, size) <= width else (simpleSplit(piece, font, size, width) or [""])
+    return tuple(lines)
+
+
+Grid = tuple[float, tuple[float, ...], tuple[bool, ...]]  # a table's left edge, column widths, right-aligned
+
+
+def _grid(x: float, width: float, columns: Sequence[Column]) -> Grid:
+    return x, tuple([column.share * width for column in columns]), tuple([column.right for column in columns])
+
+
+@lru_cache(maxsize=1024)
+def _slots(x: float, widths: tuple[float, ...], rights: tuple[bool, ...],
+           filled: tuple[bool, ...]) -> tuple[tuple[int, float, float, bool], ...]:
+    """Where each filled cell of a row goes: (column, x, room, right-aligned). Left-aligned text runs
+    on over the empty cells to its right. Worked out once for each table's shape of row."""
+    lefts = [x + sum(widths[:i]) for i in range(len(widths))]
+    slots = []
+    for i, is_filled in enumerate(filled):
+        if not is_filled:
+            continue
+        span = i + 1
+        while not rights[i] and span < len(filled) and not filled[span]:
+            span += 1
+        left_pad = 0 if i == 0 else PAD
+        right_pad = 0 if span == len(filled) else PAD
+        room = sum(widths[i:span]) - left_pad - right_pad
+        x_from = lefts[i] + sum(widths[i:span]) - right_pad if rights[i] else lefts[i] + left_pad
+        slots.append((i, x_from, room, rights[i]))
+    return tuple(slots)
+
+
+@lru_cache(maxsize=4096)
+def _cell_words(text: str, font: str, x: float, room: float, right: bool) -> tuple[Word, ...]:
+    """A table cell's words, their baselines below the row's top: text from `x`, or right-aligned
+    to `x`, wrapped within `room`. A pay run's labels, headers and most figures repeat from payslip
+    to payslip, so each is measured and placed once."""
+    if not right:
+        return tuple((font, BODY_SIZE, x, BODY_SIZE + n * LEADING, line)
+                     for n, line in enumerate(_wrapped(text, font, BODY_SIZE, room)))
+    # Right-aligned; a value wider than its column (a holiday year's dates) wraps, each line
+    # right-aligned, rather than run over the label beside it.
+    lines = (text,) if stringWidth(text, font, BODY_SIZE) <= room else _wrapped(text, font, BODY_SIZE, room)
+    return tuple((font, BODY_SIZE, x - stringWidth(line, font, BODY_SIZE), BODY_SIZE + n * LEADING, line)
+                 for n, line in enumerate(lines))
 
 
 class Pages:
@@ -93,13 +145,8 @@ class Pages:
 
     # -- measuring -----------------------------------------------------------------------------
 
-    def wrap(self, text: str, width: float, *, bold: bool = False, size: float = BODY_SIZE) -> list[str]:
-        font = self.bold if bold else self.regular
-        lines: list[str] = []
-        for piece in text.split("\n"):
-            # Most cells fit on one line; measuring once is much quicker than splitting word by word.
-            lines += [piece] if stringWidth(piece, font, size) <= width else (simpleSplit(piece, font, size, width) or [""])
-        return lines
+    def wrap(self, text: str, width: float, *, bold: bool = False, size: float = BODY_SIZE) -> tuple[str, ...]:
+        return _wrapped(text, self.bold if bold else self.regular, size, width)
 
     def joined(self, text: str, width: float) -> str:
         """A value's lines joined with commas as far as they fit, broken only between its own lines."""
@@ -121,36 +168,16 @@ class Pages:
         return _Run(len(lines) * leading + after,
                     [(font, size, x, size + n * leading, line) for n, line in enumerate(lines)])
 
-    def row_run(self, x: float, widths: Sequence[float], columns: Sequence[Column], cells: Sequence[Cell], *,
-                bold: bool = False, bold_first: bool = False) -> _Run:
+    def row_run(self, grid: Grid, cells: Sequence[Cell], *, bold: bool = False, bold_first: bool = False) -> _Run:
         """One table row: left-aligned text wraps in its cell (and runs on over empty cells to its right)."""
-        lefts = [x + sum(widths[:i]) for i in range(len(widths))]
         run, tallest = _Run(0), 1
-        for i, value in enumerate(cells):
-            if value is None:
-                continue
-            strong = bold or (bold_first and i == 0)
-            font = self.bold if strong else self.regular
-            span = i + 1
-            while not columns[i].right and span < len(cells) and cells[span] is None:
-                span += 1
+        for i, x_from, room, right in _slots(*grid, tuple([cell is not None for cell in cells])):
+            value = cells[i]
+            font = self.bold if bold or (bold_first and i == 0) else self.regular
             text = value if isinstance(value, str) else format_money(value)
-            left_pad = 0 if i == 0 else PAD
-            right_pad = 0 if span == len(cells) else PAD
-            room = sum(widths[i:span]) - left_pad - right_pad
-            if columns[i].right:
-                # Right-aligned; a value wider than its column (a holiday year's dates) wraps, each
-                # line right-aligned, rather than run over the label beside it.
-                right_edge = lefts[i] + sum(widths[i:span]) - right_pad
-                lines = [text] if stringWidth(text, font, BODY_SIZE) <= room else self.wrap(text, room, bold=strong)
-                tallest = max(tallest, len(lines))
-                run.words += [(font, BODY_SIZE, right_edge - stringWidth(line, font, BODY_SIZE), BODY_SIZE + n * LEADING, line)
-                              for n, line in enumerate(lines)]
-            else:
-                lines = self.wrap(text, room, bold=strong)
-                tallest = max(tallest, len(lines))
-                run.words += [(font, BODY_SIZE, lefts[i] + left_pad, BODY_SIZE + n * LEADING, line)
-                              for n, line in enumerate(lines)]
+            words = _cell_words(text, font, x_from, room, right)
+            tallest = max(tallest, len(words))
+            run.words += words
         run.height = tallest * LEADING + ROW_GAP
         return run
 
@@ -159,13 +186,13 @@ class Pages:
     def table(self, x: float, width: float, columns: Sequence[Column], rows, totals=(), *, header=None,
               bold_first: bool = False) -> None:
         """`header` is the header row's cells (the column titles when not given; () for none)."""
-        widths = [column.share * width for column in columns]
+        grid = _grid(x, width, columns)
         head_cells = [column.title for column in columns] if header is None else header
-        head = self.row_run(x, widths, columns, head_cells, bold=True) if head_cells else None
+        head = self.row_run(grid, head_cells, bold=True) if head_cells else None
         if head:
             head.rules.append((x, x + width, head.height - ROW_GAP + 1, RULE_WIDTH))
-        body = [self.row_run(x, widths, columns, cells, bold_first=bold_first) for cells in rows]
-        sums = [self.row_run(x, widths, columns, cells, bold=True) for cells in totals]
+        body = [self.row_run(grid, cells, bold_first=bold_first) for cells in rows]
+        sums = [self.row_run(grid, cells, bold=True) for cells in totals]
         if sums:
             sums[0].rules.append((x, x + width, -(ROW_GAP - 1), RULE_WIDTH))
         first = (body or sums or [_Run(0)])[0]
@@ -180,16 +207,16 @@ class Pages:
     def key_values_run(self, block: KeyValues, x: float, width: float) -> _Run:
         """A whole list of labels and values as one run (it is kept together)."""
         columns = (Column("", block.label_share), Column("", 1 - block.label_share, right=block.figures))
-        widths = [column.share * width for column in columns]
-        value_room = widths[1] - PAD
+        grid = _grid(x, width, columns)
+        value_room = grid[1][1] - PAD
         runs = []
         if block.title:
-            head = self.row_run(x, widths, columns, [block.title, None], bold=True)
+            head = self.row_run(grid, [block.title, None], bold=True)
             head.rules.append((x, x + width, head.height - ROW_GAP + 1, RULE_WIDTH))
             runs.append(head)
         for label, value in block.rows:
             shown = value if block.figures else self.joined(value, value_room) if "\n" in value else value
-            runs.append(self.row_run(x, widths, columns, [label, shown], bold_first=not block.title))
+            runs.append(self.row_run(grid, [label, shown], bold_first=not block.title))
         whole, below = _Run(0), 0.0
         for run in runs:
             whole.words += [(f, s, wx, b + below, t) for f, s, wx, b, t in run.words]
@@ -251,8 +278,12 @@ class Pages:
             canvas.setStrokeColor(INK)
             for shape in sheet.shapes:
                 shape(canvas)
-            _draw_words(canvas, sheet.words)
-            draw_furniture(canvas, self.furniture, number, count, self.fonts)
+            # The furniture's words go in with the page's own: one text object for the whole page.
+            words, rules = furniture_marks(self.furniture, number, count, self.fonts)
+            canvas.setLineWidth(RULE_WIDTH)
+            for x1, x2, y in rules:
+                canvas.line(x1, y, x2, y)
+            _draw_words(canvas, sheet.words + words)
             canvas.showPage()
         return count
 
@@ -261,16 +292,22 @@ def _one_subset_codes(font, strings: Sequence[str], doc) -> dict[int, int] | Non
     """Give every letter of a page's strings its code in the font's subset, in the order the strings
     are drawn (exactly as drawing them one by one would), and return the letter-to-code table when they
     all fit in the first subset (under 256 letters: always, for a payslip); None otherwise."""
-    joined = "".join(strings)
-    font.splitString("".join(dict.fromkeys(joined)), doc)  # assigns the codes, first use first
+    letters = "".join(dict.fromkeys("".join(strings)))  # each once, in order of first use
+    font.splitString(letters, doc)  # assigns the codes, first use first
     state = font.state[doc]
     if state.nextCode > 256:
         return None
     assigned = state.assignments
-    table = {code: assigned.get(code, 0) for code in set(map(ord, joined))}  # 0: a letter the font lacks
+    table = {code: assigned.get(code, 0) for code in map(ord, letters)}  # 0: a letter the font lacks
     if 0xA0 in table:
         table[0xA0] = assigned.get(32, 32)  # ReportLab draws a no-break space as a space
     return table
+
+
+@lru_cache(maxsize=4096)
+def _moved_to(x: float, baseline: float) -> str:
+    """The text matrix for a word at (x, baseline), to 1/100 point: a payslip's places repeat."""
+    return f"1 0 0 1 {x:.2f} {baseline:.2f} Tm"
 
 
 def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
@@ -293,8 +330,11 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
             text.setTextOrigin(x, baseline)
             text.textOut(string)
             continue
-        code.append(f"1 0 0 1 {x:.2f} {baseline:.2f} Tm")  # to 1/100 point
+        code.append(_moved_to(x, baseline))
         table = tables[font_name]
+        if table is not None and current == (font_name, 0, size):  # the usual word: no change of font
+            code.append(f"({escape(string.translate(table).encode('latin-1'))}) Tj")
+            continue
         chunks = [(0, string.translate(table).encode("latin-1"))] if table is not None else font.splitString(string, doc)
         for subset, chunk in chunks:
             if (font_name, subset, size) != current:

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -307,8 +308,9 @@ def _furniture(data: PayslipData) -> Furniture:
 
 
 def _fonts(blocks: tuple[Block, ...], furniture: Furniture):
-    """A font that can show every letter this payslip prints (the embedded one when Helvetica cannot)."""
-    return fonts_for([*texts(blocks), *furniture.texts()])
+    """A font that can show every letter this payslip prints. Handed over lazily: a chooser that
+    needs the texts reads them, and today's (always the embedded font) costs nothing per payslip."""
+    return fonts_for(chain(texts(blocks), furniture.texts()))
 
 
 def _canvas(target, invariant: bool, fonts, title: str, author: str, subject: str) -> Canvas:

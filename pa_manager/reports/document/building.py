@@ -7,7 +7,7 @@ import io
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.utils import simpleSplit
@@ -87,45 +87,64 @@ class _FurnishedCanvas(Canvas):
         Canvas.save(self)
 
 
-def draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int, fonts: Fonts) -> None:
+Mark = tuple[str, float, float, float, str]  # font, size, x, baseline, text
+Rule = tuple[float, float, float]  # from x, to x, at height (RULE_WIDTH thick)
+
+
+def furniture_marks(furniture: Furniture, page: int, pages: int, fonts: Fonts) -> tuple[list[Mark], list[Rule]]:
+    """Where the furniture's words and rules go on a page: the header, the same on every page of a
+    document (worked out once), and the footer with "Page n of m"."""
+    header_words, header_rules = _header_marks(furniture.employer_name, furniture.period, fonts)
+    right, bottom = PAGE_WIDTH - MARGIN, MARGIN + 3  # descenders stay inside the margin too
+    number = f"Page {page} of {pages}"
+    number_width = stringWidth(number, fonts.regular, BODY_SIZE)
+    footer = _fit(furniture.footer, fonts.regular, FRAME_WIDTH - number_width - SIDE_BY_SIDE_GAP)
+    words = [*header_words, (fonts.regular, BODY_SIZE, MARGIN, bottom, footer),
+             (fonts.regular, BODY_SIZE, right - number_width, bottom, number)]
+    return words, [*header_rules, (MARGIN, right, bottom + LEADING)]
+
+
+@lru_cache(maxsize=64)
+def _header_marks(employer_name: str, period: str, fonts: Fonts) -> tuple[tuple[Mark, ...], tuple[Rule, ...]]:
     top = PAGE_HEIGHT - MARGIN - BODY_SIZE  # baseline of a line whose top touches the margin
     right = PAGE_WIDTH - MARGIN
+    names, own_line = _header_layout(employer_name, period, fonts)
+    words = [(fonts.bold, BODY_SIZE, MARGIN, top - n * LEADING, line) for n, line in enumerate(names)]
+    last_baseline = top - (len(names) - 1 + own_line) * LEADING
+    shown = _fit(period, fonts.regular, FRAME_WIDTH)
+    words.append((fonts.regular, BODY_SIZE, right - stringWidth(shown, fonts.regular, BODY_SIZE), last_baseline, shown))
+    return tuple(words), ((MARGIN, right, last_baseline - 5),)
+
+
+def draw_furniture(canvas: Canvas, furniture: Furniture, page: int, pages: int, fonts: Fonts) -> None:
+    words, rules = furniture_marks(furniture, page, pages, fonts)
     canvas.saveState()
     canvas.setFillColor(INK)
     canvas.setStrokeColor(INK)
     canvas.setLineWidth(RULE_WIDTH)
-    names, own_line = _header_layout(furniture, fonts)
-    canvas.setFont(fonts.bold, BODY_SIZE)
-    for n, line in enumerate(names):
-        canvas.drawString(MARGIN, top - n * LEADING, line)
-    canvas.setFont(fonts.regular, BODY_SIZE)
-    last_baseline = top - (len(names) - 1 + own_line) * LEADING
-    canvas.drawRightString(right, last_baseline, _fit(furniture.period, fonts.regular, FRAME_WIDTH))
-    canvas.line(MARGIN, last_baseline - 5, right, last_baseline - 5)
-    bottom = MARGIN + 3  # descenders stay inside the margin too
-    canvas.line(MARGIN, bottom + LEADING, right, bottom + LEADING)
-    number = f"Page {page} of {pages}"
-    room = FRAME_WIDTH - stringWidth(number, fonts.regular, BODY_SIZE) - SIDE_BY_SIDE_GAP
-    footer = _fit(furniture.footer, fonts.regular, room)
-    canvas.drawString(MARGIN, bottom, footer)
-    canvas.drawRightString(right, bottom, number)
+    for x1, x2, y in rules:
+        canvas.line(x1, y, x2, y)
+    for font, size, x, baseline, text in words:
+        canvas.setFont(font, size)
+        canvas.drawString(x, baseline, text)
     canvas.restoreState()
 
 
-def _header_layout(furniture: Furniture, fonts: Fonts) -> tuple[list[str], bool]:
+@lru_cache(maxsize=64)
+def _header_layout(employer_name: str, period: str, fonts: Fonts) -> tuple[tuple[str, ...], bool]:
     """The employer's name in lines (two at most, the second shortened with "…" if it must be), and
     whether the period needs a line of its own rather than sitting beside the name's last line."""
-    names = simpleSplit(furniture.employer_name, fonts.bold, BODY_SIZE, FRAME_WIDTH) or [""]
+    names = simpleSplit(employer_name, fonts.bold, BODY_SIZE, FRAME_WIDTH) or [""]
     if len(names) > 2:
         names = [names[0], _fit(" ".join(names[1:]), fonts.bold, FRAME_WIDTH)]
     beside = stringWidth(names[-1], fonts.bold, BODY_SIZE) + SIDE_BY_SIDE_GAP
-    beside += stringWidth(furniture.period, fonts.regular, BODY_SIZE)
-    return names, beside > FRAME_WIDTH
+    beside += stringWidth(period, fonts.regular, BODY_SIZE)
+    return tuple(names), beside > FRAME_WIDTH
 
 
 def header_lines(furniture: Furniture, fonts: Fonts) -> int:
     """1 when the employer's name and the period fit side by side; more for a long name or period."""
-    names, own_line = _header_layout(furniture, fonts)
+    names, own_line = _header_layout(furniture.employer_name, furniture.period, fonts)
     return len(names) + own_line
 
 
