@@ -93,6 +93,10 @@ Period = tuple[datetime, datetime]
 
 
 def _as_utc(moment: datetime) -> datetime:
+    # Already UTC and whole minutes (as every instant read from the database or from london_instant is):
+    # nothing to convert. The quick way out keeps the same guarantees as the full checks below.
+    if moment.tzinfo is timezone.utc and not moment.second and not moment.microsecond:
+        return moment
     # Naive datetimes are a programming error: without a zone the instant is unknown.
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("shift times must be timezone-aware")
@@ -125,10 +129,12 @@ class Shift:
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", _as_utc(self.start))
         object.__setattr__(self, "end", _as_utc(self.end))
-        object.__setattr__(self, "shift_type", ShiftType(self.shift_type))
+        if type(self.shift_type) is not ShiftType:  # (asking the enum costs more than looking)
+            object.__setattr__(self, "shift_type", ShiftType(self.shift_type))
         if isinstance(self.break_minutes, bool) or not isinstance(self.break_minutes, int):
             raise TypeError("break_minutes must be an int")
-        object.__setattr__(self, "awake", tuple((_as_utc(a), _as_utc(b)) for a, b in self.awake))
+        if self.awake or type(self.awake) is not tuple:
+            object.__setattr__(self, "awake", tuple((_as_utc(a), _as_utc(b)) for a, b in self.awake))
 
 
 # --- local wall-clock time -------------------------------------------------------------------
@@ -254,9 +260,12 @@ def minutes_to_hours(minutes: int) -> Decimal:
     return Decimal(minutes) / Decimal(60)
 
 
+_MINUTE = timedelta(minutes=1)
+
+
 def length_minutes(shift: Shift) -> int:
     """End minus start in whole minutes, with breaks included (negative if the end is first)."""
-    return int((shift.end - shift.start) // timedelta(minutes=1))
+    return (shift.end - shift.start) // _MINUTE
 
 
 def paid_minutes(shift: Shift) -> int:
