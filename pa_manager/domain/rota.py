@@ -20,7 +20,7 @@ from pa_manager.domain.shifts import (
     ShiftError,
     ShiftType,
     local_date,
-    local_shift,
+    local_shifts,
     to_london,
 )
 
@@ -116,13 +116,9 @@ def pattern_dates(pattern: RotaPattern, date_from: date, date_to: date) -> list[
 
 def planned_shifts(pattern: RotaPattern, date_from: date, date_to: date) -> list[Shift]:
     """The pattern's shifts that start (local date) between the two dates inclusive."""
-    return [
-        local_shift(
-            day, pattern.start, pattern.end, pa=pattern.pa, shift_type=pattern.shift_type,
-            break_minutes=pattern.break_minutes, nonexistent=Nonexistent.SHIFT_FORWARD,
-        )
-        for day in pattern_dates(pattern, date_from, date_to)
-    ]
+    return local_shifts(pattern_dates(pattern, date_from, date_to), pattern.start, pattern.end, pa=pattern.pa,
+                        shift_type=pattern.shift_type, break_minutes=pattern.break_minutes,
+                        nonexistent=Nonexistent.SHIFT_FORWARD)
 
 
 def rota_shifts(patterns: Iterable[RotaPattern], date_from: date, date_to: date) -> list[Shift]:

@@ -229,6 +229,21 @@ def local_shift(
     )
 
 
+def local_shifts(days: Iterable[date], start: time, end: time, *, pa: Hashable,
+                 shift_type: ShiftType = ShiftType.STANDARD, break_minutes: int = 0,
+                 nonexistent: Nonexistent = Nonexistent.REFUSE) -> list[Shift]:
+    """local_shift on each of the days with the same times (a rota pattern's shifts), without awake
+    periods: what stays the same from day to day is worked out once, as the rota makes hundreds."""
+    days = list(days)
+    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    if days and start == end:
+        raise ShiftError("SHIFT_START_EQUALS_END", day=days[0], time=start)
+    next_day = timedelta(days=1) if end < start else timedelta(0)
+    return [Shift(pa=pa, start=london_instant(day, start, nonexistent=nonexistent),
+                  end=london_instant(day + next_day, end, nonexistent=nonexistent),
+                  shift_type=shift_type, break_minutes=break_minutes) for day in days]
+
+
 def _resolve_period(shift: Shift, a: time | datetime, b: time | datetime, nonexistent: Nonexistent) -> Period:
     if isinstance(a, datetime) and isinstance(b, datetime):
         return (a, b)

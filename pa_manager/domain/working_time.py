@@ -44,6 +44,7 @@ from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from pa_manager.domain import rates
 from pa_manager.domain.dates import age_on
@@ -169,7 +170,7 @@ def _blocks(shifts: list[Shift], day_of: Mapping[int, date]) -> list[_Block]:
     """Shifts merged into stretches of work (touching or overlapping shifts make one), by start.
     `day_of`: each shift's London day, by id()."""
     out: list[_Block] = []
-    for shift in sorted(shifts, key=lambda s: (s.start, s.end)):
+    for shift in sorted(shifts, key=attrgetter("start", "end")):
         if shift.end <= shift.start:
             continue
         if out and shift.start <= out[-1].end:

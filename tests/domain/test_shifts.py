@@ -19,6 +19,7 @@ from pa_manager.domain.shifts import (
     length_minutes,
     local_date,
     local_shift,
+    local_shifts,
     local_span,
     london_instant,
     minutes_by_type,
@@ -421,3 +422,21 @@ def test_paid_minutes_is_instant_difference_minus_break(day, start, end, brk) ->
     # The wall-clock times survive the round trip (the ambiguous hour reads back the same).
     assert shift.start.astimezone(LONDON).time() == start
     assert shift.end.astimezone(LONDON).time() == end
+
+
+@pytest.mark.parametrize("start, end", [(time(8), time(12)), (time(22), time(7)), (time(1, 30), time(9)),
+                                        (time(23), time(1, 30)), (time(0, 30), time(1, 15)), (time(9), time(8, 59))])
+def test_the_same_shift_on_many_days_is_each_days_local_shift(start, end) -> None:
+    # Every day of two years, so both clock changes of each: the rota's shifts are made this way.
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(730)]
+    kw = dict(pa="a", shift_type=ShiftType.SLEEP_IN, break_minutes=30, nonexistent=Nonexistent.SHIFT_FORWARD)
+    assert local_shifts(days, start, end, **kw) == [local_shift(day, start, end, **kw) for day in days]
+    assert local_shifts([], start, end, pa="a") == []
+    # Refused as local_shift refuses it: a time lost when the clocks go forward, a shift of no length.
+    if start == time(1, 30):
+        with pytest.raises(ShiftError) as raised:
+            local_shifts([date(2025, 3, 29), date(2025, 3, 30)], start, end, pa="a")
+        assert (raised.value.code, raised.value.detail["day"]) == ("LOCAL_TIME_DOES_NOT_EXIST", date(2025, 3, 30))
+    with pytest.raises(ShiftError) as raised:
+        local_shifts([date(2025, 6, 2)], start, start, pa="a")
+    assert raised.value.code == "SHIFT_START_EQUALS_END"
