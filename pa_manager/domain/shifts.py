@@ -95,7 +95,7 @@ Period = tuple[datetime, datetime]
 def _as_utc(moment: datetime) -> datetime:
     # Already UTC and whole minutes (as every instant read from the database or from london_instant is):
     # nothing to convert. The quick way out keeps the same guarantees as the full checks below.
-    if moment.tzinfo is timezone.utc and not moment.second and not moment.microsecond:
+    if _is_utc_minute(moment):
         return moment
     # Naive datetimes are a programming error: without a zone the instant is unknown.
     if moment.tzinfo is None or moment.utcoffset() is None:
@@ -135,6 +135,28 @@ class Shift:
             raise TypeError("break_minutes must be an int")
         if self.awake or type(self.awake) is not tuple:
             object.__setattr__(self, "awake", tuple((_as_utc(a), _as_utc(b)) for a, b in self.awake))
+
+    @classmethod
+    def made_ready(cls, pa: Hashable, start: datetime, end: datetime, shift_type: ShiftType, break_minutes: int,
+                   awake: tuple[Period, ...] = (), notes: str = "", key: Hashable = None,
+                   version: int | None = None) -> "Shift":
+        """The same shift as Shift(...), made about three times quicker when its values need no normalising
+        (UTC whole-minute instants, as the database and london_instant give, a ShiftType, an int break, a
+        tuple of awake periods): the dashboard makes thousands. Any other values go through Shift(...),
+        which normalises or refuses them as ever."""
+        if (_is_utc_minute(start) and _is_utc_minute(end) and type(shift_type) is ShiftType
+                and type(break_minutes) is int and type(awake) is tuple
+                and all(_is_utc_minute(a) and _is_utc_minute(b) for a, b in awake)):
+            shift = object.__new__(cls)
+            # As the frozen dataclass's own __init__ would set them, without its attribute-by-attribute way.
+            shift.__dict__.update(pa=pa, start=start, end=end, shift_type=shift_type, break_minutes=break_minutes,
+                                  awake=awake, notes=notes, key=key, version=version)
+            return shift
+        return cls(pa, start, end, shift_type, break_minutes, awake, notes, key, version)
+
+
+def _is_utc_minute(moment: datetime) -> bool:
+    return type(moment) is datetime and moment.tzinfo is timezone.utc and not moment.second and not moment.microsecond
 
 
 # --- local wall-clock time -------------------------------------------------------------------
@@ -239,9 +261,9 @@ def local_shifts(days: Iterable[date], start: time, end: time, *, pa: Hashable,
     if days and start == end:
         raise ShiftError("SHIFT_START_EQUALS_END", day=days[0], time=start)
     next_day = timedelta(days=1) if end < start else timedelta(0)
-    return [Shift(pa=pa, start=london_instant(day, start, nonexistent=nonexistent),
-                  end=london_instant(day + next_day, end, nonexistent=nonexistent),
-                  shift_type=shift_type, break_minutes=break_minutes) for day in days]
+    return [Shift.made_ready(pa, london_instant(day, start, nonexistent=nonexistent),
+                             london_instant(day + next_day, end, nonexistent=nonexistent), shift_type, break_minutes)
+            for day in days]
 
 
 def _resolve_period(shift: Shift, a: time | datetime, b: time | datetime, nonexistent: Nonexistent) -> Period:

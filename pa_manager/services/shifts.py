@@ -100,7 +100,7 @@ _SHIFT_TYPES = {t.value: t for t in ShiftType}
 
 
 def to_shift(row: models.Shift) -> Shift:
-    return Shift(
+    return Shift.made_ready(
         pa=row.pa_id, start=row.starts_at, end=row.ends_at,
         shift_type=_SHIFT_TYPES.get(row.shift_type, row.shift_type), break_minutes=row.break_minutes,
         awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id, version=row.version,

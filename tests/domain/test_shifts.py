@@ -440,3 +440,33 @@ def test_the_same_shift_on_many_days_is_each_days_local_shift(start, end) -> Non
     with pytest.raises(ShiftError) as raised:
         local_shifts([date(2025, 6, 2)], start, start, pa="a")
     assert raised.value.code == "SHIFT_START_EQUALS_END"
+
+
+@pytest.mark.parametrize("values", [
+    dict(pa=1, start=utc(2026, 6, 1, 8), end=utc(2026, 6, 1, 16), shift_type=ShiftType.STANDARD, break_minutes=30),
+    dict(pa=1, start=utc(2026, 6, 1, 20), end=utc(2026, 6, 2, 8), shift_type=ShiftType.SLEEP_IN, break_minutes=0,
+         awake=((utc(2026, 6, 1, 23), utc(2026, 6, 2, 0, 30)),), notes="woke twice", key=9, version=3),
+    # Values Shift(...) normalises: a London-time instant, the type's stored value, awake periods as a list.
+    dict(pa=1, start=datetime(2026, 6, 1, 9, tzinfo=LONDON), end=utc(2026, 6, 1, 16), shift_type="waking_night",
+         break_minutes=0, awake=[(datetime(2026, 6, 1, 10, tzinfo=LONDON), utc(2026, 6, 1, 11))]),
+])
+def test_a_shift_made_ready_is_the_shift_made_the_ordinary_way(values) -> None:
+    quick, ordinary = Shift.made_ready(**values), Shift(**values)
+    assert quick == ordinary and hash(quick) == hash(ordinary)
+    assert (quick.start.tzinfo, quick.shift_type, type(quick.awake), quick.version) == (
+        UTC, ordinary.shift_type, tuple, ordinary.version)
+    with pytest.raises(AttributeError):  # still frozen
+        quick.pa = 2
+
+
+@pytest.mark.parametrize("bad, error", [
+    (dict(start=datetime(2026, 6, 1, 8)), ValueError),                    # no zone: the instant is unknown
+    (dict(start=datetime(2026, 6, 1, 8, 0, 30, tzinfo=UTC)), ValueError),  # not a whole minute
+    (dict(break_minutes=True), TypeError),
+    (dict(shift_type="nap"), ValueError),
+])
+def test_a_shift_made_ready_refuses_what_shift_refuses(bad, error) -> None:
+    values = dict(pa=1, start=utc(2026, 6, 1, 8), end=utc(2026, 6, 1, 16), shift_type=ShiftType.STANDARD,
+                  break_minutes=0) | bad
+    with pytest.raises(error):
+        Shift.made_ready(**values)
