@@ -32,6 +32,7 @@ from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import Shift, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.validation import Problem
 from pa_manager.services import holiday_timesheet
+from pa_manager.services.employers import employer_in
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.holiday_timesheet import TimesheetHoliday
 from pa_manager.services.mapping import employer_record, pa_record
@@ -330,7 +331,7 @@ def carried_leave_due(db: Database, employer_id: int, today: date, within_days: 
     day it must be taken by (domain.holiday.carried_leave_items)."""
     items: list[DueItem] = []
     with db.session() as s:
-        employer = employer_record(s.get(models.Employer, employer_id))
+        employer = employer_in(s, employer_id)
         pas = list_pas(db, employer_id)  # as the rest of the due list has read them in this transaction
         # Which PAs have carried any leave over, in one query rather than one a PA.
         carrying = set(s.scalars(select(models.HolidayCarryOver.pa_id).distinct()
