@@ -170,7 +170,7 @@ def london_instant(day: date, at: time, *, nonexistent: Nonexistent = Nonexisten
     """
     if at.second or at.microsecond:
         raise ShiftError("SHIFT_NOT_WHOLE_MINUTES", time=at)
-    instant, exists = _london_clock(day, at.replace(tzinfo=None))
+    instant, exists = _london_clock(day, at if at.tzinfo is None else at.replace(tzinfo=None))
     if not exists and nonexistent is Nonexistent.REFUSE:
         raise ShiftError("LOCAL_TIME_DOES_NOT_EXIST", day=day, time=at)
     return instant
