@@ -106,12 +106,13 @@ def pattern_dates(pattern: RotaPattern, date_from: date, date_to: date) -> list[
         return []
     first_monday = pattern.starts_on - timedelta(days=pattern.starts_on.weekday())
     out = []
-    day = lower
-    while day <= upper:
-        if day.weekday() in pattern.weekdays and (day - first_monday).days // 7 % pattern.interval == 0:
-            out.append(day)
-        day += timedelta(days=1)
-    return out
+    for weekday in pattern.weekdays:  # each weekday's dates a week apart, not every day looked at
+        day = lower + timedelta(days=(weekday - lower.weekday()) % 7)
+        while day <= upper:
+            if (day - first_monday).days // 7 % pattern.interval == 0:
+                out.append(day)
+            day += timedelta(days=7)
+    return sorted(out)
 
 
 def planned_shifts(pattern: RotaPattern, date_from: date, date_to: date) -> list[Shift]:
