@@ -146,7 +146,7 @@ class Shift:
         which normalises or refuses them as ever."""
         if (_is_utc_minute(start) and _is_utc_minute(end) and type(shift_type) is ShiftType
                 and type(break_minutes) is int and type(awake) is tuple
-                and all(_is_utc_minute(a) and _is_utc_minute(b) for a, b in awake)):
+                and (not awake or all(_is_utc_minute(a) and _is_utc_minute(b) for a, b in awake))):
             shift = object.__new__(cls)
             # As the frozen dataclass's own __init__ would set them, without its attribute-by-attribute way.
             shift.__dict__.update(pa=pa, start=start, end=end, shift_type=shift_type, break_minutes=break_minutes,
