@@ -20,7 +20,7 @@ from pa_manager.domain.shifts import (
     ShiftError,
     ShiftType,
     local_date,
-    local_shift,
+    local_shifts,
     to_london,
 )
 
@@ -106,23 +106,20 @@ def pattern_dates(pattern: RotaPattern, date_from: date, date_to: date) -> list[
         return []
     first_monday = pattern.starts_on - timedelta(days=pattern.starts_on.weekday())
     out = []
-    day = lower
-    while day <= upper:
-        if day.weekday() in pattern.weekdays and (day - first_monday).days // 7 % pattern.interval == 0:
-            out.append(day)
-        day += timedelta(days=1)
-    return out
+    for weekday in pattern.weekdays:  # each weekday's dates a week apart, not every day looked at
+        day = lower + timedelta(days=(weekday - lower.weekday()) % 7)
+        while day <= upper:
+            if (day - first_monday).days // 7 % pattern.interval == 0:
+                out.append(day)
+            day += timedelta(days=7)
+    return sorted(out)
 
 
 def planned_shifts(pattern: RotaPattern, date_from: date, date_to: date) -> list[Shift]:
     """The pattern's shifts that start (local date) between the two dates inclusive."""
-    return [
-        local_shift(
-            day, pattern.start, pattern.end, pa=pattern.pa, shift_type=pattern.shift_type,
-            break_minutes=pattern.break_minutes, nonexistent=Nonexistent.SHIFT_FORWARD,
-        )
-        for day in pattern_dates(pattern, date_from, date_to)
-    ]
+    return local_shifts(pattern_dates(pattern, date_from, date_to), pattern.start, pattern.end, pa=pattern.pa,
+                        shift_type=pattern.shift_type, break_minutes=pattern.break_minutes,
+                        nonexistent=Nonexistent.SHIFT_FORWARD)
 
 
 def rota_shifts(patterns: Iterable[RotaPattern], date_from: date, date_to: date) -> list[Shift]:

@@ -93,6 +93,10 @@ Period = tuple[datetime, datetime]
 
 
 def _as_utc(moment: datetime) -> datetime:
+    # Already UTC and whole minutes (as every instant read from the database or from london_instant is):
+    # nothing to convert. The quick way out keeps the same guarantees as the full checks below.
+    if _is_utc_minute(moment):
+        return moment
     # Naive datetimes are a programming error: without a zone the instant is unknown.
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("shift times must be timezone-aware")
@@ -125,10 +129,34 @@ class Shift:
     def __post_init__(self) -> None:
         object.__setattr__(self, "start", _as_utc(self.start))
         object.__setattr__(self, "end", _as_utc(self.end))
-        object.__setattr__(self, "shift_type", ShiftType(self.shift_type))
+        if type(self.shift_type) is not ShiftType:  # (asking the enum costs more than looking)
+            object.__setattr__(self, "shift_type", ShiftType(self.shift_type))
         if isinstance(self.break_minutes, bool) or not isinstance(self.break_minutes, int):
             raise TypeError("break_minutes must be an int")
-        object.__setattr__(self, "awake", tuple((_as_utc(a), _as_utc(b)) for a, b in self.awake))
+        if self.awake or type(self.awake) is not tuple:
+            object.__setattr__(self, "awake", tuple((_as_utc(a), _as_utc(b)) for a, b in self.awake))
+
+    @classmethod
+    def made_ready(cls, pa: Hashable, start: datetime, end: datetime, shift_type: ShiftType, break_minutes: int,
+                   awake: tuple[Period, ...] = (), notes: str = "", key: Hashable = None,
+                   version: int | None = None) -> "Shift":
+        """The same shift as Shift(...), made about three times quicker when its values need no normalising
+        (UTC whole-minute instants, as the database and london_instant give, a ShiftType, an int break, a
+        tuple of awake periods): the dashboard makes thousands. Any other values go through Shift(...),
+        which normalises or refuses them as ever."""
+        if (_is_utc_minute(start) and _is_utc_minute(end) and type(shift_type) is ShiftType
+                and type(break_minutes) is int and type(awake) is tuple
+                and (not awake or all(_is_utc_minute(a) and _is_utc_minute(b) for a, b in awake))):
+            shift = object.__new__(cls)
+            # As the frozen dataclass's own __init__ would set them, without its attribute-by-attribute way.
+            shift.__dict__.update(pa=pa, start=start, end=end, shift_type=shift_type, break_minutes=break_minutes,
+                                  awake=awake, notes=notes, key=key, version=version)
+            return shift
+        return cls(pa, start, end, shift_type, break_minutes, awake, notes, key, version)
+
+
+def _is_utc_minute(moment: datetime) -> bool:
+    return type(moment) is datetime and moment.tzinfo is timezone.utc and not moment.second and not moment.microsecond
 
 
 # --- local wall-clock time -------------------------------------------------------------------
@@ -142,7 +170,7 @@ def london_instant(day: date, at: time, *, nonexistent: Nonexistent = Nonexisten
     """
     if at.second or at.microsecond:
         raise ShiftError("SHIFT_NOT_WHOLE_MINUTES", time=at)
-    instant, exists = _london_clock(day, at.replace(tzinfo=None))
+    instant, exists = _london_clock(day, at if at.tzinfo is None else at.replace(tzinfo=None))
     if not exists and nonexistent is Nonexistent.REFUSE:
         raise ShiftError("LOCAL_TIME_DOES_NOT_EXIST", day=day, time=at)
     return instant
@@ -223,6 +251,21 @@ def local_shift(
     )
 
 
+def local_shifts(days: Iterable[date], start: time, end: time, *, pa: Hashable,
+                 shift_type: ShiftType = ShiftType.STANDARD, break_minutes: int = 0,
+                 nonexistent: Nonexistent = Nonexistent.REFUSE) -> list[Shift]:
+    """local_shift on each of the days with the same times (a rota pattern's shifts), without awake
+    periods: what stays the same from day to day is worked out once, as the rota makes hundreds."""
+    days = list(days)
+    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    if days and start == end:
+        raise ShiftError("SHIFT_START_EQUALS_END", day=days[0], time=start)
+    next_day = timedelta(days=1) if end < start else timedelta(0)
+    return [Shift.made_ready(pa, london_instant(day, start, nonexistent=nonexistent),
+                             london_instant(day + next_day, end, nonexistent=nonexistent), shift_type, break_minutes)
+            for day in days]
+
+
 def _resolve_period(shift: Shift, a: time | datetime, b: time | datetime, nonexistent: Nonexistent) -> Period:
     if isinstance(a, datetime) and isinstance(b, datetime):
         return (a, b)
@@ -254,9 +297,12 @@ def minutes_to_hours(minutes: int) -> Decimal:
     return Decimal(minutes) / Decimal(60)
 
 
+_MINUTE = timedelta(minutes=1)
+
+
 def length_minutes(shift: Shift) -> int:
     """End minus start in whole minutes, with breaks included (negative if the end is first)."""
-    return int((shift.end - shift.start) // timedelta(minutes=1))
+    return (shift.end - shift.start) // _MINUTE
 
 
 def paid_minutes(shift: Shift) -> int:

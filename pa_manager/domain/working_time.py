@@ -38,15 +38,17 @@ Every figure comes from data/rates/working_time.toml (`limits_on`). The rules th
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from operator import attrgetter
 
 from pa_manager.domain import rates
 from pa_manager.domain.dates import age_on
-from pa_manager.domain.shifts import LONDON, Shift, ShiftType, awake_minutes, london_instant, local_date, paid_minutes
+from pa_manager.domain.shifts import Shift, ShiftType, awake_minutes, london_instant, local_date, paid_minutes
 
 TOPIC = "working_time"
 
@@ -153,39 +155,47 @@ def _midnight(day: date) -> datetime:
     return london_instant(day, time(0, 0))
 
 
+_MINUTE = timedelta(minutes=1)
+
+
 @dataclass
 class _Block:
     start: datetime
     end: datetime
     keys: list
+    day: date  # the London day it starts on (its first shift's)
 
 
-def _blocks(shifts: list[Shift]) -> list[_Block]:
-    """Shifts merged into stretches of work (touching or overlapping shifts make one), by start."""
+def _blocks(shifts: list[Shift], day_of: Mapping[int, date]) -> list[_Block]:
+    """Shifts merged into stretches of work (touching or overlapping shifts make one), by start.
+    `day_of`: each shift's London day, by id()."""
     out: list[_Block] = []
-    for shift in sorted(shifts, key=lambda s: (s.start, s.end)):
+    for shift in sorted(shifts, key=attrgetter("start", "end")):
         if shift.end <= shift.start:
             continue
         if out and shift.start <= out[-1].end:
             out[-1].end = max(out[-1].end, shift.end)
             out[-1].keys.append(shift.key)
         else:
-            out.append(_Block(shift.start, shift.end, [shift.key]))
+            out.append(_Block(shift.start, shift.end, [shift.key], day_of[id(shift)]))
     return out
 
 
-def _rests(blocks: list[_Block], start: datetime, end: datetime) -> list[int]:
+def _rests(blocks: list[_Block], ends: list[datetime], start: datetime, end: datetime) -> list[int]:
     """The unbroken rests inside [start, end), in minutes, in order. The blocks do not overlap, so their
-    ends are in order too: the first that matters is found by bisection."""
+    ends (`ends`, the blocks' ends in order) are in order too: the first that matters is found by
+    bisection, and the blocks are walked from there by index rather than copied."""
     rests, at = [], start
-    for block in blocks[bisect.bisect_right(blocks, start, key=lambda b: b.end):]:
+    for i in range(bisect.bisect_right(ends, start), len(blocks)):
+        block = blocks[i]
         if block.start >= end:
             break
         if block.start > at:
-            rests.append(int((block.start - at) // timedelta(minutes=1)))
-        at = max(at, block.end)
+            rests.append((block.start - at) // _MINUTE)
+        if block.end > at:
+            at = block.end
     if end > at:
-        rests.append(int((end - at) // timedelta(minutes=1)))
+        rests.append((end - at) // _MINUTE)
     return rests
 
 
@@ -207,10 +217,12 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     `first` (or whose PA started on or after `first`). Findings are by day, then code."""
     shifts = list(shifts)
     limits = limits_on(last)
+    day_of = {id(s): local_date(s) for s in shifts}  # worked out once: every rule below asks it
     working = [s for s in shifts if is_working_time(s, limits)]
-    blocks = _blocks(working)
+    blocks = _blocks(working, day_of)
+    ends = [block.end for block in blocks]
     shown_from = max(first, report_from) if report_from is not None else first
-    in_range = [s for s in working if shown_from <= local_date(s) <= last]
+    in_range = [s for s in working if shown_from <= day_of[id(s)] <= last]
 
     # Ages only grow: someone not young on the first day looked at is never young after it.
     earliest = first - timedelta(days=1)
@@ -222,7 +234,7 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     found: list[Finding] = []
     # Breaks, shift by shift.
     for shift in in_range:
-        day = local_date(shift)
+        day = day_of[id(shift)]
         after, needed = ((limits.young_break_after, limits.young_break_minutes) if young(day)
                          else (limits.break_after, limits.break_minutes))
         worked = awake_minutes(shift) if shift.shift_type is ShiftType.SLEEP_IN else paid_minutes(shift)
@@ -231,16 +243,16 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
                                  shifts=(shift.key,)))
     # Daily rest: the 24 hours from the start of each stretch of work, at most one finding a day.
     flagged: set[date] = set()
-    block_days = [block.start.astimezone(LONDON).date() for block in blocks]
-    stretches = Counter(block_days)
-    for block, day in zip(blocks, block_days):
+    stretches = Counter(block.day for block in blocks)
+    for block in blocks:
+        day = block.day
         if not shown_from <= day <= last or day in flagged:
             continue
         if stretches[day] > 1 and not young(day):
             continue  # work split up over the day (reg 22(1)(c)): compensatory rest instead (reg 24)
         needed = limits.young_daily_rest if young(day) else limits.daily_rest
         window_end = block.start + timedelta(hours=24)
-        longest = max(_rests(blocks, block.start, window_end), default=0)
+        longest = max(_rests(blocks, ends, block.start, window_end), default=0)
         if longest < needed:
             keys = [k for b in blocks if b.start < window_end and b.end > block.start for k in b.keys]
             found.append(Finding(DAILY_REST_SHORT, pa, day, _hours(longest), _hours(needed), shifts=tuple(keys)))
@@ -249,7 +261,7 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
     by_day: dict[date, int] = defaultdict(int)
     keys_by_day: dict[date, list] = defaultdict(list)
     for shift in working:
-        day = local_date(shift)
+        day = day_of[id(shift)]
         if totals is None or day >= totals.until:
             by_day[day] += paid_minutes(shift)
             keys_by_day[day].append(shift.key)
@@ -259,9 +271,16 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
                 by_day[day] += minutes
 
     def rests_between(monday: date, days: int) -> list[int]:
-        return _rests(blocks, _midnight(monday), _midnight(monday + timedelta(days=days)))
+        return _rests(blocks, ends, _midnight(monday), _midnight(monday + timedelta(days=days)))
+
+    fortnights: dict[date, bool] = {}  # each week's fortnight is asked about from both its weeks
 
     def fortnight_ok(monday: date) -> bool:
+        if monday not in fortnights:
+            fortnights[monday] = _fortnight_ok(monday)
+        return fortnights[monday]
+
+    def _fortnight_ok(monday: date) -> bool:
         # Only a fortnight wholly within the days looked at: nothing is known before `first`.
         if monday < first or monday + timedelta(days=13) > last:
             return False
@@ -292,19 +311,26 @@ def check_working_time(shifts: Iterable[Shift], first: date, last: date, *, date
         if shown_from <= day <= last and young(day) and by_day[day] > limits.young_daily_max:
             found.append(Finding(YOUNG_DAY_OVER, pa, day, _hours(by_day[day]), _hours(limits.young_daily_max),
                                  shifts=tuple(keys_by_day[day])))
-    absent = {local_date(s) for s in shifts if s.shift_type in NOT_WORKING_TIME}
+    absent = {day_of[id(s)] for s in shifts if s.shift_type in NOT_WORKING_TIME}
     if totals is not None:
         absent = {d for d in absent if d >= totals.until} | {d for d in totals.absent if d < totals.until}
-    average = _worst_average(absent, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa)
+    dated_keys = [(day_of[id(s)], s.key) for s in working]
+    average = _worst_average(absent, dated_keys, by_day, first, last, limits, young, opt_out_signed, start_date, pa)
     if average is not None:
         found.append(average)
     return sorted(found, key=lambda f: (f.day, CODES.index(f.code)))
 
 
-def _worst_average(absent_days, working, by_day, first, last, limits, young, opt_out_signed, start_date, pa) -> Finding | None:
+def _worst_average(absent_days, dated_keys, by_day, first, last, limits, young, opt_out_signed, start_date,
+                   pa) -> Finding | None:
     """The 17-week period (ending on a Sunday from `first` to `last`) with the highest average over the
-    limit, or None."""
+    limit, or None. `dated_keys`: each working shift's London day and key, in order.
+
+    Each period's minutes are a difference of running totals over the days in order (the periods
+    overlap by 16 weeks, so summing each afresh would add most days 17 times)."""
     worked_days = sorted(by_day)
+    running = [0, *itertools.accumulate(by_day[d] for d in worked_days)]  # running[i]: the first i days' minutes
+    only_absent = sorted(set(absent_days) - set(by_day))  # days off with no work: made up from later days
     worst: Finding | None = None
     sunday = first + timedelta(days=(6 - first.weekday()) % 7)
     while sunday <= last:
@@ -314,14 +340,14 @@ def _worst_average(absent_days, working, by_day, first, last, limits, young, opt
         complete = start >= first
         signed = opt_out_signed is not None and opt_out_signed <= sunday
         if complete and not signed and not young(sunday) and start <= sunday:
-            minutes = sum(m for d, m in by_day.items() if start <= d <= sunday)
-            excluded = len({d for d in absent_days if start <= d <= sunday} - set(by_day))
-            later = [d for d in worked_days if d > sunday][:excluded]
-            minutes += sum(by_day[d] for d in later)
+            low, high = bisect.bisect_left(worked_days, start), bisect.bisect_right(worked_days, sunday)
+            excluded = bisect.bisect_right(only_absent, sunday) - bisect.bisect_left(only_absent, start)
+            # The period's own days, then as many worked days after it as it had days off.
+            minutes = running[min(high + excluded, len(worked_days))] - running[low]
             weeks = Decimal(max((sunday - start).days + 1, 7)) / 7
             per_week = Decimal(minutes) / weeks
             if per_week > limits.weekly_max and (worst is None or _hours(per_week) > worst.found):
-                keys = tuple(s.key for s in working if start <= local_date(s) <= sunday)
+                keys = tuple(key for day, key in dated_keys if start <= day <= sunday)
                 worst = Finding(WEEKLY_AVERAGE_OVER, pa, sunday, _hours(per_week), _hours(limits.weekly_max),
                                 first=start, shifts=keys)
         sunday += timedelta(days=7)

@@ -14,7 +14,7 @@ from pa_manager.services.errors import ChangedElsewhere, NotFound, ValidationFai
 from pa_manager.services.mapping import copy_employer, employer_record
 from pa_manager.services.undo import Change, Done, Recorder, Rule, done
 from pa_manager.storage import models
-from pa_manager.storage.database import Database
+from pa_manager.storage.database import Database, remembered
 
 
 @dataclass(frozen=True)
@@ -38,10 +38,20 @@ def list_employers(db: Database, today: date) -> list[EmployerSummary]:
 
 def get_employer(db: Database, employer_id: int) -> EmployerRecord:
     with db.session() as s:
-        row = s.get(models.Employer, employer_id)
-        if row is None:
+        record = employer_in(s, employer_id)
+        if record is None:
             raise NotFound("EMPLOYER_GONE_CHOOSE")
-        return employer_record(row)
+        return record
+
+
+def employer_in(s, employer_id: int) -> EmployerRecord | None:
+    """The employer's record in the caller's session, read once a transaction (remembered): the dashboard's
+    parts each ask for it, and the session does not keep the row between them."""
+    def read() -> EmployerRecord | None:
+        row = s.get(models.Employer, employer_id)
+        return None if row is None else employer_record(row)
+
+    return remembered(s, ("employer", employer_id), read)
 
 
 def find_employer_by_id(db: Database, employer_id: int) -> EmployerRecord | None:

@@ -33,9 +33,11 @@ from pa_manager.domain.rota import working_weekdays
 from pa_manager.domain.shifts import Shift, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.validation import Problem
 from pa_manager.services import holiday_timesheet
+from pa_manager.services.employers import employer_in
 from pa_manager.services.errors import NotFound, ValidationFailed
 from pa_manager.services.holiday_timesheet import TimesheetHoliday
 from pa_manager.services.mapping import employer_record, pa_record
+from pa_manager.services.people import list_pas
 from pa_manager.services.rota import pattern_record
 from pa_manager.services.shifts import shift_rows, to_shift
 from pa_manager.services.undo import Done, Recorder, Rule, done
@@ -333,11 +335,13 @@ def carried_leave_due(db: Database, employer_id: int, today: date, within_days: 
     day it must be taken by (domain.holiday.carried_leave_items)."""
     items: list[DueItem] = []
     with db.session() as s:
-        employer = employer_record(s.get(models.Employer, employer_id))
-        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
-        for pa in [pa_record(row) for row in rows]:
-            if (pa.leaving_date is not None and pa.leaving_date < today) or \
-                    not s.scalar(select(models.HolidayCarryOver.id).where(models.HolidayCarryOver.pa_id == pa.id).limit(1)):
+        employer = employer_in(s, employer_id)
+        pas = list_pas(db, employer_id)  # as the rest of the due list has read them in this transaction
+        # Which PAs have carried any leave over, in one query rather than one a PA.
+        carrying = set(s.scalars(select(models.HolidayCarryOver.pa_id).distinct()
+                                 .where(models.HolidayCarryOver.pa_id.in_([pa.id for pa in pas]))))
+        for pa in sorted(pas, key=lambda pa: pa.id):
+            if (pa.leaving_date is not None and pa.leaving_date < today) or pa.id not in carrying:
                 continue
             found = _year_for(s, pa, employer, rules.leave_year(today, employer.leave_year_starts))
             items += rules.carried_leave_items(pa.id, pa.name, found.balance, found.carried_in, today, within_days)

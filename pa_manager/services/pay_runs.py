@@ -46,9 +46,10 @@ from pa_manager.domain.validation import Problem, check_date_in_range
 from pa_manager.messages import format_date
 from pa_manager.domain.attachment_of_earnings import EarningsOrderError
 from pa_manager.services import earnings_orders, family_leave, history, leaving
+from pa_manager.services.employers import employer_in
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
-from pa_manager.services.mapping import employer_record, pa_record
+from pa_manager.services.mapping import pa_record
 from pa_manager.services.pay_scale import steps_in
 from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.services.rota import pattern_record, planned_shifts
@@ -159,10 +160,10 @@ def _paid_by(runs: list[PaidRun], start: date, end: date) -> PaidRun | None:
 
 
 def _employer(session, employer_id: int) -> EmployerRecord:
-    row = session.get(models.Employer, employer_id)
-    if row is None:
+    record = employer_in(session, employer_id)
+    if record is None:
         raise NotFound("EMPLOYER_GONE_CHOOSE")
-    return employer_record(row)
+    return record
 
 
 def unpaid_ranges(runs: list[PaidRun], today: date) -> list[tuple[date | None, date]]:

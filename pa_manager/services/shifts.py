@@ -95,11 +95,15 @@ def paid_minutes_column():
     return case((paid > 0, paid), else_=0)
 
 
+# Looked up by the stored value, quicker than asking the enum (Shift still refuses a value not in it).
+_SHIFT_TYPES = {t.value: t for t in ShiftType}
+
+
 def to_shift(row: models.Shift) -> Shift:
-    return Shift(
-        pa=row.pa_id, start=row.starts_at, end=row.ends_at, shift_type=ShiftType(row.shift_type),
-        break_minutes=row.break_minutes, awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id,
-        version=row.version,
+    return Shift.made_ready(
+        pa=row.pa_id, start=row.starts_at, end=row.ends_at,
+        shift_type=_SHIFT_TYPES.get(row.shift_type, row.shift_type), break_minutes=row.break_minutes,
+        awake=decode_awake(row.awake_periods), notes=row.notes, key=row.id, version=row.version,
     )
 
 

@@ -1,3 +1,4 @@
+import random
 from datetime import date, datetime, time, timedelta, timezone
 
 import pytest
@@ -347,3 +348,23 @@ def test_a_pattern_started_years_ago_still_counts_its_weeks_from_its_start():
     # later is an odd week, so not 3 January 2026 but the 10th and the 24th.
     pattern = mornings(weekdays=frozenset({SATURDAY}), interval=2, starts_on=date(2020, 1, 4))
     assert pattern_dates(pattern, date(2026, 1, 1), date(2026, 1, 31)) == [date(2026, 1, 10), date(2026, 1, 24)]
+
+
+def test_a_patterns_dates_are_the_days_a_day_by_day_walk_finds() -> None:
+    # The dates are found weekday by weekday, a week apart: the same as looking at every day in turn.
+    def day_by_day(pattern, date_from, date_to):
+        first_monday = pattern.starts_on - timedelta(days=pattern.starts_on.weekday())
+        upper = date_to if pattern.until is None else min(date_to, pattern.until)
+        days = (date_from + timedelta(days=n) for n in range((upper - date_from).days + 1))
+        return [d for d in days if d >= pattern.starts_on and d.weekday() in pattern.weekdays
+                and (d - first_monday).days // 7 % pattern.interval == 0]
+
+    rng = random.Random(1204)
+    for _ in range(400):
+        starts_on = date(2025, 1, 1) + timedelta(days=rng.randint(0, 400))
+        pattern = RotaPattern("p", "a", time(8), time(12), frozenset(rng.sample(range(7), rng.randint(1, 7))),
+                              starts_on, interval=rng.randint(1, 4),
+                              until=rng.choice([None, starts_on + timedelta(days=rng.randint(0, 200))]))
+        date_from = starts_on + timedelta(days=rng.randint(-60, 120))
+        date_to = date_from + timedelta(days=rng.randint(-3, 90))
+        assert pattern_dates(pattern, date_from, date_to) == day_by_day(pattern, date_from, date_to)

@@ -19,6 +19,7 @@ from pa_manager.domain.shifts import (
     length_minutes,
     local_date,
     local_shift,
+    local_shifts,
     local_span,
     london_instant,
     minutes_by_type,
@@ -421,3 +422,51 @@ def test_paid_minutes_is_instant_difference_minus_break(day, start, end, brk) ->
     # The wall-clock times survive the round trip (the ambiguous hour reads back the same).
     assert shift.start.astimezone(LONDON).time() == start
     assert shift.end.astimezone(LONDON).time() == end
+
+
+@pytest.mark.parametrize("start, end", [(time(8), time(12)), (time(22), time(7)), (time(1, 30), time(9)),
+                                        (time(23), time(1, 30)), (time(0, 30), time(1, 15)), (time(9), time(8, 59))])
+def test_the_same_shift_on_many_days_is_each_days_local_shift(start, end) -> None:
+    # Every day of two years, so both clock changes of each: the rota's shifts are made this way.
+    days = [date(2025, 1, 1) + timedelta(days=n) for n in range(730)]
+    kw = dict(pa="a", shift_type=ShiftType.SLEEP_IN, break_minutes=30, nonexistent=Nonexistent.SHIFT_FORWARD)
+    assert local_shifts(days, start, end, **kw) == [local_shift(day, start, end, **kw) for day in days]
+    assert local_shifts([], start, end, pa="a") == []
+    # Refused as local_shift refuses it: a time lost when the clocks go forward, a shift of no length.
+    if start == time(1, 30):
+        with pytest.raises(ShiftError) as raised:
+            local_shifts([date(2025, 3, 29), date(2025, 3, 30)], start, end, pa="a")
+        assert (raised.value.code, raised.value.detail["day"]) == ("LOCAL_TIME_DOES_NOT_EXIST", date(2025, 3, 30))
+    with pytest.raises(ShiftError) as raised:
+        local_shifts([date(2025, 6, 2)], start, start, pa="a")
+    assert raised.value.code == "SHIFT_START_EQUALS_END"
+
+
+@pytest.mark.parametrize("values", [
+    dict(pa=1, start=utc(2026, 6, 1, 8), end=utc(2026, 6, 1, 16), shift_type=ShiftType.STANDARD, break_minutes=30),
+    dict(pa=1, start=utc(2026, 6, 1, 20), end=utc(2026, 6, 2, 8), shift_type=ShiftType.SLEEP_IN, break_minutes=0,
+         awake=((utc(2026, 6, 1, 23), utc(2026, 6, 2, 0, 30)),), notes="woke twice", key=9, version=3),
+    # Values Shift(...) normalises: a London-time instant, the type's stored value, awake periods as a list.
+    dict(pa=1, start=datetime(2026, 6, 1, 9, tzinfo=LONDON), end=utc(2026, 6, 1, 16), shift_type="waking_night",
+         break_minutes=0, awake=[(datetime(2026, 6, 1, 10, tzinfo=LONDON), utc(2026, 6, 1, 11))]),
+])
+def test_a_shift_made_ready_is_the_shift_made_the_ordinary_way(values) -> None:
+    quick, ordinary = Shift.made_ready(**values), Shift(**values)
+    assert quick == ordinary and hash(quick) == hash(ordinary)
+    assert (quick.start.tzinfo, quick.shift_type, type(quick.awake), quick.version) == (
+        UTC, ordinary.shift_type, tuple, ordinary.version)
+    with pytest.raises(AttributeError):  # still frozen
+        quick.pa = 2
+
+
+@pytest.mark.parametrize("bad, error", [
+    (dict(start=datetime(2026, 6, 1, 8)), ValueError),                    # no zone: the instant is unknown
+    (dict(start=datetime(2026, 6, 1, 8, 0, 30, tzinfo=UTC)), ValueError),  # not a whole minute
+    (dict(break_minutes=True), TypeError),
+    (dict(shift_type="nap"), ValueError),
+])
+def test_a_shift_made_ready_refuses_what_shift_refuses(bad, error) -> None:
+    values = dict(pa=1, start=utc(2026, 6, 1, 8), end=utc(2026, 6, 1, 16), shift_type=ShiftType.STANDARD,
+                  break_minutes=0) | bad
+    with pytest.raises(error):
+        Shift.made_ready(**values)

@@ -361,3 +361,23 @@ def test_nothing_is_unpaid_when_a_pay_run_paid_ahead_of_today(db):
     assert _unpaid_by_reading_every_shift(db, employer_id, TODAY) == []
     start, end = pay_runs.period_for(db, employer_id, pay_runs.default_pay_date(db, employer_id, TODAY))
     assert (start, end) == (date(2026, 12, 1), date(2026, 12, 31))
+
+
+def test_the_employer_is_read_once_a_transaction_and_read_again_after_a_change_to_it(db):
+    from sqlalchemy import event
+
+    employer_id = _employer(db, "Ruth Ames")
+    asked = []
+    listener = lambda *args: asked.append(args[2]) if "FROM employers" in args[2] else None  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        with db.session():
+            first = employers.get_employer(db, employer_id)
+            assert employers.get_employer(db, employer_id) == first
+            assert pay_runs.default_pay_date(db, employer_id, TODAY) == pay_runs.default_pay_date(db, employer_id, TODAY)
+            assert len(asked) == 1
+            employers.save_employer(db, replace(first, name="Ruth Ames-Obi"))
+            assert employers.get_employer(db, employer_id).name == "Ruth Ames-Obi"
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
+    assert employers.get_employer(db, employer_id).name == "Ruth Ames-Obi"

@@ -220,3 +220,34 @@ def test_carried_over_leave_to_take_soon_is_on_the_list_of_what_needs_doing(db, 
     assert holiday.carried_leave_due(db, employer.id, date(2027, 5, 1)) == []  # not in view yet
     holiday.book_holiday(db, pa_id, date(2027, 6, 14), date(2027, 6, 17))     # 30 hours booked: nothing to do
     assert holiday.carried_leave_due(db, employer.id, date(2027, 6, 10)) == []
+
+
+def test_carried_leave_is_listed_only_for_current_pas_with_some_and_asked_in_the_same_few_statements(db, household):
+    from sqlalchemy import event
+
+    employer, pa_id = household
+    employers.save_employer(db, replace(employers.get_employer(db, employer.id), bank_holidays="extra"))
+    holiday.carry_over(db, pa_id, date(2025, 12, 1), D("30"), rules.SICKNESS)  # to take by 30 June 2027
+
+    def statements_asked():
+        asked = []
+        listener = lambda *args: asked.append(args[2])  # noqa: E731 (the statement)
+        event.listen(db.engine, "before_cursor_execute", listener)
+        try:
+            items = holiday.carried_leave_due(db, employer.id, date(2027, 6, 10))
+        finally:
+            event.remove(db.engine, "before_cursor_execute", listener)
+        return items, len(asked)
+
+    alone, asked_for_one = statements_asked()
+    for name, leaving in (("Ann Cole", None), ("Ben Dale", date(2027, 3, 1))):
+        other = people.save_pa(db, employer.id, PARecord(name=name, start_date=date(2024, 6, 1), leaving_date=leaving,
+                                                         contracted_hours=D("37.5"),
+                                                         pay_rates=(PayRateEntry(date(2024, 6, 1), D("13.10")),)),
+                                date(2024, 6, 1))
+        if leaving:  # carried leave of a PA who has left is paid off, not booked: not on the list
+            holiday.carry_over(db, other.id, date(2025, 12, 1), D("20"), rules.SICKNESS)
+    together, asked_for_three = statements_asked()
+    assert [(i.pa_key, i.param("hours")) for i in together] == [(pa_id, D("30.00"))] == [
+        (i.pa_key, i.param("hours")) for i in alone]
+    assert asked_for_three == asked_for_one  # not a statement more for each PA
