@@ -140,10 +140,10 @@ MESSAGES = {
         "imported.",
     "EMPLOYER_FILE_NAME_TAKEN":
         "An employer called {value} is already in this data file, so rename one of them, then import again.",
-    "IMPORT_REDO_FILE_GONE":
+    "REDO_IMPORT_FILE_GONE":
         "The import cannot be redone because the file {value} is no longer there, so put it back where it was "
         "and redo again, or import it with File, then Import employer.",
-    "IMPORT_REDO_FILE_CHANGED":
+    "REDO_IMPORT_FILE_CHANGED":
         "The import cannot be redone because the file {value} has changed since it was imported, so import it "
         "again with File, then Import employer, if you still want it.",
     "STAFF_IMPORT_EMPLOYER_NAME": "The employer's name cannot be used: {why}.",

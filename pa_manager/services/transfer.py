@@ -283,9 +283,9 @@ def reverse_import(db: Database, change: Change, today: date) -> Change:
     whole = change.whole
     if whole.employer_id is None:
         if not whole.source.is_file():
-            raise ServiceError("IMPORT_REDO_FILE_GONE", str(whole.source))
+            raise ServiceError("REDO_IMPORT_FILE_GONE", str(whole.source))
         if _file_digest(whole.source) != whole.source_digest:
-            raise ServiceError("IMPORT_REDO_FILE_CHANGED", str(whole.source))
+            raise ServiceError("REDO_IMPORT_FILE_CHANGED", str(whole.source))
         return _imported_undoably(db, whole.source, whole.name, today, whole.source_digest).change
     with db.session(write=True) as s:
         lock_employer(s, whole.employer_id)
@@ -300,7 +300,7 @@ def _imported_undoably(db: Database, path: Path, rename_to: str | None, today: d
     def change(s, employer_id: int, name: str) -> Done[int]:
         digest = _file_digest(path)  # the bytes as stored, read inside the import's transaction
         if expected is not None and digest != expected:
-            raise ServiceError("IMPORT_REDO_FILE_CHANGED", str(path))
+            raise ServiceError("REDO_IMPORT_FILE_CHANGED", str(path))
         whole = WholeEmployer(name, path.resolve(), digest, employer_id, _records_digest(s.connection(), employer_id))
         return Done(employer_id, Change("EMPLOYER_IMPORTED", employer_id, {"name": name}, whole=whole))
 
@@ -314,7 +314,7 @@ def _file_digest(path: Path) -> str:
             for block in iter(lambda: file.read(1 << 20), b""):
                 digest.update(block)
     except OSError:
-        raise ServiceError("IMPORT_REDO_FILE_GONE", str(path)) from None
+        raise ServiceError("REDO_IMPORT_FILE_GONE", str(path)) from None
     return digest.hexdigest()
 
 

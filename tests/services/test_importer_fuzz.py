@@ -107,7 +107,10 @@ def _write(path, header, rows, how, draw_cells):
                 sheet.append(row)
         except (IllegalCharacterError, ValueError, TypeError):
             assume(False)  # openpyxl itself will not write such a cell, so no file could hold it
-        book.save(path.with_suffix(".xlsx"))
+        try:
+            book.save(path.with_suffix(".xlsx"))
+        except UnicodeEncodeError:
+            assume(False)  # a lone surrogate: openpyxl takes the cell but cannot save it, so no file holds it
         return path.with_suffix(".xlsx")
     import csv
     import io
