@@ -87,7 +87,7 @@ def test_book_refused_then_booked_carried_over_and_cancelled(qtbot, window, monk
     assert seen["booked"] == (f"Booked 5 days for Janet Moyo: their 27 hours 30 minutes of shifts on the rota are "
                               f"now holiday on the timesheet. {left - Decimal('27.50')} hours left.")
     assert seen["holiday_shifts"] == [(date(2026, 12, day), "08:00", "14:00", 30) for day in range(7, 12)]
-    assert seen["list"] == ["7 to 11 December 2026: 27.50 hours (27.50 hours recorded as taken)"]
+    assert seen["list"] == ["7 to 11 December 2026: 27.50 hours (27.50 hours of it on the timesheet)"]
     assert seen["left"] == f"{left - Decimal('27.50')} hours"
     assert seen["earlier"] == "Janet Moyo's holiday, 1 April 2025 to 31 March 2026"
     assert seen["carried"] == "Carried 10.00 hours into the next leave year, to take by 30 September 2027."

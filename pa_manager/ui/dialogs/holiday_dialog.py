@@ -162,7 +162,7 @@ class HolidayDialog(QDialog):
         for k in y.bookings:
             text = f"{date_range(k.first_day, k.last_day)}: {hours_text(k.hours)}"
             if k.hours_taken:
-                text += f" ({hours_text(k.hours_taken)} recorded as taken)"
+                text += f" ({hours_text(k.hours_taken)} of it on the timesheet)"
             if k.note:
                 text += f". {k.note}"
             item = QListWidgetItem(text)
