@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 INTERVAL_MS = 250
@@ -25,6 +26,9 @@ class _Collector(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(collect_due)
         self._timer.start(INTERVAL_MS)
+
+    def active(self) -> bool:
+        return self._timer.isActive()
 
 
 def collect_due() -> None:
@@ -42,7 +46,13 @@ def collect_in_window_thread() -> None:
     exists, before any work is sent to the background; calling it again does nothing."""
     global _collector
     app = QCoreApplication.instance()
-    if _collector is not None or app is None:
+    if app is None or (_collector is not None and shiboken6.isValid(_collector)
+                       and _collector.thread() is app.thread()):
         return
-    _collector = _Collector(app)
+    _collector = _Collector(app)  # the first, or one whose application has gone
     gc.disable()
+
+
+def collecting() -> bool:
+    """Whether the window's thread is collecting (automatic collection then stays off)."""
+    return _collector is not None and shiboken6.isValid(_collector) and _collector.active()
