@@ -352,15 +352,16 @@ def rates_missing(error: RatesError, label: str, today: date) -> ServiceError:
 
 def forecast(db: Database, employer_id: int, label: str, today: date) -> Forecast:
     """Raises ServiceError, in words naming the missing figures, for a year that cannot be costed yet."""
-    return forecast_with_sick_pay(db, employer_id, label, today)[0]
+    return forecast_with_sick_pay(db, employer_id, label, today, at_most=False)[0]
 
 
-def forecast_with_sick_pay(db: Database, employer_id: int, label: str, today: date
+def forecast_with_sick_pay(db: Database, employer_id: int, label: str, today: date, *, at_most: bool = True
                            ) -> tuple[Forecast, tuple[SchemeRisk, ...]]:
-    """The forecast, and the most the employer's sick pay scheme could cost each PA it covers in the
-    rest of the year (not taken off the forecast: see domain.sick_pay_forecast)."""
+    """The forecast, and (`at_most`) the most the employer's sick pay scheme could cost each PA it covers
+    in the rest of the year (not taken off the forecast: see domain.sick_pay_forecast). Working that
+    out goes day by day to the year's end, so only what shows it asks for it."""
     try:
-        return _forecast(db, employer_id, label, today)
+        return _forecast(db, employer_id, label, today, at_most)
     except RatesError as error:
         raise rates_missing(error, label, today) from None
 
@@ -402,7 +403,7 @@ def _sick_pas(db: Database, employer_id: int, first: date, last: date,
     return out
 
 
-def _forecast(db: Database, employer_id: int, label: str, today: date
+def _forecast(db: Database, employer_id: int, label: str, today: date, at_most: bool
               ) -> tuple[Forecast, tuple[SchemeRisk, ...]]:
     year = get_year(db, employer_id, label)
     as_of = min(max(today, year.starts_on - timedelta(days=1)), year.ends_on)
@@ -421,9 +422,9 @@ def _forecast(db: Database, employer_id: int, label: str, today: date
         first = unpaid_from + timedelta(days=1)
         for pa, sick_pa in _sick_pas(db, employer_id, first, year.ends_on, planned):
             planned += recorded_sick_pay(sick_pa, first, year.ends_on, costs.frequency)
-            at_most = scheme_at_most(sick_pa, as_of, year.ends_on, costs)
-            if at_most is not None:
-                risks.append(SchemeRisk(pa.id, pa.name, at_most))
+            risk = scheme_at_most(sick_pa, as_of, year.ends_on, costs) if at_most else None
+            if risk is not None:
+                risks.append(SchemeRisk(pa.id, pa.name, risk))
     found = forecast_year_end(year, entries, planned, costs, as_of=as_of,
                               allowance_used=_allowance_used(db, employer_id, as_of), paid_to=unpaid_from)
     return found, tuple(risks)
@@ -525,7 +526,7 @@ class BudgetSummary:
     forecast: Forecast
     uprating: Uprating | None  # None when not asked for (the dashboard's glance)
     reconciliation: rules.Reconciliation | None
-    sick_pay_at_most: tuple[SchemeRisk, ...] = ()  # beside the forecast, never taken off it
+    sick_pay_at_most: tuple[SchemeRisk, ...] = ()  # beside the forecast, never taken off it; () at a glance
 
     @property
     def sick_pay_at_most_total(self) -> Decimal:
@@ -538,7 +539,8 @@ def budget_summary(db: Database, employer_id: int, label: str, today: date, *,
     entries = [e.entry for e in list_entries(db, employer_id, year.starts_on, year.ends_on)]  # all the sums read
     up_to = min(today, year.ends_on)
     statement = latest_statement_balance(db, employer_id, year)
-    found, risks = forecast_with_sick_pay(db, employer_id, label, today)
+    # The dashboard's glance (without uprating) shows no sick-pay risk either, so it is not worked out.
+    found, risks = forecast_with_sick_pay(db, employer_id, label, today, at_most=with_uprating)
     return BudgetSummary(
         year=year,
         money_in=rules.money_in(entries, year.starts_on, up_to),
