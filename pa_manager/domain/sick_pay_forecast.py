@@ -118,9 +118,9 @@ def scheme_at_most(pa: SickPA, as_of: date, year_end: date, costs: OnCosts) -> S
     _ssp, above = _pay(pa, days, list(pa.sick_days), first, last)
     full = sum(line.days for line in above.lines if line.kind == FULL)
     half = sum(line.days for line in above.lines if line.kind == HALF)
-    if not full and not half:
-        return None
     amount = above.amount
+    if (not full and not half) or amount <= 0:  # nothing above SSP (no usual pay known): no risk to show
+        return None
     ni = ni_round(amount * employer_ni_rate(costs.ni_year(tax_year_label(first)), costs.category_for(pa.pa_key)))
     pension = round_half_up(amount * costs.employer_pension_rate) if costs.in_pension(pa.pa_key) else ZERO
     return SchemeAtMost(pa.pa_key, first, last, full, half, amount, ni, pension)

@@ -126,3 +126,10 @@ def test_waiting_days_and_qualifying_months_are_the_schemes_own():
 
 def test_no_scheme_no_figure():
     assert scheme_at_most(sam(scheme=None), date(2026, 12, 4), YEAR_END, MONTHLY_COSTS) is None
+
+
+def test_no_usual_pay_no_figure():
+    # A relief PA with no contract hours and nothing planned: their usual week is £0, so the scheme's
+    # full pay is never above SSP's £0 and there is nothing at risk to show (not a "£0.00" line).
+    relief = SickPA("relief", (), MON_TUE_WED, D("0"), SCHEME, employed_from=date(2024, 1, 8))
+    assert scheme_at_most(relief, date(2026, 12, 4), YEAR_END, MONTHLY_COSTS) is None
