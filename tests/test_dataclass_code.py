@@ -1,0 +1,153 @@
+"""The kept code of dataclasses' generated methods: classes made through it behave exactly as dataclasses
+made the usual way, a second run compiles nothing, and a bad or foreign file only means compiling again."""
+import builtins
+import dataclasses
+import importlib.util
+import marshal
+import sys
+from decimal import Decimal
+
+import pytest
+
+import pa_manager
+from pa_manager import dataclass_code
+from pa_manager.dataclass_code import CompiledMethods
+
+
+def make_classes():
+    """A frozen record with defaults and a factory, and a mutable one with __post_init__ and keyword-only
+    fields: the shapes the app's record types take."""
+
+    @dataclasses.dataclass(frozen=True)
+    class Payslip:
+        pa: str
+        gross: Decimal
+        hours: Decimal = Decimal("0")
+        lines: tuple = dataclasses.field(default_factory=tuple)
+
+    @dataclasses.dataclass(order=True, kw_only=True)
+    class Shift:
+        minutes: int
+        notes: str = ""
+
+        def __post_init__(self):
+            self.notes = self.notes.strip()
+
+    return Payslip, Shift
+
+
+def exercise(payslip_type, shift_type) -> list:
+    """What each class does, as plain values, so two ways of making them can be compared."""
+    slip = payslip_type("Sam Patel", Decimal("508.40"))
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        slip.gross = Decimal("1")
+    early, late = shift_type(minutes=60, notes="  sleep-in "), shift_type(minutes=90)
+    with pytest.raises(TypeError):
+        shift_type(60)  # keyword-only
+    return [repr(slip), slip == payslip_type("Sam Patel", Decimal("508.40")), slip.lines,
+            hash(slip) == hash(payslip_type("Sam Patel", Decimal("508.40"))), early.notes, early < late,
+            repr(late), dataclasses.asdict(early), payslip_type.__init__.__annotations__]
+
+
+def usual(monkeypatch) -> list:
+    """What the classes do when dataclasses compiles with the builtin exec (the app installs the cache)."""
+    monkeypatch.setattr(dataclasses, "exec", builtins.exec)
+    return exercise(*make_classes())
+
+
+def through(methods: CompiledMethods, monkeypatch):
+    monkeypatch.setattr(dataclasses, "exec", methods.exec)
+    return make_classes()
+
+
+def test_the_app_keeps_the_code_from_its_first_import():
+    assert dataclasses.exec.__self__.path == dataclass_code.default_path()
+    assert pa_manager.__version__
+
+
+def test_classes_made_through_kept_code_behave_as_usual_ones(tmp_path, monkeypatch):
+    expected = usual(monkeypatch)
+    methods = CompiledMethods(tmp_path / "methods.marshal")
+    kept = exercise(*through(methods, monkeypatch))
+    assert kept == expected
+    assert methods.compiled > 0
+    # Annotations stay real types: the code is compiled without this module's __future__ flags.
+    assert kept[-1]["gross"] is Decimal
+
+
+def test_a_second_run_compiles_nothing(tmp_path, monkeypatch):
+    path = tmp_path / "methods.marshal"
+    first = CompiledMethods(path)
+    expected = exercise(*through(first, monkeypatch))
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    first.save()
+    assert path.read_bytes().startswith(importlib.util.MAGIC_NUMBER)
+
+    second = CompiledMethods(path)
+    assert exercise(*through(second, monkeypatch)) == expected
+    assert second.compiled == 0
+    path.unlink()
+    second.save()  # nothing new compiled: nothing to write
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("content", [b"", b"not marshal at all", importlib.util.MAGIC_NUMBER + b"\x00garbage",
+                                     b"\x00\x00\r\n" + b"\xe3" * 40])
+def test_a_bad_or_foreign_file_means_compiling_again(tmp_path, monkeypatch, content):
+    path = tmp_path / "methods.marshal"
+    path.write_bytes(content)
+    methods = CompiledMethods(path)
+    assert methods.codes == {}
+    expected = usual(monkeypatch)
+    assert exercise(*through(methods, monkeypatch)) == expected
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    methods.save()
+    assert CompiledMethods(path).codes.keys() == methods.codes.keys()
+
+
+def test_kept_entries_that_are_not_code_are_compiled_again(tmp_path, monkeypatch):
+    path = tmp_path / "methods.marshal"
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    first = CompiledMethods(path)
+    through(first, monkeypatch)
+    first.save()
+    sources = list(first.codes)
+    spoilt = {sources[0]: "not marshalled code", sources[1]: marshal.dumps(42), sources[2]: b"\xff"}
+    path.write_bytes(importlib.util.MAGIC_NUMBER + marshal.dumps({**first.codes, **spoilt}))
+    methods = CompiledMethods(path)
+    assert exercise(*through(methods, monkeypatch)) == usual(monkeypatch)
+    assert methods.compiled == 3
+
+
+def test_nothing_is_written_where_python_writes_no_bytecode(tmp_path, monkeypatch):
+    path = tmp_path / "methods.marshal"
+    methods = CompiledMethods(path)
+    through(methods, monkeypatch)
+    monkeypatch.setattr(sys, "dont_write_bytecode", True)
+    methods.save()
+    assert not path.exists()
+
+
+def test_a_file_grown_past_its_limit_keeps_only_what_the_last_run_used(tmp_path, monkeypatch):
+    path = tmp_path / "methods.marshal"
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    stale = CompiledMethods(path)
+    for n in range(5):
+        stale.exec(f"old_{n} = {n}", {})
+    stale.save()
+    monkeypatch.setattr(dataclass_code, "MOST_KEPT", 5)
+    methods = CompiledMethods(path)
+    through(methods, monkeypatch)
+    methods.save()
+    kept = CompiledMethods(path).codes
+    assert not any(source.startswith("old_") for source in kept)
+    assert kept.keys() == methods.used
+
+
+def test_a_folder_that_cannot_be_written_loses_only_the_keeping(tmp_path, monkeypatch):
+    methods = CompiledMethods(tmp_path / "a file, not a folder" / "methods.marshal")
+    (tmp_path / "a file, not a folder").write_text("")
+    through(methods, monkeypatch)
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    methods.save()  # no error
+    assert methods.compiled > 0
