@@ -25,10 +25,28 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a mistake on the command line is one sentence, not a usage dump."""
+    """argparse, but a mistake on the command line is one sentence, not a usage dump; and a command's
+    arguments can be added only when that command is run (or its help asked for)."""
+
+    _add_later: Callable[[argparse.ArgumentParser], None] | None = None
 
     def error(self, message: str):
         raise UsageError(f"{message[0].upper()}{message[1:]}. Run 'pa-manager --help' to see the options.")
+
+    def arguments_when_used(self, add: Callable[[argparse.ArgumentParser], None]) -> None:
+        """For a command whose arguments need a module that takes a tenth of a second to import (the
+        names of its choices, say), which no other command should pay for."""
+        self._add_later = add
+
+    def complete(self) -> argparse.ArgumentParser:
+        add, self._add_later = self._add_later, None
+        if add is not None:
+            add(self)
+        return self
+
+    def parse_known_args(self, args=None, namespace=None):
+        self.complete()
+        return super().parse_known_args(args, namespace)
 
 
 def _data_option(parser: argparse.ArgumentParser, default=argparse.SUPPRESS) -> None:

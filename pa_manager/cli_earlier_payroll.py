@@ -9,15 +9,19 @@ figure given replaces the one recorded. With no figures and no date it shows wha
 """
 from __future__ import annotations
 
-from pa_manager.domain.earlier_payroll import NAMES, PREFIX
-from pa_manager.wording import EARLIER_PAYROLL_FIGURES
-
-
 
 def add_parsers(sub, data_option, cli) -> None:
     """`cli` is the command line's own module (pa_manager.cli), handed in for its helpers."""
     p = sub.add_parser("earlier-payroll", help="record a PA's figures to date from the payroll you used before "
                                                "PA Manager this tax year")
+    p.arguments_when_used(lambda p: _add_arguments(p, data_option, cli))
+    p.set_defaults(run=lambda args: cmd_earlier_payroll(args, cli))
+
+
+def _add_arguments(p, data_option, cli) -> None:
+    from pa_manager.domain.earlier_payroll import NAMES
+    from pa_manager.wording import EARLIER_PAYROLL_FIGURES
+
     p.add_argument("--employer", required=True)
     p.add_argument("--pa", required=True, help="the PA's name")
     p.add_argument("--last-paid", type=cli._date_arg, metavar="DATE",
@@ -28,11 +32,10 @@ def add_parsers(sub, data_option, cli) -> None:
                        help=EARLIER_PAYROLL_FIGURES[name].lower() + " (pounds)")
     p.add_argument("--json", action="store_true", help="print what is recorded as JSON")
     data_option(p)
-    p.set_defaults(run=lambda args: cmd_earlier_payroll(args, cli))
 
 
 def cmd_earlier_payroll(args, cli) -> int:
-    from pa_manager.domain.earlier_payroll import tax_year_of
+    from pa_manager.domain.earlier_payroll import NAMES, PREFIX, tax_year_of
     from pa_manager.services import people
 
     given = {name: getattr(args, name) for name in NAMES if getattr(args, name) is not None}

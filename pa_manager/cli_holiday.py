@@ -19,8 +19,6 @@ SHOW, BOOK, CARRY_OVER = "show", "book", "carry-over"
 def add_parsers(sub, data_option, cli) -> None:
     """`cli` is the command line's own module (pa_manager.cli), handed in for its helpers, so this module
     never imports it back."""
-    from pa_manager.domain.holiday import CARRY_OVER_REASONS
-
     p = sub.add_parser(
         "holiday", help="a PA's holiday this leave year (entitlement, carried over, taken, booked, left); book "
                         "holiday or carry leave over",
@@ -30,6 +28,13 @@ def add_parsers(sub, data_option, cli) -> None:
                "book        book holiday from --from to --to; --hours defaults to their usual hours for those days\n"
                "carry-over  carry --hours out of the leave year --from-year falls in, into the next, for --reason:\n"
                "            sickness, family_leave or employer_did_not_allow (the 4 weeks), agreement (the 1.6 weeks)")
+    p.arguments_when_used(lambda p: _add_arguments(p, data_option, cli))
+    p.set_defaults(run=lambda args: cmd_holiday(args, cli))
+
+
+def _add_arguments(p, data_option, cli) -> None:
+    from pa_manager.domain.holiday import CARRY_OVER_REASONS
+
     p.add_argument("action", nargs="?", choices=(SHOW, BOOK, CARRY_OVER), default=SHOW, metavar="ACTION",
                    help="show (the default), book or carry-over")
     p.add_argument("--employer", required=True)
@@ -44,7 +49,6 @@ def add_parsers(sub, data_option, cli) -> None:
     p.add_argument("--note", default="", help="book or carry-over: a note kept with it")
     p.add_argument("--json", action="store_true", help="print JSON")
     data_option(p)
-    p.set_defaults(run=lambda args: cmd_holiday(args, cli))
 
 
 def _hours(value) -> str:

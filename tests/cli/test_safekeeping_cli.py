@@ -91,7 +91,8 @@ def _commands(tmp_path, data):
 def _commands_with(option: str) -> set[str]:
     parser = cli.build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
-    return {name for name, p in sub.choices.items() if any(a.dest == option for a in p._actions)}
+    # complete(): a command's arguments are otherwise added only when it runs
+    return {name for name, p in sub.choices.items() if any(a.dest == option for a in p.complete()._actions)}
 
 
 def _data_commands() -> set[str]:
