@@ -241,6 +241,34 @@ def _merged(periods: Iterable[tuple[datetime, datetime]]) -> list[tuple[datetime
     return out
 
 
+def _premium(shift: Shift, basic_rate: Decimal, minutes: int, night: bool, weekend: Enhancement | None,
+             holiday: Enhancement | None, is_bank_holiday: Callable[[date], bool]) -> Fraction:
+    """What the weekend and bank-holiday enhancements add to a shift, exactly: each piece of it on a day
+    one applies to is paid the better enhanced rate's difference from the basic rate."""
+    if night:
+        # Asleep time is covered by the allowance; only the awake periods are paid by the hour.
+        periods = _merged([(max(a, shift.start), min(b, shift.end)) for a, b in shift.awake])
+        weight = Fraction(1)
+    else:
+        periods = [(shift.start, shift.end)]
+        weight = Fraction(minutes, length_minutes(shift))
+    rate = Fraction(basic_rate)
+    premium = Fraction(0)
+    for a, b in periods:
+        for piece_day, piece_minutes in _day_pieces(a, b):
+            applying = []
+            if weekend is not None and piece_day.weekday() >= 5:
+                applying.append(weekend)
+            if holiday is not None and is_bank_holiday(piece_day):
+                applying.append(holiday)
+            if not applying:
+                continue
+            best = max(Fraction(e.rate(basic_rate)) for e in applying)
+            extra = max(best - rate, Fraction(0))
+            premium += extra * piece_minutes * weight / 60
+    return premium
+
+
 def shift_cost(
     shift: Shift,
     rates: Iterable[PayRate],
@@ -262,38 +290,19 @@ def shift_cost(
     allowance = night_allowance(shift, sleep_in_allowances)
     minutes = hourly_minutes(shift, allowance)
 
-    if allowance is not None:
-        # Asleep time is covered by the allowance; only the awake periods are paid by the hour.
-        clipped = [(max(a, shift.start), min(b, shift.end)) for a, b in shift.awake]
-        periods = _merged(clipped)
-        weight = Fraction(1)
-    else:
-        periods = [(shift.start, shift.end)]
-        weight = Fraction(minutes, length)
-
     # Rate x minutes / 60 in Decimal is exact to far below a penny, and a true half penny (6.355) is
     # represented exactly, so rounding it half up matches the exact fraction; it is much quicker.
     basic = round_half_up(basic_rate * minutes / 60)
-    rate = Fraction(basic_rate)
 
-    premium = Fraction(0)
+    premium = 0
     if shift.shift_type not in NOT_ENHANCED and enhancements:
         enhancements = list(enhancements)
         weekend = enhancement_for(enhancements, EnhancementKind.WEEKEND, shift.shift_type, day)
         holiday = enhancement_for(enhancements, EnhancementKind.BANK_HOLIDAY, shift.shift_type, day)
-        # With no enhancement in force there is nothing to split by day (most shifts: keep them cheap).
-        for a, b in (periods if weekend is not None or holiday is not None else ()):
-            for piece_day, piece_minutes in _day_pieces(a, b):
-                applying = []
-                if weekend is not None and piece_day.weekday() >= 5:
-                    applying.append(weekend)
-                if holiday is not None and is_bank_holiday(piece_day):
-                    applying.append(holiday)
-                if not applying:
-                    continue
-                best = max(Fraction(e.rate(basic_rate)) for e in applying)
-                extra = max(best - rate, Fraction(0))
-                premium += extra * piece_minutes * weight / 60
+        # With no enhancement in force there is nothing to split by day (most shifts: keep them cheap,
+        # their exact fractions unmade).
+        if weekend is not None or holiday is not None:
+            premium = _premium(shift, basic_rate, minutes, allowance is not None, weekend, holiday, is_bank_holiday)
 
     return ShiftPay(
         basic_rate=basic_rate,

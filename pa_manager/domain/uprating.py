@@ -336,32 +336,35 @@ def cost_year(label: str, work: Iterable[PAWork], costs: OnCosts, council_rate: 
     rlw, rlw_provisional = rlw_found if rlw_found else (None, False)
     floor_rlw = rlw if follows_real_living_wage else None
     lines: list[PlannedCost] = []
-    floor_pay = Fraction(0)
+    floor_pay_minutes = Decimal(0)  # pounds an hour x minutes: exact in Decimal, divided by 60 once
     basic = premiums = allowances = ZERO
     nights = unpriced = 0
     night_rates: set[Decimal] = set()
     raises: dict[tuple, Raise] = {}
     for pa in work:
         terms = pa.terms
+        floors: dict[date, Decimal] = {}  # a PA's wage floor by day (most days hold more than one shift)
         for shift in pa.shifts:
             day = local_date(shift)
             if not start <= day <= end or shift.shift_type in ABSENCES:
                 continue
             try:
                 rate = rate_for(terms.rates, shift.shift_type, day)
-                floor = wage_floor(day, pa, floor_rlw)
-                rates_used = terms.rates
+                floor = floors.get(day)
+                if floor is None:
+                    floor = floors[day] = wage_floor(day, pa, floor_rlw)
                 if raise_to_floor and rate < floor:
-                    rates_used = (PayRate(day, shift.shift_type, floor),)
                     key = (pa.pa_key, rate, floor)
                     if key not in raises or day < raises[key].first_day:
                         raises[key] = Raise(pa.pa_key, pa.name, rate, floor, day)
-                pay = shift_cost(shift, rates_used, terms.enhancements, is_bank_holiday,
+                    rate = floor
+                # The rate found, as the one rate in force that day: shift_cost need not look it up again.
+                pay = shift_cost(shift, (PayRate(day, shift.shift_type, rate),), terms.enhancements, is_bank_holiday,
                                  sleep_in_allowances=terms.sleep_in_allowances)
             except PayRateError:
                 unpriced += 1
                 continue
-            floor_pay += Fraction(min(pay.basic_rate, floor)) * pay.paid_minutes / 60
+            floor_pay_minutes += min(pay.basic_rate, floor) * pay.paid_minutes
             basic += pay.basic
             premiums += pay.premium
             allowances += pay.sleep_in_allowance
@@ -375,6 +378,7 @@ def cost_year(label: str, work: Iterable[PAWork], costs: OnCosts, council_rate: 
     tax_years = {tax_year_label(start), tax_year_label(end)}
     borrowed = ni_stand_ins(sorted(tax_years))
     costing = cost_planned(lines, replace(costs, ni_years={**costs.ni_years, **borrowed}))
+    floor_pay = Fraction(floor_pay_minutes) / 60
     floor_pence = (Decimal(math.floor(floor_pay * 100 + Fraction(1, 2))) / 100).quantize(PENNY)  # half up, once
     return YearCost(
         label=label, council_rate=council_rate, council_rate_recorded=council_rate_recorded,
