@@ -20,7 +20,6 @@ from PySide6.QtGui import QUndoCommand, QUndoGroup, QUndoStack
 
 from pa_manager.messages import say
 from pa_manager.services import employers, undo
-from pa_manager.services import undo_rules
 from pa_manager.services.errors import ServiceError
 from pa_manager.services.data_files import Database
 from pa_manager.ui.background import Background
@@ -135,6 +134,9 @@ class _ChangeCommand(QUndoCommand):
     def _reverse(self) -> None:
         """If the records no longer allow it (a PA paid since, a day now in a finalised pay run), say why
         and drop the step, leaving the records as they are."""
+        # The rules import every service that owns a record; none is needed before the first undo.
+        from pa_manager.services import undo_rules
+
         context = self._context
         try:
             self._pending = undo_rules.reverse(context.db, self._pending, context.today())
