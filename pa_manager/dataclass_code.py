@@ -5,7 +5,8 @@ frozen class's __setattr__ and __delattr__) as source text and compiles each on 
 class, so some 0.2 s of every start for the window's 290 record types and 0.08 s of every command. The
 text is the same on every run, so its code is kept in a file beside the package's .pyc files and reused;
 a text not seen before is compiled as usual. The key is the whole text, so a changed class can never get
-an old class's code. Nothing is written where Python writes no .pyc files (PYTHONDONTWRITEBYTECODE), and a
+an old class's code. Nothing is written where Python writes no .pyc files (PYTHONDONTWRITEBYTECODE) or
+inside a built app (installers/pa-manager.spec makes the file with `make_file` and ships it), and a
 missing, unreadable or foreign file only means compiling again.
 """
 import atexit
@@ -72,7 +73,8 @@ class CompiledMethods:
         return code if isinstance(code, types.CodeType) else None
 
     def save(self) -> None:
-        if not self.compiled or sys.dont_write_bytecode:
+        # A built app is never written to: on a Mac that would break its signature.
+        if not self.compiled or sys.dont_write_bytecode or getattr(sys, "frozen", False):
             return
         codes = self.codes
         if len(codes) > MOST_KEPT:
@@ -101,3 +103,23 @@ def install(path: Path | None = None) -> CompiledMethods:
     dataclasses.exec = methods.exec
     atexit.register(methods.save)
     return methods
+
+
+def import_everything() -> None:
+    """Every module of the app imported once (not the migration scripts, nor __main__, which starts it),
+    so that the file holds the code of every record type's methods."""
+    import importlib
+    import pkgutil
+
+    import pa_manager
+
+    for module in pkgutil.walk_packages(pa_manager.__path__, "pa_manager."):
+        if not module.name.endswith("__main__") and ".migrations" not in module.name:
+            importlib.import_module(module.name)
+
+
+def make_file() -> None:
+    """Make the file now, with every record type's methods in it (written as this Python exits); for a build
+    or a benchmark: python -c "from pa_manager.dataclass_code import make_file; make_file()"."""
+    sys.dont_write_bytecode = False
+    import_everything()

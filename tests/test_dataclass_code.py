@@ -4,8 +4,11 @@ import builtins
 import dataclasses
 import importlib.util
 import marshal
+import os
+import subprocess
 import sys
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -151,3 +154,18 @@ def test_a_folder_that_cannot_be_written_loses_only_the_keeping(tmp_path, monkey
     monkeypatch.setattr(sys, "dont_write_bytecode", False)
     methods.save()  # no error
     assert methods.compiled > 0
+
+
+def test_make_file_writes_every_record_type_even_where_bytecode_is_not_written():
+    """What a build and the benchmarks run: a fresh Python that imports every module of the app and writes
+    the file as it exits, even with PYTHONDONTWRITEBYTECODE set (it is asked for on purpose)."""
+    path = dataclass_code.default_path()
+    path.unlink(missing_ok=True)
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONPATH=str(Path(pa_manager.__file__).parents[1]))
+    subprocess.run([sys.executable, "-c", "from pa_manager.dataclass_code import make_file; make_file()"],
+                   check=True, env=env, timeout=300)
+    sources = CompiledMethods(path).codes
+    # A record type of the domain, one of the services and one of the window: all imported.
+    assert any("direct_payment_reference" in source for source in sources)
+    assert any("sick_pay_at_most" in source for source in sources)
+    assert any("opened" in source and "lock" in source for source in sources)  # ui/open_data.py

@@ -88,6 +88,22 @@ def test_the_bundle_opens_the_demo_household_in_its_window_and_quits_cleanly(lin
     assert not (tmp_path / "home" / ".local" / "share" / "PA Manager").exists()  # nor touched the user's records
 
 
+def test_the_bundle_ships_its_dataclasses_code_and_never_writes_it(linux_bundle, user_env):
+    """Made at build time, holding the app's own record types, where the frozen package reads it
+    (pa_manager/dataclass_code.py); running the program leaves it, and the bundle, as they were."""
+    from pa_manager.dataclass_code import CompiledMethods
+
+    shipped = list((linux_bundle / "_internal" / "pa_manager" / "__pycache__").glob("dataclass-methods.*.marshal"))
+    assert len(shipped) == 1
+    assert any("direct_payment_reference" in source for source in CompiledMethods(shipped[0]).codes)
+    before = shipped[0].stat().st_mtime_ns
+    result = _run([PROGRAM, "check-wage", "--age", "30", "--period-start", "2026-06-01", "--period-end",
+                   "2026-06-30", "--hours", "100", "--pay", "1300"], user_env)
+    assert result.returncode == 0, result.stderr
+    assert shipped[0].stat().st_mtime_ns == before
+    assert [p.name for p in shipped[0].parent.iterdir()] == [shipped[0].name]
+
+
 def test_the_bundles_command_line_works_on_a_demo_file(linux_bundle, user_env, tmp_path):
     program = linux_bundle / "pa-manager"
     version = _run([program, "--version"], user_env)
