@@ -96,7 +96,8 @@ class Background(QObject):
 
 
 def _still_there(done: Callable) -> bool:
-    """Whether the widget a result is for (the owner of the bound method `done`) still exists: a page
-    closed while its figures were being worked out (another data file opened) is not shown them."""
-    owner = getattr(done, "__self__", None)
+    """Whether the widget a result is for (the owner of the bound method `done`, or of the one a
+    functools.partial `done` calls) still exists: a page closed while its figures were being worked out
+    (another data file opened) is not shown them."""
+    owner = getattr(done, "__self__", None) or getattr(getattr(done, "func", None), "__self__", None)
     return not isinstance(owner, QObject) or shiboken6.isValid(owner)

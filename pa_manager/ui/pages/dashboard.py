@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QListWidgetItem
@@ -93,7 +94,7 @@ class DashboardPage(DashboardLayout):
         self.records_shown.emit()
         # The budget's forecast costs every planned shift to the year's end: worked out after the rest is shown.
         self.context.background.run(("dashboard budget", id(self)), lambda: budget_glance(db, employer_id, today),
-                                    lambda glance: self._show_budget(data, glance))
+                                    partial(self._show_budget, data))  # bound: not shown to a page gone
 
     def _show_budget(self, data, glance) -> None:
         if self._data is data:  # still the records shown
