@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
+from pa_manager import todays_demo
 from pa_manager.config import APP_NAME
 
 # The icons (resources/icons at the top of the repository): found beside the pa_manager folder, which
@@ -43,9 +44,10 @@ def app_icon() -> QIcon:
 
 
 def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False,
-        passphrase: str | None = None) -> int:
+        passphrase: str | None = None, demo_being_made: int | None = None) -> int:
     """Show the window first, then open the records into it, so the app appears at once. `create`:
-    the location is the app's own default file, made on first use. `portable`: said in the window."""
+    the location is the app's own default file, made on first use. `portable`: said in the window.
+    `demo_being_made`: the process making today's demo meanwhile (todays_demo.start_making)."""
     from PySide6.QtCore import QSettings
 
     from pa_manager.ui.main_window import LastEmployer, MainWindow
@@ -70,7 +72,8 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
         if kept is not None:
             window.show_first_view(kept)
             app.processEvents()
-    if not open_records(window, location, demo, create=create or demo, passphrase=passphrase):
+    if not open_records(window, location, demo, create=create or demo, passphrase=passphrase,
+                        demo_being_made=demo_being_made):
         return 1
     return app.exec()
 
@@ -108,15 +111,23 @@ def _quit_when_shown(app: QApplication, window) -> None:
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
+                 passphrase: str | None = None, today: Callable[[], date] = date.today,
+                 demo_being_made: int | None = None) -> bool:
     """Open the data file into the window; a new, empty one is then set up step by step (the first
-    run). `today` is the date the app works from (tests fix it)."""
+    run). `today` is the date the app works from (tests fix it). `demo_being_made`: the process making
+    today's demo (todays_demo.start_making), waited for without stopping the window."""
     from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
+    if demo and demo_being_made is not None:
+        # The window stays responsive while the other process makes the demo; then it opens as below.
+        window.opening.setText("Making the demo household…")
+        _when_made(demo_being_made, lambda: open_records(window, location, demo, create=create, passphrase=passphrase,
+                                                         today=today) or QApplication.instance().exit(1))
+        return True
     if demo:
-        _copy_todays_demo(Path(location), today())
+        todays_demo.copy_kept(Path(location), today())  # made already (today, or just now by the other process)
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
@@ -139,7 +150,7 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
             def made_now(employer_id: int) -> None:
                 context.set_employer(employer_id)
                 _attach(window, context, data)
-                _keep_todays_demo(db, today())
+                todays_demo.keep(Path(db.location), today())
 
             context.background.run("demo", lambda: create_demo(db, today()), made_now)
             return True
@@ -150,52 +161,29 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
     return True
 
 
+def _when_made(child: int, then: Callable[[], object]) -> None:
+    """Call `then` in the window's thread once the process making today's demo has ended (made or not)."""
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer(QApplication.instance())
+    timer.setInterval(20)
+
+    def check() -> None:
+        if todays_demo.finished(child, wait=False) is not None:
+            timer.stop()
+            timer.deleteLater()
+            then()
+
+    timer.timeout.connect(check)
+    timer.start()
+
+
 def _attach(window, context, data) -> None:
     window.attach(context, data)
     if data.opened.backup:
         window.statusBar().showMessage(f"Upgraded your data file. A copy of the old one is in {data.opened.backup}.")
     elif data.backup_problem:
         window.statusBar().showMessage(data.backup_problem)
-
-
-def _todays_demo(today: date) -> Path:
-    """Where the demo made today is kept for the next --demo today (made-up people only: nothing personal)."""
-    from platformdirs import user_cache_path
-
-    from pa_manager import __version__
-    from pa_manager.services.data_files import SCHEMA_REVISION
-
-    return user_cache_path(APP_NAME, appauthor=False) / f"demo-{__version__}-{SCHEMA_REVISION}-{today.isoformat()}.sqlite3"
-
-
-def _copy_todays_demo(location: Path, today: date) -> None:
-    import shutil
-
-    kept = _todays_demo(today)
-    if kept.is_file() and not location.exists():
-        try:
-            shutil.copyfile(kept, location)
-            os.chmod(location, 0o600)
-        except OSError:
-            location.unlink(missing_ok=True)  # made again instead
-
-
-def _keep_todays_demo(db, today: date) -> None:
-    """A copy of the demo just made, for the next --demo today; older ones are removed. Not being able
-    to keep it only means making it again next time."""
-    from pa_manager.services.data_files import copy_database
-
-    kept = _todays_demo(today)
-    try:
-        kept.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        for old in kept.parent.glob("demo-*.sqlite3"):
-            old.unlink(missing_ok=True)
-        partial = kept.with_name(f".{kept.name}.{os.getpid()}")
-        partial.unlink(missing_ok=True)
-        copy_database(Path(db.location), partial)
-        partial.replace(kept)
-    except OSError:
-        pass
 
 
 def _say_what_went_wrong(kind, error, trace) -> None:
