@@ -365,6 +365,7 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
     text object does to keep a cursor that is never used here."""
     doc, escape = canvas._doc, canvas._escape
     code, current, text = ["BT"], None, None
+    selections: dict[tuple, str] = {}
     fonts = {name: getFont(name) for name in {word[0] for word in words}}
     codes = {name: _one_subset_codes(font, [w[4] for w in words if w[0] == name], doc)
              for name, font in fonts.items() if font._dynamicFont}
@@ -379,7 +380,10 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
             continue
         code.append(_moved_to(x, baseline))
         known = codes[font_name]
-        if known is not None and current == (font_name, 0, size):  # the usual word: no change of font
+        if known is not None:  # the usual word: every letter has its code in the first subset
+            if current != (font_name, 0, size):
+                code.append(_selected(selections, font, 0, size, doc))
+                current = (font_name, 0, size)
             said = known.subset.shown
             shown = said.get(string)
             if shown is None:
@@ -388,11 +392,9 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
                 shown = said[string] = f"({escape(string.translate(known.table).encode('latin-1'))}) Tj"
             code.append(shown)
             continue
-        chunks = [(0, string.translate(known.table).encode("latin-1"))] if known is not None \
-            else font.splitString(string, doc)
-        for subset, chunk in chunks:
+        for subset, chunk in font.splitString(string, doc):
             if (font_name, subset, size) != current:
-                code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                code.append(_selected(selections, font, subset, size, doc))
                 current = (font_name, subset, size)
             code.append(f"({escape(chunk)}) Tj")
     code.append("ET")
@@ -400,6 +402,16 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
         canvas._code.append("\n".join(code))
     if text is not None:
         canvas.drawText(text)
+
+
+def _selected(selections: dict[tuple, str], font, subset: int, size: float, doc) -> str:
+    """The operator choosing a font's subset and size, worked out once a page (a payslip goes back and
+    forth between the regular and the bold a few dozen times)."""
+    key = (font.fontName, subset, size)
+    found = selections.get(key)
+    if found is None:
+        found = selections[key] = f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf"
+    return found
 
 
 def draw_blocks(blocks: Sequence[Block], furniture: Furniture, canvas: Canvas, fonts: Fonts) -> int:
