@@ -1,6 +1,10 @@
 """How long 520 payslips take (10 PAs paid weekly for a year), against raw ReportLab drawing.
 
     .venv/bin/python benchmarks/payslips.py
+    .venv/bin/python benchmarks/payslips.py --against /work/main   # this checkout's payslips and another's
+
+With --against, the payslips alone are timed for this checkout and each other one, in turns, each in a
+fresh process (the best wall and processor time of several turns).
 
 The raw figure (`write_raw`) draws the same pages with ReportLab's plain canvas calls into 520 files:
 every word of each payslip in its font (the embedded regular and bold), size and place, its rules and
@@ -14,6 +18,8 @@ need not embed (so it could not print every name, and is lighter than any paysli
 """
 from __future__ import annotations
 
+import argparse
+import subprocess
 import sys
 import tempfile
 import time
@@ -22,7 +28,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+# --app-only CHECKOUT times that checkout's payslips (for --against): its code is imported, not this one's.
+_CHECKOUT = sys.argv[sys.argv.index("--app-only") + 1] if "--app-only" in sys.argv else Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(_CHECKOUT))
 
 from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
@@ -227,9 +235,50 @@ def best_times(actions, rounds: int = 5) -> list[float]:
     return best
 
 
-def main() -> None:
+def the_payslips() -> list[PayslipData]:
     payslips = [sample(week, pa) for week in range(52) for pa in range(10)][:COUNT]
-    payslips = [replace(p, pa_name=f"{p.pa_name} week {i // 10 + 1}") for i, p in enumerate(payslips)]
+    return [replace(p, pa_name=f"{p.pa_name} week {i // 10 + 1}") for i, p in enumerate(payslips)]
+
+
+def app_only(rounds: int = 2) -> None:
+    """Print the best wall and processor seconds of writing the payslips (after a warm-up)."""
+    payslips = the_payslips()
+    with tempfile.TemporaryDirectory() as folder:
+        write_payslips_separately(payslips[:5], Path(folder) / "warm-up")
+        wall = cpu = float("inf")
+        for _ in range(rounds):
+            started, used = time.perf_counter(), time.process_time()
+            write_payslips_separately(payslips, Path(folder) / "payslips")
+            wall, cpu = min(wall, time.perf_counter() - started), min(cpu, time.process_time() - used)
+    print(f"{wall} {cpu}")
+
+
+def against(others: list[Path], rounds: int = 5) -> None:
+    """This checkout's payslips and each other checkout's, in turns, each turn in a fresh process."""
+    checkouts = [Path(__file__).resolve().parents[1], *(path.resolve() for path in others)]
+    best = {checkout: (float("inf"), float("inf")) for checkout in checkouts}
+    for _ in range(rounds):
+        for checkout in checkouts:
+            out = subprocess.run([sys.executable, __file__, "--app-only", str(checkout)], check=True,
+                                 capture_output=True, text=True, cwd=checkout).stdout.split()
+            wall, cpu = float(out[-2]), float(out[-1])
+            best[checkout] = (min(best[checkout][0], wall), min(best[checkout][1], cpu))
+    ours = best[checkouts[0]]
+    for checkout, (wall, cpu) in best.items():
+        print(f"{checkout}: {COUNT} payslips {wall:.3f} s wall ({wall / ours[0]:.2f}x this checkout), "
+              f"{cpu:.3f} s processor ({cpu / ours[1]:.2f}x)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--against", type=Path, nargs="*", default=[], help="other checkouts, timed in turns")
+    parser.add_argument("--app-only", metavar="CHECKOUT", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.app_only:
+        return app_only()
+    if args.against:
+        return against(args.against)
+    payslips = the_payslips()
     for data in payslips:
         marks(data)  # the raw floor's layout, worked out before the clock starts
     with tempfile.TemporaryDirectory() as folder:
