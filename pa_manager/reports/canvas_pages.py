@@ -288,16 +288,63 @@ class Pages:
         return count
 
 
-def _one_subset_codes(font, strings: Sequence[str], doc) -> dict[int, int] | None:
+@dataclass(frozen=True)
+class _Subset:
+    """A font's first subset as a fresh PDF's letters leave it, and the text operators drawn with it."""
+
+    assignments: dict[int, int]  # letter to code
+    subsets: tuple[tuple[int, ...], ...]
+    next_code: int
+    shown: dict[str, str] = field(default_factory=dict)  # a string's text operator, once worked out
+
+
+@dataclass(frozen=True)
+class _Codes:
+    table: dict[int, int]  # each of the page's letters to its code; read only
+    subset: _Subset
+
+
+# A fresh PDF's subset depends only on the order in which its letters without a code of their own
+# are first used (ReportLab gives printable ASCII its own codes): for a pay run's payslips, nearly
+# always the same few ("£" and so on), so the subset and its strings' operators are made once.
+_KNOWN_SUBSETS: dict[tuple[str, str], _Subset] = {}
+
+
+@lru_cache(maxsize=16)
+def _given_from_the_start(font) -> frozenset[int]:
+    """The letters a fresh PDF's subset of this font already has codes for."""
+    return frozenset(type(font).State(font._asciiReadable, font).assignments)
+
+
+def _one_subset_codes(font, strings: Sequence[str], doc) -> _Codes | None:
     """Give every letter of a page's strings its code in the font's subset, in the order the strings
-    are drawn (exactly as drawing them one by one would), and return the letter-to-code table when they
+    are drawn (exactly as drawing them one by one would), and return the letters' codes when they
     all fit in the first subset (under 256 letters: always, for a payslip); None otherwise."""
     letters = "".join(dict.fromkeys("".join(strings)))  # each once, in order of first use
+    fresh = doc not in font.state
+    key = None
+    if fresh:
+        given = _given_from_the_start(font)
+        key = (font.fontName, "".join([letter for letter in letters if ord(letter) not in given]))
+        known = _KNOWN_SUBSETS.get(key)
+        if known is not None:  # the subset these letters make, as ReportLab made it the first time
+            state = font.state[doc] = type(font).State(font._asciiReadable, font)
+            state.assignments, state.nextCode = dict(known.assignments), known.next_code
+            state.subsets = [list(subset) for subset in known.subsets]
+            return _Codes(_table(letters, state.assignments), known)
     font.splitString(letters, doc)  # assigns the codes, first use first
     state = font.state[doc]
     if state.nextCode > 256:
         return None
-    assigned = state.assignments
+    subset = _Subset(dict(state.assignments), tuple(tuple(codes) for codes in state.subsets), state.nextCode)
+    if key is not None:
+        if len(_KNOWN_SUBSETS) >= 64:  # a few kinds of page; a long run of one kind reuses one entry
+            _KNOWN_SUBSETS.clear()
+        _KNOWN_SUBSETS[key] = subset
+    return _Codes(_table(letters, state.assignments), subset)
+
+
+def _table(letters: str, assigned: dict[int, int]) -> dict[int, int]:
     table = {code: assigned.get(code, 0) for code in map(ord, letters)}  # 0: a letter the font lacks
     if 0xA0 in table:
         table[0xA0] = assigned.get(32, 32)  # ReportLab draws a no-break space as a space
@@ -318,9 +365,10 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
     text object does to keep a cursor that is never used here."""
     doc, escape = canvas._doc, canvas._escape
     code, current, text = ["BT"], None, None
+    selections: dict[tuple, str] = {}
     fonts = {name: getFont(name) for name in {word[0] for word in words}}
-    tables = {name: _one_subset_codes(font, [w[4] for w in words if w[0] == name], doc)
-              for name, font in fonts.items() if font._dynamicFont}
+    codes = {name: _one_subset_codes(font, [w[4] for w in words if w[0] == name], doc)
+             for name, font in fonts.items() if font._dynamicFont}
     for font_name, size, x, baseline, string in words:
         font = fonts[font_name]
         if not font._dynamicFont:  # a standard PDF font: the text object's own route
@@ -331,14 +379,22 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
             text.textOut(string)
             continue
         code.append(_moved_to(x, baseline))
-        table = tables[font_name]
-        if table is not None and current == (font_name, 0, size):  # the usual word: no change of font
-            code.append(f"({escape(string.translate(table).encode('latin-1'))}) Tj")
+        known = codes[font_name]
+        if known is not None:  # the usual word: every letter has its code in the first subset
+            if current != (font_name, 0, size):
+                code.append(_selected(selections, font, 0, size, doc))
+                current = (font_name, 0, size)
+            said = known.subset.shown
+            shown = said.get(string)
+            if shown is None:
+                if len(said) >= 8192:  # names and figures differ from payslip to payslip: keep it bounded
+                    said.clear()
+                shown = said[string] = f"({escape(string.translate(known.table).encode('latin-1'))}) Tj"
+            code.append(shown)
             continue
-        chunks = [(0, string.translate(table).encode("latin-1"))] if table is not None else font.splitString(string, doc)
-        for subset, chunk in chunks:
+        for subset, chunk in font.splitString(string, doc):
             if (font_name, subset, size) != current:
-                code.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf")
+                code.append(_selected(selections, font, subset, size, doc))
                 current = (font_name, subset, size)
             code.append(f"({escape(chunk)}) Tj")
     code.append("ET")
@@ -346,6 +402,16 @@ def _draw_words(canvas: Canvas, words: Sequence[Word]) -> None:
         canvas._code.append("\n".join(code))
     if text is not None:
         canvas.drawText(text)
+
+
+def _selected(selections: dict[tuple, str], font, subset: int, size: float, doc) -> str:
+    """The operator choosing a font's subset and size, worked out once a page (a payslip goes back and
+    forth between the regular and the bold a few dozen times)."""
+    key = (font.fontName, subset, size)
+    found = selections.get(key)
+    if found is None:
+        found = selections[key] = f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf"
+    return found
 
 
 def draw_blocks(blocks: Sequence[Block], furniture: Furniture, canvas: Canvas, fonts: Fonts) -> int:

@@ -55,3 +55,39 @@ def test_a_table_running_on_to_another_page_repeats_its_header_row():
     assert len(sheets) >= 2
     second = [text for *_, text in sheets[1].words]
     assert second[:4] == ["Pay", "Hours", "Rate per hour", "Amount"]
+
+
+def test_payslips_drawn_from_a_remembered_font_subset_are_the_files_drawn_afresh():
+    """A pay run's payslips reuse the font subset their letters make, and each string's codes: every file
+    must be byte for byte the one drawn from nothing, whatever was drawn before it."""
+    import io
+
+    from pa_manager.reports import canvas_pages
+
+    def made(data):
+        out = io.BytesIO()
+        ps.write_payslip(data, out, invariant=True)
+        return out.getvalue()
+
+    # Letters with no ASCII code of their own, first used in another order than Janet's ("£" first);
+    # and a payslip whose second page brings letters the first page did not have.
+    polish = replace(JANET, pa_name="Łucja Wójcik – Zoë", employer_name="Siân Ó Brien")
+    long = replace(SIXTY_SHIFTS, pay_lines=SIXTY_SHIFTS.pay_lines[:-1] + (
+        ps.PayLine("Shift on Noël's day (Ŵ)", D("8"), D("13.00"), D("104.00")),))
+    afresh = {}
+    for data in (JANET, polish, long):
+        canvas_pages._KNOWN_SUBSETS.clear()
+        afresh[data.pa_name, len(data.pay_lines)] = made(data)
+    for data in (JANET, polish, long, JANET, polish, long):  # from the remembered subsets and codes
+        assert made(data) == afresh[data.pa_name, len(data.pay_lines)]
+
+
+def test_a_payslip_after_others_reads_back_as_typed(tmp_path):
+    from tests.reports.test_payslip import pdf_text
+
+    polish = replace(JANET, pa_name="Łucja Wójcik – Zoë", employer_name="Siân Ó Brien")
+    for number, data in enumerate([JANET, polish, JANET, polish]):
+        ps.write_payslip(data, tmp_path / f"{number}.pdf")
+    text = pdf_text(tmp_path / "3.pdf")
+    assert "Payslip for Łucja Wójcik – Zoë" in text and "Siân Ó Brien" in text and "£1,246.21" in text
+    assert "Payslip for Janet Moyo" in pdf_text(tmp_path / "2.pdf")
