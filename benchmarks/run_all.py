@@ -427,15 +427,21 @@ def payslips(figures: Figures, runs: int, work: Path) -> None:
     raw = work / "raw-payslips"
     raw.mkdir(exist_ok=True)
     write_payslips_separately(slips[:5], work / "warm-up")
-    bench.write_raw_embedded(slips[:5], raw)
+    for slip in slips:  # the raw floor's layout (each word's place, from the app's own) is worked out before the clock
+        bench.marks(slip)
+    bench.write_raw(slips[:5], raw)
     results = taking_turns({"ours": lambda: _timed(lambda: write_payslips_separately(slips, ours)),
                             "raw": lambda: _timed(lambda: bench.write_raw(slips, raw)),
-                            "embedded": lambda: _timed(lambda: bench.write_raw_embedded(slips, raw))}, runs)
+                            "embedded": lambda: _timed(lambda: bench.write_raw_embedded(slips, raw)),
+                            "helvetica": lambda: _timed(lambda: bench.write_raw_helvetica(slips, raw))}, runs)
     value, floor = median(results["ours"]), median(results["raw"])
     figures.add("payslips_520", f"{bench.COUNT} payslips (separate PDFs)", value, "s",
-                floor="raw ReportLab, same lines", floor_value=floor, target="<= 1.5x raw", met=value <= 1.5 * floor)
-    figures.add("payslips_520_embedded", f"{bench.COUNT} payslips, against the same lines in the font they embed", value,
-                "s", floor="raw ReportLab, embedded font", floor_value=median(results["embedded"]))
+                floor="raw ReportLab, the same pages", floor_value=floor, target="<= 1.5x raw", met=value <= 1.5 * floor)
+    figures.add("payslips_520_embedded", f"{bench.COUNT} payslips, against lines of their words in the font they embed",
+                value, "s", floor="raw ReportLab, lines, embedded font", floor_value=median(results["embedded"]))
+    figures.add("payslips_520_helvetica", f"{bench.COUNT} payslips, against lines of their words in Helvetica (not "
+                "embedded; the floor before 4 December)", value, "s", floor="raw ReportLab, lines, Helvetica",
+                floor_value=median(results["helvetica"]))
 
 
 def _timed(action) -> float:
