@@ -44,10 +44,9 @@ def app_icon() -> QIcon:
 
 
 def run(location: str | Path, demo: bool = False, *, create: bool = False, portable: bool = False,
-        passphrase: str | None = None, demo_being_made: int | None = None) -> int:
+        passphrase: str | None = None) -> int:
     """Show the window first, then open the records into it, so the app appears at once. `create`:
-    the location is the app's own default file, made on first use. `portable`: said in the window.
-    `demo_being_made`: the process making today's demo meanwhile (todays_demo.start_making)."""
+    the location is the app's own default file, made on first use. `portable`: said in the window."""
     from PySide6.QtCore import QSettings
 
     from pa_manager.ui.main_window import LastEmployer, MainWindow
@@ -72,8 +71,7 @@ def run(location: str | Path, demo: bool = False, *, create: bool = False, porta
         if kept is not None:
             window.show_first_view(kept)
             app.processEvents()
-    if not open_records(window, location, demo, create=create or demo, passphrase=passphrase,
-                        demo_being_made=demo_being_made):
+    if not open_records(window, location, demo, create=create or demo, passphrase=passphrase):
         return 1
     return app.exec()
 
@@ -111,23 +109,15 @@ def _quit_when_shown(app: QApplication, window) -> None:
 
 
 def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None, today: Callable[[], date] = date.today,
-                 demo_being_made: int | None = None) -> bool:
+                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
     """Open the data file into the window; a new, empty one is then set up step by step (the first
-    run). `today` is the date the app works from (tests fix it). `demo_being_made`: the process making
-    today's demo (todays_demo.start_making), waited for without stopping the window."""
+    run). `today` is the date the app works from (tests fix it)."""
     from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
-    if demo and demo_being_made is not None:
-        # The window stays responsive while the other process makes the demo; then it opens as below.
-        window.opening.setText("Making the demo household…")
-        _when_made(demo_being_made, lambda: open_records(window, location, demo, create=create, passphrase=passphrase,
-                                                         today=today) or QApplication.instance().exit(1))
-        return True
     if demo:
-        todays_demo.copy_kept(Path(location), today())  # made already (today, or just now by the other process)
+        todays_demo.copy_kept(Path(location), today())
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)
     if data is None:
         return False
@@ -159,23 +149,6 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
     if not demo:
         window.offer_first_run()
     return True
-
-
-def _when_made(child: int, then: Callable[[], object]) -> None:
-    """Call `then` in the window's thread once the process making today's demo has ended (made or not)."""
-    from PySide6.QtCore import QTimer
-
-    timer = QTimer(QApplication.instance())
-    timer.setInterval(20)
-
-    def check() -> None:
-        if todays_demo.finished(child, wait=False) is not None:
-            timer.stop()
-            timer.deleteLater()
-            then()
-
-    timer.timeout.connect(check)
-    timer.start()
 
 
 def _attach(window, context, data) -> None:

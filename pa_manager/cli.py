@@ -1346,20 +1346,14 @@ def cmd_report(args) -> int:
 def run_gui(args) -> int:
     import shutil
 
-    if args.demo:
-        from pa_manager import todays_demo
-
-        # Before Qt is loaded: on Linux a second process makes today's demo while the window starts.
-        being_made = todays_demo.start_making(date.today())
-        from pa_manager.app import run
-
-        folder = Path(tempfile.mkdtemp(prefix="pa-manager-demo-"))
-        try:
-            return run(folder / "demo.sqlite3", demo=True, demo_being_made=being_made)
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)  # a throwaway file: leave nothing behind
     from pa_manager.app import run
 
+    if args.demo:
+        folder = Path(tempfile.mkdtemp(prefix="pa-manager-demo-"))
+        try:
+            return run(folder / "demo.sqlite3", demo=True)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)  # a throwaway file: leave nothing behind
     passphrase = _passphrase(args)
     if args.portable:
         if not args.data or "://" in args.data:
