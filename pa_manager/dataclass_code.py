@@ -111,9 +111,7 @@ def import_everything() -> None:
     import importlib
     import pkgutil
 
-    import pa_manager
-
-    for module in pkgutil.walk_packages(pa_manager.__path__, "pa_manager."):
+    for module in pkgutil.walk_packages([str(Path(__file__).parent)], f"{__package__}."):
         if not module.name.endswith("__main__") and ".migrations" not in module.name:
             importlib.import_module(module.name)
 
