@@ -381,3 +381,53 @@ def test_the_employer_is_read_once_a_transaction_and_read_again_after_a_change_t
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert employers.get_employer(db, employer_id).name == "Ruth Ames-Obi"
+
+
+# --- supervision and appraisal: only the meetings that count are read ----------------------------------
+
+
+def _supervision_items_from_every_meeting(db, employer_id, today):
+    from pa_manager.domain.training import supervision_due_items
+    from pa_manager.services import training
+
+    meetings = [m for _, m in sorted(training.list_meetings(db, employer_id), key=lambda pair: (pair[1].held_on, pair[0]))]
+    return supervision_due_items(today, training._pa_likes(db, employer_id), meetings, include_ok=True) if meetings else []
+
+
+def _supervision_items(db, employer_id, today):
+    from pa_manager.services import training
+
+    return [i for i in training.training_due(db, employer_id, today, 30, include_ok=True)
+            if i.code in {"SUPERVISION_DUE", "APPRAISAL_DUE", "MEETING_BEFORE_START"}]
+
+
+def test_supervision_due_from_the_meetings_that_count_is_what_reading_every_meeting_said(db):
+    from pa_manager.domain.training import APPRAISAL, SUPERVISION
+    from pa_manager.services import training
+
+    employer_id, other, quiet = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng"), _employer(db, "Tia Roe")
+    ann, ben = _pa(db, employer_id, "Ann Cole", start=date(2024, 3, 4)), _pa(db, employer_id, "Ben Dale")
+    gone = _pa(db, employer_id, "Cy Fox", start=date(2024, 1, 8), leaving=date(2025, 6, 30))
+    cal = _pa(db, other, "Cal Dunn", start=date(2026, 10, 5))
+    _pa(db, quiet, "Di Gray")
+    for employer in (employer_id, other, quiet):
+        training.list_courses(db, employer)  # the usual courses: training is being kept
+    for day in (date(2025, 2, 3), date(2025, 8, 11), date(2026, 5, 1), date(2026, 9, 14)):  # Ann's history of supervisions
+        training.add_meeting(db, employer_id, ann, SUPERVISION, day)
+    training.add_meeting(db, employer_id, ann, SUPERVISION, date(2024, 2, 1))  # before she started: a check, not held
+    training.add_meeting(db, employer_id, ann, SUPERVISION, TODAY + timedelta(days=10))  # booked, not held yet
+    training.add_meeting(db, employer_id, ann, APPRAISAL, date(2024, 3, 4))  # on her first day: counts
+    training.add_meeting(db, employer_id, ben, APPRAISAL, TODAY)  # today itself counts
+    training.add_meeting(db, employer_id, ben, APPRAISAL, date(2025, 11, 23))
+    training.add_meeting(db, employer_id, gone, SUPERVISION, date(2023, 12, 1))  # before start, but they have left
+    training.add_meeting(db, other, cal, SUPERVISION, TODAY + timedelta(days=3))  # the only meeting: in the future
+    for employer in (employer_id, other, quiet):
+        assert _supervision_items(db, employer, TODAY) == _supervision_items_from_every_meeting(db, employer, TODAY)
+    ann_items = {i.code: i for i in _supervision_items(db, employer_id, TODAY) if i.pa_key == ann}
+    assert ann_items["SUPERVISION_DUE"].due == date(2026, 12, 14)  # 14 September 2026 + 3 months, not the booked one
+    assert ann_items["APPRAISAL_DUE"].due == date(2025, 3, 4)  # 4 March 2024 + 12 months
+    assert ann_items["MEETING_BEFORE_START"].due == date(2024, 2, 1)
+    assert not [i for i in _supervision_items(db, employer_id, TODAY) if i.pa_key == gone]
+    cal_items = {i.code: i for i in _supervision_items(db, other, TODAY)}
+    assert cal_items["SUPERVISION_DUE"].due == date(2027, 1, 5)  # none held yet: 5 October 2026 + 3 months
+    assert _supervision_items(db, quiet, TODAY) == []  # no meetings at all: supervision is not being kept
