@@ -431,3 +431,44 @@ def test_supervision_due_from_the_meetings_that_count_is_what_reading_every_meet
     cal_items = {i.code: i for i in _supervision_items(db, other, TODAY)}
     assert cal_items["SUPERVISION_DUE"].due == date(2027, 1, 5)  # none held yet: 5 October 2026 + 3 months
     assert _supervision_items(db, quiet, TODAY) == []  # no meetings at all: supervision is not being kept
+
+
+# --- the employer's PAs, read as plain rows ---------------------------------------------------------
+
+
+def _pas_as_stored_objects(db, employer_id):
+    from pa_manager.domain.record_checks import name_key
+    from pa_manager.services.mapping import pa_record
+
+    with db.session() as s:
+        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
+        return [pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id))]
+
+
+def test_the_pas_read_as_rows_are_the_records_read_as_stored_objects(db, demo_db, today):
+    from pa_manager.domain.people import BANK_HOLIDAY, SLEEP_IN_ALLOWANCE, WEEKEND
+
+    for employer in employers.list_employers(demo_db, today):
+        assert people.list_pas(demo_db, employer.id) == _pas_as_stored_objects(demo_db, employer.id)
+    employer_id, other = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng")
+    ann = people.get_pa(db, _pa(db, employer_id, "ann Cole", leaving=date(2026, 12, 31)))
+    lines = (PayRateEntry(date(2026, 4, 1), Decimal("13.50")), PayRateEntry(date(2025, 1, 6), Decimal("12.60")),
+             PayRateEntry(date(2026, 4, 1), None, WEEKEND, multiplier=Decimal("1.5")),
+             PayRateEntry(date(2026, 4, 1), Decimal("14.00"), BANK_HOLIDAY, "waking_night"),
+             PayRateEntry(date(2026, 4, 1), Decimal("45.00"), SLEEP_IN_ALLOWANCE))
+    people.save_pa(db, employer_id, replace(ann, pay_rates=lines), TODAY)
+    _pa(db, employer_id, "Abe Cole")  # added later, listed first: by name, whatever the case
+    _pa(db, other, "Cal Dunn")
+    people.save_pa(db, employer_id, PARecord(name="Bo Ward"), TODAY)  # no pay lines, no dates
+    found = people.list_pas(db, employer_id)
+    assert found == _pas_as_stored_objects(db, employer_id)
+    assert [p.name for p in found] == ["Abe Cole", "ann Cole", "Bo Ward"]
+    assert [(r.effective_from, r.kind, r.shift_type) for r in found[1].pay_rates] == [
+        (date(2025, 1, 6), "hourly", ""), (date(2026, 4, 1), "bank_holiday", "waking_night"),
+        (date(2026, 4, 1), "hourly", ""), (date(2026, 4, 1), "sleep_in_allowance", ""), (date(2026, 4, 1), "weekend", "")]
+    assert found[2].pay_rates == ()
+    with db.session():  # a change not yet committed, read back in the same transaction
+        people.save_pa(db, employer_id, replace(found[2], pay_rates=(PayRateEntry(date(2026, 5, 1), Decimal("13.00")),)),
+                       TODAY)
+        assert people.list_pas(db, employer_id) == _pas_as_stored_objects(db, employer_id)
+        assert people.list_pas(db, employer_id)[2].pay_rates == (PayRateEntry(date(2026, 5, 1), Decimal("13.00")),)
