@@ -472,3 +472,29 @@ def test_the_pas_read_as_rows_are_the_records_read_as_stored_objects(db, demo_db
                        TODAY)
         assert people.list_pas(db, employer_id) == _pas_as_stored_objects(db, employer_id)
         assert people.list_pas(db, employer_id)[2].pay_rates == (PayRateEntry(date(2026, 5, 1), Decimal("13.00")),)
+
+
+def test_the_pay_runs_are_read_once_a_transaction_and_read_again_after_a_new_one(db):
+    from sqlalchemy import event
+
+    employer_id = _employer(db, "Ruth Ames")
+    ann = _pa(db, employer_id, "Ann Cole", start=date(2026, 10, 1))
+    _shifts(db, employer_id, ann, [date(2026, 10, 5), date(2026, 11, 2)])
+    _run(db, employer_id, date(2026, 10, 1), date(2026, 10, 31))
+    asked = []
+    listener = lambda *args: asked.append(args[2]) if "pay_runs.period_start" in args[2] else None  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        with db.session() as s:
+            assert pay_runs.default_pay_date(db, employer_id, TODAY) == date(2026, 11, 30)  # November is unpaid
+            [unpaid] = pay_runs.unpaid_work(db, employer_id, TODAY)
+            assert (unpaid.first_day, unpaid.last_day, unpaid.hours) == (date(2026, 11, 2), date(2026, 11, 2), 3)
+            assert len([q for q in asked if "ORDER BY pay_runs.period_end" in q]) == 1
+            s.add(models.PayRun(employer_id=employer_id, pay_date=date(2026, 11, 30), period_start=date(2026, 11, 1),
+                                period_end=date(2026, 11, 30), frequency="monthly", tax_year="2026-27", period=8,
+                                finalised_at=datetime(2026, 11, 30, tzinfo=timezone.utc)))
+            s.flush()
+            assert pay_runs.unpaid_work(db, employer_id, TODAY) == []  # November's run, read as soon as it is there
+            assert pay_runs.default_pay_date(db, employer_id, TODAY) == date(2026, 12, 31)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)
