@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from sqlalchemy import inspect
+from sqlalchemy import inspect, select
 from sqlalchemy.orm.attributes import flag_modified
 
 from pa_manager.domain.employer import EmployerRecord
@@ -39,6 +39,26 @@ def pa_record(row: models.PersonalAssistant) -> PARecord:
     lines = sorted(row.pay_rates, key=lambda r: (r.effective_from, r.kind, r.shift_type))
     rates = tuple(PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in lines)
     return PARecord(id=row.id, version=row.version, pay_rates=rates, **values)
+
+
+def pa_records_where(session, condition) -> list[PARecord]:
+    """pa_record of each PA the condition picks (in no particular order), read as plain rows rather than
+    stored objects with their pay lines: the same records, several times quicker (the dashboard reads
+    every PA and years of pay lines each time it is shown)."""
+    pa, rate = models.PersonalAssistant, models.PayRate
+    rows = session.execute(select(pa.id, pa.version, *(getattr(pa, name) for name in _PA_FIELDS)).where(condition)).all()
+    lines: dict[int, list[tuple]] = {}
+    for pa_id, *line in session.execute(
+            select(rate.pa_id, rate.effective_from, rate.kind, rate.shift_type, rate.amount, rate.multiplier)
+            .join(pa, pa.id == rate.pa_id).where(condition)):
+        lines.setdefault(pa_id, []).append(tuple(line))
+    out = []
+    for pa_id, version, *values in rows:
+        mine = sorted(lines.get(pa_id, ()), key=lambda line: line[:3])  # as pa_record: by date, kind, shift type
+        rates = tuple(PayRateEntry(day, amount, kind, shift_type, multiplier)
+                      for day, kind, shift_type, amount, multiplier in mine)
+        out.append(PARecord(id=pa_id, version=version, pay_rates=rates, **dict(zip(_PA_FIELDS, values))))
+    return out
 
 
 def copy_pa(record: PARecord, row: models.PersonalAssistant) -> None:

@@ -56,7 +56,7 @@ from pa_manager.services.rota import pattern_record, planned_shifts
 from pa_manager.services.shifts import paid_minutes_column, shift_rows, to_shift
 from pa_manager.services.undo import Change, Recorder
 from pa_manager.storage import models
-from pa_manager.storage.database import Database, lock_employer
+from pa_manager.storage.database import Database, lock_employer, remembered
 
 # Kinds of pay-day extras (models.PayAdjustment.kind, listed in domain.pay_period) and how the
 # payslip treats each.
@@ -139,9 +139,14 @@ def _bank_holidays(employer: EmployerRecord):
 
 
 def _paid_runs(session, employer_id: int) -> list[PaidRun]:
-    rows = session.execute(select(models.PayRun.pay_date, models.PayRun.period_start, models.PayRun.period_end)
-                           .where(models.PayRun.employer_id == employer_id).order_by(models.PayRun.period_end))
-    return [PaidRun(*row) for row in rows]
+    """The employer's pay runs by period end, read once a transaction (remembered): the dashboard's next pay
+    day and its unpaid work both follow on from them."""
+    def read() -> tuple[PaidRun, ...]:
+        rows = session.execute(select(models.PayRun.pay_date, models.PayRun.period_start, models.PayRun.period_end)
+                               .where(models.PayRun.employer_id == employer_id).order_by(models.PayRun.period_end))
+        return tuple(PaidRun(*row) for row in rows)
+
+    return list(remembered(session, ("paid runs", employer_id), read))
 
 
 def _anchor(runs: list[PaidRun], day: date) -> date | None:

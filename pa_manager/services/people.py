@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.exc import StaleDataError
 
 from pa_manager.domain import earlier_payroll
@@ -15,7 +14,7 @@ from pa_manager.domain.record_checks import check_pa, name_key, normalise_pa
 from pa_manager.domain.validation import Problem
 from pa_manager.services import history
 from pa_manager.services.errors import ChangedElsewhere, NotFound, ServiceError, ValidationFailed
-from pa_manager.services.mapping import copy_pa, pa_record
+from pa_manager.services.mapping import copy_pa, pa_record, pa_records_where
 from pa_manager.services.undo import Done, Recorder, Rule, done
 from pa_manager.storage import models
 from pa_manager.storage.database import Database, remembered
@@ -28,9 +27,8 @@ def list_pas(db: Database, employer_id: int) -> list[PARecord]:
 
 
 def _pas(s, employer_id: int) -> tuple[PARecord, ...]:
-    rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id)
-                     .options(selectinload(models.PersonalAssistant.pay_rates)))  # their pay lines in one query
-    return tuple(pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id)))
+    records = pa_records_where(s, models.PersonalAssistant.employer_id == employer_id)  # their pay lines in one query
+    return tuple(sorted(records, key=lambda r: (name_key(r.name), r.id)))
 
 
 def get_pa(db: Database, pa_id: int) -> PARecord:

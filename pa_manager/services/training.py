@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import and_, delete, func, select
+from sqlalchemy import and_, delete, func, or_, select
 
 from pa_manager.domain import training as rules
 from pa_manager.domain.compliance import DueItem, PAChecks
@@ -436,11 +436,7 @@ def training_due_for(session, pas: dict[int, list[PAChecks]], today: date, withi
             .outerjoin(models.Attachment, models.Attachment.id == record.attachment_id)
             .order_by(record.completed_on.desc(), record.id)):
         records[employer_id].append(TrainingRecord(pa_id, key, completed_on, provider, cost, funding, file_name))
-    meetings: dict[int, list[Meeting]] = {e: [] for e in ids}
-    for employer_id, pa_id, kind, held_on in session.execute(
-            select(models.Meeting.employer_id, models.Meeting.pa_id, models.Meeting.kind, models.Meeting.held_on)
-            .where(models.Meeting.employer_id.in_(ids)).order_by(models.Meeting.held_on, models.Meeting.id)):
-        meetings[employer_id].append(Meeting(pa_id, kind, held_on))
+    meetings = meetings_that_count(session, ids, today)
     out = {}
     for employer_id in ids:
         mine = courses[employer_id]
@@ -456,10 +452,35 @@ def training_due_for(session, pas: dict[int, list[PAChecks]], today: date, withi
         names = {c.course.key: c.name for c in mine}
         items = [replace(i, params=tuple(sorted({**dict(i.params), "course": names[i.subject].lower()}.items())))
                  for i in items]
-        if meetings[employer_id]:
+        if employer_id in meetings:
             items += rules.supervision_due_items(today, people, meetings[employer_id], within_days=within_days,
                                                  include_ok=include_ok)
         out[employer_id] = items
+    return out
+
+
+def meetings_that_count(session, employer_ids, today: date) -> dict[int, list[Meeting]]:
+    """The meetings rules.supervision_due_items looks at, for each employer with any meeting at all: those
+    dated before their PA started (each one an item), then each PA's latest of each kind held by today
+    and not before they started (only the latest sets the next one due). Asked of the database, so that
+    years of monthly supervisions are not read one by one; the rule says the same of these as of them all."""
+    meeting, pa = models.Meeting, models.PersonalAssistant
+    out: dict[int, list[Meeting]] = {e: [] for e, in session.execute(
+        select(meeting.employer_id).where(meeting.employer_id.in_(employer_ids)).distinct())}
+    if not out:
+        return out
+    for employer_id, pa_id, kind, held_on in session.execute(
+            select(meeting.employer_id, meeting.pa_id, meeting.kind, meeting.held_on).join(pa, pa.id == meeting.pa_id)
+            .where(meeting.employer_id.in_(employer_ids), meeting.held_on < pa.start_date)
+            .order_by(meeting.held_on, meeting.id)):
+        out[employer_id].append(Meeting(pa_id, kind, held_on))
+    for employer_id, pa_id, kind, held_on in session.execute(
+            select(meeting.employer_id, meeting.pa_id, meeting.kind, func.max(meeting.held_on))
+            .join(pa, pa.id == meeting.pa_id)
+            .where(meeting.employer_id.in_(employer_ids), meeting.held_on <= today,
+                   or_(pa.start_date.is_(None), meeting.held_on >= pa.start_date))
+            .group_by(meeting.employer_id, meeting.pa_id, meeting.kind)):
+        out[employer_id].append(Meeting(pa_id, kind, held_on))
     return out
 
 

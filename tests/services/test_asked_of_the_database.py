@@ -381,3 +381,120 @@ def test_the_employer_is_read_once_a_transaction_and_read_again_after_a_change_t
     finally:
         event.remove(db.engine, "before_cursor_execute", listener)
     assert employers.get_employer(db, employer_id).name == "Ruth Ames-Obi"
+
+
+# --- supervision and appraisal: only the meetings that count are read ----------------------------------
+
+
+def _supervision_items_from_every_meeting(db, employer_id, today):
+    from pa_manager.domain.training import supervision_due_items
+    from pa_manager.services import training
+
+    meetings = [m for _, m in sorted(training.list_meetings(db, employer_id), key=lambda pair: (pair[1].held_on, pair[0]))]
+    return supervision_due_items(today, training._pa_likes(db, employer_id), meetings, include_ok=True) if meetings else []
+
+
+def _supervision_items(db, employer_id, today):
+    from pa_manager.services import training
+
+    return [i for i in training.training_due(db, employer_id, today, 30, include_ok=True)
+            if i.code in {"SUPERVISION_DUE", "APPRAISAL_DUE", "MEETING_BEFORE_START"}]
+
+
+def test_supervision_due_from_the_meetings_that_count_is_what_reading_every_meeting_said(db):
+    from pa_manager.domain.training import APPRAISAL, SUPERVISION
+    from pa_manager.services import training
+
+    employer_id, other, quiet = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng"), _employer(db, "Tia Roe")
+    ann, ben = _pa(db, employer_id, "Ann Cole", start=date(2024, 3, 4)), _pa(db, employer_id, "Ben Dale")
+    gone = _pa(db, employer_id, "Cy Fox", start=date(2024, 1, 8), leaving=date(2025, 6, 30))
+    cal = _pa(db, other, "Cal Dunn", start=date(2026, 10, 5))
+    _pa(db, quiet, "Di Gray")
+    for employer in (employer_id, other, quiet):
+        training.list_courses(db, employer)  # the usual courses: training is being kept
+    for day in (date(2025, 2, 3), date(2025, 8, 11), date(2026, 5, 1), date(2026, 9, 14)):  # Ann's history of supervisions
+        training.add_meeting(db, employer_id, ann, SUPERVISION, day)
+    training.add_meeting(db, employer_id, ann, SUPERVISION, date(2024, 2, 1))  # before she started: a check, not held
+    training.add_meeting(db, employer_id, ann, SUPERVISION, TODAY + timedelta(days=10))  # booked, not held yet
+    training.add_meeting(db, employer_id, ann, APPRAISAL, date(2024, 3, 4))  # on her first day: counts
+    training.add_meeting(db, employer_id, ben, APPRAISAL, TODAY)  # today itself counts
+    training.add_meeting(db, employer_id, ben, APPRAISAL, date(2025, 11, 23))
+    training.add_meeting(db, employer_id, gone, SUPERVISION, date(2023, 12, 1))  # before start, but they have left
+    training.add_meeting(db, other, cal, SUPERVISION, TODAY + timedelta(days=3))  # the only meeting: in the future
+    for employer in (employer_id, other, quiet):
+        assert _supervision_items(db, employer, TODAY) == _supervision_items_from_every_meeting(db, employer, TODAY)
+    ann_items = {i.code: i for i in _supervision_items(db, employer_id, TODAY) if i.pa_key == ann}
+    assert ann_items["SUPERVISION_DUE"].due == date(2026, 12, 14)  # 14 September 2026 + 3 months, not the booked one
+    assert ann_items["APPRAISAL_DUE"].due == date(2025, 3, 4)  # 4 March 2024 + 12 months
+    assert ann_items["MEETING_BEFORE_START"].due == date(2024, 2, 1)
+    assert not [i for i in _supervision_items(db, employer_id, TODAY) if i.pa_key == gone]
+    cal_items = {i.code: i for i in _supervision_items(db, other, TODAY)}
+    assert cal_items["SUPERVISION_DUE"].due == date(2027, 1, 5)  # none held yet: 5 October 2026 + 3 months
+    assert _supervision_items(db, quiet, TODAY) == []  # no meetings at all: supervision is not being kept
+
+
+# --- the employer's PAs, read as plain rows ---------------------------------------------------------
+
+
+def _pas_as_stored_objects(db, employer_id):
+    from pa_manager.domain.record_checks import name_key
+    from pa_manager.services.mapping import pa_record
+
+    with db.session() as s:
+        rows = s.scalars(select(models.PersonalAssistant).where(models.PersonalAssistant.employer_id == employer_id))
+        return [pa_record(r) for r in sorted(rows, key=lambda r: (name_key(r.name), r.id))]
+
+
+def test_the_pas_read_as_rows_are_the_records_read_as_stored_objects(db, demo_db, today):
+    from pa_manager.domain.people import BANK_HOLIDAY, SLEEP_IN_ALLOWANCE, WEEKEND
+
+    for employer in employers.list_employers(demo_db, today):
+        assert people.list_pas(demo_db, employer.id) == _pas_as_stored_objects(demo_db, employer.id)
+    employer_id, other = _employer(db, "Ruth Ames"), _employer(db, "Sol Ng")
+    ann = people.get_pa(db, _pa(db, employer_id, "ann Cole", leaving=date(2026, 12, 31)))
+    lines = (PayRateEntry(date(2026, 4, 1), Decimal("13.50")), PayRateEntry(date(2025, 1, 6), Decimal("12.60")),
+             PayRateEntry(date(2026, 4, 1), None, WEEKEND, multiplier=Decimal("1.5")),
+             PayRateEntry(date(2026, 4, 1), Decimal("14.00"), BANK_HOLIDAY, "waking_night"),
+             PayRateEntry(date(2026, 4, 1), Decimal("45.00"), SLEEP_IN_ALLOWANCE))
+    people.save_pa(db, employer_id, replace(ann, pay_rates=lines), TODAY)
+    _pa(db, employer_id, "Abe Cole")  # added later, listed first: by name, whatever the case
+    _pa(db, other, "Cal Dunn")
+    people.save_pa(db, employer_id, PARecord(name="Bo Ward"), TODAY)  # no pay lines, no dates
+    found = people.list_pas(db, employer_id)
+    assert found == _pas_as_stored_objects(db, employer_id)
+    assert [p.name for p in found] == ["Abe Cole", "ann Cole", "Bo Ward"]
+    assert [(r.effective_from, r.kind, r.shift_type) for r in found[1].pay_rates] == [
+        (date(2025, 1, 6), "hourly", ""), (date(2026, 4, 1), "bank_holiday", "waking_night"),
+        (date(2026, 4, 1), "hourly", ""), (date(2026, 4, 1), "sleep_in_allowance", ""), (date(2026, 4, 1), "weekend", "")]
+    assert found[2].pay_rates == ()
+    with db.session():  # a change not yet committed, read back in the same transaction
+        people.save_pa(db, employer_id, replace(found[2], pay_rates=(PayRateEntry(date(2026, 5, 1), Decimal("13.00")),)),
+                       TODAY)
+        assert people.list_pas(db, employer_id) == _pas_as_stored_objects(db, employer_id)
+        assert people.list_pas(db, employer_id)[2].pay_rates == (PayRateEntry(date(2026, 5, 1), Decimal("13.00")),)
+
+
+def test_the_pay_runs_are_read_once_a_transaction_and_read_again_after_a_new_one(db):
+    from sqlalchemy import event
+
+    employer_id = _employer(db, "Ruth Ames")
+    ann = _pa(db, employer_id, "Ann Cole", start=date(2026, 10, 1))
+    _shifts(db, employer_id, ann, [date(2026, 10, 5), date(2026, 11, 2)])
+    _run(db, employer_id, date(2026, 10, 1), date(2026, 10, 31))
+    asked = []
+    listener = lambda *args: asked.append(args[2]) if "pay_runs.period_start" in args[2] else None  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listener)
+    try:
+        with db.session() as s:
+            assert pay_runs.default_pay_date(db, employer_id, TODAY) == date(2026, 11, 30)  # November is unpaid
+            [unpaid] = pay_runs.unpaid_work(db, employer_id, TODAY)
+            assert (unpaid.first_day, unpaid.last_day, unpaid.hours) == (date(2026, 11, 2), date(2026, 11, 2), 3)
+            assert len([q for q in asked if "ORDER BY pay_runs.period_end" in q]) == 1
+            s.add(models.PayRun(employer_id=employer_id, pay_date=date(2026, 11, 30), period_start=date(2026, 11, 1),
+                                period_end=date(2026, 11, 30), frequency="monthly", tax_year="2026-27", period=8,
+                                finalised_at=datetime(2026, 11, 30, tzinfo=timezone.utc)))
+            s.flush()
+            assert pay_runs.unpaid_work(db, employer_id, TODAY) == []  # November's run, read as soon as it is there
+            assert pay_runs.default_pay_date(db, employer_id, TODAY) == date(2026, 12, 31)
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listener)

@@ -39,3 +39,38 @@ def test_a_status_list_shown_again_keeps_the_line_you_are_on(qtbot):
     lines.set_lines([("info", "Next pay day: 27 November 2026."), ("warning", "Not paid yet: 34 hours."),
                      ("missing", "Missing: no budget year is recorded for today.")])
     assert lines.currentRow() == 1 and lines.currentItem().text() == "Not paid yet: 34 hours."
+
+
+def test_a_status_lists_lines_measured_again_fit_their_wrapped_text_at_each_width_and_text_size(qtbot):
+    from PySide6.QtCore import QRect, Qt
+
+    from pa_manager.ui.widgets.status_list import StatusList
+
+    sentence = "Check: Ann Cole had less than 11 hours' rest between shifts on 3 November 2026. " * 3
+    lines = StatusList("What needs doing")
+    qtbot.addWidget(lines)
+    lines.resize(600, 300)
+    lines.show()
+
+    def heights():
+        lines.set_lines([("warning", sentence), ("ok", "Done.")])
+        return [lines.item(row).sizeHint().height() for row in range(lines.count())]
+
+    def measured(row):  # the wrapped text measured afresh, as fit_to_text lays each line out
+        icon = lines.iconSize().width() if lines.iconSize().isValid() else lines.style().pixelMetric(
+            lines.style().PixelMetric.PM_SmallIconSize)
+        width = max(lines.viewport().width() - 2 * lines.spacing(), 80) - (icon + 8) - 8
+        text = lines.fontMetrics().boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap,
+                                                lines.item(row).text())
+        return max(text.height(), icon) + 6
+
+    wide = heights()
+    assert heights() == wide == [measured(0), measured(1)]  # shown again: the same heights
+    lines.resize(250, 300)
+    narrow = heights()
+    assert narrow == [measured(0), measured(1)] and narrow[0] > wide[0]  # wraps onto more lines
+    font = lines.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    lines.setFont(font)
+    large = heights()
+    assert large == [measured(0), measured(1)] and large[0] > narrow[0]  # a larger text size: taller again

@@ -6,6 +6,7 @@ is cut off at a narrow width or a large text size, and the page (not each little
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle
 
 from pa_manager.ui.widgets.status import Status, status_icon
@@ -47,15 +48,31 @@ def fit_to_text(view: QListWidget, *, whole_list: bool = True) -> None:
     icon_side = icon.width() if icon else view.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
     width = max(view.viewport().width() - 2 * view.spacing(), 80)
     total = 0
+    font = (view.font().key(), metrics.height(), metrics.averageCharWidth())
     for row in range(view.count()):
         item = view.item(row)
         indent = icon_side + 8 if not item.icon().isNull() else 0
-        text = metrics.boundingRect(QRect(0, 0, width - indent - 8, 100_000), Qt.TextFlag.TextWordWrap, item.text())
-        height = max(text.height(), icon_side if indent else 0) + 6
+        height = max(_wrapped_height(metrics, font, width - indent - 8, item.text()), icon_side if indent else 0) + 6
         item.setSizeHint(QSize(width, height))
         total += height + 2 * view.spacing()
     if whole_list:
         view.setFixedHeight(max(total, metrics.lineSpacing() * 2) + 2 * view.frameWidth() + 2)
+
+
+_HEIGHTS: dict[tuple, int] = {}  # wrapped heights measured, by font, width and text
+
+
+def _wrapped_height(metrics: QFontMetrics, font: tuple, width: int, text: str) -> int:
+    """The height of the text word-wrapped to the width. Remembered: a page shown again (the dashboard after
+    each change, say) has mostly the same lines at the same width, and measuring hundreds costs more than
+    everything else in showing them."""
+    key = (font, width, text)
+    height = _HEIGHTS.get(key)
+    if height is None:
+        if len(_HEIGHTS) >= 20_000:  # a long session's old lines: measured again if they come back
+            _HEIGHTS.clear()
+        height = _HEIGHTS[key] = metrics.boundingRect(QRect(0, 0, width, 100_000), Qt.TextFlag.TextWordWrap, text).height()
+    return height
 
 
 class StatusList(QListWidget):
