@@ -4,14 +4,15 @@ On Python 3.11 and 3.12, `dataclasses` writes a class's __init__, __repr__, __eq
 frozen class's __setattr__ and __delattr__) as source text and compiles each on its own: about 0.8 ms a
 class, so some 0.2 s of every start for the window's 290 record types and 0.08 s of every command. The
 text is the same on every run, so its code is kept in a file beside the package's .pyc files and reused;
-a text not seen before is compiled as usual. The key is the whole text, so a changed class can never get
-an old class's code. Nothing is written where Python writes no .pyc files (PYTHONDONTWRITEBYTECODE) or
+a text not seen before is compiled as usual. The key is a digest of the whole text, so a changed class
+never gets an old class's code. Nothing is written where Python writes no .pyc files (PYTHONDONTWRITEBYTECODE) or
 inside a built app (installers/pa-manager.spec makes the file with `make_file` and ships it), and a
 missing, unreadable or foreign file only means compiling again.
 """
 import atexit
 import builtins
 import dataclasses
+import hashlib
 import importlib.util
 import marshal
 import os
@@ -28,15 +29,25 @@ def default_path() -> Path:
     return Path(__file__).parent / "__pycache__" / f"dataclass-methods.{sys.implementation.cache_tag}.marshal"
 
 
+def key(source: str) -> bytes:
+    """A generated text's key in the file: its digest, not the text (a third of the memory)."""
+    return hashlib.blake2b(source.encode(), digest_size=16).digest()
+
+
 class CompiledMethods:
-    """Compiled code by source text, read from `path` and written back there when new text was compiled.
-    Each code is kept marshalled until it is used, so reading the file costs a millisecond, not twenty."""
+    """Compiled code by the digest of its source text, read from `path` and written back there when new
+    text was compiled. Each code is kept marshalled until it is used, and then let go (the class's methods
+    hold it): reading the file costs a millisecond, and a running app keeps only what it has not used."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.codes = self._read()
-        self.used: set[str] = set()
-        self.compiled = 0
+        self.waiting = self._read()  # not used yet in this run
+        self.used: set[bytes] = set()
+        self.new: dict[bytes, bytes] = {}  # compiled in this run, for `save`
+
+    @property
+    def compiled(self) -> int:
+        return len(self.new)
 
     def _read(self) -> dict:
         try:
@@ -55,30 +66,33 @@ class CompiledMethods:
     def exec(self, source, globals=None, locals=None):
         """What `exec` does, with the code for a source text compiled once and kept."""
         if isinstance(source, str):
-            code = self._kept(source)
+            digest = key(source)
+            code = self._kept(digest)
             if code is None:
                 # dont_inherit: compile as dataclasses' own exec would, with no __future__ flags of this module
                 code = compile(source, "<string>", "exec", dont_inherit=True)
-                self.codes[source] = marshal.dumps(code)
-                self.compiled += 1
-            self.used.add(source)
+                if digest not in self.used:  # else the same text again this run (two alike classes): kept already
+                    self.new[digest] = marshal.dumps(code)
+            self.used.add(digest)
             source = code
         builtins.exec(source, globals, locals)
 
-    def _kept(self, source: str):
+    def _kept(self, digest: bytes):
         try:
-            code = marshal.loads(self.codes[source])
+            code = marshal.loads(self.waiting.pop(digest))
         except (KeyError, EOFError, ValueError, TypeError):
             return None
         return code if isinstance(code, types.CodeType) else None
 
     def save(self) -> None:
+        """Write the file again with what this run compiled added to what it holds now (read afresh: another
+        run may have written it meanwhile)."""
         # A built app is never written to: on a Mac that would break its signature.
-        if not self.compiled or sys.dont_write_bytecode or getattr(sys, "frozen", False):
+        if not self.new or sys.dont_write_bytecode or getattr(sys, "frozen", False):
             return
-        codes = self.codes
+        codes = {**self._read(), **self.new}
         if len(codes) > MOST_KEPT:
-            codes = {source: code for source, code in codes.items() if source in self.used}
+            codes = {digest: code for digest, code in codes.items() if digest in self.used}
         import tempfile
 
         data = importlib.util.MAGIC_NUMBER + marshal.dumps(codes)
