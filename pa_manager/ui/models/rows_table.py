@@ -12,6 +12,9 @@ SORT_ROLE = Qt.ItemDataRole.UserRole  # raw values, so dates and money sort as t
 
 class RowsTableModel(QAbstractTableModel):
     HEADERS: Sequence[str] = ()
+    # Qt may still ask a table being torn down for its size after Python's cycle collector has cleared the
+    # model's own attributes (PySide keeps the C++ side until its parent goes): then it has no rows.
+    _rows: Sequence[Any] = ()
 
     def __init__(self, parent=None, headers: Sequence[str] | None = None):
         super().__init__(parent)

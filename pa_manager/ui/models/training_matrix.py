@@ -8,7 +8,7 @@ one PA needs. Courses someone needs come first, so the useful columns show witho
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Hashable
+from collections.abc import Hashable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
@@ -32,6 +32,8 @@ _RANK = {rules.EXPIRED: 0, rules.MISSING: 1, rules.DUE_SOON: 2, rules.DONE: 3, r
 
 
 class TrainingMatrixModel(QAbstractTableModel):
+    _pas: Sequence = ()  # asked while being torn down, its attributes cleared: empty (rows_table.py says why)
+    _courses: Sequence = ()
     COL_NAME = 0
 
     def __init__(self, parent=None):

@@ -91,6 +91,9 @@ def _spoken(shift: Shift, planned: bool) -> str:
 
 
 class WeekTableModel(QAbstractTableModel):
+    # Asked while being torn down, its attributes cleared: no week and no rows (rows_table.py says why).
+    _view = None
+    _rows: tuple = ()
     COL_TOTAL, COL_COST = 7, 8
 
     def __init__(self, parent=None):
