@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from typing import Any, TextIO
 
 _CHUNK = 1 << 16
+_NUMBER_GOES_ON = frozenset("0123456789.eE+-")
 _SPACE = " \t\n\r"
 _decode = json.JSONDecoder().raw_decode
 
@@ -53,7 +54,9 @@ class _Reader:
                 value, end = _decode(self.text, self.at)
             except json.JSONDecodeError:
                 value, end = None, None
-            if end is not None and (end < len(self.text) or self.ended):
+            # A value is whole when something follows it that could not carry it on (a number cut after
+            # "1." or "1e" decodes as 1), or when there is nothing more to read.
+            if end is not None and (self.ended or (end < len(self.text) and self.text[end] not in _NUMBER_GOES_ON)):
                 self.at = end
                 return value
             # Cut off by the end of what is read so far (a number may go on): read more, twice as much

@@ -35,3 +35,23 @@ def test_every_layout_reads_as_json_loads_reads_it(layout, chunk, monkeypatch):
 def test_what_is_not_one_json_object_is_refused(text):
     with pytest.raises(json_stream.NotJson):
         _read(text)
+
+
+class _Pieces(io.TextIOBase):
+    """A stream that hands its text over in the pieces given, whatever size is asked for."""
+
+    def __init__(self, pieces):
+        self.pieces = list(pieces)
+
+    def read(self, size=-1):
+        return self.pieces.pop(0) if self.pieces else ""
+
+
+@pytest.mark.parametrize("cut", ["1.", "1.5e", "1.5e-", "-", "12"])
+def test_a_number_cut_where_it_could_go_on_is_read_whole(cut):
+    text = '{"tables": {"pas": [1.5e-3, 12]}}'
+    at = text.index(cut, text.index("[")) + len(cut)
+    found = {}
+    for name, value in json_stream.document(_Pieces([text[:at], text[at:]])):
+        found[name] = {table: list(rows) for table, rows in value}
+    assert found == json.loads(text)
