@@ -134,16 +134,9 @@ def remove_employer(db: Database, employer_id: int) -> Change:
         return recorder.change("EMPLOYER_REMOVED", employer_id, name=rows[0]["name"])
 
 
-def owned_by(table, employer_id: int):
-    """The condition picking the rows of `table` (one the employer owns) that are the employer's."""
-    from pa_manager.storage.export_schema import EMPLOYERS
-
-    return (table.c.id if table.name == EMPLOYERS else table.c.employer_id) == employer_id
-
-
 def watch_employer(recorder: Recorder, employer_id: int) -> list[dict]:
     """Watch every row the employer owns, table by table; returns their own row (a list of one, or none)."""
-    from pa_manager.storage.export_schema import EMPLOYERS, owned_tables
+    from pa_manager.storage.export_schema import EMPLOYERS, owned_by, owned_tables
 
     own = []
     for table in owned_tables():

@@ -21,13 +21,13 @@ from sqlalchemy import column, select
 from pa_manager.domain.pay_record import from_document
 from pa_manager.domain.validation import Problem
 from pa_manager.services import json_stream
-from pa_manager.services.employers import employer_named, owned_by
+from pa_manager.services.employers import employer_named
 from pa_manager.services.errors import ChangedElsewhere, ServiceError
 from pa_manager.services.import_checks import RecordChecks
 from pa_manager.services.json_stream import NotJson
 from pa_manager.services.undo import UNTRACKED, VERSION, Change, Done, WholeEmployer
 from pa_manager.storage.database import Database, head_revision, known_revisions, lock_employer
-from pa_manager.storage.export_schema import EMPLOYERS, FileRefused, Repeats, TableCheck, owned_tables, parents_first
+from pa_manager.storage.export_schema import EMPLOYERS, FileRefused, Repeats, TableCheck, owned_by, owned_tables, parents_first
 from pa_manager.storage.record_upgrade import repeated_periods, upgrade_version_1_records
 from pa_manager.storage.transfer import delete_employer_rows, load_employer, stream_employer
 

@@ -234,6 +234,11 @@ def owned_tables() -> list[Table]:
     return [t for t in Base.metadata.sorted_tables if t.name == EMPLOYERS or "employer_id" in t.c]
 
 
+def owned_by(table: Table, employer_id: int):
+    """The condition picking the rows of `table` (one of owned_tables) that are the employer's."""
+    return (table.c.id if table.name == EMPLOYERS else table.c.employer_id) == employer_id
+
+
 @cache
 def schema() -> dict[str, TableSchema]:
     """Every table of an export, parents first (the order they are checked and stored in)."""

@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select
 
-from pa_manager.storage.export_schema import EMPLOYERS, owned_tables, read_value
+from pa_manager.storage.export_schema import EMPLOYERS, owned_by, owned_tables, read_value
 from pa_manager.storage.models import Base
 
 
@@ -39,9 +39,8 @@ def stream_employer(connection: Connection, employer_id: int) -> Iterator[tuple[
     database as it is wanted, so memory does not grow with the history. Take each table's rows before the
     next table."""
     for table in owned_tables():
-        key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
         # Options on the statement, not the connection: they would stay on it for the statements after.
-        result = connection.execute(select(table).where(key == employer_id).order_by(table.c.id)
+        result = connection.execute(select(table).where(owned_by(table, employer_id)).order_by(table.c.id)
                                     .execution_options(yield_per=_BATCH))
         yield table.name, ({k: _to_json(v) for k, v in row._mapping.items()} for row in result)
 
@@ -97,8 +96,7 @@ def delete_employer_rows(connection: Connection, employer_id: int) -> bool:
     """Delete an employer and every row they own, children first, so that rows kept from deletion on
     their own (a paid PA's pay records) go with their employer as a whole. False if not there."""
     for table in reversed(owned_tables()):
-        key = table.c.id if table.name == EMPLOYERS else table.c.employer_id
-        result = connection.execute(delete(table).where(key == employer_id))
+        result = connection.execute(delete(table).where(owned_by(table, employer_id)))
     return result.rowcount > 0
 
 
