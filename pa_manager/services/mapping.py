@@ -34,11 +34,8 @@ def copy_employer(record: EmployerRecord, row: models.Employer) -> None:
 
 
 def pa_record(row: models.PersonalAssistant) -> PARecord:
-    values = {name: getattr(row, name) for name in _PA_FIELDS}
-    # In key order, whether the lines were just added in this session or read back from the database.
-    lines = sorted(row.pay_rates, key=lambda r: (r.effective_from, r.kind, r.shift_type))
-    rates = tuple(PayRateEntry(r.effective_from, r.amount, r.kind, r.shift_type, r.multiplier) for r in lines)
-    return PARecord(id=row.id, version=row.version, pay_rates=rates, **values)
+    lines = [(r.effective_from, r.kind, r.shift_type, r.amount, r.multiplier) for r in row.pay_rates]
+    return _pa_from(row.id, row.version, {name: getattr(row, name) for name in _PA_FIELDS}, lines)
 
 
 def pa_records_where(session, condition) -> list[PARecord]:
@@ -52,13 +49,16 @@ def pa_records_where(session, condition) -> list[PARecord]:
             select(rate.pa_id, rate.effective_from, rate.kind, rate.shift_type, rate.amount, rate.multiplier)
             .join(pa, pa.id == rate.pa_id).where(condition)):
         lines.setdefault(pa_id, []).append(tuple(line))
-    out = []
-    for pa_id, version, *values in rows:
-        mine = sorted(lines.get(pa_id, ()), key=lambda line: line[:3])  # as pa_record: by date, kind, shift type
-        rates = tuple(PayRateEntry(day, amount, kind, shift_type, multiplier)
-                      for day, kind, shift_type, amount, multiplier in mine)
-        out.append(PARecord(id=pa_id, version=version, pay_rates=rates, **dict(zip(_PA_FIELDS, values))))
-    return out
+    return [_pa_from(pa_id, version, dict(zip(_PA_FIELDS, values)), lines.get(pa_id, ()))
+            for pa_id, version, *values in rows]
+
+
+def _pa_from(pa_id: int, version: int, values: dict, lines) -> PARecord:
+    """A PA's record from its details and its pay lines, each (effective_from, kind, shift_type, amount,
+    multiplier), put in key order whether just added in this session or read back from the database."""
+    rates = tuple(PayRateEntry(day, amount, kind, shift_type, multiplier)
+                  for day, kind, shift_type, amount, multiplier in sorted(lines, key=lambda line: line[:3]))
+    return PARecord(id=pa_id, version=version, pay_rates=rates, **values)
 
 
 def copy_pa(record: PARecord, row: models.PersonalAssistant) -> None:
