@@ -241,12 +241,9 @@ def local_shift(
     Awake periods (sleep-ins) may be given as local times; each is placed at the first moment
     at or after the shift's start with that wall-clock time.
     """
-    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-    if start == end:
-        raise ShiftError("SHIFT_START_EQUALS_END", day=day, time=start)
-    end_day = day + timedelta(days=1) if end < start else day
+    start, end, later = _wall_clock(day, start, end)
     return local_span(
-        day, start, end_day, end, pa=pa, shift_type=shift_type, break_minutes=break_minutes,
+        day, start, day + later, end, pa=pa, shift_type=shift_type, break_minutes=break_minutes,
         awake=awake, notes=notes, key=key, nonexistent=nonexistent,
     )
 
@@ -257,13 +254,21 @@ def local_shifts(days: Iterable[date], start: time, end: time, *, pa: Hashable,
     """local_shift on each of the days with the same times (a rota pattern's shifts), without awake
     periods: what stays the same from day to day is worked out once, as the rota makes hundreds."""
     days = list(days)
-    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
-    if days and start == end:
-        raise ShiftError("SHIFT_START_EQUALS_END", day=days[0], time=start)
-    next_day = timedelta(days=1) if end < start else timedelta(0)
+    if not days:
+        return []
+    start, end, later = _wall_clock(days[0], start, end)
     return [Shift.made_ready(pa, london_instant(day, start, nonexistent=nonexistent),
-                             london_instant(day + next_day, end, nonexistent=nonexistent), shift_type, break_minutes)
+                             london_instant(day + later, end, nonexistent=nonexistent), shift_type, break_minutes)
             for day in days]
+
+
+def _wall_clock(day: date, start: time, end: time) -> tuple[time, time, timedelta]:
+    """A shift's local start and end times (any zone dropped) and how long after its first day it ends: an
+    end before the start is the next day. The same times are refused (SHIFT_START_EQUALS_END, on `day`)."""
+    start, end = start.replace(tzinfo=None), end.replace(tzinfo=None)
+    if start == end:
+        raise ShiftError("SHIFT_START_EQUALS_END", day=day, time=start)
+    return start, end, timedelta(days=1) if end < start else timedelta(0)
 
 
 def _resolve_period(shift: Shift, a: time | datetime, b: time | datetime, nonexistent: Nonexistent) -> Period:
