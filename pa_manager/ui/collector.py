@@ -26,6 +26,8 @@ class _Collector(QObject):
         self._timer = QTimer(self)
         self._timer.timeout.connect(collect_due)
         self._timer.start(INTERVAL_MS)
+        # Gone with its application: Python collects by itself again rather than never.
+        self.destroyed.connect(gc.enable)
 
     def active(self) -> bool:
         return self._timer.isActive()

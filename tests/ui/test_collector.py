@@ -46,3 +46,22 @@ def test_nothing_is_collected_before_python_would_have(qtbot):
     gc.collect()
     assert kept() is None
 
+
+
+def test_when_the_collector_goes_python_collects_by_itself_again(qtbot):
+    import gc
+
+    import shiboken6
+    from PySide6.QtCore import QObject
+
+    from pa_manager.ui.collector import _Collector, collecting
+
+    owner = QObject()
+    _Collector(owner)
+    gc.disable()
+    try:
+        shiboken6.delete(owner)  # as an application going takes its collector with it
+        assert gc.isenabled()
+    finally:
+        if collecting():  # the tests' own window-thread collector is still there: keep to it
+            gc.disable()
