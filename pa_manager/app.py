@@ -11,8 +11,36 @@ from pathlib import Path
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
-from pa_manager import todays_demo
-from pa_manager.config import APP_NAME
+
+def _ask_without_keeping_sources() -> None:
+    """PySide6 asks of every module imported after it whether its source mentions "PySide6" (for its
+    `from __feature__ import ...`), through inspect.getsource, which keeps every module's source lines in
+    memory for good: about 13 MiB for the modules the window imports, a sixth of its memory with ten years of
+    records open. The same question asked of the file's bytes keeps nothing. Modules without a .py file are
+    asked as before."""
+    feature = sys.modules.get("shibokensupport.feature")
+    asked = getattr(feature, "_mod_uses_pyside", None)
+    if asked is None or getattr(asked, "reads_bytes", False):
+        return
+
+    def mentions_pyside(module) -> bool:
+        path = getattr(module, "__file__", None)
+        if isinstance(path, str) and path.endswith(".py"):
+            try:
+                with open(path, "rb") as source:
+                    return b"PySide6" in source.read()
+            except OSError:
+                pass
+        return asked(module)
+
+    mentions_pyside.reads_bytes = True
+    feature._mod_uses_pyside = mentions_pyside
+
+
+_ask_without_keeping_sources()  # before the app's own modules are imported
+
+from pa_manager import todays_demo  # noqa: E402 - after the line above, as every module imported later
+from pa_manager.config import APP_NAME  # noqa: E402
 
 # The icons (resources/icons at the top of the repository): found beside the pa_manager folder, which
 # is where both a source checkout and the frozen build (installers/pa-manager.spec) have them.
