@@ -222,7 +222,7 @@ class RecordChecks:
                 raise _refuse("IMPORT_DISAGREES_WITH_PAY_RECORD", "pay_runs", run, field, other=row["id"])
         kept = stored_payslip(row["employer_id"], row["pay_run_id"], record)
         for field in _SUMMED_FIELDS:
-            if row[field] != getattr(kept, field):
+            if row[field] != kept[field]:
                 raise _refuse("IMPORT_DISAGREES_WITH_PAY_RECORD", "payslips", row, field, other=row["id"])
 
     def _courses(self, row: dict[str, Any]) -> None:

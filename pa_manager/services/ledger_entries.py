@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import delete
+from sqlalchemy import delete, insert
 
 from pa_manager.domain.money import ZERO
 from pa_manager.domain.tax_year import hmrc_payment_due
@@ -33,8 +33,8 @@ def add_pay_run_entries(session, employer_id: int, pay_date: date, slips) -> Non
     ]
     session.execute(delete(models.LedgerEntry).where(models.LedgerEntry.employer_id == employer_id,
                                                      models.LedgerEntry.reference == reference))
-    session.add_all(
-        models.LedgerEntry(employer_id=employer_id, on=on, amount=-amount, category=category,
-                           description=f"{text} ({pay_date:%d/%m/%Y} pay run)", source="pay_run", reference=reference)
-        for on, amount, category, text in lines if amount > 0
-    )
+    rows = [dict(employer_id=employer_id, on=on, amount=-amount, category=category,
+                 description=f"{text} ({pay_date:%d/%m/%Y} pay run)", source="pay_run", reference=reference)
+            for on, amount, category, text in lines if amount > 0]
+    if rows:
+        session.execute(insert(models.LedgerEntry), rows)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
-from sqlalchemy import and_, func, or_, select, union_all
+from sqlalchemy import and_, func, insert, or_, select, union_all
 from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -846,7 +846,7 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                             period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        s.add_all(stored_payslip(employer_id, run.id, slip) for slip in slips)
+        s.execute(insert(models.StoredPayslip), [stored_payslip(employer_id, run.id, slip) for slip in slips])
         add_pay_run_entries(s, employer_id, pay_date, slips)
         _record_steps_paid(s, draft)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
@@ -890,9 +890,9 @@ def _record_steps_paid(session, draft: PayRunDraft) -> None:
             flag_modified(session.get(models.PersonalAssistant, pa.id), "name")
 
 
-def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> models.StoredPayslip:
-    """The record, and the figures kept beside it as columns for sums in SQL."""
-    return models.StoredPayslip(
+def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> dict:
+    """The record, and the figures kept beside it as columns for sums in SQL: the stored row's values."""
+    return dict(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,
         ni_category=slip.ni_category, hours=slip.hours, hours_worked=slip.hours_worked, gross_pay=slip.gross_pay,
         taxable_pay=slip.taxable_pay,
