@@ -23,8 +23,8 @@ def modules(tmp_path, monkeypatch):
 
 def test_pyside_learns_which_modules_use_it_without_keeping_their_source(modules):
     feature, folder = modules
-    import pa_start_mentions_qt  # noqa: F401 - through PySide6's own import hook, as every app module is
-    import pa_start_plain  # noqa: F401
+    for name in NAMES:
+        __import__(name)  # through PySide6's own import hook (it replaces __import__), as every app module is
 
     assert feature.pyside_feature_dict["pa_start_mentions_qt"] == 0  # uses PySide6: its features may be switched
     assert feature.pyside_feature_dict["pa_start_plain"] == -1  # does not: left alone
