@@ -166,9 +166,11 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
             db = data.db
 
             def made_now(employer_id: int) -> None:
+                # Kept for the next --demo today by the background thread (SQLite copies it without holding
+                # Python's lock) while this one puts the records on screen; it ends before the app does.
+                context.background.run("keep demo", lambda: todays_demo.keep(Path(db.location), today()), _kept)
                 context.set_employer(employer_id)
                 _attach(window, context, data)
-                todays_demo.keep(Path(db.location), today())
 
             context.background.run("demo", lambda: create_demo(db, today()), made_now)
             return True
@@ -177,6 +179,10 @@ def open_records(window, location: str | Path, demo: bool = False, *, create: bo
     if not demo:
         window.offer_first_run()
     return True
+
+
+def _kept(_: None) -> None:
+    """Nothing to show: keeping today's demo says nothing when it cannot (it is made again next time)."""
 
 
 def _attach(window, context, data) -> None:

@@ -28,7 +28,7 @@ def test_the_first_demo_of_the_day_is_made_and_kept_and_the_next_is_copied(qtbot
     qtbot.waitUntil(lambda: first.context is not None, timeout=60_000)
     assert first.client_heading.text() == "Margaret Okafor's records"
     kept = todays_demo.kept_path(TODAY)
-    assert kept.is_file()
+    qtbot.waitUntil(kept.is_file, timeout=30_000)  # copied away from the window's thread, once it is made
     made_at = kept.stat().st_mtime_ns
 
     second = open_demo(qtbot, tmp_path / "second")
