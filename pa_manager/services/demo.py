@@ -29,6 +29,7 @@ from pa_manager.services import budget, rti, training
 from pa_manager.services.recruitment_demo import add_recruitment_demo
 from pa_manager.services.rota import save_change, save_pattern
 from pa_manager.services.shifts import check_batch, store_batch
+from pa_manager.services.undo import not_recorded
 from pa_manager.storage.database import Database
 from pa_manager.services.errors import ServiceError
 from pa_manager.domain.tax_year import tax_year_label
@@ -224,8 +225,9 @@ def _worked_history(patterns: list[RotaPattern], cover: list[Cover], pas: dict[i
 
 def create_demo(db: Database, today: date) -> int:
     """Write the demo households into an open data file; returns the main demo employer's id. One
-    transaction: all of it is there, or none (and one write to the disk, not hundreds)."""
-    with db.session(write=True):
+    transaction: all of it is there, or none (and one write to the disk, not hundreds). Making it is not
+    something to undo (the file is new), so the services it goes through keep no rows for undo."""
+    with db.session(write=True), not_recorded():
         return _create_demo(db, today)
 
 

@@ -20,7 +20,9 @@ change that refers to it follows.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -189,6 +191,21 @@ def same(a: Row | None, b: Row | None) -> bool:
 
 # --- recording what an action does -----------------------------------------------------------------
 
+_RECORDING: ContextVar[bool] = ContextVar("pa_manager_undo_recording", default=True)
+
+
+@contextmanager
+def not_recorded() -> Iterator[None]:
+    """Actions done inside (in this thread) keep no rows for undo: their Change names the action and holds
+    no rows. For what nobody can take back, such as making the demo household in a new file, where reading
+    every row back again would be work for nothing."""
+    token = _RECORDING.set(False)
+    try:
+        yield
+    finally:
+        _RECORDING.reset(token)
+
+
 
 class Recorder:
     """Records the rows an action changes, in the action's own transaction.
@@ -244,6 +261,8 @@ class Recorder:
     def added_where(self, model, *where) -> None:
         """Every row of `model` matching `where` is one the action inserted."""
         self._session.flush()
+        if not _RECORDING.get():
+            return
         table = table_of(model)
         for (row_id,) in self._connection.execute(select(table.c.id).where(and_(*where))):
             self._old.setdefault((table.name, row_id), None)
@@ -252,6 +271,8 @@ class Recorder:
         """A row the action inserted, with every row that refers to it (those its delete would carry on
         into), all as inserted by the action; rows already watched keep what was read before."""
         self._session.flush()
+        if not _RECORDING.get():
+            return
         table = table_of(model)
         self._old.setdefault((table.name, row_id), None)
         for child, column in _dependents(table.name):
@@ -262,6 +283,8 @@ class Recorder:
     def change(self, code: str, employer_id: int | None, **facts: Any) -> Change:
         """The change the action made: every row watched or named, before and after."""
         self._session.flush()
+        if not _RECORDING.get():
+            return Change(code, employer_id, dict(facts), ())
         now: dict[tuple[str, int], dict] = {}
         for table, condition in self._scopes:
             for row in self._connection.execute(select(table).where(condition)):

@@ -115,6 +115,21 @@ def test_a_change_holds_only_the_rows_the_action_changed_as_they_were_and_became
     assert undo_text(done.change) == "Change Ann Cole's details"
 
 
+def test_actions_not_recorded_write_the_same_and_keep_no_rows_until_the_block_ends(db, employer, ann, today):
+    with pytest.raises(ValueError), undo.not_recorded():
+        done = people.save_pa_undoably(db, employer.id, replace(ann, phone="07700 900982"), today)
+        added = budget.save_entry(db, employer.id, LedgerEntry(date(2026, 5, 1), D("-20.00"), "other", "Taxi"))
+        raise ValueError("the block ends with an error")
+    assert (done.change.code, done.change.facts, done.change.rows) == ("PA_CHANGED", {"name": "Ann Cole"}, ())
+    assert added.change.rows == ()
+    assert people.get_pa(db, ann.id).phone == "07700 900982"  # written all the same
+    assert [e.entry.description for e in budget.list_entries(db, employer.id)] == ["Taxi"]
+
+    again = people.save_pa_undoably(db, employer.id, replace(people.get_pa(db, ann.id), phone="07700 900123"), today)
+    [row] = again.change.rows  # recorded again once the block has ended, error or not
+    assert (row.old["phone"], row.new["phone"]) == ("07700 900982", "07700 900123")
+
+
 def test_undo_that_someone_has_overtaken_is_refused_and_changes_nothing(db, employer, ann, today):
     first = people.save_pa_undoably(db, employer.id, replace(ann, phone="07700 900982"), today)
     people.save_pa(db, employer.id, replace(first.value, email="ann@example.com"), today)  # someone else, meanwhile
