@@ -206,7 +206,6 @@ def not_recorded() -> Iterator[None]:
         _RECORDING.reset(token)
 
 
-
 class Recorder:
     """Records the rows an action changes, in the action's own transaction.
 
