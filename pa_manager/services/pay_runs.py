@@ -16,7 +16,6 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 
 from sqlalchemy import and_, func, insert, or_, select, union_all
-from sqlalchemy.orm import selectinload
 from sqlalchemy.orm.attributes import flag_modified
 
 from pa_manager.domain import earlier_payroll, holiday, pay_period as one_off, pay_period as one_off_codes, sick_pay
@@ -49,7 +48,7 @@ from pa_manager.services import earnings_orders, family_leave, history, leaving
 from pa_manager.services.employers import employer_in
 from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.services.ledger_entries import add_pay_run_entries
-from pa_manager.services.mapping import pa_record
+from pa_manager.services.mapping import pa_records_where
 from pa_manager.services.pay_scale import steps_in
 from pa_manager.services.sick_pay_scheme import scheme_for, schemes_in
 from pa_manager.services.rota import pattern_record, planned_shifts
@@ -728,10 +727,9 @@ def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
     employer = _employer(session, employer_id)
     runs = _paid_runs(session, employer_id)
     start, end = _period(employer, runs, pay_date)
-    pas = [pa_record(r) for r in session.scalars(select(models.PersonalAssistant).where(
-        models.PersonalAssistant.employer_id == employer_id).options(selectinload(models.PersonalAssistant.pay_rates)))]
+    pas = pa_records_where(session, models.PersonalAssistant.employer_id == employer_id)
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
-                  and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: pa.name.lower())
+                  and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: (pa.name.lower(), pa.id))
     period = _gather(session, employer, runs, pay_date, start, end)
     allowance_used = allowance_claimed(session, employer_id, tax_year_label(pay_date), pay_date)
     drafts = []
