@@ -17,7 +17,7 @@ from pa_manager.domain.people import PARecord
 from pa_manager.domain.record_checks import name_key
 from pa_manager.services import rti, working_time, year_end
 from pa_manager.services.checks import SHIFT_BEFORE_RIGHT_TO_WORK, PACheckRecords, duties_of, policy_of, records_of
-from pa_manager.services.employers import employer_in, list_employers
+from pa_manager.services.employers import list_employers
 from pa_manager.services.errors import NotFound
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.people import list_pas
@@ -61,12 +61,8 @@ def due_lists(db: Database, employer_ids: Sequence[int], today: date, within_day
     """Each employer's "what needs doing" list, most urgent first: the records of all of them read in a
     few queries (one for each kind of record), then each list worked out by the rules."""
     with db.session() as s:
-        if len(set(employer_ids)) == 1:  # one employer's: the record the action may have read already
-            found = employer_in(s, employer_ids[0])
-            employers = {} if found is None else {found.id: found}
-        else:
-            employers = {row.id: employer_record(row) for row in s.scalars(
-                select(models.Employer).where(models.Employer.id.in_(employer_ids)))}
+        employers = {row.id: employer_record(row) for row in s.scalars(
+            select(models.Employer).where(models.Employer.id.in_(employer_ids)))}
         if len(employers) < len(set(employer_ids)):
             raise NotFound("EMPLOYER_GONE_CHOOSE")
         owner: dict[int, int] = {}
