@@ -37,7 +37,7 @@ from pa_manager.domain.shifts import ShiftError, errors, find_overlaps, local_da
 from pa_manager.domain.tax_year import TaxYearError, check_period, tax_year_start
 from pa_manager.domain.validation import Problem
 from pa_manager.services.mapping import employer_record, pa_record
-from pa_manager.services.pay_runs import stored_payslip
+from pa_manager.services.pay_runs import payslip_row
 from pa_manager.services.rota import pattern_record
 from pa_manager.services.shifts import decode_awake, to_shift
 from pa_manager.storage import models
@@ -215,12 +215,12 @@ class RecordChecks:
         except RecursionError:
             raise invalid("payslips", row, "document", Problem("PAY_RECORD_DAMAGED")) from None
         # The record is what was paid; its pay run and the figures kept beside it for sums must say
-        # the same, as finalising wrote them (pay_runs.stored_payslip), or sums would disagree with it.
+        # the same, as finalising wrote them (pay_runs.payslip_row), or sums would disagree with it.
         run = self.runs[row["pay_run_id"]]
         for field in _RUN_FIELDS:
             if run[field] != getattr(record, field):
                 raise _refuse("IMPORT_DISAGREES_WITH_PAY_RECORD", "pay_runs", run, field, other=row["id"])
-        kept = stored_payslip(row["employer_id"], row["pay_run_id"], record)
+        kept = payslip_row(row["employer_id"], row["pay_run_id"], record)
         for field in _SUMMED_FIELDS:
             if row[field] != kept[field]:
                 raise _refuse("IMPORT_DISAGREES_WITH_PAY_RECORD", "payslips", row, field, other=row["id"])

@@ -844,7 +844,7 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
                             period=slips[0].period, finalised_at=now)
         s.add(run)
         s.flush()
-        s.execute(insert(models.StoredPayslip), [stored_payslip(employer_id, run.id, slip) for slip in slips])
+        s.execute(insert(models.StoredPayslip), [payslip_row(employer_id, run.id, slip) for slip in slips])
         add_pay_run_entries(s, employer_id, pay_date, slips)
         _record_steps_paid(s, draft)
         history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
@@ -888,7 +888,7 @@ def _record_steps_paid(session, draft: PayRunDraft) -> None:
             flag_modified(session.get(models.PersonalAssistant, pa.id), "name")
 
 
-def stored_payslip(employer_id: int, pay_run_id: int, slip: PayRecord) -> dict:
+def payslip_row(employer_id: int, pay_run_id: int, slip: PayRecord) -> dict:
     """The record, and the figures kept beside it as columns for sums in SQL: the stored row's values."""
     return dict(
         employer_id=employer_id, pay_run_id=pay_run_id, pa_id=slip.pa_id, tax_code=slip.tax_code,
