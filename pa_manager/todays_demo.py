@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 from datetime import date
 from pathlib import Path
 
@@ -49,5 +50,5 @@ def keep(location: Path, today: date) -> None:
             partial.replace(kept)  # whole or not at all: a --demo never copies half a demo
         finally:
             partial.unlink(missing_ok=True)
-    except OSError:
+    except (OSError, sqlite3.Error):  # a folder that cannot be written, a disk full, a file SQLite refuses
         pass

@@ -78,3 +78,12 @@ def test_a_cache_folder_that_cannot_be_made_keeps_nothing_and_says_nothing(tmp_p
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "a file"))
     todays_demo.keep(made, TODAY)  # no error: the demo is made again next time
     assert not todays_demo.kept_path(TODAY).exists()
+
+
+def test_a_demo_sqlite_cannot_copy_keeps_nothing_and_says_nothing(cache, tmp_path):
+    broken = tmp_path / "made" / "demo.sqlite3"
+    broken.parent.mkdir()
+    broken.write_bytes(b"not a database at all, " * 200)  # SQLite refuses it (sqlite3.DatabaseError, not OSError)
+    todays_demo.keep(broken, TODAY)  # no error: the next --demo today makes it again
+    kept = todays_demo.kept_path(TODAY)
+    assert not kept.exists() and list(kept.parent.iterdir()) == []
