@@ -22,7 +22,7 @@ from pa_manager.domain.rota import (
     FRIDAY, MONDAY, SATURDAY, SUNDAY, THURSDAY, TUESDAY, WEDNESDAY, WEEKDAYS, Cover, RotaPattern, apply_changes, rota_shifts,
 )
 from pa_manager.domain.shifts import FROM_ROTA, Shift, ShiftType, local_date
-from pa_manager.services.pay_runs import default_pay_date, finalise_pay_run
+from pa_manager.services.pay_runs import finalise_pay_runs
 from pa_manager.services.people import get_pa, list_pas, save_pa
 from pa_manager.domain.budget import LedgerEntry, budget_year_label
 from pa_manager.services import budget, rti, training
@@ -350,16 +350,12 @@ def _enrol_in_pension(db: Database, employer_id: int, pas: dict[int, PARecord], 
 
 def _pay_runs(db: Database, employer_id: int, today: date) -> None:
     """Two years of monthly pay runs, each finalised on its pay day, across two April rises."""
-    month = today - relativedelta(months=24, day=1)
-    while True:
-        pay_date = default_pay_date(db, employer_id, month)
-        if pay_date >= today:
-            break
-        finalise_pay_run(db, employer_id, pay_date, datetime.combine(pay_date, time(12), timezone.utc), confirmed=True)
+    runs = finalise_pay_runs(db, employer_id, today - relativedelta(months=24, day=1), today,
+                             lambda pay_date: datetime.combine(pay_date, time(12), timezone.utc))
+    for run in runs:
         # The household reported each pay day to HMRC on the day, through Basic PAYE Tools.
-        rti.mark_fps_sent(db, employer_id, pay_date, rti.BASIC_PAYE_TOOLS,
-                          datetime.combine(pay_date, time(14), timezone.utc))
-        month += relativedelta(months=1)
+        rti.mark_fps_sent(db, employer_id, run.pay_date, rti.BASIC_PAYE_TOOLS,
+                          datetime.combine(run.pay_date, time(14), timezone.utc))
     _p60s_given(db, employer_id, today)
 
 

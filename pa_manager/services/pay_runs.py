@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from decimal import Decimal
@@ -38,7 +38,7 @@ from pa_manager.domain.pension import Membership, MembershipStatus, PensionSchem
 from pa_manager.domain.people import HOURLY, PARecord, pay_terms
 from pa_manager.domain.rates import RatesError
 from pa_manager.domain.rota import working_weekdays
-from pa_manager.domain.shifts import LONDON, ShiftType, local_date, minutes_to_hours, paid_minutes
+from pa_manager.domain.shifts import LONDON, Shift, ShiftType, local_date, minutes_to_hours, paid_minutes
 from pa_manager.domain.tax_code import TaxCodeError
 from pa_manager.domain.tax_year import tax_year_label, tax_year_start
 from pa_manager.domain.validation import Problem, check_date_in_range
@@ -344,7 +344,11 @@ def suggest_pay_day(db: Database, employer_id: int, today: date,
         unpaid = _first_unpaid_shift_day(s, employer_id, runs, today)
     if frequency is not None:
         employer = replace(employer, pay_frequency=frequency)
-    day = min(today, unpaid or today)
+    return _unpaid_period_from(employer, runs, min(today, unpaid or today))
+
+
+def _unpaid_period_from(employer: EmployerRecord, runs: list[PaidRun], day: date) -> SuggestedPayDay:
+    """The first period from `day` on that no pay run has paid, and its usual pay day."""
     while True:
         suggested = suggested_pay_date(day, employer.pay_frequency, earlier_period_end=_anchor(runs, day),
                                        is_bank_holiday=_bank_holidays(employer))
@@ -352,6 +356,21 @@ def suggest_pay_day(db: Database, employer_id: int, today: date,
         if _paid_by(runs, start, end) is None:
             return SuggestedPayDay(suggested, start, end)
         day = end + timedelta(days=1)
+
+
+def _following_pay_days(session, employer: EmployerRecord, runs: list[PaidRun], since: date,
+                        before: date) -> list[SuggestedPayDay]:
+    """The pay days suggest_pay_day suggests on `since`, then each period following on from the one before,
+    while the pay day is before `before`: as if each were finalised in turn."""
+    runs = list(runs)
+    unpaid = _first_unpaid_shift_day(session, employer.id, runs, since)
+    day, out = min(since, unpaid or since), []
+    while (next_one := _unpaid_period_from(employer, runs, day)).pay_date < before:
+        out.append(next_one)
+        runs = sorted([*runs, PaidRun(next_one.pay_date, next_one.period_start, next_one.period_end)],
+                      key=lambda r: r.period_end)
+        day = next_one.period_end + timedelta(days=1)
+    return out
 
 
 # --- what earlier pay says ------------------------------------------------------------------------
@@ -677,35 +696,87 @@ def _why_rates(p: _Period, pa: PARecord, record: PayRecord) -> PayRecord:
     return replace(record, lines=tuple(lines))
 
 
-def _gather(session, employer: EmployerRecord, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
-    employer_id = employer.id
-    shifts = [to_shift(r) for r in session.execute(shift_rows().where(
-        models.Shift.employer_id == employer_id, models.Shift.local_date >= start, models.Shift.local_date <= end)
-        .order_by(models.Shift.starts_at))]
-    patterns = [pattern_record(r) for r in session.scalars(select(models.RotaPattern).where(
-        models.RotaPattern.employer_id == employer_id))]
-    sickness: dict[int, set[date]] = defaultdict(set)
-    for pa_id, day in session.execute(select(models.Shift.pa_id, models.Shift.local_date).where(
+@dataclass(frozen=True)
+class _Standing:
+    """What pay runs are worked out from that finalising them does not change, read once for their
+    periods (`first` to `last`) and pay days: one pay run's, or a row of them finalised together
+    (finalise_pay_runs). Each pay run takes its own period's part (`period`); what finalising does change
+    (the pay runs, earlier pay, Employment Allowance claimed) each reads afresh."""
+
+    employer: EmployerRecord
+    first: date
+    last: date
+    pas: list[PARecord] | None  # None when finalising changes them (pay scale steps become their rates)
+    shifts: list[tuple[date, Shift]]  # (its day, the shift) from `first` to `last`, by start
+    patterns: list
+    sickness: list[tuple[int, date]]  # days off sick, from as far back as any period's sick pay looks
+    extras: dict[date, dict[int, list[models.PayAdjustment]]]  # by pay day, by PA
+    notes: dict[date, dict[int, str]]
+    pay_scale: tuple[PayStep, ...]
+    sick_pay_schemes: dict
+    family_leave: dict   # services.family_leave.leave_paid_by the last day
+    earnings_orders: dict  # services.earnings_orders.orders_started_by the last pay day
+
+    @classmethod
+    def read(cls, session, employer: EmployerRecord, periods: list[tuple[date, date, date]]) -> _Standing:
+        """Read for `periods`: (pay day, first day, last day) each."""
+        employer_id, pay_dates = employer.id, [pay_date for pay_date, _, _ in periods]
+        first, last = min(start for _, start, _ in periods), max(end for _, _, end in periods)
+        day = models.Shift.local_date
+        shifts = [(row.local_date, to_shift(row)) for row in session.execute(
+            shift_rows().add_columns(day).where(models.Shift.employer_id == employer_id, day >= first, day <= last)
+            .order_by(models.Shift.starts_at, models.Shift.id))]
+        patterns = [pattern_record(r) for r in session.scalars(select(models.RotaPattern).where(
+            models.RotaPattern.employer_id == employer_id))]
+        sickness = session.execute(select(models.Shift.pa_id, day).where(
             models.Shift.employer_id == employer_id, models.Shift.shift_type == ShiftType.SICKNESS.value,
-            models.Shift.local_date >= sick_pay.history_needed_from(start), models.Shift.local_date < start)):
-        sickness[pa_id].add(day)
-    # Earlier pay that matters: the holiday-pay reference period, and this tax year's year to date.
-    since = min(start - holiday.reference_lookback(start), tax_year_start(tax_year_label(pay_date)))
-    extras: dict[int, list[models.PayAdjustment]] = defaultdict(list)
-    for row in session.scalars(select(models.PayAdjustment).where(
-            models.PayAdjustment.employer_id == employer_id, models.PayAdjustment.pay_date == pay_date)
-            .order_by(models.PayAdjustment.id)):
-        extras[row.pa_id].append(row)
-    notes = dict(session.execute(select(models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
-        models.PayNote.employer_id == employer_id, models.PayNote.pay_date == pay_date)).all())
-    before = [r.period_end for r in runs if r.period_end < start]
-    scale = tuple(steps_in(session, employer_id)) if employer.applies_pay_scale else ()
-    return _Period(employer, pay_date, start, end, shifts, patterns,
-                   {pa: tuple(sorted(days)) for pa, days in sickness.items()},
-                   _earlier_pay(session, employer_id, since, pay_date), extras, notes,
-                   min((r.period_start for r in runs), default=None), max(before, default=None), scale,
-                   schemes_in(session, employer_id), family_leave.leave_paid_by(session, employer_id, end),
-                   earnings_orders.orders_started_by(session, employer_id, pay_date))
+            day >= min(sick_pay.history_needed_from(start) for _, start, _ in periods),
+            day < max(start for _, start, _ in periods))).all()
+        extras: dict[date, dict[int, list[models.PayAdjustment]]] = defaultdict(lambda: defaultdict(list))
+        for row in session.scalars(select(models.PayAdjustment).where(
+                models.PayAdjustment.employer_id == employer_id, models.PayAdjustment.pay_date.in_(pay_dates))
+                .order_by(models.PayAdjustment.id)):
+            extras[row.pay_date][row.pa_id].append(row)
+        notes: dict[date, dict[int, str]] = defaultdict(dict)
+        for pay_date, pa_id, reason in session.execute(
+                select(models.PayNote.pay_date, models.PayNote.pa_id, models.PayNote.minimum_wage_reason).where(
+                    models.PayNote.employer_id == employer_id, models.PayNote.pay_date.in_(pay_dates))):
+            notes[pay_date][pa_id] = reason
+        pas = None if employer.applies_pay_scale else _pas_of(session, employer_id)
+        scale = tuple(steps_in(session, employer_id)) if employer.applies_pay_scale else ()
+        return cls(employer, first, last, pas, shifts, patterns, sickness, extras, notes, scale,
+                   schemes_in(session, employer_id), family_leave.leave_paid_by(session, employer_id, last),
+                   earnings_orders.orders_started_by(session, employer_id, max(pay_dates)))
+
+    def period(self, session, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
+        """One pay run's inputs: this period's part of what was read, and the earlier pay it follows."""
+        if start < self.first or end > self.last:
+            raise ValueError("a pay period outside the days read for it")  # a bug: its records were not read
+        since_sick = sick_pay.history_needed_from(start)
+        sickness: dict[int, set[date]] = defaultdict(set)
+        for pa_id, day in self.sickness:
+            if since_sick <= day < start:
+                sickness[pa_id].add(day)
+        # Earlier pay that matters: the holiday-pay reference period, and this tax year's year to date.
+        since = min(start - holiday.reference_lookback(start), tax_year_start(tax_year_label(pay_date)))
+        before = [r.period_end for r in runs if r.period_end < start]
+        return _Period(self.employer, pay_date, start, end, [shift for day, shift in self.shifts if start <= day <= end],
+                       self.patterns, {pa: tuple(sorted(days)) for pa, days in sickness.items()},
+                       _earlier_pay(session, self.employer.id, since, pay_date), self.extras.get(pay_date, {}),
+                       self.notes.get(pay_date, {}), min((r.period_start for r in runs), default=None),
+                       max(before, default=None), self.pay_scale, self.sick_pay_schemes,
+                       _started_by(self.family_leave, lambda row: row.pay_start <= end),
+                       _started_by(self.earnings_orders, lambda row: row.start_date <= pay_date))
+
+
+def _started_by(rows_by_pa: dict[int, list], started) -> dict[int, list]:
+    """Each PA's rows (family leave, earnings orders) that `started` by this pay run, in their order."""
+    kept = {pa_id: [row for row in rows if started(row)] for pa_id, rows in rows_by_pa.items()}
+    return {pa_id: rows for pa_id, rows in kept.items() if rows}
+
+
+def _pas_of(session, employer_id: int) -> list[PARecord]:
+    return pa_records_where(session, models.PersonalAssistant.employer_id == employer_id)
 
 
 def paid_to(session, employer_id: int, by: date) -> date | None:
@@ -723,14 +794,16 @@ def allowance_claimed(session, employer_id: int, tax_year: str, before: date) ->
     return sum(rows, ZERO)
 
 
-def _draft(session, employer_id: int, pay_date: date) -> PayRunDraft:
-    employer = _employer(session, employer_id)
+def _draft(session, employer_id: int, pay_date: date, standing: _Standing | None = None) -> PayRunDraft:
+    """The pay run worked out from the stored records; `standing`: what was read already for it."""
     runs = _paid_runs(session, employer_id)
+    employer = standing.employer if standing is not None else _employer(session, employer_id)
     start, end = _period(employer, runs, pay_date)
-    pas = pa_records_where(session, models.PersonalAssistant.employer_id == employer_id)
+    standing = standing or _Standing.read(session, employer, [(pay_date, start, end)])
+    pas = standing.pas if standing.pas is not None else _pas_of(session, employer_id)
     pas = sorted((pa for pa in pas if (pa.start_date is None or pa.start_date <= end)
                   and (pa.leaving_date is None or pa.leaving_date >= start)), key=lambda pa: (pa.name.lower(), pa.id))
-    period = _gather(session, employer, runs, pay_date, start, end)
+    period = standing.period(session, runs, pay_date, start, end)
     allowance_used = allowance_claimed(session, employer_id, tax_year_label(pay_date), pay_date)
     drafts = []
     for pa in pas:
@@ -826,30 +899,62 @@ def finalise_pay_run(db: Database, employer_id: int, pay_date: date, now: dateti
     _refuse_unknown_years(pay_date)
     with db.session(write=True) as s:
         lock_employer(s, employer_id)
-        if s.scalar(select(models.PayRun.id).where(models.PayRun.employer_id == employer_id,
-                                                   models.PayRun.pay_date == pay_date)) is not None:
-            raise ServiceError("PAY_RUN_FINALISED_ALREADY", pay_date)
-        draft = _worked_out(lambda: _draft(s, employer_id, pay_date), pay_date)
-        if draft.blocking:
-            raise ServiceError("PAY_RUN_BLOCKED", tuple(draft.blocking))
+        draft = _finalisable(s, employer_id, pay_date)
         if not confirmed:
             draft = replace(draft, to_confirm=tuple(_to_confirm(s, db, draft, now.astimezone(LONDON).date())))
             if draft.to_confirm:
                 raise NeedsConfirming(draft.confirm_problems)
-        slips = [d.payslip for d in draft.pas if d.payslip is not None]
-        if not slips:
-            raise ServiceError("PAY_RUN_NOBODY_DUE", (draft.period_start, draft.period_end))
-        run = models.PayRun(employer_id=employer_id, pay_date=pay_date, period_start=draft.period_start,
-                            period_end=draft.period_end, frequency=slips[0].frequency, tax_year=slips[0].tax_year,
-                            period=slips[0].period, finalised_at=now)
-        s.add(run)
-        s.flush()
-        s.execute(insert(models.StoredPayslip), [payslip_row(employer_id, run.id, slip) for slip in slips])
-        add_pay_run_entries(s, employer_id, pay_date, slips)
-        _record_steps_paid(s, draft)
-        history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
-                     period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
-                     gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
+        return _store(s, employer_id, draft, now)
+
+
+def finalise_pay_runs(db: Database, employer_id: int, since: date, before: date,
+                      finalised_at: Callable[[date], datetime]) -> list[PayRunDraft]:
+    """Pay days gone by, finalised at once: the pay day suggest_pay_day suggests on `since`, then each
+    period following on from the one before, while the pay day is before `before`; each finalised as
+    finalise_pay_run finalises it (confirmed, at `finalised_at(pay day)`) and refused the same way, all in
+    one transaction: all of them or none. What finalising does not change (the employer, the PAs, the
+    shifts of all the periods, the rota) is read once, not for each pay run: the demo's two years."""
+    with db.session(write=True) as s:
+        lock_employer(s, employer_id)
+        employer = _employer(s, employer_id)
+        days = _following_pay_days(s, employer, _paid_runs(s, employer_id), since, before)
+        for day in days:
+            _refuse_unknown_years(day.pay_date)
+        if not days:
+            return []
+        standing = _Standing.read(s, employer, [(day.pay_date, day.period_start, day.period_end) for day in days])
+        return [_store(s, employer_id, _finalisable(s, employer_id, day.pay_date, standing), finalised_at(day.pay_date))
+                for day in days]
+
+
+def _finalisable(session, employer_id: int, pay_date: date, standing: _Standing | None = None) -> PayRunDraft:
+    """The pay run worked out, refused when it cannot be finalised (see finalise_pay_run)."""
+    if any(run.pay_date == pay_date for run in _paid_runs(session, employer_id)):
+        raise ServiceError("PAY_RUN_FINALISED_ALREADY", pay_date)
+    draft = _worked_out(lambda: _draft(session, employer_id, pay_date, standing), pay_date)
+    if draft.blocking:
+        raise ServiceError("PAY_RUN_BLOCKED", tuple(draft.blocking))
+    return draft
+
+
+def _store(s, employer_id: int, draft: PayRunDraft, now: datetime) -> PayRunDraft:
+    """The pay run's records stored: the run, its payslips, its lines in the budget, the history."""
+    pay_date = draft.pay_date
+    slips = [d.payslip for d in draft.pas if d.payslip is not None]
+    if not slips:
+        raise ServiceError("PAY_RUN_NOBODY_DUE", (draft.period_start, draft.period_end))
+    run = models.PayRun(employer_id=employer_id, pay_date=pay_date, period_start=draft.period_start,
+                        period_end=draft.period_end, frequency=slips[0].frequency, tax_year=slips[0].tax_year,
+                        period=slips[0].period, finalised_at=now)
+    s.add(run)
+    s.flush()
+    s.execute(insert(models.StoredPayslip), [payslip_row(employer_id, run.id, slip) for slip in slips])
+    add_pay_run_entries(s, employer_id, pay_date, slips)
+    _record_steps_paid(s, draft)
+    history.note(s, employer_id, history.PAY_RUN_FINALISED, pay_date=pay_date,
+                 period_start=draft.period_start, period_end=draft.period_end, people=len(slips),
+                 gross_pay=sum((r.gross_pay for r in slips), ZERO), net_pay=sum((r.net_pay for r in slips), ZERO))
+    s.flush()  # all written now, so the next read of the pay runs is remembered (storage.database.remembered)
     # The run as stored (finalised_pay_run reads back these very records, in this order), without reading it back.
     return PayRunDraft(draft.employer, pay_date, draft.period_start, draft.period_end,
                        tuple(PADraft(_as_paid(r), r) for r in slips), finalised=True)
