@@ -14,7 +14,7 @@ from pa_manager.services import employers, hours, pay_runs, people, period_repor
 from pa_manager.services import undo_rules
 from pa_manager.services.errors import ValidationFailed
 from pa_manager.services.shifts import (
-    ShiftInput, build_shift, delete_shift, get_shift, row_values, save_shift, shifts_between, store_batch,
+    ShiftInput, build_shift, delete_shift, get_shift, insert_batch, row_values, save_shift, shifts_between,
 )
 from pa_manager.messages import say
 
@@ -111,7 +111,8 @@ def test_shifts_stored_together_get_their_ids_in_the_order_given(db, household):
     employer_id, ann, bo = household
     given = [build_shift(_entry(pa, date(2026, 11, day), start, "17:00"))
              for pa, day, start in ((bo, 9, "12:00"), (ann, 3, "09:00"), (bo, 4, "10:00"), (ann, 2, "11:00"))]
-    ids = store_batch(db, employer_id, given, "rota")
+    with db.session() as s:
+        ids = insert_batch(s, employer_id, given, "rota")
     assert [(s.pa, s.start) for s in (get_shift(db, key) for key in ids)] == [(s.pa, s.start) for s in given]
 
 
