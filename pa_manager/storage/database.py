@@ -336,7 +336,7 @@ def _create(connection) -> None:
     loading Alembic or running every migration in turn."""
     from pa_manager.storage.models import Base
 
-    Base.metadata.create_all(connection)
+    Base.metadata.create_all(connection, checkfirst=False)  # the file has no tables (_upgrade looked)
     connection.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, "
                             "CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num))"))
     connection.execute(text("INSERT INTO alembic_version (version_num) VALUES (:head)"), {"head": head_revision()})
