@@ -332,6 +332,12 @@ MESSAGES: dict[str, str] = {
     "PAY_RECORD_DAMAGED":
         "The pay record is damaged and cannot be read – export the employer again from PA Manager, from "
         "a backup if need be.",
+    "STATEMENT_DAMAGED":
+        "The written statement is damaged and cannot be read – export the employer again from PA Manager, "
+        "from a backup if need be.",
+    "VACANCY_PATTERNS_DAMAGED":
+        "The vacancy's working patterns are damaged and cannot be read – export the employer again from PA "
+        "Manager, from a backup if need be.",
     "PAY_RECORD_FROM_NEWER_VERSION":
         "The pay record was written by a newer version of PA Manager – install the latest version, then "
         "try again.",

@@ -572,8 +572,30 @@ def to_document(worded: WordedStatement) -> dict:
 
 
 def from_document(document: dict) -> WordedStatement:
-    return WordedStatement(
-        document["kind"], document["title"], document["employer_name"], document["pa_name"],
-        date.fromisoformat(document["as_at"]), tuple(document["intro"]),
-        tuple(Section(s["code"], s["heading"], tuple(s["paragraphs"]), s["provision"]) for s in document["sections"]),
-        tuple(document["closing"]))
+    """A statement kept with its words (to_document) read back. ValueError when it is not one as
+    to_document writes it (a changed or damaged file), so a statement that reads can be shown."""
+    try:
+        return WordedStatement(
+            _text(document["kind"]), _text(document["title"]), _text(document["employer_name"]),
+            _text(document["pa_name"]), date.fromisoformat(document["as_at"]), _texts(document["intro"]),
+            tuple(Section(_text(s["code"]), _text(s["heading"]), _texts(s["paragraphs"]), _text(s["provision"]))
+                  for s in _list(document["sections"])),
+            _texts(document["closing"]))
+    except (KeyError, TypeError) as error:
+        raise ValueError("not a statement as PA Manager keeps one") from error
+
+
+def _text(value) -> str:
+    if not isinstance(value, str):
+        raise TypeError("words were expected")
+    return value
+
+
+def _list(value) -> list:
+    if not isinstance(value, list):
+        raise TypeError("a list was expected")
+    return value
+
+
+def _texts(value) -> tuple[str, ...]:
+    return tuple(_text(item) for item in _list(value))

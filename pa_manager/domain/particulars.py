@@ -486,6 +486,17 @@ def changed_codes(before: Mapping[str, Mapping[str, str]], after: Statement) -> 
     return tuple(code for code in READING_ORDER if dict(before.get(code, {})) != now.get(code, {}))
 
 
+def given_particulars(kept: Any) -> dict[str, dict[str, str]]:
+    """The particulars kept with a statement (Statement.comparable) read back. ValueError when they are
+    not in that form (a changed or damaged file), so what is compared with them later can trust them."""
+    if not isinstance(kept, dict) or not all(
+            isinstance(code, str) and isinstance(values, dict)
+            and all(isinstance(name, str) and isinstance(value, str) for name, value in values.items())
+            for code, values in kept.items()):
+        raise ValueError("not particulars as PA Manager keeps them")
+    return kept
+
+
 def change_dates(facts: StatementFacts, after: date, until: date) -> list[date]:
     """The days after `after` (up to `until`) on which a dated fact may change a particular: a pay line
     starting, a rota pattern starting or ending, the PA's 18th birthday."""

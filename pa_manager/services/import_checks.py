@@ -5,7 +5,8 @@ record is read the way the app reads it back (services.mapping, shifts.to_shift,
 and put to the domain rules that apply when it is typed in: the employer's and each PA's details
 (domain.record_checks), pay lines, shifts (domain.shifts, overlaps included), rota patterns and
 changes, DBS checks, pay-day extras, pay runs' tax periods, every pay record's document
-(domain.pay_record.from_document), courses, training costs, budget years and ledger entries. So a
+(domain.pay_record.from_document), courses, training costs, budget years, ledger entries, written
+statements (their words and the particulars they were made from) and vacancies' working patterns. So a
 record that imports is one the screens, commands and pay runs can read; nothing here is stored.
 RecordChecks takes the records one at a time as the file is read, keeping little between them.
 
@@ -40,6 +41,8 @@ from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.pay_runs import payslip_row
 from pa_manager.services.rota import pattern_record
 from pa_manager.services.shifts import decode_awake, to_shift
+from pa_manager.services.recruitment import patterns_from_json
+from pa_manager.services.statements import kept_particulars, kept_words
 from pa_manager.storage import models
 from pa_manager.storage.export_schema import FileRefused, shown
 
@@ -225,6 +228,20 @@ class RecordChecks:
             if row[field] != kept[field]:
                 raise _refuse("IMPORT_DISAGREES_WITH_PAY_RECORD", "payslips", row, field, other=row["id"])
 
+    def _written_statements(self, row: dict[str, Any]) -> None:
+        # Read as services.statements reads a kept statement: its words, and the particulars it was made from.
+        for field, read in (("document", kept_words), ("particulars", kept_particulars)):
+            try:
+                read(row[field])
+            except (ValueError, RecursionError):  # json.JSONDecodeError is a ValueError
+                raise invalid("written_statements", row, field, Problem("STATEMENT_DAMAGED")) from None
+
+    def _vacancies(self, row: dict[str, Any]) -> None:
+        try:
+            patterns_from_json(row["patterns"])  # as services.recruitment reads them
+        except (ValueError, RecursionError):
+            raise invalid("vacancies", row, "patterns", Problem("VACANCY_PATTERNS_DAMAGED")) from None
+
     def _courses(self, row: dict[str, Any]) -> None:
         low, high = training.REFRESH_MONTHS
         if row["refresh_months"] is not None and not low <= row["refresh_months"] <= high:
@@ -278,4 +295,4 @@ def _time(table: str, row: dict[str, Any], field: str, blank_allowed: bool = Fal
 _ORDER = {table: place for place, table in enumerate((
     "employers", "pas", "pay_rates", "shifts", "rota_patterns", "rota_changes", "dbs_status_checks", "dbs_checks",
     "dbs_checks_read", "pay_adjustments", "pay_runs", "payslips", "courses", "training_records", "budget_years",
-    "ledger_entries"))}
+    "ledger_entries", "written_statements", "vacancies"))}

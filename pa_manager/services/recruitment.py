@@ -44,15 +44,21 @@ def _patterns_to_json(patterns) -> str:
                         "interval": p.interval, "break_minutes": p.break_minutes} for p in patterns])
 
 
-def _patterns_from_json(text: str) -> tuple[WorkingPattern, ...]:
-    return tuple(WorkingPattern(tuple(p["weekdays"]), time.fromisoformat(p["start"]), time.fromisoformat(p["end"]),
-                                p["shift_type"], p["interval"], p["break_minutes"]) for p in json.loads(text or "[]"))
+def patterns_from_json(text: str) -> tuple[WorkingPattern, ...]:
+    """A vacancy's working patterns read back from their stored text. ValueError when they are not as PA
+    Manager keeps them (a changed or damaged file: the import refuses one, services.import_checks)."""
+    try:
+        return tuple(WorkingPattern(tuple(int(d) for d in p["weekdays"]), time.fromisoformat(p["start"]),
+                                    time.fromisoformat(p["end"]), str(p["shift_type"]), int(p["interval"]),
+                                    int(p["break_minutes"])) for p in json.loads(text or "[]"))
+    except (KeyError, TypeError) as error:
+        raise ValueError("not working patterns as PA Manager keeps them") from error
 
 
 def _vacancy(row: rm.Vacancy) -> Vacancy:
     return Vacancy(title=row.title, tasks=_codes(row.tasks), hourly_rate=row.hourly_rate, opened_on=row.opened_on,
                    other_tasks=row.other_tasks, hours_per_week=row.hours_per_week, irregular_hours=row.irregular_hours,
-                   patterns=_patterns_from_json(row.patterns), sleep_in_allowance=row.sleep_in_allowance,
+                   patterns=patterns_from_json(row.patterns), sleep_in_allowance=row.sleep_in_allowance,
                    area=row.area, closing_date=row.closing_date, start_date=row.start_date,
                    how_to_apply=row.how_to_apply, required_courses=_codes(row.required_courses),
                    retention_months=row.retention_months, status=row.status, filled_on=row.filled_on)

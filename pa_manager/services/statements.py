@@ -155,7 +155,18 @@ def preview_statement(db: Database, employer_id: int, pa_id: int, today: date) -
 def _stored(row: rm.WrittenStatement) -> StoredStatement:
     return StoredStatement(row.id, row.pa_id, row.kind, row.made_on, row.as_at, row.changed_on,
                            tuple(c for c in row.changes.split(",") if c), row.given_on, row.signed_on,
-                           from_document(json.loads(row.document)), json.loads(row.particulars))
+                           kept_words(row.document), kept_particulars(row.particulars))
+
+
+def kept_words(document: str) -> WordedStatement:
+    """A kept statement's words, read back from their stored text. ValueError when they are not as PA
+    Manager keeps them (a changed or damaged file: the import refuses one, services.import_checks)."""
+    return from_document(json.loads(document))
+
+
+def kept_particulars(particulars: str) -> dict[str, dict[str, str]]:
+    """The particulars a kept statement was made from, read back from their stored text; ValueError as above."""
+    return law.given_particulars(json.loads(particulars))
 
 
 def list_statements(db: Database, employer_id: int, pa_id: int | None = None) -> list[StoredStatement]:

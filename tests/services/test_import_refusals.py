@@ -41,6 +41,13 @@ def _pay_record(change):
     return edit
 
 
+def _statement(change):
+    def edit(tables):
+        row = tables["written_statements"][0]
+        row["document"] = json.dumps(change(json.loads(row["document"])))
+    return edit
+
+
 def _document_without(key):
     return _pay_record(lambda text: json.dumps({k: v for k, v in json.loads(text).items() if k != key}))
 
@@ -164,6 +171,21 @@ CASES = [
      ["The pay_date of record", "of the pay_runs table is not what the pay record in record"]),
     ("a payslip's allowance changed", _set("payslips", "employment_allowance", "1.00"),
      ["The employment_allowance of record", "of the payslips table is not what the pay record"]),
+    # Found by the fuzz test: such a file imported, then the caseload and the dashboard crashed on it.
+    ("a written statement's words as a number", _set("written_statements", "document", "0"),
+     ["The document of record", "of the written_statements table needs correcting: the written statement is damaged"]),
+    ("a written statement's words cut short", _statement(lambda doc: {k: v for k, v in doc.items() if k != "sections"}),
+     ["the written statement is damaged"]),
+    ("a written statement's date in words", _statement(lambda doc: {**doc, "as_at": "last spring"}),
+     ["the written statement is damaged"]),
+    ("a statement's particulars as a list", _set("written_statements", "particulars", "[1]"),
+     ["The particulars of record", "the written statement is damaged"]),
+    ("a statement's particulars not JSON", _set("written_statements", "particulars", "{pay: 12}"),
+     ["the written statement is damaged"]),
+    ("a vacancy's working patterns as a number", _set("vacancies", "patterns", "0"),
+     ["The patterns of record", "of the vacancies table needs correcting: the vacancy's working patterns are damaged"]),
+    ("a vacancy's pattern without its days", _set("vacancies", "patterns", '[{"start": "09:00"}]'),
+     ["the vacancy's working patterns are damaged"]),
 ]
 
 
