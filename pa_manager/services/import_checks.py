@@ -6,7 +6,7 @@ and put to the domain rules that apply when it is typed in: the employer's and e
 (domain.record_checks), pay lines, shifts (domain.shifts, overlaps included), rota patterns and
 changes, DBS checks, pay-day extras, pay runs' tax periods, every pay record's document
 (domain.pay_record.from_document), courses, training costs, budget years, ledger entries, written
-statements (their words and the particulars they were made from) and vacancies' working patterns. So a
+statements (their words and the particulars they were made from) vacancies' working patterns and pay scale steps. So a
 record that imports is one the screens, commands and pay runs can read; nothing here is stored.
 RecordChecks takes the records one at a time as the file is read, keeping little between them.
 
@@ -29,6 +29,7 @@ from pa_manager.domain.budget import BudgetError
 from pa_manager.domain.compliance import DBSCheck, StatusCheck, check_dbs_check
 from pa_manager.domain.pay_frequency import PayFrequency
 from pa_manager.domain.pay_period import check_extra
+from pa_manager.domain.pay_scale import PayStep, check_steps
 from pa_manager.domain.pay_record import PayRecordError, from_document
 from pa_manager.domain.pension import PensionScheme, TaxRelief, minimum_rates, scheme_shortfalls
 from pa_manager.domain.people import PayRateEntry
@@ -236,6 +237,12 @@ class RecordChecks:
             except (ValueError, RecursionError):  # json.JSONDecodeError is a ValueError
                 raise invalid("written_statements", row, field, Problem("STATEMENT_DAMAGED")) from None
 
+    def _pay_scale_steps(self, row: dict[str, Any]) -> None:
+        # Each step as the pay scale's form checks it (whole pence above nothing, 0 to 50 years).
+        found = check_steps([PayStep(row["years"], row["hourly_rate"])])
+        _first("pay_scale_steps", row, {"years" if key.startswith("years") else "hourly_rate": Problem(code)
+                                        for key, code in found.items()})
+
     def _vacancies(self, row: dict[str, Any]) -> None:
         try:
             patterns_from_json(row["patterns"])  # as services.recruitment reads them
@@ -295,4 +302,4 @@ def _time(table: str, row: dict[str, Any], field: str, blank_allowed: bool = Fal
 _ORDER = {table: place for place, table in enumerate((
     "employers", "pas", "pay_rates", "shifts", "rota_patterns", "rota_changes", "dbs_status_checks", "dbs_checks",
     "dbs_checks_read", "pay_adjustments", "pay_runs", "payslips", "courses", "training_records", "budget_years",
-    "ledger_entries", "written_statements", "vacancies"))}
+    "ledger_entries", "written_statements", "vacancies", "pay_scale_steps"))}

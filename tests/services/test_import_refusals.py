@@ -186,6 +186,10 @@ CASES = [
      ["The patterns of record", "of the vacancies table needs correcting: the vacancy's working patterns are damaged"]),
     ("a vacancy's pattern without its days", _set("vacancies", "patterns", '[{"start": "09:00"}]'),
      ["the vacancy's working patterns are damaged"]),
+    ("a pay scale step below nothing", _set("pay_scale_steps", "hourly_rate", "-0.01"),  # found by the fuzz test
+     ["The hourly_rate of record", "of the pay_scale_steps table needs correcting"]),
+    ("a pay scale step for 99 years", _set("pay_scale_steps", "years", 99),
+     ["The years of record", "of the pay_scale_steps table needs correcting"]),
 ]
 
 
