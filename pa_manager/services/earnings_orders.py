@@ -256,24 +256,23 @@ class EarningsOrderRule(Rule):
 
 # --- the pay run -----------------------------------------------------------------------------------
 
-def orders_started_by(session, employer_id: int, pay_date: date) -> dict[int, list[models.EarningsOrder]]:
-    """Every order of the employer started by the pay day, by PA, oldest first: read once for a whole
-    pay run, inside its own session (orders_due works out each PA's)."""
+def orders_by_pa(session, employer_id: int) -> dict[int, list[models.EarningsOrder]]:
+    """Every order of the employer, by PA, oldest first: read once for the pay runs being worked out,
+    inside their own session (orders_due works out which are in force on each PA's pay day)."""
     found: dict[int, list[models.EarningsOrder]] = {}
-    for row in session.scalars(select(models.EarningsOrder).where(
-            models.EarningsOrder.employer_id == employer_id, models.EarningsOrder.start_date <= pay_date)
-            .order_by(models.EarningsOrder.start_date, models.EarningsOrder.id)):
+    for row in session.scalars(select(models.EarningsOrder).where(models.EarningsOrder.employer_id == employer_id)
+                               .order_by(models.EarningsOrder.start_date, models.EarningsOrder.id)):
         found.setdefault(row.pa_id, []).append(row)
     return found
 
 
 def orders_due(session, employer_id: int, rows: list[models.EarningsOrder], pay_date: date,
                frequency: PayFrequency) -> tuple[OrderDue, ...]:
-    """The orders in force on a PA's pay day (`rows`: theirs from orders_started_by), oldest first, each
+    """The orders in force on a PA's pay day (`rows`: theirs from orders_by_pa), oldest first, each
     with what the pay days already paid under it carry forward."""
     out = []
     for row in rows:
-        if row.end_date is not None and pay_date >= row.end_date:
+        if row.start_date > pay_date or (row.end_date is not None and pay_date >= row.end_date):
             continue
         details = _details(row)
         paid = _paid_under(session, employer_id, row, before=pay_date)

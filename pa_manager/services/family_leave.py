@@ -168,22 +168,23 @@ def earnings_for(db: Database, employer_id: int, pa_id: int, kind: str, key_date
 
 # --- the pay run -----------------------------------------------------------------------------------
 
-def leave_paid_by(session, employer_id: int, period_end: date) -> dict[int, list]:
-    """Every leave of the employer whose pay starts by `period_end`, by PA, oldest first: read once for a
-    whole pay run, inside its own session (pay_in_period works out each PA's share)."""
+def leave_by_pa(session, employer_id: int) -> dict[int, list]:
+    """Every leave of the employer, by PA, oldest first: read once for the pay runs being worked out,
+    inside their own session (pay_in_period works out each PA's share in each period)."""
     found: dict[int, list] = {}
-    for row in session.scalars(select(models.FamilyLeave).where(
-            models.FamilyLeave.employer_id == employer_id, models.FamilyLeave.pay_start <= period_end)
-            .order_by(models.FamilyLeave.pay_start, models.FamilyLeave.id)):
+    for row in session.scalars(select(models.FamilyLeave).where(models.FamilyLeave.employer_id == employer_id)
+                               .order_by(models.FamilyLeave.pay_start, models.FamilyLeave.id)):
         found.setdefault(row.pa_id, []).append(row)
     return found
 
 
 def pay_in_period(rows, pa, period_start: date, period_end: date) -> tuple[FamilyPayment, ...]:
     """The statutory family pay due to a PA in a pay period from their recorded leave (`rows`, from
-    leave_paid_by): nothing for a leave they are not entitled to pay for."""
+    leave_by_pa): nothing for a leave they are not entitled to pay for."""
     out = []
     for row in rows:
+        if row.pay_start > period_end:  # not started: nothing in this period, nor any later year's rates needed
+            continue
         leave = _leave_of(row)
         paid = rules.work_out(leave, pa.start_date, pa.leaving_date)
         for line in rules.pay_in_period(leave.kind, paid.weeks, period_start, period_end):

@@ -548,8 +548,8 @@ class _Period:
     paid_up_to: date | None       # the last day paid before this period
     pay_scale: tuple[PayStep, ...] = ()  # the employer's scale, when pay runs pay it (applies_pay_scale)
     sick_pay_schemes: dict = field(default_factory=dict)  # services.sick_pay_scheme.schemes_in
-    family_leave: dict = field(default_factory=dict)  # services.family_leave.leave_paid_by
-    earnings_orders: dict = field(default_factory=dict)  # services.earnings_orders.orders_started_by
+    family_leave: dict = field(default_factory=dict)  # services.family_leave.leave_by_pa
+    earnings_orders: dict = field(default_factory=dict)  # services.earnings_orders.orders_by_pa
 
 
 def _terms(p: _Period, pa: PARecord):
@@ -714,8 +714,8 @@ class _Standing:
     notes: dict[date, dict[int, str]]
     pay_scale: tuple[PayStep, ...]
     sick_pay_schemes: dict
-    family_leave: dict   # services.family_leave.leave_paid_by the last day
-    earnings_orders: dict  # services.earnings_orders.orders_started_by the last pay day
+    family_leave: dict   # services.family_leave.leave_by_pa
+    earnings_orders: dict  # services.earnings_orders.orders_by_pa
 
     @classmethod
     def read(cls, session, employer: EmployerRecord, periods: list[tuple[date, date, date]]) -> _Standing:
@@ -745,8 +745,8 @@ class _Standing:
         pas = None if employer.applies_pay_scale else _pas_of(session, employer_id)
         scale = tuple(steps_in(session, employer_id)) if employer.applies_pay_scale else ()
         return cls(employer, first, last, pas, shifts, patterns, sickness, extras, notes, scale,
-                   schemes_in(session, employer_id), family_leave.leave_paid_by(session, employer_id, last),
-                   earnings_orders.orders_started_by(session, employer_id, max(pay_dates)))
+                   schemes_in(session, employer_id), family_leave.leave_by_pa(session, employer_id),
+                   earnings_orders.orders_by_pa(session, employer_id))
 
     def period(self, session, runs: list[PaidRun], pay_date: date, start: date, end: date) -> _Period:
         """One pay run's inputs: this period's part of what was read, and the earlier pay it follows."""
@@ -764,15 +764,8 @@ class _Standing:
                        self.patterns, {pa: tuple(sorted(days)) for pa, days in sickness.items()},
                        _earlier_pay(session, self.employer.id, since, pay_date), self.extras.get(pay_date, {}),
                        self.notes.get(pay_date, {}), min((r.period_start for r in runs), default=None),
-                       max(before, default=None), self.pay_scale, self.sick_pay_schemes,
-                       _started_by(self.family_leave, lambda row: row.pay_start <= end),
-                       _started_by(self.earnings_orders, lambda row: row.start_date <= pay_date))
-
-
-def _started_by(rows_by_pa: dict[int, list], started) -> dict[int, list]:
-    """Each PA's rows (family leave, earnings orders) that `started` by this pay run, in their order."""
-    kept = {pa_id: [row for row in rows if started(row)] for pa_id, rows in rows_by_pa.items()}
-    return {pa_id: rows for pa_id, rows in kept.items() if rows}
+                       max(before, default=None), self.pay_scale, self.sick_pay_schemes, self.family_leave,
+                       self.earnings_orders)
 
 
 def _pas_of(session, employer_id: int) -> list[PARecord]:

@@ -137,6 +137,14 @@ def test_a_maintenance_order_catches_up_from_the_stored_pay(db, household):
     assert (found.deducted, found.carried.protected_shortfall, found.carried.arrears) == (D("200"), 0, 0)
 
 
+def test_an_order_takes_nothing_before_it_starts(db, household):
+    employer_id, pa = household
+    orders.add_order(db, employer_id, pa.id, _order(start_date=date(2026, 10, 1)))
+    _work(db, employer_id, pa.id, _weekdays(2026, 9))
+    slip = pay_runs.prepare_pay_run(db, employer_id, date(2026, 9, 28)).pas[0].payslip
+    assert not [d for d in slip.deductions if d.code.startswith("ATTACHMENT")]
+
+
 def test_a_stopped_order_takes_nothing(db, household):
     employer_id, pa = household
     order_id = orders.add_order(db, employer_id, pa.id, _order())
