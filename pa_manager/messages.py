@@ -335,6 +335,9 @@ MESSAGES: dict[str, str] = {
     "STATEMENT_DAMAGED":
         "The written statement is damaged and cannot be read – export the employer again from PA Manager, "
         "from a backup if need be.",
+    "HISTORY_ENTRY_DAMAGED":
+        "The entry in the change history is damaged and cannot be read – export the employer again from PA "
+        "Manager, from a backup if need be.",
     "VACANCY_PATTERNS_DAMAGED":
         "The vacancy's working patterns are damaged and cannot be read – export the employer again from PA "
         "Manager, from a backup if need be.",

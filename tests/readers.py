@@ -27,6 +27,8 @@ def read_everything(db, employer_id: int, today: date, *, reports: bool = True) 
         budget, budget_report, checks, compliance_report, dashboard, due, employers, hours, pay_day, pay_runs, payslips,
         people, rota, training, training_report, wages,
     )
+    from pa_manager.services import history, year_end
+    from pa_manager.wording import change_sentence
 
     employers.list_employers(db, today)
     employers.get_employer(db, employer_id)
@@ -66,6 +68,9 @@ def read_everything(db, employer_id: int, today: date, *, reports: bool = True) 
     training.course_names(db, employer_id)
     for pa in pas:
         training.care_certificate(db, employer_id, pa.id)
+    for change in history.change_history(db, employer_id):  # as the Reports page and `pa-manager history` word it
+        change_sentence(change)
+    year_end.p60_due_items(db, employer_id, date(today.year, 5, 1))  # which PAs' P60s were made (the history says)
     if reports:
         compliance_report.build_compliance_report(db, employer_id, today)
         training_report.build_training_report(db, employer_id, today)

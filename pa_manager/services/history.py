@@ -26,6 +26,8 @@ CHECK_SAVED = "CHECK_SAVED"        # facts: kind (dbs, right_to_work, reference,
 CHECK_REMOVED = "CHECK_REMOVED"
 PA_DATA_EXPORTED = "PA_DATA_EXPORTED"
 PA_ERASED = "PA_ERASED"
+P45_MADE = "P45_MADE"
+P60S_MADE = "P60S_MADE"  # facts: tax_year, people, pas (their names)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,79 @@ def note(session, employer_id: int, code: str, *, pa_id: int | None = None, at: 
     session.add(models.Change(employer_id=employer_id, pa_id=pa_id, at=at or datetime.now(timezone.utc),
                               who=current_user(), code=code,
                               facts=json.dumps({k: _plain(v) for k, v in facts.items()}, sort_keys=True)))
+
+
+def _text(value: Any) -> None:
+    if not isinstance(value, str):
+        raise ValueError(value)
+
+
+def _day(value: Any) -> None:
+    _text(value)
+    date.fromisoformat(value)
+
+
+def _number(value: Any) -> None:
+    _text(value)
+    if not abs(Decimal(value)) < 10 ** 9:  # decimal.InvalidOperation is an ArithmeticError, raised as ValueError below
+        raise ValueError(value)  # a sum of money, or NaN, or beyond what the words can show in pounds and pence
+
+
+def _count(value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError(value)
+
+
+def _names(value: Any) -> None:
+    if not isinstance(value, list):
+        raise ValueError(value)
+    for name in value:
+        _text(name)
+
+
+def _or_none(kind, blank_too: bool = False):
+    def check(value: Any) -> None:
+        if value is not None and not (blank_too and value == ""):
+            kind(value)
+    return check
+
+
+_PAY_LINE = {"pa": _text, "kind": _text, "shift_type": _text, "effective_from": _day}
+# The facts each change must have (for its words, wording.change_sentence), and what each is.
+_FACTS: dict[str, dict[str, Any]] = {
+    PAY_RATE_ADDED: _PAY_LINE, PAY_RATE_REMOVED: _PAY_LINE, PAY_RATE_CHANGED: {**_PAY_LINE, "was": _number},
+    LEAVER_RECORDED: {"pa": _text, "leaving_date": _day},
+    PAY_RUN_FINALISED: {"pay_date": _day, "period_start": _day, "period_end": _day, "people": _count,
+                        "gross_pay": _number, "net_pay": _number},
+    CHECK_SAVED: {"pa": _text, "kind": _text}, CHECK_REMOVED: {"pa": _text, "kind": _text},
+    P45_MADE: {"pa": _text, "leaving_date": _day},
+    P60S_MADE: {"tax_year": _text},
+    PA_DATA_EXPORTED: {"pa": _text}, PA_ERASED: {"pa": _text},
+}
+# Facts a change may have, whatever it is; what each is when it has it.
+_MAY_HAVE = {"amount": _or_none(_number), "multiplier": _or_none(_number), "pay_scale_years": _or_none(_count),
+             "reason": _or_none(_text), "on": _or_none(_day, blank_too=True), "pas": _names, "people": _count}
+
+
+def read_facts(code: str, text: str) -> dict[str, Any]:
+    """A change's facts read from their JSON, as the history's words need them (the import reads each one
+    so): ValueError if they are not a set of named facts, or if a change lacks one of the facts its words
+    need or has one of the wrong kind (a date that is not one, money in words). A change whose code has no
+    words of its own is said by its code, so needs only to be a set of named facts."""
+    facts = json.loads(text)
+    if not isinstance(facts, dict):
+        raise ValueError(text)
+    try:
+        for name, check in (*_FACTS.get(code, {}).items(), *((n, c) for n, c in _MAY_HAVE.items() if n in facts)):
+            if name not in facts:
+                raise ValueError(name)
+            check(facts[name])
+    except ArithmeticError as error:  # Decimal("lots")
+        raise ValueError(str(error)) from None
+    if code in (PAY_RATE_ADDED, PAY_RATE_REMOVED, PAY_RATE_CHANGED) and (facts.get("amount") is None and
+                                                                         facts.get("multiplier") is None):
+        raise ValueError("a pay line is an amount or a multiple of the basic rate")
+    return facts
 
 
 def change_history(db: Database, employer_id: int, pa_id: int | None = None) -> list[Change]:

@@ -6,7 +6,8 @@ and put to the domain rules that apply when it is typed in: the employer's and e
 (domain.record_checks), pay lines, shifts (domain.shifts, overlaps included), rota patterns and
 changes, DBS checks, pay-day extras, pay runs' tax periods, every pay record's document
 (domain.pay_record.from_document), courses, training costs, budget years, ledger entries, written
-statements (their words and the particulars they were made from) vacancies' working patterns and pay scale steps. So a
+statements (their words and the particulars they were made from), vacancies' working patterns, pay scale steps
+and the change history's facts (services.history.read_facts). So a
 record that imports is one the screens, commands and pay runs can read; nothing here is stored.
 RecordChecks takes the records one at a time as the file is read, keeping little between them.
 
@@ -38,6 +39,7 @@ from pa_manager.domain.rota import COVER
 from pa_manager.domain.shifts import ShiftError, errors, find_overlaps, local_date, validate_shift
 from pa_manager.domain.tax_year import TaxYearError, check_period, tax_year_start
 from pa_manager.domain.validation import Problem
+from pa_manager.services.history import read_facts
 from pa_manager.services.mapping import employer_record, pa_record
 from pa_manager.services.pay_runs import payslip_row
 from pa_manager.services.rota import pattern_record
@@ -249,6 +251,12 @@ class RecordChecks:
         except (ValueError, RecursionError):
             raise invalid("vacancies", row, "patterns", Problem("VACANCY_PATTERNS_DAMAGED")) from None
 
+    def _changes(self, row: dict[str, Any]) -> None:
+        try:
+            read_facts(row["code"], row["facts"])  # as the change history's words need them
+        except (ValueError, RecursionError):
+            raise invalid("changes", row, "facts", Problem("HISTORY_ENTRY_DAMAGED")) from None
+
     def _courses(self, row: dict[str, Any]) -> None:
         low, high = training.REFRESH_MONTHS
         if row["refresh_months"] is not None and not low <= row["refresh_months"] <= high:
@@ -302,4 +310,4 @@ def _time(table: str, row: dict[str, Any], field: str, blank_allowed: bool = Fal
 _ORDER = {table: place for place, table in enumerate((
     "employers", "pas", "pay_rates", "shifts", "rota_patterns", "rota_changes", "dbs_status_checks", "dbs_checks",
     "dbs_checks_read", "pay_adjustments", "pay_runs", "payslips", "courses", "training_records", "budget_years",
-    "ledger_entries", "written_statements", "vacancies", "pay_scale_steps"))}
+    "ledger_entries", "written_statements", "vacancies", "pay_scale_steps", "changes"))}

@@ -25,8 +25,7 @@ from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
-P45_MADE = "P45_MADE"
-P60S_MADE = "P60S_MADE"
+P45_MADE, P60S_MADE = history.P45_MADE, history.P60S_MADE
 P60_DUE = "P60_DUE"   # due item: give each PA their P60 by 31 May
 
 

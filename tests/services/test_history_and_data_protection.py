@@ -118,8 +118,12 @@ def test_erasing_a_former_pa_keeps_the_pay_figures_without_their_name(db, former
     assert (after.pa_name, after.pa_details.ni_number) == ("Former PA 1", "")
     assert (after.gross_pay, after.net_pay, after.year_to_date) == (before.gross_pay, before.net_pay,
                                                                     before.year_to_date)
-    said = " ".join(change_sentence(c) for c in history.change_history(db, employer_id))
+    changes = history.change_history(db, employer_id)
+    said = " ".join(change_sentence(c) for c in changes)
     assert "Ann Cole" not in said and "Moved away" not in said
+    # An export of these records imports: each change's facts are as the import reads them (history.read_facts).
+    assert [history.read_facts(c.code, json.dumps(c.facts)) for c in changes] == [c.facts for c in changes]
+    assert {c.code for c in changes} >= {history.PAY_RATE_CHANGED, history.LEAVER_RECORDED, history.PA_ERASED}
     assert [name for name, _ in pay_day.year_end_summary(db, employer_id, "2025-26")] == ["Former PA 1"]
 
 

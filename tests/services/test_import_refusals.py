@@ -48,6 +48,14 @@ def _statement(change):
     return edit
 
 
+def _history(code, change):
+    """The first change-history entry noting `code`, its facts changed by `change` (a dict in, a dict out)."""
+    def edit(tables):
+        row = next(row for row in tables["changes"] if row["code"] == code)
+        row["facts"] = json.dumps(change(json.loads(row["facts"])))
+    return edit
+
+
 def _document_without(key):
     return _pay_record(lambda text: json.dumps({k: v for k, v in json.loads(text).items() if k != key}))
 
@@ -190,6 +198,22 @@ CASES = [
      ["The hourly_rate of record", "of the pay_scale_steps table needs correcting"]),
     ("a pay scale step for 99 years", _set("pay_scale_steps", "years", 99),
      ["The years of record", "of the pay_scale_steps table needs correcting"]),
+    # Each imported, and then the change history (the Reports page, `pa-manager history`) crashed on it.
+    ("a history entry that is not JSON", _set("changes", "facts", "{pay: 12}"),
+     ["The facts of record", "of the changes table needs correcting: the entry in the change history is damaged"]),
+    ("a history entry as a list", _set("changes", "facts", "[]"), ["the entry in the change history is damaged"]),
+    ("a pay run noted without its pay day", _history("PAY_RUN_FINALISED", lambda f: {**f, "pay_date": None}),
+     ["the entry in the change history is damaged"]),
+    ("a pay run's gross pay in words", _history("PAY_RUN_FINALISED", lambda f: {**f, "gross_pay": "lots"}),
+     ["the entry in the change history is damaged"]),
+    ("a pay rate's date in words", _history("PAY_RATE_ADDED", lambda f: {**f, "effective_from": "April"}),
+     ["the entry in the change history is damaged"]),
+    ("a pay rate of nothing", _history("PAY_RATE_ADDED", lambda f: {**f, "amount": None}),
+     ["the entry in the change history is damaged"]),
+    ("a check's date as a number", _history("CHECK_SAVED", lambda f: {**f, "on": 20260401}),
+     ["the entry in the change history is damaged"]),
+    ("P60s given to a number", _history("P60S_MADE", lambda f: {**f, "pas": 3}),
+     ["the entry in the change history is damaged"]),
 ]
 
 
