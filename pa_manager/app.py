@@ -122,7 +122,7 @@ def _keep_out_of_collection() -> None:
     garbage among it, yet walk all of it again at every full collection, and its youngest generation over
     and over while it is made. So it is made with the collector off (run), then moved out of its sight for
     good (gc.freeze). Measured in instructions: 3.5% less work for the first --demo of a day, 5% for a demo
-already made today or a household's file (benchmarks/startup.py, docs/performance-notes.md)."""
+    already made today or a household's file (docs/performance-notes.md)."""
     from importlib import import_module
 
     for module in ("pa_manager.ui.background", "pa_manager.ui.context", "pa_manager.ui.open_data"):
