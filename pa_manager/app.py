@@ -118,15 +118,12 @@ def _run(location: str | Path, demo: bool, *, create: bool, portable: bool, pass
 
 def _keep_out_of_collection() -> None:
     """What starting makes lives as long as the app: the modules and classes of Qt, SQLAlchemy and the app's
-    own layers (imported here, as open_records would), and the window. Python's cycle collector would find no
-    garbage among it, yet walk all of it again at every full collection, and its youngest generation over
-    and over while it is made. So it is made with the collector off (run), then moved out of its sight for
+    own layers (_record_layers, imported here as open_records imports them), and the window. Python's cycle
+    collector would find no garbage among it, yet walk all of it again at every full collection, and its
+    youngest generation over and over while it is made. So it is made with the collector off (run), then moved out of its sight for
     good (gc.freeze). Measured in instructions: 3.5% less work for the first --demo of a day, 5% for a demo
     already made today or a household's file (docs/performance-notes.md)."""
-    from importlib import import_module
-
-    for module in ("pa_manager.ui.background", "pa_manager.ui.context", "pa_manager.ui.open_data"):
-        import_module(module)
+    _record_layers()
     gc.freeze()
 
 
@@ -162,14 +159,21 @@ def _quit_when_shown(app: QApplication, window) -> None:
     window.records_shown.connect(lambda: QTimer.singleShot(0, report))
 
 
-def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
-                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
-    """Open the data file into the window; a new, empty one is then set up step by step (the first
-    run). `today` is the date the app works from (tests fix it)."""
+def _record_layers():
+    """What opening records needs: the window's background work, its context and the data file's opening,
+    with the services and SQLAlchemy beneath them. Imported once the window shows, not before (run)."""
     from pa_manager.ui.background import Background
     from pa_manager.ui.context import AppContext
     from pa_manager.ui.open_data import open_data
 
+    return Background, AppContext, open_data
+
+
+def open_records(window, location: str | Path, demo: bool = False, *, create: bool = False,
+                 passphrase: str | None = None, today: Callable[[], date] = date.today) -> bool:
+    """Open the data file into the window; a new, empty one is then set up step by step (the first
+    run). `today` is the date the app works from (tests fix it)."""
+    Background, AppContext, open_data = _record_layers()
     if demo:
         todays_demo.copy_kept(Path(location), today())
     data = open_data(window, location, create=create, passphrase=passphrase, throwaway=demo)

@@ -374,7 +374,7 @@ def _p60s_given(db: Database, employer_id: int, today: date) -> None:
             forms = []
         if forms:
             with db.session() as s:
-                history.note(s, employer_id, year_end.P60S_MADE, at=datetime.combine(due - timedelta(days=10), time(10),
+                history.note(s, employer_id, history.P60S_MADE, at=datetime.combine(due - timedelta(days=10), time(10),
                                                                                      timezone.utc),
                              tax_year=label, people=len(forms), pas=[f.pa.name for f in forms])
         first = int(label[:4]) + 1

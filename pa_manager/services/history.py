@@ -13,6 +13,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from pa_manager.domain.money import AMOUNT_LIMIT
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
@@ -71,8 +72,10 @@ def _day(value: Any) -> None:
 
 def _number(value: Any) -> None:
     _text(value)
-    if not abs(Decimal(value)) < 10 ** 9:  # decimal.InvalidOperation is an ArithmeticError, raised as ValueError below
-        raise ValueError(value)  # a sum of money, or NaN, or beyond what the words can show in pounds and pence
+    # As Decimal reads it, for the words do (domain.money.read_amount would take "£1,234" too). NaN and sNaN
+    # raise decimal.InvalidOperation, an ArithmeticError, turned into a ValueError by read_facts.
+    if not abs(Decimal(value)) < AMOUNT_LIMIT:
+        raise ValueError(value)
 
 
 def _count(value: Any) -> None:

@@ -25,7 +25,6 @@ from pa_manager.services.errors import NotFound, ServiceError
 from pa_manager.storage import models
 from pa_manager.storage.database import Database
 
-P45_MADE, P60S_MADE = history.P45_MADE, history.P60S_MADE
 P60_DUE = "P60_DUE"   # due item: give each PA their P60 by 31 May
 
 
@@ -87,7 +86,7 @@ def write_p45_file(db: Database, employer_id: int, pa_name: str, out: Path) -> P
     form = p45(db, employer_id, pa_id)
     write_p45(form, Path(out))
     with db.session() as s:
-        history.note(s, employer_id, P45_MADE, pa_id=pa_id, pa=form.pa.name, leaving_date=form.leaving_date)
+        history.note(s, employer_id, history.P45_MADE, pa_id=pa_id, pa=form.pa.name, leaving_date=form.leaving_date)
     return form
 
 
@@ -125,7 +124,7 @@ def write_p60_files(db: Database, employer_id: int, tax_year: str, folder: Path,
         write_p60s([form], path)
         written.append(path)
     with db.session() as s:
-        history.note(s, employer_id, P60S_MADE, tax_year=tax_year, people=len(forms),
+        history.note(s, employer_id, history.P60S_MADE, tax_year=tax_year, people=len(forms),
                      pas=[form.pa.name for form in forms])
     return written
 
@@ -144,7 +143,7 @@ def p60_due_items(db: Database, employer_id: int, today: date,
         latest = {record.pa_id: record for record in _latest_records(s, employer_id, ended)}
         made = set()
         for change in s.scalars(select(models.Change).where(models.Change.employer_id == employer_id,
-                                                            models.Change.code == P60S_MADE)):
+                                                            models.Change.code == history.P60S_MADE)):
             facts = json.loads(change.facts)
             if facts.get("tax_year") == ended:
                 made.update(facts.get("pas", []))

@@ -2,7 +2,7 @@
 from datetime import date
 
 
-from pa_manager.services import year_end
+from pa_manager.services import history, year_end
 from pa_manager.services.due import due_list
 from pa_manager.services.employers import find_employer
 from pa_manager.services.errors import ServiceError
@@ -25,7 +25,7 @@ def test_the_p60_reminder_runs_from_6_april_until_the_p60s_are_made(demo_db, tmp
 
     employer_id = _employer(demo_db)
     with demo_db.session() as s:   # as if the 2025-26 P60s had not been made
-        s.execute(delete(models.Change).where(models.Change.code == year_end.P60S_MADE,
+        s.execute(delete(models.Change).where(models.Change.code == history.P60S_MADE,
                                               models.Change.facts.contains("2025-26")))
     assert not [i for i in due_list(demo_db, employer_id, date(2026, 4, 5)) if i.code == year_end.P60_DUE]
     [item] = [i for i in due_list(demo_db, employer_id, date(2026, 4, 20)) if i.code == year_end.P60_DUE]
