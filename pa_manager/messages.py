@@ -351,10 +351,8 @@ MESSAGES: dict[str, str] = {
         "Add your employer PAYE reference from HMRC – if you have not registered as an employer yet, register before your first pay day.",
     "EMPLOYER_NO_ACCOUNTS_OFFICE_REFERENCE":
         "Add your Accounts Office reference, from the letter HMRC sent when you registered as an employer.",
-    "EMPLOYER_NO_INSURANCE":
-        "Add your employer's liability insurance (the insurer and the renewal date) – most employers must have it by law.",
-    "EMPLOYER_INSURANCE_LAPSED":
-        "Your employer's liability insurance renewal date has passed – renew it and enter the new date.",
+    "EMPLOYER_NO_INSURER":
+        "Add the name of your employer's liability insurer – only the renewal date is recorded.",
     "PA_NO_NI_NUMBER":
         "Add {value}'s National Insurance number from a payslip, P60 or HMRC letter; if they have none, ask HMRC "
         "for it on the People page.",

@@ -24,10 +24,10 @@ def missing_details(employer: EmployerRecord, pas: list[PARecord], today: date) 
         gaps.append(Gap("EMPLOYER_NO_PAYE_REFERENCE"))
     if not employer.accounts_office_reference:
         gaps.append(Gap("EMPLOYER_NO_ACCOUNTS_OFFICE_REFERENCE"))
-    if not employer.insurer or employer.insurance_renewal_date is None:
-        gaps.append(Gap("EMPLOYER_NO_INSURANCE"))
-    elif employer.insurance_renewal_date < today:
-        gaps.append(Gap("EMPLOYER_INSURANCE_LAPSED"))
+    # No renewal date, or one that has passed, is on the to-do list already (compliance's INSURANCE_MISSING
+    # and INSURANCE_RENEWAL), which the dashboard shows above: only the insurer's name is a gap here.
+    if employer.insurance_renewal_date is not None and not employer.insurer:
+        gaps.append(Gap("EMPLOYER_NO_INSURER"))
     for pa in sorted(pas, key=lambda p: p.name.lower()):
         if not pa.is_current(today):
             continue

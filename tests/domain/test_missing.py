@@ -29,20 +29,28 @@ def test_each_gap_is_found_and_named_with_its_pa():
     gaps = missing_details(EmployerRecord(name="E"), [bare], TODAY)
     assert [g.code for g in gaps] == [
         "EMPLOYER_NO_COUNCIL", "EMPLOYER_NO_PAYE_REFERENCE", "EMPLOYER_NO_ACCOUNTS_OFFICE_REFERENCE",
-        "EMPLOYER_NO_INSURANCE", "PA_NO_NI_NUMBER", "PA_NO_DATE_OF_BIRTH", "PA_NO_START_DATE", "PA_NO_TAX_CODE",
+        "PA_NO_NI_NUMBER", "PA_NO_DATE_OF_BIRTH", "PA_NO_START_DATE", "PA_NO_TAX_CODE",
         "PA_NO_PAY_RATE", "PA_NO_EMERGENCY_CONTACT",
     ]
     assert {g.pa_id for g in gaps if g.code.startswith("PA_")} == {7}
 
 
-def test_lapsed_insurance_and_a_close_relative_are_listed():
+def test_a_close_relative_is_listed_and_insurance_is_left_to_the_to_do_list():
+    """Insurance not recorded, or past its renewal date, is on the to-do list (INSURANCE_MISSING,
+    INSURANCE_RENEWAL), which the dashboard shows above the gaps: listing it here too said it twice."""
     from dataclasses import replace
 
-    employer = replace(COMPLETE_EMPLOYER, insurance_renewal_date=date(2026, 11, 22))
     relative = replace(COMPLETE_PA, close_relative_in_household=True)
-    assert [g.code for g in missing_details(employer, [relative], TODAY)] == [
-        "EMPLOYER_INSURANCE_LAPSED", "PA_CLOSE_RELATIVE_NEEDS_AGREEMENT",
-    ]
+    for employer in (replace(COMPLETE_EMPLOYER, insurance_renewal_date=date(2026, 11, 22)),
+                     replace(COMPLETE_EMPLOYER, insurer="", insurance_renewal_date=None)):
+        assert [g.code for g in missing_details(employer, [relative], TODAY)] == ["PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"]
+
+
+def test_a_renewal_date_without_the_insurer_asks_for_the_insurer():
+    from dataclasses import replace
+
+    employer = replace(COMPLETE_EMPLOYER, insurer="")
+    assert [g.code for g in missing_details(employer, [COMPLETE_PA], TODAY)] == ["EMPLOYER_NO_INSURER"]
 
 
 def test_leavers_and_future_starters_are_not_nagged_about():
@@ -53,7 +61,7 @@ def test_leavers_and_future_starters_are_not_nagged_about():
 
 
 def test_every_gap_and_record_problem_has_a_sentence():
-    codes = {g.code for g in missing_details(EmployerRecord(name="E", insurer="I", insurance_renewal_date=date(2020, 1, 1)),
+    codes = {g.code for g in missing_details(EmployerRecord(name="E", insurance_renewal_date=date(2020, 1, 1)),
                                              [PARecord(name="X", close_relative_in_household=True)], TODAY)}
     codes |= {g.code for g in missing_details(EmployerRecord(name="E"), [PARecord(name="X")], TODAY)}
     wrong_pa = PARecord(name="", ni_category="Q", apprentice=True, contracted_hours=Decimal("200"), tax_code="ZZZ")

@@ -134,6 +134,8 @@ def test_a_new_budget_holder_from_an_empty_file_to_the_first_payslips(qtbot, new
     press(ENTER)  # Finish
     assert not run.isVisible() and window.stack.currentWidget() is window.dashboard
     screenshot(window, "1-06-dashboard-after-setting-up")
+    shown = [lines.item(i).text() for lines in (window.dashboard.due, window.dashboard.gaps) for i in range(lines.count())]
+    assert len([line for line in shown if "liability insurance" in line]) == 1  # a thing to do is said once
     employer_id = window.context.employer_id
     assert employers.get_employer(window.context.db, employer_id).council == "Brackenfield Borough Council"
 
