@@ -200,8 +200,11 @@ class DashboardPage(DashboardLayout):
 
     def _show_details(self, data) -> None:
         e = data.employer
-        insurance = (f"{e.insurer}, renews {format_date(e.insurance_renewal_date)}"
-                     if e.insurer and e.insurance_renewal_date else "Not recorded")
+        insurance = "Not recorded"
+        if e.insurer or e.insurance_renewal_date:  # what is recorded, and what is not, as the compliance report says
+            insurance = (f"{e.insurer or 'Insurer not recorded'}, "
+                         + (f"renews {format_date(e.insurance_renewal_date)}" if e.insurance_renewal_date
+                            else "renewal date not recorded"))
         names = ", ".join(p.name for p in data.current_pas)
         shown = [
             ("Council", e.council or "Not recorded"),
