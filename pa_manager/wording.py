@@ -344,6 +344,14 @@ def working_time_sentence(finding, pa_name: str) -> str:
     return describe(Problem.of(finding.code, pa_name, due=finding.day, first=finding.first, **params))
 
 
+def insurance_recorded(insurer: str, policy_number: str, renewal_date: date | None) -> str | None:
+    """What is recorded of the employer's liability insurance, naming what is not; None when nothing is
+    (each place says that in its own form). The dashboard's details and the compliance report say this."""
+    if not (insurer or policy_number or renewal_date):
+        return None
+    return (f"{insurer or 'Insurer not recorded'}, policy {policy_number or 'not recorded'}, "
+            f"renews {format_date(renewal_date) if renewal_date else 'not recorded'}")
+
 def due_item_sentence(item, today, course_names: dict[str, str] | None = None) -> tuple[str, str]:
     """(status code, "Overdue since 3 May 2026: Renew Janet Moyo's DBS check…")."""
     code, word = due_status_word(item, today)

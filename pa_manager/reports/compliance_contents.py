@@ -9,7 +9,7 @@ from pa_manager.domain.compliance import DBSCheck, RightToWorkCheck
 from pa_manager.domain.employer import EmployerRecord
 from pa_manager.messages import format_date
 from pa_manager.reports.compliance import ComplianceReport, PASection, StatusLine
-from pa_manager.wording import STATUS_WORD, due_item_sentence, summary_words, when_words
+from pa_manager.wording import STATUS_WORD, due_item_sentence, insurance_recorded, summary_words, when_words
 
 RETENTION_NOTE = (
     "PA Manager keeps only a DBS certificate's number, level, issue date and outcome, never what a disclosure "
@@ -104,7 +104,5 @@ def compose_compliance_report(employer: EmployerRecord, records: list, items: li
 
 
 def _insurance(employer: EmployerRecord) -> str:
-    if not (employer.insurer or employer.insurance_policy_number or employer.insurance_renewal_date):
-        return "None recorded."
-    return (f"{employer.insurer or 'Insurer not recorded'}, policy {employer.insurance_policy_number or 'not recorded'}, "
-            f"renews {_when(employer.insurance_renewal_date)}")
+    return insurance_recorded(employer.insurer, employer.insurance_policy_number,
+                              employer.insurance_renewal_date) or "None recorded."

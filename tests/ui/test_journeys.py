@@ -271,7 +271,8 @@ def test_an_advocate_sets_up_three_clients_and_deals_with_something_overdue(qtbo
     assert window.dashboard.due.currentItem().text().startswith("Overdue since 1 October 2026: ")
     screenshot(window, "2-05-nia-overdue")
     # Only the renewal date is recorded: the details say so, and ask for the insurer's name, not the policy again.
-    assert ["Employer's liability insurance", "Insurer not recorded, renews 1 October 2026"] in window.dashboard.view()["details"]
+    assert (["Employer's liability insurance", "Insurer not recorded, policy not recorded, renews 1 October 2026"]
+            in window.dashboard.view()["details"])
     gaps = [window.dashboard.gaps.item(i).text() for i in range(window.dashboard.gaps.count())]
     assert "Missing: Add the name of your employer's liability insurer – only the renewal date is recorded." in gaps
     press(ENTER)

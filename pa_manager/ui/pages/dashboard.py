@@ -22,8 +22,8 @@ from pa_manager.ui.refresh import Refresher
 from pa_manager.ui.dialogs.employer_dialog import FREQUENCY_NAMES
 from pa_manager.domain.money import format_money
 from pa_manager.wording import (
-    below_minimum_sentence, due_item_sentence, enrolment_sentence, percent, spoken_hours, summary_words,
-    unpaid_work_sentence, wage_warning_sentence,
+    below_minimum_sentence, due_item_sentence, enrolment_sentence, insurance_recorded, percent, spoken_hours,
+    summary_words, unpaid_work_sentence, wage_warning_sentence,
 )
 
 INFORMATION_ONLY = {"PA_CLOSE_RELATIVE_NEEDS_AGREEMENT"}
@@ -200,11 +200,7 @@ class DashboardPage(DashboardLayout):
 
     def _show_details(self, data) -> None:
         e = data.employer
-        insurance = "Not recorded"
-        if e.insurer or e.insurance_renewal_date:  # what is recorded, and what is not, as the compliance report says
-            insurance = (f"{e.insurer or 'Insurer not recorded'}, "
-                         + (f"renews {format_date(e.insurance_renewal_date)}" if e.insurance_renewal_date
-                            else "renewal date not recorded"))
+        insurance = insurance_recorded(e.insurer, e.insurance_policy_number, e.insurance_renewal_date) or "Not recorded"
         names = ", ".join(p.name for p in data.current_pas)
         shown = [
             ("Council", e.council or "Not recorded"),
