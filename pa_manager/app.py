@@ -120,9 +120,9 @@ def _keep_out_of_collection() -> None:
     """What starting makes lives as long as the app: the modules and classes of Qt, SQLAlchemy and the app's
     own layers (_record_layers, imported here as open_records imports them), and the window. Python's cycle
     collector would find no garbage among it, yet walk all of it again at every full collection, and its
-    youngest generation over and over while it is made. So it is made with the collector off (run), then moved out of its sight for
-    good (gc.freeze). Measured in instructions: 3.5% less work for the first --demo of a day, 5% for a demo
-    already made today or a household's file (docs/performance-notes.md)."""
+    youngest generation over and over while it is made. So it is made with the collector off (run), then
+    moved out of its sight for good (gc.freeze). Measured in instructions: 3.5% less work for the first
+    --demo of a day, 5% for a demo already made today or a household's file (docs/performance-notes.md)."""
     _record_layers()
     gc.freeze()
 
